@@ -1,0 +1,54 @@
+import nx from '@nx/eslint-plugin';
+
+// Dependency direction of DESIGN.md section 1, enforced on two axes:
+// `type:*` says which layer a project is, `platform:*` which runtime it may assume.
+const depConstraints = [
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain'],
+    // The domain is pure: zod and fp-ts only, no Node built-ins, no frameworks.
+    allowedExternalImports: ['zod', 'fp-ts', 'fp-ts/*'],
+  },
+  { sourceTag: 'type:eventstore', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:store-adapter', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain'] },
+  { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:store-adapter', 'type:projections'],
+  },
+  {
+    sourceTag: 'type:test',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:store-adapter', 'type:projections', 'type:app'],
+  },
+  // Only apps know NestJS; libraries stay framework-free.
+  { sourceTag: 'platform:pure', bannedExternalImports: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'node:*'] },
+  { sourceTag: 'platform:node', bannedExternalImports: ['@nestjs/*'] },
+];
+
+export default [
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', '**/*.cjs', '**/*.mjs'],
+  },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints, checkDynamicDependenciesExceptions: [] },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'off',
+    },
+  },
+];

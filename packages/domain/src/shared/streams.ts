@@ -1,0 +1,26 @@
+import type { ComplaintId, CustomerId, OrderId, ReceivableId } from './ids.js';
+
+/** Stream categories: the part of a stream name before the first `-`. */
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target'] as const;
+export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
+
+/** `customer-<id>` */
+export const customerStream = (id: CustomerId): string => `customer-${id}`;
+/** `order-<id>` */
+export const orderStream = (id: OrderId): string => `order-${id}`;
+/** `receivable-<id>` */
+export const receivableStream = (id: ReceivableId): string => `receivable-${id}`;
+/** `complaint-<id>` */
+export const complaintStream = (id: ComplaintId): string => `complaint-${id}`;
+/** `target-<YYYY-MM>-<rep|region>-<id>` */
+export const targetStream = (month: string, scope: 'rep' | 'region', id: string): string =>
+  `target-${month}-${scope}-${id}`;
+
+/** The category of a stream name, or `undefined` when it is none of ours. */
+export const streamCategory = (streamName: string): StreamCategory | undefined => {
+  const category = streamName.slice(0, streamName.indexOf('-'));
+  return (STREAM_CATEGORIES as readonly string[]).includes(category) ? (category as StreamCategory) : undefined;
+};
+
+/** The id part of a stream name (everything after the category and its dash). */
+export const streamId = (streamName: string): string => streamName.slice(streamName.indexOf('-') + 1);
