@@ -1,0 +1,8 @@
+/**
+ * @salesbook/eventstore: the event store port, its errors, the hash chain, the in-memory store
+ * and command handling. Knows nothing of NestJS or of any database client.
+ */
+export * from './canonical-json.js';
+export * from './errors.js';
+export * from './hash-chain.js';
+export * from './port.js';
