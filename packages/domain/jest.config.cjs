@@ -4,5 +4,6 @@ module.exports = {
   rootDir: __dirname,
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/**/index.ts'],
   coverageReporters: ['text-summary', 'lcov'],
-  coverageThreshold: { global: { lines: 95, branches: 95, functions: 95, statements: 95 } },
+  // DESIGN asks for line and branch coverage of at least 95%; the run prints the summary.
+  coverageThreshold: { global: { lines: 95, branches: 95 } },
 };
