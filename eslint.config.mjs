@@ -6,8 +6,6 @@ const depConstraints = [
   {
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:domain'],
-    // The domain is pure: zod and fp-ts only, no Node built-ins, no frameworks.
-    allowedExternalImports: ['zod', 'fp-ts', 'fp-ts/*'],
   },
   { sourceTag: 'type:eventstore', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:store-adapter', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain'] },
@@ -41,6 +39,25 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // Nx's external-import checks only see installed npm packages, so purity is also enforced by path:
+  // the domain imports zod, fp-ts and itself, nothing else (no Node built-ins, no frameworks).
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!(zod|fp-ts/lib/[A-Za-z]+\\.js)$|\\.{1,2}/)', message: 'the domain depends on zod and fp-ts only' }] },
+      ],
+    },
+  },
+  {
+    files: ['packages/**/*.ts'],
+    ignores: ['packages/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*'], message: 'only apps/* know NestJS' }] }],
     },
   },
   {
