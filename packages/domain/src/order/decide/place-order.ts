@@ -1,0 +1,49 @@
+import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
+import { DISCOUNT_LIMIT_BP } from '../../shared/actors.js';
+import type { DomainError } from '../../shared/domain-error.js';
+import type { PlaceOrderCommand } from '../commands.js';
+import { requireActiveCustomer } from '../customer-checks.js';
+import { authorize, refuse } from '../errors.js';
+import type { OrderEvent } from '../events.js';
+import { maxDiscountBp, orderTotal } from '../order-line.js';
+import type { OrderState } from '../state.js';
+
+/**
+ * Places an order. The region defaults to the acting rep's region, else to the customer's home region
+ * when the rep owns the customer. Discounts above the placing actor's limit leave it awaiting approval.
+ * Credit is checked at confirmation, when the order is booked.
+ */
+export function placeOrder(command: PlaceOrderCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+  if (state.status !== 'none') return refuse('ORDER_ALREADY_PLACED', `order ${command.data.orderId} already exists`, { orderId: command.data.orderId });
+  const { data, metadata, inputs } = command;
+  const ownCustomer = inputs.customer?.ownerRep === data.repId ? inputs.customer.homeRegion : undefined;
+  const region = data.region ?? (metadata.actor.id === data.repId ? metadata.actor.region : undefined) ?? ownCustomer;
+  if (region === undefined) return refuse('ORDER_REGION_REQUIRED', 'the sales region of the order is unknown: name it', { repId: data.repId });
+  const allowed = authorize(metadata.actor, data.repId, region);
+  if (isLeft(allowed)) return allowed;
+  const customer = requireActiveCustomer(inputs.customer, data.customerId);
+  if (isLeft(customer)) return customer;
+  const limit = DISCOUNT_LIMIT_BP[metadata.actor.role];
+  const maxBp = maxDiscountBp(data.lines);
+  return right([
+    {
+      type: 'OrderPlaced',
+      data: {
+        orderId: data.orderId,
+        customerId: data.customerId,
+        repId: data.repId,
+        region,
+        currency: data.currency,
+        lines: data.lines,
+        promisedDeliveryDate: data.promisedDeliveryDate,
+        paymentTerms: data.paymentTerms,
+        total: orderTotal(data.lines),
+        maxDiscountBp: maxBp,
+        discountLimitBp: limit,
+        approvalRequired: maxBp > limit,
+        placedAt: metadata.occurredAt,
+        revision: 1,
+      },
+    },
+  ]);
+}
