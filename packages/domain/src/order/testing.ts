@@ -13,7 +13,7 @@ import type {
   RecordShipmentCommand,
 } from './commands.js';
 import type { CustomerSnapshot } from './customer-snapshot.js';
-import type { OrderConfirmedEvent, OrderPlacedEvent, OrderShipmentRecordedEvent } from './events.js';
+import type { OrderCancelledEvent, OrderClosedEvent, OrderConfirmedEvent, OrderPlacedEvent, OrderShipmentRecordedEvent } from './events.js';
 import type { OrderLine } from './order-line.js';
 
 /** Test data for the Order aggregate: small factories with sensible defaults. */
@@ -160,3 +160,23 @@ export const orderShipped = (quantities: Record<string, number>, shipmentId = 's
     data: { ...attribution, shipmentId: id.shipment(shipmentId), shippedOn: on(10), lines, fullyShipped: full, recordedAt: at(10) },
   };
 };
+export const orderCancelled = (bookedReversed = 0): OrderCancelledEvent => ({
+  type: 'OrderCancelled',
+  data: { ...attribution, wasConfirmed: bookedReversed > 0, bookedReversed, reason: 'customer withdrew', cancelledAt: at(4) },
+});
+/** Short close after 4 of l1 shipped (and none of l2). */
+export const orderClosed = (): OrderClosedEvent => ({
+  type: 'OrderClosed',
+  data: {
+    ...attribution,
+    lines: [
+      { lineId: id.line('l1'), sku: id.sku('SKU-A'), orderedBefore: 10, shipped: 4, closedQuantity: 6 },
+      { lineId: id.line('l2'), sku: id.sku('SKU-B'), orderedBefore: 5, shipped: 0, closedQuantity: 5 },
+    ],
+    totalBefore: 11_000,
+    totalAfter: 4_000,
+    bookedDelta: -7_000,
+    reason: 'rest out of stock',
+    closedAt: at(15),
+  },
+});
