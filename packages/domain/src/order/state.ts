@@ -133,7 +133,8 @@ const closed = (order: Order, data: OrderClosed): Order => ({
   ...order,
   status: 'closed',
   lines: order.lines.map((line) => ({ ...line, quantity: line.shipped })),
-  bookedTotal: order.confirmed ? data.totalAfter : 0,
+  // Only confirmed orders ship, so a closed order is always booked.
+  bookedTotal: data.totalAfter,
 });
 
 const evolveOrder = (order: Order, event: OrderEvent): Order => {

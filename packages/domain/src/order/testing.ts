@@ -23,7 +23,6 @@ export const EAST = RegionId.parse('east');
 export const WEST = RegionId.parse('west');
 export const CNY = Currency.parse('CNY');
 export const id = {
-  actor: (value: string) => ActorId.parse(value),
   line: (value: string) => LineId.parse(value),
   sku: (value: string) => Sku.parse(value),
   shipment: (value: string) => ShipmentId.parse(value),
@@ -144,17 +143,24 @@ export const orderConfirmed = (lines: OrderLine[] = [line(), line2()], bookedTot
     revision: 1,
   },
 });
+const DEFAULT_LINES = { l1: { sku: 'SKU-A', ordered: 10 }, l2: { sku: 'SKU-B', ordered: 5 } } as const;
+type DefaultLineId = keyof typeof DEFAULT_LINES;
+
 /** A shipment of `quantities` by line id, against the default lines (10 of l1, 5 of l2). */
-export const orderShipped = (quantities: Record<string, number>, shipmentId = 's1', shippedTotals: Record<string, number> = quantities): OrderShipmentRecordedEvent => {
-  const ordered: Record<string, { sku: string; ordered: number }> = { l1: { sku: 'SKU-A', ordered: 10 }, l2: { sku: 'SKU-B', ordered: 5 } };
-  const lines = Object.entries(quantities).map(([lineId, quantity]) => ({
+export const orderShipped = (
+  quantities: Partial<Record<DefaultLineId, number>>,
+  shipmentId = 's1',
+  shippedTotals: Partial<Record<DefaultLineId, number>> = quantities,
+): OrderShipmentRecordedEvent => {
+  const ids = (Object.keys(DEFAULT_LINES) as DefaultLineId[]).filter((lineId) => quantities[lineId] !== undefined);
+  const lines = ids.map((lineId) => ({
     lineId: id.line(lineId),
-    sku: id.sku(ordered[lineId]?.sku ?? 'SKU-A'),
-    quantity,
-    shippedTotal: shippedTotals[lineId] ?? quantity,
-    ordered: ordered[lineId]?.ordered ?? 0,
+    sku: id.sku(DEFAULT_LINES[lineId].sku),
+    quantity: quantities[lineId] ?? 0,
+    shippedTotal: shippedTotals[lineId] ?? 0,
+    ordered: DEFAULT_LINES[lineId].ordered,
   }));
-  const full = Object.entries(ordered).every(([lineId, o]) => (shippedTotals[lineId] ?? 0) >= o.ordered);
+  const full = (Object.keys(DEFAULT_LINES) as DefaultLineId[]).every((lineId) => (shippedTotals[lineId] ?? 0) >= DEFAULT_LINES[lineId].ordered);
   return {
     type: 'OrderShipmentRecorded',
     data: { ...attribution, shipmentId: id.shipment(shipmentId), shippedOn: on(10), lines, fullyShipped: full, recordedAt: at(10) },

@@ -1,5 +1,6 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { orderDecider } from '../decide.js';
+import { decide, orderDecider } from '../decide.js';
+import type { OrderCommand } from '../commands.js';
 import { analyst, customer, EAST, eastManager, line, line2, orderPlaced, otherRep, placeOrder, rep, salesManager, system, WEST, westManager } from '../testing.js';
 
 const given = deciderSpec(orderDecider);
@@ -78,5 +79,10 @@ describe('PlaceOrder', () => {
       given([]).when(placeOrder({ lines }, salesManager)).then([orderPlaced(lines, { total: 1_000, maxDiscountBp: 10_000, discountLimitBp: 10_000 })]);
       given([]).when(placeOrder({ lines, region: EAST }, system)).then([orderPlaced(lines, { total: 1_000, maxDiscountBp: 10_000, discountLimitBp: 10_000 })]);
     });
+  });
+
+  it('throws on a command type the decider does not know (a programming error, not a business rule)', () => {
+    const unknown = { ...placeOrder(), type: 'ShipToMars' } as unknown as OrderCommand;
+    expect(() => decide(unknown, orderDecider.initialState())).toThrow('Unhandled case');
   });
 });

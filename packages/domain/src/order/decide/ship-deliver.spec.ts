@@ -1,3 +1,5 @@
+import { isRight } from 'fp-ts/lib/Either.js';
+import { fold } from '../../shared/decider.js';
 import { deciderSpec } from '../../testing/decider-spec.js';
 import { orderDecider } from '../decide.js';
 import type { OrderDeliveredEvent, OrderEvent } from '../events.js';
@@ -117,6 +119,13 @@ describe('ConfirmDelivery', () => {
     const afterClose = [...history, orderClosed()];
     given(afterClose).when(confirmDelivery(on(18))).then([delivered(on(18), true, 0, on(20), 4_000)]);
     given([...afterClose, delivered(on(18), true, 0, on(20), 4_000)]).when(confirmDelivery()).then('ORDER_ALREADY_DELIVERED');
+  });
+
+  it('compares with the delivery date itself when no shipment date is known', () => {
+    const state = fold(orderDecider, fullyShipped);
+    if (state.status === 'none') throw new Error('expected an order');
+    const result = orderDecider.decide(confirmDelivery(on(1)), { ...state, lastShippedOn: null });
+    expect(isRight(result)).toBe(true);
   });
 
   it('refuses another region manager', () => {
