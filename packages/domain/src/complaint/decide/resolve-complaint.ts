@@ -1,0 +1,47 @@
+import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
+import { managesRegion } from '../../shared/actors.js';
+import type { DomainError } from '../../shared/domain-error.js';
+import type { ResolveComplaintCommand } from '../commands.js';
+import { authorizeHandling, refuse, requireTransition } from '../errors.js';
+import type { ComplaintEvent } from '../events.js';
+import type { ComplaintState } from '../state.js';
+import { COMPENSATION_MANAGER_THRESHOLD } from '../vocabulary.js';
+
+/**
+ * Resolves a complaint under investigation. It needs a resolution and a root cause (from this command or an
+ * earlier investigation); compensation above 100000 minor units needs a manager of the region.
+ */
+export function resolveComplaint(command: ResolveComplaintCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+  const { actor, occurredAt } = command.metadata;
+  const found = requireTransition(state, 'ComplaintResolved', occurredAt);
+  if (isLeft(found)) return found;
+  const complaint = found.right;
+  const allowed = authorizeHandling(actor, complaint);
+  if (isLeft(allowed)) return allowed;
+  const { resolution, compensation } = command.data;
+  if (resolution.trim() === '') return refuse('COMPLAINT_RESOLUTION_REQUIRED', 'say how the complaint was resolved');
+  const rootCause = command.data.rootCause ?? complaint.rootCause;
+  if (rootCause === null) return refuse('COMPLAINT_ROOT_CAUSE_REQUIRED', 'record the root cause before (or while) resolving the complaint');
+  if (compensation !== undefined && compensation.amount > COMPENSATION_MANAGER_THRESHOLD && !managesRegion(actor, complaint.region)) {
+    return refuse('COMPLAINT_COMPENSATION_NEEDS_MANAGER', `compensation above ${COMPENSATION_MANAGER_THRESHOLD} minor units needs a manager`, {
+      amount: compensation.amount,
+      currency: compensation.currency,
+      threshold: COMPENSATION_MANAGER_THRESHOLD,
+      role: actor.role,
+    });
+  }
+  return right([
+    {
+      type: 'ComplaintResolved',
+      data: {
+        complaintId: complaint.complaintId,
+        rootCause,
+        resolution,
+        compensation: compensation ?? null,
+        resolvedBy: actor.id,
+        resolverRole: actor.role,
+        resolvedAt: occurredAt,
+      },
+    },
+  ]);
+}
