@@ -6,3 +6,6 @@ export * from './canonical-json.js';
 export * from './errors.js';
 export * from './hash-chain.js';
 export * from './port.js';
+export { createMemoryEventLog, type MemoryEventLog } from './memory-log.js';
+export * from './memory-store.js';
+export * from './polling-subscription.js';

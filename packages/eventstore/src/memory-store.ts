@@ -1,0 +1,82 @@
+import { StoreUnavailableError } from './errors.js';
+import { appendManyToLog, appendToLog, createMemoryEventLog, readAllFromLog, readStreamFromLog, type MemoryEventLog } from './memory-log.js';
+import { createPollingSubscription } from './polling-subscription.js';
+import type { EventStore, Subscription } from './port.js';
+
+/** Options of {@link createMemoryEventStore}. */
+export interface MemoryEventStoreOptions {
+  /** The log to use; share one between stores to model several instances on one database. */
+  readonly log?: MemoryEventLog;
+  /** The store's clock for `recordedAt` (default: the system clock). */
+  readonly clock?: () => Date;
+}
+
+/**
+ * An event store in memory, for unit tests and embedders' tests. It honours the whole port
+ * (expected revisions, idempotent ids, hash chain, atomic `appendMany`, catch-up subscriptions);
+ * its data lives as long as the process.
+ *
+ * @example
+ * const store = createMemoryEventStore();
+ * await store.appendToStream('order-42', [event], { expectedRevision: 'no_stream' });
+ */
+export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): EventStore {
+  const log = options.log ?? createMemoryEventLog();
+  const clock = options.clock ?? (() => new Date());
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  // Every operation is async on the outside and synchronous inside, so each append is atomic.
+  const open = (): void => {
+    if (closed) throw new StoreUnavailableError('the in-memory event store is closed');
+  };
+  const appended = <T>(result: T): T => {
+    log.notifier.notify();
+    return result;
+  };
+
+  return {
+    async appendToStream(streamName, events, appendOptions) {
+      open();
+      return appended(appendToLog(log, streamName, events, appendOptions?.expectedRevision ?? 'any', clock().toISOString()));
+    },
+    async appendMany(appends) {
+      open();
+      return appended(appendManyToLog(log, appends, clock().toISOString()));
+    },
+    async readStream(streamName, readOptions) {
+      open();
+      return readStreamFromLog(log, streamName, readOptions);
+    },
+    async readAll(readOptions) {
+      open();
+      return readAllFromLog(log, readOptions?.after, readOptions?.maxCount);
+    },
+    subscribeToAll(subscribeOptions) {
+      const subscription = createPollingSubscription({
+        readAll: async (after, maxCount) => {
+          open();
+          return readAllFromLog(log, after, maxCount);
+        },
+        notifier: log.notifier,
+        onEnd: () => subscriptions.delete(subscription),
+        ...(subscribeOptions?.after === undefined ? {} : { after: subscribeOptions.after }),
+      });
+      if (closed) void subscription.unsubscribe();
+      else subscriptions.add(subscription);
+      return subscription;
+    },
+    async streamExists(streamName) {
+      open();
+      return log.streams.has(streamName);
+    },
+    async headPosition() {
+      open();
+      return log.events[log.events.length - 1]?.position;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...subscriptions].map((subscription) => subscription.unsubscribe()));
+    },
+  };
+}
