@@ -1,0 +1,76 @@
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { isManager, managesRegion, type Actor } from '../shared/actors.js';
+import { assertNever } from '../shared/assert-never.js';
+import type { Decider } from '../shared/decider.js';
+import { domainError, type DomainError } from '../shared/domain-error.js';
+import type { RegionId } from '../shared/ids.js';
+import type { ReviseSalesTargetCommand, SetSalesTargetCommand, TargetCommand } from './commands.js';
+import type { TargetEvent } from './events.js';
+import { evolve, initialState, type TargetState } from './state.js';
+
+/** Stable codes of the Target decider's refusals. */
+export type TargetErrorCode = 'TARGET_NOT_AUTHORIZED' | 'TARGET_ALREADY_SET' | 'TARGET_NOT_SET';
+
+/** A refusal of the Target decider. */
+export type TargetError = DomainError<TargetErrorCode>;
+
+const refuse = (code: TargetErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<TargetError, never> =>
+  left(domainError(code, message, details));
+
+/** Managers only: a sales manager (or the system) for any region, a regional manager for their own. */
+function authorize(actor: Actor, region: RegionId): Either<TargetError, true> {
+  return (isManager(actor) || actor.role === 'system') && managesRegion(actor, region)
+    ? right(true)
+    : refuse('TARGET_NOT_AUTHORIZED', `a ${actor.role} may not set targets for region ${region}`, { actorId: actor.id, role: actor.role, region });
+}
+
+/** Sets a target once; the same values again are a no-op, other values must go through ReviseSalesTarget. */
+export function setSalesTarget(command: SetSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
+  const { data, metadata } = command;
+  const region = data.region ?? (data.scopeId as RegionId);
+  const allowed = authorize(metadata.actor, region);
+  if (isLeft(allowed)) return allowed;
+  if (state.status === 'set') {
+    const same = state.initialAmount === data.amount && state.currency === data.currency && state.region === region;
+    return same
+      ? right([])
+      : refuse('TARGET_ALREADY_SET', 'the target is already set with other values; revise it instead', {
+          amount: state.amount,
+          currency: state.currency,
+          region: state.region,
+        });
+  }
+  const { month, scope, scopeId, amount, currency } = data;
+  return right([{ type: 'SalesTargetSet', data: { month, scope, scopeId, region, currency, amount, setBy: metadata.actor.id, setAt: metadata.occurredAt } }]);
+}
+
+/** Revises a target that was set; the amount in force again is a no-op. */
+export function reviseSalesTarget(command: ReviseSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
+  if (state.status === 'none') return refuse('TARGET_NOT_SET', 'there is no target to revise; set it first');
+  const { data, metadata } = command;
+  const allowed = authorize(metadata.actor, state.region);
+  if (isLeft(allowed)) return allowed;
+  if (data.amount === state.amount) return right([]);
+  const { month, scope, scopeId, region, currency, amount: previousAmount } = state;
+  return right([
+    {
+      type: 'SalesTargetRevised',
+      data: { month, scope, scopeId, region, currency, previousAmount, amount: data.amount, reason: data.reason, revisedBy: metadata.actor.id, revisedAt: metadata.occurredAt },
+    },
+  ]);
+}
+
+/** Decides a Target command against the target's state. */
+export function decide(command: TargetCommand, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+  switch (command.type) {
+    case 'SetSalesTarget':
+      return setSalesTarget(command, state);
+    case 'ReviseSalesTarget':
+      return reviseSalesTarget(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+/** The Target aggregate (stream `target-<YYYY-MM>-<rep|region>-<id>`, see `targetStream`) as a decider. */
+export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = { initialState, decide, evolve };

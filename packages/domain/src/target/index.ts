@@ -1,0 +1,6 @@
+// Explicit exports: generic helper names (evolve, decide, ...) stay inside so the package
+// index can re-export every aggregate without collisions.
+export * from './commands.js';
+export * from './events.js';
+export { targetDecider, type TargetError, type TargetErrorCode } from './decide.js';
+export type { NoTarget, SalesTarget, TargetState } from './state.js';
