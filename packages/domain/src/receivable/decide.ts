@@ -1,0 +1,43 @@
+import type { Either } from 'fp-ts/lib/Either.js';
+import { assertNever } from '../shared/assert-never.js';
+import type { Decider } from '../shared/decider.js';
+import type { DomainError } from '../shared/domain-error.js';
+import type { ReceivableCommand } from './commands.js';
+import { disputeReceivable, resolveDispute } from './decide/dispute.js';
+import { issueCreditNote } from './decide/issue-credit-note.js';
+import { logCollectionFollowUp } from './decide/log-follow-up.js';
+import { openReceivable } from './decide/open-receivable.js';
+import { recordPayment } from './decide/record-payment.js';
+import { reversePayment } from './decide/reverse-payment.js';
+import { approveWriteOff, requestWriteOff } from './decide/write-off.js';
+import type { ReceivableEvent } from './events.js';
+import { evolve, initialState, type ReceivableState } from './state.js';
+
+/** Decides a Receivable command against the receivable's state. */
+export function decide(command: ReceivableCommand, state: ReceivableState): Either<DomainError, readonly ReceivableEvent[]> {
+  switch (command.type) {
+    case 'OpenReceivable':
+      return openReceivable(command, state);
+    case 'RecordPayment':
+      return recordPayment(command, state);
+    case 'ReversePayment':
+      return reversePayment(command, state);
+    case 'IssueCreditNote':
+      return issueCreditNote(command, state);
+    case 'RequestWriteOff':
+      return requestWriteOff(command, state);
+    case 'ApproveWriteOff':
+      return approveWriteOff(command, state);
+    case 'LogCollectionFollowUp':
+      return logCollectionFollowUp(command, state);
+    case 'DisputeReceivable':
+      return disputeReceivable(command, state);
+    case 'ResolveDispute':
+      return resolveDispute(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+/** The Receivable aggregate (stream `receivable-<id>`, one per invoice) as a decider. */
+export const receivableDecider: Decider<ReceivableCommand, ReceivableEvent, ReceivableState> = { initialState, decide, evolve };
