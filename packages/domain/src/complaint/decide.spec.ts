@@ -190,3 +190,7 @@ it('uses the business time of the command, never the clock', () => {
     .when({ ...fileCommand(), metadata: { actor: actors.ownerRep, occurredAt: at(-1000) } })
     .then([withData(ev.filed(), { filedAt: at(-1000) })]);
 });
+
+it('fails to compile, and throws, on a command it does not know', () => {
+  expect(() => complaintDecider.decide({ type: 'Nope' } as never, complaintDecider.initialState())).toThrow('Unhandled case');
+});

@@ -46,6 +46,18 @@ describe('who may act', () => {
     given(historyUntil('assigned')).when(acknowledge(actors.westManager)).then('COMPLAINT_NOT_AUTHORIZED');
   });
 
+  it.each([
+    ['AcknowledgeComplaint', historyUntil('assigned'), cmd('AcknowledgeComplaint', {}, actors.otherRep, 9)],
+    ['RecordInvestigation', historyUntil('acknowledged'), cmd('RecordInvestigation', { findings: 'x' }, actors.otherRep, 9)],
+    ['AwaitCustomer', historyUntil('investigating'), cmd('AwaitCustomer', { note: 'x' }, actors.otherRep, 9)],
+    ['RecordCustomerResponse', historyUntil('awaiting'), cmd('RecordCustomerResponse', {}, actors.otherRep, 9)],
+    ['EscalateComplaint', historyUntil('filed'), cmd('EscalateComplaint', { escalateTo: ids.handler, reason: 'x' }, actors.otherRep, 9)],
+    ['ResolveComplaint', historyUntil('investigating'), cmd('ResolveComplaint', { resolution: 'x' }, actors.otherRep, 9)],
+    ['CloseComplaint', historyUntil('resolved'), cmd('CloseComplaint', { satisfaction: 2 }, actors.otherRep, 49)],
+  ])('refuses %s from a rep who is not the handler', (_type, history, command) => {
+    given(history).when(command).then('COMPLAINT_NOT_AUTHORIZED');
+  });
+
   it('lets only managers of the region assign', () => {
     given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.handler)).then('COMPLAINT_NOT_AUTHORIZED');
     given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.westManager)).then('COMPLAINT_NOT_AUTHORIZED');

@@ -50,13 +50,13 @@ const clipped = (start: number, end: number | null, asOf: number): number => Mat
 /** The intervals during which the complaint was ours to resolve: filing or a reopen up to the next resolution. */
 function workingIntervals(timeline: ComplaintTimeline): Array<readonly [number, number | null]> {
   const intervals: Array<readonly [number, number | null]> = [];
-  let start: number | null = ms(timeline.filedAt);
+  let start = ms(timeline.filedAt);
   for (const period of timeline.resolutions) {
-    if (start === null) break;
     intervals.push([start, ms(period.resolvedAt)]);
-    start = period.reopenedAt === null ? null : ms(period.reopenedAt);
+    if (period.reopenedAt === null) return intervals;
+    start = ms(period.reopenedAt);
   }
-  if (start !== null) intervals.push([start, null]);
+  intervals.push([start, null]);
   return intervals;
 }
 

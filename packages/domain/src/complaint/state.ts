@@ -58,10 +58,9 @@ export type ComplaintState = NoComplaint | Complaint;
 /** The state of an empty stream. */
 export const initialState = (): ComplaintState => ({ status: 'none' });
 
-/** The business instant an event happened at. */
-export function eventInstant(event: ComplaintEvent): IsoDateTime {
+/** The business instant an event (other than the filing) happened at. */
+function eventInstant(event: Exclude<ComplaintEvent, { type: 'ComplaintFiled' }>): IsoDateTime {
   switch (event.type) {
-    case 'ComplaintFiled': return event.data.filedAt;
     case 'ComplaintAssigned': return event.data.assignedAt;
     case 'ComplaintAcknowledged': return event.data.acknowledgedAt;
     case 'ComplaintInvestigationRecorded': return event.data.recordedAt;

@@ -3,7 +3,19 @@ import { ActorId, ComplaintId, CustomerId, OrderId, RegionId } from '../shared/i
 import { Currency } from '../shared/money.js';
 import type { IsoDateTime } from '../shared/time.js';
 import type { ComplaintCommand, ComplaintCustomerSnapshot } from './commands.js';
-import type { ComplaintEvent } from './events.js';
+import type {
+  ComplaintAcknowledgedEvent,
+  ComplaintAssignedEvent,
+  ComplaintAwaitingCustomerEvent,
+  ComplaintClosedEvent,
+  ComplaintCustomerRespondedEvent,
+  ComplaintEscalatedEvent,
+  ComplaintEvent,
+  ComplaintFiledEvent,
+  ComplaintInvestigationRecordedEvent,
+  ComplaintReopenedEvent,
+  ComplaintResolvedEvent,
+} from './events.js';
 
 /** Test data of the Complaint specs: small factories, realistic values. */
 export const ids = {
@@ -81,7 +93,7 @@ export function fileCommand(
 
 /** Events of a complaint's life, each at `when` hours after filing. */
 export const ev = {
-  filed: (severity: 'low' | 'medium' | 'high' | 'critical' = 'medium'): ComplaintEvent => ({
+  filed: (severity: 'low' | 'medium' | 'high' | 'critical' = 'medium'): ComplaintFiledEvent => ({
     type: 'ComplaintFiled',
     data: {
       complaintId: ids.complaint,
@@ -97,23 +109,23 @@ export const ev = {
       filedAt: at(0),
     },
   }),
-  assigned: (when = 0.5, handlerId = ids.handler, previousHandlerId: ActorId | null = null): ComplaintEvent => ({
+  assigned: (when = 0.5, handlerId = ids.handler, previousHandlerId: ActorId | null = null): ComplaintAssignedEvent => ({
     type: 'ComplaintAssigned',
     data: { complaintId: ids.complaint, handlerId, previousHandlerId, assignedBy: actors.eastManager.id, assignedAt: at(when) },
   }),
-  acknowledged: (when = 2): ComplaintEvent => ({
+  acknowledged: (when = 2): ComplaintAcknowledgedEvent => ({
     type: 'ComplaintAcknowledged',
     data: { complaintId: ids.complaint, handlerId: ids.handler, acknowledgedBy: ids.handler, acknowledgedAt: at(when) },
   }),
-  investigated: (when = 5, rootCause: 'delivery_delay' | null = 'delivery_delay'): ComplaintEvent => ({
+  investigated: (when = 5, rootCause: 'delivery_delay' | null = 'delivery_delay'): ComplaintInvestigationRecordedEvent => ({
     type: 'ComplaintInvestigationRecorded',
     data: { complaintId: ids.complaint, rootCause, findings: 'Forklift damage at the east depot.', recordedBy: ids.handler, recordedAt: at(when) },
   }),
-  awaiting: (when = 6): ComplaintEvent => ({
+  awaiting: (when = 6): ComplaintAwaitingCustomerEvent => ({
     type: 'ComplaintAwaitingCustomer',
     data: { complaintId: ids.complaint, note: 'Asked Ms. Li for photos of the pallets.', pausedBy: ids.handler, pausedAt: at(when) },
   }),
-  responded: (from = 6, when = 30): ComplaintEvent => ({
+  responded: (from = 6, when = 30): ComplaintCustomerRespondedEvent => ({
     type: 'ComplaintCustomerResponded',
     data: {
       complaintId: ids.complaint,
@@ -124,11 +136,11 @@ export const ev = {
       pausedMs: (when - from) * 3_600_000,
     },
   }),
-  escalated: (when = 3, level = 1): ComplaintEvent => ({
+  escalated: (when = 3, level = 1): ComplaintEscalatedEvent => ({
     type: 'ComplaintEscalated',
     data: { complaintId: ids.complaint, escalatedTo: actors.eastManager.id, reason: 'Key account', level, escalatedBy: ids.handler, escalatedAt: at(when) },
   }),
-  resolved: (when = 40, compensation: { amount: number; currency: string } | null = null): ComplaintEvent => ({
+  resolved: (when = 40, compensation: { amount: number; currency: string } | null = null): ComplaintResolvedEvent => ({
     type: 'ComplaintResolved',
     data: {
       complaintId: ids.complaint,
@@ -140,11 +152,11 @@ export const ev = {
       resolvedAt: at(when),
     },
   }),
-  closed: (when = 48, satisfaction = 4): ComplaintEvent => ({
+  closed: (when = 48, satisfaction = 4): ComplaintClosedEvent => ({
     type: 'ComplaintClosed',
     data: { complaintId: ids.complaint, satisfaction, ownerRepId: ids.ownerRep, region: ids.east, closedBy: ids.handler, closedAt: at(when) },
   }),
-  reopened: (when = 72, closedAtHours = 48, reopenCount = 1): ComplaintEvent => ({
+  reopened: (when = 72, closedAtHours = 48, reopenCount = 1): ComplaintReopenedEvent => ({
     type: 'ComplaintReopened',
     data: {
       complaintId: ids.complaint,
