@@ -1,5 +1,6 @@
 import { deciderSpec } from '../testing/decider-spec.js';
 import { customerDecider } from './decide.js';
+import type { CustomerProfileUpdated, ProfileField } from './events.js';
 import * as t from './testing.js';
 
 const given = deciderSpec(customerDecider);
@@ -33,12 +34,10 @@ describe('RegisterCustomer', () => {
 });
 
 describe('UpdateCustomerProfile', () => {
-  const reviewed = (data: Record<string, unknown>, changedFields: string[], by = t.rep) => ({
-    type: 'CustomerProfileUpdated' as const,
-    data: { customerId: t.CUSTOMER_ID, size: null, businessScope: null, purchasingHabits: null, segment: 'smb', ...data, changedFields, reviewedBy: by.id, reviewedAt: t.at(5) },
-  });
+  const reviewed = (data: Partial<CustomerProfileUpdated>, changedFields: ProfileField[], by = t.rep) => t.profileUpdated({ ...data, changedFields }, by);
   it('changes the given fields, keeps the absent ones and records the review', () => {
     given([registered]).when(t.updateProfile({ size: 'large', segment: 'key_account' })).then([reviewed({ size: 'large', segment: 'key_account' }, ['size', 'segment'])]);
+    given([registered]).when(t.updateProfile({ purchasingHabits: 'Orders before holidays' })).then([t.profileUpdated({ purchasingHabits: 'Orders before holidays', changedFields: ['purchasingHabits'] })]);
   });
   it('clears a field given as null', () => {
     const withScope = t.customerRegistered({ businessScope: 'Fasteners', purchasingHabits: 'Quarterly' });
@@ -167,5 +166,11 @@ describe('DeactivateCustomer', () => {
     given([registered]).when(t.deactivate(t.rep)).then('CUSTOMER_NOT_AUTHORIZED');
     given([registered]).when(t.deactivate(t.westManager)).then('CUSTOMER_NOT_AUTHORIZED');
     given([]).when(t.deactivate()).then('CUSTOMER_NOT_FOUND');
+  });
+});
+
+describe('customerDecider', () => {
+  it('fails loudly on a command type it does not know (a programming error, not a business rule)', () => {
+    expect(() => customerDecider.decide({ type: 'Nope' } as never, customerDecider.initialState())).toThrow('Unhandled case');
   });
 });

@@ -44,7 +44,7 @@ describe('Customer evolve', () => {
   });
 
   it('applies profile reviews, contact changes, reassignments and credit limits', () => {
-    const review = { type: 'CustomerProfileUpdated' as const, data: { customerId: t.CUSTOMER_ID, size: 'large' as const, businessScope: 'Bolts', purchasingHabits: null, segment: 'enterprise' as const, changedFields: [], reviewedBy: t.rep.id, reviewedAt: t.at(20) } };
+    const review = t.profileUpdated({ size: 'large', businessScope: 'Bolts', segment: 'enterprise' }, t.rep, 20);
     const state = customerOf([t.customerRegistered(), review, t.contactChanged(), t.reassigned(t.otherRep.id, t.WEST), t.creditLimitSet(7)]);
     expect(state).toMatchObject({
       size: 'large',

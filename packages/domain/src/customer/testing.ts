@@ -20,6 +20,7 @@ import type {
   CustomerCreditLimitSetEvent,
   CustomerDeactivatedEvent,
   CustomerPersonalDataForgottenEvent,
+  CustomerProfileUpdatedEvent,
   CustomerReassignedEvent,
   CustomerRegisteredEvent,
   SatisfactionSurveyRecordedEvent,
@@ -134,6 +135,24 @@ export const customerRegistered = (overrides: Partial<CustomerRegisteredEvent['d
     businessScope: null,
     purchasingHabits: null,
     registeredAt: at(1),
+    ...overrides,
+  },
+});
+export const profileUpdated = (
+  overrides: Partial<CustomerProfileUpdatedEvent['data']> = {},
+  by: Actor = rep,
+  day = 5,
+): CustomerProfileUpdatedEvent => ({
+  type: 'CustomerProfileUpdated',
+  data: {
+    customerId: CUSTOMER_ID,
+    size: null,
+    businessScope: null,
+    purchasingHabits: null,
+    segment: 'smb',
+    changedFields: [],
+    reviewedBy: by.id,
+    reviewedAt: at(day),
     ...overrides,
   },
 });
