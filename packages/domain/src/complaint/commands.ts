@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActorId, ComplaintId, CustomerId, OrderId, RegionId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
-import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, complaintText, HandlingSatisfaction, RootCause } from './vocabulary.js';
+import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, complaintText, HandlingSatisfaction, ComplaintRootCause } from './vocabulary.js';
 
 /** File a complaint of a customer, optionally about one of their orders. `description` is personal data. */
 export const FileComplaint = z
@@ -28,7 +28,7 @@ export type AcknowledgeComplaint = z.infer<typeof AcknowledgeComplaint>;
 
 /** Record what the investigation found; the root cause may still be unknown. `findings` may hold personal data. */
 export const RecordInvestigation = z
-  .object({ complaintId: ComplaintId, rootCause: RootCause.optional(), findings: complaintText('findings', 4_000) })
+  .object({ complaintId: ComplaintId, rootCause: ComplaintRootCause.optional(), findings: complaintText('findings', 4_000) })
   .strict();
 export type RecordInvestigation = z.infer<typeof RecordInvestigation>;
 
@@ -49,13 +49,13 @@ export const EscalateComplaint = z
 export type EscalateComplaint = z.infer<typeof EscalateComplaint>;
 
 /** Compensation offered to the customer: a positive amount in minor units. */
-export const Compensation = z
+export const ComplaintCompensation = z
   .object({
     amount: PositiveMinorUnits,
     currency: Currency,
   })
   .strict();
-export type Compensation = z.infer<typeof Compensation>;
+export type ComplaintCompensation = z.infer<typeof ComplaintCompensation>;
 
 /**
  * Resolve the complaint. The root cause comes from here or from an earlier investigation
@@ -65,8 +65,8 @@ export const ResolveComplaint = z
   .object({
     complaintId: ComplaintId,
     resolution: complaintText('resolution', 4_000),
-    rootCause: RootCause.optional(),
-    compensation: Compensation.optional(),
+    rootCause: ComplaintRootCause.optional(),
+    compensation: ComplaintCompensation.optional(),
   })
   .strict();
 export type ResolveComplaint = z.infer<typeof ResolveComplaint>;

@@ -5,7 +5,7 @@ import { ActorId, ComplaintId, CustomerId, OrderId, RegionId } from '../shared/i
 import type { Event } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
 import { IsoDateTime } from '../shared/time.js';
-import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, HandlingSatisfaction, RootCause } from './vocabulary.js';
+import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, HandlingSatisfaction, ComplaintRootCause } from './vocabulary.js';
 
 const Text = z.string().min(1);
 const Millis = z.number().int().nonnegative();
@@ -51,7 +51,7 @@ export type ComplaintAcknowledged = z.infer<typeof ComplaintAcknowledged>;
 /** Investigation findings (personal data) and, once known, the root cause. */
 export const ComplaintInvestigationRecorded = z.object({
   complaintId: ComplaintId,
-  rootCause: RootCause.nullable(),
+  rootCause: ComplaintRootCause.nullable(),
   findings: Text,
   recordedBy: ActorId,
   recordedAt: IsoDateTime,
@@ -92,7 +92,7 @@ export type ComplaintEscalated = z.infer<typeof ComplaintEscalated>;
 /** The complaint was resolved with this root cause and resolution (personal data), and any compensation. */
 export const ComplaintResolved = z.object({
   complaintId: ComplaintId,
-  rootCause: RootCause,
+  rootCause: ComplaintRootCause,
   resolution: Text,
   compensation: z.object({ amount: PositiveMinorUnits, currency: Currency }).nullable(),
   resolvedBy: ActorId,

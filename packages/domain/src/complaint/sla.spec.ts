@@ -1,11 +1,11 @@
 import type { ComplaintEvent } from './events.js';
 import { slaStatus, slaTargets } from './sla.js';
-import { recordInTimeline, timelineOf, type ComplaintTimeline } from './timeline.js';
+import { recordInComplaintTimeline, complaintTimelineOf, type ComplaintTimeline } from './timeline.js';
 import { at, ev } from './testing.js';
 
 const H = 3_600_000;
 const timeline = (events: readonly ComplaintEvent[]): ComplaintTimeline => {
-  const built = timelineOf(events);
+  const built = complaintTimelineOf(events);
   if (built === null) throw new Error('no complaint filed');
   return built;
 };
@@ -110,20 +110,20 @@ describe('timeline', () => {
   });
 
   it('is null until the complaint is filed', () => {
-    expect(timelineOf([])).toBeNull();
-    expect(recordInTimeline(null, ev.acknowledged())).toBeNull();
+    expect(complaintTimelineOf([])).toBeNull();
+    expect(recordInComplaintTimeline(null, ev.acknowledged())).toBeNull();
   });
 
   it('keeps the first of a repeated instant and ignores what does not fit', () => {
     const t = timeline(critical);
-    expect(recordInTimeline(t, ev.filed('low'))).toBe(t);
-    expect(recordInTimeline(t, ev.acknowledged(9)).acknowledgedAt).toBe(at(2));
-    expect(recordInTimeline(t, ev.responded(6, 31)).pauses).toEqual(t.pauses);
-    expect(recordInTimeline(t, ev.reopened(99)).resolutions).toEqual(t.resolutions.map((r) => ({ ...r, reopenedAt: r.reopenedAt ?? at(99) })));
-    const closedTwice = recordInTimeline(recordInTimeline(t, ev.closed(90)), ev.closed(95));
+    expect(recordInComplaintTimeline(t, ev.filed('low'))).toBe(t);
+    expect(recordInComplaintTimeline(t, ev.acknowledged(9)).acknowledgedAt).toBe(at(2));
+    expect(recordInComplaintTimeline(t, ev.responded(6, 31)).pauses).toEqual(t.pauses);
+    expect(recordInComplaintTimeline(t, ev.reopened(99)).resolutions).toEqual(t.resolutions.map((r) => ({ ...r, reopenedAt: r.reopenedAt ?? at(99) })));
+    const closedTwice = recordInComplaintTimeline(recordInComplaintTimeline(t, ev.closed(90)), ev.closed(95));
     expect(closedTwice.resolutions.at(-1)?.closedAt).toBe(at(90));
     const bare = timeline([ev.filed()]);
-    expect(recordInTimeline(bare, ev.closed())).toEqual(bare);
-    expect(recordInTimeline(bare, ev.escalated())).toBe(bare);
+    expect(recordInComplaintTimeline(bare, ev.closed())).toEqual(bare);
+    expect(recordInComplaintTimeline(bare, ev.escalated())).toBe(bare);
   });
 });

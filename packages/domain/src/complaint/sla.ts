@@ -6,12 +6,12 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** How long a complaint of some severity may take to be acknowledged and resolved, in milliseconds (calendar time). */
-export interface SlaTargets {
+export interface ComplaintSlaTargets {
   readonly acknowledgeWithinMs: number;
   readonly resolveWithinMs: number;
 }
 
-const TARGETS: Readonly<Record<ComplaintSeverity, SlaTargets>> = {
+const TARGETS: Readonly<Record<ComplaintSeverity, ComplaintSlaTargets>> = {
   low: { acknowledgeWithinMs: 24 * HOUR_MS, resolveWithinMs: 10 * DAY_MS },
   medium: { acknowledgeWithinMs: 8 * HOUR_MS, resolveWithinMs: 5 * DAY_MS },
   high: { acknowledgeWithinMs: 4 * HOUR_MS, resolveWithinMs: 3 * DAY_MS },
@@ -19,12 +19,12 @@ const TARGETS: Readonly<Record<ComplaintSeverity, SlaTargets>> = {
 };
 
 /** SLA targets by severity: acknowledge within 24h/8h/4h/1h, resolve within 10d/5d/3d/1d (low/medium/high/critical). */
-export const slaTargets = (severity: ComplaintSeverity): SlaTargets => TARGETS[severity];
+export const slaTargets = (severity: ComplaintSeverity): ComplaintSlaTargets => TARGETS[severity];
 
 /** Where a complaint stands against its SLA at some instant. Durations in milliseconds. */
-export interface SlaStatus {
+export interface ComplaintSlaStatus {
   readonly severity: ComplaintSeverity;
-  readonly targets: SlaTargets;
+  readonly targets: ComplaintSlaTargets;
   readonly acknowledged: boolean;
   /** Filing to acknowledgement; while unacknowledged, the time elapsed so far. */
   readonly timeToAcknowledgeMs: number;
@@ -64,7 +64,7 @@ function workingIntervals(timeline: ComplaintTimeline): Array<readonly [number, 
  * The SLA status of a complaint as of `asOf`: events after `asOf` are ignored, so any past instant can be
  * asked about. A breach is a duration strictly above its target; an open clock breaches once it passes it.
  */
-export function slaStatus(timeline: ComplaintTimeline, asOf: IsoDateTime): SlaStatus {
+export function slaStatus(timeline: ComplaintTimeline, asOf: IsoDateTime): ComplaintSlaStatus {
   const now = ms(asOf);
   const targets = slaTargets(timeline.severity);
   const filedAt = ms(timeline.filedAt);

@@ -1,8 +1,8 @@
 import type { ActorId, ComplaintId, CustomerId, RegionId } from '../shared/ids.js';
 import type { IsoDateTime } from '../shared/time.js';
 import type { ComplaintEvent } from './events.js';
-import { recordInTimeline, type ComplaintTimeline } from './timeline.js';
-import type { RootCause } from './vocabulary.js';
+import { recordInComplaintTimeline, type ComplaintTimeline } from './timeline.js';
+import type { ComplaintRootCause } from './vocabulary.js';
 
 /** Statuses of a filed complaint. `awaiting_customer` is investigating with the SLA clock paused. */
 export type ComplaintStatus = 'filed' | 'acknowledged' | 'investigating' | 'awaiting_customer' | 'resolved' | 'closed';
@@ -40,7 +40,7 @@ export interface Complaint {
   readonly region: RegionId;
   readonly handlerId: ActorId | null;
   /** The latest root cause found, `null` while unknown. */
-  readonly rootCause: RootCause | null;
+  readonly rootCause: ComplaintRootCause | null;
   readonly escalationLevel: number;
   readonly reopenCount: number;
   /** When the current wait on the customer began (`null` when not waiting). */
@@ -118,6 +118,6 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     ...changes(state, event),
     status: transition.to ?? state.status,
     lastAt: eventInstant(event),
-    timeline: recordInTimeline(state.timeline, event),
+    timeline: recordInComplaintTimeline(state.timeline, event),
   };
 }

@@ -3,13 +3,13 @@ import type { ComplaintEvent } from './events.js';
 import type { ComplaintSeverity } from './vocabulary.js';
 
 /** A wait on the customer; `resumedAt` is `null` while still waiting. */
-export interface PauseInterval {
+export interface ComplaintPause {
   readonly pausedAt: IsoDateTime;
   readonly resumedAt: IsoDateTime | null;
 }
 
 /** A resolution and what followed it: closing, then perhaps a reopen that restarts the work. */
-export interface ResolutionPeriod {
+export interface ComplaintResolutionPeriod {
   readonly resolvedAt: IsoDateTime;
   readonly closedAt: IsoDateTime | null;
   readonly reopenedAt: IsoDateTime | null;
@@ -17,14 +17,14 @@ export interface ResolutionPeriod {
 
 /**
  * The instants of a complaint that its SLA depends on, in order. Projections build it with
- * {@link recordInTimeline} and pass it to `slaStatus`; the decider's state keeps one too.
+ * {@link recordInComplaintTimeline} and pass it to `slaStatus`; the decider's state keeps one too.
  */
 export interface ComplaintTimeline {
   readonly severity: ComplaintSeverity;
   readonly filedAt: IsoDateTime;
   readonly acknowledgedAt: IsoDateTime | null;
-  readonly pauses: readonly PauseInterval[];
-  readonly resolutions: readonly ResolutionPeriod[];
+  readonly pauses: readonly ComplaintPause[];
+  readonly resolutions: readonly ComplaintResolutionPeriod[];
 }
 
 const replaceLast = <T>(items: readonly T[], change: (item: T) => T): readonly T[] => {
@@ -33,9 +33,9 @@ const replaceLast = <T>(items: readonly T[], change: (item: T) => T): readonly T
 };
 
 /** Adds one event's instant to a timeline (`null` before the complaint is filed). Pure; other events leave it as is. */
-export function recordInTimeline(timeline: ComplaintTimeline, event: ComplaintEvent): ComplaintTimeline;
-export function recordInTimeline(timeline: ComplaintTimeline | null, event: ComplaintEvent): ComplaintTimeline | null;
-export function recordInTimeline(timeline: ComplaintTimeline | null, event: ComplaintEvent): ComplaintTimeline | null {
+export function recordInComplaintTimeline(timeline: ComplaintTimeline, event: ComplaintEvent): ComplaintTimeline;
+export function recordInComplaintTimeline(timeline: ComplaintTimeline | null, event: ComplaintEvent): ComplaintTimeline | null;
+export function recordInComplaintTimeline(timeline: ComplaintTimeline | null, event: ComplaintEvent): ComplaintTimeline | null {
   if (event.type === 'ComplaintFiled') {
     return timeline ?? { severity: event.data.severity, filedAt: event.data.filedAt, acknowledgedAt: null, pauses: [], resolutions: [] };
   }
@@ -59,5 +59,5 @@ export function recordInTimeline(timeline: ComplaintTimeline | null, event: Comp
 }
 
 /** The timeline of a complaint's events from the start of its stream (`null` when it was never filed). */
-export const timelineOf = (events: readonly ComplaintEvent[]): ComplaintTimeline | null =>
-  events.reduce<ComplaintTimeline | null>(recordInTimeline, null);
+export const complaintTimelineOf = (events: readonly ComplaintEvent[]): ComplaintTimeline | null =>
+  events.reduce<ComplaintTimeline | null>(recordInComplaintTimeline, null);

@@ -19,11 +19,11 @@ export const ComplaintSeverity = z.enum(['low', 'medium', 'high', 'critical'], {
 export type ComplaintSeverity = z.infer<typeof ComplaintSeverity>;
 
 /** What the investigation found to be the cause (may differ from the category the customer chose). */
-export const RootCause = z.enum(
+export const ComplaintRootCause = z.enum(
   ['product_quality', 'delivery_delay', 'wrong_item_or_quantity', 'billing_error', 'pricing', 'service_attitude', 'other'],
   { message: 'rootCause must be one of product_quality, delivery_delay, wrong_item_or_quantity, billing_error, pricing, service_attitude, other' },
 );
-export type RootCause = z.infer<typeof RootCause>;
+export type ComplaintRootCause = z.infer<typeof ComplaintRootCause>;
 
 /** The customer's satisfaction with how the complaint was handled, 1 (very unhappy) to 5 (very happy). */
 export const HandlingSatisfaction = z

@@ -1,11 +1,22 @@
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
-import { managesRegion } from '../../shared/actors.js';
+import { managesRegion, type Actor } from '../../shared/actors.js';
 import type { DomainError } from '../../shared/domain-error.js';
-import type { ResolveComplaintCommand } from '../commands.js';
+import type { ComplaintCompensation, ResolveComplaintCommand } from '../commands.js';
 import { authorizeHandling, refuse, requireTransition } from '../errors.js';
 import type { ComplaintEvent } from '../events.js';
-import type { ComplaintState } from '../state.js';
+import type { Complaint, ComplaintState } from '../state.js';
 import { COMPENSATION_MANAGER_THRESHOLD } from '../vocabulary.js';
+
+/** Compensation above the threshold needs a manager of the complaint's region (or the system, for imports). */
+function requireCompensationApproval(actor: Actor, complaint: Complaint, compensation: ComplaintCompensation | undefined): Either<DomainError, true> {
+  if (compensation === undefined || compensation.amount <= COMPENSATION_MANAGER_THRESHOLD || managesRegion(actor, complaint.region)) return right(true);
+  return refuse('COMPLAINT_COMPENSATION_NEEDS_MANAGER', `compensation above ${COMPENSATION_MANAGER_THRESHOLD} minor units needs a manager`, {
+    amount: compensation.amount,
+    currency: compensation.currency,
+    threshold: COMPENSATION_MANAGER_THRESHOLD,
+    role: actor.role,
+  });
+}
 
 /**
  * Resolves a complaint under investigation. It needs a resolution and a root cause (from this command or an
@@ -22,14 +33,8 @@ export function resolveComplaint(command: ResolveComplaintCommand, state: Compla
   if (resolution.trim() === '') return refuse('COMPLAINT_RESOLUTION_REQUIRED', 'say how the complaint was resolved');
   const rootCause = command.data.rootCause ?? complaint.rootCause;
   if (rootCause === null) return refuse('COMPLAINT_ROOT_CAUSE_REQUIRED', 'record the root cause before (or while) resolving the complaint');
-  if (compensation !== undefined && compensation.amount > COMPENSATION_MANAGER_THRESHOLD && !managesRegion(actor, complaint.region)) {
-    return refuse('COMPLAINT_COMPENSATION_NEEDS_MANAGER', `compensation above ${COMPENSATION_MANAGER_THRESHOLD} minor units needs a manager`, {
-      amount: compensation.amount,
-      currency: compensation.currency,
-      threshold: COMPENSATION_MANAGER_THRESHOLD,
-      role: actor.role,
-    });
-  }
+  const approved = requireCompensationApproval(actor, complaint, compensation);
+  if (isLeft(approved)) return approved;
   return right([
     {
       type: 'ComplaintResolved',
