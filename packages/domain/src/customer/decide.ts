@@ -15,7 +15,7 @@ import type { CustomerEvent } from './events.js';
 import { evolve, initialState, type CustomerState } from './state.js';
 
 /** Decides a Customer command against the customer's state. */
-export function decide(command: CustomerCommand, state: CustomerState): Either<DomainError, readonly CustomerEvent[]> {
+function decide(command: CustomerCommand, state: CustomerState): Either<DomainError, readonly CustomerEvent[]> {
   switch (command.type) {
     case 'RegisterCustomer':
       return registerCustomer(command, state);

@@ -25,7 +25,7 @@ function authorize(actor: Actor, region: RegionId): Either<TargetError, true> {
 }
 
 /** Sets a target once; the same values again are a no-op, other values must go through ReviseSalesTarget. */
-export function setSalesTarget(command: SetSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
+function setSalesTarget(command: SetSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
   const { data, metadata } = command;
   const region = data.region ?? (data.scopeId as RegionId);
   const allowed = authorize(metadata.actor, region);
@@ -45,7 +45,7 @@ export function setSalesTarget(command: SetSalesTargetCommand, state: TargetStat
 }
 
 /** Revises a target that was set; the amount in force again is a no-op. */
-export function reviseSalesTarget(command: ReviseSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
+function reviseSalesTarget(command: ReviseSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
   if (state.status === 'none') return refuse('TARGET_NOT_SET', 'there is no target to revise; set it first');
   const { data, metadata } = command;
   const allowed = authorize(metadata.actor, state.region);
@@ -61,7 +61,7 @@ export function reviseSalesTarget(command: ReviseSalesTargetCommand, state: Targ
 }
 
 /** Decides a Target command against the target's state. */
-export function decide(command: TargetCommand, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+function decide(command: TargetCommand, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
   switch (command.type) {
     case 'SetSalesTarget':
       return setSalesTarget(command, state);

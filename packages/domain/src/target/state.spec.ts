@@ -1,0 +1,35 @@
+import { fold } from '../shared/decider.js';
+import { targetStream } from '../shared/streams.js';
+import { targetDecider } from './decide.js';
+import { evolve, initialState } from './state.js';
+import * as t from './testing.js';
+
+describe('Target evolve', () => {
+  it('starts with no target and ignores a revision before the set', () => {
+    expect(initialState()).toEqual({ status: 'none' });
+    expect(evolve(initialState(), t.targetRevised())).toEqual({ status: 'none' });
+  });
+  it('sets, then revises, keeping the first amount and counting revisions', () => {
+    expect(fold(targetDecider, [t.targetSet(), t.targetRevised(), t.targetRevised(60_000_000, 45_000_000)])).toEqual({
+      status: 'set',
+      month: '2026-04',
+      scope: 'rep',
+      scopeId: 'rep-1',
+      region: t.EAST,
+      currency: t.CNY,
+      amount: 45_000_000,
+      initialAmount: 50_000_000,
+      revisions: 2,
+      setAt: t.at(20),
+      revisedAt: t.at(25),
+    });
+  });
+  it('ignores a second set', () => {
+    const state = fold(targetDecider, [t.targetSet()]);
+    expect(evolve(state, t.targetSet({ amount: 1 }))).toBe(state);
+  });
+  it('lives in the stream targetStream names', () => {
+    const { month, scope, scopeId } = t.targetSet().data;
+    expect(targetStream(month, scope, scopeId)).toBe('target-2026-04-rep-rep-1');
+  });
+});
