@@ -24,9 +24,9 @@ export function allocateOldestFirst(installments: readonly InstallmentState[], a
 
 /** Undoes a payment's allocations: each installment owes again what the payment had settled of it. */
 export const reopenAllocations = (installments: readonly InstallmentState[], paid: readonly Allocation[]): Allocation[] =>
-  paid.map((allocation) => {
-    const outstanding = installments.find((part) => part.installmentNo === allocation.installmentNo)?.outstanding ?? 0;
-    return { ...allocation, outstandingAfter: outstanding + allocation.amount };
+  installments.flatMap((part) => {
+    const allocation = paid.find((a) => a.installmentNo === part.installmentNo);
+    return allocation === undefined ? [] : [{ ...allocation, outstandingAfter: part.outstanding + allocation.amount }];
   });
 
 /** Everything still owed, installment by installment (what a write-off removes). */
