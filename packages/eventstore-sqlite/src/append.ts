@@ -1,0 +1,98 @@
+import {
+  EventIdConflictError,
+  GENESIS_HASH,
+  linkEvents,
+  revisionMatches,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type NewEvent,
+  type StreamAppend,
+} from '@salesbook/eventstore';
+import type { Statements } from './statements.js';
+
+/** Which unique key SQLite refused a row for, if that is what it did. */
+const refusedKey = (error: unknown): 'event_id' | 'revision' | undefined => {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+  return error.message.includes('events.event_id') ? 'event_id' : 'revision';
+};
+
+/**
+ * The original result when every id of the batch is already the same consecutive events of this
+ * stream; `undefined` when none is stored; an {@link EventIdConflictError} for anything in between
+ * (also for a batch that repeats an id within itself).
+ */
+export function findRepeat(statements: Statements, streamName: string, events: readonly NewEvent[]): AppendResult | undefined {
+  const stored = events.map((event) => statements.storedId.get(event.eventId));
+  const firstStored = stored.findIndex((row) => row !== undefined);
+  if (firstStored === -1) {
+    const ids = new Set<string>();
+    for (const event of events) {
+      if (ids.has(event.eventId)) throw new EventIdConflictError(streamName, event.eventId);
+      ids.add(event.eventId);
+    }
+    return undefined;
+  }
+  const first = stored[0];
+  const last = stored[stored.length - 1];
+  const same = stored.every((row, index) => row !== undefined && row[0] === streamName && first !== undefined && row[1] === first[1] + index);
+  if (!same || last === undefined) throw new EventIdConflictError(streamName, events[firstStored]?.eventId ?? '');
+  return { nextExpectedRevision: last[1], position: BigInt(last[2]) };
+}
+
+/**
+ * One stream's part of an append, run inside the caller's IMMEDIATE transaction (so the head it
+ * reads cannot move before the insert). The common case costs one index lookup for the head and
+ * one insert per event: repeats are detected by the unique event id refusing the first insert,
+ * and only a conflict pays for looking the ids up.
+ */
+export function appendInTransaction(statements: Statements, part: StreamAppend, recordedAt: string): AppendResult {
+  const { streamName, events } = part;
+  const expected = part.expectedRevision ?? 'any';
+  const head = statements.head.get(streamName);
+  const current = head?.[0];
+  if (!revisionMatches(expected, current)) {
+    const repeat = findRepeat(statements, streamName, events);
+    if (repeat !== undefined) return repeat;
+    throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
+  }
+  if (events.length === 0) return emptyAppend(statements, streamName, current);
+  const metadata = linkEvents(head?.[1] ?? GENESIS_HASH, events);
+  let revision = current ?? -1;
+  let position = 0;
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index] as NewEvent;
+    revision += 1;
+    try {
+      const result = statements.insert.run(
+        streamName,
+        revision,
+        event.eventId,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(metadata[index]),
+        recordedAt,
+      );
+      position = Number(result.lastInsertRowid);
+    } catch (error) {
+      const key = refusedKey(error);
+      // Only a writer that bypassed the write lock can take a revision: to the caller, a lost race.
+      if (key === 'revision') throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream', { cause: error });
+      if (key === undefined) throw error;
+      // A failed statement undoes only itself: nothing of this batch is written when index is 0.
+      const repeat = index === 0 ? findRepeat(statements, streamName, events) : undefined;
+      if (repeat !== undefined) return repeat;
+      throw new EventIdConflictError(streamName, event.eventId);
+    }
+  }
+  return { nextExpectedRevision: revision, position: BigInt(position) };
+}
+
+/** An empty batch writes nothing and reports where the stream (or, without one, the store) stands. */
+function emptyAppend(statements: Statements, streamName: string, current: number | undefined): AppendResult {
+  if (current !== undefined) {
+    const last = statements.readBackwards.get(streamName, current, 1);
+    if (last !== undefined) return { nextExpectedRevision: current, position: BigInt(last[0]) };
+  }
+  const headPosition = statements.headPosition.get()?.[0] ?? null;
+  return { nextExpectedRevision: current ?? -1, position: BigInt(headPosition ?? 0) };
+}

@@ -1,0 +1,6 @@
+/**
+ * @salesbook/eventstore-sqlite: the embedded default event store, one SQLite file behind the
+ * event store port (the only package that imports better-sqlite3 for events).
+ */
+export { createSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
+export type { AppliedPragmas, SqliteSynchronous } from './schema.js';

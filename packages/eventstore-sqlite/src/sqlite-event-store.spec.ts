@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+import { StoreError, StoreUnavailableError, verifyChain, WrongExpectedRevisionError, type NewEvent } from '@salesbook/eventstore';
+import Database from 'better-sqlite3';
+import { createSqliteEventStore, type SqliteEventStore } from './index.js';
+
+const event = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'Counted', data: { n }, metadata: { by: 'spec' } });
+
+describe('SQLite event store (SQLite-specific behaviour)', () => {
+  let dir: string;
+  let path: string;
+  const opened: SqliteEventStore[] = [];
+  const open = (options: Partial<Parameters<typeof createSqliteEventStore>[0]> = {}): SqliteEventStore => {
+    const store = createSqliteEventStore({ path, ...options });
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'salesbook-sqlite-'));
+    path = join(dir, 'nested', 'events.db');
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the folder and applies WAL, synchronous=FULL and a busy timeout by default', async () => {
+    const store = open();
+    expect(store.pragmas()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
+    await expect(store.checkIntegrity()).resolves.toEqual([]);
+  });
+
+  it('takes synchronous=NORMAL and another busy timeout when asked', () => {
+    expect(open({ synchronous: 'NORMAL', busyTimeoutMs: 250 }).pragmas()).toEqual({
+      journalMode: 'wal',
+      synchronous: 1,
+      busyTimeoutMs: 250,
+    });
+  });
+
+  it('stores one row per event with a global position, revision, JSON text and the chain link in metadata', async () => {
+    const store = open();
+    await store.appendToStream('counter-1', [event(1), event(2)]);
+    await store.appendToStream('counter-2', [event(3)]);
+    const reader = new Database(path, { readonly: true });
+    const rows = reader
+      .prepare('SELECT position, stream_name, revision, type, data, json_extract(metadata, \'$.hash\') AS hash FROM events ORDER BY position')
+      .all() as Array<{ position: number; stream_name: string; revision: number; data: string; hash: string }>;
+    reader.close();
+    expect(rows.map((row) => [row.position, row.stream_name, row.revision, row.data])).toEqual([
+      [1, 'counter-1', 0, '{"n":1}'],
+      [2, 'counter-1', 1, '{"n":2}'],
+      [3, 'counter-2', 0, '{"n":3}'],
+    ]);
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.hash))).toBe(true);
+  });
+
+  it('continues revisions and the hash chain across connections and reopening', async () => {
+    const first = open();
+    const second = open();
+    await first.appendToStream('counter-1', [event(1)], { expectedRevision: 'no_stream' });
+    await second.appendToStream('counter-1', [event(2)], { expectedRevision: 0 });
+    await expect(first.appendToStream('counter-1', [event(3)], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await first.close();
+    const reopened = open();
+    await reopened.appendToStream('counter-1', [event(3)], { expectedRevision: 1 });
+    const history = await reopened.readStream('counter-1');
+    expect(history.map((recorded) => recorded.revision)).toEqual([0, 1, 2]);
+    expect(verifyChain(history)).toBeUndefined();
+  });
+
+  it('fails an append as unavailable when another connection holds the write lock past the busy timeout', async () => {
+    const store = open({ busyTimeoutMs: 50 });
+    await store.appendToStream('counter-1', [event(1)]);
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const failure = store.appendToStream('counter-1', [event(2)]);
+      await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(failure).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await expect(store.appendToStream('counter-1', [event(2)], { expectedRevision: 0 })).resolves.toMatchObject({ nextExpectedRevision: 1 });
+  });
+
+  it('waits for another connection (in another thread) to release the write lock within the busy timeout', async () => {
+    const store = open({ busyTimeoutMs: 5000 });
+    await store.appendToStream('counter-1', [event(1)]);
+    const holder = holdWriteLock(path, 150);
+    await holder.locked;
+    const started = Date.now();
+    await expect(store.appendToStream('counter-1', [event(2)], { expectedRevision: 0 })).resolves.toMatchObject({ nextExpectedRevision: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+    await holder.done;
+  });
+
+  it('reports a file that is not a database as corrupt, and a closed store as unavailable', async () => {
+    const garbage = join(dir, 'garbage.db');
+    writeFileSync(garbage, 'this is not a SQLite database, just text long enough to have a header'.repeat(20));
+    expect(() => createSqliteEventStore({ path: garbage })).toThrow(expect.objectContaining({ code: 'STORE_CORRUPT' }) as unknown as Error);
+    expect(() => createSqliteEventStore({ path: garbage })).toThrow(StoreError);
+    const store = createSqliteEventStore({ path });
+    await store.close();
+    await expect(store.readStream('counter-1')).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});
+
+/** A worker thread that takes the write lock, says so, holds it for `holdMs`, then commits. */
+function holdWriteLock(path: string, holdMs: number): { locked: Promise<void>; done: Promise<void> } {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.module);
+    const db = new Database(workerData.path);
+    db.exec('BEGIN IMMEDIATE');
+    parentPort.postMessage('locked');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.holdMs);
+    db.exec('COMMIT');
+    db.close();
+  `;
+  const worker = new Worker(source, { eval: true, workerData: { path, holdMs, module: require.resolve('better-sqlite3') } });
+  const locked = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once('exit', () => resolve());
+    worker.once('error', reject);
+  });
+  return { locked, done };
+}

@@ -1,0 +1,149 @@
+import {
+  createChangeNotifier,
+  createPollingSubscription,
+  StoreUnavailableError,
+  type AppendResult,
+  type EventStore,
+  type StreamAppend,
+  type Subscription,
+} from '@salesbook/eventstore';
+import { appendInTransaction } from './append.js';
+import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
+import { prepareStatements, toRecordedEvent } from './statements.js';
+import { translateSqliteError } from './translate-error.js';
+
+/** Options of {@link createSqliteEventStore}. */
+export interface SqliteEventStoreOptions {
+  /** The SQLite file; created with its folder when missing. Several processes may share it. */
+  readonly path: string;
+  /** `FULL` (default): an acknowledged append survives power loss. `NORMAL`: it survives a process crash. */
+  readonly synchronous?: SqliteSynchronous;
+  /**
+   * How often subscriptions look for events appended by other processes or connections (default 100 ms).
+   * Appends through this store instance wake its subscriptions at once.
+   */
+  readonly pollIntervalMs?: number;
+  /** How long an append waits for another connection's write lock before failing as unavailable (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+  /** The store's clock for `recordedAt` (default: the system clock). */
+  readonly clock?: () => Date;
+}
+
+/** The SQLite store: the port, plus what an operator may want to know about the connection. */
+export interface SqliteEventStore extends EventStore {
+  /** The file this store writes. */
+  readonly path: string;
+  /** The pragmas SQLite reports for this connection (journal mode, synchronous, busy timeout). */
+  pragmas(): AppliedPragmas;
+  /** Runs SQLite's `PRAGMA integrity_check` on the file: the problems it names, none when the file is sound. */
+  checkIntegrity(): Promise<readonly string[]>;
+}
+
+// better-sqlite3 binds LIMIT -1 as "no limit"; page sizes and revisions never reach it.
+const NO_LIMIT = -1;
+const LAST_REVISION = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, `synchronous=FULL` by default, appends in one
+ * IMMEDIATE transaction each (expected revision, idempotency by event id, hash chain, insert), so
+ * several processes can share the file. Reads and appends are synchronous underneath; the promises
+ * only keep the port's shape.
+ *
+ * @example
+ * const store = createSqliteEventStore({ path: './data/events.db' });
+ * await store.appendToStream('order-42', [{ eventId, type: 'OrderPlaced', data, metadata: {} }], {
+ *   expectedRevision: 'no_stream',
+ * });
+ * const history = await store.readStream('order-42');
+ * await store.close();
+ */
+export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
+  const { path } = options;
+  const clock = options.clock ?? (() => new Date());
+  let db: ReturnType<typeof openConnection>;
+  try {
+    db = openConnection({ path, synchronous: options.synchronous ?? 'FULL', busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw translateSqliteError(error, path);
+  }
+  const statements = prepareStatements(db);
+  const notifier = createChangeNotifier();
+  const subscriptions = new Set<Subscription>();
+  const appendOne = db.transaction((part: StreamAppend, recordedAt: string) => appendInTransaction(statements, part, recordedAt));
+  const appendParts = db.transaction((parts: readonly StreamAppend[], recordedAt: string) =>
+    parts.map((part) => appendInTransaction(statements, part, recordedAt)),
+  );
+  let closed = false;
+
+  /** Runs synchronous work against the open connection, with vendor errors translated. */
+  const guard = <T>(work: () => T): T => {
+    if (closed) throw new StoreUnavailableError(`SQLite event store ${path} is closed`);
+    try {
+      return work();
+    } catch (error) {
+      throw translateSqliteError(error, path);
+    }
+  };
+  const appended = <T extends AppendResult | readonly AppendResult[]>(result: T): T => {
+    notifier.notify();
+    return result;
+  };
+  const readAllPage = (after: bigint | undefined, maxCount: number | undefined) =>
+    guard(() => statements.readAll.all(after ?? 0, maxCount ?? NO_LIMIT).map(toRecordedEvent));
+
+  return {
+    path,
+    async appendToStream(streamName, events, appendOptions) {
+      const part = { streamName, events, expectedRevision: appendOptions?.expectedRevision ?? 'any' };
+      return appended(guard(() => appendOne.immediate(part, clock().toISOString())));
+    },
+    async appendMany(appends) {
+      return appended(guard(() => appendParts.immediate(appends, clock().toISOString())));
+    },
+    async readStream(streamName, readOptions = {}) {
+      const limit = readOptions.maxCount ?? NO_LIMIT;
+      if (readOptions.maxCount !== undefined && readOptions.maxCount <= 0) return [];
+      return guard(() =>
+        readOptions.direction === 'backwards'
+          ? statements.readBackwards.all(streamName, readOptions.fromRevision ?? LAST_REVISION, limit).map(toRecordedEvent)
+          : statements.readForwards.all(streamName, readOptions.fromRevision ?? 0, limit).map(toRecordedEvent),
+      );
+    },
+    async readAll(readOptions) {
+      if (readOptions?.maxCount !== undefined && readOptions.maxCount <= 0) return [];
+      return readAllPage(readOptions?.after, readOptions?.maxCount);
+    },
+    subscribeToAll(subscribeOptions) {
+      const subscription = createPollingSubscription({
+        readAll: async (after, maxCount) => readAllPage(after, maxCount),
+        notifier,
+        pollIntervalMs: options.pollIntervalMs ?? 100,
+        onEnd: () => subscriptions.delete(subscription),
+        ...(subscribeOptions?.after === undefined ? {} : { after: subscribeOptions.after }),
+      });
+      if (closed) void subscription.unsubscribe();
+      else subscriptions.add(subscription);
+      return subscription;
+    },
+    async streamExists(streamName) {
+      return guard(() => statements.streamExists.get(streamName) !== undefined);
+    },
+    async headPosition() {
+      const head = guard(() => statements.headPosition.get()?.[0] ?? null);
+      return head === null ? undefined : BigInt(head);
+    },
+    pragmas() {
+      return guard(() => readPragmas(db));
+    },
+    async checkIntegrity() {
+      const rows = guard(() => db.pragma('integrity_check') as Array<{ integrity_check: string }>);
+      return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((subscription) => subscription.unsubscribe()));
+      db.close();
+    },
+  };
+}
