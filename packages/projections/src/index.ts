@@ -1,0 +1,12 @@
+/**
+ * @salesbook/projections: read models in SQLite as pure functions of events, the runner that feeds them
+ * from the event store's subscription (checkpoints, dead letters, rebuild and swap, digests) and report queries.
+ */
+export * from './model/business-time.js';
+export * from './model/projection.js';
+export * from './model/table.js';
+export type { ParkedEvent } from './runner/dead-letters.js';
+export type { ReadModelDigest } from './runner/digest.js';
+export { ProjectionRunner, type RunnerOptions } from './runner/runner.js';
+export * from './runner/status.js';
+export type { BatchOutcome, RetryOutcome } from './runner/table-set.js';

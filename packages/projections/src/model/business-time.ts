@@ -1,0 +1,52 @@
+/**
+ * Business time: reports bucket events by `occurredAt` in a configured zone (DESIGN.md section 2),
+ * so an order confirmed at 2026-03-31T16:30:00Z counts on 2026-04-01 in Shanghai.
+ */
+
+/** The default business time zone (`SALESBOOK_TIMEZONE`). */
+export const DEFAULT_BUSINESS_ZONE = 'Asia/Shanghai';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const formatterFor = (zone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    // Throws a RangeError for an unknown zone: configuration errors surface at start-up.
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hourCycle: 'h23' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+};
+
+/** Whether `zone` is an IANA time zone this runtime knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const parseInstant = (instant: string): Date => {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`"${instant}" is not an ISO 8601 instant`);
+  return date;
+};
+
+/**
+ * The calendar date (`YYYY-MM-DD`) of `instant` in `zone`.
+ * @example businessDate('2026-03-31T16:30:00Z', 'Asia/Shanghai') // '2026-04-01'
+ */
+export function businessDate(instant: string, zone: string = DEFAULT_BUSINESS_ZONE): string {
+  const parts = formatterFor(zone).formatToParts(parseInstant(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const year = part('year').padStart(4, '0');
+  return `${year}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The calendar month (`YYYY-MM`) of `instant` in `zone`.
+ * @example businessMonth('2026-03-31T16:30:00Z', 'Asia/Shanghai') // '2026-04'
+ */
+export const businessMonth = (instant: string, zone: string = DEFAULT_BUSINESS_ZONE): string => businessDate(instant, zone).slice(0, 7);

@@ -1,0 +1,148 @@
+import type { EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
+import { describeError } from './stored-event.js';
+import type { TableSet } from './table-set.js';
+
+/** Where a follower is: reading history, applying live events, or ended (by stop or by a failure). */
+export type FollowerPhase = 'catching-up' | 'live' | 'ended';
+
+/**
+ * Feeds one table set from the store's catch-up subscription. Events are buffered and applied in batches:
+ * when `batchSize` are waiting, when the subscription reports it caught up, and otherwise as soon as the
+ * event loop is idle (one `setImmediate` per batch), so live events are applied within a tick.
+ */
+export class Follower {
+  private subscription: Subscription | undefined;
+  private buffer: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private caughtUp = false;
+  private retired = false;
+  private done: Promise<void> = Promise.resolve();
+  private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private positionWaiters: { position: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
+  /** Why the follower ended on its own (a store or database failure), if it did. */
+  failure: string | undefined;
+  /** Events received from the subscription since start. */
+  received = 0;
+  /** Events in the store after the checkpoint at start, once counted. */
+  backlog: number | undefined;
+  phase: FollowerPhase = 'catching-up';
+
+  constructor(
+    private readonly store: EventStore,
+    readonly set: TableSet,
+    private readonly batchSize: number,
+    private readonly onBatch: (outcome: ReturnType<TableSet['applyBatch']>) => void = () => undefined,
+  ) {}
+
+  /** Subscribes after the table set's checkpoint and starts applying. */
+  start(): void {
+    const after = this.set.position;
+    this.subscription = this.store.subscribeToAll(after === undefined ? {} : { after });
+    this.done = this.consume(this.subscription);
+  }
+
+  /** Events received but not yet applied. */
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Events not yet applied: the pending ones once live, else what is left of the counted backlog. */
+  lag(unknown: number): number {
+    if (this.phase === 'live') return this.buffer.length;
+    if (this.backlog === undefined) return unknown;
+    return Math.max(this.buffer.length, this.backlog - this.received + this.buffer.length);
+  }
+
+  /** Resolves once the subscription has caught up and everything received up to then is applied. */
+  whenLive(): Promise<void> {
+    if (this.phase === 'live') return Promise.resolve();
+    if (this.phase === 'ended') return Promise.reject(new Error(this.failure ?? 'the follower was stopped'));
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Resolves once the checkpoint has reached `position` (read your writes: pass an append's position). */
+  whenAt(position: bigint): Promise<void> {
+    const current = this.set.position;
+    if (current !== undefined && current >= position) return Promise.resolve();
+    if (this.phase === 'ended') return Promise.reject(new Error(this.failure ?? 'the follower was stopped'));
+    return new Promise((resolve, reject) => this.positionWaiters.push({ position, resolve, reject }));
+  }
+
+  /** Ends the subscription; applies what was received unless `discard` (a swapped-out generation). */
+  async stop(options: { discard?: boolean } = {}): Promise<void> {
+    if (options.discard === true) this.retired = true;
+    await this.subscription?.unsubscribe();
+    await this.done;
+  }
+
+  private async consume(subscription: Subscription): Promise<void> {
+    try {
+      for await (const message of subscription) {
+        if (message.kind === 'caught-up') {
+          this.caughtUp = true;
+          this.flush();
+        } else {
+          this.received += 1;
+          this.buffer.push(message.event);
+          if (this.buffer.length >= this.batchSize) this.flush();
+          else this.scheduleFlush();
+        }
+      }
+      this.flush();
+    } catch (error) {
+      this.failure = describeError(error);
+    }
+    this.phase = 'ended';
+    const ended = new Error(this.failure ?? 'the follower was stopped');
+    for (const waiter of [...this.waiters.splice(0), ...this.positionWaiters.splice(0)]) waiter.reject(ended);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.retired || this.failure !== undefined) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    try {
+      if (batch.length > 0) this.onBatch(this.set.applyBatch(batch));
+    } catch (error) {
+      // The batch rolled back with its checkpoint; a restart re-reads it from the store.
+      this.failure = describeError(error);
+      void this.subscription?.unsubscribe();
+      return;
+    }
+    const reached = this.set.position;
+    if (reached !== undefined && this.positionWaiters.length > 0) {
+      const [done, waiting] = partition(this.positionWaiters, (waiter) => waiter.position <= reached);
+      this.positionWaiters = waiting;
+      for (const waiter of done) waiter.resolve();
+    }
+    if (this.caughtUp && this.buffer.length === 0 && this.phase === 'catching-up') {
+      this.phase = 'live';
+      for (const waiter of this.waiters.splice(0)) waiter.resolve();
+    }
+  }
+}
+
+const partition = <T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] => [items.filter(test), items.filter((item) => !test(item))];
+
+/** Counts the (non-system) events after `after`, reading at most `limit` of them. */
+export async function countEventsAfter(store: EventStore, after: bigint | undefined, limit: number): Promise<number> {
+  let count = 0;
+  let from = after;
+  while (count < limit) {
+    const page = await store.readAll({ ...(from === undefined ? {} : { after: from }), maxCount: Math.min(1_000, limit - count) });
+    const last = page.at(-1);
+    if (last === undefined) break;
+    count += page.filter((event: RecordedEvent) => !event.type.startsWith('$')).length;
+    from = last.position;
+  }
+  return Math.min(count, limit);
+}

@@ -1,0 +1,211 @@
+import type { EventStore } from '@salesbook/eventstore';
+import type Database from 'better-sqlite3';
+import { DEFAULT_BUSINESS_ZONE } from '../model/business-time.js';
+import type { Projection, ProjectionContext } from '../model/projection.js';
+import { Checkpoints } from './checkpoints.js';
+import type { ParkedEvent } from './dead-letters.js';
+import type { ReadModelDigest } from './digest.js';
+import { countEventsAfter, Follower } from './follower.js';
+import { openActive, openFresh, swapGenerations } from './generations.js';
+import { RUNNER_DDL } from './schema.js';
+import { unreadyReasons, type Freshness, type ProjectionStatus, type Readiness } from './status.js';
+import type { RetryOutcome, TableSet } from './table-set.js';
+
+/** Settings of a {@link ProjectionRunner}. */
+export interface RunnerOptions {
+  /** The read-model database (its own file; never the event store's). */
+  readonly db: Database.Database;
+  readonly store: EventStore;
+  readonly projections: readonly Projection[];
+  /** Business time zone (default `Asia/Shanghai`). */
+  readonly zone?: string;
+  /** Events applied per transaction at most (default 500). */
+  readonly batchSize?: number;
+  /** Readiness fails when a projection lags more events than this (default 1000). */
+  readonly maxLag?: number;
+  /** Lag counting stops here (default 10000); must be above `maxLag`. */
+  readonly lagCountLimit?: number;
+}
+
+interface Entry {
+  readonly projection: Projection;
+  live: Follower | undefined;
+  rebuilding: Follower | undefined;
+  /** The generation queries read. */
+  active: TableSet;
+}
+
+const toText = (position: bigint | undefined): string | null => (position === undefined ? null : position.toString());
+
+/**
+ * Runs projections: each generation follows the store from its checkpoint, applying batches atomically
+ * with the checkpoint; parks what it cannot apply; rebuilds into fresh tables and swaps when caught up.
+ *
+ * @example
+ * const runner = new ProjectionRunner({ db, store, projections: [dailySales] });
+ * await runner.start();
+ * await runner.whenLive();
+ * const ready = await runner.readiness();
+ */
+export class ProjectionRunner {
+  private readonly entries = new Map<string, Entry>();
+  private readonly checkpoints: Checkpoints;
+  private readonly context: ProjectionContext;
+  private readonly batchSize: number;
+  private readonly maxLag: number;
+  private readonly lagCountLimit: number;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.context = { zone: options.zone ?? DEFAULT_BUSINESS_ZONE };
+    this.batchSize = options.batchSize ?? 500;
+    this.maxLag = options.maxLag ?? 1_000;
+    this.lagCountLimit = options.lagCountLimit ?? 10_000;
+    if (this.lagCountLimit <= this.maxLag) throw new Error('lagCountLimit must be greater than maxLag');
+    options.db.exec(RUNNER_DDL);
+    this.checkpoints = new Checkpoints(options.db);
+    const tables = new Set<string>();
+    for (const projection of options.projections) {
+      if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
+      for (const spec of projection.tables) {
+        if (tables.has(spec.name)) throw new Error(`read-model table ${spec.name} is declared twice`);
+        tables.add(spec.name);
+      }
+      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, active: openActive(options.db, projection, this.context) });
+    }
+  }
+
+  /** Follows the store from each checkpoint; a projection whose version changed is rebuilt (old tables serve meanwhile). */
+  async start(): Promise<void> {
+    for (const entry of this.entries.values()) {
+      const record = this.checkpoints.active(entry.projection.name);
+      if (record !== undefined && record.version !== entry.projection.version) {
+        void this.rebuild(entry.projection.name).catch(() => undefined);
+        continue;
+      }
+      entry.live = this.follow(entry.active);
+    }
+  }
+
+  /** Stops every subscription after applying what was received. */
+  async stop(): Promise<void> {
+    for (const entry of this.entries.values()) {
+      await entry.rebuilding?.stop({ discard: true });
+      await entry.live?.stop();
+      entry.rebuilding = undefined;
+      entry.live = undefined;
+    }
+  }
+
+  /** Resolves when every projection (or `name`) has caught up with the store. */
+  async whenLive(name?: string): Promise<void> {
+    for (const entry of this.select(name)) await entry.live?.whenLive();
+  }
+
+  /** Resolves when `name` has applied (or parked) everything up to `position`, e.g. an append's result. */
+  async whenAt(name: string, position: bigint): Promise<void> {
+    const live = this.entry(name).live;
+    if (live === undefined) throw new Error(`${name} is not running`);
+    await live.whenAt(position);
+  }
+
+  /**
+   * Rebuilds `name` from the first event into a fresh generation while queries keep reading the current one,
+   * then swaps atomically (views, checkpoint, dead letters) and drops the old tables. Resolves after the swap.
+   */
+  async rebuild(name: string): Promise<void> {
+    const entry = this.entry(name);
+    if (entry.rebuilding !== undefined) throw new Error(`${name} is already being rebuilt`);
+    const follower = this.follow(openFresh(this.options.db, entry.projection, this.context));
+    entry.rebuilding = follower;
+    try {
+      await follower.whenLive();
+    } catch (error) {
+      entry.rebuilding = undefined;
+      throw error;
+    }
+    // No await from here to the swap, so no batch of either generation can come in between.
+    entry.live?.stop({ discard: true }).catch(() => undefined);
+    swapGenerations(this.options.db, entry.projection, entry.active.generation, follower.set.generation);
+    entry.active = follower.set;
+    entry.live = follower;
+    entry.rebuilding = undefined;
+  }
+
+  /** Applies parked events of `name` again (after a fix), for one stream or all. */
+  retry(name: string, streamName?: string): RetryOutcome {
+    return this.entry(name).active.retry(streamName);
+  }
+
+  /** Parked events of `name`, oldest first. */
+  parked(name: string): ParkedEvent[] {
+    return this.entry(name).active.parked();
+  }
+
+  /** The digest of the tables queries read for `name`. */
+  digest(name: string): ReadModelDigest {
+    return this.entry(name).active.digest();
+  }
+
+  /** Position and lag of `name` right now, from what the runner knows without reading the store. */
+  freshness(name: string): Freshness {
+    const entry = this.entry(name);
+    return { position: toText(entry.active.position), lag: entry.live?.lag(this.lagCountLimit) ?? this.lagCountLimit };
+  }
+
+  /** Status of every projection: checkpoint, head, lag, parked events, state. */
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.options.store.headPosition();
+    const statuses: ProjectionStatus[] = [];
+    for (const entry of this.entries.values()) statuses.push(await this.statusOf(entry, head));
+    return statuses;
+  }
+
+  /** Ready when no projection is stalled or stopped and none lags more than `maxLag` events. */
+  async readiness(): Promise<Readiness> {
+    const projections = await this.status();
+    const reasons = projections.flatMap((status) => unreadyReasons(status, this.maxLag));
+    return { ready: reasons.length === 0, reasons, projections };
+  }
+
+  private async statusOf(entry: Entry, head: bigint | undefined): Promise<ProjectionStatus> {
+    const { active, live, rebuilding } = entry;
+    const parked = active.parkedCount();
+    const failure = live?.failure;
+    const lastParked = parked > 0 ? active.parked().findLast((event) => event.error !== null)?.error : undefined;
+    const state = failure !== undefined || parked > 0 ? 'stalled' : live === undefined ? 'stopped' : live.phase === 'live' ? 'live' : 'catching-up';
+    return {
+      name: entry.projection.name,
+      version: entry.projection.version,
+      generation: active.generation,
+      state,
+      position: toText(active.position),
+      head: toText(head),
+      lag: await countEventsAfter(this.options.store, active.position, this.lagCountLimit),
+      parked,
+      blockedStreams: active.blockedStreams(),
+      lastError: failure ?? lastParked ?? null,
+      rebuilding: rebuilding === undefined ? null : { generation: rebuilding.set.generation, position: toText(rebuilding.set.position) },
+    };
+  }
+
+  private follow(set: TableSet): Follower {
+    const follower = new Follower(this.options.store, set, this.batchSize);
+    follower.start();
+    // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
+    countEventsAfter(this.options.store, set.position, this.lagCountLimit).then(
+      (backlog) => (follower.backlog = backlog),
+      () => undefined,
+    );
+    return follower;
+  }
+
+  private entry(name: string): Entry {
+    const entry = this.entries.get(name);
+    if (entry === undefined) throw new Error(`no projection named ${name}`);
+    return entry;
+  }
+
+  private select(name: string | undefined): Entry[] {
+    return name === undefined ? [...this.entries.values()] : [this.entry(name)];
+  }
+}

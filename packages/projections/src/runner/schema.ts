@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+import type { Projection } from '../model/projection.js';
+import type { ColumnType, TableSpec } from '../model/table.js';
+
+/**
+ * The runner's own tables (checkpoints and dead letters) and the naming of read-model table sets.
+ * Each build of a projection is a generation with its own physical tables; a view named after each
+ * logical table points at the active generation, so a rebuild fills fresh tables and a swap repoints the views.
+ */
+export const RUNNER_DDL = `
+CREATE TABLE IF NOT EXISTS projection_checkpoints (
+  projection TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  position TEXT,
+  active INTEGER NOT NULL,
+  PRIMARY KEY (projection, generation)
+) STRICT;
+CREATE TABLE IF NOT EXISTS projection_parked (
+  projection TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  position TEXT NOT NULL,
+  stream_name TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  event TEXT NOT NULL,
+  error TEXT,
+  attempts INTEGER NOT NULL,
+  PRIMARY KEY (projection, generation, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS projection_parked_stream ON projection_parked (projection, generation, stream_name, position);
+`;
+
+/** Positions are stored as 20-digit text so text order is numeric order up to 2^64. */
+export const encodePosition = (position: bigint): string => position.toString().padStart(20, '0');
+
+/** The inverse of {@link encodePosition}. */
+export const decodePosition = (text: string): bigint => BigInt(text);
+
+/** The physical name of `table` in generation `generation` of `projection`. */
+export const physicalName = (projection: string, generation: number, table: string): string => `rm_${projection}_g${generation}__${table}`;
+
+const SQL_TYPE: Record<ColumnType, string> = {
+  TEXT: 'TEXT NOT NULL',
+  INTEGER: 'INTEGER NOT NULL',
+  'TEXT NULL': 'TEXT',
+  'INTEGER NULL': 'INTEGER',
+};
+
+/** `CREATE TABLE` of one read-model table: STRICT (types enforced) and clustered by its primary key. */
+export function tableDdl(spec: TableSpec, physical: string): string {
+  const columns = Object.entries(spec.columns).map(([name, type]) => `${name} ${SQL_TYPE[type]}`);
+  return `CREATE TABLE ${physical} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.join(', ')})) WITHOUT ROWID, STRICT`;
+}
+
+/** Creates the (empty) tables of a generation, dropping leftovers of an interrupted earlier attempt. */
+export function createTableSet(db: Database.Database, projection: Projection, generation: number): void {
+  for (const spec of projection.tables) {
+    const physical = physicalName(projection.name, generation, spec.name);
+    db.exec(`DROP TABLE IF EXISTS ${physical}`);
+    db.exec(tableDdl(spec, physical));
+  }
+}
+
+/** Drops the tables of a generation. */
+export function dropTableSet(db: Database.Database, projection: Projection, generation: number): void {
+  for (const spec of projection.tables) db.exec(`DROP TABLE IF EXISTS ${physicalName(projection.name, generation, spec.name)}`);
+}
+
+/** Points each logical view of `projection` at generation `generation`. */
+export function pointViews(db: Database.Database, projection: Projection, generation: number): void {
+  for (const spec of projection.tables) {
+    db.exec(`DROP VIEW IF EXISTS ${spec.name}`);
+    db.exec(`CREATE VIEW ${spec.name} AS SELECT * FROM ${physicalName(projection.name, generation, spec.name)}`);
+  }
+}
