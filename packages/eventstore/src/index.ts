@@ -9,3 +9,5 @@ export * from './port.js';
 export { createMemoryEventLog, type MemoryEventLog } from './memory-log.js';
 export * from './memory-store.js';
 export * from './polling-subscription.js';
+export * from './event-codec.js';
+export * from './to-json.js';
