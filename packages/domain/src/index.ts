@@ -3,3 +3,10 @@
  * No I/O, no clock reads, no random ids: time and ids come in with commands.
  */
 export * from './shared/index.js';
+export * from './customer/index.js';
+export * from './order/index.js';
+export * from './receivable/index.js';
+export * from './complaint/index.js';
+export * from './target/index.js';
+export * from './events.js';
+export * from './policies/index.js';

@@ -33,8 +33,12 @@ describe('deciderSpec', () => {
     expect(() => given([]).when({ type: 'Add', by: 1 }).then('COUNTER_OVERFLOW')).toThrow('expected a refusal');
   });
   it('folds history like the decider', () => {
-    expect(fold(counter, [{ type: 'Added', by: 2 }, { type: 'Added', by: 5 }])).toBe(7);
-    expect(fold(counter, [{ type: 'Added', by: 2 }], 10)).toBe(12);
+    const history: Ev[] = [
+      { type: 'Added', by: 2 },
+      { type: 'Added', by: 5 },
+    ];
+    expect(fold(counter, history)).toBe(7);
+    expect(fold(counter, history.slice(0, 1), 10)).toBe(12);
   });
 });
 

@@ -1,0 +1,24 @@
+import { complaintEventDefinitions, type ComplaintEvent } from './complaint/events.js';
+import { customerEventDefinitions, type CustomerEvent } from './customer/events.js';
+import { orderEventDefinitions, type OrderEvent } from './order/events.js';
+import { receivableEventDefinitions, type ReceivableEvent } from './receivable/events.js';
+import { createEventRegistry, type EventDefinition } from './shared/event-registry.js';
+import { targetEventDefinitions, type TargetEvent } from './target/events.js';
+
+/** Every event Salesbook writes, of every aggregate. */
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent;
+
+/** The schema and current version of every event type; type names are unique across the store. */
+export const salesbookEventDefinitions: readonly EventDefinition[] = [
+  ...customerEventDefinitions,
+  ...orderEventDefinitions,
+  ...receivableEventDefinitions,
+  ...complaintEventDefinitions,
+  ...targetEventDefinitions,
+];
+
+/**
+ * Reads stored events of every type and version as current events (upcasting older versions) and
+ * says which version new events are written with. Stores and projections decode through it.
+ */
+export const salesbookEventRegistry = createEventRegistry(salesbookEventDefinitions);
