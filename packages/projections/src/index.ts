@@ -10,3 +10,6 @@ export type { ReadModelDigest } from './runner/digest.js';
 export { ProjectionRunner, type RunnerOptions } from './runner/runner.js';
 export * from './runner/status.js';
 export type { BatchOutcome, RetryOutcome } from './runner/table-set.js';
+export { readReport, type LagOf } from './runner/report.js';
+export * from './kpi/daily-sales.projection.js';
+export * from './kpi/daily-sales.queries.js';

@@ -1,0 +1,112 @@
+import type { RecordedEvent } from '@salesbook/eventstore';
+import { orderTotal, salesbookEventRegistry, sumMinor, type OrderAmended, type OrderCancelled, type OrderClosed, type OrderConfirmed } from '@salesbook/domain';
+import { businessDate } from '../model/business-time.js';
+import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
+import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
+
+/** One day of booked sales of one rep in one region, in one currency (amounts in minor units). */
+// A type alias, not an interface: rows must be assignable to `Row` (an index signature).
+export type DailySalesRow = {
+  readonly business_date: string;
+  readonly rep_id: string;
+  readonly region: string;
+  readonly currency: string;
+  readonly orders_confirmed: number;
+  readonly confirmed_amount: number;
+  readonly amendments_delta: number;
+  readonly closes_delta: number;
+  readonly cancellations: number;
+  readonly cancelled_amount: number;
+  /** confirmed + amendments + short closes - cancelled: the booked sales of DESIGN.md section 5. */
+  readonly booked: number;
+};
+
+/** The `daily_sales` read model: booked sales per business day x rep x region x currency. */
+export const dailySalesTable = defineTable<DailySalesRow, 'business_date' | 'rep_id' | 'region' | 'currency'>({
+  name: 'daily_sales',
+  columns: {
+    business_date: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    currency: 'TEXT',
+    orders_confirmed: 'INTEGER',
+    confirmed_amount: 'INTEGER',
+    amendments_delta: 'INTEGER',
+    closes_delta: 'INTEGER',
+    cancellations: 'INTEGER',
+    cancelled_amount: 'INTEGER',
+    booked: 'INTEGER',
+  },
+  primaryKey: ['business_date', 'rep_id', 'region', 'currency'],
+});
+
+type Counters = Pick<DailySalesRow, 'orders_confirmed' | 'confirmed_amount' | 'amendments_delta' | 'closes_delta' | 'cancellations' | 'cancelled_amount'>;
+type Attribution = Pick<OrderConfirmed, 'repId' | 'region' | 'currency'>;
+
+const ZERO: Counters = { orders_confirmed: 0, confirmed_amount: 0, amendments_delta: 0, closes_delta: 0, cancellations: 0, cancelled_amount: 0 };
+
+const decode = <T>(event: RecordedEvent): T => {
+  const version = event.metadata['schemaVersion'];
+  const decoded = salesbookEventRegistry.decode(event.type, event.data, typeof version === 'number' ? version : 1);
+  if (decoded._tag === 'Left') throw new Error(`${decoded.left.code}: ${decoded.left.message}`);
+  return decoded.right.data as T;
+};
+
+/** The counters an event adds, checked against the domain's own line arithmetic; `undefined` when it books nothing. */
+function increments(event: RecordedEvent): { attribution: Attribution; add: Partial<Counters> } | undefined {
+  switch (event.type) {
+    case 'OrderConfirmed': {
+      const data = decode<OrderConfirmed>(event);
+      if (orderTotal(data.lines) !== data.bookedTotal) throw new Error(`bookedTotal ${data.bookedTotal} is not the total of the lines (${orderTotal(data.lines)})`);
+      return { attribution: data, add: { orders_confirmed: 1, confirmed_amount: data.bookedTotal } };
+    }
+    case 'OrderAmended': {
+      // bookedDelta is 0 while an order is unconfirmed: orders never confirmed do not count.
+      const data = decode<OrderAmended>(event);
+      if (data.bookedDelta === 0) return undefined;
+      const delta = orderTotal(data.linesAfter) - orderTotal(data.linesBefore);
+      if (delta !== data.bookedDelta) throw new Error(`bookedDelta ${data.bookedDelta} differs from the lines' change (${delta})`);
+      return { attribution: data, add: { amendments_delta: data.bookedDelta } };
+    }
+    case 'OrderClosed': {
+      const data = decode<OrderClosed>(event);
+      return data.bookedDelta === 0 ? undefined : { attribution: data, add: { closes_delta: data.bookedDelta } };
+    }
+    case 'OrderCancelled': {
+      const data = decode<OrderCancelled>(event);
+      return data.wasConfirmed ? { attribution: data, add: { cancellations: 1, cancelled_amount: data.bookedReversed } } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Adds `add` to `row` (or to zero); pure. */
+export function addToDay(row: DailySalesRow | undefined, key: Pick<DailySalesRow, 'business_date' | 'rep_id' | 'region' | 'currency'>, add: Partial<Counters>): DailySalesRow {
+  const base: Counters = row ?? ZERO;
+  const next: Counters = {
+    orders_confirmed: base.orders_confirmed + (add.orders_confirmed ?? 0),
+    confirmed_amount: sumMinor([base.confirmed_amount, add.confirmed_amount ?? 0]),
+    amendments_delta: sumMinor([base.amendments_delta, add.amendments_delta ?? 0]),
+    closes_delta: sumMinor([base.closes_delta, add.closes_delta ?? 0]),
+    cancellations: base.cancellations + (add.cancellations ?? 0),
+    cancelled_amount: sumMinor([base.cancelled_amount, add.cancelled_amount ?? 0]),
+  };
+  const booked = sumMinor([next.confirmed_amount, next.amendments_delta, next.closes_delta, -next.cancelled_amount]);
+  return { ...key, ...next, booked };
+}
+
+function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
+  const change = increments(event);
+  if (change === undefined) return [];
+  const { repId, region, currency } = change.attribution;
+  const key = { business_date: businessDate(occurredAt(event), context.zone), rep_id: repId, region, currency };
+  return [upsert(dailySalesTable, addToDay(rows.get(dailySalesTable, key), key, change.add))];
+}
+
+/**
+ * Daily booked sales (DESIGN.md section 5): orders confirmed and their booked amount, amendment deltas,
+ * short-close deltas and cancellations of confirmed orders, by the business day of `occurredAt`, attributed
+ * to the rep and region fixed on the order.
+ */
+export const dailySalesProjection: Projection = { name: 'daily_sales', version: 1, tables: [dailySalesTable], project };
