@@ -11,3 +11,6 @@ export * from './memory-store.js';
 export * from './polling-subscription.js';
 export * from './event-codec.js';
 export * from './to-json.js';
+export * from './command-handler.js';
+export * from './event-id.js';
+export * from './load-aggregate.js';

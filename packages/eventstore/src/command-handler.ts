@@ -1,0 +1,122 @@
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { domainError, type Command, type Decider, type DomainError, type Event, type EventEnvelope, type EventMetadata } from '@salesbook/domain';
+import { EventIdConflictError, revisionMatches, WrongExpectedRevisionError } from './errors.js';
+import type { EventCodec } from './event-codec.js';
+import { deterministicEventId } from './event-id.js';
+import { GENESIS_HASH, linkEvents } from './hash-chain.js';
+import { foldRecorded } from './load-aggregate.js';
+import type { EventStore, ExpectedRevision, RecordedEvent } from './port.js';
+
+/** What {@link handleCommand} needs. */
+export interface HandleCommandInput<C extends Command, E extends Event, S> {
+  readonly store: EventStore;
+  readonly codec: EventCodec;
+  readonly decider: Decider<C, E, S>;
+  readonly streamName: string;
+  readonly command: C;
+  /** Makes the command retry-safe: a repeat returns the first result and appends nothing. */
+  readonly commandId: string;
+  /** Defaults to the command id. */
+  readonly correlationId?: string;
+  /** Defaults to the command id. */
+  readonly causationId?: string;
+  /** The client's If-Match (-1 means no stream yet): checked once, never retried. */
+  readonly expectedRevision?: ExpectedRevision;
+  /** Reloads and decides again this many times after a concurrent append (default 5). */
+  readonly maxRetries?: number;
+}
+
+/** What a handled command appended (or, for a repeat, had appended the first time). */
+export interface CommandResult<E extends Event> {
+  readonly events: readonly EventEnvelope<E>[];
+  /** The stream's revision after the command; -1 if the stream still has no events. */
+  readonly nextExpectedRevision: number;
+  /** Global position of the command's last event (or of the stream's last one when it appended nothing). */
+  readonly position: bigint | undefined;
+}
+
+type Attempt<E extends Event> = Either<DomainError, CommandResult<E>> | 'conflict';
+
+/**
+ * Loads the stream, folds it, decides, and appends at the revision it read. After a concurrent append it
+ * reloads and decides again, up to `maxRetries` times, then answers `STREAM_REVISION_CONFLICT`; with the
+ * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown.
+ *
+ * @example
+ * const result = await handleCommand({ store, codec, decider: orderDecider, streamName: orderStream(id), command, commandId });
+ */
+export async function handleCommand<C extends Command, E extends Event, S>(
+  input: HandleCommandInput<C, E, S>,
+): Promise<Either<DomainError, CommandResult<E>>> {
+  const clientExpected = input.expectedRevision === -1 ? 'no_stream' : input.expectedRevision;
+  const attempts = clientExpected === undefined ? Math.max(0, input.maxRetries ?? 5) + 1 : 1;
+  let actual: number | 'no_stream' = 'no_stream';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const recorded = await input.store.readStream(input.streamName);
+    actual = recorded[recorded.length - 1]?.revision ?? 'no_stream';
+    const outcome = await attemptOnce(input, clientExpected, recorded);
+    if (outcome !== 'conflict') return outcome;
+  }
+  return left(
+    domainError('STREAM_REVISION_CONFLICT', `${input.streamName} changed while the command was decided; reload and try again`, {
+      streamName: input.streamName,
+      expected: clientExpected ?? 'the revision read',
+      actual,
+      attempts,
+    }),
+  );
+}
+
+async function attemptOnce<C extends Command, E extends Event, S>(
+  input: HandleCommandInput<C, E, S>,
+  clientExpected: ExpectedRevision | undefined,
+  recorded: readonly RecordedEvent[],
+): Promise<Attempt<E>> {
+  const { codec, command, commandId, streamName } = input;
+  const handledBefore = recorded.filter((event) => event.metadata['commandId'] === commandId);
+  if (handledBefore.length > 0) return repeatResult(codec, handledBefore);
+  const current = recorded[recorded.length - 1];
+  if (clientExpected !== undefined && !revisionMatches(clientExpected, current?.revision)) return 'conflict';
+  const loaded = await foldRecorded(codec, input.decider, recorded);
+  if (loaded._tag === 'Left') return loaded;
+  const decision = input.decider.decide(command, loaded.right.state);
+  if (decision._tag === 'Left') return decision;
+  if (decision.right.length === 0) return right({ events: [], nextExpectedRevision: current?.revision ?? -1, position: current?.position });
+  const encoded = await codec.encode(
+    decision.right.map((event, index) => ({
+      event,
+      metadata: {
+        eventId: deterministicEventId(commandId, streamName, index),
+        occurredAt: command.metadata.occurredAt,
+        actor: command.metadata.actor,
+        correlationId: input.correlationId ?? commandId,
+        causationId: input.causationId ?? commandId,
+        commandId,
+      },
+    })),
+  );
+  if (encoded._tag === 'Left') return encoded;
+  try {
+    const appended = await input.store.appendToStream(streamName, encoded.right, { expectedRevision: current?.revision ?? 'no_stream' });
+    // The store chains from the event this decision read, so the hashes are known without a re-read.
+    const metadata = linkEvents(current?.metadata.hash ?? GENESIS_HASH, encoded.right);
+    const events = decision.right.map((event, index) => ({ ...event, metadata: metadata[index] as unknown as EventMetadata }));
+    return right({ events, nextExpectedRevision: appended.nextExpectedRevision, position: appended.position });
+  } catch (error) {
+    // An id conflict means a concurrent run of this same command won: the reload finds its events.
+    if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) return 'conflict';
+    throw error;
+  }
+}
+
+/** The first result of a command already handled: its events, revision and position. */
+async function repeatResult<E extends Event>(codec: EventCodec, handled: readonly RecordedEvent[]): Promise<Attempt<E>> {
+  const decoded = await codec.decode(handled);
+  if (decoded._tag === 'Left') return decoded;
+  const last = handled[handled.length - 1];
+  return right({
+    events: decoded.right as unknown as readonly EventEnvelope<E>[],
+    nextExpectedRevision: last?.revision ?? -1,
+    position: last?.position,
+  });
+}
