@@ -1,14 +1,14 @@
 import {
   EventIdConflictError,
   GENESIS_HASH,
-  linkEvents,
   revisionMatches,
   WrongExpectedRevisionError,
   type AppendResult,
   type NewEvent,
   type StreamAppend,
 } from '@salesbook/eventstore';
-import type { Statements } from './statements.js';
+import type { HeadRow, Statements } from './statements.js';
+import { toStoredForms, type StoredForm } from './stored-form.js';
 
 /** Which unique key SQLite refused a row for, if that is what it did. */
 const refusedKey = (error: unknown): 'event_id' | 'revision' | undefined => {
@@ -55,23 +55,16 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
     if (repeat !== undefined) return repeat;
     throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
   }
-  if (events.length === 0) return emptyAppend(statements, streamName, current);
-  const metadata = linkEvents(head?.[1] ?? GENESIS_HASH, events);
+  if (events.length === 0) return emptyAppend(statements, head);
+  const forms = toStoredForms(head?.[1] ?? GENESIS_HASH, events);
   let revision = current ?? -1;
   let position = 0;
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as NewEvent;
+    const form = forms[index] as StoredForm;
     revision += 1;
     try {
-      const result = statements.insert.run(
-        streamName,
-        revision,
-        event.eventId,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(metadata[index]),
-        recordedAt,
-      );
+      const result = statements.insert.run(streamName, revision, event.eventId, event.type, form.data, form.metadata, recordedAt);
       position = Number(result.lastInsertRowid);
     } catch (error) {
       const key = refusedKey(error);
@@ -88,11 +81,7 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
 }
 
 /** An empty batch writes nothing and reports where the stream (or, without one, the store) stands. */
-function emptyAppend(statements: Statements, streamName: string, current: number | undefined): AppendResult {
-  if (current !== undefined) {
-    const last = statements.readBackwards.get(streamName, current, 1);
-    if (last !== undefined) return { nextExpectedRevision: current, position: BigInt(last[0]) };
-  }
-  const headPosition = statements.headPosition.get()?.[0] ?? null;
-  return { nextExpectedRevision: current ?? -1, position: BigInt(headPosition ?? 0) };
+function emptyAppend(statements: Statements, head: HeadRow | undefined): AppendResult {
+  if (head !== undefined) return { nextExpectedRevision: head[0], position: BigInt(head[2]) };
+  return { nextExpectedRevision: -1, position: BigInt(statements.headPosition.get()?.[0] ?? 0) };
 }

@@ -100,6 +100,19 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     await holder.done;
   });
 
+  it('reads a hand-edited event as it now stands, placed where it was, and an unparsable one as corrupt', async () => {
+    const store = open();
+    await store.appendToStream('counter-1', [event(1), event(2)]);
+    const editor = new Database(path);
+    editor.prepare('UPDATE events SET data = ? WHERE revision = 0').run('{"n":9},"revision":7,"streamName":"elsewhere"');
+    const [edited] = await store.readStream('counter-1');
+    expect(edited).toMatchObject({ streamName: 'counter-1', revision: 0, data: { n: 9 } });
+    expect(verifyChain(await store.readStream('counter-1'))).toEqual({ streamName: 'counter-1', revision: 0, reason: 'hash-mismatch' });
+    editor.prepare('UPDATE events SET data = ? WHERE revision = 1').run('{"n":');
+    editor.close();
+    await expect(store.readStream('counter-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+  });
+
   it('reports a file that is not a database as corrupt, and a closed store as unavailable', async () => {
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a SQLite database, just text long enough to have a header'.repeat(20));

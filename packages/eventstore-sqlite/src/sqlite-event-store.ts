@@ -9,7 +9,7 @@ import {
 } from '@salesbook/eventstore';
 import { appendInTransaction } from './append.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
-import { prepareStatements, toRecordedEvent } from './statements.js';
+import { prepareStatements, toRecordedEvents } from './statements.js';
 import { translateSqliteError } from './translate-error.js';
 
 /** Options of {@link createSqliteEventStore}. */
@@ -89,7 +89,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     return result;
   };
   const readAllPage = (after: bigint | undefined, maxCount: number | undefined) =>
-    guard(() => statements.readAll.all(after ?? 0, maxCount ?? NO_LIMIT).map(toRecordedEvent));
+    guard(() => toRecordedEvents(statements.readAll.all(after ?? 0, maxCount ?? NO_LIMIT)));
 
   return {
     path,
@@ -105,8 +105,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       if (readOptions.maxCount !== undefined && readOptions.maxCount <= 0) return [];
       return guard(() =>
         readOptions.direction === 'backwards'
-          ? statements.readBackwards.all(streamName, readOptions.fromRevision ?? LAST_REVISION, limit).map(toRecordedEvent)
-          : statements.readForwards.all(streamName, readOptions.fromRevision ?? 0, limit).map(toRecordedEvent),
+          ? toRecordedEvents(statements.readBackwards.all(streamName, readOptions.fromRevision ?? LAST_REVISION, limit))
+          : toRecordedEvents(statements.readForwards.all(streamName, readOptions.fromRevision ?? 0, limit)),
       );
     },
     async readAll(readOptions) {

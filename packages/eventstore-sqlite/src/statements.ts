@@ -1,25 +1,24 @@
-import type { Json, RecordedEvent } from '@salesbook/eventstore';
+import { StoreError, type RecordedEvent } from '@salesbook/eventstore';
 import type Database from 'better-sqlite3';
 
-/** A stored event as SQLite returns it in raw mode, in the column order of {@link EVENT_COLUMNS}. */
-export type EventRow = [
-  position: number,
-  streamName: string,
-  revision: number,
-  eventId: string,
-  type: string,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-];
+/**
+ * A stored event as one JSON text, assembled by SQLite from the columns: the JSON columns are
+ * spliced in as they are, so the whole row costs one string and one `JSON.parse` (the load of a
+ * 10,000-event stream is mostly parsing; column by column it is about a quarter slower).
+ */
+export type EventRow = string;
 
-/** A stream's head: its last revision and that event's chain link. */
-export type HeadRow = [revision: number, hash: string];
+/** A stream's head: its last revision, that event's chain link and its position. */
+export type HeadRow = [revision: number, hash: string, position: number];
 
 /** Where an already stored event id lives. */
 export type StoredIdRow = [streamName: string, revision: number, position: number];
 
-const EVENT_COLUMNS = 'position, stream_name, revision, event_id, type, data, metadata, recorded_at';
+// data and metadata are spliced in as stored (canonical JSON written by this adapter); the columns
+// that place an event come after them, so even a hand-edited JSON column cannot override them.
+const EVENT_JSON = `'{"data":' || data || ',"metadata":' || metadata || ',"streamName":' || json_quote(stream_name) ||
+  ',"revision":' || revision || ',"position":' || position || ',"eventId":' || json_quote(event_id) ||
+  ',"type":' || json_quote(type) || ',"recordedAt":' || json_quote(recorded_at) || '}'`;
 
 /** Every statement the adapter runs, prepared once per connection. */
 export interface Statements {
@@ -33,39 +32,43 @@ export interface Statements {
   readonly headPosition: Database.Statement<[], [number | null]>;
 }
 
-/** Prepares {@link Statements}; raw mode (rows as arrays) is the cheapest shape better-sqlite3 returns. */
+/** Prepares {@link Statements}; small rows come as arrays (raw mode), events as one JSON text each (pluck). */
 export function prepareStatements(db: Database.Database): Statements {
   const raw = <P extends unknown[], R>(sql: string): Database.Statement<P, R> => db.prepare<P, R>(sql).raw(true);
+  const pluck = <P extends unknown[]>(sql: string): Database.Statement<P, EventRow> => db.prepare<P, EventRow>(sql).pluck(true);
   return {
     head: raw(
-      "SELECT revision, json_extract(metadata, '$.hash') FROM events WHERE stream_name = ? ORDER BY revision DESC LIMIT 1",
+      "SELECT revision, json_extract(metadata, '$.hash'), position FROM events WHERE stream_name = ? ORDER BY revision DESC LIMIT 1",
     ),
     insert: db.prepare(
       'INSERT INTO events (stream_name, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     storedId: raw('SELECT stream_name, revision, position FROM events WHERE event_id = ?'),
-    readForwards: raw(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    readForwards: pluck(
+      `SELECT ${EVENT_JSON} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
     ),
-    readBackwards: raw(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    readBackwards: pluck(
+      `SELECT ${EVENT_JSON} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
-    readAll: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
+    readAll: pluck(`SELECT ${EVENT_JSON} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
     streamExists: raw('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1'),
     headPosition: raw('SELECT MAX(position) FROM events'),
   };
 }
 
-/** Turns a raw row into the port's event. */
-export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    streamName: row[1],
-    revision: row[2],
-    position: BigInt(row[0]),
-    eventId: row[3],
-    type: row[4],
-    data: JSON.parse(row[5]) as Json,
-    metadata: JSON.parse(row[6]) as RecordedEvent['metadata'],
-    recordedAt: row[7],
-  };
+/** Turns rows into the port's events; a row that does not parse means the file was edited by hand. */
+export function toRecordedEvents(rows: readonly EventRow[]): RecordedEvent[] {
+  const events = new Array<RecordedEvent>(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index] as EventRow;
+    let event: { position: number | bigint };
+    try {
+      event = JSON.parse(row) as { position: number | bigint };
+    } catch (error) {
+      throw new StoreError('STORE_CORRUPT', `a stored event is not valid JSON: ${row.slice(0, 160)}`, { cause: error });
+    }
+    event.position = BigInt(event.position);
+    events[index] = event as unknown as RecordedEvent;
+  }
+  return events;
 }

@@ -1,0 +1,48 @@
+import { canonicalJson, chainHash, GENESIS_HASH, verifyChain, type Json, type NewEvent, type RecordedEvent } from '@salesbook/eventstore';
+import fc from 'fast-check';
+import { canonicalText, toStoredForms } from './stored-form.js';
+
+const metadata = fc.dictionary(fc.string(), fc.jsonValue()) as fc.Arbitrary<{ [key: string]: Json }>;
+const newEvent: fc.Arbitrary<NewEvent> = fc.record({
+  eventId: fc.uuid(),
+  type: fc.string(),
+  data: fc.jsonValue() as fc.Arbitrary<Json>,
+  metadata,
+});
+
+describe('stored form (the fast path of the hash chain)', () => {
+  it('writes exactly what canonicalJson writes, for any JSON and for undefined members', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalText(value) === canonicalJson(value as Json)));
+    const withHoles = { b: [1, undefined, 'x'], a: { z: undefined, y: -0 }, c: undefined } as unknown as Json;
+    expect(canonicalText(withHoles)).toBe(canonicalJson(withHoles));
+  });
+
+  it('links each event as chainHash does, and what is stored reads back to the same chain', () => {
+    fc.assert(
+      fc.property(fc.array(newEvent, { minLength: 1, maxLength: 5 }), (events) => {
+        const forms = toStoredForms(GENESIS_HASH, events);
+        let previous = GENESIS_HASH;
+        const recorded: RecordedEvent[] = events.map((event, revision) => {
+          const form = forms[revision]!;
+          expect(form.hash).toBe(chainHash(previous, event));
+          previous = form.hash;
+          const stored = JSON.parse(form.metadata) as RecordedEvent['metadata'];
+          expect(stored.hash).toBe(form.hash);
+          const { hash: _hash, ...rest } = stored;
+          const { hash: _ignored, ...appended } = event.metadata;
+          expect(rest).toEqual(JSON.parse(canonicalJson(appended)));
+          return { ...event, streamName: 's', revision, position: BigInt(revision + 1), data: JSON.parse(form.data) as Json, metadata: stored, recordedAt: '' };
+        });
+        expect(verifyChain(recorded)).toBeUndefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ignores a hash the caller put in metadata', () => {
+    const event: NewEvent = { eventId: 'e', type: 'T', data: {}, metadata: { hash: 'forged', actor: 'a' } };
+    const [form] = toStoredForms(GENESIS_HASH, [event]);
+    expect(form?.hash).toBe(chainHash(GENESIS_HASH, event));
+    expect(JSON.parse(form?.metadata ?? '')).toEqual({ hash: form?.hash, actor: 'a' });
+  });
+});

@@ -1,0 +1,55 @@
+import { hash } from 'node:crypto';
+import type { NewEvent } from '@salesbook/eventstore';
+
+/** An event as the adapter writes it: canonical JSON text and its link of the stream's hash chain. */
+export interface StoredForm {
+  readonly data: string;
+  /** The metadata's canonical JSON with `hash` added as its first member. */
+  readonly metadata: string;
+  readonly hash: string;
+}
+
+/**
+ * `canonicalJson` of `@salesbook/eventstore`, written for speed (loops and concatenation instead of
+ * filter/sort/map/join): keys sorted by code unit, no whitespace, `undefined` members dropped.
+ * `skipKey` leaves one top-level member out (the metadata's `hash`). A spec holds it equal to the original.
+ */
+export function canonicalText(value: unknown, skipKey?: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) text += ',';
+      text += canonicalText(value[index]);
+    }
+    return `${text}]`;
+  }
+  const record = value as { readonly [key: string]: unknown };
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined || key === skipKey) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${canonicalText(member)}`;
+  }
+  return `${text}}`;
+}
+
+/**
+ * The stored form of a batch, continuing the chain from `previousHash`. The hash is the port's
+ * `chainHash` (sha256 of the previous hash and the canonical JSON of type, data and metadata without
+ * hash), computed from the same canonical texts that are stored, so each event is serialized once, and
+ * reading it back yields exactly what was hashed.
+ */
+export function toStoredForms(previousHash: string, events: readonly NewEvent[]): StoredForm[] {
+  let previous = previousHash;
+  return events.map((event) => {
+    const data = canonicalText(event.data);
+    const metadata = canonicalText(event.metadata, 'hash');
+    // Members of {type, data, metadata} in sorted order, as canonicalJson writes that object.
+    const link = hash('sha256', `${previous}{"data":${data},"metadata":${metadata},"type":${JSON.stringify(event.type)}}`, 'hex');
+    previous = link;
+    return { data, metadata: metadata === '{}' ? `{"hash":"${link}"}` : `{"hash":"${link}",${metadata.slice(1)}`, hash: link };
+  });
+}
