@@ -14,3 +14,4 @@ export * from './to-json.js';
 export * from './command-handler.js';
 export * from './event-id.js';
 export * from './load-aggregate.js';
+export * from './store-url.js';
