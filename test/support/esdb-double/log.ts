@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+
+/** An event as the double stores it: what the client proposed plus where it landed. */
+export interface StoredEvent {
+  readonly streamName: string;
+  readonly revision: bigint;
+  /** `$all` position: the commit record of its append, and its own prepare record. */
+  readonly commit: bigint;
+  readonly prepare: bigint;
+  readonly id: string;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly customMetadata: Uint8Array;
+  /** .NET ticks (100 ns since 1970 here, as EventStoreDB reports `created`). */
+  readonly created: bigint;
+}
+
+/** An event the client proposes. */
+export interface ProposedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly customMetadata: Uint8Array;
+}
+
+/** What an append expects of its stream. */
+export type Expectation = { readonly kind: 'any' | 'no_stream' | 'stream_exists' } | { readonly kind: 'revision'; readonly revision: bigint };
+
+/** The outcome of an append, as EventStoreDB reports it. */
+export type AppendOutcome =
+  | { readonly kind: 'success'; readonly currentRevision: bigint; readonly commit: bigint; readonly prepare: bigint }
+  | { readonly kind: 'wrong-expected-version'; readonly current: bigint | undefined };
+
+/** Orders `$all` positions as EventStoreDB does: by commit, then prepare. */
+export const comparePositions = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }): number =>
+  a.commit === b.commit ? Number(a.prepare - b.prepare) : a.commit < b.commit ? -1 : 1;
+
+const RECORD_OVERHEAD = 120n;
+const text = (value: string): Uint8Array => new TextEncoder().encode(value);
+
+/**
+ * EventStoreDB's log in memory. An append writes one prepare record per event and then a commit
+ * record, so the events of one append share a commit position and have distinct prepare positions
+ * (as a transaction does on a real server): positions are byte-offset-like, sparse, and never equal
+ * between commit and prepare. Listeners (live subscriptions) hear of every append.
+ */
+export class EsdbLog {
+  readonly all: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  private nextOffset = 4096n;
+
+  stream(streamName: string): readonly StoredEvent[] | undefined {
+    return this.streams.get(streamName);
+  }
+
+  /** Appends atomically, or answers with the stream's current revision when the expectation fails. */
+  append(streamName: string, expectation: Expectation, proposed: readonly ProposedEvent[]): AppendOutcome {
+    const stream = this.streams.get(streamName);
+    const current = stream === undefined ? undefined : BigInt(stream.length - 1);
+    const repeat = this.idempotentRepeat(stream, expectation, proposed);
+    if (repeat !== undefined) return repeat;
+    const matches =
+      expectation.kind === 'any' ||
+      (expectation.kind === 'no_stream' && current === undefined) ||
+      (expectation.kind === 'stream_exists' && current !== undefined) ||
+      (expectation.kind === 'revision' && current === expectation.revision);
+    if (!matches) return { kind: 'wrong-expected-version', current };
+    if (proposed.length === 0) return { kind: 'success', currentRevision: current ?? -1n, commit: this.nextOffset, prepare: this.nextOffset };
+    const prepares = proposed.map((event) => {
+      const at = this.nextOffset;
+      this.nextOffset += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length);
+      return at;
+    });
+    const commit = this.nextOffset;
+    this.nextOffset += RECORD_OVERHEAD;
+    const created = BigInt(Date.now()) * 10_000n;
+    const target = stream ?? [];
+    this.streams.set(streamName, target);
+    const written = proposed.map((event, index) => ({ ...event, streamName, revision: BigInt(target.length + index), commit, prepare: prepares[index] ?? commit, created }));
+    target.push(...written);
+    this.all.push(...written);
+    for (const listener of [...this.listeners]) listener(written);
+    const last = written[written.length - 1];
+    return { kind: 'success', currentRevision: BigInt(target.length - 1), commit, prepare: last?.prepare ?? commit };
+  }
+
+  /** EventStoreDB's own idempotency: the same ids right after an exact expectation acknowledge the first write. */
+  private idempotentRepeat(stream: readonly StoredEvent[] | undefined, expectation: Expectation, proposed: readonly ProposedEvent[]): AppendOutcome | undefined {
+    if (stream === undefined || proposed.length === 0) return undefined;
+    const after = expectation.kind === 'no_stream' ? -1 : expectation.kind === 'revision' ? Number(expectation.revision) : undefined;
+    if (after === undefined) return undefined;
+    const stored = stream.slice(after + 1, after + 1 + proposed.length);
+    const last = stored[stored.length - 1];
+    if (last === undefined || stored.length !== proposed.length || stored.some((event, index) => event.id !== proposed[index]?.id)) return undefined;
+    return { kind: 'success', currentRevision: last.revision, commit: last.commit, prepare: last.prepare };
+  }
+
+  /** Writes a system event (a `$statsCollected` in `$stats-127.0.0.1:2113`, as a real node does). */
+  appendSystemEvent(): void {
+    const data = text(JSON.stringify({ 'proc-cpu': 1.5 }));
+    this.append('$stats-127.0.0.1:2113', { kind: 'any' }, [{ id: randomUUID(), type: '$statsCollected', contentType: 'application/json', data, customMetadata: new Uint8Array() }]);
+  }
+
+  /** Calls `listener` with the events of every later append, until the returned function is called. */
+  listen(listener: (events: readonly StoredEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
