@@ -4,6 +4,7 @@
  */
 export * from './model/business-time.js';
 export * from './model/projection.js';
+export * from './model/ratio.js';
 export * from './model/table.js';
 export type { ParkedEvent } from './runner/dead-letters.js';
 export type { ReadModelDigest } from './runner/digest.js';
