@@ -8,7 +8,7 @@ import {
   type StreamAppend,
 } from '@salesbook/eventstore';
 import type { HeadRow, Statements } from './statements.js';
-import { toStoredForms, type StoredForm } from './stored-form.js';
+import { toStoredForm } from './stored-form.js';
 
 /** Which unique key SQLite refused a row for, if that is what it did. */
 const refusedKey = (error: unknown): 'event_id' | 'revision' | undefined => {
@@ -56,12 +56,13 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
     throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
   }
   if (events.length === 0) return emptyAppend(statements, head);
-  const forms = toStoredForms(head?.[1] ?? GENESIS_HASH, events);
+  let previousHash = head?.[1] ?? GENESIS_HASH;
   let revision = current ?? -1;
   let position = 0;
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as NewEvent;
-    const form = forms[index] as StoredForm;
+    const form = toStoredForm(previousHash, event);
+    previousHash = form.hash;
     revision += 1;
     try {
       const result = statements.insert.run(streamName, revision, event.eventId, event.type, form.data, form.metadata, recordedAt);
