@@ -34,7 +34,8 @@ function connect(connectionString: string): EventStoreDBClient {
 }
 
 /**
- * The event store port on EventStoreDB 22.6+ (or KurrentDB) through `@eventstore/db-client`.
+ * The event store port on EventStoreDB 23.10+ (or KurrentDB) through `@eventstore/db-client`: stream
+ * reads carry `$all` positions from 22.6 on, and subscriptions say when they caught up from 23.10 on.
  *
  * - Appends compute the hash chain: the stream's last event is read, the events linked to its hash
  *   and written at exactly that revision; a writer that got in between makes EventStoreDB refuse the
