@@ -3,6 +3,7 @@
  * from the event store's subscription (checkpoints, dead letters, rebuild and swap, digests) and report queries.
  */
 export * from './model/business-time.js';
+export { decodeEvent } from './model/decode.js';
 export * from './model/projection.js';
 export * from './model/ratio.js';
 export * from './model/table.js';
@@ -14,3 +15,6 @@ export type { BatchOutcome, RetryOutcome } from './runner/table-set.js';
 export { readReport, type LagOf } from './runner/report.js';
 export * from './kpi/daily-sales.projection.js';
 export * from './kpi/daily-sales.queries.js';
+export * from './customers/customer-directory.projection.js';
+export * from './customers/customer-directory.queries.js';
+export * from './customers/stale-profiles.queries.js';

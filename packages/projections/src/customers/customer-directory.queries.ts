@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import { readReport, type LagOf } from '../runner/report.js';
+import type { ReportResult } from '../runner/status.js';
+import type { CustomerDirectoryRow } from './customer-directory.projection.js';
+
+/**
+ * Role scope of a report: a sales rep sees only their own customers (`repId`), a regional manager one
+ * region (`region`); managers and analysts pass neither.
+ */
+export interface ReportScope {
+  readonly repId?: string;
+  readonly region?: string;
+}
+
+/** Filters of the directory query; every field narrows, none is required. */
+export interface CustomerDirectoryFilter {
+  readonly scope?: ReportScope;
+  readonly customerIds?: readonly string[];
+  readonly segment?: string;
+  readonly status?: 'active' | 'deactivated';
+}
+
+/** Customers of the directory (current owner rep and region), ordered by id, with position and lag. */
+export function queryCustomerDirectory(db: Database.Database, lagOf: LagOf, filter: CustomerDirectoryFilter = {}): ReportResult<CustomerDirectoryRow> {
+  const ids = filter.customerIds === undefined ? null : JSON.stringify(filter.customerIds);
+  return readReport(db, 'customer_directory', lagOf, () =>
+    db
+      .prepare(
+        `SELECT * FROM customer_directory
+         WHERE (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)
+           AND (@segment IS NULL OR segment = @segment) AND (@status IS NULL OR status = @status)
+           AND (@ids IS NULL OR customer_id IN (SELECT value FROM json_each(@ids)))
+         ORDER BY customer_id`,
+      )
+      .all({
+        repId: filter.scope?.repId ?? null,
+        region: filter.scope?.region ?? null,
+        segment: filter.segment ?? null,
+        status: filter.status ?? null,
+        ids,
+      }) as CustomerDirectoryRow[],
+  );
+}
+
+/** New customers registered on one business day, attributed to the region and owner rep at registration. */
+export interface NewCustomersRow {
+  readonly business_date: string;
+  readonly region: string;
+  readonly rep_id: string;
+  readonly new_customers: number;
+}
+
+/** Filters of the new-customers query: business dates `YYYY-MM-DD`, inclusive, and the role scope. */
+export interface NewCustomersFilter {
+  readonly from: string;
+  readonly to: string;
+  readonly scope?: ReportScope;
+}
+
+/** New customers per business day x region x rep (as registered), ordered by day, region and rep. */
+export function queryNewCustomers(db: Database.Database, lagOf: LagOf, filter: NewCustomersFilter): ReportResult<NewCustomersRow> {
+  return readReport(db, 'customer_directory', lagOf, () =>
+    db
+      .prepare(
+        `SELECT registered_on AS business_date, registered_region AS region, registered_owner_rep_id AS rep_id, COUNT(*) AS new_customers
+         FROM customer_directory
+         WHERE registered_on BETWEEN @from AND @to
+           AND (@repId IS NULL OR registered_owner_rep_id = @repId) AND (@region IS NULL OR registered_region = @region)
+         GROUP BY registered_on, registered_region, registered_owner_rep_id
+         ORDER BY registered_on, registered_region, registered_owner_rep_id`,
+      )
+      .all({ from: filter.from, to: filter.to, repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null }) as NewCustomersRow[],
+  );
+}
