@@ -6,6 +6,7 @@ export * from './model/business-time.js';
 export { decodeEvent } from './model/decode.js';
 export * from './model/projection.js';
 export * from './model/ratio.js';
+export * from './model/report-filter.js';
 export * from './model/table.js';
 export type { ParkedEvent } from './runner/dead-letters.js';
 export type { ReadModelDigest } from './runner/digest.js';

@@ -1,16 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { ReportScope } from '../model/report-filter.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import type { CustomerDirectoryRow } from './customer-directory.projection.js';
-
-/**
- * Role scope of a report: a sales rep sees only their own customers (`repId`), a regional manager one
- * region (`region`); managers and analysts pass neither.
- */
-export interface ReportScope {
-  readonly repId?: string;
-  readonly region?: string;
-}
 
 /** Filters of the directory query; every field narrows, none is required. */
 export interface CustomerDirectoryFilter {

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { daysBetween } from '@salesbook/domain';
+import type { ReportScope } from '../model/report-filter.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
-import type { ReportScope } from './customer-directory.queries.js';
 
 /** Months without a profile review after which a profile is stale, unless configured otherwise. */
 export const DEFAULT_STALE_PROFILE_MONTHS = 12;
