@@ -129,6 +129,19 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
     expect(await failure(store.readStream('gone-1'))).toBeInstanceOf(StoreUnavailableError);
   });
 
+  it('a subscription the server drops fails with StoreUnavailableError after what it had delivered', async () => {
+    await store.appendToStream('drop-1', events(2));
+    const iterator = store.subscribeToAll()[Symbol.asyncIterator]();
+    const kinds: string[] = [];
+    for (let result = await iterator.next(); result.done !== true && result.value.kind !== 'caught-up'; result = await iterator.next()) {
+      kinds.push(result.value.kind);
+    }
+    expect(kinds).toEqual(['event', 'event']);
+    await double.stop();
+    expect(await failure(iterator.next())).toBeInstanceOf(StoreUnavailableError);
+    expect(await iterator.next()).toMatchObject({ done: true });
+  });
+
   it('positions pack $all commit and prepare positions; revisions are numbers', async () => {
     const result = await store.appendToStream('bigint-1', events(3));
     const stored = double.log.all.filter((event) => event.streamName === 'bigint-1');

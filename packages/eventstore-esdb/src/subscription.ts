@@ -1,5 +1,5 @@
 import { excludeSystemEvents, START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
-import type { StoreError, Subscription, SubscriptionMessage } from '@salesbook/eventstore';
+import { StoreUnavailableError, type StoreError, type Subscription, type SubscriptionMessage } from '@salesbook/eventstore';
 import { isSystemType, toRecordedEvent } from './convert.js';
 import { decodePosition } from './position.js';
 import { translateEsdbError } from './translate-error.js';
@@ -35,12 +35,13 @@ export class EsdbSubscription implements Subscription {
       this.pump();
     });
     this.source.on('error', (error: unknown) => this.fail(translateEsdbError(error, { operation: 'subscribeToAll' })));
-    this.source.on('end', () => void this.unsubscribe());
+    // A subscription has no natural end: the server ending it means it was dropped.
+    this.source.on('end', () => this.fail(new StoreUnavailableError('EventStoreDB ended the subscription; subscribe again from the last position')));
   }
 
   /** Moves messages from the client's buffer to ours, in order, up to the high-water mark. */
   private pump(): void {
-    while (!this.ended && this.queue.length < HIGH_WATER) {
+    while (!this.ended && this.failure === undefined && this.queue.length < HIGH_WATER) {
       if (this.caughtUpAfter === 0) {
         this.caughtUpAfter = undefined;
         this.saidCaughtUp = true;
@@ -69,11 +70,16 @@ export class EsdbSubscription implements Subscription {
     else waiter.resolve({ value: message, done: false });
   }
 
+  /** Ends the subscription with `error`, after the messages already queued are read. */
   private fail(error: StoreError): void {
-    if (this.ended) return;
+    if (this.ended || this.failure !== undefined) return;
     this.failure = error;
-    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
-    void this.unsubscribe();
+    const waiting = this.waiters.splice(0);
+    // A waiting reader has read everything queued: it gets the error, and the iteration is over.
+    if (waiting.length > 0) this.ended = true;
+    for (const waiter of waiting) waiter.reject(error);
+    this.onEnd(this);
+    void this.source.unsubscribe().catch(() => undefined);
   }
 
   private next(): Promise<IteratorResult<SubscriptionMessage>> {
@@ -82,10 +88,9 @@ export class EsdbSubscription implements Subscription {
       this.pump();
       return Promise.resolve({ value: message, done: false });
     }
-    if (this.failure !== undefined) {
-      const failure = this.failure;
-      this.failure = undefined;
-      return Promise.reject(failure);
+    if (this.failure !== undefined && !this.ended) {
+      this.ended = true;
+      return Promise.reject(this.failure);
     }
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => {
@@ -110,6 +115,8 @@ export class EsdbSubscription implements Subscription {
     this.ended = true;
     this.queue.length = 0;
     for (const waiter of this.waiters.splice(0)) waiter.resolve({ value: undefined, done: true });
+    // After a failure the call is already cancelled and the store told.
+    if (this.failure !== undefined) return;
     this.onEnd(this);
     await this.source.unsubscribe().catch(() => undefined);
   }
