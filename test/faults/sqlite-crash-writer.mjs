@@ -1,0 +1,56 @@
+// Child process of sqlite-crash.spec.ts: appends commands to a SQLite file through the real adapter
+// (its built dist: `npm test` builds every package first; the spec rebuilds a stale one) until killed.
+// Each acknowledged append is printed as one JSON line per event, only after the append resolved.
+import { randomUUID } from 'node:crypto';
+import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+
+const [path, seedText] = process.argv.slice(2);
+let seed = Number(seedText) >>> 0;
+// mulberry32: a small seeded generator, so a failing run can be replayed with the same choices.
+const random = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = (n) => Math.floor(random() * n);
+
+const store = createSqliteEventStore({ path, synchronous: 'FULL' });
+const ack = (streamName, result, events) => {
+  const first = result.nextExpectedRevision - events.length + 1;
+  const lines = events.map((event, index) => JSON.stringify({ streamName, revision: first + index, eventId: event.eventId }));
+  // stdout is a pipe: on Linux Node writes pipes synchronously, so a printed line has left this process.
+  process.stdout.write(`${lines.join('\n')}\n`);
+};
+// Every event names its command and how many events the command wrote, so a half-written one shows.
+const command = (sizes) => {
+  const commandId = randomUUID();
+  const commandSize = sizes.reduce((sum, size) => sum + size, 0);
+  return sizes.map((size) =>
+    Array.from({ length: size }, (_, index) => ({
+      eventId: randomUUID(),
+      type: 'CrashCounted',
+      data: { index, pad: 'x'.repeat(pick(400)) },
+      metadata: { commandId, commandSize, writer: process.pid },
+    })),
+  );
+};
+
+process.stdout.write('ready\n');
+for (;;) {
+  if (random() < 0.2) {
+    // A command touching two streams at once, as a policy or an import would.
+    const names = [`crash-${pick(8)}`, `crash-pair-${pick(4)}`];
+    const batches = command([1 + pick(3), 1 + pick(3)]);
+    const parts = names.map((streamName, index) => ({ streamName, events: batches[index] }));
+    const results = await store.appendMany(parts);
+    parts.forEach((part, index) => ack(part.streamName, results[index], part.events));
+  } else {
+    const streamName = `crash-${pick(8)}`;
+    const [last] = await store.readStream(streamName, { direction: 'backwards', maxCount: 1 });
+    const [events] = command([1 + pick(4)]);
+    const result = await store.appendToStream(streamName, events, { expectedRevision: last?.revision ?? 'no_stream' });
+    ack(streamName, result, events);
+  }
+}

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyChain, type RecordedEvent } from '@salesbook/eventstore';
+import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+import { ensureBuilt } from './ensure-built.js';
+
+// DESIGN.md section 12, crashes: a writer killed with SIGKILL in the middle of a write load loses no
+// acknowledged event and leaves no half-written command. The writer is a real process running the
+// adapter's built code (see sqlite-crash-writer.mjs); the seed makes a failing run repeatable.
+const SEED = Number(process.env['SALESBOOK_CRASH_SEED'] ?? 20240611);
+const KILLS = 24;
+const WRITER = join(__dirname, 'sqlite-crash-writer.mjs');
+
+interface Acknowledged {
+  readonly streamName: string;
+  readonly revision: number;
+  readonly eventId: string;
+}
+
+/** mulberry32, as in the writer. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs the writer until `killAfterMs` after it is ready, kills it with SIGKILL, and returns what it acknowledged. */
+function runAndKill(path: string, seed: number, killAfterMs: number): Promise<Acknowledged[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WRITER, path, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (timer === undefined && stdout.startsWith('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (code ${String(code)}):\n${stderr}`));
+      // Only whole lines were acknowledged; a line cut by the kill was not.
+      const lines = stdout.slice(0, stdout.lastIndexOf('\n') + 1).split('\n').slice(1, -1);
+      resolve(lines.map((line) => JSON.parse(line) as Acknowledged));
+    });
+  });
+}
+
+async function readEverything(path: string): Promise<{ events: RecordedEvent[]; problems: readonly string[]; streams: Map<string, RecordedEvent[]> }> {
+  const store = createSqliteEventStore({ path });
+  try {
+    const events: RecordedEvent[] = [];
+    for (let page = await store.readAll({ maxCount: 1000 }); page.length > 0; page = await store.readAll({ after: page[page.length - 1]!.position, maxCount: 1000 })) {
+      events.push(...page);
+    }
+    const streams = new Map<string, RecordedEvent[]>();
+    for (const name of new Set(events.map((event) => event.streamName))) streams.set(name, [...(await store.readStream(name))]);
+    return { events, problems: await store.checkIntegrity(), streams };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('SQLite store under SIGKILL', () => {
+  let dir: string;
+  beforeAll(() => ensureBuilt(['eventstore', 'eventstore-sqlite'], '@salesbook/eventstore-sqlite'), 180_000);
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'salesbook-crash-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`loses no acknowledged append and no part of a command across ${KILLS} kills of the writer (seed ${SEED})`, async () => {
+    const path = join(dir, 'events.db');
+    const random = seeded(SEED);
+    const acknowledged: Acknowledged[] = [];
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      acknowledged.push(...(await runAndKill(path, Math.floor(random() * 2 ** 32), 5 + Math.floor(random() * 120))));
+    }
+    const { events, problems, streams } = await readEverything(path);
+
+    expect(problems).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThan(KILLS);
+    const byId = new Map(events.map((event) => [event.eventId, event]));
+    const lost = acknowledged.filter((ack) => byId.get(ack.eventId)?.streamName !== ack.streamName || byId.get(ack.eventId)?.revision !== ack.revision);
+    expect(lost).toEqual([]);
+    for (const [name, stream] of streams) expect({ name, broken: verifyChain(stream) }).toEqual({ name, broken: undefined });
+    const positions = events.map((event) => event.position);
+    expect(positions.every((position, index) => index === 0 || position > positions[index - 1]!)).toBe(true);
+    const commands = new Map<string, { size: number; seen: number }>();
+    for (const event of events) {
+      const { commandId, commandSize } = event.metadata as unknown as { commandId: string; commandSize: number };
+      const command = commands.get(commandId) ?? { size: commandSize, seen: 0 };
+      command.seen += 1;
+      commands.set(commandId, command);
+    }
+    expect([...commands.values()].filter((command) => command.seen !== command.size)).toEqual([]);
+  }, 120_000);
+});
