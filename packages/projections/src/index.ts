@@ -19,3 +19,6 @@ export * from './kpi/daily-sales.queries.js';
 export * from './customers/customer-directory.projection.js';
 export * from './customers/customer-directory.queries.js';
 export * from './customers/stale-profiles.queries.js';
+export * from './satisfaction/satisfaction.projection.js';
+export * from './satisfaction/satisfaction-figures.js';
+export * from './satisfaction/satisfaction.queries.js';
