@@ -1,0 +1,13 @@
+// Nest 12 ships ES modules only (and reads import.meta), so this project runs Jest in its native ESM
+// mode (`--experimental-vm-modules`, see the test script): swc emits ES modules instead of CommonJS.
+const preset = require('../../jest.preset.cjs');
+
+const [pattern, [swc, options]] = Object.entries(preset.transform)[0];
+
+module.exports = {
+  ...preset,
+  displayName: 'api',
+  rootDir: __dirname,
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { [pattern]: [swc, { ...options, module: { type: 'es6' } }] },
+};

@@ -1,0 +1,51 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
+import type { ApiConfig } from './config/config.js';
+import { CustomersModule } from './customers/customers.module.js';
+import { ApiExceptionFilter } from './http/exception.filter.js';
+import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
+import { ReceivablesModule } from './receivables/receivables.module.js';
+import { PROJECTIONS } from './reports/reports.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { TargetsModule } from './targets/targets.module.js';
+
+/** The Salesbook API: one module per area over the shared infrastructure. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Tokens and bodies (personal data) never reach the logs; URLs carry ids only.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
+          },
+        }),
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config, PROJECTIONS, overrides),
+        AuthModule,
+        CustomersModule,
+        OrdersModule,
+        ReceivablesModule,
+        ComplaintsModule,
+        TargetsModule,
+        PoliciesModule,
+        ReportsModule,
+        AuditModule,
+        OperationsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

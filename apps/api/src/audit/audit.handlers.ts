@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { complaintDecider, customerDecider, domainError, orderDecider, receivableDecider, streamCategory, targetDecider, type Decider, type DomainError, type Event } from '@salesbook/domain';
+import { loadAggregate, type AsOf, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+import { maskPersonalData } from './personal-data.js';
+
+/** One stored event as auditors see it: as stored, with its hash link and positions. */
+export interface AuditedEvent {
+  readonly revision: number;
+  readonly position: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  readonly recordedAt: string;
+}
+
+/** A stream's history, oldest first. */
+export class StreamHistoryQuery extends Query<Either<DomainError, { streamName: string; events: AuditedEvent[] }>> {
+  constructor(readonly streamName: string, readonly fromRevision?: number, readonly maxCount = 1_000) {
+    super();
+  }
+}
+
+/** An aggregate's state as of a time or a revision (now, without either). */
+export class AggregateStateQuery extends Query<Either<DomainError, { streamName: string; revision: number; position: string | null; asOf: AsOf | null; state: unknown }>> {
+  constructor(readonly streamName: string, readonly asOf?: AsOf) {
+    super();
+  }
+}
+
+const notFound = (streamName: string): DomainError => domainError('STREAM_NOT_FOUND', `stream ${streamName} does not exist`, { streamName });
+
+@QueryHandler(StreamHistoryQuery)
+export class StreamHistoryHandler implements IQueryHandler<StreamHistoryQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ streamName, fromRevision, maxCount }: StreamHistoryQuery) {
+    if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
+    const recorded = await this.store.readStream(streamName, { maxCount, ...(fromRevision === undefined ? {} : { fromRevision }) });
+    const events = recorded.map((event) => ({
+      revision: event.revision,
+      position: event.position.toString(),
+      eventId: event.eventId,
+      type: event.type,
+      data: maskPersonalData(event.data),
+      metadata: event.metadata,
+      recordedAt: event.recordedAt,
+    }));
+    return right({ streamName, events });
+  }
+}
+
+type Loaded = Either<DomainError, { state: unknown; revision: number; position: bigint | undefined }>;
+type Loader = (store: EventStore, codec: EventCodec, streamName: string, asOf: AsOf | undefined) => Promise<Loaded>;
+
+const loaderOf =
+  <C, E extends Event, S>(decider: Decider<C, E, S>): Loader =>
+  (store, codec, streamName, asOf) =>
+    loadAggregate({ store, codec, decider, streamName, ...(asOf === undefined ? {} : { asOf }) });
+
+const LOADERS = { customer: loaderOf(customerDecider), order: loaderOf(orderDecider), receivable: loaderOf(receivableDecider), complaint: loaderOf(complaintDecider), target: loaderOf(targetDecider) };
+
+@QueryHandler(AggregateStateQuery)
+export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+  ) {}
+
+  async execute({ streamName, asOf }: AggregateStateQuery) {
+    const category = streamCategory(streamName);
+    if (category === undefined || !(await this.store.streamExists(streamName))) return left(notFound(streamName));
+    const loaded = await LOADERS[category](this.store, this.codec, streamName, asOf);
+    if (loaded._tag === 'Left') return loaded;
+    const { state, revision, position } = loaded.right;
+    return right({ streamName, revision, position: position === undefined ? null : position.toString(), asOf: asOf ?? null, state: maskPersonalData(state) });
+  }
+}

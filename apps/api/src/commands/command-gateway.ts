@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import type { ApiFailure } from '../http/failures.js';
+import type { RouteInput } from '../http/input.js';
+import type { RouteSpec } from '../http/route-spec.js';
+import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import type { AggregateCommand, CommandOutcome, CommandRequest } from './command-request.js';
+
+/**
+ * Turns a validated command route input into a command and sends it on the CommandBus. The actor comes
+ * from the token; the business time from the clock here, or from the body for the `system` role (imports).
+ */
+@Injectable()
+export class CommandGateway {
+  constructor(
+    private readonly bus: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async send(spec: RouteSpec, input: RouteInput, message: new (request: CommandRequest) => AggregateCommand): Promise<Either<ApiFailure, CommandOutcome>> {
+    const request = this.request(spec, input);
+    if (request._tag === 'Left') return request;
+    const reply = await this.bus.execute(new message(request.right));
+    return reply._tag === 'Left' ? left({ kind: 'domain', error: reply.left }) : right(reply.right);
+  }
+
+  private request(spec: RouteSpec, input: RouteInput): Either<ApiFailure, CommandRequest> {
+    const { actor, occurredAt } = input;
+    if (spec.command === undefined || actor === undefined) throw new Error(`${spec.method} ${spec.path} is not a command route`);
+    if (occurredAt !== undefined && actor.role !== 'system') {
+      return left({ kind: 'forbidden', code: 'OCCURRED_AT_FORBIDDEN', message: 'only the system role (imports) may set occurredAt' });
+    }
+    // Scoped to the actor, so two clients' keys never meet; the same key again is the same command.
+    const commandId = input.idempotencyKey === undefined ? randomUUID() : `${actor.id}:${input.idempotencyKey}`;
+    return right({
+      type: spec.command.type,
+      data: input.body,
+      metadata: { actor, occurredAt: occurredAt ?? this.clock().toISOString() },
+      commandId,
+      ...(input.expectedRevision === undefined ? {} : { expectedRevision: input.expectedRevision }),
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Command } from '@nestjs/cqrs';
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import type { CommandMetadata, DomainError, Event } from '@salesbook/domain';
+import type { CommandResult } from '@salesbook/eventstore';
+
+/** A validated command as the HTTP edge hands it to a handler: data, who and when, id and expected revision. */
+export interface CommandRequest {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: CommandMetadata;
+  /** The `Idempotency-Key` (scoped to the actor) or a fresh UUID. */
+  readonly commandId: string;
+  /** From `If-Match`; -1 means the stream must not exist yet. */
+  readonly expectedRevision?: number;
+  /** Set by policies: the event that caused the command and its correlation. */
+  readonly causationId?: string;
+  readonly correlationId?: string;
+}
+
+/** What a command route answers with 201: the stream, its revision, the global position and the event types. */
+export interface CommandOutcome {
+  readonly streamName: string;
+  readonly revision: number;
+  /** Global position of the command's last event (a decimal string), for `X-Min-Position`; null for an empty stream. */
+  readonly position: string | null;
+  readonly events: readonly string[];
+}
+
+/** A handler's answer: the outcome or the business refusal. */
+export type CommandReply = Either<DomainError, CommandOutcome>;
+
+/** Base of each aggregate's command message on the CommandBus (the bus routes by class). */
+export abstract class AggregateCommand extends Command<CommandReply> {
+  constructor(readonly request: CommandRequest) {
+    super();
+  }
+}
+
+/** The outcome of {@link handleCommand}'s result, for the response. */
+export function toOutcome<E extends Event>(streamName: string, result: Either<DomainError, CommandResult<E>>): CommandReply {
+  if (result._tag === 'Left') return left(result.left);
+  const { events, nextExpectedRevision, position } = result.right;
+  return right({ streamName, revision: nextExpectedRevision, position: position === undefined ? null : position.toString(), events: events.map((event) => event.type) });
+}

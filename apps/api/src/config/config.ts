@@ -1,0 +1,87 @@
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import { parseStoreUrl, type StoreDescriptor } from '@salesbook/eventstore';
+import { isValidTimeZone } from '@salesbook/projections';
+
+/** The API's configuration, read once from the environment at start-up (DESIGN.md section 10). */
+export interface ApiConfig {
+  readonly store: StoreDescriptor;
+  /** Path of the read-model SQLite file, or `:memory:`. */
+  readonly readModelsPath: string;
+  readonly port: number;
+  /** The business time zone: day and month boundaries of reports and policies. */
+  readonly timeZone: string;
+  readonly jwt: JwtKeyConfig;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest JSON body accepted, in bytes (larger ones get 413). */
+  readonly bodyLimitBytes: number;
+  /** How long a report waits for `X-Min-Position` before answering stale. */
+  readonly minPositionWaitMs: number;
+}
+
+/** How bearer tokens are verified: an HS256 secret or an RS256 public key; `generated` only in development. */
+export type JwtKeyConfig =
+  | { readonly kind: 'secret'; readonly secret: string; readonly generated: boolean }
+  | { readonly kind: 'public-key'; readonly pem: string };
+
+const optional = z.string().trim().optional().transform((value) => (value === '' ? undefined : value));
+
+const Env = z.object({
+  SALESBOOK_EVENTSTORE: optional,
+  SALESBOOK_READMODELS: optional.pipe(z.string().default('./data/readmodels.db')),
+  SALESBOOK_PORT: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(65_535, 'must be a port number 0-65535').default(3000)),
+  SALESBOOK_TIMEZONE: optional
+    .pipe(z.string().default('Asia/Shanghai'))
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+  SALESBOOK_JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters (HS256)').optional()),
+  SALESBOOK_JWT_PUBLIC_KEY: optional.pipe(
+    z.string().regex(/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/, 'must be an RS256 public key in PEM (SPKI)').optional(),
+  ),
+  SALESBOOK_LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SALESBOOK_BODY_LIMIT_BYTES: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_024).max(50_000_000).default(1_048_576)),
+  SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30_000).default(2_000)),
+  NODE_ENV: optional,
+});
+
+/** A configuration problem: one line naming the variable and what is wrong. */
+export class ConfigurationError extends Error {}
+
+/**
+ * Reads and checks the environment. Bad configuration is refused with one line naming the variable
+ * (`SALESBOOK_PORT: must be a port number 0-65535`), so start-up can stop with it.
+ *
+ * @example
+ * const config = loadConfig(process.env, randomSecret);
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, makeSecret: () => string): ApiConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigurationError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const values = parsed.data;
+  const store = parseStoreUrl(values.SALESBOOK_EVENTSTORE);
+  if (isLeft(store)) throw new ConfigurationError(store.left.message);
+  return {
+    store: store.right,
+    readModelsPath: values.SALESBOOK_READMODELS,
+    port: values.SALESBOOK_PORT,
+    timeZone: values.SALESBOOK_TIMEZONE,
+    jwt: jwtKey(values.SALESBOOK_JWT_SECRET, values.SALESBOOK_JWT_PUBLIC_KEY, values.NODE_ENV === 'development', makeSecret),
+    logLevel: values.SALESBOOK_LOG_LEVEL,
+    bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
+    minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
+  };
+}
+
+function jwtKey(secret: string | undefined, pem: string | undefined, development: boolean, makeSecret: () => string): JwtKeyConfig {
+  if (secret !== undefined && pem !== undefined) {
+    throw new ConfigurationError('SALESBOOK_JWT_SECRET: set either SALESBOOK_JWT_SECRET (HS256) or SALESBOOK_JWT_PUBLIC_KEY (RS256), not both');
+  }
+  if (secret !== undefined) return { kind: 'secret', secret, generated: false };
+  if (pem !== undefined) return { kind: 'public-key', pem };
+  if (development) return { kind: 'secret', secret: makeSecret(), generated: true };
+  throw new ConfigurationError(
+    'SALESBOOK_JWT_SECRET: not set; set SALESBOOK_JWT_SECRET (HS256, 32+ characters) or SALESBOOK_JWT_PUBLIC_KEY (RS256 PEM), or run with NODE_ENV=development to get a generated secret and tokens',
+  );
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import {
+  customerDecider,
+  customerSnapshot,
+  customerStream,
+  type ComplaintCustomerSnapshot,
+  type CustomerId,
+  type CustomerSnapshot,
+  type CustomerSnapshotView,
+  type DomainError,
+} from '@salesbook/domain';
+import { loadAggregate, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+
+/**
+ * What other aggregates' handlers need to know of a customer, loaded from the customer's stream
+ * (no personal data): the order's credit inputs and the complaint's owner rep and region.
+ */
+@Injectable()
+export class CustomerLookup {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+  ) {}
+
+  async view(customerId: CustomerId): Promise<CustomerSnapshotView | null> {
+    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: customerDecider, streamName: customerStream(customerId) });
+    if (isLeft(loaded)) throw new CustomerUnreadable(loaded.left);
+    return customerSnapshot(loaded.right.state);
+  }
+
+  /** The order's `CustomerSnapshot`: the customer package's view in the order's terms, with open receivables. */
+  async forOrder(customerId: CustomerId, currency: string): Promise<CustomerSnapshot | null> {
+    const view = await this.view(customerId);
+    if (view === null) return null;
+    return {
+      status: view.status,
+      homeRegion: view.region,
+      ownerRep: view.ownerRepId,
+      segment: view.segment,
+      ...(view.creditLimit === null ? {} : { creditLimit: view.creditLimit }),
+      openReceivables: await this.openReceivables(customerId, currency),
+    };
+  }
+
+  /** The complaint's customer snapshot: owner rep (objectivity) and region. */
+  async forComplaint(customerId: CustomerId): Promise<ComplaintCustomerSnapshot | null> {
+    const view = await this.view(customerId);
+    return view === null ? null : { ownerRepId: view.ownerRepId, region: view.region };
+  }
+
+  // TODO(#5): read the customer's outstanding receivables in `currency` from the collections read model once it exists.
+  private async openReceivables(_customerId: CustomerId, _currency: string): Promise<number> {
+    return 0;
+  }
+}
+
+/** The customer's stream cannot be decoded: a corrupt or unknown event, never the client's fault. */
+export class CustomerUnreadable extends Error {
+  constructor(readonly error: DomainError) {
+    super(`${error.code}: ${error.message}`);
+  }
+}

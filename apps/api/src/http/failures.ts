@@ -1,0 +1,81 @@
+import { HttpException } from '@nestjs/common';
+import { mapLeft, type Either } from 'fp-ts/lib/Either.js';
+import type { DomainError } from '@salesbook/domain';
+
+/** One problem with the input: where (`body`, `query`, `params`, `headers`), the path inside it, and what is wrong. */
+export interface InputIssue {
+  readonly in: 'body' | 'query' | 'params' | 'headers';
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/** Every way a request can fail, before it is HTTP. */
+export type ApiFailure =
+  | { readonly kind: 'invalid-input'; readonly issues: readonly InputIssue[] }
+  | { readonly kind: 'malformed-json'; readonly message: string }
+  | { readonly kind: 'too-large'; readonly limit: number }
+  | { readonly kind: 'unauthenticated'; readonly message: string }
+  | { readonly kind: 'forbidden'; readonly code: string; readonly message: string }
+  | { readonly kind: 'route-not-found'; readonly message: string }
+  | { readonly kind: 'domain'; readonly error: DomainError }
+  | { readonly kind: 'unavailable'; readonly message: string }
+  | { readonly kind: 'internal' };
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+  readonly issues?: readonly InputIssue[];
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+const AGGREGATE_NOT_FOUND = /^(CUSTOMER|ORDER|RECEIVABLE|COMPLAINT|STREAM|ORDER_CUSTOMER|COMPLAINT_CUSTOMER)_NOT_FOUND$|^TARGET_NOT_SET$/;
+
+/** The status of a refusal: unknown ids 404, authority 403, malformed as-of 400, every other rule or conflict 409. */
+function domainStatus(code: string): number {
+  if (AGGREGATE_NOT_FOUND.test(code)) return 404;
+  if (code.endsWith('_NOT_AUTHORIZED') || code.endsWith('_FORBIDDEN')) return 403;
+  if (code === 'AS_OF_INVALID') return 400;
+  return 409;
+}
+
+function describe(failure: ApiFailure): ErrorBody {
+  switch (failure.kind) {
+    case 'invalid-input':
+      return { statusCode: 400, code: 'INVALID_INPUT', message: `${failure.issues.length} problem(s) with the request`, issues: failure.issues };
+    case 'malformed-json':
+      return { statusCode: 400, code: 'MALFORMED_JSON', message: failure.message };
+    case 'too-large':
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `the body exceeds ${failure.limit} bytes` };
+    case 'unauthenticated':
+      return { statusCode: 401, code: 'UNAUTHENTICATED', message: failure.message };
+    case 'forbidden':
+      return { statusCode: 403, code: failure.code, message: failure.message };
+    case 'route-not-found':
+      return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: failure.message };
+    case 'domain': {
+      const { code, message, details } = failure.error;
+      return details === undefined ? { statusCode: domainStatus(code), code, message } : { statusCode: domainStatus(code), code, message, details };
+    }
+    case 'unavailable':
+      return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message };
+    case 'internal':
+      return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'the server failed; the error is logged' };
+  }
+}
+
+/** The one place a failure becomes HTTP: status and JSON body. */
+export function toHttpException(failure: ApiFailure): HttpException {
+  const body = describe(failure);
+  return new HttpException(body, body.statusCode);
+}
+
+/** The value of a successful result, or the failure thrown as HTTP: how controllers answer. */
+export function reply<T>(result: Either<ApiFailure, T>): T {
+  if (result._tag === 'Left') throw toHttpException(result.left);
+  return result.right;
+}
+
+/** A query's or command's refusal as an {@link ApiFailure}. */
+export const fromDomain = <T>(result: Either<DomainError, T>): Either<ApiFailure, T> => mapLeft((error: DomainError): ApiFailure => ({ kind: 'domain', error }))(result);

@@ -1,0 +1,100 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { IsoDateTime, type Actor } from '@salesbook/domain';
+import { toHttpException, type InputIssue } from './failures.js';
+import { ROUTE_SPEC, type RouteSpec } from './route-spec.js';
+
+/** A request checked against its route's schemas, with what the edge adds (actor, command headers). */
+export interface RouteInput {
+  readonly body: unknown;
+  readonly query: unknown;
+  readonly params: unknown;
+  /** The token's subject; absent only on public routes. */
+  readonly actor: Actor | undefined;
+  readonly idempotencyKey: string | undefined;
+  /** From `If-Match: <revision>` (-1: the stream must not exist yet). */
+  readonly expectedRevision: number | undefined;
+  /** An explicit business time in the body (`occurredAt`), for imports by the system role. */
+  readonly occurredAt: string | undefined;
+  /** From `X-Min-Position: <position>` on report routes: the position the answer should reflect. */
+  readonly minPosition: bigint | undefined;
+}
+
+/** The request property where the auth guard leaves the actor. */
+export const ACTOR_KEY = 'salesbookActor';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+const IF_MATCH = /^(?:W\/)?"?(-1|0|[1-9]\d{0,14})"?$/;
+
+const issuesOf = (where: InputIssue['in'], error: z.ZodError): InputIssue[] =>
+  error.issues.map((issue) => ({ in: where, path: issue.path, message: issue.message }));
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Folds the path's id into the command data and takes out `occurredAt`; a body id that contradicts the path is an issue. */
+function commandBody(spec: RouteSpec, raw: unknown, params: Record<string, string>, issues: InputIssue[]): { body: unknown; occurredAt?: unknown } {
+  if (spec.command === undefined || !isRecord(raw)) return { body: raw };
+  const { occurredAt, ...body } = raw;
+  const idField = spec.command.idField;
+  if (idField === undefined) return { body, occurredAt };
+  if (idField in body && body[idField] !== params['id']) issues.push({ in: 'body', path: [idField], message: `${idField} must be left out or equal the id in the path` });
+  return { body: { ...body, [idField]: params['id'] }, occurredAt };
+}
+
+function headerIssues(request: Request, issues: InputIssue[]): { idempotencyKey?: string; expectedRevision?: number } {
+  const key = request.header('idempotency-key');
+  const match = request.header('if-match');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) issues.push({ in: 'headers', path: ['idempotency-key'], message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' });
+  const revision = match === undefined ? undefined : IF_MATCH.exec(match.trim())?.[1];
+  if (match !== undefined && revision === undefined) issues.push({ in: 'headers', path: ['if-match'], message: 'must be a stream revision (an integer >= -1)' });
+  return { ...(key === undefined ? {} : { idempotencyKey: key }), ...(revision === undefined ? {} : { expectedRevision: Number(revision) }) };
+}
+
+function minPositionOf(request: Request, issues: InputIssue[]): bigint | undefined {
+  const value = request.header('x-min-position');
+  if (value === undefined) return undefined;
+  if (/^\d{1,20}$/.test(value.trim())) return BigInt(value.trim());
+  issues.push({ in: 'headers', path: ['x-min-position'], message: 'must be a position (a non-negative integer) from a command response' });
+  return undefined;
+}
+
+function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined, value: unknown, issues: InputIssue[]): unknown {
+  if (schema === undefined) return value;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  issues.push(...issuesOf(where, parsed.error));
+  return undefined;
+}
+
+/** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
+export function readInput(spec: RouteSpec, request: Request): RouteInput {
+  const issues: InputIssue[] = [];
+  const rawParams = request.params as Record<string, string>;
+  const params = parsePart('params', spec.params, rawParams, issues);
+  const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
+  if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
+  const body = rawBody === undefined ? undefined : parsePart('body', spec.body, rawBody, issues);
+  const query = parsePart('query', spec.query, { ...(request.query as object) }, issues);
+  const occurredAt = rawOccurredAt === undefined ? undefined : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues);
+  const headers = spec.command === undefined ? {} : headerIssues(request, issues);
+  const minPosition = spec.projection === undefined ? undefined : minPositionOf(request, issues);
+  if (issues.length > 0) throw toHttpException({ kind: 'invalid-input', issues });
+  return {
+    body,
+    query,
+    params,
+    actor: (request as Request & { [ACTOR_KEY]?: Actor })[ACTOR_KEY],
+    idempotencyKey: headers.idempotencyKey,
+    expectedRevision: headers.expectedRevision,
+    occurredAt: (occurredAt as { occurredAt: string } | undefined)?.occurredAt,
+    minPosition,
+  };
+}
+
+/** The request validated against the route's {@link RouteSpec} (set by `@Route`). */
+export const Input = createParamDecorator((_data: unknown, context: ExecutionContext): RouteInput => {
+  const spec = Reflect.getMetadata(ROUTE_SPEC, context.getHandler()) as RouteSpec | undefined;
+  if (spec === undefined) throw new Error(`${context.getHandler().name} has no @Route`);
+  return readInput(spec, context.switchToHttp().getRequest<Request>());
+});

@@ -1,0 +1,97 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { RouteSpec } from './route-spec.js';
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+
+/** The JSON Schema of a zod schema as a request is written (input side), without its `$schema` line. */
+function jsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+/** A command's body as clients send it: the path's id left out, `occurredAt` allowed for imports. */
+function commandBody(spec: RouteSpec, schema: JsonSchema): JsonSchema {
+  const idField = spec.command?.idField;
+  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => name !== idField));
+  const required = (schema.required ?? []).filter((name) => name !== idField);
+  const occurredAt = { type: 'string', format: 'date-time', description: 'Business time of the act; only the system role (imports) may set it' };
+  return { ...schema, properties: { ...properties, occurredAt }, required };
+}
+
+const ERROR_BODY: JsonSchema = {
+  type: 'object',
+  required: ['statusCode', 'code', 'message'],
+  properties: {
+    statusCode: { type: 'integer' },
+    code: { type: 'string', description: 'Stable code: INVALID_INPUT, MALFORMED_JSON, ROLE_NOT_ALLOWED, or the DomainError code' },
+    message: { type: 'string' },
+    issues: { type: 'array', items: { type: 'object', properties: { in: { type: 'string' }, path: { type: 'array' }, message: { type: 'string' } } } },
+    details: { type: 'object' },
+  },
+};
+
+const COMMAND_OUTCOME: JsonSchema = {
+  type: 'object',
+  required: ['streamName', 'revision', 'position', 'events'],
+  properties: {
+    streamName: { type: 'string' },
+    revision: { type: 'integer', description: 'The stream revision after the command; send it as If-Match' },
+    position: { type: ['string', 'null'], description: 'Global position of the last event; send it as X-Min-Position to read your writes' },
+    events: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+const header = (name: string, description: string) => ({ name, in: 'header', required: false, schema: { type: 'string' }, description });
+
+function parameters(spec: RouteSpec): unknown[] {
+  const of = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
+    const json = schema === undefined ? undefined : jsonSchema(schema);
+    return Object.entries(json?.properties ?? {}).map(([name, property]) => ({ name, in: where, required: where === 'path' || (json?.required ?? []).includes(name), schema: property }));
+  };
+  const headers = [
+    ...(spec.command === undefined ? [] : [header('Idempotency-Key', 'Makes the command retry-safe: a repeat returns the first result'), header('If-Match', 'Expected stream revision (-1: must not exist)')]),
+    ...(spec.projection === undefined ? [] : [header('X-Min-Position', 'Wait (bounded) until the report reflects this position')]),
+  ];
+  return [...of('path', spec.params), ...of('query', spec.query), ...headers];
+}
+
+function operation(spec: RouteSpec, schemas: Record<string, unknown>): Record<string, unknown> {
+  if (spec.body !== undefined && spec.bodyName !== undefined) schemas[spec.bodyName] = commandBody(spec, jsonSchema(spec.body));
+  const roles = spec.audience === 'public' ? 'public' : spec.audience.join(', ');
+  const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  return {
+    summary: spec.summary,
+    description: `Roles: ${roles}`,
+    tags: [spec.tag],
+    operationId: spec.command?.type ?? `${spec.method.toLowerCase()}${spec.path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    ...(spec.audience === 'public' ? { security: [] } : {}),
+    parameters: parameters(spec),
+    ...(spec.bodyName === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.bodyName}` } } } } }),
+    responses: {
+      [spec.status]: spec.command === undefined ? { description: 'OK' } : { description: 'Appended', content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandOutcome' } } } },
+      400: error('Invalid input: every issue with its path'),
+      ...(spec.audience === 'public' ? {} : { 401: error('No valid bearer token'), 403: error('The role may not use this route') }),
+      404: error('Unknown id'),
+      ...(spec.command === undefined ? {} : { 409: error('Business rule or concurrency conflict (DomainError code)'), 413: error('Body too large') }),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the route table: the same zod schemas that validate requests, as components. */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): OpenAPIObject {
+  const schemas: Record<string, unknown> = { Error: ERROR_BODY, CommandOutcome: COMMAND_OUTCOME };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operation(spec, schemas) };
+  }
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'Salesbook API', version, description: 'Commands append events; reports read projections. Authenticate with a bearer JWT (sub, role, region).' },
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas },
+    paths,
+  };
+  return document as unknown as OpenAPIObject;
+}

@@ -1,0 +1,47 @@
+import { applyDecorators, HttpCode, RequestMapping, RequestMethod, SetMetadata } from '@nestjs/common';
+import type { z } from 'zod';
+import type { Role } from '@salesbook/domain';
+
+/** Who may call a route: the roles listed, or anyone (operations probes and the docs). */
+export type Audience = readonly Role[] | 'public';
+
+/** A command route: which aggregate handles it, the command type, and the data field the path's `:id` fills. */
+export interface CommandBinding {
+  readonly aggregate: 'customer' | 'order' | 'receivable' | 'complaint' | 'target';
+  readonly type: string;
+  readonly idField?: string;
+}
+
+/**
+ * One row of the route table: it alone drives the route's mapping, RBAC (the auth guard),
+ * validation (the `@Input()` decorator) and its entry in the OpenAPI document.
+ */
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST';
+  /** Nest path syntax, e.g. `/orders/:id/amendments`. */
+  readonly path: string;
+  readonly audience: Audience;
+  readonly summary: string;
+  readonly tag: string;
+  /** Name of the body schema in the document's components (the command type for command routes). */
+  readonly bodyName?: string;
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly params?: z.ZodType;
+  /** Success status (201 for commands, 200 otherwise). */
+  readonly status: number;
+  readonly command?: CommandBinding;
+  /** A report route: it reads this projection and honours `X-Min-Position`. */
+  readonly projection?: string;
+}
+
+/** Metadata key under which a controller method carries its {@link RouteSpec}. */
+export const ROUTE_SPEC = 'salesbook:route';
+
+/** Maps a controller method to its row of the route table. */
+export const Route = (spec: RouteSpec): MethodDecorator =>
+  applyDecorators(
+    RequestMapping({ path: spec.path, method: spec.method === 'GET' ? RequestMethod.GET : RequestMethod.POST }),
+    HttpCode(spec.status),
+    SetMetadata(ROUTE_SPEC, spec),
+  );

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { createMemoryEventStore, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
+import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+
+/** Opens the event store `SALESBOOK_EVENTSTORE` names. */
+export function openEventStore(descriptor: StoreDescriptor): EventStore {
+  switch (descriptor.kind) {
+    case 'sqlite':
+      return createSqliteEventStore({ path: descriptor.path });
+    case 'memory':
+      return createMemoryEventStore();
+    case 'esdb':
+      return createEsdbEventStore({ connectionString: descriptor.connectionString });
+  }
+}
+
+/** Opens the read-model SQLite file (its folder created when missing), WAL so reports read while batches apply. */
+export function openReadModels(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

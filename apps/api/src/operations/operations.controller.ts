@@ -1,0 +1,45 @@
+import { Controller, Inject } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { EventStore } from '@salesbook/eventstore';
+import type { ProjectionRunner } from '@salesbook/projections';
+import { Route } from '../http/route-spec.js';
+import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import { operationRoutes as routes } from './operations.routes.js';
+
+/** Liveness, readiness (store and projections; 503 when not ready) and projection status. */
+@Controller()
+export class OperationsController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Route(routes.health) live() {
+    return this.health.check([]);
+  }
+
+  @Route(routes.ready) ready() {
+    return this.health.check([
+      async () => {
+        const session = this.indicators.check('eventStore');
+        try {
+          const head = await this.store.headPosition();
+          return session.up({ head: head === undefined ? null : head.toString() });
+        } catch (error) {
+          return session.down({ message: error instanceof Error ? error.message : 'unavailable' });
+        }
+      },
+      async () => {
+        const session = this.indicators.check('projections');
+        const readiness = await this.runner.readiness();
+        return readiness.ready ? session.up() : session.down({ reasons: readiness.reasons });
+      },
+    ]);
+  }
+
+  @Route(routes.projections) async projections() {
+    return { projections: await this.runner.status() };
+  }
+}

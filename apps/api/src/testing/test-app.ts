@@ -1,0 +1,59 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Actor, ActorId, RegionId, Role } from '@salesbook/domain';
+import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
+import { signToken } from '../auth/jwt.js';
+import { createApp } from '../bootstrap.js';
+import { loadConfig, type ApiConfig } from '../config/config.js';
+
+const SECRET = 'test-secret-test-secret-test-secret-42';
+
+/** A running API on loopback (port 0), an in-memory store and read models, and helpers to call it. */
+export interface TestApi {
+  readonly url: string;
+  readonly store: EventStore;
+  readonly app: INestApplication;
+  token(actor: Actor): Promise<string>;
+  /** fetch with JSON body and a bearer token for `actor`. */
+  call(method: string, path: string, options?: { actor?: Actor; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** An actor for tests. */
+export const actor = (id: string, role: Role, region?: string): Actor =>
+  region === undefined ? { id: id as ActorId, role } : { id: id as ActorId, role, region: region as RegionId };
+
+/** Starts the API for a test; `env` adds or overrides variables. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config: ApiConfig = loadConfig(
+    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', ...env },
+    () => SECRET,
+  );
+  const store = createMemoryEventStore();
+  const app = await createApp(config, { store });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const token = (who: Actor) => signToken(SECRET, who);
+  return {
+    url,
+    store,
+    app,
+    token,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.actor !== undefined) headers['authorization'] = `Bearer ${await token(options.actor)}`;
+      const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+      if (body !== undefined) headers['content-type'] ??= 'application/json';
+      const response = await fetch(`${url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        // Not JSON (the docs' HTML): keep the text.
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    close: () => app.close(),
+  };
+}
