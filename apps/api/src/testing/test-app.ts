@@ -22,14 +22,17 @@ export interface TestApi {
 export const actor = (id: string, role: Role, region?: string): Actor =>
   region === undefined ? { id: id as ActorId, role } : { id: id as ActorId, role, region: region as RegionId };
 
+/** The clock of the tests: every command without `occurredAt` happens at this instant. */
+export const TEST_NOW = '2026-03-01T08:00:00.000Z';
+
 /** Starts the API for a test; `env` adds or overrides variables. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, clock: () => Date = () => new Date(TEST_NOW)): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
     { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', ...env },
     () => SECRET,
   );
   const store = createMemoryEventStore();
-  const app = await createApp(config, { store });
+  const app = await createApp(config, { store, clock });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
