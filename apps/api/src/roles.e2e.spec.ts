@@ -1,0 +1,82 @@
+import type { Role } from '@salesbook/domain';
+import { ROUTES } from './routes.js';
+import { actor, startTestApi, type TestApi } from './testing/test-app.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const ALL: Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'finance', 'auditor', 'system'];
+const SALES: Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
+const MANAGERS: Role[] = ['sales_manager', 'regional_manager', 'system'];
+const FINANCE: Role[] = ['finance', 'system'];
+
+/** Who may call each route, written out here (not read from the route table) so the table is checked against it. */
+const EXPECTED: Record<string, Role[] | 'public'> = {
+  'POST /customers': SALES,
+  'POST /customers/:id/profile': SALES,
+  'POST /customers/:id/contact': SALES,
+  'POST /customers/:id/reassignment': MANAGERS,
+  'POST /customers/:id/credit-limit': MANAGERS,
+  'POST /customers/:id/surveys': SALES,
+  'POST /customers/:id/erasure': MANAGERS,
+  'POST /customers/:id/deactivation': MANAGERS,
+  'POST /orders': SALES,
+  'POST /orders/:id/discount-approval': MANAGERS,
+  'POST /orders/:id/confirmation': SALES,
+  'POST /orders/:id/amendments': SALES,
+  'POST /orders/:id/shipments': SALES,
+  'POST /orders/:id/delivery': SALES,
+  'POST /orders/:id/cancellation': SALES,
+  'POST /orders/:id/closure': SALES,
+  'POST /receivables': FINANCE,
+  'POST /receivables/:id/payments': FINANCE,
+  'POST /receivables/:id/payment-reversals': FINANCE,
+  'POST /receivables/:id/credit-notes': FINANCE,
+  'POST /receivables/:id/write-off-request': ['finance', ...MANAGERS],
+  'POST /receivables/:id/write-off-approval': MANAGERS,
+  'POST /receivables/:id/follow-ups': ['finance', ...SALES],
+  'POST /receivables/:id/dispute': ['finance', ...SALES],
+  'POST /receivables/:id/dispute-resolution': ['finance', ...MANAGERS],
+  'POST /complaints': SALES,
+  'POST /complaints/:id/assignment': MANAGERS,
+  'POST /complaints/:id/acknowledgement': SALES,
+  'POST /complaints/:id/investigation': SALES,
+  'POST /complaints/:id/awaiting-customer': SALES,
+  'POST /complaints/:id/customer-response': SALES,
+  'POST /complaints/:id/escalation': SALES,
+  'POST /complaints/:id/resolution': SALES,
+  'POST /complaints/:id/closure': SALES,
+  'POST /complaints/:id/reopening': SALES,
+  'POST /targets': MANAGERS,
+  'POST /targets/revisions': MANAGERS,
+  'GET /reports/sales/daily': ALL.filter((role) => role !== 'finance'),
+  'GET /audit/streams/:stream/events': ['auditor', 'sales_manager', 'system'],
+  'GET /audit/streams/:stream/state': ['auditor', 'sales_manager', 'system'],
+  'GET /health': 'public',
+  'GET /ready': 'public',
+  'GET /projections/status': ['sales_manager', 'auditor', 'system'],
+};
+
+const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1');
+
+it('the table above covers every route', () => {
+  expect(ROUTES.map((route) => `${route.method} ${route.path}`).sort()).toEqual(Object.keys(EXPECTED).sort());
+});
+
+describe.each(Object.entries(EXPECTED))('%s', (route, allowed) => {
+  const [method = 'GET', path = '/'] = route.split(' ');
+  it.each(ALL)('as %s', async (role) => {
+    // An empty body: an allowed role gets past the guard to validation (400) or the handler; a denied one stops at 403.
+    const response = await api.call(method, concrete(path), { actor: actor(`u-${role}`, role, 'east'), ...(method === 'POST' ? { body: {} } : {}) });
+    if (allowed === 'public' || allowed.includes(role)) expect([401, 403]).not.toContain(response.status);
+    else expect([response.status, response.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+  });
+  if (allowed !== 'public') {
+    it('without a token', async () => {
+      expect((await api.call(method, concrete(path), method === 'POST' ? { body: {} } : {})).status).toBe(401);
+    });
+  }
+});
