@@ -1,0 +1,35 @@
+import { loadConfig } from './config.js';
+
+const SECRET = 'a'.repeat(32);
+const load = (env: Record<string, string>) => loadConfig({ SALESBOOK_JWT_SECRET: SECRET, ...env }, () => 'generated-secret');
+const problem = (env: Record<string, string>) => {
+  try {
+    loadConfig(env, () => 'generated-secret');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+
+describe('loadConfig', () => {
+  it('applies the defaults of DESIGN.md section 10', () => {
+    expect(load({})).toMatchObject({ store: { kind: 'sqlite', path: './data/events.db' }, readModelsPath: './data/readmodels.db', port: 3000, timeZone: 'Asia/Shanghai' });
+  });
+
+  it.each([
+    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_PORT: '70000' }, /^SALESBOOK_PORT: /],
+    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_TIMEZONE: 'Mars/Olympus' }, /^SALESBOOK_TIMEZONE: must be an IANA time zone/],
+    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_EVENTSTORE: 'postgres://x' }, /^SALESBOOK_EVENTSTORE: unknown store kind/],
+    [{ SALESBOOK_JWT_SECRET: 'short' }, /^SALESBOOK_JWT_SECRET: must be at least 32 characters/],
+    [{ SALESBOOK_JWT_PUBLIC_KEY: 'not a pem' }, /^SALESBOOK_JWT_PUBLIC_KEY: must be an RS256 public key/],
+    [{}, /^SALESBOOK_JWT_SECRET: not set/],
+  ])('stops with one line naming the variable: %j', (env, message) => {
+    const text = problem(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('generates a secret only in development', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }, () => 'generated-secret').jwt).toEqual({ kind: 'secret', secret: 'generated-secret', generated: true });
+  });
+});

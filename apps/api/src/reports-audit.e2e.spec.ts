@@ -1,0 +1,77 @@
+import { customerBody, orderBody, people } from './testing/fixtures.js';
+import { startTestApi, type TestApi } from './testing/test-app.js';
+
+let api: TestApi;
+let confirmedAt: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  await api.call('POST', '/customers', { actor: people.rep, body: customerBody('c-1') });
+  await api.call('POST', '/orders', { actor: people.rep, body: orderBody('o-1', 'c-1') });
+  confirmedAt = (await api.call('POST', '/orders/o-1/confirmation', { actor: people.rep, body: {} })).body.position;
+});
+afterAll(() => api.close());
+
+describe('reports', () => {
+  it('reads its writes with X-Min-Position: daily sales by rep, in the business zone', async () => {
+    const response = await api.call('GET', '/reports/sales/daily?date=2026-03-01&groupBy=rep', { actor: people.manager, headers: { 'x-min-position': confirmedAt } });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ date: '2026-03-01', groupBy: 'rep', stale: false, lag: 0, minPosition: confirmedAt });
+    expect(BigInt(response.body.position)).toBeGreaterThanOrEqual(BigInt(confirmedAt));
+    expect(response.body.rows).toEqual([expect.objectContaining({ key: 'rep-1', currency: 'CNY', ordersConfirmed: 1, booked: 19_500 })]);
+  });
+
+  it('answers stale, with its position and lag, when the position is not reached in time', async () => {
+    const started = Date.now();
+    const response = await api.call('GET', '/reports/sales/daily?date=2026-03-01', { actor: people.manager, headers: { 'x-min-position': '999999' } });
+    expect(response.body).toMatchObject({ stale: true, minPosition: '999999', position: expect.any(String), lag: expect.any(Number) });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('shows a rep only their rows and a regional manager only their region', async () => {
+    const other = await api.call('GET', '/reports/sales/daily?date=2026-03-01', { actor: people.otherRep });
+    expect(other.body.rows).toEqual([]);
+    const west = await api.call('GET', '/reports/sales/daily?date=2026-03-01&groupBy=region', { actor: { ...people.eastManager, region: 'west' as never } });
+    expect(west.body.rows).toEqual([]);
+  });
+});
+
+describe('audit', () => {
+  it("returns a stream's history with metadata and hash, personal data masked", async () => {
+    const response = await api.call('GET', '/audit/streams/customer-c-1/events', { actor: people.auditor });
+    expect(response.status).toBe(200);
+    const [event] = response.body.events;
+    expect(event).toMatchObject({ revision: 0, type: 'CustomerRegistered', metadata: { actor: { id: 'rep-1' }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(event.data.contact).toBe('***');
+    expect(JSON.stringify(response.body)).not.toContain('li.lei@example.cn');
+  });
+
+  it('returns state as of a revision, as of a time, and 404 for an unknown stream', async () => {
+    const atPlacement = await api.call('GET', '/audit/streams/order-o-1/state?asOf=0', { actor: people.auditor });
+    expect(atPlacement.body).toMatchObject({ revision: 0, state: { status: 'placed' } });
+    const now = await api.call('GET', '/audit/streams/order-o-1/state', { actor: people.auditor });
+    expect(now.body).toMatchObject({ revision: 1, state: { status: 'confirmed' } });
+    const before = await api.call('GET', '/audit/streams/order-o-1/state?asOf=2026-01-01T00:00:00Z', { actor: people.auditor });
+    expect(before.body).toMatchObject({ revision: -1, state: { status: 'none' } });
+    const unknown = await api.call('GET', '/audit/streams/order-nope/events', { actor: people.auditor });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'STREAM_NOT_FOUND']);
+  });
+});
+
+describe('operations and documentation', () => {
+  it('is live, ready, and reports projection status', async () => {
+    expect((await api.call('GET', '/health')).status).toBe(200);
+    const ready = await api.call('GET', '/ready');
+    expect([ready.status, ready.body.status]).toEqual([200, 'ok']);
+    const status = await api.call('GET', '/projections/status', { actor: people.manager });
+    expect(status.body.projections).toEqual([expect.objectContaining({ name: 'daily_sales', state: 'live', parked: 0 })]);
+  });
+
+  it('serves the OpenAPI document with every command schema as a component, and the UI at /docs', async () => {
+    const document = (await api.call('GET', '/docs/openapi.json')).body;
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['PlaceOrder', 'RecordPayment', 'ResolveComplaint', 'SetSalesTarget', 'Error']));
+    const amend = document.paths['/orders/{id}/amendments'].post;
+    expect(amend.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AmendOrder' });
+    expect(document.components.schemas.AmendOrder.properties.orderId).toBeUndefined();
+    expect((await api.call('GET', '/docs')).body).toContain('swagger-ui');
+  });
+});
