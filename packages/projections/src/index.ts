@@ -22,3 +22,6 @@ export * from './customers/stale-profiles.queries.js';
 export * from './satisfaction/satisfaction.projection.js';
 export * from './satisfaction/satisfaction-figures.js';
 export * from './satisfaction/satisfaction.queries.js';
+export * from './complaints/complaints.projection.js';
+export * from './complaints/complaint-figures.js';
+export * from './complaints/complaints.queries.js';
