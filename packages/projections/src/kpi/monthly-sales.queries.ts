@@ -76,8 +76,22 @@ export const MONTHLY_SALES_REPORT_SOURCES = ['sales_monthly', 'sales_targets', '
 const TOP = 5;
 const key = (grp: string, currency: string): string => JSON.stringify([grp, currency]);
 
-/** Reads every figure of the month for `groupBy` and assembles one row per group with any figure in the month. */
-export function monthlySalesRows(db: Database.Database, filter: MonthlySalesReportFilter): MonthlySalesReportRow[] {
+type Split<T> = ReadonlyMap<string, T>;
+
+/** Everything read for one month, keyed by group and currency (`key`) or by group. */
+interface MonthReads {
+  readonly current: Split<read.BookedRead>;
+  readonly previous: Split<read.BookedRead>;
+  readonly lastYear: Split<read.BookedRead>;
+  readonly targets: Split<number>;
+  readonly collections: Split<{ collected: number; due: number; collected_on_due: number }>;
+  readonly customers: Split<TopEntry[]>;
+  readonly products: Split<TopEntry[]>;
+  readonly satisfaction: Split<{ responses: number; satisfied: number; promoters: number; passives: number; detractors: number }>;
+  readonly complaints: Split<number>;
+}
+
+function readMonth(db: Database.Database, filter: MonthlySalesReportFilter): MonthReads {
   const { from, to } = monthDays(filter.month);
   const p: read.MonthlyParams = {
     month: filter.month, previousMonth: shiftMonth(filter.month, -1), lastYearMonth: shiftMonth(filter.month, -12),
@@ -86,9 +100,6 @@ export function monthlySalesRows(db: Database.Database, filter: MonthlySalesRepo
   const g = filter.groupBy;
   const booked = read.readMonthlyBooked(db, g, p);
   const byMonth = (month: string) => new Map(booked.filter((b) => b.business_month === month).map((b) => [key(b.grp, b.currency), b]));
-  const [current, previous, lastYear] = [byMonth(p.month), byMonth(p.previousMonth), byMonth(p.lastYearMonth)];
-  const targets = new Map(read.readMonthTargets(db, g, p).map((t) => [key(t.grp, t.currency), t.target]));
-  const collections = new Map(read.readCollections(db, g, p).map((c) => [key(c.grp, c.currency), c]));
   const tops = (source: 'customers' | 'products') => {
     const ranked = new Map<string, TopEntry[]>();
     for (const r of read.readRanked(db, g, p, source)) {
@@ -97,45 +108,62 @@ export function monthlySalesRows(db: Database.Database, filter: MonthlySalesRepo
     }
     return ranked;
   };
-  const [customers, products] = [tops('customers'), tops('products')];
-  const satisfaction = new Map(read.readSatisfaction(db, g, p).map((s) => [s.grp, s]));
-  const complaints = new Map(read.readMonthlyComplaints(db, g, p).map((c) => [c.grp, c.complaints]));
+  return {
+    current: byMonth(p.month), previous: byMonth(p.previousMonth), lastYear: byMonth(p.lastYearMonth),
+    targets: new Map(read.readMonthTargets(db, g, p).map((t) => [key(t.grp, t.currency), t.target])),
+    collections: new Map(read.readCollections(db, g, p).map((c) => [key(c.grp, c.currency), c])),
+    customers: tops('customers'), products: tops('products'),
+    satisfaction: new Map(read.readSatisfaction(db, g, p).map((s) => [s.grp, s])),
+    complaints: new Map(read.readMonthlyComplaints(db, g, p).map((c) => [c.grp, c.complaints])),
+  };
+}
 
-  const pairs = new Set([...current.keys(), ...targets.keys(), ...collections.keys()]);
-  const groups = new Set([...[...pairs].map((k) => (JSON.parse(k) as [string, string])[0]), ...satisfaction.keys(), ...complaints.keys()]);
+function currencyFigures(m: MonthReads, group: string, currency: string): MonthlySalesCurrencyFigures {
+  const k = key(group, currency);
+  const b = m.current.get(k);
+  const c = m.collections.get(k);
+  const target = m.targets.get(k) ?? null;
+  const amount = b?.booked ?? 0;
+  return {
+    currency, booked: amount, target, attainment: target === null ? null : ratio(amount, target),
+    orders_confirmed: b?.orders_confirmed ?? 0,
+    average_order_value: b === undefined || b.orders_confirmed === 0 ? null : divideRoundHalfEven(b.confirmed_amount, b.orders_confirmed),
+    cancellations: b?.cancellations ?? 0, cancelled_amount: b?.cancelled_amount ?? 0,
+    collected: c?.collected ?? 0, collection_rate: ratio(c?.collected_on_due ?? 0, c?.due ?? 0), collection_due: c?.due ?? 0, collected_on_due: c?.collected_on_due ?? 0,
+    booked_vs_previous_month: comparison(amount, m.previous.get(k)?.booked ?? null),
+    booked_vs_previous_year: comparison(amount, m.lastYear.get(k)?.booked ?? null),
+    top_customers: m.customers.get(k) ?? [], top_products: m.products.get(k) ?? [],
+  };
+}
+
+/** Orders confirmed by `group` in a month's rows, `null` when the group has no row then. */
+function ordersOf(rows: Split<read.BookedRead>, group: string): number | null {
+  const mine = [...rows.values()].filter((r) => r.grp === group);
+  return mine.length === 0 ? null : mine.reduce((sum, r) => sum + r.orders_confirmed, 0);
+}
+
+function groupRow(m: MonthReads, filter: MonthlySalesReportFilter, group: string, currencies: readonly MonthlySalesCurrencyFigures[]): MonthlySalesReportRow {
+  const s = m.satisfaction.get(group);
+  const n = s?.responses ?? 0;
+  const orders = ordersOf(m.current, group) ?? 0;
+  return {
+    month: filter.month, group_by: filter.groupBy, group, orders_confirmed: orders,
+    orders_vs_previous_month: comparison(orders, ordersOf(m.previous, group)), orders_vs_previous_year: comparison(orders, ordersOf(m.lastYear, group)),
+    cancellations: currencies.reduce((sum, f) => sum + f.cancellations, 0), complaints: m.complaints.get(group) ?? 0,
+    csat: { value: ratio(s?.satisfied ?? 0, n), n, satisfied: s?.satisfied ?? 0 },
+    nps: { value: ratio((s?.promoters ?? 0) - (s?.detractors ?? 0), n), n, promoters: s?.promoters ?? 0, passives: s?.passives ?? 0, detractors: s?.detractors ?? 0 },
+    currencies,
+  };
+}
+
+/** Reads every figure of the month for `groupBy` and assembles one row per group with any figure in the month. */
+export function monthlySalesRows(db: Database.Database, filter: MonthlySalesReportFilter): MonthlySalesReportRow[] {
+  const m = readMonth(db, filter);
+  const pairs = [...new Set([...m.current.keys(), ...m.targets.keys(), ...m.collections.keys()])].map((k) => JSON.parse(k) as [string, string]);
+  const groups = new Set([...pairs.map(([grp]) => grp), ...m.satisfaction.keys(), ...m.complaints.keys()]);
   return [...groups].sort().map((group) => {
-    const currencies = [...pairs].map((k) => JSON.parse(k) as [string, string]).filter(([grp]) => grp === group).map(([, c]) => c).sort().map((currency): MonthlySalesCurrencyFigures => {
-      const k = key(group, currency);
-      const b = current.get(k);
-      const c = collections.get(k);
-      const target = targets.get(k) ?? null;
-      const amount = b?.booked ?? 0;
-      return {
-        currency, booked: amount, target, attainment: target === null ? null : ratio(amount, target),
-        orders_confirmed: b?.orders_confirmed ?? 0,
-        average_order_value: b === undefined || b.orders_confirmed === 0 ? null : divideRoundHalfEven(b.confirmed_amount, b.orders_confirmed),
-        cancellations: b?.cancellations ?? 0, cancelled_amount: b?.cancelled_amount ?? 0,
-        collected: c?.collected ?? 0, collection_rate: ratio(c?.collected_on_due ?? 0, c?.due ?? 0), collection_due: c?.due ?? 0, collected_on_due: c?.collected_on_due ?? 0,
-        booked_vs_previous_month: comparison(amount, previous.get(k)?.booked ?? null),
-        booked_vs_previous_year: comparison(amount, lastYear.get(k)?.booked ?? null),
-        top_customers: customers.get(k) ?? [], top_products: products.get(k) ?? [],
-      };
-    });
-    const orders = (rows: Map<string, read.BookedRead>): number | null => {
-      const mine = [...rows.values()].filter((r) => r.grp === group);
-      return mine.length === 0 ? null : mine.reduce((sum, r) => sum + r.orders_confirmed, 0);
-    };
-    const s = satisfaction.get(group);
-    const n = s?.responses ?? 0;
-    const ordersNow = orders(current) ?? 0;
-    return {
-      month: filter.month, group_by: g, group, orders_confirmed: ordersNow,
-      orders_vs_previous_month: comparison(ordersNow, orders(previous)), orders_vs_previous_year: comparison(ordersNow, orders(lastYear)),
-      cancellations: currencies.reduce((sum, f) => sum + f.cancellations, 0), complaints: complaints.get(group) ?? 0,
-      csat: { value: ratio(s?.satisfied ?? 0, n), n, satisfied: s?.satisfied ?? 0 },
-      nps: { value: ratio((s?.promoters ?? 0) - (s?.detractors ?? 0), n), n, promoters: s?.promoters ?? 0, passives: s?.passives ?? 0, detractors: s?.detractors ?? 0 },
-      currencies,
-    };
+    const currencies = pairs.filter(([grp]) => grp === group).map(([, currency]) => currency).sort();
+    return groupRow(m, filter, group, currencies.map((currency) => currencyFigures(m, group, currency)));
   });
 }
 
