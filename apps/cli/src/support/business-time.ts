@@ -1,0 +1,32 @@
+const DAY_MS = 86_400_000;
+
+/** Minutes `zone` is ahead of UTC at `instantMs`. */
+function offsetMinutes(instantMs: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    .formatToParts(new Date(instantMs))
+    .reduce<Record<string, number>>((all, part) => ({ ...all, [part.type]: Number(part.value) }), {});
+  const local = Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0);
+  return Math.round((local - Math.floor(instantMs / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The instant (ISO UTC) of `hour`:00 on business date `date` in `zone`. Imported rows carry dates only;
+ * their events happen at noon of that date, a time every zone has on every day (no daylight-saving gap),
+ * so the business date of the event is the row's date.
+ */
+export function businessInstant(date: string, zone: string, hour = 12): string {
+  const wall = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+  let instant = wall - offsetMinutes(wall, zone) * 60_000;
+  instant = wall - offsetMinutes(instant, zone) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/** The last millisecond of business date `date` in `zone`: "as of 31 March" is everything up to its end. */
+export function endOfBusinessDay(date: string, zone: string): string {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.parse(businessInstant(next, zone, 0)) - 1).toISOString();
+}
+
+/** Whether `text` is a calendar date `YYYY-MM-DD` that exists. */
+export const isCalendarDate = (text: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;

@@ -1,0 +1,40 @@
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { z } from 'zod';
+import { parseStoreUrl, type StoreDescriptor } from '@salesbook/eventstore';
+import { isValidTimeZone } from '@salesbook/projections';
+import { CliError } from './cli-error.js';
+
+/** What the command line reads from the environment: the same variables, defaults and checks as the API (DESIGN.md section 10). */
+export interface CliConfig {
+  readonly store: StoreDescriptor;
+  /** Path of the read-model SQLite file. */
+  readonly readModelsPath: string;
+  /** The business time zone: day boundaries of imported dates, `--as-of` dates and export ranges. */
+  readonly timeZone: string;
+}
+
+const optional = z.string().trim().optional().transform((value) => (value === '' ? undefined : value));
+
+// The API's own schema for these three variables (apps/api/src/config/config.ts), so both refuse the same values.
+const Env = z.object({
+  SALESBOOK_EVENTSTORE: optional,
+  SALESBOOK_READMODELS: optional.pipe(z.string().default('./data/readmodels.db')),
+  SALESBOOK_TIMEZONE: optional
+    .pipe(z.string().default('Asia/Shanghai'))
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+});
+
+/**
+ * Reads and checks the environment; bad configuration is a {@link CliError} of one line naming the
+ * variable and what is wrong (`SALESBOOK_TIMEZONE: must be an IANA time zone such as Asia/Shanghai`).
+ */
+export function loadCliConfig(env: Readonly<Record<string, string | undefined>>): CliConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const store = parseStoreUrl(parsed.data.SALESBOOK_EVENTSTORE);
+  if (isLeft(store)) throw new CliError(store.left.message);
+  return { store: store.right, readModelsPath: parsed.data.SALESBOOK_READMODELS, timeZone: parsed.data.SALESBOOK_TIMEZONE };
+}
