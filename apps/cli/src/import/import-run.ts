@@ -65,7 +65,7 @@ export class ImportRun {
   readonly counts: ImportCounts = { customersRegistered: 0, customersKnown: 0, ordersWritten: 0, ordersAlready: 0, receivablesOpened: 0, receivablesAlready: 0, paymentsRecorded: 0, paymentsAlready: 0, events: 0 };
   private readonly customers = new Map<string, CustomerPlan>();
   private readonly receivables = new Map<string, ReceivablePlan>();
-  private dirty: Drainable[] = [];
+  private dirty = new Set<Drainable>();
 
   constructor(private readonly settings: ImportSettings) {}
 
@@ -107,7 +107,7 @@ export class ImportRun {
   async drain(): Promise<StreamAppend[]> {
     const parts: StreamAppend[] = [];
     const plans = [...this.dirty].sort((a, b) => rank(a.streamName) - rank(b.streamName));
-    this.dirty = [];
+    this.dirty.clear();
     for (const plan of plans) {
       const part = await plan.drain(this.settings.codec);
       if (part._tag === 'Left') throw new Error(`${plan.streamName}: ${part.left.code}: ${part.left.message}`);
@@ -121,7 +121,7 @@ export class ImportRun {
 
   /** Order plans are needed only while their order is decided; customers and receivables stay for later rows. */
   private queue(plan: Drainable): void {
-    if (!this.dirty.includes(plan)) this.dirty.push(plan);
+    this.dirty.add(plan);
   }
 
   private async load<C extends OrderCommand | CustomerCommand | ReceivableCommand, E extends OrderEvent | CustomerEvent | ReceivableEvent, S>(
