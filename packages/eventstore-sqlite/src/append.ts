@@ -10,10 +10,15 @@ import {
 import type { HeadRow, Statements } from './statements.js';
 import { toStoredForm } from './stored-form.js';
 
-/** Which unique key SQLite refused a row for, if that is what it did. */
+/**
+ * Which unique key SQLite refused a row for, if that is what it did. Duck-typed, not `instanceof`:
+ * better-sqlite3's native side keeps the error class of the first realm that loaded it (jest runs each
+ * test file in its own realm).
+ */
 const refusedKey = (error: unknown): 'event_id' | 'revision' | undefined => {
-  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
-  return error.message.includes('events.event_id') ? 'event_id' : 'revision';
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== 'SQLITE_CONSTRAINT_UNIQUE' || typeof message !== 'string') return undefined;
+  return message.includes('events.event_id') ? 'event_id' : 'revision';
 };
 
 /**

@@ -12,7 +12,9 @@ const codeOf = (error: unknown): string =>
 export function translateSqliteError(error: unknown, path: string): StoreError {
   if (error instanceof StoreError) return error;
   const code = codeOf(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  // Duck-typed: errors from the native addon may come from another realm (see append.ts).
+  const message = (error as { message?: unknown } | null)?.message;
+  const detail = typeof message === 'string' ? message : String(error);
   const where = `SQLite event store ${path}`;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreUnavailableError(`${where} is locked by another writer (${code}); retry`, { cause: error });
