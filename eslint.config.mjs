@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import jsdoc from 'eslint-plugin-jsdoc';
 
 // Dependency direction of DESIGN.md section 1, enforced on two axes:
 // `type:*` says which layer a project is, `platform:*` which runtime it may assume.
@@ -10,13 +11,14 @@ const depConstraints = [
   { sourceTag: 'type:eventstore', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:store-adapter', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain'] },
   { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain'] },
+  { sourceTag: 'type:generator', onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:store-adapter', 'type:projections'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:store-adapter', 'type:projections', 'type:generator'],
   },
   {
     sourceTag: 'type:test',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:store-adapter', 'type:projections', 'type:app'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:store-adapter', 'type:projections', 'type:app', 'type:generator'],
   },
   // Only apps know NestJS; libraries stay framework-free.
   { sourceTag: 'platform:pure', bannedExternalImports: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'node:*'] },
@@ -39,6 +41,29 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // Every exported name of a library carries TSDoc: embedders read it in their editor.
+  {
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**', '**/testing.ts', '**/*.testing.ts'],
+    plugins: { jsdoc },
+    rules: {
+      'jsdoc/require-jsdoc': [
+        'error',
+        {
+          publicOnly: { esm: true },
+          require: { FunctionDeclaration: true, ClassDeclaration: true, MethodDefinition: false, ArrowFunctionExpression: true, FunctionExpression: true },
+          // `export type X = z.infer<typeof X>` shares its name, and its TSDoc, with the schema `X` above it.
+          contexts: [
+            'TSInterfaceDeclaration',
+            'TSTypeAliasDeclaration:not([typeAnnotation.typeName.right.name="infer"])',
+            'VariableDeclaration',
+            'TSEnumDeclaration',
+          ],
+          checkConstructors: false,
+        },
+      ],
     },
   },
   // Nx's external-import checks only see installed npm packages, so purity is also enforced by path:
