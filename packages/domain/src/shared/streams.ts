@@ -2,6 +2,7 @@ import type { ComplaintId, CustomerId, OrderId, ReceivableId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
 export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target'] as const;
+/** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 /** `customer-<id>` */
