@@ -39,3 +39,4 @@ export * from './satisfaction/satisfaction.queries.js';
 export * from './complaints/complaints.projection.js';
 export * from './complaints/complaint-figures.js';
 export * from './complaints/complaints.queries.js';
+export * from './catalog.js';

@@ -1,0 +1,24 @@
+import { complaintsProjection } from './complaints/complaints.projection.js';
+import { customerDirectoryProjection } from './customers/customer-directory.projection.js';
+import { dailySalesProjection } from './kpi/daily-sales.projection.js';
+import { fulfilmentProjection } from './kpi/fulfilment.projection.js';
+import { receivablesKpiProjection } from './kpi/receivables-kpi.projection.js';
+import { salesMonthlyProjection } from './kpi/sales-monthly.projection.js';
+import { salesTargetsProjection } from './kpi/sales-targets.projection.js';
+import type { Projection } from './model/projection.js';
+import { satisfactionProjection } from './satisfaction/satisfaction.projection.js';
+
+/**
+ * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
+ * `salesbook verify` always rebuild and check the same set.
+ */
+export const allProjections: readonly Projection[] = [
+  dailySalesProjection,
+  salesTargetsProjection,
+  salesMonthlyProjection,
+  fulfilmentProjection,
+  receivablesKpiProjection,
+  customerDirectoryProjection,
+  satisfactionProjection,
+  complaintsProjection,
+];
