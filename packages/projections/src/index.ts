@@ -39,4 +39,8 @@ export * from './satisfaction/satisfaction.queries.js';
 export * from './complaints/complaints.projection.js';
 export * from './complaints/complaint-figures.js';
 export * from './complaints/complaints.queries.js';
+export * from './collections/collections.tables.js';
+export * from './collections/collections.projection.js';
+export { COLLECTIONS_SOURCES, type CollectionsGroupBy } from './collections/collections-sql.js';
+export * from './collections/aging.queries.js';
 export * from './catalog.js';

@@ -1,0 +1,41 @@
+import type { ReportScope } from '../model/report-filter.js';
+
+/** How a collections report groups its rows (`none`: one group, `all`). */
+export type CollectionsGroupBy = 'rep' | 'region' | 'customer' | 'none';
+
+/** The projections every collections report reads (joined in one transaction). */
+export const COLLECTIONS_SOURCES = ['receivables_kpi', 'collections'] as const;
+
+const GROUP_COLUMNS: Readonly<Record<CollectionsGroupBy, string>> = { rep: 'i.rep_id', region: 'i.region', customer: 'i.customer_id', none: "'all'" };
+
+/** The SQL expression of the group over `kpi_installments i` (fixed in code, never user input). */
+export const groupExpression = (groupBy: CollectionsGroupBy): string => {
+  const column = GROUP_COLUMNS[groupBy];
+  if (column === undefined) throw new RangeError(`groupBy must be rep, region, customer or none, not "${String(groupBy)}"`);
+  return column;
+};
+
+/** The role-scope condition over `kpi_installments i` (parameters `@repId`, `@region`). */
+export const SCOPE_CONDITION = '(@repId IS NULL OR i.rep_id = @repId) AND (@region IS NULL OR i.region = @region)';
+
+/** Named parameters of {@link SCOPE_CONDITION}. */
+export const scopeParams = (scope: ReportScope | undefined): { repId: string | null; region: string | null } => ({
+  repId: scope?.repId ?? null,
+  region: scope?.region ?? null,
+});
+
+/**
+ * SQL of what moved an installment `i` (paid - reversed + credited + written off) on days matching `dateCondition`
+ * over `m.business_date`; 0 when nothing did.
+ */
+export const movedSql = (dateCondition: string): string =>
+  `COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off) FROM kpi_installment_movements m
+    WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND ${dateCondition}), 0)`;
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Checks a business date `YYYY-MM-DD`. */
+export function checkDate(value: string): string {
+  if (!DATE.test(value)) throw new RangeError(`"${value}" is not a date YYYY-MM-DD`);
+  return value;
+}
