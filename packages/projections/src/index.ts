@@ -43,4 +43,6 @@ export * from './collections/collections.tables.js';
 export * from './collections/collections.projection.js';
 export { COLLECTIONS_SOURCES, type CollectionsGroupBy } from './collections/collections-sql.js';
 export * from './collections/aging.queries.js';
+export { monthBounds, type MonthBounds } from './collections/summary.sql.js';
+export * from './collections/summary.queries.js';
 export * from './catalog.js';
