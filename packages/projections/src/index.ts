@@ -45,4 +45,6 @@ export { COLLECTIONS_SOURCES, type CollectionsGroupBy } from './collections/coll
 export * from './collections/aging.queries.js';
 export { monthBounds, type MonthBounds } from './collections/summary.sql.js';
 export * from './collections/summary.queries.js';
+export * from './collections/promise-status.js';
+export * from './collections/overdue.queries.js';
 export * from './catalog.js';

@@ -1,0 +1,106 @@
+import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
+import Database from 'better-sqlite3';
+import { receivablesKpiProjection } from '../kpi/receivables-kpi.projection.js';
+import { ProjectionRunner } from '../runner/runner.js';
+import { appendTestEvents } from '../testing/stored-events.js';
+import { collectionEvents, receivable } from './collections.testing.js';
+import { collectionsProjection } from './collections.projection.js';
+import { queryOverdue, type OverdueRow } from './overdue.queries.js';
+
+const o1 = receivable('O1', 'c-1', 'rep-1', 'east');
+const o2 = receivable('O2', 'c-2', 'rep-2', 'west', 'USD');
+const o3 = receivable('O3', 'c-3', 'rep-2', 'west');
+
+async function given(store: EventStore): Promise<void> {
+  // O1: #1 1000 due 31 Mar, #2 1000 due 30 Apr.
+  const a = collectionEvents(o1);
+  const i1 = { installmentNo: 1, dueDate: '2026-03-31' };
+  const i2 = { installmentNo: 2, dueDate: '2026-04-30' };
+  await appendTestEvents(store, 'receivable-O1', [
+    a.opened([{ ...i1, amount: 1_000 }, { ...i2, amount: 1_000 }], '2026-03-01'),
+    a.followedUp('2026-04-05', 'phone', 2_000, { date: '2026-04-15', amount: 600 }),
+    a.paid('p1', '2026-04-10', [{ ...i1, amount: 400, outstandingAfter: 600 }], 1_600),
+    a.paid('p2', '2026-04-14', [{ ...i1, amount: 200, outstandingAfter: 400 }], 1_400),
+    a.followedUp('2026-04-20', 'email', 1_400),
+    a.followedUp('2026-05-03', 'visit', 1_400, { date: '2026-05-10', amount: 500 }),
+    a.paid('p3', '2026-05-06', [{ ...i1, amount: 400, outstandingAfter: 0 }, { ...i2, amount: 100, outstandingAfter: 900 }], 900),
+    a.reversed('p3', '2026-05-06', '2026-05-12', [{ ...i1, amount: 400, outstandingAfter: 400 }, { ...i2, amount: 100, outstandingAfter: 1_000 }], 1_400),
+  ]);
+  await appendTestEvents(store, 'receivable-O2', [collectionEvents(o2).opened([{ installmentNo: 1, dueDate: '2026-03-15', amount: 500 }], '2026-03-01')]);
+  await appendTestEvents(store, 'receivable-O3', [collectionEvents(o3).opened([{ installmentNo: 1, dueDate: '2026-04-12', amount: 300 }], '2026-04-01')]);
+}
+
+const who = (r: typeof o1) => ({ receivable_id: r.receivableId, order_id: r.orderId, customer_id: r.customerId, rep_id: r.repId, region: r.region, currency: r.currency });
+
+describe('overdue receivables as of a date', () => {
+  let runner: ProjectionRunner;
+  let db: Database.Database;
+  const lag = (name: string) => runner.freshness(name).lag;
+  const rows = (filter: Parameters<typeof queryOverdue>[2]): readonly OverdueRow[] => queryOverdue(db, lag, filter).rows;
+
+  beforeAll(async () => {
+    const store = createMemoryEventStore();
+    db = new Database(':memory:');
+    runner = new ProjectionRunner({ db, store, projections: [receivablesKpiProjection, collectionsProjection] });
+    await given(store);
+    await runner.start();
+    await runner.whenLive();
+  });
+  afterAll(() => runner.stop());
+
+  it('lists overdue receivables oldest first, with an open promise; due on D is not overdue', () => {
+    const result = queryOverdue(db, lag, { asOf: '2026-04-12' });
+    expect(result.lag).toBe(0);
+    expect(result.position).not.toBeNull();
+    expect(result.rows).toEqual([
+      // O2: 12 Apr - 15 Mar = 16 + 12 = 28 days; no follow-up.
+      { as_of: '2026-04-12', ...who(o2), oldest_due_date: '2026-03-15', days_past_due: 28, outstanding: 500, overdue_amount: 500, last_follow_up: null, promise_to_pay: null },
+      // O1 #1 1000 - 400 = 600 overdue 12 days, #2 1000 not due; promise of 600 by 15 Apr has 400 paid towards it -> open. O3 is due today.
+      {
+        as_of: '2026-04-12', ...who(o1), oldest_due_date: '2026-03-31', days_past_due: 12, outstanding: 1_600, overdue_amount: 600,
+        last_follow_up: { on: '2026-04-05', channel: 'phone' }, promise_to_pay: { made_on: '2026-04-05', date: '2026-04-15', amount: 600, status: 'open' },
+      },
+    ]);
+  });
+
+  it('keeps a promise once paid towards by its date', () => {
+    // 16 Apr: 400 + 200 = 600 paid from 5 to 15 Apr -> kept; #1 still 400 overdue 16 days.
+    expect(rows({ asOf: '2026-04-16', scope: { repId: 'rep-1' } })).toEqual([
+      {
+        as_of: '2026-04-16', ...who(o1), oldest_due_date: '2026-03-31', days_past_due: 16, outstanding: 1_400, overdue_amount: 400,
+        last_follow_up: { on: '2026-04-05', channel: 'phone' }, promise_to_pay: { made_on: '2026-04-05', date: '2026-04-15', amount: 600, status: 'kept' },
+      },
+    ]);
+    // 8 May: #1 settled by p3, #2 900 overdue since 30 Apr (8 days); p3 500 on 6 May keeps the 3 May promise.
+    expect(rows({ asOf: '2026-05-08', scope: { repId: 'rep-1' } })).toEqual([
+      {
+        as_of: '2026-05-08', ...who(o1), oldest_due_date: '2026-04-30', days_past_due: 8, outstanding: 900, overdue_amount: 900,
+        last_follow_up: { on: '2026-05-03', channel: 'visit' }, promise_to_pay: { made_on: '2026-05-03', date: '2026-05-10', amount: 500, status: 'kept' },
+      },
+    ]);
+  });
+
+  it('breaks a promise whose payment bounced after its date, and scopes by region', () => {
+    // 13 May: p3 reversed 12 May -> #1 400 and #2 1000 overdue; 13 May - 31 Mar = 30 + 13 = 43 days; nothing paid towards the promise.
+    expect(rows({ asOf: '2026-05-13', scope: { region: 'east' } })).toEqual([
+      {
+        as_of: '2026-05-13', ...who(o1), oldest_due_date: '2026-03-31', days_past_due: 43, outstanding: 1_400, overdue_amount: 1_400,
+        last_follow_up: { on: '2026-05-03', channel: 'visit' }, promise_to_pay: { made_on: '2026-05-03', date: '2026-05-10', amount: 500, status: 'broken' },
+      },
+    ]);
+    // West: O2 13 May - 15 Mar = 16 + 30 + 13 = 59 days; O3 31 days.
+    expect(rows({ asOf: '2026-05-13', scope: { region: 'west' } }).map((r) => [r.receivable_id, r.days_past_due, r.overdue_amount])).toEqual([['O2', 59, 500], ['O3', 31, 300]]);
+  });
+
+  it('never stores the follow-up note', () => {
+    const stored = JSON.stringify(db.prepare('SELECT * FROM collection_follow_ups').all());
+    expect(stored).toContain('visit');
+    expect(stored).not.toContain('Wang');
+  });
+
+  it('rebuilds to the same digest', async () => {
+    const incremental = runner.digest('collections');
+    await runner.rebuild('collections');
+    expect(runner.digest('collections')).toEqual(incremental);
+  });
+});
