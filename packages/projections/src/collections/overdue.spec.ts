@@ -1,6 +1,8 @@
+import { promiseStatus, receivableDecider, type ReceivableEvent, type SalesbookEvent } from '@salesbook/domain';
 import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
 import { receivablesKpiProjection } from '../kpi/receivables-kpi.projection.js';
+import { decodeEvent } from '../model/decode.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { appendTestEvents } from '../testing/stored-events.js';
 import { collectionEvents, receivable } from './collections.testing.js';
@@ -35,11 +37,12 @@ const who = (r: typeof o1) => ({ receivable_id: r.receivableId, order_id: r.orde
 describe('overdue receivables as of a date', () => {
   let runner: ProjectionRunner;
   let db: Database.Database;
+  let store: EventStore;
   const lag = (name: string) => runner.freshness(name).lag;
   const rows = (filter: Parameters<typeof queryOverdue>[2]): readonly OverdueRow[] => queryOverdue(db, lag, filter).rows;
 
   beforeAll(async () => {
-    const store = createMemoryEventStore();
+    store = createMemoryEventStore();
     db = new Database(':memory:');
     runner = new ProjectionRunner({ db, store, projections: [receivablesKpiProjection, collectionsProjection] });
     await given(store);
@@ -90,6 +93,18 @@ describe('overdue receivables as of a date', () => {
     ]);
     // West: O2 13 May - 15 Mar = 16 + 30 + 13 = 59 days; O3 31 days.
     expect(rows({ asOf: '2026-05-13', scope: { region: 'west' } }).map((r) => [r.receivable_id, r.days_past_due, r.overdue_amount])).toEqual([['O2', 59, 500], ['O3', 31, 300]]);
+  });
+
+  it('judges promises as the domain does on every day', async () => {
+    const receivableTypes = new Set(['ReceivableOpened', 'PaymentReceived', 'PaymentReversed', 'CollectionFollowUpLogged']);
+    const isReceivable = (e: SalesbookEvent): e is ReceivableEvent => receivableTypes.has(e.type);
+    const events = (await store.readStream('receivable-O1')).map(decodeEvent).filter(isReceivable);
+    const state = events.reduce(receivableDecider.evolve, receivableDecider.initialState());
+    for (let day = Date.UTC(2026, 3, 1); day <= Date.UTC(2026, 4, 20); day += 86_400_000) {
+      const asOf = new Date(day).toISOString().slice(0, 10);
+      const row = rows({ asOf, scope: { repId: 'rep-1' } })[0];
+      expect([asOf, row?.promise_to_pay?.status ?? 'none']).toEqual([asOf, promiseStatus(state, asOf)]);
+    }
   });
 
   it('never stores the follow-up note', () => {
