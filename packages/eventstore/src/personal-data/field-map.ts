@@ -1,0 +1,103 @@
+/**
+ * Which string fields of each event hold personal data (DESIGN.md section 6), and whose they are.
+ * The one place that says so: the encrypting codec seals these fields, masking hides them, and a
+ * test walks every event schema so that a new string field fails until it is classified here.
+ */
+
+/** Where the owner of an event's personal data is found. */
+export type PersonalDataOwner =
+  /** `data[field]` is the customer id. */
+  | { readonly customerField: string }
+  /** `data[field]` names a subject (`<category>-<id>`) linked to its customer by an earlier event. */
+  | { readonly subjectCategory: string; readonly subjectField: string };
+
+/** The classification of one event type's string fields, at the schema version it was written against. */
+export interface EventFieldClassification {
+  /** The schema version these paths belong to (the registry's current version). */
+  readonly version: number;
+  /** Dot paths of string fields holding personal data: sealed with the owner's data key. */
+  readonly personal: readonly string[];
+  /** Every other string field (ids, dates, vocabularies, business text); arrays as `lines[].sku`. */
+  readonly other: readonly string[];
+  /** Whose personal data it is; required when `personal` is not empty. */
+  readonly owner?: PersonalDataOwner;
+  /** A subject this event ties to its customer (`<category>-<data[field]>` -> `data.customerId`). */
+  readonly links?: { readonly subjectCategory: string; readonly subjectField: string };
+}
+
+const words = (text: string): readonly string[] => text.split(/\s+/).filter((word) => word.length > 0);
+const byCustomer: PersonalDataOwner = { customerField: 'customerId' };
+const byComplaint: PersonalDataOwner = { subjectCategory: 'complaint', subjectField: 'complaintId' };
+const CONTACT = ['contact.name', 'contact.phone', 'contact.email'];
+const RECEIVABLE = 'receivableId orderId customerId repId region currency';
+const ORDER = 'orderId customerId repId region currency';
+
+const classify = (personal: readonly string[], other: string, owner?: PersonalDataOwner): EventFieldClassification =>
+  ({ version: 1, personal, other: words(other), ...(owner ? { owner } : {}) });
+
+/**
+ * Every event type's string fields, personal or not. Personal: the contact person, survey comments,
+ * complaint texts, collection follow-up notes and dispute texts (free text about a customer's affairs).
+ * Not personal: company names and profiles (businesses, not people), product descriptions, and the
+ * business reasons staff give for orders, write-offs, credit notes, targets and erasure itself.
+ */
+export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassification>> = {
+  CustomerRegistered: {
+    ...classify(CONTACT, 'customerId companyName region segment ownerRepId size businessScope purchasingHabits registeredAt', byCustomer),
+    version: 2,
+  },
+  CustomerProfileUpdated: classify([], 'customerId size businessScope purchasingHabits segment changedFields[] reviewedBy reviewedAt'),
+  CustomerContactChanged: classify(CONTACT, 'customerId changedAt', byCustomer),
+  CustomerReassigned: classify([], 'customerId fromRepId toRepId fromRegion toRegion reassignedBy reassignedAt'),
+  CustomerCreditLimitSet: classify([], 'customerId creditLimit.currency previousCreditLimit.currency setBy setAt'),
+  SatisfactionSurveyRecorded: classify(['comment'], 'customerId surveyId period region ownerRepId segment respondedAt', byCustomer),
+  CustomerPersonalDataForgotten: classify([], 'customerId erasedFields[] reason forgottenBy forgottenAt'),
+  CustomerDeactivated: classify([], 'customerId reason deactivatedBy deactivatedAt'),
+
+  OrderPlaced: classify([], `${ORDER} lines[].lineId lines[].sku lines[].description paymentTerms.kind promisedDeliveryDate placedAt`),
+  OrderDiscountApproved: classify([], 'orderId approvedBy approverRole approvedAt'),
+  OrderConfirmed: classify(
+    [],
+    `${ORDER} segment lines[].lineId lines[].sku lines[].description paymentTerms.kind promisedDeliveryDate creditCheck.creditLimit.currency confirmedAt`,
+  ),
+  OrderAmended: classify(
+    [],
+    `${ORDER} linesBefore[].lineId linesBefore[].sku linesBefore[].description linesAfter[].lineId linesAfter[].sku linesAfter[].description ` +
+      'promisedDeliveryDateBefore promisedDeliveryDateAfter customerConfirmationRef reason amendedAt',
+  ),
+  OrderCancelled: classify([], `${ORDER} reason cancelledAt`),
+  OrderShipmentRecorded: classify([], `${ORDER} shipmentId lines[].lineId lines[].sku shippedOn recordedAt`),
+  OrderDelivered: classify([], `${ORDER} paymentTerms.kind promisedDeliveryDate deliveredOn`),
+  OrderClosed: classify([], `${ORDER} lines[].lineId lines[].sku reason closedAt`),
+
+  ReceivableOpened: classify([], `${RECEIVABLE} issueDate dueDate installments[].dueDate openedAt`),
+  PaymentReceived: classify([], `${RECEIVABLE} paymentId method receivedOn allocations[].dueDate recordedAt`),
+  PaymentReversed: classify([], `${RECEIVABLE} paymentId reason receivedOn reversedOn allocations[].dueDate recordedAt`),
+  CreditNoteIssued: classify([], `${RECEIVABLE} creditNoteId reason creditedOn allocations[].dueDate issuedBy issuedAt`),
+  WriteOffRequested: classify([], `${RECEIVABLE} reason requestedBy requesterRole requestedAt`),
+  ReceivableWrittenOff: classify([], `${RECEIVABLE} reason requestedBy approvedBy approverRole writtenOffOn allocations[].dueDate approvedAt`),
+  ReceivableSettled: classify([], `${RECEIVABLE} dueDate settledOn`),
+  CollectionFollowUpLogged: classify(['note'], `${RECEIVABLE} channel promiseToPay.date loggedOn loggedBy loggedAt`, byCustomer),
+  ReceivableDisputed: classify(['reason'], `${RECEIVABLE} disputedBy disputedAt`, byCustomer),
+  ReceivableDisputeResolved: classify(['resolution'], `${RECEIVABLE} disputedAt resolvedBy resolvedAt`, byCustomer),
+
+  ComplaintFiled: {
+    ...classify(['description'], 'complaintId customerId orderId channel category severity ownerRepId region filedBy filedAt', byCustomer),
+    links: { subjectCategory: 'complaint', subjectField: 'complaintId' },
+  },
+  ComplaintAssigned: classify([], 'complaintId handlerId previousHandlerId assignedBy assignedAt'),
+  ComplaintAcknowledged: classify([], 'complaintId handlerId acknowledgedBy acknowledgedAt'),
+  ComplaintInvestigationRecorded: classify(['findings'], 'complaintId rootCause recordedBy recordedAt', byComplaint),
+  ComplaintAwaitingCustomer: classify(['note'], 'complaintId pausedBy pausedAt', byComplaint),
+  ComplaintCustomerResponded: classify(['note'], 'complaintId recordedBy pausedAt resumedAt', byComplaint),
+  ComplaintEscalated: classify(['reason'], 'complaintId escalatedTo escalatedBy escalatedAt', byComplaint),
+  ComplaintResolved: classify(['resolution'], 'complaintId rootCause compensation.currency resolvedBy resolverRole resolvedAt', byComplaint),
+  ComplaintClosed: classify([], 'complaintId ownerRepId region closedBy closedAt'),
+  ComplaintReopened: classify(['reason'], 'complaintId closedAt reopenedBy reopenedAt', byComplaint),
+
+  SalesTargetSet: classify([], 'scope scopeId region month currency setBy setAt'),
+  SalesTargetRevised: classify([], 'scope scopeId region month currency reason revisedBy revisedAt'),
+};
+
+/** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */
+export const personalFieldsOf = (type: string): readonly string[] => PERSONAL_DATA_FIELDS[type]?.personal ?? [];
