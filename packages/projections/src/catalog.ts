@@ -1,3 +1,4 @@
+import { collectionsProjection } from './collections/collections.projection.js';
 import { complaintsProjection } from './complaints/complaints.projection.js';
 import { customerDirectoryProjection } from './customers/customer-directory.projection.js';
 import { dailySalesProjection } from './kpi/daily-sales.projection.js';
@@ -18,6 +19,7 @@ export const allProjections: readonly Projection[] = [
   salesMonthlyProjection,
   fulfilmentProjection,
   receivablesKpiProjection,
+  collectionsProjection,
   customerDirectoryProjection,
   satisfactionProjection,
   complaintsProjection,
