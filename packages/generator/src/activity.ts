@@ -1,0 +1,67 @@
+import {
+  complaintDecider,
+  customerDecider,
+  orderDecider,
+  receivableDecider,
+  targetDecider,
+  type ComplaintCommand,
+  type CustomerCommand,
+  type Decider,
+  type Event,
+  type IsoDate,
+  type OrderCommand,
+  type ReceivableCommand,
+  type SalesbookEvent,
+  type TargetCommand,
+} from '@salesbook/domain';
+import type { WritableEventMetadata } from '@salesbook/eventstore';
+
+/** The aggregates whose commands the generator decides. */
+export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target';
+
+/** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand;
+
+/** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
+export interface GeneratedEvent {
+  readonly type: SalesbookEvent['type'];
+  readonly data: SalesbookEvent['data'];
+  readonly metadata: WritableEventMetadata;
+}
+
+/**
+ * One command as the generator handled it: the stream, the command the decider accepted and the events it
+ * decided. `commandId` and the event ids are those `handleCommand` would give, so the same command handled
+ * through `handleCommand` appends the same events.
+ */
+export interface GeneratedCommand {
+  readonly aggregate: AggregateKind;
+  readonly streamName: string;
+  /** Revision of the stream's last event before this command; -1 when the stream had none. */
+  readonly expectedRevision: number;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly command: SalesbookCommand;
+  readonly events: readonly GeneratedEvent[];
+}
+
+/** What happened on one simulated day, in business-time order. */
+export interface ActivityBatch {
+  readonly date: IsoDate;
+  readonly commands: readonly GeneratedCommand[];
+}
+
+/** A decider of any aggregate, as {@link deciderFor} returns it (commands and events of that aggregate only). */
+export type AnyDecider = Decider<SalesbookCommand, Event, unknown>;
+
+const DECIDERS = {
+  customer: customerDecider,
+  order: orderDecider,
+  receivable: receivableDecider,
+  complaint: complaintDecider,
+  target: targetDecider,
+} as const;
+
+/** The domain's decider of an aggregate, e.g. to pass a {@link GeneratedCommand} to `handleCommand`. */
+export const deciderFor = (aggregate: AggregateKind): AnyDecider => DECIDERS[aggregate] as unknown as AnyDecider;

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { EventMetadata, salesbookEventDefinitions, salesbookEventRegistry } from '@salesbook/domain';
+import type { ActivityBatch } from './activity.js';
+import { generateActivity } from './generate.js';
+import type { GeneratorOptions } from './options.js';
+
+const digestOf = (options: GeneratorOptions): { digest: string; events: number } => {
+  const hash = createHash('sha256');
+  let events = 0;
+  for (const batch of generateActivity(options)) {
+    for (const command of batch.commands) {
+      hash.update(JSON.stringify([command.streamName, command.expectedRevision, command.events]));
+      events += command.events.length;
+    }
+  }
+  return { digest: hash.digest('hex'), events };
+};
+
+const collect = (options: GeneratorOptions): ActivityBatch[] => [...generateActivity(options)];
+
+describe('generateActivity', () => {
+  // One year of a small company: about 30,000 events (seed 1 is checked to hold every event type).
+  const year = collect({ seed: 1, months: 12, events: 30_000 });
+  const commands = year.flatMap((batch) => batch.commands);
+  const events = commands.flatMap((command) => command.events);
+
+  it('gives the same events for the same seed, and other events for another seed', () => {
+    const options = { seed: 20250101, start: '2025-03-01', months: 3, events: 4_000 };
+    const first = digestOf(options);
+    expect(digestOf(options)).toEqual(first);
+    expect(first.events).toBe(4_000);
+    expect(digestOf({ ...options, seed: 20250102 }).digest).not.toBe(first.digest);
+  });
+
+  it('stops at exactly the requested number of events', () => {
+    expect(events).toHaveLength(30_000);
+    expect(digestOf({ seed: 5, months: 2, events: 1_234 }).events).toBe(1_234);
+  });
+
+  it('writes only events the domain registry decodes, with complete metadata', () => {
+    const problems: string[] = [];
+    for (const event of events) {
+      const version = salesbookEventRegistry.versionOf(event.type) ?? 0;
+      const decoded = salesbookEventRegistry.decode(event.type, JSON.parse(JSON.stringify(event.data)), version);
+      if (decoded._tag === 'Left') problems.push(`${event.type}: ${decoded.left.message}`);
+      const metadata = EventMetadata.omit({ hash: true, schemaVersion: true }).safeParse(event.metadata);
+      if (!metadata.success) problems.push(`${event.type} metadata: ${metadata.error.message}`);
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+  });
+
+  it('holds every event type of the domain', () => {
+    const seen = new Set(events.map((event) => event.type));
+    expect(salesbookEventDefinitions.map((definition) => definition.type).filter((type) => !seen.has(type))).toEqual([]);
+  });
+
+  it('keeps every stream gapless and business time moving forward across the whole log', () => {
+    const revisions = new Map<string, number>();
+    const gaps: string[] = [];
+    let previous = '';
+    let backwards = 0;
+    for (const command of commands) {
+      if ((revisions.get(command.streamName) ?? -1) !== command.expectedRevision) gaps.push(command.streamName);
+      revisions.set(command.streamName, command.expectedRevision + command.events.length);
+      for (const event of command.events) {
+        if (event.metadata.occurredAt < previous) backwards += 1;
+        previous = event.metadata.occurredAt;
+      }
+    }
+    expect(gaps).toEqual([]);
+    expect(backwards).toBe(0);
+    expect(year.map((batch) => batch.date)).toEqual([...new Set(year.map((batch) => batch.date))].sort());
+  });
+
+  it('has unique event ids and one command id per command', () => {
+    expect(new Set(events.map((event) => event.metadata.eventId)).size).toBe(events.length);
+    expect(new Set(commands.map((command) => command.commandId)).size).toBe(commands.length);
+    expect(commands.every((command) => command.events.every((event) => event.metadata.commandId === command.commandId))).toBe(true);
+  });
+
+  it('has write-offs approved by someone other than the requester, and enough survey answers for key drivers', () => {
+    const writeOffs = events.filter((event) => event.type === 'ReceivableWrittenOff');
+    expect(writeOffs.length).toBeGreaterThan(0);
+    expect(writeOffs.filter((event) => event.type === 'ReceivableWrittenOff' && event.data.approvedBy === event.data.requestedBy)).toEqual([]);
+    const answers = new Map<string, number>();
+    for (const event of events) if (event.type === 'SatisfactionSurveyRecorded') answers.set(event.data.surveyId, (answers.get(event.data.surveyId) ?? 0) + 1);
+    expect([...answers.values()].every((count) => count >= 30)).toBe(true);
+  });
+
+  it('links each receivable to the order event that caused it (the order -> receivable policy)', () => {
+    const byId = new Map(events.map((event) => [event.metadata.eventId, event]));
+    const opened = events.filter((event) => event.type === 'ReceivableOpened');
+    expect(opened.length).toBeGreaterThan(100);
+    const causes = opened.map((event) => byId.get(event.metadata.causationId)?.type);
+    expect(causes.filter((type) => type !== 'OrderDelivered' && type !== 'OrderConfirmed')).toEqual([]);
+  });
+
+  it('refuses bad options with the option named', () => {
+    expect(() => collect({ seed: 1, months: 0 })).toThrow(/months/);
+    expect(() => collect({ seed: 1, start: '2025-13-45' })).toThrow(/start/);
+    expect(() => collect({ seed: 1.5 })).toThrow(/seed/);
+  });
+});

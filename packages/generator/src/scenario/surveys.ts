@@ -1,0 +1,46 @@
+import type { SurveyId } from '@salesbook/domain';
+import { onDate, type CustomerEntity, type Sim } from '../sim.js';
+import { TEXTS } from '../names.js';
+import { runCustomer } from './customers.js';
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(value)));
+
+/** Roughly normal noise with standard deviation `sd` (sum of three uniforms). */
+const noise = (sim: Sim, sd: number): number => (sim.random.next() + sim.random.next() + sim.random.next() - 1.5) * 2 * sd;
+
+/**
+ * One answer, driven by the customer's mood (late deliveries and complaints lower it): item scores follow
+ * the mood with noise, NPS follows the items (product quality and delivery weigh most, price least),
+ * CSAT their mean, so key-driver correlations come out meaningful.
+ */
+function answer(sim: Sim, customer: CustomerEntity) {
+  const m = customer.mood;
+  const scores = {
+    productQuality: clamp(3.4 + 1.3 * m + noise(sim, 0.8), 1, 5),
+    delivery: clamp(3.3 + 1.5 * m + noise(sim, 0.9), 1, 5),
+    service: clamp(3.5 + 1.1 * m + noise(sim, 0.9), 1, 5),
+    price: clamp(3 + 0.3 * m + noise(sim, 1), 1, 5),
+  };
+  const drive = 1.2 * (scores.productQuality - 3) + (scores.delivery - 3) + 0.8 * (scores.service - 3) + 0.3 * (scores.price - 3);
+  const nps = clamp(7 + drive + noise(sim, 1.2), 0, 10);
+  const csat = clamp((scores.productQuality + scores.delivery + scores.service + scores.price) / 4 + noise(sim, 0.6), 1, 5);
+  return { nps, csat, scores };
+}
+
+/**
+ * The quarterly satisfaction survey about `month` (the quarter's last month): about 45% of active customers
+ * answer, on days spread over the three weeks after it is sent; some leave a comment.
+ */
+export function runQuarterlySurvey(sim: Sim, month: string, quarter: string, responseDays: readonly string[]): void {
+  const surveyId = `${sim.prefix}survey-${quarter}` as SurveyId;
+  for (const customer of sim.customers) {
+    if (!customer.active || !sim.random.chance(0.45)) continue;
+    sim.engine.at(onDate(sim, sim.random.pick(responseDays)), () => {
+      const state = customer.stream.state;
+      if (state.status !== 'active') return;
+      const comment = !state.personalDataErased && sim.random.chance(0.15) ? { comment: sim.random.pick(TEXTS.surveyComments) } : {};
+      const data = { customerId: customer.id, surveyId, period: month, ...answer(sim, customer), ...comment };
+      runCustomer(sim, customer, { type: 'RecordSatisfactionSurvey', data, metadata: sim.engine.metadata(sim.world.staff.surveys) });
+    });
+  }
+}
