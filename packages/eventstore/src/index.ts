@@ -15,3 +15,4 @@ export * from './command-handler.js';
 export * from './event-id.js';
 export * from './load-aggregate.js';
 export * from './store-url.js';
+export * from './personal-data/index.js';
