@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensureCliBuilt, salesbook, workspace, type Workspace } from '../cli/cli-harness';
+import { ensureCliBuilt, salesbook, workspace, type Workspace } from '../cli/cli-harness.js';
 
 // DESIGN.md section 12: a replay killed with SIGKILL mid-batch resumes from its checkpoint to the same
 // digest as a clean rebuild, with nothing counted twice. The child runs the built runner on real files.
