@@ -45,6 +45,7 @@ export { COLLECTIONS_SOURCES, type CollectionsGroupBy } from './collections/coll
 export * from './collections/aging.queries.js';
 export { monthBounds, type MonthBounds } from './collections/summary.sql.js';
 export * from './collections/summary.queries.js';
+export * from './collections/collection-rate.queries.js';
 export * from './collections/promise-status.js';
 export * from './collections/overdue.queries.js';
 export * from './catalog.js';

@@ -11,6 +11,7 @@ import { satisfactionProjection } from '../satisfaction/satisfaction.projection.
 import { appendTestEvents } from '../testing/stored-events.js';
 import { collectionEvents, receivable } from './collections.testing.js';
 import { collectionsProjection } from './collections.projection.js';
+import { collectionRate } from './collection-rate.queries.js';
 import { queryCollectionsSummary, type CollectionsSummaryRow } from './summary.queries.js';
 
 async function given(store: EventStore): Promise<void> {
@@ -113,6 +114,18 @@ describe('collections summary of a month', () => {
     const kpi = queryMonthlySalesReport(db, lag, { month: '2026-04', groupBy: 'rep' }).rows.flatMap((row) => row.currencies.map((c) => [row.group, c.currency, c.collection_rate]));
     const mine = rows({ month: '2026-04', groupBy: 'rep' }).map((r) => [r.group, r.currency, r.collection_rate]);
     expect(kpi).toEqual(mine);
+  });
+
+  it('exports the same due-based rate and its parts as collectionRate', () => {
+    // April by region: east CNY 1100 / 1600 = 0.6875 (as rep-1 above); west USD 100 / 100 = 1.
+    expect(collectionRate(db, { month: '2026-04', groupBy: 'region' })).toEqual([
+      { group: 'east', currency: 'CNY', amount_due: 1_600, collected_on_due: 1_100, collection_rate: 0.6875 },
+      { group: 'west', currency: 'USD', amount_due: 100, collected_on_due: 100, collection_rate: 1 },
+    ]);
+    // May, rep-2's scope: R5 not yet due -> null.
+    expect(collectionRate(db, { month: '2026-05', groupBy: 'rep', scope: { repId: 'rep-2' } })).toEqual([
+      { group: 'rep-2', currency: 'CNY', amount_due: 0, collected_on_due: 0, collection_rate: null },
+    ]);
   });
 
   it('groups by customer within a region scope, and refuses a malformed month', () => {
