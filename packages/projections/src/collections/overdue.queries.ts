@@ -4,6 +4,7 @@ import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { checkDate, COLLECTIONS_SOURCES, movedSql, SCOPE_CONDITION, scopeParams } from './collections-sql.js';
+import { installmentsAsOf, type OverdueInstallment } from './overdue-installments.js';
 import { promiseStatusAsOf, type PromiseAsOf } from './promise-status.js';
 
 /** Filter of the overdue list. */
@@ -32,9 +33,11 @@ export interface OverdueRow {
   readonly last_follow_up: { readonly on: string; readonly channel: string } | null;
   /** The latest promise to pay made on or before D, and where it stands at D. */
   readonly promise_to_pay: PromiseAsOf | null;
+  /** Every installment of the receivable as of D, in due order: planned against collected (and credited or written off). */
+  readonly installments: readonly OverdueInstallment[];
 }
 
-type Read = Omit<OverdueRow, 'as_of' | 'last_follow_up' | 'promise_to_pay'>;
+type Read = Omit<OverdueRow, 'as_of' | 'last_follow_up' | 'promise_to_pay' | 'installments'>;
 
 const SQL = `SELECT receivable_id, order_id, customer_id, rep_id, region, currency,
     MIN(CASE WHEN due_date < @asOf AND outstanding > 0 THEN due_date END) AS oldest_due_date,
@@ -53,6 +56,7 @@ function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[]
   const promise = db.prepare(`SELECT logged_on, promise_date, promise_amount FROM collection_follow_ups
     WHERE receivable_id = ? AND logged_on <= ? AND promise_date IS NOT NULL ORDER BY revision DESC LIMIT 1`);
   const payments = db.prepare('SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?');
+  const installments = installmentsAsOf(db, filter.asOf);
   const rows = db.prepare(SQL).all({ asOf: filter.asOf, ...scopeParams(filter.scope) }) as Read[];
   return rows.map((r) => {
     const last = followUp.get(r.receivable_id, filter.asOf) as { on: string; channel: string } | undefined;
@@ -62,14 +66,15 @@ function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[]
       as_of: filter.asOf, ...r,
       last_follow_up: last ?? null,
       promise_to_pay: made === undefined ? null : promiseStatusAsOf({ madeOn: made.logged_on, date: made.promise_date, amount: made.promise_amount }, paid, filter.asOf),
+      installments: installments(r.receivable_id),
     };
   });
 }
 
 /**
  * Receivables overdue at the end of business date D (an installment due before D still unpaid then), oldest first,
- * with days past due, outstanding, the last follow-up (channel and date) and the latest promise to pay (kept,
- * broken or open as of D). Outstanding is reconstructed from dated movements, so any past D works.
+ * with days past due, outstanding, the last follow-up (channel and date), the latest promise to pay (kept,
+ * broken or open as of D) and its installments planned against collected. Outstanding is reconstructed from dated movements, so any past D works.
  * @example queryOverdue(db, lagOf, { asOf: '2026-05-13', scope: { repId: 'rep-1' } })
  */
 export function queryOverdue(db: Database.Database, lagOf: LagOf, filter: OverdueFilter): ReportResult<OverdueRow> {

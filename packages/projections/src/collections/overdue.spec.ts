@@ -29,9 +29,15 @@ async function given(store: EventStore): Promise<void> {
     a.reversed('p3', '2026-05-06', '2026-05-12', [{ ...i1, amount: 400, outstandingAfter: 400 }, { ...i2, amount: 100, outstandingAfter: 1_000 }], 1_400),
   ]);
   await appendTestEvents(store, 'receivable-O2', [collectionEvents(o2).opened([{ installmentNo: 1, dueDate: '2026-03-15', amount: 500 }], '2026-03-01')]);
-  await appendTestEvents(store, 'receivable-O3', [collectionEvents(o3).opened([{ installmentNo: 1, dueDate: '2026-04-12', amount: 300 }], '2026-04-01')]);
+  // O3: 300 due 12 Apr, credit note of 100 on 1 May.
+  const c = collectionEvents(o3);
+  const k1 = { installmentNo: 1, dueDate: '2026-04-12' };
+  await appendTestEvents(store, 'receivable-O3', [c.opened([{ ...k1, amount: 300 }], '2026-04-01'), c.credited('cn1', '2026-05-01', [{ ...k1, amount: 100, outstandingAfter: 200 }], 200)]);
 }
 
+/** An installment as of D: planned, collected, credited or written off, outstanding, days past due. */
+const inst = (installment_no: number, due_date: string, planned: number, collected: number, reduced: number, days_past_due: number) =>
+  ({ installment_no, due_date, planned, collected, reduced, outstanding: planned - collected - reduced, days_past_due });
 const who = (r: typeof o1) => ({ receivable_id: r.receivableId, order_id: r.orderId, customer_id: r.customerId, rep_id: r.repId, region: r.region, currency: r.currency });
 
 describe('overdue receivables as of a date', () => {
@@ -57,11 +63,14 @@ describe('overdue receivables as of a date', () => {
     expect(result.position).not.toBeNull();
     expect(result.rows).toEqual([
       // O2: 12 Apr - 15 Mar = 16 + 12 = 28 days; no follow-up.
-      { as_of: '2026-04-12', ...who(o2), oldest_due_date: '2026-03-15', days_past_due: 28, outstanding: 500, overdue_amount: 500, last_follow_up: null, promise_to_pay: null },
+      { as_of: '2026-04-12', ...who(o2), oldest_due_date: '2026-03-15', days_past_due: 28, outstanding: 500, overdue_amount: 500, last_follow_up: null, promise_to_pay: null,
+        installments: [inst(1, '2026-03-15', 500, 0, 0, 28)] },
       // O1 #1 1000 - 400 = 600 overdue 12 days, #2 1000 not due; promise of 600 by 15 Apr has 400 paid towards it -> open. O3 is due today.
       {
         as_of: '2026-04-12', ...who(o1), oldest_due_date: '2026-03-31', days_past_due: 12, outstanding: 1_600, overdue_amount: 600,
         last_follow_up: { on: '2026-04-05', channel: 'phone' }, promise_to_pay: { made_on: '2026-04-05', date: '2026-04-15', amount: 600, status: 'open' },
+        // planned 1000 against 400 collected on #1 (600 left, 12 days); #2 1000 not yet due.
+        installments: [inst(1, '2026-03-31', 1_000, 400, 0, 12), inst(2, '2026-04-30', 1_000, 0, 0, 0)],
       },
     ]);
   });
@@ -72,6 +81,8 @@ describe('overdue receivables as of a date', () => {
       {
         as_of: '2026-04-16', ...who(o1), oldest_due_date: '2026-03-31', days_past_due: 16, outstanding: 1_400, overdue_amount: 400,
         last_follow_up: { on: '2026-04-05', channel: 'phone' }, promise_to_pay: { made_on: '2026-04-05', date: '2026-04-15', amount: 600, status: 'kept' },
+        // #1: 400 + 200 = 600 collected of 1000.
+        installments: [inst(1, '2026-03-31', 1_000, 600, 0, 16), inst(2, '2026-04-30', 1_000, 0, 0, 0)],
       },
     ]);
     // 8 May: #1 settled by p3, #2 900 overdue since 30 Apr (8 days); p3 500 on 6 May keeps the 3 May promise.
@@ -79,6 +90,8 @@ describe('overdue receivables as of a date', () => {
       {
         as_of: '2026-05-08', ...who(o1), oldest_due_date: '2026-04-30', days_past_due: 8, outstanding: 900, overdue_amount: 900,
         last_follow_up: { on: '2026-05-03', channel: 'visit' }, promise_to_pay: { made_on: '2026-05-03', date: '2026-05-10', amount: 500, status: 'kept' },
+        // p3 500 went oldest first: 400 settles #1 (600 + 400 = 1000), 100 to #2 (900 left, 8 days).
+        installments: [inst(1, '2026-03-31', 1_000, 1_000, 0, 0), inst(2, '2026-04-30', 1_000, 100, 0, 8)],
       },
     ]);
   });
@@ -89,10 +102,14 @@ describe('overdue receivables as of a date', () => {
       {
         as_of: '2026-05-13', ...who(o1), oldest_due_date: '2026-03-31', days_past_due: 43, outstanding: 1_400, overdue_amount: 1_400,
         last_follow_up: { on: '2026-05-03', channel: 'visit' }, promise_to_pay: { made_on: '2026-05-03', date: '2026-05-10', amount: 500, status: 'broken' },
+        // the reversal takes back 400 from #1 (600 collected) and 100 from #2 (0 collected, 13 May - 30 Apr = 13 days).
+        installments: [inst(1, '2026-03-31', 1_000, 600, 0, 43), inst(2, '2026-04-30', 1_000, 0, 0, 13)],
       },
     ]);
-    // West: O2 13 May - 15 Mar = 16 + 30 + 13 = 59 days; O3 31 days.
-    expect(rows({ asOf: '2026-05-13', scope: { region: 'west' } }).map((r) => [r.receivable_id, r.days_past_due, r.overdue_amount])).toEqual([['O2', 59, 500], ['O3', 31, 300]]);
+    // West: O2 13 May - 15 Mar = 16 + 30 + 13 = 59 days; O3 31 days, 300 - 100 credited = 200 (the credit note is not collected).
+    const west = rows({ asOf: '2026-05-13', scope: { region: 'west' } });
+    expect(west.map((r) => [r.receivable_id, r.days_past_due, r.overdue_amount])).toEqual([['O2', 59, 500], ['O3', 31, 200]]);
+    expect(west[1]?.installments).toEqual([inst(1, '2026-04-12', 300, 0, 100, 31)]);
   });
 
   it('judges promises as the domain does on every day', async () => {
