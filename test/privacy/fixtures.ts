@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+// One customer with a contact, a survey comment and a complaint that name her; a second customer kept.
+export const EMAIL = 'zhang.wei.privacy@example.com';
+export const PHONE = '+86 138 0013 8000';
+export const NAME = 'Zhang Wei';
+export const KEPT_EMAIL = 'li.na.kept@example.com';
+
+const rep = { id: 'rep-1', role: 'sales_rep', region: 'east' };
+const manager = { id: 'rm-east', role: 'regional_manager', region: 'east' };
+const at = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T09:00:00Z`;
+
+export const register = (customerId: string, email: string) => ({
+  type: 'RegisterCustomer',
+  data: { customerId, companyName: `${customerId} Trading Co.`, contact: { name: NAME, phone: PHONE, email }, region: 'east', segment: 'smb', ownerRepId: rep.id },
+  metadata: { actor: rep, occurredAt: at(1) },
+});
+
+export const survey = (customerId: string) => ({
+  type: 'RecordSatisfactionSurvey',
+  data: { customerId, surveyId: 'srv-1', period: '2026-03', nps: 6, csat: 3, scores: { productQuality: 4, delivery: 2, service: 3, price: 3 }, comment: `Call me on ${PHONE}, ${NAME}` },
+  metadata: { actor: rep, occurredAt: at(2) },
+});
+
+export const fileComplaint = (customerId: string, complaintId: string) => ({
+  type: 'FileComplaint',
+  data: {
+    complaintId,
+    customerId,
+    channel: 'email',
+    category: 'delivery',
+    severity: 'high',
+    description: `${NAME} (${EMAIL}, ${PHONE}) says two pallets arrived broken.`,
+  },
+  inputs: { customer: { ownerRepId: rep.id, region: 'east' } },
+  metadata: { actor: rep, occurredAt: at(3) },
+});
+
+export const forget = (customerId: string) => ({
+  type: 'ForgetCustomerPersonalData',
+  data: { customerId, reason: 'data subject request 2026-31' },
+  metadata: { actor: manager, occurredAt: at(9) },
+});
+
+/** Every file under `dir`, recursively (-wal, -shm and journals included), as one list of [name, bytes]. */
+export function everyFile(dir: string): [string, Buffer][] {
+  return readdirSync(dir).flatMap((name): [string, Buffer][] => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? everyFile(full) : [[full, readFileSync(full)]];
+  });
+}
+
+/** The files under `dir` that hold `needle` (UTF-8 or UTF-16LE). */
+export const filesHolding = (dir: string, needle: string): string[] =>
+  everyFile(dir)
+    .filter(([, bytes]) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')))
+    .map(([name]) => path.basename(name));
