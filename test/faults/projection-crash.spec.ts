@@ -1,123 +1,121 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensureCliBuilt, salesbook, workspace, type Workspace } from '../cli/cli-harness.js';
+import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+import { seedStore } from '@salesbook/generator';
+import { ensureBuilt } from './ensure-built.js';
 
-// DESIGN.md section 12: a replay killed with SIGKILL mid-batch resumes from its checkpoint to the same
-// digest as a clean rebuild, with nothing counted twice. The child runs the built runner on real files.
-const CHILD = join(__dirname, 'projection-runner.mjs');
+// DESIGN.md section 12, crashes: a process replaying projections is killed (SIGKILL) in the middle of its work,
+// again and again; each restart resumes from the checkpoints in the read-model file, and in the end every read
+// model has the digest of a clean rebuild (nothing applied twice, nothing skipped) and every checkpoint is the
+// head. The child runs the real ProjectionRunner from the built packages (projection-crash-runner.mjs).
+const SEED = Number(process.env['SALESBOOK_CRASH_SEED'] ?? 20250611);
 const KILLS = 6;
+const EVENTS = 20_000;
+const BATCH_SIZE = 25;
+const CHILD = join(__dirname, 'projection-crash-runner.mjs');
 
-interface LiveReport {
+interface Outcome {
+  readonly head: string;
   readonly digests: Record<string, string>;
-  readonly status: { name: string; position: string; head: string; parked: number }[];
+  readonly rows: Record<string, number>;
+  readonly positions: Record<string, string | null>;
+  readonly parked: Record<string, number>;
 }
 
-/** A seeded stream of numbers in [0, 1) (mulberry32). */
+/** mulberry32, as the generator uses. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-/** An orders.csv of `orders` orders over 2024 (a line or two each), shipped and delivered. */
-function ordersCsv(orders: number, next: () => number): string {
-  const rows = ['order_id,order_date,customer_id,customer_name,segment,region,rep_id,currency,sku,product_name,quantity,unit_price,discount_pct,ship_date,delivered_date,promised_date'];
-  const day = (offset: number): string => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-  for (let order = 1; order <= orders; order += 1) {
-    const customer = Math.floor(next() * 60);
-    const placed = Math.floor(next() * 300);
-    const head = [`SO-${order}`, day(placed), `C-${customer}`, `Customer ${customer}`, ['smb', 'retail', 'enterprise'][customer % 3], ['east', 'west'][customer % 2], `rep-${customer % 6}`, 'CNY'];
-    for (let line = 1; line <= 1 + (order % 2); line += 1) {
-      rows.push([...head, `SKU-${line}`, `Part ${line}`, String(1 + Math.floor(next() * 20)), `${10 + Math.floor(next() * 90)}.50`, order % 5 === 0 ? '5' : '0', day(placed + 2), day(placed + 6), day(placed + 7)].join(','));
+/** The lowest checkpoint of the read models (0 while any projection has none yet), read beside the running child. */
+function lowestCheckpoint(readModels: string): number {
+  try {
+    const db = new Database(readModels, { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.prepare('SELECT position FROM projection_checkpoints WHERE active = 1').all() as { position: string | null }[];
+      return rows.length === 0 ? 0 : Math.min(...rows.map((row) => (row.position === null ? 0 : Number(row.position))));
+    } finally {
+      db.close();
     }
+  } catch {
+    return 0; // not created yet, or its schema not yet committed
   }
-  return `${rows.join('\n')}\n`;
 }
 
 /**
- * Runs the child to the end, or, with `killAfterMs`, kills it that long after it has committed its first
- * batches (watched from this process through the checkpoint table, as WAL lets a reader do).
+ * Starts the child; with `killAt`, SIGKILLs it as soon as the lowest checkpoint passes that position (plus a few
+ * random milliseconds), so every kill lands while batches are being applied. Resolves with how it ended.
  */
-function runChild(space: Workspace, readModels: string, head: bigint, killAfterMs?: number): Promise<LiveReport | undefined> {
+function run(events: string, readModels: string, killAt?: { position: number; delayMs: number }): Promise<{ killed: boolean; outcome?: Outcome }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, space.eventsPath, readModels, '25'], { cwd: __dirname, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const watch =
-      killAfterMs === undefined
-        ? undefined
-        : setInterval(() => {
-            const checkpoints = checkpointsOf(readModels);
-            if (checkpoints.some((position) => position > 0n && position < head)) {
-              clearInterval(watch);
-              setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-            }
-          }, 10);
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const child = spawn(process.execPath, [CHILD, events, readModels, String(BATCH_SIZE)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let poll: NodeJS.Timeout | undefined;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (killAt === undefined || poll !== undefined || !stdout.startsWith('ready\n')) return;
+      poll = setInterval(() => {
+        if (lowestCheckpoint(readModels) < killAt.position) return;
+        clearInterval(poll);
+        setTimeout(() => child.kill('SIGKILL'), killAt.delayMs);
+      }, 5);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      clearInterval(watch);
-      if (signal === 'SIGKILL') return resolve(undefined);
-      const live = out.split('\n').find((line) => line.includes('"live"'));
-      if (code !== 0 || live === undefined) return reject(new Error(`runner exited ${String(code)}: ${err}`));
-      resolve(JSON.parse(live) as LiveReport);
+      clearInterval(poll);
+      if (signal === 'SIGKILL') return resolve({ killed: true });
+      if (code !== 0) return reject(new Error(`the projection runner failed (code ${String(code)}):\n${stderr}`));
+      resolve({ killed: false, outcome: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Outcome });
     });
   });
 }
 
-/** Every active projection's checkpoint (0 before its first batch), read straight from the file. */
-function checkpointsOf(path: string): bigint[] {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const rows = db.prepare('SELECT position FROM projection_checkpoints WHERE active = 1 ORDER BY projection').all() as { position: string | null }[];
-    return rows.map((row) => (row.position === null ? 0n : BigInt(row.position)));
-  } catch {
-    return []; // the child has not created the file or its checkpoint table yet
-  } finally {
-    db?.close();
-  }
-}
-
-let space: Workspace;
-beforeAll(async () => {
-  ensureCliBuilt();
-  space = workspace();
-  const imported = await salesbook(['import', space.file('orders.csv', ordersCsv(2_500, seeded(7)))], space.env);
-  expect(imported.code).toBe(0);
-}, 240_000);
-afterAll(() => space?.dispose());
-
-describe('projection runner killed with SIGKILL mid-replay', () => {
-  it('resumes from its checkpoints to the digest of a clean rebuild, nothing counted twice', async () => {
-    const head = BigInt(space.events().length);
-    const crashed = join(space.dir, 'crashed-readmodels.db');
-    const next = seeded(2026);
-    const progress: bigint[] = [];
-    for (let kill = 0; kill < KILLS; kill += 1) {
-      await runChild(space, crashed, head, Math.floor(next() * 40));
-      const checkpoints = checkpointsOf(crashed);
-      // Killed mid-replay: some batches were kept, some projection was not done.
-      if (checkpoints.some((position) => position > 0n) && checkpoints.some((position) => position < head)) {
-        progress.push(checkpoints.reduce((sum, position) => sum + position, 0n));
-      }
+describe('projection runner under SIGKILL', () => {
+  let dir: string;
+  let events: string;
+  beforeAll(async () => {
+    ensureBuilt(['domain', 'eventstore', 'eventstore-sqlite', 'projections'], '@salesbook/projections');
+    dir = mkdtempSync(join(tmpdir(), 'salesbook-projection-crash-'));
+    events = join(dir, 'events.db');
+    const store = createSqliteEventStore({ path: events, synchronous: 'NORMAL' });
+    try {
+      await seedStore(store, { seed: SEED, months: 6, events: EVENTS });
+    } finally {
+      await store.close();
     }
-    expect(progress.length).toBeGreaterThanOrEqual(3);
-    // What a batch committed stays committed: no checkpoint goes back after a kill.
-    expect(progress).toEqual([...progress].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    const resumed = await runChild(space, crashed, head);
-    const clean = await runChild(space, join(space.dir, 'clean-readmodels.db'), head);
-    expect(resumed?.digests).toEqual(clean?.digests);
-    for (const status of resumed?.status ?? []) {
-      expect([status.name, status.position, status.parked]).toEqual([status.name, status.head, 0]);
+  it(`resumes from its checkpoints to a clean rebuild's digests across ${KILLS} kills (seed ${SEED})`, async () => {
+    const random = seeded(SEED);
+    // Kill positions spread over the log, in order, so each restart has work left to be killed in.
+    const targets = Array.from({ length: KILLS }, (_, k) => Math.floor(((k + 0.2 + random() * 0.6) / (KILLS + 1)) * EVENTS)).sort((a, b) => a - b);
+    const crashed = join(dir, 'crashed.db');
+    let kills = 0;
+    for (const position of targets) {
+      const ended = await run(events, crashed, { position, delayMs: Math.floor(random() * 40) });
+      if (ended.killed) kills += 1;
     }
-    expect(Object.keys(resumed?.digests ?? {}).length).toBeGreaterThanOrEqual(8);
-  }, 240_000);
+    const resumed = await run(events, crashed);
+    const clean = await run(events, join(dir, 'clean.db'));
+
+    expect(kills).toBe(KILLS);
+    expect(resumed.outcome?.head).toBe(String(EVENTS));
+    expect(resumed.outcome?.parked).toEqual(clean.outcome?.parked);
+    expect(Object.values(clean.outcome?.rows ?? {}).every((rows) => rows > 0)).toBe(true);
+    expect(resumed.outcome?.digests).toEqual(clean.outcome?.digests);
+    expect(Object.values(resumed.outcome?.positions ?? {})).toEqual(Object.values(clean.outcome?.digests ?? {}).map(() => resumed.outcome?.head));
+  }, 120_000);
 });
