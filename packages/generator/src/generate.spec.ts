@@ -102,6 +102,22 @@ describe('generateActivity', () => {
     expect(causes.filter((type) => type !== 'OrderDelivered' && type !== 'OrderConfirmed')).toEqual([]);
   });
 
+  it('places orders of one to four lines and has complaints handled by someone other than the customer\'s rep', () => {
+    const lineCounts = new Set(events.filter((event) => event.type === 'OrderPlaced').map((event) => (field(event, 'lines') as unknown[]).length));
+    expect([...lineCounts].sort()).toEqual([1, 2, 3, 4]);
+    const owners = new Map<unknown, unknown>();
+    const customerOf = new Map<unknown, unknown>();
+    const ownHandler: unknown[] = [];
+    for (const event of events) {
+      if (event.type === 'CustomerRegistered') owners.set(field(event, 'customerId'), field(event, 'ownerRepId'));
+      if (event.type === 'CustomerReassigned') owners.set(field(event, 'customerId'), field(event, 'toRepId'));
+      if (event.type === 'ComplaintFiled') customerOf.set(field(event, 'complaintId'), field(event, 'customerId'));
+      if (event.type === 'ComplaintAssigned' && owners.get(customerOf.get(field(event, 'complaintId'))) === field(event, 'handlerId')) ownHandler.push(field(event, 'complaintId'));
+    }
+    expect(customerOf.size).toBeGreaterThan(50);
+    expect(ownHandler).toEqual([]);
+  });
+
   it('refuses bad options with the option named', () => {
     expect(() => collect({ seed: 1, months: 0 })).toThrow(/months/);
     expect(() => collect({ seed: 1, start: '2025-13-45' })).toThrow(/start/);

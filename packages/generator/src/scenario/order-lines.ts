@@ -3,7 +3,9 @@ import type { Random } from '../random.js';
 import type { Product, Region } from '../world.js';
 
 /** Extra lines beyond the first (Poisson mean) and the largest quantity per line, by segment. */
-const EXTRA_LINES: Readonly<Record<Segment, number>> = { key_account: 2.2, enterprise: 1.6, smb: 1, retail: 0.6 };
+const EXTRA_LINES: Readonly<Record<Segment, number>> = { key_account: 1.6, enterprise: 1.2, smb: 0.8, retail: 0.5 };
+/** An order holds one to four lines. */
+const MAX_LINES = 4;
 const MAX_QUANTITY: Readonly<Record<Segment, number>> = { key_account: 30, enterprise: 20, smb: 8, retail: 4 };
 const MEAN_LIST_PRICE = 445_000;
 const MEAN_DISCOUNT = 0.04;
@@ -27,9 +29,9 @@ function discountBp(random: Random): number {
 /** The price of a product in the region's currency (minor units, whole hundreds). */
 export const priceIn = (product: Product, region: Region): number => Math.max(100, Math.round((product.listPrice * region.priceFactor) / 100) * 100);
 
-/** The lines of a new order: distinct products, quantities by segment, the discount mix above. */
+/** The lines of a new order (one to four): distinct products, quantities by segment, the discount mix above. */
 export function orderLines(random: Random, catalogue: readonly Product[], segment: Segment, region: Region): OrderLine[] {
-  const count = Math.min(8, 1 + random.poisson(EXTRA_LINES[segment]));
+  const count = Math.min(MAX_LINES, 1 + random.poisson(EXTRA_LINES[segment]));
   const chosen = new Set<Product>();
   while (chosen.size < count) chosen.add(random.pick(catalogue));
   return [...chosen].map((product, index) => ({
@@ -62,7 +64,7 @@ export function amendedLines(random: Random, lines: readonly (OrderLine & { ship
     const quantity = Math.max(floor, line.quantity + (random.chance(0.6) ? random.int(1, 5) : -random.int(1, 3)));
     return { ...plain, quantity: quantity === line.quantity ? line.quantity + 1 : quantity };
   });
-  if (random.chance(0.25) && amended.length < 8) {
+  if (random.chance(0.25) && amended.length < MAX_LINES) {
     const product = random.pick(catalogue);
     amended.push({ lineId: `L${amended.length + 1}` as LineId, sku: product.sku as Sku, description: product.description, quantity: random.int(1, 5), unitPrice: priceIn(product, region), discountBp: 0 });
   }
