@@ -136,6 +136,9 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
     path: options.path,
     reads: createSqliteReadLog(db),
     async keysForWriting(customerIds) {
+      // Known customers need no write lock; only a first key for someone takes the IMMEDIATE transaction.
+      const known = guarded(() => customerIds.flatMap((customerId) => { const row = byCustomer.get(customerId); return row ? [[customerId, lookup(row)] as const] : []; }));
+      if (known.length === customerIds.length) return new Map(known);
       return guarded(() => keysForWriting.immediate(customerIds));
     },
     async keysForReading(keyIds) {
