@@ -25,13 +25,13 @@ export const actor = (id: string, role: Role, region?: string): Actor =>
 /** The clock of the tests: every command without `occurredAt` happens at this instant. */
 export const TEST_NOW = '2026-03-01T08:00:00.000Z';
 
-/** Starts the API for a test; `env` adds or overrides variables. */
-export async function startTestApi(env: Record<string, string> = {}, clock: () => Date = () => new Date(TEST_NOW)): Promise<TestApi> {
+/** Starts the API for a test; `env` adds or overrides variables; `store` replaces the in-memory store. */
+export async function startTestApi(env: Record<string, string> = {}, clock: () => Date = () => new Date(TEST_NOW), given: { store?: EventStore } = {}): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
     { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', ...env },
     () => SECRET,
   );
-  const store = createMemoryEventStore();
+  const store = given.store ?? createMemoryEventStore();
   const app = await createApp(config, { store, clock });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
