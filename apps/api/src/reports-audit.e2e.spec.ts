@@ -18,7 +18,19 @@ describe('reports', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ date: '2026-03-01', groupBy: 'rep', stale: false, lag: 0, minPosition: confirmedAt });
     expect(BigInt(response.body.position)).toBeGreaterThanOrEqual(BigInt(confirmedAt));
-    expect(response.body.rows).toEqual([expect.objectContaining({ key: 'rep-1', currency: 'CNY', ordersConfirmed: 1, booked: 19_500 })]);
+    // The full daily report: one rep-1 row of 2026-03-01, its new customer and its order of 19 500 (booked and month to date).
+    expect(response.body.rows).toEqual([
+      {
+        business_date: '2026-03-01', group_by: 'rep', group: 'rep-1',
+        orders_confirmed: 1, cancellations: 0, shipments: 0, deliveries_on_time: 0, deliveries_late: 0, deliveries_due_tomorrow: 0,
+        complaints_opened: 0, complaints_closed: 0, new_customers: 1,
+        currencies: [{
+          currency: 'CNY', orders_confirmed: 1, confirmed_amount: 19_500, amendments_delta: 0, closes_delta: 0, cancellations: 0, cancelled_amount: 0,
+          booked: 19_500, month_to_date_booked: 19_500, target: null, month_to_date_attainment: null,
+          invoiced: 0, collected: 0, newly_overdue_installments: 0, newly_overdue_amount: 0,
+        }],
+      },
+    ]);
   });
 
   it('answers stale, with its position and lag, when the position is not reached in time', async () => {

@@ -12,6 +12,8 @@ const ALL: Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_a
 const SALES: Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
 const MANAGERS: Role[] = ['sales_manager', 'regional_manager', 'system'];
 const FINANCE: Role[] = ['finance', 'system'];
+/** Sales, satisfaction, complaint and customer reports: everyone but finance (collections reports: everyone). */
+const REPORTS: Role[] = ALL.filter((role) => role !== 'finance');
 
 /** Who may call each route, written out here (not read from the route table) so the table is checked against it. */
 const EXPECTED: Record<string, Role[] | 'public'> = {
@@ -52,7 +54,15 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /complaints/:id/reopening': SALES,
   'POST /targets': MANAGERS,
   'POST /targets/revisions': MANAGERS,
-  'GET /reports/sales/daily': ALL.filter((role) => role !== 'finance'),
+  'GET /reports/sales/daily': REPORTS,
+  'GET /reports/sales/monthly': REPORTS,
+  'GET /reports/reps/:repId/scorecard': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  'GET /reports/satisfaction': REPORTS,
+  'GET /reports/complaints': REPORTS,
+  'GET /reports/customers/stale-profiles': REPORTS,
+  'GET /reports/collections/aging': ALL,
+  'GET /reports/collections/summary': ALL,
+  'GET /reports/collections/overdue': ALL,
   'GET /audit/streams/:stream/events': ['auditor', 'sales_manager', 'system'],
   'GET /audit/streams/:stream/state': ['auditor', 'sales_manager', 'system'],
   'GET /health': 'public',
@@ -60,7 +70,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /projections/status': ['sales_manager', 'auditor', 'system'],
 };
 
-const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1');
+const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');
 
 it('the table above covers every route', () => {
   expect(ROUTES.map((route) => `${route.method} ${route.path}`).sort()).toEqual(Object.keys(EXPECTED).sort());

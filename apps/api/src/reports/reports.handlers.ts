@@ -4,17 +4,19 @@ import type Database from 'better-sqlite3';
 import type { Actor } from '@salesbook/domain';
 import type { ProjectionRunner } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
-import { API_CONFIG, PROJECTION_RUNNER, READ_MODELS } from '../infrastructure/tokens.js';
+import { toHttpException } from '../http/failures.js';
+import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
 import type { ReportDefinition } from './report-definition.js';
 
 /** A report's answer: its rows and fields, the position it was computed at, its lag, and whether it is older than asked. */
 export type ReportAnswer = Readonly<Record<string, unknown>> & { readonly position: string | null; readonly lag: number; readonly stale: boolean };
 
-/** Runs one report, first waiting (bounded) for its projection to reach `minPosition`. */
+/** Runs one report: first waiting (bounded) for its projections to reach `minPosition`, then checking `authorize`. */
 export class RunReportQuery extends Query<ReportAnswer> {
   constructor(
     readonly definition: ReportDefinition,
     readonly query: unknown,
+    readonly params: unknown,
     readonly actor: Actor,
     readonly minPosition: bigint | undefined,
   ) {
@@ -28,21 +30,25 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     @Inject(READ_MODELS) private readonly db: Database.Database,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ definition, query, actor, minPosition }: RunReportQuery): Promise<ReportAnswer> {
-    const projection = definition.route.projection;
-    if (minPosition !== undefined) await this.waitFor(projection, minPosition);
-    const result = definition.run(query, { db: this.db, lagOf: (name) => this.runner.freshness(name).lag, actor, zone: this.config.timeZone });
+  async execute({ definition, query, params, actor, minPosition }: RunReportQuery): Promise<ReportAnswer> {
+    if (minPosition !== undefined) await this.waitFor(definition.sources ?? [definition.route.projection], minPosition);
+    const context = { db: this.db, lagOf: (name: string) => this.runner.freshness(name).lag, actor, zone: this.config.timeZone, params, now: this.clock };
+    const refusal = definition.authorize?.(query, context);
+    if (refusal !== undefined) throw toHttpException(refusal);
+    const result = definition.run(query, context);
     const stale = minPosition !== undefined && (result.position === null || BigInt(result.position) < minPosition);
     return { ...result, stale, ...(minPosition === undefined ? {} : { minPosition: minPosition.toString() }) };
   }
 
-  /** Resolves when the projection has reached `position` or the configured wait is over, whichever is first. */
-  private async waitFor(projection: string, position: bigint): Promise<void> {
+  /** Resolves when every projection has reached `position` or the configured wait is over, whichever is first. */
+  private async waitFor(projections: readonly string[], position: bigint): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.config.minPositionWaitMs)));
-    await Promise.race([this.runner.whenAt(projection, position).catch(() => timeout), timeout]);
+    const reached = Promise.all(projections.map((name) => this.runner.whenAt(name, position)));
+    await Promise.race([reached.then(() => undefined, () => timeout), timeout]);
     clearTimeout(timer);
   }
 }

@@ -3,13 +3,29 @@ import { allProjections, type Projection } from '@salesbook/projections';
 import type { RouteSpec } from '../http/route-spec.js';
 import { ReportsController } from './reports.controller.js';
 import { RunReportHandler } from './reports.handlers.js';
+import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
+import { complaintsReport } from './complaints.report.js';
+import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
+import { monthlySalesReport } from './sales-monthly.report.js';
+import { satisfactionReport } from './satisfaction.report.js';
+import { staleProfilesReport } from './stale-profiles.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
 
 /** The report routes, for the OpenAPI document. */
-export const reportRoutes: Record<string, RouteSpec> = { dailySales: dailySalesReport.route };
+export const reportRoutes: Record<string, RouteSpec> = {
+  dailySales: dailySalesReport.route,
+  monthlySales: monthlySalesReport.route,
+  repScorecard: repScorecardReport.route,
+  satisfaction: satisfactionReport.route,
+  complaints: complaintsReport.route,
+  staleProfiles: staleProfilesReport.route,
+  aging: agingReport.route,
+  collectionsSummary: collectionsSummaryReport.route,
+  overdue: overdueReport.route,
+};
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */
 @Module({ controllers: [ReportsController], providers: [RunReportHandler] })

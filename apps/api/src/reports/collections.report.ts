@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import {
+  COLLECTIONS_SOURCES,
+  queryAging,
+  queryCollectionsSummary,
+  queryOverdue,
+  type AgingRow,
+  type CollectionsSummaryRow,
+  type OverdueRow,
+} from '@salesbook/projections';
+import { businessToday } from './business-clock.js';
+import { COLLECTIONS_READERS, ReportDate, ReportMonth, scopeOf, type ReportDefinition } from './report-definition.js';
+
+const CollectionsGroupBy = z.enum(['rep', 'region', 'customer', 'none']).default('rep');
+
+/** `GET /reports/collections/aging?asOf=&groupBy=rep|region|customer|none` (asOf defaults to today in the business zone). */
+export const AgingQuery = z.object({ asOf: ReportDate.optional(), groupBy: CollectionsGroupBy }).strict();
+export type AgingQuery = z.infer<typeof AgingQuery>;
+
+/** `GET /reports/collections/summary?month=&groupBy=`. */
+export const CollectionsSummaryQuery = z.object({ month: ReportMonth, groupBy: CollectionsGroupBy }).strict();
+export type CollectionsSummaryQuery = z.infer<typeof CollectionsSummaryQuery>;
+
+/** `GET /reports/collections/overdue?asOf=`. */
+export const OverdueQuery = z.object({ asOf: ReportDate.optional() }).strict();
+export type OverdueQuery = z.infer<typeof OverdueQuery>;
+
+const route = (path: string, summary: string, query: z.ZodType) =>
+  ({ method: 'GET', path, audience: COLLECTIONS_READERS, summary, tag: 'reports', query, status: 200, projection: 'collections' }) as const;
+
+/** Outstanding receivables as of a business date by days past due: `{ asOf, groupBy, rows, position, lag, stale }`. */
+export const agingReport: ReportDefinition<AgingQuery, AgingRow> = {
+  route: route('/reports/collections/aging', 'Aging of receivables as of a business date (default today): current, 1-30, 31-60, 61-90, over 90 days past due, per group and currency', AgingQuery),
+  sources: COLLECTIONS_SOURCES,
+  run(query, { db, lagOf, actor, zone, now }) {
+    const asOf = query.asOf ?? businessToday(now(), zone);
+    return { ...queryAging(db, lagOf, { asOf, groupBy: query.groupBy, scope: scopeOf(actor) }), asOf, groupBy: query.groupBy };
+  },
+};
+
+/** Collections of a month: `{ month, groupBy, rows, position, lag, stale }`. */
+export const collectionsSummaryReport: ReportDefinition<CollectionsSummaryQuery, CollectionsSummaryRow> = {
+  route: route('/reports/collections/summary', 'Collections of a month per group and currency: invoiced, collected, written off, opening/closing AR, collection rates, DSO, CEI', CollectionsSummaryQuery),
+  sources: COLLECTIONS_SOURCES,
+  run(query, { db, lagOf, actor }) {
+    return { ...queryCollectionsSummary(db, lagOf, { month: query.month, groupBy: query.groupBy, scope: scopeOf(actor) }), month: query.month, groupBy: query.groupBy };
+  },
+};
+
+/** Receivables overdue at the end of a business date, oldest first: `{ asOf, rows, position, lag, stale }`. */
+export const overdueReport: ReportDefinition<OverdueQuery, OverdueRow> = {
+  route: route('/reports/collections/overdue', 'Receivables overdue as of a business date (default today): days past due, outstanding, last follow-up, promise to pay', OverdueQuery),
+  sources: COLLECTIONS_SOURCES,
+  run(query, { db, lagOf, actor, zone, now }) {
+    const asOf = query.asOf ?? businessToday(now(), zone);
+    return { ...queryOverdue(db, lagOf, { asOf, scope: scopeOf(actor) }), asOf };
+  },
+};

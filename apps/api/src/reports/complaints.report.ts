@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { queryComplaints, type ComplaintsGroup } from '@salesbook/projections';
+import { periodAsOf } from './business-clock.js';
+import { periodDays, periodQuery, REPORT_READERS, scopeOf, type ReportDefinition } from './report-definition.js';
+
+/** `GET /reports/complaints?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM of filing, inclusive). */
+export const ComplaintsQuery = periodQuery({ groupBy: z.enum(['category', 'severity', 'channel', 'region', 'rep']).optional() });
+export type ComplaintsQuery = z.infer<typeof ComplaintsQuery>;
+
+/**
+ * The complaints filed in a period, as of the end of its last business day or now, whichever is earlier (`asOf` in
+ * the answer): `{ from, to, groupBy, asOf, rows, position, lag, stale }`.
+ */
+export const complaintsReport: ReportDefinition<ComplaintsQuery, ComplaintsGroup> = {
+  route: {
+    method: 'GET',
+    path: '/reports/complaints',
+    audience: REPORT_READERS,
+    summary: 'Complaints filed in a period: counts, times to acknowledge and resolve (mean, p90), SLA breach and reopen rates, handling satisfaction',
+    tag: 'reports',
+    query: ComplaintsQuery,
+    status: 200,
+    projection: 'complaints',
+  },
+  run(query, { db, lagOf, actor, zone, now }) {
+    const asOf = periodAsOf(periodDays(query.from, query.to).last, now(), zone);
+    const result = queryComplaints(db, lagOf, { from: query.from, to: query.to, asOf, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: scopeOf(actor) });
+    return { ...result, from: query.from, to: query.to, groupBy: query.groupBy ?? null, asOf };
+  },
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ID_PATTERN, type Role } from '@salesbook/domain';
+import { MONTHLY_SALES_REPORT_SOURCES, queryRepScorecard, type RepScorecard } from '@salesbook/projections';
+import { ReportMonth, scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
+
+/** `GET /reports/reps/:repId/scorecard?month=`. */
+export const RepScorecardQuery = z.object({ month: ReportMonth }).strict();
+export type RepScorecardQuery = z.infer<typeof RepScorecardQuery>;
+/** The path of the scorecard route. */
+export const RepScorecardParams = z.object({ repId: z.string().regex(ID_PATTERN, 'must be a rep id') });
+
+/** A scorecard evaluates one person: managers, the rep, auditors; not analysts or finance. */
+export const SCORECARD_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'];
+
+const repIdOf = (context: ReportContext): string => (context.params as z.infer<typeof RepScorecardParams>).repId;
+
+/**
+ * Whether a rep is one of a region's: they own, today, at least one customer of the region in the customer
+ * directory. There is no rep directory; customer ownership is where a rep's region shows in the read models.
+ */
+const repOfRegion = (context: ReportContext, repId: string, region: string): boolean =>
+  context.db.prepare('SELECT 1 FROM customer_directory WHERE owner_rep_id = ? AND region = ? LIMIT 1').get(repId, region) !== undefined;
+
+/**
+ * A rep's monthly scorecard: `{ repId, month, rows: [RepScorecard], position, lag, stale }`. A rep reads only their
+ * own (another rep's is 403 `SCORECARD_NOT_AUTHORIZED`); a regional manager only a rep who owns a customer of their
+ * region (else 403), and then the figures of their region only.
+ */
+export const repScorecardReport: ReportDefinition<RepScorecardQuery, RepScorecard> = {
+  route: {
+    method: 'GET',
+    path: '/reports/reps/:repId/scorecard',
+    audience: SCORECARD_READERS,
+    summary: "A rep's scorecard of a month: sales and attainment, collection rate, CSAT, complaints per 100 orders, on-time delivery rate",
+    tag: 'reports',
+    params: RepScorecardParams,
+    query: RepScorecardQuery,
+    status: 200,
+    projection: 'sales_monthly',
+  },
+  sources: [...MONTHLY_SALES_REPORT_SOURCES, 'fulfilment'],
+  authorize(_query, context) {
+    const repId = repIdOf(context);
+    const { actor } = context;
+    const refuse = (message: string) => ({ kind: 'forbidden' as const, code: 'SCORECARD_NOT_AUTHORIZED', message });
+    if (actor.role === 'sales_rep' && actor.id !== repId) return refuse('a sales rep may read only their own scorecard');
+    if (actor.role === 'regional_manager' && (actor.region === undefined || !repOfRegion(context, repId, actor.region))) {
+      return refuse("a regional manager may read only the scorecards of their region's reps");
+    }
+    return undefined;
+  },
+  run(query, context) {
+    const repId = repIdOf(context);
+    const result = queryRepScorecard(context.db, context.lagOf, { repId, month: query.month, scope: scopeOf(context.actor) });
+    return { ...result, repId, month: query.month };
+  },
+};

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { MONTHLY_SALES_REPORT_SOURCES, queryMonthlySalesReport, type MonthlySalesReportRow } from '@salesbook/projections';
+import { REPORT_READERS, ReportMonth, scopeOf, type ReportDefinition } from './report-definition.js';
+
+/** `GET /reports/sales/monthly?month=&groupBy=rep|region|segment`. */
+export const MonthlySalesQuery = z.object({ month: ReportMonth, groupBy: z.enum(['rep', 'region', 'segment']).default('rep') }).strict();
+export type MonthlySalesQuery = z.infer<typeof MonthlySalesQuery>;
+
+/**
+ * The monthly sales report: `{ month, groupBy, rows, position, lag, stale }`, rows `MonthlySalesReportRow` (booked vs
+ * target, orders, average order value, cancellations, collections and the due-based collection rate, CSAT / NPS
+ * with n, complaints, changes against the previous month and year, top 5 customers and products, per currency).
+ */
+export const monthlySalesReport: ReportDefinition<MonthlySalesQuery, MonthlySalesReportRow> = {
+  route: {
+    method: 'GET',
+    path: '/reports/sales/monthly',
+    audience: REPORT_READERS,
+    summary: 'Monthly sales report by rep, region or segment: booked vs target, orders, collections, CSAT/NPS, complaints, comparisons, top customers and products',
+    tag: 'reports',
+    query: MonthlySalesQuery,
+    status: 200,
+    projection: 'sales_monthly',
+  },
+  sources: MONTHLY_SALES_REPORT_SOURCES,
+  run(query, { db, lagOf, actor }) {
+    const result = queryMonthlySalesReport(db, lagOf, { month: query.month, groupBy: query.groupBy, scope: scopeOf(actor) });
+    return { ...result, month: query.month, groupBy: query.groupBy };
+  },
+};

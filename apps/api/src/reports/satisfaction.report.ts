@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { querySatisfaction, type SatisfactionGroup } from '@salesbook/projections';
+import { periodQuery, REPORT_READERS, scopeOf, type ReportDefinition } from './report-definition.js';
+
+/** `GET /reports/satisfaction?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM, inclusive). */
+export const SatisfactionQuery = periodQuery({ groupBy: z.enum(['region', 'rep', 'segment', 'period', 'surveyPeriod']).optional() });
+export type SatisfactionQuery = z.infer<typeof SatisfactionQuery>;
+
+/** CSAT, NPS, item averages and key drivers of the responses of a period: `{ from, to, groupBy, rows, position, lag, stale }`. */
+export const satisfactionReport: ReportDefinition<SatisfactionQuery, SatisfactionGroup> = {
+  route: {
+    method: 'GET',
+    path: '/reports/satisfaction',
+    audience: REPORT_READERS,
+    summary: 'Satisfaction: CSAT, NPS, item averages and key drivers of the survey responses of a period, each with its n; without groupBy one group',
+    tag: 'reports',
+    query: SatisfactionQuery,
+    status: 200,
+    projection: 'satisfaction',
+  },
+  run(query, { db, lagOf, actor }) {
+    const result = querySatisfaction(db, lagOf, { from: query.from, to: query.to, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: scopeOf(actor) });
+    return { ...result, from: query.from, to: query.to, groupBy: query.groupBy ?? null };
+  },
+};
