@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
+import type { PageReader } from './page-reader.js';
 import { describeError } from './stored-event.js';
 import type { TableSet } from './table-set.js';
 
@@ -27,18 +28,51 @@ export class Follower {
   backlog: number | undefined;
   phase: FollowerPhase = 'catching-up';
 
+  private stopping = false;
+
   constructor(
     private readonly store: EventStore,
     readonly set: TableSet,
     private readonly batchSize: number,
     private readonly onBatch: (outcome: ReturnType<TableSet['applyBatch']>) => void = () => undefined,
+    /** Shared full pages of the log for catching up (see PageReader); without it the subscription does it all. */
+    private readonly pages?: PageReader,
   ) {}
 
-  /** Subscribes after the table set's checkpoint and starts applying. */
+  /** Catches up from the table set's checkpoint (full pages first, when shared), then follows the subscription. */
   start(): void {
-    const after = this.set.position;
-    this.subscription = this.store.subscribeToAll(after === undefined ? {} : { after });
-    this.done = this.consume(this.subscription);
+    this.done = this.catchUp().then((after) => {
+      if (this.stopping || this.failure !== undefined) return this.end();
+      this.subscription = this.store.subscribeToAll(after === undefined ? {} : { after });
+      return this.consume(this.subscription);
+    });
+  }
+
+  /** Applies shared full pages of history while there are any; answers the position the subscription starts after. */
+  private async catchUp(): Promise<bigint | undefined> {
+    let after = this.set.position;
+    if (this.pages === undefined) return after;
+    try {
+      while (!this.stopping && this.failure === undefined) {
+        const page = await this.pages.read(after);
+        // A short page ends at the head: the subscription delivers it, then says it caught up.
+        if (page.length < this.pages.pageSize) break;
+        for (const event of page) if (!event.type.startsWith('$')) this.take(event);
+        this.flush();
+        after = page[page.length - 1]?.position ?? after;
+        // A synchronous store resolves at once: let timers and I/O (the API's requests) in between pages.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      this.failure = describeError(error);
+    }
+    return after;
+  }
+
+  private take(event: RecordedEvent): void {
+    this.received += 1;
+    this.buffer.push(event);
+    if (this.buffer.length >= this.batchSize) this.flush();
   }
 
   /** Events received but not yet applied. */
@@ -71,6 +105,7 @@ export class Follower {
   /** Ends the subscription; applies what was received unless `discard` (a swapped-out generation). */
   async stop(options: { discard?: boolean } = {}): Promise<void> {
     if (options.discard === true) this.retired = true;
+    this.stopping = true;
     await this.subscription?.unsubscribe();
     await this.done;
   }
@@ -82,16 +117,18 @@ export class Follower {
           this.caughtUp = true;
           this.flush();
         } else {
-          this.received += 1;
-          this.buffer.push(message.event);
-          if (this.buffer.length >= this.batchSize) this.flush();
-          else this.scheduleFlush();
+          this.take(message.event);
+          if (this.buffer.length > 0) this.scheduleFlush();
         }
       }
       this.flush();
     } catch (error) {
       this.failure = describeError(error);
     }
+    this.end();
+  }
+
+  private end(): void {
     this.phase = 'ended';
     const ended = new Error(this.failure ?? 'the follower was stopped');
     for (const waiter of [...this.waiters.splice(0), ...this.positionWaiters.splice(0)]) waiter.reject(ended);

@@ -7,6 +7,7 @@ import type { ParkedEvent } from './dead-letters.js';
 import type { ReadModelDigest } from './digest.js';
 import { countEventsAfter, Follower } from './follower.js';
 import { openActive, openFresh, swapGenerations } from './generations.js';
+import { PageReader } from './page-reader.js';
 import { RUNNER_DDL } from './schema.js';
 import { unreadyReasons, type Freshness, type ProjectionStatus, type Readiness } from './status.js';
 import type { RetryOutcome, TableSet } from './table-set.js';
@@ -54,6 +55,8 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly maxLag: number;
   private readonly lagCountLimit: number;
+  /** Full pages of history shared by the followers while they catch up (one read of the log for all). */
+  private readonly pages: PageReader;
 
   constructor(private readonly options: RunnerOptions) {
     this.context = { zone: options.zone ?? DEFAULT_BUSINESS_ZONE };
@@ -63,6 +66,7 @@ export class ProjectionRunner {
     if (this.lagCountLimit <= this.maxLag) throw new Error('lagCountLimit must be greater than maxLag');
     options.db.exec(RUNNER_DDL);
     this.checkpoints = new Checkpoints(options.db);
+    this.pages = new PageReader(options.store);
     const tables = new Set<string>();
     for (const projection of options.projections) {
       if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
@@ -189,7 +193,7 @@ export class ProjectionRunner {
   }
 
   private follow(set: TableSet): Follower {
-    const follower = new Follower(this.options.store, set, this.batchSize);
+    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages);
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
     countEventsAfter(this.options.store, set.position, this.lagCountLimit).then(
