@@ -3,7 +3,7 @@ import { readJoinedReport } from '../kpi/kpi-report.js';
 import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
-import { checkDate, COLLECTIONS_SOURCES, groupExpression, movedSql, SCOPE_CONDITION, scopeParams, type CollectionsGroupBy } from './collections-sql.js';
+import { checkDate, COLLECTIONS_SOURCES, groupExpression, JOIN_MOVED, MOVED_AS_OF_CTE, SCOPE_CONDITION, scopeParams, type CollectionsGroupBy } from './collections-sql.js';
 
 /** Filter of the aging report. */
 export interface AgingFilter {
@@ -38,13 +38,14 @@ const bucket = (low: number, high: number | null): string =>
   `SUM(CASE WHEN days >= ${low}${high === null ? '' : ` AND days <= ${high}`} THEN outstanding ELSE 0 END)`;
 
 function readAging(db: Database.Database, filter: AgingFilter): Read[] {
-  const sql = `SELECT grp AS "group", currency, SUM(CASE WHEN days <= 0 THEN outstanding ELSE 0 END) AS current,
+  const sql = `WITH ${MOVED_AS_OF_CTE}
+    SELECT grp AS "group", currency, SUM(CASE WHEN days <= 0 THEN outstanding ELSE 0 END) AS current,
       ${bucket(1, 30)} AS days_1_30, ${bucket(31, 60)} AS days_31_60, ${bucket(61, 90)} AS days_61_90, ${bucket(91, null)} AS days_over_90,
       SUM(outstanding) AS total, COUNT(*) AS installments
     FROM (SELECT ${groupExpression(filter.groupBy)} AS grp, i.currency AS currency,
         CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER) AS days,
-        i.amount - ${movedSql('m.business_date <= @asOf')} AS outstanding
-      FROM kpi_installments i JOIN collection_receivables r ON r.receivable_id = i.receivable_id
+        i.amount - COALESCE(mv.moved, 0) AS outstanding
+      FROM kpi_installments i JOIN collection_receivables r ON r.receivable_id = i.receivable_id ${JOIN_MOVED}
       WHERE r.issue_date <= @asOf AND ${SCOPE_CONDITION})
     WHERE outstanding > 0
     GROUP BY grp, currency ORDER BY grp, currency`;

@@ -25,12 +25,16 @@ export const scopeParams = (scope: ReportScope | undefined): { repId: string | n
 });
 
 /**
- * SQL of what moved an installment `i` (paid - reversed + credited + written off) on days matching `dateCondition`
- * over `m.business_date`; 0 when nothing did.
+ * A CTE `moved(receivable_id, installment_no, moved)`: what moved each installment (paid - reversed + credited +
+ * written off) on business dates up to `@asOf`, aggregated in one pass over `kpi_installment_movements` (its key
+ * starts with the date, so a correlated lookup per installment would scan it again for every installment).
+ * Join it with `LEFT JOIN moved mv ON mv.receivable_id = i.receivable_id AND mv.installment_no = i.installment_no`.
  */
-export const movedSql = (dateCondition: string): string =>
-  `COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off) FROM kpi_installment_movements m
-    WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND ${dateCondition}), 0)`;
+export const MOVED_AS_OF_CTE = `moved AS MATERIALIZED (SELECT receivable_id, installment_no, SUM(paid - reversed + credited + written_off) AS moved
+    FROM kpi_installment_movements WHERE business_date <= @asOf GROUP BY receivable_id, installment_no)`;
+
+/** The join of {@link MOVED_AS_OF_CTE} onto `kpi_installments i`. */
+export const JOIN_MOVED = 'LEFT JOIN moved mv ON mv.receivable_id = i.receivable_id AND mv.installment_no = i.installment_no';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

@@ -3,8 +3,8 @@ import { readJoinedReport } from '../kpi/kpi-report.js';
 import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
-import { checkDate, COLLECTIONS_SOURCES, movedSql, SCOPE_CONDITION, scopeParams } from './collections-sql.js';
-import { installmentsAsOf, type OverdueInstallment } from './overdue-installments.js';
+import { checkDate, COLLECTIONS_SOURCES, scopeParams } from './collections-sql.js';
+import { INSTALLMENTS_AS_OF_CTE, overdueInstallments, type OverdueInstallment } from './overdue-installments.js';
 import { promiseStatusAsOf, type PromiseAsOf } from './promise-status.js';
 
 /** Filter of the overdue list. */
@@ -39,14 +39,12 @@ export interface OverdueRow {
 
 type Read = Omit<OverdueRow, 'as_of' | 'last_follow_up' | 'promise_to_pay' | 'installments'>;
 
-const SQL = `SELECT receivable_id, order_id, customer_id, rep_id, region, currency,
+const SQL = `WITH ${INSTALLMENTS_AS_OF_CTE}
+  SELECT receivable_id, order_id, customer_id, rep_id, region, currency,
     MIN(CASE WHEN due_date < @asOf AND outstanding > 0 THEN due_date END) AS oldest_due_date,
     CAST(julianday(@asOf) - julianday(MIN(CASE WHEN due_date < @asOf AND outstanding > 0 THEN due_date END)) AS INTEGER) AS days_past_due,
     SUM(outstanding) AS outstanding, SUM(CASE WHEN due_date < @asOf THEN outstanding ELSE 0 END) AS overdue_amount
-  FROM (SELECT i.receivable_id, i.order_id, i.customer_id, i.rep_id, i.region, i.currency, i.due_date,
-      i.amount - ${movedSql('m.business_date <= @asOf')} AS outstanding
-    FROM kpi_installments i JOIN collection_receivables r ON r.receivable_id = i.receivable_id
-    WHERE r.issue_date <= @asOf AND ${SCOPE_CONDITION})
+  FROM inst
   GROUP BY receivable_id HAVING SUM(CASE WHEN due_date < @asOf THEN outstanding ELSE 0 END) > 0
   ORDER BY days_past_due DESC, receivable_id`;
 
@@ -56,8 +54,9 @@ function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[]
   const promise = db.prepare(`SELECT logged_on, promise_date, promise_amount FROM collection_follow_ups
     WHERE receivable_id = ? AND logged_on <= ? AND promise_date IS NOT NULL ORDER BY revision DESC LIMIT 1`);
   const payments = db.prepare('SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?');
-  const installments = installmentsAsOf(db, filter.asOf);
-  const rows = db.prepare(SQL).all({ asOf: filter.asOf, ...scopeParams(filter.scope) }) as Read[];
+  const params = { asOf: filter.asOf, ...scopeParams(filter.scope) };
+  const rows = db.prepare(SQL).all(params) as Read[];
+  const installments = overdueInstallments(db, params);
   return rows.map((r) => {
     const last = followUp.get(r.receivable_id, filter.asOf) as { on: string; channel: string } | undefined;
     const made = promise.get(r.receivable_id, filter.asOf) as { logged_on: string; promise_date: string; promise_amount: number } | undefined;
@@ -66,7 +65,7 @@ function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[]
       as_of: filter.asOf, ...r,
       last_follow_up: last ?? null,
       promise_to_pay: made === undefined ? null : promiseStatusAsOf({ madeOn: made.logged_on, date: made.promise_date, amount: made.promise_amount }, paid, filter.asOf),
-      installments: installments(r.receivable_id),
+      installments: installments.get(r.receivable_id) ?? [],
     };
   });
 }
@@ -74,7 +73,8 @@ function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[]
 /**
  * Receivables overdue at the end of business date D (an installment due before D still unpaid then), oldest first,
  * with days past due, outstanding, the last follow-up (channel and date), the latest promise to pay (kept,
- * broken or open as of D) and its installments planned against collected. Outstanding is reconstructed from dated movements, so any past D works.
+ * broken or open as of D) and its installments planned against collected. Outstanding is reconstructed from dated
+ * movements, so any past D works.
  * @example queryOverdue(db, lagOf, { asOf: '2026-05-13', scope: { repId: 'rep-1' } })
  */
 export function queryOverdue(db: Database.Database, lagOf: LagOf, filter: OverdueFilter): ReportResult<OverdueRow> {
