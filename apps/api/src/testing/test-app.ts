@@ -13,7 +13,10 @@ export interface TestApi {
   readonly store: EventStore;
   readonly app: INestApplication;
   token(actor: Actor): Promise<string>;
-  /** fetch with JSON body and a bearer token for `actor`. */
+  /**
+   * fetch with JSON body and a bearer token for `actor`. The body is `any` on purpose: tests assert
+   * response shapes field by field, and a typed body would only be a cast that proves nothing.
+   */
   call(method: string, path: string, options?: { actor?: Actor; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
