@@ -16,6 +16,7 @@ import type {
   ComplaintReopenedEvent,
   ComplaintResolvedEvent,
 } from './events.js';
+import { testActor as actor } from '../testing/actors.js';
 
 /** Test data of the Complaint specs: small factories, realistic values. */
 export const ids = {
@@ -29,11 +30,6 @@ export const ids = {
   west: RegionId.parse('west'),
 };
 
-const actor = (id: string, role: Actor['role'], region?: string): Actor => ({
-  id: ActorId.parse(id),
-  role,
-  ...(region === undefined ? {} : { region: RegionId.parse(region) }),
-});
 
 /** Actors of the specs: the customer's rep and the handler are sales reps of region east. */
 export const actors = {

@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actors.js';
-import { ActorId, CustomerId, RegionId, SurveyId } from '../shared/ids.js';
+import { CustomerId, RegionId, SurveyId } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
 import type {
   ChangeCustomerContactCommand,
@@ -27,6 +27,7 @@ import type {
 } from './events.js';
 import { ERASED_FIELDS } from './events.js';
 import type { Contact } from './vocabulary.js';
+import { testActor as actor } from '../testing/actors.js';
 
 /** Test data for the Customer aggregate: small factories with sensible defaults. */
 export const CUSTOMER_ID = CustomerId.parse('c-1');
@@ -35,11 +36,6 @@ export const WEST = RegionId.parse('west');
 export const CNY = Currency.parse('CNY');
 export const surveyId = (value: string) => SurveyId.parse(value);
 
-const actor = (name: string, role: Actor['role'], region?: string): Actor => ({
-  id: ActorId.parse(name),
-  role,
-  ...(region === undefined ? {} : { region: RegionId.parse(region) }),
-});
 export const rep = actor('rep-1', 'sales_rep', 'east');
 export const otherRep = actor('rep-2', 'sales_rep', 'east');
 export const eastManager = actor('rm-east', 'regional_manager', 'east');

@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actors.js';
-import { ActorId, CustomerId, LineId, OrderId, RegionId, ShipmentId, Sku } from '../shared/ids.js';
+import { CustomerId, LineId, OrderId, RegionId, ShipmentId, Sku } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
 import type {
   AmendOrderCommand,
@@ -15,6 +15,7 @@ import type {
 import type { CustomerSnapshot } from './customer-snapshot.js';
 import type { OrderCancelledEvent, OrderClosedEvent, OrderConfirmedEvent, OrderPlacedEvent, OrderShipmentRecordedEvent } from './events.js';
 import type { OrderLine } from './order-line.js';
+import { testActor as actor } from '../testing/actors.js';
 
 /** Test data for the Order aggregate: small factories with sensible defaults. */
 export const ORDER_ID = OrderId.parse('o-1');
@@ -28,11 +29,6 @@ export const id = {
   shipment: (value: string) => ShipmentId.parse(value),
 };
 
-const actor = (name: string, role: Actor['role'], region?: string): Actor => ({
-  id: ActorId.parse(name),
-  role,
-  ...(region === undefined ? {} : { region: RegionId.parse(region) }),
-});
 export const rep = actor('rep-1', 'sales_rep', 'east');
 export const otherRep = actor('rep-2', 'sales_rep', 'east');
 export const eastManager = actor('rm-east', 'regional_manager', 'east');

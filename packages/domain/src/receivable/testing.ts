@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Actor } from '../shared/actors.js';
-import { ActorId, CustomerId, OrderId, PaymentId, ReceivableId, RegionId } from '../shared/ids.js';
+import { CustomerId, OrderId, PaymentId, ReceivableId, RegionId } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
 import type {
   ApproveWriteOffCommand,
@@ -23,6 +23,7 @@ import { receivableDecider } from './decide.js';
 import type { ReceivableEvent } from './events.js';
 import type { ReceivableState } from './state.js';
 import { CreditNoteId } from './vocabulary.js';
+import { testActor as actor } from '../testing/actors.js';
 
 /** Test data for the Receivable aggregate: small factories with sensible defaults. */
 export const RECEIVABLE_ID = ReceivableId.parse('inv-2026-0001');
@@ -34,11 +35,6 @@ export const USD = Currency.parse('USD');
 export const paymentId = (value: string) => PaymentId.parse(value);
 export const creditNoteId = (value: string) => CreditNoteId.parse(value);
 
-const actor = (name: string, role: Actor['role'], region?: string): Actor => ({
-  id: ActorId.parse(name),
-  role,
-  ...(region === undefined ? {} : { region: RegionId.parse(region) }),
-});
 export const finance = actor('fin-1', 'finance');
 export const rep = actor('rep-1', 'sales_rep', 'east');
 export const otherRep = actor('rep-2', 'sales_rep', 'east');

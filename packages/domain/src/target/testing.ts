@@ -1,8 +1,9 @@
 import type { Actor } from '../shared/actors.js';
-import { ActorId, RegionId } from '../shared/ids.js';
+import { RegionId } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
 import type { ReviseSalesTarget, ReviseSalesTargetCommand, SetSalesTarget, SetSalesTargetCommand } from './commands.js';
 import type { SalesTargetRevisedEvent, SalesTargetSetEvent } from './events.js';
+import { testActor as actor } from '../testing/actors.js';
 
 /** Test data for the Target aggregate: small factories with sensible defaults (a rep target of rep-1 in east). */
 export const EAST = RegionId.parse('east');
@@ -10,11 +11,6 @@ export const WEST = RegionId.parse('west');
 export const CNY = Currency.parse('CNY');
 export const USD = Currency.parse('USD');
 
-const actor = (name: string, role: Actor['role'], region?: string): Actor => ({
-  id: ActorId.parse(name),
-  role,
-  ...(region === undefined ? {} : { region: RegionId.parse(region) }),
-});
 export const rep = actor('rep-1', 'sales_rep', 'east');
 export const eastManager = actor('rm-east', 'regional_manager', 'east');
 export const westManager = actor('rm-west', 'regional_manager', 'west');
