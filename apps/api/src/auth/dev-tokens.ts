@@ -4,14 +4,14 @@ import { signToken } from './jwt.js';
 const actor = (id: string, role: Role, region?: string): Actor =>
   region === undefined ? { id: id as ActorId, role } : { id: id as ActorId, role, region: region as RegionId };
 
-/** One demonstration actor per role (region `east` where a role needs one). */
+/** One demonstration actor per role (region `east` where a role needs one), named as in the generated demonstration data. */
 export const ROLE_ACTORS: readonly Actor[] = [
-  actor('manager-1', 'sales_manager'),
-  actor('east-manager', 'regional_manager', 'east'),
-  actor('rep-east-1', 'sales_rep', 'east'),
-  actor('analyst-1', 'market_analyst'),
-  actor('finance-1', 'finance'),
-  actor('auditor-1', 'auditor'),
+  actor('sm-01', 'sales_manager'),
+  actor('rm-east', 'regional_manager', 'east'),
+  actor('rep-east-01', 'sales_rep', 'east'),
+  actor('analyst-01', 'market_analyst'),
+  actor('fin-01', 'finance'),
+  actor('auditor-01', 'auditor'),
   actor('system', 'system'),
 ];
 

@@ -9,7 +9,9 @@ import { API_CONFIG, EVENT_CODEC, EVENT_STORE, READ_MODELS } from '../infrastruc
 import { ReceivableCommand } from '../receivables/receivables.handlers.js';
 import { PolicyCheckpoints } from './policy-checkpoints.js';
 
-const POLICY = 'order-to-receivable';
+/** The policy's name: its checkpoint's key in `policy_checkpoints` and the prefix of its command ids. */
+export const ORDER_TO_RECEIVABLE_POLICY = 'order-to-receivable';
+const POLICY = ORDER_TO_RECEIVABLE_POLICY;
 const TRIGGERS = new Set(['OrderConfirmed', 'OrderDelivered']);
 
 /**

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { GeneratorOptions } from '@salesbook/generator';
+import { loadConfig, type ApiConfig } from '../config/config.js';
+import { openEventStore } from '../infrastructure/open-store.js';
+import type { Clock } from '../infrastructure/tokens.js';
+import { serve, whenCaughtUp, type Serving } from '../serve.js';
+import { demoOptions, seedDemoIfEmpty, type DemoSeed } from './demo-seed.js';
+
+/** The demonstration API: its config, where it listens, and the seed it wrote (none when the store had events). */
+export interface Demo extends Serving {
+  readonly config: ApiConfig;
+  readonly seeded: DemoSeed | undefined;
+}
+
+/** What a test may change: the seed's size, the host, the clock. */
+export interface DemoOverrides {
+  readonly seed?: GeneratorOptions;
+  readonly host?: string;
+  readonly clock?: Clock;
+  readonly onProgress?: (events: number) => void;
+}
+
+/**
+ * `npm start`: development mode on the embedded store (`./data/events.db`, `./data/readmodels.db` unless the
+ * environment says otherwise), seeded with generated months of activity when the store is empty, then served
+ * once every read model has caught up.
+ */
+export async function startDemo(env: Readonly<Record<string, string | undefined>>, overrides: DemoOverrides = {}): Promise<Demo> {
+  const config = loadConfig({ NODE_ENV: 'development', ...env }, () => randomBytes(32).toString('base64url'));
+  const store = openEventStore(config.store);
+  const seeded = await seedDemoIfEmpty(store, config.readModelsPath, overrides.seed ?? demoOptions(new Date()), overrides.onProgress);
+  const serving = await serve(config, { store, ...(overrides.clock === undefined ? {} : { clock: overrides.clock }) }, overrides.host);
+  await whenCaughtUp(serving.app);
+  return { ...serving, config, seeded };
+}

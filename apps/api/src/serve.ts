@@ -1,0 +1,35 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ProjectionRunner } from '@salesbook/projections';
+import { ROLE_ACTORS, devTokens } from './auth/dev-tokens.js';
+import { createApp } from './bootstrap.js';
+import type { ApiConfig } from './config/config.js';
+import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { PROJECTION_RUNNER } from './infrastructure/tokens.js';
+
+/** A listening API and where it is. */
+export interface Serving {
+  readonly app: NestExpressApplication;
+  readonly url: string;
+}
+
+/** Starts the API on the configured port (shutdown hooks on) and says where it listens. */
+export async function serve(config: ApiConfig, overrides: InfrastructureOverrides = {}, host?: string): Promise<Serving> {
+  const app = await createApp(config, overrides);
+  app.enableShutdownHooks();
+  await (host === undefined ? app.listen(config.port) : app.listen(config.port, host));
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  return { app, url };
+}
+
+/** Waits until every read model has caught up with the store. */
+export const whenCaughtUp = (app: NestExpressApplication): Promise<void> => app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER).whenLive();
+
+/** The lines a person needs: the URL, the docs, and in development one token per role. */
+export async function welcome(config: ApiConfig, url: string): Promise<string[]> {
+  const lines = [`Salesbook API listening on ${url} (docs: ${url}/docs)`];
+  if (config.jwt.kind === 'secret' && config.jwt.generated) {
+    lines.push('Development mode: a secret was generated. Tokens (12 h), send as Authorization: Bearer <token>:');
+    for (const [role, token] of await devTokens(config.jwt.secret, ROLE_ACTORS)) lines.push(`  ${role.padEnd(17)} ${token}`);
+  }
+  return lines;
+}
