@@ -1,0 +1,46 @@
+import autocannon from 'autocannon';
+
+/** One load run's figures. */
+export interface LoadFigures {
+  readonly rps: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly requests: number;
+  /** Non-2xx responses, errors and timeouts: a run with any is reported, never hidden. */
+  readonly failures: number;
+}
+
+/** What to send: a GET, or a POST whose body is made per request. */
+export interface Target {
+  readonly path: string;
+  readonly bearer?: string;
+  readonly body?: () => string;
+}
+
+/** Runs autocannon over loopback: 50 connections, closed loop (as fast as answered) or at `rate` requests/s overall. */
+export async function load(url: string, target: Target, seconds: number, rate?: number): Promise<LoadFigures> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(target.bearer === undefined ? {} : { authorization: `Bearer ${target.bearer}` }) };
+  const { body } = target;
+  const result = await autocannon({
+    url: `${url}${target.path}`,
+    connections: 50,
+    duration: seconds,
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    ...(rate === undefined ? {} : { overallRate: rate }),
+    ...(body === undefined ? {} : { requests: [{ setupRequest: (request: object) => ({ ...request, body: body() }) }] }),
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** The value at quantile `q` (nearest rank) of a list of numbers. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+/** The API under test, in its own process (as deployed), on loopback. */
+export interface ApiProcess {
+  readonly url: string;
+  readonly secret: string;
+  stop(): Promise<void>;
+}
+
+const MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
+
+/** Starts `apps/api/dist/main.js` on the given store files and resolves with its URL once it listens. */
+export function startApi(eventsPath: string, readModelsPath: string): Promise<ApiProcess> {
+  const secret = randomBytes(32).toString('base64url');
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SALESBOOK_EVENTSTORE: `sqlite:${eventsPath}`,
+    SALESBOOK_READMODELS: readModelsPath,
+    SALESBOOK_JWT_SECRET: secret,
+    SALESBOOK_PORT: '0',
+    SALESBOOK_LOG_LEVEL: 'warn',
+  };
+  const child: ChildProcess = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`the API exited (${String(code)}) before listening:\n${output}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1] === undefined) return;
+      child.removeAllListeners('exit');
+      const stop = (): Promise<void> =>
+        new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      resolve({ url: match[1].replace('localhost', '127.0.0.1'), secret, stop });
+    });
+  });
+}
+
+const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** An HS256 bearer token for an actor, signed with the API's secret (what the dev tokens are, without a library). */
+export function token(secret: string, sub: string, role: string, region?: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${base64url({ alg: 'HS256' })}.${base64url({ sub, role, ...(region === undefined ? {} : { region }), iat: now, exp: now + 3_600 })}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+/** Resolves once every projection is live with no lag (the API replays the read models at start). */
+export async function whenCaughtUp(url: string, bearer: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${url}/projections/status`, { headers: { authorization: `Bearer ${bearer}` } });
+    const { projections } = (await response.json()) as { projections: { state: string; lag: number }[] };
+    if (projections.every((p) => p.state === 'live' && p.lag === 0)) return;
+    if (Date.now() > deadline) throw new Error(`read models did not catch up in ${timeoutMs} ms: ${JSON.stringify(projections)}`);
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+}

@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+import { seedStore } from '@salesbook/generator';
+import { load, quantile, type LoadFigures } from './api-load.js';
+import { startApi, token, whenCaughtUp } from './api-server.js';
+import { scratchFolder } from './measure.js';
+
+// `npm run bench:api`: a SQLite store seeded with N generated events (1,000,000 by default; `--events N` or
+// BENCH_API_EVENTS for a quicker run), the API in its own process on loopback, autocannon with 50 connections.
+// Reports beside GET /health of the same app, closed loop then at 1,000 requests/s; commands at 1,000/s;
+// freshness from a command's response to a report that reflects it. Never fails on time.
+
+const SEED = 20250101;
+const SECONDS = Number(process.env['BENCH_API_SECONDS'] ?? 10);
+const RATE = 1_000;
+
+function eventsWanted(argv: readonly string[]): number {
+  // `npm run bench:api -- --events N` reaches here as a bare N (npm takes `--events` for itself).
+  const flag = argv.indexOf('--events');
+  const bare = argv.slice(2).find((arg) => /^\d[\d_]*$/.test(arg));
+  const text = flag >= 0 ? argv[flag + 1] : (bare ?? process.env['BENCH_API_EVENTS']);
+  const events = Number((text ?? '1000000').replace(/_/g, ''));
+  if (!Number.isInteger(events) || events < 1) throw new Error(`--events must be a positive whole number, not ${String(text)}`);
+  return events;
+}
+
+async function seed(eventsPath: string, readModelsPath: string, events: number): Promise<{ lastDate: string; seconds: number }> {
+  const started = performance.now();
+  const store = createSqliteEventStore({ path: eventsPath, synchronous: 'NORMAL' });
+  let reported = 0;
+  const result = await seedStore(store, {
+    seed: SEED, events, validateCommands: false, eventsPerAppend: 5_000,
+    onProgress: (written) => {
+      if (written - reported < 100_000) return;
+      reported = written;
+      console.error(`  seeded ${written} events`);
+    },
+  });
+  await store.close();
+  // The generator ran the order -> receivable policy already: the API's policy starts at the seed's head.
+  const db = new Database(readModelsPath);
+  db.exec('CREATE TABLE IF NOT EXISTS policy_checkpoints (policy TEXT PRIMARY KEY, position TEXT NOT NULL)');
+  db.prepare('INSERT INTO policy_checkpoints VALUES (?, ?)').run('order-to-receivable', String(result.position ?? 0n));
+  db.close();
+  return { lastDate: result.lastDate ?? '2025-06-30', seconds: (performance.now() - started) / 1_000 };
+}
+
+const shiftDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const run = Math.random().toString(36).slice(2, 8);
+let registered = 0;
+/** A RegisterCustomer body with a fresh id: a durable one-event command on a new short stream. */
+const customer = (): string => {
+  registered += 1;
+  const id = `bench-${run}-${registered}`;
+  return JSON.stringify({ customerId: id, companyName: `Bench ${id}`, contact: { name: 'Bench Contact', phone: '+8613800000000', email: 'bench@example.cn' }, region: 'east', segment: 'smb', ownerRepId: 'rep-east-01' });
+};
+
+/** Command, then the daily report with X-Min-Position of its answer, until `done`: ms from the command's answer to the fresh report. */
+async function freshness(url: string, bearer: string, done: () => boolean): Promise<{ samples: number[]; stale: number }> {
+  const headers = { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' };
+  const samples: number[] = [];
+  let stale = 0;
+  while (!done()) {
+    const command = await fetch(`${url}/customers`, { method: 'POST', headers, body: customer() });
+    const { position } = (await command.json()) as { position: string };
+    const answered = performance.now();
+    const report = await fetch(`${url}/reports/sales/daily?date=${today()}&groupBy=region`, { headers: { ...headers, 'x-min-position': position } });
+    const body = (await report.json()) as { stale: boolean };
+    samples.push(performance.now() - answered);
+    if (body.stale) stale += 1;
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+  return { samples, stale };
+}
+
+const line = (name: string, f: LoadFigures): string =>
+  `${name.padEnd(44)} ${String(f.rps).padStart(6)} req/s  p50 ${String(f.p50Ms).padStart(4)} ms  p99 ${String(f.p99Ms).padStart(4)} ms  (${f.requests} requests, ${f.failures} failed)`;
+
+async function main(argv: readonly string[]): Promise<void> {
+  const events = eventsWanted(argv);
+  const scratch = scratchFolder();
+  const eventsPath = scratch.path('events.db');
+  const readModelsPath = scratch.path('readmodels.db');
+  try {
+    console.log(`seeding ${events} generated events (seed ${SEED}) into a SQLite store...`);
+    const seeded = await seed(eventsPath, readModelsPath, events);
+    console.log(`  done in ${seeded.seconds.toFixed(1)} s; history ends ${seeded.lastDate}`);
+    const api = await startApi(eventsPath, readModelsPath);
+    try {
+      const manager = token(api.secret, 'sm-01', 'sales_manager');
+      const started = performance.now();
+      await whenCaughtUp(api.url, manager, 30 * 60_000);
+      console.log(`API (own process, SQLite store, synchronous=FULL) listening on ${api.url}; read models replayed at start in ${((performance.now() - started) / 1_000).toFixed(1)} s`);
+      const report = { path: `/reports/sales/daily?date=${shiftDays(seeded.lastDate, -15)}&groupBy=rep`, bearer: manager };
+      const health = { path: '/health' };
+      const command = { path: '/customers', bearer: manager, body: customer };
+      console.log(`report: GET ${report.path} (manager: every rep); baseline: GET /health; command: POST /customers (one new stream each)`);
+      for (const path of [report.path, `/reports/sales/monthly?month=${seeded.lastDate.slice(0, 7)}&groupBy=region`, `/reports/collections/aging?asOf=${seeded.lastDate}&groupBy=rep`]) {
+        const before = performance.now();
+        const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${manager}` } });
+        await response.text();
+        console.log(`  one request, unloaded: GET ${path}: ${response.status} in ${(performance.now() - before).toFixed(1)} ms`);
+      }
+      await load(api.url, report, 3);
+      const reportMax = await load(api.url, report, SECONDS);
+      const baselineMax = await load(api.url, health, SECONDS);
+      console.log(line('closed loop, 50 connections: report', reportMax));
+      console.log(line('closed loop, 50 connections: baseline', baselineMax));
+      console.log(`  report / baseline throughput: ${(reportMax.rps / baselineMax.rps).toFixed(2)} (target >= 0.5)`);
+      const reportFixed = await load(api.url, report, SECONDS, RATE);
+      const baselineFixed = await load(api.url, health, SECONDS, RATE);
+      let commandsDone = false;
+      const probes = freshness(api.url, manager, () => commandsDone);
+      const commandFixed = await load(api.url, command, SECONDS, RATE);
+      commandsDone = true;
+      const fresh = await probes;
+      console.log(line(`${RATE} req/s offered: report`, reportFixed));
+      console.log(line(`${RATE} req/s offered: baseline`, baselineFixed));
+      console.log(line(`${RATE} req/s offered: command (with probes)`, commandFixed));
+      const freshnessP50Ms = quantile(fresh.samples, 0.5);
+      const freshnessP99Ms = quantile(fresh.samples, 0.99);
+      console.log(`freshness under the command load: ${fresh.samples.length} probes, p50 ${freshnessP50Ms.toFixed(1)} ms, p99 ${freshnessP99Ms.toFixed(1)} ms, ${fresh.stale} stale`);
+      console.log('targets (DESIGN.md 11): report >= 0.5x baseline; at 1,000 req/s report p99 < 10 ms, command p99 < 25 ms; freshness p99 < 50 ms');
+      console.log(
+        JSON.stringify({
+          events,
+          reportMaxRps: reportMax.rps, baselineMaxRps: baselineMax.rps,
+          reportP50Ms: reportFixed.p50Ms, reportP99Ms: reportFixed.p99Ms,
+          commandP50Ms: commandFixed.p50Ms, commandP99Ms: commandFixed.p99Ms,
+          freshnessP99Ms: Math.round(freshnessP99Ms * 10) / 10,
+          baselineP99Ms: baselineFixed.p99Ms,
+          freshnessP50Ms: Math.round(freshnessP50Ms * 10) / 10, freshnessProbes: fresh.samples.length, freshnessStale: fresh.stale,
+          failures: reportMax.failures + baselineMax.failures + reportFixed.failures + baselineFixed.failures + commandFixed.failures,
+        }),
+      );
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    scratch.dispose();
+  }
+}
+
+await main(process.argv);
