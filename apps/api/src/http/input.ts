@@ -54,7 +54,8 @@ function headerIssues(request: Request, issues: InputIssue[]): { idempotencyKey?
 function minPositionOf(request: Request, issues: InputIssue[]): bigint | undefined {
   const value = request.header('x-min-position');
   if (value === undefined) return undefined;
-  if (/^\d{1,20}$/.test(value.trim())) return BigInt(value.trim());
+  // EventStoreDB positions pack two 64-bit numbers: up to 39 digits.
+  if (/^\d{1,40}$/.test(value.trim())) return BigInt(value.trim());
   issues.push({ in: 'headers', path: ['x-min-position'], message: 'must be a position (a non-negative integer) from a command response' });
   return undefined;
 }
