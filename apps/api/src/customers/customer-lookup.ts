@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   customerDecider,
@@ -11,17 +12,20 @@ import {
   type DomainError,
 } from '@salesbook/domain';
 import { loadAggregate, type EventCodec, type EventStore } from '@salesbook/eventstore';
-import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+import { EVENT_CODEC, EVENT_STORE, READ_MODELS } from '../infrastructure/tokens.js';
+import { openReceivablesOf } from './open-receivables.js';
 
 /**
  * What other aggregates' handlers need to know of a customer, loaded from the customer's stream
- * (no personal data): the order's credit inputs and the complaint's owner rep and region.
+ * (no personal data): the order's credit inputs (open receivables from the collections read model) and the
+ * complaint's owner rep and region.
  */
 @Injectable()
 export class CustomerLookup {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    @Inject(READ_MODELS) private readonly db: Database.Database,
   ) {}
 
   async view(customerId: CustomerId): Promise<CustomerSnapshotView | null> {
@@ -40,7 +44,7 @@ export class CustomerLookup {
       ownerRep: view.ownerRepId,
       segment: view.segment,
       ...(view.creditLimit === null ? {} : { creditLimit: view.creditLimit }),
-      openReceivables: await this.openReceivables(customerId, currency),
+      openReceivables: openReceivablesOf(this.db, customerId, currency),
     };
   }
 
@@ -50,10 +54,6 @@ export class CustomerLookup {
     return view === null ? null : { ownerRepId: view.ownerRepId, region: view.region };
   }
 
-  // TODO(#5): read the customer's outstanding receivables in `currency` from the collections read model once it exists.
-  private async openReceivables(_customerId: CustomerId, _currency: string): Promise<number> {
-    return 0;
-  }
 }
 
 /** The customer's stream cannot be decoded: a corrupt or unknown event, never the client's fault. */
