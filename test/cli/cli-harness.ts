@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ function newest(dir: string): number {
  */
 export function ensureCliBuilt(): void {
   const built = join(root, 'apps', 'cli', 'dist', 'main.js');
-  const sources = Math.max(newest(join(root, 'apps', 'cli', 'src')), ...['domain', 'eventstore', 'eventstore-sqlite', 'eventstore-esdb', 'projections'].map((name) => newest(join(root, 'packages', name, 'src'))));
+  const sources = Math.max(newest(join(root, 'apps', 'cli', 'src')), ...['domain', 'eventstore', 'eventstore-sqlite', 'eventstore-esdb', 'keystore', 'projections'].map((name) => newest(join(root, 'packages', name, 'src'))));
   if (!existsSync(built) || sources > statSync(built).mtimeMs) {
     execFileSync('npx', ['nx', 'run', '@salesbook/cli:build', '--outputStyle=static'], { cwd: root, stdio: 'pipe', timeout: 170_000 });
   }
@@ -60,14 +61,20 @@ export interface Workspace {
   dispose(): void;
 }
 
-/** A fresh workspace on the embedded store (or on `storeUrl`). */
+/** A fresh workspace on the embedded store (or on `storeUrl`), with its own key store and master key. */
 export function workspace(storeUrl?: string): Workspace {
   const dir = mkdtempSync(join(tmpdir(), 'salesbook-cli-'));
   const eventsPath = join(dir, 'events.db');
   return {
     dir,
     eventsPath,
-    env: { SALESBOOK_EVENTSTORE: storeUrl ?? `sqlite:${eventsPath}`, SALESBOOK_READMODELS: join(dir, 'readmodels.db'), SALESBOOK_TIMEZONE: 'Asia/Shanghai' },
+    env: {
+      SALESBOOK_EVENTSTORE: storeUrl ?? `sqlite:${eventsPath}`,
+      SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
+      SALESBOOK_TIMEZONE: 'Asia/Shanghai',
+      SALESBOOK_KEYSTORE: join(dir, 'keys.db'),
+      SALESBOOK_MASTER_KEY: randomBytes(32).toString('base64'),
+    },
     file(name, content) {
       const path = join(dir, name);
       writeFileSync(path, content);

@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
-import { exportEvents } from './commands/export.js';
+import { exportEvents, type ExportOptions } from './commands/export.js';
+import { forget } from './commands/forget.js';
 import { history } from './commands/history.js';
 import { importEvents } from './commands/import-events.js';
 import { importOrders } from './commands/import.js';
+import { personalDataReads, type ReadsOptions } from './commands/personal-data-reads.js';
 import { replay } from './commands/replay.js';
+import { rotateMasterKey } from './commands/rotate-master-key.js';
 import { state } from './commands/state.js';
 import { verify } from './commands/verify.js';
 import { CliError } from './support/cli-error.js';
@@ -16,8 +19,18 @@ const run =
   async (...args: A): Promise<void> =>
     withStore(loadCliConfig(process.env), (context) => work(context, ...args));
 
+/** `--unmask --reader <id> [--role <role>]` on a command that prints personal data (masked by default). */
+const unmaskable = (command: Command): Command =>
+  command
+    .option('--unmask', 'show personal data in clear (needs the master key); every read is logged with --reader')
+    .option('--reader <id>', 'who reads unmasked (logged in the read log with the time and the customers)')
+    .option('--role <role>', 'the reader\'s role: sales_manager (default) or finance');
+
 const program = new Command('salesbook')
-  .description('Salesbook for operators and auditors. Reads SALESBOOK_EVENTSTORE, SALESBOOK_READMODELS and SALESBOOK_TIMEZONE, as the API does.')
+  .description(
+    'Salesbook for operators and auditors. Reads SALESBOOK_EVENTSTORE, SALESBOOK_READMODELS, SALESBOOK_TIMEZONE, SALESBOOK_KEYSTORE and ' +
+      'SALESBOOK_MASTER_KEY (only commands that touch personal data), as the API does.',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -48,29 +61,49 @@ program
   .option('--chains-only', 'check the hash chains only')
   .action(run((context, options: { chainsOnly?: boolean }) => verify(context, options)));
 
-program
-  .command('history')
+unmaskable(program.command('history'))
   .description("a stream's events with actor, business and recorded time, correlation id and reason")
   .argument('<stream>', 'e.g. order-1001')
   .option('--json', 'print JSON instead of a table')
-  .action(run((context, stream: string, options: { json?: boolean }) => history(context, stream, options)));
+  .action(run((context, stream: string, options: { json?: boolean; unmask?: boolean; reader?: string; role?: string }) => history(context, stream, options)));
 
-program
-  .command('state')
+unmaskable(program.command('state'))
   .description("an aggregate's state folded from its events, now or as of a time, a date or a revision")
   .argument('<stream>', 'e.g. receivable-1001')
   .option('--as-of <when>', 'ISO 8601 time, business date YYYY-MM-DD (its end), or a revision number')
-  .action(run((context, stream: string, options: { asOf?: string }) => state(context, stream, options)));
+  .action(run((context, stream: string, options: { asOf?: string; unmask?: boolean; reader?: string; role?: string }) => state(context, stream, options)));
 
-program
-  .command('export')
+unmaskable(program.command('export'))
   .description('stream events as NDJSON (default) or CSV, filtered by category and business time')
   .option('--format <format>', 'ndjson or csv', 'ndjson')
   .option('--category <list>', 'comma-separated: customer, order, receivable, complaint, target')
   .option('--from <when>', 'occurredAt on or after: ISO time, or a business date (its start)')
   .option('--to <when>', 'occurredAt on or before: ISO time, or a business date (its end)')
   .option('--output <file>', 'write to a file instead of stdout')
-  .action(run((context, options: Record<string, string | undefined>) => exportEvents(context, options)));
+  .action(run((context, options: ExportOptions) => exportEvents(context, options)));
+
+program
+  .command('forget')
+  .description("erase a customer's personal data: record the erasure, then destroy the customer's data key (history then reads [erased])")
+  .argument('<customerId>')
+  .requiredOption('--reason <text>', 'why (e.g. the request reference); stays readable after the erasure')
+  .requiredOption('--operator <id>', 'who runs the erasure; recorded as the actor (role system)')
+  .action(run((context, customerId: string, options: { reason?: string; operator?: string }) => forget(context, customerId, options)));
+
+program
+  .command('rotate-master-key')
+  .description('re-wrap every data key with a new master key (SALESBOOK_NEW_MASTER_KEY or --new-key-file); no event is rewritten')
+  .option('--new-key-file <file>', 'a file holding the new key (32 random bytes in base64), instead of SALESBOOK_NEW_MASTER_KEY')
+  .action(run((context, options: { newKeyFile?: string }) => rotateMasterKey(context, options)));
+
+program
+  .command('personal-data-reads')
+  .description('who read which customer\'s personal data unmasked, when and for what (API and command line); needs no master key')
+  .option('--customer <id>', 'reads of this customer only')
+  .option('--reader <id>', 'reads by this person only')
+  .option('--since <when>', 'ISO time, or a business date (its start)')
+  .option('--json', 'print JSON instead of a table')
+  .action(run((context, options: ReadsOptions) => personalDataReads(context, options)));
 
 // A closed pipe (`salesbook export | head`) ends the command quietly, as other Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

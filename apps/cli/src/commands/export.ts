@@ -1,14 +1,15 @@
 import { STREAM_CATEGORIES, streamCategory } from '@salesbook/domain';
-import type { RecordedEvent } from '@salesbook/eventstore';
+import type { EventCodec, RecordedEvent } from '@salesbook/eventstore';
 import { businessInstant, endOfBusinessDay, isCalendarDate } from '../support/business-time.js';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
 import { note } from '../support/output.js';
-import { readEverything } from '../support/read-all.js';
-import { openSink } from '../support/sink.js';
+import { PAGE_SIZE, readEverything } from '../support/read-all.js';
+import { readerOf, readingCodec, type UnmaskOptions } from '../support/readers.js';
+import { openSink, type Sink } from '../support/sink.js';
 
 /** Options of `salesbook export`. */
-export interface ExportOptions {
+export interface ExportOptions extends UnmaskOptions {
   readonly format?: string;
   readonly category?: string;
   readonly from?: string;
@@ -16,8 +17,13 @@ export interface ExportOptions {
   readonly output?: string;
 }
 
-/** One exported event as NDJSON: exactly what the store holds (hash included), so `import-events` can load it. */
-export const exportedEvent = (event: RecordedEvent) => ({
+/**
+ * One exported event as NDJSON: exactly what the store holds (hash included, personal fields sealed), so
+ * `import-events` can load it and chains verify. An opened export (`--unmask`) marks each line
+ * `form: "opened"`: its data is decoded (plaintext or `[erased]`), no longer what the hash covers.
+ */
+export const exportedEvent = (event: RecordedEvent, opened = false) => ({
+  ...(opened ? { form: 'opened' } : {}),
   streamName: event.streamName,
   revision: event.revision,
   position: event.position.toString(),
@@ -62,9 +68,21 @@ function categoriesOf(value: string | undefined): ReadonlySet<string> | undefine
   return new Set(chosen);
 }
 
+/** Writes a batch of events, decoded by `codec` first when the export is opened (one logged read per batch). */
+async function writeBatch(sink: Sink, format: string, batch: readonly RecordedEvent[], codec: EventCodec | undefined): Promise<void> {
+  let events = batch;
+  if (codec !== undefined) {
+    const decoded = await codec.decode(batch);
+    if (decoded._tag === 'Left') throw new CliError(`export: ${decoded.left.code}: ${decoded.left.message}`);
+    events = batch.map((event, index) => ({ ...event, data: (decoded.right[index]?.data ?? event.data) as RecordedEvent['data'] }));
+  }
+  for (const event of events) await sink.write(format === 'csv' ? csvLine(event) : `${JSON.stringify(exportedEvent(event, codec !== undefined))}\n`);
+}
+
 /**
  * `salesbook export`: events in global order as NDJSON (default) or CSV, filtered by stream category and by
- * business time (`metadata.occurredAt`, `--from` and `--to` inclusive), streamed page by page.
+ * business time (`metadata.occurredAt`, `--from` and `--to` inclusive), streamed page by page. By default
+ * the stored form (personal fields sealed; no key needed); `--unmask --reader <id>` opens them (logged).
  */
 export async function exportEvents(context: StoreContext, options: ExportOptions): Promise<void> {
   const format = options.format ?? 'ndjson';
@@ -72,19 +90,27 @@ export async function exportEvents(context: StoreContext, options: ExportOptions
   const categories = categoriesOf(options.category);
   const from = instantOf('--from', options.from, context.config.timeZone);
   const to = instantOf('--to', options.to, context.config.timeZone);
+  const reader = readerOf(options, `salesbook export${options.category === undefined ? '' : ` --category ${options.category}`}`);
+  const codec = reader === undefined ? undefined : readingCodec(context, reader);
   const sink = openSink(options.output);
   let written = 0;
+  let batch: RecordedEvent[] = [];
   try {
     if (format === 'csv') await sink.write(`${CSV_COLUMNS.join(',')}\r\n`);
     for await (const event of readEverything(context.store)) {
       if (categories !== undefined && !categories.has(streamCategory(event.streamName) ?? '')) continue;
       const at = Date.parse(field(event.metadata['occurredAt']));
       if ((from !== undefined && !(at >= from)) || (to !== undefined && !(at <= to))) continue;
-      await sink.write(format === 'csv' ? csvLine(event) : `${JSON.stringify(exportedEvent(event))}\n`);
+      batch.push(event);
       written += 1;
+      if (batch.length >= PAGE_SIZE) {
+        await writeBatch(sink, format, batch, codec);
+        batch = [];
+      }
     }
+    await writeBatch(sink, format, batch, codec);
   } finally {
     await sink.close();
   }
-  note(`exported ${written} event${written === 1 ? '' : 's'} from ${context.storeName}${options.output === undefined || options.output === '-' ? '' : ` to ${options.output}`}`);
+  note(`exported ${written} event${written === 1 ? '' : 's'} (${reader === undefined ? 'stored form, personal data sealed' : `opened for ${reader.actorId}, read logged; not loadable by import-events`}) from ${context.storeName}${options.output === undefined || options.output === '-' ? '' : ` to ${options.output}`}`);
 }

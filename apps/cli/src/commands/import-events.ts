@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { chainHash, GENESIS_HASH, type EventStore, type Json, type NewEvent, type StreamAppend } from '@salesbook/eventstore';
+import { chainHash, GENESIS_HASH, type EventCodec, type EventStore, type Json, type NewEvent, type StreamAppend } from '@salesbook/eventstore';
+import { holdsPlaintext, sealExported } from '../import/seal-exported.js';
 import { CliError } from '../support/cli-error.js';
-import type { StoreContext } from '../support/infrastructure.js';
+import { systemCodec, type StoreContext } from '../support/infrastructure.js';
 import { out } from '../support/output.js';
 import { startProgress } from '../support/progress.js';
 
@@ -40,6 +41,8 @@ async function headOf(store: EventStore, heads: Map<string, StreamHead>, streamN
  * where the store's stream ends, with the same ids, data and metadata. Each event's hash is recomputed from
  * the previous one before it is written, so an altered export is refused; the store then chains the events
  * to the very same hashes. Idempotent: events already in the store are acknowledged, not written again.
+ * Personal data in clear (an export of history written before encryption) is sealed on the way in with the
+ * customers' data keys: those events, and the rest of their streams, get new hashes in this store.
  */
 export async function importEvents(context: StoreContext, path: string): Promise<void> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -47,6 +50,8 @@ export async function importEvents(context: StoreContext, path: string): Promise
   let batch: StreamAppend[] = [];
   let pending = 0;
   let total = 0;
+  let sealedCount = 0;
+  let sealing: EventCodec | undefined;
   const progress = startProgress('import-events', 0, 'events');
   const flush = async (): Promise<void> => {
     if (pending === 0) return;
@@ -66,9 +71,16 @@ export async function importEvents(context: StoreContext, path: string): Promise
         throw new CliError(`${path}:${lineNumber}: ${event.streamName} revision ${event.revision} does not follow revision ${head.revision} (import whole streams: an export filtered by time cannot be loaded)`);
       }
       const { hash, ...metadata } = event.metadata;
-      const next: NewEvent = { eventId: event.eventId, type: event.type, data: event.data, metadata };
+      let next: NewEvent = { eventId: event.eventId, type: event.type, data: event.data, metadata };
       if (chainHash(head.hash, next) !== hash) throw new CliError(`${path}:${lineNumber}: ${event.streamName} revision ${event.revision}: the hash does not follow from the event and its predecessor (the export was altered)`);
       heads.set(event.streamName, { revision: event.revision, hash });
+      if (holdsPlaintext(next)) {
+        sealing ??= systemCodec(context, 'create');
+        const sealed = await sealExported(next, context.plainCodec, sealing);
+        if (sealed._tag === 'Left') throw new CliError(`${path}:${lineNumber}: ${event.streamName} revision ${event.revision}: ${sealed.left.code}: ${sealed.left.message}`);
+        next = sealed.right;
+        sealedCount += 1;
+      }
       const part = batch.at(-1);
       if (part !== undefined && part.streamName === event.streamName) (part.events as NewEvent[]).push(next);
       else batch.push({ streamName: event.streamName, events: [next], expectedRevision: event.revision === 0 ? 'no_stream' : event.revision - 1 });
@@ -81,6 +93,7 @@ export async function importEvents(context: StoreContext, path: string): Promise
     progress.stop();
   }
   out(`import-events: ${total} event${total === 1 ? '' : 's'} of ${heads.size} stream${heads.size === 1 ? '' : 's'} loaded into ${context.storeName} (events already there were acknowledged, not written again)`);
+  if (sealedCount > 0) out(`import-events: ${sealedCount} event${sealedCount === 1 ? '' : 's'} held personal data in clear: sealed with the customers' data keys (their streams are chained anew from there)`);
 }
 
 function parseLine(line: string, lineNumber: number, path: string): z.infer<typeof ExportedEvent> {
@@ -89,6 +102,9 @@ function parseLine(line: string, lineNumber: number, path: string): z.infer<type
     value = JSON.parse(line);
   } catch {
     throw new CliError(`${path}:${lineNumber}: not JSON (expected one exported event per line, as \`salesbook export\` writes)`);
+  }
+  if (typeof value === 'object' && value !== null && (value as Record<string, unknown>)['form'] === 'opened') {
+    throw new CliError(`${path}:${lineNumber}: an opened export (salesbook export --unmask) holds decoded data, not what was stored; export without --unmask to move events`);
   }
   const parsed = ExportedEvent.safeParse(value);
   if (!parsed.success) {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { PaymentTerms } from '@salesbook/domain';
 import { CliError } from '../support/cli-error.js';
-import type { StoreContext } from '../support/infrastructure.js';
+import { systemCodec, type StoreContext } from '../support/infrastructure.js';
 import { note, out } from '../support/output.js';
 import { startProgress } from '../support/progress.js';
 import { parsePaymentTerms } from '../import/commands.js';
@@ -46,7 +46,7 @@ function checkFiles(ordersPath: string, paymentsPath: string | undefined, proble
 /** Decides every order and payment, appending each chunk in bulk unless `write` is false. */
 async function decideAll(context: StoreContext, checked: Checked, terms: PaymentTerms, write: boolean, files: { orders: string; payments: string }, problems: Problems): Promise<ImportCounts> {
   const existing = (await context.store.headPosition()) === undefined ? undefined : context.store;
-  const run = new ImportRun({ existing, codec: context.codec, zone: context.config.timeZone, terms, customers: checked.orders.customers });
+  const run = new ImportRun({ existing, codec: systemCodec(context, 'create'), zone: context.config.timeZone, terms, customers: checked.orders.customers });
   const total = checked.orders.orders.length + checked.payments.length;
   const progress = startProgress(write ? 'import' : 'check', total, 'rows');
   const flush = async (): Promise<void> => {

@@ -11,17 +11,29 @@ export interface CliConfig {
   readonly readModelsPath: string;
   /** The business time zone: day boundaries of imported dates, `--as-of` dates and export ranges. */
   readonly timeZone: string;
+  /** Path of the key-store SQLite file (data keys and the personal data read log), never the event log. */
+  readonly keyStorePath: string;
+  /** SALESBOOK_MASTER_KEY as given (base64), checked only by the commands that open personal data. */
+  readonly masterKey: string | undefined;
+  /** SALESBOOK_NEW_MASTER_KEY: the key `rotate-master-key` re-wraps the data keys with. */
+  readonly newMasterKey: string | undefined;
+  /** NODE_ENV is `development`: without a master key, one is made beside the key store (with a warning). */
+  readonly development: boolean;
 }
 
 const optional = z.string().trim().optional().transform((value) => (value === '' ? undefined : value));
 
-// The API's own schema for these three variables (apps/api/src/config/config.ts), so both refuse the same values.
+// The API's own schema for these variables (apps/api/src/config/config.ts), so both refuse the same values.
 const Env = z.object({
   SALESBOOK_EVENTSTORE: optional,
   SALESBOOK_READMODELS: optional.pipe(z.string().default('./data/readmodels.db')),
   SALESBOOK_TIMEZONE: optional
     .pipe(z.string().default('Asia/Shanghai'))
     .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+  SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
+  SALESBOOK_MASTER_KEY: optional,
+  SALESBOOK_NEW_MASTER_KEY: optional,
+  NODE_ENV: optional,
 });
 
 /**
@@ -36,5 +48,14 @@ export function loadCliConfig(env: Readonly<Record<string, string | undefined>>)
   }
   const store = parseStoreUrl(parsed.data.SALESBOOK_EVENTSTORE);
   if (isLeft(store)) throw new CliError(store.left.message);
-  return { store: store.right, readModelsPath: parsed.data.SALESBOOK_READMODELS, timeZone: parsed.data.SALESBOOK_TIMEZONE };
+  const values = parsed.data;
+  return {
+    store: store.right,
+    readModelsPath: values.SALESBOOK_READMODELS,
+    timeZone: values.SALESBOOK_TIMEZONE,
+    keyStorePath: values.SALESBOOK_KEYSTORE,
+    masterKey: values.SALESBOOK_MASTER_KEY,
+    newMasterKey: values.SALESBOOK_NEW_MASTER_KEY,
+    development: values.NODE_ENV === 'development',
+  };
 }

@@ -2,10 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+import type { SqliteKeyStore } from '@salesbook/keystore';
 import type { CliConfig } from './config.js';
+import { openKeyStore, type KeyStoreMode } from './key-store.js';
 import { note } from './output.js';
 
 // The API opens stores and read models the same way (apps/api/src/infrastructure/open-store.ts).
@@ -35,21 +37,34 @@ export function openReadModels(path: string): Database.Database {
 /** Whether the read-model file exists (verify never creates one). */
 export const readModelsExist = (path: string): boolean => path !== ':memory:' && existsSync(path);
 
-/** The store, its codec and the configuration a command works with. */
+/** The store, the codecs and the configuration a command works with. */
 export interface StoreContext {
   readonly config: CliConfig;
   readonly store: EventStore;
-  readonly codec: EventCodec;
+  /** The plain codec (versions, upcasting, validation); personal fields pass through as stored. */
+  readonly plainCodec: EventCodec;
   /** The store for messages: kind and place, never credentials. */
   readonly storeName: string;
+  /** The key store, opened on first use (only commands that touch personal data need the master key). */
+  keyStore(mode: KeyStoreMode): SqliteKeyStore;
 }
 
-/** Opens the configured store, runs `work` with it and closes it, whatever happens. */
+/**
+ * The codec of the system's own reads and writes (imports, erasure): personal fields sealed with each
+ * customer's data key on write and opened on read, with no read logged (no person reads them).
+ */
+export const systemCodec = (context: StoreContext, mode: KeyStoreMode): EventCodec =>
+  createPersonalDataCodec({ inner: context.plainCodec, keys: context.keyStore(mode) });
+
+/** Opens the configured store, runs `work` with it and closes it (and the key store, if opened), whatever happens. */
 export async function withStore<T>(config: CliConfig, work: (context: StoreContext) => Promise<T>): Promise<T> {
   const store = openEventStore(config.store);
+  let keys: SqliteKeyStore | undefined;
+  const keyStore = (mode: KeyStoreMode): SqliteKeyStore => (keys ??= openKeyStore(config, mode));
   try {
-    return await work({ config, store, codec: createEventCodec(salesbookEventRegistry), storeName: describeStore(config.store) });
+    return await work({ config, store, plainCodec: createEventCodec(salesbookEventRegistry), storeName: describeStore(config.store), keyStore });
   } finally {
+    await keys?.close();
     await store.close();
   }
 }
