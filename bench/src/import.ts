@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { scratchFolder } from './measure.js';
 import { writeOrdersCsv } from './import-data.js';
@@ -26,7 +27,14 @@ async function main(): Promise<void> {
     const csv = scratch.path('orders.csv');
     const generated = await writeOrdersCsv(csv, LINES);
     console.log(`generated ${generated.lines} lines: ${generated.orders} orders of ${generated.customers} customers`);
-    const env = { ...process.env, SALESBOOK_EVENTSTORE: `sqlite:${scratch.path('events.db')}`, SALESBOOK_READMODELS: scratch.path('readmodels.db') };
+    // Imports seal personal fields (the registered contacts) with data keys from a key store of the run's own.
+    const env = {
+      ...process.env,
+      SALESBOOK_EVENTSTORE: `sqlite:${scratch.path('events.db')}`,
+      SALESBOOK_READMODELS: scratch.path('readmodels.db'),
+      SALESBOOK_KEYSTORE: scratch.path('keys.db'),
+      SALESBOOK_MASTER_KEY: randomBytes(32).toString('base64'),
+    };
     const dry = timed(['import', csv, '--dry-run'], { ...env, SALESBOOK_EVENTSTORE: `sqlite:${scratch.path('dry.db')}` });
     console.log(`check and decide only (--dry-run): ${dry.seconds.toFixed(2)} s`);
     const real = timed(['import', csv], env);
