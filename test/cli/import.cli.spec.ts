@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
 import { ensureCliBuilt, GOOD_ORDERS, GOOD_PAYMENTS, ORDERS_HEADER, salesbook, workspace, type Workspace } from './cli-harness.js';
 
 // DESIGN.md section 9 through the real binary on real SQLite files: every bad row is reported with its
@@ -93,6 +94,24 @@ describe('salesbook import: a good file', () => {
     expect(second.stdout).toContain('3 already imported');
     expect(ws.events()).toEqual(events);
   }, 60_000);
+
+  it('--dry-run decides everything and writes nothing: no event, no data key, no key store', async () => {
+    ws = workspace();
+    const run = await salesbook(['import', ws.file('orders.csv', GOOD_ORDERS), '--dry-run'], ws.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('import --dry-run: nothing written; would append');
+    expect(ws.events()).toEqual([]);
+    expect(existsSync(ws.env['SALESBOOK_KEYSTORE'] ?? '')).toBe(false);
+  }, 30_000);
+
+  it('seals the registered contact: the event log holds no contact in clear, history --unmask opens it', async () => {
+    ws = workspace();
+    expect((await salesbook(['import', ws.file('orders.csv', GOOD_ORDERS)], ws.env)).code).toBe(0);
+    const registered = JSON.parse(ws.events().find((event) => event.type === 'CustomerRegistered')?.data ?? '{}');
+    expect(registered.contact.email).toMatch(/^sbpd1\./);
+    const opened = await salesbook(['history', 'customer-C-1', '--unmask', '--reader', 'mgr-1', '--json'], ws.env);
+    expect(JSON.parse(opened.stdout).events[0].data.contact.email).toBe('unknown@legacy-import.invalid');
+  }, 30_000);
 
   it('refuses a payment of an order that was not imported, naming its line', async () => {
     ws = workspace();

@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import type { PaymentTerms } from '@salesbook/domain';
 import { CliError } from '../support/cli-error.js';
-import { systemCodec, type StoreContext } from '../support/infrastructure.js';
+import type { StoreContext } from '../support/infrastructure.js';
 import { note, out } from '../support/output.js';
 import { startProgress } from '../support/progress.js';
 import { parsePaymentTerms } from '../import/commands.js';
+import { importKeys } from '../import/import-keys.js';
 import { readCsv } from '../import/csv-file.js';
 import { ImportRun, type ImportCounts } from '../import/import-run.js';
 import { draftOrders, type OrderFile } from '../import/order-drafts.js';
@@ -46,16 +47,22 @@ function checkFiles(ordersPath: string, paymentsPath: string | undefined, proble
 /** Decides every order and payment, appending each chunk in bulk unless `write` is false. */
 async function decideAll(context: StoreContext, checked: Checked, terms: PaymentTerms, write: boolean, files: { orders: string; payments: string }, problems: Problems): Promise<ImportCounts> {
   const existing = (await context.store.headPosition()) === undefined ? undefined : context.store;
-  const run = new ImportRun({ existing, codec: systemCodec(context, 'create'), zone: context.config.timeZone, terms, customers: checked.orders.customers });
+  const keys = importKeys(context, write);
+  const run = new ImportRun({ existing, codec: keys.codec, zone: context.config.timeZone, terms, customers: checked.orders.customers });
   const total = checked.orders.orders.length + checked.payments.length;
   const progress = startProgress(write ? 'import' : 'check', total, 'rows');
+  // The chunk's customers get their data keys in one key-store transaction, not one per registration.
+  const customers = new Set<string>();
   const flush = async (): Promise<void> => {
+    await keys.prepare([...customers]);
+    customers.clear();
     const parts = await run.drain();
     if (write && parts.length > 0) await context.store.appendMany(parts);
   };
   let done = 0;
   try {
     for (const order of checked.orders.orders) {
+      customers.add(order.head.customerId);
       const refused = await run.order(order);
       if (refused !== undefined) problems.add(files.orders, order.head.line, `order ${order.orderId}: ${refused}`);
       done += 1;
