@@ -2,9 +2,10 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createSqliteKeyStore, parseMasterKey } from '@salesbook/keystore';
 import { queryDailySales } from '@salesbook/projections';
 import { ensureCliBuilt, salesbook, workspace, type Workspace } from '../cli/cli-harness.js';
-import { GONE, KEPT, legacyDir, seeded, text, valuesOf } from './cli-fixtures.js';
+import { GONE, KEPT, legacyDir, seeded, text, valuesOf, writePlaintextHistory } from './cli-fixtures.js';
 import { everyFile, filesHolding } from './fixtures.js';
 
 // Issue 7 through the real `salesbook` binary on real files: history in clear is sealed on the way in,
@@ -133,4 +134,17 @@ describe('salesbook forget: erasure end to end through the command line', () => 
     // The customer kept is still readable with the same key store: the search above is not blind.
     expect((await salesbook(['history', 'customer-cust-kept', '--unmask', '--reader', 'mgr-1', '--json'], ws.env)).stdout).toContain(KEPT.email);
   }, 180_000);
+
+  it('warns that history written before encryption keeps its text: there is no key to destroy for it', async () => {
+    const { ws } = setUp();
+    await writePlaintextHistory(ws.eventsPath);
+    const keys = createSqliteKeyStore({ path: ws.env['SALESBOOK_KEYSTORE'] ?? '', masterKey: parseMasterKey(ws.env['SALESBOOK_MASTER_KEY'] ?? '') });
+    await keys.close();
+    const run = await salesbook(['forget', GONE.id, '--reason', 'data subject request DSR-2026-32', '--operator', 'dpo-1'], ws.env);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim()).toBe(
+      'salesbook: warning: 2 event(s) of customer-cust-gone hold personal data in clear (written before encryption); destroying the key cannot erase them: re-load the log through export and import-events',
+    );
+    expect(filesHolding(ws.dir, GONE.email)).not.toEqual([]);
+  }, 60_000);
 });

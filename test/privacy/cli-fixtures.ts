@@ -55,13 +55,9 @@ function commandsOf(p: Person): [unknown, string, unknown][] {
   ];
 }
 
-/**
- * History written before encryption was on: both customers' contacts, survey comments, a complaint and its
- * note, in clear in a SQLite log of their own in `dir` (outside any workspace), exported with
- * `salesbook export`. Returns the export's path.
- */
-export async function legacyExport(dir: string): Promise<string> {
-  const store = createSqliteEventStore({ path: join(dir, 'events.db') });
+/** History written before encryption was on: both customers' contacts, survey comments, a complaint and its notes, in clear. */
+export async function writePlaintextHistory(eventsPath: string): Promise<void> {
+  const store = createSqliteEventStore({ path: eventsPath });
   const codec = createEventCodec(salesbookEventRegistry);
   let n = 0;
   try {
@@ -72,6 +68,14 @@ export async function legacyExport(dir: string): Promise<string> {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The plaintext history in a SQLite log of its own in `dir` (outside any workspace), exported with
+ * `salesbook export`. Returns the export's path.
+ */
+export async function legacyExport(dir: string): Promise<string> {
+  await writePlaintextHistory(join(dir, 'events.db'));
   const output = join(dir, 'legacy.ndjson');
   // The stored form needs no master key: no SALESBOOK_MASTER_KEY here.
   const run = await salesbook(['export', '--output', output], { SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`, SALESBOOK_READMODELS: join(dir, 'readmodels.db'), SALESBOOK_KEYSTORE: join(dir, 'keys.db') });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ActorId, CustomerId, customerDecider, customerStream, type ForgetCustomerPersonalDataCommand } from '@salesbook/domain';
 import { createMaskingCodec, createPersonalDataCodec, forgetCustomer, loadAggregate } from '@salesbook/eventstore';
+import { holdsPlaintext } from '../import/seal-exported.js';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
-import { out } from '../support/output.js';
+import { note, out } from '../support/output.js';
 
 /** Options of `salesbook forget`. */
 export interface ForgetOptions {
@@ -55,6 +56,9 @@ export async function forget(context: StoreContext, customerIdText: string, opti
     return;
   }
   const recorded = result.right.events[0];
+  // Destroying a key erases only what it sealed: history written before encryption keeps its text.
+  const inClear = (await context.store.readStream(streamName)).filter(holdsPlaintext).length;
+  if (inClear > 0) note(`warning: ${inClear} event(s) of ${streamName} hold personal data in clear (written before encryption); destroying the key cannot erase them: re-load the log through export and import-events`);
   out(`forget: customer ${customerId}: ${recorded?.type ?? 'the erasure'} recorded in ${streamName} at revision ${result.right.nextExpectedRevision} by ${operator} (as system); ${destroyed}`);
   out(`forget: its personal data in every event (contact, survey comments, complaint texts, collection notes) now reads as [erased]; totals are untouched`);
 }
