@@ -25,7 +25,9 @@ function sinceOf(value: string | undefined, zone: string): string | undefined {
 }
 
 const COLUMNS = ['AT', 'READER', 'ROLE', 'CUSTOMERS', 'PURPOSE'] as const;
-const row = (read: PersonalDataRead): string[] => [read.at, read.actorId, read.role, read.customerIds.join(','), read.purpose];
+// An export's batch opens hundreds of customers: the table names a few, `--json` lists them all.
+const customers = (ids: readonly string[]): string => (ids.length <= 5 ? ids.join(',') : `${ids.slice(0, 3).join(',')} and ${ids.length - 3} more`);
+const row = (read: PersonalDataRead): string[] => [read.at, read.actorId, read.role, customers(read.customerIds), read.purpose];
 
 /**
  * `salesbook personal-data-reads`: who read which customer's personal data unmasked, when and for what
