@@ -61,6 +61,9 @@ describe('masking by default, unmasking logged', () => {
     expect(byReader.stdout).toContain('personal-data-reads: 1 read of personal data');
     expect(byReader.stdout).toMatch(/fin-2\s+finance\s+cust-kept\s+salesbook state customer-cust-kept/);
     expect(JSON.parse((await salesbook(['personal-data-reads', '--customer', GONE.id, '--json'], ws.env)).stdout).reads).toEqual([]);
+    expect(JSON.parse((await salesbook(['personal-data-reads', '--since', before, '--json'], ws.env)).stdout).reads).toHaveLength(2);
+    expect(JSON.parse((await salesbook(['personal-data-reads', '--since', '2999-01-01', '--json'], ws.env)).stdout).reads).toEqual([]);
+    expect((await salesbook(['personal-data-reads', '--since', 'yesterday'], ws.env)).code).toBe(2);
     // The log holds ids and times only; it is readable without the master key (auditors).
     const auditorView = await salesbook(['personal-data-reads'], withoutKey(ws));
     expect(auditorView.code).toBe(0);
@@ -72,7 +75,9 @@ describe('masking by default, unmasking logged', () => {
     const refused = await salesbook(['import-events', ws.file('opened.ndjson', exported.stdout)], ws.env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('opened.ndjson:1: an opened export (salesbook export --unmask) holds decoded data, not what was stored');
-    expect(JSON.parse((await salesbook(['personal-data-reads', '--json', '--customer', KEPT.id], ws.env)).stdout).reads).toHaveLength(3);
+    const csv = await salesbook(['export', '--format', 'csv', '--unmask', '--reader', 'mgr-7', '--category', 'complaint'], ws.env);
+    expect(csv.stdout).toContain(KEPT.complaint);
+    expect(JSON.parse((await salesbook(['personal-data-reads', '--json', '--customer', KEPT.id], ws.env)).stdout).reads).toHaveLength(4);
     const storedForm = await salesbook(['export', '--category', 'customer'], withoutKey(ws));
     expect(storedForm.code).toBe(0);
     expect(storedForm.stdout).toContain('sbpd1.');
