@@ -1,3 +1,4 @@
+import { StoreConfigurationError } from '@salesbook/eventstore';
 import { ConfigurationError } from './config/config.js';
 import { startDemo } from './demo/start-demo.js';
 import { welcome } from './serve.js';
@@ -21,6 +22,6 @@ async function demo(): Promise<void> {
 }
 
 demo().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? `salesbook: ${error.message}` : error);
+  console.error(error instanceof ConfigurationError || error instanceof StoreConfigurationError ? `salesbook: ${error.message}` : error);
   process.exit(1);
 });

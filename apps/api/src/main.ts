@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { StoreConfigurationError } from '@salesbook/eventstore';
 import { ConfigurationError, loadConfig } from './config/config.js';
 import { serve, welcome } from './serve.js';
 
@@ -10,6 +11,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Bad configuration stops start-up with its one line; anything else with its stack.
-  console.error(error instanceof ConfigurationError ? `salesbook-api: ${error.message}` : error);
+  console.error(error instanceof ConfigurationError || error instanceof StoreConfigurationError ? `salesbook-api: ${error.message}` : error);
   process.exit(1);
 });

@@ -54,7 +54,7 @@ describe('audit', () => {
     expect(response.status).toBe(200);
     const [event] = response.body.events;
     expect(event).toMatchObject({ revision: 0, type: 'CustomerRegistered', metadata: { actor: { id: 'rep-1' }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
-    expect(event.data.contact).toBe('***');
+    expect(event.data.contact).toEqual({ name: '***', phone: '***', email: '***' });
     expect(JSON.stringify(response.body)).not.toContain('li.lei@example.cn');
   });
 

@@ -14,9 +14,9 @@ let double: EsdbDouble;
 let dir: string;
 let instances: TestApi[] = [];
 
-/** One API instance: its own store client on the shared EventStoreDB and its own read-model file. */
+/** One API instance: its own store client on the shared EventStoreDB, its own read-model file, and the shared key store file. */
 const instance = (name: string) =>
-  startTestApi({ SALESBOOK_READMODELS: join(dir, `${name}-readmodels.db`) }, undefined, { store: createEsdbEventStore({ connectionString: double.connectionString }) });
+  startTestApi({ SALESBOOK_READMODELS: join(dir, `${name}-readmodels.db`), SALESBOOK_KEYSTORE: join(dir, 'keys.db') }, undefined, { store: createEsdbEventStore({ connectionString: double.connectionString }) });
 
 beforeAll(async () => {
   double = await startEsdbDouble();

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { complaintDecider, customerDecider, domainError, orderDecider, receivableDecider, streamCategory, targetDecider, type Decider, type DomainError, type Event } from '@salesbook/domain';
+import { complaintDecider, customerDecider, domainError, orderDecider, receivableDecider, streamCategory, targetDecider, type Actor, type Decider, type DomainError, type Event } from '@salesbook/domain';
 import { loadAggregate, type AsOf, type EventCodec, type EventStore } from '@salesbook/eventstore';
-import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
-import { maskPersonalData } from './personal-data.js';
+import { EVENT_STORE } from '../infrastructure/tokens.js';
+import { AuditAccess } from './audit-access.js';
 
-/** One stored event as auditors see it: as stored, with its hash link and positions. */
+/** One stored event as a reader sees it: data at its current schema version, personal fields as the reader may see them. */
 export interface AuditedEvent {
   readonly revision: number;
   readonly position: string;
@@ -17,16 +17,25 @@ export interface AuditedEvent {
   readonly recordedAt: string;
 }
 
+/** Who asks, and the route they asked through (the read log's purpose). */
+export interface AuditReader {
+  readonly actor: Actor;
+  readonly purpose: string;
+}
+
+/** What a reader saw of personal data in an answer. */
+type PersonalData = { readonly personalData: 'unmasked' | 'masked' };
+
 /** A stream's history, oldest first. */
-export class StreamHistoryQuery extends Query<Either<DomainError, { streamName: string; events: AuditedEvent[] }>> {
-  constructor(readonly streamName: string, readonly fromRevision?: number, readonly maxCount = 1_000) {
+export class StreamHistoryQuery extends Query<Either<DomainError, PersonalData & { streamName: string; events: AuditedEvent[] }>> {
+  constructor(readonly reader: AuditReader, readonly streamName: string, readonly fromRevision?: number, readonly maxCount = 1_000) {
     super();
   }
 }
 
 /** An aggregate's state as of a time or a revision (now, without either). */
-export class AggregateStateQuery extends Query<Either<DomainError, { streamName: string; revision: number; position: string | null; asOf: AsOf | null; state: unknown }>> {
-  constructor(readonly streamName: string, readonly asOf?: AsOf) {
+export class AggregateStateQuery extends Query<Either<DomainError, PersonalData & { streamName: string; revision: number; position: string | null; asOf: AsOf | null; state: unknown }>> {
+  constructor(readonly reader: AuditReader, readonly streamName: string, readonly asOf?: AsOf) {
     super();
   }
 }
@@ -35,21 +44,29 @@ const notFound = (streamName: string): DomainError => domainError('STREAM_NOT_FO
 
 @QueryHandler(StreamHistoryQuery)
 export class StreamHistoryHandler implements IQueryHandler<StreamHistoryQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: AuditAccess,
+  ) {}
 
-  async execute({ streamName, fromRevision, maxCount }: StreamHistoryQuery) {
+  async execute({ reader, streamName, fromRevision, maxCount }: StreamHistoryQuery) {
     if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
+    const access = await this.access.of(reader.actor, streamName, reader.purpose);
+    if (access._tag === 'Left') return access;
     const recorded = await this.store.readStream(streamName, { maxCount, ...(fromRevision === undefined ? {} : { fromRevision }) });
-    const events = recorded.map((event) => ({
+    // Decoded as the reader may see it (opened and logged, or masked): never the sealed form, for anyone.
+    const decoded = await access.right.codec.decode(recorded);
+    if (decoded._tag === 'Left') return decoded;
+    const events = recorded.map((event, index) => ({
       revision: event.revision,
       position: event.position.toString(),
       eventId: event.eventId,
       type: event.type,
-      data: maskPersonalData(event.data),
+      data: decoded.right[index]?.data,
       metadata: event.metadata,
       recordedAt: event.recordedAt,
     }));
-    return right({ streamName, events });
+    return right({ streamName, personalData: access.right.personalData, events });
   }
 }
 
@@ -67,15 +84,17 @@ const LOADERS = { customer: loaderOf(customerDecider), order: loaderOf(orderDeci
 export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    private readonly access: AuditAccess,
   ) {}
 
-  async execute({ streamName, asOf }: AggregateStateQuery) {
+  async execute({ reader, streamName, asOf }: AggregateStateQuery) {
     const category = streamCategory(streamName);
     if (category === undefined || !(await this.store.streamExists(streamName))) return left(notFound(streamName));
-    const loaded = await LOADERS[category](this.store, this.codec, streamName, asOf);
+    const access = await this.access.of(reader.actor, streamName, reader.purpose);
+    if (access._tag === 'Left') return access;
+    const loaded = await LOADERS[category](this.store, access.right.codec, streamName, asOf);
     if (loaded._tag === 'Left') return loaded;
     const { state, revision, position } = loaded.right;
-    return right({ streamName, revision, position: position === undefined ? null : position.toString(), asOf: asOf ?? null, state: maskPersonalData(state) });
+    return right({ streamName, personalData: access.right.personalData, revision, position: position === undefined ? null : position.toString(), asOf: asOf ?? null, state });
   }
 }

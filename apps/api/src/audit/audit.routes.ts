@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { IsoDateTime, type Role } from '@salesbook/domain';
+import { ID_PATTERN, IsoDateTime, type Role } from '@salesbook/domain';
 import type { RouteSpec } from '../http/route-spec.js';
 
-const AUDITORS: readonly Role[] = ['auditor', 'sales_manager', 'system'];
+/**
+ * Everyone but market analysts (reports only, DESIGN.md section 2). Which streams and how much of them each role
+ * reads is the audit access rule's (audit-access.ts): masked for auditors and the system, a rep only their own
+ * customers' streams, a regional manager their region's.
+ */
+const AUDIT_READERS: readonly Role[] = ['auditor', 'sales_manager', 'regional_manager', 'sales_rep', 'finance', 'system'];
+/** Who may see who read personal data: sales managers, and auditors (the log holds ids and times, no personal data). */
+const READ_LOG_READERS: readonly Role[] = ['sales_manager', 'auditor'];
 
 const StreamParams = z.object({
   stream: z.string().regex(/^(customer|order|receivable|complaint|target)-[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/, 'must be a stream name such as order-42'),
@@ -19,8 +26,18 @@ export type HistoryQuery = z.infer<typeof HistoryQuery>;
 export const StateQuery = z.object({ asOf: z.union([z.string().regex(/^\d{1,15}$/), IsoDateTime], { message: 'asOf must be a revision or an ISO 8601 UTC time' }).optional() }).strict();
 export type StateQuery = z.infer<typeof StateQuery>;
 
-/** The audit routes: history with metadata, and state as of a time or revision (personal data masked). */
+const Id = z.string().regex(ID_PATTERN, 'must be 1-64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+/** Query of the personal data read log: whose data, which reader, from/to (ISO 8601 UTC, inclusive), at most `maxCount` reads. */
+export const PersonalDataReadsQuery = z
+  .object({ customerId: Id.optional(), readerId: Id.optional(), from: IsoDateTime.optional(), to: IsoDateTime.optional(), maxCount: count('maxCount', 1, 10_000) })
+  .strict()
+  .refine((query) => query.from === undefined || query.to === undefined || Date.parse(query.from) <= Date.parse(query.to), { message: 'from must not be after to', path: ['from'] });
+export type PersonalDataReadsQuery = z.infer<typeof PersonalDataReadsQuery>;
+
+/** The audit routes: history with metadata, state as of a time or revision, and who read personal data. */
 export const auditRoutes = {
-  history: { method: 'GET', path: '/audit/streams/:stream/events', audience: AUDITORS, summary: "A stream's history with metadata", tag: 'audit', params: StreamParams, query: HistoryQuery, status: 200 },
-  state: { method: 'GET', path: '/audit/streams/:stream/state', audience: AUDITORS, summary: "An aggregate's state as of a time or revision", tag: 'audit', params: StreamParams, query: StateQuery, status: 200 },
+  history: { method: 'GET', path: '/audit/streams/:stream/events', audience: AUDIT_READERS, summary: "A stream's history with metadata (personal data as the caller may see it)", tag: 'audit', params: StreamParams, query: HistoryQuery, status: 200 },
+  state: { method: 'GET', path: '/audit/streams/:stream/state', audience: AUDIT_READERS, summary: "An aggregate's state as of a time or revision (personal data as the caller may see it)", tag: 'audit', params: StreamParams, query: StateQuery, status: 200 },
+  personalDataReads: { method: 'GET', path: '/audit/personal-data-reads', audience: READ_LOG_READERS, summary: 'Who read whose personal data, when and through which route', tag: 'audit', query: PersonalDataReadsQuery, status: 200 },
 } as const satisfies Record<string, RouteSpec>;

@@ -24,6 +24,8 @@ export interface CommandOutcome {
   /** Global position of the command's last event (a decimal string), for `X-Min-Position`; null for an empty stream. */
   readonly position: string | null;
   readonly events: readonly string[];
+  /** Erasure only: whether this call destroyed the customer's data key (`false` when it was already gone). */
+  readonly keyDestroyed?: boolean;
 }
 
 /** A handler's answer: the outcome or the business refusal. */

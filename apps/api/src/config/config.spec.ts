@@ -1,7 +1,8 @@
 import { loadConfig } from './config.js';
 
 const SECRET = 'a'.repeat(32);
-const load = (env: Record<string, string>) => loadConfig({ SALESBOOK_JWT_SECRET: SECRET, ...env }, () => 'generated-secret');
+const MASTER_KEY = Buffer.alloc(32, 1).toString('base64');
+const load = (env: Record<string, string>) => loadConfig({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, ...env }, () => 'generated-secret');
 const problem = (env: Record<string, string>) => {
   try {
     loadConfig(env, () => 'generated-secret');
@@ -13,7 +14,13 @@ const problem = (env: Record<string, string>) => {
 
 describe('loadConfig', () => {
   it('applies the defaults of DESIGN.md section 10', () => {
-    expect(load({})).toMatchObject({ store: { kind: 'sqlite', path: './data/events.db' }, readModelsPath: './data/readmodels.db', port: 3000, timeZone: 'Asia/Shanghai' });
+    expect(load({})).toMatchObject({
+      store: { kind: 'sqlite', path: './data/events.db' },
+      readModelsPath: './data/readmodels.db',
+      keyStore: { path: './data/keys.db', masterKey: Buffer.from(MASTER_KEY, 'base64') },
+      port: 3000,
+      timeZone: 'Asia/Shanghai',
+    });
   });
 
   it.each([
@@ -23,6 +30,9 @@ describe('loadConfig', () => {
     [{ SALESBOOK_JWT_SECRET: 'short' }, /^SALESBOOK_JWT_SECRET: must be at least 32 characters/],
     [{ SALESBOOK_JWT_PUBLIC_KEY: 'not a pem' }, /^SALESBOOK_JWT_PUBLIC_KEY: must be an RS256 public key/],
     [{}, /^SALESBOOK_JWT_SECRET: not set/],
+    [{ SALESBOOK_JWT_SECRET: SECRET }, /^SALESBOOK_MASTER_KEY: not set/],
+    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: Buffer.alloc(16).toString('base64') }, /^SALESBOOK_MASTER_KEY: must be 32 random bytes in base64/],
+    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: 'not base64!' }, /^SALESBOOK_MASTER_KEY: must be 32 random bytes in base64/],
   ])('stops with one line naming the variable: %j', (env, message) => {
     const text = problem(env);
     expect(text).toMatch(message);
@@ -31,5 +41,9 @@ describe('loadConfig', () => {
 
   it('generates a secret only in development', () => {
     expect(loadConfig({ NODE_ENV: 'development' }, () => 'generated-secret').jwt).toEqual({ kind: 'secret', secret: 'generated-secret', generated: true });
+  });
+
+  it('keeps the master key in a file beside the key store only in development', () => {
+    expect(loadConfig({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: '/var/x/keys.db' }, () => 'generated-secret').keyStore).toEqual({ path: '/var/x/keys.db', masterKey: 'development' });
   });
 });

@@ -1,6 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
-import { parseStoreUrl, type StoreDescriptor } from '@salesbook/eventstore';
+import { parseStoreUrl, StoreConfigurationError, type StoreDescriptor } from '@salesbook/eventstore';
+import { MASTER_KEY_VARIABLE, parseMasterKey } from '@salesbook/keystore';
 import { isValidTimeZone } from '@salesbook/projections';
 
 /** The API's configuration, read once from the environment at start-up (DESIGN.md section 10). */
@@ -17,6 +18,16 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number;
   /** How long a report waits for `X-Min-Position` before answering stale. */
   readonly minPositionWaitMs: number;
+  readonly keyStore: KeyStoreConfig;
+}
+
+/**
+ * Where customers' data keys live (`SALESBOOK_KEYSTORE`, a SQLite file apart from the event log) and the master key
+ * that wraps them: from `SALESBOOK_MASTER_KEY`, or `development` (a key file beside the key store, made on first use).
+ */
+export interface KeyStoreConfig {
+  readonly path: string;
+  readonly masterKey: Uint8Array | 'development';
 }
 
 /** How bearer tokens are verified: an HS256 secret or an RS256 public key; `generated` only in development. */
@@ -40,6 +51,8 @@ const Env = z.object({
   SALESBOOK_LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SALESBOOK_BODY_LIMIT_BYTES: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_024).max(50_000_000).default(1_048_576)),
   SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30_000).default(2_000)),
+  SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
+  SALESBOOK_MASTER_KEY: optional,
   NODE_ENV: optional,
 });
 
@@ -71,7 +84,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     logLevel: values.SALESBOOK_LOG_LEVEL,
     bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
+    keyStore: { path: values.SALESBOOK_KEYSTORE, masterKey: masterKey(values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development') },
   };
+}
+
+function masterKey(value: string | undefined, development: boolean): Uint8Array | 'development' {
+  if (value === undefined) {
+    if (development) return 'development';
+    throw new ConfigurationError(`${MASTER_KEY_VARIABLE}: not set; it must be 32 random bytes in base64 (\`openssl rand -base64 32\`), kept apart from the data`);
+  }
+  try {
+    return parseMasterKey(value);
+  } catch (error) {
+    if (error instanceof StoreConfigurationError) throw new ConfigurationError(error.message.replace(`${MASTER_KEY_VARIABLE} `, `${MASTER_KEY_VARIABLE}: `));
+    throw error;
+  }
 }
 
 function jwtKey(secret: string | undefined, pem: string | undefined, development: boolean, makeSecret: () => string): JwtKeyConfig {

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { left } from 'fp-ts/lib/Either.js';
 import { CommandGateway } from '../commands/command-gateway.js';
 import type { CommandOutcome } from '../commands/command-request.js';
 import { reply } from '../http/failures.js';
@@ -35,6 +36,10 @@ export class CustomersController {
     return this.send(routes.recordSurvey, input);
   }
   @Route(routes.forget) forget(@Input() input: RouteInput) {
+    // An erasure applies at any revision and is idempotent: a precondition on the revision would only refuse it.
+    if (input.expectedRevision !== undefined) {
+      return reply(left({ kind: 'invalid-input', issues: [{ in: 'headers', path: ['if-match'], message: 'an erasure takes no If-Match: it applies at any revision and a repeat changes nothing' }] }));
+    }
     return this.send(routes.forget, input);
   }
   @Route(routes.deactivate) deactivate(@Input() input: RouteInput) {

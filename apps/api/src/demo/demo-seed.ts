@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { EventStore } from '@salesbook/eventstore';
+import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { seedStore, type GeneratorOptions } from '@salesbook/generator';
 import { openReadModels } from '../infrastructure/open-store.js';
 import { ORDER_TO_RECEIVABLE_POLICY } from '../policies/order-to-receivable.policy.js';
@@ -21,15 +21,22 @@ export function demoOptions(now: Date): GeneratorOptions {
 }
 
 /**
- * Seeds an EMPTY store with generated months of activity; a store with any event is left alone, so a restart
+ * Seeds an EMPTY store with generated months of activity, written through `codec` (the encrypting one, so the
+ * demonstration's personal data is sealed like any other); a store with any event is left alone, so a restart
  * never seeds twice. Read models of an earlier, deleted log would disagree with the new one, so they go first;
  * the generator already ran the order -> receivable policy, so its checkpoint starts at the seed's head.
  */
-export async function seedDemoIfEmpty(store: EventStore, readModelsPath: string, options: GeneratorOptions, onProgress?: (events: number) => void): Promise<DemoSeed | undefined> {
+export async function seedDemoIfEmpty(
+  store: EventStore,
+  codec: EventCodec,
+  readModelsPath: string,
+  options: GeneratorOptions,
+  onProgress?: (events: number) => void,
+): Promise<DemoSeed | undefined> {
   if ((await store.headPosition()) !== undefined) return undefined;
   const started = performance.now();
   if (readModelsPath !== ':memory:') for (const suffix of ['', '-wal', '-shm']) rmSync(`${readModelsPath}${suffix}`, { force: true });
-  const result = await seedStore(store, { ...options, ...(onProgress === undefined ? {} : { onProgress }) });
+  const result = await seedStore(store, { ...options, codec, ...(onProgress === undefined ? {} : { onProgress }) });
   if (result.position !== undefined && readModelsPath !== ':memory:') {
     const db = openReadModels(readModelsPath);
     new PolicyCheckpoints(db).write(ORDER_TO_RECEIVABLE_POLICY, result.position);

@@ -1,25 +1,35 @@
 import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, type EventStore } from '@salesbook/eventstore';
+import { createEventCodec, createPersonalDataCodec, type EventStore } from '@salesbook/eventstore';
+import type { SqliteKeyStore } from '@salesbook/keystore';
 import { ProjectionRunner, type Projection } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
-import { openEventStore, openReadModels } from './open-store.js';
-import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, PROJECTION_RUNNER, READ_MODELS, type Clock } from './tokens.js';
+import { openEventStore, openKeyStore, openReadModels } from './open-store.js';
+import { PersonalDataAccess } from './personal-data-access.js';
+import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNNER, READ_MODELS, type Clock } from './tokens.js';
 
 /** What tests may put in place of the configured resources. */
 export interface InfrastructureOverrides {
   readonly store?: EventStore;
+  /** The key store, e.g. the one the demonstration seed wrote through; closed with the app like the store. */
+  readonly keys?: SqliteKeyStore;
   readonly clock?: Clock;
 }
 
-/** Starts the projection runner once the app is up; closes runner, read models and store on shutdown. */
+/** Development mode's master key warning, once per start. */
+const warn = (line: string): void => {
+  process.stderr.write(`salesbook-api: ${line}\n`);
+};
+
+/** Starts the projection runner once the app is up; closes runner, read models, store and key store on shutdown. */
 @Injectable()
 class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database.Database,
+    @Inject(KEY_STORE) private readonly keys: SqliteKeyStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,14 +43,20 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     this.db.close();
+    await this.keys.close();
   }
 }
 
-/** The event store chosen by `SALESBOOK_EVENTSTORE`, the codec, the read models and the projection runner, for every module. */
+/**
+ * The event store chosen by `SALESBOOK_EVENTSTORE`, the key store (`SALESBOOK_KEYSTORE`), the encrypting codec every
+ * write goes through, the read models and the projection runner, for every module. Projections read the stored
+ * form (personal fields sealed) and never store personal fields, so they need no key.
+ */
 @Global()
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: ApiConfig, projections: readonly Projection[], overrides: InfrastructureOverrides = {}): DynamicModule {
+    const keys = overrides.keys ?? openKeyStore(config.keyStore, warn);
     const store = overrides.store ?? openEventStore(config.store);
     const db = openReadModels(config.readModelsPath);
     const runner = new ProjectionRunner({ db, store, projections, zone: config.timeZone });
@@ -49,13 +65,15 @@ export class InfrastructureModule {
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: store },
-        { provide: EVENT_CODEC, useValue: createEventCodec(salesbookEventRegistry) },
+        { provide: KEY_STORE, useValue: keys },
+        { provide: EVENT_CODEC, useValue: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys }) },
         { provide: READ_MODELS, useValue: db },
         { provide: PROJECTION_RUNNER, useValue: runner },
         { provide: CLOCK, useValue: overrides.clock ?? (() => new Date()) },
+        PersonalDataAccess,
         InfrastructureLifecycle,
       ],
-      exports: [API_CONFIG, EVENT_STORE, EVENT_CODEC, READ_MODELS, PROJECTION_RUNNER, CLOCK],
+      exports: [API_CONFIG, EVENT_STORE, KEY_STORE, EVENT_CODEC, READ_MODELS, PROJECTION_RUNNER, CLOCK, PersonalDataAccess],
     };
   }
 }

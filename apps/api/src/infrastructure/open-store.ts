@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMemoryEventStore, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+import { createSqliteKeyStore, resolveMasterKey, type SqliteKeyStore } from '@salesbook/keystore';
+import type { KeyStoreConfig } from '../config/config.js';
 
 /** Opens the event store `SALESBOOK_EVENTSTORE` names. */
 export function openEventStore(descriptor: StoreDescriptor): EventStore {
@@ -29,4 +31,17 @@ export function openReadModels(path: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/**
+ * Opens the key store file (customers' data keys and the personal data read log), apart from the event log. In
+ * development mode without SALESBOOK_MASTER_KEY the master key is kept in `master.key` beside the key store, made on
+ * first use, and `warn` says so once.
+ */
+export function openKeyStore(config: KeyStoreConfig, warn: (line: string) => void): SqliteKeyStore {
+  const masterKey =
+    config.masterKey === 'development'
+      ? resolveMasterKey({ value: undefined, development: true, developmentKeyFile: join(dirname(config.path), 'master.key'), warn }).key
+      : config.masterKey;
+  return createSqliteKeyStore({ path: config.path, masterKey });
 }

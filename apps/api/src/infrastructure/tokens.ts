@@ -1,7 +1,10 @@
 /** Injection tokens of what the infrastructure module provides (interfaces have no runtime class). */
 export const API_CONFIG = Symbol('ApiConfig');
 export const EVENT_STORE = Symbol('EventStore');
+/** The encrypting codec (personal fields sealed per customer) of every write and of the system's own reads. */
 export const EVENT_CODEC = Symbol('EventCodec');
+/** The key store (`SqliteKeyStore`): customers' data keys and the personal data read log. */
+export const KEY_STORE = Symbol('KeyStore');
 export const READ_MODELS = Symbol('ReadModelsDatabase');
 export const PROJECTION_RUNNER = Symbol('ProjectionRunner');
 export const CLOCK = Symbol('Clock');

@@ -6,8 +6,10 @@ import { createApp } from '../bootstrap.js';
 import { loadConfig, type ApiConfig } from '../config/config.js';
 
 const SECRET = 'test-secret-test-secret-test-secret-42';
+/** The tests' master key (32 bytes in base64): the key store is in memory unless a test names a file. */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
-/** A running API on loopback (port 0), an in-memory store and read models, and helpers to call it. */
+/** A running API on loopback (port 0), an in-memory store, key store and read models, and helpers to call it. */
 export interface TestApi {
   readonly url: string;
   readonly store: EventStore;
@@ -31,7 +33,7 @@ export const TEST_NOW = '2026-03-01T08:00:00.000Z';
 /** Starts the API for a test; `env` adds or overrides variables; `store` replaces the in-memory store. */
 export async function startTestApi(env: Record<string, string> = {}, clock: () => Date = () => new Date(TEST_NOW), given: { store?: EventStore } = {}): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
-    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', ...env },
+    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY, ...env },
     () => SECRET,
   );
   const store = given.store ?? createMemoryEventStore();

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { canReadPersonalData, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import { domainError, streamCategory, streamId, type Actor, type CustomerId, type DomainError, type StreamCategory } from '@salesbook/domain';
+import { CustomerLookup } from '../customers/customer-lookup.js';
+import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
+import { EVENT_STORE } from '../infrastructure/tokens.js';
+
+/** How a reader sees a stream: personal data opened (and each read logged) or masked. */
+export interface StreamAccess {
+  readonly codec: EventCodec;
+  readonly personalData: 'unmasked' | 'masked';
+}
+
+/** The customer whose stream this is (its owner rep and home region now), or none (targets). */
+interface StreamOwner {
+  readonly ownerRepId: string;
+  readonly region: string;
+}
+
+/** Categories of streams that belong to one customer. */
+const CUSTOMER_STREAMS: readonly StreamCategory[] = ['customer', 'order', 'receivable', 'complaint'];
+/** Finance works the collections: customers (contacts) and receivables (follow-up notes, disputes). */
+const FINANCE_STREAMS: readonly StreamCategory[] = ['customer', 'receivable'];
+
+const refused = (actor: Actor, streamName: string): DomainError =>
+  domainError('STREAM_NOT_AUTHORIZED', `${actor.role} ${actor.id} may not read ${streamName}: not a stream of their customers`, { streamName });
+
+/** `target-<YYYY-MM>-<rep|region>-<id>`: whose target it is. */
+const targetScope = (streamName: string): { scope: string; id: string } | undefined => {
+  const match = /^target-\d{4}-\d{2}-(rep|region)-(.+)$/.exec(streamName);
+  return match?.[1] === undefined || match[2] === undefined ? undefined : { scope: match[1], id: match[2] };
+};
+
+/**
+ * Who reads what of the audit routes (docs/data-protection.md, API section). Auditors and the system read every
+ * stream with personal data masked. Sales managers read every stream unmasked; finance the customer and
+ * receivable streams; a regional manager the streams of their region's customers (and their region's targets); a
+ * rep the streams of their own customers (and their own targets): unmasked, every read of personal data logged.
+ * Other streams are refused to them (a rep never sees another rep's customers).
+ */
+@Injectable()
+export class AuditAccess {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly customers: CustomerLookup,
+    private readonly personalData: PersonalDataAccess,
+  ) {}
+
+  async of(actor: Actor, streamName: string, purpose: string): Promise<Either<DomainError, StreamAccess>> {
+    if (!canReadPersonalData(actor.role)) return right({ codec: this.personalData.masked(), personalData: 'masked' });
+    const unmasked: StreamAccess = { codec: this.personalData.unmasked({ actorId: actor.id, role: actor.role, purpose }), personalData: 'unmasked' };
+    const category = streamCategory(streamName);
+    if (actor.role === 'sales_manager') return right(unmasked);
+    if (actor.role === 'finance') return category !== undefined && FINANCE_STREAMS.includes(category) ? right(unmasked) : left(refused(actor, streamName));
+    const allowed = category === 'target' ? this.ownsTarget(actor, streamName) : await this.ownsCustomerStream(actor, streamName, category);
+    return allowed ? right(unmasked) : left(refused(actor, streamName));
+  }
+
+  private ownsTarget(actor: Actor, streamName: string): boolean {
+    const target = targetScope(streamName);
+    if (actor.role === 'sales_rep') return target?.scope === 'rep' && target.id === actor.id;
+    return actor.role === 'regional_manager' && target?.scope === 'region' && target.id === actor.region;
+  }
+
+  private async ownsCustomerStream(actor: Actor, streamName: string, category: StreamCategory | undefined): Promise<boolean> {
+    if (category === undefined || !CUSTOMER_STREAMS.includes(category)) return false;
+    const owner = await this.ownerOf(streamName, category);
+    if (owner === undefined) return false;
+    if (actor.role === 'sales_rep') return owner.ownerRepId === actor.id;
+    return actor.role === 'regional_manager' && owner.region === actor.region;
+  }
+
+  /** The stream's customer now: the customer stream's own id, else the `customerId` of the stream's first event (not personal data). */
+  private async ownerOf(streamName: string, category: StreamCategory): Promise<StreamOwner | undefined> {
+    let customerId = category === 'customer' ? streamId(streamName) : undefined;
+    if (customerId === undefined) {
+      const [first] = await this.store.readStream(streamName, { maxCount: 1 });
+      const data = first?.data;
+      const id = typeof data === 'object' && data !== null && 'customerId' in data ? data.customerId : undefined;
+      customerId = typeof id === 'string' ? id : undefined;
+    }
+    if (customerId === undefined) return undefined;
+    const view = await this.customers.view(customerId as CustomerId);
+    return view === null ? undefined : { ownerRepId: view.ownerRepId, region: view.region };
+  }
+}
