@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The API under test, in its own process (as deployed), on loopback. */
@@ -20,6 +21,9 @@ export function startApi(eventsPath: string, readModelsPath: string): Promise<Ap
     SALESBOOK_EVENTSTORE: `sqlite:${eventsPath}`,
     SALESBOOK_READMODELS: readModelsPath,
     SALESBOOK_JWT_SECRET: secret,
+    // Outside development the API needs the key store's master key; the key store sits beside the read models.
+    SALESBOOK_MASTER_KEY: randomBytes(32).toString('base64'),
+    SALESBOOK_KEYSTORE: join(dirname(readModelsPath), 'keys.db'),
     SALESBOOK_PORT: '0',
     SALESBOOK_LOG_LEVEL: 'warn',
   };
