@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Actor } from '@salesbook/domain';
+import { signToken } from '../auth/jwt.js';
+
+const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+/** The built API (`dist/main.js`) in a child process, its standard output and error in a log file. */
+export interface BuiltApi {
+  readonly url: string;
+  readonly logFile: string;
+  /** fetch with a bearer token for `actor`; the parsed JSON body (`any`: tests assert shapes field by field). */
+  call(method: string, path: string, actor: Actor, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** SIGTERM, and wait for the process to end: Nest's shutdown hooks close the stores, then re-raise the signal. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Starts `dist/main.js` (build first: `npx nx run @salesbook/api:build`) with `env`, logging into `<logDir>/api.log`,
+ * and resolves once it listens. A test of what lands on disk, logs included, needs the real process.
+ */
+export async function startBuiltApi(env: Record<string, string>, secret: string, logDir: string): Promise<BuiltApi> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run @salesbook/api:build)`);
+  const logFile = join(logDir, 'api.log');
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env['PATH'] ?? '', SALESBOOK_JWT_SECRET: secret, SALESBOOK_PORT: '0', ...env }, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  let url: string | undefined;
+  for (let waited = 0; url === undefined; waited += 50) {
+    if (child.exitCode !== null || waited > 20_000) throw new Error(`the API did not start:\n${readFileSync(logFile, 'utf8')}`);
+    await new Promise((wait) => setTimeout(wait, 50));
+    url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1];
+  }
+  const base = url;
+  return {
+    url: base,
+    logFile,
+    async call(method, path, actor, body, headers = {}) {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${await signToken(secret, actor)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
