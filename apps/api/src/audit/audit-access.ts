@@ -26,10 +26,13 @@ const FINANCE_STREAMS: readonly StreamCategory[] = ['customer', 'receivable'];
 const refused = (actor: Actor, streamName: string): DomainError =>
   domainError('STREAM_NOT_AUTHORIZED', `${actor.role} ${actor.id} may not read ${streamName}: not a stream of their customers`, { streamName });
 
-/** `target-<YYYY-MM>-<rep|region>-<id>`: whose target it is. */
-const targetScope = (streamName: string): { scope: string; id: string } | undefined => {
-  const match = /^target-\d{4}-\d{2}-(rep|region)-(.+)$/.exec(streamName);
-  return match?.[1] === undefined || match[2] === undefined ? undefined : { scope: match[1], id: match[2] };
+/** A rep's own target: `target-<YYYY-MM>-rep-<their id>`. */
+const isOwnTarget = (streamName: string, repId: string): boolean => /^target-\d{4}-\d{2}-rep-(.+)$/.exec(streamName)?.[1] === repId;
+
+/** A field of a stream's first event that is never personal data (`customerId`, `region`), if it is a string. */
+const fieldOf = (data: unknown, field: string): string | undefined => {
+  const value = typeof data === 'object' && data !== null && field in data ? (data as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? value : undefined;
 };
 
 /**
@@ -53,14 +56,19 @@ export class AuditAccess {
     const category = streamCategory(streamName);
     if (actor.role === 'sales_manager') return right(unmasked);
     if (actor.role === 'finance') return category !== undefined && FINANCE_STREAMS.includes(category) ? right(unmasked) : left(refused(actor, streamName));
-    const allowed = category === 'target' ? this.ownsTarget(actor, streamName) : await this.ownsCustomerStream(actor, streamName, category);
+    const allowed = category === 'target' ? await this.ownsTarget(actor, streamName) : await this.ownsCustomerStream(actor, streamName, category);
     return allowed ? right(unmasked) : left(refused(actor, streamName));
   }
 
-  private ownsTarget(actor: Actor, streamName: string): boolean {
-    const target = targetScope(streamName);
-    if (actor.role === 'sales_rep') return target?.scope === 'rep' && target.id === actor.id;
-    return actor.role === 'regional_manager' && target?.scope === 'region' && target.id === actor.region;
+  /** A rep their own targets; a regional manager every target of their region (a rep's target records its region). */
+  private async ownsTarget(actor: Actor, streamName: string): Promise<boolean> {
+    if (actor.role === 'sales_rep') return isOwnTarget(streamName, actor.id);
+    return actor.role === 'regional_manager' && fieldOf(await this.firstData(streamName), 'region') === actor.region;
+  }
+
+  private async firstData(streamName: string): Promise<unknown> {
+    const [first] = await this.store.readStream(streamName, { maxCount: 1 });
+    return first?.data;
   }
 
   private async ownsCustomerStream(actor: Actor, streamName: string, category: StreamCategory | undefined): Promise<boolean> {
@@ -73,13 +81,7 @@ export class AuditAccess {
 
   /** The stream's customer now: the customer stream's own id, else the `customerId` of the stream's first event (not personal data). */
   private async ownerOf(streamName: string, category: StreamCategory): Promise<StreamOwner | undefined> {
-    let customerId = category === 'customer' ? streamId(streamName) : undefined;
-    if (customerId === undefined) {
-      const [first] = await this.store.readStream(streamName, { maxCount: 1 });
-      const data = first?.data;
-      const id = typeof data === 'object' && data !== null && 'customerId' in data ? data.customerId : undefined;
-      customerId = typeof id === 'string' ? id : undefined;
-    }
+    const customerId = category === 'customer' ? streamId(streamName) : fieldOf(await this.firstData(streamName), 'customerId');
     if (customerId === undefined) return undefined;
     const view = await this.customers.view(customerId as CustomerId);
     return view === null ? undefined : { ownerRepId: view.ownerRepId, region: view.region };
