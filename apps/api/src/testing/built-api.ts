@@ -17,6 +17,21 @@ export interface BuiltApi {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const childEnv = (env: Record<string, string>, secret: string): Record<string, string> => ({ PATH: process.env['PATH'] ?? '', SALESBOOK_JWT_SECRET: secret, SALESBOOK_PORT: '0', ...env });
+
+/** Runs `dist/main.js` expecting it to refuse to start: its exit code and everything it printed. */
+export async function startupRefusal(env: Record<string, string>, secret: string): Promise<{ code: number | null; output: string }> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run @salesbook/api:build)`);
+  const child = spawn(process.execPath, [MAIN], { env: childEnv(env, secret), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const code = await new Promise<number | null>((done) => child.once('close', (exit) => done(exit)));
+  clearTimeout(timer);
+  return { code, output };
+}
+
 /**
  * Starts `dist/main.js` (build first: `npx nx run @salesbook/api:build`) with `env`, logging into `<logDir>/api.log`,
  * and resolves once it listens. A test of what lands on disk, logs included, needs the real process.
@@ -25,14 +40,16 @@ export async function startBuiltApi(env: Record<string, string>, secret: string,
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run @salesbook/api:build)`);
   const logFile = join(logDir, 'api.log');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env['PATH'] ?? '', SALESBOOK_JWT_SECRET: secret, SALESBOOK_PORT: '0', ...env }, stdio: ['ignore', fd, fd] });
+  // The log may hold earlier runs (a restart appends): look for this run's "listening" line only.
+  const from = existsSync(logFile) ? readFileSync(logFile).length : 0;
+  const child = spawn(process.execPath, [MAIN], { env: childEnv(env, secret), stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   let url: string | undefined;
   for (let waited = 0; url === undefined; waited += 50) {
     if (child.exitCode !== null || waited > 20_000) throw new Error(`the API did not start:\n${readFileSync(logFile, 'utf8')}`);
     await new Promise((wait) => setTimeout(wait, 50));
-    url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1];
+    url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile).subarray(from).toString('utf8'))?.[1];
   }
   const base = url;
   return {
