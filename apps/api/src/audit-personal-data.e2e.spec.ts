@@ -94,6 +94,13 @@ describe('the personal data read log', () => {
     expect((await reads('?maxCount=2')).body).toEqual({ reads: [expect.objectContaining({ actorId: 'sm-1' }), expect.objectContaining({ actorId: 'sm-1' })], truncated: true });
   });
 
+  it('is in the OpenAPI document with its query parameters', async () => {
+    const route = (await api.call('GET', '/docs/openapi.json')).body.paths['/audit/personal-data-reads'].get;
+    expect(route.parameters.map((parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`).sort()).toEqual(
+      ['query:customerId', 'query:from', 'query:maxCount', 'query:readerId', 'query:to'],
+    );
+  });
+
   it('is open to sales managers and auditors only, and validates its query', async () => {
     expect((await reads('', people.auditor)).status).toBe(200);
     for (const who of [people.eastManager, people.rep, people.finance, people.analyst, people.system]) {

@@ -18,7 +18,7 @@ async function demo(): Promise<void> {
   for (const line of await welcome(config, url)) say(line);
   const month = seeded?.to?.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
   say(`Try: curl -H "Authorization: Bearer <sales_manager token>" "${url}/reports/sales/monthly?month=${month}&groupBy=region"`);
-  say(`Store: ${config.store.kind === 'sqlite' ? config.store.path : config.store.kind}; read models: ${config.readModelsPath}. Stop with Ctrl+C.`);
+  say(`Store: ${config.store.kind === 'sqlite' ? config.store.path : config.store.kind}; read models: ${config.readModelsPath}; key store: ${config.keyStore.path}. Stop with Ctrl+C.`);
 }
 
 demo().catch((error: unknown) => {
