@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { createMemoryEventStore, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { createSqliteKeyStore, resolveMasterKey, type SqliteKeyStore } from '@salesbook/keystore';
+import { createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type SqliteKeyStore } from '@salesbook/keystore';
 import type { KeyStoreConfig } from '../config/config.js';
 
 /** Opens the event store `SALESBOOK_EVENTSTORE` names. */
@@ -36,12 +36,12 @@ export function openReadModels(path: string): Database.Database {
 /**
  * Opens the key store file (customers' data keys and the personal data read log), apart from the event log. In
  * development mode without SALESBOOK_MASTER_KEY the master key is kept in `master.key` beside the key store, made on
- * first use, and `warn` says so once.
+ * first use, and `warn` says so once (an in-memory key store gets a random key for the run instead).
  */
 export function openKeyStore(config: KeyStoreConfig, warn: (line: string) => void): SqliteKeyStore {
-  const masterKey =
-    config.masterKey === 'development'
-      ? resolveMasterKey({ value: undefined, development: true, developmentKeyFile: join(dirname(config.path), 'master.key'), warn }).key
-      : config.masterKey;
+  if (config.masterKey !== 'development') return createSqliteKeyStore({ path: config.path, masterKey: config.masterKey });
+  // An in-memory key store lives as long as the process: a random key for the run, no file to leave behind.
+  if (config.path === ':memory:') return createSqliteKeyStore({ path: config.path, masterKey: parseMasterKey(generateMasterKey()) });
+  const masterKey = resolveMasterKey({ value: undefined, development: true, developmentKeyFile: join(dirname(config.path), 'master.key'), warn }).key;
   return createSqliteKeyStore({ path: config.path, masterKey });
 }
