@@ -67,17 +67,24 @@ export function readMonthTargets(db: Database.Database, groupBy: SalesGroupBy, p
  */
 export function readCollections(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): Array<{ grp: string; currency: string; collected: number; due: number; collected_on_due: number }> {
   const g = groupColumn(installments, groupBy);
+  // By rep or region: installments settled before the month add 0 to every figure (`open_until`, indexed), and the
+  // groups that have any installment due by the month's end are listed (with zeros) from `kpi_installment_groups`.
+  // By segment (recorded on the order, not in the receivables model) every installment is read.
+  const segment = groupBy === 'segment';
+  const listed = segment ? '' : `UNION ALL SELECT ${groupColumn(sales, groupBy)} AS grp, currency, NULL AS due_date, 0 AS opening, 0 AS reduced, 0 AS collected
+      FROM kpi_installment_groups WHERE first_due_on <= @monthEnd AND ${scopeCondition(sales)}`;
   return select(db, `SELECT grp, currency, SUM(collected) AS collected,
       SUM(CASE WHEN due_date <= @monthEnd THEN opening - reduced ELSE 0 END) AS due,
       SUM(CASE WHEN due_date <= @monthEnd THEN collected ELSE 0 END) AS collected_on_due
     FROM (SELECT ${g} AS grp, i.currency AS currency, i.due_date AS due_date,
-        i.amount - COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off) FROM kpi_installment_movements m
-          WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND m.business_date < @monthStart), 0) AS opening,
+        i.amount - CASE WHEN i.last_moved_on < @monthStart THEN i.moved ELSE COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off)
+          FROM kpi_installment_movements m WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND m.business_date < @monthStart), 0) END AS opening,
         COALESCE(SUM(mm.credited + mm.written_off), 0) AS reduced, COALESCE(SUM(mm.paid - mm.reversed), 0) AS collected
-      FROM kpi_installments i LEFT JOIN sales_orders o ON o.order_id = i.order_id
+      FROM kpi_installments i ${segment ? 'LEFT JOIN sales_orders o ON o.order_id = i.order_id' : ''}
         LEFT JOIN kpi_installment_movements mm ON mm.receivable_id = i.receivable_id AND mm.installment_no = i.installment_no AND mm.business_date BETWEEN @monthStart AND @monthEnd
-      WHERE ${scopeCondition(installments)} AND (i.due_date <= @monthEnd OR mm.business_date IS NOT NULL)
-      GROUP BY i.receivable_id, i.installment_no)
+      WHERE ${scopeCondition(installments)} ${segment ? '' : 'AND i.open_until >= @monthStart'} AND (i.due_date <= @monthEnd OR mm.business_date IS NOT NULL)
+      GROUP BY i.receivable_id, i.installment_no
+      ${listed})
     GROUP BY grp, currency`, p);
 }
 

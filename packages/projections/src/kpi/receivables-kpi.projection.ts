@@ -3,7 +3,16 @@ import { sumMinor, type Allocation, type SalesbookEvent } from '@salesbook/domai
 import { decodeEvent } from '../model/decode.js';
 import type { Projection } from '../model/projection.js';
 import { upsert, type RowReader, type RowWrite } from '../model/table.js';
-import { installmentMovementsTable, installmentsTable, receivablesDailyTable, type InstallmentMovementRow, type ReceivablesDailyRow } from './receivables-kpi.tables.js';
+import {
+  installmentGroupsTable,
+  installmentMovementsTable,
+  installmentsTable,
+  receivablesDailyTable,
+  STILL_OPEN,
+  type InstallmentMovementRow,
+  type InstallmentRow,
+  type ReceivablesDailyRow,
+} from './receivables-kpi.tables.js';
 
 type DayKind = 'opened' | 'credited' | 'received' | 'reversed' | 'written_off';
 type MoveKind = 'paid' | 'reversed' | 'credited' | 'written_off';
@@ -30,6 +39,15 @@ const HANDLED = new Set(['ReceivableOpened', 'PaymentReceived', 'PaymentReversed
 const ZERO_DAY = { opened: 0, credited: 0, received: 0, reversed: 0, written_off: 0 };
 const ZERO_MOVE = { paid: 0, reversed: 0, credited: 0, written_off: 0 };
 
+/** The installment after `amount` of `kind` dated `on`: what moved it in all, and until when it can still move. */
+function moveInstallment(row: InstallmentRow, kind: MoveKind, amount: number, on: string): InstallmentRow {
+  const signed = kind === 'reversed' ? -amount : amount;
+  const moved = sumMinor([row.moved, signed]);
+  const atDue = on <= row.due_date ? sumMinor([row.outstanding_at_due, -signed]) : row.outstanding_at_due;
+  const last = on > row.last_moved_on ? on : row.last_moved_on;
+  return { ...row, moved, outstanding_at_due: atDue, last_moved_on: last, open_until: moved === row.amount ? last : STILL_OPEN };
+}
+
 function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   if (!HANDLED.has(event.type)) return [];
   const decoded = decodeEvent(event);
@@ -43,8 +61,13 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
     const o = decoded.data;
     for (const i of o.installments) {
       const row = { receivable_id: o.receivableId, installment_no: i.installmentNo, order_id: o.orderId, customer_id: o.customerId, rep_id: o.repId, region: o.region, currency: o.currency };
-      writes.push(upsert(installmentsTable, { ...row, due_date: i.dueDate, amount: i.amount }));
+      const opened = { ...row, due_date: i.dueDate, amount: i.amount, issue_date: o.issueDate };
+      writes.push(upsert(installmentsTable, { ...opened, moved: 0, outstanding_at_due: i.amount, last_moved_on: o.issueDate, open_until: i.amount === 0 ? o.issueDate : STILL_OPEN }));
     }
+    const group = { rep_id: o.repId, region: o.region, currency: o.currency };
+    const known = rows.get(installmentGroupsTable, group)?.first_due_on;
+    const firstDue = [...o.installments.map((i) => i.dueDate), ...(known === undefined ? [] : [known])].sort()[0];
+    if (firstDue !== undefined) writes.push(upsert(installmentGroupsTable, { ...group, first_due_on: firstDue }));
   }
   const kind = movement.move;
   if (kind === null) return writes;
@@ -54,6 +77,8 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
     const key = { business_date: movement.on, receivable_id: d.receivableId, installment_no: installmentNo };
     const current: InstallmentMovementRow = { ...key, ...ZERO_MOVE, ...rows.get(installmentMovementsTable, key) };
     writes.push(upsert(installmentMovementsTable, { ...current, [kind]: sumMinor([current[kind], amount]) }));
+    const installment = rows.get(installmentsTable, { receivable_id: d.receivableId, installment_no: installmentNo });
+    if (installment !== undefined) writes.push(upsert(installmentsTable, moveInstallment(installment, kind, amount, movement.on)));
   }
   return writes;
 }
@@ -66,7 +91,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
  */
 export const receivablesKpiProjection: Projection = {
   name: 'receivables_kpi',
-  version: 1,
-  tables: [receivablesDailyTable, installmentsTable, installmentMovementsTable],
+  version: 2,
+  tables: [receivablesDailyTable, installmentsTable, installmentMovementsTable, installmentGroupsTable],
   project,
 };

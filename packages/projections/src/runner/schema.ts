@@ -53,12 +53,18 @@ export function tableDdl(spec: TableSpec, physical: string): string {
   return `CREATE TABLE ${physical} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.join(', ')})) WITHOUT ROWID, STRICT`;
 }
 
-/** Creates the (empty) tables of a generation, dropping leftovers of an interrupted earlier attempt. */
+/** `CREATE INDEX` of each declared index of one read-model table (named after the physical table and its columns). */
+export function indexDdl(spec: TableSpec, physical: string): string[] {
+  return (spec.indexes ?? []).map((columns) => `CREATE INDEX ${physical}__by_${columns.join('_')} ON ${physical} (${columns.join(', ')})`);
+}
+
+/** Creates the (empty) tables of a generation with their indexes, dropping leftovers of an interrupted earlier attempt. */
 export function createTableSet(db: Database.Database, projection: Projection, generation: number): void {
   for (const spec of projection.tables) {
     const physical = physicalName(projection.name, generation, spec.name);
     db.exec(`DROP TABLE IF EXISTS ${physical}`);
     db.exec(tableDdl(spec, physical));
+    for (const ddl of indexDdl(spec, physical)) db.exec(ddl);
   }
 }
 
