@@ -1,10 +1,10 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
 import { sumMinor, type Allocation, type SalesbookEvent } from '@salesbook/domain';
 import { decodeEvent } from '../model/decode.js';
+import { allocationChange, collectionEarlyTable, collectionMonthsTable, collectionMonthWrites, type MonthChange } from './collection-months.js';
 import type { Projection } from '../model/projection.js';
 import { upsert, type RowReader, type RowWrite } from '../model/table.js';
 import {
-  installmentGroupsTable,
   installmentMovementsTable,
   installmentsTable,
   receivablesDailyTable,
@@ -64,13 +64,13 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
       const opened = { ...row, due_date: i.dueDate, amount: i.amount, issue_date: o.issueDate };
       writes.push(upsert(installmentsTable, { ...opened, moved: 0, outstanding_at_due: i.amount, last_moved_on: o.issueDate, open_until: i.amount === 0 ? o.issueDate : STILL_OPEN }));
     }
-    const group = { rep_id: o.repId, region: o.region, currency: o.currency };
-    const known = rows.get(installmentGroupsTable, group)?.first_due_on;
-    const firstDue = [...o.installments.map((i) => i.dueDate), ...(known === undefined ? [] : [known])].sort()[0];
-    if (firstDue !== undefined) writes.push(upsert(installmentGroupsTable, { ...group, first_due_on: firstDue }));
+    const falling = o.installments.map((i) => ({ month: i.dueDate.slice(0, 7), add: { installments_due: 1, due_amount: i.amount } }));
+    writes.push(...collectionMonthWrites(rows, { rep_id: o.repId, region: o.region, currency: o.currency }, falling));
   }
   const kind = movement.move;
   if (kind === null) return writes;
+  const changes: MonthChange[] = [];
+  let group: { rep_id: string; region: string; currency: string } | undefined;
   const perInstallment = new Map<number, number>();
   for (const a of movement.allocations) perInstallment.set(a.installmentNo, sumMinor([perInstallment.get(a.installmentNo) ?? 0, a.amount]));
   for (const [installmentNo, amount] of perInstallment) {
@@ -78,9 +78,13 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
     const current: InstallmentMovementRow = { ...key, ...ZERO_MOVE, ...rows.get(installmentMovementsTable, key) };
     writes.push(upsert(installmentMovementsTable, { ...current, [kind]: sumMinor([current[kind], amount]) }));
     const installment = rows.get(installmentsTable, { receivable_id: d.receivableId, installment_no: installmentNo });
-    if (installment !== undefined) writes.push(upsert(installmentsTable, moveInstallment(installment, kind, amount, movement.on)));
+    if (installment === undefined) continue;
+    writes.push(upsert(installmentsTable, moveInstallment(installment, kind, amount, movement.on)));
+    changes.push(allocationChange(kind, amount, movement.on, installment.due_date));
+    group = { rep_id: installment.rep_id, region: installment.region, currency: installment.currency };
   }
-  return writes;
+  // Attributed as the installments are (one receivable's), as the reports group them.
+  return group === undefined ? writes : [...writes, ...collectionMonthWrites(rows, group, changes)];
 }
 
 /**
@@ -92,6 +96,6 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 export const receivablesKpiProjection: Projection = {
   name: 'receivables_kpi',
   version: 2,
-  tables: [receivablesDailyTable, installmentsTable, installmentMovementsTable, installmentGroupsTable],
+  tables: [receivablesDailyTable, installmentsTable, installmentMovementsTable, collectionMonthsTable, collectionEarlyTable],
   project,
 };

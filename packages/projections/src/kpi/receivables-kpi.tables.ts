@@ -107,20 +107,3 @@ export const installmentMovementsTable = defineTable<InstallmentMovementRow, 'bu
   indexes: [['receivable_id', 'installment_no', 'business_date']],
 });
 
-/** The earliest due date of any installment of one rep x region x currency: which groups have installments due by a date. */
-export type InstallmentGroupRow = {
-  readonly rep_id: string;
-  readonly region: string;
-  readonly currency: string;
-  readonly first_due_on: string;
-};
-
-/**
- * The `kpi_installment_groups` read model: the monthly report lists a rep or region with collection figures (zeros
- * included) once any of its installments is due, which this answers without reading every installment.
- */
-export const installmentGroupsTable = defineTable<InstallmentGroupRow, 'rep_id' | 'region' | 'currency'>({
-  name: 'kpi_installment_groups',
-  columns: { rep_id: 'TEXT', region: 'TEXT', currency: 'TEXT', first_due_on: 'TEXT' },
-  primaryKey: ['rep_id', 'region', 'currency'],
-});
