@@ -26,8 +26,8 @@ export type CollectionMonthRow = {
 };
 
 type Group = Pick<CollectionMonthRow, 'rep_id' | 'region' | 'currency'>;
-type Sums = Omit<CollectionMonthRow, keyof Group | 'month'>;
-const ZERO: Sums = { installments_due: 0, due_amount: 0, net_moved: 0, paid_net: 0, paid_net_due: 0, reduced_due: 0, moves: 0 };
+type Sums = { -readonly [K in Exclude<keyof CollectionMonthRow, keyof Group | 'month'>]: number };
+const ZERO: Readonly<Sums> = { installments_due: 0, due_amount: 0, net_moved: 0, paid_net: 0, paid_net_due: 0, reduced_due: 0, moves: 0 };
 
 /** The `kpi_collection_months` read model. */
 export const collectionMonthsTable = defineTable<CollectionMonthRow, keyof Group | 'month'>({
@@ -71,25 +71,31 @@ export function allocationChange(kind: 'paid' | 'reversed' | 'credited' | 'writt
   return dueMonth > month ? { month, add, earlyFor: dueMonth } : { month, add };
 }
 
+const SUMS = Object.keys(ZERO) as (keyof Sums)[];
+
 /** The writes of `changes` of one group, summed per row first (several changes of one event may hit one row). */
 export function collectionMonthWrites(rows: RowReader, group: Group, changes: readonly MonthChange[]): RowWrite[] {
   const months = new Map<string, Sums>();
-  const early = new Map<string, number>();
+  const early = new Map<string, { moveMonth: string; dueMonth: string; net: number }>();
   for (const change of changes) {
-    const base = months.get(change.month) ?? { ...ZERO, ...rows.get(collectionMonthsTable, { ...group, month: change.month }) };
-    const next = { ...base };
-    for (const [column, value] of Object.entries(change.add) as [keyof Sums, number][]) next[column] = sumMinor([next[column], value]);
-    months.set(change.month, next);
-    if (change.earlyFor !== undefined) {
-      const key = JSON.stringify([change.month, change.earlyFor]);
-      const known = early.get(key) ?? rows.get(collectionEarlyTable, { ...group, move_month: change.month, due_month: change.earlyFor })?.net_moved ?? 0;
-      early.set(key, sumMinor([known, change.add.net_moved ?? 0]));
+    let sums = months.get(change.month);
+    if (sums === undefined) {
+      const stored = rows.get(collectionMonthsTable, { ...group, month: change.month });
+      sums = { ...ZERO };
+      if (stored !== undefined) for (const column of SUMS) sums[column] = stored[column];
+      months.set(change.month, sums);
     }
+    for (const column of SUMS) {
+      const value = change.add[column];
+      if (value !== undefined) sums[column] = sumMinor([sums[column], value]);
+    }
+    if (change.earlyFor === undefined) continue;
+    const key = `${change.month} ${change.earlyFor}`;
+    const known = early.get(key) ?? { moveMonth: change.month, dueMonth: change.earlyFor, net: rows.get(collectionEarlyTable, { ...group, move_month: change.month, due_month: change.earlyFor })?.net_moved ?? 0 };
+    early.set(key, { ...known, net: sumMinor([known.net, change.add.net_moved ?? 0]) });
   }
-  const writes: RowWrite[] = [...months].map(([month, sums]) => upsert(collectionMonthsTable, { ...group, month, ...sums }));
-  for (const [key, net] of early) {
-    const [moveMonth = '', dueMonth = ''] = JSON.parse(key) as string[];
-    writes.push(upsert(collectionEarlyTable, { ...group, move_month: moveMonth, due_month: dueMonth, net_moved: net }));
-  }
+  const writes: RowWrite[] = [];
+  for (const [month, sums] of months) writes.push(upsert(collectionMonthsTable, { ...group, month, ...sums }));
+  for (const { moveMonth, dueMonth, net } of early.values()) writes.push(upsert(collectionEarlyTable, { ...group, move_month: moveMonth, due_month: dueMonth, net_moved: net }));
   return writes;
 }
