@@ -3,7 +3,8 @@ import { readJoinedReport } from '../kpi/kpi-report.js';
 import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
-import { checkDate, COLLECTIONS_SOURCES, groupExpression, JOIN_MOVED, MOVED_AS_OF_CTE, SCOPE_CONDITION, scopeParams, type CollectionsGroupBy } from './collections-sql.js';
+import { checkDate, COLLECTIONS_SOURCES, groupExpression, MOVED_AS_OF, SCOPE_CONDITION, scopeParams, stillOpenAt, type CollectionsGroupBy } from './collections-sql.js';
+import { prepared } from '../runner/statements.js';
 
 /** Filter of the aging report. */
 export interface AgingFilter {
@@ -38,18 +39,18 @@ const bucket = (low: number, high: number | null): string =>
   `SUM(CASE WHEN days >= ${low}${high === null ? '' : ` AND days <= ${high}`} THEN outstanding ELSE 0 END)`;
 
 function readAging(db: Database.Database, filter: AgingFilter): Read[] {
-  const sql = `WITH ${MOVED_AS_OF_CTE}
-    SELECT grp AS "group", currency, SUM(CASE WHEN days <= 0 THEN outstanding ELSE 0 END) AS current,
+  // Installments settled by D (open_until before D) have nothing outstanding at D: only the others are read.
+  const sql = `SELECT grp AS "group", currency, SUM(CASE WHEN days <= 0 THEN outstanding ELSE 0 END) AS current,
       ${bucket(1, 30)} AS days_1_30, ${bucket(31, 60)} AS days_31_60, ${bucket(61, 90)} AS days_61_90, ${bucket(91, null)} AS days_over_90,
       SUM(outstanding) AS total, COUNT(*) AS installments
     FROM (SELECT ${groupExpression(filter.groupBy)} AS grp, i.currency AS currency,
         CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER) AS days,
-        i.amount - COALESCE(mv.moved, 0) AS outstanding
-      FROM kpi_installments i JOIN collection_receivables r ON r.receivable_id = i.receivable_id ${JOIN_MOVED}
-      WHERE r.issue_date <= @asOf AND ${SCOPE_CONDITION})
+        i.amount - ${MOVED_AS_OF} AS outstanding
+      FROM kpi_installments i JOIN collection_receivables r ON r.receivable_id = i.receivable_id
+      WHERE ${stillOpenAt('@asOf')} AND r.issue_date <= @asOf AND ${SCOPE_CONDITION})
     WHERE outstanding > 0
     GROUP BY grp, currency ORDER BY grp, currency`;
-  return db.prepare(sql).all({ asOf: filter.asOf, ...scopeParams(filter.scope) }) as Read[];
+  return prepared(db, sql).all({ asOf: filter.asOf, ...scopeParams(filter.scope) }) as Read[];
 }
 
 /**

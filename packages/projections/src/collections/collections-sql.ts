@@ -25,16 +25,19 @@ export const scopeParams = (scope: ReportScope | undefined): { repId: string | n
 });
 
 /**
- * A CTE `moved(receivable_id, installment_no, moved)`: what moved each installment (paid - reversed + credited +
- * written off) on business dates up to `@asOf`, aggregated in one pass over `kpi_installment_movements` (its key
- * starts with the date, so a correlated lookup per installment would scan it again for every installment).
- * Join it with `LEFT JOIN moved mv ON mv.receivable_id = i.receivable_id AND mv.installment_no = i.installment_no`.
+ * What moved installment `i` (paid - reversed + credited + written off) on business dates up to `@asOf`: its running
+ * total `i.moved` when its last movement is dated by then, else a lookup of its movements through the index
+ * (receivable_id, installment_no, business_date) of `kpi_installment_movements`.
  */
-export const MOVED_AS_OF_CTE = `moved AS MATERIALIZED (SELECT receivable_id, installment_no, SUM(paid - reversed + credited + written_off) AS moved
-    FROM kpi_installment_movements WHERE business_date <= @asOf GROUP BY receivable_id, installment_no)`;
+export const MOVED_AS_OF = `CASE WHEN i.last_moved_on <= @asOf THEN i.moved ELSE COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off)
+    FROM kpi_installment_movements m WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND m.business_date <= @asOf), 0) END`;
 
-/** The join of {@link MOVED_AS_OF_CTE} onto `kpi_installments i`. */
-export const JOIN_MOVED = 'LEFT JOIN moved mv ON mv.receivable_id = i.receivable_id AND mv.installment_no = i.installment_no';
+/**
+ * Installments that can have anything outstanding or moving at or after `date` (an SQL expression): the others
+ * were settled by then and nothing of them moves later (`open_until`, indexed), so every report as of a later
+ * date or month skips them without changing a figure.
+ */
+export const stillOpenAt = (date: string): string => `i.open_until >= ${date}`;
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { SCOPE_CONDITION } from './collections-sql.js';
+import { MOVED_AS_OF, SCOPE_CONDITION, stillOpenAt } from './collections-sql.js';
+import { prepared } from '../runner/statements.js';
 
 /** One installment of an overdue receivable as of D: planned against collected, minor units. */
 export interface OverdueInstallment {
@@ -18,30 +19,30 @@ export interface OverdueInstallment {
 }
 
 /**
- * CTE `inst`: every installment in scope of a receivable issued by D (`@asOf`), with its attribution, planned
- * amount, collected and reduced up to D and outstanding at D. Movements are summed in one pass (`parts`), not
- * looked up per installment.
+ * CTE `inst`: the installments in scope of receivables issued by D (`@asOf`) that can be outstanding at D (the others
+ * were settled by D: `open_until`), with their attribution, due date and outstanding at D.
  */
-export const INSTALLMENTS_AS_OF_CTE = `parts AS MATERIALIZED (SELECT receivable_id, installment_no,
-      SUM(paid - reversed) AS collected, SUM(credited + written_off) AS reduced
-    FROM kpi_installment_movements WHERE business_date <= @asOf GROUP BY receivable_id, installment_no),
-  inst AS MATERIALIZED (SELECT i.receivable_id, i.installment_no, i.order_id, i.customer_id, i.rep_id, i.region, i.currency, i.due_date,
-      i.amount AS planned, COALESCE(p.collected, 0) AS collected, COALESCE(p.reduced, 0) AS reduced,
-      i.amount - COALESCE(p.collected, 0) - COALESCE(p.reduced, 0) AS outstanding
+export const INSTALLMENTS_AS_OF_CTE = `inst AS MATERIALIZED (SELECT i.receivable_id, i.order_id, i.customer_id, i.rep_id, i.region, i.currency, i.due_date,
+      i.amount - ${MOVED_AS_OF} AS outstanding
     FROM kpi_installments i JOIN collection_receivables r ON r.receivable_id = i.receivable_id
-      LEFT JOIN parts p ON p.receivable_id = i.receivable_id AND p.installment_no = i.installment_no
-    WHERE r.issue_date <= @asOf AND ${SCOPE_CONDITION})`;
+    WHERE ${stillOpenAt('@asOf')} AND r.issue_date <= @asOf AND ${SCOPE_CONDITION})`;
 
-const SQL = `WITH ${INSTALLMENTS_AS_OF_CTE}
-  SELECT receivable_id, installment_no, due_date, planned, collected, reduced, outstanding,
-    CASE WHEN due_date < @asOf AND outstanding > 0 THEN CAST(julianday(@asOf) - julianday(due_date) AS INTEGER) ELSE 0 END AS days_past_due
-  FROM inst WHERE receivable_id IN (SELECT receivable_id FROM inst WHERE due_date < @asOf AND outstanding > 0)
+// Every installment of the given receivables as of D, its movements up to D summed through the movements' index.
+const SQL = `SELECT receivable_id, installment_no, due_date, planned, collected, reduced, planned - collected - reduced AS outstanding,
+    CASE WHEN due_date < @asOf AND planned - collected - reduced > 0 THEN CAST(julianday(@asOf) - julianday(due_date) AS INTEGER) ELSE 0 END AS days_past_due
+  FROM (SELECT i.receivable_id, i.installment_no, i.due_date, i.amount AS planned,
+      COALESCE(SUM(m.paid - m.reversed), 0) AS collected, COALESCE(SUM(m.credited + m.written_off), 0) AS reduced
+    FROM kpi_installments i LEFT JOIN kpi_installment_movements m
+      ON m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND m.business_date <= @asOf
+    WHERE i.receivable_id IN (SELECT value FROM json_each(@ids))
+    GROUP BY i.receivable_id, i.installment_no)
   ORDER BY receivable_id, due_date, installment_no`;
 
-/** The installments as of D of every receivable overdue at D (in scope), by receivable, in due order. */
-export function overdueInstallments(db: Database.Database, params: { asOf: string; repId: string | null; region: string | null }): Map<string, OverdueInstallment[]> {
+/** The installments as of D of the receivables `ids` (those overdue at D), by receivable, in due order. */
+export function overdueInstallments(db: Database.Database, asOf: string, ids: readonly string[]): Map<string, OverdueInstallment[]> {
   const byReceivable = new Map<string, OverdueInstallment[]>();
-  for (const row of db.prepare(SQL).all(params) as Array<OverdueInstallment & { receivable_id: string }>) {
+  if (ids.length === 0) return byReceivable;
+  for (const row of prepared(db, SQL).all({ asOf, ids: JSON.stringify(ids) }) as Array<OverdueInstallment & { receivable_id: string }>) {
     const { receivable_id: id, ...installment } = row;
     const list = byReceivable.get(id) ?? [];
     list.push(installment);

@@ -6,6 +6,7 @@ import type { ReportResult } from '../runner/status.js';
 import { checkDate, COLLECTIONS_SOURCES, scopeParams } from './collections-sql.js';
 import { INSTALLMENTS_AS_OF_CTE, overdueInstallments, type OverdueInstallment } from './overdue-installments.js';
 import { promiseStatusAsOf, type PromiseAsOf } from './promise-status.js';
+import { prepared } from '../runner/statements.js';
 
 /** Filter of the overdue list. */
 export interface OverdueFilter {
@@ -49,14 +50,14 @@ const SQL = `WITH ${INSTALLMENTS_AS_OF_CTE}
   ORDER BY days_past_due DESC, receivable_id`;
 
 function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[] {
-  const followUp = db.prepare(`SELECT logged_on AS "on", channel FROM collection_follow_ups
+  const followUp = prepared(db, `SELECT logged_on AS "on", channel FROM collection_follow_ups
     WHERE receivable_id = ? AND logged_on <= ? ORDER BY revision DESC LIMIT 1`);
-  const promise = db.prepare(`SELECT logged_on, promise_date, promise_amount FROM collection_follow_ups
+  const promise = prepared(db, `SELECT logged_on, promise_date, promise_amount FROM collection_follow_ups
     WHERE receivable_id = ? AND logged_on <= ? AND promise_date IS NOT NULL ORDER BY revision DESC LIMIT 1`);
-  const payments = db.prepare('SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?');
+  const payments = prepared(db, 'SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?');
   const params = { asOf: filter.asOf, ...scopeParams(filter.scope) };
-  const rows = db.prepare(SQL).all(params) as Read[];
-  const installments = overdueInstallments(db, params);
+  const rows = prepared(db, SQL).all(params) as Read[];
+  const installments = overdueInstallments(db, filter.asOf, rows.map((r) => r.receivable_id));
   return rows.map((r) => {
     const last = followUp.get(r.receivable_id, filter.asOf) as { on: string; channel: string } | undefined;
     const made = promise.get(r.receivable_id, filter.asOf) as { logged_on: string; promise_date: string; promise_amount: number } | undefined;

@@ -53,6 +53,25 @@ export const complaintFactsTable = defineTable<ComplaintFactsRow, 'complaint_id'
     closings: 'TEXT',
   },
   primaryKey: ['complaint_id'],
+  // Complaints filed on a day or in a period (daily, monthly and complaints reports).
+  indexes: [['filed_on']],
+});
+
+/** One closing of a complaint (the nth, from 1) with the complaint's attribution at filing: the daily report counts closings of a day. */
+export type ComplaintClosingRow = {
+  readonly complaint_id: string;
+  readonly closing_no: number;
+  readonly closed_at: string;
+  readonly owner_rep_id: string;
+  readonly region: string;
+};
+
+/** The `complaint_closings` read model, indexed by the closing instant. */
+export const complaintClosingsTable = defineTable<ComplaintClosingRow, 'complaint_id' | 'closing_no'>({
+  name: 'complaint_closings',
+  columns: { complaint_id: 'TEXT', closing_no: 'INTEGER', closed_at: 'TEXT', owner_rep_id: 'TEXT', region: 'TEXT' },
+  primaryKey: ['complaint_id', 'closing_no'],
+  indexes: [['closed_at']],
 });
 
 /** The events that move a complaint's timeline or record a closing; the others change nothing reports read. */
@@ -86,6 +105,9 @@ function filedRow(event: Extract<ComplaintEvent, { type: 'ComplaintFiled' }>, zo
   };
 }
 
+const closingOf = (event: ComplaintEvent): ComplaintClosing[] =>
+  event.type === 'ComplaintClosed' ? [{ closedAt: event.data.closedAt, satisfaction: event.data.satisfaction }] : [];
+
 function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
   if (!TIMELINE_EVENTS.has(event.type)) return [];
   const decoded = decodeEvent(event);
@@ -96,12 +118,14 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   if (row === undefined) throw new Error(`complaint ${key.complaint_id} was never filed (${decoded.type} before ComplaintFiled)`);
   const timeline = recordInComplaintTimeline(JSON.parse(row.timeline) as ComplaintTimeline, decoded);
   const closings = JSON.parse(row.closings) as ComplaintClosing[];
-  if (decoded.type === 'ComplaintClosed') closings.push({ closedAt: decoded.data.closedAt, satisfaction: decoded.data.satisfaction });
-  return [upsert(complaintFactsTable, { ...row, timeline: JSON.stringify(timeline), closings: JSON.stringify(closings) })];
+  const writes = [upsert(complaintFactsTable, { ...row, timeline: JSON.stringify(timeline), closings: JSON.stringify([...closings, ...closingOf(decoded)]) })];
+  if (decoded.type !== 'ComplaintClosed') return writes;
+  const closing = { complaint_id: row.complaint_id, closing_no: closings.length + 1, closed_at: decoded.data.closedAt, owner_rep_id: row.owner_rep_id, region: row.region };
+  return [...writes, upsert(complaintClosingsTable, closing)];
 }
 
 /**
  * Complaints (DESIGN.md section 5): one row per complaint with what its counts, times, SLA breaches,
  * reopens and handling satisfaction are computed from at query time, as of any instant.
  */
-export const complaintsProjection: Projection = { name: 'complaints', version: 1, tables: [complaintFactsTable], project };
+export const complaintsProjection: Projection = { name: 'complaints', version: 2, tables: [complaintFactsTable, complaintClosingsTable], project };

@@ -12,6 +12,7 @@ import {
   type ComplaintFigures,
 } from './complaint-figures.js';
 import type { ComplaintClosing, ComplaintFactsRow } from './complaints.projection.js';
+import { prepared } from '../runner/statements.js';
 
 /** What a complaints report groups by; `rep` is the customer's owner rep at filing, `region` the customer's region then. */
 export type ComplaintsGroupBy = 'category' | 'severity' | 'channel' | 'region' | 'rep';
@@ -83,8 +84,7 @@ export function queryComplaints(db: Database.Database, lagOf: LagOf, filter: Com
   if (Number.isNaN(Date.parse(filter.asOf))) throw new RangeError(`asOf "${filter.asOf}" is not an ISO 8601 instant`);
   const range = businessDateRange(filter.from, filter.to);
   return readReport(db, 'complaints', lagOf, () => {
-    const rows = db
-      .prepare(
+    const rows = prepared(db, 
         `SELECT * FROM complaint_facts
          WHERE filed_on BETWEEN @from AND @to AND (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)
          ORDER BY complaint_id`,

@@ -48,6 +48,8 @@ export const customerDirectoryTable = defineTable<CustomerDirectoryRow, 'custome
     last_reviewed_on: 'TEXT',
   },
   primaryKey: ['customer_id'],
+  // Customers registered on a day (daily report).
+  indexes: [['registered_on']],
 });
 
 /** One profile review of a customer (registration counts as the first): history for "stale as of a past date". */
@@ -129,7 +131,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const customerDirectoryProjection: Projection = {
   name: 'customer_directory',
-  version: 1,
+  version: 2,
   tables: [customerDirectoryTable, customerProfileReviewsTable],
   project,
 };

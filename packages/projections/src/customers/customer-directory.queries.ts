@@ -3,6 +3,7 @@ import type { ReportScope } from '../model/report-filter.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import type { CustomerDirectoryRow } from './customer-directory.projection.js';
+import { prepared } from '../runner/statements.js';
 
 /** Filters of the directory query; every field narrows, none is required. */
 export interface CustomerDirectoryFilter {
@@ -16,8 +17,7 @@ export interface CustomerDirectoryFilter {
 export function queryCustomerDirectory(db: Database.Database, lagOf: LagOf, filter: CustomerDirectoryFilter = {}): ReportResult<CustomerDirectoryRow> {
   const ids = filter.customerIds === undefined ? null : JSON.stringify(filter.customerIds);
   return readReport(db, 'customer_directory', lagOf, () =>
-    db
-      .prepare(
+    prepared(db, 
         `SELECT * FROM customer_directory
          WHERE (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)
            AND (@segment IS NULL OR segment = @segment) AND (@status IS NULL OR status = @status)
@@ -52,8 +52,7 @@ export interface NewCustomersFilter {
 /** New customers per business day x region x rep (as registered), ordered by day, region and rep. */
 export function queryNewCustomers(db: Database.Database, lagOf: LagOf, filter: NewCustomersFilter): ReportResult<NewCustomersRow> {
   return readReport(db, 'customer_directory', lagOf, () =>
-    db
-      .prepare(
+    prepared(db, 
         `SELECT registered_on AS business_date, registered_region AS region, registered_owner_rep_id AS rep_id, COUNT(*) AS new_customers
          FROM customer_directory
          WHERE registered_on BETWEEN @from AND @to

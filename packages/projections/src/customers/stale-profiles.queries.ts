@@ -3,6 +3,7 @@ import { daysBetween } from '@salesbook/domain';
 import type { ReportScope } from '../model/report-filter.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
+import { prepared } from '../runner/statements.js';
 
 /** Months without a profile review after which a profile is stale, unless configured otherwise. */
 export const DEFAULT_STALE_PROFILE_MONTHS = 12;
@@ -57,8 +58,7 @@ export function queryStaleProfiles(db: Database.Database, lagOf: LagOf, filter: 
   const months = filter.months ?? DEFAULT_STALE_PROFILE_MONTHS;
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a positive whole number, not ${months}`);
   return readReport(db, 'customer_directory', lagOf, () => {
-    const candidates = db
-      .prepare(
+    const candidates = prepared(db, 
         `SELECT d.customer_id, d.company_name, d.region, d.segment, d.owner_rep_id, MAX(r.reviewed_on) AS last_reviewed_on
          FROM customer_directory d JOIN customer_profile_reviews r ON r.customer_id = d.customer_id AND r.reviewed_on <= @asOf
          WHERE d.registered_on <= @asOf AND (d.deactivated_on IS NULL OR d.deactivated_on > @asOf)

@@ -64,12 +64,11 @@ export function readReceivables(db: Database.Database, groupBy: SalesGroupBy, p:
  * (amount less payments, credit notes and write-offs, plus reversals, dated up to it).
  */
 export function readNewlyOverdue(db: Database.Database, groupBy: SalesGroupBy, p: DailyParams): CurrencyRead[] {
+  // `outstanding_at_due` is exactly that outstanding, kept per installment by the projection (indexed by due date).
   const g = groupColumn({ rep: 'i.rep_id', region: 'i.region' }, groupBy);
-  return select(db, `SELECT grp, currency, COUNT(*) AS newly_overdue_installments, SUM(outstanding) AS newly_overdue_amount FROM (
-      SELECT ${g} AS grp, i.currency AS currency, i.amount - COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off)
-        FROM kpi_installment_movements m WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND m.business_date <= @previousDay), 0) AS outstanding
-      FROM kpi_installments i WHERE i.due_date = @previousDay AND ${scopeCondition({ rep: 'i.rep_id', region: 'i.region' })})
-    WHERE outstanding > 0 GROUP BY grp, currency`, p);
+  return select(db, `SELECT ${g} AS grp, i.currency AS currency, COUNT(*) AS newly_overdue_installments, SUM(i.outstanding_at_due) AS newly_overdue_amount
+    FROM kpi_installments i WHERE i.due_date = @previousDay AND i.outstanding_at_due > 0 AND ${scopeCondition({ rep: 'i.rep_id', region: 'i.region' })}
+    GROUP BY grp, currency`, p);
 }
 
 /** Shipments and deliveries of the day. */
@@ -85,6 +84,7 @@ export function readDueTomorrow(db: Database.Database, groupBy: SalesGroupBy, p:
   return select(db, `SELECT ${g} AS grp, COUNT(*) AS deliveries_due_tomorrow FROM order_deliveries o
     WHERE o.confirmed_on <= @date AND (o.delivered_on IS NULL OR o.delivered_on > @date) AND (o.cancelled_on IS NULL OR o.cancelled_on > @date)
       AND ${scopeCondition({ rep: 'o.rep_id', region: 'o.region' })}
+      AND o.order_id IN (SELECT order_id FROM order_promises WHERE promised_date = @nextDay AND effective_on <= @date)
       AND (SELECT pr.promised_date FROM order_promises pr WHERE pr.order_id = o.order_id AND pr.effective_on <= @date ORDER BY pr.effective_on DESC LIMIT 1) = @nextDay
     GROUP BY grp`, p);
 }
@@ -96,9 +96,8 @@ export function readComplaints(db: Database.Database, groupBy: SalesGroupBy, p: 
   const opened = select<CountRead>(db, `SELECT ${g} AS grp, COUNT(*) AS complaints_opened FROM complaint_facts
     WHERE filed_on = @date AND ${scopeCondition(columns)} GROUP BY grp`, p);
   // closedAt instants are UTC ('Z'): a window of a day either side covers every zone's business day.
-  const closings = select<{ grp: string; closed_at: string }>(db, `SELECT ${g} AS grp, json_extract(c.value, '$.closedAt') AS closed_at
-    FROM complaint_facts, json_each(complaint_facts.closings) c
-    WHERE json_extract(c.value, '$.closedAt') >= @previousDay AND json_extract(c.value, '$.closedAt') < @dayAfterNext AND ${scopeCondition(columns)}`,
+  const closings = select<{ grp: string; closed_at: string }>(db, `SELECT ${g} AS grp, closed_at FROM complaint_closings
+    WHERE closed_at >= @previousDay AND closed_at < @dayAfterNext AND ${scopeCondition(columns)}`,
     { ...p, dayAfterNext: `${p.nextDay}T99` });
   const closed = new Map<string, number>();
   for (const c of closings) if (businessDate(c.closed_at, zone) === p.date) closed.set(c.grp, (closed.get(c.grp) ?? 0) + 1);

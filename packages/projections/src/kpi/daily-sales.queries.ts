@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ReportResult } from '../runner/status.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { DailySalesRow } from './daily-sales.projection.js';
+import { prepared } from '../runner/statements.js';
 
 /** Filters of the daily sales query; dates are business dates `YYYY-MM-DD`, inclusive. */
 export interface DailySalesFilter {
@@ -17,8 +18,7 @@ export interface DailySalesFilter {
  */
 export function queryDailySales(db: Database.Database, lagOf: LagOf, filter: DailySalesFilter): ReportResult<DailySalesRow> {
   return readReport(db, 'daily_sales', lagOf, () =>
-    db
-      .prepare(
+    prepared(db, 
         `SELECT * FROM daily_sales
          WHERE business_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
          ORDER BY business_date, rep_id, region, currency`,

@@ -61,7 +61,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const fulfilmentProjection: Projection = {
   name: 'fulfilment',
-  version: 1,
+  version: 2,
   tables: [fulfilmentDailyTable, orderDeliveriesTable, orderPromisesTable],
   project,
 };

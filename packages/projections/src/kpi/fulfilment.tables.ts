@@ -50,4 +50,6 @@ export const orderPromisesTable = defineTable<OrderPromiseRow, 'order_id' | 'eff
   name: 'order_promises',
   columns: { order_id: 'TEXT', effective_on: 'TEXT', promised_date: 'TEXT' },
   primaryKey: ['order_id', 'effective_on'],
+  // Orders promised for a day (deliveries due tomorrow).
+  indexes: [['promised_date', 'effective_on']],
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportScope } from '../model/report-filter.js';
+import { prepared } from '../runner/statements.js';
 
 /** How a sales report groups its rows. */
 export type SalesGroupBy = 'rep' | 'region' | 'segment';
@@ -31,5 +32,5 @@ export const scopeParams = (scope: ReportScope | undefined): { repId: string | n
 
 /** Runs a read that returns typed rows (the row type is the SELECT list of the statement). */
 export function select<T>(db: Database.Database, sql: string, params: Record<string, string | number | null>): T[] {
-  return db.prepare(sql).all(params) as T[];
+  return prepared(db, sql).all(params) as T[];
 }

@@ -41,7 +41,7 @@ const complaints: GroupColumns = { rep: 'k.owner_rep_id', region: 'k.region', se
 export function readMonthlyBooked(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): BookedRead[] {
   return select(db, `SELECT business_month, ${groupColumn(sales, groupBy)} AS grp, currency, SUM(orders_confirmed) AS orders_confirmed,
       SUM(confirmed_amount) AS confirmed_amount, SUM(cancellations) AS cancellations, SUM(cancelled_amount) AS cancelled_amount, SUM(booked) AS booked
-    FROM sales_monthly_customers WHERE business_month IN (@month, @previousMonth, @lastYearMonth) AND ${scopeCondition(sales)}
+    FROM sales_monthly_groups WHERE business_month IN (@month, @previousMonth, @lastYearMonth) AND ${scopeCondition(sales)}
     GROUP BY business_month, grp, currency`, p);
 }
 
@@ -66,13 +66,31 @@ export function readMonthTargets(db: Database.Database, groupBy: SalesGroupBy, p
  * credit notes and write-offs in the month, `collected_on_due` the payments less reversals on them in the month.
  */
 export function readCollections(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): Array<{ grp: string; currency: string; collected: number; due: number; collected_on_due: number }> {
-  const g = groupColumn(installments, groupBy);
+  if (groupBy === 'segment') return readCollectionsBySegment(db, p);
+  // From the monthly sums of receivables_kpi (collection-months.ts); a group is listed (with zeros) as soon as one of
+  // its installments is due by the month's end or moved in it, as when every installment was read.
+  const g = groupColumn(sales, groupBy);
+  return select(db, `SELECT grp, currency, SUM(collected) AS collected, SUM(due) AS due, SUM(collected_on_due) AS collected_on_due FROM (
+      SELECT ${g} AS grp, currency, SUM(CASE WHEN month = @month THEN paid_net ELSE 0 END) AS collected,
+        SUM(due_amount) - SUM(CASE WHEN month < @month THEN net_moved ELSE 0 END) - SUM(CASE WHEN month = @month THEN reduced_due ELSE 0 END) AS due,
+        SUM(CASE WHEN month = @month THEN paid_net_due ELSE 0 END) AS collected_on_due,
+        MAX(installments_due > 0 OR (month = @month AND moves > 0)) AS listed
+      FROM kpi_collection_months WHERE month <= @month AND ${scopeCondition(sales)} GROUP BY grp, currency
+      UNION ALL
+      SELECT ${g} AS grp, currency, 0, SUM(net_moved), 0, 0 FROM kpi_collection_early
+      WHERE due_month > @month AND move_month < @month AND ${scopeCondition(sales)} GROUP BY grp, currency)
+    GROUP BY grp, currency HAVING MAX(listed) = 1`, p);
+}
+
+/** By segment (recorded on the order, not in the receivables model): every installment is read. */
+function readCollectionsBySegment(db: Database.Database, p: MonthlyParams): Array<{ grp: string; currency: string; collected: number; due: number; collected_on_due: number }> {
+  const g = groupColumn(installments, 'segment');
   return select(db, `SELECT grp, currency, SUM(collected) AS collected,
       SUM(CASE WHEN due_date <= @monthEnd THEN opening - reduced ELSE 0 END) AS due,
       SUM(CASE WHEN due_date <= @monthEnd THEN collected ELSE 0 END) AS collected_on_due
     FROM (SELECT ${g} AS grp, i.currency AS currency, i.due_date AS due_date,
-        i.amount - COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off) FROM kpi_installment_movements m
-          WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND m.business_date < @monthStart), 0) AS opening,
+        i.amount - CASE WHEN i.last_moved_on < @monthStart THEN i.moved ELSE COALESCE((SELECT SUM(m.paid - m.reversed + m.credited + m.written_off)
+          FROM kpi_installment_movements m WHERE m.receivable_id = i.receivable_id AND m.installment_no = i.installment_no AND m.business_date < @monthStart), 0) END AS opening,
         COALESCE(SUM(mm.credited + mm.written_off), 0) AS reduced, COALESCE(SUM(mm.paid - mm.reversed), 0) AS collected
       FROM kpi_installments i LEFT JOIN sales_orders o ON o.order_id = i.order_id
         LEFT JOIN kpi_installment_movements mm ON mm.receivable_id = i.receivable_id AND mm.installment_no = i.installment_no AND mm.business_date BETWEEN @monthStart AND @monthEnd

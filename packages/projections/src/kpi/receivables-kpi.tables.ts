@@ -45,6 +45,19 @@ export type InstallmentRow = {
   readonly currency: string;
   readonly due_date: string;
   readonly amount: number;
+  /** The receivable's issue date. */
+  readonly issue_date: string;
+  /** Everything allocated to it so far, whatever the dates: paid - reversed + credited + written off. */
+  readonly moved: number;
+  /** Its amount less what moved it on dates up to its due date: above 0, it became overdue the day after. */
+  readonly outstanding_at_due: number;
+  /** The latest of its issue date and the dates of its movements. */
+  readonly last_moved_on: string;
+  /**
+   * `9999-12-31` while `amount - moved` is not 0, else `last_moved_on`: after that date nothing of it moves and its
+   * outstanding is 0, so reports as of a later date (or of a later month) skip it through an index on this column.
+   */
+  readonly open_until: string;
 };
 
 /** The `kpi_installments` read model. */
@@ -60,9 +73,19 @@ export const installmentsTable = defineTable<InstallmentRow, 'receivable_id' | '
     currency: 'TEXT',
     due_date: 'TEXT',
     amount: 'INTEGER',
+    issue_date: 'TEXT',
+    moved: 'INTEGER',
+    outstanding_at_due: 'INTEGER',
+    last_moved_on: 'TEXT',
+    open_until: 'TEXT',
   },
   primaryKey: ['receivable_id', 'installment_no'],
+  // Installments due on a day (newly overdue), and those still moving on or after a date (aging, summary, rates).
+  indexes: [['due_date'], ['open_until']],
 });
+
+/** `open_until` of an installment still open (see {@link InstallmentRow}). */
+export const STILL_OPEN = '9999-12-31';
 
 /** What was allocated to one installment on one business day, by kind (from the events' `allocations`). */
 export type InstallmentMovementRow = {
@@ -80,4 +103,7 @@ export const installmentMovementsTable = defineTable<InstallmentMovementRow, 'bu
   name: 'kpi_installment_movements',
   columns: { business_date: 'TEXT', receivable_id: 'TEXT', installment_no: 'INTEGER', paid: 'INTEGER', reversed: 'INTEGER', credited: 'INTEGER', written_off: 'INTEGER' },
   primaryKey: ['business_date', 'receivable_id', 'installment_no'],
+  // One installment's movements up to a date (outstanding as of D).
+  indexes: [['receivable_id', 'installment_no', 'business_date']],
 });
+

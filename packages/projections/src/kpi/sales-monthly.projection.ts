@@ -7,6 +7,7 @@ import { upsert, type RowReader, type RowWrite } from '../model/table.js';
 import { bookedLines, skuDeltas, type BookedLine } from './booking.js';
 import {
   salesMonthlyCustomersTable,
+  salesMonthlyGroupsTable,
   salesMonthlyProductsTable,
   salesOrdersTable,
   type SalesMonthlyCustomerRow,
@@ -64,8 +65,7 @@ function changeOf(event: SalesbookEvent, order: SalesOrderRow | undefined, confi
   }
 }
 
-function customerRow(rows: RowReader, key: Omit<SalesMonthlyCustomerRow, keyof Counters | 'booked'>, add: Partial<Counters>): SalesMonthlyCustomerRow {
-  const base = rows.get(salesMonthlyCustomersTable, key) ?? ZERO;
+function addCounters<K extends object>(base: Counters, key: K, add: Partial<Counters>): K & Counters & { booked: number } {
   const next: Counters = {
     orders_confirmed: base.orders_confirmed + (add.orders_confirmed ?? 0),
     confirmed_amount: sumMinor([base.confirmed_amount, add.confirmed_amount ?? 0]),
@@ -88,7 +88,12 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   if (change === undefined) return [];
   const { order } = change;
   const group = { business_month: on.slice(0, 7), rep_id: order.rep_id, region: order.region, segment: order.segment, currency: order.currency };
-  const writes: RowWrite[] = [upsert(salesOrdersTable, change.order), upsert(salesMonthlyCustomersTable, customerRow(rows, { ...group, customer_id: order.customer_id }, change.add))];
+  const customer = { ...group, customer_id: order.customer_id };
+  const writes: RowWrite[] = [
+    upsert(salesOrdersTable, change.order),
+    upsert(salesMonthlyCustomersTable, addCounters(rows.get(salesMonthlyCustomersTable, customer) ?? ZERO, customer, change.add)),
+    upsert(salesMonthlyGroupsTable, addCounters(rows.get(salesMonthlyGroupsTable, group) ?? ZERO, group, change.add)),
+  ];
   for (const [sku, delta] of change.skus) {
     const current = rows.get(salesMonthlyProductsTable, { ...group, sku });
     writes.push(upsert(salesMonthlyProductsTable, { ...group, sku, booked: sumMinor([current?.booked ?? 0, delta]) }));
@@ -104,7 +109,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const salesMonthlyProjection: Projection = {
   name: 'sales_monthly',
-  version: 1,
-  tables: [salesOrdersTable, salesMonthlyCustomersTable, salesMonthlyProductsTable],
+  version: 2,
+  tables: [salesOrdersTable, salesMonthlyCustomersTable, salesMonthlyProductsTable, salesMonthlyGroupsTable],
   project,
 };

@@ -99,3 +99,26 @@ export const salesMonthlyProductsTable = defineTable<SalesMonthlyProductRow, Mon
   columns: { business_month: 'TEXT', rep_id: 'TEXT', region: 'TEXT', segment: 'TEXT', currency: 'TEXT', sku: 'TEXT', booked: 'INTEGER' },
   primaryKey: ['business_month', 'rep_id', 'region', 'segment', 'currency', 'sku'],
 });
+
+/** Booked sales of one business month x rep x region x segment x currency: `sales_monthly_customers` summed over customers. */
+export type SalesMonthlyGroupRow = Omit<SalesMonthlyCustomerRow, 'customer_id'>;
+
+/** The `sales_monthly_groups` read model: what the monthly report's booked figures and comparisons read. */
+export const salesMonthlyGroupsTable = defineTable<SalesMonthlyGroupRow, MonthlyKey>({
+  name: 'sales_monthly_groups',
+  columns: {
+    business_month: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    segment: 'TEXT',
+    currency: 'TEXT',
+    orders_confirmed: 'INTEGER',
+    confirmed_amount: 'INTEGER',
+    amendments_delta: 'INTEGER',
+    closes_delta: 'INTEGER',
+    cancellations: 'INTEGER',
+    cancelled_amount: 'INTEGER',
+    booked: 'INTEGER',
+  },
+  primaryKey: ['business_month', 'rep_id', 'region', 'segment', 'currency'],
+});

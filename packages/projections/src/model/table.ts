@@ -19,6 +19,12 @@ export interface TableSpec<R extends Row = Row, K extends keyof R & string = key
   /** Columns in declaration order (the order of the canonical dump). */
   readonly columns: { readonly [C in keyof R & string]: ColumnType };
   readonly primaryKey: readonly K[];
+  /**
+   * Secondary indexes, each a list of columns (equality columns first, then the range or order column), for the
+   * report queries that read the table by something other than its primary key. Every generation's tables get
+   * them (a rebuild creates them); they change no row and no digest.
+   */
+  readonly indexes?: readonly (readonly (keyof R & string)[])[];
 }
 
 /** The primary-key part of a row. */
@@ -42,6 +48,10 @@ export function defineTable<R extends Row, K extends keyof R & string>(spec: Tab
   if (spec.primaryKey.length === 0) throw new Error(`table ${spec.name} needs a primary key`);
   for (const key of spec.primaryKey) {
     if (!columns.includes(key)) throw new Error(`primary key column ${key} is not a column of ${spec.name}`);
+  }
+  for (const index of spec.indexes ?? []) {
+    if (index.length === 0) throw new Error(`an index of ${spec.name} needs a column`);
+    for (const column of index) if (!columns.includes(column)) throw new Error(`index column ${column} is not a column of ${spec.name}`);
   }
   return spec;
 }

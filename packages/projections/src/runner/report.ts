@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportResult } from './status.js';
+import { activePosition } from './statements.js';
 
 /** The lag of a projection by name, e.g. `(name) => runner.freshness(name).lag`. */
 export type LagOf = (projection: string) => number;
@@ -9,10 +10,9 @@ export type LagOf = (projection: string) => number;
  * result carries is exactly the one its rows were computed at (also on another connection or process).
  */
 export function readReport<T>(db: Database.Database, projection: string, lagOf: LagOf, read: () => readonly T[]): ReportResult<T> {
-  const position = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ? AND active = 1').pluck();
   return db.transaction(() => {
     const rows = read();
-    const text = position.get(projection) as string | null | undefined;
+    const text = activePosition(db, projection);
     return { rows, position: text === null || text === undefined ? null : BigInt(text).toString(), lag: lagOf(projection) };
   })();
 }

@@ -4,6 +4,7 @@ import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { satisfactionFigures, type SatisfactionFigures, type SatisfactionSums } from './satisfaction-figures.js';
 import { satisfactionDailyTable } from './satisfaction.projection.js';
+import { prepared } from '../runner/statements.js';
 
 /**
  * What a satisfaction report groups by: region, rep (the customer's owner rep at the time of the survey),
@@ -56,7 +57,7 @@ export function querySatisfaction(db: Database.Database, lagOf: LagOf, filter: S
       AND (@surveyPeriod IS NULL OR survey_period = @surveyPeriod)
     GROUP BY grp HAVING SUM(responses) > 0 ORDER BY grp`;
   return readReport(db, 'satisfaction', lagOf, () => {
-    const rows = db.prepare(sql).all({
+    const rows = prepared(db, sql).all({
       ...range,
       repId: filter.scope?.repId ?? null,
       region: filter.scope?.region ?? null,
