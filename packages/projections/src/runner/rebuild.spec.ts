@@ -106,10 +106,15 @@ describe('ProjectionRunner: rebuild and swap', () => {
     await v1.start();
     await v1.whenLive();
     await v1.stop();
+    expect(v1.servesCurrentVersion('test_counts')).toBe(true);
     const v2 = new ProjectionRunner({ db, store, projections: [{ ...countingProjection(), version: 2 }] });
+    // Until the rebuild swaps in, the tables queries would read are version 1's.
+    expect(v2.servesCurrentVersion('test_counts')).toBe(false);
     await v2.start();
-    while ((await v2.status())[0]?.generation === 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(v2.servesCurrentVersion('test_counts')).toBe(false);
+    // whenLive waits for the rebuild's swap, not only for the (absent) live follower of the old generation.
     await v2.whenLive();
+    expect(v2.servesCurrentVersion('test_counts')).toBe(true);
     expect((await v2.status())[0]).toMatchObject({ version: 2, generation: 2, state: 'live', position: '4' });
     await v2.stop();
   });

@@ -32,8 +32,12 @@ interface Entry {
   readonly projection: Projection;
   live: Follower | undefined;
   rebuilding: Follower | undefined;
+  /** Settles when the rebuild in progress has swapped in (or failed). */
+  rebuilt: Promise<void> | undefined;
   /** The generation queries read. */
   active: TableSet;
+  /** The projection version that built `active`: an older one has other tables than this release's queries read. */
+  activeVersion: number;
 }
 
 const toText = (position: bigint | undefined): string | null => (position === undefined ? null : position.toString());
@@ -74,7 +78,9 @@ export class ProjectionRunner {
         if (tables.has(spec.name)) throw new Error(`read-model table ${spec.name} is declared twice`);
         tables.add(spec.name);
       }
-      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, active: openActive(options.db, projection, this.context) });
+      const active = openActive(options.db, projection, this.context);
+      const activeVersion = this.checkpoints.active(projection.name)?.version ?? projection.version;
+      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, rebuilt: undefined, active, activeVersion });
     }
   }
 
@@ -83,7 +89,7 @@ export class ProjectionRunner {
     for (const entry of this.entries.values()) {
       const record = this.checkpoints.active(entry.projection.name);
       if (record !== undefined && record.version !== entry.projection.version) {
-        void this.rebuild(entry.projection.name).catch(() => undefined);
+        entry.rebuilt = this.rebuild(entry.projection.name).catch(() => undefined);
         continue;
       }
       entry.live = this.follow(entry.active);
@@ -100,9 +106,22 @@ export class ProjectionRunner {
     }
   }
 
-  /** Resolves when every projection (or `name`) has caught up with the store. */
+  /** Resolves when every projection (or `name`) has caught up with the store, after any rebuild for a new version swapped in. */
   async whenLive(name?: string): Promise<void> {
-    for (const entry of this.select(name)) await entry.live?.whenLive();
+    for (const entry of this.select(name)) {
+      await entry.rebuilt;
+      await entry.live?.whenLive();
+    }
+  }
+
+  /**
+   * Whether the tables queries read for `name` were built by this release's version of it. After an upgrade
+   * that changed a projection, the old generation keeps its old tables until the rebuild swaps in, and this
+   * release's queries may not read them: callers answer "rebuilding, try again" instead of querying.
+   */
+  servesCurrentVersion(name: string): boolean {
+    const entry = this.entry(name);
+    return entry.activeVersion === entry.projection.version;
   }
 
   /** Resolves when `name` has applied (or parked) everything up to `position`, e.g. an append's result. */
@@ -131,6 +150,7 @@ export class ProjectionRunner {
     entry.live?.stop({ discard: true }).catch(() => undefined);
     swapGenerations(this.options.db, entry.projection, entry.active.generation, follower.set.generation);
     entry.active = follower.set;
+    entry.activeVersion = entry.projection.version;
     entry.live = follower;
     entry.rebuilding = undefined;
   }
