@@ -1,5 +1,9 @@
 import type { ViewContext } from './context.js';
+import { reservePanels } from './panel.js';
+import { agingPanel, collectionTrendPanel } from './views/collections.js';
+import { complaintsPanel } from './views/complaints.js';
 import { salesPanel } from './views/sales.js';
+import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
   const current = select.value;
@@ -10,7 +14,16 @@ const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAl
 
 /** Draws every panel for the filters, then offers the regions, reps and currencies the answers contained. */
 export async function renderBoard(context: ViewContext): Promise<void> {
-  const [regionCurrencies, repCurrencies] = await Promise.all([salesPanel(context, 'region'), salesPanel(context, 'rep')]);
+  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints']);
+  const [regionCurrencies, repCurrencies] = await Promise.all([
+    salesPanel(context, 'region'),
+    salesPanel(context, 'rep'),
+    agingPanel(context),
+    collectionTrendPanel(context),
+    satisfactionTrendPanel(context),
+    keyDriversPanel(context),
+    complaintsPanel(context),
+  ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);
   const groups = (id: string): string[] => [...context.panels.querySelectorAll<HTMLElement>(`table[data-report="${id}"] tbody tr`)].map((tr) => tr.dataset['group'] ?? '');

@@ -15,7 +15,10 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 function drill(title: string, spec: PanelSpec): void {
   byId('drill-title').textContent = `${title} (${spec.rows.length} rows)`;
-  byId('drill-body').replaceChildren(rowsTable(spec));
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.textContent = spec.note ?? '';
+  byId('drill-body').replaceChildren(note, rowsTable(spec));
   byId('drill').hidden = false;
 }
 

@@ -150,3 +150,14 @@ function panelSection(container: HTMLElement, id: string, title: string): HTMLEl
 
 /** Builds a detached table of rows for the drill-down view. */
 export const rowsTable = (spec: PanelSpec): HTMLTableElement => table(spec);
+
+/** Creates the panels' places in this order, so they do not move about as their answers arrive. */
+export function reservePanels(container: HTMLElement, ids: readonly string[]): void {
+  for (const id of ids) {
+    if (container.querySelector(`section[data-panel="${id}"]`) !== null) continue;
+    const section = element('section');
+    section.className = 'panel';
+    section.dataset['panel'] = id;
+    container.append(section);
+  }
+}
