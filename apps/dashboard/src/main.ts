@@ -45,6 +45,7 @@ function readFilters(): Filters {
 async function refresh(api: ApiClient): Promise<void> {
   const status = byId('status');
   status.textContent = 'Loading…';
+  delete status.dataset['loaded'];
   const context: ViewContext = { api, filters: readFilters(), panels: byId('panels'), drill, drillError };
   const started = performance.now();
   await renderBoard(context);
