@@ -1,3 +1,0 @@
-import root from '../../eslint.config.mjs';
-
-export default [...root];
