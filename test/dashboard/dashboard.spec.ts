@@ -123,6 +123,15 @@ it('shows a sales rep their own numbers only, equal to what the API gives their 
   await page.close();
 }, 90_000);
 
+it('shows a regional manager their region only, equal to what the API gives their token', async () => {
+  const { page, problems } = await signIn('regional_manager');
+  const board = await expectBoardEqualsApi(page, 'regional_manager');
+  expect(new Set(board['sales-region']?.map((row) => row['group']))).toEqual(new Set(['east']));
+  expect(new Set(board['aging']?.map((row) => row['group']))).toEqual(new Set(['east']));
+  expect(problems).toEqual([]);
+  await page.close();
+}, 90_000);
+
 it('shows finance the collections panels and the API\'s refusal of the sales reports', async () => {
   const { page } = await signIn('finance');
   expect(await page.textContent('[data-error="sales-region"]')).toContain('403 ROLE_NOT_ALLOWED');
