@@ -23,6 +23,12 @@ const depConstraints = [
   // Only apps know NestJS; libraries stay framework-free.
   { sourceTag: 'platform:pure', bannedExternalImports: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'node:*'] },
   { sourceTag: 'platform:node', bannedExternalImports: ['@nestjs/*'] },
+  // The dashboard runs in a browser: pure libraries only, no Node built-ins, no server-side packages.
+  {
+    sourceTag: 'platform:browser',
+    onlyDependOnLibsWithTags: ['platform:pure'],
+    bannedExternalImports: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'node:*', 'playwright-core'],
+  },
 ];
 
 export default [
@@ -75,6 +81,16 @@ export default [
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^(?!(zod|fp-ts/lib/[A-Za-z]+\\.js)$|\\.{1,2}/)', message: 'the domain depends on zod and fp-ts only' }] },
+      ],
+    },
+  },
+  // Nx cannot see Node built-ins either: the browser dashboard is kept off them (and off server packages) by path too.
+  {
+    files: ['apps/dashboard/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(node:|fs$|path$|crypto$|child_process$|@nestjs/|better-sqlite3$|@eventstore/)', message: 'the dashboard runs in a browser' }] },
       ],
     },
   },

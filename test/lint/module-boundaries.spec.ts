@@ -40,6 +40,8 @@ describe('module boundaries', () => {
     ['the domain doing I/O', 'packages/domain/src/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['the domain using a framework', 'packages/domain/src/violation.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
     ['the event store knowing NestJS', 'packages/eventstore/src/violation.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
+    ['the browser dashboard importing the SQLite projections', 'apps/dashboard/src/violation.ts', "import { allProjections } from '@salesbook/projections';\nexport const x = allProjections;\n"],
+    ['the browser dashboard using Node built-ins', 'apps/dashboard/src/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
   ])('fails lint for %s', (_label, file, source) => {
     expect(boundaryErrors(lintAs(file, source)).length).toBeGreaterThan(0);
   }, 60_000);

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import type { ApiConfig } from './config/config.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ApiExceptionFilter } from './http/exception.filter.js';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 import { OperationsModule } from './operations/operations.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ReportsModule,
         AuditModule,
         OperationsModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

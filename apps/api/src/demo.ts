@@ -16,6 +16,7 @@ async function demo(): Promise<void> {
   }
   say(`Read models caught up; ready in ${((performance.now() - started) / 1_000).toFixed(1)} s.`);
   for (const line of await welcome(config, url)) say(line);
+  say(`Dashboard: ${url}/dashboard (sign in with one of the tokens above)`);
   const month = seeded?.to?.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
   say(`Try: curl -H "Authorization: Bearer <sales_manager token>" "${url}/reports/sales/monthly?month=${month}&groupBy=region"`);
   say(`Store: ${config.store.kind === 'sqlite' ? config.store.path : config.store.kind}; read models: ${config.readModelsPath}; key store: ${config.keyStore.path}. Stop with Ctrl+C.`);

@@ -9,20 +9,21 @@ import {
   type OverdueRow,
 } from '@salesbook/projections';
 import { businessToday } from './business-clock.js';
-import { COLLECTIONS_READERS, ReportDate, ReportMonth, scopeOf, type ReportDefinition } from './report-definition.js';
+import { COLLECTIONS_READERS, ReportDate, ReportMonth, type ReportDefinition } from './report-definition.js';
+import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 const CollectionsGroupBy = z.enum(['rep', 'region', 'customer', 'none']).default('rep');
 
-/** `GET /reports/collections/aging?asOf=&groupBy=rep|region|customer|none` (asOf defaults to today in the business zone). */
-export const AgingQuery = z.object({ asOf: ReportDate.optional(), groupBy: CollectionsGroupBy }).strict();
+/** `GET /reports/collections/aging?asOf=&groupBy=rep|region|customer|none&region=&rep=` (asOf defaults to today in the business zone). */
+export const AgingQuery = z.object({ asOf: ReportDate.optional(), groupBy: CollectionsGroupBy, ...ScopeFilter }).strict();
 export type AgingQuery = z.infer<typeof AgingQuery>;
 
 /** `GET /reports/collections/summary?month=&groupBy=`. */
-export const CollectionsSummaryQuery = z.object({ month: ReportMonth, groupBy: CollectionsGroupBy }).strict();
+export const CollectionsSummaryQuery = z.object({ month: ReportMonth, groupBy: CollectionsGroupBy, ...ScopeFilter }).strict();
 export type CollectionsSummaryQuery = z.infer<typeof CollectionsSummaryQuery>;
 
 /** `GET /reports/collections/overdue?asOf=`. */
-export const OverdueQuery = z.object({ asOf: ReportDate.optional() }).strict();
+export const OverdueQuery = z.object({ asOf: ReportDate.optional(), ...ScopeFilter }).strict();
 export type OverdueQuery = z.infer<typeof OverdueQuery>;
 
 const route = (path: string, summary: string, query: z.ZodType) =>
@@ -32,9 +33,10 @@ const route = (path: string, summary: string, query: z.ZodType) =>
 export const agingReport: ReportDefinition<AgingQuery, AgingRow> = {
   route: route('/reports/collections/aging', 'Aging of receivables as of a business date (default today): current, 1-30, 31-60, 61-90, over 90 days past due, per group and currency', AgingQuery),
   sources: COLLECTIONS_SOURCES,
+  authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor, zone, now }) {
     const asOf = query.asOf ?? businessToday(now(), zone);
-    return { ...queryAging(db, lagOf, { asOf, groupBy: query.groupBy, scope: scopeOf(actor) }), asOf, groupBy: query.groupBy };
+    return { ...queryAging(db, lagOf, { asOf, groupBy: query.groupBy, scope: filteredScope(actor, query) }), asOf, groupBy: query.groupBy };
   },
 };
 
@@ -42,8 +44,9 @@ export const agingReport: ReportDefinition<AgingQuery, AgingRow> = {
 export const collectionsSummaryReport: ReportDefinition<CollectionsSummaryQuery, CollectionsSummaryRow> = {
   route: route('/reports/collections/summary', 'Collections of a month per group and currency: invoiced, collected, written off, opening/closing AR, collection rates, DSO, CEI', CollectionsSummaryQuery),
   sources: COLLECTIONS_SOURCES,
+  authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
-    return { ...queryCollectionsSummary(db, lagOf, { month: query.month, groupBy: query.groupBy, scope: scopeOf(actor) }), month: query.month, groupBy: query.groupBy };
+    return { ...queryCollectionsSummary(db, lagOf, { month: query.month, groupBy: query.groupBy, scope: filteredScope(actor, query) }), month: query.month, groupBy: query.groupBy };
   },
 };
 
@@ -51,8 +54,9 @@ export const collectionsSummaryReport: ReportDefinition<CollectionsSummaryQuery,
 export const overdueReport: ReportDefinition<OverdueQuery, OverdueRow> = {
   route: route('/reports/collections/overdue', 'Receivables overdue as of a business date (default today): days past due, outstanding, last follow-up, promise to pay', OverdueQuery),
   sources: COLLECTIONS_SOURCES,
+  authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor, zone, now }) {
     const asOf = query.asOf ?? businessToday(now(), zone);
-    return { ...queryOverdue(db, lagOf, { asOf, scope: scopeOf(actor) }), asOf };
+    return { ...queryOverdue(db, lagOf, { asOf, scope: filteredScope(actor, query) }), asOf };
   },
 };

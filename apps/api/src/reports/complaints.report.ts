@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { queryComplaints, type ComplaintsGroup } from '@salesbook/projections';
 import { periodAsOf } from './business-clock.js';
-import { periodDays, periodQuery, REPORT_READERS, scopeOf, type ReportDefinition } from './report-definition.js';
+import { periodDays, periodQuery, REPORT_READERS, type ReportDefinition } from './report-definition.js';
+import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 /** `GET /reports/complaints?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM of filing, inclusive). */
-export const ComplaintsQuery = periodQuery({ groupBy: z.enum(['category', 'severity', 'channel', 'region', 'rep']).optional() });
+export const ComplaintsQuery = periodQuery({ groupBy: z.enum(['category', 'severity', 'channel', 'region', 'rep']).optional(), ...ScopeFilter });
 export type ComplaintsQuery = z.infer<typeof ComplaintsQuery>;
 
 /**
@@ -22,9 +23,10 @@ export const complaintsReport: ReportDefinition<ComplaintsQuery, ComplaintsGroup
     status: 200,
     projection: 'complaints',
   },
+  authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor, zone, now }) {
     const asOf = periodAsOf(periodDays(query.from, query.to).last, now(), zone);
-    const result = queryComplaints(db, lagOf, { from: query.from, to: query.to, asOf, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: scopeOf(actor) });
+    const result = queryComplaints(db, lagOf, { from: query.from, to: query.to, asOf, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: filteredScope(actor, query) });
     return { ...result, from: query.from, to: query.to, groupBy: query.groupBy ?? null, asOf };
   },
 };

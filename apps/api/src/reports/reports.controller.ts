@@ -3,12 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Input, type RouteInput } from '../http/input.js';
 import { Route } from '../http/route-spec.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
+import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
 import { RunReportQuery, type ReportAnswer } from './reports.handlers.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
+import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 
@@ -57,5 +59,13 @@ export class ReportsController {
 
   @Route(overdueReport.route) overdue(@Input() input: RouteInput) {
     return this.run(overdueReport, input);
+  }
+
+  @Route(salesOrdersReport.route) salesOrders(@Input() input: RouteInput) {
+    return this.run(salesOrdersReport, input);
+  }
+
+  @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput) {
+    return this.run(complaintRowsReport, input);
   }
 }

@@ -4,10 +4,12 @@ import type { RouteSpec } from '../http/route-spec.js';
 import { ReportsController } from './reports.controller.js';
 import { RunReportHandler } from './reports.handlers.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
+import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
+import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 
@@ -25,6 +27,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   aging: agingReport.route,
   collectionsSummary: collectionsSummaryReport.route,
   overdue: overdueReport.route,
+  salesOrders: salesOrdersReport.route,
+  complaintRows: complaintRowsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MONTHLY_SALES_REPORT_SOURCES, queryMonthlySalesReport, type MonthlySalesReportRow } from '@salesbook/projections';
-import { REPORT_READERS, ReportMonth, scopeOf, type ReportDefinition } from './report-definition.js';
+import { REPORT_READERS, ReportMonth, type ReportDefinition } from './report-definition.js';
+import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
-/** `GET /reports/sales/monthly?month=&groupBy=rep|region|segment`. */
-export const MonthlySalesQuery = z.object({ month: ReportMonth, groupBy: z.enum(['rep', 'region', 'segment']).default('rep') }).strict();
+/** `GET /reports/sales/monthly?month=&groupBy=rep|region|segment&region=&rep=`. */
+export const MonthlySalesQuery = z.object({ month: ReportMonth, groupBy: z.enum(['rep', 'region', 'segment']).default('rep'), ...ScopeFilter }).strict();
 export type MonthlySalesQuery = z.infer<typeof MonthlySalesQuery>;
 
 /**
@@ -23,8 +24,9 @@ export const monthlySalesReport: ReportDefinition<MonthlySalesQuery, MonthlySale
     projection: 'sales_monthly',
   },
   sources: MONTHLY_SALES_REPORT_SOURCES,
+  authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
-    const result = queryMonthlySalesReport(db, lagOf, { month: query.month, groupBy: query.groupBy, scope: scopeOf(actor) });
+    const result = queryMonthlySalesReport(db, lagOf, { month: query.month, groupBy: query.groupBy, scope: filteredScope(actor, query) });
     return { ...result, month: query.month, groupBy: query.groupBy };
   },
 };

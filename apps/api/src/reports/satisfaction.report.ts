@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { querySatisfaction, type SatisfactionGroup } from '@salesbook/projections';
-import { periodQuery, REPORT_READERS, scopeOf, type ReportDefinition } from './report-definition.js';
+import { periodQuery, REPORT_READERS, type ReportDefinition } from './report-definition.js';
+import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 /** `GET /reports/satisfaction?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM, inclusive). */
-export const SatisfactionQuery = periodQuery({ groupBy: z.enum(['region', 'rep', 'segment', 'period', 'surveyPeriod']).optional() });
+export const SatisfactionQuery = periodQuery({ groupBy: z.enum(['region', 'rep', 'segment', 'period', 'surveyPeriod']).optional(), ...ScopeFilter });
 export type SatisfactionQuery = z.infer<typeof SatisfactionQuery>;
 
 /** CSAT, NPS, item averages and key drivers of the responses of a period: `{ from, to, groupBy, rows, position, lag, stale }`. */
@@ -18,8 +19,9 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
     status: 200,
     projection: 'satisfaction',
   },
+  authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
-    const result = querySatisfaction(db, lagOf, { from: query.from, to: query.to, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: scopeOf(actor) });
+    const result = querySatisfaction(db, lagOf, { from: query.from, to: query.to, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: filteredScope(actor, query) });
     return { ...result, from: query.from, to: query.to, groupBy: query.groupBy ?? null };
   },
 };

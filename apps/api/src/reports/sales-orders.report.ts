@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { readReport } from '@salesbook/projections';
+import { periodDays, REPORT_READERS, ReportMonth, type ReportDefinition } from './report-definition.js';
+import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
+
+/** `GET /reports/sales/orders?month=&region=&rep=`. */
+export const SalesOrdersQuery = z.object({ month: ReportMonth, ...ScopeFilter }).strict();
+export type SalesOrdersQuery = z.infer<typeof SalesOrdersQuery>;
+
+/** A confirmed order as the sales read model keeps it: attribution at confirmation and what it books now. */
+export interface SalesOrderListRow {
+  readonly order_id: string;
+  readonly customer_id: string;
+  readonly rep_id: string;
+  readonly region: string;
+  readonly segment: string;
+  readonly currency: string;
+  readonly confirmed_on: string;
+  /** Booked now, in minor units: 0 once cancelled. */
+  readonly booked: number;
+  readonly status: string;
+}
+
+/**
+ * The orders confirmed in a month (the rows behind a monthly sales bar), from the `sales_orders` read model:
+ * `{ month, rows, position, lag, stale }`, oldest first. Role-scoped like the reports (a rep sees their own orders).
+ */
+export const salesOrdersReport: ReportDefinition<SalesOrdersQuery, SalesOrderListRow> = {
+  route: {
+    method: 'GET',
+    path: '/reports/sales/orders',
+    audience: REPORT_READERS,
+    summary: 'The orders confirmed in a month with their attribution and what they book now (the rows behind the monthly sales report)',
+    tag: 'reports',
+    query: SalesOrdersQuery,
+    status: 200,
+    projection: 'sales_monthly',
+  },
+  authorize: (query, { actor }) => refuseForeignFilter(query, actor),
+  run(query, { db, lagOf, actor }) {
+    const { first, last } = periodDays(query.month, query.month);
+    const scope = filteredScope(actor, query);
+    const sql = `SELECT order_id, customer_id, rep_id, region, segment, currency, confirmed_on, booked, status FROM sales_orders
+      WHERE confirmed_on BETWEEN @first AND @last AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+      ORDER BY confirmed_on, order_id`;
+    const params = { first, last, repId: scope.repId ?? null, region: scope.region ?? null };
+    const result = readReport(db, 'sales_monthly', lagOf, () => db.prepare(sql).all(params) as SalesOrderListRow[]);
+    return { ...result, month: query.month };
+  },
+};

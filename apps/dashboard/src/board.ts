@@ -1,0 +1,34 @@
+import type { ViewContext } from './context.js';
+import { reservePanels } from './panel.js';
+import { agingPanel, collectionTrendPanel } from './views/collections.js';
+import { complaintsPanel } from './views/complaints.js';
+import { salesPanel } from './views/sales.js';
+import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
+
+const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
+  const current = select.value;
+  const options = [...(keepAll ? [['', 'all']] : []), ...values.map((value) => [value, value])].map(([value = '', label = '']) => new Option(label, value));
+  select.replaceChildren(...options);
+  if ([...select.options].some((option) => option.value === current)) select.value = current;
+};
+
+/** Draws every panel for the filters, then offers the regions, reps and currencies the answers contained. */
+export async function renderBoard(context: ViewContext): Promise<void> {
+  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints']);
+  const [regionCurrencies, repCurrencies] = await Promise.all([
+    salesPanel(context, 'region'),
+    salesPanel(context, 'rep'),
+    agingPanel(context),
+    collectionTrendPanel(context),
+    satisfactionTrendPanel(context),
+    keyDriversPanel(context),
+    complaintsPanel(context),
+  ]);
+  const currency = document.querySelector<HTMLSelectElement>('#f-currency');
+  if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);
+  const groups = (id: string): string[] => [...context.panels.querySelectorAll<HTMLElement>(`table[data-report="${id}"] tbody tr`)].map((tr) => tr.dataset['group'] ?? '');
+  const region = document.querySelector<HTMLSelectElement>('#f-region');
+  const rep = document.querySelector<HTMLSelectElement>('#f-rep');
+  if (region !== null && context.filters.region === '') setOptions(region, [...new Set(groups('sales-region'))].sort(), true);
+  if (rep !== null && context.filters.rep === '') setOptions(rep, [...new Set(groups('sales-rep'))].sort(), true);
+}

@@ -1,0 +1,91 @@
+import { ApiClient, type ApiError } from './api.js';
+import { describe, type Filters, type ViewContext } from './context.js';
+import { shiftMonth } from './format.js';
+import { rowsTable, type PanelSpec } from './panel.js';
+import { readClaims } from './token.js';
+import { renderBoard } from './board.js';
+
+const TOKEN_KEY = 'salesbook.token';
+
+const byId = <T extends HTMLElement>(id: string): T => {
+  const node = document.getElementById(id);
+  if (node === null) throw new Error(`the page has no #${id}`);
+  return node as T;
+};
+
+function drill(title: string, spec: PanelSpec): void {
+  byId('drill-title').textContent = `${title} (${spec.rows.length} rows)`;
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.textContent = spec.note ?? '';
+  byId('drill-body').replaceChildren(note, rowsTable(spec));
+  byId('drill').hidden = false;
+}
+
+function drillError(title: string, error: ApiError): void {
+  byId('drill-title').textContent = title;
+  const paragraph = document.createElement('p');
+  paragraph.className = 'error';
+  paragraph.textContent = describe(error);
+  byId('drill-body').replaceChildren(paragraph);
+  byId('drill').hidden = false;
+}
+
+function readFilters(): Filters {
+  const months = Number(byId<HTMLInputElement>('f-months').value);
+  return {
+    month: byId<HTMLInputElement>('f-month').value,
+    months: Number.isInteger(months) && months >= 1 && months <= 24 ? months : 6,
+    region: byId<HTMLSelectElement>('f-region').value,
+    rep: byId<HTMLSelectElement>('f-rep').value,
+    currency: byId<HTMLSelectElement>('f-currency').value || 'CNY',
+  };
+}
+
+async function refresh(api: ApiClient): Promise<void> {
+  const status = byId('status');
+  status.textContent = 'Loading…';
+  delete status.dataset['loaded'];
+  const context: ViewContext = { api, filters: readFilters(), panels: byId('panels'), drill, drillError };
+  const started = performance.now();
+  await renderBoard(context);
+  status.textContent = `Loaded ${context.filters.month} in ${Math.round(performance.now() - started)} ms.`;
+  status.dataset['loaded'] = `${context.filters.month}|${context.filters.region}|${context.filters.rep}|${context.filters.currency}|${context.filters.months}`;
+}
+
+function signIn(token: string): boolean {
+  const claims = readClaims(token);
+  if (claims === undefined) {
+    byId('sign-in-error').textContent = 'That is not a Salesbook token (a JWT with sub and role).';
+    return false;
+  }
+  sessionStorage.setItem(TOKEN_KEY, token);
+  byId('who').textContent = `${claims.sub} (${claims.role}${claims.region === undefined ? '' : `, ${claims.region}`})`;
+  byId('sign-in').hidden = true;
+  byId('board').hidden = false;
+  byId('sign-out').hidden = false;
+  const month = byId<HTMLInputElement>('f-month');
+  // The last whole month: the current one is still running.
+  if (month.value === '') month.value = shiftMonth(new Date().toISOString().slice(0, 7), -1);
+  const api = new ApiClient(token);
+  byId('filters').onsubmit = (event) => {
+    event.preventDefault();
+    void refresh(api);
+  };
+  void refresh(api);
+  return true;
+}
+
+byId('sign-in-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  signIn(byId<HTMLTextAreaElement>('token').value.trim());
+});
+byId('sign-out').addEventListener('click', () => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  location.reload();
+});
+byId('drill-close').addEventListener('click', () => {
+  byId('drill').hidden = true;
+});
+const saved = sessionStorage.getItem(TOKEN_KEY);
+if (saved !== null) signIn(saved);

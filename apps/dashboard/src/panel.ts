@@ -1,0 +1,163 @@
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  type ChartDataset,
+} from 'chart.js';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+/** A chart: categories, series, and what a click on category `index` opens (the rows behind it). */
+export interface ChartSpec {
+  readonly type: 'bar' | 'line';
+  readonly labels: readonly string[];
+  readonly datasets: readonly { readonly label: string; readonly data: readonly (number | null)[]; readonly stack?: string }[];
+  readonly stacked?: boolean;
+  readonly onPick?: (index: number) => void;
+}
+
+/** A table cell: the raw figure (tests compare it with the API) and how it reads. */
+export interface Cell {
+  readonly value: number | string | null;
+  readonly text: string;
+}
+
+/** A table row: its keys (data attributes), its cells by field, and what its link opens. */
+export interface Row {
+  readonly keys: Readonly<Record<string, string>>;
+  readonly cells: Readonly<Record<string, Cell>>;
+  readonly drill?: { readonly label: string; readonly open: () => void };
+}
+
+/** A panel: a chart and the table of the same numbers. */
+export interface PanelSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly note?: string;
+  readonly chart?: ChartSpec;
+  readonly columns: readonly { readonly field: string; readonly label: string }[];
+  readonly rows: readonly Row[];
+}
+
+const COLOURS = ['#1d4ed8', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#0ea5e9', '#64748b'];
+const charts = new Map<string, Chart>();
+
+const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+const note = (text: string): HTMLParagraphElement => {
+  const paragraph = element('p', text);
+  paragraph.className = 'note';
+  return paragraph;
+};
+
+function table(spec: PanelSpec): HTMLTableElement {
+  const node = element('table');
+  node.dataset['report'] = spec.id;
+  const head = node.createTHead().insertRow();
+  for (const column of spec.columns) head.append(element('th', column.label));
+  if (spec.rows.some((row) => row.drill !== undefined)) head.append(element('th', 'rows'));
+  const body = node.createTBody();
+  for (const row of spec.rows) {
+    const tr = body.insertRow();
+    for (const [key, value] of Object.entries(row.keys)) tr.dataset[key] = value;
+    for (const column of spec.columns) {
+      const cell = row.cells[column.field];
+      const td = element('td', cell?.text ?? '');
+      td.dataset['field'] = column.field;
+      td.dataset['value'] = cell === undefined || cell.value === null ? 'null' : String(cell.value);
+      tr.append(td);
+    }
+    if (row.drill !== undefined) {
+      const { label, open } = row.drill;
+      const button = element('button', label);
+      button.type = 'button';
+      button.className = 'link';
+      button.addEventListener('click', open);
+      tr.insertCell().append(button);
+    }
+  }
+  return node;
+}
+
+function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
+  const datasets = spec.datasets.map((set, i): ChartDataset<'bar' | 'line', (number | null)[]> => ({
+    label: set.label,
+    data: [...set.data],
+    backgroundColor: COLOURS[i % COLOURS.length] ?? '#000',
+    borderColor: COLOURS[i % COLOURS.length] ?? '#000',
+    ...(set.stack === undefined ? {} : { stack: set.stack }),
+  }));
+  const stacked = spec.stacked === true;
+  return new Chart(canvas, {
+    type: spec.type,
+    data: { labels: [...spec.labels], datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: { x: { stacked }, y: { stacked } },
+      onClick: (_event, active) => {
+        const index = active[0]?.index;
+        if (index !== undefined) spec.onPick?.(index);
+      },
+    },
+  });
+}
+
+/** Draws (or redraws) a panel inside `container`; a panel with an error shows the API's answer instead. */
+export function renderPanel(container: HTMLElement, spec: PanelSpec): void {
+  charts.get(spec.id)?.destroy();
+  const section = panelSection(container, spec.id, spec.title);
+  if (spec.note !== undefined) section.append(note(spec.note));
+  if (spec.chart !== undefined && spec.chart.labels.length > 0) {
+    const box = element('div');
+    box.className = 'chart';
+    const canvas = element('canvas');
+    canvas.setAttribute('aria-label', `${spec.title} chart`);
+    box.append(canvas);
+    section.append(box);
+    charts.set(spec.id, draw(canvas, spec.chart));
+  } else {
+    section.append(note('No data for these filters.'));
+  }
+  section.append(table(spec));
+}
+
+/** Shows a panel's failure (a role the report refuses answers 403: the page says so, like the API). */
+export function renderPanelError(container: HTMLElement, id: string, title: string, message: string): void {
+  charts.get(id)?.destroy();
+  charts.delete(id);
+  const section = panelSection(container, id, title);
+  const paragraph = element('p', message);
+  paragraph.className = 'error';
+  paragraph.dataset['error'] = id;
+  section.append(paragraph);
+}
+
+function panelSection(container: HTMLElement, id: string, title: string): HTMLElement {
+  let section = container.querySelector<HTMLElement>(`section[data-panel="${id}"]`);
+  if (section === null) {
+    section = element('section');
+    section.className = 'panel';
+    section.dataset['panel'] = id;
+    container.append(section);
+  }
+  section.replaceChildren(element('h2', title));
+  return section;
+}
+
+/** Builds a detached table of rows for the drill-down view. */
+export const rowsTable = (spec: PanelSpec): HTMLTableElement => table(spec);
+
+/** Creates the panels' places in this order, so they do not move about as their answers arrive. */
+export function reservePanels(container: HTMLElement, ids: readonly string[]): void {
+  for (const id of ids) {
+    if (container.querySelector(`section[data-panel="${id}"]`) !== null) continue;
+    const section = element('section');
+    section.className = 'panel';
+    section.dataset['panel'] = id;
+    container.append(section);
+  }
+}

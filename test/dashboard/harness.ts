@@ -1,0 +1,88 @@
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = join(__dirname, '..', '..');
+
+/** Screenshots of the browser tests (gitignored). */
+export const ARTIFACTS = join(root, 'test-results', 'dashboard');
+
+/** The demo as `npm start` prints it: the dashboard's URL and one token per role. */
+export interface StartedDemo {
+  readonly url: string;
+  readonly dashboard: string;
+  readonly tokens: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+const newest = (path: string): number =>
+  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
+
+const stale = (built: string, sources: readonly string[]): boolean => !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
+
+/**
+ * Builds the API and the dashboard when their output is missing or older than their sources (`npm test` has built
+ * them already; this is for a developer running this spec alone after an edit).
+ */
+export function ensureBuilt(): void {
+  const app = (name: string) => join(root, 'apps', name);
+  const api = stale(join(app('api'), 'dist', 'demo.js'), [join(app('api'), 'src')]);
+  const page = stale(join(app('dashboard'), 'dist', 'index.html'), [join(app('dashboard'), 'src'), join(app('dashboard'), 'index.html')]);
+  if (!api && !page) return;
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@salesbook/api', '@salesbook/dashboard', '--outputStyle=static'], { cwd: root, stdio: 'pipe', timeout: 240_000 });
+}
+
+/**
+ * Runs the built start command (`node apps/api/dist/demo.js`, what `npm start` runs) as a child process on a fresh
+ * temp dir and a free port, and reads the URL and the tokens from what it prints, as a person would.
+ */
+export async function startDemo(): Promise<StartedDemo> {
+  const dir = mkdtempSync(join(tmpdir(), 'salesbook-dashboard-'));
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'demo.js')], {
+    cwd: dir,
+    env: { PATH: process.env['PATH'] ?? '', SALESBOOK_PORT: '0', SALESBOOK_LOG_LEVEL: 'warn', SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`, SALESBOOK_READMODELS: join(dir, 'readmodels.db') },
+  });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const printed = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo printed no dashboard URL in 90 s:\n${output}`)), 90_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/^Dashboard: \S+/m.test(output)) {
+        clearTimeout(timer);
+        resolve(output);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the demo exited (${code}):\n${output}`)));
+  });
+  const dashboard = /^Dashboard: (\S+)/m.exec(printed)?.[1] ?? '';
+  const tokens = Object.fromEntries([...printed.matchAll(/^ {2}([a-z_]+) +(ey[\w-]+\.[\w-]+\.[\w-]+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: dashboard.replace(/\/dashboard$/, ''), dashboard, tokens, stop };
+}
+
+/**
+ * Debian's Chromium, headless, with the flags that keep it off the network (without the background-networking
+ * flags it keeps calling Google's services). Playwright gives every launch a fresh temporary profile (it refuses
+ * `--user-data-dir` in `args`).
+ */
+export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { browser, close: () => browser.close() };
+}
