@@ -7,7 +7,7 @@ import {
   type StreamAppend,
   type Subscription,
 } from '@salesbook/eventstore';
-import { appendInTransaction } from './append.js';
+import { createGroupCommit, type GroupCommitStats } from './group-commit.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
 import { prepareStatements, toRecordedEvents } from './statements.js';
 import { translateSqliteError } from './translate-error.js';
@@ -37,6 +37,8 @@ export interface SqliteEventStore extends EventStore {
   pragmas(): AppliedPragmas;
   /** Runs SQLite's `PRAGMA integrity_check` on the file: the problems it names, none when the file is sound. */
   checkIntegrity(): Promise<readonly string[]>;
+  /** Group commits since open: transactions committed and the callers' appends they carried. */
+  commitStats(): GroupCommitStats;
 }
 
 // better-sqlite3 binds LIMIT -1 as "no limit"; page sizes and revisions never reach it.
@@ -44,10 +46,11 @@ const NO_LIMIT = -1;
 const LAST_REVISION = Number.MAX_SAFE_INTEGER;
 
 /**
- * The embedded event store: one SQLite file in WAL mode, `synchronous=FULL` by default, appends in one
- * IMMEDIATE transaction each (expected revision, idempotency by event id, hash chain, insert), so
- * several processes can share the file. Reads and appends are synchronous underneath; the promises
- * only keep the port's shape.
+ * The embedded event store: one SQLite file in WAL mode, `synchronous=FULL` by default. Appends are
+ * group-committed: those queued during one event-loop turn share one IMMEDIATE transaction (one fsync),
+ * each in its own savepoint (expected revision, idempotency by event id, hash chain, insert), so a
+ * conflict fails only its caller; several processes can share the file. Reads are synchronous
+ * underneath; their promises only keep the port's shape.
  *
  * @example
  * const store = createSqliteEventStore({ path: './data/events.db' });
@@ -69,10 +72,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const statements = prepareStatements(db);
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
-  const appendOne = db.transaction((part: StreamAppend, recordedAt: string) => appendInTransaction(statements, part, recordedAt));
-  const appendParts = db.transaction((parts: readonly StreamAppend[], recordedAt: string) =>
-    parts.map((part) => appendInTransaction(statements, part, recordedAt)),
-  );
+  const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify());
   let closed = false;
 
   /** Runs synchronous work against the open connection, with vendor errors translated. */
@@ -84,9 +84,10 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       throw translateSqliteError(error, path);
     }
   };
-  const appended = <T extends AppendResult | readonly AppendResult[]>(result: T): T => {
-    notifier.notify();
-    return result;
+  /** Queues an append for the next group commit (see group-commit.ts); rejects at once when closed. */
+  const append = (parts: readonly StreamAppend[]): Promise<readonly AppendResult[]> => {
+    if (closed) return Promise.reject(new StoreUnavailableError(`SQLite event store ${path} is closed`));
+    return groupCommit.append(parts, clock().toISOString());
   };
   const readAllPage = (after: bigint | undefined, maxCount: number | undefined) =>
     guard(() => toRecordedEvents(statements.readAll.all(after ?? 0, maxCount ?? NO_LIMIT)));
@@ -95,10 +96,12 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     path,
     async appendToStream(streamName, events, appendOptions) {
       const part = { streamName, events, expectedRevision: appendOptions?.expectedRevision ?? 'any' };
-      return appended(guard(() => appendOne.immediate(part, clock().toISOString())));
+      const [result] = await append([part]);
+      if (result === undefined) throw new Error('a group commit answered no result for one stream');
+      return result;
     },
     async appendMany(appends) {
-      return appended(guard(() => appendParts.immediate(appends, clock().toISOString())));
+      return append(appends);
     },
     async readStream(streamName, readOptions = {}) {
       const limit = readOptions.maxCount ?? NO_LIMIT;
@@ -132,6 +135,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       const head = guard(() => statements.headPosition.get()?.[0] ?? null);
       return head === null ? undefined : BigInt(head);
     },
+    commitStats: () => groupCommit.stats(),
     pragmas() {
       return guard(() => readPragmas(db));
     },
@@ -141,6 +145,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     },
     async close() {
       if (closed) return;
+      // Appends already queued are committed (and acknowledged) before the connection closes.
+      groupCommit.flush();
       closed = true;
       await Promise.all([...subscriptions].map((subscription) => subscription.unsubscribe()));
       db.close();
