@@ -22,6 +22,8 @@ export interface GroupCommit {
   flush(): void;
   /** How many group transactions committed, and how many callers' appends they carried. */
   stats(): GroupCommitStats;
+  /** Resolves once every committed group has been made durable and its callers settled. */
+  settled(): Promise<void>;
 }
 
 /** Counts of {@link GroupCommit}: `appends / commits` is the mean group size. */
@@ -38,13 +40,19 @@ export interface GroupCommitStats {
  * SAVEPOINT (a nested better-sqlite3 transaction) with its own expected-revision check, so one
  * conflict fails only that caller. Every caller is settled only after the group's COMMIT returned;
  * when the COMMIT (or BEGIN) itself fails, nothing of the group is written and every caller fails.
+ * With `durable` (a file store), the connection commits at synchronous=NORMAL and the group is
+ * acknowledged only after the WAL's fsync, which runs off the event loop: what FULL does, without
+ * blocking requests meanwhile, and the next group can commit while the previous one's fsync runs.
  */
 export function createGroupCommit(
   db: Database.Database,
   statements: Statements,
   translate: (error: unknown) => unknown,
   onCommitted: () => void,
+  /** Makes the committed group durable (the WAL fsync off the event loop); without it the COMMIT was. */
+  durable?: () => Promise<void>,
 ): GroupCommit {
+  const syncing = new Set<Promise<void>>();
   let queue: PendingAppend[] = [];
   let scheduled = false;
   let commits = 0;
@@ -77,12 +85,24 @@ export function createGroupCommit(
     }
     commits += 1;
     appends += pendings.length;
-    onCommitted();
-    outcomes.forEach((outcome, index) => {
-      const pending = pendings[index] as PendingAppend;
-      if ('results' in outcome) pending.resolve(outcome.results);
-      else pending.reject(translate(outcome.error));
+    const settle = (): void => {
+      onCommitted();
+      outcomes.forEach((outcome, index) => {
+        const pending = pendings[index] as PendingAppend;
+        if ('results' in outcome) pending.resolve(outcome.results);
+        else pending.reject(translate(outcome.error));
+      });
+    };
+    if (durable === undefined) return settle();
+    // Committed but not yet on disk: callers wait for the fsync. If it fails, the events may still be
+    // stored (readers see them): callers get "unavailable", and a retry with the same ids is idempotent.
+    const synced = durable().then(settle, (error: unknown) => {
+      onCommitted();
+      const failure = translate(error);
+      for (const pending of pendings) pending.reject(failure);
     });
+    syncing.add(synced);
+    void synced.finally(() => syncing.delete(synced));
   };
 
   return {
@@ -96,5 +116,8 @@ export function createGroupCommit(
     },
     flush,
     stats: () => ({ commits, appends }),
+    settled: async () => {
+      await Promise.all([...syncing]);
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
   type Subscription,
 } from '@salesbook/eventstore';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.js';
+import { createWalSync } from './wal-sync.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
 import { prepareStatements, toRecordedEvents } from './statements.js';
 import { translateSqliteError } from './translate-error.js';
@@ -16,7 +17,10 @@ import { translateSqliteError } from './translate-error.js';
 export interface SqliteEventStoreOptions {
   /** The SQLite file; created with its folder when missing. Several processes may share it. */
   readonly path: string;
-  /** `FULL` (default): an acknowledged append survives power loss. `NORMAL`: it survives a process crash. */
+  /**
+   * `FULL` (default): an acknowledged append survives power loss (the WAL is fsynced before the
+   * acknowledgement, on libuv's thread pool). `NORMAL`: it survives a process crash.
+   */
   readonly synchronous?: SqliteSynchronous;
   /**
    * How often subscriptions look for events appended by other processes or connections (default 100 ms).
@@ -33,6 +37,12 @@ export interface SqliteEventStoreOptions {
 export interface SqliteEventStore extends EventStore {
   /** The file this store writes. */
   readonly path: string;
+  /**
+   * What an acknowledged append survives: `FULL` power loss, `NORMAL` a process crash. A file store
+   * asked for `FULL` runs its connection at `synchronous=NORMAL` and fsyncs the WAL itself, off the
+   * event loop, before acknowledging (see group-commit.ts), so {@link pragmas} reports 1 there.
+   */
+  readonly durability: SqliteSynchronous;
   /** The pragmas SQLite reports for this connection (journal mode, synchronous, busy timeout). */
   pragmas(): AppliedPragmas;
   /** Runs SQLite's `PRAGMA integrity_check` on the file: the problems it names, none when the file is sound. */
@@ -63,16 +73,20 @@ const LAST_REVISION = Number.MAX_SAFE_INTEGER;
 export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   const { path } = options;
   const clock = options.clock ?? (() => new Date());
+  const durability = options.synchronous ?? 'FULL';
+  // A file in WAL mode gets its fsync off the event loop; `:memory:` has no file to sync.
+  const syncsWal = durability === 'FULL' && path !== ':memory:' && path !== '';
   let db: ReturnType<typeof openConnection>;
   try {
-    db = openConnection({ path, synchronous: options.synchronous ?? 'FULL', busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    db = openConnection({ path, synchronous: syncsWal ? 'NORMAL' : durability, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
     throw translateSqliteError(error, path);
   }
   const statements = prepareStatements(db);
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
-  const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify());
+  const durable = syncsWal && readPragmas(db).journalMode === 'wal' ? createWalSync(`${path}-wal`) : undefined;
+  const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify(), durable?.sync);
   let closed = false;
 
   /** Runs synchronous work against the open connection, with vendor errors translated. */
@@ -94,6 +108,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
 
   return {
     path,
+    durability,
     async appendToStream(streamName, events, appendOptions) {
       const part = { streamName, events, expectedRevision: appendOptions?.expectedRevision ?? 'any' };
       const [result] = await append([part]);
@@ -148,6 +163,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       // Appends already queued are committed (and acknowledged) before the connection closes.
       groupCommit.flush();
       closed = true;
+      await groupCommit.settled();
+      durable?.close();
       await Promise.all([...subscriptions].map((subscription) => subscription.unsubscribe()));
       db.close();
     },
