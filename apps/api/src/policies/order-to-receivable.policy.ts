@@ -46,13 +46,14 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
   async beforeApplicationShutdown(): Promise<void> {
     await this.subscription?.unsubscribe();
     await this.running;
+    this.checkpoints.flush();
   }
 
   private async follow(subscription: Subscription): Promise<void> {
     for await (const message of subscription) {
       if (message.kind !== 'event') continue;
       if (TRIGGERS.has(message.event.type)) await this.apply(message.event);
-      this.checkpoints.write(POLICY, message.event.position);
+      this.checkpoints.advance(POLICY, message.event.position);
     }
   }
 
