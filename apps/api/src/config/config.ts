@@ -17,6 +17,8 @@ export interface ApiConfig {
   readonly bodyLimitBytes: number;
   /** How long a report waits for `X-Min-Position` before answering stale. */
   readonly minPositionWaitMs: number;
+  /** How often a policy retries the events it parked (SALESBOOK_POLICY_RETRY_MS, default 30,000). */
+  readonly policyRetryMs: number;
 }
 
 /** How bearer tokens are verified: an HS256 secret or an RS256 public key; `generated` only in development. */
@@ -40,6 +42,7 @@ const Env = z.object({
   SALESBOOK_LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SALESBOOK_BODY_LIMIT_BYTES: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_024).max(50_000_000).default(1_048_576)),
   SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30_000).default(2_000)),
+  SALESBOOK_POLICY_RETRY_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(10).max(86_400_000).default(30_000)),
   NODE_ENV: optional,
 });
 
@@ -71,6 +74,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     logLevel: values.SALESBOOK_LOG_LEVEL,
     bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
+    policyRetryMs: values.SALESBOOK_POLICY_RETRY_MS,
   };
 }
 
