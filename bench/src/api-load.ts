@@ -46,10 +46,17 @@ export async function load(url: string, target: Target, seconds: number, rate?: 
  * queued in the server (a closed loop leaves up to 50) must not be charged to the next run.
  */
 export async function drained(url: string): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
   for (let quick = 0; quick < 3; ) {
     const started = performance.now();
-    await (await fetch(`${url}/health`)).text();
-    quick = performance.now() - started < 20 ? quick + 1 : 0;
+    try {
+      await (await fetch(`${url}/health`)).text();
+      quick = performance.now() - started < 20 ? quick + 1 : 0;
+    } catch (error) {
+      // A server whose event loop was blocked past Node's headersTimeout resets its waiting connections: ask again.
+      if (Date.now() > deadline) throw error;
+      quick = 0;
+    }
     await new Promise((wait) => setTimeout(wait, 50));
   }
 }

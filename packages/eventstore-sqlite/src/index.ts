@@ -4,3 +4,4 @@
  */
 export { createSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 export type { AppliedPragmas, SqliteSynchronous } from './schema.js';
+export type { GroupCommitStats } from './group-commit.js';

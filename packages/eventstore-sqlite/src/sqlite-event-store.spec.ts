@@ -28,9 +28,10 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('creates the folder and applies WAL, synchronous=FULL and a busy timeout by default', async () => {
+  it('creates the folder and applies WAL, FULL durability (NORMAL commits plus its own WAL fsync) and a busy timeout by default', async () => {
     const store = open();
-    expect(store.pragmas()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
+    expect(store.durability).toBe('FULL');
+    expect(store.pragmas()).toEqual({ journalMode: 'wal', synchronous: 1, busyTimeoutMs: 5000 });
     await expect(store.checkIntegrity()).resolves.toEqual([]);
   });
 

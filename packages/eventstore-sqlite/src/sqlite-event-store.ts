@@ -7,7 +7,8 @@ import {
   type StreamAppend,
   type Subscription,
 } from '@salesbook/eventstore';
-import { appendInTransaction } from './append.js';
+import { createGroupCommit, type GroupCommitStats } from './group-commit.js';
+import { createWalSync } from './wal-sync.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
 import { prepareStatements, toRecordedEvents } from './statements.js';
 import { translateSqliteError } from './translate-error.js';
@@ -16,7 +17,10 @@ import { translateSqliteError } from './translate-error.js';
 export interface SqliteEventStoreOptions {
   /** The SQLite file; created with its folder when missing. Several processes may share it. */
   readonly path: string;
-  /** `FULL` (default): an acknowledged append survives power loss. `NORMAL`: it survives a process crash. */
+  /**
+   * `FULL` (default): an acknowledged append survives power loss (the WAL is fsynced before the
+   * acknowledgement, on libuv's thread pool). `NORMAL`: it survives a process crash.
+   */
   readonly synchronous?: SqliteSynchronous;
   /**
    * How often subscriptions look for events appended by other processes or connections (default 100 ms).
@@ -33,10 +37,18 @@ export interface SqliteEventStoreOptions {
 export interface SqliteEventStore extends EventStore {
   /** The file this store writes. */
   readonly path: string;
+  /**
+   * What an acknowledged append survives: `FULL` power loss, `NORMAL` a process crash. A file store
+   * asked for `FULL` runs its connection at `synchronous=NORMAL` and fsyncs the WAL itself, off the
+   * event loop, before acknowledging (see group-commit.ts), so {@link pragmas} reports 1 there.
+   */
+  readonly durability: SqliteSynchronous;
   /** The pragmas SQLite reports for this connection (journal mode, synchronous, busy timeout). */
   pragmas(): AppliedPragmas;
   /** Runs SQLite's `PRAGMA integrity_check` on the file: the problems it names, none when the file is sound. */
   checkIntegrity(): Promise<readonly string[]>;
+  /** Group commits since open: transactions committed and the callers' appends they carried. */
+  commitStats(): GroupCommitStats;
 }
 
 // better-sqlite3 binds LIMIT -1 as "no limit"; page sizes and revisions never reach it.
@@ -44,10 +56,11 @@ const NO_LIMIT = -1;
 const LAST_REVISION = Number.MAX_SAFE_INTEGER;
 
 /**
- * The embedded event store: one SQLite file in WAL mode, `synchronous=FULL` by default, appends in one
- * IMMEDIATE transaction each (expected revision, idempotency by event id, hash chain, insert), so
- * several processes can share the file. Reads and appends are synchronous underneath; the promises
- * only keep the port's shape.
+ * The embedded event store: one SQLite file in WAL mode, `synchronous=FULL` by default. Appends are
+ * group-committed: those queued during one event-loop turn share one IMMEDIATE transaction (one fsync),
+ * each in its own savepoint (expected revision, idempotency by event id, hash chain, insert), so a
+ * conflict fails only its caller; several processes can share the file. Reads are synchronous
+ * underneath; their promises only keep the port's shape.
  *
  * @example
  * const store = createSqliteEventStore({ path: './data/events.db' });
@@ -60,19 +73,20 @@ const LAST_REVISION = Number.MAX_SAFE_INTEGER;
 export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   const { path } = options;
   const clock = options.clock ?? (() => new Date());
+  const durability = options.synchronous ?? 'FULL';
+  // A file in WAL mode gets its fsync off the event loop; `:memory:` has no file to sync.
+  const syncsWal = durability === 'FULL' && path !== ':memory:' && path !== '';
   let db: ReturnType<typeof openConnection>;
   try {
-    db = openConnection({ path, synchronous: options.synchronous ?? 'FULL', busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    db = openConnection({ path, synchronous: syncsWal ? 'NORMAL' : durability, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
   } catch (error) {
     throw translateSqliteError(error, path);
   }
   const statements = prepareStatements(db);
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
-  const appendOne = db.transaction((part: StreamAppend, recordedAt: string) => appendInTransaction(statements, part, recordedAt));
-  const appendParts = db.transaction((parts: readonly StreamAppend[], recordedAt: string) =>
-    parts.map((part) => appendInTransaction(statements, part, recordedAt)),
-  );
+  const durable = syncsWal && readPragmas(db).journalMode === 'wal' ? createWalSync(`${path}-wal`) : undefined;
+  const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify(), durable?.sync);
   let closed = false;
 
   /** Runs synchronous work against the open connection, with vendor errors translated. */
@@ -84,21 +98,25 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       throw translateSqliteError(error, path);
     }
   };
-  const appended = <T extends AppendResult | readonly AppendResult[]>(result: T): T => {
-    notifier.notify();
-    return result;
+  /** Queues an append for the next group commit (see group-commit.ts); rejects at once when closed. */
+  const append = (parts: readonly StreamAppend[]): Promise<readonly AppendResult[]> => {
+    if (closed) return Promise.reject(new StoreUnavailableError(`SQLite event store ${path} is closed`));
+    return groupCommit.append(parts, clock().toISOString());
   };
   const readAllPage = (after: bigint | undefined, maxCount: number | undefined) =>
     guard(() => toRecordedEvents(statements.readAll.all(after ?? 0, maxCount ?? NO_LIMIT)));
 
   return {
     path,
+    durability,
     async appendToStream(streamName, events, appendOptions) {
       const part = { streamName, events, expectedRevision: appendOptions?.expectedRevision ?? 'any' };
-      return appended(guard(() => appendOne.immediate(part, clock().toISOString())));
+      const [result] = await append([part]);
+      if (result === undefined) throw new Error('a group commit answered no result for one stream');
+      return result;
     },
     async appendMany(appends) {
-      return appended(guard(() => appendParts.immediate(appends, clock().toISOString())));
+      return append(appends);
     },
     async readStream(streamName, readOptions = {}) {
       const limit = readOptions.maxCount ?? NO_LIMIT;
@@ -132,6 +150,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       const head = guard(() => statements.headPosition.get()?.[0] ?? null);
       return head === null ? undefined : BigInt(head);
     },
+    commitStats: () => groupCommit.stats(),
     pragmas() {
       return guard(() => readPragmas(db));
     },
@@ -141,7 +160,11 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     },
     async close() {
       if (closed) return;
+      // Appends already queued are committed (and acknowledged) before the connection closes.
+      groupCommit.flush();
       closed = true;
+      await groupCommit.settled();
+      durable?.close();
       await Promise.all([...subscriptions].map((subscription) => subscription.unsubscribe()));
       db.close();
     },

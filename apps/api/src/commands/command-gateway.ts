@@ -5,18 +5,22 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { ApiFailure } from '../http/failures.js';
 import type { RouteInput } from '../http/input.js';
 import type { RouteSpec } from '../http/route-spec.js';
-import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import type { ApiConfig } from '../config/config.js';
+import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { withBusinessDate } from './business-dates.js';
 import type { AggregateCommand, CommandOutcome, CommandRequest } from './command-request.js';
 
 /**
  * Turns a validated command route input into a command and sends it on the CommandBus. The actor comes
  * from the token; the business time from the clock here, or from the body for the `system` role (imports).
+ * Business dates a command may omit (`reversedOn`, ...) are filled with the date in SALESBOOK_TIMEZONE.
  */
 @Injectable()
 export class CommandGateway {
   constructor(
     private readonly bus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async send(spec: RouteSpec, input: RouteInput, message: new (request: CommandRequest) => AggregateCommand): Promise<Either<ApiFailure, CommandOutcome>> {
@@ -34,10 +38,11 @@ export class CommandGateway {
     }
     // Scoped to the actor, so two clients' keys never meet; the same key again is the same command.
     const commandId = input.idempotencyKey === undefined ? randomUUID() : `${actor.id}:${input.idempotencyKey}`;
+    const at = occurredAt ?? this.clock().toISOString();
     return right({
       type: spec.command.type,
-      data: input.body,
-      metadata: { actor, occurredAt: occurredAt ?? this.clock().toISOString() },
+      data: withBusinessDate(spec.command.type, input.body, at, this.config.timeZone),
+      metadata: { actor, occurredAt: at },
       commandId,
       ...(input.expectedRevision === undefined ? {} : { expectedRevision: input.expectedRevision }),
     });

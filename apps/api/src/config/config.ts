@@ -19,6 +19,8 @@ export interface ApiConfig {
   /** How long a report waits for `X-Min-Position` before answering stale. */
   readonly minPositionWaitMs: number;
   readonly keyStore: KeyStoreConfig;
+  /** How often a policy retries the events it parked (SALESBOOK_POLICY_RETRY_MS, default 30,000). */
+  readonly policyRetryMs: number;
 }
 
 /**
@@ -53,6 +55,7 @@ const Env = z.object({
   SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30_000).default(2_000)),
   SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
   SALESBOOK_MASTER_KEY: optional,
+  SALESBOOK_POLICY_RETRY_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(10).max(86_400_000).default(30_000)),
   NODE_ENV: optional,
 });
 
@@ -85,6 +88,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
     keyStore: { path: values.SALESBOOK_KEYSTORE, masterKey: masterKey(values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development') },
+    policyRetryMs: values.SALESBOOK_POLICY_RETRY_MS,
   };
 }
 

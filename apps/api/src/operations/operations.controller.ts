@@ -4,9 +4,10 @@ import type { EventStore } from '@salesbook/eventstore';
 import type { ProjectionRunner } from '@salesbook/projections';
 import { Route } from '../http/route-spec.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import { OrderToReceivablePolicy } from '../policies/order-to-receivable.policy.js';
 import { operationRoutes as routes } from './operations.routes.js';
 
-/** Liveness, readiness (store and projections; 503 when not ready) and projection status. */
+/** Liveness, readiness (store and projections; 503 when not ready; policies' lag and parked events shown) and projection and policy status. */
 @Controller()
 export class OperationsController {
   constructor(
@@ -14,6 +15,7 @@ export class OperationsController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly policy: OrderToReceivablePolicy,
   ) {}
 
   @Route(routes.health) live() {
@@ -36,10 +38,15 @@ export class OperationsController {
         const readiness = await this.runner.readiness();
         return readiness.ready ? session.up() : session.down({ reasons: readiness.reasons });
       },
+      async () => {
+        // Shown, not gating: a parked refusal needs a person, and taking the instance out of service would not help it.
+        const { name, lag, parked } = await this.policy.status();
+        return this.indicators.check('policies').up({ [name]: { lag, parked: parked.length } });
+      },
     ]);
   }
 
   @Route(routes.projections) async projections() {
-    return { projections: await this.runner.status() };
+    return { projections: await this.runner.status(), policies: [await this.policy.status()] };
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { PoliciesModule } from '../policies/policies.module.js';
 import { OperationsController } from './operations.controller.js';
 
-/** Operations: health, readiness and projection status. */
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [OperationsController] })
+/** Operations: health, readiness and projection (and policy) status. */
+@Module({ imports: [TerminusModule.forRoot({ logger: false }), PoliciesModule], controllers: [OperationsController] })
 export class OperationsModule {}

@@ -1,0 +1,123 @@
+import type { AppendResult, StreamAppend } from '@salesbook/eventstore';
+import type Database from 'better-sqlite3';
+import { appendInTransaction } from './append.js';
+import type { Statements } from './statements.js';
+
+/** One caller's append waiting for the next group commit. */
+interface PendingAppend {
+  readonly parts: readonly StreamAppend[];
+  readonly recordedAt: string;
+  readonly resolve: (results: readonly AppendResult[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** What one caller's append came to inside the group: its results, or why only it failed. */
+type Outcome = { readonly results: readonly AppendResult[] } | { readonly error: unknown };
+
+/** The group committer of {@link createGroupCommit}. */
+export interface GroupCommit {
+  /** Queues one caller's append (its parts are all or nothing); settles after the group's commit. */
+  append(parts: readonly StreamAppend[], recordedAt: string): Promise<readonly AppendResult[]>;
+  /** Commits whatever is queued now (close calls it before closing the connection). */
+  flush(): void;
+  /** How many group transactions committed, and how many callers' appends they carried. */
+  stats(): GroupCommitStats;
+  /** Resolves once every committed group has been made durable and its callers settled. */
+  settled(): Promise<void>;
+}
+
+/** Counts of {@link GroupCommit}: `appends / commits` is the mean group size. */
+export interface GroupCommitStats {
+  readonly commits: number;
+  readonly appends: number;
+}
+
+/**
+ * Group commit: appends queued during one turn of the event loop are committed together in one
+ * IMMEDIATE transaction, so one fsync (synchronous=FULL) serves them all. better-sqlite3 is
+ * synchronous, so nothing can arrive "while a commit is in flight" on this thread; what arrives
+ * between two turns is what the HTTP server parsed meanwhile. Each caller's append runs in its own
+ * SAVEPOINT (a nested better-sqlite3 transaction) with its own expected-revision check, so one
+ * conflict fails only that caller. Every caller is settled only after the group's COMMIT returned;
+ * when the COMMIT (or BEGIN) itself fails, nothing of the group is written and every caller fails.
+ * With `durable` (a file store), the connection commits at synchronous=NORMAL and the group is
+ * acknowledged only after the WAL's fsync, which runs off the event loop: what FULL does, without
+ * blocking requests meanwhile, and the next group can commit while the previous one's fsync runs.
+ */
+export function createGroupCommit(
+  db: Database.Database,
+  statements: Statements,
+  translate: (error: unknown) => unknown,
+  onCommitted: () => void,
+  /** Makes the committed group durable (the WAL fsync off the event loop); without it the COMMIT was. */
+  durable?: () => Promise<void>,
+): GroupCommit {
+  const syncing = new Set<Promise<void>>();
+  let queue: PendingAppend[] = [];
+  let scheduled = false;
+  let commits = 0;
+  let appends = 0;
+  const one = db.transaction((pending: PendingAppend) => pending.parts.map((part) => appendInTransaction(statements, part, pending.recordedAt)));
+  const group = db.transaction((pendings: readonly PendingAppend[]): Outcome[] =>
+    pendings.map((pending) => {
+      try {
+        return { results: one(pending) };
+      } catch (error) {
+        // An error that ended the whole transaction (I/O, disk full) fails the group: rethrow.
+        if (!db.inTransaction) throw error;
+        return { error };
+      }
+    }),
+  );
+
+  const flush = (): void => {
+    scheduled = false;
+    const pendings = queue;
+    queue = [];
+    if (pendings.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = group.immediate(pendings);
+    } catch (error) {
+      const failure = translate(error);
+      for (const pending of pendings) pending.reject(failure);
+      return;
+    }
+    commits += 1;
+    appends += pendings.length;
+    const settle = (): void => {
+      onCommitted();
+      outcomes.forEach((outcome, index) => {
+        const pending = pendings[index] as PendingAppend;
+        if ('results' in outcome) pending.resolve(outcome.results);
+        else pending.reject(translate(outcome.error));
+      });
+    };
+    if (durable === undefined) return settle();
+    // Committed but not yet on disk: callers wait for the fsync. If it fails, the events may still be
+    // stored (readers see them): callers get "unavailable", and a retry with the same ids is idempotent.
+    const synced = durable().then(settle, (error: unknown) => {
+      onCommitted();
+      const failure = translate(error);
+      for (const pending of pendings) pending.reject(failure);
+    });
+    syncing.add(synced);
+    void synced.finally(() => syncing.delete(synced));
+  };
+
+  return {
+    append(parts, recordedAt) {
+      return new Promise((resolve, reject) => {
+        queue.push({ parts, recordedAt, resolve, reject });
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(flush);
+      });
+    },
+    flush,
+    stats: () => ({ commits, appends }),
+    settled: async () => {
+      await Promise.all([...syncing]);
+    },
+  };
+}
