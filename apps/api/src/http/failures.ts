@@ -19,6 +19,7 @@ export type ApiFailure =
   | { readonly kind: 'route-not-found'; readonly message: string }
   | { readonly kind: 'domain'; readonly error: DomainError }
   | { readonly kind: 'unavailable'; readonly message: string }
+  | { readonly kind: 'rebuilding'; readonly projections: readonly string[] }
   | { readonly kind: 'internal' };
 
 /** The JSON body of every error response. */
@@ -60,6 +61,13 @@ function describe(failure: ApiFailure): ErrorBody {
     }
     case 'unavailable':
       return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message };
+    case 'rebuilding':
+      return {
+        statusCode: 503,
+        code: 'READ_MODEL_REBUILDING',
+        message: `the read model(s) ${failure.projections.join(', ')} are being rebuilt for this release; try again shortly (GET /projections/status shows progress)`,
+        details: { projections: failure.projections },
+      };
     case 'internal':
       return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'the server failed; the error is logged' };
   }

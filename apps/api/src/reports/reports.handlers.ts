@@ -34,7 +34,12 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
   ) {}
 
   async execute({ definition, query, params, actor, minPosition }: RunReportQuery): Promise<ReportAnswer> {
-    if (minPosition !== undefined) await this.waitFor(definition.sources ?? [definition.route.projection], minPosition);
+    const sources = definition.sources ?? [definition.route.projection];
+    if (minPosition !== undefined) await this.waitFor(sources, minPosition);
+    // After an upgrade that changed a projection, its old tables serve until the rebuild swaps in; this release's
+    // queries are not written for them, so the answer is "rebuilding" (503), never a query of the wrong tables.
+    const rebuilding = sources.filter((name) => !this.runner.servesCurrentVersion(name));
+    if (rebuilding.length > 0) throw toHttpException({ kind: 'rebuilding', projections: rebuilding });
     const context = { db: this.db, lagOf: (name: string) => this.runner.freshness(name).lag, actor, zone: this.config.timeZone, params, now: this.clock };
     const refusal = definition.authorize?.(query, context);
     if (refusal !== undefined) throw toHttpException(refusal);
