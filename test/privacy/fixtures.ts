@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-
 // One customer with a contact, a survey comment and a complaint that name her; a second customer kept.
 export const EMAIL = 'zhang.wei.privacy@example.com';
 export const PHONE = '+86 138 0013 8000';
@@ -43,16 +40,4 @@ export const forget = (customerId: string) => ({
   metadata: { actor: manager, occurredAt: at(9) },
 });
 
-/** Every file under `dir`, recursively (-wal, -shm and journals included), as one list of [name, bytes]. */
-export function everyFile(dir: string): [string, Buffer][] {
-  return readdirSync(dir).flatMap((name): [string, Buffer][] => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? everyFile(full) : [[full, readFileSync(full)]];
-  });
-}
-
-/** The files under `dir` that hold `needle` (UTF-8 or UTF-16LE). */
-export const filesHolding = (dir: string, needle: string): string[] =>
-  everyFile(dir)
-    .filter(([, bytes]) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')))
-    .map(([name]) => path.basename(name));
+export { everyFile, filesHolding } from '@salesbook/eventstore/testing';

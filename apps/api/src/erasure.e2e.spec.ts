@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERASED_PERSONAL_DATA } from '@salesbook/eventstore';
 import { startBuiltApi, type BuiltApi } from './testing/built-api.js';
-import { filesHolding } from './testing/files.js';
+import { filesHolding } from '@salesbook/eventstore/testing';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
 
 // Issue 7 over HTTP: the built API on a temp data folder (SQLite event log, read models, key store, its log file,

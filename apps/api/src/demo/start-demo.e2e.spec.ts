@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { filesHolding } from '../testing/files.js';
+import { filesHolding } from '@salesbook/eventstore/testing';
 import { startDemo, type Demo } from './start-demo.js';
 
 let dir: string;

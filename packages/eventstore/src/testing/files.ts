@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Every file under `dir`, recursively (-wal, -shm, journals, logs, keys), as [path, bytes]. */
+/**
+ * Every file under `dir`, recursively (-wal, -shm, journals, logs, keys included), as [path, bytes]:
+ * what an erasure test searches, since SQLite and logs may leave a value in any of them.
+ */
 export function everyFile(dir: string): [string, Buffer][] {
   return readdirSync(dir).flatMap((name): [string, Buffer][] => {
     const full = path.join(dir, name);
