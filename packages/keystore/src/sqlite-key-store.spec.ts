@@ -35,6 +35,28 @@ describe('the SQLite key store', () => {
     await Promise.all([keys.close(), other.close()]);
   });
 
+  it('makes the first keys asked for in one event-loop turn in one transaction, each caller getting its own', async () => {
+    const keys = open();
+    await keys.keysForWriting(['c-0']);
+    // The file change counter (header bytes 24-27) counts write transactions of a rollback-journal database.
+    const commits = (): number => readFileSync(file).readUInt32BE(24);
+    const before = commits();
+    const asked = Array.from({ length: 40 }, (_, index) => [`c-${index % 30}`, `d-${index}`]);
+    const answers = await Promise.all(asked.map((customerIds) => keys.keysForWriting(customerIds)));
+    expect(commits() - before).toBe(1);
+    answers.forEach((answer, index) => expect([...answer.keys()]).toEqual(asked[index]));
+    // Two callers asking for the same new customer get the same key, and another instance reads every key.
+    expect(answers[3]?.get('c-3')).toEqual(answers[33]?.get('c-3'));
+    const other = open();
+    for (const answer of answers) {
+      for (const key of answer.values()) {
+        if (key === 'forgotten') throw new Error('a first key cannot be forgotten');
+        expect((await other.keysForReading([key.keyId])).get(key.keyId)).toEqual(key);
+      }
+    }
+    await Promise.all([keys.close(), other.close()]);
+  });
+
   it('refuses a master key that did not make it, in one line naming the variable', async () => {
     await open().close();
     expect(() => open(randomBytes(32))).toThrow(StoreConfigurationError);

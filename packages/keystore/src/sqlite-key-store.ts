@@ -8,6 +8,7 @@ import {
   type ForgetResult,
   type PersonalDataReadLog,
 } from '@salesbook/eventstore';
+import { createKeyBatch } from './key-batch.js';
 import { openKeyStoreFile } from './schema.js';
 import { createSqliteReadLog } from './sqlite-read-log.js';
 import { dataKeyContext, MASTER_CHECK_CONTEXT, unwrap, wrap } from './wrap.js';
@@ -132,6 +133,8 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
     return rows.length;
   });
 
+  const firstKeys = createKeyBatch((customerIds) => guarded(() => keysForWriting.immediate(customerIds)));
+
   return {
     path: options.path,
     reads: createSqliteReadLog(db),
@@ -139,7 +142,7 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
       // Known customers need no write lock; only a first key for someone takes the IMMEDIATE transaction.
       const known = guarded(() => customerIds.flatMap((customerId) => { const row = byCustomer.get(customerId); return row ? [[customerId, lookup(row)] as const] : []; }));
       if (known.length === customerIds.length) return new Map(known);
-      return guarded(() => keysForWriting.immediate(customerIds));
+      return firstKeys.request(customerIds);
     },
     async keysForReading(keyIds) {
       return guarded(() => new Map(byKeyIds.all(JSON.stringify(keyIds)).map((row) => [row.key_id, lookup(row)])));
@@ -166,6 +169,7 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
       return { rewrapped };
     },
     async close() {
+      firstKeys.flush();
       masterKey.fill(0);
       if (db.open) db.close();
     },
