@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
-import { orderTotal, salesbookEventRegistry, sumMinor, type OrderAmended, type OrderCancelled, type OrderClosed, type OrderConfirmed } from '@salesbook/domain';
+import { orderTotal, salesbookEventRegistry, type OrderAmended, type OrderCancelled, type OrderClosed, type OrderConfirmed } from '@salesbook/domain';
 import { businessDate } from '../model/business-time.js';
 import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
 import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
+import { addBookingCounters, ZERO_BOOKING } from './booking-counters.js';
 
 /** One day of booked sales of one rep in one region, in one currency (amounts in minor units). */
 // A type alias, not an interface: rows must be assignable to `Row` (an index signature).
@@ -43,7 +44,7 @@ export const dailySalesTable = defineTable<DailySalesRow, 'business_date' | 'rep
 type Counters = Pick<DailySalesRow, 'orders_confirmed' | 'confirmed_amount' | 'amendments_delta' | 'closes_delta' | 'cancellations' | 'cancelled_amount'>;
 type Attribution = Pick<OrderConfirmed, 'repId' | 'region' | 'currency'>;
 
-const ZERO: Counters = { orders_confirmed: 0, confirmed_amount: 0, amendments_delta: 0, closes_delta: 0, cancellations: 0, cancelled_amount: 0 };
+const ZERO: Counters = ZERO_BOOKING;
 
 const decode = <T>(event: RecordedEvent): T => {
   const version = event.metadata['schemaVersion'];
@@ -83,17 +84,7 @@ function increments(event: RecordedEvent): { attribution: Attribution; add: Part
 
 /** Adds `add` to `row` (or to zero); pure. */
 export function addToDay(row: DailySalesRow | undefined, key: Pick<DailySalesRow, 'business_date' | 'rep_id' | 'region' | 'currency'>, add: Partial<Counters>): DailySalesRow {
-  const base: Counters = row ?? ZERO;
-  const next: Counters = {
-    orders_confirmed: base.orders_confirmed + (add.orders_confirmed ?? 0),
-    confirmed_amount: sumMinor([base.confirmed_amount, add.confirmed_amount ?? 0]),
-    amendments_delta: sumMinor([base.amendments_delta, add.amendments_delta ?? 0]),
-    closes_delta: sumMinor([base.closes_delta, add.closes_delta ?? 0]),
-    cancellations: base.cancellations + (add.cancellations ?? 0),
-    cancelled_amount: sumMinor([base.cancelled_amount, add.cancelled_amount ?? 0]),
-  };
-  const booked = sumMinor([next.confirmed_amount, next.amendments_delta, next.closes_delta, -next.cancelled_amount]);
-  return { ...key, ...next, booked };
+  return addBookingCounters(row ?? ZERO, key, add);
 }
 
 function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {

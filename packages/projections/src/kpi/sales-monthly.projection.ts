@@ -5,6 +5,7 @@ import { decodeEvent } from '../model/decode.js';
 import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
 import { upsert, type RowReader, type RowWrite } from '../model/table.js';
 import { bookedLines, skuDeltas, type BookedLine } from './booking.js';
+import { addBookingCounters, ZERO_BOOKING } from './booking-counters.js';
 import {
   salesMonthlyCustomersTable,
   salesMonthlyGroupsTable,
@@ -15,7 +16,7 @@ import {
 } from './sales-monthly.tables.js';
 
 type Counters = Omit<SalesMonthlyCustomerRow, 'business_month' | 'rep_id' | 'region' | 'segment' | 'currency' | 'customer_id' | 'booked'>;
-const ZERO: Counters = { orders_confirmed: 0, confirmed_amount: 0, amendments_delta: 0, closes_delta: 0, cancellations: 0, cancelled_amount: 0 };
+const ZERO: Counters = ZERO_BOOKING;
 const HANDLED = new Set(['OrderConfirmed', 'OrderAmended', 'OrderClosed', 'OrderCancelled']);
 
 /** What one event changes: the order's new row, the customer-month counters and the per-sku booked deltas. */
@@ -65,19 +66,6 @@ function changeOf(event: SalesbookEvent, order: SalesOrderRow | undefined, confi
   }
 }
 
-function addCounters<K extends object>(base: Counters, key: K, add: Partial<Counters>): K & Counters & { booked: number } {
-  const next: Counters = {
-    orders_confirmed: base.orders_confirmed + (add.orders_confirmed ?? 0),
-    confirmed_amount: sumMinor([base.confirmed_amount, add.confirmed_amount ?? 0]),
-    amendments_delta: sumMinor([base.amendments_delta, add.amendments_delta ?? 0]),
-    closes_delta: sumMinor([base.closes_delta, add.closes_delta ?? 0]),
-    cancellations: base.cancellations + (add.cancellations ?? 0),
-    cancelled_amount: sumMinor([base.cancelled_amount, add.cancelled_amount ?? 0]),
-  };
-  const booked = sumMinor([next.confirmed_amount, next.amendments_delta, next.closes_delta, -next.cancelled_amount]);
-  return { ...key, ...next, booked };
-}
-
 function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
   if (!HANDLED.has(event.type)) return [];
   const decoded = decodeEvent(event);
@@ -91,8 +79,8 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   const customer = { ...group, customer_id: order.customer_id };
   const writes: RowWrite[] = [
     upsert(salesOrdersTable, change.order),
-    upsert(salesMonthlyCustomersTable, addCounters(rows.get(salesMonthlyCustomersTable, customer) ?? ZERO, customer, change.add)),
-    upsert(salesMonthlyGroupsTable, addCounters(rows.get(salesMonthlyGroupsTable, group) ?? ZERO, group, change.add)),
+    upsert(salesMonthlyCustomersTable, addBookingCounters(rows.get(salesMonthlyCustomersTable, customer) ?? ZERO, customer, change.add)),
+    upsert(salesMonthlyGroupsTable, addBookingCounters(rows.get(salesMonthlyGroupsTable, group) ?? ZERO, group, change.add)),
   ];
   for (const [sku, delta] of change.skus) {
     const current = rows.get(salesMonthlyProductsTable, { ...group, sku });
