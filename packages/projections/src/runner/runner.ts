@@ -36,6 +36,8 @@ interface Entry {
   rebuilt: Promise<void> | undefined;
   /** The generation queries read. */
   active: TableSet;
+  /** Retries that applied parked events: they change the tables without moving the checkpoint. */
+  retried: number;
   /** The projection version that built `active`: an older one has other tables than this release's queries read. */
   activeVersion: number;
 }
@@ -80,7 +82,7 @@ export class ProjectionRunner {
       }
       const active = openActive(options.db, projection, this.context);
       const activeVersion = this.checkpoints.active(projection.name)?.version ?? projection.version;
-      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, rebuilt: undefined, active, activeVersion });
+      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, rebuilt: undefined, active, activeVersion, retried: 0 });
     }
   }
 
@@ -157,7 +159,9 @@ export class ProjectionRunner {
 
   /** Applies parked events of `name` again (after a fix), for one stream or all. */
   retry(name: string, streamName?: string): RetryOutcome {
-    return this.entry(name).active.retry(streamName);
+    const entry = this.entry(name);
+    entry.retried += 1;
+    return entry.active.retry(streamName);
   }
 
   /** Parked events of `name`, oldest first. */
@@ -174,6 +178,16 @@ export class ProjectionRunner {
   freshness(name: string): Freshness {
     const entry = this.entry(name);
     return { position: toText(entry.active.position), lag: entry.live?.lag(this.lagCountLimit) ?? this.lagCountLimit };
+  }
+
+  /**
+   * A tag of the tables queries read for `name`: it changes whenever they may have changed (a batch moved the
+   * checkpoint, a retry applied parked events, a rebuild swapped generations), so an answer computed from them
+   * may be kept under it and served again while it is unchanged.
+   */
+  contentTag(name: string): string {
+    const entry = this.entry(name);
+    return `${entry.active.generation}.${toText(entry.active.position) ?? '-'}.${entry.retried}`;
   }
 
   /** Status of every projection: checkpoint, head, lag, parked events, state. */
