@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { complaintFigures, readReport, type ComplaintClosing, type ComplaintFactsRow } from '@salesbook/projections';
-import { periodAsOf } from './business-clock.js';
+import { periodAsOf, periodIsOver } from './business-clock.js';
 import { periodDays, periodQuery, REPORT_READERS, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
@@ -49,6 +49,8 @@ export const complaintRowsReport: ReportDefinition<ComplaintRowsQuery, Complaint
     projection: 'complaints',
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
+  // Measured up to now while the period is not over: such an answer is never reused.
+  reusable: (query, { zone, now }) => periodIsOver(periodDays(query.from, query.to).last, now(), zone),
   run(query, { db, lagOf, actor, zone, now }) {
     const { first, last } = periodDays(query.from, query.to);
     const asOf = periodAsOf(last, now(), zone);

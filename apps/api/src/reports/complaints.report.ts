@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryComplaints, type ComplaintsGroup } from '@salesbook/projections';
-import { periodAsOf } from './business-clock.js';
+import { periodAsOf, periodIsOver } from './business-clock.js';
 import { periodDays, periodQuery, REPORT_READERS, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
@@ -24,6 +24,8 @@ export const complaintsReport: ReportDefinition<ComplaintsQuery, ComplaintsGroup
     projection: 'complaints',
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
+  // Measured up to now while the period is not over: such an answer is never reused.
+  reusable: (query, { zone, now }) => periodIsOver(periodDays(query.from, query.to).last, now(), zone),
   run(query, { db, lagOf, actor, zone, now }) {
     const asOf = periodAsOf(periodDays(query.from, query.to).last, now(), zone);
     const result = queryComplaints(db, lagOf, { from: query.from, to: query.to, asOf, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: filteredScope(actor, query) });

@@ -7,6 +7,7 @@ import { Actor } from '@salesbook/domain';
 import { createMemoryEventStore } from '@salesbook/eventstore';
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
 import { loadConfig } from '../config/config.js';
+import { AnswerCache } from './answer-cache.js';
 import { RunReportHandler, RunReportQuery } from './reports.handlers.js';
 import { dailySalesReport } from './sales-daily.report.js';
 
@@ -19,8 +20,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const config = loadConfig({ SALESBOOK_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters', SALESBOOK_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') }, () => 'unused');
 const manager = Actor.parse({ id: 'sm-1', role: 'sales_manager' });
-const ask = (runner: ProjectionRunner, db: Database.Database) =>
-  new RunReportHandler(db, runner, config, () => new Date('2026-10-02T00:00:00Z')).execute(new RunReportQuery(dailySalesReport, { date: '2026-10-01', groupBy: 'rep' }, {}, manager, undefined));
+const ask = async (runner: ProjectionRunner, db: Database.Database): Promise<unknown> => {
+  const handler = new RunReportHandler(db, runner, config, () => new Date('2026-10-02T00:00:00Z'), new AnswerCache(1_048_576));
+  const reply = await handler.execute(new RunReportQuery(dailySalesReport, { date: '2026-10-01', groupBy: 'rep' }, {}, manager, undefined));
+  return JSON.parse(reply.body.toString('utf8')) as unknown;
+};
 
 describe('a report whose read model is being rebuilt for a new projection version', () => {
   it('answers 503 READ_MODEL_REBUILDING naming the projection until the rebuild has swapped in, then the report', async () => {

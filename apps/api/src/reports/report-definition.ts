@@ -31,6 +31,11 @@ export interface ReportDefinition<Q = unknown, R = unknown> {
   /** A refusal that depends on more than the role (another rep's scorecard), checked after the wait, before `run`. */
   authorize?(query: Q, context: ReportContext): ApiFailure | undefined;
   run(query: Q, context: ReportContext): ReportResult<R> & Readonly<Record<string, unknown>>;
+  /**
+   * Whether the answer may be served again while its read models and the business date are unchanged (default:
+   * yes). A report whose answer depends on the instant of `now` (a period not yet over, measured up to now) says no.
+   */
+  reusable?(query: Q, context: ReportContext): boolean;
 }
 
 /**

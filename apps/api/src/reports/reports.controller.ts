@@ -1,5 +1,6 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
 import { Input, type RouteInput } from '../http/input.js';
 import { Route } from '../http/route-spec.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
@@ -7,65 +8,78 @@ import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
-import { RunReportQuery, type ReportAnswer } from './reports.handlers.js';
+import { RunReportQuery } from './reports.handlers.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 
-/** Report routes: one method per report definition. */
+/**
+ * `Cache-Control: no-cache` on a request (an end-to-end reload): compute the answer afresh. Other directives change
+ * nothing: a reused answer is as current as a fresh one, since it is kept only while its read models are unchanged.
+ */
+const asksAfresh = (request: Request): boolean => /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(request.header('cache-control') ?? '');
+
+/**
+ * Report routes: one method per report definition. The answer goes out as the JSON text the handler made (once per
+ * change of the read models, see AnswerCache) with a weak ETag, so `If-None-Match` gets 304 while nothing changed.
+ */
 @Controller()
 export class ReportsController {
   constructor(private readonly queries: QueryBus) {}
 
-  private run(definition: ReportDefinition<never>, input: RouteInput): Promise<ReportAnswer> {
+  private async run(definition: ReportDefinition<never>, input: RouteInput, request: Request, response: Response): Promise<void> {
     // Public routes have no actor; report routes never are public, so the guard has set it.
     if (input.actor === undefined) throw new Error(`${definition.route.path} ran without an actor`);
-    return this.queries.execute(new RunReportQuery(definition as ReportDefinition, input.query, input.params, input.actor, input.minPosition));
+    const reply = await this.queries.execute(new RunReportQuery(definition as ReportDefinition, input.query, input.params, input.actor, input.minPosition, asksAfresh(request)));
+    // Per reader (the token decides the rows), and to be checked again before each reuse.
+    response.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
+    // Express answers 304 when If-None-Match matches the ETag.
+    response.send(reply.body);
   }
 
-  @Route(dailySalesReport.route) dailySales(@Input() input: RouteInput) {
-    return this.run(dailySalesReport, input);
+  @Route(dailySalesReport.route) dailySales(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(dailySalesReport, input, request, response);
   }
 
-  @Route(monthlySalesReport.route) monthlySales(@Input() input: RouteInput) {
-    return this.run(monthlySalesReport, input);
+  @Route(monthlySalesReport.route) monthlySales(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(monthlySalesReport, input, request, response);
   }
 
-  @Route(repScorecardReport.route) repScorecard(@Input() input: RouteInput) {
-    return this.run(repScorecardReport, input);
+  @Route(repScorecardReport.route) repScorecard(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(repScorecardReport, input, request, response);
   }
 
-  @Route(satisfactionReport.route) satisfaction(@Input() input: RouteInput) {
-    return this.run(satisfactionReport, input);
+  @Route(satisfactionReport.route) satisfaction(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(satisfactionReport, input, request, response);
   }
 
-  @Route(complaintsReport.route) complaints(@Input() input: RouteInput) {
-    return this.run(complaintsReport, input);
+  @Route(complaintsReport.route) complaints(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(complaintsReport, input, request, response);
   }
 
-  @Route(staleProfilesReport.route) staleProfiles(@Input() input: RouteInput) {
-    return this.run(staleProfilesReport, input);
+  @Route(staleProfilesReport.route) staleProfiles(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(staleProfilesReport, input, request, response);
   }
 
-  @Route(agingReport.route) aging(@Input() input: RouteInput) {
-    return this.run(agingReport, input);
+  @Route(agingReport.route) aging(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(agingReport, input, request, response);
   }
 
-  @Route(collectionsSummaryReport.route) collectionsSummary(@Input() input: RouteInput) {
-    return this.run(collectionsSummaryReport, input);
+  @Route(collectionsSummaryReport.route) collectionsSummary(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(collectionsSummaryReport, input, request, response);
   }
 
-  @Route(overdueReport.route) overdue(@Input() input: RouteInput) {
-    return this.run(overdueReport, input);
+  @Route(overdueReport.route) overdue(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(overdueReport, input, request, response);
   }
 
-  @Route(salesOrdersReport.route) salesOrders(@Input() input: RouteInput) {
-    return this.run(salesOrdersReport, input);
+  @Route(salesOrdersReport.route) salesOrders(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(salesOrdersReport, input, request, response);
   }
 
-  @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput) {
-    return this.run(complaintRowsReport, input);
+  @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+    return this.run(complaintRowsReport, input, request, response);
   }
 }

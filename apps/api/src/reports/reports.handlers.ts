@@ -6,19 +6,30 @@ import type { ProjectionRunner } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { toHttpException } from '../http/failures.js';
 import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
-import type { ReportDefinition } from './report-definition.js';
+import { AnswerCache, type KeptAnswer } from './answer-cache.js';
+import { businessToday } from './business-clock.js';
+import { scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
 
-/** A report's answer: its rows and fields, the position it was computed at, its lag, and whether it is older than asked. */
-export type ReportAnswer = Readonly<Record<string, unknown>> & { readonly position: string | null; readonly lag: number; readonly stale: boolean };
+/**
+ * A report's answer, serialized: `{ lag, stale, [minPosition,] ...rows and fields, position }` as JSON, with an ETag that
+ * changes with it, and whether it was computed for this request or reused (see {@link AnswerCache}).
+ */
+export interface ReportReply {
+  readonly body: Buffer;
+  readonly etag: string;
+  readonly reused: boolean;
+}
 
 /** Runs one report: first waiting (bounded) for its projections to reach `minPosition`, then checking `authorize`. */
-export class RunReportQuery extends Query<ReportAnswer> {
+export class RunReportQuery extends Query<ReportReply> {
   constructor(
     readonly definition: ReportDefinition,
     readonly query: unknown,
     readonly params: unknown,
     readonly actor: Actor,
     readonly minPosition: bigint | undefined,
+    /** Compute afresh even if a kept answer would do (`Cache-Control: no-cache`); the fresh one is kept. */
+    readonly recompute = false,
   ) {
     super();
   }
@@ -31,23 +42,51 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly answers: AnswerCache,
   ) {}
 
-  async execute({ definition, query, params, actor, minPosition }: RunReportQuery): Promise<ReportAnswer> {
+  async execute({ definition, query, params, actor, minPosition, recompute }: RunReportQuery): Promise<ReportReply> {
     const sources = definition.sources ?? [definition.route.projection];
     if (minPosition !== undefined) await this.waitFor(sources, minPosition);
+    // No await from here on: the read models cannot change between the key's content tags and the query.
     // After an upgrade that changed a projection, its old tables serve until the rebuild swaps in; this release's
     // queries are not written for them, so the answer is "rebuilding" (503), never a query of the wrong tables.
     const rebuilding = sources.filter((name) => !this.runner.servesCurrentVersion(name));
     if (rebuilding.length > 0) throw toHttpException({ kind: 'rebuilding', projections: rebuilding });
-    const context = { db: this.db, lagOf: (name: string) => this.runner.freshness(name).lag, actor, zone: this.config.timeZone, params, now: this.clock };
+    const lagOf = (name: string): number => this.runner.freshness(name).lag;
+    const context = { db: this.db, lagOf, actor, zone: this.config.timeZone, params, now: this.clock };
     const refusal = definition.authorize?.(query, context);
     if (refusal !== undefined) throw toHttpException(refusal);
-    const result = definition.run(query, context);
-    const stale = minPosition !== undefined && (result.position === null || BigInt(result.position) < minPosition);
-    return { ...result, stale, ...(minPosition === undefined ? {} : { minPosition: minPosition.toString() }) };
+    const key = definition.reusable?.(query, context) === false ? undefined : this.keyOf(definition, query, params, actor, sources);
+    const kept = key === undefined || recompute ? undefined : this.answers.get(key);
+    const answer = kept ?? this.compute(definition, query, context, key);
+    const position = answer.position;
+    const lag = Math.max(0, ...sources.map(lagOf));
+    const stale = minPosition !== undefined && (position === null || BigInt(position) < minPosition);
+    const head = `{"lag":${lag},"stale":${stale}${minPosition === undefined ? '' : `,"minPosition":"${minPosition}"`}`;
+    return {
+      body: answer.body(head),
+      etag: `W/"${answer.hash}.${lag}.${stale ? 's' : 'f'}${minPosition === undefined ? '' : `.${minPosition}`}"`,
+      reused: kept !== undefined,
+    };
   }
 
+  /** Runs the report's queries and serializes the answer once, without the fields each request sets. */
+  private compute(definition: ReportDefinition, query: unknown, context: ReportContext, key: string | undefined): KeptAnswer {
+    const { lag: _lag, ...result } = definition.run(query, context);
+    return this.answers.keep(key, result);
+  }
+
+  private keyOf(definition: ReportDefinition, query: unknown, params: unknown, actor: Actor, sources: readonly string[]): string {
+    return AnswerCache.keyOf({
+      path: definition.route.path,
+      query,
+      params,
+      reader: `${actor.role}:${JSON.stringify(scopeOf(actor))}`,
+      today: businessToday(this.clock(), this.config.timeZone),
+      tags: sources.map((name) => this.runner.contentTag(name)),
+    });
+  }
   /** Resolves when every projection has reached `position` or the configured wait is over, whichever is first. */
   private async waitFor(projections: readonly string[], position: bigint): Promise<void> {
     let timer: NodeJS.Timeout | undefined;

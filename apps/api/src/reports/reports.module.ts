@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { allProjections, type Projection } from '@salesbook/projections';
+import type { ApiConfig } from '../config/config.js';
 import type { RouteSpec } from '../http/route-spec.js';
+import { API_CONFIG } from '../infrastructure/tokens.js';
+import { AnswerCache } from './answer-cache.js';
 import { ReportsController } from './reports.controller.js';
 import { RunReportHandler } from './reports.handlers.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
@@ -32,5 +35,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */
-@Module({ controllers: [ReportsController], providers: [RunReportHandler] })
+@Module({
+  controllers: [ReportsController],
+  providers: [RunReportHandler, { provide: AnswerCache, useFactory: (config: ApiConfig) => new AnswerCache(config.reportCacheBytes), inject: [API_CONFIG] }],
+})
 export class ReportsModule {}
