@@ -16,11 +16,13 @@ export interface Target {
   readonly path: string;
   readonly bearer?: string;
   readonly body?: () => string;
+  /** More request headers, e.g. `cache-control: no-cache` to have every report computed afresh. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Runs autocannon over loopback: 50 connections, closed loop (as fast as answered) or at `rate` requests/s overall. */
 export async function load(url: string, target: Target, seconds: number, rate?: number): Promise<LoadFigures> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(target.bearer === undefined ? {} : { authorization: `Bearer ${target.bearer}` }) };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...target.headers, ...(target.bearer === undefined ? {} : { authorization: `Bearer ${target.bearer}` }) };
   const { body } = target;
   const result = await autocannon({
     url: `${url}${target.path}`,
