@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { StoreUnavailableError } from '@salesbook/eventstore';
 import { toHttpException, type ApiFailure } from './failures.js';
 
@@ -38,17 +38,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const exception = this.toException(error);
+    const exception = this.toException(error, host.switchToHttp().getRequest<Request>());
     response.status(exception.getStatus()).json(exception.getResponse());
   }
 
-  private toException(error: unknown): HttpException {
+  private toException(error: unknown, request: Request): HttpException {
     const failure = failureOf(error);
     if (failure !== undefined) return toHttpException(failure);
     // Nest's own 404 (no such route) has no `code`; ours always do.
     if (error instanceof NotFoundException && !hasCode(error.getResponse())) return toHttpException({ kind: 'route-not-found', message: error.message });
     if (error instanceof HttpException) return error;
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // The route (ids only, never bodies) says where, also when request logs are off (a level above info).
+    this.logger.error(`${request.method} ${request.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return toHttpException({ kind: 'internal' });
   }
 }
