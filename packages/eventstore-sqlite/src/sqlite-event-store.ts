@@ -1,5 +1,6 @@
 import {
   createChangeNotifier,
+  createFileSync,
   createPollingSubscription,
   StoreUnavailableError,
   type AppendResult,
@@ -8,7 +9,6 @@ import {
   type Subscription,
 } from '@salesbook/eventstore';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.js';
-import { createWalSync } from './wal-sync.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
 import { prepareStatements, toRecordedEvents } from './statements.js';
 import { translateSqliteError } from './translate-error.js';
@@ -85,7 +85,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const statements = prepareStatements(db);
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
-  const durable = syncsWal && readPragmas(db).journalMode === 'wal' ? createWalSync(`${path}-wal`) : undefined;
+  const durable = syncsWal && readPragmas(db).journalMode === 'wal' ? createFileSync(`${path}-wal`) : undefined;
   const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify(), durable?.sync);
   let closed = false;
 

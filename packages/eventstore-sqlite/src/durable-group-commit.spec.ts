@@ -6,7 +6,6 @@ import type { NewEvent } from '@salesbook/eventstore';
 import { createGroupCommit } from './group-commit.js';
 import { openConnection } from './schema.js';
 import { prepareStatements } from './statements.js';
-import { createWalSync } from './wal-sync.js';
 
 const event = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'Counted', data: { n }, metadata: {} });
 const RECORDED_AT = '2026-01-01T00:00:00.000Z';
@@ -17,23 +16,6 @@ describe('durable group commit (WAL fsync off the event loop)', () => {
     dir = mkdtempSync(join(tmpdir(), 'salesbook-walsync-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('syncs a real WAL file; a call while one sync runs shares the next one; a missing file fails', async () => {
-    const db = openConnection({ path: join(dir, 'events.db'), synchronous: 'NORMAL', busyTimeoutMs: 100 });
-    try {
-      const wal = createWalSync(join(dir, 'events.db-wal'));
-      const first = wal.sync();
-      const second = wal.sync();
-      const third = wal.sync();
-      expect(second).toBe(third);
-      expect(second).not.toBe(first);
-      await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
-      wal.close();
-      await expect(createWalSync(join(dir, 'missing-wal')).sync()).rejects.toThrow(/ENOENT/);
-    } finally {
-      db.close();
-    }
-  });
 
   it('acknowledges a group only once it is durable, and fails its callers when the sync fails', async () => {
     const db = openConnection({ path: join(dir, 'events.db'), synchronous: 'NORMAL', busyTimeoutMs: 100 });
