@@ -13,28 +13,37 @@ export interface KeyBatch {
 }
 
 /**
- * Makes the first data keys asked for during one turn of the event loop in one transaction. The key store is
- * a rollback-journal file at synchronous=FULL (so erased keys leave no stale page behind), which costs several
- * fsyncs per transaction: one transaction per new customer capped the API's registrations at a few hundred per
- * second while every request waited. Each caller gets its own customers' keys once the shared transaction has
- * committed; if it fails, every caller of the batch fails and nothing of it is written.
+ * Makes the first data keys asked for during one turn of the event loop in one transaction (`write`, a COMMIT
+ * that only writes WAL frames), then hands them out once `durable` says that commit is on disk (the -wal's fsync,
+ * off the event loop; the next batch may commit meanwhile). Each caller gets its own customers' keys. If the
+ * transaction fails, every caller of the batch fails and nothing of it is written; if the sync fails, every
+ * caller fails and no key of the batch is handed out (the rows may be in the file, but not known to be durable).
  */
-export function createKeyBatch(write: (customerIds: readonly string[]) => Map<string, DataKeyLookup>): KeyBatch {
+export function createKeyBatch(
+  write: (customerIds: readonly string[]) => Map<string, DataKeyLookup>,
+  durable: (customerIds: readonly string[]) => Promise<void>,
+): KeyBatch {
   let queue: Waiting[] = [];
   const flush = (): void => {
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
+    const customerIds = [...new Set(batch.flatMap((waiting) => waiting.customerIds))];
     let written: Map<string, DataKeyLookup>;
     try {
-      written = write([...new Set(batch.flatMap((waiting) => waiting.customerIds))]);
+      written = write(customerIds);
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
-    for (const waiting of batch) {
-      waiting.resolve(new Map(waiting.customerIds.flatMap((customerId) => { const key = written.get(customerId); return key === undefined ? [] : [[customerId, key] as const]; })));
-    }
+    const handOut = (): void => {
+      for (const waiting of batch) {
+        waiting.resolve(new Map(waiting.customerIds.flatMap((customerId) => { const key = written.get(customerId); return key === undefined ? [] : [[customerId, key] as const]; })));
+      }
+    };
+    durable(customerIds).then(handOut, (error: unknown) => {
+      for (const waiting of batch) waiting.reject(error);
+    });
   };
   return {
     request(customerIds) {

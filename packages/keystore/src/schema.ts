@@ -31,16 +31,19 @@ CREATE TABLE IF NOT EXISTS read_customers (seq INTEGER NOT NULL, customer_id TEX
 `;
 
 /**
- * Opens the key store file. A rollback journal (not WAL) and `secure_delete`: a destroyed key's bytes
- * are overwritten in the file at commit and never linger in a -wal file; the journal is deleted after
- * each transaction.
+ * Opens the key store file in WAL mode with `secure_delete` (freed bytes are zeroed) and `synchronous=FULL`
+ * for what the store writes while opening (schema, master key check); the store then drops to NORMAL and
+ * syncs the -wal itself, off the event loop (see `durability.ts`). WAL lets the API and the CLI share the file
+ * (readers never wait for the writer); the price is that old page versions stay in the -wal until a
+ * checkpoint, so `forget` and master key rotation end with `wal_checkpoint(TRUNCATE)`.
  */
 export function openKeyStoreFile(path: string, busyTimeoutMs: number): Database.Database {
   if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: busyTimeoutMs });
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    db.pragma('journal_mode = DELETE');
+    // Switching a file to WAL needs a moment of exclusive access; busy_timeout above covers a concurrent opener.
+    db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
     db.exec(SCHEMA);
@@ -50,3 +53,6 @@ export function openKeyStoreFile(path: string, busyTimeoutMs: number): Database.
     throw error;
   }
 }
+
+/** Whether the connection is in WAL mode (a file; `:memory:` is not). */
+export const inWalMode = (db: Database.Database): boolean => String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import {
   StoreConfigurationError,
   StoreUnavailableError,
@@ -8,10 +7,12 @@ import {
   type ForgetResult,
   type PersonalDataReadLog,
 } from '@salesbook/eventstore';
+import { createDurability } from './durability.js';
+import { checkMasterKey, guarded, masterCheckValue } from './guards.js';
 import { createKeyBatch } from './key-batch.js';
 import { openKeyStoreFile } from './schema.js';
 import { createSqliteReadLog } from './sqlite-read-log.js';
-import { dataKeyContext, MASTER_CHECK_CONTEXT, unwrap, wrap } from './wrap.js';
+import { dataKeyContext, unwrap, wrap } from './wrap.js';
 
 /** Options of {@link createSqliteKeyStore}. */
 export interface SqliteKeyStoreOptions {
@@ -30,8 +31,12 @@ export interface SqliteKeyStore extends DataKeyStore {
   readonly path: string;
   /** The personal data read log, kept in the key store's file. */
   readonly reads: PersonalDataReadLog;
-  /** Re-wraps every data key with `newMasterKey` in one transaction; events are not touched. */
-  rotateMasterKey(newMasterKey: Uint8Array): Promise<{ readonly rewrapped: number }>;
+  /**
+   * Re-wraps every data key with `newMasterKey` in one transaction; events are not touched. `warning` says when
+   * the rotation committed but its clean-up did not complete (another process was reading the file), so copies
+   * wrapped by the old master key may remain in the -wal until the next forget, rotation or last close.
+   */
+  rotateMasterKey(newMasterKey: Uint8Array): Promise<{ readonly rewrapped: number; readonly warning?: string }>;
   close(): Promise<void>;
 }
 
@@ -41,38 +46,17 @@ interface KeyRow {
   readonly wrapped: Buffer | null;
 }
 
-const CHECK = Buffer.from('salesbook key store', 'utf8');
 const newKeyId = (): string => randomBytes(16).toString('hex');
-
-/** Runs a SQLite call, turning a locked database into the port's "unavailable" error. */
-function guarded<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw new StoreUnavailableError('the key store is locked by another process', { cause: error });
-    throw error;
-  }
-}
-
-/** Checks (or, on a new file, records) that `masterKey` opens this key store. */
-function checkMasterKey(db: Database.Database, masterKey: Uint8Array, path: string): void {
-  const row = db.prepare<[], { value: Buffer }>("SELECT value FROM meta WHERE name = 'master_check'").get();
-  if (row === undefined) {
-    const keys = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM data_keys').get()?.n ?? 0;
-    if (keys > 0) throw new StoreConfigurationError(`the key store ${path} holds keys but no master key check: it is damaged`);
-    db.prepare("INSERT INTO meta (name, value) VALUES ('master_check', ?)").run(wrap(masterKey, CHECK, MASTER_CHECK_CONTEXT));
-    return;
-  }
-  if (unwrap(masterKey, row.value, MASTER_CHECK_CONTEXT)?.equals(CHECK) !== true) {
-    throw new StoreConfigurationError(`SALESBOOK_MASTER_KEY does not open the key store ${path}: it was made (or last rotated) with another master key`);
-  }
-}
+// Names of rows whose sync is tracked: a customer's key, a subject's link.
+const customerName = (customerId: string): string => `customer:${customerId}`;
+const subjectName = (subject: string): string => `subject:${subject}`;
 
 /**
- * The embedded data key store: one SQLite file of its own, each customer's 256-bit data key wrapped
- * (AES-256-GCM) by the master key. `forget` destroys the wrapped key, then VACUUMs, so its bytes are
- * gone from the file. Several processes (API and CLI) may share the file.
+ * The embedded data key store: one SQLite file of its own (WAL), each customer's 256-bit data key wrapped
+ * (AES-256-GCM) by the master key. A new key is handed out only once its row is on disk, and the event loop
+ * never waits for the disk meanwhile (see `durability.ts`). `forget` destroys the wrapped key, VACUUMs and
+ * truncates the -wal, so its bytes are gone from every file; it fails loudly when another process kept the
+ * -wal from being truncated. Several processes (API and CLI) may share the file.
  *
  * @example
  * const keys = createSqliteKeyStore({ path: './data/keys.db', masterKey: resolveMasterKey({ value: process.env.SALESBOOK_MASTER_KEY, development, developmentKeyFile: './data/master.key' }).key });
@@ -88,6 +72,7 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
     db.close();
     throw error;
   }
+  const durability = createDurability(db, options.path);
   const now = (): string => (options.clock?.() ?? new Date()).toISOString();
   const byCustomer = db.prepare<[string], KeyRow>('SELECT key_id, customer_id, wrapped FROM data_keys WHERE customer_id = ?');
   const byKeyIds = db.prepare<[string], KeyRow>('SELECT key_id, customer_id, wrapped FROM data_keys WHERE key_id IN (SELECT value FROM json_each(?))');
@@ -129,47 +114,82 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
       const found = lookup(row);
       if (found !== 'forgotten') rewrapKey.run(wrap(next, found.key, dataKeyContext(row.key_id, row.customer_id)), row.key_id);
     }
-    db.prepare("UPDATE meta SET value = ? WHERE name = 'master_check'").run(wrap(next, CHECK, MASTER_CHECK_CONTEXT));
+    db.prepare("UPDATE meta SET value = ? WHERE name = 'master_check'").run(masterCheckValue(next));
     return rows.length;
   });
 
-  const firstKeys = createKeyBatch((customerIds) => guarded(() => keysForWriting.immediate(customerIds)));
+  const firstKeys = createKeyBatch(
+    (customerIds) => guarded(() => keysForWriting.immediate(customerIds)),
+    (customerIds) => durability.committed(customerIds.map(customerName)),
+  );
+  /**
+   * VACUUM rebuilds the file so no page keeps freed bytes; the -wal is then copied in and truncated. `false` when
+   * another process (a reader, or a writer past the busy timeout) kept either from completing.
+   */
+  const compact = (): boolean => {
+    try {
+      guarded(() => db.exec('VACUUM'));
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return false;
+      throw error;
+    }
+    return durability.truncateWal();
+  };
 
   return {
     path: options.path,
-    reads: createSqliteReadLog(db),
+    reads: createSqliteReadLog(db, () => durability.committed([])),
     async keysForWriting(customerIds) {
+      durability.assertUsable();
       // Known customers need no write lock; only a first key for someone takes the IMMEDIATE transaction.
       const known = guarded(() => customerIds.flatMap((customerId) => { const row = byCustomer.get(customerId); return row ? [[customerId, lookup(row)] as const] : []; }));
-      if (known.length === customerIds.length) return new Map(known);
-      return firstKeys.request(customerIds);
+      if (known.length < customerIds.length) return firstKeys.request(customerIds);
+      await durability.found(customerIds.map(customerName));
+      return new Map(known);
     },
     async keysForReading(keyIds) {
       return guarded(() => new Map(byKeyIds.all(JSON.stringify(keyIds)).map((row) => [row.key_id, lookup(row)])));
     },
     async linkSubjects(links) {
+      durability.assertUsable();
       guarded(() => db.transaction(() => { for (const [subject, customerId] of links) link.run(subject, customerId); }).immediate());
+      await durability.committed([...links.keys()].map(subjectName));
     },
     async ownersOf(subjects) {
-      return guarded(() => new Map(owners.all(JSON.stringify(subjects)).map((row) => [row.subject, row.customer_id])));
+      const found = guarded(() => new Map(owners.all(JSON.stringify(subjects)).map((row) => [row.subject, row.customer_id])));
+      await durability.found(subjects.map(subjectName));
+      return found;
     },
     async forget(customerId) {
+      durability.assertUsable();
       const result = guarded(() => forget.immediate(customerId));
-      // secure_delete already zeroed the freed bytes; VACUUM rebuilds the file so no page keeps them.
-      guarded(() => db.exec('VACUUM'));
+      // secure_delete zeroed the freed bytes; VACUUM and the checkpoint leave no old page in the file or the -wal.
+      const truncated = compact();
+      await durability.committed([customerName(customerId)]);
+      if (!truncated) {
+        throw new StoreUnavailableError(
+          `the data key of ${customerId} is destroyed, but another process kept ${options.path}-wal from being truncated, so old copies of it may remain there: forget again (it is idempotent) once that process is done`,
+        );
+      }
       return result;
     },
     async rotateMasterKey(newMasterKey) {
       if (newMasterKey.length !== 32) throw new StoreConfigurationError('the new master key must be 32 bytes');
+      durability.assertUsable();
       const next = Buffer.from(newMasterKey);
       const rewrapped = guarded(() => rotate.immediate(next));
       masterKey.fill(0);
       masterKey = next;
-      guarded(() => db.exec('VACUUM'));
-      return { rewrapped };
+      // The rotation is committed: a clean-up that another process blocks is a warning, not a failure.
+      const truncated = compact();
+      await durability.committed([]);
+      if (truncated) return { rewrapped };
+      return { rewrapped, warning: `another process kept ${options.path} from being compacted: keys wrapped by the old master key may remain in its -wal until the next forget, rotation or last close` };
     },
     async close() {
       firstKeys.flush();
+      await durability.settled();
+      durability.close();
       masterKey.fill(0);
       if (db.open) db.close();
     },

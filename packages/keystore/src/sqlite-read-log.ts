@@ -19,8 +19,12 @@ const toRead = (row: ReadRow): PersonalDataRead => ({
   streams: JSON.parse(row.streams) as string[],
 });
 
-/** The personal data read log in the key store's file: append-only, ids and times, never the data read. */
-export function createSqliteReadLog(db: Database.Database): PersonalDataReadLog {
+/**
+ * The personal data read log in the key store's file: append-only, ids and times, never the data read.
+ * `durable` makes a recorded read durable before `record` resolves (the key store passes its -wal sync; a
+ * connection at `synchronous=FULL`, or one that only lists, needs none).
+ */
+export function createSqliteReadLog(db: Database.Database, durable?: () => Promise<void>): PersonalDataReadLog {
   const insert = db.prepare('INSERT INTO reads (at, actor_id, role, purpose, customer_ids, streams) VALUES (?, ?, ?, ?, ?, ?)');
   const insertCustomer = db.prepare('INSERT INTO read_customers (seq, customer_id) VALUES (?, ?)');
   const record = db.transaction((read: PersonalDataRead) => {
@@ -36,6 +40,7 @@ export function createSqliteReadLog(db: Database.Database): PersonalDataReadLog 
   return {
     async record(read) {
       record(read);
+      await durable?.();
     },
     async list(filter: PersonalDataReadFilter = {}) {
       return select.all({ customerId: filter.customerId ?? null, actorId: filter.actorId ?? null, since: filter.since ?? null }).map(toRead);
