@@ -68,6 +68,21 @@ describe('the SQLite key store', () => {
     await Promise.all([keys.close(), other.close()]);
   });
 
+  it('switches a key store made with a rollback journal to WAL on open, keeping its keys', async () => {
+    const keys = open();
+    const key = (await keys.keysForWriting(['c-1'])).get('c-1');
+    await keys.close();
+    const old = new Database(file);
+    expect(old.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
+    old.close();
+    const reopened = open();
+    expect((await reopened.keysForWriting(['c-1'])).get('c-1')).toEqual(key);
+    const peek = new Database(file, { readonly: true });
+    expect(peek.pragma('journal_mode', { simple: true })).toBe('wal');
+    peek.close();
+    await reopened.close();
+  });
+
   it('refuses a master key that did not make it, in one line naming the variable', async () => {
     await open().close();
     expect(() => open(randomBytes(32))).toThrow(StoreConfigurationError);
