@@ -3,6 +3,7 @@
 // `npx nx run-many -t build` first), with the API process's CPU time per request (from /proc) beside latency.
 // CPU time per request is steadier than latency on a shared machine. GET /health at the same rate is the baseline.
 //   node packages/keystore/scripts/measure-api-commands.mjs [seconds=5] [rate=1000]
+// API_NODE_ARGS adds Node flags to the API process only, e.g. API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
 // Not a test and not one of bench/'s benchmarks: a figure to compare two builds of @salesbook/keystore in one run.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -29,7 +30,8 @@ const env = {
   SALESBOOK_PORT: '0',
   SALESBOOK_LOG_LEVEL: 'warn',
 };
-const api = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+const api = spawn(process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {
   let output = '';
   api.once('exit', (code) => reject(new Error(`the API exited (${code}) before listening:\n${output}`)));
