@@ -24,7 +24,8 @@ function failureOf(thrown: unknown): ApiFailure | undefined {
     if (error.type === 'entity.parse.failed') return { kind: 'malformed-json', message: 'the body is not valid JSON' };
     if (error.status >= 400 && error.status < 500) return { kind: 'malformed-json', message: `the body cannot be read (${error.type})` };
   }
-  if (error instanceof StoreUnavailableError) return { kind: 'unavailable', message: 'the event store is unavailable; try again' };
+  // The event store and the key store both say "unavailable" (locked, closed, a failed fsync): name neither path.
+  if (error instanceof StoreUnavailableError) return { kind: 'unavailable', message: 'a store is unavailable; try again' };
   return undefined;
 }
 

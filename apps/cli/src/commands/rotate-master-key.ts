@@ -49,14 +49,16 @@ export async function rotateMasterKey(context: StoreContext, options: RotateOpti
   // The new development key is on disk before the rotation commits, so a crash in between never loses it.
   if (staged !== undefined) writeFileSync(staged, `${next.key.toString('base64')}\n`, { mode: 0o600 });
   let rewrapped: number;
+  let warning: string | undefined;
   try {
-    rewrapped = (await keys.rotateMasterKey(next.key)).rewrapped;
+    ({ rewrapped, warning } = await keys.rotateMasterKey(next.key));
   } catch (error) {
     if (staged !== undefined) rmSync(staged, { force: true });
     throw error;
   }
   if (staged !== undefined && next.developmentFile !== undefined) renameSync(staged, next.developmentFile);
   out(`rotate-master-key: ${rewrapped} data key${rewrapped === 1 ? '' : 's'} re-wrapped with the new master key in ${keys.path}; no event rewritten`);
+  if (warning !== undefined) out(`rotate-master-key: warning: ${warning}`);
   out(
     next.developmentFile === undefined
       ? 'rotate-master-key: the old master key no longer opens the key store: set SALESBOOK_MASTER_KEY to the new key before starting the API or the next command'
