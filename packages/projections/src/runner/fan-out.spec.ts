@@ -40,7 +40,10 @@ function countingStore(inner: EventStore): EventStore & { delivered: number; ope
   return counting;
 }
 
-/** Counts events per stream in its own table; throws a disk error (not parked: the follower fails) on `Crash`. */
+/**
+ * Counts events per stream in its own table, and parks an event that is not the next revision of its stream (so a
+ * duplicate or a gap stalls it). `fragile` throws a disk error on `Crash` (not parked: the follower fails).
+ */
 function streamCounter(name: string): Projection {
   const table = defineTable<{ stream: string; events: number }, 'stream'>({ name: `${name}_streams`, columns: { stream: 'TEXT', events: 'INTEGER' }, primaryKey: ['stream'] });
   return {
@@ -49,7 +52,9 @@ function streamCounter(name: string): Projection {
     tables: [table],
     project(event, rows) {
       if (event.type === 'Crash' && name === 'fragile') throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR');
-      return [upsert(table, { stream: event.streamName, events: (rows.get(table, { stream: event.streamName })?.events ?? 0) + 1 })];
+      const events = rows.get(table, { stream: event.streamName })?.events ?? 0;
+      if (event.revision !== events) throw new Error(`${event.streamName} revision ${event.revision} after ${events} events`);
+      return [upsert(table, { stream: event.streamName, events: events + 1 })];
     },
   };
 }
@@ -82,6 +87,8 @@ describe('ProjectionRunner: one live read of the log for every follower', () => 
     // 30 events and 4 projections: 30 deliveries, not 120.
     expect(store.delivered - before).toBe(30);
     for (const name of NAMES) expect(counts(db, name)).toEqual([{ stream: 'order-0', events: 12 }, { stream: 'order-1', events: 12 }, { stream: 'order-2', events: 11 }]);
+    // Nothing parked: every projection saw each stream's events once and in order.
+    expect((await runner.status()).map((status) => [status.state, status.parked])).toEqual(NAMES.map(() => ['live', 0]));
 
     await runner.stop();
     expect(store.open).toBe(0);
@@ -137,6 +144,7 @@ describe('ProjectionRunner: one live read of the log for every follower', () => 
     const head = await appendEach(store, 9);
     await whenAllAt(runner, NAMES, head);
     for (const name of NAMES) expect(counts(db, name)).toEqual([{ stream: 'order-0', events: 4 }, { stream: 'order-1', events: 3 }, { stream: 'order-2', events: 3 }]);
+    expect((await runner.status()).filter((status) => status.name !== 'fragile').map((status) => [status.state, status.parked])).toEqual(NAMES.map(() => ['live', 0]));
     const fragile = (await runner.status()).find((status) => status.name === 'fragile');
     expect(fragile).toMatchObject({ state: 'stalled', position: null, lastError: 'SqliteError: disk I/O error' });
     expect(counts(db, 'fragile')).toEqual([]);
