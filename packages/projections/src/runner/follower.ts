@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
+import type { LiveTail, TailMember } from './live-tail.js';
 import type { PageReader } from './page-reader.js';
 import { describeError } from './stored-event.js';
 import type { TableSet } from './table-set.js';
@@ -9,10 +10,16 @@ export type FollowerPhase = 'catching-up' | 'live' | 'ended';
 /**
  * Feeds one table set from the store's catch-up subscription. Events are buffered and applied in batches:
  * when `batchSize` are waiting, when the subscription reports it caught up, and otherwise as soon as the
- * event loop is idle (one `setImmediate` per batch), so live events are applied within a tick.
+ * event loop is idle (one `setImmediate` per batch), so live events are applied within a tick. Once its own
+ * subscription has caught up, the follower joins the runner's shared {@link LiveTail} (when given) and ends
+ * its own: live events are then read once for all followers.
  */
 export class Follower {
   private subscription: Subscription | undefined;
+  /** Set while the follower receives from the shared tail; `leave` ends that. */
+  private membership: { readonly member: TailMember; readonly left: Promise<void>; leave: () => void } | undefined;
+  /** The position up to which the follower has taken every event (from its pages, subscription or tail). */
+  private read: bigint | undefined;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
   private caughtUp = false;
@@ -37,12 +44,15 @@ export class Follower {
     private readonly onBatch: (outcome: ReturnType<TableSet['applyBatch']>) => void = () => undefined,
     /** Shared full pages of the log for catching up (see PageReader); without it the subscription does it all. */
     private readonly pages?: PageReader,
+    /** The runner's shared live subscription; without it the follower keeps its own. */
+    private readonly tail?: LiveTail,
   ) {}
 
   /** Catches up from the table set's checkpoint (full pages first, when shared), then follows the subscription. */
   start(): void {
     this.done = this.catchUp().then((after) => {
       if (this.stopping || this.failure !== undefined) return this.end();
+      this.read = after;
       this.subscription = this.store.subscribeToAll(after === undefined ? {} : { after });
       return this.consume(this.subscription);
     });
@@ -106,6 +116,14 @@ export class Follower {
   async stop(options: { discard?: boolean } = {}): Promise<void> {
     if (options.discard === true) this.retired = true;
     this.stopping = true;
+    const membership = this.membership;
+    if (membership !== undefined) {
+      try {
+        await this.tail?.leave(membership.member);
+      } finally {
+        membership.leave();
+      }
+    }
     await this.subscription?.unsubscribe();
     await this.done;
   }
@@ -115,17 +133,47 @@ export class Follower {
       for await (const message of subscription) {
         if (message.kind === 'caught-up') {
           this.caughtUp = true;
-          this.flush();
+          this.read = message.position ?? this.read;
         } else {
           this.take(message.event);
+          this.read = message.event.position;
           if (this.buffer.length > 0) this.scheduleFlush();
         }
+        if (this.caughtUp && this.joinTail()) break;
+        if (message.kind === 'caught-up') this.flush();
+      }
+      if (this.membership !== undefined) {
+        await subscription.unsubscribe();
+        this.flush();
+        await this.membership.left;
       }
       this.flush();
     } catch (error) {
       this.failure = describeError(error);
     }
     this.end();
+  }
+
+  /** Moves from the own subscription to the shared tail, when the tail still has every event after `read`. */
+  private joinTail(): boolean {
+    if (this.tail === undefined || this.stopping || this.failure !== undefined) return false;
+    let leave = (): void => undefined;
+    const left = new Promise<void>((resolve) => (leave = resolve));
+    const member: TailMember = {
+      take: (event) => {
+        this.take(event);
+        this.read = event.position;
+        if (this.buffer.length > 0) this.scheduleFlush();
+      },
+      end: (failure) => {
+        this.failure ??= failure;
+        leave();
+      },
+    };
+    this.membership = { member, left, leave };
+    if (this.tail.join(member, this.read)) return true;
+    this.membership = undefined;
+    return false;
   }
 
   private end(): void {
@@ -153,6 +201,8 @@ export class Follower {
       // The batch rolled back with its checkpoint; a restart re-reads it from the store.
       this.failure = describeError(error);
       void this.subscription?.unsubscribe();
+      const membership = this.membership;
+      if (membership !== undefined) void this.tail?.leave(membership.member).then(membership.leave, membership.leave);
       return;
     }
     const reached = this.set.position;

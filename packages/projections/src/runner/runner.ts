@@ -7,6 +7,7 @@ import type { ParkedEvent } from './dead-letters.js';
 import type { ReadModelDigest } from './digest.js';
 import { countEventsAfter, Follower } from './follower.js';
 import { openActive, openFresh, swapGenerations } from './generations.js';
+import { LiveTail } from './live-tail.js';
 import { PageReader } from './page-reader.js';
 import { RUNNER_DDL } from './schema.js';
 import { unreadyReasons, type Freshness, type ProjectionStatus, type Readiness } from './status.js';
@@ -63,6 +64,8 @@ export class ProjectionRunner {
   private readonly lagCountLimit: number;
   /** Full pages of history shared by the followers while they catch up (one read of the log for all). */
   private readonly pages: PageReader;
+  /** One live subscription for every caught-up follower (each new event read once for all). */
+  private readonly tail: LiveTail;
 
   constructor(private readonly options: RunnerOptions) {
     this.context = { zone: options.zone ?? DEFAULT_BUSINESS_ZONE };
@@ -73,6 +76,7 @@ export class ProjectionRunner {
     options.db.exec(RUNNER_DDL);
     this.checkpoints = new Checkpoints(options.db);
     this.pages = new PageReader(options.store);
+    this.tail = new LiveTail(options.store);
     const tables = new Set<string>();
     for (const projection of options.projections) {
       if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
@@ -227,7 +231,7 @@ export class ProjectionRunner {
   }
 
   private follow(set: TableSet): Follower {
-    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages);
+    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages, this.tail);
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
     countEventsAfter(this.options.store, set.position, this.lagCountLimit).then(
