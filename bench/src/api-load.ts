@@ -9,6 +9,8 @@ export interface LoadFigures {
   /** Non-2xx responses, errors and timeouts (autocannon's 10 s): a run with any is reported, never hidden. */
   readonly failures: number;
   readonly timeouts: number;
+  /** Why requests failed (status and body, or the socket error), with counts; absent when none did. */
+  readonly failureReasons?: Readonly<Record<string, number>>;
 }
 
 /** What to send: a GET, or a POST whose body is made per request. */

@@ -79,7 +79,8 @@ async function freshness(url: string, bearer: string, done: () => boolean): Prom
 }
 
 const line = (name: string, f: LoadFigures): string =>
-  `${name.padEnd(44)} ${String(f.rps).padStart(6)} req/s  p50 ${String(f.p50Ms).padStart(4)} ms  p99 ${String(f.p99Ms).padStart(4)} ms  (${f.requests} requests, ${f.failures} failed, ${f.timeouts} of them timed out)`;
+  `${name.padEnd(44)} ${String(f.rps).padStart(6)} req/s  p50 ${String(f.p50Ms).padStart(4)} ms  p99 ${String(f.p99Ms).padStart(4)} ms  (${f.requests} requests, ${f.failures} failed, ${f.timeouts} of them timed out)` +
+  (f.failureReasons === undefined ? '' : `\n    failed: ${JSON.stringify(f.failureReasons)}`);
 
 async function main(argv: readonly string[]): Promise<void> {
   const events = eventsWanted(argv);

@@ -19,6 +19,7 @@ export async function pacedLoad(url: string, target: Target, seconds: number, ra
   const total = Math.round(seconds * rate);
   const latencies: number[] = [];
   let failures = 0;
+  const reasons = new Map<string, number>();
   let timeouts = 0;
   let finished = 0;
   const started = performance.now();
@@ -31,24 +32,30 @@ export async function pacedLoad(url: string, target: Target, seconds: number, ra
         ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
       };
       let settled = false;
-      const done = (ok: boolean): void => {
+      const done = (ok: boolean, reason: string): void => {
         if (settled) return;
         settled = true;
         if (ok) latencies.push(performance.now() - due);
-        else failures += 1;
+        else {
+          failures += 1;
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        }
         finished += 1;
         resolve();
       };
       const outgoing = request({ agent, hostname, port, path: target.path, method: body === undefined ? 'GET' : 'POST', headers, timeout: TIMEOUT_MS }, (response) => {
-        response.resume();
-        response.on('end', () => done((response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300));
-        response.on('error', () => done(false));
+        const status = response.statusCode ?? 0;
+        const chunks: Buffer[] = [];
+        // A failure's body (its error code) is kept to say why; a success's is only read to its end.
+        response.on('data', (chunk: Buffer) => status >= 300 && chunks.push(chunk));
+        response.on('end', () => done(status >= 200 && status < 300, `${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`));
+        response.on('error', (error) => done(false, error.message));
       });
       outgoing.on('timeout', () => {
         timeouts += 1;
         outgoing.destroy(new Error('timed out'));
       });
-      outgoing.on('error', () => done(false));
+      outgoing.on('error', (error) => done(false, error.message));
       outgoing.end(body);
     });
   const inFlight: Promise<void>[] = [];
@@ -72,6 +79,7 @@ export async function pacedLoad(url: string, target: Target, seconds: number, ra
     requests: finished,
     failures,
     timeouts,
+    ...(reasons.size === 0 ? {} : { failureReasons: Object.fromEntries(reasons) }),
   };
 }
 
