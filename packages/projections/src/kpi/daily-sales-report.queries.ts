@@ -6,6 +6,7 @@ import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { shiftDate } from './business-days.js';
 import * as read from './daily-sales-report.sql.js';
+import type { BookingCounters } from './booking-counters.js';
 import { readJoinedReport } from './kpi-report.js';
 
 /** Parameters of `GET /reports/sales/daily`. */
@@ -19,14 +20,8 @@ export interface DailySalesReportFilter {
 }
 
 /** The money figures of one group in one currency (minor units), each labelled booked, invoiced or collected. */
-export interface DailySalesCurrencyFigures {
+export interface DailySalesCurrencyFigures extends BookingCounters {
   readonly currency: string;
-  readonly orders_confirmed: number;
-  readonly confirmed_amount: number;
-  readonly amendments_delta: number;
-  readonly closes_delta: number;
-  readonly cancellations: number;
-  readonly cancelled_amount: number;
   /** Booked sales of the day: confirmed + amendments + short closes - cancelled. */
   readonly booked: number;
   /** Booked sales from the 1st of the month to the day. */

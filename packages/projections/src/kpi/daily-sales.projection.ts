@@ -3,7 +3,7 @@ import { orderTotal, salesbookEventRegistry, type OrderAmended, type OrderCancel
 import { businessDate } from '../model/business-time.js';
 import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
 import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
-import { addBookingCounters, ZERO_BOOKING } from './booking-counters.js';
+import { addBookingCounters, BOOKED_COLUMNS, ZERO_BOOKING, type BookedFigures } from './booking-counters.js';
 
 /** One day of booked sales of one rep in one region, in one currency (amounts in minor units). */
 // A type alias, not an interface: rows must be assignable to `Row` (an index signature).
@@ -12,15 +12,7 @@ export type DailySalesRow = {
   readonly rep_id: string;
   readonly region: string;
   readonly currency: string;
-  readonly orders_confirmed: number;
-  readonly confirmed_amount: number;
-  readonly amendments_delta: number;
-  readonly closes_delta: number;
-  readonly cancellations: number;
-  readonly cancelled_amount: number;
-  /** confirmed + amendments + short closes - cancelled: the booked sales of DESIGN.md section 5. */
-  readonly booked: number;
-};
+} & BookedFigures;
 
 /** The `daily_sales` read model: booked sales per business day x rep x region x currency. */
 export const dailySalesTable = defineTable<DailySalesRow, 'business_date' | 'rep_id' | 'region' | 'currency'>({
@@ -30,13 +22,7 @@ export const dailySalesTable = defineTable<DailySalesRow, 'business_date' | 'rep
     rep_id: 'TEXT',
     region: 'TEXT',
     currency: 'TEXT',
-    orders_confirmed: 'INTEGER',
-    confirmed_amount: 'INTEGER',
-    amendments_delta: 'INTEGER',
-    closes_delta: 'INTEGER',
-    cancellations: 'INTEGER',
-    cancelled_amount: 'INTEGER',
-    booked: 'INTEGER',
+    ...BOOKED_COLUMNS,
   },
   primaryKey: ['business_date', 'rep_id', 'region', 'currency'],
 });

@@ -1,4 +1,5 @@
 import { defineTable } from '../model/table.js';
+import { BOOKED_COLUMNS, type BookedFigures } from './booking-counters.js';
 
 /**
  * A confirmed order as the sales read model keeps it: attribution fixed at confirmation (rep, region and the
@@ -48,15 +49,7 @@ export type SalesMonthlyCustomerRow = {
   readonly segment: string;
   readonly currency: string;
   readonly customer_id: string;
-  readonly orders_confirmed: number;
-  readonly confirmed_amount: number;
-  readonly amendments_delta: number;
-  readonly closes_delta: number;
-  readonly cancellations: number;
-  readonly cancelled_amount: number;
-  /** confirmed + amendments + short closes - cancelled. */
-  readonly booked: number;
-};
+} & BookedFigures;
 
 /** Key columns of the monthly tables. */
 export type MonthlyKey = 'business_month' | 'rep_id' | 'region' | 'segment' | 'currency';
@@ -71,13 +64,7 @@ export const salesMonthlyCustomersTable = defineTable<SalesMonthlyCustomerRow, M
     segment: 'TEXT',
     currency: 'TEXT',
     customer_id: 'TEXT',
-    orders_confirmed: 'INTEGER',
-    confirmed_amount: 'INTEGER',
-    amendments_delta: 'INTEGER',
-    closes_delta: 'INTEGER',
-    cancellations: 'INTEGER',
-    cancelled_amount: 'INTEGER',
-    booked: 'INTEGER',
+    ...BOOKED_COLUMNS,
   },
   primaryKey: ['business_month', 'rep_id', 'region', 'segment', 'currency', 'customer_id'],
 });
@@ -112,13 +99,7 @@ export const salesMonthlyGroupsTable = defineTable<SalesMonthlyGroupRow, Monthly
     region: 'TEXT',
     segment: 'TEXT',
     currency: 'TEXT',
-    orders_confirmed: 'INTEGER',
-    confirmed_amount: 'INTEGER',
-    amendments_delta: 'INTEGER',
-    closes_delta: 'INTEGER',
-    cancellations: 'INTEGER',
-    cancelled_amount: 'INTEGER',
-    booked: 'INTEGER',
+    ...BOOKED_COLUMNS,
   },
   primaryKey: ['business_month', 'rep_id', 'region', 'segment', 'currency'],
 });
