@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readReport } from '@salesbook/projections';
+import { readReport, type SalesOrderRow } from '@salesbook/projections';
 import { periodDays, REPORT_READERS, ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
@@ -7,19 +7,8 @@ import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filter
 export const SalesOrdersQuery = z.object({ month: ReportMonth, ...ScopeFilter }).strict();
 export type SalesOrdersQuery = z.infer<typeof SalesOrdersQuery>;
 
-/** A confirmed order as the sales read model keeps it: attribution at confirmation and what it books now. */
-export interface SalesOrderListRow {
-  readonly order_id: string;
-  readonly customer_id: string;
-  readonly rep_id: string;
-  readonly region: string;
-  readonly segment: string;
-  readonly currency: string;
-  readonly confirmed_on: string;
-  /** Booked now, in minor units: 0 once cancelled. */
-  readonly booked: number;
-  readonly status: string;
-}
+/** A confirmed order as the sales read model keeps it (attribution at confirmation, `booked` now: 0 once cancelled), without its lines. */
+export type SalesOrderListRow = Omit<SalesOrderRow, 'lines'>;
 
 /**
  * The orders confirmed in a month (the rows behind a monthly sales bar), from the `sales_orders` read model:
