@@ -1,6 +1,7 @@
 import {
   createChangeNotifier,
   createFileSync,
+  startWalCheckpointer,
   createPollingSubscription,
   StoreUnavailableError,
   type AppendResult,
@@ -31,6 +32,11 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** The store's clock for `recordedAt` (default: the system clock). */
   readonly clock?: () => Date;
+  /**
+   * Whether a worker thread checkpoints the WAL into the file (default true for a file): SQLite would otherwise
+   * do it inside a commit now and then, fsyncs included, on the event loop (see `startWalCheckpointer`).
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 /** The SQLite store: the port, plus what an operator may want to know about the connection. */
@@ -86,6 +92,10 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
   const durable = syncsWal && readPragmas(db).journalMode === 'wal' ? createFileSync(`${path}-wal`) : undefined;
+  const checkpoints =
+    options.backgroundCheckpoints !== false && path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal'
+      ? startWalCheckpointer(db, path)
+      : undefined;
   const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify(), durable?.sync);
   let closed = false;
 
@@ -166,6 +176,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       await groupCommit.settled();
       durable?.close();
       await Promise.all([...subscriptions].map((subscription) => subscription.unsubscribe()));
+      await checkpoints?.close();
       db.close();
     },
   };

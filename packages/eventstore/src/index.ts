@@ -16,4 +16,5 @@ export * from './event-id.js';
 export * from './load-aggregate.js';
 export * from './store-url.js';
 export * from './file-sync.js';
+export * from './wal-checkpointer.js';
 export * from './personal-data/index.js';

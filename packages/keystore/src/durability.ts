@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createFileSync, StoreUnavailableError } from '@salesbook/eventstore';
+import { createFileSync, startWalCheckpointer, StoreUnavailableError } from '@salesbook/eventstore';
 import { inWalMode } from './schema.js';
 
 /**
@@ -20,8 +20,8 @@ export interface Durability {
   truncateWal(): boolean;
   /** Resolves once every sync started so far has ended. */
   settled(): Promise<void>;
-  /** Releases the -wal descriptor; call it after {@link Durability.settled}. */
-  close(): void;
+  /** Stops the checkpoint thread and releases the -wal descriptor; call it after {@link Durability.settled}. */
+  close(): Promise<void>;
 }
 
 interface CheckpointRow {
@@ -36,7 +36,7 @@ const IN_MEMORY: Durability = {
   found: async () => undefined,
   truncateWal: () => true,
   settled: async () => undefined,
-  close: () => undefined,
+  close: async () => undefined,
 };
 
 /**
@@ -46,12 +46,15 @@ const IN_MEMORY: Durability = {
  * fsync ended is not handed out either: this store's own unsynced rows are tracked by name, and any other
  * connection's commit is seen in `PRAGMA data_version` and waits for a sync of the -wal (an fsync flushes the
  * file, whichever process wrote it). A failed fsync poisons the store: on Linux a failed fsync may drop the
- * unwritten pages and a retry then reports success, so no later sync can vouch for them.
+ * unwritten pages and a retry then reports success, so no later sync can vouch for them. Checkpoints run on a
+ * worker thread (`startWalCheckpointer`), so their fsyncs never stall the event loop inside a commit.
  */
 export function createDurability(db: Database.Database, path: string): Durability {
   if (!inWalMode(db)) return IN_MEMORY;
   db.pragma('synchronous = NORMAL');
   const wal = createFileSync(`${path}-wal`);
+  // Checkpoints (and their fsyncs) on a thread of their own, never inside a commit on the event loop.
+  const checkpoints = startWalCheckpointer(db, path);
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const unsynced = new Map<string, Promise<void>>();
   const syncing = new Set<Promise<void>>();
@@ -112,7 +115,8 @@ export function createDurability(db: Database.Database, path: string): Durabilit
     async settled() {
       await Promise.all([...syncing]);
     },
-    close() {
+    async close() {
+      await checkpoints.close();
       wal.close();
     },
   };

@@ -189,7 +189,7 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
     async close() {
       firstKeys.flush();
       await durability.settled();
-      durability.close();
+      await durability.close();
       masterKey.fill(0);
       if (db.open) db.close();
     },

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { startWalCheckpointer } from './wal-checkpointer.js';
+
+const PAGE = 4096;
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'salesbook-checkpointer-'));
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+function openWal(name: string): { db: Database.Database; path: string } {
+  const path = join(folder, name);
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
+  return { db, path };
+}
+
+/** Writes about `pages` pages of rows in `transactions` commits. */
+function write(db: Database.Database, pages: number, transactions: number): void {
+  const insert = db.prepare('INSERT INTO rows (body) VALUES (?)');
+  const each = Math.ceil(pages / transactions);
+  const commit = db.transaction(() => {
+    for (let i = 0; i < each; i++) insert.run(Buffer.alloc(PAGE - 200, i % 251));
+  });
+  for (let t = 0; t < transactions; t++) commit();
+}
+
+async function until(test: () => boolean, withinMs: number, what: string): Promise<void> {
+  const started = performance.now();
+  while (!test()) {
+    if (performance.now() - started > withinMs) throw new Error(`${what} did not happen within ${withinMs} ms`);
+    await sleep(10);
+  }
+}
+
+const autocheckpoint = (db: Database.Database): number => Number(db.pragma('wal_autocheckpoint', { simple: true }));
+
+describe('startWalCheckpointer', () => {
+  it('checkpoints on its own thread: the connection never does, yet the pages reach the database file', async () => {
+    const { db, path } = openWal('events.db');
+    const checkpoints = startWalCheckpointer(db, path, { intervalMs: 20 });
+    expect(autocheckpoint(db)).toBe(0);
+    const fileBefore = statSync(path).size;
+
+    // 3,000 pages is three times what SQLite's own automatic checkpoint would let the WAL hold before copying.
+    write(db, 3_000, 30);
+    await until(() => statSync(path).size >= fileBefore + 2_900 * PAGE, 10_000, 'the copy of 3,000 pages into the file');
+    expect(checkpoints.stats()).toEqual({ running: true, failure: undefined });
+
+    // Fully copied, the WAL starts over from its beginning: more commits of the same size do not grow it.
+    await sleep(100);
+    const walAfterFirst = statSync(`${path}-wal`).size;
+    write(db, 500, 5);
+    await sleep(200);
+    write(db, 500, 5);
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(walAfterFirst);
+    expect(db.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(4_000);
+
+    await checkpoints.close();
+    expect(autocheckpoint(db)).toBe(1_000);
+    expect(checkpoints.stats().running).toBe(false);
+    db.close();
+  });
+
+  it('without it (the control), the same writes stay in the WAL and the file does not grow', async () => {
+    const { db, path } = openWal('control.db');
+    db.pragma('wal_autocheckpoint = 0');
+    const fileBefore = statSync(path).size;
+    write(db, 3_000, 30);
+    await sleep(300);
+    expect(statSync(path).size).toBe(fileBefore);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(3_000 * PAGE);
+    db.close();
+  });
+
+  it('gives the connection back its own checkpoints when the thread cannot work, and says why', async () => {
+    const { db } = openWal('events.db');
+    db.pragma('wal_autocheckpoint = 500');
+    // The thread opens a file that does not exist (it never creates one): it stops at once.
+    const checkpoints = startWalCheckpointer(db, join(folder, 'missing.db'), { intervalMs: 20 });
+    await until(() => !checkpoints.stats().running, 10_000, 'the thread failing');
+    expect(checkpoints.stats().failure).toMatch(/unable to open|does not exist|no such file/i);
+    expect(autocheckpoint(db)).toBe(500);
+    await checkpoints.close();
+    expect(autocheckpoint(db)).toBe(500);
+    db.close();
+  });
+
+  it('closes with a last checkpoint: everything committed is in the file', async () => {
+    const { db, path } = openWal('events.db');
+    const checkpoints = startWalCheckpointer(db, path, { intervalMs: 60_000 });
+    write(db, 200, 2);
+    const before = statSync(path).size;
+    await checkpoints.close();
+    expect(statSync(path).size).toBeGreaterThanOrEqual(before + 190 * PAGE);
+    db.close();
+  });
+});

@@ -1,0 +1,145 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** What SQLite's own automatic checkpoint is set to when the background one stops: its default, in pages. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
+
+/** The part of a better-sqlite3 connection the checkpointer uses (this package does not depend on better-sqlite3). */
+export interface PragmaConnection {
+  pragma(source: string, options?: { simple?: boolean }): unknown;
+  readonly open: boolean;
+}
+
+/** A {@link startWalCheckpointer} at work; {@link WalCheckpointer.close} stops it. */
+export interface WalCheckpointer {
+  /** Whether the thread still checkpoints, and why it stopped if it failed. */
+  stats(): WalCheckpointStats;
+  /**
+   * Runs one last checkpoint, closes the thread's connection and hands checkpoints back to the connection
+   * (`wal_autocheckpoint` as before). Call it before closing that connection.
+   */
+  close(): Promise<void>;
+}
+
+/** Counts of a {@link WalCheckpointer}. */
+export interface WalCheckpointStats {
+  /** Whether the thread still checkpoints (false once closed or failed; the connection does it again then). */
+  readonly running: boolean;
+  /** Why the thread stopped on its own, if it did. */
+  readonly failure: string | undefined;
+}
+
+/** Settings of {@link startWalCheckpointer}. */
+export interface WalCheckpointerOptions {
+  /** How often the thread checkpoints (default 100 ms); a checkpoint with no new frames costs next to nothing. */
+  readonly intervalMs?: number;
+}
+
+// The thread's code: CommonJS run from a string (a file of its own would not exist under the tests, which run the
+// TypeScript sources). It opens its own connection to the file and runs PASSIVE checkpoints, which never wait
+// for and never block the writers; it answers `stopped` once its last checkpoint ran and its connection closed.
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.sqlite);
+let db;
+try {
+  db = new Database(workerData.path, { fileMustExist: true });
+} catch (error) {
+  parentPort.postMessage({ kind: 'failed', message: error && error.message ? error.message : String(error) });
+  process.exit(0);
+}
+const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
+// Under a steady write load a checkpoint seldom ends with nothing left behind it, and the writer restarts the WAL
+// (writes it again from its start) only after one that did: while frames remain, go again at once.
+let timer;
+const run = () => {
+  let wait = workerData.intervalMs;
+  try {
+    const { log, checkpointed } = checkpoint();
+    if (checkpointed < log) wait = 0;
+  } catch (error) {
+    try { db.close(); } catch {}
+    parentPort.postMessage({ kind: 'failed', message: error && error.message ? error.message : String(error) });
+    return;
+  }
+  timer = setTimeout(run, wait);
+};
+timer = setTimeout(run, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearTimeout(timer);
+  try { checkpoint(); } catch {}
+  try { db.close(); } catch {}
+  parentPort.postMessage({ kind: 'stopped' });
+});
+`;
+
+type ThreadMessage = { readonly kind: 'stopped' } | { readonly kind: 'failed'; readonly message: string };
+
+/** better-sqlite3 as the caller has it: an optional peer of this package, present wherever a connection is passed in. */
+const sqliteModule = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
+ * Moves a SQLite WAL file's checkpoints off the event loop. At its default, the connection that commits also
+ * checkpoints (every 1,000 WAL pages): it copies the pages into the database file and fsyncs both files, on the
+ * event loop, which then stalls for as long as the disk takes (1-13 ms each under the API's command load, several
+ * times a second across the event store, key store and read models). Here a worker thread with its own
+ * connection runs a PASSIVE checkpoint every `intervalMs`, and the connection's automatic checkpoint is turned
+ * off. A passive checkpoint never takes the write lock, so commits go on meanwhile; it fsyncs the WAL before it
+ * copies anything, so it never makes a commit less durable. If the thread fails, the connection checkpoints
+ * itself again (`wal_autocheckpoint` back to what it was), so the WAL never grows without bound.
+ *
+ * Only for a file in WAL mode; `db` stays the caller's and must outlive the checkpointer (close this first).
+ *
+ * @example
+ * const checkpoints = startWalCheckpointer(db, path);
+ * // ... commits on db, never stalled by a checkpoint
+ * await checkpoints.close();
+ * db.close();
+ */
+export function startWalCheckpointer(db: PragmaConnection, path: string, options: WalCheckpointerOptions = {}): WalCheckpointer {
+  const before = Number(db.pragma('wal_autocheckpoint', { simple: true }));
+  const restore = (): void => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${before > 0 ? before : SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+  };
+  const worker = new Worker(THREAD, { eval: true, workerData: { path, sqlite: sqliteModule(), intervalMs: options.intervalMs ?? 100 } });
+  // The thread must not keep a process alive that has nothing else to do.
+  worker.unref();
+  db.pragma('wal_autocheckpoint = 0');
+  let running = true;
+  let failure: string | undefined;
+  const fail = (message: string): void => {
+    if (!running) return;
+    running = false;
+    failure = message;
+    restore();
+  };
+  let stopped: () => void = () => undefined;
+  const whenStopped = new Promise<void>((resolve) => (stopped = resolve));
+  worker.on('message', (message: ThreadMessage) => {
+    if (message.kind === 'failed') fail(message.message);
+    else stopped();
+  });
+  worker.on('error', (error) => fail(error.message));
+  worker.on('exit', () => {
+    fail('the checkpoint thread exited');
+    stopped();
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    stats: () => ({ running, failure }),
+    close() {
+      closing ??= (async () => {
+        if (running) {
+          // Held by the thread until it answers: unreferenced, a process with nothing else to do would end first.
+          worker.ref();
+          worker.postMessage('stop');
+          await whenStopped;
+        }
+        running = false;
+        restore();
+        await worker.terminate();
+      })();
+      return closing;
+    },
+  };
+}
