@@ -23,6 +23,11 @@ export interface ApiConfig {
   readonly policyRetryMs: number;
   /** Bytes of report answers kept for reuse while their read models are unchanged (SALESBOOK_REPORT_CACHE_MB, default 64; 0 keeps none). */
   readonly reportCacheBytes: number;
+  /**
+   * How long a live event may wait for others to share its read-model transaction, in ms (SALESBOOK_LIVE_BATCH_MS,
+   * default 5; 0 applies each on the next turn). A query with X-Min-Position never waits for it.
+   */
+  readonly liveBatchMs: number;
 }
 
 /**
@@ -58,6 +63,7 @@ const Env = z.object({
   SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
   SALESBOOK_MASTER_KEY: optional,
   SALESBOOK_POLICY_RETRY_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(10).max(86_400_000).default(30_000)),
+  SALESBOOK_LIVE_BATCH_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(1_000, 'must be 0-1000 (milliseconds)').default(5)),
   SALESBOOK_REPORT_CACHE_MB: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(4_096, 'must be 0-4096 (megabytes)').default(64)),
   NODE_ENV: optional,
 });
@@ -93,6 +99,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     keyStore: { path: values.SALESBOOK_KEYSTORE, masterKey: masterKey(values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development') },
     policyRetryMs: values.SALESBOOK_POLICY_RETRY_MS,
     reportCacheBytes: values.SALESBOOK_REPORT_CACHE_MB * 1_048_576,
+    liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
   };
 }
 

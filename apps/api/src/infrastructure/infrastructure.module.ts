@@ -1,13 +1,13 @@
 import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createPersonalDataCodec, type EventStore } from '@salesbook/eventstore';
+import { createEventCodec, createPersonalDataCodec, startWalCheckpointer, type EventStore, type WalCheckpointer } from '@salesbook/eventstore';
 import type { SqliteKeyStore } from '@salesbook/keystore';
 import { ProjectionRunner, type Projection } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { openEventStore, openKeyStore, openReadModels } from './open-store.js';
 import { PersonalDataAccess } from './personal-data-access.js';
-import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNNER, READ_MODELS, type Clock } from './tokens.js';
+import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNNER, READ_MODEL_CHECKPOINTS, READ_MODELS, type Clock } from './tokens.js';
 
 /** What tests may put in place of the configured resources. */
 export interface InfrastructureOverrides {
@@ -30,6 +30,7 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database.Database,
     @Inject(KEY_STORE) private readonly keys: SqliteKeyStore,
+    @Inject(READ_MODEL_CHECKPOINTS) private readonly checkpoints: WalCheckpointer | undefined,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,6 +43,7 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    await this.checkpoints?.close();
     this.db.close();
     await this.keys.close();
   }
@@ -59,7 +61,9 @@ export class InfrastructureModule {
     const keys = overrides.keys ?? openKeyStore(config.keyStore, warn);
     const store = overrides.store ?? openEventStore(config.store);
     const db = openReadModels(config.readModelsPath);
-    const runner = new ProjectionRunner({ db, store, projections, zone: config.timeZone });
+    // Every batch of every projection commits here: their checkpoints (and fsyncs) go to a thread of their own.
+    const checkpoints = config.readModelsPath === ':memory:' ? undefined : startWalCheckpointer(db, config.readModelsPath);
+    const runner = new ProjectionRunner({ db, store, projections, zone: config.timeZone, liveBatchMs: config.liveBatchMs });
     return {
       module: InfrastructureModule,
       providers: [
@@ -68,6 +72,7 @@ export class InfrastructureModule {
         { provide: KEY_STORE, useValue: keys },
         { provide: EVENT_CODEC, useValue: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys }) },
         { provide: READ_MODELS, useValue: db },
+        { provide: READ_MODEL_CHECKPOINTS, useValue: checkpoints },
         { provide: PROJECTION_RUNNER, useValue: runner },
         { provide: CLOCK, useValue: overrides.clock ?? (() => new Date()) },
         PersonalDataAccess,

@@ -6,6 +6,8 @@ export const EVENT_CODEC = Symbol('EventCodec');
 /** The key store (`SqliteKeyStore`): customers' data keys and the personal data read log. */
 export const KEY_STORE = Symbol('KeyStore');
 export const READ_MODELS = Symbol('ReadModelsDatabase');
+/** The read models' WAL checkpointer (a worker thread), or undefined for an in-memory database. */
+export const READ_MODEL_CHECKPOINTS = Symbol('ReadModelCheckpoints');
 export const PROJECTION_RUNNER = Symbol('ProjectionRunner');
 export const CLOCK = Symbol('Clock');
 

@@ -10,7 +10,8 @@ export type FollowerPhase = 'catching-up' | 'live' | 'ended';
 /**
  * Feeds one table set from the store's catch-up subscription. Events are buffered and applied in batches:
  * when `batchSize` are waiting, when the subscription reports it caught up, and otherwise as soon as the
- * event loop is idle (one `setImmediate` per batch), so live events are applied within a tick. Once its own
+ * event loop is idle (one `setImmediate` per batch), so live events are applied within a tick, or, live, after up
+ * to `liveDelayMs` when one is set and nobody waits on a position. Once its own
  * subscription has caught up, the follower joins the runner's shared {@link LiveTail} (when given) and ends
  * its own: live events are then read once for all followers.
  */
@@ -21,7 +22,10 @@ export class Follower {
   /** The position up to which the follower has taken every event (from its pages, subscription or tail). */
   private read: bigint | undefined;
   private buffer: RecordedEvent[] = [];
-  private flushScheduled = false;
+  /** A flush queued for the next turn of the event loop. */
+  private flushSoon = false;
+  /** A live flush held back to gather more events (see `liveDelayMs`). */
+  private flushLater: ReturnType<typeof setTimeout> | undefined;
   private caughtUp = false;
   private retired = false;
   private done: Promise<void> = Promise.resolve();
@@ -46,6 +50,11 @@ export class Follower {
     private readonly pages?: PageReader,
     /** The runner's shared live subscription; without it the follower keeps its own. */
     private readonly tail?: LiveTail,
+    /**
+     * Once caught up, how long a live event may wait for others to share its transaction (0: the next turn of
+     * the event loop). A waiter on a position (`whenAt`) is never kept waiting by it.
+     */
+    private readonly liveDelayMs = 0,
   ) {}
 
   /** Catches up from the table set's checkpoint (full pages first, when shared), then follows the subscription. */
@@ -109,7 +118,11 @@ export class Follower {
     const current = this.set.position;
     if (current !== undefined && current >= position) return Promise.resolve();
     if (this.phase === 'ended') return Promise.reject(new Error(this.failure ?? 'the follower was stopped'));
-    return new Promise((resolve, reject) => this.positionWaiters.push({ position, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.positionWaiters.push({ position, resolve, reject });
+      // The position may be among the events held back for a later batch: someone is waiting, apply them now.
+      if (this.buffer.length > 0) this.scheduleFlush();
+    });
   }
 
   /** Ends the subscription; applies what was received unless `discard` (a swapped-out generation). */
@@ -182,16 +195,32 @@ export class Follower {
     for (const waiter of [...this.waiters.splice(0), ...this.positionWaiters.splice(0)]) waiter.reject(ended);
   }
 
+  /**
+   * Applies the buffer on the next turn of the event loop; live, with nobody waiting on a position, after up to
+   * `liveDelayMs` instead, so that under a steady write load one transaction (and one checkpoint write) carries
+   * the events of several commands rather than one each.
+   */
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
+    if (this.flushSoon) return;
+    if (this.caughtUp && this.liveDelayMs > 0 && this.positionWaiters.length === 0) {
+      this.flushLater ??= setTimeout(() => {
+        this.flushLater = undefined;
+        this.flush();
+      }, this.liveDelayMs);
+      return;
+    }
+    this.flushSoon = true;
     setImmediate(() => {
-      this.flushScheduled = false;
+      this.flushSoon = false;
       this.flush();
     });
   }
 
   private flush(): void {
+    if (this.flushLater !== undefined) {
+      clearTimeout(this.flushLater);
+      this.flushLater = undefined;
+    }
     if (this.retired || this.failure !== undefined) return;
     const batch = this.buffer;
     this.buffer = [];

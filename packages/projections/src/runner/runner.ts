@@ -28,6 +28,11 @@ export interface RunnerOptions {
   readonly maxLag?: number;
   /** Lag counting stops here (default 10000); must be above `maxLag`. */
   readonly lagCountLimit?: number;
+  /**
+   * Once live, how long an event may wait for others to share its batch, in ms (default 0: applied on the next
+   * turn of the event loop). A query waiting on a position (`whenAt`) has it applied at once whatever this is.
+   */
+  readonly liveBatchMs?: number;
 }
 
 interface Entry {
@@ -232,7 +237,7 @@ export class ProjectionRunner {
   }
 
   private follow(set: TableSet): Follower {
-    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages, this.tail);
+    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages, this.tail, this.options.liveBatchMs ?? 0);
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
     countEventsAfter(this.options.store, set.position, this.lagCountLimit).then(

@@ -1,0 +1,99 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
+import Database from 'better-sqlite3';
+import { append, countingProjection } from '../testing/counting-projection.js';
+import { ProjectionRunner } from './runner.js';
+
+const NAME = 'test_counts';
+
+/** Logs every checkpoint write (one per applied batch) in `batch_log`, by trigger; answers how many so far. */
+function logBatches(db: Database.Database): () => number {
+  db.exec(`CREATE TABLE batch_log (position TEXT);
+    CREATE TRIGGER log_batch AFTER UPDATE OF position ON projection_checkpoints BEGIN INSERT INTO batch_log VALUES (NEW.position); END;`);
+  return () => (db.prepare('SELECT COUNT(*) FROM batch_log').pluck().get() as number);
+}
+
+async function started(store: EventStore, liveBatchMs: number | undefined): Promise<{ runner: ProjectionRunner; db: Database.Database; batches: () => number }> {
+  const db = new Database(':memory:');
+  const runner = new ProjectionRunner({ db, store, projections: [countingProjection()], ...(liveBatchMs === undefined ? {} : { liveBatchMs }) });
+  await runner.start();
+  await runner.whenLive();
+  return { runner, db, batches: logBatches(db) };
+}
+
+/** Waits, without asking for a position (that would apply at once), until the checkpoint reaches `head`. */
+async function appliedUpTo(runner: ProjectionRunner, head: bigint, withinMs: number): Promise<number> {
+  const started = performance.now();
+  while (runner.freshness(NAME).position !== head.toString()) {
+    if (performance.now() - started > withinMs) throw new Error(`not applied up to ${head} within ${withinMs} ms`);
+    await sleep(5);
+  }
+  return performance.now() - started;
+}
+
+/** Appends `count` events, one command's worth at a time, a few ms apart (a steady write load). */
+async function appendSpaced(store: EventStore, count: number): Promise<bigint> {
+  for (let i = 0; i < count; i++) {
+    await append(store, `order-${i}`, 1);
+    await sleep(3);
+  }
+  return (await store.headPosition()) ?? 0n;
+}
+
+describe('ProjectionRunner: live events gathered into batches (liveBatchMs)', () => {
+  it('by default applies each live event on the next turn: events a few ms apart are one batch each', async () => {
+    const store = createMemoryEventStore();
+    const { runner, batches } = await started(store, undefined);
+    const head = await appendSpaced(store, 6);
+    await appliedUpTo(runner, head, 2_000);
+    expect(batches()).toBe(6);
+    await runner.stop();
+  });
+
+  it('with liveBatchMs, events arriving within the delay share one transaction and one checkpoint write', async () => {
+    const store = createMemoryEventStore();
+    const { runner, batches } = await started(store, 250);
+    const head = await appendSpaced(store, 6);
+    await appliedUpTo(runner, head, 2_000);
+    // 6 events over about 20 ms, all inside the first event's 250 ms: one batch.
+    expect(batches()).toBe(1);
+    expect(runner.contentTag(NAME)).toContain(head.toString());
+    await runner.stop();
+  });
+
+  it('a query waiting on a position gets it applied at once, whether its event came before or after it asked', async () => {
+    const store = createMemoryEventStore();
+    const { runner, batches } = await started(store, 60_000);
+
+    await append(store, 'order-a', 1);
+    const first = (await store.headPosition()) ?? 0n;
+    await sleep(10);
+    // Held back for up to a minute, but someone asks for it.
+    let before = performance.now();
+    await runner.whenAt(NAME, first);
+    expect(performance.now() - before).toBeLessThan(1_000);
+    expect(batches()).toBe(1);
+
+    // Asked before the event exists: applied as soon as it arrives.
+    before = performance.now();
+    const waiting = runner.whenAt(NAME, first + 1n);
+    await append(store, 'order-b', 1);
+    await waiting;
+    expect(performance.now() - before).toBeLessThan(1_000);
+    expect(runner.freshness(NAME).position).toBe((first + 1n).toString());
+    await runner.stop();
+  });
+
+  it('stop applies the events still held back before it returns', async () => {
+    const store = createMemoryEventStore();
+    const { runner, db } = await started(store, 60_000);
+    await append(store, 'order-a', 2);
+    await append(store, 'order-b', 3);
+    const head = (await store.headPosition()) ?? 0n;
+    await sleep(10);
+    expect(runner.freshness(NAME).position).not.toBe(head.toString());
+    await runner.stop();
+    const stored = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ? AND active = 1').pluck().get(NAME) as string;
+    expect(BigInt(stored)).toBe(head);
+  });
+});
