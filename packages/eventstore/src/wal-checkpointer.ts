@@ -50,13 +50,15 @@ try {
 }
 const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
 // Under a steady write load a checkpoint seldom ends with nothing left behind it, and the writer restarts the WAL
-// (writes it again from its start) only after one that did: while frames remain, go again at once.
+// (writes it again from its start) only after one that did: once the WAL holds as many frames as SQLite's own
+// automatic checkpoint would allow, go again at once while frames remain. Below that, wait: every checkpoint is two
+// fsyncs, and back to back they slow the fsyncs that commits wait for.
 let timer;
 const run = () => {
   let wait = workerData.intervalMs;
   try {
     const { log, checkpointed } = checkpoint();
-    if (checkpointed < log) wait = 0;
+    if (checkpointed < log && log >= workerData.eagerFrames) wait = 0;
   } catch (error) {
     try { db.close(); } catch {}
     parentPort.postMessage({ kind: 'failed', message: error && error.message ? error.message : String(error) });
@@ -101,7 +103,7 @@ export function startWalCheckpointer(db: PragmaConnection, path: string, options
   const restore = (): void => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${before > 0 ? before : SQLITE_DEFAULT_AUTOCHECKPOINT}`);
   };
-  const worker = new Worker(THREAD, { eval: true, workerData: { path, sqlite: sqliteModule(), intervalMs: options.intervalMs ?? 100 } });
+  const worker = new Worker(THREAD, { eval: true, workerData: { path, sqlite: sqliteModule(), intervalMs: options.intervalMs ?? 100, eagerFrames: SQLITE_DEFAULT_AUTOCHECKPOINT } });
   // The thread must not keep a process alive that has nothing else to do.
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');

@@ -35,9 +35,28 @@ export function parseSealed(value: string): SealedValue | undefined {
 /** The associated data of a field: it binds the ciphertext to its event and place, so it cannot be moved. */
 const associatedData = (eventId: string, path: string): Buffer => Buffer.from(`${eventId}\u0000${path}`, 'utf8');
 
+const IV_BYTES = 12;
+// IVs are cut from a block of random bytes drawn at once: a `randomBytes` call per field cost about 10 us each, 4-5%
+// of a registration's time on the event loop under load (CPU profile). Each block is used once, front to back, and
+// then dropped, never refilled in place, so no two fields ever share an IV.
+const IV_BLOCK = IV_BYTES * 512;
+let ivBlock = Buffer.alloc(0);
+let ivOffset = 0;
+
+/** A fresh random 96-bit IV. */
+function freshIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivBlock.length) {
+    ivBlock = randomBytes(IV_BLOCK);
+    ivOffset = 0;
+  }
+  const iv = ivBlock.subarray(ivOffset, ivOffset + IV_BYTES);
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 /** Seals `plaintext` with `key` for the field `path` of event `eventId`. */
 export function seal(plaintext: string, key: { readonly keyId: string; readonly key: Uint8Array }, eventId: string, path: string): string {
-  const iv = randomBytes(12);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key.key, iv);
   cipher.setAAD(associatedData(eventId, path));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
