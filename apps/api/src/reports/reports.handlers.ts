@@ -16,6 +16,8 @@ import { scopeOf, type ReportContext, type ReportDefinition } from './report-def
  */
 export interface ReportReply {
   readonly body: Buffer;
+  /** The body gzipped, made on first call (and kept with a reused answer). */
+  gzipped(): Buffer;
   readonly etag: string;
   readonly reused: boolean;
 }
@@ -66,6 +68,7 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     const head = `{"lag":${lag},"stale":${stale}${minPosition === undefined ? '' : `,"minPosition":"${minPosition}"`}`;
     return {
       body: answer.body(head),
+      gzipped: () => answer.gzipped(head),
       etag: `W/"${answer.hash}.${lag}.${stale ? 's' : 'f'}${minPosition === undefined ? '' : `.${minPosition}`}"`,
       reused: kept !== undefined,
     };
