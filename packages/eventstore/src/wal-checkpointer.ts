@@ -85,7 +85,8 @@ const sqliteModule = (): string => createRequire(import.meta.url).resolve('bette
  * checkpoints (every 1,000 WAL pages): it copies the pages into the database file and fsyncs both files, on the
  * event loop, which then stalls for as long as the disk takes (1-13 ms each under the API's command load, several
  * times a second across the event store, key store and read models). Here a worker thread with its own
- * connection runs a PASSIVE checkpoint every `intervalMs`, and the connection's automatic checkpoint is turned
+ * connection runs a PASSIVE checkpoint every `intervalMs` (back to back while a WAL of 1,000 frames or more is not
+ * fully copied), and the connection's automatic checkpoint is turned
  * off. A passive checkpoint never takes the write lock, so commits go on meanwhile; it fsyncs the WAL before it
  * copies anything, so it never makes a commit less durable. If the thread fails, the connection checkpoints
  * itself again (`wal_autocheckpoint` back to what it was), so the WAL never grows without bound.
