@@ -91,11 +91,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const statements = prepareStatements(db);
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
-  const durable = syncsWal && readPragmas(db).journalMode === 'wal' ? createFileSync(`${path}-wal`) : undefined;
-  const checkpoints =
-    options.backgroundCheckpoints !== false && path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal'
-      ? startWalCheckpointer(db, path)
-      : undefined;
+  const fileInWal = path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal';
+  const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`) : undefined;
+  const checkpoints = options.backgroundCheckpoints !== false && fileInWal ? startWalCheckpointer(db, path) : undefined;
   const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify(), durable?.sync);
   let closed = false;
 

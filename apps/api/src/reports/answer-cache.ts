@@ -21,10 +21,7 @@ export class KeptAnswer {
    * while the head is the same, so a kept answer of many rows is not copied for every request that reads it.
    */
   body(head: string): Buffer {
-    if (this.last?.head === head) return this.last.body;
-    const body = Buffer.concat([Buffer.from(this.rest[0] === 0x7d ? head : `${head},`, 'utf8'), this.rest]);
-    this.last = { head, body };
-    return body;
+    return this.made(head).body;
   }
 
   /**
@@ -32,11 +29,16 @@ export class KeptAnswer {
    * per head like the body, so a reused answer is compressed once, not for every request.
    */
   gzipped(head: string): Buffer {
-    const body = this.body(head);
-    const last = this.last;
-    if (last === undefined || last.body !== body) return gzipSync(body, { level: 1 });
-    last.gzip ??= gzipSync(body, { level: 1 });
-    return last.gzip;
+    const made = this.made(head);
+    made.gzip ??= gzipSync(made.body, { level: 1 });
+    return made.gzip;
+  }
+
+  /** The body (and gzip, once made) for `head`: the last one again while the head is the same. */
+  private made(head: string): { readonly head: string; readonly body: Buffer; gzip?: Buffer } {
+    if (this.last?.head === head) return this.last;
+    this.last = { head, body: Buffer.concat([Buffer.from(this.rest[0] === 0x7d ? head : `${head},`, 'utf8'), this.rest]) };
+    return this.last;
   }
 }
 
