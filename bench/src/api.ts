@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { seedStore } from '@salesbook/generator';
-import { drained, load, quantile, type LoadFigures, type Target } from './api-load.js';
+import { drained, quantile, type LoadFigures } from './api-load.js';
 import { startApi, token, whenCaughtUp } from './api-server.js';
+import { customerBodies, loadInChild, type LoadPhase } from './load-child.js';
 import { scratchFolder } from './measure.js';
-import { pacedLoad } from './paced-load.js';
 
 // `npm run bench:api`: a SQLite store seeded with N generated events (1,000,000 by default; `--events N` or
 // BENCH_API_EVENTS for a quicker run), the API in its own process on loopback, 50 connections. Reports beside
@@ -52,13 +52,8 @@ async function seed(eventsPath: string, readModelsPath: string, events: number):
 const shiftDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const run = Math.random().toString(36).slice(2, 8);
-let registered = 0;
-/** A RegisterCustomer body with a fresh id: a durable one-event command on a new short stream. */
-const customer = (): string => {
-  registered += 1;
-  const id = `bench-${run}-${registered}`;
-  return JSON.stringify({ customerId: id, companyName: `Bench ${id}`, contact: { name: 'Bench Contact', phone: '+8613800000000', email: 'bench@example.cn' }, region: 'east', segment: 'smb', ownerRepId: 'rep-east-01' });
-};
+/** The freshness probes' own customers (the load phases make theirs in their processes, under other prefixes). */
+const customer = customerBodies(`bench-${run}-probe`);
 
 /** Command, then the daily report with X-Min-Position of its answer, until `done`: ms from the command's answer to the fresh report. */
 async function freshness(url: string, bearer: string, done: () => boolean): Promise<{ samples: number[]; stale: number }> {
@@ -100,44 +95,50 @@ async function main(argv: readonly string[]): Promise<void> {
       // The closed loop asks for the plain answer: with gzip the server sends a ninth of the bytes and autocannon, not
       // the server, becomes the limit (it used a whole core, the server 81% of one). The paced phase asks as the
       // dashboard's browser does, accepting gzip (the pacer times the bytes' arrival, not their unzipping).
-      const report: Target = { path: `/reports/sales/daily?date=${shiftDays(seeded.lastDate, -15)}&groupBy=rep`, bearer: manager };
-      const reportGzip: Target = { ...report, headers: { 'accept-encoding': 'gzip' } };
-      const computed: Target = { ...report, headers: { 'cache-control': 'no-cache' } };
-      const health = { path: '/health' };
-      const command = { path: '/customers', bearer: manager, body: customer };
+      // Each phase's load tool runs in a fresh process of its own (see load-child.ts): its garbage collection is
+      // charged to the requests it times, and must not depend on what the phases before it left in its heap.
+      const url = api.url;
+      const report: Omit<LoadPhase, 'seconds'> = { url, path: `/reports/sales/daily?date=${shiftDays(seeded.lastDate, -15)}&groupBy=rep`, bearer: manager };
+      const reportGzip: LoadPhase = { ...report, headers: { 'accept-encoding': 'gzip' }, seconds: SECONDS, rate: RATE };
+      const computed: Omit<LoadPhase, 'seconds'> = { ...report, headers: { 'cache-control': 'no-cache' } };
+      const health = { url, path: '/health' };
+      const command = { url, path: '/customers', bearer: manager };
+      let phases = 0;
+      // Each command phase registers customers of its own: ids never repeat across phases.
+      const commands = (seconds: number): LoadPhase => ({ ...command, customers: `bench-${run}-${(phases += 1)}`, seconds, rate: RATE });
       console.log(`report: GET ${report.path} (manager: every rep); baseline: GET /health; command: POST /customers (one new stream each)`);
-      await load(api.url, report, 3);
+      await loadInChild({ ...report, seconds: 3 });
       // fetch asks for gzip of its own accord, so this shows what a browser gets; autocannon asks for the plain answer.
       for (const [name, target] of [['report', report], ['report, no-cache', computed]] as const) {
         const answer = await fetch(`${api.url}${target.path}`, { headers: { authorization: `Bearer ${manager}`, ...target.headers } });
         console.log(`  ${name}: ${answer.status}, ${(await answer.arrayBuffer()).byteLength} bytes of JSON (Content-Encoding: ${answer.headers.get('content-encoding') ?? 'none'}), X-Report-Answer: ${answer.headers.get('x-report-answer') ?? 'none'}`);
       }
       await drained(api.url);
-      const reportMax = await load(api.url, report, SECONDS);
+      const reportMax = await loadInChild({ ...report, seconds: SECONDS });
       await drained(api.url);
-      const computedMax = await load(api.url, computed, SECONDS);
+      const computedMax = await loadInChild({ ...computed, seconds: SECONDS });
       await drained(api.url);
-      const baselineMax = await load(api.url, health, SECONDS);
+      const baselineMax = await loadInChild({ ...health, seconds: SECONDS });
       console.log(line('closed loop, 50 connections: report', reportMax));
       console.log(line('closed loop, 50 connections: report, no-cache', computedMax));
       console.log(line('closed loop, 50 connections: baseline', baselineMax));
       console.log(`  report / baseline throughput: ${(reportMax.rps / baselineMax.rps).toFixed(3)} (target >= 0.5); computed every time: ${(computedMax.rps / baselineMax.rps).toFixed(3)}`);
       await drained(api.url);
-      const reportFixed = await pacedLoad(api.url, reportGzip, SECONDS, RATE);
+      const reportFixed = await loadInChild(reportGzip);
       await drained(api.url);
-      const baselineFixed = await pacedLoad(api.url, health, SECONDS, RATE);
+      const baselineFixed = await loadInChild({ ...health, seconds: SECONDS, rate: RATE });
       let commandsDone = false;
       // The command path runs for the first time here: 3 s of it first, not measured, as the report path got above
       // (its first seconds are mostly JIT compilation and the WAL files growing to their working size).
       await drained(api.url);
-      await pacedLoad(api.url, command, 3, RATE);
+      await loadInChild(commands(3));
       await drained(api.url);
-      const commandFixed = await pacedLoad(api.url, command, SECONDS, RATE);
+      const commandFixed = await loadInChild(commands(SECONDS));
       // Freshness under the same command load, in a run of its own: each probe's report is computed afresh (the
       // command changed its read models) and holds the event loop meanwhile.
       await drained(api.url);
       const probes = freshness(api.url, manager, () => commandsDone);
-      const commandWithProbes = await pacedLoad(api.url, command, SECONDS, RATE);
+      const commandWithProbes = await loadInChild(commands(SECONDS));
       commandsDone = true;
       const fresh = await probes;
       console.log(`at a fixed offered rate (open loop, one request every ${1_000 / RATE} ms, latency from when each was due):`);
