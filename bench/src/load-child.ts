@@ -35,10 +35,8 @@ const run = promisify(execFile);
 
 /**
  * Runs the phase in a fresh Node process and returns its figures. The load tool's own garbage collection is
- * charged to every request that waits behind it, so each phase gets a heap of its own: in one process, after the
- * three closed loops, V8 ran a full mark-compact in the pacer every 0.3-0.6 s of the paced report phase (about 30
- * in 10 s, 2-9 ms each, `--trace-gc`) and its p99 read 9.6-12.5 ms; a fresh process against the same server read
- * 4.6 ms (bench README).
+ * charged to every request that waits behind it, so each phase gets a heap of its own, whatever the phases before
+ * it left behind (the measurements that showed it are in the bench README).
  */
 export async function loadInChild(phase: LoadPhase): Promise<LoadFigures> {
   const { stdout } = await run(process.execPath, [CHILD, JSON.stringify(phase)], { maxBuffer: 16 * 1024 * 1024 });
