@@ -151,3 +151,63 @@ describe('createPollingSubscription', () => {
     await expect(take(failing, 1)).rejects.toThrow('disk gone');
   });
 });
+
+describe('createChangeNotifier', () => {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('wakes each waiter once per wait, on the next notify, and not after it was dropped', async () => {
+    const notifier = createChangeNotifier();
+    const woken: string[] = [];
+    notifier.onChange(notifier.version, () => woken.push('a'));
+    const dropB = notifier.onChange(notifier.version, () => woken.push('b'));
+    dropB();
+    notifier.notify();
+    notifier.notify();
+    await turn();
+    expect(woken).toEqual(['a']);
+    expect(notifier.version).toBe(2);
+  });
+
+  it('wakes at once (on a microtask) a waiter that has already missed a notify, unless dropped first', async () => {
+    const notifier = createChangeNotifier();
+    const seen = notifier.version;
+    notifier.notify();
+    const woken: string[] = [];
+    notifier.onChange(seen, () => woken.push('late'));
+    notifier.onChange(seen, () => woken.push('dropped'))();
+    expect(woken).toEqual([]);
+    await turn();
+    expect(woken).toEqual(['late']);
+  });
+
+  it('keeps two waits of the same function apart', async () => {
+    const notifier = createChangeNotifier();
+    const wake = jest.fn();
+    const dropFirst = notifier.onChange(notifier.version, wake);
+    notifier.onChange(notifier.version, wake);
+    dropFirst();
+    notifier.notify();
+    await turn();
+    expect(wake).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a waiting polling subscription', () => {
+  it('neither hangs nor loses an event when a poll tick and a notify race to end the same wait', async () => {
+    const log = fakeLog();
+    const notifier = createChangeNotifier();
+    const subscription = createPollingSubscription({ readAll: log.readAll, notifier, pollIntervalMs: 1 });
+    const iterator = subscription[Symbol.asyncIterator]();
+    await iterator.next();
+    for (let i = 1; i <= 20; i++) {
+      const next = iterator.next();
+      log.add(1);
+      // The notify and the 1 ms poll tick both end the same wait: the second must be a no-op.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      notifier.notify();
+      expect(label((await next).value as SubscriptionMessage)).toBe(String(i));
+    }
+    await subscription.unsubscribe();
+    expect((await iterator.next()).done).toBe(true);
+  });
+});

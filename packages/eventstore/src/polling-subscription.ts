@@ -9,11 +9,17 @@ export interface ChangeNotifier {
   readonly version: number;
   /** Says that new events may be readable. */
   notify(): void;
-  /** Resolves once `version` differs from `seen`, or when `signal` aborts. */
-  waitForChange(seen: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Calls `wake` once `version` differs from `seen` (on the next microtask when it already does); the function
+   * returned drops the call if it has not happened yet.
+   */
+  onChange(seen: number, wake: () => void): () => void;
 }
 
-/** A {@link ChangeNotifier} for one process. */
+/**
+ * A {@link ChangeNotifier} for one process. A wait is a plain callback in a set: every commit of a busy store
+ * wakes each live subscription, so the wait costs no promise, no AbortController and no listener of its own.
+ */
 export function createChangeNotifier(): ChangeNotifier {
   let version = 0;
   const waiters = new Set<() => void>();
@@ -27,17 +33,20 @@ export function createChangeNotifier(): ChangeNotifier {
       waiters.clear();
       for (const wake of woken) wake();
     },
-    waitForChange(seen, signal) {
-      if (version !== seen || signal.aborted) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const done = (): void => {
-          waiters.delete(done);
-          signal.removeEventListener('abort', done);
-          resolve();
+    onChange(seen, wake) {
+      if (version !== seen) {
+        let dropped = false;
+        queueMicrotask(() => dropped || wake());
+        return () => {
+          dropped = true;
         };
-        waiters.add(done);
-        signal.addEventListener('abort', done, { once: true });
-      });
+      }
+      // A function of its own, so the same `wake` may wait twice and each wait is dropped alone.
+      const waiter = (): void => wake();
+      waiters.add(waiter);
+      return () => {
+        waiters.delete(waiter);
+      };
     },
   };
 }
@@ -78,6 +87,9 @@ export function createPollingSubscription(options: PollingSubscriptionOptions): 
   const pollIntervalMs = options.pollIntervalMs ?? (options.notifier === undefined ? 250 : undefined);
   let iterator: AsyncGenerator<SubscriptionMessage, void> | undefined;
   let ended = false;
+  // The wait in progress, if any: stopping ends it through this one listener.
+  const waiting: { wake: (() => void) | undefined } = { wake: undefined };
+  stop.signal.addEventListener('abort', () => waiting.wake?.(), { once: true });
   const end = (): void => {
     if (ended) return;
     ended = true;
@@ -103,7 +115,7 @@ export function createPollingSubscription(options: PollingSubscriptionOptions): 
             caughtUp = true;
             yield { kind: 'caught-up', position: after };
           }
-          await waitForSignal(options.notifier, seen, pollIntervalMs, stop.signal);
+          await waitForSignal(options.notifier, seen, pollIntervalMs, stop.signal, waiting);
         }
       }
     } finally {
@@ -123,20 +135,29 @@ export function createPollingSubscription(options: PollingSubscriptionOptions): 
   };
 }
 
-/** Resolves on a notification after `seen`, a poll tick, or `stop`, whichever comes first. */
-function waitForSignal(notifier: ChangeNotifier | undefined, seen: number, pollIntervalMs: number | undefined, stop: AbortSignal): Promise<void> {
+/**
+ * Resolves on a notification after `seen`, a poll tick, or `stop`, whichever comes first. `stop` holds one
+ * listener for the whole subscription (see {@link createPollingSubscription}); each wait only sets `waiting.wake`.
+ */
+function waitForSignal(
+  notifier: ChangeNotifier | undefined,
+  seen: number,
+  pollIntervalMs: number | undefined,
+  stop: AbortSignal,
+  waiting: { wake: (() => void) | undefined },
+): Promise<void> {
+  if (stop.aborted) return Promise.resolve();
   return new Promise<void>((resolve) => {
-    const inner = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Neither the timer nor the notifier calls `finish` before both are set up (the notifier wakes on a microtask).
     const finish = (): void => {
+      if (waiting.wake !== finish) return;
+      waiting.wake = undefined;
       if (timer !== undefined) clearTimeout(timer);
-      stop.removeEventListener('abort', finish);
-      inner.abort();
+      cancel?.();
       resolve();
     };
-    if (stop.aborted) return finish();
-    stop.addEventListener('abort', finish, { once: true });
-    if (pollIntervalMs !== undefined) timer = setTimeout(finish, pollIntervalMs);
-    void notifier?.waitForChange(seen, inner.signal).then(finish);
+    waiting.wake = finish;
+    const timer = pollIntervalMs === undefined ? undefined : setTimeout(finish, pollIntervalMs);
+    const cancel = notifier?.onChange(seen, finish);
   });
 }
