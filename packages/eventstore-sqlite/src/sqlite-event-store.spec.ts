@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { randomUUID } from 'node:crypto';
-import { StoreError, StoreUnavailableError, verifyChain, WrongExpectedRevisionError, type NewEvent } from '@salesbook/eventstore';
+import { StoreError, StoreUnavailableError, verifyChain, WrongExpectedRevisionError, type NewEvent, type SubscriptionMessage } from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 
@@ -41,6 +41,60 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
       synchronous: 1,
       busyTimeoutMs: 250,
     });
+  });
+
+  /** The next `count` events a subscription delivers (ignoring caught-up), by their `n`. */
+  const nextEvents = async (iterator: AsyncIterator<SubscriptionMessage>, count: number): Promise<unknown[]> => {
+    const seen: unknown[] = [];
+    while (seen.length < count) {
+      const { value } = (await iterator.next()) as IteratorResult<SubscriptionMessage>;
+      if (value.kind === 'event') seen.push((value.event.data as { n: number }).n);
+    }
+    return seen;
+  };
+
+  it.each(['FULL', 'NORMAL'] as const)(
+    'wakes every live subscription with each of its commits at %s, subscriptions sharing a read never missing one',
+    async (synchronous) => {
+      const store = open({ synchronous });
+      const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) => subscription[Symbol.asyncIterator]());
+      for (const iterator of iterators) expect((await iterator.next()).value).toEqual({ kind: 'caught-up', position: undefined });
+      for (let n = 1; n <= 20; n++) {
+        await store.appendToStream(`counter-${n % 3}`, [event(n)]);
+        for (const iterator of iterators) expect(await nextEvents(iterator, 1)).toEqual([n]);
+      }
+      await Promise.all(iterators.map((iterator) => iterator.return?.()));
+    },
+  );
+
+  it('never hands a subscription woken by a commit the page another one read just before that commit', async () => {
+    // At NORMAL the commit wakes subscriptions in the same turn of the event loop as the read before it.
+    const store = open({ synchronous: 'NORMAL', pollIntervalMs: 60_000 });
+    const waiting = store.subscribeToAll()[Symbol.asyncIterator]();
+    expect((await waiting.next()).value).toEqual({ kind: 'caught-up', position: undefined });
+    const woken = waiting.next();
+    // A turn of its own, so the shared page of the read above is gone.
+    await new Promise((resolve) => setImmediate(resolve));
+    const appended = store.appendToStream('counter-1', [event(1)]);
+    // Reads the same page (from the start) synchronously, before the queued commit runs.
+    const reader = store.subscribeToAll()[Symbol.asyncIterator]();
+    const readerFirst = reader.next();
+    await appended;
+    const tooLate = new Promise<'stale'>((resolve) => setTimeout(() => resolve('stale'), 2_000).unref());
+    const first = await Promise.race([woken.then(({ value }) => (value as SubscriptionMessage).kind === 'event' ? 'event 1' : 'other'), tooLate]);
+    expect(first).toBe('event 1');
+    expect(((await readerFirst).value as SubscriptionMessage).kind).toBe('caught-up');
+    await Promise.all([waiting.return?.(), reader.return?.()]);
+  });
+
+  it("sees another connection's appends on its poll tick, however many subscriptions read the same page", async () => {
+    const store = open({ pollIntervalMs: 10 });
+    const other = open();
+    const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) => subscription[Symbol.asyncIterator]());
+    for (const iterator of iterators) await iterator.next();
+    await other.appendToStream('counter-1', [event(1), event(2)]);
+    for (const iterator of iterators) expect(await nextEvents(iterator, 2)).toEqual([1, 2]);
+    await Promise.all(iterators.map((iterator) => iterator.return?.()));
   });
 
   it('stores one row per event with a global position, revision, JSON text and the chain link in metadata', async () => {

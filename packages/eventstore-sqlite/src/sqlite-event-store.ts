@@ -6,6 +6,7 @@ import {
   StoreUnavailableError,
   type AppendResult,
   type EventStore,
+  type RecordedEvent,
   type StreamAppend,
   type Subscription,
 } from '@salesbook/eventstore';
@@ -113,6 +114,19 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   };
   const readAllPage = (after: bigint | undefined, maxCount: number | undefined) =>
     guard(() => toRecordedEvents(statements.readAll.all(after ?? 0, maxCount ?? NO_LIMIT)));
+  /**
+   * The page a subscription read last, for the others that ask for the same one before the event loop turns or the
+   * store commits again: a commit wakes every live subscription of the process at once (the projections' tail and
+   * the policy, each at the head), and they share one read. Consumers treat events as read-only.
+   */
+  let shared: { readonly after: bigint | undefined; readonly maxCount: number; readonly version: number; readonly page: RecordedEvent[] } | undefined;
+  const subscriptionPage = (after: bigint | undefined, maxCount: number): RecordedEvent[] => {
+    if (shared !== undefined && shared.after === after && shared.maxCount === maxCount && shared.version === notifier.version) return shared.page;
+    const page = readAllPage(after, maxCount);
+    if (shared === undefined) setImmediate(() => (shared = undefined));
+    shared = { after, maxCount, version: notifier.version, page };
+    return page;
+  };
 
   return {
     path,
@@ -141,7 +155,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     },
     subscribeToAll(subscribeOptions) {
       const subscription = createPollingSubscription({
-        readAll: async (after, maxCount) => readAllPage(after, maxCount),
+        readAll: async (after, maxCount) => subscriptionPage(after, maxCount),
         notifier,
         pollIntervalMs: options.pollIntervalMs ?? 100,
         onEnd: () => subscriptions.delete(subscription),
