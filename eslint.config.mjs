@@ -47,6 +47,15 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // SQLite compiles a statement with a bare bound LIMIT again at every execution (see BOUND_LIMIT in
+      // packages/eventstore-sqlite/src/statements.ts): write `LIMIT ? + 0`.
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/\\bLIMIT\\s+[?:@$]\\w*(?!\\w|\\s*\\+)/i]', 'TemplateElement[value.raw=/\\bLIMIT\\s+[?:@$]\\w*(?!\\w|\\s*\\+)/i]'].map((selector) => ({
+          selector,
+          message: 'A bare bound LIMIT makes SQLite compile the statement again at every execution: write `LIMIT ? + 0`.',
+        })),
+      ],
     },
   },
   // Every exported name of a library carries TSDoc: embedders read it in their editor.
