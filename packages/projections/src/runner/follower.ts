@@ -1,8 +1,9 @@
 import type { EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
+import type { HeldBatch, LiveBatches } from './live-batches.js';
 import type { LiveTail, TailMember } from './live-tail.js';
 import type { PageReader } from './page-reader.js';
 import { describeError } from './stored-event.js';
-import type { TableSet } from './table-set.js';
+import type { TableSet, TableSetSnapshot } from './table-set.js';
 
 /** Where a follower is: reading history, applying live events, or ended (by stop or by a failure). */
 export type FollowerPhase = 'catching-up' | 'live' | 'ended';
@@ -10,8 +11,8 @@ export type FollowerPhase = 'catching-up' | 'live' | 'ended';
 /**
  * Feeds one table set from the store's catch-up subscription. Events are buffered and applied in batches:
  * when `batchSize` are waiting, when the subscription reports it caught up, and otherwise as soon as the
- * event loop is idle (one `setImmediate` per batch), so live events are applied within a tick, or, live, after up
- * to `liveDelayMs` when one is set and nobody waits on a position. Once its own
+ * event loop is idle (one `setImmediate` per batch), so live events are applied within a tick, or, live, with the
+ * other live followers' after up to the shared delay of `liveBatches` when given and nobody waits on a position. Once its own
  * subscription has caught up, the follower joins the runner's shared {@link LiveTail} (when given) and ends
  * its own: live events are then read once for all followers.
  */
@@ -24,8 +25,19 @@ export class Follower {
   private buffer: RecordedEvent[] = [];
   /** A flush queued for the next turn of the event loop. */
   private flushSoon = false;
-  /** A live flush held back to gather more events (see `liveDelayMs`). */
-  private flushLater: ReturnType<typeof setTimeout> | undefined;
+  /** This follower's part in the shared live batches (see `liveBatches`). */
+  private readonly held: HeldBatch = {
+    apply: () => {
+      this.beforeHeld = this.set.snapshot();
+      this.flush();
+    },
+    rolledBack: (failure) => {
+      if (this.beforeHeld !== undefined) this.set.restore(this.beforeHeld);
+      this.fail(failure);
+    },
+  };
+  /** The table set as it was before the held batch last applied in the shared transaction. */
+  private beforeHeld: TableSetSnapshot | undefined;
   private caughtUp = false;
   private retired = false;
   private done: Promise<void> = Promise.resolve();
@@ -51,10 +63,10 @@ export class Follower {
     /** The runner's shared live subscription; without it the follower keeps its own. */
     private readonly tail?: LiveTail,
     /**
-     * Once caught up, how long a live event may wait for others to share its transaction (0: the next turn of
-     * the event loop). A waiter on a position (`whenAt`) is never kept waiting by it.
+     * Once caught up, live events wait here for the other live followers' to share one transaction (without it:
+     * applied on the next turn of the event loop). A waiter on a position (`whenAt`) is never kept waiting by it.
      */
-    private readonly liveDelayMs = 0,
+    private readonly liveBatches?: LiveBatches,
   ) {}
 
   /** Catches up from the table set's checkpoint (full pages first, when shared), then follows the subscription. */
@@ -196,17 +208,14 @@ export class Follower {
   }
 
   /**
-   * Applies the buffer on the next turn of the event loop; live, with nobody waiting on a position, after up to
-   * `liveDelayMs` instead, so that under a steady write load one transaction (and one checkpoint write) carries
-   * the events of several commands rather than one each.
+   * Applies the buffer on the next turn of the event loop; live, with nobody waiting on a position, with the shared
+   * live batches instead, so that under a steady write load one transaction (and one checkpoint write) carries the
+   * events of several commands for every projection rather than one each.
    */
   private scheduleFlush(): void {
     if (this.flushSoon) return;
-    if (this.caughtUp && this.liveDelayMs > 0 && this.positionWaiters.length === 0) {
-      this.flushLater ??= setTimeout(() => {
-        this.flushLater = undefined;
-        this.flush();
-      }, this.liveDelayMs);
+    if (this.caughtUp && this.liveBatches !== undefined && this.positionWaiters.length === 0) {
+      this.liveBatches.hold(this.held);
       return;
     }
     this.flushSoon = true;
@@ -217,10 +226,7 @@ export class Follower {
   }
 
   private flush(): void {
-    if (this.flushLater !== undefined) {
-      clearTimeout(this.flushLater);
-      this.flushLater = undefined;
-    }
+    this.liveBatches?.release(this.held);
     if (this.retired || this.failure !== undefined) return;
     const batch = this.buffer;
     this.buffer = [];
@@ -228,10 +234,7 @@ export class Follower {
       if (batch.length > 0) this.onBatch(this.set.applyBatch(batch));
     } catch (error) {
       // The batch rolled back with its checkpoint; a restart re-reads it from the store.
-      this.failure = describeError(error);
-      void this.subscription?.unsubscribe();
-      const membership = this.membership;
-      if (membership !== undefined) void this.tail?.leave(membership.member).then(membership.leave, membership.leave);
+      this.fail(describeError(error));
       return;
     }
     const reached = this.set.position;
@@ -244,6 +247,14 @@ export class Follower {
       this.phase = 'live';
       for (const waiter of this.waiters.splice(0)) waiter.resolve();
     }
+  }
+
+  /** Ends the follower after a batch that did not reach the file; a restart re-reads it from the checkpoint. */
+  private fail(failure: string): void {
+    this.failure ??= failure;
+    void this.subscription?.unsubscribe();
+    const membership = this.membership;
+    if (membership !== undefined) void this.tail?.leave(membership.member).then(membership.leave, membership.leave);
   }
 }
 

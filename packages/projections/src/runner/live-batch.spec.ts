@@ -1,6 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
+import type { Projection } from '../model/projection.js';
+import { defineTable, upsert } from '../model/table.js';
 import { append, countingProjection } from '../testing/counting-projection.js';
 import { ProjectionRunner } from './runner.js';
 
@@ -97,3 +102,102 @@ describe('ProjectionRunner: live events gathered into batches (liveBatchMs)', ()
     expect(BigInt(stored)).toBe(head);
   });
 });
+
+/** A second projection beside the counting one: the last position seen per event type. */
+const lastSeen = defineTable<{ type: string; position: string }, 'type'>({
+  name: 'test_last_seen',
+  columns: { type: 'TEXT', position: 'TEXT' },
+  primaryKey: ['type'],
+});
+const SEEN = 'test_seen';
+const seenProjection: Projection = {
+  name: SEEN,
+  version: 1,
+  tables: [lastSeen],
+  project: (event) => [upsert(lastSeen, { type: event.type, position: event.position.toString() })],
+};
+
+/**
+ * Commits in a WAL file so far: frames whose header carries the database size after the commit (SQLite's WAL
+ * format: a 32-byte file header, then per frame a 24-byte header, bytes 4-7 non-zero on a commit, and one page).
+ */
+function walCommits(walPath: string, pageSize: number): number {
+  const wal = readFileSync(walPath);
+  let commits = 0;
+  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize) if (wal.readUInt32BE(offset + 4) !== 0) commits += 1;
+  return commits;
+}
+
+describe('ProjectionRunner: the live projections share one transaction per batch (liveBatchMs)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'live-batches-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A read-model file in WAL mode that keeps every frame (no checkpoint), with two projections running live. */
+  async function startedOnFile(store: EventStore, liveBatchMs: number): Promise<{ runner: ProjectionRunner; db: Database.Database; commits: () => number }> {
+    const path = join(dir, 'readmodels.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    const runner = new ProjectionRunner({ db, store, projections: [countingProjection(), seenProjection], liveBatchMs });
+    await runner.start();
+    await runner.whenLive();
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    return { runner, db, commits: () => walCommits(`${path}-wal`, pageSize) };
+  }
+
+  it('events held back by two projections are applied in one COMMIT, not one per projection', async () => {
+    const store = createMemoryEventStore();
+    const { runner, db, commits } = await startedOnFile(store, 250);
+    const before = commits();
+    const head = await appendSpaced(store, 6);
+    await appliedUpTo(runner, head, 2_000);
+    while (runner.freshness(SEEN).position !== head.toString()) await sleep(5);
+    expect(commits() - before).toBe(1);
+    // Both projections' rows and checkpoints are in the file.
+    const checkpoints = db.prepare('SELECT projection, position FROM projection_checkpoints WHERE active = 1 ORDER BY projection').all();
+    expect(checkpoints).toEqual([
+      { projection: NAME, position: expect.any(String) },
+      { projection: SEEN, position: expect.any(String) },
+    ]);
+    expect(db.prepare('SELECT position FROM test_last_seen WHERE type = ?').pluck().get('Counted')).toBe(head.toString());
+    await runner.stop();
+    db.close();
+  });
+
+  it('a shared COMMIT that fails leaves nothing in the file, and each projection says so and keeps its old position', async () => {
+    const store = createMemoryEventStore();
+    const { runner, db } = await startedOnFile(store, 50);
+    await append(store, 'order-a', 1);
+    const first = (await store.headPosition()) ?? 0n;
+    await runner.whenAt(NAME, first);
+    await runner.whenAt(SEEN, first);
+    // A COMMIT that fails for real: a deferred foreign key that the second projection's checkpoint write breaks.
+    db.pragma('foreign_keys = ON');
+    db.exec(`CREATE TABLE fk_parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE fk_child (parent INTEGER REFERENCES fk_parent (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER break_commit AFTER UPDATE OF position ON projection_checkpoints WHEN NEW.projection = '${SEEN}'
+      BEGIN INSERT INTO fk_child VALUES (42); END;`);
+    const stored = (): unknown[] => db.prepare('SELECT position FROM projection_checkpoints WHERE active = 1 ORDER BY projection').pluck().all();
+    const storedBefore = stored();
+
+    await append(store, 'order-b', 2);
+    const started = performance.now();
+    while ((await runner.status()).some((status) => status.lastError === null)) {
+      if (performance.now() - started > 2_000) throw new Error('no projection reported the failed commit');
+      await sleep(10);
+    }
+    const statuses = await runner.status();
+    for (const status of statuses) {
+      expect(status.lastError).toMatch(/FOREIGN KEY/);
+      expect(status.state).toBe('stalled');
+      expect(status.position).toBe(first.toString());
+    }
+    expect(stored()).toEqual(storedBefore);
+    expect(db.prepare('SELECT COUNT(*) FROM test_stream_totals WHERE stream = ?').pluck().get('order-b')).toBe(0);
+    expect(runner.freshness(NAME).position).toBe(first.toString());
+    await runner.stop();
+    db.close();
+  });
+});
+

@@ -8,6 +8,7 @@ import type { ReadModelDigest } from './digest.js';
 import { Follower } from './follower.js';
 import { countEventsAfter } from './lag-count.js';
 import { openActive, openFresh, swapGenerations } from './generations.js';
+import { LiveBatches } from './live-batches.js';
 import { LiveTail } from './live-tail.js';
 import { PageReader } from './page-reader.js';
 import { RUNNER_DDL } from './schema.js';
@@ -30,7 +31,8 @@ export interface RunnerOptions {
   readonly lagCountLimit?: number;
   /**
    * Once live, how long an event may wait for others to share its batch, in ms (default 0: applied on the next
-   * turn of the event loop). A query waiting on a position (`whenAt`) has it applied at once whatever this is.
+   * turn of the event loop). The live projections' held batches are applied together, in one transaction. A query
+   * waiting on a position (`whenAt`) has it applied at once whatever this is.
    */
   readonly liveBatchMs?: number;
 }
@@ -72,6 +74,8 @@ export class ProjectionRunner {
   private readonly pages: PageReader;
   /** One live subscription for every caught-up follower (each new event read once for all). */
   private readonly tail: LiveTail;
+  /** The live followers' held batches, applied together (with `liveBatchMs` only). */
+  private readonly liveBatches: LiveBatches | undefined;
 
   constructor(private readonly options: RunnerOptions) {
     this.context = { zone: options.zone ?? DEFAULT_BUSINESS_ZONE };
@@ -83,6 +87,7 @@ export class ProjectionRunner {
     this.checkpoints = new Checkpoints(options.db);
     this.pages = new PageReader(options.store);
     this.tail = new LiveTail(options.store);
+    this.liveBatches = (options.liveBatchMs ?? 0) > 0 ? new LiveBatches(options.db, options.liveBatchMs ?? 0) : undefined;
     const tables = new Set<string>();
     for (const projection of options.projections) {
       if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
@@ -237,7 +242,7 @@ export class ProjectionRunner {
   }
 
   private follow(set: TableSet): Follower {
-    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages, this.tail, this.options.liveBatchMs ?? 0);
+    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages, this.tail, this.liveBatches);
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
     countEventsAfter(this.options.store, set.position, this.lagCountLimit).then(

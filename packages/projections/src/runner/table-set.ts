@@ -15,6 +15,12 @@ export interface BatchOutcome {
   readonly lastError: string | undefined;
 }
 
+/** A table set's checkpoint and blocked streams at one moment (see {@link TableSet.snapshot}). */
+export interface TableSetSnapshot {
+  readonly position: bigint | undefined;
+  readonly blocked: ReadonlySet<string>;
+}
+
 /** What a retry of parked events did. */
 export interface RetryOutcome {
   readonly applied: number;
@@ -55,7 +61,24 @@ export class TableSet {
     return this.current;
   }
 
-  /** Applies `events` (in order, all after the checkpoint) and moves the checkpoint, in one transaction. */
+  /** What {@link TableSet.restore} goes back to: the checkpoint and the blocked streams as they are now. */
+  snapshot(): TableSetSnapshot {
+    return { position: this.current, blocked: this.blocked };
+  }
+
+  /**
+   * Goes back to `snapshot` after the transaction that an {@link TableSet.applyBatch} ran inside (as a savepoint)
+   * failed to commit: the file never held what the batch did.
+   */
+  restore(snapshot: TableSetSnapshot): void {
+    this.current = snapshot.position;
+    this.blocked = snapshot.blocked;
+  }
+
+  /**
+   * Applies `events` (in order, all after the checkpoint) and moves the checkpoint, in one transaction (a savepoint
+   * when the caller has one open: then the caller's COMMIT makes it durable, see {@link TableSet.restore}).
+   */
   applyBatch(events: readonly RecordedEvent[]): BatchOutcome {
     const last = events.at(-1);
     if (last === undefined) return { applied: 0, parked: 0, lastError: undefined };
