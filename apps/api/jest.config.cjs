@@ -3,11 +3,19 @@
 const preset = require('../../jest.preset.cjs');
 
 const [pattern, [swc, options]] = Object.entries(preset.transform)[0];
+const CONTENT_DISPOSITION = 'node_modules/(@fastify/static/node_modules/)?content-disposition/.+\\.js$';
 
 module.exports = {
   ...preset,
   displayName: 'api',
   rootDir: __dirname,
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { [pattern]: [swc, { ...options, module: { type: 'es6' } }] },
+  transform: {
+    [pattern]: [swc, { ...options, module: { type: 'es6' } }],
+    // @fastify/static (the OpenAPI UI's files on Fastify) is CommonJS and requires content-disposition 3, which is
+    // ES modules only: Node 20 loads it (require of ES modules), Jest's module registry only from Node 24.9. Compiled
+    // to CommonJS for the tests; production code runs it as published.
+    [CONTENT_DISPOSITION]: [swc, { ...options, jsc: { ...options.jsc, parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
 };

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
@@ -31,7 +31,8 @@ export class AppModule {
         LoggerModule.forRoot({
           // Request logs are `info`: at a higher level they would be built for every request and never written
           // (a child logger per request was 14 KB of garbage each, and young-GC pauses are the API's p99).
-          ...(logsRequests(config.logLevel) ? {} : { forRoutes: [] }),
+          // Every route: on Fastify the module's default pattern (`{/*splat}`) matched no request, `*path` matches all.
+          forRoutes: logsRequests(config.logLevel) ? [{ path: '*path', method: RequestMethod.ALL }] : [],
           pinoHttp: {
             level: config.logLevel,
             // Tokens and bodies (personal data) never reach the logs; URLs carry ids only.

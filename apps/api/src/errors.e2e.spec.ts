@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
 import { startTestApi, type TestApi } from './testing/test-app.js';
 
@@ -40,6 +41,27 @@ describe('bad input is a 400 with every issue, and writes nothing', () => {
     expect(badHeaders.body.issues.map((issue: { path: string[] }) => issue.path[0])).toEqual(['idempotency-key', 'if-match']);
     const contradicting = await api.call('POST', '/orders/o-1/confirmation', { actor: people.rep, body: { orderId: 'o-2' } });
     expect(contradicting.body.issues[0]).toEqual({ in: 'body', path: ['orderId'], message: 'orderId must be left out or equal the id in the path' });
+  });
+
+  it('refuses a body on a GET, even valid JSON, and a path that is not validly percent-encoded', async () => {
+    const url = new URL(api.url);
+    const token = await api.token(people.manager);
+    const answer = await new Promise<{ status: number; body: { code: string; issues: unknown[] } }>((resolve, reject) => {
+      const body = JSON.stringify({ date: '2026-03-01' });
+      const req = request(
+        { host: url.hostname, port: url.port, method: 'GET', path: '/reports/sales/daily?date=2026-03-01', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect([answer.status, answer.body.code, answer.body.issues]).toEqual([400, 'INVALID_INPUT', [{ in: 'body', path: [], message: 'a GET request takes no body' }]]);
+    const badPath = await api.call('GET', '/audit/streams/customer-%E0%A4%A/state', { actor: people.manager });
+    expect([badPath.status, badPath.body.code, badPath.body.issues]).toEqual([400, 'INVALID_INPUT', [{ in: 'params', path: [], message: 'the path is not validly percent-encoded' }]]);
   });
 
   it('answers 413 for a body above the limit', async () => {

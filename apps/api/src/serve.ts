@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ProjectionRunner } from '@salesbook/projections';
 import { ROLE_ACTORS, devTokens } from './auth/dev-tokens.js';
 import { createApp } from './bootstrap.js';
@@ -12,7 +12,7 @@ const KEEP_ALIVE_MS = 65_000;
 
 /** A listening API and where it is. */
 export interface Serving {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly url: string;
 }
 
@@ -32,7 +32,7 @@ export async function serve(config: ApiConfig, overrides: InfrastructureOverride
 }
 
 /** Waits until every read model has caught up with the store. */
-export const whenCaughtUp = (app: NestExpressApplication): Promise<void> => app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER).whenLive();
+export const whenCaughtUp = (app: NestFastifyApplication): Promise<void> => app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER).whenLive();
 
 /** The lines a person needs: the URL, the docs, and in development one token per role. */
 export async function welcome(config: ApiConfig, url: string): Promise<string[]> {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { toHttpException } from '../http/failures.js';
 import { ACTOR_KEY } from '../http/input.js';
+import { headerOf } from '../http/request.js';
 import { ROUTE_SPEC, type RouteSpec } from '../http/route-spec.js';
 import type { TokenVerifier } from './jwt.js';
 
@@ -25,8 +26,8 @@ export class AuthGuard implements CanActivate {
     const spec = this.reflector.get<RouteSpec | undefined>(ROUTE_SPEC, context.getHandler());
     // Routes outside the table (Swagger UI's own) are public documentation.
     if (spec === undefined || spec.audience === 'public') return true;
-    const request = context.switchToHttp().getRequest<Request & { [ACTOR_KEY]?: unknown }>();
-    const [scheme, token] = (request.header('authorization') ?? '').split(' ');
+    const request = context.switchToHttp().getRequest<FastifyRequest & { [ACTOR_KEY]?: unknown }>();
+    const [scheme, token] = (headerOf(request, 'authorization') ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || token === undefined || token === '') {
       throw toHttpException({ kind: 'unauthenticated', message: 'send Authorization: Bearer <token>' });
     }

@@ -1,6 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toHttpException } from '../http/failures.js';
+import { pathOf } from '../http/request.js';
 import { DASHBOARD_CSP, DASHBOARD_DIST, readDashboardFile } from './dashboard-files.js';
 
 /**
@@ -10,19 +11,21 @@ import { DASHBOARD_CSP, DASHBOARD_DIST, readDashboardFile } from './dashboard-fi
  */
 @Controller('dashboard')
 export class DashboardController {
-  @Get(['', '*path'])
-  file(@Req() request: Request, @Res() response: Response): void {
-    const relative = request.path.replace(/^\/dashboard\/?/, '');
+  @Get(['', '*'])
+  file(@Req() request: FastifyRequest, @Res() response: FastifyReply): void {
+    const relative = pathOf(request).replace(/^\/dashboard\/?/, '');
     const file = readDashboardFile(DASHBOARD_DIST, relative);
     if (file === undefined) {
       const hint = relative === '' ? ' (build it: npx nx run @salesbook/dashboard:build)' : '';
       throw toHttpException({ kind: 'route-not-found', message: `no dashboard file ${relative || 'index.html'}${hint}` });
     }
-    response.setHeader('Content-Security-Policy', DASHBOARD_CSP);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    // Hashed assets never change; the page itself is always revalidated so a rebuild shows at once.
-    response.setHeader('Cache-Control', relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    response.type(file.type).send(file.body);
+    response.headers({
+      'Content-Security-Policy': DASHBOARD_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      // Hashed assets never change; the page itself is always revalidated so a rebuild shows at once.
+      'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    void response.type(file.type).send(file.body);
   }
 }

@@ -1,8 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IsoDateTime, type Actor } from '@salesbook/domain';
 import { toHttpException, type InputIssue } from './failures.js';
+import { headerOf } from './request.js';
 import { ROUTE_SPEC, type RouteSpec } from './route-spec.js';
 
 /** A request checked against its route's schemas, with what the edge adds (actor, command headers). */
@@ -42,17 +43,17 @@ function commandBody(spec: RouteSpec, raw: unknown, params: Record<string, strin
   return { body: { ...body, [idField]: params['id'] }, occurredAt };
 }
 
-function headerIssues(request: Request, issues: InputIssue[]): { idempotencyKey?: string; expectedRevision?: number } {
-  const key = request.header('idempotency-key');
-  const match = request.header('if-match');
+function headerIssues(request: FastifyRequest, issues: InputIssue[]): { idempotencyKey?: string; expectedRevision?: number } {
+  const key = headerOf(request, 'idempotency-key');
+  const match = headerOf(request, 'if-match');
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) issues.push({ in: 'headers', path: ['idempotency-key'], message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' });
   const revision = match === undefined ? undefined : IF_MATCH.exec(match.trim())?.[1];
   if (match !== undefined && revision === undefined) issues.push({ in: 'headers', path: ['if-match'], message: 'must be a stream revision (an integer >= -1)' });
   return { ...(key === undefined ? {} : { idempotencyKey: key }), ...(revision === undefined ? {} : { expectedRevision: Number(revision) }) };
 }
 
-function minPositionOf(request: Request, issues: InputIssue[]): bigint | undefined {
-  const value = request.header('x-min-position');
+function minPositionOf(request: FastifyRequest, issues: InputIssue[]): bigint | undefined {
+  const value = headerOf(request, 'x-min-position');
   if (value === undefined) return undefined;
   // EventStoreDB positions pack two 64-bit numbers: up to 39 digits.
   if (/^\d{1,40}$/.test(value.trim())) return BigInt(value.trim());
@@ -69,14 +70,14 @@ function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined,
 }
 
 /** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
-export function readInput(spec: RouteSpec, request: Request): RouteInput {
+export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput {
   const issues: InputIssue[] = [];
   const rawParams = request.params as Record<string, string>;
   const params = parsePart('params', spec.params, rawParams, issues);
   const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
   if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
   const body = rawBody === undefined ? undefined : parsePart('body', spec.body, rawBody, issues);
-  const query = parsePart('query', spec.query, { ...(request.query as object) }, issues);
+  const query = parsePart('query', spec.query, { ...(request.query as object | undefined) }, issues);
   const occurredAt = rawOccurredAt === undefined ? undefined : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues);
   const headers = spec.command === undefined ? {} : headerIssues(request, issues);
   const minPosition = spec.projection === undefined ? undefined : minPositionOf(request, issues);
@@ -85,7 +86,7 @@ export function readInput(spec: RouteSpec, request: Request): RouteInput {
     body,
     query,
     params,
-    actor: (request as Request & { [ACTOR_KEY]?: Actor })[ACTOR_KEY],
+    actor: (request as FastifyRequest & { [ACTOR_KEY]?: Actor })[ACTOR_KEY],
     idempotencyKey: headers.idempotencyKey,
     expectedRevision: headers.expectedRevision,
     occurredAt: (occurredAt as { occurredAt: string } | undefined)?.occurredAt,
@@ -97,5 +98,5 @@ export function readInput(spec: RouteSpec, request: Request): RouteInput {
 export const Input = createParamDecorator((_data: unknown, context: ExecutionContext): RouteInput => {
   const spec = Reflect.getMetadata(ROUTE_SPEC, context.getHandler()) as RouteSpec | undefined;
   if (spec === undefined) throw new Error(`${context.getHandler().name} has no @Route`);
-  return readInput(spec, context.switchToHttp().getRequest<Request>());
+  return readInput(spec, context.switchToHttp().getRequest<FastifyRequest>());
 });

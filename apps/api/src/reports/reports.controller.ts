@@ -1,7 +1,10 @@
 import { Controller, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Request, Response } from 'express';
+import { negotiate } from '@fastify/accept-negotiator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fresh from 'fresh';
 import { Input, type RouteInput } from '../http/input.js';
+import { headerOf } from '../http/request.js';
 import { Route } from '../http/route-spec.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
 import { complaintRowsReport } from './complaint-rows.report.js';
@@ -22,7 +25,13 @@ const GZIP_FROM_BYTES = 1_024;
  * `Cache-Control: no-cache` on a request (an end-to-end reload): compute the answer afresh. Other directives change
  * nothing: a reused answer is as current as a fresh one, since it is kept only while its read models are unchanged.
  */
-const asksAfresh = (request: Request): boolean => /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(request.header('cache-control') ?? '');
+const asksAfresh = (request: FastifyRequest): boolean => /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(headerOf(request, 'cache-control') ?? '');
+
+/** Whether the client takes gzip over the body as it is (`Accept-Encoding`, with its q-values; none sent: no). */
+const takesGzip = (request: FastifyRequest): boolean => {
+  const accepted = headerOf(request, 'accept-encoding');
+  return accepted !== undefined && negotiate(accepted, ['gzip', 'identity']) === 'gzip';
+};
 
 /**
  * Report routes: one method per report definition. The answer goes out as the JSON text the handler made (once per
@@ -32,60 +41,64 @@ const asksAfresh = (request: Request): boolean => /(?:^|,)\s*no-cache\s*(?:,|$)/
 export class ReportsController {
   constructor(private readonly queries: QueryBus) {}
 
-  private async run(definition: ReportDefinition<never>, input: RouteInput, request: Request, response: Response): Promise<void> {
+  private async run(definition: ReportDefinition<never>, input: RouteInput, request: FastifyRequest, response: FastifyReply): Promise<void> {
     // Public routes have no actor; report routes never are public, so the guard has set it.
     if (input.actor === undefined) throw new Error(`${definition.route.path} ran without an actor`);
     const reply = await this.queries.execute(new RunReportQuery(definition as ReportDefinition, input.query, input.params, input.actor, input.minPosition, asksAfresh(request)));
     // Per reader (the token decides the rows), and to be checked again before each reuse.
-    response.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept-Encoding', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
+    response.headers({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept-Encoding', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
+    // The answer the client holds (If-None-Match) is still the answer: 304, no body.
+    if (fresh(request.headers, { etag: reply.etag })) {
+      await response.status(304).send();
+      return;
+    }
     // Reports run to hundreds of KB of JSON: gzip for clients that accept it (every browser), made once per answer.
-    const gzip = reply.body.length >= GZIP_FROM_BYTES && request.acceptsEncodings('gzip', 'identity') === 'gzip';
-    if (gzip) response.set('Content-Encoding', 'gzip');
-    // Express answers 304 when If-None-Match matches the ETag.
-    response.send(gzip ? reply.gzipped() : reply.body);
+    const gzip = reply.body.length >= GZIP_FROM_BYTES && takesGzip(request);
+    if (gzip) response.header('Content-Encoding', 'gzip');
+    await response.send(gzip ? reply.gzipped() : reply.body);
   }
 
-  @Route(dailySalesReport.route) dailySales(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(dailySalesReport.route) dailySales(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(dailySalesReport, input, request, response);
   }
 
-  @Route(monthlySalesReport.route) monthlySales(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(monthlySalesReport.route) monthlySales(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(monthlySalesReport, input, request, response);
   }
 
-  @Route(repScorecardReport.route) repScorecard(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(repScorecardReport.route) repScorecard(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(repScorecardReport, input, request, response);
   }
 
-  @Route(satisfactionReport.route) satisfaction(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(satisfactionReport.route) satisfaction(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(satisfactionReport, input, request, response);
   }
 
-  @Route(complaintsReport.route) complaints(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(complaintsReport.route) complaints(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(complaintsReport, input, request, response);
   }
 
-  @Route(staleProfilesReport.route) staleProfiles(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(staleProfilesReport.route) staleProfiles(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(staleProfilesReport, input, request, response);
   }
 
-  @Route(agingReport.route) aging(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(agingReport.route) aging(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(agingReport, input, request, response);
   }
 
-  @Route(collectionsSummaryReport.route) collectionsSummary(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(collectionsSummaryReport.route) collectionsSummary(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(collectionsSummaryReport, input, request, response);
   }
 
-  @Route(overdueReport.route) overdue(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(overdueReport.route) overdue(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(overdueReport, input, request, response);
   }
 
-  @Route(salesOrdersReport.route) salesOrders(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(salesOrdersReport.route) salesOrders(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(salesOrdersReport, input, request, response);
   }
 
-  @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput, @Req() request: Request, @Res() response: Response) {
+  @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(complaintRowsReport, input, request, response);
   }
 }
