@@ -9,6 +9,11 @@ export interface LoadFigures {
   /** Non-2xx responses, errors and timeouts (autocannon's 10 s): a run with any is reported, never hidden. */
   readonly failures: number;
   readonly timeouts: number;
+  /**
+   * The load tool's own CPU over the run, as a share of one core (its process alone). Near 1, the tool, not the
+   * server, set the closed loop's rate.
+   */
+  readonly loadToolCpu?: number;
   /** Why requests failed (status and body, or the socket error), with counts; absent when none did. */
   readonly failureReasons?: Readonly<Record<string, number>>;
 }

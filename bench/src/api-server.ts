@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export interface ApiProcess {
   readonly url: string;
   readonly secret: string;
+  /** CPU time the API process has used so far, in seconds (Linux `/proc`); undefined where that cannot be read. */
+  cpuSeconds(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -42,9 +45,24 @@ export function startApi(eventsPath: string, readModelsPath: string): Promise<Ap
           child.once('exit', () => done());
           child.kill('SIGTERM');
         });
-      resolve({ url: match[1].replace('localhost', '127.0.0.1'), secret, stop });
+      resolve({ url: match[1].replace('localhost', '127.0.0.1'), secret, stop, cpuSeconds: () => (child.pid === undefined ? undefined : processCpuSeconds(child.pid)) });
     });
   });
+}
+
+/**
+ * User plus system CPU time of process `pid`, in seconds, from `/proc/<pid>/stat` (fields 14 and 15, in USER_HZ
+ * ticks, which Linux fixes at 100 for user space); undefined off Linux or once the process is gone.
+ */
+function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { seedStore } from '@salesbook/generator';
 import { drained, quantile, type LoadFigures } from './api-load.js';
-import { startApi, token, whenCaughtUp } from './api-server.js';
+import { startApi, token, whenCaughtUp, type ApiProcess } from './api-server.js';
 import { customerBodies, loadInChild, type LoadPhase } from './load-child.js';
 import { scratchFolder } from './measure.js';
 
@@ -73,9 +73,29 @@ async function freshness(url: string, bearer: string, done: () => boolean): Prom
   return { samples, stale };
 }
 
-const line = (name: string, f: LoadFigures): string =>
+/** A closed loop's figures with the API's CPU over it, as a share of one core. */
+type ClosedLoopFigures = LoadFigures & { readonly apiCpu?: number };
+
+const percent = (share: number | undefined): string => (share === undefined ? '?' : `${Math.round(share * 100)}%`);
+
+const line = (name: string, f: ClosedLoopFigures): string =>
   `${name.padEnd(44)} ${String(f.rps).padStart(6)} req/s  p50 ${String(f.p50Ms).padStart(4)} ms  p99 ${String(f.p99Ms).padStart(4)} ms  (${f.requests} requests, ${f.failures} failed, ${f.timeouts} of them timed out)` +
+  ('apiCpu' in f ? `\n    CPU, share of one core: API ${percent(f.apiCpu)}, load tool ${percent(f.loadToolCpu)}` : '') +
   (f.failureReasons === undefined ? '' : `\n    failed: ${JSON.stringify(f.failureReasons)}`);
+
+/**
+ * A closed-loop phase with the API's CPU share over it: with two cores shared by the API and the load tool, the
+ * side near a whole core set the rate. The window includes the load tool's start-up (a few tenths of a second of
+ * the phase), so the API's share reads slightly low.
+ */
+async function closedLoop(api: ApiProcess, phase: LoadPhase): Promise<ClosedLoopFigures> {
+  const before = api.cpuSeconds();
+  const started = performance.now();
+  const figures = await loadInChild(phase);
+  const after = api.cpuSeconds();
+  const apiCpu = before === undefined || after === undefined ? undefined : Math.round(((after - before) / ((performance.now() - started) / 1_000)) * 100) / 100;
+  return { ...figures, ...(apiCpu === undefined ? {} : { apiCpu }) };
+}
 
 async function main(argv: readonly string[]): Promise<void> {
   const events = eventsWanted(argv);
@@ -114,11 +134,11 @@ async function main(argv: readonly string[]): Promise<void> {
         console.log(`  ${name}: ${answer.status}, ${(await answer.arrayBuffer()).byteLength} bytes of JSON (Content-Encoding: ${answer.headers.get('content-encoding') ?? 'none'}), X-Report-Answer: ${answer.headers.get('x-report-answer') ?? 'none'}`);
       }
       await drained(api.url);
-      const reportMax = await loadInChild({ ...report, seconds: SECONDS });
+      const reportMax = await closedLoop(api, { ...report, seconds: SECONDS });
       await drained(api.url);
-      const computedMax = await loadInChild({ ...computed, seconds: SECONDS });
+      const computedMax = await closedLoop(api, { ...computed, seconds: SECONDS });
       await drained(api.url);
-      const baselineMax = await loadInChild({ ...health, seconds: SECONDS });
+      const baselineMax = await closedLoop(api, { ...health, seconds: SECONDS });
       console.log(line('closed loop, 50 connections: report', reportMax));
       console.log(line('closed loop, 50 connections: report, no-cache', computedMax));
       console.log(line('closed loop, 50 connections: baseline', baselineMax));
@@ -165,6 +185,7 @@ async function main(argv: readonly string[]): Promise<void> {
         JSON.stringify({
           events,
           reportMaxRps: reportMax.rps, baselineMaxRps: baselineMax.rps, reportComputedMaxRps: computedMax.rps,
+          reportMaxApiCpu: reportMax.apiCpu, reportMaxLoadToolCpu: reportMax.loadToolCpu, baselineMaxApiCpu: baselineMax.apiCpu, baselineMaxLoadToolCpu: baselineMax.loadToolCpu,
           reportP50Ms: reportFixed.p50Ms, reportP99Ms: reportFixed.p99Ms,
           commandP50Ms: commandFixed.p50Ms, commandP99Ms: commandFixed.p99Ms,
           freshnessP99Ms: Math.round(freshnessP99Ms * 10) / 10,

@@ -52,8 +52,12 @@ async function child(spec: string): Promise<void> {
     ...(phase.headers === undefined ? {} : { headers: phase.headers }),
     ...(phase.customers === undefined ? {} : { body: customerBodies(phase.customers) }),
   };
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
   const figures = phase.rate === undefined ? await load(phase.url, target, phase.seconds) : await pacedLoad(phase.url, target, phase.seconds, phase.rate);
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  const cpu = process.cpuUsage(cpuBefore);
+  const loadToolCpu = Math.round(((cpu.user + cpu.system) / 1_000 / (performance.now() - started)) * 100) / 100;
+  process.stdout.write(`${JSON.stringify({ ...figures, loadToolCpu })}\n`);
 }
 
 if (process.argv[1] === CHILD) {
