@@ -7,12 +7,12 @@ import { toHttpException, type ApiFailure } from './failures.js';
 import { MalformedBodyError } from './request.js';
 
 /** An error Fastify raised itself (body limit, content length, a malformed URL): its code and status. */
-interface FastifyError {
+interface FrameworkError {
   readonly code: string;
   readonly statusCode: number;
 }
 
-const isFastifyError = (error: unknown): error is FastifyError => {
+const isFrameworkError = (error: unknown): error is FrameworkError => {
   const { code, statusCode } = (error instanceof Error ? error : {}) as { code?: unknown; statusCode?: unknown };
   return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number';
 };
@@ -33,7 +33,7 @@ function failureOf(thrown: unknown, bodyLimitBytes: number): ApiFailure | undefi
   // Nest's Fastify adapter wraps Fastify's own 4xx errors (and the body parser's) in an HttpException; the cause says what failed.
   const error = thrown instanceof HttpException && thrown.cause !== undefined ? thrown.cause : thrown;
   if (error instanceof MalformedBodyError) return { kind: 'malformed-json', message: error.message };
-  if (isFastifyError(error)) {
+  if (isFrameworkError(error)) {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { kind: 'too-large', limit: bodyLimitBytes };
     if (error.statusCode >= 400 && error.statusCode < 500) return { kind: 'malformed-json', message: `the body cannot be read (${error.code})` };
   }
