@@ -7,7 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { ApiConfig } from './config/config.js';
-import { frameworkRefusal } from './http/exception.filter.js';
+import { frameworkRefusal, sendRefusal } from './http/exception.filter.js';
 import { toHttpException } from './http/failures.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { parseJsonBody } from './http/request.js';
@@ -32,10 +32,7 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // A malformed URL is refused by the router before any route or filter runs: answered in the API's shape here.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const refusal = frameworkRefusal(error);
-      void reply.code(refusal.getStatus()).send(refusal.getResponse());
-    },
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => sendRefusal(reply, frameworkRefusal(error)),
     // `/customers/` finds `/customers`; an id of any length reaches its schema (400 with the issue, not 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
   });
@@ -55,8 +52,7 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
   // within the limit, whatever the method (a client that sends one has made a mistake worth hearing about).
   app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && carriesBody(request.headers)) {
-      const refusal = toHttpException({ kind: 'invalid-input', issues: [{ in: 'body', path: [], message: `a ${request.method} request takes no body` }] });
-      void reply.code(refusal.getStatus()).send(refusal.getResponse());
+      sendRefusal(reply, toHttpException({ kind: 'invalid-input', issues: [{ in: 'body', path: [], message: `a ${request.method} request takes no body` }] }));
       return;
     }
     done();

@@ -21,11 +21,13 @@ const hasCode = (body: unknown): boolean => typeof body === 'object' && body !==
 
 /** What Fastify's router refused before any route ran (a malformed URL), answered as every other refusal. */
 export function frameworkRefusal(error: { readonly code: string; readonly message: string }): HttpException {
-  return toHttpException(
-    error.code === 'FST_ERR_BAD_URL'
-      ? { kind: 'invalid-input', issues: [{ in: 'params', path: [], message: 'the path is not validly percent-encoded' }] }
-      : { kind: 'invalid-input', issues: [{ in: 'params', path: [], message: error.message }] },
-  );
+  const message = error.code === 'FST_ERR_BAD_URL' ? 'the path is not validly percent-encoded' : error.message;
+  return toHttpException({ kind: 'invalid-input', issues: [{ in: 'params', path: [], message }] });
+}
+
+/** Answers `exception` as JSON: its status and its body. */
+export function sendRefusal(reply: FastifyReply, exception: HttpException): void {
+  void reply.status(exception.getStatus()).send(exception.getResponse());
 }
 
 /** What an error thrown outside the controllers' own mapping means for the client. */
@@ -54,9 +56,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<FastifyReply>();
-    const exception = this.toException(error, host.switchToHttp().getRequest<FastifyRequest>());
-    void response.status(exception.getStatus()).send(exception.getResponse());
+    sendRefusal(host.switchToHttp().getResponse<FastifyReply>(), this.toException(error, host.switchToHttp().getRequest<FastifyRequest>()));
   }
 
   private toException(error: unknown, request: FastifyRequest): HttpException {
