@@ -3,6 +3,7 @@ import type { EventStore } from '../port.js';
 import { describeAppendManyContract } from './contract/append-many.contract.js';
 import { describeAppendContract } from './contract/append.contract.js';
 import type { ContractContext, ContractOptions, ContractSubject } from './contract/context.js';
+import { describeIdempotencyContract } from './contract/idempotency.contract.js';
 import { describeInstancesContract } from './contract/instances.contract.js';
 import { describeReadContract } from './contract/read.contract.js';
 import { describeSubscriptionContract } from './contract/subscription.contract.js';
@@ -58,5 +59,6 @@ export function describeEventStoreContract<S extends ContractSubject>(name: stri
     describeAppendManyContract(context);
     describeSubscriptionContract(context);
     describeInstancesContract(context);
+    describeIdempotencyContract(context);
   });
 }
