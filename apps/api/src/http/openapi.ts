@@ -60,7 +60,7 @@ function parameters(spec: RouteSpec): unknown[] {
     return Object.entries(json?.properties ?? {}).map(([name, property]) => ({ name, in: where, required: where === 'path' || (json?.required ?? []).includes(name), schema: property }));
   };
   const headers = [
-    ...(spec.command === undefined ? [] : [header('Idempotency-Key', 'Makes the command retry-safe: a repeat returns the first result'), header('If-Match', 'Expected stream revision (-1: must not exist)')]),
+    ...(spec.command === undefined ? [] : [header('Idempotency-Key', 'Makes the command retry-safe: a repeat returns the first result. Bound to the token subject, the route and the body it first came with: reused for another command it is 422 IDEMPOTENCY_KEY_REUSED'), header('If-Match', 'Expected stream revision (-1: must not exist)')]),
     ...(spec.projection === undefined ? [] : [header('X-Min-Position', 'Wait (bounded) until the report reflects this position')]),
   ];
   return [...of('path', spec.params), ...of('query', spec.query), ...headers];
