@@ -4,7 +4,7 @@ import { parseStoreUrl, type StoreDescriptor } from '@salesbook/eventstore';
 import { isValidTimeZone } from '@salesbook/projections';
 import { CliError } from './cli-error.js';
 
-/** What the command line reads from the environment: the same variables, defaults and checks as the API (DESIGN.md section 10). */
+/** What the command line reads from the environment: the same variables, defaults and checks as the API. */
 export interface CliConfig {
   readonly store: StoreDescriptor;
   /** Path of the read-model SQLite file. */
