@@ -13,7 +13,7 @@ const problem = (env: Record<string, string>) => {
 };
 
 describe('loadConfig', () => {
-  it('applies the defaults of DESIGN.md section 10', () => {
+  it('applies the documented defaults (docs/architecture.md, Configuration)', () => {
     expect(load({})).toMatchObject({
       store: { kind: 'sqlite', path: './data/events.db' },
       readModelsPath: './data/readmodels.db',

@@ -4,7 +4,7 @@ import { parseStoreUrl, StoreConfigurationError, type StoreDescriptor } from '@s
 import { MASTER_KEY_VARIABLE, parseKeyStoreLocation, parseMasterKey } from '@salesbook/keystore';
 import { isValidTimeZone } from '@salesbook/projections';
 
-/** The API's configuration, read once from the environment at start-up (DESIGN.md section 10). */
+/** The API's configuration, read once from the environment at start-up (every variable: apps/api/README.md). */
 export interface ApiConfig {
   readonly store: StoreDescriptor;
   /** Path of the read-model SQLite file, or `:memory:`. */
