@@ -5,9 +5,11 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { ApiFailure } from '../http/failures.js';
 import type { RouteInput } from '../http/input.js';
 import type { RouteSpec } from '../http/route-spec.js';
+import type { EventStore } from '@salesbook/eventstore';
 import type { ApiConfig } from '../config/config.js';
-import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { API_CONFIG, CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import { withBusinessDate } from './business-dates.js';
+import { bindCommandKey } from './idempotency-keys.js';
 import type { AggregateCommand, CommandOutcome, CommandRequest } from './command-request.js';
 
 /**
@@ -21,11 +23,16 @@ export class CommandGateway {
     private readonly bus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async send(spec: RouteSpec, input: RouteInput, message: new (request: CommandRequest) => AggregateCommand): Promise<Either<ApiFailure, CommandOutcome>> {
     const request = this.request(spec, input);
     if (request._tag === 'Left') return request;
+    if (input.idempotencyKey !== undefined) {
+      const bound = await bindCommandKey(this.store, request.right.commandId, spec, input, this.clock().toISOString());
+      if (bound._tag === 'Left') return bound;
+    }
     const reply = await this.bus.execute(new message(request.right));
     return reply._tag === 'Left' ? left({ kind: 'domain', error: reply.left }) : right(reply.right);
   }
@@ -36,7 +43,7 @@ export class CommandGateway {
     if (occurredAt !== undefined && actor.role !== 'system') {
       return left({ kind: 'forbidden', code: 'OCCURRED_AT_FORBIDDEN', message: 'only the system role (imports) may set occurredAt' });
     }
-    // Scoped to the actor, so two clients' keys never meet; the same key again is the same command.
+    // Scoped to the actor, so two clients' keys never meet; the same key again is the same command (bound by bindCommandKey).
     const commandId = input.idempotencyKey === undefined ? randomUUID() : `${actor.id}:${input.idempotencyKey}`;
     const at = occurredAt ?? this.clock().toISOString();
     return right({
