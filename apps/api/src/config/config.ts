@@ -26,6 +26,11 @@ export interface ApiConfig {
   readonly keyStore: KeyStoreConfig;
   /** How often a policy retries the events it parked (SALESBOOK_POLICY_RETRY_MS, default 30,000). */
   readonly policyRetryMs: number;
+  /**
+   * How long a subscription (projections, the policy) may stay down while it is restarted before `/health` fails, so
+   * an orchestrator restarts the process (SALESBOOK_MAX_DOWN_MS, default 120,000).
+   */
+  readonly maxDownMs: number;
   /** Bytes of report answers kept for reuse while their read models are unchanged (SALESBOOK_REPORT_CACHE_MB, default 64; 0 keeps none). */
   readonly reportCacheBytes: number;
   /**
@@ -68,6 +73,7 @@ const Env = z.object({
   SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
   SALESBOOK_MASTER_KEY: optional,
   SALESBOOK_POLICY_RETRY_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(10).max(86_400_000).default(30_000)),
+  SALESBOOK_MAX_DOWN_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_000).max(86_400_000, 'must be 1000-86400000 (milliseconds)').default(120_000)),
   SALESBOOK_LIVE_BATCH_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(1_000, 'must be 0-1000 (milliseconds)').default(5)),
   SALESBOOK_REPORT_CACHE_MB: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(4_096, 'must be 0-4096 (megabytes)').default(64)),
   NODE_ENV: optional,
@@ -104,6 +110,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
     keyStore: keyStore(values.SALESBOOK_KEYSTORE, values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development'),
     policyRetryMs: values.SALESBOOK_POLICY_RETRY_MS,
+    maxDownMs: values.SALESBOOK_MAX_DOWN_MS,
     reportCacheBytes: values.SALESBOOK_REPORT_CACHE_MB * 1_048_576,
     liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
   };
