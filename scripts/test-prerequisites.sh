@@ -13,12 +13,10 @@ need() {
 
 # The dashboard's browser tests drive Debian's Chromium (playwright-core never downloads a browser).
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need chromium 'install Chromium, then set CHROMIUM_PATH to its executable'
-# The Chinese dashboard's screenshots need a CJK font: without one Chromium draws empty boxes.
-{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } ||
-  need fonts-wqy-microhei 'install a font with Simplified Chinese glyphs (for example WenQuanYi Micro Hei)'
-# The PostgreSQL key store's tests start a real server from Debian's postgresql package (initdb and pg_ctl).
-[ -x "${SALESBOOK_PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ] ||
-  need postgresql 'install PostgreSQL 15 server binaries, then set SALESBOOK_PG_BIN to the folder holding initdb and pg_ctl'
+# The Chinese dashboard's screenshots need a CJK font (without one Chromium draws empty boxes).
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || need fonts-wqy-microhei 'install a CJK font (WenQuanYi Micro Hei)'
+# The PostgreSQL key store's tests start a real server from Debian's postgresql-15 binaries (initdb, pg_ctl).
+[ -x "${SALESBOOK_PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ] || need postgresql 'install PostgreSQL 15, then set SALESBOOK_PG_BIN to the folder of its initdb and pg_ctl'
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
