@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { parseStoreUrl, StoreConfigurationError, type StoreDescriptor } from '@salesbook/eventstore';
 import { MASTER_KEY_VARIABLE, parseKeyStoreLocation, parseMasterKey } from '@salesbook/keystore';
 import { isValidTimeZone } from '@salesbook/projections';
+import { HardeningEnv, hardeningOf, type HttpLimits, type TokenRules } from './hardening.js';
 
-/** The API's configuration, read once from the environment at start-up (DESIGN.md section 10). */
+/** The API's configuration, read once from the environment at start-up (every variable: apps/api/README.md). */
 export interface ApiConfig {
   readonly store: StoreDescriptor;
   /** Path of the read-model SQLite file, or `:memory:`. */
@@ -13,6 +14,10 @@ export interface ApiConfig {
   /** The business time zone: day and month boundaries of reports and policies. */
   readonly timeZone: string;
   readonly jwt: JwtKeyConfig;
+  /** `exp` and its maximum lifetime, issuer and audience of bearer tokens. */
+  readonly tokens: TokenRules;
+  /** Rate limit and request timeout of the HTTP edge. */
+  readonly http: HttpLimits;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest JSON body accepted, in bytes (larger ones get 413). */
   readonly bodyLimitBytes: number;
@@ -72,7 +77,7 @@ const Env = z.object({
   SALESBOOK_LIVE_BATCH_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(1_000, 'must be 0-1000 (milliseconds)').default(5)),
   SALESBOOK_REPORT_CACHE_MB: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(4_096, 'must be 0-4096 (megabytes)').default(64)),
   NODE_ENV: optional,
-});
+}).extend(HardeningEnv.shape);
 
 /** A configuration problem: one line naming the variable and what is wrong. */
 export class ConfigurationError extends Error {}
@@ -99,6 +104,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     port: values.SALESBOOK_PORT,
     timeZone: values.SALESBOOK_TIMEZONE,
     jwt: jwtKey(values.SALESBOOK_JWT_SECRET, values.SALESBOOK_JWT_PUBLIC_KEY, values.NODE_ENV === 'development', makeSecret),
+    ...hardeningOf(values),
     logLevel: values.SALESBOOK_LOG_LEVEL,
     bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
