@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import jsdoc from 'eslint-plugin-jsdoc';
 
-// Dependency direction of DESIGN.md section 1, enforced on two axes:
+// Dependency direction (docs/architecture.md), enforced on two axes:
 // `type:*` says which layer a project is, `platform:*` which runtime it may assume.
 const depConstraints = [
   {

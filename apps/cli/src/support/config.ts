@@ -5,7 +5,7 @@ import { parseKeyStoreLocation, type KeyStoreLocation } from '@salesbook/keystor
 import { isValidTimeZone } from '@salesbook/projections';
 import { CliError } from './cli-error.js';
 
-/** What the command line reads from the environment: the same variables, defaults and checks as the API (DESIGN.md section 10). */
+/** What the command line reads from the environment: the same variables, defaults and checks as the API. */
 export interface CliConfig {
   readonly store: StoreDescriptor;
   /** Path of the read-model SQLite file. */
