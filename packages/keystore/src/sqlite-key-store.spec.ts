@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { customerDecider, salesbookEventRegistry } from '@salesbook/domain';
+import { customerDecider, customerEventRegistry, salesbookEventRegistry } from '@salesbook/domain';
 import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, handleCommand, loadAggregate, StoreConfigurationError } from '@salesbook/eventstore';
 import { createSqliteKeyStore, type SqliteKeyStore } from './sqlite-key-store.js';
 
@@ -119,7 +119,7 @@ describe('the SQLite key store', () => {
       data: { customerId: 'c-1', companyName: 'Bolt', contact: { name: 'Wang Fang', phone: '+86 21 5555-0100', email: 'wang.fang@example.com' }, region: 'east', segment: 'smb', ownerRepId: 'rep-1' },
       metadata: { actor: { id: 'rep-1', role: 'sales_rep', region: 'east' }, occurredAt: '2026-03-01T09:00:00Z' },
     };
-    await handleCommand({ store, codec, decider: customerDecider, streamName: 'customer-c-1', command: command as never, commandId: 'cmd-1' });
+    await handleCommand({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: 'customer-c-1', command: command as never, commandId: 'cmd-1' });
     const before = await store.readAll();
     const next = randomBytes(32);
     expect(await keys.rotateMasterKey(next)).toEqual({ rewrapped: 1 });
@@ -127,7 +127,7 @@ describe('the SQLite key store', () => {
 
     expect(() => open(master)).toThrow(/does not open/);
     const rotated = open(next);
-    const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys: rotated }), decider: customerDecider, streamName: 'customer-c-1' });
+    const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys: rotated }), decider: customerDecider, registry: customerEventRegistry, streamName: 'customer-c-1' });
     expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { email: 'wang.fang@example.com' } } } });
     expect(await store.readAll()).toEqual(before);
     await rotated.close();

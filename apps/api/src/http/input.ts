@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IsoDateTime, type Actor } from '@salesbook/domain';
 import { toHttpException, type InputIssue } from './failures.js';
 import { headerOf } from './request.js';
-import { ROUTE_SPEC, type RouteSpec } from './route-spec.js';
+import { ROUTE_SPEC, type CommandRouteSpec, type RoutePayload, type RouteSpec } from './route-spec.js';
 
 /** A request checked against its route's schemas, with what the edge adds (actor, command headers). */
 export interface RouteInput {
@@ -69,21 +69,24 @@ function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined,
   return undefined;
 }
 
-/** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
-export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput {
+/** A body as read: its value, or `undefined` when it was missing or invalid (the issues say which). */
+type BodyRead<B> = { readonly value: B } | undefined;
+
+/** The request's parts checked against its route; every issue of body, query, params and headers at once, or 400. */
+function readParts<B>(spec: RouteSpec, request: FastifyRequest, readBody: (raw: unknown, issues: InputIssue[]) => BodyRead<B>): Omit<RouteInput, 'body'> & { readonly body: B } {
   const issues: InputIssue[] = [];
   const rawParams = request.params as Record<string, string>;
   const params = parsePart('params', spec.params, rawParams, issues);
   const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
   if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
-  const body = rawBody === undefined ? undefined : parsePart('body', spec.body, rawBody, issues);
+  const body = readBody(rawBody, issues);
   const query = parsePart('query', spec.query, { ...(request.query as object | undefined) }, issues);
   const occurredAt = rawOccurredAt === undefined ? undefined : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues);
   const headers = spec.command === undefined ? {} : headerIssues(request, issues);
   const minPosition = spec.projection === undefined ? undefined : minPositionOf(request, issues);
-  if (issues.length > 0) throw toHttpException({ kind: 'invalid-input', issues });
+  if (issues.length > 0 || body === undefined) throw toHttpException({ kind: 'invalid-input', issues });
   return {
-    body,
+    body: body.value,
     query,
     params,
     actor: (request as FastifyRequest & { [ACTOR_KEY]?: Actor })[ACTOR_KEY],
@@ -92,6 +95,33 @@ export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput 
     occurredAt: (occurredAt as { occurredAt: string } | undefined)?.occurredAt,
     minPosition,
   };
+}
+
+/** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
+export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput {
+  return readParts(spec, request, (raw, issues) => {
+    if (raw === undefined) return spec.body === undefined ? { value: undefined } : undefined;
+    const count = issues.length;
+    const value = parsePart('body', spec.body, raw, issues);
+    return issues.length === count ? { value } : undefined;
+  });
+}
+
+/** A command request checked as {@link readInput} does, with its body as the route's typed payload. */
+export interface CommandInput<P> extends Omit<RouteInput, 'body' | 'query' | 'minPosition'> {
+  readonly payload: P;
+}
+
+/** Validates a command request: the body becomes the payload of the route's command type, typed by its schema. */
+export function readCommand<P extends RoutePayload<string, unknown>>(spec: CommandRouteSpec<P>, request: FastifyRequest): CommandInput<P> {
+  const { body, query: _query, minPosition: _minPosition, ...rest } = readParts(spec, request, (raw, issues) => {
+    if (raw === undefined) return undefined;
+    const payload = spec.command.read(raw);
+    if (payload._tag === 'Right') return { value: payload.right };
+    issues.push(...issuesOf('body', payload.left));
+    return undefined;
+  });
+  return { ...rest, payload: body };
 }
 
 /** The request validated against the route's {@link RouteSpec} (set by `@Route`). */

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@salesbook/domain';
+import { salesbookEventRegistry, type EventEnvelope } from '@salesbook/domain';
 import type { EventCodec, RecordedEvent } from '@salesbook/eventstore';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
@@ -17,7 +17,7 @@ async function* readWholeStream(context: StoreContext, codec: EventCodec, stream
   let fromRevision = 0;
   for (;;) {
     const page = await context.store.readStream(streamName, { fromRevision, maxCount: PAGE });
-    const decoded = await codec.decode(page);
+    const decoded = await codec.decode(page, salesbookEventRegistry);
     if (decoded._tag === 'Left') throw new CliError(`${streamName}: ${decoded.left.code}: ${decoded.left.message}`);
     for (const [index, event] of page.entries()) {
       const envelope = decoded.right[index];
