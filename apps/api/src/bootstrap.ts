@@ -12,7 +12,13 @@ import { toHttpException } from './http/failures.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { parseJsonBody } from './http/request.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { openKeyStore } from './infrastructure/open-store.js';
 import { ROUTES } from './routes.js';
+
+/** Development mode's master key warning, once per start. */
+const warn = (line: string): void => {
+  process.stderr.write(`salesbook-api: ${line}\n`);
+};
 
 /** Whether a request announces a body (a length above zero, or chunks). */
 const carriesBody = (headers: IncomingHttpHeaders): boolean =>
@@ -36,7 +42,15 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
     // `/customers/` finds `/customers`; an id of any length reaches its schema (400 with the issue, not 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, { bodyParser: false, bufferLogs: true });
+  const keys = overrides.keys ?? (await openKeyStore(config.keyStore, warn));
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...overrides, keys }), adapter, { bodyParser: false, bufferLogs: true });
+  } catch (error) {
+    // The app owns the key store once it exists (closed on shutdown); before that, this does.
+    if (overrides.keys === undefined) await keys.close();
+    throw error;
+  }
   app.useLogger(app.get(Logger));
   // Every content type is read as JSON (see parseJsonBody), Fastify's own JSON and text parsers included; Fastify
   // refuses a body over the limit with 413.

@@ -14,6 +14,7 @@ import {
   type Subscription,
 } from '@salesbook/eventstore';
 import { appendWithChain } from './append.js';
+import { bindIdempotencyKey } from './idempotency-keys.js';
 import { readAllEvents, readHeadPosition, readStreamEvents } from './reads.js';
 import { RecentEventIds } from './recent-event-ids.js';
 import { EsdbSubscription } from './subscription.js';
@@ -46,7 +47,8 @@ function connect(connectionString: string): EventStoreDBClient {
  *   appends (EventStoreDB has no index by event id).
  * - Positions pack `$all`'s commit and prepare positions into one bigint (see {@link encodePosition});
  *   pass only positions this store returned as `after`.
- * - System events (`$`-prefixed types) never appear in readAll, headPosition or subscriptions.
+ * - System events (`$`-prefixed types) never appear in readAll, headPosition or subscriptions; idempotency key
+ *   bindings are such events, one stream per key (see idempotency-keys.ts).
  *
  * @example
  * const store = createEsdbEventStore({ connectionString: 'esdb://localhost:2113?tls=false' });
@@ -89,6 +91,9 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
       const subscription = new EsdbSubscription(open(), subscribeOptions.after, (ended) => subscriptions.delete(ended));
       subscriptions.add(subscription);
       return subscription;
+    },
+    async bindIdempotencyKey(binding) {
+      return bindIdempotencyKey(open(), binding);
     },
     async streamExists(streamName: string): Promise<boolean> {
       return (await readStreamEvents(open(), streamName, { direction: 'backwards', maxCount: 1 })).length > 0;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { IDEMPOTENCY_SCHEMA } from './idempotency-keys.js';
 
 /** How hard each commit reaches the disk: `FULL` survives power loss, `NORMAL` only a process crash. */
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -42,6 +43,7 @@ export function openConnection(settings: ConnectionSettings): Database.Database 
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${settings.synchronous}`);
     db.exec(SCHEMA);
+    db.exec(IDEMPOTENCY_SCHEMA);
     return db;
   } catch (error) {
     db.close();

@@ -10,6 +10,7 @@ import {
   type StreamAppend,
   type Subscription,
 } from '@salesbook/eventstore';
+import { createIdempotencyKeys } from './idempotency-keys.js';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
 import { prepareStatements, toRecordedEvents } from './statements.js';
@@ -90,6 +91,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     throw translateSqliteError(error, path);
   }
   const statements = prepareStatements(db);
+  const bindKey = createIdempotencyKeys(db);
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
   const fileInWal = path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal';
@@ -164,6 +166,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       if (closed) void subscription.unsubscribe();
       else subscriptions.add(subscription);
       return subscription;
+    },
+    async bindIdempotencyKey(binding) {
+      return guard(() => bindKey(binding));
     },
     async streamExists(streamName) {
       return guard(() => statements.streamExists.get(streamName) !== undefined);

@@ -12,13 +12,15 @@ export interface MemoryEventLog {
   readonly events: RecordedEvent[];
   readonly streams: Map<string, RecordedEvent[]>;
   readonly byEventId: Map<string, RecordedEvent>;
+  /** Idempotency keys and what they were first bound to. */
+  readonly idempotencyKeys: Map<string, { readonly fingerprint: string; readonly boundAt: string }>;
   /** Wakes the subscriptions of every store on this log. */
   readonly notifier: ChangeNotifier;
 }
 
 /** An empty {@link MemoryEventLog}. */
 export function createMemoryEventLog(): MemoryEventLog {
-  return { events: [], streams: new Map(), byEventId: new Map(), notifier: createChangeNotifier() };
+  return { events: [], streams: new Map(), byEventId: new Map(), idempotencyKeys: new Map(), notifier: createChangeNotifier() };
 }
 
 const deepFreeze = <T>(value: T): T => {

@@ -1,4 +1,5 @@
 import { StoreUnavailableError } from './errors.js';
+import { compareBinding } from './idempotency-keys.js';
 import { appendManyToLog, appendToLog, createMemoryEventLog, readAllFromLog, readStreamFromLog, type MemoryEventLog } from './memory-log.js';
 import { createPollingSubscription } from './polling-subscription.js';
 import type { EventStore, Subscription } from './port.js';
@@ -13,7 +14,7 @@ export interface MemoryEventStoreOptions {
 
 /**
  * An event store in memory, for unit tests and embedders' tests. It honours the whole port
- * (expected revisions, idempotent ids, hash chain, atomic `appendMany`, catch-up subscriptions);
+ * (expected revisions, idempotent ids, hash chain, atomic `appendMany`, catch-up subscriptions, idempotency keys);
  * its data lives as long as the process.
  *
  * @example
@@ -65,6 +66,13 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       if (closed) void subscription.unsubscribe();
       else subscriptions.add(subscription);
       return subscription;
+    },
+    async bindIdempotencyKey(binding) {
+      open();
+      const stored = log.idempotencyKeys.get(binding.key);
+      if (stored !== undefined) return compareBinding(stored, binding);
+      log.idempotencyKeys.set(binding.key, { fingerprint: binding.fingerprint, boundAt: binding.boundAt });
+      return { kind: 'bound' };
     },
     async streamExists(streamName) {
       open();

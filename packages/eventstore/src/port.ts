@@ -9,6 +9,8 @@
  * const history = await store.readStream('order-42');
  */
 
+import type { IdempotencyKeyStore } from './idempotency-keys.js';
+
 /** JSON that an event's data and metadata may hold. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
@@ -84,8 +86,8 @@ export interface SubscribeToAllOptions {
   readonly after?: bigint;
 }
 
-/** The port every event store adapter implements. */
-export interface EventStore {
+/** The port every event store adapter implements; it also keeps the bindings of idempotency keys. */
+export interface EventStore extends IdempotencyKeyStore {
   /** Appends atomically, or fails with a {@link WrongExpectedRevisionError} and writes nothing. */
   appendToStream(streamName: string, events: readonly NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
   /**

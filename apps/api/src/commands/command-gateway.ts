@@ -3,10 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { CommandPayload } from '@salesbook/domain';
+import type { EventStore } from '@salesbook/eventstore';
 import type { ApiFailure } from '../http/failures.js';
 import type { CommandInput } from '../http/input.js';
-import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import type { RouteSpec } from '../http/route-spec.js';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import type { CommandOutcome, CommandReply, CommandRequest } from './command-request.js';
+import { bindCommandKey } from './idempotency-keys.js';
 
 /**
  * Sends a validated command input on the CommandBus as its aggregate's message. The actor comes from the
@@ -17,14 +20,21 @@ export class CommandGateway {
   constructor(
     private readonly bus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async send<P extends CommandPayload>(
+    spec: RouteSpec,
     input: CommandInput<P>,
     message: new (request: CommandRequest<P>) => Command<CommandReply>,
   ): Promise<Either<ApiFailure, CommandOutcome>> {
     const request = this.request(input);
     if (request._tag === 'Left') return request;
+    if (input.idempotencyKey !== undefined) {
+      const named = { params: input.params, body: input.payload.data, occurredAt: input.occurredAt };
+      const bound = await bindCommandKey(this.store, request.right.commandId, spec, named, this.clock().toISOString());
+      if (bound._tag === 'Left') return bound;
+    }
     const reply = await this.bus.execute(new message(request.right));
     return reply._tag === 'Left' ? left({ kind: 'domain', error: reply.left }) : right(reply.right);
   }
@@ -35,7 +45,7 @@ export class CommandGateway {
     if (occurredAt !== undefined && actor.role !== 'system') {
       return left({ kind: 'forbidden', code: 'OCCURRED_AT_FORBIDDEN', message: 'only the system role (imports) may set occurredAt' });
     }
-    // Scoped to the actor, so two clients' keys never meet; the same key again is the same command.
+    // Scoped to the actor, so two clients' keys never meet; the same key again is the same command (bound by bindCommandKey).
     const commandId = input.idempotencyKey === undefined ? randomUUID() : `${actor.id}:${input.idempotencyKey}`;
     return right({
       payload: input.payload,

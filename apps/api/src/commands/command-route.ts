@@ -33,8 +33,8 @@ export function commandRoute<T extends SalesbookCommand['type'], S extends z.Zod
     command: {
       ...binding,
       type,
-      read(body) {
-        const parsed = schema.safeParse(body);
+      read(body, context) {
+        const parsed = schema.safeParse(body, context);
         return parsed.success ? right({ type, data: parsed.data }) : left(parsed.error);
       },
     },

@@ -15,7 +15,7 @@ export class ComplaintsController {
   constructor(private readonly commands: CommandGateway) {}
 
   private async send<P extends CommandPayload<ComplaintCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
-    return reply(await this.commands.send(readCommand(spec, request), ComplaintCommandMessage));
+    return reply(await this.commands.send(spec, readCommand(spec, request), ComplaintCommandMessage));
   }
 
   @Route(routes.file) file(@Req() request: FastifyRequest) {

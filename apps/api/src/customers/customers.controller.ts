@@ -16,7 +16,7 @@ export class CustomersController {
   constructor(private readonly commands: CommandGateway) {}
 
   private async send<P extends CommandPayload<CustomerCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
-    return reply(await this.commands.send(readCommand(spec, request), CustomerCommandMessage));
+    return reply(await this.commands.send(spec, readCommand(spec, request), CustomerCommandMessage));
   }
 
   @Route(routes.register) register(@Req() request: FastifyRequest) {
@@ -43,7 +43,7 @@ export class CustomersController {
     if (input.expectedRevision !== undefined) {
       return reply(left({ kind: 'invalid-input', issues: [{ in: 'headers', path: ['if-match'], message: 'an erasure takes no If-Match: it applies at any revision and a repeat changes nothing' }] }));
     }
-    return reply(await this.commands.send(input, CustomerCommandMessage));
+    return reply(await this.commands.send(routes.forget, input, CustomerCommandMessage));
   }
   @Route(routes.deactivate) deactivate(@Req() request: FastifyRequest) {
     return this.send(routes.deactivate, request);

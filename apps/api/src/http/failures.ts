@@ -18,6 +18,7 @@ export type ApiFailure =
   | { readonly kind: 'forbidden'; readonly code: string; readonly message: string }
   | { readonly kind: 'route-not-found'; readonly message: string }
   | { readonly kind: 'domain'; readonly error: DomainError }
+  | { readonly kind: 'key-reused'; readonly message: string; readonly boundAt: string }
   | { readonly kind: 'unavailable'; readonly message: string }
   | { readonly kind: 'rebuilding'; readonly projections: readonly string[] }
   | { readonly kind: 'internal' };
@@ -59,6 +60,8 @@ function describe(failure: ApiFailure): ErrorBody {
       const { code, message, details } = failure.error;
       return details === undefined ? { statusCode: domainStatus(code), code, message } : { statusCode: domainStatus(code), code, message, details };
     }
+    case 'key-reused':
+      return { statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED', message: failure.message, details: { boundAt: failure.boundAt } };
     case 'unavailable':
       return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message };
     case 'rebuilding':

@@ -47,7 +47,7 @@ export interface CommandRouteSpec<P extends RoutePayload<string, unknown>> exten
   readonly body: z.ZodType;
   readonly command: CommandBinding & {
     /** The body checked by the command's schema, as its typed payload: where the route's type meets the command's. */
-    readonly read: (body: unknown) => Either<z.ZodError, P>;
+    readonly read: (body: unknown, context?: z.core.ParseContext<z.core.$ZodIssue>) => Either<z.ZodError, P>;
   };
 }
 

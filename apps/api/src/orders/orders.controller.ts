@@ -15,7 +15,7 @@ export class OrdersController {
   constructor(private readonly commands: CommandGateway) {}
 
   private async send<P extends CommandPayload<OrderCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
-    return reply(await this.commands.send(readCommand(spec, request), OrderCommandMessage));
+    return reply(await this.commands.send(spec, readCommand(spec, request), OrderCommandMessage));
   }
 
   @Route(routes.place) place(@Req() request: FastifyRequest) {

@@ -15,7 +15,7 @@ export class ReceivablesController {
   constructor(private readonly commands: CommandGateway) {}
 
   private async send<P extends CommandPayload<ReceivableCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
-    return reply(await this.commands.send(readCommand(spec, request), ReceivableCommandMessage));
+    return reply(await this.commands.send(spec, readCommand(spec, request), ReceivableCommandMessage));
   }
 
   @Route(routes.open) open(@Req() request: FastifyRequest) {

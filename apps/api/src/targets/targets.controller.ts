@@ -15,7 +15,7 @@ export class TargetsController {
   constructor(private readonly commands: CommandGateway) {}
 
   private async send<P extends CommandPayload<TargetCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
-    return reply(await this.commands.send(readCommand(spec, request), TargetCommandMessage));
+    return reply(await this.commands.send(spec, readCommand(spec, request), TargetCommandMessage));
   }
 
   @Route(routes.set) set(@Req() request: FastifyRequest) {

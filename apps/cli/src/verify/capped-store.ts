@@ -14,6 +14,7 @@ export function cappedStore(store: EventStore, upTo: bigint | undefined): EventS
   return {
     appendToStream: async () => readOnly(),
     appendMany: async () => readOnly(),
+    bindIdempotencyKey: async () => readOnly(),
     readStream: (streamName, options) => store.readStream(streamName, options).then((events) => events.filter(within)),
     readAll: async (options) => (upTo === undefined ? [] : (await store.readAll(options)).filter(within)),
     subscribeToAll: (options) => subscribeUpTo(store, upTo, options?.after),

@@ -25,7 +25,7 @@ export interface Command<T extends string = string, D = unknown> {
  */
 export type CommandPayload<C extends Command = Command> = C extends Command ? { readonly type: C['type']; readonly data: C['data'] } : never;
 
-/** Metadata every stored event carries (DESIGN.md section 2, envelope). `hash` chains the stream (section 6). */
+/** Metadata every stored event carries (the envelope). `hash` chains the stream (docs/domain-rules.md). */
 export const EventMetadata = z.object({
   eventId: z.string().min(1),
   occurredAt: IsoDateTime,
