@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,8 +7,10 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { ApiConfig } from './config/config.js';
+import { answerClientError } from './http/client-errors.js';
 import { frameworkRefusal, sendRefusal } from './http/exception.filter.js';
 import { toHttpException } from './http/failures.js';
+import { hardenHttp } from './http/hardening.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { parseJsonBody } from './http/request.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
@@ -41,6 +43,11 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => sendRefusal(reply, frameworkRefusal(error)),
     // `/customers/` finds `/customers`; an id of any length reaches its schema (400 with the issue, not 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // A request that has not fully arrived in time (a stalled body) is answered 408; Node looks for them every
+    // checking interval, so that is kept well under the timeout.
+    requestTimeout: config.http.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.http.requestTimeoutMs / 4)) },
+    clientErrorHandler: answerClientError,
   });
   const keys = overrides.keys ?? (await openKeyStore(config.keyStore, warn));
   let app: NestFastifyApplication;
@@ -52,6 +59,10 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
     throw error;
   }
   app.useLogger(app.get(Logger));
+  // Node expires a request only by the headers timeout while that is the longer one (60 s by default).
+  const server = app.getHttpServer() as Server;
+  server.headersTimeout = Math.min(server.headersTimeout, config.http.requestTimeoutMs);
+  await hardenHttp(app.getHttpAdapter().getInstance(), config.http);
   // Every content type is read as JSON (see parseJsonBody), Fastify's own JSON and text parsers included; Fastify
   // refuses a body over the limit with 413.
   app.getHttpAdapter().getInstance().removeAllContentTypeParsers();

@@ -104,6 +104,26 @@ export class EsdbLog {
     this.append('$stats-127.0.0.1:2113', { kind: 'any' }, [{ id: randomUUID(), type: '$statsCollected', contentType: 'application/json', data, customMetadata: new Uint8Array() }]);
   }
 
+  /** The whole log as JSON text, for a double that runs in a process of its own and must survive its restart. */
+  save(): string {
+    const bytes = (value: Uint8Array): string => Buffer.from(value).toString('base64');
+    const events = this.all.map((event) => ({ ...event, revision: `${event.revision}`, commit: `${event.commit}`, prepare: `${event.prepare}`, created: `${event.created}`, data: bytes(event.data), customMetadata: bytes(event.customMetadata) }));
+    return JSON.stringify({ nextOffset: `${this.nextOffset}`, events });
+  }
+
+  /** A log from {@link EsdbLog.save}'s text. */
+  static restore(text: string): EsdbLog {
+    const saved = JSON.parse(text) as { nextOffset: string; events: Record<keyof StoredEvent, string>[] };
+    const log = new EsdbLog();
+    log.nextOffset = BigInt(saved.nextOffset);
+    for (const raw of saved.events) {
+      const event: StoredEvent = { ...raw, revision: BigInt(raw.revision), commit: BigInt(raw.commit), prepare: BigInt(raw.prepare), created: BigInt(raw.created), data: Buffer.from(raw.data, 'base64'), customMetadata: Buffer.from(raw.customMetadata, 'base64') };
+      log.all.push(event);
+      log.streams.set(event.streamName, [...(log.streams.get(event.streamName) ?? []), event]);
+    }
+    return log;
+  }
+
   /** Calls `listener` with the events of every later append, until the returned function is called. */
   listen(listener: (events: readonly StoredEvent[]) => void): () => void {
     this.listeners.add(listener);

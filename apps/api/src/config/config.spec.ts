@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('writes JSON logs outside development and readable lines in development, unless told otherwise', () => {
+    expect(load({}).logFormat).toBe('json');
+    expect(load({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(load({ NODE_ENV: 'development', SALESBOOK_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(load({ SALESBOOK_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_LOG_FORMAT: 'xml' })).toMatch(/^SALESBOOK_LOG_FORMAT: /);
+  });
+
   it.each([
     [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_PORT: '70000' }, /^SALESBOOK_PORT: /],
     [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_TIMEZONE: 'Mars/Olympus' }, /^SALESBOOK_TIMEZONE: must be an IANA time zone/],
@@ -52,5 +60,23 @@ describe('loadConfig', () => {
     expect(load({ SALESBOOK_KEYSTORE: url }).keyStore).toEqual({ kind: 'postgres', url, masterKey: Buffer.from(MASTER_KEY, 'base64') });
     expect(problem({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: url })).toMatch(/^SALESBOOK_MASTER_KEY: not set/);
     expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_KEYSTORE: 'postgres://' })).toMatch(/^SALESBOOK_KEYSTORE: /);
+  });
+
+  it('reads the token rules and HTTP limits, with their defaults', () => {
+    expect(load({})).toMatchObject({ tokens: { maxAgeSeconds: 86_400 }, http: { ratePerMinute: 1_200, requestTimeoutMs: 30_000 } });
+    expect(load({ SALESBOOK_JWT_MAX_AGE: '90m', SALESBOOK_JWT_ISSUER: 'idp', SALESBOOK_JWT_AUDIENCE: 'salesbook', SALESBOOK_RATE_LIMIT: '0', SALESBOOK_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({
+      tokens: { maxAgeSeconds: 5_400, issuer: 'idp', audience: 'salesbook' },
+      http: { ratePerMinute: 0, requestTimeoutMs: 500 },
+    });
+    expect(load({ SALESBOOK_JWT_MAX_AGE: '3600' }).tokens.maxAgeSeconds).toBe(3_600);
+  });
+
+  it.each([
+    [{ SALESBOOK_JWT_MAX_AGE: '12 hours' }, /^SALESBOOK_JWT_MAX_AGE: must be a lifetime/],
+    [{ SALESBOOK_JWT_MAX_AGE: '31d' }, /^SALESBOOK_JWT_MAX_AGE: must be a lifetime/],
+    [{ SALESBOOK_RATE_LIMIT: '-1' }, /^SALESBOOK_RATE_LIMIT: must be 0 \(off\)/],
+    [{ SALESBOOK_REQUEST_TIMEOUT_MS: '10' }, /^SALESBOOK_REQUEST_TIMEOUT_MS: must be 100-600000/],
+  ])('refuses the hardening variables %j with one line', (env, message) => {
+    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, ...env })).toMatch(message);
   });
 });

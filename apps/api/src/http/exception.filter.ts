@@ -5,6 +5,7 @@ import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG } from '../infrastructure/tokens.js';
 import { localeOf } from '../i18n/locale.js';
 import { localizeError } from '../i18n/localize.js';
+import { isClientAbort } from './client-errors.js';
 import { toHttpException, type ApiFailure, type ErrorBody } from './failures.js';
 import { headerOf, MalformedBodyError } from './request.js';
 
@@ -53,7 +54,7 @@ function failureOf(thrown: unknown, bodyLimitBytes: number): ApiFailure | undefi
 /**
  * Every error leaves as JSON through {@link toHttpException}: Fastify's own refusals (body too large, unreadable,
  * a malformed URL) and an unparsable body become 400/413, Nest's unknown-route 404 gets our shape, and anything
- * unexpected is logged and answered 500 without its details.
+ * unexpected is logged and answered 500 without its details. A client that went away is logged at info, without a stack.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -62,6 +63,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (isClientAbort(error, request)) {
+      this.logger.log(`${request.method} ${request.url}: the client went away before the request arrived (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
     sendRefusal(host.switchToHttp().getResponse<FastifyReply>(), this.toException(error, host.switchToHttp().getRequest<FastifyRequest>()));
   }
 

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createMemoryEventStore, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createMemoryEventStore, preparePrivateFile, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { createPostgresKeyStore, createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type ManagedKeyStore, type SqliteKeyStore } from '@salesbook/keystore';
@@ -20,12 +19,12 @@ export function openEventStore(descriptor: StoreDescriptor): EventStore {
 }
 
 /**
- * Opens the read-model SQLite file (its folder created when missing), WAL so reports read while batches apply.
+ * Opens the read-model SQLite file (it and its folder created readable by the owner only when missing), WAL so reports read while batches apply.
  * `synchronous=NORMAL`: read models are derived data and each batch commits with its checkpoint, so a power cut can
  * only lose the last batches, which are replayed from the log; an fsync per projection per batch is not needed.
  */
 export function openReadModels(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  preparePrivateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -30,10 +30,10 @@ export const actor = (id: string, role: Role, region?: string): Actor =>
 /** The clock of the tests: every command without `occurredAt` happens at this instant. */
 export const TEST_NOW = '2026-03-01T08:00:00.000Z';
 
-/** Starts the API for a test; `env` adds or overrides variables; `store` replaces the in-memory store. */
+/** Starts the API for a test (rate limit off unless `env` sets one); `env` adds or overrides variables; `store` replaces the in-memory store. */
 export async function startTestApi(env: Record<string, string> = {}, clock: () => Date = () => new Date(TEST_NOW), given: { store?: EventStore } = {}): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
-    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY, ...env },
+    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY, SALESBOOK_RATE_LIMIT: '0', ...env },
     () => SECRET,
   );
   const store = given.store ?? createMemoryEventStore();

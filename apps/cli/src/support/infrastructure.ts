@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, preparePrivateFile, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import type { ManagedKeyStore } from '@salesbook/keystore';
@@ -26,11 +25,12 @@ export function openEventStore(descriptor: StoreDescriptor): EventStore {
 }
 
 /**
- * Opens a read-model SQLite file (its folder created when missing), WAL and `synchronous=NORMAL` like the API's: read
- * models are derived data committed with their checkpoints, so a power cut loses only batches that are replayed again.
+ * Opens a read-model SQLite file (it and its folder created owner-only when missing), WAL and `synchronous=NORMAL`
+ * like the API's: read models are derived data committed with their checkpoints, so a power cut loses only batches
+ * that are replayed again.
  */
 export function openReadModels(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  preparePrivateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

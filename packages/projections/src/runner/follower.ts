@@ -42,6 +42,9 @@ export class Follower {
   private retired = false;
   private done: Promise<void> = Promise.resolve();
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private markEnded: () => void = () => undefined;
+  /** Resolves once the follower has ended, by `stop` or on its own (see `failure`): its supervisor's cue. */
+  readonly ended: Promise<void> = new Promise((resolve) => (this.markEnded = resolve));
   private positionWaiters: { position: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
   /** Why the follower ended on its own (a store or database failure), if it did. */
   failure: string | undefined;
@@ -204,6 +207,7 @@ export class Follower {
 
   private end(): void {
     this.phase = 'ended';
+    this.markEnded();
     const ended = new Error(this.failure ?? 'the follower was stopped');
     for (const waiter of [...this.waiters.splice(0), ...this.positionWaiters.splice(0)]) waiter.reject(ended);
   }
