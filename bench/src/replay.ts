@@ -55,7 +55,7 @@ async function main(argv: readonly string[]): Promise<void> {
         `${perSecond(seeded.events, replay.seconds)} events/s, peak RSS ${replay.peakRssMb} MB (sampled every 100 ms: ${replay.sampledPeakRssMb} MB)`,
     );
     console.log(`  parked events: ${JSON.stringify(replay.detail?.['parked'])}`);
-    console.log(`  targets (DESIGN.md 11): >= 100000 events/s, peak RSS < 300 MB`);
+    console.log(`  targets (bench/README.md): >= 100000 events/s, peak RSS < 300 MB`);
     console.log(
       JSON.stringify({
         events: seeded.events,

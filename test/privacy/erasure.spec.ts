@@ -19,7 +19,7 @@ import { createSqliteKeyStore, generateMasterKey, parseMasterKey, type SqliteKey
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
 import * as f from './fixtures.js';
 
-// DESIGN.md section 12: forget a customer, then search every byte of the data directory for the erased email and phone.
+// Erasure: forget a customer, then search every byte of the data directory for the erased email and phone.
 let dir: string;
 let store: EventStore;
 let keys: SqliteKeyStore;

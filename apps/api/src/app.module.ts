@@ -9,7 +9,7 @@ import type { ApiConfig } from './config/config.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ApiExceptionFilter } from './http/exception.filter.js';
-import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { InfrastructureModule, type OpenedInfrastructure } from './infrastructure/infrastructure.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
@@ -24,7 +24,7 @@ const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info'
 /** The Salesbook API: one module per area over the shared infrastructure. */
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
+  static forRoot(config: ApiConfig, overrides: OpenedInfrastructure): DynamicModule {
     return {
       module: AppModule,
       imports: [

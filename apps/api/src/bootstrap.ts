@@ -14,7 +14,13 @@ import { hardenHttp } from './http/hardening.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { parseJsonBody } from './http/request.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { openKeyStore } from './infrastructure/open-store.js';
 import { ROUTES } from './routes.js';
+
+/** Development mode's master key warning, once per start. */
+const warn = (line: string): void => {
+  process.stderr.write(`salesbook-api: ${line}\n`);
+};
 
 /** Whether a request announces a body (a length above zero, or chunks). */
 const carriesBody = (headers: IncomingHttpHeaders): boolean =>
@@ -43,7 +49,15 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
     http: { connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.http.requestTimeoutMs / 4)) },
     clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, { bodyParser: false, bufferLogs: true });
+  const keys = overrides.keys ?? (await openKeyStore(config.keyStore, warn));
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...overrides, keys }), adapter, { bodyParser: false, bufferLogs: true });
+  } catch (error) {
+    // The app owns the key store once it exists (closed on shutdown); before that, this does.
+    if (overrides.keys === undefined) await keys.close();
+    throw error;
+  }
   app.useLogger(app.get(Logger));
   // Node expires a request only by the headers timeout while that is the longer one (60 s by default).
   const server = app.getHttpServer() as Server;

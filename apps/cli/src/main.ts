@@ -37,7 +37,7 @@ const program = new Command('salesbook')
 program
   .command('import')
   .description('import legacy orders (and payments): every row is checked first; an order with a bad row is not written at all')
-  .argument('<orders.csv>', 'one row per order line (DESIGN.md section 9)')
+  .argument('<orders.csv>', 'one row per order line (columns: docs/auditing.md)')
   .option('--payments <payments.csv>', 'payments: payment_id, order_id, received_date, amount, currency')
   .option('--payment-terms <terms>', 'terms of imported orders: net:<days> or advance', 'net:30')
   .option('--dry-run', 'check every row and decide every command, write nothing')

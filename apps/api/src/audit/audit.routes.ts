@@ -3,7 +3,7 @@ import { ID_PATTERN, IsoDateTime, type Role } from '@salesbook/domain';
 import type { RouteSpec } from '../http/route-spec.js';
 
 /**
- * Everyone but market analysts (reports only, DESIGN.md section 2). Which streams and how much of them each role
+ * Everyone but market analysts (reports only, docs/domain-rules.md#roles). Which streams and how much of them each role
  * reads is the audit access rule's (audit-access.ts): masked for auditors and the system, a rep only their own
  * customers' streams, a regional manager their region's.
  */

@@ -13,11 +13,11 @@ const problem = (env: Record<string, string>) => {
 };
 
 describe('loadConfig', () => {
-  it('applies the defaults of DESIGN.md section 10', () => {
+  it('applies the documented defaults (docs/architecture.md, Configuration)', () => {
     expect(load({})).toMatchObject({
       store: { kind: 'sqlite', path: './data/events.db' },
       readModelsPath: './data/readmodels.db',
-      keyStore: { path: './data/keys.db', masterKey: Buffer.from(MASTER_KEY, 'base64') },
+      keyStore: { kind: 'sqlite', path: './data/keys.db', masterKey: Buffer.from(MASTER_KEY, 'base64') },
       port: 3000,
       timeZone: 'Asia/Shanghai',
     });
@@ -44,7 +44,14 @@ describe('loadConfig', () => {
   });
 
   it('keeps the master key in a file beside the key store only in development', () => {
-    expect(loadConfig({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: '/var/x/keys.db' }, () => 'generated-secret').keyStore).toEqual({ path: '/var/x/keys.db', masterKey: 'development' });
+    expect(loadConfig({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: '/var/x/keys.db' }, () => 'generated-secret').keyStore).toEqual({ kind: 'sqlite', path: '/var/x/keys.db', masterKey: 'development' });
+  });
+
+  it('takes a postgres:// key store only with SALESBOOK_MASTER_KEY, even in development', () => {
+    const url = 'postgres://keys:secret@db.internal:5432/salesbook';
+    expect(load({ SALESBOOK_KEYSTORE: url }).keyStore).toEqual({ kind: 'postgres', url, masterKey: Buffer.from(MASTER_KEY, 'base64') });
+    expect(problem({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: url })).toMatch(/^SALESBOOK_MASTER_KEY: not set/);
+    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_KEYSTORE: 'postgres://' })).toMatch(/^SALESBOOK_KEYSTORE: /);
   });
 
   it('reads the token rules and HTTP limits, with their defaults', () => {

@@ -1,11 +1,11 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { parseStoreUrl, StoreConfigurationError, type StoreDescriptor } from '@salesbook/eventstore';
-import { MASTER_KEY_VARIABLE, parseMasterKey } from '@salesbook/keystore';
+import { MASTER_KEY_VARIABLE, parseKeyStoreLocation, parseMasterKey } from '@salesbook/keystore';
 import { isValidTimeZone } from '@salesbook/projections';
 import { HardeningEnv, hardeningOf, type HttpLimits, type TokenRules } from './hardening.js';
 
-/** The API's configuration, read once from the environment at start-up (DESIGN.md section 10). */
+/** The API's configuration, read once from the environment at start-up (every variable: apps/api/README.md). */
 export interface ApiConfig {
   readonly store: StoreDescriptor;
   /** Path of the read-model SQLite file, or `:memory:`. */
@@ -36,13 +36,13 @@ export interface ApiConfig {
 }
 
 /**
- * Where customers' data keys live (`SALESBOOK_KEYSTORE`, a SQLite file apart from the event log) and the master key
- * that wraps them: from `SALESBOOK_MASTER_KEY`, or `development` (a key file beside the key store, made on first use).
+ * Where customers' data keys live (`SALESBOOK_KEYSTORE`: a SQLite file apart from the event log, one host only, or a
+ * `postgres://` URL shared by every instance) and the master key that wraps them: from `SALESBOOK_MASTER_KEY`, or for
+ * a SQLite file in development `development` (a key file beside the key store, made on first use).
  */
-export interface KeyStoreConfig {
-  readonly path: string;
-  readonly masterKey: Uint8Array | 'development';
-}
+export type KeyStoreConfig =
+  | { readonly kind: 'sqlite'; readonly path: string; readonly masterKey: Uint8Array | 'development' }
+  | { readonly kind: 'postgres'; readonly url: string; readonly masterKey: Uint8Array };
 
 /** How bearer tokens are verified: an HS256 secret or an RS256 public key; `generated` only in development. */
 export type JwtKeyConfig =
@@ -102,11 +102,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     logLevel: values.SALESBOOK_LOG_LEVEL,
     bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
-    keyStore: { path: values.SALESBOOK_KEYSTORE, masterKey: masterKey(values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development') },
+    keyStore: keyStore(values.SALESBOOK_KEYSTORE, values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development'),
     policyRetryMs: values.SALESBOOK_POLICY_RETRY_MS,
     reportCacheBytes: values.SALESBOOK_REPORT_CACHE_MB * 1_048_576,
     liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
   };
+}
+
+function keyStore(value: string, master: string | undefined, development: boolean): KeyStoreConfig {
+  const location = oneLine(() => parseKeyStoreLocation(value));
+  if (location.kind === 'sqlite') return { ...location, masterKey: masterKey(master, development) };
+  // Every instance shares the PostgreSQL key store, so each must be given the one master key: no key file per host.
+  const key = masterKey(master, false);
+  if (key === 'development') throw new ConfigurationError(`${MASTER_KEY_VARIABLE}: not set`);
+  return { ...location, masterKey: key };
+}
+
+function oneLine<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof StoreConfigurationError) throw new ConfigurationError(error.message);
+    throw error;
+  }
 }
 
 function masterKey(value: string | undefined, development: boolean): Uint8Array | 'development' {

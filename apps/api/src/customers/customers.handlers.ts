@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { right } from 'fp-ts/lib/Either.js';
 import { customerDecider, customerStream, type CustomerId, type ForgetCustomerPersonalDataCommand } from '@salesbook/domain';
 import { forgetCustomer, type EventCodec, type EventStore } from '@salesbook/eventstore';
-import type { SqliteKeyStore } from '@salesbook/keystore';
+import type { ManagedKeyStore } from '@salesbook/keystore';
 import { AggregateCommand, toOutcome, type CommandReply, type CommandRequest } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { EVENT_CODEC, EVENT_STORE, KEY_STORE } from '../infrastructure/tokens.js';
@@ -17,7 +17,7 @@ export class CustomerCommandHandler implements ICommandHandler<CustomerCommand> 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
-    @Inject(KEY_STORE) private readonly keys: SqliteKeyStore,
+    @Inject(KEY_STORE) private readonly keys: ManagedKeyStore,
   ) {}
 
   async execute({ request }: CustomerCommand): Promise<CommandReply> {

@@ -3,9 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StoreUnavailableError } from '@salesbook/eventstore';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG } from '../infrastructure/tokens.js';
+import { localeOf } from '../i18n/locale.js';
+import { localizeError } from '../i18n/localize.js';
 import { isClientAbort } from './client-errors.js';
-import { toHttpException, type ApiFailure } from './failures.js';
-import { MalformedBodyError } from './request.js';
+import { toHttpException, type ApiFailure, type ErrorBody } from './failures.js';
+import { headerOf, MalformedBodyError } from './request.js';
 
 /** An error Fastify raised itself (body limit, content length, a malformed URL): its code and status. */
 interface FrameworkError {
@@ -26,9 +28,13 @@ export function frameworkRefusal(error: { readonly code: string; readonly messag
   return toHttpException({ kind: 'invalid-input', issues: [{ in: 'params', path: [], message }] });
 }
 
-/** Answers `exception` as JSON: its status and its body. */
+const isErrorBody = (body: unknown): body is ErrorBody => hasCode(body) && typeof (body as { message?: unknown }).message === 'string';
+
+/** Answers `exception` as JSON: its status and its body, the message in the language of the request's `Accept-Language`. */
 export function sendRefusal(reply: FastifyReply, exception: HttpException): void {
-  void reply.status(exception.getStatus()).send(exception.getResponse());
+  const locale = localeOf(headerOf(reply.request, 'accept-language'));
+  const body = exception.getResponse();
+  void reply.status(exception.getStatus()).header('content-language', locale).send(isErrorBody(body) ? localizeError(body, locale) : body);
 }
 
 /** What an error thrown outside the controllers' own mapping means for the client. */

@@ -2,6 +2,8 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IsoDateTime, type Actor } from '@salesbook/domain';
+import { zodIssueMessage } from '../i18n/issue-messages.js';
+import { localeOf, type ApiLocale } from '../i18n/locale.js';
 import { toHttpException, type InputIssue } from './failures.js';
 import { headerOf } from './request.js';
 import { ROUTE_SPEC, type RouteSpec } from './route-spec.js';
@@ -28,8 +30,8 @@ export const ACTOR_KEY = 'salesbookActor';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 const IF_MATCH = /^(?:W\/)?"?(-1|0|[1-9]\d{0,14})"?$/;
 
-const issuesOf = (where: InputIssue['in'], error: z.ZodError): InputIssue[] =>
-  error.issues.map((issue) => ({ in: where, path: issue.path, message: issue.message }));
+const issuesOf = (where: InputIssue['in'], error: z.ZodError, locale: ApiLocale): InputIssue[] =>
+  error.issues.map((issue) => ({ in: where, path: issue.path, message: zodIssueMessage(issue, locale) }));
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -61,24 +63,26 @@ function minPositionOf(request: FastifyRequest, issues: InputIssue[]): bigint | 
   return undefined;
 }
 
-function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined, value: unknown, issues: InputIssue[]): unknown {
+function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined, value: unknown, issues: InputIssue[], locale: ApiLocale): unknown {
   if (schema === undefined) return value;
-  const parsed = schema.safeParse(value);
+  // zod's zh-CN words need the input an issue was about (never answered: an issue keeps only path and message).
+  const parsed = schema.safeParse(value, { reportInput: locale !== 'en' });
   if (parsed.success) return parsed.data;
-  issues.push(...issuesOf(where, parsed.error));
+  issues.push(...issuesOf(where, parsed.error, locale));
   return undefined;
 }
 
 /** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
 export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput {
   const issues: InputIssue[] = [];
+  const locale = localeOf(headerOf(request, 'accept-language'));
   const rawParams = request.params as Record<string, string>;
-  const params = parsePart('params', spec.params, rawParams, issues);
+  const params = parsePart('params', spec.params, rawParams, issues, locale);
   const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
   if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
-  const body = rawBody === undefined ? undefined : parsePart('body', spec.body, rawBody, issues);
-  const query = parsePart('query', spec.query, { ...(request.query as object | undefined) }, issues);
-  const occurredAt = rawOccurredAt === undefined ? undefined : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues);
+  const body = rawBody === undefined ? undefined : parsePart('body', spec.body, rawBody, issues, locale);
+  const query = parsePart('query', spec.query, { ...(request.query as object | undefined) }, issues, locale);
+  const occurredAt = rawOccurredAt === undefined ? undefined : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues, locale);
   const headers = spec.command === undefined ? {} : headerIssues(request, issues);
   const minPosition = spec.projection === undefined ? undefined : minPositionOf(request, issues);
   if (issues.length > 0) throw toHttpException({ kind: 'invalid-input', issues });

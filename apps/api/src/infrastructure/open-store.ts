@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { createMemoryEventStore, preparePrivateFile, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type SqliteKeyStore } from '@salesbook/keystore';
+import { createPostgresKeyStore, createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type ManagedKeyStore, type SqliteKeyStore } from '@salesbook/keystore';
 import type { KeyStoreConfig } from '../config/config.js';
 
 /** Opens the event store `SALESBOOK_EVENTSTORE` names. */
@@ -33,11 +33,17 @@ export function openReadModels(path: string): Database.Database {
 }
 
 /**
- * Opens the key store file (customers' data keys and the personal data read log), apart from the event log. In
- * development mode without SALESBOOK_MASTER_KEY the master key is kept in `master.key` beside the key store, made on
- * first use, and `warn` says so once (an in-memory key store gets a random key for the run instead).
+ * Opens the key store (customers' data keys and the personal data read log), apart from the event log: PostgreSQL for
+ * several hosts, else a SQLite file. In development mode without SALESBOOK_MASTER_KEY the master key of a SQLite key
+ * store is kept in `master.key` beside it, made on first use, and `warn` says so once (an in-memory key store gets a
+ * random key for the run instead).
  */
-export function openKeyStore(config: KeyStoreConfig, warn: (line: string) => void): SqliteKeyStore {
+export async function openKeyStore(config: KeyStoreConfig, warn: (line: string) => void): Promise<ManagedKeyStore> {
+  if (config.kind === 'postgres') return createPostgresKeyStore({ url: config.url, masterKey: config.masterKey });
+  return openSqliteKeyStore(config, warn);
+}
+
+function openSqliteKeyStore(config: KeyStoreConfig & { kind: 'sqlite' }, warn: (line: string) => void): SqliteKeyStore {
   if (config.masterKey !== 'development') return createSqliteKeyStore({ path: config.path, masterKey: config.masterKey });
   // An in-memory key store lives as long as the process: a random key for the run, no file to leave behind.
   if (config.path === ':memory:') return createSqliteKeyStore({ path: config.path, masterKey: parseMasterKey(generateMasterKey()) });

@@ -30,7 +30,7 @@ export interface PolicyStatus {
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Opens the receivable of an order when it is invoiced (DESIGN.md section 3), fed from the store's
+ * Opens the receivable of an order when it is invoiced (docs/domain-rules.md, Receivable), fed from the store's
  * subscription (not Nest's EventBus) from its checkpoint. Idempotent: the command id is derived from the
  * order id, so a redelivered event, a restart or a second API instance appends the receivable once.
  * An event the policy cannot act on (a refusal, a store failure, an event it cannot decode) is parked in

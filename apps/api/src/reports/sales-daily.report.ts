@@ -7,7 +7,7 @@ export const DailySalesQuery = z.object({ date: ReportDate, groupBy: z.enum(['re
 export type DailySalesQuery = z.infer<typeof DailySalesQuery>;
 
 /**
- * The daily sales report (DESIGN.md section 5) of one business day by rep or region. Answers
+ * The daily sales report (docs/reports.md) of one business day by rep or region. Answers
  * `{ date, groupBy, rows, position, lag, stale }`; each row is a `DailySalesReportRow` of @salesbook/projections:
  * `business_date`, `group_by`, `group`, counts (orders confirmed, cancellations, shipments, on-time / late /
  * due-tomorrow deliveries, complaints opened / closed, new customers) and `currencies`, the money figures per

@@ -94,7 +94,7 @@ function summary(counts: ImportCounts, verb: string): string {
 }
 
 /**
- * `salesbook import <orders.csv> [--payments <payments.csv>]` (DESIGN.md section 9). Every row of both files
+ * `salesbook import <orders.csv> [--payments <payments.csv>]` (the file format: docs/auditing.md). Every row of both files
  * is checked first and each bad row reported with its line and reason. An order with any bad row is not
  * written at all; the good orders are (unless `--strict`, which writes nothing when any row is bad).
  * Idempotent: command and event ids come from the file's ids, so a second run appends nothing and says so.

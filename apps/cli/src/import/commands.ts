@@ -15,7 +15,7 @@ import type { CustomerDraft, OrderDraft } from './order-drafts.js';
 import type { PaymentRow } from './payment-rows.js';
 import type { PlannedCommand } from './stream-plan.js';
 
-/** Who imports: the system role, as DESIGN.md section 2 says imports act. */
+/** Who imports: the system role, as imports act (docs/domain-rules.md#roles). */
 export const IMPORT_ACTOR: Actor = { id: 'salesbook-import' as ActorId, role: 'system' };
 
 /**

@@ -1,7 +1,7 @@
 import type { CsvRow } from './csv-file.js';
 import { FieldReader } from './fields.js';
 
-/** The columns of orders.csv (DESIGN.md section 9). */
+/** The columns of orders.csv (docs/auditing.md, the import's file format). */
 export const ORDER_COLUMNS = [
   'order_id', 'order_date', 'customer_id', 'customer_name', 'segment', 'region', 'rep_id', 'currency',
   'sku', 'product_name', 'quantity', 'unit_price', 'discount_pct', 'ship_date', 'delivered_date', 'promised_date',

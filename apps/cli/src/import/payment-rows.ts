@@ -2,7 +2,7 @@ import type { CsvRow } from './csv-file.js';
 import { FieldReader } from './fields.js';
 import type { Problems } from './problems.js';
 
-/** The columns of payments.csv (DESIGN.md section 9). */
+/** The columns of payments.csv (docs/auditing.md, the import's file format). */
 export const PAYMENT_COLUMNS = ['payment_id', 'order_id', 'received_date', 'amount', 'currency'] as const;
 
 /** One checked payment; `amount` in minor units. */

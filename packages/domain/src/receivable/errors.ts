@@ -49,7 +49,7 @@ export function requireOpen(state: ReceivableState, action: string): Either<Rece
   return right(state);
 }
 
-/** Who may do what (DESIGN.md sections 2-3): finance moves money, managers approve write-offs, reps chase their own. */
+/** Who may do what (docs/domain-rules.md): finance moves money, managers approve write-offs, reps chase their own. */
 export const PERMISSIONS = {
   open: ['finance', 'system', 'sales_manager', 'regional_manager'],
   money: ['finance', 'system'],

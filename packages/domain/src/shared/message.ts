@@ -19,7 +19,7 @@ export interface Command<T extends string = string, D = unknown> {
   readonly metadata: CommandMetadata;
 }
 
-/** Metadata every stored event carries (DESIGN.md section 2, envelope). `hash` chains the stream (section 6). */
+/** Metadata every stored event carries (the envelope). `hash` chains the stream (docs/domain-rules.md). */
 export const EventMetadata = z.object({
   eventId: z.string().min(1),
   occurredAt: IsoDateTime,

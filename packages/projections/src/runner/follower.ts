@@ -88,12 +88,13 @@ export class Follower {
         const page = await this.pages.read(after);
         // A short page ends at the head: the subscription delivers it, then says it caught up.
         if (page.length < this.pages.pageSize) break;
+        // Applied every `batchSize` events, across pages: a bigger batch writes each row it changes once for more events.
         for (const event of page) if (!event.type.startsWith('$')) this.take(event);
-        this.flush();
         after = page[page.length - 1]?.position ?? after;
         // A synchronous store resolves at once: let timers and I/O (the API's requests) in between pages.
         await new Promise((resolve) => setImmediate(resolve));
       }
+      this.flush();
     } catch (error) {
       this.failure = describeError(error);
     }
