@@ -5,6 +5,7 @@ import { IsoDateTime, type Actor } from '@salesbook/domain';
 import { zodIssueMessage } from '../i18n/issue-messages.js';
 import { localeOf, type ApiLocale } from '../i18n/locale.js';
 import { toHttpException, type InputIssue } from './failures.js';
+import { loneSurrogateIssues } from './lone-surrogates.js';
 import { headerOf } from './request.js';
 import { ROUTE_SPEC, type RouteSpec } from './route-spec.js';
 
@@ -74,9 +75,10 @@ function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined,
 
 /** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
 export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput {
-  const issues: InputIssue[] = [];
-  const locale = localeOf(headerOf(request, 'accept-language'));
   const rawParams = request.params as Record<string, string>;
+  // Schemas take a lone surrogate for text: every string of the request is looked at first.
+  const issues: InputIssue[] = [...loneSurrogateIssues('body', request.body), ...loneSurrogateIssues('query', request.query), ...loneSurrogateIssues('params', rawParams)];
+  const locale = localeOf(headerOf(request, 'accept-language'));
   const params = parsePart('params', spec.params, rawParams, issues, locale);
   const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
   if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
