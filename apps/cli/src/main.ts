@@ -13,6 +13,7 @@ import { CliError } from './support/cli-error.js';
 import { loadCliConfig } from './support/config.js';
 import { cliLocaleOf, setCliLocale } from './i18n/messages.js';
 import { withStore, type StoreContext } from './support/infrastructure.js';
+import { fail } from './support/output.js';
 
 /** Runs `work` against the configured store in the operator's language; configuration is read only when a command runs. */
 const run =
@@ -120,10 +121,10 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
   else if (error instanceof CliError) {
-    console.error(`salesbook: ${error.message}`);
+    fail(`salesbook: ${error.message}`);
     process.exitCode = error.exitCode;
   } else {
-    console.error(`salesbook: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`salesbook: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env['SALESBOOK_DEBUG'] === '1') console.error(error);
     process.exitCode = 1;
   }

@@ -18,9 +18,8 @@ function unionCodes(file: string): string[] {
 }
 
 // Names that look like codes but are not answered: Fastify's, Node's HTTP parser's and SQLite's own codes, variable
-// names, the decode reasons a policy logs; and the answers written on the raw socket before a request's headers
-// are read (http/client-errors.ts), which have no Accept-Language to follow and stay English.
-const NOT_ANSWERED = /^(FST_|ERR_|HPE_|SQLITE_|SALESBOOK_|EVENT_(NOT_DECODABLE|TYPE_UNKNOWN|VERSION_UNSUPPORTED|DATA_INVALID|DATA_NOT_JSON)$|COUNTER_AMOUNT_INVALID$|(REQUEST_TIMEOUT|HEADERS_TOO_LARGE|MALFORMED_REQUEST)$)/;
+// names, the decode reasons a policy logs.
+const NOT_ANSWERED = /^(FST_|ERR_|HPE_|SQLITE_|SALESBOOK_|EVENT_(NOT_DECODABLE|TYPE_UNKNOWN|VERSION_UNSUPPORTED|DATA_INVALID|DATA_NOT_JSON)$|COUNTER_AMOUNT_INVALID$)/;
 
 function apiCodes(): string[] {
   const src = join(root, 'apps', 'api', 'src');

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { PaymentTerms } from '@salesbook/domain';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
-import { note, out } from '../support/output.js';
+import { fail, note, out } from '../support/output.js';
 import { startProgress } from '../support/progress.js';
 import { parsePaymentTerms } from '../import/commands.js';
 import { importKeys } from '../import/import-keys.js';
@@ -114,7 +114,7 @@ export async function importOrders(context: StoreContext, ordersPath: string, op
   const files = { orders: ordersPath, payments: options.payments ?? '' };
   const checked = checkFiles(ordersPath, options.payments, encoding, problems);
   const report = (): void => {
-    for (const problem of problems.sorted()) console.error(`${problem.file}:${problem.line}: ${problem.reason}`);
+    for (const problem of problems.sorted()) fail(`${problem.file}:${problem.line}: ${problem.reason}`);
   };
   if (checked === undefined) {
     report();
