@@ -9,7 +9,7 @@ import { targetEventDefinitions, type TargetEvent } from './target/events.js';
 export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
-export const salesbookEventDefinitions: readonly EventDefinition[] = [
+export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
   ...customerEventDefinitions,
   ...orderEventDefinitions,
   ...receivableEventDefinitions,

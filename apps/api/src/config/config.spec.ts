@@ -23,6 +23,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('writes JSON logs outside development and readable lines in development, unless told otherwise', () => {
+    expect(load({}).logFormat).toBe('json');
+    expect(load({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(load({ NODE_ENV: 'development', SALESBOOK_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(load({ SALESBOOK_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_LOG_FORMAT: 'xml' })).toMatch(/^SALESBOOK_LOG_FORMAT: /);
+  });
+
   it.each([
     [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_PORT: '70000' }, /^SALESBOOK_PORT: /],
     [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_TIMEZONE: 'Mars/Olympus' }, /^SALESBOOK_TIMEZONE: must be an IANA time zone/],

@@ -19,6 +19,8 @@ export interface ApiConfig {
   /** Rate limit and request timeout of the HTTP edge. */
   readonly http: HttpLimits;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `pretty`: one readable line per log entry, without Nest's start-up chatter (development); `json`: pino's JSON lines. */
+  readonly logFormat: 'json' | 'pretty';
   /** Largest JSON body accepted, in bytes (larger ones get 413). */
   readonly bodyLimitBytes: number;
   /** How long a report waits for `X-Min-Position` before answering stale. */
@@ -68,6 +70,7 @@ const Env = z.object({
     z.string().regex(/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/, 'must be an RS256 public key in PEM (SPKI)').optional(),
   ),
   SALESBOOK_LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SALESBOOK_LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty']).optional()),
   SALESBOOK_BODY_LIMIT_BYTES: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_024).max(50_000_000).default(1_048_576)),
   SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30_000).default(2_000)),
   SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
@@ -106,6 +109,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     jwt: jwtKey(values.SALESBOOK_JWT_SECRET, values.SALESBOOK_JWT_PUBLIC_KEY, values.NODE_ENV === 'development', makeSecret),
     ...hardeningOf(values),
     logLevel: values.SALESBOOK_LOG_LEVEL,
+    // Logs are for people in development and for machines everywhere else.
+    logFormat: values.SALESBOOK_LOG_FORMAT ?? (values.NODE_ENV === 'development' ? 'pretty' : 'json'),
     bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
     keyStore: keyStore(values.SALESBOOK_KEYSTORE, values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development'),

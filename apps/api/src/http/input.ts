@@ -5,8 +5,9 @@ import { IsoDateTime, type Actor } from '@salesbook/domain';
 import { zodIssueMessage } from '../i18n/issue-messages.js';
 import { localeOf, type ApiLocale } from '../i18n/locale.js';
 import { toHttpException, type InputIssue } from './failures.js';
+import { loneSurrogateIssues } from './lone-surrogates.js';
 import { headerOf } from './request.js';
-import { ROUTE_SPEC, type RouteSpec } from './route-spec.js';
+import { ROUTE_SPEC, type CommandRouteSpec, type RoutePayload, type RouteSpec } from './route-spec.js';
 
 /** A request checked against its route's schemas, with what the edge adds (actor, command headers). */
 export interface RouteInput {
@@ -72,22 +73,26 @@ function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined,
   return undefined;
 }
 
-/** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
-export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput {
-  const issues: InputIssue[] = [];
-  const locale = localeOf(headerOf(request, 'accept-language'));
+/** A body as read: its value, or `undefined` when it was missing or invalid (the issues say which). */
+type BodyRead<B> = { readonly value: B } | undefined;
+
+/** The request's parts checked against its route; every issue of body, query, params and headers at once, or 400. */
+function readParts<B>(spec: RouteSpec, request: FastifyRequest, readBody: (raw: unknown, issues: InputIssue[], locale: ApiLocale) => BodyRead<B>): Omit<RouteInput, 'body'> & { readonly body: B } {
   const rawParams = request.params as Record<string, string>;
+  // Schemas take a lone surrogate for text: every string of the request is looked at first.
+  const issues: InputIssue[] = [...loneSurrogateIssues('body', request.body), ...loneSurrogateIssues('query', request.query), ...loneSurrogateIssues('params', rawParams)];
+  const locale = localeOf(headerOf(request, 'accept-language'));
   const params = parsePart('params', spec.params, rawParams, issues, locale);
   const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
   if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
-  const body = rawBody === undefined ? undefined : parsePart('body', spec.body, rawBody, issues, locale);
+  const body = readBody(rawBody, issues, locale);
   const query = parsePart('query', spec.query, { ...(request.query as object | undefined) }, issues, locale);
   const occurredAt = rawOccurredAt === undefined ? undefined : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues, locale);
   const headers = spec.command === undefined ? {} : headerIssues(request, issues);
   const minPosition = spec.projection === undefined ? undefined : minPositionOf(request, issues);
-  if (issues.length > 0) throw toHttpException({ kind: 'invalid-input', issues });
+  if (issues.length > 0 || body === undefined) throw toHttpException({ kind: 'invalid-input', issues });
   return {
-    body,
+    body: body.value,
     query,
     params,
     actor: (request as FastifyRequest & { [ACTOR_KEY]?: Actor })[ACTOR_KEY],
@@ -96,6 +101,34 @@ export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput 
     occurredAt: (occurredAt as { occurredAt: string } | undefined)?.occurredAt,
     minPosition,
   };
+}
+
+/** Validates a request against its route's schemas: every issue of body, query, params and headers at once, or 400. */
+export function readInput(spec: RouteSpec, request: FastifyRequest): RouteInput {
+  return readParts(spec, request, (raw, issues, locale) => {
+    if (raw === undefined) return spec.body === undefined ? { value: undefined } : undefined;
+    const count = issues.length;
+    const value = parsePart('body', spec.body, raw, issues, locale);
+    return issues.length === count ? { value } : undefined;
+  });
+}
+
+/** A command request checked as {@link readInput} does, with its body as the route's typed payload. */
+export interface CommandInput<P> extends Omit<RouteInput, 'body' | 'query' | 'minPosition'> {
+  readonly payload: P;
+}
+
+/** Validates a command request: the body becomes the payload of the route's command type, typed by its schema. */
+export function readCommand<P extends RoutePayload<string, unknown>>(spec: CommandRouteSpec<P>, request: FastifyRequest): CommandInput<P> {
+  const { body, query: _query, minPosition: _minPosition, ...rest } = readParts(spec, request, (raw, issues, locale) => {
+    if (raw === undefined) return undefined;
+    // zod's zh-CN words need the input an issue was about, as in parsePart.
+    const payload = spec.command.read(raw, { reportInput: locale !== 'en' });
+    if (payload._tag === 'Right') return { value: payload.right };
+    issues.push(...issuesOf('body', payload.left, locale));
+    return undefined;
+  });
+  return { ...rest, payload: body };
 }
 
 /** The request validated against the route's {@link RouteSpec} (set by `@Route`). */

@@ -1,3 +1,4 @@
+import { READ_ROLES } from '@salesbook/domain';
 import type { RouteSpec } from '../http/route-spec.js';
 
 /** Probes and projection status. */
@@ -7,7 +8,7 @@ export const operationRoutes = {
   projections: {
     method: 'GET',
     path: '/projections/status',
-    audience: ['sales_manager', 'auditor', 'system'],
+    audience: READ_ROLES.projectionStatus,
     summary: 'Each projection: checkpoint, head, lag, parked events, state',
     tag: 'operations',
     status: 200,

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { orderToReceivable, type OrderEvent } from '@salesbook/domain';
+import { orderEventRegistry, orderToReceivable } from '@salesbook/domain';
 import type { EventCodec, EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
 import { businessDate, nextOutage, type Outage } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
-import { ReceivableCommand } from '../receivables/receivables.handlers.js';
+import { ReceivableCommandMessage } from '../receivables/receivables.handlers.js';
 import { PolicyCheckpoints } from './policy-checkpoints.js';
 import { PolicyParking, type ParkedPolicyEvent } from './policy-parking.js';
 
@@ -158,17 +158,18 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
   /** Acts on one trigger event: `undefined` when done, else why not. */
   private async attempt(recorded: RecordedEvent): Promise<string | undefined> {
     try {
-      const decoded = await this.codec.decode([recorded]);
+      const decoded = await this.codec.decode([recorded], orderEventRegistry);
       const envelope = decoded._tag === 'Right' ? decoded.right[0] : undefined;
       if (envelope === undefined) return 'EVENT_NOT_DECODABLE';
-      const commands = orderToReceivable(envelope as unknown as OrderEvent, {
+      const commands = orderToReceivable(envelope, {
         occurredAt: envelope.metadata.occurredAt,
         businessDateOf: (instant) => businessDate(instant, this.config.timeZone),
       });
       for (const command of commands) {
         const reply = await this.bus.execute(
-          new ReceivableCommand({
-            ...command,
+          new ReceivableCommandMessage({
+            payload: { type: command.type, data: command.data },
+            metadata: command.metadata,
             commandId: `${POLICY}-${command.data.orderId}`,
             causationId: envelope.metadata.eventId,
             correlationId: envelope.metadata.correlationId,

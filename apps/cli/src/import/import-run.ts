@@ -1,11 +1,14 @@
 import {
   customerDecider,
+  customerEventRegistry,
   customerSnapshot,
   customerStream,
   orderDecider,
+  orderEventRegistry,
   orderStream,
   orderToReceivable,
   receivableDecider,
+  receivableEventRegistry,
   receivableIdForOrder,
   receivableStream,
   type CustomerCommand,
@@ -73,7 +76,7 @@ export class ImportRun {
   async order(draft: OrderDraft): Promise<string | undefined> {
     const customer = await this.customer(draft.head.customerId);
     if (typeof customer === 'string') return customer;
-    const orderPlan = await this.load(orderDecider, orderStream(draft.orderId as never));
+    const orderPlan = await this.load({ decider: orderDecider, registry: orderEventRegistry }, orderStream(draft.orderId as never));
     if (typeof orderPlan === 'string') return orderPlan;
     const commands = orderCommands(draft, customer, this.settings.terms, this.settings.zone);
     if (typeof commands === 'string') return commands;
@@ -125,10 +128,10 @@ export class ImportRun {
   }
 
   private async load<C extends OrderCommand | CustomerCommand | ReceivableCommand, E extends OrderEvent | CustomerEvent | ReceivableEvent, S>(
-    decider: Parameters<typeof StreamPlan.load<C, E, S>>[2],
+    aggregate: Parameters<typeof StreamPlan.load<C, E, S>>[2],
     streamName: string,
   ): Promise<StreamPlan<C, E, S> | string> {
-    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, decider, streamName);
+    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, aggregate, streamName);
     return loaded._tag === 'Left' ? `${streamName} cannot be read: ${loaded.left.code}: ${loaded.left.message}` : loaded.right;
   }
 
@@ -136,7 +139,7 @@ export class ImportRun {
   private async customer(customerId: string): Promise<CustomerSnapshot | string> {
     let plan = this.customers.get(customerId);
     if (plan === undefined) {
-      const loaded = await this.load(customerDecider, customerStream(customerId as never));
+      const loaded = await this.load({ decider: customerDecider, registry: customerEventRegistry }, customerStream(customerId as never));
       if (typeof loaded === 'string') return loaded;
       plan = loaded;
       const draft = this.settings.customers.get(customerId);
@@ -161,7 +164,7 @@ export class ImportRun {
     const id = receivableIdForOrder(orderId as never);
     const known = this.receivables.get(id);
     if (known !== undefined) return known;
-    const loaded = await this.load(receivableDecider, receivableStream(id));
+    const loaded = await this.load({ decider: receivableDecider, registry: receivableEventRegistry }, receivableStream(id));
     if (typeof loaded !== 'string') this.receivables.set(id, loaded);
     return loaded;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { customerDecider, salesbookEventRegistry } from '@salesbook/domain';
+import { customerDecider, customerEventRegistry, salesbookEventRegistry } from '@salesbook/domain';
 import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, handleCommand, loadAggregate, StoreConfigurationError, type DataKeyLookup } from '@salesbook/eventstore';
 import type { ManagedKeyStore } from '../key-store.js';
 
@@ -104,14 +104,14 @@ export function describeKeyStoreContract(name: string, setup: () => Promise<KeyS
       const store = createMemoryEventStore();
       const keys = await open();
       const codec = createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys });
-      await handleCommand({ store, codec, decider: customerDecider, streamName: 'customer-c-1', command: registration as never, commandId: 'cmd-1' });
+      await handleCommand({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: 'customer-c-1', command: registration as never, commandId: 'cmd-1' });
       const before = await store.readAll();
       const next = randomBytes(32);
       expect((await keys.rotateMasterKey(next)).rewrapped).toBe(1);
       await closeAll();
       await expect(open(master)).rejects.toThrow(/does not open/);
       const rotated = await open(next);
-      const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys: rotated }), decider: customerDecider, streamName: 'customer-c-1' });
+      const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys: rotated }), decider: customerDecider, registry: customerEventRegistry, streamName: 'customer-c-1' });
       expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { email: 'wang.fang@example.com' } } } });
       expect(await store.readAll()).toEqual(before);
     });
