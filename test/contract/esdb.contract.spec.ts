@@ -156,8 +156,9 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
     const result = await store.appendToStream('bigint-1', events(3));
     const stored = double.log.all.filter((event) => event.streamName === 'bigint-1');
     const read = await store.readStream('bigint-1');
-    // One append is one transaction: its events share a commit position, so the commit alone would not order them.
-    expect(new Set(stored.map((event) => event.commit)).size).toBe(1);
+    // As a real server lays out a gRPC append: each event its own committed record, commit and prepare equal.
+    expect(stored.map((event) => event.commit)).toEqual(stored.map((event) => event.prepare));
+    expect(new Set(stored.map((event) => event.commit)).size).toBe(3);
     expect(read.map((event) => event.position)).toEqual(stored.map((event) => encodePosition(event)));
     expect(read.map((event) => event.revision)).toEqual([0, 1, 2]);
     expect(result).toEqual({ nextExpectedRevision: 2, position: encodePosition(stored[2]!) });

@@ -74,6 +74,14 @@ it('speaks Chinese to a zh-CN browser: labels, money in ¥, months as 2026年11�
   await context.close();
 }, 90_000);
 
+it('shows finance the API\'s refusal of the sales reports in Chinese, its code unchanged', async () => {
+  const context = await chromium.browser.newContext({ locale: 'zh-CN' });
+  const { page } = await signIn(context, 'finance');
+  expect(await page.textContent('[data-error="sales-region"]')).toBe('403 ROLE_NOT_ALLOWED: 您的角色无权执行此操作');
+  expect(await page.textContent('section[data-panel="sales-region"] h2')).toBe('各区域销售额与销售目标');
+  await context.close();
+}, 60_000);
+
 it('speaks English to an English browser, switches to Chinese and back, and remembers the choice after a reload', async () => {
   const context = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   const { page, problems } = await signIn(context, 'sales_manager');

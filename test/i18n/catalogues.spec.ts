@@ -5,14 +5,17 @@ import { argumentsOf, readCatalogue } from './catalogue.js';
 // a key only one language has, a message that is not ICU message format, or a message that names other
 // arguments than its English original fails here.
 const root = join(__dirname, '..', '..');
-const CATALOGUES = [{ name: 'dashboard', dir: join(root, 'apps', 'dashboard', 'src', 'i18n') }];
+const CATALOGUES = [
+  { name: 'dashboard', dir: join(root, 'apps', 'dashboard', 'src', 'i18n') },
+  { name: 'command line', dir: join(root, 'apps', 'cli', 'src', 'i18n') },
+];
 
 describe.each(CATALOGUES)('the $name catalogues', ({ dir }) => {
   const en = readCatalogue(join(dir, 'en.json'));
   const zh = readCatalogue(join(dir, 'zh-CN.json'));
 
   it('have the same keys in English and Chinese', () => {
-    expect(Object.keys(en).length).toBeGreaterThan(50);
+    expect(Object.keys(en).length).toBeGreaterThan(30);
     expect({ missingInChinese: Object.keys(en).filter((key) => !(key in zh)), onlyInChinese: Object.keys(zh).filter((key) => !(key in en)) }).toEqual({ missingInChinese: [], onlyInChinese: [] });
   });
 

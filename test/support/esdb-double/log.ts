@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 export interface StoredEvent {
   readonly streamName: string;
   readonly revision: bigint;
-  /** `$all` position: the commit record of its append, and its own prepare record. */
+  /** `$all` position: its own record's, commit and prepare equal (a gRPC append writes each event committed). */
   readonly commit: bigint;
   readonly prepare: bigint;
   readonly id: string;
@@ -41,10 +41,10 @@ const RECORD_OVERHEAD = 120n;
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 
 /**
- * EventStoreDB's log in memory. An append writes one prepare record per event and then a commit
- * record, so the events of one append share a commit position and have distinct prepare positions
- * (as a transaction does on a real server): positions are byte-offset-like, sparse, and never equal
- * between commit and prepare. Listeners (live subscriptions) hear of every append.
+ * EventStoreDB's log in memory. An append over gRPC writes each event as a record that commits itself (no separate
+ * commit record), so every event's commit and prepare positions are equal and distinct from every other event's, as
+ * a real server reports them; positions are byte-offset-like and sparse. Listeners (live subscriptions) hear of every
+ * append.
  */
 export class EsdbLog {
   readonly all: StoredEvent[] = [];
@@ -69,22 +69,23 @@ export class EsdbLog {
       (expectation.kind === 'revision' && current === expectation.revision);
     if (!matches) return { kind: 'wrong-expected-version', current };
     if (proposed.length === 0) return { kind: 'success', currentRevision: current ?? -1n, commit: this.nextOffset, prepare: this.nextOffset };
-    const prepares = proposed.map((event) => {
+    const offsets = proposed.map((event) => {
       const at = this.nextOffset;
       this.nextOffset += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length);
       return at;
     });
-    const commit = this.nextOffset;
-    this.nextOffset += RECORD_OVERHEAD;
     const created = BigInt(Date.now()) * 10_000n;
     const target = stream ?? [];
     this.streams.set(streamName, target);
-    const written = proposed.map((event, index) => ({ ...event, streamName, revision: BigInt(target.length + index), commit, prepare: prepares[index] ?? commit, created }));
+    const written = proposed.map((event, index) => {
+      const at = offsets[index] ?? this.nextOffset;
+      return { ...event, streamName, revision: BigInt(target.length + index), commit: at, prepare: at, created };
+    });
     target.push(...written);
     this.all.push(...written);
     for (const listener of [...this.listeners]) listener(written);
     const last = written[written.length - 1];
-    return { kind: 'success', currentRevision: BigInt(target.length - 1), commit, prepare: last?.prepare ?? commit };
+    return { kind: 'success', currentRevision: BigInt(target.length - 1), commit: last?.commit ?? this.nextOffset, prepare: last?.prepare ?? this.nextOffset };
   }
 
   /** EventStoreDB's own idempotency: the same ids right after an exact expectation acknowledge the first write. */

@@ -69,9 +69,10 @@ export class StreamHistoryHandler implements IQueryHandler<StreamHistoryQuery> {
   ) {}
 
   async execute({ reader, streamName, fromRevision, maxCount }: StreamHistoryQuery) {
-    if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
+    // Access before existence: a stream the reader may not see answers as one that does not exist would to them.
     const access = await this.access.of(reader.actor, streamName, reader.purpose);
     if (access._tag === 'Left') return access;
+    if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
     const recorded = await this.store.readStream(streamName, { maxCount, ...(fromRevision === undefined ? {} : { fromRevision }) });
     // Decoded as the reader may see it (opened and logged, or masked): never the sealed form, for anyone.
     const decoded = await access.right.codec.decode(recorded, salesbookEventRegistry);
@@ -114,9 +115,11 @@ export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery>
 
   async execute({ reader, streamName, asOf }: AggregateStateQuery) {
     const category = streamCategory(streamName);
-    if (category === undefined || !(await this.store.streamExists(streamName))) return left(notFound(streamName));
+    if (category === undefined) return left(notFound(streamName));
+    // Access before existence, as for the history.
     const access = await this.access.of(reader.actor, streamName, reader.purpose);
     if (access._tag === 'Left') return access;
+    if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
     const loaded = await LOADERS[category](this.store, access.right.codec, streamName, asOf);
     if (loaded._tag === 'Left') return loaded;
     const { state, revision, position } = loaded.right;

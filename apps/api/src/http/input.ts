@@ -5,6 +5,7 @@ import { IsoDateTime, type Actor } from '@salesbook/domain';
 import { zodIssueMessage } from '../i18n/issue-messages.js';
 import { localeOf, type ApiLocale } from '../i18n/locale.js';
 import { toHttpException, type InputIssue } from './failures.js';
+import { loneSurrogateIssues } from './lone-surrogates.js';
 import { headerOf } from './request.js';
 import { ROUTE_SPEC, type CommandRouteSpec, type RoutePayload, type RouteSpec } from './route-spec.js';
 
@@ -77,9 +78,10 @@ type BodyRead<B> = { readonly value: B } | undefined;
 
 /** The request's parts checked against its route; every issue of body, query, params and headers at once, or 400. */
 function readParts<B>(spec: RouteSpec, request: FastifyRequest, readBody: (raw: unknown, issues: InputIssue[], locale: ApiLocale) => BodyRead<B>): Omit<RouteInput, 'body'> & { readonly body: B } {
-  const issues: InputIssue[] = [];
-  const locale = localeOf(headerOf(request, 'accept-language'));
   const rawParams = request.params as Record<string, string>;
+  // Schemas take a lone surrogate for text: every string of the request is looked at first.
+  const issues: InputIssue[] = [...loneSurrogateIssues('body', request.body), ...loneSurrogateIssues('query', request.query), ...loneSurrogateIssues('params', rawParams)];
+  const locale = localeOf(headerOf(request, 'accept-language'));
   const params = parsePart('params', spec.params, rawParams, issues, locale);
   const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
   if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });

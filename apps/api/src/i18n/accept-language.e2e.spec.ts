@@ -6,7 +6,7 @@ let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
   await api.call('POST', '/customers', { actor: people.rep, body: customerBody('c-1') });
-});
+}, 60_000);
 afterAll(() => api.close());
 
 const han = /\p{Script=Han}/u;
@@ -70,4 +70,11 @@ it('speaks English to a client that asks for another language or for none', asyn
   }
   const fallback = await api.call('POST', '/customers', { actor: people.rep, body: customerBody('c-1'), headers: { 'accept-language': 'fr, zh-TW;q=0.5' } });
   expect(fallback.body.message).toBe('该客户已登记');
+});
+
+it('keeps the OpenAPI document in English and states there how messages follow Accept-Language', async () => {
+  const document = await api.call('GET', '/docs/openapi.json', { headers: ZH });
+  expect(document.status).toBe(200);
+  expect(document.body.info.description).toContain('follow the request\'s Accept-Language');
+  expect(han.test(JSON.stringify(document.body))).toBe(false);
 });

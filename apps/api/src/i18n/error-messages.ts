@@ -6,7 +6,8 @@ type ApiCode =
   | 'READ_MODEL_REBUILDING' | 'INTERNAL_ERROR' | 'ROLE_NOT_ALLOWED' | 'FILTER_NOT_AUTHORIZED' | 'SCORECARD_NOT_AUTHORIZED'
   | 'OCCURRED_AT_FORBIDDEN' | 'AS_OF_INVALID' | 'STREAM_NOT_FOUND' | 'STREAM_NOT_AUTHORIZED' | 'STREAM_REVISION_CONFLICT'
   | 'EVENT_ID_CONFLICT' | 'STORE_CORRUPT' | 'STORE_CONFIGURATION_INVALID' | 'STORE_ACCESS_DENIED' | 'PERSONAL_DATA_KEY_UNAVAILABLE'
-  | 'PERSONAL_DATA_UNREADABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'MONEY_INVALID_DECIMAL' | 'MONEY_TOO_MANY_DECIMALS' | 'MONEY_OUT_OF_RANGE' | 'MONEY_UNKNOWN_CURRENCY';
+  | 'PERSONAL_DATA_UNREADABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'MONEY_INVALID_DECIMAL' | 'MONEY_TOO_MANY_DECIMALS' | 'MONEY_OUT_OF_RANGE' | 'MONEY_UNKNOWN_CURRENCY'
+  | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
 export type ErrorCode = ApiCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
@@ -27,6 +28,10 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   READ_MODEL_REBUILDING: '读模型 {projections} 正在为本次发布重建，请稍后重试（GET /projections/status 可查看进度）',
   INTERNAL_ERROR: '服务器出错，错误已记录',
   IDEMPOTENCY_KEY_REUSED: '该 Idempotency-Key 已用于另一条命令，请为新命令使用新的键',
+  RATE_LIMITED: '请求过于频繁，请稍后重试（见 Retry-After）',
+  REQUEST_TIMEOUT: '请求未能在时限内完整到达',
+  HEADERS_TOO_LARGE: '请求头过大',
+  MALFORMED_REQUEST: '请求不是有效的 HTTP',
   ROLE_NOT_ALLOWED: '您的角色无权执行此操作',
   FILTER_NOT_AUTHORIZED: '您无权按此区域或销售专员筛选：销售专员只能看自己的数据，区域销售经理只能看本区域的数据',
   SCORECARD_NOT_AUTHORIZED: '您无权查看该销售专员的绩效记分卡',

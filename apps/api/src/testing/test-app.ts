@@ -5,7 +5,9 @@ import { signToken } from '../auth/jwt.js';
 import { createApp } from '../bootstrap.js';
 import { loadConfig, type ApiConfig } from '../config/config.js';
 
-const SECRET = 'test-secret-test-secret-test-secret-42';
+/** The HS256 secret of every test API (tests that forge a token of their own sign with it). */
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-42';
+const SECRET = TEST_JWT_SECRET;
 /** The tests' master key (32 bytes in base64): the key store is in memory unless a test names a file. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 

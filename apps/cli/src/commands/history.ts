@@ -3,6 +3,7 @@ import type { EventCodec, RecordedEvent } from '@salesbook/eventstore';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
 import { out, writeOut } from '../support/output.js';
+import { safeText } from '../support/safe-text.js';
 import { readerOf, readingCodec, type UnmaskOptions } from '../support/readers.js';
 
 /** Options of `salesbook history`. */
@@ -83,7 +84,7 @@ export async function history(context: StoreContext, streamName: string, options
     await writeOut(`${JSON.stringify({ streamName, events }, null, 2)}\n`);
     return;
   }
-  const rows = [[...COLUMNS], ...events.map(row)];
+  const rows = [[...COLUMNS], ...events.map((event) => row(event).map(safeText))];
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)));
   out(`${streamName}: ${events.length} event${events.length === 1 ? '' : 's'} (personal data ${reader === undefined ? 'masked' : `unmasked for ${reader.actorId}, read logged`})`);
   for (const cells of rows) out(cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());

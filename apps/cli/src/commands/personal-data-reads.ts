@@ -6,6 +6,7 @@ import { businessInstant, isCalendarDate } from '../support/business-time.js';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
 import { out, writeOut } from '../support/output.js';
+import { safeText } from '../support/safe-text.js';
 
 /** Options of `salesbook personal-data-reads`. */
 export interface ReadsOptions {
@@ -62,7 +63,7 @@ export async function personalDataReads(context: StoreContext, options: ReadsOpt
   }
   out(`personal-data-reads: ${reads.length} read${reads.length === 1 ? '' : 's'} of personal data logged in ${path}`);
   if (reads.length === 0) return;
-  const rows = [[...COLUMNS], ...reads.map(row)];
+  const rows = [[...COLUMNS], ...reads.map((read) => row(read).map(safeText))];
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)));
   for (const cells of rows) out(cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
 }
