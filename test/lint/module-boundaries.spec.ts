@@ -40,6 +40,8 @@ describe('module boundaries', () => {
     ['the domain doing I/O', 'packages/domain/src/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['the domain using a framework', 'packages/domain/src/violation.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
     ['the event store knowing NestJS', 'packages/eventstore/src/violation.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
+    ['the event store port knowing SQLite', 'packages/eventstore/src/violation.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
+    ['the SQLite helpers knowing the event store', 'packages/sqlite-support/src/violation.ts', "import { GENESIS_HASH } from '@salesbook/eventstore';\nexport const x = GENESIS_HASH;\n"],
     ['the browser dashboard importing the SQLite projections', 'apps/dashboard/src/violation.ts', "import { allProjections } from '@salesbook/projections';\nexport const x = allProjections;\n"],
     ['the browser dashboard using Node built-ins', 'apps/dashboard/src/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
   ])('fails lint for %s', (_label, file, source) => {
@@ -48,6 +50,8 @@ describe('module boundaries', () => {
 
   it('accepts the allowed direction (store -> domain, domain -> zod)', () => {
     const store = lintAs('packages/eventstore/src/allowed.ts', "import { fold } from '@salesbook/domain';\nexport const x = fold;\n");
+    const sqlite = lintAs('packages/eventstore-sqlite/src/allowed.ts', "import { createFileSync } from '@salesbook/sqlite-support';\nexport const x = createFileSync;\n");
+    expect(boundaryErrors(sqlite)).toEqual([]);
     const domain = lintAs('packages/domain/src/allowed.ts', "import { z } from 'zod';\nexport const x = z;\n");
     expect(boundaryErrors(store)).toEqual([]);
     expect(boundaryErrors(domain)).toEqual([]);

@@ -1,7 +1,5 @@
 import {
   createChangeNotifier,
-  createFileSync,
-  startWalCheckpointer,
   createPollingSubscription,
   StoreUnavailableError,
   type AppendResult,
@@ -10,6 +8,7 @@ import {
   type StreamAppend,
   type Subscription,
 } from '@salesbook/eventstore';
+import { createFileSync, startWalCheckpointer } from '@salesbook/sqlite-support';
 import { createIdempotencyKeys } from './idempotency-keys.js';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';

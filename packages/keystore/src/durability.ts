@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { createFileSync, startWalCheckpointer, StoreUnavailableError } from '@salesbook/eventstore';
+import { StoreUnavailableError } from '@salesbook/eventstore';
+import { createFileSync, startWalCheckpointer } from '@salesbook/sqlite-support';
 import { inWalMode } from './schema.js';
 
 /**

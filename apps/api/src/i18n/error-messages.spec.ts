@@ -17,8 +17,9 @@ function unionCodes(file: string): string[] {
   return [...text.matchAll(/export type \w*ErrorCode\s*=([^;]+);/g)].flatMap((m) => [...(m[1] ?? '').matchAll(/'([A-Z][A-Z0-9_]+)'/g)].map((c) => c[1] ?? ''));
 }
 
-// Names that look like codes but are not answered: Fastify's and SQLite's own codes, variable names, the decode reasons a policy logs.
-const NOT_ANSWERED = /^(FST_|SQLITE_|SALESBOOK_|EVENT_(NOT_DECODABLE|TYPE_UNKNOWN|VERSION_UNSUPPORTED|DATA_INVALID|DATA_NOT_JSON)$|COUNTER_AMOUNT_INVALID$)/;
+// Names that look like codes but are not answered: Fastify's, Node's HTTP parser's and SQLite's own codes, variable
+// names, the decode reasons a policy logs.
+const NOT_ANSWERED = /^(FST_|ERR_|HPE_|SQLITE_|SALESBOOK_|EVENT_(NOT_DECODABLE|TYPE_UNKNOWN|VERSION_UNSUPPORTED|DATA_INVALID|DATA_NOT_JSON)$|COUNTER_AMOUNT_INVALID$)/;
 
 function apiCodes(): string[] {
   const src = join(root, 'apps', 'api', 'src');

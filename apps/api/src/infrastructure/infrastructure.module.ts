@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createPersonalDataCodec, startWalCheckpointer, type EventStore, type WalCheckpointer } from '@salesbook/eventstore';
+import { createEventCodec, createPersonalDataCodec, type EventStore } from '@salesbook/eventstore';
+import { startWalCheckpointer, type WalCheckpointer } from '@salesbook/sqlite-support';
 import type { ManagedKeyStore } from '@salesbook/keystore';
 import { ProjectionRunner, type Projection } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
