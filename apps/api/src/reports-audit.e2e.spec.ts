@@ -88,4 +88,16 @@ describe('operations and documentation', () => {
     expect(document.components.schemas.AmendOrder.properties.orderId).toBeUndefined();
     expect((await api.call('GET', '/docs')).body).toContain('swagger-ui');
   });
+
+  it('documents the answer of every read route as a component of the document', async () => {
+    const document = (await api.call('GET', '/docs/openapi.json')).body;
+    const reads = Object.entries(document.paths as Record<string, { get?: { responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }> } }>)
+      .filter(([, item]) => item.get !== undefined)
+      .map(([path, item]) => [path, item.get?.responses['200']?.content?.['application/json'].schema.$ref] as const);
+    expect(reads.length).toBe(17);
+    for (const [path, ref] of reads) expect({ path, ref }).toEqual({ path, ref: expect.stringMatching(/^#\/components\/schemas\/\w+Answer$/) });
+    const daily = document.components.schemas.GetReportsSalesDailyAnswer;
+    expect(daily.properties.rows.items.properties.currencies.items.required).toContain('month_to_date_attainment');
+    expect(daily.additionalProperties).toBe(false);
+  });
 });

@@ -4,10 +4,20 @@ import type { RouteSpec } from './route-spec.js';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 
-/** The JSON Schema of a zod schema as a request is written (input side), without its `$schema` line. */
-function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** The JSON Schema of a zod schema as a request is written (input side) or an answer is (output), without its `$schema` line. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
+}
+
+/** The success answer of a route: a command's outcome, a read route's documented answer (a component), or bare. */
+function success(spec: RouteSpec, operationId: string, schemas: Record<string, unknown>): Record<string, unknown> {
+  const json = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+  if (spec.command !== undefined) return { description: 'Appended', content: json('CommandOutcome') };
+  if (spec.response === undefined) return { description: 'OK' };
+  const name = `${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}Answer`;
+  schemas[name] = jsonSchema(spec.response, 'output');
+  return { description: 'OK', content: json(name) };
 }
 
 /** A command's body as clients send it: the path's id left out, `occurredAt` allowed for imports. */
@@ -70,16 +80,17 @@ function operation(spec: RouteSpec, schemas: Record<string, unknown>): Record<st
   if (spec.body !== undefined && spec.bodyName !== undefined) schemas[spec.bodyName] = commandBody(spec, jsonSchema(spec.body));
   const roles = spec.audience === 'public' ? 'public' : spec.audience.join(', ');
   const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  const operationId = spec.command?.type ?? `${spec.method.toLowerCase()}${spec.path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`;
   return {
     summary: spec.summary,
     description: `Roles: ${roles}`,
     tags: [spec.tag],
-    operationId: spec.command?.type ?? `${spec.method.toLowerCase()}${spec.path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    operationId,
     ...(spec.audience === 'public' ? { security: [] } : {}),
     parameters: parameters(spec),
     ...(spec.bodyName === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.bodyName}` } } } } }),
     responses: {
-      [spec.status]: spec.command === undefined ? { description: 'OK' } : { description: 'Appended', content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandOutcome' } } } },
+      [spec.status]: success(spec, operationId, schemas),
       400: error('Invalid input: every issue with its path'),
       ...(spec.audience === 'public' ? {} : { 401: error('No valid bearer token'), 403: error('The role may not use this route') }),
       404: error('Unknown id'),

@@ -29,6 +29,8 @@ export interface RouteSpec {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
+  /** The success answer of a read route, documented in the OpenAPI document and checked against real answers in the API tests. */
+  readonly response?: z.ZodType;
   /** Success status (201 for commands, 200 otherwise). */
   readonly status: number;
   readonly command?: CommandBinding;

@@ -4,25 +4,16 @@ import { complaintFigures, readReport, type ComplaintClosing, type ComplaintFact
 import { periodAsOf, periodIsOver } from './business-clock.js';
 import { periodDays, periodQuery, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { ComplaintListRowSchema } from './answers/other-rows.js';
 
 /** `GET /reports/complaints/rows?from=&to=&category=&region=&rep=`. */
 export const ComplaintRowsQuery = periodQuery({ category: z.string().regex(/^[a-z_]{1,40}$/, 'must be a category').optional(), ...ScopeFilter });
 export type ComplaintRowsQuery = z.infer<typeof ComplaintRowsQuery>;
 
 /** One complaint with its SLA breaches as of the report's `asOf` (no description or other personal data). */
-export interface ComplaintListRow {
-  readonly complaint_id: string;
-  readonly customer_id: string;
-  readonly order_id: string | null;
-  readonly filed_on: string;
-  readonly channel: string;
-  readonly category: string;
-  readonly severity: string;
-  readonly rep_id: string;
-  readonly region: string;
-  readonly acknowledge_breached: boolean;
-  readonly resolve_breached: boolean;
-}
+/** A complaint of the list: see the row schema. */
+export type ComplaintListRow = z.infer<typeof ComplaintListRowSchema>;
 
 const toRow = (fact: ComplaintFactsRow, asOf: string): ComplaintListRow => {
   // The breaches of one complaint are the complaints report's own figures over that complaint alone.
@@ -48,6 +39,7 @@ export const complaintRowsReport: ReportDefinition<ComplaintRowsQuery, Complaint
     query: ComplaintRowsQuery,
     status: 200,
     projection: 'complaints',
+    response: reportAnswer(ComplaintListRowSchema, { from: z.string(), to: z.string(), asOf: z.string() }),
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   // Measured up to now while the period is not over: such an answer is never reused.

@@ -4,6 +4,8 @@ import { queryComplaints, type ComplaintsGroup } from '@salesbook/projections';
 import { periodAsOf, periodIsOver } from './business-clock.js';
 import { periodDays, periodQuery, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { ComplaintsGroupSchema } from './answers/other-rows.js';
 
 /** `GET /reports/complaints?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM of filing, inclusive). */
 export const ComplaintsQuery = periodQuery({ groupBy: z.enum(['category', 'severity', 'channel', 'region', 'rep']).optional(), ...ScopeFilter });
@@ -23,6 +25,7 @@ export const complaintsReport: ReportDefinition<ComplaintsQuery, ComplaintsGroup
     query: ComplaintsQuery,
     status: 200,
     projection: 'complaints',
+    response: reportAnswer(ComplaintsGroupSchema, { from: z.string(), to: z.string(), groupBy: z.string().nullable(), asOf: z.string() }),
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   // Measured up to now while the period is not over: such an answer is never reused.

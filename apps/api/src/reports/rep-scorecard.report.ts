@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ID_PATTERN, READ_ROLES } from '@salesbook/domain';
 import { MONTHLY_SALES_REPORT_SOURCES, queryRepScorecard, type RepScorecard } from '@salesbook/projections';
 import { ReportMonth, scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { RepScorecardRowSchema } from './answers/sales-rows.js';
 
 /** `GET /reports/reps/:repId/scorecard?month=`. */
 export const RepScorecardQuery = z.object({ month: ReportMonth }).strict();
@@ -35,6 +37,7 @@ export const repScorecardReport: ReportDefinition<RepScorecardQuery, RepScorecar
     query: RepScorecardQuery,
     status: 200,
     projection: 'sales_monthly',
+    response: reportAnswer(RepScorecardRowSchema, { repId: z.string(), month: z.string() }),
   },
   sources: [...MONTHLY_SALES_REPORT_SOURCES, 'fulfilment'],
   authorize(_query, context) {

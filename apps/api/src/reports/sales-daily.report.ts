@@ -2,6 +2,8 @@ import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { DAILY_SALES_REPORT_SOURCES, queryDailySalesReport, type DailySalesReportRow } from '@salesbook/projections';
 import { ReportDate, scopeOf, type ReportDefinition } from './report-definition.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { DailySalesRowSchema } from './answers/sales-rows.js';
 
 /** `GET /reports/sales/daily?date=&groupBy=rep|region`. */
 export const DailySalesQuery = z.object({ date: ReportDate, groupBy: z.enum(['rep', 'region']).default('rep') }).strict();
@@ -25,6 +27,7 @@ export const dailySalesReport: ReportDefinition<DailySalesQuery, DailySalesRepor
     query: DailySalesQuery,
     status: 200,
     projection: 'daily_sales',
+    response: reportAnswer(DailySalesRowSchema, { date: z.string(), groupBy: z.enum(['rep', 'region']) }),
   },
   sources: DAILY_SALES_REPORT_SOURCES,
   run(query, { db, lagOf, actor, zone }) {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { MONTHLY_SALES_REPORT_SOURCES, queryMonthlySalesReport, type MonthlySalesReportRow } from '@salesbook/projections';
 import { ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { MonthlySalesRowSchema } from './answers/sales-rows.js';
 
 /** `GET /reports/sales/monthly?month=&groupBy=rep|region|segment&region=&rep=`. */
 export const MonthlySalesQuery = z.object({ month: ReportMonth, groupBy: z.enum(['rep', 'region', 'segment']).default('rep'), ...ScopeFilter }).strict();
@@ -23,6 +25,7 @@ export const monthlySalesReport: ReportDefinition<MonthlySalesQuery, MonthlySale
     query: MonthlySalesQuery,
     status: 200,
     projection: 'sales_monthly',
+    response: reportAnswer(MonthlySalesRowSchema, { month: z.string(), groupBy: z.enum(['rep', 'region', 'segment']) }),
   },
   sources: MONTHLY_SALES_REPORT_SOURCES,
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { readReport, type SalesOrderRow } from '@salesbook/projections';
 import { periodDays, ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { SalesOrderListRowSchema } from './answers/sales-rows.js';
 
 /** `GET /reports/sales/orders?month=&region=&rep=`. */
 export const SalesOrdersQuery = z.object({ month: ReportMonth, ...ScopeFilter }).strict();
@@ -25,6 +27,7 @@ export const salesOrdersReport: ReportDefinition<SalesOrdersQuery, SalesOrderLis
     query: SalesOrdersQuery,
     status: 200,
     projection: 'sales_monthly',
+    response: reportAnswer(SalesOrderListRowSchema, { month: z.string() }),
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {

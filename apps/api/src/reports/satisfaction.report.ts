@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { querySatisfaction, type SatisfactionGroup } from '@salesbook/projections';
 import { periodQuery, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { SatisfactionGroupSchema } from './answers/other-rows.js';
 
 /** `GET /reports/satisfaction?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM, inclusive). */
 export const SatisfactionQuery = periodQuery({ groupBy: z.enum(['region', 'rep', 'segment', 'period', 'surveyPeriod']).optional(), ...ScopeFilter });
@@ -19,6 +21,7 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
     query: SatisfactionQuery,
     status: 200,
     projection: 'satisfaction',
+    response: reportAnswer(SatisfactionGroupSchema, { from: z.string(), to: z.string(), groupBy: z.string().nullable() }),
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {

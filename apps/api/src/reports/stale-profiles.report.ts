@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DEFAULT_STALE_PROFILE_MONTHS, queryStaleProfiles, type StaleProfile } from '@salesbook/projections';
 import { businessToday } from './business-clock.js';
 import { ReportDate, scopeOf, type ReportDefinition } from './report-definition.js';
+import { reportAnswer } from './answers/report-answer.js';
+import { StaleProfileRowSchema } from './answers/other-rows.js';
 
 /** `GET /reports/customers/stale-profiles?asOf=&months=` (asOf defaults to today in the business zone, months to 12). */
 export const StaleProfilesQuery = z
@@ -21,6 +23,7 @@ export const staleProfilesReport: ReportDefinition<StaleProfilesQuery, StaleProf
     query: StaleProfilesQuery,
     status: 200,
     projection: 'customer_directory',
+    response: reportAnswer(StaleProfileRowSchema, { asOf: z.string(), months: z.number().int() }),
   },
   run(query, { db, lagOf, actor, zone, now }) {
     const asOf = query.asOf ?? businessToday(now(), zone);

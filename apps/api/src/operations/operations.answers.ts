@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ProjectionStatus } from '@salesbook/projections';
+import type { PolicyStatus } from '../policies/order-to-receivable.policy.js';
+
+/** One indicator of a health check: its status and what it reports (free-form per indicator). */
+const Indicator = z.looseObject({ status: z.enum(['up', 'down']) });
+const Indicators = z.record(z.string(), Indicator);
+
+/** The answer of `/health` and `/ready` (a Terminus health check result; 503 carries the same shape). */
+export const HealthAnswer = z.strictObject({
+  status: z.enum(['ok', 'error', 'shutting_down']),
+  info: Indicators.optional(),
+  error: Indicators.optional(),
+  details: Indicators,
+});
+
+const ProjectionStatusSchema = z.strictObject({
+  name: z.string(),
+  version: z.number().int(),
+  generation: z.number().int(),
+  state: z.enum(['catching-up', 'live', 'stalled', 'stopped']),
+  position: z.string().nullable(),
+  head: z.string().nullable(),
+  lag: z.number().int(),
+  parked: z.number().int(),
+  blockedStreams: z.array(z.string()),
+  lastError: z.string().nullable(),
+  rebuilding: z.strictObject({ generation: z.number().int(), position: z.string().nullable() }).nullable(),
+  retrying: z.strictObject({ since: z.string(), attempts: z.number().int(), nextAttemptAt: z.string() }).nullable(),
+}) satisfies z.ZodType<ProjectionStatus>;
+
+const PolicyStatusSchema = z.strictObject({
+  name: z.string(),
+  position: z.string().nullable(),
+  head: z.string().nullable(),
+  lag: z.number().int(),
+  parked: z.array(
+    z.strictObject({ position: z.string(), streamName: z.string(), type: z.string(), reason: z.string(), attempts: z.number().int(), parkedAt: z.string() }),
+  ),
+  retrying: z.strictObject({ since: z.string(), attempts: z.number().int(), lastError: z.string() }).nullable(),
+}) satisfies z.ZodType<PolicyStatus>;
+
+/** The answer of `/projections/status`: every projection and policy with its checkpoint, lag and parked events. */
+export const ProjectionsStatusAnswer = z.strictObject({ projections: z.array(ProjectionStatusSchema), policies: z.array(PolicyStatusSchema) });
