@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { complaintDecider, customerDecider, domainError, orderDecider, receivableDecider, streamCategory, targetDecider, type Actor, type Decider, type DomainError, type Event } from '@salesbook/domain';
+import { complaintDecider, customerDecider, domainError, orderDecider, receivableDecider, streamCategory, targetDecider, teamDecider, type Actor, type Decider, type DomainError, type Event } from '@salesbook/domain';
 import { loadAggregate, type AsOf, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { AuditAccess } from './audit-access.js';
@@ -78,7 +78,7 @@ const loaderOf =
   (store, codec, streamName, asOf) =>
     loadAggregate({ store, codec, decider, streamName, ...(asOf === undefined ? {} : { asOf }) });
 
-const LOADERS = { customer: loaderOf(customerDecider), order: loaderOf(orderDecider), receivable: loaderOf(receivableDecider), complaint: loaderOf(complaintDecider), target: loaderOf(targetDecider) };
+const LOADERS = { customer: loaderOf(customerDecider), order: loaderOf(orderDecider), receivable: loaderOf(receivableDecider), complaint: loaderOf(complaintDecider), target: loaderOf(targetDecider), team: loaderOf(teamDecider) };
 
 @QueryHandler(AggregateStateQuery)
 export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery> {

@@ -8,6 +8,7 @@ import type { RouteSpec } from '../http/route-spec.js';
 import type { EventStore } from '@salesbook/eventstore';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import { TeamRegister } from '../team/team-register.js';
 import { withBusinessDate } from './business-dates.js';
 import { bindCommandKey } from './idempotency-keys.js';
 import type { AggregateCommand, CommandOutcome, CommandRequest } from './command-request.js';
@@ -24,20 +25,23 @@ export class CommandGateway {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly team: TeamRegister,
   ) {}
 
   async send(spec: RouteSpec, input: RouteInput, message: new (request: CommandRequest) => AggregateCommand): Promise<Either<ApiFailure, CommandOutcome>> {
-    const request = this.request(spec, input);
-    if (request._tag === 'Left') return request;
+    const built = this.request(spec, input);
+    if (built._tag === 'Left') return built;
+    // The access rules need the register's view at the business date: loaded here, once, for every aggregate.
+    const request: CommandRequest = { ...built.right, access: await this.team.facts(built.right) };
     if (input.idempotencyKey !== undefined) {
-      const bound = await bindCommandKey(this.store, request.right.commandId, spec, input, this.clock().toISOString());
+      const bound = await bindCommandKey(this.store, request.commandId, spec, input, this.clock().toISOString());
       if (bound._tag === 'Left') return bound;
     }
-    const reply = await this.bus.execute(new message(request.right));
+    const reply = await this.bus.execute(new message(request));
     return reply._tag === 'Left' ? left({ kind: 'domain', error: reply.left }) : right(reply.right);
   }
 
-  private request(spec: RouteSpec, input: RouteInput): Either<ApiFailure, CommandRequest> {
+  private request(spec: RouteSpec, input: RouteInput): Either<ApiFailure, Omit<CommandRequest, 'access'>> {
     const { actor, occurredAt } = input;
     if (spec.command === undefined || actor === undefined) throw new Error(`${spec.method} ${spec.path} is not a command route`);
     if (occurredAt !== undefined && actor.role !== 'system') {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { CommandMetadata, DomainError, Event } from '@salesbook/domain';
+import type { AccessFacts, CommandMetadata, DomainError, Event } from '@salesbook/domain';
 import type { CommandResult } from '@salesbook/eventstore';
 
 /** A validated command as the HTTP edge hands it to a handler: data, who and when, id and expected revision. */
@@ -8,6 +8,8 @@ export interface CommandRequest {
   readonly type: string;
   readonly data: unknown;
   readonly metadata: CommandMetadata;
+  /** What the sales team register says of the actor (and of a rep the command names) at the business date. */
+  readonly access: AccessFacts;
   /** The `Idempotency-Key` (scoped to the actor) or a fresh UUID. */
   readonly commandId: string;
   /** From `If-Match`; -1 means the stream must not exist yet. */

@@ -20,7 +20,7 @@ export async function runCommand<C extends Command, E extends Event, S>(
   inputs?: object,
 ): Promise<CommandReply> {
   // The route's schema validated `data` for this command type: the cast records that trust.
-  const command = { type: request.type, data: request.data, metadata: request.metadata, ...(inputs === undefined ? {} : { inputs }) } as unknown as C;
+  const command = { type: request.type, data: request.data, metadata: request.metadata, access: request.access, ...(inputs === undefined ? {} : { inputs }) } as unknown as C;
   const result = await handleCommand({
     store: write.store,
     codec: write.codec,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { right } from 'fp-ts/lib/Either.js';
-import { customerDecider, customerStream, type CustomerId, type ForgetCustomerPersonalDataCommand } from '@salesbook/domain';
+import { customerDecider, customerStream, type CustomerId, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
 import { forgetCustomer, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import type { SqliteKeyStore } from '@salesbook/keystore';
 import { AggregateCommand, toOutcome, type CommandReply, type CommandRequest } from '../commands/command-request.js';
@@ -29,7 +29,7 @@ export class CustomerCommandHandler implements ICommandHandler<CustomerCommand> 
   /** Records the erasure through the decider (who may), then destroys the data key: every personal field reads `[erased]`. */
   private async forget(customerId: CustomerId, request: CommandRequest): Promise<CommandReply> {
     // The route's schema validated `data` for ForgetCustomerPersonalData: the cast records that trust.
-    const command = { type: request.type, data: request.data, metadata: request.metadata } as ForgetCustomerPersonalDataCommand;
+    const command = { type: request.type, data: request.data, metadata: request.metadata, access: request.access } as WithAccess<ForgetCustomerPersonalDataCommand>;
     const streamName = customerStream(customerId);
     const result = await forgetCustomer({ store: this.store, codec: this.codec, keys: this.keys, command, commandId: request.commandId });
     const outcome = toOutcome(streamName, result);

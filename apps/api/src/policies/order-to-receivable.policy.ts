@@ -128,6 +128,8 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
         const reply = await this.bus.execute(
           new ReceivableCommand({
             ...command,
+            // The system acts for the policy: it is not on the sales team register.
+            access: { actor: null },
             commandId: `${POLICY}-${command.data.orderId}`,
             causationId: envelope.metadata.eventId,
             correlationId: envelope.metadata.correlationId,

@@ -1,4 +1,5 @@
 import {
+  accessFacts,
   customerDecider,
   customerSnapshot,
   customerStream,
@@ -8,6 +9,10 @@ import {
   receivableDecider,
   receivableIdForOrder,
   receivableStream,
+  teamDecider,
+  TEAM_STREAM,
+  type AccessFacts,
+  type Command,
   type CustomerCommand,
   type CustomerEvent,
   type CustomerSnapshot,
@@ -19,6 +24,7 @@ import {
   type ReceivableCommand,
   type ReceivableEvent,
   type ReceivableState,
+  type TeamState,
 } from '@salesbook/domain';
 import type { EventCodec, EventStore, StreamAppend } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
@@ -64,6 +70,7 @@ export interface ImportSettings {
 export class ImportRun {
   readonly counts: ImportCounts = { customersRegistered: 0, customersKnown: 0, ordersWritten: 0, ordersAlready: 0, receivablesOpened: 0, receivablesAlready: 0, paymentsRecorded: 0, paymentsAlready: 0, events: 0 };
   private readonly customers = new Map<string, CustomerPlan>();
+  private registerRead: Promise<TeamState> | undefined;
   private readonly receivables = new Map<string, ReceivablePlan>();
   private dirty = new Set<Drainable>();
 
@@ -119,6 +126,19 @@ export class ImportRun {
     return parts;
   }
 
+  /**
+   * The sales team register as the store holds it when the import starts (read once): imported orders and
+   * customers name reps it must know, as through the API.
+   */
+  private register(): Promise<TeamState> {
+    this.registerRead ??= (async () => {
+      const plan = await StreamPlan.load(this.settings.existing, this.settings.codec, teamDecider, TEAM_STREAM, () => ({ actor: null }));
+      if (plan._tag === 'Left') throw new Error(`${TEAM_STREAM}: ${plan.left.code}: ${plan.left.message}`);
+      return plan.right.state;
+    })();
+    return this.registerRead;
+  }
+
   /** Order plans are needed only while their order is decided; customers and receivables stay for later rows. */
   private queue(plan: Drainable): void {
     this.dirty.add(plan);
@@ -128,7 +148,9 @@ export class ImportRun {
     decider: Parameters<typeof StreamPlan.load<C, E, S>>[2],
     streamName: string,
   ): Promise<StreamPlan<C, E, S> | string> {
-    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, decider, streamName);
+    const register = await this.register();
+    const facts = (command: Command): AccessFacts => accessFacts(register, command, businessDate(command.metadata.occurredAt, this.settings.zone));
+    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, decider, streamName, facts);
     return loaded._tag === 'Left' ? `${streamName} cannot be read: ${loaded.left.code}: ${loaded.left.message}` : loaded.right;
   }
 
