@@ -15,8 +15,8 @@ export interface ApiProcess {
 
 const MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
 
-/** Starts `apps/api/dist/main.js` on the given store files and resolves with its URL once it listens. */
-export function startApi(eventsPath: string, readModelsPath: string): Promise<ApiProcess> {
+/** Starts `apps/api/dist/main.js` on the given store files (with Node flags `nodeArgs`) and resolves with its URL once it listens. */
+export function startApi(eventsPath: string, readModelsPath: string, nodeArgs: readonly string[] = []): Promise<ApiProcess> {
   const secret = randomBytes(32).toString('base64url');
   const env = {
     ...process.env,
@@ -29,8 +29,10 @@ export function startApi(eventsPath: string, readModelsPath: string): Promise<Ap
     SALESBOOK_KEYSTORE: join(dirname(readModelsPath), 'keys.db'),
     SALESBOOK_PORT: '0',
     SALESBOOK_LOG_LEVEL: 'warn',
+    // The load comes from one address with a few tokens at thousands of requests a second: no rate limit.
+    SALESBOOK_RATE_LIMIT: '0',
   };
-  const child: ChildProcess = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.once('exit', (code) => reject(new Error(`the API exited (${String(code)}) before listening:\n${output}`)));

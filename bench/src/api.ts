@@ -183,7 +183,7 @@ async function main(argv: readonly string[]): Promise<void> {
           console.log(`  one request, unloaded: GET ${path}: no answer after ${(performance.now() - before).toFixed(1)} ms (${error instanceof Error ? error.message : String(error)})`);
         }
       }
-      console.log('targets (DESIGN.md 11): report >= 0.5x baseline; at 1,000 req/s report p99 < 10 ms, command p99 < 25 ms; freshness p99 < 50 ms');
+      console.log('targets (bench/README.md): report >= 0.5x baseline; at 1,000 req/s report p99 < 10 ms, command p99 < 25 ms; freshness p99 < 50 ms');
       console.log(
         JSON.stringify({
           events,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { handleCommand } from '@salesbook/eventstore';
 import { createSqliteEventStore, type SqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { counterCodec, counterDecider, increment } from './counter.js';
+import { counterCodec, counterDecider, counterEventRegistry, increment } from './counter.js';
 import { perSecond, scratchFolder } from './measure.js';
 import { benchBulk, benchCommands, benchLoad, LOAD_RUNS, LOAD_SIZE } from './phases.js';
 import { openRawBaseline } from './raw-baseline.js';
@@ -27,7 +27,7 @@ async function benchConcurrent(store: SqliteEventStore): Promise<{ perSec: numbe
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async (_, client) => {
       for (let i = 0; performance.now() - started < CONCURRENT_MS; i += 1) {
-        const result = await handleCommand({ store, codec: counterCodec, decider: counterDecider, streamName: `concurrent-${client}-${i % 20}`, command: increment(), commandId: randomUUID() });
+        const result = await handleCommand({ store, codec: counterCodec, decider: counterDecider, registry: counterEventRegistry, streamName: `concurrent-${client}-${i % 20}`, command: increment(), commandId: randomUUID() });
         if (result._tag === 'Left') throw new Error(`the counter refused: ${result.left.code}`);
         done += 1;
       }

@@ -1,7 +1,7 @@
 import { handleCommand, loadAggregate, type NewEvent, type RecordedEvent, type StreamAppend } from '@salesbook/eventstore';
 import type { SqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { randomUUID } from 'node:crypto';
-import { counterCodec, counterDecider, increment } from './counter.js';
+import { counterCodec, counterDecider, counterEventRegistry, increment } from './counter.js';
 import { median, perSecond, runFor, sampleEvent } from './measure.js';
 import type { RawBaseline, RawRow } from './raw-baseline.js';
 
@@ -38,7 +38,7 @@ async function storeCommand(store: SqliteEventStore, streamName: string): Promis
 
 /** The application's command path: handleCommand (load, decode, fold, decide, encode, append). */
 async function handledCommand(store: SqliteEventStore, streamName: string): Promise<void> {
-  const result = await handleCommand({ store, codec: counterCodec, decider: counterDecider, streamName, command: increment(), commandId: randomUUID() });
+  const result = await handleCommand({ store, codec: counterCodec, decider: counterDecider, registry: counterEventRegistry, streamName, command: increment(), commandId: randomUUID() });
   if (result._tag === 'Left') throw new Error(`the counter refused: ${result.left.code}`);
 }
 
@@ -113,7 +113,7 @@ export async function benchLoad(store: SqliteEventStore, raw: RawBaseline): Prom
   for (let run = 0; run <= LOAD_RUNS; run += 1) {
     await timed('store', run, async () => sum(await store.readStream('counter-big')));
     await timed('aggregate', run, async () => {
-      const loaded = await loadAggregate({ store, codec: counterCodec, decider: counterDecider, streamName: 'counter-big' });
+      const loaded = await loadAggregate({ store, codec: counterCodec, decider: counterDecider, registry: counterEventRegistry, streamName: 'counter-big' });
       return loaded._tag === 'Right' ? loaded.right.state : -1;
     });
     await timed('raw', run, () => raw.loadAndFold('counter-big'));

@@ -86,7 +86,7 @@ export function baselinePhase(path: string): PhaseResult {
 /**
  * The measured phase: every projection of `allProjections` rebuilt from the first event by the real
  * ProjectionRunner, reading the store through its catch-up subscription, into a fresh read-model file
- * (WAL, as `salesbook replay` opens it), exactly as `salesbook replay` runs it.
+ * (WAL and `synchronous=NORMAL`, as `salesbook replay` opens it), exactly as `salesbook replay` runs it.
  */
 export async function replayPhase(path: string, readModels: string): Promise<PhaseResult> {
   const rss = rssSampler();
@@ -94,6 +94,7 @@ export async function replayPhase(path: string, readModels: string): Promise<Pha
   const store = createSqliteEventStore({ path, synchronous: 'NORMAL' });
   const db = new Database(readModels);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   const runner = new ProjectionRunner({ db, store, projections: allProjections });
   await Promise.all(allProjections.map((projection) => runner.rebuild(projection.name)));
   await runner.stop();

@@ -55,12 +55,14 @@ async function main(argv: readonly string[]): Promise<void> {
         `${perSecond(seeded.events, replay.seconds)} events/s, peak RSS ${replay.peakRssMb} MB (sampled every 100 ms: ${replay.sampledPeakRssMb} MB)`,
     );
     console.log(`  parked events: ${JSON.stringify(replay.detail?.['parked'])}`);
-    console.log(`  targets (DESIGN.md 11): >= 100000 events/s, peak RSS < 300 MB`);
+    const ratio = Math.round((baseline.seconds / replay.seconds) * 1000) / 1000;
+    console.log(`  replay / baseline: ${ratio}x (target in bench/README.md: >= 0.5x, peak RSS < 300 MB)`);
     console.log(
       JSON.stringify({
         events: seeded.events,
         eventsPerSec: perSecond(seeded.events, replay.seconds),
         baselineEventsPerSec: perSecond(baseline.events, baseline.seconds),
+        replayRatio: ratio,
         peakRssMb: replay.peakRssMb,
         sampledPeakRssMb: replay.sampledPeakRssMb,
         baselinePeakRssMb: baseline.peakRssMb,

@@ -59,7 +59,7 @@ const endOfDay = (date: string, zone: string): string => {
 const dayOf = (world: CaseWorld, i: number): string => (i % 2 === 0 ? pick(world.days, world.days.length - 1 - (i % 30)) : pick(world.days, i * 13));
 const monthOf = (world: CaseWorld, i: number): string => pick(world.months, world.months.length - 1 - (i % world.months.length));
 
-/** Every report of DESIGN.md 5/7 with the parameters the API's report definitions pass (see apps/api/src/reports). */
+/** Every report of docs/reports.md with the parameters the API's report definitions pass (see apps/api/src/reports). */
 export function reportCases(world: CaseWorld, q: ReportQueries = projections): ReportCase[] {
   const sales = ['rep', 'region', 'segment'] as const;
   const collections = ['rep', 'region', 'customer', 'none'] as const;

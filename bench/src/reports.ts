@@ -11,7 +11,7 @@ import { timeCalls, type Timing } from './timing.js';
 
 // `npm run bench:reports`: 1,000,000 generated events (`--events N` or BENCH_REPORTS_EVENTS) in a SQLite store
 // (`--store PATH` keeps it there and reuses it on the next run: seeding takes minutes), every read model rebuilt by
-// the ProjectionRunner into a fresh file, then each report of DESIGN.md 5/7 called as the API calls it (the
+// the ProjectionRunner into a fresh file, then each report of docs/reports.md called as the API calls it (the
 // projections' query functions with the API's parameters, varied dates, groupings and role scopes) `--calls N`
 // times (default 200), beside `SELECT 1` and a primary-key lookup through the same connection. Never fails on time.
 
@@ -115,7 +115,7 @@ async function main(argv: readonly string[]): Promise<void> {
       reports[report.name] = timeCalls(calls, (i) => report.call(db, lagOf, i).rows);
       console.log(row(report.name, reports[report.name] ?? baseline.select1));
     }
-    console.log('targets (DESIGN.md 11, brief): a report in about a millisecond at 1,000,000 events, p99 < 10 ms at 1,000 req/s');
+    console.log('targets (bench/README.md): a report in about a millisecond at 1,000,000 events, p99 < 10 ms at 1,000 req/s');
     db.close();
     console.log(JSON.stringify({ events: stored, calls, rebuildSeconds: Math.round(seconds * 10) / 10, rebuildEventsPerSec: seconds === 0 ? null : Math.round(stored / seconds), baseline, reports }));
   } finally {

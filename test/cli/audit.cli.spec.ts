@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
-import { orderDecider, salesbookEventRegistry, type OrderEvent } from '@salesbook/domain';
+import { orderDecider, orderEventRegistry, salesbookEventRegistry, type OrderEvent } from '@salesbook/domain';
 import { createEventCodec, loadAggregate } from '@salesbook/eventstore';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { ensureCliBuilt, GOOD_ORDERS, GOOD_PAYMENTS, salesbook, workspace, type Workspace } from './cli-harness.js';
@@ -28,7 +28,7 @@ async function imported(): Promise<Workspace> {
 async function folded(ws: Workspace, streamName: string, asOf: { time?: string; revision?: number }) {
   const store = createSqliteEventStore({ path: ws.eventsPath });
   try {
-    const loaded = await loadAggregate({ store, codec: createEventCodec(salesbookEventRegistry), decider: orderDecider, streamName, asOf });
+    const loaded = await loadAggregate({ store, codec: createEventCodec(salesbookEventRegistry), decider: orderDecider, registry: orderEventRegistry, streamName, asOf });
     if (loaded._tag === 'Left') throw new Error(loaded.left.message);
     const events = (await store.readStream(streamName)).slice(0, loaded.right.revision + 1);
     const byHand = events.reduce((state, event) => orderDecider.evolve(state, { type: event.type, data: event.data } as OrderEvent), orderDecider.initialState());

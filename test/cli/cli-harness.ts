@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ActorId, JoinTeam, salesbookEventRegistry, teamDecider, TEAM_STREAM, type TeamCommand } from '@salesbook/domain';
+import { ActorId, JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegistry, TEAM_STREAM, type TeamCommand } from '@salesbook/domain';
 import { createEventCodec, handleCommand } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
@@ -59,7 +59,7 @@ export async function registerFixtureTeam(url: string): Promise<void> {
     const codec = createEventCodec(salesbookEventRegistry);
     for (const member of FIXTURE_TEAM) {
       const command: TeamCommand = { type: 'JoinTeam', data: JoinTeam.parse({ ...member, joinedOn: '2020-01-01' }), metadata: { actor: { id: ActorId.parse('system'), role: 'system' }, occurredAt: '2020-01-01T00:00:00.000Z' } };
-      const joined = await handleCommand({ store, codec, decider: teamDecider, streamName: TEAM_STREAM, command, commandId: `fixture-team-${member.memberId}` });
+      const joined = await handleCommand({ store, codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM, command, commandId: `fixture-team-${member.memberId}` });
       if (joined._tag === 'Left') throw new Error(`fixture team: ${member.memberId}: ${joined.left.code}`);
     }
   } finally {

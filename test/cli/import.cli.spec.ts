@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { ensureCliBuilt, GOOD_ORDERS, GOOD_PAYMENTS, ORDERS_HEADER, salesbook, workspace, type Workspace } from './cli-harness.js';
 
-// DESIGN.md section 9 through the real binary on real SQLite files: every bad row is reported with its
+// The import (docs/auditing.md) through the real binary on real SQLite files: every bad row is reported with its
 // line and reason, nothing of an order with a bad row is written, the good orders are, and a second
 // import changes nothing and says so.
 

@@ -2,8 +2,9 @@
 /// <reference lib="dom.iterable" />
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expectedAging, expectedTables, shiftMonth, type Filters, type Values } from './expected.js';
+import { expectedAging, expectedTables, shiftMonth, type Values } from './expected.js';
 import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import { readBoard, readFilters as filters, readTable, TABLES } from './page.js';
 
 // The dashboard in Debian's headless Chromium against the built start command and its demonstration data: every
 // table must hold the API's numbers for the same filters and the same token, and each role sees what the API lets it.
@@ -20,8 +21,6 @@ afterAll(async () => {
   await chromium?.close();
   await demo?.stop();
 });
-
-const TABLES = ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints'];
 
 async function get(role: string, path: string, query: Record<string, string> = {}): Promise<any> {
   const response = await fetch(`${demo.url}${path}?${new URLSearchParams(query).toString()}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
@@ -43,27 +42,12 @@ async function signIn(role: string): Promise<{ page: Page; problems: string[] }>
   return { page, problems };
 }
 
-async function filters(page: Page): Promise<Filters> {
-  return { month: await page.inputValue('#f-month'), months: Number(await page.inputValue('#f-months')), region: await page.inputValue('#f-region'), rep: await page.inputValue('#f-rep') };
-}
-
 async function apply(page: Page, change: { month?: string; region?: string; rep?: string }): Promise<void> {
   if (change.month !== undefined) await page.fill('#f-month', change.month);
   if (change.region !== undefined) await page.selectOption('#f-region', change.region);
   if (change.rep !== undefined) await page.selectOption('#f-rep', change.rep);
   await page.click('#filters button[type=submit]');
   await page.waitForSelector('#status[data-loaded]');
-}
-
-const readTable = (page: Page, selector: string): Promise<Values[]> =>
-  page.$$eval(`${selector} tbody tr`, (trs) =>
-    trs.map((tr) => Object.fromEntries([...tr.querySelectorAll<HTMLElement>('td[data-field]')].map((td) => [td.dataset['field'] ?? '', td.dataset['value'] ?? '']))),
-  );
-
-async function readBoard(page: Page): Promise<Record<string, Values[]>> {
-  const board: Record<string, Values[]> = {};
-  for (const id of TABLES) board[id] = await readTable(page, `#panels table[data-report="${id}"]`);
-  return board;
 }
 
 async function expectBoardEqualsApi(page: Page, role: string): Promise<Record<string, Values[]>> {

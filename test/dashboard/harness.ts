@@ -14,6 +14,8 @@ export interface StartedDemo {
   readonly url: string;
   readonly dashboard: string;
   readonly tokens: Readonly<Record<string, string>>;
+  /** Everything it has printed so far, stdout and stderr. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -38,11 +40,11 @@ export function ensureBuilt(): void {
  * Runs the built start command (`node apps/api/dist/demo.js`, what `npm start` runs) as a child process on a fresh
  * temp dir and a free port, and reads the URL and the tokens from what it prints, as a person would.
  */
-export async function startDemo(): Promise<StartedDemo> {
+export async function startDemo(env: Readonly<Record<string, string>> = {}): Promise<StartedDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'salesbook-dashboard-'));
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'demo.js')], {
     cwd: dir,
-    env: { PATH: process.env['PATH'] ?? '', SALESBOOK_PORT: '0', SALESBOOK_LOG_LEVEL: 'warn', SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`, SALESBOOK_READMODELS: join(dir, 'readmodels.db') },
+    env: { PATH: process.env['PATH'] ?? '', SALESBOOK_PORT: '0', SALESBOOK_LOG_LEVEL: 'warn', SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`, SALESBOOK_READMODELS: join(dir, 'readmodels.db'), ...env },
   });
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -67,7 +69,7 @@ export async function startDemo(): Promise<StartedDemo> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url: dashboard.replace(/\/dashboard$/, ''), dashboard, tokens, stop };
+  return { url: dashboard.replace(/\/dashboard$/, ''), dashboard, tokens, output: () => output, stop };
 }
 
 /**

@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
 
+// Type-checked as JavaScript (test/tsconfig.json, checkJs) and linted like the specs.
 const [eventsPath, readModelsPath, batchSizeText] = process.argv.slice(2);
+if (eventsPath === undefined || readModelsPath === undefined) throw new Error('usage: projection-crash-runner.mjs <events.db> <readmodels.db> <batch size>');
 const store = createSqliteEventStore({ path: eventsPath, synchronous: 'FULL' });
 const db = new Database(readModelsPath);
 db.pragma('journal_mode = WAL');

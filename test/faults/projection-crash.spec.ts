@@ -7,7 +7,7 @@ import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { seedStore } from '@salesbook/generator';
 import { ensureBuilt } from './ensure-built.js';
 
-// DESIGN.md section 12, crashes: a process replaying projections is killed (SIGKILL) in the middle of its work,
+// Crashes: a process replaying projections is killed (SIGKILL) in the middle of its work,
 // again and again; each restart resumes from the checkpoints in the read-model file, and in the end every read
 // model has the digest of a clean rebuild (nothing applied twice, nothing skipped) and every checkpoint is the
 // head. The child runs the real ProjectionRunner from the built packages (projection-crash-runner.mjs).

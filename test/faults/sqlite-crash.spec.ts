@@ -6,7 +6,7 @@ import { verifyChain, type RecordedEvent } from '@salesbook/eventstore';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { ensureBuilt } from './ensure-built.js';
 
-// DESIGN.md section 12, crashes: a writer killed with SIGKILL in the middle of a write load loses no
+// Crashes: a writer killed with SIGKILL in the middle of a write load loses no
 // acknowledged event and leaves no half-written command. The writer is a real process running the
 // adapter's built code (see sqlite-crash-writer.mjs); the seed makes a failing run repeatable.
 const SEED = Number(process.env['SALESBOOK_CRASH_SEED'] ?? 20240611);

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-// The dependency rules of DESIGN.md section 1 must fail lint, not just be written down:
+// The dependency rules (docs/architecture.md) must fail lint, not just be written down:
 // each case lints a deliberate violation as if it were a file of that package.
 const root = path.resolve(__dirname, '../..');
 const eslintBin = path.join(root, 'node_modules/eslint/bin/eslint.js');
@@ -53,5 +53,20 @@ describe('module boundaries', () => {
     expect(boundaryErrors(domain)).toEqual([]);
     // A cached project graph was found: the rule ran rather than being skipped.
     expect([...store, ...domain].map((m) => m.message).join('\n')).not.toMatch(/No cached ProjectGraph/);
+  }, 60_000);
+});
+
+describe('house rules that lint enforces', () => {
+  it('fails lint for a property test without a seed, and accepts a seeded one', () => {
+    const rule = (messages: LintMessage[]): string[] => messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    const unseeded = lintAs('packages/domain/src/violation.spec.ts', "import fc from 'fast-check';\nfc.assert(fc.property(fc.nat(), () => true));\n");
+    const seeded = lintAs('packages/domain/src/allowed.spec.ts', "import fc from 'fast-check';\nfc.assert(fc.property(fc.nat(), () => true), { seed: 1 });\n");
+    expect(rule(unseeded)).toEqual([expect.stringMatching(/^Seed every property test/)]);
+    expect(rule(seeded)).toEqual([]);
+  }, 60_000);
+
+  it('lints the .mjs files that hold test logic (a test child process)', () => {
+    const messages = lintAs('test/faults/violation.mjs', 'const unused = 1;\n');
+    expect(messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-unused-vars');
   }, 60_000);
 });

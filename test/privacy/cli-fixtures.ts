@@ -62,7 +62,7 @@ export async function writePlaintextHistory(eventsPath: string): Promise<void> {
   let n = 0;
   try {
     for (const [decider, streamName, command] of [...commandsOf(GONE), ...commandsOf(KEPT)]) {
-      const result = await handleCommand({ store, codec, decider: decider as never, streamName, command: command as never, commandId: `legacy-${++n}` });
+      const result = await handleCommand({ store, codec, decider: decider as never, registry: salesbookEventRegistry, streamName, command: command as never, commandId: `legacy-${++n}` });
       if (result._tag === 'Left') throw new Error(JSON.stringify(result.left));
     }
   } finally {

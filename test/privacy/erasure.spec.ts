@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { complaintDecider, complaintStream, customerDecider, customerStream, salesbookEventRegistry } from '@salesbook/domain';
+import { complaintDecider, complaintEventRegistry, complaintStream, customerDecider, customerEventRegistry, customerStream, salesbookEventRegistry } from '@salesbook/domain';
 import {
   createEventCodec,
   createPersonalDataCodec,
@@ -19,7 +19,7 @@ import { createSqliteKeyStore, generateMasterKey, parseMasterKey, type SqliteKey
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
 import * as f from './fixtures.js';
 
-// DESIGN.md section 12: forget a customer, then search every byte of the data directory for the erased email and phone.
+// Erasure: forget a customer, then search every byte of the data directory for the erased email and phone.
 let dir: string;
 let store: EventStore;
 let keys: SqliteKeyStore;
@@ -28,7 +28,7 @@ const masterKey = parseMasterKey(generateMasterKey());
 let commands = 0;
 
 async function run(decider: unknown, streamName: string, command: unknown): Promise<void> {
-  const result = await handleCommand({ store, codec, decider: decider as never, streamName, command: command as never, commandId: `cmd-${++commands}` });
+  const result = await handleCommand({ store, codec, decider: decider as never, registry: salesbookEventRegistry, streamName, command: command as never, commandId: `cmd-${++commands}` });
   if (result._tag === 'Left') throw new Error(JSON.stringify(result.left));
 }
 
@@ -92,12 +92,12 @@ describe('erasure at store level (SQLite event store, SQLite key store, read mod
     const erased = await forgetCustomer({ store, codec, keys, command: command as never, commandId: 'forget-1' });
     expect(erased).toMatchObject({ _tag: 'Right', right: { keyDestroyed: true, events: [{ type: 'CustomerPersonalDataForgotten' }] } });
 
-    const customer = await loadAggregate({ store, codec, decider: customerDecider, streamName: customerStream('cust-gone' as never) });
+    const customer = await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream('cust-gone' as never) });
     expect(customer).toMatchObject({ _tag: 'Right', right: { state: { personalDataErased: true, contact: { name: null, phone: null, email: null } } } });
     expect(customer._tag === 'Right' && customer.right.events[1]?.data).toMatchObject({ comment: ERASED_PERSONAL_DATA });
-    const complaint = await loadAggregate({ store, codec, decider: complaintDecider, streamName: complaintStream('cmp-cust-gone' as never) });
+    const complaint = await loadAggregate({ store, codec, decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream('cmp-cust-gone' as never) });
     expect(complaint._tag === 'Right' && complaint.right.events[0]?.data).toMatchObject({ description: ERASED_PERSONAL_DATA, severity: 'high' });
-    const kept = await loadAggregate({ store, codec, decider: customerDecider, streamName: customerStream('cust-kept' as never) });
+    const kept = await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream('cust-kept' as never) });
     expect(kept).toMatchObject({ _tag: 'Right', right: { state: { contact: { email: f.KEPT_EMAIL } } } });
 
     const all = await store.readAll({ maxCount: 10_000 });

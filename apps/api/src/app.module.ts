@@ -6,10 +6,11 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import type { ApiConfig } from './config/config.js';
+import { readableLogDestination } from './logging/readable-log.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ApiExceptionFilter } from './http/exception.filter.js';
-import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { InfrastructureModule, type OpenedInfrastructure } from './infrastructure/infrastructure.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
@@ -22,10 +23,18 @@ import { TeamModule } from './team/team.module.js';
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
 
+/** pino-http's options: the level, and nothing personal in a request's log. */
+const logOptions = (config: ApiConfig) => ({
+  level: config.logLevel,
+  // Tokens and bodies (personal data) never reach the logs; URLs carry ids only.
+  redact: ['req.headers.authorization', 'req.headers.cookie'],
+  serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
+});
+
 /** The Salesbook API: one module per area over the shared infrastructure. */
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
+  static forRoot(config: ApiConfig, overrides: OpenedInfrastructure): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -34,12 +43,8 @@ export class AppModule {
           // (a child logger per request was 14 KB of garbage each, and young-GC pauses are the API's p99).
           // Every route: on Fastify the module's default pattern (`{/*splat}`) matched no request, `*path` matches all.
           forRoutes: logsRequests(config.logLevel) ? [{ path: '*path', method: RequestMethod.ALL }] : [],
-          pinoHttp: {
-            level: config.logLevel,
-            // Tokens and bodies (personal data) never reach the logs; URLs carry ids only.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
-          },
+          // Production keeps pino's own destination (JSON lines on stdout); development writes them for people.
+          pinoHttp: config.logFormat === 'pretty' ? [logOptions(config), readableLogDestination(process.stdout)] : logOptions(config),
         }),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, PROJECTIONS, overrides),

@@ -69,6 +69,26 @@ it('refuses the audit routes to market analysts (reports only)', async () => {
   expect([response.status, response.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
 });
 
+describe('a stream the reader may not see answers as one that does not exist (abuse 7)', () => {
+  it.each([
+    ['sales_rep of other customers', people.otherRep, 'customer-c-1', 'customer-c-nope'],
+    ['sales_rep of other customers', people.otherRep, 'order-o-1', 'order-o-nope'],
+    ['regional_manager of another region', westManager, 'complaint-k-1', 'complaint-k-nope'],
+    ['finance', people.finance, 'order-o-1', 'order-o-nope'],
+  ])('%s: %s and %s get the same refusal', async (_name, who, existing, missing) => {
+    for (const route of ['events', 'state']) {
+      const [seen, unseen] = [await get(`/audit/streams/${existing}/${route}`, who), await get(`/audit/streams/${missing}/${route}`, who)];
+      expect([seen.status, seen.body.code]).toEqual([403, 'STREAM_NOT_AUTHORIZED']);
+      expect([unseen.status, unseen.body.code, unseen.body.message.replace(missing, existing)]).toEqual([seen.status, seen.body.code, seen.body.message]);
+    }
+  });
+
+  it('still tells a reader who may see every stream that one does not exist', async () => {
+    const missing = await get('/audit/streams/order-o-nope/events', people.auditor);
+    expect([missing.status, missing.body.code]).toEqual([404, 'STREAM_NOT_FOUND']);
+  });
+});
+
 describe('the personal data read log', () => {
   const reads = (query: string, by: Actor = people.manager) => get(`/audit/personal-data-reads${query}`, by);
 
@@ -120,7 +140,8 @@ describe('erasure over HTTP', () => {
 
   it('refuses the manager of another region, an unknown customer, a missing reason and If-Match', async () => {
     const west = await erase('c-1', westManager);
-    expect([west.status, west.body.code]).toEqual([403, 'CUSTOMER_NOT_AUTHORIZED']);
+    // Another region's customer is outside the manager's scope: the access rules' one refusal.
+    expect([west.status, west.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
     expect((await erase('c-nobody', people.manager)).status).toBe(404);
     expect((await erase('c-1', people.manager, {})).status).toBe(400);
     const conditional = await erase('c-1', people.manager, undefined, { 'if-match': '0' });

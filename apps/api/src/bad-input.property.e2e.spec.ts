@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import fc from 'fast-check';
+import { SignJWT } from 'jose';
+import type { Role } from '@salesbook/domain';
 import type { EventStore } from '@salesbook/eventstore';
 import { ROUTES } from './routes.js';
-import { badRequest, type BadRequest } from './testing/bad-requests.js';
+import { badRequest, type BadLifetime, type BadRequest } from './testing/bad-requests.js';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { actor, startTestApi, type TestApi } from './testing/test-app.js';
+import { actor, startTestApi, TEST_JWT_SECRET, type TestApi } from './testing/test-app.js';
 
 const BODY_LIMIT = 16_384;
 const RUNS = 3_000;
@@ -18,7 +20,7 @@ beforeAll(async () => {
   // Real ids exist, so bad requests also hit known customers, orders and streams.
   await api.call('POST', '/customers', { actor: people.rep, body: customerBody('c-1') });
   await api.call('POST', '/orders', { actor: people.rep, body: orderBody('o-1', 'c-1') });
-});
+}, 30_000);
 afterAll(async () => {
   agent.destroy();
   await api.close();
@@ -40,11 +42,22 @@ async function digest(store: EventStore): Promise<{ head: string; count: number;
   return { head: String(await store.headPosition()), count, sha256: hash.digest('hex') };
 }
 
+/** A correctly signed token of `role` that breaks a lifetime rule: no `exp`, a life above the 24 h maximum, or an `iat` an hour ahead. */
+function badLifetimeToken(role: Role, kind: BadLifetime): Promise<string> {
+  const now = Math.floor(Date.now() / 1_000);
+  const jwt = new SignJWT({ role, region: 'east' }).setProtectedHeader({ alg: 'HS256' }).setSubject(`u-${role}`);
+  if (kind === 'no-exp') jwt.setIssuedAt(now);
+  if (kind === 'too-long') jwt.setIssuedAt(now).setExpirationTime(now + 25 * 3_600);
+  if (kind === 'future-iat') jwt.setIssuedAt(now + 3_600).setExpirationTime(now + 7_200);
+  return jwt.sign(new TextEncoder().encode(TEST_JWT_SECRET));
+}
+
 /** Sends a request as drawn: node's http client, so GET bodies, raw bytes and odd headers go out unchanged. */
 async function send(bad: BadRequest): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { ...bad.headers };
   if (bad.auth.kind === 'role') headers['authorization'] = `Bearer ${await api.token(actor(`u-${bad.auth.role}`, bad.auth.role, 'east'))}`;
   if (bad.auth.kind === 'header') headers['authorization'] = bad.auth.value;
+  if (bad.auth.kind === 'lifetime') headers['authorization'] = `Bearer ${await badLifetimeToken(bad.auth.role, bad.auth.token)}`;
   if (bad.body !== undefined) headers['content-length'] = String(Buffer.byteLength(bad.body));
   const url = new URL(api.url);
   return new Promise((resolve, reject) => {
@@ -67,12 +80,23 @@ async function send(bad: BadRequest): Promise<{ status: number; body: unknown }>
   });
 }
 
+/** Faults read before the guard: the router (a malformed path) and the body parser (malformed or too large). */
+const BEFORE_GUARD = new Set(['malformed-json', 'too-large', 'bad-param']);
+
+/** The status some faults decide: a lifetime-breaking token is 401 once the request reaches the guard; a lone surrogate alone is 400. */
+function expectedStatus(bad: BadRequest): number | undefined {
+  if (bad.faults.includes('token-lifetime') && !bad.faults.some((fault) => BEFORE_GUARD.has(fault))) return 401;
+  if (bad.faults.length === 1 && bad.faults[0] === 'lone-surrogate') return 400;
+  return undefined;
+}
+
 const anyBadRequest = fc.constantFrom(...ROUTES).chain((route) => badRequest(route, BODY_LIMIT));
 
 it(`answers ${RUNS} malformed, mistyped, oversized, unknown, injected and unauthorised requests across every route with a 4xx and a reason, and writes nothing`, async () => {
   const before = await digest(api.store);
   const statuses = new Map<number, number>();
   const routesHit = new Set<string>();
+  const decided = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(anyBadRequest, async (bad) => {
       const { status, body } = await send(bad);
@@ -81,11 +105,16 @@ it(`answers ${RUNS} malformed, mistyped, oversized, unknown, injected and unauth
       const reason = body as { code?: unknown; message?: unknown };
       const described = status >= 400 && status < 500 && typeof reason.code === 'string' && typeof reason.message === 'string';
       if (!described) throw new Error(`${bad.method} ${bad.path} [${bad.faults.join(', ')}] answered ${status} ${JSON.stringify(body).slice(0, 300)}`);
+      const expected = expectedStatus(bad);
+      if (expected !== undefined) decided.set(expected, (decided.get(expected) ?? 0) + 1);
+      if (expected !== undefined && status !== expected) throw new Error(`${bad.method} ${bad.path} [${bad.faults.join(', ')}] answered ${status}, not ${expected}: ${JSON.stringify(body).slice(0, 300)}`);
     }),
     { seed: 20_261_127, numRuns: RUNS, endOnFailure: true },
   );
   expect(await digest(api.store)).toEqual(before);
   expect([...routesHit].sort()).toEqual(ROUTES.map((route) => `${route.method} ${route.path}`).sort());
-  // Each kind of refusal was exercised: 400 (input), 401 and 403 (auth), 404 (unknown ids), 413 (size).
+  // Each kind of refusal was exercised: 400 (input, lone surrogates), 401 (tokens, their lifetime) and 403 (roles), 404 (unknown ids), 413 (size).
   expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([400, 401, 403, 404, 413]));
-}, 60_000);
+  // The rules of issue 17 were each drawn and held: lone surrogates alone (400), lifetime-breaking tokens (401).
+  expect(Math.min(decided.get(400) ?? 0, decided.get(401) ?? 0)).toBeGreaterThan(10);
+}, 120_000);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,12 +7,20 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { ApiConfig } from './config/config.js';
+import { answerClientError } from './http/client-errors.js';
 import { frameworkRefusal, sendRefusal } from './http/exception.filter.js';
 import { toHttpException } from './http/failures.js';
+import { hardenHttp } from './http/hardening.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { parseJsonBody } from './http/request.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { openKeyStore } from './infrastructure/open-store.js';
 import { ROUTES } from './routes.js';
+
+/** Development mode's master key warning, once per start. */
+const warn = (line: string): void => {
+  process.stderr.write(`salesbook-api: ${line}\n`);
+};
 
 /** Whether a request announces a body (a length above zero, or chunks). */
 const carriesBody = (headers: IncomingHttpHeaders): boolean =>
@@ -35,9 +43,26 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => sendRefusal(reply, frameworkRefusal(error)),
     // `/customers/` finds `/customers`; an id of any length reaches its schema (400 with the issue, not 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // A request that has not fully arrived in time (a stalled body) is answered 408; Node looks for them every
+    // checking interval, so that is kept well under the timeout.
+    requestTimeout: config.http.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.http.requestTimeoutMs / 4)) },
+    clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, { bodyParser: false, bufferLogs: true });
+  const keys = overrides.keys ?? (await openKeyStore(config.keyStore, warn));
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...overrides, keys }), adapter, { bodyParser: false, bufferLogs: true });
+  } catch (error) {
+    // The app owns the key store once it exists (closed on shutdown); before that, this does.
+    if (overrides.keys === undefined) await keys.close();
+    throw error;
+  }
   app.useLogger(app.get(Logger));
+  // Node expires a request only by the headers timeout while that is the longer one (60 s by default).
+  const server = app.getHttpServer() as Server;
+  server.headersTimeout = Math.min(server.headersTimeout, config.http.requestTimeoutMs);
+  await hardenHttp(app.getHttpAdapter().getInstance(), config.http);
   // Every content type is read as JSON (see parseJsonBody), Fastify's own JSON and text parsers included; Fastify
   // refuses a body over the limit with 413.
   app.getHttpAdapter().getInstance().removeAllContentTypeParsers();

@@ -1,4 +1,5 @@
 import { StoreConfigurationError } from '@salesbook/eventstore';
+import { redactedUrl } from '@salesbook/keystore';
 import { ConfigurationError } from './config/config.js';
 import { startDemo } from './demo/start-demo.js';
 import { welcome } from './serve.js';
@@ -6,7 +7,7 @@ import { welcome } from './serve.js';
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
 
 async function demo(): Promise<void> {
-  say('Starting Salesbook (development mode, embedded SQLite store)...');
+  say('Starting Salesbook (development mode)...');
   const started = performance.now();
   const { config, url, seeded } = await startDemo(process.env, { onProgress: (events) => process.stdout.write(`\r  seeding demonstration data: ${events.toLocaleString('en-US')} events`) });
   if (seeded !== undefined) {
@@ -19,7 +20,7 @@ async function demo(): Promise<void> {
   say(`Dashboard: ${url}/dashboard (sign in with one of the tokens above)`);
   const month = seeded?.to?.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
   say(`Try: curl -H "Authorization: Bearer <sales_manager token>" "${url}/reports/sales/monthly?month=${month}&groupBy=region"`);
-  say(`Store: ${config.store.kind === 'sqlite' ? config.store.path : config.store.kind}; read models: ${config.readModelsPath}; key store: ${config.keyStore.path}. Stop with Ctrl+C.`);
+  say(`Store: ${config.store.kind === 'sqlite' ? config.store.path : config.store.kind}; read models: ${config.readModelsPath}; key store: ${config.keyStore.kind === 'sqlite' ? config.keyStore.path : redactedUrl(config.keyStore.url)}. Stop with Ctrl+C.`);
 }
 
 demo().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ProjectionRunner } from '@salesbook/projections';
-import { ROLE_ACTORS, devTokens } from './auth/dev-tokens.js';
+import { ROLE_ACTORS, devTokenSeconds, devTokens } from './auth/dev-tokens.js';
 import { createApp } from './bootstrap.js';
 import type { ApiConfig } from './config/config.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
@@ -25,7 +25,8 @@ export async function serve(config: ApiConfig, overrides: InfrastructureOverride
   // request on it, and that request fails with ECONNRESET (2 of 10,000 paced commands in one bench:api run).
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  // The headers timeout never exceeds the request timeout (Node would then expire a stalled body only after it).
+  server.headersTimeout = Math.min(KEEP_ALIVE_MS + 1_000, config.http.requestTimeoutMs);
   await (host === undefined ? app.listen(config.port) : app.listen(config.port, host));
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   return { app, url };
@@ -38,8 +39,8 @@ export const whenCaughtUp = (app: NestFastifyApplication): Promise<void> => app.
 export async function welcome(config: ApiConfig, url: string): Promise<string[]> {
   const lines = [`Salesbook API listening on ${url} (docs: ${url}/docs)`];
   if (config.jwt.kind === 'secret' && config.jwt.generated) {
-    lines.push('Development mode: a secret was generated. Tokens (12 h), send as Authorization: Bearer <token>:');
-    for (const [role, token] of await devTokens(config.jwt.secret, ROLE_ACTORS)) lines.push(`  ${role.padEnd(17)} ${token}`);
+    lines.push(`Development mode: a secret was generated. Tokens (${devTokenSeconds(config.tokens) / 3_600} h), send as Authorization: Bearer <token>:`);
+    for (const [role, token] of await devTokens(config.jwt.secret, ROLE_ACTORS, config.tokens)) lines.push(`  ${role.padEnd(17)} ${token}`);
   }
   return lines;
 }

@@ -11,13 +11,17 @@ import { state } from './commands/state.js';
 import { verify } from './commands/verify.js';
 import { CliError } from './support/cli-error.js';
 import { loadCliConfig } from './support/config.js';
+import { cliLocaleOf, setCliLocale } from './i18n/messages.js';
 import { withStore, type StoreContext } from './support/infrastructure.js';
+import { fail } from './support/output.js';
 
-/** Runs `work` against the configured store; configuration is read only when a command runs. */
+/** Runs `work` against the configured store in the operator's language; configuration is read only when a command runs. */
 const run =
   <A extends unknown[]>(work: (context: StoreContext, ...args: A) => Promise<void>) =>
-  async (...args: A): Promise<void> =>
-    withStore(loadCliConfig(process.env), (context) => work(context, ...args));
+  async (...args: A): Promise<void> => {
+    setCliLocale(cliLocaleOf(process.env));
+    return withStore(loadCliConfig(process.env), (context) => work(context, ...args));
+  };
 
 /** `--unmask --reader <id> [--role <role>]` on a command that prints personal data (masked by default). */
 const unmaskable = (command: Command): Command =>
@@ -37,11 +41,12 @@ const program = new Command('salesbook')
 program
   .command('import')
   .description('import legacy orders (and payments): every row is checked first; an order with a bad row is not written at all')
-  .argument('<orders.csv>', 'one row per order line (DESIGN.md section 9)')
+  .argument('<orders.csv>', 'one row per order line (columns: docs/auditing.md)')
   .option('--payments <payments.csv>', 'payments: payment_id, order_id, received_date, amount, currency')
   .option('--payment-terms <terms>', 'terms of imported orders: net:<days> or advance', 'net:30')
   .option('--dry-run', 'check every row and decide every command, write nothing')
   .option('--strict', 'write nothing at all when any row is bad')
+  .option('--encoding <encoding>', 'the files\' encoding: auto (UTF-8 with or without a BOM, else GB18030), utf-8 or gb18030', 'auto')
   .action(run((context, orders: string, options: Record<string, unknown>) => importOrders(context, orders, options)));
 
 program
@@ -116,10 +121,10 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
   else if (error instanceof CliError) {
-    console.error(`salesbook: ${error.message}`);
+    fail(`salesbook: ${error.message}`);
     process.exitCode = error.exitCode;
   } else {
-    console.error(`salesbook: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`salesbook: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env['SALESBOOK_DEBUG'] === '1') console.error(error);
     process.exitCode = 1;
   }

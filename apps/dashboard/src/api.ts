@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { locale, t } from './i18n/i18n.js';
 
 /** A failed call as the page shows it: the HTTP status and the API's code and message. */
 export interface ApiError {
@@ -21,16 +22,16 @@ export function pathWithQuery(path: string, params: Params): string {
   return text === '' ? path : `${path}?${text}`;
 }
 
-/** Calls the API of the page's own origin with the signed-in token and checks the answer's shape. */
+/** Calls the API of the page's own origin with the signed-in token, in the page's language, and checks the answer's shape. */
 export class ApiClient {
   constructor(private readonly token: string) {}
 
   async get<S extends z.ZodType>(path: string, params: Params, schema: S): Promise<Answer<z.infer<S>>> {
     let response: Response;
     try {
-      response = await fetch(pathWithQuery(path, params), { headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' } });
+      response = await fetch(pathWithQuery(path, params), { headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', 'accept-language': locale() } });
     } catch (error) {
-      return { ok: false, error: { status: 0, code: 'NETWORK', message: String(error) } };
+      return { ok: false, error: { status: 0, code: 'NETWORK', message: `${t('error.network')} (${String(error)})` } };
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
@@ -38,7 +39,7 @@ export class ApiClient {
       return { ok: false, error: { status: response.status, code: String(failure?.code ?? 'HTTP_ERROR'), message: String(failure?.message ?? response.statusText) } };
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) return { ok: false, error: { status: response.status, code: 'UNEXPECTED_ANSWER', message: parsed.error.message } };
+    if (!parsed.success) return { ok: false, error: { status: response.status, code: 'UNEXPECTED_ANSWER', message: t('error.unexpected') } };
     return { ok: true, data: parsed.data };
   }
 }

@@ -1,4 +1,5 @@
 import type { ViewContext } from './context.js';
+import { t } from './i18n/i18n.js';
 import { reservePanels } from './panel.js';
 import { agingPanel, collectionTrendPanel } from './views/collections.js';
 import { complaintsPanel } from './views/complaints.js';
@@ -7,7 +8,9 @@ import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
   const current = select.value;
-  const options = [...(keepAll ? [['', 'all']] : []), ...values.map((value) => [value, value])].map(([value = '', label = '']) => new Option(label, value));
+  const options = [...(keepAll ? [['', t('filters.all')]] : []), ...values.map((value) => [value, value])].map(([value = '', label = '']) => new Option(label, value));
+  // The "all" option keeps its catalogue key, so a language switch relabels it.
+  if (keepAll && options[0] !== undefined) options[0].dataset['i18n'] = 'filters.all';
   select.replaceChildren(...options);
   if ([...select.options].some((option) => option.value === current)) select.value = current;
 };

@@ -1,11 +1,16 @@
 import { ApiClient, type ApiError } from './api.js';
 import { describe, type Filters, type ViewContext } from './context.js';
-import { shiftMonth } from './format.js';
+import { monthLabel, shiftMonth } from './format.js';
+import { locale, setLocale, t, term, translatePage, type Locale } from './i18n/i18n.js';
 import { rowsTable, type PanelSpec } from './panel.js';
 import { readClaims } from './token.js';
 import { renderBoard } from './board.js';
 
 const TOKEN_KEY = 'salesbook.token';
+
+// After a language switch: the signed-in line and the board are drawn again in the new language.
+let showWho = (): void => undefined;
+let redraw = (): void => undefined;
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -14,7 +19,7 @@ const byId = <T extends HTMLElement>(id: string): T => {
 };
 
 function drill(title: string, spec: PanelSpec): void {
-  byId('drill-title').textContent = `${title} (${spec.rows.length} rows)`;
+  byId('drill-title').textContent = t('drill.title', { title, count: spec.rows.length });
   const note = document.createElement('p');
   note.className = 'note';
   note.textContent = spec.note ?? '';
@@ -44,23 +49,27 @@ function readFilters(): Filters {
 
 async function refresh(api: ApiClient): Promise<void> {
   const status = byId('status');
-  status.textContent = 'Loading…';
+  status.textContent = t('status.loading');
   delete status.dataset['loaded'];
   const context: ViewContext = { api, filters: readFilters(), panels: byId('panels'), drill, drillError };
   const started = performance.now();
   await renderBoard(context);
-  status.textContent = `Loaded ${context.filters.month} in ${Math.round(performance.now() - started)} ms.`;
+  status.textContent = t('status.loaded', { month: monthLabel(context.filters.month), ms: Math.round(performance.now() - started) });
   status.dataset['loaded'] = `${context.filters.month}|${context.filters.region}|${context.filters.rep}|${context.filters.currency}|${context.filters.months}`;
 }
 
 function signIn(token: string): boolean {
   const claims = readClaims(token);
   if (claims === undefined) {
-    byId('sign-in-error').textContent = 'That is not a Salesbook token (a JWT with sub and role).';
+    byId('sign-in-error').textContent = t('signIn.invalid');
     return false;
   }
   sessionStorage.setItem(TOKEN_KEY, token);
-  byId('who').textContent = `${claims.sub} (${claims.role}${claims.region === undefined ? '' : `, ${claims.region}`})`;
+  showWho = () => {
+    const values = { sub: claims.sub, role: term('role', claims.role) };
+    byId('who').textContent = claims.region === undefined ? t('header.who', values) : t('header.whoRegion', { ...values, region: claims.region });
+  };
+  showWho();
   byId('sign-in').hidden = true;
   byId('board').hidden = false;
   byId('sign-out').hidden = false;
@@ -68,6 +77,7 @@ function signIn(token: string): boolean {
   // The last whole month: the current one is still running.
   if (month.value === '') month.value = shiftMonth(new Date().toISOString().slice(0, 7), -1);
   const api = new ApiClient(token);
+  redraw = () => void refresh(api);
   byId('filters').onsubmit = (event) => {
     event.preventDefault();
     void refresh(api);
@@ -87,5 +97,14 @@ byId('sign-out').addEventListener('click', () => {
 byId('drill-close').addEventListener('click', () => {
   byId('drill').hidden = true;
 });
+byId<HTMLSelectElement>('locale').addEventListener('change', (event) => {
+  setLocale((event.target as HTMLSelectElement).value as Locale);
+  translatePage(document);
+  byId('drill').hidden = true;
+  showWho();
+  redraw();
+});
+translatePage(document);
+byId<HTMLSelectElement>('locale').value = locale();
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved !== null) signIn(saved);

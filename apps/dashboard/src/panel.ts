@@ -1,13 +1,19 @@
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
-  type ChartDataset,
+  type ChartDataset, type TooltipItem,
 } from 'chart.js';
+import { compactMoney, money, plain } from './format.js';
+import { locale, t, type MessageKey } from './i18n/i18n.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+/** What a chart's values are, for its axis and tooltips: money of a currency in major units, or plain numbers. */
+export type ChartUnit = { readonly kind: 'money'; readonly currency: string } | { readonly kind: 'number'; readonly digits: number };
 
 /** A chart: categories, series, and what a click on category `index` opens (the rows behind it). */
 export interface ChartSpec {
   readonly type: 'bar' | 'line';
+  readonly unit: ChartUnit;
   readonly labels: readonly string[];
   readonly datasets: readonly { readonly label: string; readonly data: readonly (number | null)[]; readonly stack?: string }[];
   readonly stacked?: boolean;
@@ -37,6 +43,12 @@ export interface PanelSpec {
   readonly rows: readonly Row[];
 }
 
+/** Table columns labelled from the catalogue (`column.<field>`). */
+export const columns = (...fields: readonly ColumnField[]): { field: string; label: string }[] => fields.map((field) => ({ field, label: t(`column.${field}`) }));
+
+/** A field with a column label in the catalogue. */
+export type ColumnField = MessageKey extends infer K ? (K extends `column.${infer F}` ? F : never) : never;
+
 const COLOURS = ['#1d4ed8', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#0ea5e9', '#64748b'];
 const charts = new Map<string, Chart>();
 
@@ -57,7 +69,7 @@ function table(spec: PanelSpec): HTMLTableElement {
   node.dataset['report'] = spec.id;
   const head = node.createTHead().insertRow();
   for (const column of spec.columns) head.append(element('th', column.label));
-  if (spec.rows.some((row) => row.drill !== undefined)) head.append(element('th', 'rows'));
+  if (spec.rows.some((row) => row.drill !== undefined)) head.append(element('th', t('panel.rows')));
   const body = node.createTBody();
   for (const row of spec.rows) {
     const tr = body.insertRow();
@@ -90,14 +102,19 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
     ...(set.stack === undefined ? {} : { stack: set.stack }),
   }));
   const stacked = spec.stacked === true;
+  const unit = spec.unit;
+  const tick = (n: number): string => (unit.kind === 'money' ? compactMoney(n, unit.currency) : plain(n, unit.digits));
+  const exact = (n: number | null): string => (unit.kind === 'money' ? money(n === null ? null : Math.round(n * 100), unit.currency) : plain(n, unit.digits));
   return new Chart(canvas, {
     type: spec.type,
     data: { labels: [...spec.labels], datasets },
     options: {
+      locale: locale(),
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { stacked }, y: { stacked } },
+      scales: { x: { stacked }, y: { stacked, ticks: { callback: (n) => tick(Number(n)) } } },
+      plugins: { tooltip: { callbacks: { label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label ?? ''}: ${exact(item.parsed.y)}` } } },
       onClick: (_event, active) => {
         const index = active[0]?.index;
         if (index !== undefined) spec.onPick?.(index);
@@ -115,12 +132,12 @@ export function renderPanel(container: HTMLElement, spec: PanelSpec): void {
     const box = element('div');
     box.className = 'chart';
     const canvas = element('canvas');
-    canvas.setAttribute('aria-label', `${spec.title} chart`);
+    canvas.setAttribute('aria-label', t('panel.chart', { title: spec.title }));
     box.append(canvas);
     section.append(box);
     charts.set(spec.id, draw(canvas, spec.chart));
   } else {
-    section.append(note('No data for these filters.'));
+    section.append(note(t('panel.noData')));
   }
   section.append(table(spec));
 }

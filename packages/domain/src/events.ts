@@ -10,7 +10,7 @@ import { teamEventDefinitions, type TeamEvent } from './team/events.js';
 export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
-export const salesbookEventDefinitions: readonly EventDefinition[] = [
+export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
   ...customerEventDefinitions,
   ...orderEventDefinitions,
   ...receivableEventDefinitions,

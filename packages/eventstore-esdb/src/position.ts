@@ -1,9 +1,9 @@
 /**
  * EventStoreDB places an event in `$all` by two 64-bit numbers, the commit and the prepare position,
  * and orders `$all` by commit, then prepare. The port has one bigint, so the adapter packs both:
- * `(commit << 64n) | prepare`. That orders exactly as `$all` does, whether or not commit positions
- * are unique per event (the events of one transaction share one), and decodes back to the pair a
- * read or subscription resumes from.
+ * `(commit << 64n) | prepare`. That orders exactly as `$all` does, whether commit positions are unique
+ * per event (a gRPC append: each event commits itself, commit equal to prepare) or shared (the events of an
+ * explicit transaction), and decodes back to the pair a read or subscription resumes from.
  */
 
 /** The pair EventStoreDB's client speaks (same shape as its `Position`). */

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@salesbook/eventstore';
 import { IDEMPOTENCY_SCHEMA } from './idempotency-keys.js';
 
 /** How hard each commit reaches the disk: `FULL` survives power loss, `NORMAL` only a process crash. */
@@ -33,9 +32,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 `;
 
-/** Opens (creating when missing) the SQLite file with WAL, the chosen durability and the schema. */
+/** Opens (creating when missing, readable by its owner only) the SQLite file with WAL, the chosen durability and the schema. */
 export function openConnection(settings: ConnectionSettings): Database.Database {
-  if (settings.path !== ':memory:' && settings.path !== '') mkdirSync(dirname(settings.path), { recursive: true });
+  preparePrivateFile(settings.path);
   const db = new Database(settings.path, { timeout: settings.busyTimeoutMs });
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(settings.busyTimeoutMs))}`);

@@ -1,6 +1,6 @@
 import { canonicalJson, chainHash, GENESIS_HASH, verifyChain, type Json, type NewEvent, type RecordedEvent } from '@salesbook/eventstore';
 import fc from 'fast-check';
-import { canonicalText, toStoredForms } from './stored-form.js';
+import { toStoredForms } from './stored-form.js';
 
 const metadata = fc.dictionary(fc.string(), fc.jsonValue()) as fc.Arbitrary<{ [key: string]: Json }>;
 const newEvent: fc.Arbitrary<NewEvent> = fc.record({
@@ -10,13 +10,10 @@ const newEvent: fc.Arbitrary<NewEvent> = fc.record({
   metadata,
 });
 
-describe('stored form (the fast path of the hash chain)', () => {
-  it('writes exactly what canonicalJson writes, for any JSON and for undefined members', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalText(value) === canonicalJson(value as Json)));
-    const withHoles = { b: [1, undefined, 'x'], a: { z: undefined, y: -0 }, c: undefined } as unknown as Json;
-    expect(canonicalText(withHoles)).toBe(canonicalJson(withHoles));
-  });
+// Seeded, so a failure is the same on every machine and can be replayed.
+const seed = 20261127;
 
+describe('stored form (the fast path of the hash chain)', () => {
   it('links each event as chainHash does, and what is stored reads back to the same chain', () => {
     fc.assert(
       fc.property(fc.array(newEvent, { minLength: 1, maxLength: 5 }), (events) => {
@@ -35,7 +32,7 @@ describe('stored form (the fast path of the hash chain)', () => {
         });
         expect(verifyChain(recorded)).toBeUndefined();
       }),
-      { numRuns: 200 },
+      { seed, numRuns: 200 },
     );
   });
 

@@ -4,7 +4,7 @@ import { deterministicEventId } from './event-id.js';
 import { verifyChain } from './hash-chain.js';
 import { createMemoryEventStore } from './memory-store.js';
 import type { EventStore } from './port.js';
-import { counterCodec as codec, counterDecider as decider, increment, type CounterCommand, type CounterEvent, type CounterState } from './testing/counter-decider.js';
+import { counterCodec as codec, counterDecider as decider, counterEventRegistry as registry, increment, type CounterCommand, type CounterEvent, type CounterState } from './testing/counter-decider.js';
 
 type Extra = Partial<Pick<HandleCommandInput<CounterCommand, CounterEvent, CounterState>, 'correlationId' | 'causationId' | 'expectedRevision' | 'maxRetries'>>;
 
@@ -13,7 +13,7 @@ const rightOf = <A>(result: Either<unknown, A>): A => {
   return result.right;
 };
 const run = (store: EventStore, commandId: string, extra: Extra = {}, by = 1) =>
-  handleCommand({ store, codec, decider, streamName: 'counter-1', command: increment(by), commandId, ...extra });
+  handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: increment(by), commandId, ...extra });
 
 /** A store where someone else appends to the stream just before each of the first `times` appends. */
 function contended(store: EventStore, times: number): EventStore & { reads: number } {
@@ -32,6 +32,27 @@ function contended(store: EventStore, times: number): EventStore & { reads: numb
 }
 
 describe('handleCommand', () => {
+  it('makes the command from the state it read when given commandFor, reading the stream once per attempt', async () => {
+    const base = createMemoryEventStore();
+    rightOf(await run(base, 'cmd-0'));
+    const once = contended(base, 0);
+    const seen: CounterState[] = [];
+    const commandFor = async (state: CounterState) => {
+      seen.push(state);
+      return increment(state.count + 1);
+    };
+    rightOf(await handleCommand({ store: once, codec, decider, registry, streamName: 'counter-1', commandFor, commandId: 'cmd-1' }));
+    expect(once.reads).toBe(1);
+    expect(seen).toEqual([{ count: 1, increments: 1 }]);
+    expect((await base.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 1 }, { by: 2 }]);
+
+    // After a concurrent append the command is made again from the state of the new read.
+    const raced = contended(base, 1);
+    rightOf(await handleCommand({ store: raced, codec, decider, registry, streamName: 'counter-1', commandFor, commandId: 'cmd-2' }));
+    expect(raced.reads).toBe(2);
+    expect(seen.slice(1).map((state) => state.count)).toEqual([3, 4]);
+  });
+
   it('appends the decided events with complete metadata and answers with revision, position and hashes', async () => {
     const store = createMemoryEventStore();
     const result = rightOf(await run(store, 'cmd-1', {}, 2));
@@ -64,20 +85,20 @@ describe('handleCommand', () => {
   it('a decision of no events appends nothing and answers with the current revision', async () => {
     const store = createMemoryEventStore();
     const touch = { type: 'Touch' as const, data: {}, metadata: increment(1).metadata };
-    expect(rightOf(await handleCommand({ store, codec, decider, streamName: 'counter-1', command: touch, commandId: 't-1' }))).toEqual({
+    expect(rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: touch, commandId: 't-1' }))).toEqual({
       events: [],
       nextExpectedRevision: -1,
       position: undefined,
     });
     await run(store, 'cmd-1');
-    expect(rightOf(await handleCommand({ store, codec, decider, streamName: 'counter-1', command: touch, commandId: 't-2' })).nextExpectedRevision).toBe(0);
+    expect(rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: touch, commandId: 't-2' })).nextExpectedRevision).toBe(0);
   });
 
   it('a repeated command id returns the first result and appends nothing, even after the stream moved on', async () => {
     const store = createMemoryEventStore();
-    const first = rightOf(await handleCommand({ store, codec, decider, streamName: 'counter-1', command: increment(3, undefined, 2), commandId: 'cmd-1' }));
+    const first = rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: increment(3, undefined, 2), commandId: 'cmd-1' }));
     await run(store, 'cmd-2');
-    const repeat = rightOf(await handleCommand({ store, codec, decider, streamName: 'counter-1', command: increment(3, undefined, 2), commandId: 'cmd-1' }));
+    const repeat = rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: increment(3, undefined, 2), commandId: 'cmd-1' }));
     expect(repeat).toEqual(first);
     expect(await store.readStream('counter-1')).toHaveLength(3);
   });

@@ -1,19 +1,20 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, type Command, type Decider, type DomainError, type Event, type EventEnvelope, type EventMetadata } from '@salesbook/domain';
+import { domainError, type Command, type Decider, type DomainError, type Event, type EventEnvelope, type EventRegistry } from '@salesbook/domain';
 import { EventIdConflictError, revisionMatches, WrongExpectedRevisionError } from './errors.js';
 import type { EventCodec } from './event-codec.js';
 import { deterministicEventId } from './event-id.js';
 import { GENESIS_HASH, linkEvents } from './hash-chain.js';
 import { foldRecorded } from './load-aggregate.js';
-import type { EventStore, ExpectedRevision, RecordedEvent } from './port.js';
+import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
 
-/** What {@link handleCommand} needs. */
-export interface HandleCommandInput<C extends Command, E extends Event, S> {
+/** What {@link handleCommand} needs besides the command. */
+export interface HandleCommandOptions<C extends Command, E extends Event, S> {
   readonly store: EventStore;
   readonly codec: EventCodec;
   readonly decider: Decider<C, E, S>;
+  /** The aggregate's events: the stream is decoded as these, and any other type is refused. */
+  readonly registry: EventRegistry<E>;
   readonly streamName: string;
-  readonly command: C;
   /** Makes the command retry-safe: a repeat returns the first result and appends nothing. */
   readonly commandId: string;
   /** Defaults to the command id. */
@@ -25,6 +26,15 @@ export interface HandleCommandInput<C extends Command, E extends Event, S> {
   /** Reloads and decides again this many times after a concurrent append (default 5). */
   readonly maxRetries?: number;
 }
+
+/**
+ * The command, or how to make it from the state read, for a decider input that depends on the aggregate
+ * (ConfirmOrder needs the customer its order names): the stream is read once per attempt either way.
+ */
+export type CommandSource<C, S> = { readonly command: C } | { readonly commandFor: (state: S) => Promise<C> };
+
+/** What {@link handleCommand} needs. */
+export type HandleCommandInput<C extends Command, E extends Event, S> = HandleCommandOptions<C, E, S> & CommandSource<C, S>;
 
 /** What a handled command appended (or, for a repeat, had appended the first time). */
 export interface CommandResult<E extends Event> {
@@ -43,7 +53,7 @@ type Attempt<E extends Event> = Either<DomainError, CommandResult<E>> | 'conflic
  * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown.
  *
  * @example
- * const result = await handleCommand({ store, codec, decider: orderDecider, streamName: orderStream(id), command, commandId });
+ * const result = await handleCommand({ store, codec, decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(id), command, commandId });
  */
 export async function handleCommand<C extends Command, E extends Event, S>(
   input: HandleCommandInput<C, E, S>,
@@ -72,35 +82,49 @@ async function attemptOnce<C extends Command, E extends Event, S>(
   clientExpected: ExpectedRevision | undefined,
   recorded: readonly RecordedEvent[],
 ): Promise<Attempt<E>> {
-  const { codec, command, commandId, streamName } = input;
+  const { commandId } = input;
   const handledBefore = recorded.filter((event) => event.metadata['commandId'] === commandId);
-  if (handledBefore.length > 0) return repeatResult(codec, handledBefore);
+  if (handledBefore.length > 0) return repeatResult(input, handledBefore);
   const current = recorded[recorded.length - 1];
   if (clientExpected !== undefined && !revisionMatches(clientExpected, current?.revision)) return 'conflict';
-  const loaded = await foldRecorded(codec, input.decider, recorded);
+  const loaded = await foldRecorded(input, recorded);
   if (loaded._tag === 'Left') return loaded;
+  const command = 'command' in input ? input.command : await input.commandFor(loaded.right.state);
   const decision = input.decider.decide(command, loaded.right.state);
   if (decision._tag === 'Left') return decision;
   if (decision.right.length === 0) return right({ events: [], nextExpectedRevision: current?.revision ?? -1, position: current?.position });
-  const encoded = await codec.encode(
-    decision.right.map((event, index) => ({
-      event,
-      metadata: {
-        eventId: deterministicEventId(commandId, streamName, index),
-        occurredAt: command.metadata.occurredAt,
-        actor: command.metadata.actor,
-        correlationId: input.correlationId ?? commandId,
-        causationId: input.causationId ?? commandId,
-        commandId,
-      },
-    })),
-  );
+  return append(input, command, decision.right, current);
+}
+
+/** Encodes and appends the decided events at the revision the decision read. */
+async function append<C extends Command, E extends Event, S>(
+  input: HandleCommandInput<C, E, S>,
+  command: C,
+  decided: readonly E[],
+  current: RecordedEvent | undefined,
+): Promise<Attempt<E>> {
+  const { codec, commandId, streamName } = input;
+  const toWrite = decided.map((event, index) => ({
+    event,
+    metadata: {
+      eventId: deterministicEventId(commandId, streamName, index),
+      occurredAt: command.metadata.occurredAt,
+      actor: command.metadata.actor,
+      correlationId: input.correlationId ?? commandId,
+      causationId: input.causationId ?? commandId,
+      commandId,
+    },
+  }));
+  const encoded = await codec.encode(toWrite);
   if (encoded._tag === 'Left') return encoded;
   try {
     const appended = await input.store.appendToStream(streamName, encoded.right, { expectedRevision: current?.revision ?? 'no_stream' });
     // The store chains from the event this decision read, so the hashes are known without a re-read.
-    const metadata = linkEvents(current?.metadata.hash ?? GENESIS_HASH, encoded.right);
-    const events = decision.right.map((event, index) => ({ ...event, metadata: metadata[index] as unknown as EventMetadata }));
+    const links = linkEvents(current?.metadata.hash ?? GENESIS_HASH, encoded.right);
+    const events = toWrite.map(({ event, metadata }, index) => ({
+      ...event,
+      metadata: { ...metadata, schemaVersion: versionOf(encoded.right[index]), hash: links[index]?.hash ?? '' },
+    }));
     return right({ events, nextExpectedRevision: appended.nextExpectedRevision, position: appended.position });
   } catch (error) {
     // An id conflict means a concurrent run of this same command won: the reload finds its events.
@@ -109,14 +133,16 @@ async function attemptOnce<C extends Command, E extends Event, S>(
   }
 }
 
+/** The schema version the codec wrote an event with. */
+const versionOf = (event: NewEvent | undefined): number => {
+  const version = event?.metadata['schemaVersion'];
+  return typeof version === 'number' ? version : 1;
+};
+
 /** The first result of a command already handled: its events, revision and position. */
-async function repeatResult<E extends Event>(codec: EventCodec, handled: readonly RecordedEvent[]): Promise<Attempt<E>> {
-  const decoded = await codec.decode(handled);
+async function repeatResult<E extends Event>(input: { codec: EventCodec; registry: EventRegistry<E> }, handled: readonly RecordedEvent[]): Promise<Attempt<E>> {
+  const decoded = await input.codec.decode(handled, input.registry);
   if (decoded._tag === 'Left') return decoded;
   const last = handled[handled.length - 1];
-  return right({
-    events: decoded.right as unknown as readonly EventEnvelope<E>[],
-    nextExpectedRevision: last?.revision ?? -1,
-    position: last?.position,
-  });
+  return right({ events: decoded.right, nextExpectedRevision: last?.revision ?? -1, position: last?.position });
 }

@@ -1,4 +1,4 @@
-import { ActorId, createEventRegistry, defineEvent } from '@salesbook/domain';
+import { ActorId, createEventRegistry, defineEvent, type Event } from '@salesbook/domain';
 import { isLeft, isRight, type Either } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { createEventCodec, type WritableEventMetadata } from './event-codec.js';
@@ -16,7 +16,8 @@ const Renamed = defineEvent('ThingRenamed', z.object({ first: z.string(), last: 
     },
   },
 });
-const registry = createEventRegistry([Renamed, defineEvent('ThingCreated', z.object({ id: z.string() }))]);
+type Thing = Event<'ThingRenamed', { first: string; last: string; note?: string }> | Event<'ThingCreated', { id: string }>;
+const registry = createEventRegistry<Thing>([Renamed, defineEvent('ThingCreated', z.object({ id: z.string() }))]);
 const codec = createEventCodec(registry);
 
 const metadata = (eventId: string): WritableEventMetadata => ({
@@ -69,7 +70,7 @@ describe('createEventCodec', () => {
     await store.appendToStream('thing-1', encoded);
     const recorded = await store.readStream('thing-1');
     expect(verifyChain(recorded)).toBeUndefined();
-    const envelopes = rightOf(await codec.decode(recorded));
+    const envelopes = rightOf(await codec.decode(recorded, registry));
     expect(envelopes.map(({ type, data }) => ({ type, data }))).toEqual([
       { type: 'ThingCreated', data: { id: 'x' } },
       { type: 'ThingRenamed', data: { first: 'Ada', last: 'Li' } },
@@ -78,22 +79,22 @@ describe('createEventCodec', () => {
   });
 
   it('upcasts data stored by an older version, and reads unversioned events as version 1', async () => {
-    const [v1] = rightOf(await codec.decode([stored('ThingRenamed', { name: 'Ada Li' }, { schemaVersion: 1 })]));
+    const [v1] = rightOf(await codec.decode([stored('ThingRenamed', { name: 'Ada Li' }, { schemaVersion: 1 })], registry));
     expect(v1?.data).toEqual({ first: 'Ada', last: 'Li' });
     expect(v1?.metadata.schemaVersion).toBe(1);
-    const [unversioned] = rightOf(await codec.decode([stored('ThingRenamed', { name: 'Bo Wu' }, { schemaVersion: undefined })]));
+    const [unversioned] = rightOf(await codec.decode([stored('ThingRenamed', { name: 'Bo Wu' }, { schemaVersion: undefined })], registry));
     expect(unversioned?.data).toEqual({ first: 'Bo', last: 'Wu' });
   });
 
   it('says which stored event it cannot read', async () => {
-    const unknown = await codec.decode([stored('Nope', {}, { schemaVersion: 1 })]);
+    const unknown = await codec.decode([stored('Nope', {}, { schemaVersion: 1 })], registry);
     expect(isLeft(unknown) && unknown.left).toMatchObject({ code: 'EVENT_TYPE_UNKNOWN', details: { streamName: 'thing-1', revision: 4 } });
-    const invalid = await codec.decode([stored('ThingCreated', { id: 7 }, { schemaVersion: 1 })]);
+    const invalid = await codec.decode([stored('ThingCreated', { id: 7 }, { schemaVersion: 1 })], registry);
     expect(isLeft(invalid) && invalid.left.code).toBe('EVENT_DATA_INVALID');
-    const future = await codec.decode([stored('ThingCreated', { id: 'x' }, { schemaVersion: 3 })]);
+    const future = await codec.decode([stored('ThingCreated', { id: 'x' }, { schemaVersion: 3 })], registry);
     expect(isLeft(future) && future.left.code).toBe('EVENT_VERSION_UNSUPPORTED');
-    const garbled = await codec.decode([stored('ThingCreated', { id: 'x' }, { schemaVersion: 'one' })]);
+    const garbled = await codec.decode([stored('ThingCreated', { id: 'x' }, { schemaVersion: 'one' })], registry);
     expect(isLeft(garbled) && garbled.left.code).toBe('EVENT_VERSION_UNSUPPORTED');
-    expect(isRight(await codec.decode([]))).toBe(true);
+    expect(isRight(await codec.decode([], registry))).toBe(true);
   });
 });

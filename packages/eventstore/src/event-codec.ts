@@ -1,5 +1,5 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, type DomainError, type Event, type EventEnvelope, type EventMetadata, type EventRegistry } from '@salesbook/domain';
+import { domainError, EventMetadata, type DomainError, type Event, type EventEnvelope, type EventRegistry } from '@salesbook/domain';
 import type { NewEvent, RecordedEvent } from './port.js';
 import { toJson } from './to-json.js';
 
@@ -20,19 +20,22 @@ export interface EventToWrite {
  * @example
  * const codec = createEventCodec(registry);
  * const written = await codec.encode([{ event: { type: 'OrderPlaced', data }, metadata }]);
- * const read = await codec.decode(await store.readStream('order-42'));
+ * const read = await codec.decode(await store.readStream('order-42'), orderEventRegistry); // EventEnvelope<OrderEvent>[]
  */
 export interface EventCodec {
   /** New events with `schemaVersion` set to the registry's current version of each type. */
   encode(events: readonly EventToWrite[]): Promise<Either<DomainError, NewEvent[]>>;
-  /** Envelopes of current events: each stored version upcast and validated by the registry. */
-  decode(events: readonly RecordedEvent[]): Promise<Either<DomainError, EventEnvelope[]>>;
+  /**
+   * Envelopes of current events of the union `E`: each stored version upcast and validated by `registry`
+   * (an aggregate's registry for its stream, the whole store's for any event); a type it does not know is refused.
+   */
+  decode<E extends Event>(events: readonly RecordedEvent[], registry: EventRegistry<E>): Promise<Either<DomainError, EventEnvelope<E>[]>>;
 }
 
 /** Versions of events written before versions were recorded. */
 const UNVERSIONED = 1;
 
-/** The codec of plain JSON events, versioned and upcast by `registry`. */
+/** The codec of plain JSON events, written at the versions of `registry`. */
 export function createEventCodec(registry: EventRegistry): EventCodec {
   return {
     async encode(events) {
@@ -50,10 +53,10 @@ export function createEventCodec(registry: EventRegistry): EventCodec {
       }
       return right(encoded);
     },
-    async decode(events) {
-      const decoded: EventEnvelope[] = [];
+    async decode<E extends Event>(events: readonly RecordedEvent[], reader: EventRegistry<E>) {
+      const decoded: EventEnvelope<E>[] = [];
       for (const recorded of events) {
-        const envelope = decodeOne(registry, recorded);
+        const envelope = decodeOne(reader, recorded);
         if (envelope._tag === 'Left') return envelope;
         decoded.push(envelope.right);
       }
@@ -62,22 +65,22 @@ export function createEventCodec(registry: EventRegistry): EventCodec {
   };
 }
 
-/** One recorded event as a current envelope; the metadata is the store's, trusted as written by `encode`. */
-function decodeOne(registry: EventRegistry, recorded: RecordedEvent): Either<DomainError, EventEnvelope> {
+/** One recorded event as a current envelope; its metadata checked as what `encode` and the store wrote. */
+function decodeOne<E extends Event>(registry: EventRegistry<E>, recorded: RecordedEvent): Either<DomainError, EventEnvelope<E>> {
+  const where = { streamName: recorded.streamName, revision: recorded.revision };
   const version = recorded.metadata['schemaVersion'] ?? UNVERSIONED;
   if (typeof version !== 'number') {
-    return left(
-      domainError('EVENT_VERSION_UNSUPPORTED', `${recorded.type} at ${recorded.streamName}/${recorded.revision} has no numeric schemaVersion`, {
-        streamName: recorded.streamName,
-        revision: recorded.revision,
-      }),
-    );
+    return left(domainError('EVENT_VERSION_UNSUPPORTED', `${recorded.type} at ${recorded.streamName}/${recorded.revision} has no numeric schemaVersion`, where));
   }
   const event = registry.decode(recorded.type, recorded.data, version);
   if (event._tag === 'Left') {
     const { details, ...error } = event.left;
-    return left({ ...error, details: { ...details, streamName: recorded.streamName, revision: recorded.revision } });
+    return left({ ...error, details: { ...details, ...where } });
   }
-  const metadata = { ...recorded.metadata, schemaVersion: version } as unknown as EventMetadata;
-  return right({ type: event.right.type, data: event.right.data, metadata });
+  const metadata = EventMetadata.safeParse({ ...recorded.metadata, schemaVersion: version });
+  if (!metadata.success) {
+    const issues = metadata.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+    return left(domainError('EVENT_METADATA_INVALID', `${recorded.type} at ${recorded.streamName}/${recorded.revision} has invalid metadata`, { ...where, issues }));
+  }
+  return right({ ...event.right, metadata: metadata.data });
 }

@@ -5,10 +5,11 @@ import type { Json, NewEvent, RecordedEvent } from './port.js';
 /** The previous hash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** `sha256(previous hash, canonical JSON of type, data and metadata without hash)` as hex (DESIGN.md section 6). */
+/** `sha256(previous hash, canonical JSON of type, data and metadata without hash)` as hex (docs/domain-rules.md). */
 export function chainHash(previousHash: string, event: Pick<NewEvent, 'type' | 'data' | 'metadata'>): string {
-  const { hash: _ignored, ...metadata } = event.metadata as { readonly [key: string]: Json };
-  const body = canonicalJson({ type: event.type, data: event.data, metadata });
+  // The members of {type, data, metadata} in sorted order, as canonicalJson writes that object, without copying it.
+  const metadata = canonicalJson(event.metadata as Json, 'hash');
+  const body = `{"data":${canonicalJson(event.data)},"metadata":${metadata},"type":${JSON.stringify(event.type)}}`;
   return createHash('sha256').update(previousHash).update(body).digest('hex');
 }
 

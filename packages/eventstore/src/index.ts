@@ -17,5 +17,6 @@ export * from './event-id.js';
 export * from './load-aggregate.js';
 export * from './store-url.js';
 export * from './file-sync.js';
+export * from './private-files.js';
 export * from './wal-checkpointer.js';
 export * from './personal-data/index.js';

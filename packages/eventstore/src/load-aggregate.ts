@@ -1,5 +1,5 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, fold, type Decider, type DomainError, type Event, type EventEnvelope } from '@salesbook/domain';
+import { domainError, fold, type Decider, type DomainError, type Event, type EventEnvelope, type EventRegistry } from '@salesbook/domain';
 import type { EventCodec } from './event-codec.js';
 import type { EventStore, RecordedEvent } from './port.js';
 
@@ -27,6 +27,8 @@ export interface LoadAggregateInput<C, E extends Event, S> {
   readonly store: EventStore;
   readonly codec: EventCodec;
   readonly decider: Decider<C, E, S>;
+  /** The aggregate's events: the stream is decoded as these, and any other type is refused. */
+  readonly registry: EventRegistry<E>;
   readonly streamName: string;
   readonly asOf?: AsOf;
 }
@@ -55,29 +57,21 @@ async function readUpTo(store: EventStore, streamName: string, asOf: AsOf | unde
  * or its state as of a time or revision for auditors.
  *
  * @example
- * const loaded = await loadAggregate({ store, codec, decider: orderDecider, streamName: 'order-42', asOf: { time: '2024-03-31T16:00:00Z' } });
+ * const loaded = await loadAggregate({ store, codec, decider: orderDecider, registry: orderEventRegistry, streamName: 'order-42', asOf: { time: '2024-03-31T16:00:00Z' } });
  */
 export async function loadAggregate<C, E extends Event, S>(input: LoadAggregateInput<C, E, S>): Promise<Either<DomainError, LoadedAggregate<E, S>>> {
   const recorded = await readUpTo(input.store, input.streamName, input.asOf);
   if (recorded._tag === 'Left') return recorded;
-  return foldRecorded(input.codec, input.decider, recorded.right);
+  return foldRecorded(input, recorded.right);
 }
 
 /** Decodes and folds recorded events (shared by {@link loadAggregate} and command handling). */
 export async function foldRecorded<C, E extends Event, S>(
-  codec: EventCodec,
-  decider: Decider<C, E, S>,
+  input: Pick<LoadAggregateInput<C, E, S>, 'codec' | 'decider' | 'registry'>,
   recorded: readonly RecordedEvent[],
 ): Promise<Either<DomainError, LoadedAggregate<E, S>>> {
-  const decoded = await codec.decode(recorded);
+  const decoded = await input.codec.decode(recorded, input.registry);
   if (decoded._tag === 'Left') return decoded;
-  // The codec's registry and the decider describe the same events: this cast is that trust.
-  const events = decoded.right as unknown as readonly EventEnvelope<E>[];
   const last = recorded[recorded.length - 1];
-  return right({
-    state: fold(decider, events as unknown as readonly E[]),
-    revision: last?.revision ?? -1,
-    position: last?.position,
-    events,
-  });
+  return right({ state: fold(input.decider, decoded.right), revision: last?.revision ?? -1, position: last?.position, events: decoded.right });
 }

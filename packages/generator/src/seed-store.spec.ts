@@ -51,7 +51,7 @@ describe('seedStore', () => {
     for (const batch of generateActivity(options)) {
       for (const generated of batch.commands) {
         const { aggregate, streamName, command, commandId, correlationId, causationId } = generated;
-        const result = await handleCommand({ store: handled, codec, decider: deciderFor(aggregate), streamName, command, commandId, correlationId, causationId });
+        const result = await handleCommand({ store: handled, codec, decider: deciderFor(aggregate), registry: salesbookEventRegistry, streamName, command, commandId, correlationId, causationId });
         if (result._tag === 'Left') throw new Error(`${command.type} on ${streamName}: ${result.left.code}`);
       }
     }

@@ -7,6 +7,9 @@ const CHECK = Buffer.from('salesbook key store', 'utf8');
 /** The value in `meta` that proves `masterKey` opens the key store: a known text wrapped by it. */
 export const masterCheckValue = (masterKey: Uint8Array): Buffer => wrap(masterKey, CHECK, MASTER_CHECK_CONTEXT);
 
+/** Whether `value` (from {@link masterCheckValue}) was made with `masterKey`. */
+export const checkValueOpens = (masterKey: Uint8Array, value: Uint8Array): boolean => unwrap(masterKey, value, MASTER_CHECK_CONTEXT)?.equals(CHECK) === true;
+
 /** Runs a SQLite call, turning a locked database into the port's "unavailable" error. */
 export function guarded<T>(work: () => T): T {
   try {
@@ -27,7 +30,7 @@ export function checkMasterKey(db: Database.Database, masterKey: Uint8Array, pat
     db.prepare("INSERT INTO meta (name, value) VALUES ('master_check', ?)").run(masterCheckValue(masterKey));
     return;
   }
-  if (unwrap(masterKey, row.value, MASTER_CHECK_CONTEXT)?.equals(CHECK) !== true) {
+  if (!checkValueOpens(masterKey, row.value)) {
     throw new StoreConfigurationError(`SALESBOOK_MASTER_KEY does not open the key store ${path}: it was made (or last rotated) with another master key`);
   }
 }

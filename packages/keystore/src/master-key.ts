@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { StoreConfigurationError } from '@salesbook/eventstore';
+import { preparePrivateFolder, StoreConfigurationError } from '@salesbook/eventstore';
 
 /** The variable that holds the master key: 32 random bytes in base64. */
 export const MASTER_KEY_VARIABLE = 'SALESBOOK_MASTER_KEY';
@@ -49,7 +49,7 @@ export function resolveMasterKey(input: ResolveMasterKeyInput): ResolvedMasterKe
   }
   const warn = input.warn ?? ((line: string) => console.warn(line));
   if (!existsSync(input.developmentKeyFile)) {
-    mkdirSync(dirname(input.developmentKeyFile), { recursive: true });
+    preparePrivateFolder(dirname(input.developmentKeyFile));
     writeFileSync(input.developmentKeyFile, `${generateMasterKey()}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(input.developmentKeyFile, 0o600);
   }

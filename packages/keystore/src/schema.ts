@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@salesbook/eventstore';
 
 /**
  * `data_keys`: one row per customer, the data key wrapped by the master key; forgetting sets `wrapped`
@@ -38,7 +37,7 @@ CREATE TABLE IF NOT EXISTS read_customers (seq INTEGER NOT NULL, customer_id TEX
  * checkpoint, so `forget` and master key rotation end with `wal_checkpoint(TRUNCATE)`.
  */
 export function openKeyStoreFile(path: string, busyTimeoutMs: number): Database.Database {
-  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  preparePrivateFile(path);
   const db = new Database(path, { timeout: busyTimeoutMs });
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);

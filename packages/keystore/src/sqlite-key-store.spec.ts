@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { customerDecider, salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, handleCommand, loadAggregate, StoreConfigurationError } from '@salesbook/eventstore';
 import { createSqliteKeyStore, type SqliteKeyStore } from './sqlite-key-store.js';
+import { describeKeyStoreContract } from './testing/key-store-contract.js';
 
 let dir: string;
 let file: string;
@@ -30,22 +29,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the SQLite key store', () => {
-  it('makes one data key per customer, kept across instances and processes sharing the file', async () => {
-    const keys = open();
-    const first = (await keys.keysForWriting(['c-1', 'c-2'])).get('c-1');
-    const again = (await keys.keysForWriting(['c-1'])).get('c-1');
-    expect(again).toEqual(first);
-    const other = open();
-    if (first === undefined || first === 'forgotten') throw new Error('no key');
-    expect((await other.keysForReading([first.keyId, 'unknown'])).get(first.keyId)).toEqual(first);
-    expect((await other.keysForReading(['unknown'])).size).toBe(0);
-    await keys.linkSubjects(new Map([['complaint-1', 'c-1']]));
-    await keys.linkSubjects(new Map([['complaint-1', 'c-2']]));
-    expect(await other.ownersOf(['complaint-1', 'complaint-2'])).toEqual(new Map([['complaint-1', 'c-1']]));
-    await Promise.all([keys.close(), other.close()]);
-  });
+describeKeyStoreContract('sqlite', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'salesbook-keys-contract-'));
+  return { open: async (masterKey) => createSqliteKeyStore({ path: path.join(folder, 'keys.db'), masterKey }), dispose: async () => rmSync(folder, { recursive: true, force: true }) };
+});
 
+describe('the SQLite key store', () => {
   it('makes the first keys asked for in one event-loop turn in one transaction, each caller getting its own', async () => {
     const keys = open();
     await keys.keysForWriting(['c-0']);
@@ -83,12 +72,6 @@ describe('the SQLite key store', () => {
     await reopened.close();
   });
 
-  it('refuses a master key that did not make it, in one line naming the variable', async () => {
-    await open().close();
-    expect(() => open(randomBytes(32))).toThrow(StoreConfigurationError);
-    expect(() => open(randomBytes(32))).toThrow(/SALESBOOK_MASTER_KEY does not open the key store/);
-  });
-
   it('forgets: the wrapped key is gone from every byte of the folder, the tombstone stays, and it is idempotent', async () => {
     const keys = open();
     const key = (await keys.keysForWriting(['c-1'])).get('c-1');
@@ -110,39 +93,4 @@ describe('the SQLite key store', () => {
     await reopened.close();
   });
 
-  it('rotates the master key without touching events: old events open with the new key, the old key opens nothing', async () => {
-    const store = createMemoryEventStore();
-    const keys = open();
-    const codec = createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys });
-    const command = {
-      type: 'RegisterCustomer',
-      data: { customerId: 'c-1', companyName: 'Bolt', contact: { name: 'Wang Fang', phone: '+86 21 5555-0100', email: 'wang.fang@example.com' }, region: 'east', segment: 'smb', ownerRepId: 'rep-1' },
-      metadata: { actor: { id: 'rep-1', role: 'sales_rep', region: 'east' }, occurredAt: '2026-03-01T09:00:00Z' },
-    };
-    await handleCommand({ store, codec, decider: customerDecider, streamName: 'customer-c-1', command: command as never, commandId: 'cmd-1' });
-    const before = await store.readAll();
-    const next = randomBytes(32);
-    expect(await keys.rotateMasterKey(next)).toEqual({ rewrapped: 1 });
-    await keys.close();
-
-    expect(() => open(master)).toThrow(/does not open/);
-    const rotated = open(next);
-    const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys: rotated }), decider: customerDecider, streamName: 'customer-c-1' });
-    expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { email: 'wang.fang@example.com' } } } });
-    expect(await store.readAll()).toEqual(before);
-    await rotated.close();
-  });
-
-  it('keeps the read log in its file, filtered by customer, actor and time', async () => {
-    const keys = open();
-    const read = { actorId: 'rm-east', role: 'regional_manager', purpose: 'GET /customers/c-1', customerIds: ['c-1', 'c-2'], streams: ['customer-c-1'] };
-    await keys.reads.record({ ...read, at: '2026-04-01T08:00:00.000Z' });
-    await keys.reads.record({ ...read, actorId: 'sm-1', customerIds: ['c-3'], at: '2026-04-02T08:00:00.000Z' });
-    await keys.close();
-    const reopened = open();
-    expect(await reopened.reads.list({ customerId: 'c-2' })).toEqual([{ ...read, at: '2026-04-01T08:00:00.000Z' }]);
-    expect((await reopened.reads.list({ since: '2026-04-02T00:00:00Z' })).map((entry) => entry.actorId)).toEqual(['sm-1']);
-    expect(await reopened.reads.list({ actorId: 'nobody' })).toEqual([]);
-    await reopened.close();
-  });
 });

@@ -3,13 +3,12 @@ import {
   StoreConfigurationError,
   StoreUnavailableError,
   type DataKeyLookup,
-  type DataKeyStore,
   type ForgetResult,
-  type PersonalDataReadLog,
 } from '@salesbook/eventstore';
 import { createDurability } from './durability.js';
 import { checkMasterKey, guarded, masterCheckValue } from './guards.js';
 import { createKeyBatch } from './key-batch.js';
+import type { ManagedKeyStore } from './key-store.js';
 import { openKeyStoreFile } from './schema.js';
 import { createSqliteReadLog } from './sqlite-read-log.js';
 import { dataKeyContext, unwrap, wrap } from './wrap.js';
@@ -26,18 +25,14 @@ export interface SqliteKeyStoreOptions {
   readonly clock?: () => Date;
 }
 
-/** The embedded key store: the port, the read log in the same file, master key rotation. */
-export interface SqliteKeyStore extends DataKeyStore {
+/**
+ * The embedded key store: the port, the read log in the same file, master key rotation. Its `warning` after a
+ * rotation says the clean-up did not complete (another process was reading the file), so copies wrapped by the old
+ * master key may remain in the -wal until the next forget, rotation or last close. One host only: SQLite's WAL mode
+ * works for processes of one machine, never over a network file system.
+ */
+export interface SqliteKeyStore extends ManagedKeyStore {
   readonly path: string;
-  /** The personal data read log, kept in the key store's file. */
-  readonly reads: PersonalDataReadLog;
-  /**
-   * Re-wraps every data key with `newMasterKey` in one transaction; events are not touched. `warning` says when
-   * the rotation committed but its clean-up did not complete (another process was reading the file), so copies
-   * wrapped by the old master key may remain in the -wal until the next forget, rotation or last close.
-   */
-  rotateMasterKey(newMasterKey: Uint8Array): Promise<{ readonly rewrapped: number; readonly warning?: string }>;
-  close(): Promise<void>;
 }
 
 interface KeyRow {
@@ -138,6 +133,7 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
 
   return {
     path: options.path,
+    location: options.path,
     reads: createSqliteReadLog(db, () => durability.committed([])),
     async keysForWriting(customerIds) {
       durability.assertUsable();

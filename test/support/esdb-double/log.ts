@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 export interface StoredEvent {
   readonly streamName: string;
   readonly revision: bigint;
-  /** `$all` position: the commit record of its append, and its own prepare record. */
+  /** `$all` position: its own record's, commit and prepare equal (a gRPC append writes each event committed). */
   readonly commit: bigint;
   readonly prepare: bigint;
   readonly id: string;
@@ -41,10 +41,10 @@ const RECORD_OVERHEAD = 120n;
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 
 /**
- * EventStoreDB's log in memory. An append writes one prepare record per event and then a commit
- * record, so the events of one append share a commit position and have distinct prepare positions
- * (as a transaction does on a real server): positions are byte-offset-like, sparse, and never equal
- * between commit and prepare. Listeners (live subscriptions) hear of every append.
+ * EventStoreDB's log in memory. An append over gRPC writes each event as a record that commits itself (no separate
+ * commit record), so every event's commit and prepare positions are equal and distinct from every other event's, as
+ * a real server reports them; positions are byte-offset-like and sparse. Listeners (live subscriptions) hear of every
+ * append.
  */
 export class EsdbLog {
   readonly all: StoredEvent[] = [];
@@ -69,22 +69,23 @@ export class EsdbLog {
       (expectation.kind === 'revision' && current === expectation.revision);
     if (!matches) return { kind: 'wrong-expected-version', current };
     if (proposed.length === 0) return { kind: 'success', currentRevision: current ?? -1n, commit: this.nextOffset, prepare: this.nextOffset };
-    const prepares = proposed.map((event) => {
+    const offsets = proposed.map((event) => {
       const at = this.nextOffset;
       this.nextOffset += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length);
       return at;
     });
-    const commit = this.nextOffset;
-    this.nextOffset += RECORD_OVERHEAD;
     const created = BigInt(Date.now()) * 10_000n;
     const target = stream ?? [];
     this.streams.set(streamName, target);
-    const written = proposed.map((event, index) => ({ ...event, streamName, revision: BigInt(target.length + index), commit, prepare: prepares[index] ?? commit, created }));
+    const written = proposed.map((event, index) => {
+      const at = offsets[index] ?? this.nextOffset;
+      return { ...event, streamName, revision: BigInt(target.length + index), commit: at, prepare: at, created };
+    });
     target.push(...written);
     this.all.push(...written);
     for (const listener of [...this.listeners]) listener(written);
     const last = written[written.length - 1];
-    return { kind: 'success', currentRevision: BigInt(target.length - 1), commit, prepare: last?.prepare ?? commit };
+    return { kind: 'success', currentRevision: BigInt(target.length - 1), commit: last?.commit ?? this.nextOffset, prepare: last?.prepare ?? this.nextOffset };
   }
 
   /** EventStoreDB's own idempotency: the same ids right after an exact expectation acknowledge the first write. */
@@ -102,6 +103,26 @@ export class EsdbLog {
   appendSystemEvent(): void {
     const data = text(JSON.stringify({ 'proc-cpu': 1.5 }));
     this.append('$stats-127.0.0.1:2113', { kind: 'any' }, [{ id: randomUUID(), type: '$statsCollected', contentType: 'application/json', data, customMetadata: new Uint8Array() }]);
+  }
+
+  /** The whole log as JSON text, for a double that runs in a process of its own and must survive its restart. */
+  save(): string {
+    const bytes = (value: Uint8Array): string => Buffer.from(value).toString('base64');
+    const events = this.all.map((event) => ({ ...event, revision: `${event.revision}`, commit: `${event.commit}`, prepare: `${event.prepare}`, created: `${event.created}`, data: bytes(event.data), customMetadata: bytes(event.customMetadata) }));
+    return JSON.stringify({ nextOffset: `${this.nextOffset}`, events });
+  }
+
+  /** A log from {@link EsdbLog.save}'s text. */
+  static restore(text: string): EsdbLog {
+    const saved = JSON.parse(text) as { nextOffset: string; events: Record<keyof StoredEvent, string>[] };
+    const log = new EsdbLog();
+    log.nextOffset = BigInt(saved.nextOffset);
+    for (const raw of saved.events) {
+      const event: StoredEvent = { ...raw, revision: BigInt(raw.revision), commit: BigInt(raw.commit), prepare: BigInt(raw.prepare), created: BigInt(raw.created), data: Buffer.from(raw.data, 'base64'), customMetadata: Buffer.from(raw.customMetadata, 'base64') };
+      log.all.push(event);
+      log.streams.set(event.streamName, [...(log.streams.get(event.streamName) ?? []), event]);
+    }
+    return log;
   }
 
   /** Calls `listener` with the events of every later append, until the returned function is called. */

@@ -12,12 +12,17 @@ import { readHandler } from './read.js';
 export interface EsdbDoubleOptions {
   /** Advertise `BatchAppend`, so the client appends over it (as with a real 21.10+ server); default true. */
   readonly batchAppend?: boolean;
+  /** The log to serve (default a new one holding one system event): pass a stopped double's to restart it. */
+  readonly log?: EsdbLog;
+  /** The port to listen on (default an ephemeral one): a stopped double's, so its clients reconnect to it. */
+  readonly port?: number;
 }
 
 /** A running double: where to connect, its log, and the hooks tests use. */
 export interface EsdbDouble {
   /** `esdb://127.0.0.1:PORT?tls=false` */
   readonly connectionString: string;
+  readonly port: number;
   readonly log: EsdbLog;
   /** Writes a `$`-typed event into `$all`, as a real node does on its own (stats, metadata, projections). */
   appendSystemEvent(): void;
@@ -47,9 +52,9 @@ const unimplemented = (_call: unknown, callback: (error: { code: number; details
  * system event. It proves the client integration, not EventStoreDB's semantics.
  */
 export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<EsdbDouble> {
-  const log = new EsdbLog();
+  const log = options.log ?? new EsdbLog();
   const faults = new Faults();
-  log.appendSystemEvent();
+  if (options.log === undefined) log.appendSystemEvent();
   const calls = { read: 0, append: 0, batchAppend: 0 };
   const counted =
     <A extends unknown[]>(method: keyof typeof calls, handler: (...args: A) => void) =>
@@ -67,10 +72,11 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
   });
   server.addService(ServerFeaturesService, { getSupportedMethods: supportedMethods(options.batchAppend ?? true) });
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error === null ? resolve(bound) : reject(error)));
+    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, ServerCredentials.createInsecure(), (error, bound) => (error === null ? resolve(bound) : reject(error)));
   });
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
+    port,
     log,
     calls,
     appendSystemEvent: () => log.appendSystemEvent(),

@@ -40,7 +40,8 @@ const fieldOf = (data: unknown, field: string): string | undefined => {
  * stream with personal data masked. Sales managers read every stream unmasked; finance the customer and
  * receivable streams; a regional manager the streams of their region's customers (and their region's targets); a
  * rep the streams of their own customers (and their own targets): unmasked, every read of personal data logged.
- * Other streams are refused to them (a rep never sees another rep's customers).
+ * Other streams are refused to them (a rep never sees another rep's customers), whether or not they exist: a stream
+ * that does not exist has no owner in the reader's scope, so the refusal says nothing about what exists.
  */
 @Injectable()
 export class AuditAccess {

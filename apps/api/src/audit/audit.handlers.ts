@@ -1,7 +1,28 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { complaintDecider, customerDecider, domainError, orderDecider, receivableDecider, streamCategory, targetDecider, teamDecider, type Actor, type Decider, type DomainError, type Event } from '@salesbook/domain';
+import {
+  complaintDecider,
+  complaintEventRegistry,
+  customerDecider,
+  customerEventRegistry,
+  domainError,
+  orderDecider,
+  orderEventRegistry,
+  receivableDecider,
+  receivableEventRegistry,
+  salesbookEventRegistry,
+  streamCategory,
+  targetDecider,
+  targetEventRegistry,
+  teamDecider,
+  teamEventRegistry,
+  type Actor,
+  type Decider,
+  type DomainError,
+  type Event,
+  type EventRegistry,
+} from '@salesbook/domain';
 import { loadAggregate, type AsOf, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { AuditAccess } from './audit-access.js';
@@ -50,12 +71,13 @@ export class StreamHistoryHandler implements IQueryHandler<StreamHistoryQuery> {
   ) {}
 
   async execute({ reader, streamName, fromRevision, maxCount }: StreamHistoryQuery) {
-    if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
+    // Access before existence: a stream the reader may not see answers as one that does not exist would to them.
     const access = await this.access.of(reader.actor, streamName, reader.purpose);
     if (access._tag === 'Left') return access;
+    if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
     const recorded = await this.store.readStream(streamName, { maxCount, ...(fromRevision === undefined ? {} : { fromRevision }) });
     // Decoded as the reader may see it (opened and logged, or masked): never the sealed form, for anyone.
-    const decoded = await access.right.codec.decode(recorded);
+    const decoded = await access.right.codec.decode(recorded, salesbookEventRegistry);
     if (decoded._tag === 'Left') return decoded;
     const events = recorded.map((event, index) => ({
       revision: event.revision,
@@ -74,11 +96,18 @@ type Loaded = Either<DomainError, { state: unknown; revision: number; position: 
 type Loader = (store: EventStore, codec: EventCodec, streamName: string, asOf: AsOf | undefined) => Promise<Loaded>;
 
 const loaderOf =
-  <C, E extends Event, S>(decider: Decider<C, E, S>): Loader =>
+  <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>): Loader =>
   (store, codec, streamName, asOf) =>
-    loadAggregate({ store, codec, decider, streamName, ...(asOf === undefined ? {} : { asOf }) });
+    loadAggregate({ store, codec, decider, registry, streamName, ...(asOf === undefined ? {} : { asOf }) });
 
-const LOADERS = { customer: loaderOf(customerDecider), order: loaderOf(orderDecider), receivable: loaderOf(receivableDecider), complaint: loaderOf(complaintDecider), target: loaderOf(targetDecider), team: loaderOf(teamDecider) };
+const LOADERS = {
+  customer: loaderOf(customerDecider, customerEventRegistry),
+  order: loaderOf(orderDecider, orderEventRegistry),
+  receivable: loaderOf(receivableDecider, receivableEventRegistry),
+  complaint: loaderOf(complaintDecider, complaintEventRegistry),
+  target: loaderOf(targetDecider, targetEventRegistry),
+  team: loaderOf(teamDecider, teamEventRegistry),
+};
 
 @QueryHandler(AggregateStateQuery)
 export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery> {
@@ -89,9 +118,11 @@ export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery>
 
   async execute({ reader, streamName, asOf }: AggregateStateQuery) {
     const category = streamCategory(streamName);
-    if (category === undefined || !(await this.store.streamExists(streamName))) return left(notFound(streamName));
+    if (category === undefined) return left(notFound(streamName));
+    // Access before existence, as for the history.
     const access = await this.access.of(reader.actor, streamName, reader.purpose);
     if (access._tag === 'Left') return access;
+    if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
     const loaded = await LOADERS[category](this.store, access.right.codec, streamName, asOf);
     if (loaded._tag === 'Left') return loaded;
     const { state, revision, position } = loaded.right;

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import { ID_PATTERN, IsoDateTime, type Role } from '@salesbook/domain';
+import { ID_PATTERN, IsoDateTime, READ_ROLES } from '@salesbook/domain';
 import type { RouteSpec } from '../http/route-spec.js';
 
-/**
- * Everyone but market analysts (reports only, DESIGN.md section 2). Which streams and how much of them each role
- * reads is the audit access rule's (audit-access.ts): masked for auditors and the system, a rep only their own
- * customers' streams, a regional manager their region's.
- */
-const AUDIT_READERS: readonly Role[] = ['auditor', 'sales_manager', 'regional_manager', 'sales_rep', 'finance', 'system'];
-/** Who may see who read personal data: sales managers, and auditors (the log holds ids and times, no personal data). */
-const READ_LOG_READERS: readonly Role[] = ['sales_manager', 'auditor'];
 
 const StreamParams = z.object({
   stream: z.string().regex(/^(customer|order|receivable|complaint|target)-[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/, 'must be a stream name such as order-42'),
@@ -37,7 +29,7 @@ export type PersonalDataReadsQuery = z.infer<typeof PersonalDataReadsQuery>;
 
 /** The audit routes: history with metadata, state as of a time or revision, and who read personal data. */
 export const auditRoutes = {
-  history: { method: 'GET', path: '/audit/streams/:stream/events', audience: AUDIT_READERS, summary: "A stream's history with metadata (personal data as the caller may see it)", tag: 'audit', params: StreamParams, query: HistoryQuery, status: 200 },
-  state: { method: 'GET', path: '/audit/streams/:stream/state', audience: AUDIT_READERS, summary: "An aggregate's state as of a time or revision (personal data as the caller may see it)", tag: 'audit', params: StreamParams, query: StateQuery, status: 200 },
-  personalDataReads: { method: 'GET', path: '/audit/personal-data-reads', audience: READ_LOG_READERS, summary: 'Who read whose personal data, when and through which route', tag: 'audit', query: PersonalDataReadsQuery, status: 200 },
+  history: { method: 'GET', path: '/audit/streams/:stream/events', audience: READ_ROLES.audit, summary: "A stream's history with metadata (personal data as the caller may see it)", tag: 'audit', params: StreamParams, query: HistoryQuery, status: 200 },
+  state: { method: 'GET', path: '/audit/streams/:stream/state', audience: READ_ROLES.audit, summary: "An aggregate's state as of a time or revision (personal data as the caller may see it)", tag: 'audit', params: StreamParams, query: StateQuery, status: 200 },
+  personalDataReads: { method: 'GET', path: '/audit/personal-data-reads', audience: READ_ROLES.personalDataReads, summary: 'Who read whose personal data, when and through which route', tag: 'audit', query: PersonalDataReadsQuery, status: 200 },
 } as const satisfies Record<string, RouteSpec>;

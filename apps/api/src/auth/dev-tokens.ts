@@ -1,4 +1,5 @@
 import type { Actor, ActorId, RegionId, Role } from '@salesbook/domain';
+import type { TokenRules } from '../config/hardening.js';
 import { signToken } from './jwt.js';
 
 const actor = (id: string, role: Role, region?: string): Actor =>
@@ -15,7 +16,10 @@ export const ROLE_ACTORS: readonly Actor[] = [
   actor('system', 'system'),
 ];
 
-/** An HS256 token for each actor, by role. */
-export async function devTokens(secret: string, actors: readonly Actor[]): Promise<[Role, string][]> {
-  return Promise.all(actors.map(async (one): Promise<[Role, string]> => [one.role, await signToken(secret, one)]));
+/** Lifetime of development tokens: 12 hours, or the configured maximum if shorter. */
+export const devTokenSeconds = (rules: Partial<TokenRules>): number => Math.min(43_200, rules.maxAgeSeconds ?? 43_200);
+
+/** An HS256 token for each actor, by role, with the configured issuer and audience if any. */
+export async function devTokens(secret: string, actors: readonly Actor[], rules: Partial<TokenRules> = {}): Promise<[Role, string][]> {
+  return Promise.all(actors.map(async (one): Promise<[Role, string]> => [one.role, await signToken(secret, one, `${devTokenSeconds(rules)}s`, rules)]));
 }

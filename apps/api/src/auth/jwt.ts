@@ -1,7 +1,8 @@
-import { importSPKI, jwtVerify, SignJWT, type CryptoKey, type KeyObject } from 'jose';
+import { importSPKI, jwtVerify, SignJWT, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
 import { z } from 'zod';
 import { ActorId, RegionId, Role, type Actor } from '@salesbook/domain';
 import type { JwtKeyConfig } from '../config/config.js';
+import { CLOCK_SKEW_SECONDS, type TokenRules } from '../config/hardening.js';
 
 /** The claims Salesbook reads: `sub`, `role`, and `region` (required for regional managers and reps). */
 const Claims = z
@@ -17,6 +18,14 @@ export interface TokenVerifier {
   verify(token: string): Promise<{ actor: Actor } | { refused: string }>;
 }
 
+/** Why a verified payload is refused anyway: a lifetime above the maximum, or issued in the future. */
+function lifetimeProblem(payload: JWTPayload, rules: TokenRules, nowSeconds: number): string | undefined {
+  const exp = payload.exp ?? 0;
+  if (payload.iat !== undefined && payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) return 'the token is not valid: "iat" is in the future';
+  if (exp - (payload.iat ?? nowSeconds) > rules.maxAgeSeconds) return `the token is not valid: it lives longer than the ${rules.maxAgeSeconds} s allowed (SALESBOOK_JWT_MAX_AGE)`;
+  return undefined;
+}
+
 /** How long a verified token is trusted without checking its signature again, and how many are kept. */
 const VERIFIED_TTL_MS = 60_000;
 const VERIFIED_MAX = 10_000;
@@ -26,9 +35,10 @@ const VERIFIED_MAX = 10_000;
  * the same token with every request, and a signature check through WebCrypto cost ~0.2 ms of the
  * event loop per request (15% of the API's CPU under 1,000 commands/s), so valid tokens are
  * remembered by their exact text (signature included) for at most a minute and never past `exp`.
- * `clock` is for tests.
+ * A token must carry `exp`, live at most `rules.maxAgeSeconds`, and name the configured issuer and audience;
+ * clocks may differ by {@link CLOCK_SKEW_SECONDS}. `clock` is for tests.
  */
-export async function createTokenVerifier(config: JwtKeyConfig, clock: () => number = Date.now): Promise<TokenVerifier> {
+export async function createTokenVerifier(config: JwtKeyConfig, rules: TokenRules, clock: () => number = Date.now): Promise<TokenVerifier> {
   const key: Uint8Array | CryptoKey | KeyObject = config.kind === 'secret' ? new TextEncoder().encode(config.secret) : await importSPKI(config.pem, 'RS256');
   const algorithms = [config.kind === 'secret' ? 'HS256' : 'RS256'];
   const verified = new Map<string, { readonly actor: Actor; readonly until: number }>();
@@ -44,7 +54,16 @@ export async function createTokenVerifier(config: JwtKeyConfig, clock: () => num
       if (known !== undefined && clock() < known.until) return { actor: known.actor };
       if (known !== undefined) verified.delete(token);
       try {
-        const { payload } = await jwtVerify(token, key, { algorithms, currentDate: new Date(clock()) });
+        const { payload } = await jwtVerify(token, key, {
+          algorithms,
+          currentDate: new Date(clock()),
+          requiredClaims: ['exp'],
+          clockTolerance: CLOCK_SKEW_SECONDS,
+          ...(rules.issuer === undefined ? {} : { issuer: rules.issuer }),
+          ...(rules.audience === undefined ? {} : { audience: rules.audience }),
+        });
+        const problem = lifetimeProblem(payload, rules, Math.floor(clock() / 1_000));
+        if (problem !== undefined) return { refused: problem };
         const claims = Claims.safeParse(payload);
         if (!claims.success) return { refused: `the token's claims are invalid: ${claims.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };
         const { sub, role, region } = claims.data;
@@ -58,8 +77,11 @@ export async function createTokenVerifier(config: JwtKeyConfig, clock: () => num
   };
 }
 
-/** Signs an HS256 token for an actor (development tokens and tests). */
-export async function signToken(secret: string, actor: Actor, expiresIn = '12h'): Promise<string> {
+/** Signs an HS256 token for an actor (development tokens and tests), with the configured issuer and audience if any. */
+export async function signToken(secret: string, actor: Actor, expiresIn = '12h', rules: Partial<TokenRules> = {}): Promise<string> {
   const claims = actor.region === undefined ? { role: actor.role } : { role: actor.role, region: actor.region };
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(actor.id).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(actor.id).setIssuedAt().setExpirationTime(expiresIn);
+  if (rules.issuer !== undefined) jwt.setIssuer(rules.issuer);
+  if (rules.audience !== undefined) jwt.setAudience(rules.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
 }

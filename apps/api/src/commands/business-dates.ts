@@ -1,22 +1,23 @@
+import type { CommandPayload, IsoDate, ReceivableCommand } from '@salesbook/domain';
 import { businessDate } from '@salesbook/projections';
 
 /**
- * The date fields a command may omit, by command type. The domain then takes the UTC date of the command
- * (`dateOf`), which is the wrong calendar day for eight hours of each day in Asia/Shanghai: the API fills
- * them at the edge with the date in the business zone instead.
+ * The payload with the business date it may omit (`reversedOn`, ...) filled with the date of `occurredAt`
+ * in `zone`. The domain would take the UTC date of the command (`dateOf`), the wrong calendar day for
+ * eight hours of each day in Asia/Shanghai: the API fills them at the edge with the business zone's date.
  */
-const OMITTABLE_DATES: Readonly<Record<string, string>> = {
-  ReversePayment: 'reversedOn',
-  IssueCreditNote: 'creditedOn',
-  ApproveWriteOff: 'writtenOffOn',
-  LogCollectionFollowUp: 'loggedOn',
-};
-
-/** `data` with its omitted business date filled with the date of `occurredAt` in `zone`; otherwise `data` itself. */
-export function withBusinessDate(type: string, data: unknown, occurredAt: string, zone: string): unknown {
-  const field = OMITTABLE_DATES[type];
-  if (field === undefined || data === null || typeof data !== 'object') return data;
-  const record = data as Record<string, unknown>;
-  if (record[field] !== undefined) return data;
-  return { ...record, [field]: businessDate(occurredAt, zone) };
+export function withBusinessDate(payload: CommandPayload<ReceivableCommand>, occurredAt: string, zone: string): CommandPayload<ReceivableCommand> {
+  const date = (): IsoDate => businessDate(occurredAt, zone);
+  switch (payload.type) {
+    case 'ReversePayment':
+      return payload.data.reversedOn === undefined ? { ...payload, data: { ...payload.data, reversedOn: date() } } : payload;
+    case 'IssueCreditNote':
+      return payload.data.creditedOn === undefined ? { ...payload, data: { ...payload.data, creditedOn: date() } } : payload;
+    case 'ApproveWriteOff':
+      return payload.data.writtenOffOn === undefined ? { ...payload, data: { ...payload.data, writtenOffOn: date() } } : payload;
+    case 'LogCollectionFollowUp':
+      return payload.data.loggedOn === undefined ? { ...payload, data: { ...payload.data, loggedOn: date() } } : payload;
+    default:
+      return payload;
+  }
 }

@@ -1,12 +1,14 @@
 import { Command } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { AccessFacts, CommandMetadata, DomainError, Event } from '@salesbook/domain';
+import type { AccessFacts, CommandMetadata, CommandPayload, DomainError, Event } from '@salesbook/domain';
 import type { CommandResult } from '@salesbook/eventstore';
 
-/** A validated command as the HTTP edge hands it to a handler: data, who and when, id and expected revision. */
-export interface CommandRequest {
-  readonly type: string;
-  readonly data: unknown;
+/**
+ * A validated command as the HTTP edge (or a policy) hands it to a handler: the payload typed from the
+ * route's schema, who and when, the id and the expected revision.
+ */
+export interface CommandRequest<P extends CommandPayload = CommandPayload> {
+  readonly payload: P;
   readonly metadata: CommandMetadata;
   /** What the sales team register says of the actor (and of a rep the command names) at the business date. */
   readonly access: AccessFacts;
@@ -33,9 +35,9 @@ export interface CommandOutcome {
 /** A handler's answer: the outcome or the business refusal. */
 export type CommandReply = Either<DomainError, CommandOutcome>;
 
-/** Base of each aggregate's command message on the CommandBus (the bus routes by class). */
-export abstract class AggregateCommand extends Command<CommandReply> {
-  constructor(readonly request: CommandRequest) {
+/** Base of each aggregate's message on the CommandBus (the bus routes by class): one payload union per aggregate. */
+export abstract class AggregateCommand<P extends CommandPayload> extends Command<CommandReply> {
+  constructor(readonly request: CommandRequest<P>) {
     super();
   }
 }

@@ -5,11 +5,14 @@ import type { ApiFailure } from '../http/failures.js';
 import type { RouteInput } from '../http/input.js';
 import type { RouteSpec } from '../http/route-spec.js';
 
+/** What a command request names: the path's ids, the validated body and an import's `occurredAt`. */
+export type CommandNamed = Pick<RouteInput, 'params' | 'body' | 'occurredAt'>;
+
 /**
  * A digest of what an `Idempotency-Key` names: the route (method and path pattern), the path's ids, the validated
  * body and an import's `occurredAt`. Canonical JSON, so key order and spacing of the body do not count.
  */
-export function commandFingerprint(spec: RouteSpec, input: RouteInput): string {
+export function commandFingerprint(spec: RouteSpec, input: CommandNamed): string {
   // Validated input came from JSON: the round trip only drops what JSON cannot hold.
   const named = JSON.parse(JSON.stringify({ route: `${spec.method} ${spec.path}`, params: input.params ?? null, body: input.body ?? null, occurredAt: input.occurredAt ?? null })) as Json;
   return createHash('sha256').update(canonicalJson(named)).digest('hex');
@@ -21,7 +24,7 @@ export function commandFingerprint(spec: RouteSpec, input: RouteInput): string {
  * `IDEMPOTENCY_KEY_REUSED` before anything runs; the same key and command again goes on to the handler, where the
  * command id makes it a repeat.
  */
-export async function bindCommandKey(store: IdempotencyKeyStore, scopedKey: string, spec: RouteSpec, input: RouteInput, at: string): Promise<Either<ApiFailure, void>> {
+export async function bindCommandKey(store: IdempotencyKeyStore, scopedKey: string, spec: RouteSpec, input: CommandNamed, at: string): Promise<Either<ApiFailure, void>> {
   const outcome = await store.bindIdempotencyKey({ key: scopedKey, fingerprint: commandFingerprint(spec, input), boundAt: at });
   if (outcome.kind !== 'reused') return right(undefined);
   return left({

@@ -1,5 +1,5 @@
-import type { Command, Decider, Event } from '@salesbook/domain';
-import { handleCommand, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import type { Command, Decider, Event, EventRegistry } from '@salesbook/domain';
+import { handleCommand, type CommandSource, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { toOutcome, type CommandReply, type CommandRequest } from './command-request.js';
 
 /** The store and codec every command handler writes through. */
@@ -8,29 +8,31 @@ export interface WritePath {
   readonly codec: EventCodec;
 }
 
+/** The aggregate a command goes to: its decider, its events and the stream. */
+export interface CommandTarget<C extends Command, E extends Event, S> {
+  readonly decider: Decider<C, E, S>;
+  readonly registry: EventRegistry<E>;
+  readonly streamName: string;
+}
+
 /**
- * Load, fold, decide, append through `handleCommand`, and describe the outcome. `inputs` are what the
- * handler loaded for the decider (e.g. the customer snapshot of PlaceOrder).
+ * Load, fold, decide, append through `handleCommand`, and describe the outcome. `source` is the typed
+ * command, or how to make it from the state read (when the decider's inputs depend on the aggregate).
  */
 export async function runCommand<C extends Command, E extends Event, S>(
   write: WritePath,
-  decider: Decider<C, E, S>,
-  streamName: string,
+  target: CommandTarget<C, E, S>,
   request: CommandRequest,
-  inputs?: object,
+  source: CommandSource<C, S>,
 ): Promise<CommandReply> {
-  // The route's schema validated `data` for this command type: the cast records that trust.
-  const command = { type: request.type, data: request.data, metadata: request.metadata, access: request.access, ...(inputs === undefined ? {} : { inputs }) } as unknown as C;
   const result = await handleCommand({
-    store: write.store,
-    codec: write.codec,
-    decider,
-    streamName,
-    command,
+    ...write,
+    ...target,
+    ...source,
     commandId: request.commandId,
     ...(request.expectedRevision === undefined ? {} : { expectedRevision: request.expectedRevision }),
     ...(request.causationId === undefined ? {} : { causationId: request.causationId }),
     ...(request.correlationId === undefined ? {} : { correlationId: request.correlationId }),
   });
-  return toOutcome(streamName, result);
+  return toOutcome(target.streamName, result);
 }

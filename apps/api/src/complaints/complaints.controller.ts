@@ -1,10 +1,12 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { CommandPayload, ComplaintCommand } from '@salesbook/domain';
 import { CommandGateway } from '../commands/command-gateway.js';
 import type { CommandOutcome } from '../commands/command-request.js';
 import { reply } from '../http/failures.js';
-import { Input, type RouteInput } from '../http/input.js';
-import { Route, type RouteSpec } from '../http/route-spec.js';
-import { ComplaintCommand } from './complaints.handlers.js';
+import { readCommand } from '../http/input.js';
+import { Route, type CommandRouteSpec } from '../http/route-spec.js';
+import { ComplaintCommandMessage } from './complaints.handlers.js';
 import { complaintRoutes as routes } from './complaints.routes.js';
 
 /** Complaint commands over HTTP. */
@@ -12,38 +14,38 @@ import { complaintRoutes as routes } from './complaints.routes.js';
 export class ComplaintsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send(spec: RouteSpec, input: RouteInput): Promise<CommandOutcome> {
-    return reply(await this.commands.send(spec, input, ComplaintCommand));
+  private async send<P extends CommandPayload<ComplaintCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+    return reply(await this.commands.send(spec, readCommand(spec, request), ComplaintCommandMessage));
   }
 
-  @Route(routes.file) file(@Input() input: RouteInput) {
-    return this.send(routes.file, input);
+  @Route(routes.file) file(@Req() request: FastifyRequest) {
+    return this.send(routes.file, request);
   }
-  @Route(routes.assign) assign(@Input() input: RouteInput) {
-    return this.send(routes.assign, input);
+  @Route(routes.assign) assign(@Req() request: FastifyRequest) {
+    return this.send(routes.assign, request);
   }
-  @Route(routes.acknowledge) acknowledge(@Input() input: RouteInput) {
-    return this.send(routes.acknowledge, input);
+  @Route(routes.acknowledge) acknowledge(@Req() request: FastifyRequest) {
+    return this.send(routes.acknowledge, request);
   }
-  @Route(routes.investigate) investigate(@Input() input: RouteInput) {
-    return this.send(routes.investigate, input);
+  @Route(routes.investigate) investigate(@Req() request: FastifyRequest) {
+    return this.send(routes.investigate, request);
   }
-  @Route(routes.awaitCustomer) awaitCustomer(@Input() input: RouteInput) {
-    return this.send(routes.awaitCustomer, input);
+  @Route(routes.awaitCustomer) awaitCustomer(@Req() request: FastifyRequest) {
+    return this.send(routes.awaitCustomer, request);
   }
-  @Route(routes.customerResponse) customerResponse(@Input() input: RouteInput) {
-    return this.send(routes.customerResponse, input);
+  @Route(routes.customerResponse) customerResponse(@Req() request: FastifyRequest) {
+    return this.send(routes.customerResponse, request);
   }
-  @Route(routes.escalate) escalate(@Input() input: RouteInput) {
-    return this.send(routes.escalate, input);
+  @Route(routes.escalate) escalate(@Req() request: FastifyRequest) {
+    return this.send(routes.escalate, request);
   }
-  @Route(routes.resolve) resolve(@Input() input: RouteInput) {
-    return this.send(routes.resolve, input);
+  @Route(routes.resolve) resolve(@Req() request: FastifyRequest) {
+    return this.send(routes.resolve, request);
   }
-  @Route(routes.close) close(@Input() input: RouteInput) {
-    return this.send(routes.close, input);
+  @Route(routes.close) close(@Req() request: FastifyRequest) {
+    return this.send(routes.close, request);
   }
-  @Route(routes.reopen) reopen(@Input() input: RouteInput) {
-    return this.send(routes.reopen, input);
+  @Route(routes.reopen) reopen(@Req() request: FastifyRequest) {
+    return this.send(routes.reopen, request);
   }
 }

@@ -1,32 +1,32 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { complaintDecider, complaintStream, type ComplaintCustomerInputs, type ComplaintId, type CustomerId } from '@salesbook/domain';
+import { complaintDecider, complaintEventRegistry, complaintStream, type CommandPayload, type ComplaintCommand } from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { CustomerLookup } from '../customers/customer-lookup.js';
 import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
 
-/** A Complaint command on the CommandBus. */
-export class ComplaintCommand extends AggregateCommand {}
+/** A Complaint command on the CommandBus: one of the Complaint payloads. */
+export class ComplaintCommandMessage extends AggregateCommand<CommandPayload<ComplaintCommand>> {}
 
 /** Decides Complaint commands; FileComplaint gets the customer's owner rep and region loaded here. */
-@CommandHandler(ComplaintCommand)
-export class ComplaintCommandHandler implements ICommandHandler<ComplaintCommand> {
+@CommandHandler(ComplaintCommandMessage)
+export class ComplaintCommandHandler implements ICommandHandler<ComplaintCommandMessage> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
     private readonly customers: CustomerLookup,
   ) {}
 
-  async execute({ request }: ComplaintCommand): Promise<CommandReply> {
-    const data = request.data as { complaintId: ComplaintId; customerId?: CustomerId };
+  async execute({ request }: ComplaintCommandMessage): Promise<CommandReply> {
+    const { payload, metadata, access } = request;
     const write = { store: this.store, codec: this.codec };
-    const streamName = complaintStream(data.complaintId);
-    if (request.type === 'FileComplaint' && data.customerId !== undefined) {
-      const inputs: ComplaintCustomerInputs = { customer: await this.customers.forComplaint(data.customerId) };
-      return runCommand(write, complaintDecider, streamName, request, inputs);
+    const target = { decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream(payload.data.complaintId) };
+    if (payload.type === 'FileComplaint') {
+      const customer = await this.customers.forComplaint(payload.data.customerId);
+      return runCommand(write, target, request, { command: { ...payload, metadata, access, inputs: { customer } } });
     }
-    return runCommand(write, complaintDecider, streamName, request);
+    return runCommand(write, target, request, { command: { ...payload, metadata, access } });
   }
 }

@@ -13,14 +13,22 @@ const problem = (env: Record<string, string>) => {
 };
 
 describe('loadConfig', () => {
-  it('applies the defaults of DESIGN.md section 10', () => {
+  it('applies the documented defaults (docs/architecture.md, Configuration)', () => {
     expect(load({})).toMatchObject({
       store: { kind: 'sqlite', path: './data/events.db' },
       readModelsPath: './data/readmodels.db',
-      keyStore: { path: './data/keys.db', masterKey: Buffer.from(MASTER_KEY, 'base64') },
+      keyStore: { kind: 'sqlite', path: './data/keys.db', masterKey: Buffer.from(MASTER_KEY, 'base64') },
       port: 3000,
       timeZone: 'Asia/Shanghai',
     });
+  });
+
+  it('writes JSON logs outside development and readable lines in development, unless told otherwise', () => {
+    expect(load({}).logFormat).toBe('json');
+    expect(load({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(load({ NODE_ENV: 'development', SALESBOOK_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(load({ SALESBOOK_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_LOG_FORMAT: 'xml' })).toMatch(/^SALESBOOK_LOG_FORMAT: /);
   });
 
   it.each([
@@ -44,6 +52,31 @@ describe('loadConfig', () => {
   });
 
   it('keeps the master key in a file beside the key store only in development', () => {
-    expect(loadConfig({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: '/var/x/keys.db' }, () => 'generated-secret').keyStore).toEqual({ path: '/var/x/keys.db', masterKey: 'development' });
+    expect(loadConfig({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: '/var/x/keys.db' }, () => 'generated-secret').keyStore).toEqual({ kind: 'sqlite', path: '/var/x/keys.db', masterKey: 'development' });
+  });
+
+  it('takes a postgres:// key store only with SALESBOOK_MASTER_KEY, even in development', () => {
+    const url = 'postgres://keys:secret@db.internal:5432/salesbook';
+    expect(load({ SALESBOOK_KEYSTORE: url }).keyStore).toEqual({ kind: 'postgres', url, masterKey: Buffer.from(MASTER_KEY, 'base64') });
+    expect(problem({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: url })).toMatch(/^SALESBOOK_MASTER_KEY: not set/);
+    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_KEYSTORE: 'postgres://' })).toMatch(/^SALESBOOK_KEYSTORE: /);
+  });
+
+  it('reads the token rules and HTTP limits, with their defaults', () => {
+    expect(load({})).toMatchObject({ tokens: { maxAgeSeconds: 86_400 }, http: { ratePerMinute: 1_200, requestTimeoutMs: 30_000 } });
+    expect(load({ SALESBOOK_JWT_MAX_AGE: '90m', SALESBOOK_JWT_ISSUER: 'idp', SALESBOOK_JWT_AUDIENCE: 'salesbook', SALESBOOK_RATE_LIMIT: '0', SALESBOOK_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({
+      tokens: { maxAgeSeconds: 5_400, issuer: 'idp', audience: 'salesbook' },
+      http: { ratePerMinute: 0, requestTimeoutMs: 500 },
+    });
+    expect(load({ SALESBOOK_JWT_MAX_AGE: '3600' }).tokens.maxAgeSeconds).toBe(3_600);
+  });
+
+  it.each([
+    [{ SALESBOOK_JWT_MAX_AGE: '12 hours' }, /^SALESBOOK_JWT_MAX_AGE: must be a lifetime/],
+    [{ SALESBOOK_JWT_MAX_AGE: '31d' }, /^SALESBOOK_JWT_MAX_AGE: must be a lifetime/],
+    [{ SALESBOOK_RATE_LIMIT: '-1' }, /^SALESBOOK_RATE_LIMIT: must be 0 \(off\)/],
+    [{ SALESBOOK_REQUEST_TIMEOUT_MS: '10' }, /^SALESBOOK_REQUEST_TIMEOUT_MS: must be 100-600000/],
+  ])('refuses the hardening variables %j with one line', (env, message) => {
+    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, ...env })).toMatch(message);
   });
 });

@@ -1,10 +1,11 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { parseStoreUrl, StoreConfigurationError, type StoreDescriptor } from '@salesbook/eventstore';
-import { MASTER_KEY_VARIABLE, parseMasterKey } from '@salesbook/keystore';
+import { MASTER_KEY_VARIABLE, parseKeyStoreLocation, parseMasterKey } from '@salesbook/keystore';
 import { isValidTimeZone } from '@salesbook/projections';
+import { HardeningEnv, hardeningOf, type HttpLimits, type TokenRules } from './hardening.js';
 
-/** The API's configuration, read once from the environment at start-up (DESIGN.md section 10). */
+/** The API's configuration, read once from the environment at start-up (every variable: apps/api/README.md). */
 export interface ApiConfig {
   readonly store: StoreDescriptor;
   /** Path of the read-model SQLite file, or `:memory:`. */
@@ -13,7 +14,13 @@ export interface ApiConfig {
   /** The business time zone: day and month boundaries of reports and policies. */
   readonly timeZone: string;
   readonly jwt: JwtKeyConfig;
+  /** `exp` and its maximum lifetime, issuer and audience of bearer tokens. */
+  readonly tokens: TokenRules;
+  /** Rate limit and request timeout of the HTTP edge. */
+  readonly http: HttpLimits;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `pretty`: one readable line per log entry, without Nest's start-up chatter (development); `json`: pino's JSON lines. */
+  readonly logFormat: 'json' | 'pretty';
   /** Largest JSON body accepted, in bytes (larger ones get 413). */
   readonly bodyLimitBytes: number;
   /** How long a report waits for `X-Min-Position` before answering stale. */
@@ -21,6 +28,11 @@ export interface ApiConfig {
   readonly keyStore: KeyStoreConfig;
   /** How often a policy retries the events it parked (SALESBOOK_POLICY_RETRY_MS, default 30,000). */
   readonly policyRetryMs: number;
+  /**
+   * How long a subscription (projections, the policy) may stay down while it is restarted before `/health` fails, so
+   * an orchestrator restarts the process (SALESBOOK_MAX_DOWN_MS, default 120,000).
+   */
+  readonly maxDownMs: number;
   /** Bytes of report answers kept for reuse while their read models are unchanged (SALESBOOK_REPORT_CACHE_MB, default 64; 0 keeps none). */
   readonly reportCacheBytes: number;
   /**
@@ -31,13 +43,13 @@ export interface ApiConfig {
 }
 
 /**
- * Where customers' data keys live (`SALESBOOK_KEYSTORE`, a SQLite file apart from the event log) and the master key
- * that wraps them: from `SALESBOOK_MASTER_KEY`, or `development` (a key file beside the key store, made on first use).
+ * Where customers' data keys live (`SALESBOOK_KEYSTORE`: a SQLite file apart from the event log, one host only, or a
+ * `postgres://` URL shared by every instance) and the master key that wraps them: from `SALESBOOK_MASTER_KEY`, or for
+ * a SQLite file in development `development` (a key file beside the key store, made on first use).
  */
-export interface KeyStoreConfig {
-  readonly path: string;
-  readonly masterKey: Uint8Array | 'development';
-}
+export type KeyStoreConfig =
+  | { readonly kind: 'sqlite'; readonly path: string; readonly masterKey: Uint8Array | 'development' }
+  | { readonly kind: 'postgres'; readonly url: string; readonly masterKey: Uint8Array };
 
 /** How bearer tokens are verified: an HS256 secret or an RS256 public key; `generated` only in development. */
 export type JwtKeyConfig =
@@ -58,15 +70,17 @@ const Env = z.object({
     z.string().regex(/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/, 'must be an RS256 public key in PEM (SPKI)').optional(),
   ),
   SALESBOOK_LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  SALESBOOK_LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty']).optional()),
   SALESBOOK_BODY_LIMIT_BYTES: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_024).max(50_000_000).default(1_048_576)),
   SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30_000).default(2_000)),
   SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
   SALESBOOK_MASTER_KEY: optional,
   SALESBOOK_POLICY_RETRY_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(10).max(86_400_000).default(30_000)),
+  SALESBOOK_MAX_DOWN_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_000).max(86_400_000, 'must be 1000-86400000 (milliseconds)').default(120_000)),
   SALESBOOK_LIVE_BATCH_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(1_000, 'must be 0-1000 (milliseconds)').default(5)),
   SALESBOOK_REPORT_CACHE_MB: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(4_096, 'must be 0-4096 (megabytes)').default(64)),
   NODE_ENV: optional,
-});
+}).extend(HardeningEnv.shape);
 
 /** A configuration problem: one line naming the variable and what is wrong. */
 export class ConfigurationError extends Error {}
@@ -93,14 +107,36 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     port: values.SALESBOOK_PORT,
     timeZone: values.SALESBOOK_TIMEZONE,
     jwt: jwtKey(values.SALESBOOK_JWT_SECRET, values.SALESBOOK_JWT_PUBLIC_KEY, values.NODE_ENV === 'development', makeSecret),
+    ...hardeningOf(values),
     logLevel: values.SALESBOOK_LOG_LEVEL,
+    // Logs are for people in development and for machines everywhere else.
+    logFormat: values.SALESBOOK_LOG_FORMAT ?? (values.NODE_ENV === 'development' ? 'pretty' : 'json'),
     bodyLimitBytes: values.SALESBOOK_BODY_LIMIT_BYTES,
     minPositionWaitMs: values.SALESBOOK_MIN_POSITION_WAIT_MS,
-    keyStore: { path: values.SALESBOOK_KEYSTORE, masterKey: masterKey(values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development') },
+    keyStore: keyStore(values.SALESBOOK_KEYSTORE, values.SALESBOOK_MASTER_KEY, values.NODE_ENV === 'development'),
     policyRetryMs: values.SALESBOOK_POLICY_RETRY_MS,
+    maxDownMs: values.SALESBOOK_MAX_DOWN_MS,
     reportCacheBytes: values.SALESBOOK_REPORT_CACHE_MB * 1_048_576,
     liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
   };
+}
+
+function keyStore(value: string, master: string | undefined, development: boolean): KeyStoreConfig {
+  const location = oneLine(() => parseKeyStoreLocation(value));
+  if (location.kind === 'sqlite') return { ...location, masterKey: masterKey(master, development) };
+  // Every instance shares the PostgreSQL key store, so each must be given the one master key: no key file per host.
+  const key = masterKey(master, false);
+  if (key === 'development') throw new ConfigurationError(`${MASTER_KEY_VARIABLE}: not set`);
+  return { ...location, masterKey: key };
+}
+
+function oneLine<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof StoreConfigurationError) throw new ConfigurationError(error.message);
+    throw error;
+  }
 }
 
 function masterKey(value: string | undefined, development: boolean): Uint8Array | 'development' {

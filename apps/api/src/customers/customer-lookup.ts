@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   customerDecider,
+  customerEventRegistry,
   customerSnapshot,
   customerStream,
   type ComplaintCustomerSnapshot,
@@ -29,7 +30,7 @@ export class CustomerLookup {
   ) {}
 
   async view(customerId: CustomerId): Promise<CustomerSnapshotView | null> {
-    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: customerDecider, streamName: customerStream(customerId) });
+    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(customerId) });
     if (isLeft(loaded)) throw new CustomerUnreadable(loaded.left);
     return customerSnapshot(loaded.right.state);
   }

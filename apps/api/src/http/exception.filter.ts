@@ -3,8 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StoreUnavailableError } from '@salesbook/eventstore';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG } from '../infrastructure/tokens.js';
-import { toHttpException, type ApiFailure } from './failures.js';
-import { MalformedBodyError } from './request.js';
+import { localeOf } from '../i18n/locale.js';
+import { localizeError } from '../i18n/localize.js';
+import { isClientAbort } from './client-errors.js';
+import { toHttpException, type ApiFailure, type ErrorBody } from './failures.js';
+import { headerOf, MalformedBodyError } from './request.js';
 
 /** An error Fastify raised itself (body limit, content length, a malformed URL): its code and status. */
 interface FrameworkError {
@@ -25,9 +28,13 @@ export function frameworkRefusal(error: { readonly code: string; readonly messag
   return toHttpException({ kind: 'invalid-input', issues: [{ in: 'params', path: [], message }] });
 }
 
-/** Answers `exception` as JSON: its status and its body. */
+const isErrorBody = (body: unknown): body is ErrorBody => hasCode(body) && typeof (body as { message?: unknown }).message === 'string';
+
+/** Answers `exception` as JSON: its status and its body, the message in the language of the request's `Accept-Language`. */
 export function sendRefusal(reply: FastifyReply, exception: HttpException): void {
-  void reply.status(exception.getStatus()).send(exception.getResponse());
+  const locale = localeOf(headerOf(reply.request, 'accept-language'));
+  const body = exception.getResponse();
+  void reply.status(exception.getStatus()).header('content-language', locale).send(isErrorBody(body) ? localizeError(body, locale) : body);
 }
 
 /** What an error thrown outside the controllers' own mapping means for the client. */
@@ -47,7 +54,7 @@ function failureOf(thrown: unknown, bodyLimitBytes: number): ApiFailure | undefi
 /**
  * Every error leaves as JSON through {@link toHttpException}: Fastify's own refusals (body too large, unreadable,
  * a malformed URL) and an unparsable body become 400/413, Nest's unknown-route 404 gets our shape, and anything
- * unexpected is logged and answered 500 without its details.
+ * unexpected is logged and answered 500 without its details. A client that went away is logged at info, without a stack.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -56,6 +63,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (isClientAbort(error, request)) {
+      this.logger.log(`${request.method} ${request.url}: the client went away before the request arrived (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
     sendRefusal(host.switchToHttp().getResponse<FastifyReply>(), this.toException(error, host.switchToHttp().getRequest<FastifyRequest>()));
   }
 

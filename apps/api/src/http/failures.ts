@@ -19,6 +19,7 @@ export type ApiFailure =
   | { readonly kind: 'route-not-found'; readonly message: string }
   | { readonly kind: 'domain'; readonly error: DomainError }
   | { readonly kind: 'key-reused'; readonly message: string; readonly boundAt: string }
+  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number; readonly limit: number }
   | { readonly kind: 'unavailable'; readonly message: string }
   | { readonly kind: 'rebuilding'; readonly projections: readonly string[] }
   | { readonly kind: 'internal' };
@@ -65,6 +66,13 @@ function describe(failure: ApiFailure): ErrorBody {
     }
     case 'key-reused':
       return { statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED', message: failure.message, details: { boundAt: failure.boundAt } };
+    case 'rate-limited':
+      return {
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        message: `more than ${failure.limit} requests a minute from this client or token; try again in ${failure.retryAfterSeconds} s`,
+        details: { retryAfterSeconds: failure.retryAfterSeconds },
+      };
     case 'unavailable':
       return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message };
     case 'rebuilding':

@@ -19,14 +19,24 @@ function commandBody(spec: RouteSpec, schema: JsonSchema): JsonSchema {
   return { ...schema, properties: { ...properties, occurredAt }, required };
 }
 
+const LANGUAGE_NOTE = [
+  'Commands append events; reports read projections. Authenticate with a bearer JWT (sub, role, region).',
+  'Errors: `code` is stable in every language; `message` and each issue\'s `message` follow the request\'s Accept-Language:',
+  'Simplified Chinese for any `zh` tag (zh-CN, zh, zh-Hans), English otherwise and by default; the answer names it in Content-Language.',
+  'This document itself is in English.',
+].join(' ');
+
 const ERROR_BODY: JsonSchema = {
   type: 'object',
   required: ['statusCode', 'code', 'message'],
   properties: {
     statusCode: { type: 'integer' },
     code: { type: 'string', description: 'Stable code: INVALID_INPUT, MALFORMED_JSON, ROLE_NOT_ALLOWED, or the DomainError code' },
-    message: { type: 'string' },
-    issues: { type: 'array', items: { type: 'object', properties: { in: { type: 'string' }, path: { type: 'array' }, message: { type: 'string' } } } },
+    message: { type: 'string', description: 'For people, in the language of Accept-Language (zh-CN or en; English by default); never switch on it' },
+    issues: {
+      type: 'array',
+      items: { type: 'object', properties: { in: { type: 'string' }, path: { type: 'array' }, message: { type: 'string', description: 'In the language of Accept-Language, as message' } } },
+    },
     details: { type: 'object' },
   },
 };
@@ -88,7 +98,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], version: stri
   }
   const document = {
     openapi: '3.1.0',
-    info: { title: 'Salesbook API', version, description: 'Commands append events; reports read projections. Authenticate with a bearer JWT (sub, role, region).' },
+    info: { title: 'Salesbook API', version, description: LANGUAGE_NOTE },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas },
     paths,

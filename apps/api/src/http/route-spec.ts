@@ -1,4 +1,5 @@
 import { applyDecorators, HttpCode, RequestMapping, RequestMethod, SetMetadata } from '@nestjs/common';
+import type { Either } from 'fp-ts/lib/Either.js';
 import type { z } from 'zod';
 import type { Role } from '@salesbook/domain';
 
@@ -33,6 +34,21 @@ export interface RouteSpec {
   readonly command?: CommandBinding;
   /** A report route: it reads this projection and honours `X-Min-Position`. */
   readonly projection?: string;
+}
+
+/** The payload a command route's schema produces: its command type and the schema's output. */
+export interface RoutePayload<T extends string, D> {
+  readonly type: T;
+  readonly data: D;
+}
+
+/** A command row of the route table, typed by the payload its body schema produces. */
+export interface CommandRouteSpec<P extends RoutePayload<string, unknown>> extends RouteSpec {
+  readonly body: z.ZodType;
+  readonly command: CommandBinding & {
+    /** The body checked by the command's schema, as its typed payload: where the route's type meets the command's. */
+    readonly read: (body: unknown, context?: z.core.ParseContext<z.core.$ZodIssue>) => Either<z.ZodError, P>;
+  };
 }
 
 /** Metadata key under which a controller method carries its {@link RouteSpec}. */

@@ -2,10 +2,10 @@ import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, typ
 import type Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
 import { createEventCodec, createPersonalDataCodec, startWalCheckpointer, type EventStore, type WalCheckpointer } from '@salesbook/eventstore';
-import type { SqliteKeyStore } from '@salesbook/keystore';
+import type { ManagedKeyStore } from '@salesbook/keystore';
 import { ProjectionRunner, type Projection } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
-import { openEventStore, openKeyStore, openReadModels } from './open-store.js';
+import { openEventStore, openReadModels } from './open-store.js';
 import { TeamRegister } from '../team/team-register.js';
 import { PersonalDataAccess } from './personal-data-access.js';
 import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNNER, READ_MODEL_CHECKPOINTS, READ_MODELS, type Clock } from './tokens.js';
@@ -14,14 +14,12 @@ import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNN
 export interface InfrastructureOverrides {
   readonly store?: EventStore;
   /** The key store, e.g. the one the demonstration seed wrote through; closed with the app like the store. */
-  readonly keys?: SqliteKeyStore;
+  readonly keys?: ManagedKeyStore;
   readonly clock?: Clock;
 }
 
-/** Development mode's master key warning, once per start. */
-const warn = (line: string): void => {
-  process.stderr.write(`salesbook-api: ${line}\n`);
-};
+/** The overrides once the key store is open (`createApp` opens the configured one, which may take a connection). */
+export type OpenedInfrastructure = InfrastructureOverrides & { readonly keys: ManagedKeyStore };
 
 /** Starts the projection runner once the app is up; closes runner, read models, store and key store on shutdown. */
 @Injectable()
@@ -30,7 +28,7 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database.Database,
-    @Inject(KEY_STORE) private readonly keys: SqliteKeyStore,
+    @Inject(KEY_STORE) private readonly keys: ManagedKeyStore,
     @Inject(READ_MODEL_CHECKPOINTS) private readonly checkpoints: WalCheckpointer | undefined,
   ) {}
 
@@ -58,8 +56,8 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: ApiConfig, projections: readonly Projection[], overrides: InfrastructureOverrides = {}): DynamicModule {
-    const keys = overrides.keys ?? openKeyStore(config.keyStore, warn);
+  static forRoot(config: ApiConfig, projections: readonly Projection[], overrides: OpenedInfrastructure): DynamicModule {
+    const { keys } = overrides;
     const store = overrides.store ?? openEventStore(config.store);
     const db = openReadModels(config.readModelsPath);
     // Every batch of every projection commits here: their checkpoints (and fsyncs) go to a thread of their own.

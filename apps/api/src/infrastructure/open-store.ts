@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createMemoryEventStore, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createMemoryEventStore, preparePrivateFile, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type SqliteKeyStore } from '@salesbook/keystore';
+import { createPostgresKeyStore, createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type ManagedKeyStore, type SqliteKeyStore } from '@salesbook/keystore';
 import type { KeyStoreConfig } from '../config/config.js';
 
 /** Opens the event store `SALESBOOK_EVENTSTORE` names. */
@@ -20,12 +19,12 @@ export function openEventStore(descriptor: StoreDescriptor): EventStore {
 }
 
 /**
- * Opens the read-model SQLite file (its folder created when missing), WAL so reports read while batches apply.
+ * Opens the read-model SQLite file (it and its folder created readable by the owner only when missing), WAL so reports read while batches apply.
  * `synchronous=NORMAL`: read models are derived data and each batch commits with its checkpoint, so a power cut can
  * only lose the last batches, which are replayed from the log; an fsync per projection per batch is not needed.
  */
 export function openReadModels(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  preparePrivateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -34,11 +33,17 @@ export function openReadModels(path: string): Database.Database {
 }
 
 /**
- * Opens the key store file (customers' data keys and the personal data read log), apart from the event log. In
- * development mode without SALESBOOK_MASTER_KEY the master key is kept in `master.key` beside the key store, made on
- * first use, and `warn` says so once (an in-memory key store gets a random key for the run instead).
+ * Opens the key store (customers' data keys and the personal data read log), apart from the event log: PostgreSQL for
+ * several hosts, else a SQLite file. In development mode without SALESBOOK_MASTER_KEY the master key of a SQLite key
+ * store is kept in `master.key` beside it, made on first use, and `warn` says so once (an in-memory key store gets a
+ * random key for the run instead).
  */
-export function openKeyStore(config: KeyStoreConfig, warn: (line: string) => void): SqliteKeyStore {
+export async function openKeyStore(config: KeyStoreConfig, warn: (line: string) => void): Promise<ManagedKeyStore> {
+  if (config.kind === 'postgres') return createPostgresKeyStore({ url: config.url, masterKey: config.masterKey });
+  return openSqliteKeyStore(config, warn);
+}
+
+function openSqliteKeyStore(config: KeyStoreConfig & { kind: 'sqlite' }, warn: (line: string) => void): SqliteKeyStore {
   if (config.masterKey !== 'development') return createSqliteKeyStore({ path: config.path, masterKey: config.masterKey });
   // An in-memory key store lives as long as the process: a random key for the run, no file to leave behind.
   if (config.path === ':memory:') return createSqliteKeyStore({ path: config.path, masterKey: parseMasterKey(generateMasterKey()) });

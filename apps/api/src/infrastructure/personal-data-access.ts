@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { salesbookEventRegistry } from '@salesbook/domain';
 import { createEventCodec, createMaskingCodec, createPersonalDataCodec, type EventCodec, type PersonalDataReader } from '@salesbook/eventstore';
-import type { SqliteKeyStore } from '@salesbook/keystore';
+import type { ManagedKeyStore } from '@salesbook/keystore';
 import { CLOCK, KEY_STORE, type Clock } from './tokens.js';
 
 /**
@@ -14,7 +14,7 @@ export class PersonalDataAccess {
   private readonly inner = createEventCodec(salesbookEventRegistry);
 
   constructor(
-    @Inject(KEY_STORE) private readonly keys: SqliteKeyStore,
+    @Inject(KEY_STORE) private readonly keys: ManagedKeyStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,7 +29,7 @@ export class PersonalDataAccess {
   }
 
   /** The read log, kept in the key store's file. */
-  get reads(): SqliteKeyStore['reads'] {
+  get reads(): ManagedKeyStore['reads'] {
     return this.keys.reads;
   }
 }

@@ -3,7 +3,8 @@ import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@salesbook/eventstore';
 import type { ProjectionRunner } from '@salesbook/projections';
 import { Route } from '../http/route-spec.js';
-import { EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
+import type { ApiConfig } from '../config/config.js';
+import { API_CONFIG, EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { OrderToReceivablePolicy } from '../policies/order-to-receivable.policy.js';
 import { operationRoutes as routes } from './operations.routes.js';
 
@@ -16,10 +17,20 @@ export class OperationsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly policy: OrderToReceivablePolicy,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   @Route(routes.health) live() {
-    return this.health.check([]);
+    return this.health.check([
+      () => {
+        // A subscription restarting for longer than the bound will not come back by itself: let the orchestrator restart us.
+        const session = this.indicators.check('subscriptions');
+        const since = [this.runner.downSince(), this.policy.downSince()].filter((value) => value !== undefined);
+        const down = since.length === 0 ? 0 : Date.now() - Math.min(...since);
+        if (down <= this.config.maxDownMs) return session.up();
+        return session.down({ message: `a subscription has been down for ${down} ms (bound ${this.config.maxDownMs} ms, SALESBOOK_MAX_DOWN_MS)` });
+      },
+    ]);
   }
 
   @Route(routes.ready) ready() {
@@ -39,9 +50,12 @@ export class OperationsController {
         return readiness.ready ? session.up() : session.down({ reasons: readiness.reasons });
       },
       async () => {
-        // Shown, not gating: a parked refusal needs a person, and taking the instance out of service would not help it.
-        const { name, lag, parked } = await this.policy.status();
-        return this.indicators.check('policies').up({ [name]: { lag, parked: parked.length } });
+        // Parked events are shown, not gating: a parked refusal needs a person, and taking the instance out of
+        // service would not help it. A subscription being restarted gates: the policy is not acting meanwhile.
+        const { name, lag, parked, retrying } = await this.policy.status();
+        const session = this.indicators.check('policies');
+        if (retrying !== null) return session.down({ [name]: { lag, parked: parked.length, resubscribing: retrying } });
+        return session.up({ [name]: { lag, parked: parked.length } });
       },
     ]);
   }

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { orderToReceivable, type OrderEvent } from '@salesbook/domain';
+import { orderEventRegistry, orderToReceivable } from '@salesbook/domain';
 import type { EventCodec, EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
-import { businessDate } from '@salesbook/projections';
+import { businessDate, nextOutage, type Outage } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
-import { ReceivableCommand } from '../receivables/receivables.handlers.js';
+import { ReceivableCommandMessage } from '../receivables/receivables.handlers.js';
 import { PolicyCheckpoints } from './policy-checkpoints.js';
 import { PolicyParking, type ParkedPolicyEvent } from './policy-parking.js';
 
@@ -25,12 +25,14 @@ export interface PolicyStatus {
   /** Events after the checkpoint, counted up to 1,000. */
   readonly lag: number;
   readonly parked: readonly ParkedPolicyEvent[];
+  /** While its subscription is down and being restarted: since when, restarts tried, why it failed. */
+  readonly retrying: { readonly since: string; readonly attempts: number; readonly lastError: string } | null;
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Opens the receivable of an order when it is invoiced (DESIGN.md section 3), fed from the store's
+ * Opens the receivable of an order when it is invoiced (docs/domain-rules.md, Receivable), fed from the store's
  * subscription (not Nest's EventBus) from its checkpoint. Idempotent: the command id is derived from the
  * order id, so a redelivered event, a restart or a second API instance appends the receivable once.
  * An event the policy cannot act on (a refusal, a store failure, an event it cannot decode) is parked in
@@ -46,6 +48,10 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
   private running: Promise<void> | undefined;
   private retrier: NodeJS.Timeout | undefined;
   private retrying: Promise<void> | undefined;
+  private stopping = false;
+  private restart: NodeJS.Timeout | undefined;
+  /** Set while the subscription is down; cleared by the first message after a restart. */
+  private outage: Outage | undefined;
 
   constructor(
     private readonly bus: CommandBus,
@@ -60,17 +66,43 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
   }
 
   onApplicationBootstrap(): void {
-    const after = this.checkpoints.read(POLICY);
-    const subscription = this.store.subscribeToAll(after === undefined ? {} : { after });
-    this.subscription = subscription;
-    this.running = this.follow(subscription).catch((error: unknown) => this.logger.error(`stopped: ${describe(error)}`));
+    this.subscribe();
     this.retrier = setInterval(() => {
       this.retrying ??= this.retryParked().finally(() => (this.retrying = undefined));
     }, this.config.policyRetryMs);
     this.retrier.unref();
   }
 
+  /** Since when the subscription has been down (ms since the epoch), if it is. */
+  downSince(): number | undefined {
+    return this.outage?.since;
+  }
+
+  /** Subscribes from the checkpoint; a failure subscribes again after a capped, jittered backoff. */
+  private subscribe(): void {
+    const after = this.checkpoints.read(POLICY);
+    const subscription = this.store.subscribeToAll(after === undefined ? {} : { after });
+    this.subscription = subscription;
+    this.running = this.follow(subscription).then(
+      () => this.down(subscription, 'the store ended the subscription'),
+      (error: unknown) => this.down(subscription, describe(error)),
+    );
+  }
+
+  private down(subscription: Subscription, failure: string): void {
+    if (this.stopping || this.subscription !== subscription) return;
+    this.outage = nextOutage(this.outage, failure, Date.now(), {});
+    const wait = Math.max(0, this.outage.retryAt - Date.now());
+    this.logger.warn(`subscription down (${failure}); subscribing again from the checkpoint in ${wait} ms`);
+    this.restart = setTimeout(() => {
+      if (!this.stopping) this.subscribe();
+    }, wait);
+    this.restart.unref();
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restart);
     clearInterval(this.retrier);
     await this.subscription?.unsubscribe();
     await this.running;
@@ -81,13 +113,22 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
   /** Checkpoint, head, lag and parked events, for `/projections/status`. */
   async status(): Promise<PolicyStatus> {
     const position = this.checkpoints.read(POLICY);
-    const head = await this.store.headPosition();
-    const after = await this.store.readAll({ ...(position === undefined ? {} : { after: position }), maxCount: LAG_COUNT_LIMIT });
-    return { name: POLICY, position: position?.toString() ?? null, head: head?.toString() ?? null, lag: after.length, parked: this.parking.list(POLICY) };
+    const { outage } = this;
+    const retrying = outage === undefined ? null : { since: new Date(outage.since).toISOString(), attempts: outage.attempts + 1, lastError: outage.lastError };
+    const known = { name: POLICY, position: position?.toString() ?? null, parked: this.parking.list(POLICY), retrying };
+    try {
+      const head = await this.store.headPosition();
+      const after = await this.store.readAll({ ...(position === undefined ? {} : { after: position }), maxCount: LAG_COUNT_LIMIT });
+      return { ...known, head: head?.toString() ?? null, lag: after.length };
+    } catch {
+      // The store is away: head and lag are unknown, shown as none and the counting bound.
+      return { ...known, head: null, lag: LAG_COUNT_LIMIT };
+    }
   }
 
   private async follow(subscription: Subscription): Promise<void> {
     for await (const message of subscription) {
+      this.outage = undefined;
       if (message.kind !== 'event') continue;
       if (TRIGGERS.has(message.event.type)) {
         const failure = await this.attempt(message.event);
@@ -117,17 +158,18 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
   /** Acts on one trigger event: `undefined` when done, else why not. */
   private async attempt(recorded: RecordedEvent): Promise<string | undefined> {
     try {
-      const decoded = await this.codec.decode([recorded]);
+      const decoded = await this.codec.decode([recorded], orderEventRegistry);
       const envelope = decoded._tag === 'Right' ? decoded.right[0] : undefined;
       if (envelope === undefined) return 'EVENT_NOT_DECODABLE';
-      const commands = orderToReceivable(envelope as unknown as OrderEvent, {
+      const commands = orderToReceivable(envelope, {
         occurredAt: envelope.metadata.occurredAt,
         businessDateOf: (instant) => businessDate(instant, this.config.timeZone),
       });
       for (const command of commands) {
         const reply = await this.bus.execute(
-          new ReceivableCommand({
-            ...command,
+          new ReceivableCommandMessage({
+            payload: { type: command.type, data: command.data },
+            metadata: command.metadata,
             // The system acts for the policy: it is not on the sales team register.
             access: { actor: null },
             commandId: `${POLICY}-${command.data.orderId}`,

@@ -1,3 +1,4 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import {
   COLLECTIONS_SOURCES,
@@ -9,7 +10,7 @@ import {
   type OverdueRow,
 } from '@salesbook/projections';
 import { businessToday } from './business-clock.js';
-import { COLLECTIONS_READERS, ReportDate, ReportMonth, type ReportDefinition } from './report-definition.js';
+import { ReportDate, ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 const CollectionsGroupBy = z.enum(['rep', 'region', 'customer', 'none']).default('rep');
@@ -27,7 +28,7 @@ export const OverdueQuery = z.object({ asOf: ReportDate.optional(), ...ScopeFilt
 export type OverdueQuery = z.infer<typeof OverdueQuery>;
 
 const route = (path: string, summary: string, query: z.ZodType) =>
-  ({ method: 'GET', path, audience: COLLECTIONS_READERS, summary, tag: 'reports', query, status: 200, projection: 'collections' }) as const;
+  ({ method: 'GET', path, audience: READ_ROLES.collections, summary, tag: 'reports', query, status: 200, projection: 'collections' }) as const;
 
 /** Outstanding receivables as of a business date by days past due: `{ asOf, groupBy, rows, position, lag, stale }`. */
 export const agingReport: ReportDefinition<AgingQuery, AgingRow> = {

@@ -1,7 +1,8 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { complaintFigures, readReport, type ComplaintClosing, type ComplaintFactsRow } from '@salesbook/projections';
 import { periodAsOf, periodIsOver } from './business-clock.js';
-import { periodDays, periodQuery, REPORT_READERS, type ReportDefinition } from './report-definition.js';
+import { periodDays, periodQuery, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 /** `GET /reports/complaints/rows?from=&to=&category=&region=&rep=`. */
@@ -41,7 +42,7 @@ export const complaintRowsReport: ReportDefinition<ComplaintRowsQuery, Complaint
   route: {
     method: 'GET',
     path: '/reports/complaints/rows',
-    audience: REPORT_READERS,
+    audience: READ_ROLES.reports,
     summary: 'The complaints filed in a period with classification, attribution and SLA breaches as of the end of the period (the rows behind the complaints report)',
     tag: 'reports',
     query: ComplaintRowsQuery,

@@ -1,7 +1,8 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { queryComplaints, type ComplaintsGroup } from '@salesbook/projections';
 import { periodAsOf, periodIsOver } from './business-clock.js';
-import { periodDays, periodQuery, REPORT_READERS, type ReportDefinition } from './report-definition.js';
+import { periodDays, periodQuery, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 /** `GET /reports/complaints?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM of filing, inclusive). */
@@ -16,7 +17,7 @@ export const complaintsReport: ReportDefinition<ComplaintsQuery, ComplaintsGroup
   route: {
     method: 'GET',
     path: '/reports/complaints',
-    audience: REPORT_READERS,
+    audience: READ_ROLES.reports,
     summary: 'Complaints filed in a period: counts, times to acknowledge and resolve (mean, p90), SLA breach and reopen rates, handling satisfaction',
     tag: 'reports',
     query: ComplaintsQuery,

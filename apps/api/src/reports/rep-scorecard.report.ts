@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_PATTERN, type Role } from '@salesbook/domain';
+import { ID_PATTERN, READ_ROLES } from '@salesbook/domain';
 import { MONTHLY_SALES_REPORT_SOURCES, queryRepScorecard, type RepScorecard } from '@salesbook/projections';
 import { ReportMonth, scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
 
@@ -9,8 +9,6 @@ export type RepScorecardQuery = z.infer<typeof RepScorecardQuery>;
 /** The path of the scorecard route. */
 export const RepScorecardParams = z.object({ repId: z.string().regex(ID_PATTERN, 'must be a rep id') });
 
-/** A scorecard evaluates one person: managers, the rep, auditors; not analysts or finance. */
-export const SCORECARD_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'];
 
 const repIdOf = (context: ReportContext): string => (context.params as z.infer<typeof RepScorecardParams>).repId;
 
@@ -30,7 +28,7 @@ export const repScorecardReport: ReportDefinition<RepScorecardQuery, RepScorecar
   route: {
     method: 'GET',
     path: '/reports/reps/:repId/scorecard',
-    audience: SCORECARD_READERS,
+    audience: READ_ROLES.repScorecard,
     summary: "A rep's scorecard of a month: sales and attainment, collection rate, CSAT, complaints per 100 orders, on-time delivery rate",
     tag: 'reports',
     params: RepScorecardParams,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { IsoDate, YearMonth, type Actor, type Role } from '@salesbook/domain';
+import { IsoDate, YearMonth, type Actor } from '@salesbook/domain';
 import type { LagOf, ReportResult, ReportScope } from '@salesbook/projections';
 import type { ApiFailure } from '../http/failures.js';
 import type { RouteSpec } from '../http/route-spec.js';
@@ -37,15 +37,6 @@ export interface ReportDefinition<Q = unknown, R = unknown> {
    */
   reusable?(query: Q, context: ReportContext): boolean;
 }
-
-/**
- * Sales, satisfaction, complaint and customer reports are for everyone but finance. No read model holds personal
- * data (contact details, complaint descriptions, notes and survey comments are never projected), so analysts read them.
- */
-export const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
-
-/** Collections reports (aging, summary, overdue): the report readers and finance. */
-export const COLLECTIONS_READERS: readonly Role[] = [...REPORT_READERS, 'finance'];
 
 /** The rows an actor may see: a rep their own, a regional manager their region, others everything. */
 export function scopeOf(actor: Actor): ReportScope {

@@ -64,7 +64,9 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     const answer = kept ?? this.compute(definition, query, context, key);
     const position = answer.position;
     const lag = Math.max(0, ...sources.map(lagOf));
-    const stale = minPosition !== undefined && (position === null || BigInt(position) < minPosition);
+    // Stale when behind the asked position, or when a source is not following the store live (down, or catching up).
+    const behind = sources.some((name) => this.runner.freshness(name).stale === true);
+    const stale = behind || (minPosition !== undefined && (position === null || BigInt(position) < minPosition));
     const head = `{"lag":${lag},"stale":${stale}${minPosition === undefined ? '' : `,"minPosition":"${minPosition}"`}`;
     return {
       body: answer.body(head),

@@ -1,13 +1,14 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { DAILY_SALES_REPORT_SOURCES, queryDailySalesReport, type DailySalesReportRow } from '@salesbook/projections';
-import { REPORT_READERS, ReportDate, scopeOf, type ReportDefinition } from './report-definition.js';
+import { ReportDate, scopeOf, type ReportDefinition } from './report-definition.js';
 
 /** `GET /reports/sales/daily?date=&groupBy=rep|region`. */
 export const DailySalesQuery = z.object({ date: ReportDate, groupBy: z.enum(['rep', 'region']).default('rep') }).strict();
 export type DailySalesQuery = z.infer<typeof DailySalesQuery>;
 
 /**
- * The daily sales report (DESIGN.md section 5) of one business day by rep or region. Answers
+ * The daily sales report (docs/reports.md) of one business day by rep or region. Answers
  * `{ date, groupBy, rows, position, lag, stale }`; each row is a `DailySalesReportRow` of @salesbook/projections:
  * `business_date`, `group_by`, `group`, counts (orders confirmed, cancellations, shipments, on-time / late /
  * due-tomorrow deliveries, complaints opened / closed, new customers) and `currencies`, the money figures per
@@ -18,7 +19,7 @@ export const dailySalesReport: ReportDefinition<DailySalesQuery, DailySalesRepor
   route: {
     method: 'GET',
     path: '/reports/sales/daily',
-    audience: REPORT_READERS,
+    audience: READ_ROLES.reports,
     summary: 'Daily sales report of a business day by rep or region: orders, booked sales against the month target, invoiced, collected, newly overdue, deliveries, complaints, new customers; money per currency',
     tag: 'reports',
     query: DailySalesQuery,

@@ -1,6 +1,7 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { MONTHLY_SALES_REPORT_SOURCES, queryMonthlySalesReport, type MonthlySalesReportRow } from '@salesbook/projections';
-import { REPORT_READERS, ReportMonth, type ReportDefinition } from './report-definition.js';
+import { ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 /** `GET /reports/sales/monthly?month=&groupBy=rep|region|segment&region=&rep=`. */
@@ -16,7 +17,7 @@ export const monthlySalesReport: ReportDefinition<MonthlySalesQuery, MonthlySale
   route: {
     method: 'GET',
     path: '/reports/sales/monthly',
-    audience: REPORT_READERS,
+    audience: READ_ROLES.reports,
     summary: 'Monthly sales report by rep, region or segment: booked vs target, orders, collections, CSAT/NPS, complaints, comparisons, top customers and products',
     tag: 'reports',
     query: MonthlySalesQuery,

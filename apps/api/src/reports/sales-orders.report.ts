@@ -1,6 +1,7 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { readReport, type SalesOrderRow } from '@salesbook/projections';
-import { periodDays, REPORT_READERS, ReportMonth, type ReportDefinition } from './report-definition.js';
+import { periodDays, ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 /** `GET /reports/sales/orders?month=&region=&rep=`. */
@@ -18,7 +19,7 @@ export const salesOrdersReport: ReportDefinition<SalesOrdersQuery, SalesOrderLis
   route: {
     method: 'GET',
     path: '/reports/sales/orders',
-    audience: REPORT_READERS,
+    audience: READ_ROLES.reports,
     summary: 'The orders confirmed in a month with their attribution and what they book now (the rows behind the monthly sales report)',
     tag: 'reports',
     query: SalesOrdersQuery,

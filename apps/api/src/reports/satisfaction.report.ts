@@ -1,6 +1,7 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { querySatisfaction, type SatisfactionGroup } from '@salesbook/projections';
-import { periodQuery, REPORT_READERS, type ReportDefinition } from './report-definition.js';
+import { periodQuery, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 
 /** `GET /reports/satisfaction?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM, inclusive). */
@@ -12,7 +13,7 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
   route: {
     method: 'GET',
     path: '/reports/satisfaction',
-    audience: REPORT_READERS,
+    audience: READ_ROLES.reports,
     summary: 'Satisfaction: CSAT, NPS, item averages and key drivers of the survey responses of a period, each with its n; without groupBy one group',
     tag: 'reports',
     query: SatisfactionQuery,

@@ -1,7 +1,8 @@
+import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
 import { DEFAULT_STALE_PROFILE_MONTHS, queryStaleProfiles, type StaleProfile } from '@salesbook/projections';
 import { businessToday } from './business-clock.js';
-import { REPORT_READERS, ReportDate, scopeOf, type ReportDefinition } from './report-definition.js';
+import { ReportDate, scopeOf, type ReportDefinition } from './report-definition.js';
 
 /** `GET /reports/customers/stale-profiles?asOf=&months=` (asOf defaults to today in the business zone, months to 12). */
 export const StaleProfilesQuery = z
@@ -14,7 +15,7 @@ export const staleProfilesReport: ReportDefinition<StaleProfilesQuery, StaleProf
   route: {
     method: 'GET',
     path: '/reports/customers/stale-profiles',
-    audience: REPORT_READERS,
+    audience: READ_ROLES.reports,
     summary: 'Customers whose profile has not been reviewed for `months` months (default 12) as of a business date (default today), oldest review first',
     tag: 'reports',
     query: StaleProfilesQuery,

@@ -1,10 +1,12 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { CommandPayload, TargetCommand } from '@salesbook/domain';
 import { CommandGateway } from '../commands/command-gateway.js';
 import type { CommandOutcome } from '../commands/command-request.js';
 import { reply } from '../http/failures.js';
-import { Input, type RouteInput } from '../http/input.js';
-import { Route, type RouteSpec } from '../http/route-spec.js';
-import { TargetCommand } from './targets.handlers.js';
+import { readCommand } from '../http/input.js';
+import { Route, type CommandRouteSpec } from '../http/route-spec.js';
+import { TargetCommandMessage } from './targets.handlers.js';
 import { targetRoutes as routes } from './targets.routes.js';
 
 /** Target commands over HTTP. */
@@ -12,14 +14,14 @@ import { targetRoutes as routes } from './targets.routes.js';
 export class TargetsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send(spec: RouteSpec, input: RouteInput): Promise<CommandOutcome> {
-    return reply(await this.commands.send(spec, input, TargetCommand));
+  private async send<P extends CommandPayload<TargetCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+    return reply(await this.commands.send(spec, readCommand(spec, request), TargetCommandMessage));
   }
 
-  @Route(routes.set) set(@Input() input: RouteInput) {
-    return this.send(routes.set, input);
+  @Route(routes.set) set(@Req() request: FastifyRequest) {
+    return this.send(routes.set, request);
   }
-  @Route(routes.revise) revise(@Input() input: RouteInput) {
-    return this.send(routes.revise, input);
+  @Route(routes.revise) revise(@Req() request: FastifyRequest) {
+    return this.send(routes.revise, request);
   }
 }

@@ -1,24 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { targetDecider, targetStream, type TargetScope } from '@salesbook/domain';
+import { targetDecider, targetEventRegistry, targetStream, type CommandPayload, type TargetCommand } from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
 
-/** A Target command on the CommandBus. */
-export class TargetCommand extends AggregateCommand {}
+/** A Target command on the CommandBus: one of the Target payloads. */
+export class TargetCommandMessage extends AggregateCommand<CommandPayload<TargetCommand>> {}
 
 /** Decides Target commands on the stream the month, scope and scope id name. */
-@CommandHandler(TargetCommand)
-export class TargetCommandHandler implements ICommandHandler<TargetCommand> {
+@CommandHandler(TargetCommandMessage)
+export class TargetCommandHandler implements ICommandHandler<TargetCommandMessage> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
   ) {}
 
-  async execute({ request }: TargetCommand): Promise<CommandReply> {
-    const { month, scope, scopeId } = request.data as { month: string; scope: TargetScope; scopeId: string };
-    return runCommand({ store: this.store, codec: this.codec }, targetDecider, targetStream(month, scope, scopeId), request);
+  async execute({ request }: TargetCommandMessage): Promise<CommandReply> {
+    const { payload, metadata, access } = request;
+    const { month, scope, scopeId } = payload.data;
+    const target = { decider: targetDecider, registry: targetEventRegistry, streamName: targetStream(month, scope, scopeId) };
+    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access } });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { accessFacts, teamDecider, TEAM_STREAM, type AccessFacts, type CommandMetadata, type TeamState } from '@salesbook/domain';
+import { accessFacts, teamDecider, teamEventRegistry, TEAM_STREAM, type AccessFacts, type CommandMetadata, type TeamState } from '@salesbook/domain';
 import { loadAggregate, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
@@ -23,7 +23,7 @@ export class TeamRegister {
   ) {}
 
   async state(): Promise<TeamState> {
-    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: teamDecider, streamName: TEAM_STREAM });
+    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM });
     if (isLeft(loaded)) throw new TeamRegisterUnreadable(`${loaded.left.code}: ${loaded.left.message}`);
     return loaded.right.state;
   }

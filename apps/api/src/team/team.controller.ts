@@ -1,11 +1,13 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { CommandPayload, TeamCommand } from '@salesbook/domain';
 import { CommandGateway } from '../commands/command-gateway.js';
 import type { CommandOutcome } from '../commands/command-request.js';
 import { reply } from '../http/failures.js';
-import { Input, type RouteInput } from '../http/input.js';
-import { Route, type RouteSpec } from '../http/route-spec.js';
+import { Input, readCommand, type RouteInput } from '../http/input.js';
+import { Route, type CommandRouteSpec } from '../http/route-spec.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
-import { TeamCommand, teamOn, type TeamMemberRow } from './team.handlers.js';
+import { TeamCommandMessage, teamOn, type TeamMemberRow } from './team.handlers.js';
 import { TeamRegister } from './team-register.js';
 import { teamRoutes as routes } from './team.routes.js';
 
@@ -18,18 +20,18 @@ export class TeamController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async send(spec: RouteSpec, input: RouteInput): Promise<CommandOutcome> {
-    return reply(await this.commands.send(spec, input, TeamCommand));
+  private async send<P extends CommandPayload<TeamCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+    return reply(await this.commands.send(spec, readCommand(spec, request), TeamCommandMessage));
   }
 
-  @Route(routes.join) join(@Input() input: RouteInput) {
-    return this.send(routes.join, input);
+  @Route(routes.join) join(@Req() request: FastifyRequest) {
+    return this.send(routes.join, request);
   }
-  @Route(routes.transfer) transfer(@Input() input: RouteInput) {
-    return this.send(routes.transfer, input);
+  @Route(routes.transfer) transfer(@Req() request: FastifyRequest) {
+    return this.send(routes.transfer, request);
   }
-  @Route(routes.leave) leave(@Input() input: RouteInput) {
-    return this.send(routes.leave, input);
+  @Route(routes.leave) leave(@Req() request: FastifyRequest) {
+    return this.send(routes.leave, request);
   }
   @Route(routes.list) async list(@Input() input: RouteInput): Promise<{ on: string; members: TeamMemberRow[] }> {
     const query = input.query as { on?: string };

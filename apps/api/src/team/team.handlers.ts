@@ -1,24 +1,27 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { spellOn, standingOn, teamDecider, TEAM_STREAM, type Actor, type TeamState } from '@salesbook/domain';
+import { spellOn, standingOn, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type CommandPayload, type TeamCommand, type TeamState } from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
 
-/** A command on the sales team register, on the CommandBus. */
-export class TeamCommand extends AggregateCommand {}
+/** A command on the sales team register, on the CommandBus: one of the Team payloads. */
+export class TeamCommandMessage extends AggregateCommand<CommandPayload<TeamCommand>> {}
 
 /** Decides register commands on its one stream (the decider checks who may, from the register itself). */
-@CommandHandler(TeamCommand)
-export class TeamCommandHandler implements ICommandHandler<TeamCommand> {
+@CommandHandler(TeamCommandMessage)
+export class TeamCommandHandler implements ICommandHandler<TeamCommandMessage> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
   ) {}
 
-  async execute({ request }: TeamCommand): Promise<CommandReply> {
-    return runCommand({ store: this.store, codec: this.codec }, teamDecider, TEAM_STREAM, request);
+  async execute({ request }: TeamCommandMessage): Promise<CommandReply> {
+    // The register's decider checks who may change it from its own state: it needs no access facts.
+    const { payload, metadata } = request;
+    const target = { decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM };
+    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata } });
   }
 }
 

@@ -15,12 +15,18 @@ export interface BadRequest {
   /** The raw body text, if any. */
   readonly body: string | undefined;
   /** Who the bearer token is for: an allowed role, a denied one, none, or a forged/garbled header. */
-  readonly auth: { readonly kind: 'role'; readonly role: Role } | { readonly kind: 'none' } | { readonly kind: 'header'; readonly value: string };
+  readonly auth: { readonly kind: 'role'; readonly role: Role } | { readonly kind: 'none' } | { readonly kind: 'header'; readonly value: string } | { readonly kind: 'lifetime'; readonly role: Role; readonly token: BadLifetime };
   readonly faults: readonly Fault[];
 }
 
 /** Ways a request is wrong; `unknown-id` alone is well-formed but names nothing (404 or 400). */
-export type Fault = 'malformed-json' | 'non-object-body' | 'unknown-field' | 'too-large' | 'bad-param' | 'bad-header' | 'bad-query' | 'bad-auth' | 'unknown-id';
+export type Fault = 'malformed-json' | 'non-object-body' | 'unknown-field' | 'too-large' | 'bad-param' | 'bad-header' | 'bad-query' | 'bad-auth' | 'unknown-id' | 'lone-surrogate' | 'token-lifetime';
+
+/** Correctly signed tokens of an allowed role that break the lifetime rules: no `exp`, too long a life, issued in the future. */
+export type BadLifetime = 'no-exp' | 'too-long' | 'future-iat';
+
+/** Text with a lone UTF-16 surrogate (JSON carries it as a `\\ud800` escape). */
+const LONE_SURROGATES = ['x\ud800y', '\udc00', 'Li \ud83d', '\udfff\ud800'];
 
 const INJECTIONS = [
   "'; DROP TABLE events; --", '" OR 1=1 --', '../../etc/passwd', '<script>alert(1)</script>', '${process.exit(1)}', '{{7*7}}',
@@ -69,6 +75,8 @@ const faultsOf = (route: RouteSpec): Fault[] => [
   ...(route.query === undefined ? [] : (['bad-query'] as const)),
   ...(route.audience === 'public' ? [] : (['bad-auth'] as const)),
   ...(route.params !== undefined && route.command !== undefined ? (['unknown-id'] as const) : []),
+  ...(route.body === undefined ? [] : (['lone-surrogate'] as const)),
+  ...(route.audience === 'public' ? [] : (['token-lifetime'] as const)),
 ];
 
 /** Report routes honour `X-Min-Position`. */
@@ -96,6 +104,8 @@ export function badRequest(route: RouteSpec, bodyLimit: number): fc.Arbitrary<Ba
       knownIds: fc.array(fc.constantFrom(...UNKNOWN_IDS, 'c-1', 'o-1'), { minLength: params.length, maxLength: params.length }),
       header: fc.constantFrom(...Object.keys(BAD_HEADERS)).chain((name) => fc.record({ name: fc.constant(name), value: fc.constantFrom(...(BAD_HEADERS[name] ?? [''])) })),
       idempotencyKey: fc.option(fc.stringMatching(/^[A-Za-z0-9._:-]{1,20}$/), { nil: undefined }),
+      surrogate: fc.record({ text: fc.constantFrom(...LONE_SURROGATES), field: fc.constantFrom(...fieldsOf(route.body), 'note') }),
+      lifetime: fc.constantFrom<BadLifetime>('no-exp', 'too-long', 'future-iat'),
       contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'),
     })
     .map((draw): BadRequest => {
@@ -105,7 +115,8 @@ export function badRequest(route: RouteSpec, bodyLimit: number): fc.Arbitrary<Ba
       const path = params.reduce((text, param, index) => text.replace(param, values[index] ?? 'x'), route.path);
       const query = has('bad-query') ? { ...draw.query, [draw.unknownKey]: String(draw.unknownValue) } : draw.query;
       const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
-      const object = has('unknown-field') ? { ...draw.body, [draw.unknownKey]: draw.unknownValue } : draw.body;
+      const withUnknown = has('unknown-field') ? { ...draw.body, [draw.unknownKey]: draw.unknownValue } : draw.body;
+      const object = has('lone-surrogate') ? { ...withUnknown, [draw.surrogate.field]: draw.surrogate.text } : withUnknown;
       let body = route.body === undefined && !has('malformed-json') && !has('too-large') ? undefined : JSON.stringify(object);
       if (has('non-object-body')) body = draw.nonObject;
       if (has('malformed-json')) body = draw.malformed;
@@ -117,13 +128,8 @@ export function badRequest(route: RouteSpec, bodyLimit: number): fc.Arbitrary<Ba
         headers[name] = BAD_HEADERS[name]?.includes(draw.header.value) === true ? draw.header.value : (BAD_HEADERS[name]?.[0] ?? 'abc');
       }
       const denied = route.audience !== 'public' && !route.audience.includes(draw.deniedRole);
-      const auth: BadRequest['auth'] = !has('bad-auth')
-        ? { kind: 'role', role: draw.role }
-        : denied
-          ? { kind: 'role', role: draw.deniedRole }
-          : draw.badToken === 'Bearer'
-            ? { kind: 'none' }
-            : { kind: 'header', value: draw.badToken };
+      const badAuth: BadRequest['auth'] = denied ? { kind: 'role', role: draw.deniedRole } : draw.badToken === 'Bearer' ? { kind: 'none' } : { kind: 'header', value: draw.badToken };
+      const auth: BadRequest['auth'] = has('token-lifetime') ? { kind: 'lifetime', role: draw.role, token: draw.lifetime } : has('bad-auth') ? badAuth : { kind: 'role', role: draw.role };
       return { route, method: route.method, path: search === '' ? path : `${path}?${search}`, headers, body, auth, faults: draw.faults };
     });
 }

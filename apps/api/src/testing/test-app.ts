@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { JoinTeam, salesbookEventRegistry, teamDecider, TEAM_STREAM, type Actor, type ActorId, type RegionId, type Role, type TeamCommand } from '@salesbook/domain';
+import { JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type ActorId, type RegionId, type Role, type TeamCommand } from '@salesbook/domain';
 import { createEventCodec, createMemoryEventStore, handleCommand, type EventStore } from '@salesbook/eventstore';
 import { signToken } from '../auth/jwt.js';
 import { createApp } from '../bootstrap.js';
 import { loadConfig, type ApiConfig } from '../config/config.js';
 
-const SECRET = 'test-secret-test-secret-test-secret-42';
+/** The HS256 secret of every test API (tests that forge a token of their own sign with it). */
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-42';
+const SECRET = TEST_JWT_SECRET;
 /** The tests' master key (32 bytes in base64): the key store is in memory unless a test names a file. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -64,7 +66,7 @@ async function registerTestTeam(store: EventStore): Promise<void> {
   for (const member of TEST_TEAM) {
     const data = JoinTeam.parse({ ...member, joinedOn: '2020-01-01' });
     const command: TeamCommand = { type: 'JoinTeam', data, metadata: { actor: actor('system', 'system'), occurredAt: '2020-01-01T00:00:00.000Z' } };
-    const joined = await handleCommand({ store, codec, decider: teamDecider, streamName: TEAM_STREAM, command, commandId: `test-team-${member.memberId}` });
+    const joined = await handleCommand({ store, codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM, command, commandId: `test-team-${member.memberId}` });
     if (joined._tag === 'Left') throw new Error(`test team: ${member.memberId}: ${joined.left.code}`);
   }
 }
@@ -72,14 +74,14 @@ async function registerTestTeam(store: EventStore): Promise<void> {
 /** The clock of the tests: every command without `occurredAt` happens at this instant. */
 export const TEST_NOW = '2026-03-01T08:00:00.000Z';
 
-/** Starts the API for a test with {@link TEST_TEAM} on the register (unless `emptyRegister`); `env` adds or overrides variables; `store` replaces the in-memory store. */
+/** Starts the API for a test with {@link TEST_TEAM} on the register (unless `emptyRegister`), rate limit off unless `env` sets one; `env` adds or overrides variables; `store` replaces the in-memory store. */
 export async function startTestApi(
   env: Record<string, string> = {},
   clock: () => Date = () => new Date(TEST_NOW),
   given: { store?: EventStore; emptyRegister?: boolean } = {},
 ): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
-    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY, ...env },
+    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY, SALESBOOK_RATE_LIMIT: '0', ...env },
     () => SECRET,
   );
   const store = given.store ?? createMemoryEventStore();

@@ -1,4 +1,4 @@
-import { STREAM_CATEGORIES, streamCategory } from '@salesbook/domain';
+import { salesbookEventRegistry, STREAM_CATEGORIES, streamCategory } from '@salesbook/domain';
 import type { EventCodec, RecordedEvent } from '@salesbook/eventstore';
 import { businessInstant, endOfBusinessDay, isCalendarDate } from '../support/business-time.js';
 import { CliError } from '../support/cli-error.js';
@@ -72,7 +72,7 @@ function categoriesOf(value: string | undefined): ReadonlySet<string> | undefine
 async function writeBatch(sink: Sink, format: string, batch: readonly RecordedEvent[], codec: EventCodec | undefined): Promise<void> {
   let events = batch;
   if (codec !== undefined) {
-    const decoded = await codec.decode(batch);
+    const decoded = await codec.decode(batch, salesbookEventRegistry);
     if (decoded._tag === 'Left') throw new CliError(`export: ${decoded.left.code}: ${decoded.left.message}`);
     events = batch.map((event, index) => ({ ...event, data: (decoded.right[index]?.data ?? event.data) as RecordedEvent['data'] }));
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorId, CustomerId, customerDecider, customerStream, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
+import { ActorId, CustomerId, customerDecider, customerEventRegistry, customerStream, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
 import { createMaskingCodec, createPersonalDataCodec, forgetCustomer, loadAggregate } from '@salesbook/eventstore';
 import { holdsPlaintext } from '../import/seal-exported.js';
 import { CliError } from '../support/cli-error.js';
@@ -38,7 +38,7 @@ export async function forget(context: StoreContext, customerIdText: string, opti
   const streamName = customerStream(customerId);
   if (!(await context.store.streamExists(streamName))) throw new CliError(`forget: customer ${customerId} does not exist in ${context.storeName}`);
   // The customer as it stands, read masked: deciding whether it was forgotten needs no personal data.
-  const before = await loadAggregate({ store: context.store, codec: createMaskingCodec(context.plainCodec), decider: customerDecider, streamName });
+  const before = await loadAggregate({ store: context.store, codec: createMaskingCodec(context.plainCodec), decider: customerDecider, registry: customerEventRegistry, streamName });
   if (before._tag === 'Left') throw new CliError(`forget: ${streamName}: ${before.left.code}: ${before.left.message}`);
   const already = before.right.state.status !== 'none' && before.right.state.personalDataErased;
   const keys = context.keyStore('existing');

@@ -1,8 +1,9 @@
-import type { EventEnvelope } from '@salesbook/domain';
+import { salesbookEventRegistry, type EventEnvelope } from '@salesbook/domain';
 import type { EventCodec, RecordedEvent } from '@salesbook/eventstore';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
 import { out, writeOut } from '../support/output.js';
+import { safeText } from '../support/safe-text.js';
 import { readerOf, readingCodec, type UnmaskOptions } from '../support/readers.js';
 
 /** Options of `salesbook history`. */
@@ -17,7 +18,7 @@ async function* readWholeStream(context: StoreContext, codec: EventCodec, stream
   let fromRevision = 0;
   for (;;) {
     const page = await context.store.readStream(streamName, { fromRevision, maxCount: PAGE });
-    const decoded = await codec.decode(page);
+    const decoded = await codec.decode(page, salesbookEventRegistry);
     if (decoded._tag === 'Left') throw new CliError(`${streamName}: ${decoded.left.code}: ${decoded.left.message}`);
     for (const [index, event] of page.entries()) {
       const envelope = decoded.right[index];
@@ -83,7 +84,7 @@ export async function history(context: StoreContext, streamName: string, options
     await writeOut(`${JSON.stringify({ streamName, events }, null, 2)}\n`);
     return;
   }
-  const rows = [[...COLUMNS], ...events.map(row)];
+  const rows = [[...COLUMNS], ...events.map((event) => row(event).map(safeText))];
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)));
   out(`${streamName}: ${events.length} event${events.length === 1 ? '' : 's'} (personal data ${reader === undefined ? 'masked' : `unmasked for ${reader.actorId}, read logged`})`);
   for (const cells of rows) out(cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { PaymentTerms } from '@salesbook/domain';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
-import { note, out } from '../support/output.js';
+import { fail, note, out } from '../support/output.js';
 import { startProgress } from '../support/progress.js';
 import { parsePaymentTerms } from '../import/commands.js';
 import { importKeys } from '../import/import-keys.js';
@@ -12,6 +12,8 @@ import { draftOrders, type OrderFile } from '../import/order-drafts.js';
 import { ORDER_COLUMNS } from '../import/order-rows.js';
 import { PAYMENT_COLUMNS, readPayments, type PaymentRow } from '../import/payment-rows.js';
 import { Problems } from '../import/problems.js';
+import { TEXT_ENCODINGS, type TextEncodingChoice } from '../import/text-encoding.js';
+import { say } from '../i18n/messages.js';
 
 /** Options of `salesbook import`. */
 export interface ImportOptions {
@@ -19,6 +21,8 @@ export interface ImportOptions {
   readonly paymentTerms?: string;
   readonly dryRun?: boolean;
   readonly strict?: boolean;
+  /** `auto`, `utf-8` or `gb18030`. */
+  readonly encoding?: string;
 }
 
 /** Orders decided per bulk append. */
@@ -34,10 +38,10 @@ interface Checked {
 }
 
 /** Reads and checks every row of both files before anything is decided; undefined when a file is unusable as a whole. */
-function checkFiles(ordersPath: string, paymentsPath: string | undefined, problems: Problems): Checked | undefined {
-  const orderRows = readCsv(ordersPath, ORDER_COLUMNS, problems);
+function checkFiles(ordersPath: string, paymentsPath: string | undefined, encoding: TextEncodingChoice, problems: Problems): Checked | undefined {
+  const orderRows = readCsv(ordersPath, ORDER_COLUMNS, problems, encoding);
   const orders = draftOrders(ordersPath, orderRows ?? [], problems);
-  const paymentRows = paymentsPath === undefined ? [] : readCsv(paymentsPath, PAYMENT_COLUMNS, problems);
+  const paymentRows = paymentsPath === undefined ? [] : readCsv(paymentsPath, PAYMENT_COLUMNS, problems, encoding);
   if (orderRows === undefined || paymentRows === undefined) return undefined;
   const currencies = new Map(orders.orders.map((order) => [order.orderId, order.head.currency]));
   const payments = paymentsPath === undefined ? [] : readPayments(paymentsPath, paymentRows, { currencyOf: (id) => currencies.get(id), isBad: (id) => orders.badOrders.has(id) }, problems);
@@ -64,7 +68,7 @@ async function decideAll(context: StoreContext, checked: Checked, terms: Payment
     for (const order of checked.orders.orders) {
       customers.add(order.head.customerId);
       const refused = await run.order(order);
-      if (refused !== undefined) problems.add(files.orders, order.head.line, `order ${order.orderId}: ${refused}`);
+      if (refused !== undefined) problems.add(files.orders, order.head.line, say('row.order', { id: order.orderId, reasons: refused }));
       done += 1;
       if (done % CHUNK === 0) await flush();
       progress.update(done);
@@ -72,7 +76,7 @@ async function decideAll(context: StoreContext, checked: Checked, terms: Payment
     await flush();
     for (const payment of checked.payments) {
       const refused = await run.payment(payment);
-      if (refused !== undefined) problems.add(files.payments, payment.line, `payment ${payment.paymentId}: ${refused}`);
+      if (refused !== undefined) problems.add(files.payments, payment.line, say('row.payment', { id: payment.paymentId, reasons: refused }));
       done += 1;
       if (done % CHUNK === 0) await flush();
       progress.update(done);
@@ -94,7 +98,7 @@ function summary(counts: ImportCounts, verb: string): string {
 }
 
 /**
- * `salesbook import <orders.csv> [--payments <payments.csv>]` (DESIGN.md section 9). Every row of both files
+ * `salesbook import <orders.csv> [--payments <payments.csv>]` (the file format: docs/auditing.md). Every row of both files
  * is checked first and each bad row reported with its line and reason. An order with any bad row is not
  * written at all; the good orders are (unless `--strict`, which writes nothing when any row is bad).
  * Idempotent: command and event ids come from the file's ids, so a second run appends nothing and says so.
@@ -104,11 +108,13 @@ export async function importOrders(context: StoreContext, ordersPath: string, op
   if (options.payments !== undefined) requireFile(options.payments);
   const terms = parsePaymentTerms(options.paymentTerms ?? 'net:30');
   if (terms === undefined) throw new CliError(`--payment-terms: "${options.paymentTerms}" is not net:<days> (0-3650) or advance`, 2);
+  const encoding = TEXT_ENCODINGS.find((name) => name === (options.encoding ?? 'auto').toLowerCase());
+  if (encoding === undefined) throw new CliError(`--encoding: "${options.encoding}" is not ${TEXT_ENCODINGS.join(', ')}`, 2);
   const problems = new Problems();
   const files = { orders: ordersPath, payments: options.payments ?? '' };
-  const checked = checkFiles(ordersPath, options.payments, problems);
+  const checked = checkFiles(ordersPath, options.payments, encoding, problems);
   const report = (): void => {
-    for (const problem of problems.sorted()) console.error(`${problem.file}:${problem.line}: ${problem.reason}`);
+    for (const problem of problems.sorted()) fail(`${problem.file}:${problem.line}: ${problem.reason}`);
   };
   if (checked === undefined) {
     report();

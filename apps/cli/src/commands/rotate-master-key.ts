@@ -20,7 +20,7 @@ interface NewKey {
 /** The new master key: SALESBOOK_NEW_MASTER_KEY or `--new-key-file`; in development mode without either, a new random key. */
 function newMasterKey(context: StoreContext, options: RotateOptions): NewKey {
   const { config } = context;
-  const developmentFile = config.masterKey === undefined && config.development ? developmentKeyFile(config) : undefined;
+  const developmentFile = config.masterKey === undefined && config.development && config.keyStore.kind === 'sqlite' ? developmentKeyFile(config) : undefined;
   if (config.newMasterKey !== undefined && options.newKeyFile !== undefined) throw new CliError('rotate-master-key: give the new key once: SALESBOOK_NEW_MASTER_KEY or --new-key-file', 2);
   if (options.newKeyFile !== undefined) {
     const file = options.newKeyFile;
@@ -57,7 +57,7 @@ export async function rotateMasterKey(context: StoreContext, options: RotateOpti
     throw error;
   }
   if (staged !== undefined && next.developmentFile !== undefined) renameSync(staged, next.developmentFile);
-  out(`rotate-master-key: ${rewrapped} data key${rewrapped === 1 ? '' : 's'} re-wrapped with the new master key in ${keys.path}; no event rewritten`);
+  out(`rotate-master-key: ${rewrapped} data key${rewrapped === 1 ? '' : 's'} re-wrapped with the new master key in ${keys.location}; no event rewritten`);
   if (warning !== undefined) out(`rotate-master-key: warning: ${warning}`);
   out(
     next.developmentFile === undefined

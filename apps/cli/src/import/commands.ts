@@ -1,5 +1,7 @@
 import {
+  ConfirmDelivery,
   PlaceOrder,
+  RecordShipment,
   RecordPayment,
   RegisterCustomer,
   type Actor,
@@ -15,7 +17,7 @@ import type { CustomerDraft, OrderDraft } from './order-drafts.js';
 import type { PaymentRow } from './payment-rows.js';
 import type { PlannedCommand } from './stream-plan.js';
 
-/** Who imports: the system role, as DESIGN.md section 2 says imports act. */
+/** Who imports: the system role, as imports act (docs/domain-rules.md#roles). */
 export const IMPORT_ACTOR: Actor = { id: 'salesbook-import' as ActorId, role: 'system' };
 
 /**
@@ -60,17 +62,27 @@ export function orderCommands(order: OrderDraft, customer: CustomerSnapshot, ter
   });
   if (!place.success) return issues(place.error);
   const inputs = { customer };
-  const planned = (type: string, data: object, date: string, step: string): PlannedCommand<OrderCommand> => ({
-    command: { type, data, metadata: metadata(date, zone), inputs } as unknown as OrderCommand,
+  const planned = (command: OrderCommand, step: string): PlannedCommand<OrderCommand> => ({
+    command,
     commandId: `import-order-${orderId}-${step}`,
     correlationId: orderCorrelation(orderId),
   });
-  const commands = [planned('PlaceOrder', place.data, head.orderDate, 'place'), planned('ConfirmOrder', { orderId: place.data.orderId }, head.orderDate, 'confirm')];
+  const { orderId: id } = place.data;
+  const placed = metadata(head.orderDate, zone);
+  const commands = [
+    planned({ type: 'PlaceOrder', data: place.data, metadata: placed, inputs }, 'place'),
+    planned({ type: 'ConfirmOrder', data: { orderId: id }, metadata: placed, inputs }, 'confirm'),
+  ];
   if (head.shipDate !== undefined) {
-    const shipped = place.data.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity }));
-    commands.push(planned('RecordShipment', { orderId: place.data.orderId, shipmentId: 'import-1', shippedOn: head.shipDate, lines: shipped }, head.shipDate, 'ship'));
+    const shipped = RecordShipment.safeParse({ orderId: id, shipmentId: 'import-1', shippedOn: head.shipDate, lines: place.data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })) });
+    if (!shipped.success) return issues(shipped.error);
+    commands.push(planned({ type: 'RecordShipment', data: shipped.data, metadata: metadata(head.shipDate, zone) }, 'ship'));
   }
-  if (head.deliveredDate !== undefined) commands.push(planned('ConfirmDelivery', { orderId: place.data.orderId, deliveredOn: head.deliveredDate }, head.deliveredDate, 'deliver'));
+  if (head.deliveredDate !== undefined) {
+    const delivered = ConfirmDelivery.safeParse({ orderId: id, deliveredOn: head.deliveredDate });
+    if (!delivered.success) return issues(delivered.error);
+    commands.push(planned({ type: 'ConfirmDelivery', data: delivered.data, metadata: metadata(head.deliveredDate, zone) }, 'deliver'));
+  }
   return commands;
 }
 

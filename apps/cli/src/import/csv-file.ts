@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { CsvError, parse } from 'csv-parse/sync';
+import { joinReasons, say } from '../i18n/messages.js';
+import { columnLabel, columnOf } from './columns.js';
 import type { Problems } from './problems.js';
+import { decodeText, type TextEncodingChoice } from './text-encoding.js';
 
 /** A data row of a CSV file: its first line number and its fields by column name. */
 export interface CsvRow {
@@ -22,61 +25,59 @@ const startLine = (parsed: ParsedRecord): number => {
   return parsed.info.lines - (body.match(/\n/g)?.length ?? 0);
 };
 
-/** Why `bytes` are not a CSV text at all, if they are not. */
-function notText(bytes: Buffer): string | undefined {
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') return 'the file is empty (expected a header row and data rows)';
-  if (bytes.includes(0)) return 'not a CSV file: it holds binary data (NUL bytes)';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return 'not a CSV file: it is not UTF-8 text';
-  }
-  return undefined;
+const ENCODING_NAMES: Readonly<Record<TextEncodingChoice, string>> = { auto: 'UTF-8 or GB18030', 'utf-8': 'UTF-8', gb18030: 'GB18030' };
+
+/** The text of a CSV file, or why its bytes are not a CSV text at all. */
+function textOf(bytes: Buffer, encoding: TextEncodingChoice): { text: string } | { why: string } {
+  if (bytes.includes(0)) return { why: say('file.binary') };
+  const decoded = decodeText(bytes, encoding);
+  if (decoded === undefined) return { why: say('file.notText', { encoding: ENCODING_NAMES[encoding] }) };
+  if (decoded.text.trim() === '') return { why: say('file.empty') };
+  return { text: decoded.text };
 }
 
-function checkHeader(file: string, header: readonly string[], columns: readonly string[], problems: Problems): boolean {
-  const names = header.map((name) => name.trim());
+function checkHeader(file: string, names: readonly string[], columns: readonly string[], problems: Problems): boolean {
   const missing = columns.filter((column) => !names.includes(column));
   const extra = names.filter((name) => !columns.includes(name));
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
   const issues = [
-    missing.length > 0 ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
-    extra.length > 0 ? `unknown column${extra.length > 1 ? 's' : ''} ${extra.map((name) => `"${name}"`).join(', ')}` : '',
-    repeated.length > 0 ? `repeated column${repeated.length > 1 ? 's' : ''} ${repeated.join(', ')}` : '',
+    missing.length > 0 ? say('header.missing', { count: missing.length, names: missing.map(columnLabel).join(', ') }) : '',
+    extra.length > 0 ? say('header.unknown', { count: extra.length, names: extra.map((name) => `"${name}"`).join(', ') }) : '',
+    repeated.length > 0 ? say('header.repeated', { count: repeated.length, names: repeated.map(columnLabel).join(', ') }) : '',
   ].filter((issue) => issue !== '');
   if (issues.length === 0) return true;
-  problems.add(file, 1, `header: ${issues.join('; ')} (expected: ${columns.join(',')})`);
+  problems.add(file, 1, say('header.problems', { issues: joinReasons(issues), columns: columns.map(columnLabel).join(',') }));
   return false;
 }
 
 /**
- * Reads a UTF-8, comma-separated, RFC 4180 file whose header names exactly `columns` (in any order). Rows
- * with another number of fields than the header are problems; a file that is empty, binary, not UTF-8,
- * not parseable as CSV or without the right header is one problem and `undefined`.
+ * Reads a comma-separated, RFC 4180 file in UTF-8 (with or without a BOM) or GB18030 whose header names exactly
+ * `columns` (in any order), each by its English name or its Chinese header (`columns.ts`). Rows with another
+ * number of fields than the header are problems; a file that is empty, binary, not text in the encoding, not
+ * parseable as CSV or without the right header is one problem and `undefined`.
  */
-export function readCsv(file: string, columns: readonly string[], problems: Problems): CsvRow[] | undefined {
-  const bytes = readFileSync(file);
-  const why = notText(bytes);
-  if (why !== undefined) {
-    problems.add(file, 1, why);
+export function readCsv(file: string, columns: readonly string[], problems: Problems, encoding: TextEncodingChoice = 'auto'): CsvRow[] | undefined {
+  const read = textOf(readFileSync(file), encoding);
+  if ('why' in read) {
+    problems.add(file, 1, read.why);
     return undefined;
   }
   let records: ParsedRecord[];
   try {
-    records = parse(bytes, { bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
+    records = parse(read.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
   } catch (error) {
     const line = error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-    problems.add(file, line, `not a CSV file: ${error instanceof Error ? error.message : String(error)}`);
+    problems.add(file, line, say('file.notCsv', { reason: error instanceof Error ? error.message : String(error) }));
     return undefined;
   }
   const [header, ...data] = records;
-  if (header === undefined || !checkHeader(file, header.record, columns, problems)) return undefined;
-  const names = header.record.map((name) => name.trim());
+  const names = header?.record.map((name) => columnOf(name.trim())) ?? [];
+  if (header === undefined || !checkHeader(file, names, columns, problems)) return undefined;
   const rows: CsvRow[] = [];
   for (const parsed of data) {
     const line = startLine(parsed);
     const malformed = parsed.record.length !== names.length;
-    if (malformed) problems.add(file, line, `${parsed.record.length} field${parsed.record.length === 1 ? '' : 's'}, the header has ${names.length}`);
+    if (malformed) problems.add(file, line, say('row.fieldCount', { count: parsed.record.length, header: names.length }));
     // A malformed row still names its order (by position), so nothing of that order is written.
     rows.push({ line, malformed, fields: Object.fromEntries(names.map((name, index) => [name, (parsed.record[index] ?? '').trim()])) });
   }

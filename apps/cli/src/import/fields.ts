@@ -1,5 +1,7 @@
 import { ID_PATTERN, minorUnitDigits, parseDecimalToMinor, SEGMENTS } from '@salesbook/domain';
+import { say } from '../i18n/messages.js';
 import { isCalendarDate } from '../support/business-time.js';
+import { columnLabel } from './columns.js';
 
 /** Reads one field of a row: its value, or the reason it is bad (collected, so a row reports every bad field). */
 export class FieldReader {
@@ -7,8 +9,9 @@ export class FieldReader {
 
   constructor(private readonly fields: Readonly<Record<string, string>>) {}
 
-  private bad(reason: string): undefined {
-    this.reasons.push(reason);
+  /** Records why the field `name` is bad, in the operator's language. */
+  private bad(key: Parameters<typeof say>[0], name: string, values: Readonly<Record<string, string | number>> = {}): undefined {
+    this.reasons.push(say(key, { name: columnLabel(name), value: this.raw(name), ...values }));
     return undefined;
   }
 
@@ -18,20 +21,20 @@ export class FieldReader {
 
   id(name: string): string | undefined {
     const value = this.raw(name);
-    if (value === '') return this.bad(`${name} is empty`);
-    return ID_PATTERN.test(value) ? value : this.bad(`${name} "${value}" is not an id (1-64 letters, digits, ".", "_" or "-", starting with a letter or digit)`);
+    if (value === '') return this.bad('field.empty', name);
+    return ID_PATTERN.test(value) ? value : this.bad('field.notId', name);
   }
 
   text(name: string, max: number): string | undefined {
     const value = this.raw(name);
-    if (value === '') return this.bad(`${name} is empty`);
-    return value.length <= max ? value : this.bad(`${name} is longer than ${max} characters`);
+    if (value === '') return this.bad('field.empty', name);
+    return value.length <= max ? value : this.bad('field.tooLong', name, { max: String(max) });
   }
 
   date(name: string): string | undefined {
     const value = this.raw(name);
-    if (value === '') return this.bad(`${name} is empty`);
-    return isCalendarDate(value) ? value : this.bad(`${name} "${value}" is not a date YYYY-MM-DD`);
+    if (value === '') return this.bad('field.empty', name);
+    return isCalendarDate(value) ? value : this.bad('field.notDate', name);
   }
 
   optionalDate(name: string): string | undefined {
@@ -40,20 +43,20 @@ export class FieldReader {
 
   segment(name: string): string | undefined {
     const value = this.raw(name);
-    return (SEGMENTS as readonly string[]).includes(value) ? value : this.bad(`${name} "${value}" is not one of ${SEGMENTS.join(', ')}`);
+    return (SEGMENTS as readonly string[]).includes(value) ? value : this.bad('field.notOneOf', name, { list: SEGMENTS.join(', ') });
   }
 
   currency(name: string): string | undefined {
     const value = this.raw(name);
-    return minorUnitDigits(value) !== undefined ? value : this.bad(`${name} "${value}" is not an ISO 4217 currency code`);
+    return minorUnitDigits(value) !== undefined ? value : this.bad('field.notCurrency', name);
   }
 
   /** A whole number from 1 to `max`, digits only. */
   count(name: string, max: number): number | undefined {
     const value = this.raw(name);
-    if (!/^\d+$/.test(value)) return this.bad(`${name} "${value}" is not a whole number`);
+    if (!/^\d+$/.test(value)) return this.bad('field.notWhole', name);
     const count = Number(value);
-    return count >= 1 && count <= max ? count : this.bad(`${name} ${value} is not between 1 and ${max}`);
+    return count >= 1 && count <= max ? count : this.bad('field.notBetween', name, { low: '1', high: String(max) });
   }
 
   /** A non-negative (or positive) decimal in the currency's major units, exactly in minor units. */
@@ -63,10 +66,10 @@ export class FieldReader {
     const parsed = parseDecimalToMinor(value, minorUnitDigits(currency) ?? 2);
     if (parsed._tag === 'Left') {
       const code = parsed.left.code;
-      if (code === 'MONEY_TOO_MANY_DECIMALS') return this.bad(`${name} "${value}" has more decimals than ${currency} has (${minorUnitDigits(currency)})`);
-      return this.bad(code === 'MONEY_OUT_OF_RANGE' ? `${name} "${value}" is too large` : `${name} "${value}" is not a decimal number`);
+      if (code === 'MONEY_TOO_MANY_DECIMALS') return this.bad('field.tooManyDecimals', name, { currency, digits: String(minorUnitDigits(currency)) });
+      return this.bad(code === 'MONEY_OUT_OF_RANGE' ? 'field.tooLarge' : 'field.notDecimal', name);
     }
-    if (parsed.right < 0 || (positive && parsed.right === 0)) return this.bad(`${name} "${value}" must be ${positive ? 'greater than 0' : '0 or more'}`);
+    if (parsed.right < 0 || (positive && parsed.right === 0)) return this.bad(positive ? 'field.notPositive' : 'field.negative', name);
     return parsed.right;
   }
 
@@ -75,12 +78,8 @@ export class FieldReader {
     const value = this.raw(name);
     const parsed = parseDecimalToMinor(value === '' ? '0' : value, 2);
     if (parsed._tag === 'Left') {
-      return this.bad(
-        parsed.left.code === 'MONEY_TOO_MANY_DECIMALS'
-          ? `${name} "${value}" is more precise than one basis point (at most 2 decimals of a percent)`
-          : `${name} "${value}" is not a decimal percent`,
-      );
+      return this.bad(parsed.left.code === 'MONEY_TOO_MANY_DECIMALS' ? 'field.tooPrecise' : 'field.notPercent', name);
     }
-    return parsed.right >= 0 && parsed.right <= 10_000 ? parsed.right : this.bad(`${name} "${value}" is not between 0 and 100`);
+    return parsed.right >= 0 && parsed.right <= 10_000 ? parsed.right : this.bad('field.percentRange', name);
   }
 }

@@ -37,7 +37,7 @@ export interface ImportKeys {
  */
 export function importKeys(context: StoreContext, write: boolean): ImportKeys {
   if (!write) {
-    const exists = context.config.store.kind === 'memory' || existsSync(context.config.keyStorePath);
+    const exists = context.config.store.kind === 'memory' || context.config.keyStore.kind === 'postgres' || existsSync(context.config.keyStorePath);
     const keys = dryRunKeys(exists ? context.keyStore('existing') : undefined);
     return { codec: createPersonalDataCodec({ inner: context.plainCodec, keys }), prepare: async () => undefined };
   }

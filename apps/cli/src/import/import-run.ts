@@ -1,15 +1,19 @@
 import {
   accessFacts,
   customerDecider,
+  customerEventRegistry,
   customerSnapshot,
   customerStream,
   orderDecider,
+  orderEventRegistry,
   orderStream,
   orderToReceivable,
   receivableDecider,
+  receivableEventRegistry,
   receivableIdForOrder,
   receivableStream,
   teamDecider,
+  teamEventRegistry,
   TEAM_STREAM,
   type AccessFacts,
   type Command,
@@ -80,7 +84,7 @@ export class ImportRun {
   async order(draft: OrderDraft): Promise<string | undefined> {
     const customer = await this.customer(draft.head.customerId);
     if (typeof customer === 'string') return customer;
-    const orderPlan = await this.load(orderDecider, orderStream(draft.orderId as never));
+    const orderPlan = await this.load({ decider: orderDecider, registry: orderEventRegistry }, orderStream(draft.orderId as never));
     if (typeof orderPlan === 'string') return orderPlan;
     const commands = orderCommands(draft, customer, this.settings.terms, this.settings.zone);
     if (typeof commands === 'string') return commands;
@@ -132,7 +136,7 @@ export class ImportRun {
    */
   private register(): Promise<TeamState> {
     this.registerRead ??= (async () => {
-      const plan = await StreamPlan.load(this.settings.existing, this.settings.codec, teamDecider, TEAM_STREAM, () => ({ actor: null }));
+      const plan = await StreamPlan.load(this.settings.existing, this.settings.codec, { decider: teamDecider, registry: teamEventRegistry }, TEAM_STREAM, () => ({ actor: null }));
       if (plan._tag === 'Left') throw new Error(`${TEAM_STREAM}: ${plan.left.code}: ${plan.left.message}`);
       return plan.right.state;
     })();
@@ -145,12 +149,12 @@ export class ImportRun {
   }
 
   private async load<C extends OrderCommand | CustomerCommand | ReceivableCommand, E extends OrderEvent | CustomerEvent | ReceivableEvent, S>(
-    decider: Parameters<typeof StreamPlan.load<C, E, S>>[2],
+    aggregate: Parameters<typeof StreamPlan.load<C, E, S>>[2],
     streamName: string,
   ): Promise<StreamPlan<C, E, S> | string> {
     const register = await this.register();
     const facts = (command: Command): AccessFacts => accessFacts(register, command, businessDate(command.metadata.occurredAt, this.settings.zone));
-    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, decider, streamName, facts);
+    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, aggregate, streamName, facts);
     return loaded._tag === 'Left' ? `${streamName} cannot be read: ${loaded.left.code}: ${loaded.left.message}` : loaded.right;
   }
 
@@ -158,7 +162,7 @@ export class ImportRun {
   private async customer(customerId: string): Promise<CustomerSnapshot | string> {
     let plan = this.customers.get(customerId);
     if (plan === undefined) {
-      const loaded = await this.load(customerDecider, customerStream(customerId as never));
+      const loaded = await this.load({ decider: customerDecider, registry: customerEventRegistry }, customerStream(customerId as never));
       if (typeof loaded === 'string') return loaded;
       plan = loaded;
       const draft = this.settings.customers.get(customerId);
@@ -183,7 +187,7 @@ export class ImportRun {
     const id = receivableIdForOrder(orderId as never);
     const known = this.receivables.get(id);
     if (known !== undefined) return known;
-    const loaded = await this.load(receivableDecider, receivableStream(id));
+    const loaded = await this.load({ decider: receivableDecider, registry: receivableEventRegistry }, receivableStream(id));
     if (typeof loaded !== 'string') this.receivables.set(id, loaded);
     return loaded;
   }

@@ -1,3 +1,5 @@
+import { joinReasons, say } from '../i18n/messages.js';
+import { columnLabel } from './columns.js';
 import type { CsvRow } from './csv-file.js';
 import { ORDER_HEADER_FIELDS, readOrderRow, type OrderRow } from './order-rows.js';
 import type { Problems } from './problems.js';
@@ -38,13 +40,13 @@ export function draftOrders(file: string, rows: readonly CsvRow[], problems: Pro
     const parsed = row.malformed ? [] : readOrderRow(row);
     if (row.malformed) group.bad = true;
     else if (Array.isArray(parsed)) {
-      problems.add(file, row.line, `order ${key || '(no id)'}: ${parsed.join('; ')}`);
+      problems.add(file, row.line, say('row.order', { id: key || say('row.noId'), reasons: joinReasons(parsed) }));
       group.bad = true;
     } else {
       const first = group.rows[0];
       const disagreement = first === undefined ? undefined : disagreeing(first, parsed);
       if (disagreement !== undefined) {
-        problems.add(file, row.line, `order ${key}: ${disagreement}`);
+        problems.add(file, row.line, say('row.order', { id: key, reasons: disagreement }));
         group.bad = true;
       }
       group.rows.push(parsed);
@@ -69,8 +71,9 @@ const COLUMN_OF: Record<(typeof ORDER_HEADER_FIELDS)[number], keyof OrderRow> = 
 function disagreeing(first: OrderRow, row: OrderRow): string | undefined {
   const differing = ORDER_HEADER_FIELDS.filter((column) => first[COLUMN_OF[column]] !== row[COLUMN_OF[column]]);
   if (differing.length === 0) return undefined;
-  const shown = (value: unknown): string => (value === undefined ? '(empty)' : `"${String(value)}"`);
-  return `${differing.map((column) => `${column} ${shown(row[COLUMN_OF[column]])} disagrees with line ${first.line} (${shown(first[COLUMN_OF[column]])})`).join('; ')}`;
+  const shown = (value: unknown): string => (value === undefined ? say('order.empty') : `"${String(value)}"`);
+  return joinReasons(differing.map((column) =>
+    say('order.disagrees', { name: columnLabel(column), value: shown(row[COLUMN_OF[column]]), line: String(first.line), first: shown(first[COLUMN_OF[column]]) })));
 }
 
 /** Each customer from its first row in the file, registered on the date of its earliest good order. */

@@ -1,7 +1,9 @@
 import type { CsvRow } from './csv-file.js';
+import { say } from '../i18n/messages.js';
+import { columnLabel } from './columns.js';
 import { FieldReader } from './fields.js';
 
-/** The columns of orders.csv (DESIGN.md section 9). */
+/** The columns of orders.csv (docs/auditing.md, the import's file format). */
 export const ORDER_COLUMNS = [
   'order_id', 'order_date', 'customer_id', 'customer_name', 'segment', 'region', 'rep_id', 'currency',
   'sku', 'product_name', 'quantity', 'unit_price', 'discount_pct', 'ship_date', 'delivered_date', 'promised_date',
@@ -35,10 +37,11 @@ export interface OrderRow {
 
 function dateOrder(row: Pick<OrderRow, 'orderDate' | 'shipDate' | 'deliveredDate'>): string[] {
   const reasons: string[] = [];
-  if (row.shipDate !== undefined && row.shipDate < row.orderDate) reasons.push(`ship_date ${row.shipDate} is before order_date ${row.orderDate}`);
-  if (row.deliveredDate !== undefined && row.shipDate === undefined) reasons.push('delivered_date is given without a ship_date');
+  const [ship, order, delivered] = [columnLabel('ship_date'), columnLabel('order_date'), columnLabel('delivered_date')];
+  if (row.shipDate !== undefined && row.shipDate < row.orderDate) reasons.push(say('dates.before', { name: ship, value: row.shipDate, other: order, otherValue: row.orderDate }));
+  if (row.deliveredDate !== undefined && row.shipDate === undefined) reasons.push(say('dates.deliveredWithoutShip', { delivered, ship }));
   if (row.deliveredDate !== undefined && row.shipDate !== undefined && row.deliveredDate < row.shipDate) {
-    reasons.push(`delivered_date ${row.deliveredDate} is before ship_date ${row.shipDate}`);
+    reasons.push(say('dates.before', { name: delivered, value: row.deliveredDate, other: ship, otherValue: row.shipDate }));
   }
   return reasons;
 }

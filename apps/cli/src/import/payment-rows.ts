@@ -1,8 +1,10 @@
 import type { CsvRow } from './csv-file.js';
+import { joinReasons, say } from '../i18n/messages.js';
+import { columnLabel } from './columns.js';
 import { FieldReader } from './fields.js';
 import type { Problems } from './problems.js';
 
-/** The columns of payments.csv (DESIGN.md section 9). */
+/** The columns of payments.csv (docs/auditing.md, the import's file format). */
 export const PAYMENT_COLUMNS = ['payment_id', 'order_id', 'received_date', 'amount', 'currency'] as const;
 
 /** One checked payment; `amount` in minor units. */
@@ -42,12 +44,12 @@ export function readPayments(file: string, rows: readonly CsvRow[], orders: Orde
     };
     const reasons = [...read.reasons];
     const orderCurrency = parsed.orderId === undefined ? undefined : orders.currencyOf(parsed.orderId);
-    if (currency !== undefined && orderCurrency !== undefined && orderCurrency !== currency) reasons.push(`currency ${currency} is not the order's currency ${orderCurrency}`);
-    if (parsed.orderId !== undefined && orders.isBad(parsed.orderId)) reasons.push(`order ${parsed.orderId} is not imported (it has bad rows)`);
+    if (currency !== undefined && orderCurrency !== undefined && orderCurrency !== currency) reasons.push(say('payment.currency', { name: columnLabel('currency'), currency, orderCurrency }));
+    if (parsed.orderId !== undefined && orders.isBad(parsed.orderId)) reasons.push(say('payment.orderBad', { id: parsed.orderId }));
     const earlier = parsed.paymentId === undefined ? undefined : seen.get(parsed.paymentId);
-    if (earlier !== undefined) reasons.push(`payment_id ${parsed.paymentId} is used on line ${earlier} already`);
+    if (earlier !== undefined) reasons.push(say('payment.idReused', { name: columnLabel('payment_id'), id: parsed.paymentId ?? '', line: String(earlier) }));
     if (parsed.paymentId !== undefined && earlier === undefined) seen.set(parsed.paymentId, row.line);
-    if (reasons.length > 0) problems.add(file, row.line, `payment ${row.fields['payment_id'] || '(no id)'}: ${reasons.join('; ')}`);
+    if (reasons.length > 0) problems.add(file, row.line, say('row.payment', { id: row.fields['payment_id'] || say('row.noId'), reasons: joinReasons(reasons) }));
     else payments.push(parsed as PaymentRow);
   }
   return payments.sort((a, b) => (a.receivedDate === b.receivedDate ? a.line - b.line : a.receivedDate < b.receivedDate ? -1 : 1));

@@ -1,5 +1,5 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, type DomainError } from '@salesbook/domain';
+import { domainError, salesbookEventRegistry, type DomainError } from '@salesbook/domain';
 import { ERASED_PERSONAL_DATA, GENESIS_HASH, isSealed, PERSONAL_DATA_FIELDS, type EventCodec, type Json, type NewEvent } from '@salesbook/eventstore';
 
 const valueAt = (data: Json, path: string): unknown =>
@@ -27,7 +27,7 @@ export function holdsPlaintext(event: NewEvent): boolean {
  */
 export async function sealExported(event: NewEvent, plain: EventCodec, sealing: EventCodec): Promise<Either<DomainError, NewEvent>> {
   const recorded = { streamName: '', revision: 0, position: 0n, recordedAt: '', ...event, metadata: { ...event.metadata, hash: GENESIS_HASH } };
-  const decoded = await plain.decode([recorded]);
+  const decoded = await plain.decode([recorded], salesbookEventRegistry);
   if (decoded._tag === 'Left') return decoded;
   const envelope = decoded.right[0];
   if (envelope === undefined) return left(domainError('EVENT_NOT_DECODED', `${event.type} ${event.eventId} could not be decoded`));

@@ -1,5 +1,5 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { AccessFacts, Command, Decider, DomainError, Event, EventEnvelope, WithAccess } from '@salesbook/domain';
+import type { AccessFacts, Command, Decider, DomainError, Event, EventRegistry, WithAccess } from '@salesbook/domain';
 import { deterministicEventId, type EventCodec, type EventStore, type EventToWrite, type StreamAppend } from '@salesbook/eventstore';
 
 /** A command with the ids that make it idempotent and traceable. */
@@ -40,16 +40,17 @@ export class StreamPlan<C extends Command, E extends Event, S> {
   static async load<C extends Command, E extends Event, S>(
     store: EventStore | undefined,
     codec: EventCodec,
-    decider: Decider<WithAccess<C>, E, S>,
+    aggregate: { readonly decider: Decider<WithAccess<C>, E, S>; readonly registry: EventRegistry<E> },
     streamName: string,
     facts: (command: C) => AccessFacts,
   ): Promise<Either<DomainError, StreamPlan<C, E, S>>> {
+    const { decider, registry } = aggregate;
     const recorded = store === undefined ? [] : await store.readStream(streamName);
-    const decoded = await codec.decode(recorded);
+    const decoded = await codec.decode(recorded, registry);
     if (decoded._tag === 'Left') return decoded;
-    const events = decoded.right as unknown as EventEnvelopeLike<E>[];
+    const events: EventEnvelopeLike<E>[] = decoded.right;
     const state = events.reduce<S>((folded, event) => decider.evolve(folded, event), decider.initialState());
-    const handled = new Set(decoded.right.map((event: EventEnvelope) => event.metadata.commandId));
+    const handled = new Set(decoded.right.map((event) => event.metadata.commandId));
     return right(new StreamPlan(streamName, decider, facts, state, recorded.at(-1)?.revision ?? -1, handled, events));
   }
 

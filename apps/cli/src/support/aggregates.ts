@@ -1,21 +1,38 @@
-import { complaintDecider, customerDecider, orderDecider, receivableDecider, streamCategory, targetDecider, teamDecider, type Decider, type Event } from '@salesbook/domain';
+import {
+  complaintDecider,
+  complaintEventRegistry,
+  customerDecider,
+  customerEventRegistry,
+  orderDecider,
+  orderEventRegistry,
+  receivableDecider,
+  receivableEventRegistry,
+  streamCategory,
+  targetDecider,
+  targetEventRegistry,
+  teamDecider,
+  teamEventRegistry,
+  type Decider,
+  type Event,
+  type EventRegistry,
+} from '@salesbook/domain';
 import { loadAggregate, type AsOf, type EventCodec, type EventStore, type LoadedAggregate } from '@salesbook/eventstore';
 import { CliError } from './cli-error.js';
 
 type Loader = (store: EventStore, codec: EventCodec, streamName: string, asOf: AsOf | undefined) => ReturnType<typeof loadAggregate<unknown, Event, unknown>>;
 
 const loaderOf =
-  <C, E extends Event, S>(decider: Decider<C, E, S>): Loader =>
-  async (store, codec, streamName, asOf) =>
-    (await loadAggregate({ store, codec, decider, streamName, ...(asOf === undefined ? {} : { asOf }) })) as Awaited<ReturnType<Loader>>;
+  <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>): Loader =>
+  (store, codec, streamName, asOf) =>
+    loadAggregate({ store, codec, decider, registry, streamName, ...(asOf === undefined ? {} : { asOf }) });
 
 const LOADERS = {
-  customer: loaderOf(customerDecider),
-  order: loaderOf(orderDecider),
-  receivable: loaderOf(receivableDecider),
-  complaint: loaderOf(complaintDecider),
-  target: loaderOf(targetDecider),
-  team: loaderOf(teamDecider),
+  customer: loaderOf(customerDecider, customerEventRegistry),
+  order: loaderOf(orderDecider, orderEventRegistry),
+  receivable: loaderOf(receivableDecider, receivableEventRegistry),
+  complaint: loaderOf(complaintDecider, complaintEventRegistry),
+  target: loaderOf(targetDecider, targetEventRegistry),
+  team: loaderOf(teamDecider, teamEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */

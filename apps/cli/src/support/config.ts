@@ -1,18 +1,21 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
-import { parseStoreUrl, type StoreDescriptor } from '@salesbook/eventstore';
+import { parseStoreUrl, StoreConfigurationError, type StoreDescriptor } from '@salesbook/eventstore';
+import { parseKeyStoreLocation, type KeyStoreLocation } from '@salesbook/keystore';
 import { isValidTimeZone } from '@salesbook/projections';
 import { CliError } from './cli-error.js';
 
-/** What the command line reads from the environment: the same variables, defaults and checks as the API (DESIGN.md section 10). */
+/** What the command line reads from the environment: the same variables, defaults and checks as the API. */
 export interface CliConfig {
   readonly store: StoreDescriptor;
   /** Path of the read-model SQLite file. */
   readonly readModelsPath: string;
   /** The business time zone: day boundaries of imported dates, `--as-of` dates and export ranges. */
   readonly timeZone: string;
-  /** Path of the key-store SQLite file (data keys and the personal data read log), never the event log. */
+  /** SALESBOOK_KEYSTORE as given: the key-store SQLite file or a PostgreSQL URL, never the event log. */
   readonly keyStorePath: string;
+  /** SALESBOOK_KEYSTORE read: a SQLite file (one host) or a PostgreSQL database (shared by every host). */
+  readonly keyStore: KeyStoreLocation;
   /** SALESBOOK_MASTER_KEY as given (base64), checked only by the commands that open personal data. */
   readonly masterKey: string | undefined;
   /** SALESBOOK_NEW_MASTER_KEY: the key `rotate-master-key` re-wraps the data keys with. */
@@ -36,6 +39,15 @@ const Env = z.object({
   NODE_ENV: optional,
 });
 
+function keyStoreLocation(value: string): KeyStoreLocation {
+  try {
+    return parseKeyStoreLocation(value);
+  } catch (error) {
+    if (error instanceof StoreConfigurationError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Reads and checks the environment; bad configuration is a {@link CliError} of one line naming the
  * variable and what is wrong (`SALESBOOK_TIMEZONE: must be an IANA time zone such as Asia/Shanghai`).
@@ -54,6 +66,7 @@ export function loadCliConfig(env: Readonly<Record<string, string | undefined>>)
     readModelsPath: values.SALESBOOK_READMODELS,
     timeZone: values.SALESBOOK_TIMEZONE,
     keyStorePath: values.SALESBOOK_KEYSTORE,
+    keyStore: keyStoreLocation(values.SALESBOOK_KEYSTORE),
     masterKey: values.SALESBOOK_MASTER_KEY,
     newMasterKey: values.SALESBOOK_NEW_MASTER_KEY,
     development: values.NODE_ENV === 'development',

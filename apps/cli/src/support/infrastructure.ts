@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, preparePrivateFile, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import type { SqliteKeyStore } from '@salesbook/keystore';
+import type { ManagedKeyStore } from '@salesbook/keystore';
 import type { CliConfig } from './config.js';
 import { openKeyStore, type KeyStoreMode } from './key-store.js';
 import { note } from './output.js';
@@ -25,11 +24,16 @@ export function openEventStore(descriptor: StoreDescriptor): EventStore {
   }
 }
 
-/** Opens a read-model SQLite file (its folder created when missing), WAL like the API's. */
+/**
+ * Opens a read-model SQLite file (it and its folder created owner-only when missing), WAL and `synchronous=NORMAL`
+ * like the API's: read models are derived data committed with their checkpoints, so a power cut loses only batches
+ * that are replayed again.
+ */
 export function openReadModels(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  preparePrivateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   return db;
 }
@@ -46,7 +50,7 @@ export interface StoreContext {
   /** The store for messages: kind and place, never credentials. */
   readonly storeName: string;
   /** The key store, opened on first use (only commands that touch personal data need the master key). */
-  keyStore(mode: KeyStoreMode): SqliteKeyStore;
+  keyStore(mode: KeyStoreMode): ManagedKeyStore;
 }
 
 /**
@@ -59,8 +63,8 @@ export const systemCodec = (context: StoreContext, mode: KeyStoreMode): EventCod
 /** Opens the configured store, runs `work` with it and closes it (and the key store, if opened), whatever happens. */
 export async function withStore<T>(config: CliConfig, work: (context: StoreContext) => Promise<T>): Promise<T> {
   const store = openEventStore(config.store);
-  let keys: SqliteKeyStore | undefined;
-  const keyStore = (mode: KeyStoreMode): SqliteKeyStore => (keys ??= openKeyStore(config, mode));
+  let keys: ManagedKeyStore | undefined;
+  const keyStore = (mode: KeyStoreMode): ManagedKeyStore => (keys ??= openKeyStore(config, mode));
   try {
     return await work({ config, store, plainCodec: createEventCodec(salesbookEventRegistry), storeName: describeStore(config.store), keyStore });
   } finally {

@@ -30,7 +30,7 @@ export function readerOf(options: UnmaskOptions, purpose: string): PersonalDataR
     return undefined;
   }
   if (options.reader === undefined) throw new CliError('--unmask needs --reader <id>: every read of personal data is logged with who read it', 2);
-  if (!canReadPersonalData(role)) throw new CliError(`--role ${role}: this role sees personal data masked only (DESIGN.md section 6)`, 2);
+  if (!canReadPersonalData(role)) throw new CliError(`--role ${role}: this role sees personal data masked only (docs/data-protection.md)`, 2);
   const parsed = Reader.safeParse({ reader: options.reader, role });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,5 +1,6 @@
-import { percent, plain, shiftMonth } from '../format.js';
-import { renderPanel, renderPanelError } from '../panel.js';
+import { monthLabel, percent, plain, shiftMonth } from '../format.js';
+import { t, term } from '../i18n/i18n.js';
+import { columns, renderPanel, renderPanelError } from '../panel.js';
 import { Satisfaction } from '../schemas.js';
 import { describe, scopeParams, type ViewContext } from '../context.js';
 
@@ -7,7 +8,7 @@ import { describe, scopeParams, type ViewContext } from '../context.js';
 export async function satisfactionTrendPanel(context: ViewContext): Promise<void> {
   const { api, filters, panels } = context;
   const id = 'satisfaction-trend';
-  const title = 'CSAT and NPS by month';
+  const title = t('satisfaction.title');
   const from = shiftMonth(filters.month, 1 - filters.months);
   const answer = await api.get('/reports/satisfaction', { from, to: filters.month, groupBy: 'period', ...scopeParams(filters) }, Satisfaction);
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
@@ -15,20 +16,21 @@ export async function satisfactionTrendPanel(context: ViewContext): Promise<void
   renderPanel(panels, {
     id,
     title,
-    note: 'CSAT = share of answers 4-5; NPS = % promoters - % detractors (shown as -100..100). Survey responses are aggregated by day in the read model: there are no rows to open.',
+    note: t('satisfaction.note'),
     chart: {
       type: 'line',
-      labels: rows.map((row) => row.group ?? ''),
+      unit: { kind: 'number', digits: 1 },
+      labels: rows.map((row) => monthLabel(row.group ?? '')),
       datasets: [
-        { label: 'CSAT %', data: rows.map((row) => (row.csat.value === null ? null : row.csat.value * 100)) },
-        { label: 'NPS', data: rows.map((row) => (row.nps.value === null ? null : row.nps.value * 100)) },
+        { label: t('satisfaction.csat'), data: rows.map((row) => (row.csat.value === null ? null : row.csat.value * 100)) },
+        { label: t('satisfaction.nps'), data: rows.map((row) => (row.nps.value === null ? null : row.nps.value * 100)) },
       ],
     },
-    columns: ['group', 'responses', 'csat', 'csat_n', 'nps', 'nps_n'].map((field) => ({ field, label: field === 'group' ? 'month' : field.replace('_n', ' n') })),
+    columns: [...columns('month').map((column) => ({ ...column, field: 'group' })), ...columns('responses', 'csat', 'csat_n', 'nps', 'nps_n')],
     rows: rows.map((row) => ({
       keys: { group: row.group ?? '' },
       cells: {
-        group: { value: row.group, text: row.group ?? '' }, responses: { value: row.responses, text: plain(row.responses) },
+        group: { value: row.group, text: monthLabel(row.group ?? '') }, responses: { value: row.responses, text: plain(row.responses) },
         csat: { value: row.csat.value, text: percent(row.csat.value) }, csat_n: { value: row.csat.n, text: plain(row.csat.n) },
         nps: { value: row.nps.value, text: row.nps.value === null ? '—' : plain(row.nps.value * 100, 1) }, nps_n: { value: row.nps.n, text: plain(row.nps.n) },
       },
@@ -40,7 +42,7 @@ export async function satisfactionTrendPanel(context: ViewContext): Promise<void
 export async function keyDriversPanel(context: ViewContext): Promise<void> {
   const { api, filters, panels } = context;
   const id = 'key-drivers';
-  const title = 'Key drivers of NPS';
+  const title = t('drivers.title');
   const from = shiftMonth(filters.month, 1 - filters.months);
   const answer = await api.get('/reports/satisfaction', { from, to: filters.month, ...scopeParams(filters) }, Satisfaction);
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
@@ -50,13 +52,18 @@ export async function keyDriversPanel(context: ViewContext): Promise<void> {
   renderPanel(panels, {
     id,
     title,
-    note: `${from} to ${filters.month}, n = ${n}${group?.keyDrivers.drivers === null ? ': below 30 responses, no drivers' : ''}.`,
-    chart: { type: 'bar', labels: drivers.map((d) => d.item), datasets: [{ label: 'correlation with NPS', data: drivers.map((d) => d.correlation) }] },
-    columns: [{ field: 'item', label: 'item' }, { field: 'correlation', label: 'r' }, { field: 'rank', label: 'rank' }, { field: 'n', label: 'n' }],
+    note: t(group?.keyDrivers.drivers === null ? 'drivers.noteTooFew' : 'drivers.note', { from: monthLabel(from), to: monthLabel(filters.month), n }),
+    chart: {
+      type: 'bar',
+      unit: { kind: 'number', digits: 3 },
+      labels: drivers.map((d) => term('item', d.item)),
+      datasets: [{ label: t('drivers.correlation'), data: drivers.map((d) => d.correlation) }],
+    },
+    columns: columns('item', 'correlation', 'rank', 'n'),
     rows: drivers.map((d) => ({
       keys: { item: d.item },
       cells: {
-        item: { value: d.item, text: d.item }, correlation: { value: d.correlation, text: plain(d.correlation, 3) },
+        item: { value: d.item, text: term('item', d.item) }, correlation: { value: d.correlation, text: plain(d.correlation, 3) },
         rank: { value: d.rank, text: plain(d.rank) }, n: { value: n, text: plain(n) },
       },
     })),

@@ -10,7 +10,7 @@ import { slaStatus } from './sla.js';
 import type { ComplaintState } from './state.js';
 import { actors, at, cmd, fileCommand, ids } from './testing.js';
 
-// The machine of DESIGN.md section 3, written out independently of the decider's transition table.
+// The machine of docs/domain-rules.md (Complaint), written out independently of the decider's transition table.
 const ALLOWED = new Set([
   'none>filed',
   'filed>acknowledged',

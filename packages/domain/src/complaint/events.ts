@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../shared/actors.js';
-import { defineEvent } from '../shared/event-registry.js';
+import { createEventRegistry, defineEvent, type EventDefinition } from '../shared/event-registry.js';
 import { ActorId, ComplaintId, CustomerId, OrderId, RegionId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
@@ -158,7 +158,7 @@ export type ComplaintEvent =
   | ComplaintReopenedEvent;
 
 /** Schemas and versions of the Complaint events, for the event registry. */
-export const complaintEventDefinitions = [
+export const complaintEventDefinitions: readonly EventDefinition<ComplaintEvent>[] = [
   defineEvent('ComplaintFiled', ComplaintFiled),
   defineEvent('ComplaintAssigned', ComplaintAssigned),
   defineEvent('ComplaintAcknowledged', ComplaintAcknowledged),
@@ -169,7 +169,7 @@ export const complaintEventDefinitions = [
   defineEvent('ComplaintResolved', ComplaintResolved),
   defineEvent('ComplaintClosed', ComplaintClosed),
   defineEvent('ComplaintReopened', ComplaintReopened),
-] as const;
+];
 
 /** The free-text fields of each event that hold personal data (to be encrypted; masked for auditors and analysts). */
 export const COMPLAINT_PERSONAL_DATA_FIELDS: Readonly<Partial<Record<ComplaintEvent['type'], readonly string[]>>> = {
@@ -181,3 +181,6 @@ export const COMPLAINT_PERSONAL_DATA_FIELDS: Readonly<Partial<Record<ComplaintEv
   ComplaintReopened: ['reason'],
   ComplaintEscalated: ['reason'],
 };
+
+/** Reads the events of a Complaint stream (`complaint-<id>`), upcast and validated, as Complaint events. */
+export const complaintEventRegistry = createEventRegistry(complaintEventDefinitions);

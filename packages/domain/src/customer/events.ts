@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../shared/event-registry.js';
+import { createEventRegistry, defineEvent, type EventDefinition } from '../shared/event-registry.js';
 import { ActorId, CustomerId, RegionId, SurveyId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { Money } from '../shared/money.js';
@@ -178,7 +178,7 @@ export type CustomerEvent =
   | CustomerDeactivatedEvent;
 
 /** Schemas and versions of the Customer events, for the event registry. */
-export const customerEventDefinitions = [
+export const customerEventDefinitions: readonly EventDefinition<CustomerEvent>[] = [
   defineEvent('CustomerRegistered', CustomerRegistered, { version: 2, upcasters: { 1: upcastCustomerRegisteredV1 } }),
   defineEvent('CustomerProfileUpdated', CustomerProfileUpdated),
   defineEvent('CustomerContactChanged', CustomerContactChanged),
@@ -187,4 +187,7 @@ export const customerEventDefinitions = [
   defineEvent('SatisfactionSurveyRecorded', SatisfactionSurveyRecorded),
   defineEvent('CustomerPersonalDataForgotten', CustomerPersonalDataForgotten),
   defineEvent('CustomerDeactivated', CustomerDeactivated),
-] as const;
+];
+
+/** Reads the events of a Customer stream (`customer-<id>`), upcast and validated, as Customer events. */
+export const customerEventRegistry = createEventRegistry(customerEventDefinitions);

@@ -1,5 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { Actor, Role } from '../shared/actors.js';
+import { SALES_ROLES } from '../roles.js';
+import type { Actor } from '../shared/actors.js';
 import { managesRegion } from '../shared/actors.js';
 import { domainError, type DomainError } from '../shared/domain-error.js';
 import type { ActorId, RegionId } from '../shared/ids.js';
@@ -71,8 +72,6 @@ export function requireStatus(
   const code = overrides[state.status] ?? DEFAULT_REFUSAL[state.status];
   return left(orderError(code, `cannot ${action} an order that is ${state.status.replace('_', ' ')}`, { orderId: state.orderId, status: state.status }));
 }
-
-const SALES_ROLES: readonly Role[] = ['sales_rep', 'regional_manager', 'sales_manager', 'system'];
 
 /**
  * Who may act on an order: a rep on their own orders, a regional manager in their region,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../shared/actors.js';
-import { defineEvent } from '../shared/event-registry.js';
+import { createEventRegistry, defineEvent, type EventDefinition } from '../shared/event-registry.js';
 import { ActorId, CustomerId, LineId, OrderId, RegionId, ShipmentId, Sku } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { BasisPoints, Currency, MinorUnits, Money, NonNegativeMinorUnits } from '../shared/money.js';
@@ -182,7 +182,7 @@ export type OrderEvent =
   | OrderClosedEvent;
 
 /** Schemas and versions of the Order events, for the event registry. */
-export const orderEventDefinitions = [
+export const orderEventDefinitions: readonly EventDefinition<OrderEvent>[] = [
   defineEvent('OrderPlaced', OrderPlaced),
   defineEvent('OrderDiscountApproved', OrderDiscountApproved),
   defineEvent('OrderConfirmed', OrderConfirmed),
@@ -191,4 +191,7 @@ export const orderEventDefinitions = [
   defineEvent('OrderDelivered', OrderDelivered),
   defineEvent('OrderCancelled', OrderCancelled),
   defineEvent('OrderClosed', OrderClosed),
-] as const;
+];
+
+/** Reads the events of a Order stream (`order-<id>`), upcast and validated, as Order events. */
+export const orderEventRegistry = createEventRegistry(orderEventDefinitions);

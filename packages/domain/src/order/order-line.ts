@@ -32,7 +32,7 @@ const lineAmountBig = (line: PricedLine): bigint => {
 };
 
 /**
- * Booked amount of a line in minor units (DESIGN.md section 5):
+ * Booked amount of a line in minor units (docs/reports.md):
  * `quantity * unitPrice - round(quantity * unitPrice * discountBp / 10000)`, rounded half to even, on bigints.
  * Throws a RangeError when the amount is not a safe integer (schemas refuse such orders first).
  */

@@ -66,7 +66,7 @@ function openReceivable(order: Invoiced, total: number, issueDate: IsoDate, cont
 }
 
 /**
- * The order -> receivable policy (DESIGN.md section 3): events in, commands out, no state.
+ * The order -> receivable policy (docs/domain-rules.md): events in, commands out, no state.
  * Payment in advance is invoiced when the order is confirmed, for the booked total; net and installment
  * terms when delivery is confirmed, for the total then in force (amendments and short closes before
  * invoicing are already in it). A cancelled order was never delivered, so it is never invoiced.

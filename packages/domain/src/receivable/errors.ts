@@ -1,4 +1,5 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { RECEIVABLE_ACT_ROLES } from '../roles.js';
 import { managesRegion, type Actor, type Role } from '../shared/actors.js';
 import { domainError, type DomainError } from '../shared/domain-error.js';
 import type { Receivable, ReceivableState } from './state.js';
@@ -51,17 +52,9 @@ export function requireOpen(state: ReceivableState, action: string): Either<Rece
   return right(state);
 }
 
-/** Who may do what (DESIGN.md sections 2-3): finance moves money, managers approve write-offs, reps chase their own. */
-export const PERMISSIONS = {
-  open: ['finance', 'system', 'sales_manager', 'regional_manager'],
-  money: ['finance', 'system'],
-  requestWriteOff: ['finance', 'sales_rep', 'regional_manager', 'sales_manager'],
-  approveWriteOff: ['regional_manager', 'sales_manager'],
-  collect: ['finance', 'system', 'sales_rep', 'regional_manager', 'sales_manager'],
-} as const satisfies Record<string, readonly Role[]>;
 
-/** The kinds of act {@link PERMISSIONS} lists. */
-export type ReceivableAct = keyof typeof PERMISSIONS;
+/** The kinds of act {@link RECEIVABLE_ACT_ROLES} lists. */
+export type ReceivableAct = keyof typeof RECEIVABLE_ACT_ROLES;
 
 const ACT_LABELS: Readonly<Record<ReceivableAct, string>> = {
   open: 'open receivables',
@@ -73,7 +66,7 @@ const ACT_LABELS: Readonly<Record<ReceivableAct, string>> = {
 
 /** The actor's role may `act`; a rep only on their own receivables, a regional manager only in their region. */
 export function authorize(actor: Actor, act: ReceivableAct, on: Pick<Receivable, 'repId' | 'region'>): Either<ReceivableError, true> {
-  const roles: readonly Role[] = PERMISSIONS[act];
+  const roles: readonly Role[] = RECEIVABLE_ACT_ROLES[act];
   const allowed =
     roles.includes(actor.role) &&
     (actor.role !== 'sales_rep' || actor.id === on.repId) &&

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../shared/actors.js';
-import { defineEvent } from '../shared/event-registry.js';
+import { createEventRegistry, defineEvent, type EventDefinition } from '../shared/event-registry.js';
 import { ActorId, CustomerId, OrderId, PaymentId, ReceivableId, RegionId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { Currency, NonNegativeMinorUnits, PositiveMinorUnits } from '../shared/money.js';
@@ -176,7 +176,7 @@ export type ReceivableEvent =
   | ReceivableDisputeResolvedEvent;
 
 /** Schemas and versions of the Receivable events, for the event registry. */
-export const receivableEventDefinitions = [
+export const receivableEventDefinitions: readonly EventDefinition<ReceivableEvent>[] = [
   defineEvent('ReceivableOpened', ReceivableOpened),
   defineEvent('PaymentReceived', PaymentReceived),
   defineEvent('PaymentReversed', PaymentReversed),
@@ -187,4 +187,7 @@ export const receivableEventDefinitions = [
   defineEvent('CollectionFollowUpLogged', CollectionFollowUpLogged),
   defineEvent('ReceivableDisputed', ReceivableDisputed),
   defineEvent('ReceivableDisputeResolved', ReceivableDisputeResolved),
-] as const;
+];
+
+/** Reads the events of a Receivable stream (`receivable-<id>`), upcast and validated, as Receivable events. */
+export const receivableEventRegistry = createEventRegistry(receivableEventDefinitions);

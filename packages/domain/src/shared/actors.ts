@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ActorId, RegionId } from './ids.js';
 
-/** The roles of DESIGN.md section 2. */
+/** The roles (docs/domain-rules.md#roles). */
 export const Role = z.enum([
   'sales_manager',
   'regional_manager',

@@ -1,10 +1,12 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { createEventRegistry, defineEvent } from './event-registry.js';
+import type { Event } from './message.js';
 
 // A toy event that went through two schema changes: v1 held `name`, v2 split it, v3 added `tier`.
 const Renamed = z.object({ first: z.string(), last: z.string(), tier: z.enum(['a', 'b']) }).strict();
-const registry = createEventRegistry([
+type Thing = Event<'ThingRenamed', z.output<typeof Renamed>> | Event<'ThingCreated', { id: string }>;
+const registry = createEventRegistry<Thing>([
   defineEvent('ThingRenamed', Renamed, {
     version: 3,
     upcasters: {

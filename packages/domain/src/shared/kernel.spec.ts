@@ -76,7 +76,7 @@ describe('actors', () => {
     expect(managesRegion(actor('regional_manager', 'west'), east)).toBe(false);
     expect(managesRegion(actor('sales_rep', 'east'), east)).toBe(false);
   });
-  it('limits discounts by role as DESIGN.md section 3 says', () => {
+  it('limits discounts by role as docs/domain-rules.md says', () => {
     expect(DISCOUNT_LIMIT_BP.sales_rep).toBe(1_000);
     expect(DISCOUNT_LIMIT_BP.regional_manager).toBe(2_500);
     expect(DISCOUNT_LIMIT_BP.sales_manager).toBe(10_000);

@@ -19,7 +19,13 @@ export interface Command<T extends string = string, D = unknown> {
   readonly metadata: CommandMetadata;
 }
 
-/** Metadata every stored event carries (DESIGN.md section 2, envelope). `hash` chains the stream (section 6). */
+/**
+ * What a client asks for, before the edge adds who and when: the `type` and `data` of each command of
+ * the union `C`, still a union discriminated by `type` (the command bus carries one per aggregate).
+ */
+export type CommandPayload<C extends Command = Command> = C extends Command ? { readonly type: C['type']; readonly data: C['data'] } : never;
+
+/** Metadata every stored event carries (the envelope). `hash` chains the stream (docs/domain-rules.md). */
 export const EventMetadata = z.object({
   eventId: z.string().min(1),
   occurredAt: IsoDateTime,
@@ -32,9 +38,5 @@ export const EventMetadata = z.object({
 });
 export type EventMetadata = z.infer<typeof EventMetadata>;
 
-/** An event with its metadata: what a store holds and a projection receives. */
-export interface EventEnvelope<E extends Event = Event> {
-  readonly type: E['type'];
-  readonly data: E['data'];
-  readonly metadata: EventMetadata;
-}
+/** An event with its metadata: what a store holds and a projection receives; still discriminated by `type`. */
+export type EventEnvelope<E extends Event = Event> = E & { readonly metadata: EventMetadata };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../shared/event-registry.js';
+import { createEventRegistry, defineEvent, type EventDefinition } from '../shared/event-registry.js';
 import { ActorId, RegionId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
@@ -33,4 +33,7 @@ export type SalesTargetRevisedEvent = Event<'SalesTargetRevised', SalesTargetRev
 export type TargetEvent = SalesTargetSetEvent | SalesTargetRevisedEvent;
 
 /** Schemas and versions of the Target events, for the event registry. */
-export const targetEventDefinitions = [defineEvent('SalesTargetSet', SalesTargetSet), defineEvent('SalesTargetRevised', SalesTargetRevised)] as const;
+export const targetEventDefinitions: readonly EventDefinition<TargetEvent>[] = [defineEvent('SalesTargetSet', SalesTargetSet), defineEvent('SalesTargetRevised', SalesTargetRevised)];
+
+/** Reads the events of a Target stream (`target-<id>`), upcast and validated, as Target events. */
+export const targetEventRegistry = createEventRegistry(targetEventDefinitions);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TeamRole } from '../shared/access.js';
-import { defineEvent } from '../shared/event-registry.js';
+import { createEventRegistry, defineEvent, type EventDefinition } from '../shared/event-registry.js';
 import { ActorId, RegionId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { IsoDate, IsoDateTime } from '../shared/time.js';
@@ -44,8 +44,11 @@ export type TeamMemberLeftEvent = Event<'TeamMemberLeft', TeamMemberLeft>;
 export type TeamEvent = TeamMemberJoinedEvent | TeamMemberTransferredEvent | TeamMemberLeftEvent;
 
 /** Schemas and versions of the Team events, for the event registry. */
-export const teamEventDefinitions = [
+export const teamEventDefinitions: readonly EventDefinition<TeamEvent>[] = [
   defineEvent('TeamMemberJoined', TeamMemberJoined),
   defineEvent('TeamMemberTransferred', TeamMemberTransferred),
   defineEvent('TeamMemberLeft', TeamMemberLeft),
-] as const;
+];
+
+/** Reads the events of the register's stream, validated, as Team events. */
+export const teamEventRegistry = createEventRegistry(teamEventDefinitions);

@@ -16,7 +16,7 @@ export interface ForgetResult {
 }
 
 /**
- * Where customers' data keys live: always outside the event log (DESIGN.md section 6). The embedded
+ * Where customers' data keys live: always outside the event log (docs/data-protection.md). The embedded
  * implementation is `@salesbook/keystore` (a separate SQLite file, keys wrapped by a master key); a
  * KMS-backed one implements the same port. Every call takes a batch so a codec looks keys up once
  * per batch of events.

@@ -1,5 +1,5 @@
 /**
- * Which string fields of each event hold personal data (DESIGN.md section 6), and whose they are.
+ * Which string fields of each event hold personal data (docs/data-protection.md), and whose they are.
  * The one place that says so: the encrypting codec seals these fields, masking hides them, and a
  * test walks every event schema so that a new string field fails until it is classified here.
  */

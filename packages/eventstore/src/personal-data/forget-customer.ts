@@ -1,5 +1,5 @@
 import { right, type Either } from 'fp-ts/lib/Either.js';
-import { customerDecider, customerStream, type CustomerEvent, type DomainError, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
+import { customerDecider, customerEventRegistry, customerStream, type CustomerEvent, type DomainError, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
 import { handleCommand, type CommandResult } from '../command-handler.js';
 import type { EventCodec } from '../event-codec.js';
 import type { EventStore } from '../port.js';
@@ -33,6 +33,7 @@ export async function forgetCustomer(input: ForgetCustomerInput): Promise<Either
     store: input.store,
     codec: input.codec,
     decider: customerDecider,
+    registry: customerEventRegistry,
     streamName: customerStream(customerId),
     command: input.command,
     commandId: input.commandId,

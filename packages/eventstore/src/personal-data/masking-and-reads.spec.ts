@@ -1,4 +1,4 @@
-import { customerDecider, customerStream, salesbookEventRegistry } from '@salesbook/domain';
+import { customerDecider, customerEventRegistry, customerStream, salesbookEventRegistry } from '@salesbook/domain';
 import { handleCommand } from '../command-handler.js';
 import { createEventCodec } from '../event-codec.js';
 import { loadAggregate } from '../load-aggregate.js';
@@ -15,8 +15,8 @@ async function registered(codecFor: 'sealed' | 'plain') {
   const store = createMemoryEventStore();
   const keys = createMemoryDataKeyStore();
   const codec = codecFor === 'plain' ? plain : createPersonalDataCodec({ inner: plain, keys });
-  await handleCommand({ store, codec, decider: customerDecider, streamName, command: f.register() as never, commandId: 'cmd-1' });
-  await handleCommand({ store, codec, decider: customerDecider, streamName, command: f.survey('Ask for Wang Fang') as never, commandId: 'cmd-2' });
+  await handleCommand({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName, command: f.register() as never, commandId: 'cmd-1' });
+  await handleCommand({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName, command: f.survey('Ask for Wang Fang') as never, commandId: 'cmd-2' });
   return { store, keys };
 }
 
@@ -29,7 +29,7 @@ describe('masking by role', () => {
 
   it.each(['sealed', 'plain'] as const)('the masking codec folds %s history with every personal field hidden, touching no key', async (written) => {
     const { store } = await registered(written);
-    const loaded = await loadAggregate({ store, codec: createMaskingCodec(plain), decider: customerDecider, streamName });
+    const loaded = await loadAggregate({ store, codec: createMaskingCodec(plain), decider: customerDecider, registry: customerEventRegistry, streamName });
     const json = JSON.stringify(loaded, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
     expect(json).not.toContain(f.EMAIL);
     expect(json).not.toContain('Wang Fang');
@@ -49,7 +49,7 @@ describe('the read log', () => {
     const log = createMemoryReadLog();
     const reader = { actorId: 'rm-east', role: 'regional_manager', purpose: `GET /audit/streams/${streamName}/events` };
     const codec = createPersonalDataCodec({ inner: plain, keys, reads: { log, reader, clock: () => new Date('2026-04-01T08:00:00Z') } });
-    await loadAggregate({ store, codec, decider: customerDecider, streamName });
+    await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName });
     expect(await log.list({ customerId: f.CUSTOMER })).toEqual([{ ...reader, at: '2026-04-01T08:00:00.000Z', customerIds: [f.CUSTOMER], streams: [streamName] }]);
     expect(await log.list({ actorId: 'someone-else' })).toEqual([]);
   });
@@ -59,7 +59,7 @@ describe('the read log', () => {
     await keys.forget(f.CUSTOMER);
     const log = createMemoryReadLog();
     const codec = createPersonalDataCodec({ inner: plain, keys, reads: { log, reader: { actorId: 'a', role: 'sales_manager', purpose: 'p' } } });
-    await loadAggregate({ store, codec, decider: customerDecider, streamName });
+    await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName });
     expect(await log.list()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { complaintDecider, complaintStream, customerDecider, customerStream, salesbookEventRegistry, type Command, type Decider, type Event } from '@salesbook/domain';
+import { complaintDecider, complaintEventRegistry, complaintStream, customerDecider, customerEventRegistry, customerStream, salesbookEventRegistry, type Command, type Decider, type Event, type EventRegistry } from '@salesbook/domain';
 import { handleCommand } from '../command-handler.js';
 import { createEventCodec, type EventCodec } from '../event-codec.js';
 import { verifyChain } from '../hash-chain.js';
@@ -16,12 +16,12 @@ let keys: MemoryDataKeyStore;
 let codec: EventCodec;
 let counter = 0;
 
-async function run<C extends Command, E extends Event, S>(decider: Decider<C, E, S>, streamName: string, command: C): Promise<void> {
-  const result = await handleCommand({ store, codec, decider, streamName, command, commandId: `cmd-${++counter}` });
+async function run<C extends Command, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>, streamName: string, command: C): Promise<void> {
+  const result = await handleCommand({ store, codec, decider, registry, streamName, command, commandId: `cmd-${++counter}` });
   if (result._tag === 'Left') throw new Error(JSON.stringify(result.left));
 }
-const customer = (command: Command) => run(customerDecider, customerStream(f.CUSTOMER), command as never);
-const complaint = (command: Command) => run(complaintDecider, complaintStream(f.COMPLAINT), command as never);
+const customer = (command: Command) => run(customerDecider, customerEventRegistry, customerStream(f.CUSTOMER), command as never);
+const complaint = (command: Command) => run(complaintDecider, complaintEventRegistry, complaintStream(f.COMPLAINT), command as never);
 const storedJson = async (): Promise<string> => JSON.stringify((await store.readAll({ maxCount: 1000 })).map((event) => event.data));
 
 beforeEach(() => {
@@ -45,7 +45,7 @@ describe('the personal data codec', () => {
 
   it('reads them back decrypted: the state folds from plaintext', async () => {
     await customer(f.register());
-    const loaded = await loadAggregate({ store, codec, decider: customerDecider, streamName: customerStream(f.CUSTOMER) });
+    const loaded = await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(f.CUSTOMER) });
     expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { name: f.NAME, phone: f.PHONE, email: f.EMAIL } } } });
   });
 
@@ -56,7 +56,7 @@ describe('the personal data codec', () => {
     await complaint(f.acknowledgeComplaint());
     await complaint(f.recordInvestigation(`Called ${f.NAME}; the driver dropped the pallets.`));
     expect(await storedJson()).not.toContain(f.NAME);
-    const loaded = await loadAggregate({ store, codec, decider: complaintDecider, streamName: complaintStream(f.COMPLAINT) });
+    const loaded = await loadAggregate({ store, codec, decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream(f.COMPLAINT) });
     expect(loaded._tag === 'Right' && loaded.right.events.map((event) => JSON.stringify(event.data)).join()).toContain(`Called ${f.NAME}`);
   });
 
@@ -78,11 +78,11 @@ describe('the personal data codec', () => {
     await customer(f.forgetCommand());
     expect(await keys.forget(f.CUSTOMER)).toEqual({ customerId: f.CUSTOMER, destroyed: true });
 
-    const state = await loadAggregate({ store, codec, decider: customerDecider, streamName: customerStream(f.CUSTOMER) });
+    const state = await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(f.CUSTOMER) });
     expect(state).toMatchObject({ _tag: 'Right', right: { state: { personalDataErased: true, contact: { name: null, email: null } } } });
     const registered = state._tag === 'Right' ? state.right.events[0]?.data : undefined;
     expect(registered).toMatchObject({ contact: { name: ERASED_PERSONAL_DATA, phone: ERASED_PERSONAL_DATA, email: ERASED_PERSONAL_DATA } });
-    const filed = await loadAggregate({ store, codec, decider: complaintDecider, streamName: complaintStream(f.COMPLAINT) });
+    const filed = await loadAggregate({ store, codec, decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream(f.COMPLAINT) });
     expect(filed._tag === 'Right' && filed.right.events[0]?.data).toMatchObject({ description: ERASED_PERSONAL_DATA });
 
     // The stored (sealed) form never changed: forgetting rewrites nothing, so no hash moves.
@@ -104,16 +104,16 @@ describe('the personal data codec', () => {
     await customer(f.register());
     const [registered] = await store.readStream(customerStream(f.CUSTOMER));
     if (registered === undefined) throw new Error('no event');
-    const moved = await codec.decode([{ ...registered, eventId: 'another-event' }]);
+    const moved = await codec.decode([{ ...registered, eventId: 'another-event' }], salesbookEventRegistry);
     expect(moved).toMatchObject({ _tag: 'Left', left: { code: 'PERSONAL_DATA_UNREADABLE', details: { path: 'contact.name' } } });
     const elsewhere = createPersonalDataCodec({ inner: plain, keys: createMemoryDataKeyStore() });
-    expect(await elsewhere.decode([registered])).toMatchObject({ _tag: 'Left', left: { code: 'PERSONAL_DATA_KEY_UNKNOWN' } });
+    expect(await elsewhere.decode([registered], salesbookEventRegistry)).toMatchObject({ _tag: 'Left', left: { code: 'PERSONAL_DATA_KEY_UNKNOWN' } });
   });
 
   it('reads history written before encryption as it was written', async () => {
     codec = plain;
     await customer(f.register());
-    const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: plain, keys }), decider: customerDecider, streamName: customerStream(f.CUSTOMER) });
+    const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: plain, keys }), decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(f.CUSTOMER) });
     expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { email: f.EMAIL } } } });
   });
 });

@@ -1,5 +1,5 @@
 import { left, right } from 'fp-ts/lib/Either.js';
-import { domainError } from '@salesbook/domain';
+import { domainError, type Event } from '@salesbook/domain';
 import type { EventCodec } from '../event-codec.js';
 import type { DataKeyStore } from './data-keys.js';
 import { PERSONAL_DATA_FIELDS, type EventFieldClassification } from './field-map.js';
@@ -29,7 +29,7 @@ export interface PersonalDataCodecOptions {
  *
  * @example
  * const codec = createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys });
- * await handleCommand({ store, codec, decider: customerDecider, streamName, command, commandId });
+ * await handleCommand({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName, command, commandId });
  */
 export function createPersonalDataCodec(options: PersonalDataCodecOptions): EventCodec {
   const fields = options.fields ?? PERSONAL_DATA_FIELDS;
@@ -39,7 +39,7 @@ export function createPersonalDataCodec(options: PersonalDataCodecOptions): Even
       if (encoded._tag === 'Left') return encoded;
       return sealEvents(encoded.right, fields, options.keys);
     },
-    async decode(events) {
+    async decode(events, registry) {
       const opened = await openEvents(events, fields, options.keys);
       if (opened._tag === 'Left') return opened;
       const reads = options.reads;
@@ -51,7 +51,7 @@ export function createPersonalDataCodec(options: PersonalDataCodecOptions): Even
           streams: [...new Set(events.map((event) => event.streamName))],
         });
       }
-      return options.inner.decode(opened.right.events);
+      return options.inner.decode(opened.right.events, registry);
     },
   };
 }
@@ -78,14 +78,17 @@ export function createMaskingCodec(inner: EventCodec, fields: Readonly<Record<st
     async encode() {
       return left(domainError('PERSONAL_DATA_MASKED_CODEC', 'the masking codec reads only; write with the personal data codec'));
     },
-    async decode(events) {
+    async decode(events, registry) {
       // Masked after upcasting, so fields of older versions (a v1 flat `email`) are hidden at their current paths.
-      const decoded = await inner.decode(events);
+      const decoded = await inner.decode(events, registry);
       if (decoded._tag === 'Left') return decoded;
-      return right(decoded.right.map((envelope) => ({ ...envelope, data: maskPersonalFields(envelope.type, envelope.data, fields) })));
+      return right(decoded.right.map((envelope) => masked(envelope, fields)));
     },
   };
 }
+
+/** `event` with its personal fields masked. */
+const masked = <E extends Event>(event: E, fields: Readonly<Record<string, EventFieldClassification>>): E => ({ ...event, data: maskPersonalFields(event.type, event.data, fields) });
 
 /** Roles that may read personal data unmasked (scoped further by the API: a rep only their own customers). */
 export const PERSONAL_DATA_ROLES: readonly string[] = ['sales_manager', 'regional_manager', 'sales_rep', 'finance'];

@@ -25,7 +25,7 @@ export interface PersonalDataReadFilter {
 }
 
 /**
- * The log of reads of personal data by people (DESIGN.md section 6). It holds ids and times, never the
+ * The log of reads of personal data by people (docs/data-protection.md). It holds ids and times, never the
  * data read, so it survives a customer's erasure. A read is logged before its plaintext is returned.
  *
  * @example

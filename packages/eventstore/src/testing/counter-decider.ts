@@ -24,8 +24,11 @@ export const counterDecider: Decider<CounterCommand, CounterEvent, CounterState>
   evolve: (state, event) => ({ count: state.count + event.data.by, increments: state.increments + 1 }),
 };
 
+/** Reads the counter's event. */
+export const counterEventRegistry = createEventRegistry([defineEvent('CounterIncremented', z.object({ by: z.number().int() }))]);
+
 /** A codec that knows the counter's event. */
-export const counterCodec = createEventCodec(createEventRegistry([defineEvent('CounterIncremented', z.object({ by: z.number().int() }))]));
+export const counterCodec = createEventCodec(counterEventRegistry);
 
 /** An `Increment` command at a business time. */
 export const increment = (by: number, occurredAt = '2024-03-01T08:00:00.000Z', times?: number): CounterCommand => ({

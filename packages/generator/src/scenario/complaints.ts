@@ -34,9 +34,9 @@ const CHANNELS = ['phone', 'email', 'web', 'visit'] as const;
 const CHANNEL_WEIGHTS = [35, 30, 20, 15];
 const SEVERITIES: readonly ComplaintSeverity[] = ['low', 'medium', 'high', 'critical'];
 const SEVERITY_WEIGHTS = [40, 35, 20, 5];
-/** SLA of DESIGN.md section 3: acknowledge within these hours, by severity. */
+/** SLA (docs/domain-rules.md): acknowledge within these hours, by severity. */
 export const ACK_HOURS: Readonly<Record<ComplaintSeverity, number>> = { low: 24, medium: 8, high: 4, critical: 1 };
-/** SLA of DESIGN.md section 3: resolve within these days, by severity. */
+/** SLA (docs/domain-rules.md): resolve within these days, by severity. */
 export const RESOLVE_DAYS: Readonly<Record<ComplaintSeverity, number>> = { low: 10, medium: 5, high: 3, critical: 1 };
 const ROOT_CAUSES: Readonly<Record<ComplaintCategory, ComplaintRootCause>> = {
   product_quality: 'product_quality',

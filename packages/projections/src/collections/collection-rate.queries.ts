@@ -25,7 +25,7 @@ export interface CollectionRateRow {
 }
 
 /**
- * The KPI of record (DESIGN section 5), exactly as the collections summary computes it, for other reports to
+ * The KPI of record (docs/reports.md), exactly as the collections summary computes it, for other reports to
  * reuse. It reads `kpi_installments`/`kpi_installment_movements` (receivables_kpi) and `collection_receivables`
  * (collections) without a transaction or freshness of its own: call it inside the caller's read (e.g. in
  * `readJoinedReport` with {@link COLLECTIONS_SOURCES} among its projections). Groups with nothing moving are absent.

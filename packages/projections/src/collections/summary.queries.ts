@@ -62,7 +62,7 @@ function figures(month: string, groupBy: CollectionsGroupBy, bounds: MonthBounds
 
 /**
  * Collections summary of a business month per group and currency: invoiced, collected, written off, opening and
- * closing receivables, the due-based collection rate (DESIGN section 5, same parts as the monthly sales report's),
+ * closing receivables, the due-based collection rate (docs/reports.md, same parts as the monthly sales report's),
  * the revenue-based rate, DSO and CEI. Write-offs and credit notes reduce the amount due and are never collected;
  * a reversal subtracts in the month it is dated.
  * @example queryCollectionsSummary(db, lagOf, { month: '2026-04', groupBy: 'region' })

@@ -125,7 +125,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
 }
 
 /**
- * Complaints (DESIGN.md section 5): one row per complaint with what its counts, times, SLA breaches,
+ * Complaints (docs/reports.md): one row per complaint with what its counts, times, SLA breaches,
  * reopens and handling satisfaction are computed from at query time, as of any instant.
  */
 export const complaintsProjection: Projection = { name: 'complaints', version: 2, tables: [complaintFactsTable, complaintClosingsTable], project };

@@ -75,7 +75,7 @@ function groups(rows: readonly ComplaintFactsRow[], groupBy: ComplaintsGroupBy |
 }
 
 /**
- * The complaints report (DESIGN.md section 5) of the complaints filed between two business dates, as of
+ * The complaints report (docs/reports.md) of the complaints filed between two business dates, as of
  * `asOf`: counts by category, severity and channel, mean and p90 (nearest rank) time to acknowledge and to
  * resolve, SLA breach rates, reopen rate and handling satisfaction, per group. Complaints filed after
  * `asOf` are left out.

@@ -13,7 +13,7 @@ export type BookingCounters = {
   readonly cancelled_amount: number;
 };
 
-/** The counters and what they book: confirmed + amendments + short closes - cancelled (DESIGN.md section 5). */
+/** The counters and what they book: confirmed + amendments + short closes - cancelled (docs/reports.md). */
 export type BookedFigures = BookingCounters & { readonly booked: number };
 
 /** The columns of {@link BookedFigures} in a read-model table, in the order every sales table declares them. */

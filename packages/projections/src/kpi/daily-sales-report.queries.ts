@@ -100,7 +100,7 @@ function assemble(filter: DailySalesReportFilter, counts: readonly read.CountRea
 }
 
 /**
- * The daily sales report (DESIGN.md section 5) for one business day, one row per rep or region with any
+ * The daily sales report (docs/reports.md) for one business day, one row per rep or region with any
  * figure that day, month-to-date booked sales or a target that month. Money is per currency; ratios follow
  * `ratio` (null without a target). Carries the lowest checkpoint of the projections it joins and their highest lag.
  */

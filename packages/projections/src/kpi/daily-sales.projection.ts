@@ -82,7 +82,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
 }
 
 /**
- * Daily booked sales (DESIGN.md section 5): orders confirmed and their booked amount, amendment deltas,
+ * Daily booked sales (docs/reports.md): orders confirmed and their booked amount, amendment deltas,
  * short-close deltas and cancellations of confirmed orders, by the business day of `occurredAt`, attributed
  * to the rep and region fixed on the order.
  */

@@ -168,7 +168,7 @@ export function monthlySalesRows(db: Database.Database, filter: MonthlySalesRepo
 }
 
 /**
- * The monthly sales report (DESIGN.md section 5) by rep, region or segment (the segment recorded at
+ * The monthly sales report (docs/reports.md) by rep, region or segment (the segment recorded at
  * confirmation): booked vs target, orders, average order value, cancellations, collections and the due-based
  * collection rate, CSAT and NPS with n, complaints, changes against the previous month and year, top 5
  * customers and products. Carries the lowest checkpoint of the projections it joins and their highest lag.

@@ -47,7 +47,7 @@ export interface RepScorecard {
 }
 
 /**
- * A rep's scorecard (DESIGN.md section 5): sales amount and attainment per currency, collection rate, CSAT,
+ * A rep's scorecard (docs/reports.md): sales amount and attainment per currency, collection rate, CSAT,
  * complaints per 100 orders and on-time delivery rate. Zero or one row: none when the scope forbids the rep.
  */
 export function queryRepScorecard(db: Database.Database, lagOf: LagOf, filter: RepScorecardFilter): ReportResult<RepScorecard> {

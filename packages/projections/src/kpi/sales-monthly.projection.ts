@@ -90,7 +90,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
 }
 
 /**
- * Monthly booked sales by customer and by product (DESIGN.md section 5), attributed to the rep, region and
+ * Monthly booked sales by customer and by product (docs/reports.md), attributed to the rep, region and
  * customer segment recorded at confirmation, each change on the business month of its own event: amendments
  * and short closes by their delta, cancellations reversing what the order had booked. Orders never confirmed
  * do not count. Per-sku changes are checked against the events' totals (a mismatch parks the event).

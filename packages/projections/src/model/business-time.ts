@@ -1,5 +1,5 @@
 /**
- * Business time: reports bucket events by `occurredAt` in a configured zone (DESIGN.md section 2),
+ * Business time: reports bucket events by `occurredAt` in a configured zone (docs/reports.md),
  * so an order confirmed at 2026-03-31T16:30:00Z counts on 2026-04-01 in Shanghai.
  */
 

@@ -42,6 +42,9 @@ export class Follower {
   private retired = false;
   private done: Promise<void> = Promise.resolve();
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private markEnded: () => void = () => undefined;
+  /** Resolves once the follower has ended, by `stop` or on its own (see `failure`): its supervisor's cue. */
+  readonly ended: Promise<void> = new Promise((resolve) => (this.markEnded = resolve));
   private positionWaiters: { position: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
   /** Why the follower ended on its own (a store or database failure), if it did. */
   failure: string | undefined;
@@ -88,12 +91,13 @@ export class Follower {
         const page = await this.pages.read(after);
         // A short page ends at the head: the subscription delivers it, then says it caught up.
         if (page.length < this.pages.pageSize) break;
+        // Applied every `batchSize` events, across pages: a bigger batch writes each row it changes once for more events.
         for (const event of page) if (!event.type.startsWith('$')) this.take(event);
-        this.flush();
         after = page[page.length - 1]?.position ?? after;
         // A synchronous store resolves at once: let timers and I/O (the API's requests) in between pages.
         await new Promise((resolve) => setImmediate(resolve));
       }
+      this.flush();
     } catch (error) {
       this.failure = describeError(error);
     }
@@ -203,6 +207,7 @@ export class Follower {
 
   private end(): void {
     this.phase = 'ended';
+    this.markEnded();
     const ended = new Error(this.failure ?? 'the follower was stopped');
     for (const waiter of [...this.waiters.splice(0), ...this.positionWaiters.splice(0)]) waiter.reject(ended);
   }

@@ -67,7 +67,7 @@ describe('ProjectionRunner: checkpoints, lag and readiness', () => {
     const result = await store.appendToStream('order-z', [{ eventId: 'ffffffff-0000-4000-8000-000000000001', type: 'Counted', data: { amount: 5 }, metadata: {} }]);
     await runner.whenAt('test_counts', result.position);
     expect(totals(db)).toContainEqual({ stream: 'order-z', events: 1, amount: 5 });
-    expect(runner.freshness('test_counts')).toEqual({ position: '4', lag: 0 });
+    expect(runner.freshness('test_counts')).toEqual({ position: '4', lag: 0, stale: false });
     const ready = await runner.readiness();
     expect(ready).toMatchObject({ ready: true, reasons: [] });
     expect(ready.projections[0]).toMatchObject({ state: 'live', position: '4', head: '4', lag: 0, parked: 0, lastError: null, generation: 1 });

@@ -13,6 +13,7 @@ import { LiveTail } from './live-tail.js';
 import { PageReader } from './page-reader.js';
 import { RUNNER_DDL } from './schema.js';
 import { unreadyReasons, type Freshness, type ProjectionStatus, type Readiness } from './status.js';
+import { nextOutage, retryingOf, type Outage, type RetryPolicy } from './supervision.js';
 import type { RetryOutcome, TableSet } from './table-set.js';
 
 /** Settings of a {@link ProjectionRunner}. */
@@ -23,7 +24,10 @@ export interface RunnerOptions {
   readonly projections: readonly Projection[];
   /** Business time zone (default `Asia/Shanghai`). */
   readonly zone?: string;
-  /** Events applied per transaction at most (default 500). */
+  /**
+   * Events applied per transaction at most (default 2000). A batch is folded in memory and writes each row it changes
+   * once, so a bigger batch writes less; catching up, batches span pages of the log.
+   */
   readonly batchSize?: number;
   /** Readiness fails when a projection lags more events than this (default 1000). */
   readonly maxLag?: number;
@@ -35,6 +39,8 @@ export interface RunnerOptions {
    * waiting on a position (`whenAt`) has it applied at once whatever this is.
    */
   readonly liveBatchMs?: number;
+  /** How a follower that failed (the store went away, the read-model file failed) is started again. */
+  readonly retry?: RetryPolicy;
 }
 
 interface Entry {
@@ -49,6 +55,9 @@ interface Entry {
   retried: number;
   /** The projection version that built `active`: an older one has other tables than this release's queries read. */
   activeVersion: number;
+  /** Set while the live follower is down and being started again; cleared once a restart caught up. */
+  outage: Outage | undefined;
+  restart: ReturnType<typeof setTimeout> | undefined;
 }
 
 const toText = (position: bigint | undefined): string | null => (position === undefined ? null : position.toString());
@@ -76,10 +85,13 @@ export class ProjectionRunner {
   private readonly tail: LiveTail;
   /** The live followers' held batches, applied together (with `liveBatchMs` only). */
   private readonly liveBatches: LiveBatches | undefined;
+  /** Backlog counts in progress, by the position they count from. */
+  private readonly backlogs = new Map<string, Promise<number>>();
+  private stopping = false;
 
   constructor(private readonly options: RunnerOptions) {
     this.context = { zone: options.zone ?? DEFAULT_BUSINESS_ZONE };
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2_000;
     this.maxLag = options.maxLag ?? 1_000;
     this.lagCountLimit = options.lagCountLimit ?? 10_000;
     if (this.lagCountLimit <= this.maxLag) throw new Error('lagCountLimit must be greater than maxLag');
@@ -97,7 +109,7 @@ export class ProjectionRunner {
       }
       const active = openActive(options.db, projection, this.context);
       const activeVersion = this.checkpoints.active(projection.name)?.version ?? projection.version;
-      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, rebuilt: undefined, active, activeVersion, retried: 0 });
+      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, rebuilt: undefined, active, activeVersion, retried: 0, outage: undefined, restart: undefined });
     }
   }
 
@@ -109,13 +121,15 @@ export class ProjectionRunner {
         entry.rebuilt = this.rebuild(entry.projection.name).catch(() => undefined);
         continue;
       }
-      entry.live = this.follow(entry.active);
+      this.supervise(entry, this.follow(entry.active));
     }
   }
 
   /** Stops every subscription after applying what was received. */
   async stop(): Promise<void> {
+    this.stopping = true;
     for (const entry of this.entries.values()) {
+      clearTimeout(entry.restart);
       await entry.rebuilding?.stop({ discard: true });
       await entry.live?.stop();
       entry.rebuilding = undefined;
@@ -168,7 +182,7 @@ export class ProjectionRunner {
     swapGenerations(this.options.db, entry.projection, entry.active.generation, follower.set.generation);
     entry.active = follower.set;
     entry.activeVersion = entry.projection.version;
-    entry.live = follower;
+    this.supervise(entry, follower);
     entry.rebuilding = undefined;
   }
 
@@ -192,7 +206,22 @@ export class ProjectionRunner {
   /** Position and lag of `name` right now, from what the runner knows without reading the store. */
   freshness(name: string): Freshness {
     const entry = this.entry(name);
-    return { position: toText(entry.active.position), lag: entry.live?.lag(this.lagCountLimit) ?? this.lagCountLimit };
+    const { live } = entry;
+    const position = toText(entry.active.position);
+    // Down (or not started): the events since are unknown, so the lag is the counting bound and the answer stale.
+    if (live === undefined || live.failure !== undefined || live.phase === 'ended') return { position, lag: this.lagCountLimit, stale: true };
+    return { position, lag: live.lag(this.lagCountLimit), stale: live.phase !== 'live' };
+  }
+
+  /** Since when (ms since the epoch) the longest-down live follower has been down, if any is. */
+  downSince(): number | undefined {
+    const since = [...this.entries.values()].flatMap((entry) => (entry.outage === undefined ? [] : [entry.outage.since]));
+    return since.length === 0 ? undefined : Math.min(...since);
+  }
+
+  /** The outage of `name`'s live follower while it is being started again, if it is down. */
+  outage(name: string): Outage | undefined {
+    return this.entry(name).outage;
   }
 
   /**
@@ -205,9 +234,12 @@ export class ProjectionRunner {
     return `${entry.active.generation}.${toText(entry.active.position) ?? '-'}.${entry.retried}`;
   }
 
-  /** Status of every projection: checkpoint, head, lag, parked events, state. */
+  /** Status of every projection: checkpoint, head, lag, parked events, state; with the store away, head and lag unknown. */
   async status(): Promise<ProjectionStatus[]> {
-    const head = await this.options.store.headPosition();
+    const head = await this.options.store.headPosition().then(
+      (position) => ({ position }),
+      () => undefined,
+    );
     const statuses: ProjectionStatus[] = [];
     for (const entry of this.entries.values()) statuses.push(await this.statusOf(entry, head));
     return statuses;
@@ -220,7 +252,7 @@ export class ProjectionRunner {
     return { ready: reasons.length === 0, reasons, projections };
   }
 
-  private async statusOf(entry: Entry, head: bigint | undefined): Promise<ProjectionStatus> {
+  private async statusOf(entry: Entry, head: { readonly position: bigint | undefined } | undefined): Promise<ProjectionStatus> {
     const { active, live, rebuilding } = entry;
     const parked = active.parkedCount();
     const failure = live?.failure;
@@ -232,24 +264,59 @@ export class ProjectionRunner {
       generation: active.generation,
       state,
       position: toText(active.position),
-      head: toText(head),
-      lag: await countEventsAfter(this.options.store, active.position, this.lagCountLimit),
+      head: toText(head?.position),
+      lag: head === undefined ? this.lagCountLimit : await countEventsAfter(this.options.store, active.position, this.lagCountLimit).catch(() => this.lagCountLimit),
       parked,
       blockedStreams: active.blockedStreams(),
       lastError: failure ?? lastParked ?? null,
       rebuilding: rebuilding === undefined ? null : { generation: rebuilding.set.generation, position: toText(rebuilding.set.position) },
+      retrying: entry.outage === undefined ? null : retryingOf(entry.outage),
     };
+  }
+
+  /** Watches `follower` as the live one of `entry`: when it fails, a new one starts from the checkpoint after a backoff. */
+  private supervise(entry: Entry, follower: Follower): void {
+    entry.live = follower;
+    follower.whenLive().then(
+      () => {
+        if (entry.live === follower) entry.outage = undefined;
+      },
+      () => undefined,
+    );
+    void follower.ended.then(() => {
+      if (this.stopping || entry.live !== follower || follower.failure === undefined) return;
+      entry.outage = nextOutage(entry.outage, follower.failure, Date.now(), this.options.retry ?? {});
+      // The checkpoint commits with each batch, so the new follower starts after the last applied event: none twice.
+      entry.restart = setTimeout(() => {
+        entry.restart = undefined;
+        if (!this.stopping && entry.live === follower) this.supervise(entry, this.follow(entry.active));
+      }, entry.outage.retryAt - Date.now());
+      // The runner's owner keeps the process alive, not a pending restart.
+      entry.restart.unref();
+    });
   }
 
   private follow(set: TableSet): Follower {
     const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages, this.tail, this.liveBatches);
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
-    countEventsAfter(this.options.store, set.position, this.lagCountLimit).then(
+    this.backlogAfter(set.position).then(
       (backlog) => (follower.backlog = backlog),
       () => undefined,
     );
     return follower;
+  }
+
+  /** Counts the events after `position`, once for every follower that starts there meanwhile (a rebuild of all starts them together). */
+  private backlogAfter(position: bigint | undefined): Promise<number> {
+    const key = toText(position) ?? '';
+    const counting = this.backlogs.get(key);
+    if (counting !== undefined) return counting;
+    const counted = countEventsAfter(this.options.store, position, this.lagCountLimit);
+    this.backlogs.set(key, counted);
+    const done = (): void => void this.backlogs.delete(key);
+    counted.then(done, done);
+    return counted;
   }
 
   private entry(name: string): Entry {

@@ -20,6 +20,8 @@ export interface ProjectionStatus {
   readonly lastError: string | null;
   /** A rebuild in progress into a fresh generation, if any. */
   readonly rebuilding: { readonly generation: number; readonly position: string | null } | null;
+  /** While the live subscription is down: since when, restarts tried so far, when the next one is due. */
+  readonly retrying: { readonly since: string; readonly attempts: number; readonly nextAttemptAt: string } | null;
 }
 
 /** Readiness: unhealthy when any projection is stalled, stopped, or lags beyond the bound. */
@@ -33,6 +35,8 @@ export interface Readiness {
 export interface Freshness {
   readonly position: string | null;
   readonly lag: number;
+  /** Not following the store live (catching up, or down and being restarted): the answer may miss events. */
+  readonly stale?: boolean;
 }
 
 /** A report result: the rows and the freshness they were computed at. */
@@ -45,7 +49,8 @@ export function unreadyReasons(status: ProjectionStatus, maxLag: number): string
   const reasons: string[] = [];
   if (status.state === 'stopped') reasons.push(`${status.name} is not running`);
   if (status.parked > 0) reasons.push(`${status.name} has ${status.parked} parked event(s) in ${status.blockedStreams.length} stream(s)`);
-  if (status.lastError !== null && status.parked === 0) reasons.push(`${status.name} failed: ${status.lastError}`);
+  if (status.retrying !== null) reasons.push(`${status.name} is resubscribing (attempt ${status.retrying.attempts} since ${status.retrying.since}, next at ${status.retrying.nextAttemptAt}): ${status.lastError ?? 'failed'}`);
+  else if (status.lastError !== null && status.parked === 0) reasons.push(`${status.name} failed: ${status.lastError}`);
   if (status.lag > maxLag) reasons.push(`${status.name} lags ${status.lag} events (bound ${maxLag})`);
   return reasons;
 }

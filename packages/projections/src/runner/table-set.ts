@@ -4,7 +4,7 @@ import type { Projection, ProjectionContext } from '../model/projection.js';
 import { Checkpoints } from './checkpoints.js';
 import { DeadLetters } from './dead-letters.js';
 import { digestTableSet, type ReadModelDigest } from './digest.js';
-import { createRowStore, type RowStore } from './row-store.js';
+import { RowStore } from './row-store.js';
 import { describeError } from './stored-event.js';
 
 /** What one batch did. */
@@ -50,7 +50,7 @@ export class TableSet {
     private readonly context: ProjectionContext,
     private current: bigint | undefined,
   ) {
-    this.rows = createRowStore(db, projection.name, generation, projection.tables);
+    this.rows = new RowStore(db, projection.name, generation, projection.tables);
     this.deadLetters = new DeadLetters(db, projection.name, generation);
     this.checkpoints = new Checkpoints(db);
     this.blocked = new Set(this.deadLetters.blockedStreams());
@@ -71,13 +71,15 @@ export class TableSet {
    * failed to commit: the file never held what the batch did.
    */
   restore(snapshot: TableSetSnapshot): void {
+    this.rows.forget();
     this.current = snapshot.position;
     this.blocked = snapshot.blocked;
   }
 
   /**
    * Applies `events` (in order, all after the checkpoint) and moves the checkpoint, in one transaction (a savepoint
-   * when the caller has one open: then the caller's COMMIT makes it durable, see {@link TableSet.restore}).
+   * when the caller has one open: then the caller's COMMIT makes it durable, see {@link TableSet.restore}). The
+   * events are folded in memory and each row they change is written once, at the end (see {@link RowStore}).
    */
   applyBatch(events: readonly RecordedEvent[]): BatchOutcome {
     const last = events.at(-1);
@@ -86,7 +88,7 @@ export class TableSet {
     let applied = 0;
     let parked = 0;
     let lastError: string | undefined;
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       for (const event of events) {
         if (blocked.has(event.streamName)) {
           this.deadLetters.park(event, null);
@@ -103,8 +105,9 @@ export class TableSet {
           lastError = error;
         }
       }
+      this.rows.flush();
       this.checkpoints.save(this.projection.name, this.generation, last.position);
-    })();
+    });
     this.blocked = blocked;
     this.current = last.position;
     return { applied, parked, lastError };
@@ -116,7 +119,7 @@ export class TableSet {
     let applied = 0;
     const errors: { streamName: string; position: bigint; error: string }[] = [];
     const blocked = new Set(this.blocked);
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       for (const stream of streams) {
         for (const parked of this.deadLetters.list(stream)) {
           const error = this.tryApply(parked.event);
@@ -130,7 +133,8 @@ export class TableSet {
         }
         if (this.deadLetters.list(stream).length === 0) blocked.delete(stream);
       }
-    })();
+      this.rows.flush();
+    });
     this.blocked = blocked;
     return { applied, stillParked: this.deadLetters.size(), errors };
   }
@@ -152,12 +156,20 @@ export class TableSet {
     return digestTableSet(this.db, this.projection, this.generation);
   }
 
-  /** Applies one event; returns why it could not be applied, having undone its writes. */
+  /** Runs `work` in a transaction (a savepoint inside an open one); if it fails, the rows kept in memory are dropped. */
+  private inTransaction(work: () => void): void {
+    try {
+      this.db.transaction(work)();
+    } catch (error) {
+      this.rows.forget();
+      throw error;
+    }
+  }
+
+  /** Applies one event in memory; returns why it could not be applied, having taken none of its writes. */
   private tryApply(event: RecordedEvent): string | undefined {
     try {
-      const writes = this.projection.project(event, this.rows, this.context);
-      if (writes.length <= 1) this.rows.write(writes);
-      else this.db.transaction(() => this.rows.write(writes))();
+      this.rows.take(this.projection.project(event, this.rows, this.context));
       return undefined;
     } catch (error) {
       if (!isProjectionFault(error)) throw error;

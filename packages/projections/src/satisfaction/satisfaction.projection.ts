@@ -105,7 +105,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
 }
 
 /**
- * Satisfaction (DESIGN.md section 5): survey answers summed per business day of the response, region, owner
+ * Satisfaction (docs/reports.md): survey answers summed per business day of the response, region, owner
  * rep and segment at the time of the survey, and survey period. Sums commute across streams; the comment is
  * never read into the model.
  */

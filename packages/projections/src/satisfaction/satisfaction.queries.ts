@@ -43,7 +43,7 @@ const KEY_COLUMNS = new Set(['responded_on', 'region', 'rep_id', 'segment', 'sur
 const SUMMED = Object.keys(satisfactionDailyTable.columns).filter((column) => !KEY_COLUMNS.has(column));
 
 /**
- * CSAT, NPS, item averages and key drivers (DESIGN.md section 5) of the survey responses received between
+ * CSAT, NPS, item averages and key drivers (docs/reports.md) of the survey responses received between
  * two business dates, grouped, each figure with its n. Groups are ordered by their value; a group with
  * no responses does not appear.
  */

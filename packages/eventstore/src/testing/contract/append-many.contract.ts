@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { EventIdConflictError } from '../../errors.js';
 import { verifyChain } from '../../hash-chain.js';
-import type { ContractContext } from './context.js';
+import type { ContractContext, ContractSubject } from './context.js';
 import { catchError, expectConflict, newEvents, uniqueStream } from './fixtures.js';
 
 /** Multi-stream appends: results per stream, the chain, and all-or-nothing where the adapter is transactional. */
-export function describeAppendManyContract(ctx: ContractContext): void {
+export function describeAppendManyContract<S extends ContractSubject>(ctx: ContractContext<S>): void {
   const { timeoutMs, transactionalAppendMany } = ctx.options;
 
   describe('appendMany', () => {

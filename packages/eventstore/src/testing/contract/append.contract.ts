@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../../errors.js';
 import { verifyChain } from '../../hash-chain.js';
-import type { ContractContext } from './context.js';
+import type { ContractContext, ContractSubject } from './context.js';
 import { catchError, expectConflict, newEvent, newEvents, uniqueStream } from './fixtures.js';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Appends with each expected-revision mode, the recorded form, and lost-update freedom under concurrency. */
-export function describeAppendContract(ctx: ContractContext): void {
+export function describeAppendContract<S extends ContractSubject>(ctx: ContractContext<S>): void {
   const { timeoutMs } = ctx.options;
 
   describe('appendToStream with an expected revision', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { StoreError } from '../../errors.js';
 import type { EventStore } from '../../port.js';
-import type { ContractContext } from './context.js';
+import type { ContractContext, ContractSubject } from './context.js';
 import { catchError, expectConflict, newEvents, SubscriptionReader, uniqueStream } from './fixtures.js';
 
 /** Runs `body` against a second instance on the same log, closing it afterwards. */
@@ -15,15 +15,16 @@ async function withAnother(open: () => Promise<EventStore>, body: (other: EventS
 }
 
 /** A second instance on the same log (another process on one file, another client of one server), and close. */
-export function describeInstancesContract(ctx: ContractContext): void {
+export function describeInstancesContract<S extends ContractSubject>(ctx: ContractContext<S>): void {
   const { timeoutMs } = ctx.options;
   const wait = Math.min(timeoutMs, 10_000);
 
-  describe('several instances on one log', () => {
+  const { openAnother } = ctx.hooks;
+  if (openAnother !== undefined) describe('several instances on one log', () => {
     it("a second instance reads the first one's appends and is held to the same revisions", async () => {
-      const { openAnother, store } = ctx.subject();
-      if (openAnother === undefined) return;
-      await withAnother(openAnother, async (other) => {
+      const subject = ctx.subject();
+      const { store } = subject;
+      await withAnother(() => openAnother(subject), async (other) => {
         const stream = uniqueStream('another');
         const appended = await store.appendToStream(stream, newEvents(2));
         expect(await other.streamExists(stream)).toBe(true);
@@ -41,9 +42,9 @@ export function describeInstancesContract(ctx: ContractContext): void {
     }, timeoutMs);
 
     it("a second instance's subscription delivers the first one's appends live", async () => {
-      const { openAnother, store } = ctx.subject();
-      if (openAnother === undefined) return;
-      await withAnother(openAnother, async (other) => {
+      const subject = ctx.subject();
+      const { store } = subject;
+      await withAnother(() => openAnother(subject), async (other) => {
         const stream = uniqueStream('anotherlive');
         const head = await other.headPosition();
         const reader = new SubscriptionReader(other.subscribeToAll(head === undefined ? {} : { after: head }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { chainHash, GENESIS_HASH, verifyChain } from '../../hash-chain.js';
 import type { EventStore, RecordedEvent } from '../../port.js';
-import type { ContractContext } from './context.js';
+import type { ContractContext, ContractSubject } from './context.js';
 import { at, newEvent, newEvents, uniqueStream } from './fixtures.js';
 
 const numbers = (events: readonly RecordedEvent[]): unknown[] => events.map((event) => (event.data as { n: number }).n);
@@ -19,7 +19,7 @@ async function readAllPages(store: EventStore, after: bigint | undefined, pageSi
 }
 
 /** Stream reads, the global log, the hash chain and a large stream. */
-export function describeReadContract(ctx: ContractContext): void {
+export function describeReadContract<S extends ContractSubject>(ctx: ContractContext<S>): void {
   const { timeoutMs, largeStreamSize, emptyOnOpen } = ctx.options;
 
   describe('readStream and streamExists', () => {

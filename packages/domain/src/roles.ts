@@ -1,0 +1,93 @@
+import type { ComplaintCommand } from './complaint/commands.js';
+import type { CustomerCommand } from './customer/commands.js';
+import type { OrderCommand } from './order/commands.js';
+import type { ReceivableCommand } from './receivable/commands.js';
+import type { Role } from './shared/actors.js';
+import type { TargetCommand } from './target/commands.js';
+import type { TeamCommand } from './team/commands.js';
+
+/** Every command Salesbook decides, of every aggregate. */
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand;
+
+/** People who sell: reps, both kinds of manager, and the system (imports). */
+export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
+/** Managers, and the system (imports). */
+export const MANAGER_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'system'];
+/** Finance, and the system (the order policy, imports). */
+export const FINANCE_ROLES: readonly Role[] = ['finance', 'system'];
+const FINANCE_AND_MANAGERS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'system'];
+const COLLECTORS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'sales_rep', 'system'];
+
+/**
+ * The role matrix: which roles may send each command. The API refuses any other role with 403 before
+ * anything is read; the deciders then check the finer rules (a rep's own customers, a manager's region).
+ */
+export const COMMAND_ROLES = {
+  RegisterCustomer: SALES_ROLES,
+  UpdateCustomerProfile: SALES_ROLES,
+  ChangeCustomerContact: SALES_ROLES,
+  ReassignCustomer: MANAGER_ROLES,
+  SetCreditLimit: MANAGER_ROLES,
+  RecordSatisfactionSurvey: SALES_ROLES,
+  ForgetCustomerPersonalData: MANAGER_ROLES,
+  DeactivateCustomer: MANAGER_ROLES,
+  PlaceOrder: SALES_ROLES,
+  ApproveDiscount: MANAGER_ROLES,
+  ConfirmOrder: SALES_ROLES,
+  AmendOrder: SALES_ROLES,
+  RecordShipment: SALES_ROLES,
+  ConfirmDelivery: SALES_ROLES,
+  CancelOrder: SALES_ROLES,
+  CloseOrder: SALES_ROLES,
+  OpenReceivable: FINANCE_ROLES,
+  RecordPayment: FINANCE_ROLES,
+  ReversePayment: FINANCE_ROLES,
+  IssueCreditNote: FINANCE_ROLES,
+  RequestWriteOff: FINANCE_AND_MANAGERS,
+  ApproveWriteOff: MANAGER_ROLES,
+  LogCollectionFollowUp: COLLECTORS,
+  DisputeReceivable: COLLECTORS,
+  ResolveDispute: FINANCE_AND_MANAGERS,
+  FileComplaint: SALES_ROLES,
+  AssignComplaint: MANAGER_ROLES,
+  AcknowledgeComplaint: SALES_ROLES,
+  RecordInvestigation: SALES_ROLES,
+  AwaitCustomer: SALES_ROLES,
+  RecordCustomerResponse: SALES_ROLES,
+  EscalateComplaint: SALES_ROLES,
+  ResolveComplaint: SALES_ROLES,
+  CloseComplaint: SALES_ROLES,
+  ReopenComplaint: SALES_ROLES,
+  SetSalesTarget: MANAGER_ROLES,
+  ReviseSalesTarget: MANAGER_ROLES,
+  JoinTeam: MANAGER_ROLES,
+  TransferTeamMember: MANAGER_ROLES,
+  LeaveTeam: MANAGER_ROLES,
+} as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
+
+const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
+
+/**
+ * Who may read what. No read model holds personal data, so analysts read the reports; finance reads
+ * collections only. Audit reads are for everyone but analysts; which streams and how much of them each
+ * role sees is the audit access rule's (masked for auditors and the system, a rep their own customers).
+ */
+export const READ_ROLES = {
+  reports: REPORT_READERS,
+  collections: [...REPORT_READERS, 'finance'],
+  /** A scorecard evaluates one person: managers, the rep, auditors; not analysts or finance. */
+  repScorecard: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  audit: ['auditor', 'sales_manager', 'regional_manager', 'sales_rep', 'finance', 'system'],
+  /** The read log holds ids and times, no personal data. */
+  personalDataReads: ['sales_manager', 'auditor'],
+  projectionStatus: ['sales_manager', 'auditor', 'system'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */
+export const RECEIVABLE_ACT_ROLES = {
+  open: ['finance', 'system', 'sales_manager', 'regional_manager'],
+  money: ['finance', 'system'],
+  requestWriteOff: ['finance', 'sales_rep', 'regional_manager', 'sales_manager'],
+  approveWriteOff: ['regional_manager', 'sales_manager'],
+  collect: ['finance', 'system', 'sales_rep', 'regional_manager', 'sales_manager'],
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,112 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectedTables } from './expected.js';
+import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import { readBoard, readFilters } from './page.js';
+
+// The dashboard in each of its languages: it follows the browser's language, can be switched and remembers the
+// choice, and a Chinese page holds no English words but ids, codes and the acronyms the glossary keeps.
+let demo: StartedDemo;
+let chromium: { browser: Browser; close(): Promise<void> };
+
+beforeAll(async () => {
+  ensureBuilt();
+  demo = await startDemo();
+  chromium = await launchChromium();
+}, 240_000);
+afterAll(async () => {
+  await chromium?.close();
+  await demo?.stop();
+});
+
+async function get(role: string, path: string, query: Record<string, string>): Promise<any> {
+  const response = await fetch(`${demo.url}${path}?${new URLSearchParams(query).toString()}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
+  expect({ path, status: response.status }).toEqual({ path, status: 200 });
+  return response.json();
+}
+
+/** A browser whose language is `locale` (navigator.languages and Accept-Language), signed in as `role`. */
+async function signIn(context: BrowserContext, role: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
+  await page.goto(demo.dashboard);
+  await page.fill('#token', demo.tokens[role] ?? '');
+  await page.click('#sign-in-form button[type=submit]');
+  await page.waitForSelector('#status[data-loaded]');
+  return { page, problems };
+}
+
+// 'US' is zh-CN's symbol for USD (US$).
+const ACRONYMS = ['Salesbook', 'CSAT', 'NPS', 'DSO', 'SLA', 'CNY', 'USD', 'US', 'r', 'n'];
+
+/** The Latin words the page shows that are neither a figure's raw value (ids, codes) nor a kept acronym. */
+const englishWords = (page: Page): Promise<string[]> =>
+  page.evaluate((acronyms) => {
+    // Region and rep ids, currency codes and the ids in drill-down rows are data, shown as they are.
+    const ids = [...document.querySelectorAll<HTMLElement>('table[data-report^="sales-"] tr, table[data-report="aging"] tr, tr[data-currency]')].flatMap((tr) => [tr.dataset['group'] ?? '', tr.dataset['currency'] ?? '']);
+    const raw = new Set([...ids, ...[...document.querySelectorAll<HTMLOptionElement>('#f-region option, #f-rep option, #f-currency option')].map((option) => option.value)]);
+    const who = document.getElementById('who')?.textContent ?? '';
+    const words = document.body.innerText.match(/[A-Za-z][\w.-]*/g) ?? [];
+    return [...new Set(words)].filter((word) => !acronyms.includes(word) && !raw.has(word) && !who.startsWith(word) && word !== 'English');
+  }, ACRONYMS);
+
+it('speaks Chinese to a zh-CN browser: labels, money in ¥, months as 2026年11月, and the API\'s numbers unchanged', async () => {
+  const context = await chromium.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+  const { page, problems } = await signIn(context, 'sales_manager');
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  expect(await page.textContent('#who')).toMatch(/（销售部经理）$/);
+  expect(await page.$$eval('table[data-report="sales-region"] th', (ths) => ths.map((th) => th.textContent))).toEqual(
+    ['区域', '币种', '销售额', '销售目标', '达成率', '订单数', '回款额', '回款率', '明细'],
+  );
+  const money = await page.textContent('table[data-report="sales-region"] tr[data-currency="CNY"] td[data-field="booked"]');
+  expect(money).toMatch(/^-?¥[\d,]+\.\d\d$/);
+  const month = await page.textContent('table[data-report="collections-trend"] td[data-field="month"]');
+  expect(month).toMatch(/^\d{4}年\d{1,2}月$/);
+  expect(await page.textContent('#status')).toMatch(/^已加载 \d{4}年\d{1,2}月，用时 [\d,]+ 毫秒。$/);
+  expect(await englishWords(page)).toEqual([]);
+  expect(await readBoard(page)).toEqual(await expectedTables((path, query) => get('sales_manager', path, query), await readFilters(page)));
+  await page.screenshot({ path: join(ARTIFACTS, 'zh-CN.png'), fullPage: true });
+  expect(problems).toEqual([]);
+  await context.close();
+}, 90_000);
+
+it('shows finance the API\'s refusal of the sales reports in Chinese, its code unchanged', async () => {
+  const context = await chromium.browser.newContext({ locale: 'zh-CN' });
+  const { page } = await signIn(context, 'finance');
+  expect(await page.textContent('[data-error="sales-region"]')).toBe('403 ROLE_NOT_ALLOWED: 您的角色无权执行此操作');
+  expect(await page.textContent('section[data-panel="sales-region"] h2')).toBe('各区域销售额与销售目标');
+  await context.close();
+}, 60_000);
+
+it('speaks English to an English browser, switches to Chinese and back, and remembers the choice after a reload', async () => {
+  const context = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  const { page, problems } = await signIn(context, 'sales_manager');
+  const title = (id: string) => page.textContent(`section[data-panel="${id}"] h2`);
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  expect(await title('sales-region')).toBe('Booked sales against target by region');
+  expect(await page.textContent('table[data-report="sales-region"] tr[data-currency="CNY"] td[data-field="booked"]')).toMatch(/^-?CN¥[\d,]+\.\d\d$/);
+  expect(await page.textContent('table[data-report="collections-trend"] td[data-field="month"]')).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+  await page.screenshot({ path: join(ARTIFACTS, 'en.png'), fullPage: true });
+
+  await page.selectOption('#locale', 'zh-CN');
+  await page.waitForFunction(() => document.querySelector('section[data-panel="complaints"] h2')?.textContent === '各类别投诉及超时情况');
+  await page.waitForSelector('#status[data-loaded]');
+  expect(await title('sales-region')).toBe('各区域销售额与销售目标');
+  expect(await page.textContent('#sign-out')).toBe('退出登录');
+  await page.reload();
+  await page.waitForSelector('#status[data-loaded]');
+  expect(await page.inputValue('#locale')).toBe('zh-CN');
+  expect(await title('aging')).toBe('各区域应收账款账龄');
+
+  await page.selectOption('#locale', 'en');
+  await page.waitForFunction(() => document.querySelector('section[data-panel="aging"] h2')?.textContent === 'Receivables aging by region');
+  await page.reload();
+  await page.waitForSelector('#status[data-loaded]');
+  expect(await title('aging')).toBe('Receivables aging by region');
+  expect(problems).toEqual([]);
+  await context.close();
+}, 90_000);
