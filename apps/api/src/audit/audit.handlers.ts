@@ -15,8 +15,6 @@ import {
   streamCategory,
   targetDecider,
   targetEventRegistry,
-  teamDecider,
-  teamEventRegistry,
   type Actor,
   type Decider,
   type DomainError,
@@ -106,7 +104,6 @@ const LOADERS = {
   receivable: loaderOf(receivableDecider, receivableEventRegistry),
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
-  team: loaderOf(teamDecider, teamEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

@@ -1,4 +1,3 @@
-export * from './access.js';
 export * from './actors.js';
 export * from './assert-never.js';
 export * from './currencies.js';

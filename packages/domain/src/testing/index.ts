@@ -1,3 +1,2 @@
 export * from './decider-spec.js';
 export * from './actors.js';
-export * from './access.js';
