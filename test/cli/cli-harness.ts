@@ -4,6 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ActorId, JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegistry, TEAM_STREAM, type TeamCommand } from '@salesbook/domain';
+import { createEventCodec, handleCommand } from '@salesbook/eventstore';
+import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
+import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 
 const root = join(__dirname, '..', '..');
 const BINARY = join(root, 'apps', 'cli', 'bin', 'salesbook.js');
@@ -38,7 +42,35 @@ export interface CliRun {
 }
 
 /** Runs `salesbook args` with `env` (asynchronously: an in-process EventStoreDB double must keep serving). */
-export function salesbook(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+/** The reps the fixtures' rows name, on the sales team register from 2020 (imports check them as the API does). */
+const FIXTURE_TEAM = [
+  { memberId: 'sm-1', role: 'sales_manager' },
+  { memberId: 'rep-1', role: 'sales_rep', region: 'east' },
+  { memberId: 'rep-2', role: 'sales_rep', region: 'west' },
+  { memberId: 'rep-3', role: 'sales_rep', region: 'south' },
+  { memberId: 'rep-4', role: 'sales_rep', region: 'north' },
+] as const;
+
+/** Enters {@link FIXTURE_TEAM} into the store at `url` (SQLite or EventStoreDB) unless it has a register already. */
+export async function registerFixtureTeam(url: string): Promise<void> {
+  const store = url.startsWith('sqlite:') ? createSqliteEventStore({ path: url.slice('sqlite:'.length) }) : createEsdbEventStore({ connectionString: url });
+  try {
+    if (await store.streamExists(TEAM_STREAM)) return;
+    const codec = createEventCodec(salesbookEventRegistry);
+    for (const member of FIXTURE_TEAM) {
+      const command: TeamCommand = { type: 'JoinTeam', data: JoinTeam.parse({ ...member, joinedOn: '2020-01-01' }), metadata: { actor: { id: ActorId.parse('system'), role: 'system' }, occurredAt: '2020-01-01T00:00:00.000Z' } };
+      const joined = await handleCommand({ store, codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM, command, commandId: `fixture-team-${member.memberId}` });
+      if (joined._tag === 'Left') throw new Error(`fixture team: ${member.memberId}: ${joined.left.code}`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs the built CLI; an `import` first finds the fixtures' team on the register. */
+export async function salesbook(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+  const url = env['SALESBOOK_EVENTSTORE'];
+  if (args[0] === 'import' && url !== undefined) await registerFixtureTeam(url);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BINARY, ...args], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -56,7 +88,7 @@ export interface Workspace {
   readonly env: Record<string, string>;
   readonly eventsPath: string;
   file(name: string, content: string | Buffer): string;
-  /** Rows of the SQLite event log, in order. */
+  /** Rows of the SQLite event log, in order, but for the fixtures' team register (the harness wrote it, not the CLI). */
   events(): { stream_name: string; revision: number; type: string; data: string }[];
   dispose(): void;
 }
@@ -84,7 +116,7 @@ export function workspace(storeUrl?: string): Workspace {
       if (!existsSync(eventsPath)) return [];
       const db = new Database(eventsPath, { readonly: true });
       try {
-        return db.prepare('SELECT stream_name, revision, type, data FROM events ORDER BY position').all() as ReturnType<Workspace['events']>;
+        return db.prepare('SELECT stream_name, revision, type, data FROM events WHERE stream_name <> ? ORDER BY position').all(TEAM_STREAM) as ReturnType<Workspace['events']>;
       } finally {
         db.close();
       }
@@ -102,7 +134,7 @@ export const GOOD_ORDERS = [
   'O-1,2024-03-01,C-1,"Acme, Ltd",enterprise,east,rep-1,CNY,SKU-1,Widget,10,12.50,12.5,2024-03-03,2024-03-05,2024-03-06',
   'O-1,2024-03-01,C-1,"Acme, Ltd",enterprise,east,rep-1,CNY,SKU-1,Widget spare,2,12.50,0,2024-03-03,2024-03-05,2024-03-06',
   'O-2,2024-03-02,C-2,Beta,smb,west,rep-2,USD,SKU-2,Gadget,1,100,0,,,',
-  'O-3,2024-03-10,C-1,"Acme, Ltd",enterprise,north,rep-1,CNY,SKU-3,Thing,3,1.5,20,2024-03-11,2024-03-12,',
+  'O-3,2024-03-10,C-1,"Acme, Ltd",enterprise,north,rep-4,CNY,SKU-3,Thing,3,1.5,20,2024-03-11,2024-03-12,',
 ].join('\n');
 
 /** Payments of O-1 and O-3. */

@@ -18,6 +18,7 @@ import { ReceivablesModule } from './receivables/receivables.module.js';
 import { PROJECTIONS } from './reports/reports.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { TargetsModule } from './targets/targets.module.js';
+import { TeamModule } from './team/team.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -53,6 +54,7 @@ export class AppModule {
         ReceivablesModule,
         ComplaintsModule,
         TargetsModule,
+        TeamModule,
         PoliciesModule,
         ReportsModule,
         AuditModule,

@@ -140,7 +140,8 @@ describe('erasure over HTTP', () => {
 
   it('refuses the manager of another region, an unknown customer, a missing reason and If-Match', async () => {
     const west = await erase('c-1', westManager);
-    expect([west.status, west.body.code]).toEqual([403, 'CUSTOMER_NOT_AUTHORIZED']);
+    // Another region's customer is outside the manager's scope: the access rules' one refusal.
+    expect([west.status, west.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
     expect((await erase('c-nobody', people.manager)).status).toBe(404);
     expect((await erase('c-1', people.manager, {})).status).toBe(400);
     const conditional = await erase('c-1', people.manager, undefined, { 'if-match': '0' });

@@ -1,5 +1,5 @@
 import { customerBody, orderBody, orderLines, people } from './testing/fixtures.js';
-import { startTestApi, type TestApi } from './testing/test-app.js';
+import { startTestApi, type TestApi, ORDERS_PLACED_AT } from './testing/test-app.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -39,37 +39,40 @@ describe('order routes', () => {
     expect((await post('/orders/o-1/confirmation', {})).events).toEqual(['OrderConfirmed']);
     const amended = await post('/orders/o-1/amendments', { lines: [{ ...orderLines[0], quantity: 12 }, orderLines[1]], reason: 'more widgets', customerConfirmationRef: 'mail-1' });
     expect(amended.events).toEqual(['OrderAmended']);
-    await post('/orders/o-1/shipments', { shipmentId: 'sh-1', shippedOn: '2026-02-10', lines: [{ lineId: 'l1', quantity: 12 }, { lineId: 'l2', quantity: 5 }] });
-    expect((await post('/orders/o-1/delivery', { deliveredOn: '2026-02-12' })).events).toEqual(['OrderDelivered']);
+    await post('/orders/o-1/shipments', { shipmentId: 'sh-1', shippedOn: '2026-03-01', lines: [{ lineId: 'l1', quantity: 12 }, { lineId: 'l2', quantity: 5 }] });
+    expect((await post('/orders/o-1/delivery', { deliveredOn: '2026-03-02' })).events).toEqual(['OrderDelivered']);
   });
 
   it('sends a discount above the rep limit to approval, which a manager gives', async () => {
     const lines = [{ ...orderLines[0], discountBp: 2_000 }];
-    await post('/orders', orderBody('o-2', 'c-2', { lines }));
+    await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-2', 'c-2', { lines })));
     const approved = await post('/orders/o-2/discount-approval', {}, people.manager);
     expect(approved.events.length).toBeGreaterThan(0);
     await post('/orders/o-2/confirmation', {});
   });
 
   it('cancels an unshipped order and short-closes a partly shipped one', async () => {
-    await post('/orders', orderBody('o-3', 'c-2'));
+    await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-3', 'c-2')));
     expect((await post('/orders/o-3/cancellation', { reason: 'customer withdrew' })).events).toEqual(['OrderCancelled']);
-    await post('/orders', orderBody('o-4', 'c-2'));
+    await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-4', 'c-2')));
     await post('/orders/o-4/confirmation', {});
-    await post('/orders/o-4/shipments', { shipmentId: 'sh-1', shippedOn: '2026-02-10', lines: [{ lineId: 'l1', quantity: 4 }] });
+    await post('/orders/o-4/shipments', { shipmentId: 'sh-1', shippedOn: '2026-03-01', lines: [{ lineId: 'l1', quantity: 4 }] });
     expect((await post('/orders/o-4/closure', { reason: 'rest discontinued' })).events).toEqual(['OrderClosed']);
   });
 
-  it('refuses an order for an unknown customer with 404 and the domain code', async () => {
-    const response = await api.call('POST', '/orders', { actor: people.rep, body: orderBody('o-5', 'nobody') });
+  it('refuses an order for an unknown customer: 404 to a sales manager, to a rep the answer of any customer not theirs', async () => {
+    const response = await api.call('POST', '/orders', { actor: people.manager, body: orderBody('o-5', 'nobody') });
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('ORDER_CUSTOMER_NOT_FOUND');
+    // A rep cannot tell a customer that does not exist from one of a colleague (no enumeration of ids).
+    const byRep = await api.call('POST', '/orders', { actor: people.rep, body: orderBody('o-5', 'nobody') });
+    expect([byRep.status, byRep.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
   });
 
   it('checks the credit limit at confirmation from the customer stream', async () => {
     await post('/customers', customerBody('c-3'));
     await post('/customers/c-3/credit-limit', { creditLimit: { amount: 100, currency: 'CNY' } }, people.manager);
-    await post('/orders', orderBody('o-6', 'c-3'));
+    await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-6', 'c-3')));
     const response = await api.call('POST', '/orders/o-6/confirmation', { actor: people.rep, body: {} });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('ORDER_CREDIT_LIMIT_EXCEEDED');

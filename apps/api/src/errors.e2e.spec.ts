@@ -72,8 +72,11 @@ describe('bad input is a 400 with every issue, and writes nothing', () => {
 
 describe('refusals', () => {
   it('404 for unknown ids and routes, 409 with the domain code for business rules', async () => {
-    const unknown = await api.call('POST', '/orders/nope/confirmation', { actor: people.rep, body: {} });
+    const unknown = await api.call('POST', '/orders/nope/confirmation', { actor: people.manager, body: {} });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'ORDER_NOT_FOUND']);
+    // A rep gets the answer of an order outside their scope: an id tells them nothing.
+    const unknownToRep = await api.call('POST', '/orders/nope/confirmation', { actor: people.rep, body: {} });
+    expect([unknownToRep.status, unknownToRep.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
     expect((await api.call('GET', '/nowhere', { actor: people.rep })).body.code).toBe('ROUTE_NOT_FOUND');
     const again = await api.call('POST', '/customers', { actor: people.rep, body: customerBody('c-1') });
     expect([again.status, again.body.code]).toEqual([409, 'CUSTOMER_ALREADY_REGISTERED']);
@@ -86,7 +89,7 @@ describe('refusals', () => {
     const auditor = await api.call('POST', '/customers', { actor: people.auditor, body: customerBody('c-9') });
     expect([auditor.status, auditor.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
     const otherRep = await api.call('POST', '/customers/c-1/contact', { actor: people.otherRep, body: { contact: customerBody('x').contact } });
-    expect([otherRep.status, otherRep.body.code]).toEqual([403, 'CUSTOMER_NOT_AUTHORIZED']);
+    expect([otherRep.status, otherRep.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
   });
 
   it('lets only the system role set occurredAt', async () => {

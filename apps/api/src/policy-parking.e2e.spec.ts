@@ -1,6 +1,6 @@
 import { createMemoryEventStore, StoreUnavailableError, type EventStore } from '@salesbook/eventstore';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { startTestApi, type TestApi } from './testing/test-app.js';
+import { startTestApi, type TestApi, ORDERS_PLACED_AT } from './testing/test-app.js';
 
 // Fault injection over the real in-memory store: the first appends to one receivable's stream fail as
 // "unavailable" (a locked SQLite file, an EventStoreDB leader election), everything else goes through.
@@ -52,7 +52,7 @@ async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_
 }
 
 const deliver = async (orderId: string) => {
-  await post('/orders', orderBody(orderId, 'c-1'));
+  await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody(orderId, 'c-1')));
   await post(`/orders/${orderId}/confirmation`, {});
   await post(`/orders/${orderId}/shipments`, { shipmentId: `sh-${orderId}`, shippedOn: '2026-02-10', lines: [{ lineId: 'l1', quantity: 10 }, { lineId: 'l2', quantity: 5 }] });
   await post(`/orders/${orderId}/delivery`, { deliveredOn: '2026-02-12' });

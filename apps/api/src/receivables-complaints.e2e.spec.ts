@@ -1,5 +1,5 @@
 import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { startTestApi, type TestApi } from './testing/test-app.js';
+import { startTestApi, type TestApi, ORDERS_PLACED_AT } from './testing/test-app.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ const history = (stream: string) => api.call('GET', `/audit/streams/${stream}/ev
 
 describe('the order -> receivable policy', () => {
   it('opens the receivable of a delivered net-terms order once, from the store subscription', async () => {
-    await post('/orders', orderBody('o-1', 'c-1'));
+    await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-1', 'c-1')));
     await post('/orders/o-1/confirmation', {});
     await post('/orders/o-1/shipments', { shipmentId: 'sh-1', shippedOn: '2026-02-10', lines: [{ lineId: 'l1', quantity: 10 }, { lineId: 'l2', quantity: 5 }] });
     await post('/orders/o-1/delivery', { deliveredOn: '2026-02-12' });

@@ -12,7 +12,7 @@ import {
 } from '@salesbook/projections';
 import { READ_MODELS } from './infrastructure/tokens.js';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { actor, startTestApi, type TestApi } from './testing/test-app.js';
+import { actor, startTestApi, type TestApi, ORDERS_PLACED_AT } from './testing/test-app.js';
 
 // Two reps: rep-1 in east (c-1, o-1 delivered and invoiced, a survey, a complaint) and rep-3 in west (c-2, o-2).
 // The clock is TEST_NOW, 2026-03-01T08:00Z: business day 2026-03-01 in Shanghai.
@@ -33,7 +33,7 @@ beforeAll(async () => {
   db = api.app.get(READ_MODELS);
   await post('/customers', customerBody('c-1'));
   await post('/customers', { ...customerBody('c-2'), region: 'west', ownerRepId: 'rep-3' }, people.manager);
-  await post('/orders', orderBody('o-1', 'c-1'));
+  await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-1', 'c-1')));
   await post('/orders/o-1/confirmation', {});
   await post('/orders', orderBody('o-2', 'c-2', { repId: 'rep-3' }), people.manager);
   await post('/orders/o-2/confirmation', {}, people.manager);

@@ -4,9 +4,10 @@ import type { OrderCommand } from './order/commands.js';
 import type { ReceivableCommand } from './receivable/commands.js';
 import type { Role } from './shared/actors.js';
 import type { TargetCommand } from './target/commands.js';
+import type { TeamCommand } from './team/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -59,6 +60,9 @@ export const COMMAND_ROLES = {
   ReopenComplaint: SALES_ROLES,
   SetSalesTarget: MANAGER_ROLES,
   ReviseSalesTarget: MANAGER_ROLES,
+  JoinTeam: MANAGER_ROLES,
+  TransferTeamMember: MANAGER_ROLES,
+  LeaveTeam: MANAGER_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

@@ -4,6 +4,8 @@ import {
   orderDecider,
   receivableDecider,
   targetDecider,
+  teamDecider,
+  type AccessFacts,
   type ComplaintCommand,
   type CustomerCommand,
   type Decider,
@@ -13,14 +15,15 @@ import {
   type ReceivableCommand,
   type SalesbookEvent,
   type TargetCommand,
+  type TeamCommand,
 } from '@salesbook/domain';
 import type { WritableEventMetadata } from '@salesbook/eventstore';
 
 /** The aggregates whose commands the generator decides. */
-export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target';
+export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {
@@ -42,7 +45,8 @@ export interface GeneratedCommand {
   readonly commandId: string;
   readonly correlationId: string;
   readonly causationId: string;
-  readonly command: SalesbookCommand;
+  /** With the access facts the engine read from the simulated register, as a handler would load them. */
+  readonly command: SalesbookCommand & { readonly access: AccessFacts };
   readonly events: readonly GeneratedEvent[];
 }
 
@@ -53,7 +57,7 @@ export interface ActivityBatch {
 }
 
 /** A decider of any aggregate, as {@link deciderFor} returns it (commands and events of that aggregate only). */
-export type AnyDecider = Decider<SalesbookCommand, Event, unknown>;
+export type AnyDecider = Decider<SalesbookCommand & { readonly access: AccessFacts }, Event, unknown>;
 
 const DECIDERS = {
   customer: customerDecider,
@@ -61,6 +65,7 @@ const DECIDERS = {
   receivable: receivableDecider,
   complaint: complaintDecider,
   target: targetDecider,
+  team: teamDecider,
 } as const;
 
 /** The domain's decider of an aggregate, e.g. to pass a {@link GeneratedCommand} to `handleCommand`. */

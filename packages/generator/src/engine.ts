@@ -4,7 +4,16 @@ import {
   orderCommandSchemas,
   receivableCommandSchemas,
   targetCommandSchemas,
+  teamCommandSchemas,
+  accessFacts,
+  teamDecider,
+  TEAM_STREAM,
+  utcDate,
   type Actor,
+  type TeamCommand,
+  type TeamEvent,
+  type TeamState,
+  type WithAccess,
   type CommandMetadata,
   type Decider,
   type Event,
@@ -21,13 +30,13 @@ export class StreamHandle<C extends SalesbookCommand, E extends Event, S> {
   constructor(
     readonly aggregate: AggregateKind,
     readonly name: string,
-    readonly decider: Decider<C, E, S>,
+    readonly decider: Decider<WithAccess<C>, E, S>,
     public state: S,
   ) {}
 }
 
 /** Opens a handle on a new stream of `decider`. */
-export const openStream = <C extends SalesbookCommand, E extends Event, S>(aggregate: AggregateKind, name: string, decider: Decider<C, E, S>): StreamHandle<C, E, S> =>
+export const openStream = <C extends SalesbookCommand, E extends Event, S>(aggregate: AggregateKind, name: string, decider: Decider<WithAccess<C>, E, S>): StreamHandle<C, E, S> =>
   new StreamHandle(aggregate, name, decider, decider.initialState());
 
 /** How a command is traced, and which refusals are outcomes rather than generator bugs. */
@@ -51,6 +60,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...receivableCommandSchemas,
   ...complaintCommandSchemas,
   ...targetCommandSchemas,
+  ...teamCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */
@@ -70,6 +80,8 @@ export class Engine {
   private commandCount = 0;
   private budgetReached = false;
   private today: GeneratedCommand[] = [];
+  /** The sales team register's stream: the simulated register that access facts are read from. */
+  readonly team: StreamHandle<TeamCommand, TeamEvent, TeamState> = openStream('team', TEAM_STREAM, teamDecider);
 
   constructor(
     readonly random: Random,
@@ -95,7 +107,8 @@ export class Engine {
 
   /** Decides `command` on `stream`; on acceptance the events are folded into the stream and recorded. */
   run<C extends SalesbookCommand, E extends Event, S>(stream: StreamHandle<C, E, S>, command: C, options: RunOptions): Outcome<E> {
-    const checked = this.validate ? ({ ...command, data: SCHEMAS[command.type]?.parse(command.data) ?? command.data } as C) : command;
+    const validated = this.validate ? ({ ...command, data: SCHEMAS[command.type]?.parse(command.data) ?? command.data } as C) : command;
+    const checked: WithAccess<C> = { ...validated, access: accessFacts(this.team.state, validated, utcDate(validated.metadata.occurredAt)) };
     const decision = stream.decider.decide(checked, stream.state);
     if (decision._tag === 'Left') {
       const { code, message } = decision.left;

@@ -1,10 +1,11 @@
 import type { ActivityBatch } from './activity.js';
-import { dateOfMs, dayMs, HOUR_MS, monthOf, plusMonths } from './calendar.js';
+import { dateOfMs, dayMs, HOUR_MS, monthOf, plusDays, plusMonths } from './calendar.js';
 import { Engine } from './engine.js';
 import { resolveOptions, type GeneratorOptions } from './options.js';
 import { daysOf, planMonth } from './plan.js';
 import { createRandom } from './random.js';
 import { registerCustomer } from './scenario/customers.js';
+import { planTraineeCareer, registerTeam } from './scenario/team.js';
 import { Ids, type Sim } from './sim.js';
 import { createWorld } from './world.js';
 
@@ -38,7 +39,10 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   const startMs = dayMs(settings.start);
   const firstDay = daysOf(sim, monthOf(settings.start), startMs)[0] ?? settings.start;
   const load = new Map<string, number>();
-  // The starting roster is registered on the first business morning, the month planned right after.
+  // The team is on the register from the first business day, before anyone acts; the starting roster of
+  // customers is registered that morning, the month planned right after.
+  engine.at(dayMs(firstDay) + HOUR_MS / 2, () => registerTeam(sim, firstDay));
+  planTraineeCareer(sim, plusDays(firstDay, 7));
   const morning = dayMs(firstDay) + HOUR_MS;
   for (let n = 0; n < settings.customers; n += 1) {
     const region = world.regions[n % world.regions.length];

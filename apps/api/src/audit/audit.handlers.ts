@@ -15,6 +15,8 @@ import {
   streamCategory,
   targetDecider,
   targetEventRegistry,
+  teamDecider,
+  teamEventRegistry,
   type Actor,
   type Decider,
   type DomainError,
@@ -104,6 +106,7 @@ const LOADERS = {
   receivable: loaderOf(receivableDecider, receivableEventRegistry),
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
+  team: loaderOf(teamDecider, teamEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

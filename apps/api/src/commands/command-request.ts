@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { CommandMetadata, CommandPayload, DomainError, Event } from '@salesbook/domain';
+import type { AccessFacts, CommandMetadata, CommandPayload, DomainError, Event } from '@salesbook/domain';
 import type { CommandResult } from '@salesbook/eventstore';
 
 /**
@@ -10,6 +10,8 @@ import type { CommandResult } from '@salesbook/eventstore';
 export interface CommandRequest<P extends CommandPayload = CommandPayload> {
   readonly payload: P;
   readonly metadata: CommandMetadata;
+  /** What the sales team register says of the actor (and of a rep the command names) at the business date. */
+  readonly access: AccessFacts;
   /** The `Idempotency-Key` (scoped to the actor) or a fresh UUID. */
   readonly commandId: string;
   /** From `If-Match`; -1 means the stream must not exist yet. */

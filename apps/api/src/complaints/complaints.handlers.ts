@@ -20,13 +20,13 @@ export class ComplaintCommandHandler implements ICommandHandler<ComplaintCommand
   ) {}
 
   async execute({ request }: ComplaintCommandMessage): Promise<CommandReply> {
-    const { payload, metadata } = request;
+    const { payload, metadata, access } = request;
     const write = { store: this.store, codec: this.codec };
     const target = { decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream(payload.data.complaintId) };
     if (payload.type === 'FileComplaint') {
       const customer = await this.customers.forComplaint(payload.data.customerId);
-      return runCommand(write, target, request, { command: { ...payload, metadata, inputs: { customer } } });
+      return runCommand(write, target, request, { command: { ...payload, metadata, access, inputs: { customer } } });
     }
-    return runCommand(write, target, request, { command: { ...payload, metadata } });
+    return runCommand(write, target, request, { command: { ...payload, metadata, access } });
   }
 }

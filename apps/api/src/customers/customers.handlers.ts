@@ -8,6 +8,7 @@ import {
   type CommandPayload,
   type CustomerCommand,
   type ForgetCustomerPersonalDataCommand,
+  type WithAccess,
 } from '@salesbook/domain';
 import { forgetCustomer, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import type { ManagedKeyStore } from '@salesbook/keystore';
@@ -28,14 +29,14 @@ export class CustomerCommandHandler implements ICommandHandler<CustomerCommandMe
   ) {}
 
   async execute({ request }: CustomerCommandMessage): Promise<CommandReply> {
-    const { payload, metadata } = request;
-    if (payload.type === 'ForgetCustomerPersonalData') return this.forget({ ...payload, metadata }, request.commandId);
+    const { payload, metadata, access } = request;
+    if (payload.type === 'ForgetCustomerPersonalData') return this.forget({ ...payload, metadata, access }, request.commandId);
     const target = { decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(payload.data.customerId) };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata } });
+    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access } });
   }
 
   /** Records the erasure through the decider (who may), then destroys the data key: every personal field reads `[erased]`. */
-  private async forget(command: ForgetCustomerPersonalDataCommand, commandId: string): Promise<CommandReply> {
+  private async forget(command: WithAccess<ForgetCustomerPersonalDataCommand>, commandId: string): Promise<CommandReply> {
     const result = await forgetCustomer({ store: this.store, codec: this.codec, keys: this.keys, command, commandId });
     const outcome = toOutcome(customerStream(command.data.customerId), result);
     if (outcome._tag === 'Left' || result._tag === 'Left') return outcome;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { customerBody, orderBody, people } from '../testing/fixtures.js';
-import { actor, startTestApi, type TestApi } from '../testing/test-app.js';
+import { actor, startTestApi, type TestApi, ORDERS_PLACED_AT } from '../testing/test-app.js';
 import { readDashboardFile } from './dashboard-files.js';
 
 // rep-1 (east) and rep-3 (west) each confirm one order on 2026-03-01; rep-1's customer files a delivery complaint.
@@ -19,7 +19,7 @@ beforeAll(async () => {
   api = await startTestApi();
   await post('/customers', customerBody('c-1'));
   await post('/customers', { ...customerBody('c-2'), region: 'west', ownerRepId: 'rep-3' }, people.manager);
-  await post('/orders', orderBody('o-1', 'c-1'));
+  await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-1', 'c-1')));
   await post('/orders/o-1/confirmation', {});
   await post('/orders', orderBody('o-2', 'c-2', { repId: 'rep-3' }), people.manager);
   await post('/orders/o-2/confirmation', {}, people.manager);

@@ -46,7 +46,8 @@ async function headAndReport(demo: Demo): Promise<Seen> {
   const get = (path: string) => fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then((response) => response.json());
   const report = await get('/reports/sales/daily?date=2026-02-10&groupBy=region');
   const store = createSqliteEventStore({ path: join(dir, 'data', 'events.db') });
-  const first = (await store.readAll({ maxCount: 1 }))[0];
+  // The sales team register comes first in the seed: the first customer's stream follows it.
+  const first = (await store.readAll({ maxCount: 500 })).find((event) => event.streamName.startsWith('customer-'));
   await store.close();
   const history = (await get(`/audit/streams/${first?.streamName ?? 'none'}/events?maxCount=1`)) as { events: { data: { contact: Seen['contact'] } }[] };
   return { head: ready.details.eventStore.head, report: report as Seen['report'], contact: history.events[0]?.data.contact ?? { name: '', phone: '', email: '' } };

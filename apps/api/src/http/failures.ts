@@ -35,10 +35,13 @@ export interface ErrorBody {
 
 const AGGREGATE_NOT_FOUND = /^(CUSTOMER|ORDER|RECEIVABLE|COMPLAINT|STREAM|ORDER_CUSTOMER|COMPLAINT_CUSTOMER)_NOT_FOUND$|^TARGET_NOT_SET$/;
 
+/** Refusals of the access rules: outside the caller's scope (whether or not the record exists), or a token the register does not back. */
+const ACCESS_REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED', 'TEAM_BOOTSTRAP_REQUIRED']);
+
 /** The status of a refusal: unknown ids 404, authority 403, malformed as-of 400, every other rule or conflict 409. */
 function domainStatus(code: string): number {
   if (AGGREGATE_NOT_FOUND.test(code)) return 404;
-  if (code.endsWith('_NOT_AUTHORIZED') || code.endsWith('_FORBIDDEN')) return 403;
+  if (code.endsWith('_NOT_AUTHORIZED') || code.endsWith('_FORBIDDEN') || ACCESS_REFUSALS.has(code)) return 403;
   if (code === 'AS_OF_INVALID') return 400;
   return 409;
 }

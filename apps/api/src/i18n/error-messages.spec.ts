@@ -29,7 +29,7 @@ function apiCodes(): string[] {
 
 function deciderCodes(): string[] {
   const domain = join(root, 'packages', 'domain', 'src');
-  const files = [...filesUnder(domain).filter((file) => /[/\\]errors\.ts$/.test(file)), join(domain, 'target', 'decide.ts'), join(domain, 'shared', 'money.ts'), join(root, 'packages', 'eventstore', 'src', 'errors.ts')];
+  const files = [...filesUnder(domain).filter((file) => /[/\\]errors\.ts$/.test(file)), join(domain, 'target', 'decide.ts'), join(domain, 'team', 'decide.ts'), join(domain, 'shared', 'access.ts'), join(domain, 'shared', 'money.ts'), join(root, 'packages', 'eventstore', 'src', 'errors.ts')];
   return files.flatMap(unionCodes);
 }
 
@@ -38,6 +38,7 @@ it('has a Chinese message for every code the deciders, the stores and the API ca
   expect(codes.length).toBeGreaterThan(70);
   expect(codes).toContain('ROLE_NOT_ALLOWED');
   expect(codes).toContain('ORDER_DELIVERY_BEFORE_SHIPMENT');
+  expect(codes).toEqual(expect.arrayContaining(['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED', 'REP_NOT_REGISTERED', 'TEAM_BOOTSTRAP_REQUIRED']));
   expect(codes.filter((code) => !(code in ERROR_MESSAGES_ZH))).toEqual([]);
 });
 

@@ -1,4 +1,4 @@
-import type { ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ReceivableErrorCode, TargetErrorCode } from '@salesbook/domain';
+import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
@@ -10,7 +10,7 @@ type ApiCode =
   | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
-export type ErrorCode = ApiCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
+export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
 
 /**
  * The Chinese `message` of each error code (ICU message format). English messages are the ones the code's
@@ -83,6 +83,8 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   ORDER_SHIPMENT_EXCEEDS_ORDERED: '发货数量超过订货数量',
   ORDER_SHIPMENT_ID_REUSED: '该发货单号已被使用',
   ORDER_DELIVERY_BEFORE_SHIPMENT: '交付日期早于发货日期',
+  ORDER_DATE_BEFORE_PLACEMENT: '{field} 的日期 {date} 早于下单日期',
+  ORDER_DATE_IN_FUTURE: '{field} 的日期 {date} 晚于今天',
   RECEIVABLE_NOT_FOUND: '应收账款不存在',
   RECEIVABLE_ALREADY_OPENED: '该应收账款已建立',
   RECEIVABLE_NOT_AUTHORIZED: '您无权处理该应收账款',
@@ -105,6 +107,8 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   RECEIVABLE_PROMISE_BEFORE_FOLLOW_UP: '承诺付款日期早于跟进日期',
   RECEIVABLE_ALREADY_DISPUTED: '该应收账款已有争议',
   RECEIVABLE_NOT_DISPUTED: '该应收账款没有争议',
+  RECEIVABLE_PAYMENT_BEFORE_ISSUE: '收款日期 {receivedOn} 早于发票开具日期 {issueDate}',
+  RECEIVABLE_DATE_IN_FUTURE: '收款日期 {receivedOn} 晚于今天',
   COMPLAINT_NOT_FOUND: '投诉不存在',
   COMPLAINT_ALREADY_FILED: '该投诉编号已被使用',
   COMPLAINT_CUSTOMER_NOT_FOUND: '投诉的客户不存在',
@@ -120,4 +124,14 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   TARGET_NOT_AUTHORIZED: '您无权设定该销售目标',
   TARGET_ALREADY_SET: '该期间的销售目标已设定',
   TARGET_NOT_SET: '该期间尚未设定销售目标',
+  FORBIDDEN_SCOPE: '该记录不在您的权限范围内，或不存在',
+  ACTOR_NOT_REGISTERED: '在该业务日期，销售团队名册上没有您这一角色和区域的在职记录',
+  REP_NOT_REGISTERED: '在该业务日期，{repId} 不是区域 {region} 在职的销售专员',
+  TEAM_NOT_AUTHORIZED: '您无权对销售团队名册做此变更',
+  TEAM_BOOTSTRAP_REQUIRED: '销售团队名册为空：第一条记录须是一位销售经理，由系统或该销售经理本人录入',
+  TEAM_MEMBER_ALREADY_ACTIVE: '{memberId} 已在销售团队中',
+  TEAM_MEMBER_NOT_ACTIVE: '{memberId} 不在销售团队中',
+  TEAM_TRANSFER_NOT_APPLICABLE: '只有区域销售经理或销售专员可以调动，且只能调往另一个区域',
+  TEAM_DATE_OUT_OF_ORDER: '日期 {on} 早于该成员最近一次变更的日期 {last}',
+  TEAM_DATE_IN_FUTURE: '日期 {on} 晚于 {latest}',
 };

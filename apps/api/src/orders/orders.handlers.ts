@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { orderDecider, orderEventRegistry, orderStream, type CommandPayload, type OrderCommand, type OrderState } from '@salesbook/domain';
+import { orderDecider, orderEventRegistry, orderStream, type CommandPayload, type OrderCommand, type OrderState, type WithAccess } from '@salesbook/domain';
 import type { CommandSource, EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
@@ -24,21 +24,21 @@ export class OrderCommandHandler implements ICommandHandler<OrderCommandMessage>
   ) {}
 
   async execute({ request }: OrderCommandMessage): Promise<CommandReply> {
-    const { payload, metadata } = request;
+    const { payload, metadata, access } = request;
     const target = { decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(payload.data.orderId) };
-    const run = (source: CommandSource<OrderCommand, OrderState>) => runCommand({ store: this.store, codec: this.codec }, target, request, source);
+    const run = (source: CommandSource<WithAccess<OrderCommand>, OrderState>) => runCommand({ store: this.store, codec: this.codec }, target, request, source);
     switch (payload.type) {
       case 'PlaceOrder': {
         const customer = await this.customers.forOrder(payload.data.customerId, payload.data.currency);
-        return run({ command: { ...payload, metadata, inputs: { customer } } });
+        return run({ command: { ...payload, metadata, access, inputs: { customer } } });
       }
       case 'ConfirmOrder':
         // An unknown order has no customer: the decider refuses it with ORDER_NOT_FOUND.
         return run({
-          commandFor: async (state) => ({ ...payload, metadata, inputs: { customer: state.status === 'none' ? null : await this.customers.forOrder(state.customerId, state.currency) } }),
+          commandFor: async (state) => ({ ...payload, metadata, access, inputs: { customer: state.status === 'none' ? null : await this.customers.forOrder(state.customerId, state.currency) } }),
         });
       default:
-        return run({ command: { ...payload, metadata } });
+        return run({ command: { ...payload, metadata, access } });
     }
   }
 }

@@ -170,6 +170,8 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
           new ReceivableCommandMessage({
             payload: { type: command.type, data: command.data },
             metadata: command.metadata,
+            // The system acts for the policy: it is not on the sales team register.
+            access: { actor: null },
             commandId: `${POLICY}-${command.data.orderId}`,
             causationId: envelope.metadata.eventId,
             correlationId: envelope.metadata.correlationId,

@@ -21,9 +21,9 @@ export class ReceivableCommandHandler implements ICommandHandler<ReceivableComma
   ) {}
 
   async execute({ request }: ReceivableCommandMessage): Promise<CommandReply> {
-    const { metadata } = request;
+    const { metadata, access } = request;
     const payload = withBusinessDate(request.payload, metadata.occurredAt, this.config.timeZone);
     const target = { decider: receivableDecider, registry: receivableEventRegistry, streamName: receivableStream(payload.data.receivableId) };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata } });
+    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access } });
   }
 }

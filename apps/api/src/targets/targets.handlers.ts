@@ -18,9 +18,9 @@ export class TargetCommandHandler implements ICommandHandler<TargetCommandMessag
   ) {}
 
   async execute({ request }: TargetCommandMessage): Promise<CommandReply> {
-    const { payload, metadata } = request;
+    const { payload, metadata, access } = request;
     const { month, scope, scopeId } = payload.data;
     const target = { decider: targetDecider, registry: targetEventRegistry, streamName: targetStream(month, scope, scopeId) };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata } });
+    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access } });
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Actor } from '@salesbook/domain';
 import { signToken } from '../auth/jwt.js';
+import { actor, TEST_TEAM } from './test-app.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -52,7 +53,7 @@ export async function startBuiltApi(env: Record<string, string>, secret: string,
     url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile).subarray(from).toString('utf8'))?.[1];
   }
   const base = url;
-  return {
+  const api: BuiltApi = {
     url: base,
     logFile,
     async call(method, path, actor, body, headers = {}) {
@@ -69,4 +70,18 @@ export async function startBuiltApi(env: Record<string, string>, secret: string,
       return exited;
     },
   };
+  await enterTestTeam(api);
+  return api;
+}
+
+/**
+ * Enters {@link TEST_TEAM} over HTTP as the system (dated 2020-01-01), so the tests' people may act; a member
+ * already on the register (a restart on the same store) is left as it is.
+ */
+async function enterTestTeam(api: BuiltApi): Promise<void> {
+  const system = actor('system', 'system');
+  for (const member of TEST_TEAM) {
+    const response = await api.call('POST', '/team/members', system, { ...member, joinedOn: '2020-01-01', occurredAt: '2020-01-01T00:00:00.000Z' });
+    if (response.status !== 201 && response.body?.code !== 'TEAM_MEMBER_ALREADY_ACTIVE') throw new Error(`test team: ${member.memberId}: ${response.status} ${JSON.stringify(response.body)}`);
+  }
 }

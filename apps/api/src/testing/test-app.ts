@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Actor, ActorId, RegionId, Role } from '@salesbook/domain';
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
+import { JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type ActorId, type RegionId, type Role, type TeamCommand } from '@salesbook/domain';
+import { createEventCodec, createMemoryEventStore, handleCommand, type EventStore } from '@salesbook/eventstore';
 import { signToken } from '../auth/jwt.js';
 import { createApp } from '../bootstrap.js';
 import { loadConfig, type ApiConfig } from '../config/config.js';
@@ -23,23 +23,71 @@ export interface TestApi {
    */
   call(method: string, path: string, options?: { actor?: Actor; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
+  /** Runs `act` with the API's clock at `instant` (e.g. to place orders before the shipments the fixtures date). */
+  at<T>(instant: string, act: () => Promise<T>): Promise<T>;
 }
+
+/**
+ * When the fixtures' orders are placed: their shipments and deliveries are dated in February 2026, and a
+ * shipment may not be dated before its order was placed.
+ */
+export const ORDERS_PLACED_AT = '2026-02-01T08:00:00.000Z';
 
 /** An actor for tests. */
 export const actor = (id: string, role: Role, region?: string): Actor =>
   region === undefined ? { id: id as ActorId, role } : { id: id as ActorId, role, region: region as RegionId };
 
+/**
+ * The sales team register every test API starts with (from 2020-01-01), entered by the system: the people the
+ * tests act as. `sm-1` comes first, as an empty register takes only a sales manager.
+ */
+export const TEST_TEAM: readonly { memberId: string; role: Role; region?: string }[] = [
+  { memberId: 'sm-1', role: 'sales_manager' },
+  { memberId: 'sm-01', role: 'sales_manager' },
+  { memberId: 'rm-east', role: 'regional_manager', region: 'east' },
+  { memberId: 'rm-west', role: 'regional_manager', region: 'west' },
+  { memberId: 'rep-1', role: 'sales_rep', region: 'east' },
+  { memberId: 'rep-2', role: 'sales_rep', region: 'east' },
+  { memberId: 'rep-3', role: 'sales_rep', region: 'west' },
+  { memberId: 'rep-east-01', role: 'sales_rep', region: 'east' },
+  { memberId: 'rep-east-02', role: 'sales_rep', region: 'east' },
+  { memberId: 'rep-west-01', role: 'sales_rep', region: 'west' },
+  { memberId: 'an-1', role: 'market_analyst' },
+  { memberId: 'analyst-01', role: 'market_analyst' },
+];
+
+/**
+ * Enters {@link TEST_TEAM} into `store` as the system, through the register's decider (written before the API
+ * starts, so the tests' first command finds it); a register that already has people (a shared store) is kept.
+ */
+async function registerTestTeam(store: EventStore): Promise<void> {
+  if (await store.streamExists(TEAM_STREAM)) return;
+  const codec = createEventCodec(salesbookEventRegistry);
+  for (const member of TEST_TEAM) {
+    const data = JoinTeam.parse({ ...member, joinedOn: '2020-01-01' });
+    const command: TeamCommand = { type: 'JoinTeam', data, metadata: { actor: actor('system', 'system'), occurredAt: '2020-01-01T00:00:00.000Z' } };
+    const joined = await handleCommand({ store, codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM, command, commandId: `test-team-${member.memberId}` });
+    if (joined._tag === 'Left') throw new Error(`test team: ${member.memberId}: ${joined.left.code}`);
+  }
+}
+
 /** The clock of the tests: every command without `occurredAt` happens at this instant. */
 export const TEST_NOW = '2026-03-01T08:00:00.000Z';
 
-/** Starts the API for a test (rate limit off unless `env` sets one); `env` adds or overrides variables; `store` replaces the in-memory store. */
-export async function startTestApi(env: Record<string, string> = {}, clock: () => Date = () => new Date(TEST_NOW), given: { store?: EventStore } = {}): Promise<TestApi> {
+/** Starts the API for a test with {@link TEST_TEAM} on the register (unless `emptyRegister`), rate limit off unless `env` sets one; `env` adds or overrides variables; `store` replaces the in-memory store. */
+export async function startTestApi(
+  env: Record<string, string> = {},
+  clock: () => Date = () => new Date(TEST_NOW),
+  given: { store?: EventStore; emptyRegister?: boolean } = {},
+): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
     { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY, SALESBOOK_RATE_LIMIT: '0', ...env },
     () => SECRET,
   );
   const store = given.store ?? createMemoryEventStore();
-  const app = await createApp(config, { store, clock });
+  if (given.emptyRegister !== true) await registerTestTeam(store);
+  let moment: (() => Date) | undefined;
+  const app = await createApp(config, { store, clock: () => (moment ?? clock)() });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -65,5 +113,13 @@ export async function startTestApi(env: Record<string, string> = {}, clock: () =
       return { status: response.status, body: parsed, headers: response.headers };
     },
     close: () => app.close(),
+    async at(instant, act) {
+      moment = () => new Date(instant);
+      try {
+        return await act();
+      } finally {
+        moment = undefined;
+      }
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorId, CustomerId, customerDecider, customerEventRegistry, customerStream, type ForgetCustomerPersonalDataCommand } from '@salesbook/domain';
+import { ActorId, CustomerId, customerDecider, customerEventRegistry, customerStream, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
 import { createMaskingCodec, createPersonalDataCodec, forgetCustomer, loadAggregate } from '@salesbook/eventstore';
 import { holdsPlaintext } from '../import/seal-exported.js';
 import { CliError } from '../support/cli-error.js';
@@ -42,10 +42,12 @@ export async function forget(context: StoreContext, customerIdText: string, opti
   if (before._tag === 'Left') throw new CliError(`forget: ${streamName}: ${before.left.code}: ${before.left.message}`);
   const already = before.right.state.status !== 'none' && before.right.state.personalDataErased;
   const keys = context.keyStore('existing');
-  const command: ForgetCustomerPersonalDataCommand = {
+  const command: WithAccess<ForgetCustomerPersonalDataCommand> = {
     type: 'ForgetCustomerPersonalData',
     data: { customerId, reason },
     metadata: { actor: { id: operator, role: 'system' }, occurredAt: now.toISOString() },
+    // The system acts for the operator: it is not on the sales team register.
+    access: { actor: null },
   };
   const codec = createPersonalDataCodec({ inner: context.plainCodec, keys });
   const result = await forgetCustomer({ store: context.store, codec, keys, command, commandId: `forget-${customerId}` });

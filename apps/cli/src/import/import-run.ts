@@ -1,4 +1,5 @@
 import {
+  accessFacts,
   customerDecider,
   customerEventRegistry,
   customerSnapshot,
@@ -11,6 +12,11 @@ import {
   receivableEventRegistry,
   receivableIdForOrder,
   receivableStream,
+  teamDecider,
+  teamEventRegistry,
+  TEAM_STREAM,
+  type AccessFacts,
+  type Command,
   type CustomerCommand,
   type CustomerEvent,
   type CustomerSnapshot,
@@ -22,6 +28,7 @@ import {
   type ReceivableCommand,
   type ReceivableEvent,
   type ReceivableState,
+  type TeamState,
 } from '@salesbook/domain';
 import type { EventCodec, EventStore, StreamAppend } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
@@ -67,6 +74,7 @@ export interface ImportSettings {
 export class ImportRun {
   readonly counts: ImportCounts = { customersRegistered: 0, customersKnown: 0, ordersWritten: 0, ordersAlready: 0, receivablesOpened: 0, receivablesAlready: 0, paymentsRecorded: 0, paymentsAlready: 0, events: 0 };
   private readonly customers = new Map<string, CustomerPlan>();
+  private registerRead: Promise<TeamState> | undefined;
   private readonly receivables = new Map<string, ReceivablePlan>();
   private dirty = new Set<Drainable>();
 
@@ -122,6 +130,19 @@ export class ImportRun {
     return parts;
   }
 
+  /**
+   * The sales team register as the store holds it when the import starts (read once): imported orders and
+   * customers name reps it must know, as through the API.
+   */
+  private register(): Promise<TeamState> {
+    this.registerRead ??= (async () => {
+      const plan = await StreamPlan.load(this.settings.existing, this.settings.codec, { decider: teamDecider, registry: teamEventRegistry }, TEAM_STREAM, () => ({ actor: null }));
+      if (plan._tag === 'Left') throw new Error(`${TEAM_STREAM}: ${plan.left.code}: ${plan.left.message}`);
+      return plan.right.state;
+    })();
+    return this.registerRead;
+  }
+
   /** Order plans are needed only while their order is decided; customers and receivables stay for later rows. */
   private queue(plan: Drainable): void {
     this.dirty.add(plan);
@@ -131,7 +152,9 @@ export class ImportRun {
     aggregate: Parameters<typeof StreamPlan.load<C, E, S>>[2],
     streamName: string,
   ): Promise<StreamPlan<C, E, S> | string> {
-    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, aggregate, streamName);
+    const register = await this.register();
+    const facts = (command: Command): AccessFacts => accessFacts(register, command, businessDate(command.metadata.occurredAt, this.settings.zone));
+    const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, aggregate, streamName, facts);
     return loaded._tag === 'Left' ? `${streamName} cannot be read: ${loaded.left.code}: ${loaded.left.message}` : loaded.right;
   }
 

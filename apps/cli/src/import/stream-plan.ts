@@ -1,5 +1,5 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { Command, Decider, DomainError, Event, EventRegistry } from '@salesbook/domain';
+import type { AccessFacts, Command, Decider, DomainError, Event, EventRegistry, WithAccess } from '@salesbook/domain';
 import { deterministicEventId, type EventCodec, type EventStore, type EventToWrite, type StreamAppend } from '@salesbook/eventstore';
 
 /** A command with the ids that make it idempotent and traceable. */
@@ -25,7 +25,9 @@ export class StreamPlan<C extends Command, E extends Event, S> {
 
   private constructor(
     readonly streamName: string,
-    private readonly decider: Decider<C, E, S>,
+    private readonly decider: Decider<WithAccess<C>, E, S>,
+    /** The access facts of a command: the register's view of its actor and named rep at its business date. */
+    private readonly facts: (command: C) => AccessFacts,
     public state: S,
     /** Revision of the last stored event (-1: no stream). */
     private storedRevision: number,
@@ -38,8 +40,9 @@ export class StreamPlan<C extends Command, E extends Event, S> {
   static async load<C extends Command, E extends Event, S>(
     store: EventStore | undefined,
     codec: EventCodec,
-    aggregate: { readonly decider: Decider<C, E, S>; readonly registry: EventRegistry<E> },
+    aggregate: { readonly decider: Decider<WithAccess<C>, E, S>; readonly registry: EventRegistry<E> },
     streamName: string,
+    facts: (command: C) => AccessFacts,
   ): Promise<Either<DomainError, StreamPlan<C, E, S>>> {
     const { decider, registry } = aggregate;
     const recorded = store === undefined ? [] : await store.readStream(streamName);
@@ -48,7 +51,7 @@ export class StreamPlan<C extends Command, E extends Event, S> {
     const events: EventEnvelopeLike<E>[] = decoded.right;
     const state = events.reduce<S>((folded, event) => decider.evolve(folded, event), decider.initialState());
     const handled = new Set(decoded.right.map((event) => event.metadata.commandId));
-    return right(new StreamPlan(streamName, decider, state, recorded.at(-1)?.revision ?? -1, handled, events));
+    return right(new StreamPlan(streamName, decider, facts, state, recorded.at(-1)?.revision ?? -1, handled, events));
   }
 
   /**
@@ -65,7 +68,7 @@ export class StreamPlan<C extends Command, E extends Event, S> {
         skipped += 1;
         continue;
       }
-      const decision = this.decider.decide(planned.command, state);
+      const decision = this.decider.decide({ ...planned.command, access: this.facts(planned.command) }, state);
       if (decision._tag === 'Left') return left(decision.left);
       decision.right.forEach((event, index) => {
         state = this.decider.evolve(state, event);

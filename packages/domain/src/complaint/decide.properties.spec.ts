@@ -4,7 +4,7 @@ import type { Actor } from '../shared/actors.js';
 import { createEventRegistry } from '../shared/event-registry.js';
 import { Currency } from '../shared/money.js';
 import type { ComplaintCommand } from './commands.js';
-import { complaintDecider } from './decide.js';
+import { registeredComplaintDecider as complaintDecider } from './testing.js';
 import { complaintEventDefinitions, type ComplaintEvent } from './events.js';
 import { slaStatus } from './sla.js';
 import type { ComplaintState } from './state.js';

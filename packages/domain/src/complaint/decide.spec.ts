@@ -1,6 +1,6 @@
 import { deciderSpec } from '../testing/decider-spec.js';
 import type { ComplaintCommand } from './commands.js';
-import { complaintDecider } from './decide.js';
+import { registeredComplaintDecider as complaintDecider } from './testing.js';
 import { actors, at, cmd, customer, ev, fileCommand, historyUntil, ids, withData } from './testing.js';
 
 const given = deciderSpec(complaintDecider);
@@ -15,7 +15,7 @@ describe('FileComplaint', () => {
   });
 
   it('refuses an unknown customer', () => {
-    given([]).when(fileCommand({}, null)).then('COMPLAINT_CUSTOMER_NOT_FOUND');
+    given([]).when(fileCommand({}, null)).then('FORBIDDEN_SCOPE');
   });
 
   it('files once', () => {
@@ -44,7 +44,7 @@ describe('on a stream with no complaint', () => {
     cmd('ReopenComplaint', { reason: 'x' }),
   ];
   it.each(commands.map((c) => [c.type, c] as const))('%s is refused as not found', (_type, command) => {
-    given([]).when(command).then('COMPLAINT_NOT_FOUND');
+    given([]).when(command).then('FORBIDDEN_SCOPE');
   });
 });
 
@@ -192,5 +192,5 @@ it('uses the business time of the command, never the clock', () => {
 });
 
 it('fails to compile, and throws, on a command it does not know', () => {
-  expect(() => complaintDecider.decide({ type: 'Nope' } as never, complaintDecider.initialState())).toThrow('Unhandled case');
+  expect(() => complaintDecider.decide({ type: 'Nope', metadata: { actor: actors.salesManager, occurredAt: '2026-03-01T09:00:00Z' } } as never, complaintDecider.initialState())).toThrow('Unhandled case');
 });

@@ -1,3 +1,5 @@
+import type { WithAccess } from '../shared/access.js';
+import { complaintAccess } from './access.js';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
@@ -17,7 +19,9 @@ import type { ComplaintEvent } from './events.js';
 import { evolve, initialState, type ComplaintState } from './state.js';
 
 /** Decides a Complaint command against the complaint's state. */
-export function decide(command: ComplaintCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+export function decide(command: WithAccess<ComplaintCommand>, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+  const access = complaintAccess(command, state);
+  if (access._tag === 'Left') return access;
   switch (command.type) {
     case 'FileComplaint':
       return fileComplaint(command, state);
@@ -45,4 +49,4 @@ export function decide(command: ComplaintCommand, state: ComplaintState): Either
 }
 
 /** The Complaint aggregate (stream `complaint-<id>`) as a decider. */
-export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = { initialState, decide, evolve };
+export const complaintDecider: Decider<WithAccess<ComplaintCommand>, ComplaintEvent, ComplaintState> = { initialState, decide, evolve };

@@ -1,3 +1,5 @@
+import { registeredDecider } from '../testing/access.js';
+import { complaintDecider } from './decide.js';
 import type { Actor } from '../shared/actors.js';
 import { ActorId, ComplaintId, CustomerId, OrderId, RegionId } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
@@ -185,3 +187,6 @@ export function historyUntil(step: 'filed' | 'assigned' | 'acknowledged' | 'inve
 /** `event` with some of its data replaced. */
 export const withData = (event: ComplaintEvent, patch: Readonly<Record<string, unknown>>): ComplaintEvent =>
   ({ ...event, data: { ...event.data, ...patch } }) as ComplaintEvent;
+
+/** The Complaint decider with every actor registered as their token says (tests of other rules). */
+export const registeredComplaintDecider = registeredDecider(complaintDecider);

@@ -1,3 +1,5 @@
+import type { WithAccess } from '../shared/access.js';
+import { customerAccess } from './access.js';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
@@ -15,7 +17,9 @@ import type { CustomerEvent } from './events.js';
 import { evolve, initialState, type CustomerState } from './state.js';
 
 /** Decides a Customer command against the customer's state. */
-function decide(command: CustomerCommand, state: CustomerState): Either<DomainError, readonly CustomerEvent[]> {
+function decide(command: WithAccess<CustomerCommand>, state: CustomerState): Either<DomainError, readonly CustomerEvent[]> {
+  const access = customerAccess(command, state);
+  if (access._tag === 'Left') return access;
   switch (command.type) {
     case 'RegisterCustomer':
       return registerCustomer(command, state);
@@ -39,4 +43,4 @@ function decide(command: CustomerCommand, state: CustomerState): Either<DomainEr
 }
 
 /** The Customer aggregate (stream `customer-<id>`) as a decider. */
-export const customerDecider: Decider<CustomerCommand, CustomerEvent, CustomerState> = { initialState, decide, evolve };
+export const customerDecider: Decider<WithAccess<CustomerCommand>, CustomerEvent, CustomerState> = { initialState, decide, evolve };

@@ -5,7 +5,7 @@ import { fold } from '../shared/decider.js';
 import { createEventRegistry } from '../shared/event-registry.js';
 import { deepEqual } from '../testing/decider-spec.js';
 import type { CustomerCommand } from './commands.js';
-import { customerDecider } from './decide.js';
+import { registeredCustomerDecider as customerDecider } from './testing.js';
 import { customerEventDefinitions, type CustomerEvent } from './events.js';
 import type { CustomerState } from './state.js';
 import * as t from './testing.js';

@@ -1,5 +1,5 @@
 import { fold } from '../shared/decider.js';
-import { customerDecider } from './decide.js';
+import { registeredCustomerDecider as customerDecider } from './testing.js';
 import type { CustomerEvent } from './events.js';
 import { customerSnapshot } from './snapshot.js';
 import { ERASED_CONTACT, evolve, initialState, type Customer } from './state.js';

@@ -1,3 +1,5 @@
+import { registeredDecider } from '../testing/access.js';
+import { customerDecider } from './decide.js';
 import type { Actor } from '../shared/actors.js';
 import { CustomerId, RegionId, SurveyId } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
@@ -188,4 +190,11 @@ export const personalDataForgotten = (): CustomerPersonalDataForgottenEvent => (
 export const deactivated = (): CustomerDeactivatedEvent => ({
   type: 'CustomerDeactivated',
   data: { customerId: CUSTOMER_ID, reason: 'company closed', deactivatedBy: eastManager.id, deactivatedAt: at(15) },
+});
+
+/** The Customer decider with every actor registered as their token says and a named owner active in the customer's region. */
+export const registeredCustomerDecider = registeredDecider(customerDecider, (command, state) => {
+  if (command.type === 'RegisterCustomer') return command.data.region;
+  if (command.type === 'ReassignCustomer') return command.data.region ?? (state.status === 'none' ? undefined : state.region);
+  return undefined;
 });

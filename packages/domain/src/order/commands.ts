@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActorId, CustomerId, LineId, OrderId, RegionId, ShipmentId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { Currency } from '../shared/money.js';
-import { IsoDate } from '../shared/time.js';
+import { BusinessDate } from '../shared/time.js';
 import type { CustomerInputs } from './customer-snapshot.js';
 import { OrderLines } from './order-line.js';
 import { PaymentTerms } from './payment-terms.js';
@@ -18,7 +18,7 @@ export const PlaceOrder = z
     region: RegionId.optional(),
     currency: Currency,
     lines: OrderLines,
-    promisedDeliveryDate: IsoDate,
+    promisedDeliveryDate: BusinessDate,
     paymentTerms: PaymentTerms,
   })
   .strict();
@@ -40,7 +40,7 @@ export const AmendOrder = z
   .object({
     orderId: OrderId,
     lines: OrderLines.optional(),
-    promisedDeliveryDate: IsoDate.optional(),
+    promisedDeliveryDate: BusinessDate.optional(),
     reason: Reason,
     customerConfirmationRef: z
       .string({ message: 'customerConfirmationRef must be a text' })
@@ -69,7 +69,7 @@ export const RecordShipment = z
   .object({
     orderId: OrderId,
     shipmentId: ShipmentId,
-    shippedOn: IsoDate,
+    shippedOn: BusinessDate,
     lines: z
       .array(ShipmentLine)
       .min(1, 'a shipment needs at least one line')
@@ -79,7 +79,7 @@ export const RecordShipment = z
 export type RecordShipment = z.infer<typeof RecordShipment>;
 
 /** Confirm that a fully shipped (or short-closed) order reached the customer on `deliveredOn`. */
-export const ConfirmDelivery = z.object({ orderId: OrderId, deliveredOn: IsoDate }).strict();
+export const ConfirmDelivery = z.object({ orderId: OrderId, deliveredOn: BusinessDate }).strict();
 export type ConfirmDelivery = z.infer<typeof ConfirmDelivery>;
 
 /** Cancel an order before its first shipment. */

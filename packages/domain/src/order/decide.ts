@@ -1,3 +1,5 @@
+import type { WithAccess } from '../shared/access.js';
+import { orderAccess } from './access.js';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
@@ -15,7 +17,9 @@ import type { OrderEvent } from './events.js';
 import { evolve, initialState, type OrderState } from './state.js';
 
 /** Decides an Order command against the order's state. */
-export function decide(command: OrderCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+export function decide(command: WithAccess<OrderCommand>, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+  const access = orderAccess(command, state);
+  if (access._tag === 'Left') return access;
   switch (command.type) {
     case 'PlaceOrder':
       return placeOrder(command, state);
@@ -39,4 +43,4 @@ export function decide(command: OrderCommand, state: OrderState): Either<DomainE
 }
 
 /** The Order aggregate (stream `order-<id>`) as a decider. */
-export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = { initialState, decide, evolve };
+export const orderDecider: Decider<WithAccess<OrderCommand>, OrderEvent, OrderState> = { initialState, decide, evolve };

@@ -4,6 +4,7 @@ import type { Actor } from '../shared/actors.js';
 import { managesRegion } from '../shared/actors.js';
 import { domainError, type DomainError } from '../shared/domain-error.js';
 import type { ActorId, RegionId } from '../shared/ids.js';
+import { dateWindow, utcDate } from '../shared/time.js';
 import type { Order, OrderState, OrderStatus } from './state.js';
 
 /** Stable codes of the Order decider's refusals. */
@@ -34,7 +35,9 @@ export type OrderErrorCode =
   | 'ORDER_LINE_NOT_FOUND'
   | 'ORDER_SHIPMENT_EXCEEDS_ORDERED'
   | 'ORDER_SHIPMENT_ID_REUSED'
-  | 'ORDER_DELIVERY_BEFORE_SHIPMENT';
+  | 'ORDER_DELIVERY_BEFORE_SHIPMENT'
+  | 'ORDER_DATE_BEFORE_PLACEMENT'
+  | 'ORDER_DATE_IN_FUTURE';
 
 /** A refusal of the Order decider. */
 export type OrderError = DomainError<OrderErrorCode>;
@@ -87,3 +90,11 @@ export function authorize(actor: Actor, repId: ActorId, region: RegionId): Eithe
 /** `reject` restricted to Order error codes. */
 export const refuse = (code: OrderErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<OrderError, never> =>
   left(orderError(code, message, details));
+
+/** A shipment or delivery date: not before the order was placed, not after today (each within a day's tolerance). */
+export function checkFulfilmentDate(field: string, date: string, order: Pick<Order, 'placedAt'>, now: string): Either<OrderError, true> {
+  const where = dateWindow(date, utcDate(order.placedAt), now);
+  if (where === 'before') return left(orderError('ORDER_DATE_BEFORE_PLACEMENT', `${field} ${date} is before the order was placed`, { field, date, placedAt: order.placedAt }));
+  if (where === 'future') return left(orderError('ORDER_DATE_IN_FUTURE', `${field} ${date} is in the future`, { field, date }));
+  return right(true);
+}

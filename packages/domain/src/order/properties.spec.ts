@@ -5,7 +5,7 @@ import { createEventRegistry } from '../shared/event-registry.js';
 import { Currency } from '../shared/money.js';
 import { deepEqual } from '../testing/decider-spec.js';
 import type { OrderCommand } from './commands.js';
-import { orderDecider } from './decide.js';
+import { registeredOrderDecider as orderDecider } from './testing.js';
 import { orderEventDefinitions, type OrderEvent } from './events.js';
 import { orderTotal, type OrderLine } from './order-line.js';
 import type { OrderState, OrderStatus } from './state.js';

@@ -1,5 +1,5 @@
 import { fold } from '../shared/decider.js';
-import { orderDecider } from './decide.js';
+import { registeredOrderDecider as orderDecider } from './testing.js';
 import type { OrderEvent } from './events.js';
 import { evolve, initialState, shippingStatus, type Order, type OrderState } from './state.js';
 import { line, line2, on, orderCancelled, orderClosed, orderConfirmed, orderPlaced, orderShipped } from './testing.js';

@@ -2,7 +2,8 @@ import type { ActorId, CustomerId, LineId, OrderId, RegionId } from '../shared/i
 import type { Currency } from '../shared/money.js';
 import type { IsoDate } from '../shared/time.js';
 import type { OrderAmended, OrderClosed, OrderEvent, OrderPlaced, OrderShipmentRecorded } from './events.js';
-import { maxDiscountBp, type OrderLine } from './order-line.js';
+import type { OrderLine } from './order-line.js';
+import { agreedAfter, agreedAtPlacement, maxEffectiveDiscountBp, type AgreedPrices } from './price-control.js';
 import type { PaymentTerms } from './payment-terms.js';
 
 /** Statuses of an existing order. */
@@ -51,8 +52,12 @@ export interface Order {
   readonly promisedDeliveryDate: IsoDate;
   readonly paymentTerms: PaymentTerms;
   readonly revision: number;
+  /** When the order was placed (the earliest a shipment or delivery may be dated). */
+  readonly placedAt: string;
   /** The highest line discount already covered by the placer's limit or an approval. */
   readonly discountCoveredBp: number;
+  /** The unit price agreed per line id (placement, or the amendment that added the line): the base of price control. */
+  readonly agreedPrices: AgreedPrices;
   readonly confirmed: boolean;
   readonly segment: string | null;
   /** Booked amount in minor units: the order total once confirmed, 0 before and after cancellation. */
@@ -89,7 +94,9 @@ const placed = (data: OrderPlaced): Order => ({
   promisedDeliveryDate: data.promisedDeliveryDate,
   paymentTerms: data.paymentTerms,
   revision: data.revision,
+  placedAt: data.placedAt,
   discountCoveredBp: data.discountLimitBp,
+  agreedPrices: agreedAtPlacement(data.lines),
   confirmed: false,
   segment: null,
   bookedTotal: 0,
@@ -103,10 +110,12 @@ const amended = (order: Order, data: OrderAmended): Order => {
   const lines = data.linesAfter.map((line) => ({ ...line, shipped: shipped.get(line.lineId) ?? 0 }));
   const unconfirmedStatus = data.approvalRequired ? 'awaiting_approval' : 'placed';
   // An amendment within the amender's limit counts as approval of its discounts.
-  const covered = data.approvalRequired ? order.discountCoveredBp : Math.max(order.discountCoveredBp, maxDiscountBp(lines));
+  const agreedPrices = agreedAfter(order.agreedPrices, data.linesBefore, data.linesAfter);
+  const covered = data.approvalRequired ? order.discountCoveredBp : Math.max(order.discountCoveredBp, maxEffectiveDiscountBp(lines, agreedPrices));
   return {
     ...order,
     discountCoveredBp: covered,
+    agreedPrices,
     lines,
     promisedDeliveryDate: data.promisedDeliveryDateAfter,
     revision: data.revision,

@@ -1,3 +1,6 @@
+import { registeredDecider } from '../testing/access.js';
+import { placementRegion } from './access.js';
+import { orderDecider } from './decide.js';
 import type { Actor } from '../shared/actors.js';
 import { CustomerId, LineId, OrderId, RegionId, ShipmentId, Sku } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
@@ -64,6 +67,11 @@ export const customer = (overrides: Partial<CustomerSnapshot> = {}): CustomerSna
 });
 
 const meta = (by: Actor, day: number) => ({ actor: by, occurredAt: at(day) });
+/** Recorded on `day`, or on the business date the command names when that is later (a fact is recorded once it happened). */
+const recordedOn = (by: Actor, day: number, date: string) => {
+  const named = `${date}T09:00:00Z`;
+  return { actor: by, occurredAt: named > at(day) ? named : at(day) };
+};
 
 export const placeOrderData = (overrides: Partial<PlaceOrder> = {}): PlaceOrder => ({
   orderId: ORDER_ID,
@@ -96,12 +104,12 @@ export const amendOrder = (data: Partial<AmendOrderCommand['data']>, by: Actor =
 export const recordShipment = (lines: { lineId: string; quantity: number }[], shipmentId = 's1', shippedOn = on(10), by: Actor = rep): RecordShipmentCommand => ({
   type: 'RecordShipment',
   data: { orderId: ORDER_ID, shipmentId: id.shipment(shipmentId), shippedOn, lines: lines.map((l) => ({ lineId: id.line(l.lineId), quantity: l.quantity })) },
-  metadata: meta(by, 10),
+  metadata: recordedOn(by, 10, shippedOn),
 });
 export const confirmDelivery = (deliveredOn = on(18), by: Actor = rep): ConfirmDeliveryCommand => ({
   type: 'ConfirmDelivery',
   data: { orderId: ORDER_ID, deliveredOn },
-  metadata: meta(by, 18),
+  metadata: recordedOn(by, 18, deliveredOn),
 });
 export const cancelOrder = (by: Actor = rep): CancelOrderCommand => ({ type: 'CancelOrder', data: { orderId: ORDER_ID, reason: 'customer withdrew' }, metadata: meta(by, 4) });
 export const closeOrder = (by: Actor = rep): CloseOrderCommand => ({ type: 'CloseOrder', data: { orderId: ORDER_ID, reason: 'rest out of stock' }, metadata: meta(by, 15) });
@@ -182,3 +190,6 @@ export const orderClosed = (): OrderClosedEvent => ({
     closedAt: at(15),
   },
 });
+
+/** The Order decider with every actor registered as their token says and an order's rep active in its region (tests of other rules). */
+export const registeredOrderDecider = registeredDecider(orderDecider, (command) => (command.type === 'PlaceOrder' ? placementRegion(command) : undefined));

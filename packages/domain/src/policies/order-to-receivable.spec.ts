@@ -1,5 +1,5 @@
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
-import { orderDecider } from '../order/decide.js';
+import { registeredOrderDecider as orderDecider } from '../order/testing.js';
 import type { OrderCommand } from '../order/commands.js';
 import type { OrderEvent } from '../order/events.js';
 import {
@@ -13,7 +13,7 @@ import {
   placeOrder,
   recordShipment,
 } from '../order/testing.js';
-import { receivableDecider } from '../receivable/decide.js';
+import { registeredReceivableDecider as receivableDecider } from '../receivable/testing.js';
 import type { ReceivableEvent } from '../receivable/events.js';
 import type { IsoDateTime } from '../shared/time.js';
 import { orderToReceivable, receivableIdForOrder, scheduleFor, type PolicyContext } from './order-to-receivable.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ActorId, CustomerId, OrderId, PaymentId, ReceivableId, RegionId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
-import { IsoDate } from '../shared/time.js';
+import { BusinessDate } from '../shared/time.js';
 import { CreditNoteId, FollowUpChannel, Installment, InstallmentNo, PaymentMethod, PositiveMoney, PromiseToPay, ReversalReason, Text } from './vocabulary.js';
 
 /** Installment numbers are unique and due dates fall between the issue date and the final due date. */
@@ -29,8 +29,8 @@ export const OpenReceivable = z
     repId: ActorId,
     region: RegionId,
     amount: PositiveMoney,
-    issueDate: IsoDate,
-    dueDate: IsoDate,
+    issueDate: BusinessDate,
+    dueDate: BusinessDate,
     installments: z.array(Installment).min(1, 'a schedule needs at least one installment').max(120, 'a schedule has at most 120 installments').optional(),
   })
   .strict()
@@ -43,7 +43,7 @@ export const RecordPayment = z
     receivableId: ReceivableId,
     paymentId: PaymentId,
     amount: PositiveMoney,
-    receivedOn: IsoDate,
+    receivedOn: BusinessDate,
     method: PaymentMethod,
     installmentNo: InstallmentNo.optional(),
   })
@@ -52,13 +52,13 @@ export type RecordPayment = z.infer<typeof RecordPayment>;
 
 /** Reverse a payment that bounced; `reversedOn` defaults to the date of the command. */
 export const ReversePayment = z
-  .object({ receivableId: ReceivableId, paymentId: PaymentId, reason: ReversalReason, reversedOn: IsoDate.optional() })
+  .object({ receivableId: ReceivableId, paymentId: PaymentId, reason: ReversalReason, reversedOn: BusinessDate.optional() })
   .strict();
 export type ReversePayment = z.infer<typeof ReversePayment>;
 
 /** Issue a credit note that reduces what the customer owes; `creditedOn` defaults to the date of the command. */
 export const IssueCreditNote = z
-  .object({ receivableId: ReceivableId, creditNoteId: CreditNoteId, amount: PositiveMoney, reason: Text('reason'), creditedOn: IsoDate.optional() })
+  .object({ receivableId: ReceivableId, creditNoteId: CreditNoteId, amount: PositiveMoney, reason: Text('reason'), creditedOn: BusinessDate.optional() })
   .strict();
 export type IssueCreditNote = z.infer<typeof IssueCreditNote>;
 
@@ -67,7 +67,7 @@ export const RequestWriteOff = z.object({ receivableId: ReceivableId, reason: Te
 export type RequestWriteOff = z.infer<typeof RequestWriteOff>;
 
 /** A manager other than the requester approves the pending write-off; `writtenOffOn` defaults to the date of the command. */
-export const ApproveWriteOff = z.object({ receivableId: ReceivableId, writtenOffOn: IsoDate.optional() }).strict();
+export const ApproveWriteOff = z.object({ receivableId: ReceivableId, writtenOffOn: BusinessDate.optional() }).strict();
 export type ApproveWriteOff = z.infer<typeof ApproveWriteOff>;
 
 /** Log a collection follow-up; `note` is free text and personal data. `loggedOn` defaults to the date of the command. */
@@ -77,7 +77,7 @@ export const LogCollectionFollowUp = z
     channel: FollowUpChannel,
     note: z.string({ message: 'note must be a text' }).trim().min(1, 'note must not be empty').max(4_000, 'note must be at most 4000 characters'),
     promiseToPay: PromiseToPay.optional(),
-    loggedOn: IsoDate.optional(),
+    loggedOn: BusinessDate.optional(),
   })
   .strict();
 export type LogCollectionFollowUp = z.infer<typeof LogCollectionFollowUp>;

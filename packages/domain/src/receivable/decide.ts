@@ -1,3 +1,5 @@
+import type { WithAccess } from '../shared/access.js';
+import { receivableAccess } from './access.js';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
@@ -14,7 +16,9 @@ import type { ReceivableEvent } from './events.js';
 import { evolve, initialState, type ReceivableState } from './state.js';
 
 /** Decides a Receivable command against the receivable's state. */
-export function decide(command: ReceivableCommand, state: ReceivableState): Either<DomainError, readonly ReceivableEvent[]> {
+export function decide(command: WithAccess<ReceivableCommand>, state: ReceivableState): Either<DomainError, readonly ReceivableEvent[]> {
+  const access = receivableAccess(command, state);
+  if (access._tag === 'Left') return access;
   switch (command.type) {
     case 'OpenReceivable':
       return openReceivable(command, state);
@@ -40,4 +44,4 @@ export function decide(command: ReceivableCommand, state: ReceivableState): Eith
 }
 
 /** The Receivable aggregate (stream `receivable-<id>`, one per invoice) as a decider. */
-export const receivableDecider: Decider<ReceivableCommand, ReceivableEvent, ReceivableState> = { initialState, decide, evolve };
+export const receivableDecider: Decider<WithAccess<ReceivableCommand>, ReceivableEvent, ReceivableState> = { initialState, decide, evolve };

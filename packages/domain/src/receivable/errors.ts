@@ -27,7 +27,9 @@ export type ReceivableErrorCode =
   | 'RECEIVABLE_PROMISE_EXCEEDS_OUTSTANDING'
   | 'RECEIVABLE_PROMISE_BEFORE_FOLLOW_UP'
   | 'RECEIVABLE_ALREADY_DISPUTED'
-  | 'RECEIVABLE_NOT_DISPUTED';
+  | 'RECEIVABLE_NOT_DISPUTED'
+  | 'RECEIVABLE_PAYMENT_BEFORE_ISSUE'
+  | 'RECEIVABLE_DATE_IN_FUTURE';
 
 /** A refusal of the Receivable decider. */
 export type ReceivableError = DomainError<ReceivableErrorCode>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { createEventRegistry } from '../shared/event-registry.js';
-import { receivableDecider } from './decide.js';
+import { registeredReceivableDecider as receivableDecider } from './testing.js';
 import { receivableEventDefinitions, type ReceivableEvent } from './events.js';
 
 interface GoldenEntry {

@@ -5,7 +5,7 @@ import { fold } from '../shared/decider.js';
 import { createEventRegistry } from '../shared/event-registry.js';
 import { deepEqual } from '../testing/decider-spec.js';
 import type { ReceivableCommand } from './commands.js';
-import { receivableDecider } from './decide.js';
+import { registeredReceivableDecider as receivableDecider } from './testing.js';
 import { receivableEventDefinitions, type ReceivableEvent } from './events.js';
 import type { ReceivableState } from './state.js';
 import * as t from './testing.js';

@@ -1,4 +1,4 @@
-import { receivableDecider } from './decide.js';
+import { registeredReceivableDecider as receivableDecider } from './testing.js';
 import type { ReceivableEvent } from './events.js';
 import { evolve, initialState, type ReceivableState } from './state.js';
 import * as t from './testing.js';

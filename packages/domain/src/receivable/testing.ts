@@ -1,3 +1,4 @@
+import { registeredDecider } from '../testing/access.js';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Actor } from '../shared/actors.js';
 import { CustomerId, OrderId, PaymentId, ReceivableId, RegionId } from '../shared/ids.js';
@@ -51,6 +52,11 @@ export const at = (day: number, month = 3): string => `2026-${String(month).padS
 export const on = (day: number, month = 3): string => at(day, month).slice(0, 10);
 
 const meta = (by: Actor, day: number) => ({ actor: by, occurredAt: at(day) });
+/** Recorded on `day`, or on the business date the command names when that is later (a payment is recorded once received). */
+const recordedOn = (by: Actor, day: number, date?: string) => {
+  const named = date === undefined ? undefined : `${date}T09:00:00Z`;
+  return { actor: by, occurredAt: named !== undefined && named > at(day) ? named : at(day) };
+};
 const cny = (amount: number) => ({ amount, currency: CNY });
 
 /** Two installments of 6000 and 4000 CNY fen, due 10 April and 10 May. */
@@ -79,7 +85,7 @@ export const openReceivable = (overrides: Partial<OpenReceivable> = {}, by: Acto
 export const recordPayment = (amount: number, overrides: Partial<RecordPayment> = {}, by: Actor = finance): RecordPaymentCommand => ({
   type: 'RecordPayment',
   data: { receivableId: RECEIVABLE_ID, paymentId: paymentId('p1'), amount: cny(amount), receivedOn: on(20), method: 'bank_transfer', ...overrides },
-  metadata: meta(by, 20),
+  metadata: recordedOn(by, 20, overrides.receivedOn),
 });
 export const reversePayment = (id = 'p1', overrides: Partial<ReversePayment> = {}, by: Actor = finance): ReversePaymentCommand => ({
   type: 'ReversePayment',
@@ -124,7 +130,7 @@ export function eventsOf(...commands: ReceivableCommand[]): ReceivableEvent[] {
   const events: ReceivableEvent[] = [];
   let state: ReceivableState = receivableDecider.initialState();
   for (const command of commands) {
-    const result = receivableDecider.decide(command, state);
+    const result = registeredReceivableDecider.decide(command, state);
     if (isLeft(result)) throw new Error(`${command.type} refused: ${result.left.code}`);
     events.push(...result.right);
     state = result.right.reduce(receivableDecider.evolve, state);
@@ -143,3 +149,6 @@ export const receivableOpened = (): ReceivableEvent => ({
   type: 'ReceivableOpened',
   data: { ...attribution, outstanding: 10_000, amount: 10_000, issueDate: on(10), dueDate: on(10, 5), installments: SCHEDULE, openedAt: at(10) },
 });
+
+/** The Receivable decider with every actor registered as their token says (tests of other rules). */
+export const registeredReceivableDecider = registeredDecider(receivableDecider);

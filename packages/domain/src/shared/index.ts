@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './actors.js';
 export * from './assert-never.js';
 export * from './currencies.js';

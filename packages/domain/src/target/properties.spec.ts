@@ -5,7 +5,7 @@ import { fold } from '../shared/decider.js';
 import { createEventRegistry } from '../shared/event-registry.js';
 import { deepEqual } from '../testing/decider-spec.js';
 import type { TargetCommand } from './commands.js';
-import { targetDecider } from './decide.js';
+import { registeredTargetDecider as targetDecider } from './testing.js';
 import { targetEventDefinitions, type TargetEvent } from './events.js';
 import type { TargetState } from './state.js';
 import * as t from './testing.js';

@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider.js';
 import { targetStream } from '../shared/streams.js';
-import { targetDecider } from './decide.js';
+import { registeredTargetDecider as targetDecider } from './testing.js';
 import { evolve, initialState } from './state.js';
 import * as t from './testing.js';
 

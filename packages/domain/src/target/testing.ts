@@ -1,3 +1,5 @@
+import { registeredDecider } from '../testing/access.js';
+import { targetDecider } from './decide.js';
 import type { Actor } from '../shared/actors.js';
 import { RegionId } from '../shared/ids.js';
 import { Currency } from '../shared/money.js';
@@ -61,3 +63,8 @@ export const targetRevised = (previousAmount = 50_000_000, amount = 60_000_000, 
     revisedAt: at(25),
   },
 });
+
+/** The Target decider with every actor registered as their token says and a target's rep active in its region. */
+export const registeredTargetDecider = registeredDecider(targetDecider, (command) =>
+  command.type === 'SetSalesTarget' ? (command.data.region ?? RegionId.parse(command.data.scopeId)) : undefined,
+);

@@ -1,2 +1,3 @@
 export * from './decider-spec.js';
 export * from './actors.js';
+export * from './access.js';

@@ -1,5 +1,5 @@
 import { right, type Either } from 'fp-ts/lib/Either.js';
-import { customerDecider, customerEventRegistry, customerStream, type CustomerEvent, type DomainError, type ForgetCustomerPersonalDataCommand } from '@salesbook/domain';
+import { customerDecider, customerEventRegistry, customerStream, type CustomerEvent, type DomainError, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
 import { handleCommand, type CommandResult } from '../command-handler.js';
 import type { EventCodec } from '../event-codec.js';
 import type { EventStore } from '../port.js';
@@ -11,7 +11,8 @@ export interface ForgetCustomerInput {
   /** The personal data codec (its keys are `keys`). */
   readonly codec: EventCodec;
   readonly keys: DataKeyStore;
-  readonly command: ForgetCustomerPersonalDataCommand;
+  /** With the access facts of the actor (the register's view of them at the business date). */
+  readonly command: WithAccess<ForgetCustomerPersonalDataCommand>;
   readonly commandId: string;
 }
 

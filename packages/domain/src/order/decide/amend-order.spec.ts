@@ -1,6 +1,6 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
 import { fold } from '../../shared/decider.js';
-import { orderDecider } from '../decide.js';
+import { registeredOrderDecider as orderDecider } from '../testing.js';
 import type { OrderAmendedEvent, OrderEvent } from '../events.js';
 import type { OrderLine } from '../order-line.js';
 import {
@@ -96,7 +96,7 @@ describe('AmendOrder', () => {
     const lines = [line({ quantity: 11 }), line2()];
     given([...confirmed, orderShipped({ l1: 10, l2: 5 })]).when(amendOrder({ lines })).then('ORDER_FULLY_SHIPPED');
     given([placed, orderCancelled()]).when(amendOrder({ lines })).then('ORDER_ALREADY_CANCELLED');
-    given([]).when(amendOrder({ lines })).then('ORDER_NOT_FOUND');
+    given([]).when(amendOrder({ lines })).then('FORBIDDEN_SCOPE');
   });
 
   it('an amendment down to what shipped completes the shipment', () => {
@@ -106,7 +106,7 @@ describe('AmendOrder', () => {
   });
 
   it('refuses another rep', () => {
-    given(confirmed).when(amendOrder({ promisedDeliveryDate: on(25) }, otherRep)).then('ORDER_NOT_AUTHORIZED');
+    given(confirmed).when(amendOrder({ promisedDeliveryDate: on(25) }, otherRep)).then('FORBIDDEN_SCOPE');
   });
 
   describe('discounts', () => {

@@ -4,7 +4,8 @@ import type { DomainError } from '../../shared/domain-error.js';
 import type { AmendOrderCommand } from '../commands.js';
 import { authorize, orderError, refuse, requireStatus, type OrderError } from '../errors.js';
 import type { OrderEvent } from '../events.js';
-import { maxDiscountBp, orderTotal, type OrderLine } from '../order-line.js';
+import { orderTotal, type OrderLine } from '../order-line.js';
+import { agreedAfter, maxEffectiveDiscountBp } from '../price-control.js';
 import { plainLines, type Order, type OrderLineState, type OrderState } from '../state.js';
 
 /** A shipped line stays, keeps its sku and is never amended below what already shipped. */
@@ -24,8 +25,9 @@ function checkShipped(before: readonly OrderLineState[], after: readonly OrderLi
 
 const sameLines = (a: readonly OrderLine[], b: readonly OrderLine[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const approvalNeeded = (order: Order, lines: readonly OrderLine[], limitBp: number): boolean =>
-  maxDiscountBp(lines) > Math.max(order.discountCoveredBp, limitBp);
+/** Price control: a price below the agreed one counts as discount, against the same limits. */
+const approvalNeeded = (order: Order, before: readonly OrderLine[], lines: readonly OrderLine[], limitBp: number): boolean =>
+  maxEffectiveDiscountBp(lines, agreedAfter(order.agreedPrices, before, lines)) > Math.max(order.discountCoveredBp, limitBp);
 
 /**
  * Amends lines and/or the promised date before full shipment into a new revision, recording before and
@@ -47,10 +49,10 @@ export function amendOrder(command: AmendOrderCommand, state: OrderState): Eithe
   }
   const shipped = checkShipped(o.lines, linesAfter);
   if (isLeft(shipped)) return shipped;
-  const approvalRequired = approvalNeeded(o, linesAfter, DISCOUNT_LIMIT_BP[metadata.actor.role]);
+  const approvalRequired = approvalNeeded(o, linesBefore, linesAfter, DISCOUNT_LIMIT_BP[metadata.actor.role]);
   if (approvalRequired && o.confirmed) {
     return refuse('ORDER_DISCOUNT_ABOVE_LIMIT', 'a confirmed order takes discounts above your limit only from a manager who may grant them', {
-      maxDiscountBp: maxDiscountBp(linesAfter),
+      maxDiscountBp: maxEffectiveDiscountBp(linesAfter, agreedAfter(o.agreedPrices, linesBefore, linesAfter)),
       limitBp: DISCOUNT_LIMIT_BP[metadata.actor.role],
     });
   }

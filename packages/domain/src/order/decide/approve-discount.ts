@@ -4,8 +4,8 @@ import type { DomainError } from '../../shared/domain-error.js';
 import type { ApproveDiscountCommand } from '../commands.js';
 import { refuse, requireStatus } from '../errors.js';
 import type { OrderEvent } from '../events.js';
-import { maxDiscountBp } from '../order-line.js';
-import type { OrderState } from '../state.js';
+import { maxEffectiveDiscountBp } from '../price-control.js';
+import { plainLines, type OrderState } from '../state.js';
 
 const NOTHING_PENDING = 'ORDER_NO_APPROVAL_PENDING' as const;
 
@@ -22,7 +22,7 @@ export function approveDiscount(command: ApproveDiscountCommand, state: OrderSta
   if (!isManager(actor) || !managesRegion(actor, order.right.region)) {
     return refuse('ORDER_NOT_AUTHORIZED', 'only a manager of the order region approves discounts', { actorId: actor.id, role: actor.role });
   }
-  const required = maxDiscountBp(order.right.lines);
+  const required = maxEffectiveDiscountBp(plainLines(order.right.lines), order.right.agreedPrices);
   const limit = DISCOUNT_LIMIT_BP[actor.role];
   if (limit < required) {
     return refuse('ORDER_APPROVER_LIMIT_TOO_LOW', `a ${actor.role} approves discounts up to ${limit} bp; this order has ${required} bp`, {

@@ -2,7 +2,7 @@ import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../../shared/domain-error.js';
 import { daysBetween } from '../../shared/time.js';
 import type { ConfirmDeliveryCommand } from '../commands.js';
-import { authorize, refuse, requireStatus } from '../errors.js';
+import { authorize, checkFulfilmentDate, refuse, requireStatus } from '../errors.js';
 import type { OrderEvent } from '../events.js';
 import { orderTotal } from '../order-line.js';
 import type { OrderState } from '../state.js';
@@ -22,6 +22,8 @@ export function confirmDelivery(command: ConfirmDeliveryCommand, state: OrderSta
   if (o.delivery !== null) return refuse('ORDER_ALREADY_DELIVERED', 'delivery of this order is already confirmed', { deliveredOn: o.delivery.deliveredOn });
   const allowed = authorize(metadata.actor, o.repId, o.region);
   if (isLeft(allowed)) return allowed;
+  const dated = checkFulfilmentDate('deliveredOn', data.deliveredOn, o, metadata.occurredAt);
+  if (isLeft(dated)) return dated;
   const lastShippedOn = o.lastShippedOn ?? data.deliveredOn;
   if (data.deliveredOn < lastShippedOn) {
     return refuse('ORDER_DELIVERY_BEFORE_SHIPMENT', `delivered on ${data.deliveredOn}, before the last shipment on ${lastShippedOn}`, { lastShippedOn });

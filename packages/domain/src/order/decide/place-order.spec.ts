@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { decide, orderDecider } from '../decide.js';
+import { registeredOrderDecider as orderDecider } from '../testing.js';
 import type { OrderCommand } from '../commands.js';
 import { analyst, customer, EAST, eastManager, line, line2, orderPlaced, otherRep, placeOrder, rep, salesManager, system, WEST, westManager } from '../testing.js';
 
@@ -25,17 +25,18 @@ describe('PlaceOrder', () => {
     given([]).when(placeOrder({}, salesManager, customer({ homeRegion: WEST }))).then([orderPlaced(undefined, { region: WEST, discountLimitBp: 10_000 })]);
   });
 
-  it('needs a region when neither the actor nor the customer tells it', () => {
-    given([]).when(placeOrder({ repId: otherRep.id }, salesManager)).then('ORDER_REGION_REQUIRED');
-    given([]).when(placeOrder({ repId: otherRep.id }, salesManager, null)).then('ORDER_REGION_REQUIRED');
+  it('takes the customer\'s home region when none is named, and names an unknown customer to a sales manager', () => {
+    const placed = orderDecider.decide(placeOrder({ repId: otherRep.id }, salesManager), orderDecider.initialState());
+    expect(placed._tag === 'Right' && placed.right.map((event) => event.type === 'OrderPlaced' && event.data.region)).toEqual([EAST]);
+    given([]).when(placeOrder({ repId: otherRep.id }, salesManager, null)).then('ORDER_CUSTOMER_NOT_FOUND');
   });
 
   it('lets a rep place orders only as themselves', () => {
-    given([]).when(placeOrder({ region: EAST }, otherRep)).then('ORDER_NOT_AUTHORIZED');
+    given([]).when(placeOrder({ region: EAST }, otherRep)).then('FORBIDDEN_SCOPE');
   });
 
   it('lets a regional manager place orders only in their region', () => {
-    given([]).when(placeOrder({ region: EAST }, westManager)).then('ORDER_NOT_AUTHORIZED');
+    given([]).when(placeOrder({ region: EAST }, westManager)).then('FORBIDDEN_SCOPE');
     given([]).when(placeOrder({ region: EAST }, eastManager)).then([orderPlaced(undefined, { discountLimitBp: 2_500 })]);
   });
 
@@ -44,7 +45,7 @@ describe('PlaceOrder', () => {
   });
 
   it('refuses an unknown or deactivated customer', () => {
-    given([]).when(placeOrder({}, rep, null)).then('ORDER_CUSTOMER_NOT_FOUND');
+    given([]).when(placeOrder({}, rep, null)).then('FORBIDDEN_SCOPE');
     given([]).when(placeOrder({}, rep, customer({ status: 'deactivated' }))).then('ORDER_CUSTOMER_INACTIVE');
   });
 
@@ -82,7 +83,7 @@ describe('PlaceOrder', () => {
   });
 
   it('throws on a command type the decider does not know (a programming error, not a business rule)', () => {
-    const unknown = { ...placeOrder(), type: 'ShipToMars' } as unknown as OrderCommand;
-    expect(() => decide(unknown, orderDecider.initialState())).toThrow('Unhandled case');
+    const unknown = { ...placeOrder({}, salesManager), type: 'ShipToMars' } as unknown as OrderCommand;
+    expect(() => orderDecider.decide(unknown, orderDecider.initialState())).toThrow('Unhandled case');
   });
 });

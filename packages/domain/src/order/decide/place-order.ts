@@ -3,26 +3,25 @@ import { DISCOUNT_LIMIT_BP } from '../../shared/actors.js';
 import type { DomainError } from '../../shared/domain-error.js';
 import type { PlaceOrderCommand } from '../commands.js';
 import { requireActiveCustomer } from '../customer-checks.js';
+import { placementRegion } from '../access.js';
 import { authorize, refuse } from '../errors.js';
 import type { OrderEvent } from '../events.js';
 import { maxDiscountBp, orderTotal } from '../order-line.js';
 import type { OrderState } from '../state.js';
 
 /**
- * Places an order. The region defaults to the acting rep's region, else to the customer's home region
- * when the rep owns the customer. Discounts above the placing actor's limit leave it awaiting approval.
+ * Places an order. The region defaults to the customer's home region (the access rules have already
+ * checked that the customer and the order's rep are in the actor's scope). Discounts above the placing actor's limit leave it awaiting approval.
  * Credit is checked at confirmation, when the order is booked.
  */
 export function placeOrder(command: PlaceOrderCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
   if (state.status !== 'none') return refuse('ORDER_ALREADY_PLACED', `order ${command.data.orderId} already exists`, { orderId: command.data.orderId });
   const { data, metadata, inputs } = command;
-  const ownCustomer = inputs.customer?.ownerRep === data.repId ? inputs.customer.homeRegion : undefined;
-  const region = data.region ?? (metadata.actor.id === data.repId ? metadata.actor.region : undefined) ?? ownCustomer;
-  if (region === undefined) return refuse('ORDER_REGION_REQUIRED', 'the sales region of the order is unknown: name it', { repId: data.repId });
-  const allowed = authorize(metadata.actor, data.repId, region);
-  if (isLeft(allowed)) return allowed;
   const customer = requireActiveCustomer(inputs.customer, data.customerId);
   if (isLeft(customer)) return customer;
+  const region = placementRegion(command) ?? customer.right.homeRegion;
+  const allowed = authorize(metadata.actor, data.repId, region);
+  if (isLeft(allowed)) return allowed;
   const limit = DISCOUNT_LIMIT_BP[metadata.actor.role];
   const maxBp = maxDiscountBp(data.lines);
   return right([

@@ -1,7 +1,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../../shared/domain-error.js';
 import type { RecordShipment, RecordShipmentCommand } from '../commands.js';
-import { authorize, orderError, refuse, requireStatus, type OrderError } from '../errors.js';
+import { authorize, checkFulfilmentDate, orderError, refuse, requireStatus, type OrderError } from '../errors.js';
 import type { OrderEvent, ShippedLine } from '../events.js';
 import type { Order, OrderState, ShipmentRecord } from '../state.js';
 
@@ -38,6 +38,8 @@ export function recordShipment(command: RecordShipmentCommand, state: OrderState
   const o = order.right;
   const allowed = authorize(metadata.actor, o.repId, o.region);
   if (isLeft(allowed)) return allowed;
+  const dated = checkFulfilmentDate('shippedOn', data.shippedOn, o, metadata.occurredAt);
+  if (isLeft(dated)) return dated;
   const lines = shippedLines(o, data);
   if (isLeft(lines)) return lines;
   const shippedNow = new Map(lines.right.map((l) => [l.lineId, l.quantity]));

@@ -1,7 +1,7 @@
 import { isRight } from 'fp-ts/lib/Either.js';
 import { fold } from '../../shared/decider.js';
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { orderDecider } from '../decide.js';
+import { registeredOrderDecider as orderDecider } from '../testing.js';
 import type { OrderDeliveredEvent, OrderEvent } from '../events.js';
 import {
   analyst,
@@ -55,14 +55,14 @@ describe('RecordShipment', () => {
   });
 
   it('ships only confirmed orders that are not fully shipped', () => {
-    given([]).when(recordShipment([{ lineId: 'l1', quantity: 1 }])).then('ORDER_NOT_FOUND');
+    given([]).when(recordShipment([{ lineId: 'l1', quantity: 1 }])).then('FORBIDDEN_SCOPE');
     given([orderPlaced()]).when(recordShipment([{ lineId: 'l1', quantity: 1 }])).then('ORDER_NOT_CONFIRMED');
     given(fullyShipped).when(recordShipment([{ lineId: 'l1', quantity: 1 }], 's2')).then('ORDER_FULLY_SHIPPED');
   });
 
   it('is recorded by the order rep or a manager of its region', () => {
     given(confirmed).when(recordShipment([{ lineId: 'l1', quantity: 4 }], 's1', on(10), eastManager)).then([orderShipped({ l1: 4 })]);
-    given(confirmed).when(recordShipment([{ lineId: 'l1', quantity: 4 }], 's1', on(10), westManager)).then('ORDER_NOT_AUTHORIZED');
+    given(confirmed).when(recordShipment([{ lineId: 'l1', quantity: 4 }], 's1', on(10), westManager)).then('FORBIDDEN_SCOPE');
     given(confirmed).when(recordShipment([{ lineId: 'l1', quantity: 4 }], 's1', on(10), analyst)).then('ORDER_NOT_AUTHORIZED');
   });
 });
@@ -129,6 +129,6 @@ describe('ConfirmDelivery', () => {
   });
 
   it('refuses another region manager', () => {
-    given(fullyShipped).when(confirmDelivery(on(18), westManager)).then('ORDER_NOT_AUTHORIZED');
+    given(fullyShipped).when(confirmDelivery(on(18), westManager)).then('FORBIDDEN_SCOPE');
   });
 });

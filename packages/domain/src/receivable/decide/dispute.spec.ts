@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { receivableDecider } from '../decide.js';
+import { registeredReceivableDecider as receivableDecider } from '../testing.js';
 import * as t from '../testing.js';
 
 const given = deciderSpec(receivableDecider);
@@ -33,11 +33,11 @@ describe('DisputeReceivable and ResolveDispute', () => {
     const settled = t.eventsOf(t.openReceivable(), t.disputeReceivable(), t.issueCreditNote(10_000));
     expect(t.eventsOf(t.openReceivable(), t.disputeReceivable(), t.issueCreditNote(10_000), t.resolveDispute()).at(-1)?.type).toBe('ReceivableDisputeResolved');
     given(settled).when(t.disputeReceivable()).then('RECEIVABLE_ALREADY_SETTLED');
-    given([]).when(t.resolveDispute()).then('RECEIVABLE_NOT_FOUND');
+    given([]).when(t.resolveDispute()).then('FORBIDDEN_SCOPE');
   });
 
   it('lets only people who may chase the receivable dispute or resolve it', () => {
-    given(opened).when(t.disputeReceivable(t.otherRep)).then('RECEIVABLE_NOT_AUTHORIZED');
+    given(opened).when(t.disputeReceivable(t.otherRep)).then('FORBIDDEN_SCOPE');
     given(disputed).when(t.resolveDispute(t.analyst)).then('RECEIVABLE_NOT_AUTHORIZED');
   });
 });

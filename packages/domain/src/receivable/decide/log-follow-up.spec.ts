@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { receivableDecider } from '../decide.js';
+import { registeredReceivableDecider as receivableDecider } from '../testing.js';
 import * as t from '../testing.js';
 
 const given = deciderSpec(receivableDecider);
@@ -45,9 +45,10 @@ describe('LogCollectionFollowUp', () => {
   });
 
   it('is for open receivables, by finance, the owner rep, managers of the region and the system', () => {
-    given([]).when(t.logFollowUp()).then('RECEIVABLE_NOT_FOUND');
+    given([]).when(t.logFollowUp()).then('FORBIDDEN_SCOPE');
     given(t.eventsOf(t.openReceivable(), t.recordPayment(10_000))).when(t.logFollowUp()).then('RECEIVABLE_ALREADY_SETTLED');
     for (const by of [t.finance, t.eastManager, t.salesManager, t.system]) expect(t.eventsOf(t.openReceivable(), t.logFollowUp({}, by))).toHaveLength(2);
-    for (const by of [t.otherRep, t.westManager, t.analyst, t.auditor]) given(opened).when(t.logFollowUp({}, by)).then('RECEIVABLE_NOT_AUTHORIZED');
+    for (const by of [t.otherRep, t.westManager]) given(opened).when(t.logFollowUp({}, by)).then('FORBIDDEN_SCOPE');
+    for (const by of [t.analyst, t.auditor]) given(opened).when(t.logFollowUp({}, by)).then('RECEIVABLE_NOT_AUTHORIZED');
   });
 });

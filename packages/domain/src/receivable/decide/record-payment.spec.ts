@@ -1,6 +1,7 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { receivableDecider } from '../decide.js';
+import { registeredReceivableDecider as receivableDecider } from '../testing.js';
 import * as t from '../testing.js';
+import { RecordPayment } from '../commands.js';
 
 const given = deciderSpec(receivableDecider);
 const opened = t.eventsOf(t.openReceivable());
@@ -85,7 +86,7 @@ describe('RecordPayment', () => {
             receivedOn: t.on(28),
             installmentNo: null,
             allocations: [{ installmentNo: 2, dueDate: t.on(10, 5), amount: 3_000, outstandingAfter: 0 }],
-            recordedAt: t.at(20),
+            recordedAt: t.at(28),
           },
         },
         {
@@ -139,5 +140,18 @@ describe('RecordPayment', () => {
     for (const by of [t.rep, t.eastManager, t.salesManager, t.analyst, t.auditor]) {
       given(opened).when(t.recordPayment(1, {}, by)).then('RECEIVABLE_NOT_AUTHORIZED');
     }
+  });
+});
+
+describe('RecordPayment dates (abuse 6)', () => {
+  it('refuses a payment received before the invoice, or in the future beyond a day', () => {
+    given(opened).when(t.recordPayment(100, { receivedOn: '0001-01-01' })).then('RECEIVABLE_PAYMENT_BEFORE_ISSUE');
+    given(opened).when({ ...t.recordPayment(100, { receivedOn: '2999-01-01' }), metadata: { actor: t.finance, occurredAt: t.at(20) } }).then('RECEIVABLE_DATE_IN_FUTURE');
+    given(opened).when({ ...t.recordPayment(100, { receivedOn: t.on(22) }), metadata: { actor: t.finance, occurredAt: t.at(20) } }).then('RECEIVABLE_DATE_IN_FUTURE');
+  });
+  it('refuses years the reports do not accept in the command', () => {
+    const data = { receivableId: 'inv-1', paymentId: 'p1', amount: { amount: 1, currency: 'CNY' }, method: 'bank_transfer' };
+    expect(RecordPayment.safeParse({ ...data, receivedOn: '0001-01-01' }).success).toBe(false);
+    expect(RecordPayment.safeParse({ ...data, receivedOn: '2026-03-20' }).success).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
 import type { DomainError } from '../../shared/domain-error.js';
+import { dateWindow } from '../../shared/time.js';
 import { allocateOldestFirst } from '../allocation.js';
 import type { RecordPayment, RecordPaymentCommand } from '../commands.js';
 import { authorize, refuse, requireOpen, requireReceivable, type ReceivableError } from '../errors.js';
@@ -28,6 +29,13 @@ function payable(r: Receivable, data: RecordPayment): Either<ReceivableError, nu
   return amount;
 }
 
+/** A payment is for an invoice: not dated before its issue date (never before the order), nor in the future. */
+function checkReceivedOn(r: Receivable, receivedOn: string, now: string): Either<ReceivableError, true> {
+  const where = dateWindow(receivedOn, r.issueDate, now);
+  if (where === 'before') return refuse('RECEIVABLE_PAYMENT_BEFORE_ISSUE', `receivedOn ${receivedOn} is before the invoice was issued on ${r.issueDate}`, { receivedOn, issueDate: r.issueDate });
+  return where === 'future' ? refuse('RECEIVABLE_DATE_IN_FUTURE', `receivedOn ${receivedOn} is in the future`, { receivedOn }) : right(true);
+}
+
 /**
  * Records a payment, allocated to the aimed installment and then the oldest open ones; settles the
  * receivable when nothing is left. A repeated payment id with the same content is a no-op.
@@ -45,6 +53,8 @@ export function recordPayment(command: RecordPaymentCommand, state: ReceivableSt
   const open = requireOpen(state, 'record a payment');
   if (isLeft(open)) return open;
   const r = open.right;
+  const dated = checkReceivedOn(r, data.receivedOn, metadata.occurredAt);
+  if (isLeft(dated)) return dated;
   const amount = payable(r, data);
   if (isLeft(amount)) return amount;
   const allocations = allocateOldestFirst(r.installments, amount.right, data.installmentNo);

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { receivableDecider } from '../decide.js';
+import { registeredReceivableDecider as receivableDecider } from '../testing.js';
 import * as t from '../testing.js';
 
 const given = deciderSpec(receivableDecider);

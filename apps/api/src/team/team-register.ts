@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { accessFacts, teamDecider, teamEventRegistry, TEAM_STREAM, type AccessFacts, type CommandMetadata, type TeamState } from '@salesbook/domain';
+import { loadAggregate, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import { businessDate } from '@salesbook/projections';
+import type { ApiConfig } from '../config/config.js';
+import { API_CONFIG, EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+
+/** The register's stream cannot be read: a corrupt or unknown event, never the client's fault. */
+export class TeamRegisterUnreadable extends Error {}
+
+/**
+ * The sales team register as the API reads it: folded from its one stream for each use, so every instance
+ * on a shared store sees the same register; and the access facts of a command at its business date (in
+ * SALESBOOK_TIMEZONE).
+ */
+@Injectable()
+export class TeamRegister {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async state(): Promise<TeamState> {
+    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM });
+    if (isLeft(loaded)) throw new TeamRegisterUnreadable(`${loaded.left.code}: ${loaded.left.message}`);
+    return loaded.right.state;
+  }
+
+  /** What the register says of the command's actor (and the rep it names) on the command's business date. */
+  async facts(command: { readonly type: string; readonly data: unknown; readonly metadata: CommandMetadata }): Promise<AccessFacts> {
+    return accessFacts(await this.state(), command, this.businessDate(command.metadata.occurredAt));
+  }
+
+  /** The business date of an instant in SALESBOOK_TIMEZONE. */
+  businessDate(instant: string): string {
+    return businessDate(instant, this.config.timeZone);
+  }
+}

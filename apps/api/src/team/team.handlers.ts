@@ -1,0 +1,55 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { spellOn, standingOn, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type CommandPayload, type TeamCommand, type TeamState } from '@salesbook/domain';
+import type { EventCodec, EventStore } from '@salesbook/eventstore';
+import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
+import { runCommand } from '../commands/run-command.js';
+import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+
+/** A command on the sales team register, on the CommandBus: one of the Team payloads. */
+export class TeamCommandMessage extends AggregateCommand<CommandPayload<TeamCommand>> {}
+
+/** Decides register commands on its one stream (the decider checks who may, from the register itself). */
+@CommandHandler(TeamCommandMessage)
+export class TeamCommandHandler implements ICommandHandler<TeamCommandMessage> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+  ) {}
+
+  async execute({ request }: TeamCommandMessage): Promise<CommandReply> {
+    // The register's decider checks who may change it from its own state: it needs no access facts.
+    const { payload, metadata } = request;
+    const target = { decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM };
+    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata } });
+  }
+}
+
+/** One person on the register on a date. */
+export interface TeamMemberRow {
+  readonly memberId: string;
+  readonly role: string;
+  readonly region: string | null;
+  readonly managerId: string | null;
+  readonly since: string;
+}
+
+/** Whether `reader` may see `row`: everyone for sales managers, analysts, auditors and the system; a regional manager their region; a rep themselves. */
+const visible = (reader: Actor, row: TeamMemberRow): boolean => {
+  if (reader.role === 'regional_manager') return row.region === reader.region || row.memberId === reader.id;
+  if (reader.role === 'sales_rep') return row.memberId === reader.id;
+  return true;
+};
+
+/** The people on the team on `on` whom `reader` may see, by id. */
+export function teamOn(register: TeamState, on: string, reader: Actor): TeamMemberRow[] {
+  const rows: TeamMemberRow[] = [];
+  for (const memberId of Object.keys(register.members).sort()) {
+    const spell = spellOn(register, memberId, on);
+    const standing = standingOn(register, memberId, on);
+    if (spell === undefined || standing === null) continue;
+    const row = { memberId, role: standing.role, region: standing.region ?? null, managerId: standing.managerId ?? null, since: spell.from };
+    if (visible(reader, row)) rows.push(row);
+  }
+  return rows;
+}
