@@ -67,6 +67,13 @@ it('speaks Chinese to a zh-CN browser: labels, money in ¥, months as 2026年11�
   const month = await page.textContent('table[data-report="collections-trend"] td[data-field="month"]');
   expect(month).toMatch(/^\d{4}年\d{1,2}月$/);
   expect(await page.textContent('#status')).toMatch(/^已加载 \d{4}年\d{1,2}月，用时 [\d,]+ 毫秒。$/);
+  // The chart's value axis and tooltips, as its fallback content says them: compact yuan on the axis (¥1.2万), exact yuan per point.
+  const axis = await page.textContent('section[data-panel="sales-region"] canvas p[data-axis="y"]');
+  expect(axis).toMatch(/^纵轴刻度：¥0(?: · ¥[\d.]+[千万亿]?)+$/);
+  expect(axis).toMatch(/¥[\d.]+万/);
+  const points = await page.$$eval('section[data-panel="sales-region"] canvas li', (items) => items.map((item) => item.textContent ?? ''));
+  expect(points.length).toBeGreaterThan(0);
+  for (const point of points) expect(point).toMatch(/^.+, .+: (-?¥[\d,]+\.\d\d|—)$/);
   expect(await englishWords(page)).toEqual([]);
   expect(await readBoard(page)).toEqual(await expectedTables((path, query) => get('sales_manager', path, query), await readFilters(page)));
   await page.screenshot({ path: join(ARTIFACTS, 'zh-CN.png'), fullPage: true });
@@ -90,6 +97,7 @@ it('speaks English to an English browser, switches to Chinese and back, and reme
   expect(await title('sales-region')).toBe('Booked sales against target by region');
   expect(await page.textContent('table[data-report="sales-region"] tr[data-currency="CNY"] td[data-field="booked"]')).toMatch(/^-?CN¥[\d,]+\.\d\d$/);
   expect(await page.textContent('table[data-report="collections-trend"] td[data-field="month"]')).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+  expect(await page.textContent('section[data-panel="sales-region"] canvas p[data-axis="y"]')).toMatch(/^Value axis: CN¥0(?: · CN¥[\d.]+[KMB]?)+$/);
   await page.screenshot({ path: join(ARTIFACTS, 'en.png'), fullPage: true });
 
   await page.selectOption('#locale', 'zh-CN');

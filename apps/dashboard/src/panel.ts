@@ -105,7 +105,7 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   const unit = spec.unit;
   const tick = (n: number): string => (unit.kind === 'money' ? compactMoney(n, unit.currency) : plain(n, unit.digits));
   const exact = (n: number | null): string => (unit.kind === 'money' ? money(n === null ? null : Math.round(n * 100), unit.currency) : plain(n, unit.digits));
-  return new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: spec.type,
     data: { labels: [...spec.labels], datasets },
     options: {
@@ -121,6 +121,23 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       },
     },
   });
+  describeChart(canvas, chart, spec, exact);
+  return chart;
+}
+
+/**
+ * The chart in words, as the canvas's fallback content (what assistive technology reads of a canvas): the value
+ * axis as drawn, then each point as its tooltip says it, in the page's language and formats.
+ */
+function describeChart(canvas: HTMLCanvasElement, chart: Chart, spec: ChartSpec, exact: (n: number | null) => string): void {
+  const ticks = (chart.scales['y']?.ticks ?? []).map((one) => (Array.isArray(one.label) ? one.label.join(' ') : String(one.label ?? '')));
+  const axis = element('p', t('panel.chartAxis', { ticks: ticks.join(' · ') }));
+  axis.dataset['axis'] = 'y';
+  const points = element('ul');
+  spec.datasets.forEach((set) => {
+    set.data.forEach((value, i) => points.append(element('li', `${set.label}, ${spec.labels[i] ?? ''}: ${exact(value)}`)));
+  });
+  canvas.replaceChildren(axis, points);
 }
 
 /** Draws (or redraws) a panel inside `container`; a panel with an error shows the API's answer instead. */
