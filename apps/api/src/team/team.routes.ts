@@ -21,6 +21,10 @@ export const teamRoutes = {
     summary: 'The team on a date (default today): sales managers, analysts and auditors see everyone, regional managers their region, reps themselves',
     tag: 'team',
     query: z.object({ on: z.iso.date({ message: 'on must be a date YYYY-MM-DD' }).optional() }).strict(),
+    response: z.strictObject({
+      on: z.string(),
+      members: z.array(z.strictObject({ memberId: z.string(), role: z.string(), region: z.string().nullable(), managerId: z.string().nullable(), since: z.string() })),
+    }),
     status: 200,
   } satisfies RouteSpec,
 } as const;
