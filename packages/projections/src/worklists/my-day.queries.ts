@@ -78,8 +78,8 @@ export function queryMyDay(db: Database.Database, lagOf: LagOf, filter: MyDayFil
     const handler = scope.repId;
     const position = activePosition(db, WORKLISTS);
     return {
-      followUps: section(listReceivables(db, lagOf, { ...page, today, needsFollowUp: true })),
-      promisesDue: section(listReceivables(db, lagOf, { ...page, today, promiseDueOn: today })),
+      followUps: section(listReceivables(db, lagOf, { ...page, today, status: 'open', needsFollowUp: true })),
+      promisesDue: section(listReceivables(db, lagOf, { ...page, today, status: 'open', promiseDueOn: today })),
       deliveriesDue: section(listOrders(db, lagOf, { ...page, today, promisedOn: today })),
       lateOrders: section(listOrders(db, lagOf, { ...page, today, status: 'late' })),
       complaints: section(listComplaints(db, lagOf, { ...page, now, status: 'open', handler })),

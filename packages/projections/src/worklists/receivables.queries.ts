@@ -90,7 +90,8 @@ function statusCondition(where: Conditions, filter: ReceivableListFilter): void 
   const soon = plusDays(today, filter.dueWithinDays ?? DEFAULT_DUE_WITHIN_DAYS);
   where.add('status = @status', { status: status === 'settled' || status === 'written_off' ? status : status === undefined ? undefined : 'open' });
   where.add('next_due_on < @today', { today }, status === 'overdue');
-  where.add('next_due_on >= @today AND next_due_on <= @soon', { today, soon }, status === 'due_soon');
+  // An open receivable's sort key is its next due date: the same range on it lets the index seek instead of filter.
+  where.add('next_due_on >= @today AND next_due_on <= @soon AND sort_due_on >= @today AND sort_due_on <= @soon', { today, soon }, status === 'due_soon');
   where.add('disputed = 1', {}, status === 'disputed');
   where.add('promise_on >= @today AND promise_paid < promise_amount', { today }, status === 'promised');
   where.add('promise_on = @promiseDueOn AND promise_paid < promise_amount', { promiseDueOn: filter.promiseDueOn });

@@ -1,29 +1,14 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
 import { collectionEvents, receivable } from '../collections/collections.testing.js';
 import { orderEvents, type KpiOrder } from '../kpi/kpi-events.testing.js';
-import { ProjectionRunner } from '../runner/runner.js';
 import { complaintEvents } from '../testing/complaint-events.js';
 import { deactivated, reassigned, registered, type TestCustomer } from '../testing/customer-events.js';
-import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
-import { listApprovals } from './approvals.queries.js';
+import type { TestEvent } from '../testing/stored-events.js';
 import { listComplaints } from './complaints.queries.js';
 import { listCustomers } from './customers.queries.js';
 import { listOrders } from './orders.queries.js';
 import { decodeCursor } from './paging.js';
 import { listReceivables } from './receivables.queries.js';
-import { discountApproved, disputed, placedOrder, shippedPart, writeOffRequested } from './worklists.testing.js';
-import { worklistsProjection } from './worklists.projection.js';
-
-async function readModels(history: ReadonlyArray<[string, TestEvent[]]>): Promise<{ db: Database.Database; lag: (name: string) => number }> {
-  const store: EventStore = createMemoryEventStore();
-  for (const [stream, events] of history) await appendTestEvents(store, stream, events);
-  const db = new Database(':memory:');
-  const runner = new ProjectionRunner({ db, store, projections: [worklistsProjection] });
-  await runner.start();
-  await runner.whenLive();
-  return { db, lag: (name) => runner.freshness(name).lag };
-}
+import { discountApproved, disputed, placedOrder, readModels, shippedPart } from './worklists.testing.js';
 
 const customer = (customerId: string, region = 'east', ownerRepId = 'rep-1'): TestCustomer => ({ customerId, region, ownerRepId, segment: 'smb' });
 const order = (orderId: string, repId = 'rep-1', region = 'east'): KpiOrder => ({ orderId, customerId: 'c-1', repId, region, currency: 'CNY', segment: 'smb' });
@@ -152,23 +137,5 @@ describe('complaint queue', () => {
     expect(listComplaints(db, lag, { ...all, now, handler: 'handler-1' }).rows.map((r) => r.complaintId)).toEqual(['k-2', 'k-3']);
     expect(listComplaints(db, lag, { ...all, now, scope: { repId: 'rep-1' } }).rows.map((r) => r.complaintId)).toEqual(['k-1']);
     expect(listComplaints(db, lag, { ...all, now, status: 'open', scope: { region: 'west' } }).rows.map((r) => r.complaintId)).toEqual(['k-3']);
-  });
-});
-
-describe('approvals inbox', () => {
-  it('lists discounts within the approver\'s limit and write-offs, never their own request, in their region', async () => {
-    const r1 = receivable('r-1', 'c-1', 'rep-1', 'east');
-    const e1 = collectionEvents(r1);
-    const { db, lag } = await readModels([
-      ['order-o-1', [placedOrder(order('o-1'), '2026-04-01T02:00:00Z', '2026-04-10', 2_000, true)]],
-      ['order-o-2', [placedOrder(order('o-2', 'rep-5', 'west'), '2026-04-01T03:00:00Z', '2026-04-10', 3_000, true)]],
-      ['receivable-r-1', [e1.opened([{ installmentNo: 1, dueDate: '2026-05-01', amount: 500 }], '2026-04-01'), writeOffRequested(r1, '2026-04-02T02:00:00Z', 500, 'rm-east')]],
-    ]);
-    const inbox = (approverId: string, region: string | undefined, discountLimitBp: number) =>
-      listApprovals(db, lag, { approverId, region, discountLimitBp, limit: 50 }).rows.map((r) => `${r.kind}:${r.id}:${r.askedBy}`);
-    expect(inbox('sm-1', undefined, 10_000)).toEqual(['discount:o-1:rep-1', 'discount:o-2:rep-5', 'write_off:r-1:rm-east']);
-    expect(inbox('rm-east', 'east', 2_500)).toEqual(['discount:o-1:rep-1']);
-    expect(inbox('rm-west', 'west', 2_500)).toEqual([]);
-    expect(inbox('rep-1', undefined, 10_000)).toEqual(['discount:o-2:rep-5', 'write_off:r-1:rm-east']);
   });
 });

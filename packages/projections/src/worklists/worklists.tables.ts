@@ -81,7 +81,8 @@ export const workOrdersTable = defineTable<WorkOrderRow, 'order_id'>({
     ['region', 'placed_on', 'order_id'],
     ['customer_id', 'placed_on', 'order_id'],
     ['status', 'placed_on', 'order_id'],
-    ['awaiting_delivery', 'promised_on'],
+    // Late orders and deliveries due: the few orders still awaiting delivery, newest first.
+    ['awaiting_delivery', 'placed_on', 'order_id'],
   ],
 });
 
@@ -150,11 +151,17 @@ export const workReceivablesTable = defineTable<WorkReceivableRow, 'receivable_i
   },
   primaryKey: ['receivable_id'],
   indexes: [
+    ['sort_due_on', 'receivable_id'],
     ['status', 'sort_due_on', 'receivable_id'],
     ['rep_id', 'status', 'sort_due_on', 'receivable_id'],
     ['region', 'status', 'sort_due_on', 'receivable_id'],
     ['customer_id', 'sort_due_on', 'receivable_id'],
+    ['status', 'disputed', 'sort_due_on', 'receivable_id'],
+    // "My day": promises falling due on a date.
+    ['status', 'promise_on', 'sort_due_on', 'receivable_id'],
+    // The approvals inbox: write-offs waiting, everywhere or in a region.
     ['write_off_asked_at'],
+    ['region', 'write_off_asked_at'],
   ],
 });
 
