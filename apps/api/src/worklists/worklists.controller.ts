@@ -30,14 +30,14 @@ export class WorklistsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private registered(input: RouteInput): Actor {
+  private actorOf(input: RouteInput): Actor {
     // Work lists are never public: the guard has set the actor.
     if (input.actor === undefined) throw new Error('a work list ran without an actor');
     return input.actor;
   }
 
   private async list(definition: ReportDefinition<never>, input: RouteInput, response: FastifyReply): Promise<void> {
-    const actor = this.registered(input);
+    const actor = this.actorOf(input);
     const reply = await this.queries.execute(new RunReportQuery(definition as ReportDefinition, input.query, input.params, actor, input.minPosition));
     response.headers({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
     await response.send(reply.body);
@@ -64,7 +64,7 @@ export class WorklistsController {
   }
 
   @Route(myDayRoute) async myDay(@Input() input: RouteInput): Promise<MyDayReply> {
-    const actor = this.registered(input);
+    const actor = this.actorOf(input);
     if (!this.runner.servesCurrentVersion(WORKLISTS)) throw toHttpException({ kind: 'rebuilding', projections: [WORKLISTS] });
     return myDay(this.db, this.runner, actor, this.clock(), this.config.timeZone);
   }
