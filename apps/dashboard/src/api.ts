@@ -26,10 +26,25 @@ export function pathWithQuery(path: string, params: Params): string {
 export class ApiClient {
   constructor(private readonly token: string) {}
 
-  async get<S extends z.ZodType>(path: string, params: Params, schema: S): Promise<Answer<z.infer<S>>> {
+  /** GET, at least as fresh as `minPosition` (a command's answer) when given. */
+  get<S extends z.ZodType>(path: string, params: Params, schema: S, minPosition?: string): Promise<Answer<z.infer<S>>> {
+    return this.send(pathWithQuery(path, params), { headers: this.headers(minPosition === undefined ? {} : { 'x-min-position': minPosition }) }, schema);
+  }
+
+  /** POSTs a command's JSON body, with an idempotency key so a retried click does not act twice. */
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<Answer<z.infer<S>>> {
+    const headers = this.headers({ 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() });
+    return this.send(path, { method: 'POST', headers, body: JSON.stringify(body) }, schema);
+  }
+
+  private headers(extra: Readonly<Record<string, string>>): Record<string, string> {
+    return { authorization: `Bearer ${this.token}`, accept: 'application/json', 'accept-language': locale(), ...extra };
+  }
+
+  private async send<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<Answer<z.infer<S>>> {
     let response: Response;
     try {
-      response = await fetch(pathWithQuery(path, params), { headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', 'accept-language': locale() } });
+      response = await fetch(url, init);
     } catch (error) {
       return { ok: false, error: { status: 0, code: 'NETWORK', message: `${t('error.network')} (${String(error)})` } };
     }

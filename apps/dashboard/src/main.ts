@@ -5,6 +5,7 @@ import { locale, setLocale, t, term, translatePage, type Locale } from './i18n/i
 import { rowsTable, type PanelSpec } from './panel.js';
 import { readClaims } from './token.js';
 import { renderBoard } from './board.js';
+import { renderWork, searchCustomers } from './work.js';
 
 const TOKEN_KEY = 'salesbook.token';
 
@@ -58,6 +59,24 @@ async function refresh(api: ApiClient): Promise<void> {
   status.dataset['loaded'] = `${context.filters.month}|${context.filters.region}|${context.filters.rep}|${context.filters.currency}|${context.filters.months}`;
 }
 
+/** The Reports and Work pages: one shown at a time; the Work page is drawn when opened. */
+function showPages(api: ApiClient, role: string): void {
+  byId('pages').hidden = false;
+  const show = (work: boolean): void => {
+    byId('board').hidden = work;
+    byId('work').hidden = !work;
+  };
+  byId('show-board').onclick = () => show(false);
+  byId('show-work').onclick = () => {
+    show(true);
+    void renderWork(api, byId('work-panels'), role);
+  };
+  byId('work-search-form').onsubmit = (event) => {
+    event.preventDefault();
+    void searchCustomers(api, byId('work-search'), byId<HTMLInputElement>('w-q').value.trim());
+  };
+}
+
 function signIn(token: string): boolean {
   const claims = readClaims(token);
   if (claims === undefined) {
@@ -77,7 +96,8 @@ function signIn(token: string): boolean {
   // The last whole month: the current one is still running.
   if (month.value === '') month.value = shiftMonth(new Date().toISOString().slice(0, 7), -1);
   const api = new ApiClient(token);
-  redraw = () => void refresh(api);
+  showPages(api, claims.role);
+  redraw = () => (byId('work').hidden ? void refresh(api) : void renderWork(api, byId('work-panels'), claims.role));
   byId('filters').onsubmit = (event) => {
     event.preventDefault();
     void refresh(api);

@@ -49,4 +49,5 @@ export * from './collections/summary.queries.js';
 export * from './collections/collection-rate.queries.js';
 export * from './collections/promise-status.js';
 export * from './collections/overdue.queries.js';
+export * from './worklists/index.js';
 export * from './catalog.js';

@@ -1,0 +1,12 @@
+export { worklistsProjection } from './worklists.projection.js';
+export { WORKLIST_TABLES } from './worklists.tables.js';
+export { nextDeadline } from './complaints.evolve.js';
+export { MAX_PAGE, decodeCursor, type Page } from './paging.js';
+export { WORKLISTS, type ListPaging, type ListResult } from './list-result.js';
+export { searchTerms, searchText } from './search-terms.js';
+export * from './customers.queries.js';
+export * from './orders.queries.js';
+export * from './receivables.queries.js';
+export * from './complaints.queries.js';
+export * from './approvals.queries.js';
+export * from './my-day.queries.js';

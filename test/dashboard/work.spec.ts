@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import { readTable } from './page.js';
+
+// The Work page in Debian's headless Chromium against the built start command: the queues and the approvals inbox
+// hold what the API gives the same token, a manager approves from the page, and search finds customers by name.
+let demo: StartedDemo;
+let chromium: { browser: Browser; close(): Promise<void> };
+
+beforeAll(async () => {
+  ensureBuilt();
+  demo = await startDemo();
+  chromium = await launchChromium();
+}, 240_000);
+afterAll(async () => {
+  await chromium?.close();
+  await demo?.stop();
+});
+
+async function get(role: string, path: string): Promise<any> {
+  const response = await fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
+  expect({ path, status: response.status }).toEqual({ path, status: 200 });
+  return response.json();
+}
+
+/** The Work page signed in as `role`, once its queues are drawn, with every script error collected. */
+async function openWork(role: string, locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
+  const page = await chromium.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
+  await page.goto(demo.dashboard);
+  await page.fill('#token', demo.tokens[role] ?? '');
+  await page.click('#sign-in-form button[type=submit]');
+  await page.waitForSelector('#status[data-loaded]');
+  await page.click('#show-work');
+  await page.waitForSelector('#work-panels[data-loaded]');
+  return { page, problems };
+}
+
+const column = async (page: Page, report: string, field: string): Promise<string[]> =>
+  (await readTable(page, `table[data-report="${report}"]`)).map((row) => row[field] ?? '');
+
+async function search(page: Page, q: string): Promise<string[]> {
+  await page.fill('#w-q', q);
+  await page.click('#work-search-form button[type=submit]');
+  await page.waitForSelector('table[data-report="work-search"]');
+  return column(page, 'work-search', 'customer_id');
+}
+
+it('shows a sales manager the approvals inbox and queues of the API, and approves from the page', async () => {
+  const { page, problems } = await openWork('sales_manager');
+  const inbox = (await get('sales_manager', '/approvals')).rows as { kind: string; id: string }[];
+  expect(inbox.length).toBeGreaterThan(0);
+  expect(await column(page, 'work-approvals', 'id')).toEqual(inbox.map((row) => row.id));
+  const day = await get('sales_manager', '/my-day');
+  expect(await column(page, 'work-late', 'order_id')).toEqual(day.lateOrders.items.map((row: { orderId: string }) => row.orderId));
+  expect(await column(page, 'work-complaints', 'complaint_id')).toEqual(day.complaints.items.map((row: { complaintId: string }) => row.complaintId));
+  await page.screenshot({ path: join(ARTIFACTS, 'work-sales-manager.png'), fullPage: true });
+
+  const first = inbox[0] ?? { kind: '', id: '' };
+  await page.click(`table[data-report="work-approvals"] tr[data-id="${first.kind}:${first.id}"] button.link`);
+  await page.waitForSelector('#work-panels[data-loaded]:not([data-loaded="yes"])');
+  expect(await column(page, 'work-approvals', 'id')).not.toContain(first.id);
+  expect(((await get('sales_manager', '/approvals')).rows as { id: string }[]).map((row) => row.id)).not.toContain(first.id);
+
+  const someone = (await get('sales_manager', '/customers?limit=1')).rows[0] as { customerId: string; companyName: string };
+  const word = someone.companyName.split(' ')[1] ?? someone.companyName;
+  const found = (await get('sales_manager', `/customers?limit=50&q=${encodeURIComponent(word)}`)).rows.map((row: { customerId: string }) => row.customerId);
+  expect(found).toContain(someone.customerId);
+  expect(await search(page, word)).toEqual(found);
+  expect(problems).toEqual([]);
+  await page.close();
+}, 120_000);
+
+it('shows a sales rep their own day and customers, and no approvals inbox', async () => {
+  const { page, problems } = await openWork('sales_rep');
+  const day = await get('sales_rep', '/my-day');
+  expect(await column(page, 'work-follow-ups', 'receivable_id')).toEqual(day.followUps.items.map((row: { receivableId: string }) => row.receivableId));
+  expect(await column(page, 'work-late', 'order_id')).toEqual(day.lateOrders.items.map((row: { orderId: string }) => row.orderId));
+  expect(await page.$('section[data-panel="work-approvals"]')).toBeNull();
+  const own = await search(page, 'co');
+  expect(own.length).toBeGreaterThan(0);
+  expect(new Set(await column(page, 'work-search', 'rep_id'))).toEqual(new Set(['rep-east-01']));
+  await page.screenshot({ path: join(ARTIFACTS, 'work-sales-rep.png'), fullPage: true });
+  expect(problems).toEqual([]);
+  await page.close();
+}, 120_000);
+
+it('speaks Chinese on the Work page', async () => {
+  const { page } = await openWork('regional_manager', 'zh-CN');
+  expect(await page.textContent('#show-work')).toBe('工作台');
+  expect(await page.textContent('section[data-panel="work-approvals"] h2')).toBe('待我审批');
+  expect(await page.textContent('section[data-panel="work-late"] h2')).toBe('逾期交付的订单');
+  await page.screenshot({ path: join(ARTIFACTS, 'work-zh-CN.png'), fullPage: true });
+  await page.close();
+}, 120_000);
