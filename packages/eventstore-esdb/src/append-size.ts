@@ -1,7 +1,7 @@
-import { GENESIS_HASH, StoreError, type NewEvent, type StreamAppend } from '@salesbook/eventstore';
+import { ESDB_DEFAULT_MAX_APPEND_BYTES, GENESIS_HASH, StoreError, type NewEvent, type StreamAppend } from '@salesbook/eventstore';
 
 /** EventStoreDB's default maximum append size (its `MaxAppendSize` option): 1 MiB. */
-export const DEFAULT_MAX_APPEND_BYTES = 1_048_576;
+export const DEFAULT_MAX_APPEND_BYTES = ESDB_DEFAULT_MAX_APPEND_BYTES;
 
 const utf8Length = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 

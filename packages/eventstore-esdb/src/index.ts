@@ -5,6 +5,6 @@
 export { createEsdbEventStore, openEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store.js';
 export { DEFAULT_MAX_APPEND_BYTES, eventSize } from './append-size.js';
 export { decodePosition, encodePosition, type EsdbPosition } from './position.js';
-export { DEFAULT_APPEND_RETRY, RETRY_AFTER_SECONDS, type AppendRetry } from './retry.js';
+export { DEFAULT_APPEND_RETRY, type AppendRetry } from './retry.js';
 export { MINIMUM_SERVER_VERSION, supportsVersion } from './server-check.js';
 export { translateEsdbError, type ErrorContext } from './translate-error.js';

@@ -11,9 +11,6 @@ export interface AppendRetry {
 /** Six attempts over about three seconds: a leader election usually completes within that. */
 export const DEFAULT_APPEND_RETRY: AppendRetry = { attempts: 6, baseDelayMs: 100 };
 
-/** The `Retry-After` an application should give its own caller when an append still failed after every retry. */
-export const RETRY_AFTER_SECONDS = 2;
-
 /**
  * Whether a failed append attempt may be sent again: the node was not the leader (nothing was written), or the
  * outcome is unknown (a timeout, the connection lost). The second is safe only because every attempt re-reads the

@@ -1,5 +1,5 @@
 import { BACKWARDS, END, type EventStoreDBClient } from '@eventstore/db-client';
-import { StoreError, StoreUnavailableError } from '@salesbook/eventstore';
+import { StoreConfigurationError, StoreError, StoreUnavailableError } from '@salesbook/eventstore';
 import { pause } from './retry.js';
 import { translateEsdbError } from './translate-error.js';
 
@@ -27,8 +27,7 @@ export function supportsVersion(version: string): boolean {
 async function checkOnce(client: EventStoreDBClient): Promise<void> {
   const version = await serverVersion(client);
   if (!supportsVersion(version)) {
-    throw new StoreError(
-      'STORE_CONFIGURATION_INVALID',
+    throw new StoreConfigurationError(
       `EventStoreDB ${version === 'unknown' ? 'older than 21.10 (it does not report its version)' : version} is not supported: Salesbook needs ${MINIMUM_SERVER_VERSION} or later (older servers never tell a subscription it has caught up, so read models would never go live)`,
     );
   }

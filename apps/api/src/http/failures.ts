@@ -20,7 +20,7 @@ export type ApiFailure =
   | { readonly kind: 'domain'; readonly error: DomainError }
   | { readonly kind: 'key-reused'; readonly message: string; readonly boundAt: string }
   | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number; readonly limit: number }
-  | { readonly kind: 'unavailable'; readonly message: string }
+  | { readonly kind: 'unavailable'; readonly message: string; readonly retryAfterSeconds: number }
   | { readonly kind: 'rebuilding'; readonly projections: readonly string[] }
   | { readonly kind: 'internal' };
 
@@ -74,7 +74,7 @@ function describe(failure: ApiFailure): ErrorBody {
         details: { retryAfterSeconds: failure.retryAfterSeconds },
       };
     case 'unavailable':
-      return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message };
+      return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message, details: { retryAfterSeconds: failure.retryAfterSeconds } };
     case 'rebuilding':
       return {
         statusCode: 503,

@@ -24,7 +24,7 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   PAYLOAD_TOO_LARGE: '请求体超过了大小上限',
   UNAUTHENTICATED: '未认证：请发送 Authorization: Bearer <令牌>，且令牌须有效',
   ROUTE_NOT_FOUND: '没有这个接口',
-  STORE_UNAVAILABLE: '存储暂时不可用，请稍后重试',
+  STORE_UNAVAILABLE: '存储暂时不可用，请在 {retryAfterSeconds, number} 秒后重试',
   READ_MODEL_REBUILDING: '读模型 {projections} 正在为本次发布重建，请稍后重试（GET /projections/status 可查看进度）',
   INTERNAL_ERROR: '服务器出错，错误已记录',
   RATE_LIMITED: '请求过于频繁，请在 {retryAfterSeconds, number} 秒后重试',
