@@ -7,7 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { ApiConfig } from './config/config.js';
-import { answerClientError } from './http/client-errors.js';
+import { answerClientError, noteLanguages } from './http/client-errors.js';
 import { frameworkRefusal, sendRefusal } from './http/exception.filter.js';
 import { toHttpException } from './http/failures.js';
 import { hardenHttp } from './http/hardening.js';
@@ -86,6 +86,7 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
     }
     done();
   });
+  noteLanguages(app.getHttpAdapter().getInstance());
   SwaggerModule.setup('docs', app, buildOpenApiDocument(ROUTES, API_VERSION), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
