@@ -6,7 +6,7 @@ import { API_CONFIG } from '../infrastructure/tokens.js';
 import { localeOf } from '../i18n/locale.js';
 import { localizeError } from '../i18n/localize.js';
 import { isClientAbort } from './client-errors.js';
-import { toHttpException, type ApiFailure, type ErrorBody } from './failures.js';
+import { STORE_RETRY_AFTER_SECONDS, toHttpException, type ApiFailure, type ErrorBody } from './failures.js';
 import { headerOf, MalformedBodyError } from './request.js';
 
 /** An error Fastify raised itself (body limit, content length, a malformed URL): its code and status. */
@@ -29,12 +29,6 @@ export function frameworkRefusal(error: { readonly code: string; readonly messag
 }
 
 const isErrorBody = (body: unknown): body is ErrorBody => hasCode(body) && typeof (body as { message?: unknown }).message === 'string';
-
-/**
- * How long a client should wait after a store failed (the event store's own retries of an append, NotLeader and
- * timeouts included, have run by then): a leader election or a restart is usually over within it.
- */
-export const STORE_RETRY_AFTER_SECONDS = 2;
 
 /** The seconds of a refusal's `details.retryAfterSeconds`, sent as `Retry-After` too. */
 const retryAfterOf = (body: unknown): number | undefined => {

@@ -24,6 +24,12 @@ export type ApiFailure =
   | { readonly kind: 'rebuilding'; readonly projections: readonly string[] }
   | { readonly kind: 'internal' };
 
+/**
+ * How long a client should wait after a store failed (the event store's own retries of an append, NotLeader and
+ * timeouts included, have run by then): a leader election or a restart is usually over within it.
+ */
+export const STORE_RETRY_AFTER_SECONDS = 2;
+
 /** The JSON body of every error response. */
 export interface ErrorBody {
   readonly statusCode: number;
