@@ -81,6 +81,9 @@ describeEventStoreContract(
 const events = (count: number, from = 0): NewEvent[] =>
   Array.from({ length: count }, (_, index) => ({ eventId: randomUUID(), type: 'ThingHappened', data: { n: from + index }, metadata: {} }));
 
+/** Appends retried quickly: the retries themselves are tested in esdb-limits.spec.ts. */
+const RETRY = { attempts: 3, baseDelayMs: 10 };
+
 const failure = async (promise: Promise<unknown>): Promise<unknown> => promise.then(() => new Error('expected a failure'), (error: unknown) => error);
 
 describe.each([true, false])('esdb adapter against the double (BatchAppend advertised: %s)', (batchAppend) => {
@@ -89,7 +92,7 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
 
   beforeEach(async () => {
     double = await startEsdbDouble({ batchAppend });
-    store = createEsdbEventStore({ connectionString: double.connectionString });
+    store = createEsdbEventStore({ connectionString: double.connectionString, retry: RETRY });
   });
 
   afterEach(async () => {
@@ -109,9 +112,10 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
     ['access-denied', 'STORE_ACCESS_DENIED'],
     ['unavailable', 'STORE_UNAVAILABLE'],
     ['deadline-exceeded', 'STORE_UNAVAILABLE'],
-  ])('an append refused with %s is a StoreError %s, and the store works on afterwards', async (kind, code) => {
+  ])('an append refused with %s (on every attempt) is a StoreError %s, and the store works on afterwards', async (kind, code) => {
     await store.appendToStream('fault-1', events(1));
-    double.injectFault('append', kind);
+    // Unavailability is retried (see esdb-limits.spec.ts), so it is injected for every attempt; a refusal is final.
+    double.injectFault('append', kind, code === 'STORE_UNAVAILABLE' ? RETRY.attempts : 1);
     const error = await failure(store.appendToStream('fault-1', events(1, 1), { expectedRevision: 0 }));
     expect(error).toBeInstanceOf(StoreError);
     expect(error).toMatchObject({ code });

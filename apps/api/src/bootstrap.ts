@@ -7,14 +7,15 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { ApiConfig } from './config/config.js';
-import { answerClientError } from './http/client-errors.js';
+import { answerClientError, noteLanguages } from './http/client-errors.js';
 import { frameworkRefusal, sendRefusal } from './http/exception.filter.js';
 import { toHttpException } from './http/failures.js';
 import { hardenHttp } from './http/hardening.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { parseJsonBody } from './http/request.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
-import { openKeyStore } from './infrastructure/open-store.js';
+import type { EventStore } from '@salesbook/eventstore';
+import { openEventStore, openKeyStore } from './infrastructure/open-store.js';
 import { ROUTES } from './routes.js';
 
 /** Development mode's master key warning, once per start. */
@@ -51,10 +52,13 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
   });
   const keys = overrides.keys ?? (await openKeyStore(config.keyStore, warn));
   let app: NestFastifyApplication;
+  let store: EventStore | undefined;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...overrides, keys }), adapter, { bodyParser: false, bufferLogs: true });
+    store = overrides.store ?? (await openEventStore(config.store));
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...overrides, keys, store }), adapter, { bodyParser: false, bufferLogs: true });
   } catch (error) {
-    // The app owns the key store once it exists (closed on shutdown); before that, this does.
+    // The app owns the stores once it exists (closed on shutdown); before that, this does.
+    if (overrides.store === undefined) await store?.close();
     if (overrides.keys === undefined) await keys.close();
     throw error;
   }
@@ -82,6 +86,7 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
     }
     done();
   });
+  noteLanguages(app.getHttpAdapter().getInstance());
   SwaggerModule.setup('docs', app, buildOpenApiDocument(ROUTES, API_VERSION), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

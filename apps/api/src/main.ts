@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { StoreConfigurationError } from '@salesbook/eventstore';
+import { StoreError } from '@salesbook/eventstore';
 import { ConfigurationError, loadConfig } from './config/config.js';
 import { serve, welcome } from './serve.js';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Bad configuration stops start-up with its one line; anything else with its stack.
-  console.error(error instanceof ConfigurationError || error instanceof StoreConfigurationError ? `salesbook-api: ${error.message}` : error);
+  // Bad configuration, or a store that refuses us (too old, credentials), stops start-up with its one line; anything else with its stack.
+  console.error(error instanceof ConfigurationError || error instanceof StoreError ? `salesbook-api: ${error.message}` : error);
   process.exit(1);
 });

@@ -19,7 +19,7 @@ import { fail } from './support/output.js';
 const run =
   <A extends unknown[]>(work: (context: StoreContext, ...args: A) => Promise<void>) =>
   async (...args: A): Promise<void> => {
-    setCliLocale(cliLocaleOf(process.env));
+    setCliLocale(cliLocaleOf(process.env, program.opts<{ lang?: string }>().lang));
     return withStore(loadCliConfig(process.env), (context) => work(context, ...args));
   };
 
@@ -35,6 +35,7 @@ const program = new Command('salesbook')
     'Salesbook for operators and auditors. Reads SALESBOOK_EVENTSTORE, SALESBOOK_READMODELS, SALESBOOK_TIMEZONE, SALESBOOK_KEYSTORE and ' +
       'SALESBOOK_MASTER_KEY (only commands that touch personal data), as the API does.',
   )
+  .option('--lang <tag>', 'the language of import problems and refusals: zh-CN or en (default: SALESBOOK_LANG, else the locale)')
   .showHelpAfterError()
   .exitOverride();
 

@@ -12,3 +12,4 @@ export * from './team/index.js';
 export * from './events.js';
 export * from './roles.js';
 export * from './policies/index.js';
+export * from './error-messages-zh.js';

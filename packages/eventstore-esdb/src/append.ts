@@ -15,6 +15,7 @@ import { toEventData } from './convert.js';
 import { readHeadPosition, readStreamEvents } from './reads.js';
 import { translateEsdbError } from './translate-error.js';
 import type { RecentEventIds } from './recent-event-ids.js';
+import { DEFAULT_APPEND_RETRY, isRetryable, pause, retryDelay, type AppendRetry } from './retry.js';
 
 /** Attempts of one append that keeps losing the race between reading the head and writing after it. */
 const MAX_ATTEMPTS = 100;
@@ -63,11 +64,32 @@ function refuseRepeatedIds(streamName: string, events: readonly NewEvent[], rece
   if (elsewhere !== undefined) throw new EventIdConflictError(streamName, elsewhere);
 }
 
+/** One attempt: read the head, acknowledge a repeat, check the expectation, link and write at exactly the head. */
+async function attempt(client: EventStoreDBClient, recent: RecentEventIds, streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  const [last] = await readStreamEvents(client, streamName, { direction: 'backwards', maxCount: 1 });
+  const current = last?.revision;
+  const repeat = repeatOf(streamName, events, await storedIds(client, streamName, events, expected, current));
+  if (repeat !== undefined) return repeat;
+  if (!revisionMatches(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
+  if (events.length === 0) return { nextExpectedRevision: current ?? -1, position: last?.position ?? (await readHeadPosition(client)) ?? 0n };
+  const metadata = linkEvents(last?.metadata.hash ?? GENESIS_HASH, events);
+  const data = events.map((event, index) => toEventData(event, metadata[index] ?? { hash: GENESIS_HASH }));
+  const result = await client.appendToStream(streamName, data, { expectedRevision: current === undefined ? NO_STREAM : BigInt(current) });
+  const revision = Number(result.nextExpectedRevision);
+  recent.remember(streamName, events);
+  return { nextExpectedRevision: revision, position: await positionOf(client, streamName, revision) };
+}
+
 /**
  * One stream's append with the hash chain: read the stream's last event (revision and hash), detect a
  * repeated batch, check the caller's expectation, link the events and append at exactly the revision
  * read. If another writer got in between, EventStoreDB refuses the write and the whole decision is
  * taken again on the new head: for 'any' that is a retry, for an exact revision a typed conflict.
+ *
+ * A node that is not the leader (the client then reconnects to the leader it names), a timeout or a lost
+ * connection is retried with a doubling pause, up to `retry.attempts` in all: each attempt re-reads the stream and
+ * acknowledges its own event ids if an earlier attempt landed, so a retry never writes twice. After the last, the
+ * failure is a `StoreUnavailableError`.
  */
 export async function appendWithChain(
   client: EventStoreDBClient,
@@ -75,25 +97,21 @@ export async function appendWithChain(
   streamName: string,
   events: readonly NewEvent[],
   expected: ExpectedRevision,
+  retry: AppendRetry = DEFAULT_APPEND_RETRY,
 ): Promise<AppendResult> {
   refuseRepeatedIds(streamName, events, recent);
-  for (let attempt = 1; ; attempt += 1) {
-    const [last] = await readStreamEvents(client, streamName, { direction: 'backwards', maxCount: 1 });
-    const current = last?.revision;
-    const repeat = repeatOf(streamName, events, await storedIds(client, streamName, events, expected, current));
-    if (repeat !== undefined) return repeat;
-    if (!revisionMatches(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
-    if (events.length === 0) return { nextExpectedRevision: current ?? -1, position: last?.position ?? (await readHeadPosition(client)) ?? 0n };
-    const metadata = linkEvents(last?.metadata.hash ?? GENESIS_HASH, events);
+  let races = 0;
+  let failures = 0;
+  for (;;) {
     try {
-      const data = events.map((event, index) => toEventData(event, metadata[index] ?? { hash: GENESIS_HASH }));
-      const result = await client.appendToStream(streamName, data, { expectedRevision: current === undefined ? NO_STREAM : BigInt(current) });
-      const revision = Number(result.nextExpectedRevision);
-      recent.remember(streamName, events);
-      return { nextExpectedRevision: revision, position: await positionOf(client, streamName, revision) };
+      return await attempt(client, recent, streamName, events, expected);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;
-      throw translateEsdbError(error, { operation: 'appendToStream', streamName, expected });
+      races += error instanceof WrongExpectedVersionError ? 1 : 0;
+      if (error instanceof WrongExpectedVersionError && races < MAX_ATTEMPTS) continue;
+      const translated = translateEsdbError(error, { operation: 'appendToStream', streamName, expected });
+      failures += 1;
+      if (!isRetryable(translated) || failures >= retry.attempts) throw translated;
+      await pause(retryDelay(retry, failures));
     }
   }
 }

@@ -14,6 +14,9 @@ import {
   type Subscription,
 } from '@salesbook/eventstore';
 import { appendWithChain } from './append.js';
+import { assertFits, DEFAULT_MAX_APPEND_BYTES, splitPart } from './append-size.js';
+import { DEFAULT_APPEND_RETRY, type AppendRetry } from './retry.js';
+import { checkServer } from './server-check.js';
 import { bindIdempotencyKey } from './idempotency-keys.js';
 import { readAllEvents, readHeadPosition, readStreamEvents } from './reads.js';
 import { RecentEventIds } from './recent-event-ids.js';
@@ -21,8 +24,15 @@ import { EsdbSubscription } from './subscription.js';
 
 /** How to reach EventStoreDB (or KurrentDB). */
 export interface EsdbEventStoreOptions {
-  /** An `esdb://` (or `esdb+discover://`) connection string, e.g. `esdb://localhost:2113?tls=false`. */
+  /**
+   * An `esdb://` (or `esdb+discover://`) connection string, e.g. `esdb://localhost:2113?tls=false`; on a secure
+   * server with the credentials of a user who may read `$all` (`esdb://user:password@host:2113?tls=true`).
+   */
   readonly connectionString: string;
+  /** The most bytes one append may carry, as the server counts them: at most its `MaxAppendSize` (default 1 MiB). */
+  readonly maxAppendBytes?: number;
+  /** How appends are retried after NotLeader, a timeout or a lost connection (default 6 attempts from 100 ms). */
+  readonly retry?: AppendRetry;
 }
 
 function connect(connectionString: string): EventStoreDBClient {
@@ -57,7 +67,28 @@ function connect(connectionString: string): EventStoreDBClient {
  * });
  */
 export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore {
+  return storeOn(connect(options.connectionString), options);
+}
+
+/**
+ * {@link createEsdbEventStore}, after checking the server (see server-check.ts): version 23.10 or later, and `$all`
+ * readable by the connection string's user. Waits up to `waitMs` (default 30 s) for a server that cannot be reached;
+ * a server too old or a refused `$all` fails at once, with a message that says so.
+ */
+export async function openEsdbEventStore(options: EsdbEventStoreOptions & { readonly waitMs?: number }): Promise<EventStore> {
   const client = connect(options.connectionString);
+  try {
+    await checkServer(client, options.waitMs ?? 30_000);
+  } catch (error) {
+    await client.dispose();
+    throw error;
+  }
+  return storeOn(client, options);
+}
+
+function storeOn(client: EventStoreDBClient, options: EsdbEventStoreOptions): EventStore {
+  const maxBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+  const retry = options.retry ?? DEFAULT_APPEND_RETRY;
   const recent = new RecentEventIds();
   const subscriptions = new Set<EsdbSubscription>();
   let closed = false;
@@ -68,16 +99,28 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
 
   return {
     async appendToStream(streamName: string, events: readonly NewEvent[], appendOptions?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
-      return appendWithChain(open(), recent, streamName, events, appendOptions?.expectedRevision ?? 'any');
+      assertFits(streamName, events, maxBytes);
+      return appendWithChain(open(), recent, streamName, events, appendOptions?.expectedRevision ?? 'any', retry);
     },
     /**
-     * Appends each part in turn, each atomic on its own: EventStoreDB has no transaction across
-     * streams, so a refused part leaves the parts before it written (and the rest unwritten).
+     * Appends each part in turn, and each part in appends of at most `maxAppendBytes`, cut only between commands
+     * (see append-size.ts); every append after a part's first expects exactly the revision the one before reached.
+     * Each append is atomic; the whole is not (EventStoreDB has no transaction across appends). A failure leaves the
+     * parts before it written, of its own part the appends before it (whole commands, in order) and nothing after:
+     * appending the same parts again (the same event ids) acknowledges what is stored and writes the rest. A command
+     * larger than the limit fails before anything is written.
      */
     async appendMany(appends: readonly StreamAppend[]): Promise<readonly AppendResult[]> {
+      const plans = appends.map((part) => ({ part, chunks: splitPart(part, maxBytes) }));
       const results: AppendResult[] = [];
-      for (const part of appends) {
-        results.push(await appendWithChain(open(), recent, part.streamName, part.events, part.expectedRevision ?? 'any'));
+      for (const { part, chunks } of plans) {
+        let expected = part.expectedRevision ?? 'any';
+        let result: AppendResult | undefined;
+        for (const chunk of chunks) {
+          result = await appendWithChain(open(), recent, part.streamName, chunk, expected, retry);
+          expected = result.nextExpectedRevision;
+        }
+        if (result !== undefined) results.push(result);
       }
       return results;
     },

@@ -45,7 +45,7 @@ describe('parseStoreUrl', () => {
     ]],
     ['esdb+discover://cluster.example.com:2113?maxDiscoverAttempts=10', true, [{ host: 'cluster.example.com', port: 2113 }]],
   ])('reads %s as an EventStoreDB connection string', (value, discover, hosts) => {
-    expect(parsed(value)).toEqual({ kind: 'esdb', connectionString: value, discover, hosts });
+    expect(parsed(value)).toEqual({ kind: 'esdb', connectionString: value, discover, hosts, maxAppendBytes: 1_048_576 });
   });
 
   it.each([
@@ -69,6 +69,17 @@ describe('parseStoreUrl', () => {
     expect(message).toMatch(/^SALESBOOK_EVENTSTORE: /);
     expect(message).toContain(problem);
     expect(message).not.toContain('\n');
+  });
+
+  it('reads the maximum append size for EventStoreDB, and refuses one out of range naming its variable', () => {
+    const esdb = (maxAppend: string): StoreDescriptor | string => {
+      const result = parseStoreUrl('esdb://localhost:2113?tls=false', maxAppend);
+      return isLeft(result) ? result.left.message : result.right;
+    };
+    expect(esdb('4096')).toMatchObject({ kind: 'esdb', maxAppendBytes: 4_096 });
+    expect(esdb(' ')).toMatchObject({ maxAppendBytes: 1_048_576 });
+    for (const bad of ['1023', '16777217', '1e6', '-5', 'lots']) expect(esdb(bad)).toMatch(/^SALESBOOK_ESDB_MAX_APPEND_BYTES: /);
+    expect(parsed('memory:')).toEqual({ kind: 'memory' });
   });
 
   it('never repeats a password in its message, nor in the description for logs', () => {

@@ -1,10 +1,17 @@
-import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { chain, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { StoreConfigurationError } from './errors.js';
 
 /** The environment variable that selects the event store. */
 export const STORE_URL_VARIABLE = 'SALESBOOK_EVENTSTORE';
 /** The store used when the variable is unset or empty. */
 export const DEFAULT_STORE_URL = 'sqlite:./data/events.db';
+
+/** The variable that caps one EventStoreDB append, in bytes as the server counts them (its `MaxAppendSize`). */
+export const MAX_APPEND_VARIABLE = 'SALESBOOK_ESDB_MAX_APPEND_BYTES';
+/** EventStoreDB's default `MaxAppendSize`: 1 MiB. */
+export const ESDB_DEFAULT_MAX_APPEND_BYTES = 1_048_576;
+/** The largest cap accepted: EventStoreDB's largest log record (16 MiB). */
+const ESDB_MAX_APPEND_LIMIT = 16_777_216;
 
 /** One node of an EventStoreDB connection string. */
 export interface EsdbHost {
@@ -23,6 +30,8 @@ export type StoreDescriptor =
       /** `esdb+discover://`: the hosts are seeds for gossip discovery of the cluster. */
       readonly discover: boolean;
       readonly hosts: readonly EsdbHost[];
+      /** The most bytes one append carries ({@link MAX_APPEND_VARIABLE}); bigger batches of `appendMany` are split. */
+      readonly maxAppendBytes: number;
     };
 
 const EXPECTED = 'expected sqlite:<path>, memory: or esdb://host[:port][,host[:port]...][?option=value&...]';
@@ -36,16 +45,25 @@ const refuse = (problem: string): Either<StoreConfigurationError, never> =>
 /** The value with any `user:password@` hidden, for messages and logs. */
 const redact = (value: string): string => value.replace(/^([a-z+]+:\/\/)[^@/?]*@/i, '$1***@');
 
+/** Reads {@link MAX_APPEND_VARIABLE}: whole bytes from 1,024 to 16 MiB, 1 MiB when unset. */
+function parseMaxAppend(value: string | undefined): Either<StoreConfigurationError, number> {
+  if (value === undefined || value.trim() === '') return right(ESDB_DEFAULT_MAX_APPEND_BYTES);
+  const bytes = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (bytes >= 1_024 && bytes <= ESDB_MAX_APPEND_LIMIT) return right(bytes);
+  return left(new StoreConfigurationError(`${MAX_APPEND_VARIABLE}: "${value}" is not a whole number of bytes from 1024 to ${ESDB_MAX_APPEND_LIMIT} (at most the server's MaxAppendSize)`));
+}
+
 /**
  * Reads the event store selection: `sqlite:<path>` (the default, `sqlite:./data/events.db`), `memory:`,
- * or an `esdb://` / `esdb+discover://` connection string. A bad value is refused with one line that
- * names the variable and what is wrong, so start-up can stop with it.
+ * or an `esdb://` / `esdb+discover://` connection string, with `maxAppend` ({@link MAX_APPEND_VARIABLE}) for
+ * EventStoreDB. A bad value is refused with one line that names the variable and what is wrong, so start-up can
+ * stop with it.
  *
  * @example
  * const store = parseStoreUrl(process.env.SALESBOOK_EVENTSTORE);
  * if (isLeft(store)) { console.error(store.left.message); process.exit(1); }
  */
-export function parseStoreUrl(value: string | undefined): Either<StoreConfigurationError, StoreDescriptor> {
+export function parseStoreUrl(value: string | undefined, maxAppend?: string): Either<StoreConfigurationError, StoreDescriptor> {
   const text = value === undefined || value.trim() === '' ? DEFAULT_STORE_URL : value.trim();
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
   const rest = scheme === undefined ? '' : text.slice(scheme.length + 1);
@@ -56,7 +74,7 @@ export function parseStoreUrl(value: string | undefined): Either<StoreConfigurat
       return rest === '' || rest === '//' ? right({ kind: 'memory' }) : refuse(`memory: takes no path, got "${text}"`);
     case 'esdb':
     case 'esdb+discover':
-      return parseEsdb(text, rest, scheme === 'esdb+discover');
+      return chain((maxAppendBytes: number) => parseEsdb(text, rest, scheme === 'esdb+discover', maxAppendBytes))(parseMaxAppend(maxAppend));
     case undefined:
       return refuse(`"${redact(text)}" names no store kind`);
     default:
@@ -72,7 +90,7 @@ function parseSqlite(rest: string): Either<StoreConfigurationError, StoreDescrip
   return right({ kind: 'sqlite', path });
 }
 
-function parseEsdb(text: string, rest: string, discover: boolean): Either<StoreConfigurationError, StoreDescriptor> {
+function parseEsdb(text: string, rest: string, discover: boolean, maxAppendBytes: number): Either<StoreConfigurationError, StoreDescriptor> {
   const shown = redact(text);
   if (!rest.startsWith('//')) return refuse(`"${shown}" is not a connection string: the scheme needs "//" before the hosts`);
   const match = /^\/\/(?:([^@/?]*)@)?([^/?]*)\/?(?:\?(.*))?$/.exec(rest);
@@ -93,7 +111,7 @@ function parseEsdb(text: string, rest: string, discover: boolean): Either<StoreC
     const bad = query.split('&').find((option) => !OPTION.test(option));
     if (bad !== undefined) return refuse(`"${shown}" has a malformed option "${bad}" (options are name=value, joined by &)`);
   }
-  return right({ kind: 'esdb', connectionString: text, discover, hosts });
+  return right({ kind: 'esdb', connectionString: text, discover, hosts, maxAppendBytes });
 }
 
 /** The descriptor for logs: the store kind and where, credentials never shown. */

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { ReadResp, type ReadReq } from '@eventstore/db-client/generated/streams_pb.js';
-import { faultStatus, type Faults } from './faults.js';
+import type { DoubleContext } from './context.js';
+import { faultStatus } from './faults.js';
 import { comparePositions, type EsdbLog, type StoredEvent } from './log.js';
 import { eventResponse, streamIdentifier, streamNameOf } from './messages.js';
 
-type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
+/** A call of `Streams.Read`: a read or a subscription. */
+export type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 
 /** A stream read: forwards or backwards from a revision, `stream_not_found` in-band when it has no events. */
 function readStream(log: EsdbLog, call: ReadCall, options: ReadReq.Options, stream: ReadReq.Options.StreamOptions): void {
@@ -66,7 +68,7 @@ const checkpoint = (event: StoredEvent): ReadResp =>
  * `checkpoint`s for a filtered one, then `caught_up`, then live events. The catch-up runs in one turn
  * of the event loop and the live listener is registered in the same turn, so no append falls between.
  */
-function subscribeToAll(log: EsdbLog, call: ReadCall, options: ReadReq.Options, all: ReadReq.Options.AllOptions): void {
+function subscribeToAll(log: EsdbLog, call: ReadCall, options: ReadReq.Options, all: ReadReq.Options.AllOptions, live: Set<ReadCall>): void {
   const filter = filterOf(options);
   const interval = Math.max(1, options.getFilter()?.getCheckpointintervalmultiplier() ?? 1) * 32;
   const send = (event: StoredEvent): void => {
@@ -83,26 +85,36 @@ function subscribeToAll(log: EsdbLog, call: ReadCall, options: ReadReq.Options, 
   const last = log.all[log.all.length - 1];
   if (filter !== undefined && last !== undefined) call.write(checkpoint(last));
   call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));
-  const stop = log.listen((events) => events.forEach(send));
+  const unlisten = log.listen((events) => events.forEach(send));
+  live.add(call);
+  const stop = (): void => {
+    unlisten();
+    live.delete(call);
+  };
   call.on('cancelled', stop);
   call.on('close', stop);
 }
 
-/** `Streams.Read` (server streaming): stream reads, `$all` reads and `$all` subscriptions. */
-export function readHandler(log: EsdbLog, faults: Faults) {
+/**
+ * `Streams.Read` (server streaming): stream reads, `$all` reads and `$all` subscriptions (kept in `live` while they
+ * run, so a test can drop them); `$all` needs a user who may read it on a secure double.
+ */
+export function readHandler(context: DoubleContext, live: Set<ReadCall>) {
   return (call: ReadCall): void => {
     const options = call.request.getOptions();
     const stream = options?.getStream();
     const all = options?.getAll();
-    const fault = faults.take('read');
-    if (fault !== undefined) return void call.emit('error', faultStatus(fault, stream === undefined ? '$all' : streamNameOf(stream.getStreamIdentifier())));
+    const refused = context.access.refusal(call.metadata, all === undefined ? 'stream' : 'all');
+    if (refused !== undefined) return void call.emit('error', refused);
+    const fault = context.faults.take('read');
+    if (fault !== undefined) return void call.emit('error', faultStatus(fault, stream === undefined ? '$all' : streamNameOf(stream.getStreamIdentifier()), context.leader));
     if (options === undefined) return void call.emit('error', { code: status.INVALID_ARGUMENT, details: 'no options' });
     if (options.hasSubscription()) {
       if (all === undefined) return void call.emit('error', { code: status.UNIMPLEMENTED, details: 'the double subscribes to $all only' });
-      return subscribeToAll(log, call, options, all);
+      return subscribeToAll(context.log, call, options, all, live);
     }
-    if (stream !== undefined) return readStream(log, call, options, stream);
-    if (all !== undefined) return readAll(log, call, options, all);
+    if (stream !== undefined) return readStream(context.log, call, options, stream);
+    if (all !== undefined) return readAll(context.log, call, options, all);
     call.emit('error', { code: status.INVALID_ARGUMENT, details: 'neither a stream nor $all' });
   };
 }

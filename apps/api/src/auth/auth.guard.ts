@@ -5,7 +5,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { checkActor, standingOn, type Actor } from '@salesbook/domain';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { TeamRegister, TeamRegisterUnreadable } from '../team/team-register.js';
-import { toHttpException } from '../http/failures.js';
+import { STORE_RETRY_AFTER_SECONDS, toHttpException } from '../http/failures.js';
 import { ACTOR_KEY } from '../http/input.js';
 import { headerOf } from '../http/request.js';
 import { ROUTE_SPEC, type RouteSpec } from '../http/route-spec.js';
@@ -54,7 +54,7 @@ export class AuthGuard implements CanActivate {
 
   private async checkRegistered(actor: Actor): Promise<void> {
     const state = await this.team.stateForReads().catch((error: unknown) => {
-      if (error instanceof TeamRegisterUnreadable) throw toHttpException({ kind: 'unavailable', message: 'the team register cannot be read' });
+      if (error instanceof TeamRegisterUnreadable) throw toHttpException({ kind: 'unavailable', message: 'the team register cannot be read', retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
       throw error;
     });
     const checked = checkActor(actor, { actor: standingOn(state, actor.id, this.team.businessDate(this.clock().toISOString())) });

@@ -60,6 +60,7 @@ const optional = z.string().trim().optional().transform((value) => (value === ''
 
 const Env = z.object({
   SALESBOOK_EVENTSTORE: optional,
+  SALESBOOK_ESDB_MAX_APPEND_BYTES: optional,
   SALESBOOK_READMODELS: optional.pipe(z.string().default('./data/readmodels.db')),
   SALESBOOK_PORT: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(65_535, 'must be a port number 0-65535').default(3000)),
   SALESBOOK_TIMEZONE: optional
@@ -99,7 +100,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     throw new ConfigurationError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
   }
   const values = parsed.data;
-  const store = parseStoreUrl(values.SALESBOOK_EVENTSTORE);
+  const store = parseStoreUrl(values.SALESBOOK_EVENTSTORE, values.SALESBOOK_ESDB_MAX_APPEND_BYTES);
   if (isLeft(store)) throw new ConfigurationError(store.left.message);
   return {
     store: store.right,

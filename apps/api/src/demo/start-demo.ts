@@ -33,7 +33,7 @@ export interface DemoOverrides {
 export async function startDemo(env: Readonly<Record<string, string | undefined>>, overrides: DemoOverrides = {}): Promise<Demo> {
   const config = loadConfig({ NODE_ENV: 'development', ...env }, () => randomBytes(32).toString('base64url'));
   const keys = await openKeyStore(config.keyStore, overrides.warn ?? ((line) => process.stderr.write(`salesbook: ${line}\n`)));
-  const store = openEventStore(config.store);
+  const store = await openEventStore(config.store);
   const codec = createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys });
   const seeded = await seedDemoIfEmpty(store, codec, config.readModelsPath, overrides.seed ?? demoOptions(new Date()), overrides.onProgress);
   const serving = await serve(config, { store, keys, ...(overrides.clock === undefined ? {} : { clock: overrides.clock }) }, overrides.host);

@@ -1,5 +1,39 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { localeOf } from '../i18n/locale.js';
+import { localizeError } from '../i18n/localize.js';
+import { headerOf } from './request.js';
+
+/**
+ * The `Accept-Language` of the request a connection is carrying, noted when its headers were read (Fastify's
+ * onRequest) and dropped when it was answered: a body that then stalls is refused in the client's language.
+ */
+const languages = new WeakMap<Socket, string>();
+
+/** Notes each request's `Accept-Language` on its connection once its headers are read, and forgets it once answered. */
+export function noteLanguages(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const language = headerOf(request, 'accept-language');
+    if (language !== undefined && request.raw.socket !== null) languages.set(request.raw.socket, language);
+    done();
+  });
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    if (request.raw.socket !== null) languages.delete(request.raw.socket);
+    done();
+  });
+}
+
+/**
+ * The client's `Accept-Language` for a refusal written on the socket: the one noted for the request in progress, else
+ * the header found in the bytes Node's parser failed on (`rawPacket`: headers too large, not HTTP), else none.
+ */
+function languageOf(error: Error & { rawPacket?: unknown }, socket: Socket): string | undefined {
+  const noted = languages.get(socket);
+  if (noted !== undefined) return noted;
+  if (!Buffer.isBuffer(error.rawPacket)) return undefined;
+  return /\r\naccept-language:[ \t]*([^\r\n]*)/i.exec(error.rawPacket.toString('latin1'))?.[1];
+}
 
 /** What a client error (no request the router could take) is answered with: status, code, message. */
 function refusalOf(code: string | undefined): { status: number; code: string; message: string } {
@@ -10,16 +44,18 @@ function refusalOf(code: string | undefined): { status: number; code: string; me
 
 /**
  * Node's `clientError`: a request that timed out before it fully arrived (a stalled body), headers too large, or
- * bytes that are not HTTP. Answered in the API's error shape, then the connection is closed; a connection the
- * client already reset gets nothing. Used as Fastify's `clientErrorHandler`.
+ * bytes that are not HTTP. Answered in the API's error shape, in the client's language where its `Accept-Language`
+ * is known (see {@link languageOf}; English otherwise), then the connection is closed; a connection the client
+ * already reset gets nothing. Used as Fastify's `clientErrorHandler`.
  */
-export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+export function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const refusal = refusalOf(error.code);
-  const body = JSON.stringify({ statusCode: refusal.status, code: refusal.code, message: refusal.message });
+  const locale = localeOf(languageOf(error, socket));
+  const body = JSON.stringify(localizeError({ statusCode: refusal.status, code: refusal.code, message: refusal.message }, locale));
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Language: ${locale}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy();

@@ -6,7 +6,7 @@ import { API_CONFIG } from '../infrastructure/tokens.js';
 import { localeOf } from '../i18n/locale.js';
 import { localizeError } from '../i18n/localize.js';
 import { isClientAbort } from './client-errors.js';
-import { toHttpException, type ApiFailure, type ErrorBody } from './failures.js';
+import { STORE_RETRY_AFTER_SECONDS, toHttpException, type ApiFailure, type ErrorBody } from './failures.js';
 import { headerOf, MalformedBodyError } from './request.js';
 
 /** An error Fastify raised itself (body limit, content length, a malformed URL): its code and status. */
@@ -30,10 +30,22 @@ export function frameworkRefusal(error: { readonly code: string; readonly messag
 
 const isErrorBody = (body: unknown): body is ErrorBody => hasCode(body) && typeof (body as { message?: unknown }).message === 'string';
 
-/** Answers `exception` as JSON: its status and its body, the message in the language of the request's `Accept-Language`. */
+/** The seconds of a refusal's `details.retryAfterSeconds`, sent as `Retry-After` too. */
+const retryAfterOf = (body: unknown): number | undefined => {
+  const details: unknown = isErrorBody(body) ? body.details : undefined;
+  const seconds: unknown = typeof details === 'object' && details !== null ? Reflect.get(details, 'retryAfterSeconds') : undefined;
+  return typeof seconds === 'number' ? seconds : undefined;
+};
+
+/**
+ * Answers `exception` as JSON: its status and its body, the message in the language of the request's `Accept-Language`,
+ * and `Retry-After` when the refusal says when to try again.
+ */
 export function sendRefusal(reply: FastifyReply, exception: HttpException): void {
   const locale = localeOf(headerOf(reply.request, 'accept-language'));
   const body = exception.getResponse();
+  const retryAfter = retryAfterOf(body);
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
   void reply.status(exception.getStatus()).header('content-language', locale).send(isErrorBody(body) ? localizeError(body, locale) : body);
 }
 
@@ -47,7 +59,9 @@ function failureOf(thrown: unknown, bodyLimitBytes: number): ApiFailure | undefi
     if (error.statusCode >= 400 && error.statusCode < 500) return { kind: 'malformed-json', message: `the body cannot be read (${error.code})` };
   }
   // The event store and the key store both say "unavailable" (locked, closed, a failed fsync): name neither path.
-  if (error instanceof StoreUnavailableError) return { kind: 'unavailable', message: 'a store is unavailable; try again' };
+  if (error instanceof StoreUnavailableError) {
+    return { kind: 'unavailable', message: `a store is unavailable; try again in ${STORE_RETRY_AFTER_SECONDS} s`, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS };
+  }
   return undefined;
 }
 

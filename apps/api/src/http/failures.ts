@@ -20,9 +20,15 @@ export type ApiFailure =
   | { readonly kind: 'domain'; readonly error: DomainError }
   | { readonly kind: 'key-reused'; readonly message: string; readonly boundAt: string }
   | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number; readonly limit: number }
-  | { readonly kind: 'unavailable'; readonly message: string }
+  | { readonly kind: 'unavailable'; readonly message: string; readonly retryAfterSeconds: number }
   | { readonly kind: 'rebuilding'; readonly projections: readonly string[] }
   | { readonly kind: 'internal' };
+
+/**
+ * How long a client should wait after a store failed (the event store's own retries of an append, NotLeader and
+ * timeouts included, have run by then): a leader election or a restart is usually over within it.
+ */
+export const STORE_RETRY_AFTER_SECONDS = 2;
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -74,7 +80,7 @@ function describe(failure: ApiFailure): ErrorBody {
         details: { retryAfterSeconds: failure.retryAfterSeconds },
       };
     case 'unavailable':
-      return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message };
+      return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message, details: { retryAfterSeconds: failure.retryAfterSeconds } };
     case 'rebuilding':
       return {
         statusCode: 503,

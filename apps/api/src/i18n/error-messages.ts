@@ -1,4 +1,4 @@
-import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
+import { DOMAIN_ERROR_MESSAGES_ZH, type DomainErrorCode } from '@salesbook/domain';
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
@@ -6,25 +6,20 @@ type ApiCode =
   | 'READ_MODEL_REBUILDING' | 'INTERNAL_ERROR' | 'ROLE_NOT_ALLOWED' | 'FILTER_NOT_AUTHORIZED' | 'SCORECARD_NOT_AUTHORIZED'
   | 'OCCURRED_AT_FORBIDDEN' | 'AS_OF_INVALID' | 'STREAM_NOT_FOUND' | 'STREAM_NOT_AUTHORIZED' | 'STREAM_REVISION_CONFLICT'
   | 'EVENT_ID_CONFLICT' | 'STORE_CORRUPT' | 'STORE_CONFIGURATION_INVALID' | 'STORE_ACCESS_DENIED' | 'PERSONAL_DATA_KEY_UNAVAILABLE'
-  | 'PERSONAL_DATA_UNREADABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'MONEY_INVALID_DECIMAL' | 'MONEY_TOO_MANY_DECIMALS' | 'MONEY_OUT_OF_RANGE' | 'MONEY_UNKNOWN_CURRENCY'
+  | 'PERSONAL_DATA_UNREADABLE' | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
-export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
+export type ErrorCode = ApiCode | DomainErrorCode;
 
-/**
- * The Chinese `message` of each error code (ICU message format). English messages are the ones the code's
- * producer writes (they carry the request's own figures); the `details` of a refusal carry those figures in
- * every language. Typed by {@link ErrorCode}, so a new code of a decider fails the type check until it is here;
- * `error-messages.spec.ts` also finds codes written in the API's source.
- */
-export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
+/** The Chinese messages of the API's own codes; the deciders' are the domain's catalogue. */
+const API_MESSAGES_ZH: Readonly<Record<ApiCode, string>> = {
   INVALID_INPUT: '请求有 {count, number} 处问题',
   MALFORMED_JSON: '请求体不是有效的 JSON',
   PAYLOAD_TOO_LARGE: '请求体超过了大小上限',
   UNAUTHENTICATED: '未认证：请发送 Authorization: Bearer <令牌>，且令牌须有效',
   ROUTE_NOT_FOUND: '没有这个接口',
-  STORE_UNAVAILABLE: '存储暂时不可用，请稍后重试',
+  STORE_UNAVAILABLE: '存储暂时不可用，请在 {retryAfterSeconds, number} 秒后重试',
   READ_MODEL_REBUILDING: '读模型 {projections} 正在为本次发布重建，请稍后重试（GET /projections/status 可查看进度）',
   INTERNAL_ERROR: '服务器出错，错误已记录',
   RATE_LIMITED: '请求过于频繁，请在 {retryAfterSeconds, number} 秒后重试',
@@ -46,92 +41,13 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   STORE_ACCESS_DENIED: '事件存储拒绝访问',
   PERSONAL_DATA_KEY_UNAVAILABLE: '个人数据密钥暂时不可用，请稍后重试',
   PERSONAL_DATA_UNREADABLE: '个人数据无法读取',
-  MONEY_INVALID_DECIMAL: '金额不是有效的十进制数',
-  MONEY_TOO_MANY_DECIMALS: '金额的小数位数超过该币种允许的位数',
-  MONEY_OUT_OF_RANGE: '金额超出范围',
-  MONEY_UNKNOWN_CURRENCY: '未知币种（须为 ISO 4217 代码，如 CNY）',
-  CUSTOMER_NOT_FOUND: '客户不存在',
-  CUSTOMER_ALREADY_REGISTERED: '该客户已登记',
-  CUSTOMER_NOT_AUTHORIZED: '您无权修改该客户',
-  CUSTOMER_DEACTIVATED: '该客户已停用，不能再修改',
-  CUSTOMER_SURVEY_ALREADY_ANSWERED: '该客户已回答过本期满意度调查',
-  CUSTOMER_PERSONAL_DATA_ERASED: '该客户的个人数据已被删除',
-  ORDER_NOT_FOUND: '订单不存在',
-  ORDER_ALREADY_PLACED: '该订单号已被使用',
-  ORDER_NOT_AUTHORIZED: '您无权处理该订单',
-  ORDER_REGION_REQUIRED: '须指定订单所属区域',
-  ORDER_CUSTOMER_NOT_FOUND: '订单的客户不存在',
-  ORDER_CUSTOMER_INACTIVE: '订单的客户已停用',
-  ORDER_CREDIT_LIMIT_EXCEEDED: '订单金额超过客户的信用额度',
-  ORDER_CREDIT_CURRENCY_MISMATCH: '订单币种与客户信用额度的币种不一致',
-  ORDER_DISCOUNT_NOT_APPROVED: '折扣尚未获批，订单不能确认',
-  ORDER_NO_APPROVAL_PENDING: '该订单没有待审批的折扣',
-  ORDER_APPROVER_LIMIT_TOO_LOW: '审批人的折扣权限不足',
-  ORDER_DISCOUNT_ABOVE_LIMIT: '折扣超过允许的上限',
-  ORDER_NOT_CONFIRMED: '订单尚未确认',
-  ORDER_ALREADY_CONFIRMED: '订单已确认',
-  ORDER_NOT_SHIPPED: '订单尚未发货',
-  ORDER_ALREADY_SHIPPED: '订单已发货',
-  ORDER_FULLY_SHIPPED: '订单已全部发货',
-  ORDER_ALREADY_DELIVERED: '订单已交付',
-  ORDER_ALREADY_CANCELLED: '订单已取消',
-  ORDER_ALREADY_CLOSED: '订单已关闭',
-  ORDER_AMENDMENT_EMPTY: '订单变更没有改动任何内容',
-  ORDER_AMENDMENT_BELOW_SHIPPED: '变更后的数量少于已发货数量',
-  ORDER_LINE_SKU_FIXED: '订单行的产品编号不能更改',
-  ORDER_LINE_NOT_FOUND: '订单行不存在',
-  ORDER_SHIPMENT_EXCEEDS_ORDERED: '发货数量超过订货数量',
-  ORDER_SHIPMENT_ID_REUSED: '该发货单号已被使用',
-  ORDER_DELIVERY_BEFORE_SHIPMENT: '交付日期早于发货日期',
-  ORDER_DATE_BEFORE_PLACEMENT: '{field} 的日期 {date} 早于下单日期',
-  ORDER_DATE_IN_FUTURE: '{field} 的日期 {date} 晚于今天',
-  RECEIVABLE_NOT_FOUND: '应收账款不存在',
-  RECEIVABLE_ALREADY_OPENED: '该应收账款已建立',
-  RECEIVABLE_NOT_AUTHORIZED: '您无权处理该应收账款',
-  RECEIVABLE_INSTALLMENTS_MISMATCH: '分期金额之和与应收总额不符',
-  RECEIVABLE_AMOUNT_NOT_POSITIVE: '金额必须大于 0',
-  RECEIVABLE_CURRENCY_MISMATCH: '币种与应收账款的币种不一致',
-  RECEIVABLE_OVERPAYMENT: '回款金额超过未收余额',
-  RECEIVABLE_INSTALLMENT_NOT_FOUND: '该期应收不存在',
-  RECEIVABLE_PAYMENT_ID_REUSED: '该回款编号已被使用',
-  RECEIVABLE_PAYMENT_NOT_FOUND: '该回款不存在',
-  RECEIVABLE_REVERSAL_BEFORE_PAYMENT: '冲回日期早于回款日期',
-  RECEIVABLE_ALREADY_SETTLED: '该应收账款已结清',
-  RECEIVABLE_WRITTEN_OFF: '该应收账款已核销',
-  RECEIVABLE_CREDIT_NOTE_ID_REUSED: '该红字发票编号已被使用',
-  RECEIVABLE_CREDIT_EXCEEDS_OUTSTANDING: '红字发票金额超过未收余额',
-  RECEIVABLE_WRITE_OFF_ALREADY_REQUESTED: '已提交过核销申请',
-  RECEIVABLE_NO_WRITE_OFF_REQUESTED: '没有待审批的核销申请',
-  RECEIVABLE_WRITE_OFF_SAME_PERSON: '核销的申请人与审批人不能是同一人',
-  RECEIVABLE_PROMISE_EXCEEDS_OUTSTANDING: '承诺付款金额超过未收余额',
-  RECEIVABLE_PROMISE_BEFORE_FOLLOW_UP: '承诺付款日期早于跟进日期',
-  RECEIVABLE_ALREADY_DISPUTED: '该应收账款已有争议',
-  RECEIVABLE_NOT_DISPUTED: '该应收账款没有争议',
-  RECEIVABLE_PAYMENT_BEFORE_ISSUE: '收款日期 {receivedOn} 早于发票开具日期 {issueDate}',
-  RECEIVABLE_DATE_IN_FUTURE: '收款日期 {receivedOn} 晚于今天',
-  COMPLAINT_NOT_FOUND: '投诉不存在',
-  COMPLAINT_ALREADY_FILED: '该投诉编号已被使用',
-  COMPLAINT_CUSTOMER_NOT_FOUND: '投诉的客户不存在',
-  COMPLAINT_NOT_AUTHORIZED: '您无权处理该投诉',
-  COMPLAINT_HANDLER_NOT_OBJECTIVE: '客户自己的销售专员不能处理其投诉（须保持客观）',
-  COMPLAINT_NOT_ASSIGNED: '投诉尚未指派处理人',
-  COMPLAINT_INVALID_TRANSITION: '投诉在当前状态下不能进行此操作',
-  COMPLAINT_ROOT_CAUSE_REQUIRED: '须填写投诉的根本原因',
-  COMPLAINT_RESOLUTION_REQUIRED: '须填写处理结果',
-  COMPLAINT_COMPENSATION_NEEDS_MANAGER: '赔偿须由经理批准',
-  COMPLAINT_REOPEN_WINDOW_EXPIRED: '已超过投诉可重新打开的期限',
-  COMPLAINT_TIME_BEFORE_LAST_EVENT: '操作时间早于该投诉的最近一次记录',
-  TARGET_NOT_AUTHORIZED: '您无权设定该销售目标',
-  TARGET_ALREADY_SET: '该期间的销售目标已设定',
-  TARGET_NOT_SET: '该期间尚未设定销售目标',
-  FORBIDDEN_SCOPE: '该记录不在您的权限范围内，或不存在',
-  ACTOR_NOT_REGISTERED: '在该业务日期，销售团队名册上没有您这一角色和区域的在职记录',
-  REP_NOT_REGISTERED: '在该业务日期，{repId} 不是区域 {region} 在职的销售专员',
-  TEAM_NOT_AUTHORIZED: '您无权对销售团队名册做此变更',
-  TEAM_BOOTSTRAP_REQUIRED: '销售团队名册为空：第一条记录须是一位销售经理，由系统或该销售经理本人录入',
-  TEAM_MEMBER_ALREADY_ACTIVE: '{memberId} 已在销售团队中',
-  TEAM_MEMBER_NOT_ACTIVE: '{memberId} 不在销售团队中',
-  TEAM_TRANSFER_NOT_APPLICABLE: '只有区域销售经理或销售专员可以调动，且只能调往另一个区域',
-  TEAM_DATE_OUT_OF_ORDER: '日期 {on} 早于该成员最近一次变更的日期 {last}',
-  TEAM_DATE_IN_FUTURE: '日期 {on} 晚于 {latest}',
 };
+
+/**
+ * The Chinese `message` of each error code (ICU message format): the API's own, and the domain's from
+ * `@salesbook/domain` (one copy, shared with the command line). English messages are the ones the code's
+ * producer writes (they carry the request's own figures); the `details` of a refusal carry those figures in
+ * every language. Typed by {@link ErrorCode}, so a new code of a decider fails the type check until it is there;
+ * `error-messages.spec.ts` also finds codes written in the API's source.
+ */
+export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = { ...API_MESSAGES_ZH, ...DOMAIN_ERROR_MESSAGES_ZH };

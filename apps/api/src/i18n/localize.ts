@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { messageValues } from '@salesbook/domain';
 import type { ErrorBody } from '../http/failures.js';
 import { ERROR_MESSAGES_ZH } from './error-messages.js';
 import { issueMessage } from './issue-messages.js';
@@ -7,14 +8,7 @@ import type { ApiLocale } from './locale.js';
 const compiled = new Map<string, IntlMessageFormat>();
 
 /** The values a Chinese message may use: the body's numbers and the refusal's plain details. */
-function valuesOf(body: ErrorBody): Record<string, string | number> {
-  const values: Record<string, string | number> = { count: body.issues?.length ?? 0 };
-  for (const [name, value] of Object.entries(body.details ?? {})) {
-    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
-    else if (Array.isArray(value)) values[name] = value.join('、');
-  }
-  return values;
-}
+const valuesOf = (body: ErrorBody): Record<string, string | number> => ({ count: body.issues?.length ?? 0, ...messageValues(body.details) });
 
 /** The Chinese message of `code`, or `undefined` when the catalogue has none (the English one is kept). */
 function chinese(body: ErrorBody): string | undefined {

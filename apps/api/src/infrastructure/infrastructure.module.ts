@@ -6,7 +6,7 @@ import { startWalCheckpointer, type WalCheckpointer } from '@salesbook/sqlite-su
 import type { ManagedKeyStore } from '@salesbook/keystore';
 import { ProjectionRunner, type Projection } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
-import { openEventStore, openReadModels } from './open-store.js';
+import { openReadModels } from './open-store.js';
 import { TeamRegister } from '../team/team-register.js';
 import { PersonalDataAccess } from './personal-data-access.js';
 import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNNER, READ_MODEL_CHECKPOINTS, READ_MODELS, type Clock } from './tokens.js';
@@ -19,8 +19,8 @@ export interface InfrastructureOverrides {
   readonly clock?: Clock;
 }
 
-/** The overrides once the key store is open (`createApp` opens the configured one, which may take a connection). */
-export type OpenedInfrastructure = InfrastructureOverrides & { readonly keys: ManagedKeyStore };
+/** The overrides once the stores are open (`createApp` opens the configured ones, which may take a connection). */
+export type OpenedInfrastructure = InfrastructureOverrides & { readonly keys: ManagedKeyStore; readonly store: EventStore };
 
 /** Starts the projection runner once the app is up; closes runner, read models, store and key store on shutdown. */
 @Injectable()
@@ -58,8 +58,7 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: ApiConfig, projections: readonly Projection[], overrides: OpenedInfrastructure): DynamicModule {
-    const { keys } = overrides;
-    const store = overrides.store ?? openEventStore(config.store);
+    const { keys, store } = overrides;
     const db = openReadModels(config.readModelsPath);
     // Every batch of every projection commits here: their checkpoints (and fsyncs) go to a thread of their own.
     const checkpoints = config.readModelsPath === ':memory:' ? undefined : startWalCheckpointer(db, config.readModelsPath);

@@ -1,20 +1,23 @@
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMemoryEventStore, preparePrivateFile, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
-import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
+import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { createPostgresKeyStore, createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type ManagedKeyStore, type SqliteKeyStore } from '@salesbook/keystore';
 import type { KeyStoreConfig } from '../config/config.js';
 
-/** Opens the event store `SALESBOOK_EVENTSTORE` names. */
-export function openEventStore(descriptor: StoreDescriptor): EventStore {
+/**
+ * Opens the event store `SALESBOOK_EVENTSTORE` names. EventStoreDB is checked first (23.10 or later, `$all` readable
+ * by the connection string's user; an unreachable server is waited for up to 30 s), so start-up stops with the reason.
+ */
+export async function openEventStore(descriptor: StoreDescriptor): Promise<EventStore> {
   switch (descriptor.kind) {
     case 'sqlite':
       return createSqliteEventStore({ path: descriptor.path });
     case 'memory':
       return createMemoryEventStore();
     case 'esdb':
-      return createEsdbEventStore({ connectionString: descriptor.connectionString });
+      return openEsdbEventStore({ connectionString: descriptor.connectionString, maxAppendBytes: descriptor.maxAppendBytes });
   }
 }
 

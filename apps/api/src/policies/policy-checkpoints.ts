@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 
 /** How long a policy's position may wait in memory before it is written (see {@link PolicyCheckpoints.advance}). */
 export const POLICY_CHECKPOINT_DELAY_MS = 100;
+/** How long a position that could not be written waits before it is tried again. */
+const POLICY_CHECKPOINT_RETRY_MS = 1_000;
 
 /**
  * Where each policy has read the log up to, kept in the read-model file beside the projections' checkpoints.
@@ -29,17 +31,34 @@ export class PolicyCheckpoints {
     return text === undefined ? undefined : BigInt(text);
   }
 
-  /** Writes at once. */
+  /** Writes at once; a position that could not be written stays to be written later. */
   write(policy: string, position: bigint): void {
-    this.unwritten.delete(policy);
     this.upsert.run(policy, position.toString());
+    if (this.unwritten.get(policy) === position) this.unwritten.delete(policy);
   }
 
   /** Records that everything up to `position` was handled; written within {@link POLICY_CHECKPOINT_DELAY_MS} (or by {@link flush}). */
   advance(policy: string, position: bigint): void {
     this.unwritten.set(policy, position);
+    this.schedule(POLICY_CHECKPOINT_DELAY_MS);
+  }
+
+  private schedule(ms: number): void {
     // Unref'd: a pending write never keeps the process alive; shutdown calls flush.
-    this.scheduled ??= setTimeout(() => this.flush(), POLICY_CHECKPOINT_DELAY_MS).unref();
+    this.scheduled ??= setTimeout(() => this.flushLater(), ms).unref();
+  }
+
+  /**
+   * The timer's flush. A file that cannot be written now (another process holds its lock, the disk is full) must not
+   * end the process from a timer: the positions stay in memory and are tried again a second later. Nothing is lost
+   * meanwhile: a crash re-delivers those events, which the policy's command ids absorb.
+   */
+  private flushLater(): void {
+    try {
+      this.flush();
+    } catch {
+      this.schedule(POLICY_CHECKPOINT_RETRY_MS);
+    }
   }
 
   /** Writes the positions `advance` still holds. */

@@ -11,16 +11,20 @@ export type CliLocale = 'en' | 'zh-CN';
 
 const CATALOGUES: Readonly<Record<CliLocale, Readonly<Record<CliMessageKey, string>>>> = { en, 'zh-CN': zhCN };
 
+/** A language tag as the command line reads it: any `zh` tag is zh-CN, any `en` tag English, else `undefined`. */
+const tagLocale = (tag: string): CliLocale | undefined => (/^zh([-_].*)?$/i.test(tag) ? 'zh-CN' : /^en([-_].*)?$/i.test(tag) ? 'en' : undefined);
+
 /**
- * The operator's language: `SALESBOOK_LANG` (a `zh` or `en` tag), else the POSIX locale (`LC_ALL`, `LC_MESSAGES`,
- * `LANG`, e.g. `zh_CN.UTF-8`), else English. Any other `SALESBOOK_LANG` stops the command.
+ * The operator's language: `--lang` (a `zh` or `en` tag), else `SALESBOOK_LANG`, else the POSIX locale (`LC_ALL`,
+ * `LC_MESSAGES`, `LANG`, e.g. `zh_CN.UTF-8`), else English. Any other `--lang` or `SALESBOOK_LANG` stops the command.
  */
-export function cliLocaleOf(env: NodeJS.ProcessEnv): CliLocale {
-  const chosen = env['SALESBOOK_LANG']?.trim();
-  if (chosen !== undefined && chosen !== '') {
-    if (/^zh([-_].*)?$/i.test(chosen)) return 'zh-CN';
-    if (/^en([-_].*)?$/i.test(chosen)) return 'en';
-    throw new CliError(`SALESBOOK_LANG: "${chosen}" is not zh-CN or en`, 2);
+export function cliLocaleOf(env: NodeJS.ProcessEnv, flag?: string): CliLocale {
+  for (const [name, value] of [['--lang', flag], ['SALESBOOK_LANG', env['SALESBOOK_LANG']]] as const) {
+    const chosen = value?.trim();
+    if (chosen === undefined || chosen === '') continue;
+    const locale = tagLocale(chosen);
+    if (locale === undefined) throw new CliError(`${name}: "${chosen}" is not zh-CN or en`, 2);
+    return locale;
   }
   const posix = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '');
   return posix !== undefined && /^zh([-_.@]|$)/i.test(posix) ? 'zh-CN' : 'en';

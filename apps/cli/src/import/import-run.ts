@@ -32,6 +32,8 @@ import {
 } from '@salesbook/domain';
 import type { EventCodec, EventStore, StreamAppend } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
+import { say } from '../i18n/messages.js';
+import { refusalText } from '../i18n/refusals.js';
 import { orderCommands, recordPayment, registerCustomer } from './commands.js';
 import type { CustomerDraft, OrderDraft } from './order-drafts.js';
 import type { PaymentRow } from './payment-rows.js';
@@ -89,7 +91,7 @@ export class ImportRun {
     const commands = orderCommands(draft, customer, this.settings.terms, this.settings.zone);
     if (typeof commands === 'string') return commands;
     const decided = orderPlan.decideAll(commands);
-    if (decided._tag === 'Left') return `${decided.left.code}: ${decided.left.message}`;
+    if (decided._tag === 'Left') return refusalText(decided.left);
     const receivable = await this.invoice(orderPlan);
     if (typeof receivable === 'string') return receivable;
     if (decided.right.added === 0) this.counts.ordersAlready += 1;
@@ -102,11 +104,11 @@ export class ImportRun {
   async payment(row: PaymentRow): Promise<string | undefined> {
     const plan = await this.receivable(row.orderId);
     if (typeof plan === 'string') return plan;
-    if (plan.events.length === 0) return `order ${row.orderId} has no receivable: it is unknown, not delivered yet (net terms are invoiced at delivery) or free`;
+    if (plan.events.length === 0) return say('refusal.noReceivable', { id: row.orderId });
     const command = recordPayment(row, this.settings.zone);
     if (typeof command === 'string') return command;
     const decided = plan.decideAll([command]);
-    if (decided._tag === 'Left') return `${decided.left.code}: ${decided.left.message}`;
+    if (decided._tag === 'Left') return refusalText(decided.left);
     // A payment id the receivable already holds is a no-op of the decider: no event, nothing changes.
     if (decided.right.events === 0) this.counts.paymentsAlready += 1;
     else this.counts.paymentsRecorded += 1;
@@ -171,14 +173,14 @@ export class ImportRun {
         const command = registerCustomer(draft, this.settings.zone);
         if (typeof command === 'string') return `customer ${customerId}: ${command}`;
         const decided = plan.decideAll([command]);
-        if (decided._tag === 'Left') return `customer ${customerId}: ${decided.left.code}: ${decided.left.message}`;
+        if (decided._tag === 'Left') return say('refusal.customer', { id: customerId, reason: refusalText(decided.left) });
         this.counts.customersRegistered += 1;
         this.queue(plan);
       }
       this.customers.set(customerId, plan);
     }
     const view = customerSnapshot(plan.state);
-    if (view === null) return `customer ${customerId} is not registered`;
+    if (view === null) return say('refusal.customerUnknown', { id: customerId });
     // Open receivables are not counted (as in the API until the collections read model lands): imports set no credit limits.
     return { status: view.status, homeRegion: view.region, ownerRep: view.ownerRepId, segment: view.segment, openReceivables: 0, ...(view.creditLimit === null ? {} : { creditLimit: view.creditLimit }) };
   }
@@ -200,7 +202,7 @@ export class ImportRun {
         const plan = await this.receivable(command.data.orderId);
         if (typeof plan === 'string') return plan;
         const decided = plan.decideAll([{ command, commandId: `order-to-receivable-${command.data.orderId}`, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId }]);
-        if (decided._tag === 'Left') return `receivable ${command.data.receivableId}: ${decided.left.code}: ${decided.left.message}`;
+        if (decided._tag === 'Left') return say('refusal.receivable', { id: command.data.receivableId, reason: refusalText(decided.left) });
         if (decided.right.added === 0) this.counts.receivablesAlready += 1;
         else this.counts.receivablesOpened += 1;
         this.queue(plan);

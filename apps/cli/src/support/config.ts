@@ -29,6 +29,7 @@ const optional = z.string().trim().optional().transform((value) => (value === ''
 // The API's own schema for these variables (apps/api/src/config/config.ts), so both refuse the same values.
 const Env = z.object({
   SALESBOOK_EVENTSTORE: optional,
+  SALESBOOK_ESDB_MAX_APPEND_BYTES: optional,
   SALESBOOK_READMODELS: optional.pipe(z.string().default('./data/readmodels.db')),
   SALESBOOK_TIMEZONE: optional
     .pipe(z.string().default('Asia/Shanghai'))
@@ -58,7 +59,7 @@ export function loadCliConfig(env: Readonly<Record<string, string | undefined>>)
     const issue = parsed.error.issues[0];
     throw new CliError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
   }
-  const store = parseStoreUrl(parsed.data.SALESBOOK_EVENTSTORE);
+  const store = parseStoreUrl(parsed.data.SALESBOOK_EVENTSTORE, parsed.data.SALESBOOK_ESDB_MAX_APPEND_BYTES);
   if (isLeft(store)) throw new CliError(store.left.message);
   const values = parsed.data;
   return {

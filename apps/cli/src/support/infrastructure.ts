@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
 import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, preparePrivateFile, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
-import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
+import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import type { ManagedKeyStore } from '@salesbook/keystore';
 import type { CliConfig } from './config.js';
@@ -11,8 +11,11 @@ import { note } from './output.js';
 
 // The API opens stores and read models the same way (apps/api/src/infrastructure/open-store.ts).
 
-/** Opens the event store `SALESBOOK_EVENTSTORE` names. */
-export function openEventStore(descriptor: StoreDescriptor): EventStore {
+/**
+ * Opens the event store `SALESBOOK_EVENTSTORE` names; EventStoreDB after its check (23.10 or later, `$all` readable;
+ * an unreachable server waited for up to 10 s).
+ */
+export async function openEventStore(descriptor: StoreDescriptor): Promise<EventStore> {
   switch (descriptor.kind) {
     case 'sqlite':
       return createSqliteEventStore({ path: descriptor.path });
@@ -20,7 +23,7 @@ export function openEventStore(descriptor: StoreDescriptor): EventStore {
       note('SALESBOOK_EVENTSTORE is memory: nothing this command writes is kept after it ends');
       return createMemoryEventStore();
     case 'esdb':
-      return createEsdbEventStore({ connectionString: descriptor.connectionString });
+      return openEsdbEventStore({ connectionString: descriptor.connectionString, maxAppendBytes: descriptor.maxAppendBytes, waitMs: 10_000 });
   }
 }
 
@@ -62,7 +65,7 @@ export const systemCodec = (context: StoreContext, mode: KeyStoreMode): EventCod
 
 /** Opens the configured store, runs `work` with it and closes it (and the key store, if opened), whatever happens. */
 export async function withStore<T>(config: CliConfig, work: (context: StoreContext) => Promise<T>): Promise<T> {
-  const store = openEventStore(config.store);
+  const store = await openEventStore(config.store);
   let keys: ManagedKeyStore | undefined;
   const keyStore = (mode: KeyStoreMode): ManagedKeyStore => (keys ??= openKeyStore(config, mode));
   try {

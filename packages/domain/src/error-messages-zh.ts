@@ -1,0 +1,121 @@
+import type { AccessErrorCode } from './shared/access.js';
+import type { MoneyErrorCode } from './shared/money.js';
+import type { ComplaintErrorCode } from './complaint/errors.js';
+import type { CustomerErrorCode } from './customer/errors.js';
+import type { OrderErrorCode } from './order/errors.js';
+import type { ReceivableErrorCode } from './receivable/errors.js';
+import type { TargetErrorCode } from './target/decide.js';
+import type { TeamErrorCode } from './team/decide.js';
+
+/** Every code a decider (or a money parse) refuses with. */
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
+
+/**
+ * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
+ * `details`. The one copy the API (with `Accept-Language: zh-CN`) and the command line (an import's refused rows)
+ * both answer from; English messages are the ones the deciders write. Typed by {@link DomainErrorCode}, so a new
+ * code fails the type check until it has its line. Terms follow docs/glossary.md.
+ */
+export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>> = {
+  MONEY_INVALID_DECIMAL: '金额不是有效的十进制数',
+  MONEY_TOO_MANY_DECIMALS: '金额的小数位数超过该币种允许的位数',
+  MONEY_OUT_OF_RANGE: '金额超出范围',
+  MONEY_UNKNOWN_CURRENCY: '未知币种（须为 ISO 4217 代码，如 CNY）',
+  CUSTOMER_NOT_FOUND: '客户不存在',
+  CUSTOMER_ALREADY_REGISTERED: '该客户已登记',
+  CUSTOMER_NOT_AUTHORIZED: '您无权修改该客户',
+  CUSTOMER_DEACTIVATED: '该客户已停用，不能再修改',
+  CUSTOMER_SURVEY_ALREADY_ANSWERED: '该客户已回答过本期满意度调查',
+  CUSTOMER_PERSONAL_DATA_ERASED: '该客户的个人数据已被删除',
+  ORDER_NOT_FOUND: '订单不存在',
+  ORDER_ALREADY_PLACED: '该订单号已被使用',
+  ORDER_NOT_AUTHORIZED: '您无权处理该订单',
+  ORDER_REGION_REQUIRED: '须指定订单所属区域',
+  ORDER_CUSTOMER_NOT_FOUND: '订单的客户不存在',
+  ORDER_CUSTOMER_INACTIVE: '订单的客户已停用',
+  ORDER_CREDIT_LIMIT_EXCEEDED: '订单金额超过客户的信用额度',
+  ORDER_CREDIT_CURRENCY_MISMATCH: '订单币种与客户信用额度的币种不一致',
+  ORDER_DISCOUNT_NOT_APPROVED: '折扣尚未获批，订单不能确认',
+  ORDER_NO_APPROVAL_PENDING: '该订单没有待审批的折扣',
+  ORDER_APPROVER_LIMIT_TOO_LOW: '审批人的折扣权限不足',
+  ORDER_DISCOUNT_ABOVE_LIMIT: '折扣超过允许的上限',
+  ORDER_NOT_CONFIRMED: '订单尚未确认',
+  ORDER_ALREADY_CONFIRMED: '订单已确认',
+  ORDER_NOT_SHIPPED: '订单尚未发货',
+  ORDER_ALREADY_SHIPPED: '订单已发货',
+  ORDER_FULLY_SHIPPED: '订单已全部发货',
+  ORDER_ALREADY_DELIVERED: '订单已交付',
+  ORDER_ALREADY_CANCELLED: '订单已取消',
+  ORDER_ALREADY_CLOSED: '订单已关闭',
+  ORDER_AMENDMENT_EMPTY: '订单变更没有改动任何内容',
+  ORDER_AMENDMENT_BELOW_SHIPPED: '变更后的数量少于已发货数量',
+  ORDER_LINE_SKU_FIXED: '订单行的产品编号不能更改',
+  ORDER_LINE_NOT_FOUND: '订单行不存在',
+  ORDER_SHIPMENT_EXCEEDS_ORDERED: '发货数量超过订货数量',
+  ORDER_SHIPMENT_ID_REUSED: '该发货单号已被使用',
+  ORDER_DELIVERY_BEFORE_SHIPMENT: '交付日期早于发货日期',
+  ORDER_DATE_BEFORE_PLACEMENT: '{field} 的日期 {date} 早于下单日期',
+  ORDER_DATE_IN_FUTURE: '{field} 的日期 {date} 晚于今天',
+  RECEIVABLE_NOT_FOUND: '应收账款不存在',
+  RECEIVABLE_ALREADY_OPENED: '该应收账款已建立',
+  RECEIVABLE_NOT_AUTHORIZED: '您无权处理该应收账款',
+  RECEIVABLE_INSTALLMENTS_MISMATCH: '分期金额之和与应收总额不符',
+  RECEIVABLE_AMOUNT_NOT_POSITIVE: '金额必须大于 0',
+  RECEIVABLE_CURRENCY_MISMATCH: '币种与应收账款的币种不一致',
+  RECEIVABLE_OVERPAYMENT: '回款金额超过未收余额',
+  RECEIVABLE_INSTALLMENT_NOT_FOUND: '该期应收不存在',
+  RECEIVABLE_PAYMENT_ID_REUSED: '该回款编号已被使用',
+  RECEIVABLE_PAYMENT_NOT_FOUND: '该回款不存在',
+  RECEIVABLE_REVERSAL_BEFORE_PAYMENT: '冲回日期早于回款日期',
+  RECEIVABLE_ALREADY_SETTLED: '该应收账款已结清',
+  RECEIVABLE_WRITTEN_OFF: '该应收账款已核销',
+  RECEIVABLE_CREDIT_NOTE_ID_REUSED: '该红字发票编号已被使用',
+  RECEIVABLE_CREDIT_EXCEEDS_OUTSTANDING: '红字发票金额超过未收余额',
+  RECEIVABLE_WRITE_OFF_ALREADY_REQUESTED: '已提交过核销申请',
+  RECEIVABLE_NO_WRITE_OFF_REQUESTED: '没有待审批的核销申请',
+  RECEIVABLE_WRITE_OFF_SAME_PERSON: '核销的申请人与审批人不能是同一人',
+  RECEIVABLE_PROMISE_EXCEEDS_OUTSTANDING: '承诺付款金额超过未收余额',
+  RECEIVABLE_PROMISE_BEFORE_FOLLOW_UP: '承诺付款日期早于跟进日期',
+  RECEIVABLE_ALREADY_DISPUTED: '该应收账款已有争议',
+  RECEIVABLE_NOT_DISPUTED: '该应收账款没有争议',
+  RECEIVABLE_PAYMENT_BEFORE_ISSUE: '收款日期 {receivedOn} 早于发票开具日期 {issueDate}',
+  RECEIVABLE_DATE_IN_FUTURE: '收款日期 {receivedOn} 晚于今天',
+  COMPLAINT_NOT_FOUND: '投诉不存在',
+  COMPLAINT_ALREADY_FILED: '该投诉编号已被使用',
+  COMPLAINT_CUSTOMER_NOT_FOUND: '投诉的客户不存在',
+  COMPLAINT_NOT_AUTHORIZED: '您无权处理该投诉',
+  COMPLAINT_HANDLER_NOT_OBJECTIVE: '客户自己的销售专员不能处理其投诉（须保持客观）',
+  COMPLAINT_NOT_ASSIGNED: '投诉尚未指派处理人',
+  COMPLAINT_INVALID_TRANSITION: '投诉在当前状态下不能进行此操作',
+  COMPLAINT_ROOT_CAUSE_REQUIRED: '须填写投诉的根本原因',
+  COMPLAINT_RESOLUTION_REQUIRED: '须填写处理结果',
+  COMPLAINT_COMPENSATION_NEEDS_MANAGER: '赔偿须由经理批准',
+  COMPLAINT_REOPEN_WINDOW_EXPIRED: '已超过投诉可重新打开的期限',
+  COMPLAINT_TIME_BEFORE_LAST_EVENT: '操作时间早于该投诉的最近一次记录',
+  TARGET_NOT_AUTHORIZED: '您无权设定该销售目标',
+  TARGET_ALREADY_SET: '该期间的销售目标已设定',
+  TARGET_NOT_SET: '该期间尚未设定销售目标',
+  FORBIDDEN_SCOPE: '该记录不在您的权限范围内，或不存在',
+  ACTOR_NOT_REGISTERED: '在该业务日期，销售团队名册上没有您这一角色和区域的在职记录',
+  REP_NOT_REGISTERED: '在该业务日期，{repId} 不是区域 {region} 在职的销售专员',
+  TEAM_NOT_AUTHORIZED: '您无权对销售团队名册做此变更',
+  TEAM_BOOTSTRAP_REQUIRED: '销售团队名册为空：第一条记录须是一位销售经理，由系统或该销售经理本人录入',
+  TEAM_MEMBER_ALREADY_ACTIVE: '{memberId} 已在销售团队中',
+  TEAM_MEMBER_NOT_ACTIVE: '{memberId} 不在销售团队中',
+  TEAM_TRANSFER_NOT_APPLICABLE: '只有区域销售经理或销售专员可以调动，且只能调往另一个区域',
+  TEAM_DATE_OUT_OF_ORDER: '日期 {on} 早于该成员最近一次变更的日期 {last}',
+  TEAM_DATE_IN_FUTURE: '日期 {on} 晚于 {latest}',
+};
+
+/** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */
+export const isDomainErrorCode = (code: string): code is DomainErrorCode => Object.hasOwn(DOMAIN_ERROR_MESSAGES_ZH, code);
+
+/** The values a message may name: a refusal's plain `details` (texts and numbers; lists joined with 、). */
+export function messageValues(details: Readonly<Record<string, unknown>> | undefined): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(details ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+    else if (Array.isArray(value)) values[name] = value.join('、');
+  }
+  return values;
+}
