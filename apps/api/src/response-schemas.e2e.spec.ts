@@ -61,6 +61,7 @@ async function requests(): Promise<Record<string, string>> {
     '/health': '/health',
     '/ready': '/ready',
     '/projections/status': '/projections/status',
+    '/periods': '/periods?from=2026-01&to=2026-02',
   };
 }
 

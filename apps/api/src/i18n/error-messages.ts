@@ -1,4 +1,4 @@
-import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
+import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, PeriodErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
@@ -10,7 +10,7 @@ type ApiCode =
   | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
-export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
+export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode;
 
 /**
  * The Chinese `message` of each error code (ICU message format). English messages are the ones the code's
@@ -134,4 +134,11 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   TEAM_TRANSFER_NOT_APPLICABLE: '只有区域销售经理或销售专员可以调动，且只能调往另一个区域',
   TEAM_DATE_OUT_OF_ORDER: '日期 {on} 早于该成员最近一次变更的日期 {last}',
   TEAM_DATE_IN_FUTURE: '日期 {on} 晚于 {latest}',
+  PERIOD_NOT_AUTHORIZED: '您无权对月份结账或反结账：结账由财务进行，反结账须由销售经理和财务各一人申请和批准',
+  PERIOD_NOT_ENDED: '{month} 尚未结束，不能结账',
+  PERIOD_NOT_CLOSED: '{month} 未结账',
+  PERIOD_REOPENING_PENDING: '{month} 已有一项待批准的反结账申请',
+  PERIOD_REOPENING_NOT_REQUESTED: '没有人申请对 {month} 反结账',
+  PERIOD_SECOND_APPROVER_REQUIRED: '反结账须由另一角色（财务或销售经理）的另一人批准',
+  PERIOD_CLOSED: '{month} 已结账，不能再记入该月',
 };
