@@ -62,6 +62,8 @@ async function requests(): Promise<Record<string, string>> {
     '/ready': '/ready',
     '/projections/status': '/projections/status',
     '/periods': '/periods?from=2026-01&to=2026-02',
+    '/monthly-reports': '/monthly-reports?month=2026-02',
+    '/team/members': '/team/members?on=2026-02-28',
   };
 }
 

@@ -3,6 +3,7 @@ import { complaintRoutes } from './complaints/complaints.routes.js';
 import { customerRoutes } from './customers/customers.routes.js';
 import type { RouteSpec } from './http/route-spec.js';
 import { operationRoutes } from './operations/operations.routes.js';
+import { monthlyReportRoutes } from './monthly-reports/monthly-reports.routes.js';
 import { periodRoutes } from './periods/periods.routes.js';
 import { orderRoutes } from './orders/orders.routes.js';
 import { receivableRoutes } from './receivables/receivables.routes.js';
@@ -11,6 +12,6 @@ import { targetRoutes } from './targets/targets.routes.js';
 import { teamRoutes } from './team/team.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, reportRoutes, auditRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, reportRoutes, auditRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

@@ -17,6 +17,8 @@ import {
   targetEventRegistry,
   teamDecider,
   periodDecider,
+  monthlyReportDecider,
+  monthlyReportEventRegistry,
   periodEventRegistry,
   teamEventRegistry,
   type Actor,
@@ -110,6 +112,7 @@ const LOADERS = {
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
   period: loaderOf(periodDecider, periodEventRegistry),
+  report: loaderOf(monthlyReportDecider, monthlyReportEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

@@ -1,4 +1,4 @@
-import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, PeriodErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
+import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, MonthlyReportErrorCode, OrderErrorCode, PeriodErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
@@ -10,7 +10,7 @@ type ApiCode =
   | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
-export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode;
+export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode;
 
 /**
  * The Chinese `message` of each error code (ICU message format). English messages are the ones the code's
@@ -141,4 +141,9 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   PERIOD_REOPENING_NOT_REQUESTED: '没有人申请对 {month} 反结账',
   PERIOD_SECOND_APPROVER_REQUIRED: '反结账须由另一角色（财务或销售经理）的另一人批准',
   PERIOD_CLOSED: '{month} 已结账，不能再记入该月',
+  MONTHLY_REPORT_NOT_AUTHORIZED: '月度销售报告由本区域的区域销售经理提交，由销售部经理接受或退回',
+  MONTHLY_REPORT_TOO_EARLY: '{month} 的月度报告须从 {from} 起提交',
+  MONTHLY_REPORT_PENDING: '第 {submission, number} 次提交仍待销售部经理处理',
+  MONTHLY_REPORT_ALREADY_ACCEPTED: '该月度报告已被接受，不能再提交',
+  MONTHLY_REPORT_NOT_SUBMITTED: '{month} 没有待处理的月度报告',
 };
