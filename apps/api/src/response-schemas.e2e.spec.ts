@@ -58,12 +58,12 @@ async function requests(): Promise<Record<string, string>> {
     '/audit/streams/:stream/events': `/audit/streams/${stream}/events?maxCount=20`,
     '/audit/streams/:stream/state': `/audit/streams/${stream}/state`,
     '/audit/personal-data-reads': '/audit/personal-data-reads',
+    '/team/members': '/team/members?on=2026-02-10',
     '/health': '/health',
     '/ready': '/ready',
     '/projections/status': '/projections/status',
     '/periods': '/periods?from=2026-01&to=2026-02',
     '/monthly-reports': '/monthly-reports?month=2026-02',
-    '/team/members': '/team/members?on=2026-02-28',
   };
 }
 
