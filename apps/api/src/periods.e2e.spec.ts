@@ -1,4 +1,5 @@
 import { PeriodsAnswer } from './periods/periods.answers.js';
+import { lateAdjustmentsReport } from './reports/late-adjustments.report.js';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
 import { ORDERS_PLACED_AT, startTestApi, type TestApi } from './testing/test-app.js';
 
@@ -55,6 +56,19 @@ describe('closing a month', () => {
     const history = await api.call('GET', '/audit/streams/receivable-r-1/events', { actor: manager });
     const payment = history.body.events.find((event: { type: string; data: { paymentId: string } }) => event.type === 'PaymentReceived' && event.data.paymentId === 'p-2');
     expect(payment.data).toMatchObject({ receivedOn: '2026-03-30', postedOn: '2026-04-03' });
+  });
+
+  it('lists the late payment as an adjustment of April with its own date and event, in each reader\'s scope', async () => {
+    const read = (who: typeof rep, query = 'month=2026-04') => api.call('GET', `/reports/late-adjustments?${query}`, { actor: who });
+    const april = await read(finance);
+    expect(lateAdjustmentsReport.route.response?.safeParse(april.body).success).toBe(true);
+    expect(april.body.rows).toEqual([
+      { stream_name: 'receivable-r-1', revision: 2, event_type: 'PaymentReceived', posted_on: '2026-04-03', posted_month: '2026-04', dated_on: '2026-03-30', rep_id: 'rep-1', region: 'east', currency: 'CNY', amount: 3_000 },
+    ]);
+    for (const who of [manager, eastManager, rep, analyst, auditor]) expect([who.role, (await read(who)).body.rows.length]).toEqual([who.role, 1]);
+    expect((await read(people.otherRep)).body.rows).toEqual([]);
+    expect((await read(rep, 'month=2026-04&rep=rep-2')).body.code).toBe('FILTER_NOT_AUTHORIZED');
+    expect((await read(finance, 'month=2026-03')).body.rows).toEqual([]);
   });
 
   it('fixes the closed month\'s targets', async () => {

@@ -79,6 +79,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/collections/aging': ALL,
   'GET /reports/collections/summary': ALL,
   'GET /reports/collections/overdue': ALL,
+  'GET /reports/late-adjustments': ALL,
   'GET /audit/streams/:stream/events': AUDIT,
   'GET /audit/streams/:stream/state': AUDIT,
   'GET /audit/personal-data-reads': ['sales_manager', 'auditor'],

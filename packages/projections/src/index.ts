@@ -50,3 +50,5 @@ export * from './collections/collection-rate.queries.js';
 export * from './collections/promise-status.js';
 export * from './collections/overdue.queries.js';
 export * from './catalog.js';
+export * from './periods/late-adjustments.projection.js';
+export * from './periods/late-adjustments.queries.js';

@@ -7,6 +7,8 @@ import { receivablesKpiProjection } from '../kpi/receivables-kpi.projection.js';
 import { salesMonthlyProjection } from '../kpi/sales-monthly.projection.js';
 import { salesTargetsProjection } from '../kpi/sales-targets.projection.js';
 import { ProjectionRunner } from '../runner/runner.js';
+import { lateAdjustmentsProjection } from '../periods/late-adjustments.projection.js';
+import { queryLateAdjustments } from '../periods/late-adjustments.queries.js';
 import { satisfactionProjection } from '../satisfaction/satisfaction.projection.js';
 import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
 import { collectionEvents, receivable } from './collections.testing.js';
@@ -21,7 +23,7 @@ const before: TestEvent[] = [r1.opened([{ ...due, amount: 1_000 }], '2026-03-01'
 const late = r1.paid('p2', '2026-03-30', [{ ...due, amount: 500, outstandingAfter: 100 }], 100);
 const latePayment: TestEvent = { ...late, at: '2026-04-02T04:00:00Z', data: { ...late.data, postedOn: '2026-04-02', recordedAt: '2026-04-02T04:00:00Z' } };
 
-const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection];
+const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection, lateAdjustmentsProjection];
 
 describe('a payment dated in a closed month', () => {
   let store: EventStore;
@@ -51,6 +53,13 @@ describe('a payment dated in a closed month', () => {
     expect(queryMonthlySalesReport(db, lag, { month: '2026-03', groupBy: 'rep' }).rows).toEqual(marchKpi);
     // April: nothing invoiced, the late 500 collected; AR from 600 to 100.
     expect(summary('2026-04').map((r) => [r.invoiced, r.collected, r.opening_ar, r.closing_ar])).toEqual([[0, 500, 600, 100]]);
+    // Listed as a late adjustment of April with its own date, traceable to its event.
+    expect(queryLateAdjustments(db, lag, { month: '2026-04' }).rows).toEqual([
+      { stream_name: 'receivable-R1', revision: 2, event_type: 'PaymentReceived', posted_on: '2026-04-02', posted_month: '2026-04', dated_on: '2026-03-30', rep_id: 'rep-1', region: 'east', currency: 'CNY', amount: 500 },
+    ]);
+    expect(queryLateAdjustments(db, lag, { month: '2026-03' }).rows).toEqual([]);
+    expect(queryLateAdjustments(db, lag, { month: '2026-04', scope: { repId: 'rep-2' } }).rows).toEqual([]);
+    expect(queryLateAdjustments(db, lag, { month: '2026-04', scope: { region: 'east' } }).rows).toHaveLength(1);
   });
 
 });
