@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Report rows as the API answered them (JSON objects). */
+export const ReportRows = z.array(z.record(z.string(), z.unknown()));
+
 /** A region's report of a month: `none` (never submitted) or its latest submission and the decision on it. */
 export const MonthlyReportRow = z.strictObject({
   region: z.string(),
@@ -7,7 +10,7 @@ export const MonthlyReportRow = z.strictObject({
   submission: z.number().int(),
   commentary: z.string().nullable(),
   figures: z
-    .strictObject({ sales: z.array(z.record(z.string(), z.unknown())), collections: z.array(z.record(z.string(), z.unknown())), position: z.string().nullable() })
+    .strictObject({ sales: ReportRows, collections: ReportRows, position: z.string().nullable() })
     .nullable()
     .describe('The monthly sales report and collections summary rows (by rep, in the region) as they stood at submission, and the position they were read at'),
   submittedBy: z.string().nullable(),

@@ -5,7 +5,7 @@ import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
-import type { MonthlyReportRow } from './monthly-reports.answers.js';
+import { ReportRows, type MonthlyReportRow } from './monthly-reports.answers.js';
 import { ReportFigures } from './report-figures.js';
 
 /** A MonthlyReport command on the CommandBus: one of its payloads (a submission's figures are added here). */
@@ -38,5 +38,7 @@ export function monthlyReportRow(region: string, state: MonthlyReportState): Mon
     return { region, status: 'none', submission: 0, commentary: null, figures: null, submittedBy: null, submittedAt: null, decidedBy: null, decidedAt: null, returnReason: null };
   }
   const { status, submission, commentary, figures, submittedBy, submittedAt, decidedBy, decidedAt, returnReason } = state;
-  return { region, status, submission, commentary, figures, submittedBy, submittedAt, decidedBy, decidedAt, returnReason };
+  const rows = (json: string) => ReportRows.parse(JSON.parse(json));
+  const answered = { sales: rows(figures.sales), collections: rows(figures.collections), position: figures.position };
+  return { region, status, submission, commentary, figures: answered, submittedBy, submittedAt, decidedBy, decidedAt, returnReason };
 }

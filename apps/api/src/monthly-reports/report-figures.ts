@@ -22,7 +22,7 @@ export class ReportFigures {
     const lagOf = (name: string): number => this.runner.freshness(name).lag;
     const sales = queryMonthlySalesReport(this.db, lagOf, { month, groupBy: 'rep', scope: { region } });
     const collections = queryCollectionsSummary(this.db, lagOf, { month, groupBy: 'rep', scope: { region } });
-    // Rows become plain JSON, as the API answers them and as the event stores them.
-    return MonthlyReportFigures.parse(JSON.parse(JSON.stringify({ sales: sales.rows, collections: collections.rows, position: lower(sales.position, collections.position) })));
+    // The rows as the API answers them, as JSON text: the event keeps exactly what was reported.
+    return MonthlyReportFigures.parse({ sales: JSON.stringify(sales.rows), collections: JSON.stringify(collections.rows), position: lower(sales.position, collections.position) });
   }
 }

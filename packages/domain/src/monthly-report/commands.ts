@@ -21,10 +21,13 @@ export type AcceptMonthlyReport = z.infer<typeof AcceptMonthlyReport>;
 export const ReturnMonthlyReport = z.object({ ...ReportKey, reason: Text('reason') }).strict();
 export type ReturnMonthlyReport = z.infer<typeof ReturnMonthlyReport>;
 
-/** The figures of a submission as they stood: the report rows the API answered, and the log position they were read at. */
+/**
+ * The figures of a submission as they stood: the report rows the API answered, as their JSON text (kept exactly as
+ * reported, whatever shape the reports take later), and the log position they were read at.
+ */
 export const MonthlyReportFigures = z.object({
-  sales: z.array(z.record(z.string(), z.unknown())),
-  collections: z.array(z.record(z.string(), z.unknown())),
+  sales: z.string(),
+  collections: z.string(),
   position: z.string().regex(/^\d{1,40}$/).nullable(),
 });
 export type MonthlyReportFigures = z.infer<typeof MonthlyReportFigures>;

@@ -15,7 +15,7 @@ const sm = actor('sm-1', 'sales_manager');
 const sm2 = actor('sm-2', 'sales_manager');
 const rep = actor('rep-1', 'sales_rep', 'east');
 const at = '2026-04-01T02:00:00Z';
-const figures: MonthlyReportFigures = { sales: [{ group: 'rep-1', booked: 11_000 }], collections: [{ group: 'rep-1', collected: 4_000 }], position: '42' };
+const figures: MonthlyReportFigures = { sales: JSON.stringify([{ group: 'rep-1', booked: 11_000 }]), collections: JSON.stringify([{ group: 'rep-1', collected: 4_000 }]), position: '42' };
 const meta = (by: Actor, occurredAt = at) => ({ metadata: { actor: by, occurredAt }, access: registeredAccess(by) });
 
 const submit = (by: Actor = rmEast, occurredAt = at) =>
