@@ -13,6 +13,8 @@ import { ApiExceptionFilter } from './http/exception.filter.js';
 import { InfrastructureModule, type OpenedInfrastructure } from './infrastructure/infrastructure.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module.js';
+import { PeriodsModule } from './periods/periods.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ReceivablesModule } from './receivables/receivables.module.js';
 import { PROJECTIONS } from './reports/reports.module.js';
@@ -56,6 +58,8 @@ export class AppModule {
         ComplaintsModule,
         TargetsModule,
         TeamModule,
+        PeriodsModule,
+        MonthlyReportsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

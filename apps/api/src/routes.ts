@@ -3,6 +3,8 @@ import { complaintRoutes } from './complaints/complaints.routes.js';
 import { customerRoutes } from './customers/customers.routes.js';
 import type { RouteSpec } from './http/route-spec.js';
 import { operationRoutes } from './operations/operations.routes.js';
+import { monthlyReportRoutes } from './monthly-reports/monthly-reports.routes.js';
+import { periodRoutes } from './periods/periods.routes.js';
 import { orderRoutes } from './orders/orders.routes.js';
 import { receivableRoutes } from './receivables/receivables.routes.js';
 import { reportRoutes } from './reports/reports.module.js';
@@ -11,6 +13,6 @@ import { teamRoutes } from './team/team.routes.js';
 import { worklistRoutes } from './worklists/worklists.module.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, reportRoutes, worklistRoutes, auditRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, reportRoutes, worklistRoutes, auditRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

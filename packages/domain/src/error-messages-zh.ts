@@ -6,9 +6,11 @@ import type { OrderErrorCode } from './order/errors.js';
 import type { ReceivableErrorCode } from './receivable/errors.js';
 import type { TargetErrorCode } from './target/decide.js';
 import type { TeamErrorCode } from './team/decide.js';
+import type { PeriodErrorCode } from './period/index.js';
+import type { MonthlyReportErrorCode } from './monthly-report/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -105,6 +107,18 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   TEAM_TRANSFER_NOT_APPLICABLE: '只有区域销售经理或销售专员可以调动，且只能调往另一个区域',
   TEAM_DATE_OUT_OF_ORDER: '日期 {on} 早于该成员最近一次变更的日期 {last}',
   TEAM_DATE_IN_FUTURE: '日期 {on} 晚于 {latest}',
+  PERIOD_NOT_AUTHORIZED: '您无权对月份结账或反结账：结账由财务进行，反结账须由销售经理和财务各一人申请和批准',
+  PERIOD_NOT_ENDED: '{month} 尚未结束，不能结账',
+  PERIOD_NOT_CLOSED: '{month} 未结账',
+  PERIOD_REOPENING_PENDING: '{month} 已有一项待批准的反结账申请',
+  PERIOD_REOPENING_NOT_REQUESTED: '没有人申请对 {month} 反结账',
+  PERIOD_SECOND_APPROVER_REQUIRED: '反结账须由另一角色（财务或销售经理）的另一人批准',
+  PERIOD_CLOSED: '{month} 已结账，不能再记入该月',
+  MONTHLY_REPORT_NOT_AUTHORIZED: '月度销售报告由本区域的区域销售经理提交，由销售部经理接受或退回',
+  MONTHLY_REPORT_TOO_EARLY: '{month} 的月度报告须从 {from} 起提交',
+  MONTHLY_REPORT_PENDING: '第 {submission, number} 次提交仍待销售部经理处理',
+  MONTHLY_REPORT_ALREADY_ACCEPTED: '该月度报告已被接受，不能再提交',
+  MONTHLY_REPORT_NOT_SUBMITTED: '{month} 没有待处理的月度报告',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -4,10 +4,12 @@ import { orderEventDefinitions, type OrderEvent } from './order/events.js';
 import { receivableEventDefinitions, type ReceivableEvent } from './receivable/events.js';
 import { createEventRegistry, type EventDefinition } from './shared/event-registry.js';
 import { targetEventDefinitions, type TargetEvent } from './target/events.js';
+import { monthlyReportEventDefinitions, type MonthlyReportEvent } from './monthly-report/events.js';
+import { periodEventDefinitions, type PeriodEvent } from './period/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -17,6 +19,8 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...complaintEventDefinitions,
   ...targetEventDefinitions,
   ...teamEventDefinitions,
+  ...periodEventDefinitions,
+  ...monthlyReportEventDefinitions,
 ];
 
 /**

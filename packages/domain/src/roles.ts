@@ -3,11 +3,13 @@ import type { CustomerCommand } from './customer/commands.js';
 import type { OrderCommand } from './order/commands.js';
 import type { ReceivableCommand } from './receivable/commands.js';
 import type { Role } from './shared/actors.js';
+import type { MonthlyReportCommand } from './monthly-report/commands.js';
+import type { PeriodCommand } from './period/commands.js';
 import type { TargetCommand } from './target/commands.js';
 import type { TeamCommand } from './team/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -16,6 +18,8 @@ export const MANAGER_ROLES: readonly Role[] = ['sales_manager', 'regional_manage
 /** Finance, and the system (the order policy, imports). */
 export const FINANCE_ROLES: readonly Role[] = ['finance', 'system'];
 const FINANCE_AND_MANAGERS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'system'];
+/** Reopening a closed month takes a sales manager and finance: one asks, the other approves. */
+const PERIOD_REOPENERS: readonly Role[] = ['finance', 'sales_manager'];
 const COLLECTORS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'sales_rep', 'system'];
 
 /**
@@ -63,6 +67,12 @@ export const COMMAND_ROLES = {
   JoinTeam: MANAGER_ROLES,
   TransferTeamMember: MANAGER_ROLES,
   LeaveTeam: MANAGER_ROLES,
+  ClosePeriod: FINANCE_ROLES,
+  RequestPeriodReopening: PERIOD_REOPENERS,
+  ApprovePeriodReopening: PERIOD_REOPENERS,
+  SubmitMonthlyReport: ['regional_manager'],
+  AcceptMonthlyReport: ['sales_manager'],
+  ReturnMonthlyReport: ['sales_manager'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
@@ -81,6 +91,8 @@ export const READ_ROLES = {
   /** The read log holds ids and times, no personal data. */
   personalDataReads: ['sales_manager', 'auditor'],
   projectionStatus: ['sales_manager', 'auditor', 'system'],
+  /** Submitted monthly reports: managers (a regional manager their region's), analysts, auditors; a rep's figures are in the reports. */
+  monthlyReports: ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

@@ -51,3 +51,5 @@ export * from './collections/promise-status.js';
 export * from './collections/overdue.queries.js';
 export * from './worklists/index.js';
 export * from './catalog.js';
+export * from './periods/late-adjustments.projection.js';
+export * from './periods/late-adjustments.queries.js';

@@ -20,8 +20,8 @@ interface StreamOwner {
 
 /** Categories of streams that belong to one customer. */
 const CUSTOMER_STREAMS: readonly StreamCategory[] = ['customer', 'order', 'receivable', 'complaint'];
-/** Finance works the collections: customers (contacts) and receivables (follow-up notes, disputes). */
-const FINANCE_STREAMS: readonly StreamCategory[] = ['customer', 'receivable'];
+/** Finance works the collections (customers' contacts, receivables' notes and disputes) and closes the months. */
+const FINANCE_STREAMS: readonly StreamCategory[] = ['customer', 'receivable', 'period'];
 
 const refused = (actor: Actor, streamName: string): DomainError =>
   domainError('STREAM_NOT_AUTHORIZED', `${actor.role} ${actor.id} may not read ${streamName}: not a stream of their customers`, { streamName });

@@ -16,6 +16,10 @@ import {
   targetDecider,
   targetEventRegistry,
   teamDecider,
+  periodDecider,
+  monthlyReportDecider,
+  monthlyReportEventRegistry,
+  periodEventRegistry,
   teamEventRegistry,
   type Actor,
   type Decider,
@@ -107,6 +111,8 @@ const LOADERS = {
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
+  period: loaderOf(periodDecider, periodEventRegistry),
+  report: loaderOf(monthlyReportDecider, monthlyReportEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

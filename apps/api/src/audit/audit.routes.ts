@@ -4,7 +4,7 @@ import type { RouteSpec } from '../http/route-spec.js';
 import { HistoryAnswer, PersonalDataReadsAnswer, StateAnswer } from './audit.answers.js';
 
 const StreamParams = z.object({
-  stream: z.string().regex(/^(customer|order|receivable|complaint|target)-[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/, 'must be a stream name such as order-42'),
+  stream: z.string().regex(/^(customer|order|receivable|complaint|target|period|report)-[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/, 'must be a stream name such as order-42'),
 });
 
 const count = (name: string, min: number, max: number) =>

@@ -7,6 +7,7 @@ import type { ManagedKeyStore } from '@salesbook/keystore';
 import { ProjectionRunner, type Projection } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { openReadModels } from './open-store.js';
+import { PeriodRegister } from '../periods/period-register.js';
 import { TeamRegister } from '../team/team-register.js';
 import { PersonalDataAccess } from './personal-data-access.js';
 import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNNER, READ_MODEL_CHECKPOINTS, READ_MODELS, type Clock } from './tokens.js';
@@ -76,9 +77,10 @@ export class InfrastructureModule {
         { provide: CLOCK, useValue: overrides.clock ?? (() => new Date()) },
         PersonalDataAccess,
         TeamRegister,
+        PeriodRegister,
         InfrastructureLifecycle,
       ],
-      exports: [API_CONFIG, EVENT_STORE, KEY_STORE, EVENT_CODEC, READ_MODELS, PROJECTION_RUNNER, CLOCK, PersonalDataAccess, TeamRegister],
+      exports: [API_CONFIG, EVENT_STORE, KEY_STORE, EVENT_CODEC, READ_MODELS, PROJECTION_RUNNER, CLOCK, PersonalDataAccess, TeamRegister, PeriodRegister],
     };
   }
 }

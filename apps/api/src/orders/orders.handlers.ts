@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { orderDecider, orderEventRegistry, orderStream, type CommandPayload, type OrderCommand, type OrderState, type WithAccess } from '@salesbook/domain';
+import { orderDecider, orderEventRegistry, orderStream, type CommandPayload, type OrderCommand, type OrderState, type WithAccess, type WithPeriods } from '@salesbook/domain';
 import type { CommandSource, EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { CustomerLookup } from '../customers/customer-lookup.js';
 import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+import { PeriodRegister } from '../periods/period-register.js';
 
 /** An Order command on the CommandBus: one of the Order payloads. */
 export class OrderCommandMessage extends AggregateCommand<CommandPayload<OrderCommand>> {}
@@ -21,24 +22,27 @@ export class OrderCommandHandler implements ICommandHandler<OrderCommandMessage>
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
     private readonly customers: CustomerLookup,
+    private readonly periods: PeriodRegister,
   ) {}
 
   async execute({ request }: OrderCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
+    // A shipment or delivery dated in a closed month counts on the day it is recorded.
+    const periods = await this.periods.facts(metadata.occurredAt);
     const target = { decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(payload.data.orderId) };
-    const run = (source: CommandSource<WithAccess<OrderCommand>, OrderState>) => runCommand({ store: this.store, codec: this.codec }, target, request, source);
+    const run = (source: CommandSource<WithAccess<WithPeriods<OrderCommand>>, OrderState>) => runCommand({ store: this.store, codec: this.codec }, target, request, source);
     switch (payload.type) {
       case 'PlaceOrder': {
         const customer = await this.customers.forOrder(payload.data.customerId, payload.data.currency);
-        return run({ command: { ...payload, metadata, access, inputs: { customer } } });
+        return run({ command: { ...payload, metadata, access, periods, inputs: { customer } } });
       }
       case 'ConfirmOrder':
         // An unknown order has no customer: the decider refuses it with ORDER_NOT_FOUND.
         return run({
-          commandFor: async (state) => ({ ...payload, metadata, access, inputs: { customer: state.status === 'none' ? null : await this.customers.forOrder(state.customerId, state.currency) } }),
+          commandFor: async (state) => ({ ...payload, metadata, access, periods, inputs: { customer: state.status === 'none' ? null : await this.customers.forOrder(state.customerId, state.currency) } }),
         });
       default:
-        return run({ command: { ...payload, metadata, access } });
+        return run({ command: { ...payload, metadata, access, periods } });
     }
   }
 }

@@ -8,6 +8,7 @@ import { headerOf } from '../http/request.js';
 import { Route } from '../http/route-spec.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
 import { complaintRowsReport } from './complaint-rows.report.js';
+import { lateAdjustmentsReport } from './late-adjustments.report.js';
 import { complaintsReport } from './complaints.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
@@ -100,5 +101,9 @@ export class ReportsController {
 
   @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(complaintRowsReport, input, request, response);
+  }
+
+  @Route(lateAdjustmentsReport.route) lateAdjustments(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(lateAdjustmentsReport, input, request, response);
   }
 }

@@ -5,6 +5,7 @@ import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+import { PeriodRegister } from '../periods/period-register.js';
 
 /** A Target command on the CommandBus: one of the Target payloads. */
 export class TargetCommandMessage extends AggregateCommand<CommandPayload<TargetCommand>> {}
@@ -15,12 +16,14 @@ export class TargetCommandHandler implements ICommandHandler<TargetCommandMessag
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    private readonly periods: PeriodRegister,
   ) {}
 
   async execute({ request }: TargetCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
     const { month, scope, scopeId } = payload.data;
     const target = { decider: targetDecider, registry: targetEventRegistry, streamName: targetStream(month, scope, scopeId) };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access } });
+    const periods = await this.periods.facts(metadata.occurredAt);
+    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access, periods } });
   }
 }

@@ -15,7 +15,6 @@ import {
   teamDecider,
   teamEventRegistry,
   TEAM_STREAM,
-  type AccessFacts,
   type Command,
   type CustomerCommand,
   type CustomerEvent,
@@ -34,10 +33,11 @@ import type { EventCodec, EventStore, StreamAppend } from '@salesbook/eventstore
 import { businessDate } from '@salesbook/projections';
 import { say } from '../i18n/messages.js';
 import { refusalText } from '../i18n/refusals.js';
+import { readClosedMonths } from './closed-months.js';
 import { orderCommands, recordPayment, registerCustomer } from './commands.js';
 import type { CustomerDraft, OrderDraft } from './order-drafts.js';
 import type { PaymentRow } from './payment-rows.js';
-import { StreamPlan } from './stream-plan.js';
+import { StreamPlan, type CommandFacts } from './stream-plan.js';
 
 type CustomerPlan = StreamPlan<CustomerCommand, CustomerEvent, CustomerState>;
 type ReceivablePlan = StreamPlan<ReceivableCommand, ReceivableEvent, ReceivableState>;
@@ -77,6 +77,7 @@ export class ImportRun {
   readonly counts: ImportCounts = { customersRegistered: 0, customersKnown: 0, ordersWritten: 0, ordersAlready: 0, receivablesOpened: 0, receivablesAlready: 0, paymentsRecorded: 0, paymentsAlready: 0, events: 0 };
   private readonly customers = new Map<string, CustomerPlan>();
   private registerRead: Promise<TeamState> | undefined;
+  private closedRead: Promise<readonly string[]> | undefined;
   private readonly receivables = new Map<string, ReceivablePlan>();
   private dirty = new Set<Drainable>();
 
@@ -138,11 +139,17 @@ export class ImportRun {
    */
   private register(): Promise<TeamState> {
     this.registerRead ??= (async () => {
-      const plan = await StreamPlan.load(this.settings.existing, this.settings.codec, { decider: teamDecider, registry: teamEventRegistry }, TEAM_STREAM, () => ({ actor: null }));
+      const plan = await StreamPlan.load(this.settings.existing, this.settings.codec, { decider: teamDecider, registry: teamEventRegistry }, TEAM_STREAM, () => ({ access: { actor: null } }));
       if (plan._tag === 'Left') throw new Error(`${TEAM_STREAM}: ${plan.left.code}: ${plan.left.message}`);
       return plan.right.state;
     })();
     return this.registerRead;
+  }
+
+  /** The months closed when the import starts (read once): history dated in them is refused or posted late, as through the API. */
+  private closedMonths(): Promise<readonly string[]> {
+    this.closedRead ??= readClosedMonths(this.settings.existing, this.settings.codec);
+    return this.closedRead;
   }
 
   /** Order plans are needed only while their order is decided; customers and receivables stay for later rows. */
@@ -155,7 +162,11 @@ export class ImportRun {
     streamName: string,
   ): Promise<StreamPlan<C, E, S> | string> {
     const register = await this.register();
-    const facts = (command: Command): AccessFacts => accessFacts(register, command, businessDate(command.metadata.occurredAt, this.settings.zone));
+    const closed = await this.closedMonths();
+    const facts = (command: Command): CommandFacts => {
+      const on = businessDate(command.metadata.occurredAt, this.settings.zone);
+      return { access: accessFacts(register, command, on), periods: { closed, recordedOn: on } };
+    };
     const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, aggregate, streamName, facts);
     return loaded._tag === 'Left' ? `${streamName} cannot be read: ${loaded.left.code}: ${loaded.left.message}` : loaded.right;
   }

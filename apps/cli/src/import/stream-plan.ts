@@ -1,5 +1,5 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { AccessFacts, Command, Decider, DomainError, Event, EventRegistry, WithAccess } from '@salesbook/domain';
+import type { AccessFacts, Command, Decider, DomainError, Event, EventRegistry, PeriodFacts, WithAccess } from '@salesbook/domain';
 import { deterministicEventId, type EventCodec, type EventStore, type EventToWrite, type StreamAppend } from '@salesbook/eventstore';
 
 /** A command with the ids that make it idempotent and traceable. */
@@ -9,6 +9,12 @@ export interface PlannedCommand<C> {
   readonly commandId: string;
   readonly correlationId: string;
   readonly causationId?: string;
+}
+
+/** What the handler loads for a command, as through the API: the register's access facts and the closed months. */
+export interface CommandFacts {
+  readonly access: AccessFacts;
+  readonly periods?: PeriodFacts;
 }
 
 /** A decided event with the metadata it will be written with. */
@@ -26,8 +32,8 @@ export class StreamPlan<C extends Command, E extends Event, S> {
   private constructor(
     readonly streamName: string,
     private readonly decider: Decider<WithAccess<C>, E, S>,
-    /** The access facts of a command: the register's view of its actor and named rep at its business date. */
-    private readonly facts: (command: C) => AccessFacts,
+    /** The facts of a command: the register's view of its actor and named rep at its business date, the closed months. */
+    private readonly facts: (command: C) => CommandFacts,
     public state: S,
     /** Revision of the last stored event (-1: no stream). */
     private storedRevision: number,
@@ -42,7 +48,7 @@ export class StreamPlan<C extends Command, E extends Event, S> {
     codec: EventCodec,
     aggregate: { readonly decider: Decider<WithAccess<C>, E, S>; readonly registry: EventRegistry<E> },
     streamName: string,
-    facts: (command: C) => AccessFacts,
+    facts: (command: C) => CommandFacts,
   ): Promise<Either<DomainError, StreamPlan<C, E, S>>> {
     const { decider, registry } = aggregate;
     const recorded = store === undefined ? [] : await store.readStream(streamName);
@@ -68,7 +74,7 @@ export class StreamPlan<C extends Command, E extends Event, S> {
         skipped += 1;
         continue;
       }
-      const decision = this.decider.decide({ ...planned.command, access: this.facts(planned.command) }, state);
+      const decision = this.decider.decide({ ...planned.command, ...this.facts(planned.command) }, state);
       if (decision._tag === 'Left') return left(decision.left);
       decision.right.forEach((event, index) => {
         state = this.decider.evolve(state, event);

@@ -11,6 +11,10 @@ import {
   targetDecider,
   targetEventRegistry,
   teamDecider,
+  periodDecider,
+  monthlyReportDecider,
+  monthlyReportEventRegistry,
+  periodEventRegistry,
   teamEventRegistry,
   type Decider,
   type Event,
@@ -33,12 +37,14 @@ const LOADERS = {
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
+  period: loaderOf(periodDecider, periodEventRegistry),
+  report: loaderOf(monthlyReportDecider, monthlyReportEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */
 export async function loadStreamState(store: EventStore, codec: EventCodec, streamName: string, asOf?: AsOf): Promise<LoadedAggregate<Event, unknown>> {
   const category = streamCategory(streamName);
-  if (category === undefined) throw new CliError(`${streamName} is not a stream of a known aggregate (customer-, order-, receivable-, complaint-, target-, team-)`, 2);
+  if (category === undefined) throw new CliError(`${streamName} is not a stream of a known aggregate (customer-, order-, receivable-, complaint-, target-, team-, period-, report-)`, 2);
   const loaded = await LOADERS[category](store, codec, streamName, asOf);
   if (loaded._tag === 'Left') throw new CliError(`${streamName}: ${loaded.left.code}: ${loaded.left.message}`);
   return loaded.right;

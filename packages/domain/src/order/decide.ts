@@ -1,4 +1,5 @@
 import type { WithAccess } from '../shared/access.js';
+import { postLateFacts, type WithPeriods } from '../period/late-facts.js';
 import { orderAccess } from './access.js';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { assertNever } from '../shared/assert-never.js';
@@ -16,8 +17,7 @@ import { recordShipment } from './decide/record-shipment.js';
 import type { OrderEvent } from './events.js';
 import { evolve, initialState, type OrderState } from './state.js';
 
-/** Decides an Order command against the order's state. */
-export function decide(command: WithAccess<OrderCommand>, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+function decideCommand(command: WithAccess<OrderCommand>, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
   const access = orderAccess(command, state);
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -42,5 +42,10 @@ export function decide(command: WithAccess<OrderCommand>, state: OrderState): Ei
   }
 }
 
+/** Decides an Order command against the order's state; a fact dated in a closed month counts on the day it is recorded. */
+export function decide(command: WithAccess<WithPeriods<OrderCommand>>, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+  return postLateFacts(decideCommand(command, state), command.periods);
+}
+
 /** The Order aggregate (stream `order-<id>`) as a decider. */
-export const orderDecider: Decider<WithAccess<OrderCommand>, OrderEvent, OrderState> = { initialState, decide, evolve };
+export const orderDecider: Decider<WithAccess<WithPeriods<OrderCommand>>, OrderEvent, OrderState> = { initialState, decide, evolve };

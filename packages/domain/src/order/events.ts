@@ -103,6 +103,8 @@ export const OrderShipmentRecorded = z.object({
   ...Attribution,
   shipmentId: ShipmentId,
   shippedOn: IsoDate,
+  /** Only on a fact dated in a month that was closed when it was recorded: the open business day it counts on. */
+  postedOn: IsoDate.optional(),
   lines: z.array(ShippedLine).min(1),
   fullyShipped: z.boolean(),
   recordedAt: IsoDateTime,
@@ -117,6 +119,8 @@ export const OrderDelivered = z.object({
   orderId: OrderId,
   ...Attribution,
   deliveredOn: IsoDate,
+  /** Only on a fact dated in a month that was closed when it was recorded: the open business day it counts on. */
+  postedOn: IsoDate.optional(),
   promisedDeliveryDate: IsoDate,
   onTime: z.boolean(),
   delayDays: Count,

@@ -40,6 +40,8 @@ export const PaymentReceived = z.object({
   method: PaymentMethod,
   receivedOn: IsoDate,
   installmentNo: InstallmentNo.nullable(),
+  /** Only on a fact dated in a month that was closed when it was recorded: the open business day it counts on. */
+  postedOn: IsoDate.optional(),
   allocations: z.array(Allocation).min(1),
   recordedAt: IsoDateTime,
 });
@@ -56,6 +58,8 @@ export const PaymentReversed = z.object({
   reason: ReversalReason,
   receivedOn: IsoDate,
   reversedOn: IsoDate,
+  /** Only on a fact dated in a month that was closed when it was recorded: the open business day it counts on. */
+  postedOn: IsoDate.optional(),
   allocations: z.array(Allocation).min(1),
   reopened: z.boolean(),
   recordedAt: IsoDateTime,
@@ -69,6 +73,8 @@ export const CreditNoteIssued = z.object({
   amount: PositiveMinorUnits,
   reason: z.string().min(1),
   creditedOn: IsoDate,
+  /** Only on a fact dated in a month that was closed when it was recorded: the open business day it counts on. */
+  postedOn: IsoDate.optional(),
   allocations: z.array(Allocation).min(1),
   issuedBy: ActorId,
   issuedAt: IsoDateTime,
@@ -94,6 +100,8 @@ export const ReceivableWrittenOff = z.object({
   approvedBy: ActorId,
   approverRole: Role,
   writtenOffOn: IsoDate,
+  /** Only on a fact dated in a month that was closed when it was recorded: the open business day it counts on. */
+  postedOn: IsoDate.optional(),
   allocations: z.array(Allocation).min(1),
   approvedAt: IsoDateTime,
 });

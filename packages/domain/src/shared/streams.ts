@@ -1,7 +1,7 @@
 import type { ComplaintId, CustomerId, OrderId, ReceivableId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -16,6 +16,12 @@ export const complaintStream = (id: ComplaintId): string => `complaint-${id}`;
 /** `target-<YYYY-MM>-<rep|region>-<id>` */
 export const targetStream = (month: string, scope: 'rep' | 'region', id: string): string =>
   `target-${month}-${scope}-${id}`;
+
+/** `report-<YYYY-MM>-<region>`: a region's submitted monthly report. */
+export const monthlyReportStream = (month: string, region: string): string => `report-${month}-${region}`;
+
+/** The one stream of the period close: every month's closes and reopenings. */
+export const PERIOD_STREAM = 'period-closes';
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

@@ -1,4 +1,5 @@
 import type { WithAccess } from '../shared/access.js';
+import { checkMonthOpen, type WithPeriods } from '../period/late-facts.js';
 import { targetAccess } from './access.js';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { isManager, managesRegion, type Actor } from '../shared/actors.js';
@@ -63,7 +64,7 @@ function reviseSalesTarget(command: ReviseSalesTargetCommand, state: TargetState
 }
 
 /** Decides a Target command against the target's state. */
-function decide(command: WithAccess<TargetCommand>, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+function decideCommand(command: WithAccess<TargetCommand>, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
   const access = targetAccess(command, state);
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -76,5 +77,13 @@ function decide(command: WithAccess<TargetCommand>, state: TargetState): Either<
   }
 }
 
+/** Decides a Target command; a change to a closed month's target is refused, as its attainment must not move. */
+function decide(command: WithAccess<WithPeriods<TargetCommand>>, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+  const decision = decideCommand(command, state);
+  if (decision._tag === 'Left' || decision.right.length === 0) return decision;
+  const open = checkMonthOpen(command.data.month, command.periods);
+  return open._tag === 'Left' ? open : decision;
+}
+
 /** The Target aggregate (stream `target-<YYYY-MM>-<rep|region>-<id>`, see `targetStream`) as a decider. */
-export const targetDecider: Decider<WithAccess<TargetCommand>, TargetEvent, TargetState> = { initialState, decide, evolve };
+export const targetDecider: Decider<WithAccess<WithPeriods<TargetCommand>>, TargetEvent, TargetState> = { initialState, decide, evolve };

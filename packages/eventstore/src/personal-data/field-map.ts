@@ -66,16 +66,16 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
       'promisedDeliveryDateBefore promisedDeliveryDateAfter customerConfirmationRef reason amendedAt',
   ),
   OrderCancelled: classify([], `${ORDER} reason cancelledAt`),
-  OrderShipmentRecorded: classify([], `${ORDER} shipmentId lines[].lineId lines[].sku shippedOn recordedAt`),
-  OrderDelivered: classify([], `${ORDER} paymentTerms.kind promisedDeliveryDate deliveredOn`),
+  OrderShipmentRecorded: classify([], `${ORDER} shipmentId lines[].lineId lines[].sku shippedOn postedOn recordedAt`),
+  OrderDelivered: classify([], `${ORDER} paymentTerms.kind promisedDeliveryDate deliveredOn postedOn`),
   OrderClosed: classify([], `${ORDER} lines[].lineId lines[].sku reason closedAt`),
 
   ReceivableOpened: classify([], `${RECEIVABLE} issueDate dueDate installments[].dueDate openedAt`),
-  PaymentReceived: classify([], `${RECEIVABLE} paymentId method receivedOn allocations[].dueDate recordedAt`),
-  PaymentReversed: classify([], `${RECEIVABLE} paymentId reason receivedOn reversedOn allocations[].dueDate recordedAt`),
-  CreditNoteIssued: classify([], `${RECEIVABLE} creditNoteId reason creditedOn allocations[].dueDate issuedBy issuedAt`),
+  PaymentReceived: classify([], `${RECEIVABLE} paymentId method receivedOn postedOn allocations[].dueDate recordedAt`),
+  PaymentReversed: classify([], `${RECEIVABLE} paymentId reason receivedOn reversedOn postedOn allocations[].dueDate recordedAt`),
+  CreditNoteIssued: classify([], `${RECEIVABLE} creditNoteId reason creditedOn postedOn allocations[].dueDate issuedBy issuedAt`),
   WriteOffRequested: classify([], `${RECEIVABLE} reason requestedBy requesterRole requestedAt`),
-  ReceivableWrittenOff: classify([], `${RECEIVABLE} reason requestedBy approvedBy approverRole writtenOffOn allocations[].dueDate approvedAt`),
+  ReceivableWrittenOff: classify([], `${RECEIVABLE} reason requestedBy approvedBy approverRole writtenOffOn postedOn allocations[].dueDate approvedAt`),
   ReceivableSettled: classify([], `${RECEIVABLE} dueDate settledOn`),
   CollectionFollowUpLogged: classify(['note'], `${RECEIVABLE} channel promiseToPay.date loggedOn loggedBy loggedAt`, byCustomer),
   ReceivableDisputed: classify(['reason'], `${RECEIVABLE} disputedBy disputedAt`, byCustomer),
@@ -101,6 +101,13 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   TeamMemberJoined: classify([], 'memberId role region managerId joinedOn recordedBy recordedAt'),
   TeamMemberTransferred: classify([], 'memberId fromRegion toRegion managerId transferredOn recordedBy recordedAt'),
   TeamMemberLeft: classify([], 'memberId leftOn recordedBy recordedAt'),
+  // Period closes and submitted monthly reports are about months and regions, written by staff: no customer's personal data.
+  PeriodClosed: classify([], 'month closedBy closedAt'),
+  PeriodReopeningRequested: classify([], 'month reason requestedBy requesterRole requestedAt'),
+  PeriodReopened: classify([], 'month reason requestedBy approvedBy approverRole reopenedAt'),
+  MonthlyReportSubmitted: classify([], 'month region commentary figures.sales figures.collections figures.position submittedBy submittedAt'),
+  MonthlyReportAccepted: classify([], 'month region acceptedBy acceptedAt'),
+  MonthlyReportReturned: classify([], 'month region reason returnedBy returnedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
+import { countsOn } from '@salesbook/domain';
 import { decodeEvent } from '../model/decode.js';
 import type { Projection } from '../model/projection.js';
 import { upsert, type RowReader, type RowWrite } from '../model/table.js';
@@ -19,14 +20,14 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
     }
     case 'PaymentReceived': {
       const d = decoded.data;
-      return [upsert(collectionPaymentsTable, { receivable_id: d.receivableId, payment_id: d.paymentId, received_on: d.receivedOn, amount: d.amount, reversed_on: null })];
+      return [upsert(collectionPaymentsTable, { receivable_id: d.receivableId, payment_id: d.paymentId, received_on: countsOn(d, d.receivedOn), amount: d.amount, reversed_on: null })];
     }
     case 'PaymentReversed': {
       const d = decoded.data;
       const key = { receivable_id: d.receivableId, payment_id: d.paymentId };
       const before = rows.get(collectionPaymentsTable, key);
       const received = before ?? { ...key, received_on: d.receivedOn, amount: d.amount };
-      return [upsert(collectionPaymentsTable, { ...received, reversed_on: d.reversedOn })];
+      return [upsert(collectionPaymentsTable, { ...received, reversed_on: countsOn(d, d.reversedOn) })];
     }
     case 'CollectionFollowUpLogged': {
       const d = decoded.data;

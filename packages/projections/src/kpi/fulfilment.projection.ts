@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
+import { countsOn } from '@salesbook/domain';
 import { businessDate } from '../model/business-time.js';
 import { decodeEvent } from '../model/decode.js';
 import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
@@ -36,14 +37,16 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
     }
     case 'OrderShipmentRecorded': {
       const d = decoded.data;
-      return [addToDay(rows, { business_date: d.shippedOn, rep_id: d.repId, region: d.region }, { shipments: 1 })];
+      return [addToDay(rows, { business_date: countsOn(d, d.shippedOn), rep_id: d.repId, region: d.region }, { shipments: 1 })];
     }
     case 'OrderDelivered': {
       const d = decoded.data;
       const order = rows.get(orderDeliveriesTable, { order_id: d.orderId });
       const add = d.onTime ? { deliveries_on_time: 1 } : { deliveries_late: 1, late_delay_days: d.delayDays };
-      const day = addToDay(rows, { business_date: d.deliveredOn, rep_id: d.repId, region: d.region }, add);
-      return order === undefined ? [day] : [day, upsert(orderDeliveriesTable, { ...order, delivered_on: d.deliveredOn })];
+      // A late delivery (into a closed month) counts on its posting day, so the closed month's figures stay put.
+      const deliveredOn = countsOn(d, d.deliveredOn);
+      const day = addToDay(rows, { business_date: deliveredOn, rep_id: d.repId, region: d.region }, add);
+      return order === undefined ? [day] : [day, upsert(orderDeliveriesTable, { ...order, delivered_on: deliveredOn })];
     }
     case 'OrderCancelled': {
       const order = rows.get(orderDeliveriesTable, { order_id: decoded.data.orderId });

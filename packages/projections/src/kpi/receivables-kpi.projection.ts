@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
-import { sumMinor, type Allocation, type SalesbookEvent } from '@salesbook/domain';
+import { countsOn, sumMinor, type Allocation, type SalesbookEvent } from '@salesbook/domain';
 import { decodeEvent } from '../model/decode.js';
 import { allocationChange, collectionEarlyTable, collectionMonthsTable, collectionMonthWrites, type MonthChange } from './collection-months.js';
 import type { Projection } from '../model/projection.js';
@@ -17,19 +17,19 @@ import {
 type DayKind = 'opened' | 'credited' | 'received' | 'reversed' | 'written_off';
 type MoveKind = 'paid' | 'reversed' | 'credited' | 'written_off';
 
-/** The day, kinds and allocations an event moves; `undefined` for events that move no money. */
+/** The day (a late fact's `postedOn`: closed months never move), kinds and allocations an event moves; `undefined` for events that move no money. */
 function movementOf(event: SalesbookEvent): { on: string; day: DayKind; move: MoveKind | null; amount: number; allocations: readonly Allocation[] } | undefined {
   switch (event.type) {
     case 'ReceivableOpened':
       return { on: event.data.issueDate, day: 'opened', move: null, amount: event.data.amount, allocations: [] };
     case 'PaymentReceived':
-      return { on: event.data.receivedOn, day: 'received', move: 'paid', amount: event.data.amount, allocations: event.data.allocations };
+      return { on: countsOn(event.data, event.data.receivedOn), day: 'received', move: 'paid', amount: event.data.amount, allocations: event.data.allocations };
     case 'PaymentReversed':
-      return { on: event.data.reversedOn, day: 'reversed', move: 'reversed', amount: event.data.amount, allocations: event.data.allocations };
+      return { on: countsOn(event.data, event.data.reversedOn), day: 'reversed', move: 'reversed', amount: event.data.amount, allocations: event.data.allocations };
     case 'CreditNoteIssued':
-      return { on: event.data.creditedOn, day: 'credited', move: 'credited', amount: event.data.amount, allocations: event.data.allocations };
+      return { on: countsOn(event.data, event.data.creditedOn), day: 'credited', move: 'credited', amount: event.data.amount, allocations: event.data.allocations };
     case 'ReceivableWrittenOff':
-      return { on: event.data.writtenOffOn, day: 'written_off', move: 'written_off', amount: event.data.amount, allocations: event.data.allocations };
+      return { on: countsOn(event.data, event.data.writtenOffOn), day: 'written_off', move: 'written_off', amount: event.data.amount, allocations: event.data.allocations };
     default:
       return undefined;
   }
