@@ -13,6 +13,7 @@ import { ApiExceptionFilter } from './http/exception.filter.js';
 import { InfrastructureModule, type OpenedInfrastructure } from './infrastructure/infrastructure.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { ProductsModule } from './products/products.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ReceivablesModule } from './receivables/receivables.module.js';
 import { PROJECTIONS } from './reports/reports.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         ComplaintsModule,
         TargetsModule,
         TeamModule,
+        ProductsModule,
         PoliciesModule,
         ReportsModule,
         AuditModule,

@@ -14,6 +14,8 @@ const MANAGERS: Role[] = ['sales_manager', 'regional_manager', 'system'];
 const FINANCE: Role[] = ['finance', 'system'];
 /** Sales, satisfaction, complaint and customer reports: everyone but finance (collections reports: everyone). */
 const REPORTS: Role[] = ALL.filter((role) => role !== 'finance');
+/** The product catalogue and its costs: the sales manager, market analysts and imports. */
+const CATALOGUE: Role[] = ['sales_manager', 'market_analyst', 'system'];
 /** Histories and states: every role but market analysts (reports only); which streams, and masked or not, is tested in audit-personal-data.e2e.spec.ts. */
 const AUDIT: Role[] = ALL.filter((role) => role !== 'market_analyst');
 
@@ -60,6 +62,12 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /team/members/:id/transfer': MANAGERS,
   'POST /team/members/:id/leaving': MANAGERS,
   'GET /team/members': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
+  'POST /products': CATALOGUE,
+  'POST /products/:id/revisions': CATALOGUE,
+  'POST /products/:id/standard-costs': CATALOGUE,
+  'POST /products/:id/deactivation': CATALOGUE,
+  'POST /products/:id/reactivation': CATALOGUE,
+  'GET /products': REPORTS,
   'GET /reports/sales/daily': REPORTS,
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,

@@ -1,5 +1,6 @@
 import { complaintEventDefinitions, type ComplaintEvent } from './complaint/events.js';
 import { customerEventDefinitions, type CustomerEvent } from './customer/events.js';
+import { productEventDefinitions, type ProductEvent } from './product/events.js';
 import { orderEventDefinitions, type OrderEvent } from './order/events.js';
 import { receivableEventDefinitions, type ReceivableEvent } from './receivable/events.js';
 import { createEventRegistry, type EventDefinition } from './shared/event-registry.js';
@@ -7,7 +8,7 @@ import { targetEventDefinitions, type TargetEvent } from './target/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | ProductEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -17,6 +18,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...complaintEventDefinitions,
   ...targetEventDefinitions,
   ...teamEventDefinitions,
+  ...productEventDefinitions,
 ];
 
 /**

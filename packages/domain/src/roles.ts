@@ -1,5 +1,7 @@
 import type { ComplaintCommand } from './complaint/commands.js';
 import type { CustomerCommand } from './customer/commands.js';
+import { CATALOGUE_ROLES } from './product/access.js';
+import type { ProductCommand } from './product/commands.js';
 import type { OrderCommand } from './order/commands.js';
 import type { ReceivableCommand } from './receivable/commands.js';
 import type { Role } from './shared/actors.js';
@@ -7,7 +9,7 @@ import type { TargetCommand } from './target/commands.js';
 import type { TeamCommand } from './team/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -63,6 +65,11 @@ export const COMMAND_ROLES = {
   JoinTeam: MANAGER_ROLES,
   TransferTeamMember: MANAGER_ROLES,
   LeaveTeam: MANAGER_ROLES,
+  RegisterProduct: CATALOGUE_ROLES,
+  ReviseProduct: CATALOGUE_ROLES,
+  SetStandardCost: CATALOGUE_ROLES,
+  DeactivateProduct: CATALOGUE_ROLES,
+  ReactivateProduct: CATALOGUE_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

@@ -5,6 +5,7 @@ import {
   receivableCommandSchemas,
   targetCommandSchemas,
   teamCommandSchemas,
+  productCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -61,6 +62,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...complaintCommandSchemas,
   ...targetCommandSchemas,
   ...teamCommandSchemas,
+  ...productCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

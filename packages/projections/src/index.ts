@@ -49,4 +49,6 @@ export * from './collections/summary.queries.js';
 export * from './collections/collection-rate.queries.js';
 export * from './collections/promise-status.js';
 export * from './collections/overdue.queries.js';
+export * from './pricing/products.projection.js';
+export * from './pricing/products.queries.js';
 export * from './catalog.js';

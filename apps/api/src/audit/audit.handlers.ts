@@ -16,6 +16,8 @@ import {
   targetDecider,
   targetEventRegistry,
   teamDecider,
+  productDecider,
+  productEventRegistry,
   teamEventRegistry,
   type Actor,
   type Decider,
@@ -107,6 +109,7 @@ const LOADERS = {
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
+  product: loaderOf(productDecider, productEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

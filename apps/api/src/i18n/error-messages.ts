@@ -1,4 +1,4 @@
-import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
+import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ProductErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
@@ -10,7 +10,7 @@ type ApiCode =
   | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
-export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
+export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | ProductErrorCode;
 
 /**
  * The Chinese `message` of each error code (ICU message format). English messages are the ones the code's
@@ -124,6 +124,9 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   TARGET_NOT_AUTHORIZED: '您无权设定该销售目标',
   TARGET_ALREADY_SET: '该期间的销售目标已设定',
   TARGET_NOT_SET: '该期间尚未设定销售目标',
+  PRODUCT_NOT_AUTHORIZED: '您无权维护产品目录',
+  PRODUCT_NOT_FOUND: '产品目录中没有该产品',
+  PRODUCT_ALREADY_REGISTERED: '该产品编码已登记为其他产品，请改用修改',
   FORBIDDEN_SCOPE: '该记录不在您的权限范围内，或不存在',
   ACTOR_NOT_REGISTERED: '在该业务日期，销售团队名册上没有您这一角色和区域的在职记录',
   REP_NOT_REGISTERED: '在该业务日期，{repId} 不是区域 {region} 在职的销售专员',

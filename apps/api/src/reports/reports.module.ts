@@ -9,6 +9,7 @@ import { RunReportHandler } from './reports.handlers.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
 import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
+import { productsReport } from './products.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
@@ -32,6 +33,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   overdue: overdueReport.route,
   salesOrders: salesOrdersReport.route,
   complaintRows: complaintRowsReport.route,
+  products: productsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

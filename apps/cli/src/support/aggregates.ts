@@ -12,6 +12,8 @@ import {
   targetEventRegistry,
   teamDecider,
   teamEventRegistry,
+  productDecider,
+  productEventRegistry,
   type Decider,
   type Event,
   type EventRegistry,
@@ -33,6 +35,7 @@ const LOADERS = {
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
+  product: loaderOf(productDecider, productEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */
