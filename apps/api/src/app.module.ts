@@ -13,6 +13,7 @@ import { ApiExceptionFilter } from './http/exception.filter.js';
 import { InfrastructureModule, type OpenedInfrastructure } from './infrastructure/infrastructure.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { PriceListsModule } from './pricelists/pricelists.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ReceivablesModule } from './receivables/receivables.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         TargetsModule,
         TeamModule,
         ProductsModule,
+        PriceListsModule,
         PoliciesModule,
         ReportsModule,
         AuditModule,

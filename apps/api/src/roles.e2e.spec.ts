@@ -16,6 +16,8 @@ const FINANCE: Role[] = ['finance', 'system'];
 const REPORTS: Role[] = ALL.filter((role) => role !== 'finance');
 /** The product catalogue and its costs: the sales manager, market analysts and imports. */
 const CATALOGUE: Role[] = ['sales_manager', 'market_analyst', 'system'];
+/** Price lists: the catalogue's keepers and regional managers (for their region's lists). */
+const PRICING: Role[] = ['sales_manager', 'regional_manager', 'market_analyst', 'system'];
 /** Histories and states: every role but market analysts (reports only); which streams, and masked or not, is tested in audit-personal-data.e2e.spec.ts. */
 const AUDIT: Role[] = ALL.filter((role) => role !== 'market_analyst');
 
@@ -68,6 +70,11 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /products/:id/deactivation': CATALOGUE,
   'POST /products/:id/reactivation': CATALOGUE,
   'GET /products': REPORTS,
+  'POST /price-lists': PRICING,
+  'POST /price-lists/:id/prices': PRICING,
+  'POST /price-lists/:id/price-removal': PRICING,
+  'POST /price-lists/:id/end': PRICING,
+  'GET /price-lists': REPORTS,
   'GET /reports/sales/daily': REPORTS,
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,

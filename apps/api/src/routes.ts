@@ -4,6 +4,7 @@ import { customerRoutes } from './customers/customers.routes.js';
 import type { RouteSpec } from './http/route-spec.js';
 import { operationRoutes } from './operations/operations.routes.js';
 import { orderRoutes } from './orders/orders.routes.js';
+import { priceListRoutes } from './pricelists/pricelists.routes.js';
 import { productRoutes } from './products/products.routes.js';
 import { receivableRoutes } from './receivables/receivables.routes.js';
 import { reportRoutes } from './reports/reports.module.js';
@@ -11,6 +12,6 @@ import { targetRoutes } from './targets/targets.routes.js';
 import { teamRoutes } from './team/team.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, productRoutes, reportRoutes, auditRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, productRoutes, priceListRoutes, reportRoutes, auditRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

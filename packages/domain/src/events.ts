@@ -1,5 +1,6 @@
 import { complaintEventDefinitions, type ComplaintEvent } from './complaint/events.js';
 import { customerEventDefinitions, type CustomerEvent } from './customer/events.js';
+import { priceListEventDefinitions, type PriceListEvent } from './pricelist/events.js';
 import { productEventDefinitions, type ProductEvent } from './product/events.js';
 import { orderEventDefinitions, type OrderEvent } from './order/events.js';
 import { receivableEventDefinitions, type ReceivableEvent } from './receivable/events.js';
@@ -8,7 +9,7 @@ import { targetEventDefinitions, type TargetEvent } from './target/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | ProductEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | ProductEvent | PriceListEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -19,6 +20,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...targetEventDefinitions,
   ...teamEventDefinitions,
   ...productEventDefinitions,
+  ...priceListEventDefinitions,
 ];
 
 /**

@@ -1,5 +1,7 @@
 import type { ComplaintCommand } from './complaint/commands.js';
 import type { CustomerCommand } from './customer/commands.js';
+import { PRICING_ROLES } from './pricelist/access.js';
+import type { PriceListCommand } from './pricelist/commands.js';
 import { CATALOGUE_ROLES } from './product/access.js';
 import type { ProductCommand } from './product/commands.js';
 import type { OrderCommand } from './order/commands.js';
@@ -9,7 +11,7 @@ import type { TargetCommand } from './target/commands.js';
 import type { TeamCommand } from './team/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand | PriceListCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -70,6 +72,10 @@ export const COMMAND_ROLES = {
   SetStandardCost: CATALOGUE_ROLES,
   DeactivateProduct: CATALOGUE_ROLES,
   ReactivateProduct: CATALOGUE_ROLES,
+  CreatePriceList: PRICING_ROLES,
+  SetListPrices: PRICING_ROLES,
+  RemoveListPrice: PRICING_ROLES,
+  EndPriceList: PRICING_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

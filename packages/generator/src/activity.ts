@@ -6,6 +6,8 @@ import {
   targetDecider,
   teamDecider,
   productDecider,
+  priceListDecider,
+  type PriceListCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -22,10 +24,10 @@ import {
 import type { WritableEventMetadata } from '@salesbook/eventstore';
 
 /** The aggregates whose commands the generator decides. */
-export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product';
+export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand | PriceListCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {
@@ -69,6 +71,7 @@ const DECIDERS = {
   target: targetDecider,
   team: teamDecider,
   product: productDecider,
+  pricelist: priceListDecider,
 } as const;
 
 /** The domain's decider of an aggregate, e.g. to pass a {@link GeneratedCommand} to `handleCommand`. */

@@ -6,6 +6,7 @@ import {
   targetCommandSchemas,
   teamCommandSchemas,
   productCommandSchemas,
+  priceListCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -63,6 +64,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...targetCommandSchemas,
   ...teamCommandSchemas,
   ...productCommandSchemas,
+  ...priceListCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

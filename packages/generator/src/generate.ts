@@ -6,6 +6,7 @@ import { daysOf, planMonth } from './plan.js';
 import { createRandom } from './random.js';
 import { registerCustomer } from './scenario/customers.js';
 import { planCatalogueChanges, registerCatalogue } from './scenario/catalogue.js';
+import { enterPriceLists, planClearance } from './scenario/price-lists.js';
 import { planTraineeCareer, registerTeam } from './scenario/team.js';
 import { Ids, type Sim } from './sim.js';
 import { createWorld } from './world.js';
@@ -45,9 +46,11 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   engine.at(dayMs(firstDay) + HOUR_MS / 2, () => {
     registerTeam(sim, firstDay);
     registerCatalogue(sim, firstDay);
+    enterPriceLists(sim, firstDay);
   });
   planTraineeCareer(sim, plusDays(firstDay, 7));
   planCatalogueChanges(sim, firstDay);
+  planClearance(sim, firstDay);
   const morning = dayMs(firstDay) + HOUR_MS;
   for (let n = 0; n < settings.customers; n += 1) {
     const region = world.regions[n % world.regions.length];

@@ -7,6 +7,7 @@ import { receivablesKpiProjection } from './kpi/receivables-kpi.projection.js';
 import { salesMonthlyProjection } from './kpi/sales-monthly.projection.js';
 import { salesTargetsProjection } from './kpi/sales-targets.projection.js';
 import type { Projection } from './model/projection.js';
+import { priceListsProjection } from './pricing/price-lists.projection.js';
 import { productsProjection } from './pricing/products.projection.js';
 import { satisfactionProjection } from './satisfaction/satisfaction.projection.js';
 
@@ -25,4 +26,5 @@ export const allProjections: readonly Projection[] = [
   satisfactionProjection,
   complaintsProjection,
   productsProjection,
+  priceListsProjection,
 ];

@@ -51,4 +51,6 @@ export * from './collections/promise-status.js';
 export * from './collections/overdue.queries.js';
 export * from './pricing/products.projection.js';
 export * from './pricing/products.queries.js';
+export * from './pricing/price-lists.projection.js';
+export * from './pricing/price-lists.queries.js';
 export * from './catalog.js';

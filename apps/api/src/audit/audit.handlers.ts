@@ -17,6 +17,8 @@ import {
   targetEventRegistry,
   teamDecider,
   productDecider,
+  priceListDecider,
+  priceListEventRegistry,
   productEventRegistry,
   teamEventRegistry,
   type Actor,
@@ -110,6 +112,7 @@ const LOADERS = {
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
   product: loaderOf(productDecider, productEventRegistry),
+  pricelist: loaderOf(priceListDecider, priceListEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

@@ -9,6 +9,7 @@ import { Route } from '../http/route-spec.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
 import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
+import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
@@ -105,5 +106,9 @@ export class ReportsController {
 
   @Route(productsReport.route) products(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(productsReport, input, request, response);
+  }
+
+  @Route(priceListsReport.route) priceLists(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(priceListsReport, input, request, response);
   }
 }

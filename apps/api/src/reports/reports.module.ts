@@ -9,6 +9,7 @@ import { RunReportHandler } from './reports.handlers.js';
 import { agingReport, collectionsSummaryReport, overdueReport } from './collections.report.js';
 import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
+import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
@@ -34,6 +35,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   salesOrders: salesOrdersReport.route,
   complaintRows: complaintRowsReport.route,
   products: productsReport.route,
+  priceLists: priceListsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -22,5 +22,9 @@ export const teamRoutes = {
     tag: 'team',
     query: z.object({ on: z.iso.date({ message: 'on must be a date YYYY-MM-DD' }).optional() }).strict(),
     status: 200,
+    response: z.strictObject({
+      on: z.string(),
+      members: z.array(z.strictObject({ memberId: z.string(), role: z.string(), region: z.string().nullable(), managerId: z.string().nullable(), since: z.string() })),
+    }),
   } satisfies RouteSpec,
 } as const;

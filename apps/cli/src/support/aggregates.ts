@@ -13,6 +13,8 @@ import {
   teamDecider,
   teamEventRegistry,
   productDecider,
+  priceListDecider,
+  priceListEventRegistry,
   productEventRegistry,
   type Decider,
   type Event,
@@ -36,6 +38,7 @@ const LOADERS = {
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
   product: loaderOf(productDecider, productEventRegistry),
+  pricelist: loaderOf(priceListDecider, priceListEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */

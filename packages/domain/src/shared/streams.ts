@@ -1,7 +1,7 @@
-import type { ComplaintId, CustomerId, OrderId, ReceivableId, Sku } from './ids.js';
+import type { ComplaintId, CustomerId, OrderId, PriceListId, ReceivableId, Sku } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'product'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'product', 'pricelist'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -19,6 +19,9 @@ export const targetStream = (month: string, scope: 'rep' | 'region', id: string)
 
 /** `product-<sku>` */
 export const productStream = (sku: Sku): string => `product-${sku}`;
+
+/** `pricelist-<id>` */
+export const priceListStream = (id: PriceListId): string => `pricelist-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

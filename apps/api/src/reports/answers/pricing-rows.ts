@@ -15,3 +15,15 @@ export const ProductListRowSchema = z.strictObject({
   standard_cost: z.number().int().nullable(),
   cost_effective_from: z.string().nullable(),
 }) satisfies z.ZodType<P.ProductListRow>;
+
+/** A price list with the number of skus it prices. */
+export const PriceListRowSchema = z.strictObject({
+  price_list_id: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  level: z.enum(['default', 'segment', 'region', 'customer']),
+  audience_id: z.string().describe("The segment, region or customer id; '' for the default list"),
+  valid_from: z.string(),
+  valid_to: z.string().nullable(),
+  skus: z.number().int(),
+}) satisfies z.ZodType<P.PriceListListRow>;
