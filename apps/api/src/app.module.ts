@@ -14,6 +14,7 @@ import { InfrastructureModule, type OpenedInfrastructure } from './infrastructur
 import { OperationsModule } from './operations/operations.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PriceListsModule } from './pricelists/pricelists.module.js';
+import { PromotionsModule } from './promotions/promotions.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ReceivablesModule } from './receivables/receivables.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         TeamModule,
         ProductsModule,
         PriceListsModule,
+        PromotionsModule,
         PoliciesModule,
         ReportsModule,
         AuditModule,

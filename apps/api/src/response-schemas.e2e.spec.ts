@@ -57,6 +57,7 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/collections/overdue': '/reports/collections/overdue?asOf=2026-02-28',
     '/products': '/products?currency=CNY&asOf=2026-02-28',
     '/price-lists': '/price-lists?currency=CNY&on=2026-02-01',
+    '/promotions': '/promotions',
     '/audit/streams/:stream/events': `/audit/streams/${stream}/events?maxCount=20`,
     '/audit/streams/:stream/state': `/audit/streams/${stream}/state`,
     '/audit/personal-data-reads': '/audit/personal-data-reads',
@@ -88,5 +89,5 @@ it('answers every read route as its response schema says, with rows where the se
   // The schemas were checked against real rows, not only empty lists; this small seed has no survey answers in the
   // period, so the satisfaction report alone answers no rows (its row schema is tied to its row type at compile time).
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && path !== '/reports/satisfaction')).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(13);
+  expect(Object.keys(rowCounts)).toHaveLength(14);
 }, 60_000);

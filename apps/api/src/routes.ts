@@ -5,6 +5,7 @@ import type { RouteSpec } from './http/route-spec.js';
 import { operationRoutes } from './operations/operations.routes.js';
 import { orderRoutes } from './orders/orders.routes.js';
 import { priceListRoutes } from './pricelists/pricelists.routes.js';
+import { promotionRoutes } from './promotions/promotions.routes.js';
 import { productRoutes } from './products/products.routes.js';
 import { receivableRoutes } from './receivables/receivables.routes.js';
 import { reportRoutes } from './reports/reports.module.js';
@@ -12,6 +13,6 @@ import { targetRoutes } from './targets/targets.routes.js';
 import { teamRoutes } from './team/team.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, productRoutes, priceListRoutes, reportRoutes, auditRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, productRoutes, priceListRoutes, promotionRoutes, reportRoutes, auditRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

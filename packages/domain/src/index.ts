@@ -11,6 +11,7 @@ export * from './target/index.js';
 export * from './team/index.js';
 export * from './product/index.js';
 export * from './pricelist/index.js';
+export * from './promotion/index.js';
 export * from './events.js';
 export * from './roles.js';
 export * from './policies/index.js';

@@ -7,7 +7,9 @@ import {
   teamDecider,
   productDecider,
   priceListDecider,
+  promotionDecider,
   type PriceListCommand,
+  type PromotionCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -24,10 +26,10 @@ import {
 import type { WritableEventMetadata } from '@salesbook/eventstore';
 
 /** The aggregates whose commands the generator decides. */
-export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist';
+export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist' | 'promotion';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand | PriceListCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand | PriceListCommand | PromotionCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {
@@ -72,6 +74,7 @@ const DECIDERS = {
   team: teamDecider,
   product: productDecider,
   pricelist: priceListDecider,
+  promotion: promotionDecider,
 } as const;
 
 /** The domain's decider of an aggregate, e.g. to pass a {@link GeneratedCommand} to `handleCommand`. */

@@ -7,6 +7,7 @@ import {
   teamCommandSchemas,
   productCommandSchemas,
   priceListCommandSchemas,
+  promotionCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -65,6 +66,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...teamCommandSchemas,
   ...productCommandSchemas,
   ...priceListCommandSchemas,
+  ...promotionCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

@@ -7,6 +7,7 @@ import { createRandom } from './random.js';
 import { registerCustomer } from './scenario/customers.js';
 import { planCatalogueChanges, registerCatalogue } from './scenario/catalogue.js';
 import { enterPriceLists, planClearance } from './scenario/price-lists.js';
+import { planPromotions } from './scenario/promotions.js';
 import { planTraineeCareer, registerTeam } from './scenario/team.js';
 import { Ids, type Sim } from './sim.js';
 import { createWorld } from './world.js';
@@ -51,6 +52,7 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   planTraineeCareer(sim, plusDays(firstDay, 7));
   planCatalogueChanges(sim, firstDay);
   planClearance(sim, firstDay);
+  planPromotions(sim, firstDay);
   const morning = dayMs(firstDay) + HOUR_MS;
   for (let n = 0; n < settings.customers; n += 1) {
     const region = world.regions[n % world.regions.length];

@@ -53,4 +53,6 @@ export * from './pricing/products.projection.js';
 export * from './pricing/products.queries.js';
 export * from './pricing/price-lists.projection.js';
 export * from './pricing/price-lists.queries.js';
+export * from './pricing/promotions.projection.js';
+export * from './pricing/promotions.queries.js';
 export * from './catalog.js';

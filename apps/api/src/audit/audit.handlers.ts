@@ -18,6 +18,8 @@ import {
   teamDecider,
   productDecider,
   priceListDecider,
+  promotionDecider,
+  promotionEventRegistry,
   priceListEventRegistry,
   productEventRegistry,
   teamEventRegistry,
@@ -113,6 +115,7 @@ const LOADERS = {
   team: loaderOf(teamDecider, teamEventRegistry),
   product: loaderOf(productDecider, productEventRegistry),
   pricelist: loaderOf(priceListDecider, priceListEventRegistry),
+  promotion: loaderOf(promotionDecider, promotionEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

@@ -1,4 +1,4 @@
-import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, PriceListErrorCode, ProductErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
+import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, PriceListErrorCode, ProductErrorCode, PromotionErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
@@ -10,7 +10,7 @@ type ApiCode =
   | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
-export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | ProductErrorCode | PriceListErrorCode;
+export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode;
 
 /**
  * The Chinese `message` of each error code (ICU message format). English messages are the ones the code's
@@ -132,6 +132,11 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   PRICELIST_ALREADY_CREATED: '该价目表编号已用于其他价目表',
   PRICELIST_ENDED: '价目表已于 {validTo} 截止，不能延长',
   PRICELIST_END_OUT_OF_RANGE: '价目表的截止日期不能早于生效日期 {validFrom}',
+  PROMOTION_NOT_AUTHORIZED: '您无权起草、审批或终止该促销活动',
+  PROMOTION_NOT_FOUND: '该促销活动不存在',
+  PROMOTION_ALREADY_DRAFTED: '该促销活动编号已用于其他促销活动',
+  PROMOTION_NOT_DRAFT: '该促销活动已撤回，不能审批',
+  PROMOTION_END_OUT_OF_RANGE: '促销活动只能在其期间 {startsOn} 至 {endsOn} 内终止',
   FORBIDDEN_SCOPE: '该记录不在您的权限范围内，或不存在',
   ACTOR_NOT_REGISTERED: '在该业务日期，销售团队名册上没有您这一角色和区域的在职记录',
   REP_NOT_REGISTERED: '在该业务日期，{repId} 不是区域 {region} 在职的销售专员',

@@ -11,6 +11,7 @@ import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
 import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
+import { promotionsReport } from './promotions.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
 import { RunReportQuery } from './reports.handlers.js';
@@ -110,5 +111,9 @@ export class ReportsController {
 
   @Route(priceListsReport.route) priceLists(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(priceListsReport, input, request, response);
+  }
+
+  @Route(promotionsReport.route) promotions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(promotionsReport, input, request, response);
   }
 }

@@ -11,6 +11,7 @@ import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
 import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
+import { promotionsReport } from './promotions.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
@@ -36,6 +37,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   complaintRows: complaintRowsReport.route,
   products: productsReport.route,
   priceLists: priceListsReport.route,
+  promotions: promotionsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

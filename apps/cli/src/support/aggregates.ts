@@ -14,6 +14,8 @@ import {
   teamEventRegistry,
   productDecider,
   priceListDecider,
+  promotionDecider,
+  promotionEventRegistry,
   priceListEventRegistry,
   productEventRegistry,
   type Decider,
@@ -39,6 +41,7 @@ const LOADERS = {
   team: loaderOf(teamDecider, teamEventRegistry),
   product: loaderOf(productDecider, productEventRegistry),
   pricelist: loaderOf(priceListDecider, priceListEventRegistry),
+  promotion: loaderOf(promotionDecider, promotionEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */

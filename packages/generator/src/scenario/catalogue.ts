@@ -5,7 +5,7 @@ import type { Sim } from '../sim.js';
 import type { Product } from '../world.js';
 
 /** The analyst who keeps the catalogue (on the register from the first day, see team.ts). */
-const analystOf = (sim: Sim) => ({ id: ActorId.parse(`${sim.prefix}analyst-01`), role: 'market_analyst' as const });
+export const analystOf = (sim: Sim) => ({ id: ActorId.parse(`${sim.prefix}analyst-01`), role: 'market_analyst' as const });
 
 /** The one handle of a product's stream in this simulation (its state carries across the commands). */
 function productHandleOf(sim: Sim, sku: Sku): StreamHandle<ProductCommand, ProductEvent, ProductState> {

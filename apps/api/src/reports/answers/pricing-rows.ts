@@ -27,3 +27,28 @@ export const PriceListRowSchema = z.strictObject({
   valid_to: z.string().nullable(),
   skus: z.number().int(),
 }) satisfies z.ZodType<P.PriceListListRow>;
+
+const ids = z.array(z.string());
+
+/** A promotion: period, status, benefit, budget and what it covers. */
+export const PromotionRowSchema = z.strictObject({
+  promotion_id: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  starts_on: z.string(),
+  ends_on: z.string(),
+  status: z.enum(['draft', 'approved', 'withdrawn']),
+  benefit: z.enum(['percent_off', 'fixed_price']),
+  percent_bp: z.number().int().nullable(),
+  fixed_price: z.number().int().nullable(),
+  budget: z.number().int().nullable(),
+  skus: ids,
+  categories: ids,
+  segments: ids,
+  regions: ids,
+  drafted_by: z.string(),
+  approved_by: z.string().nullable(),
+});
+
+/** A promotion as the API answers it: its lists parsed, the scoping column left out. */
+export type PromotionAnswerRow = z.infer<typeof PromotionRowSchema>;
