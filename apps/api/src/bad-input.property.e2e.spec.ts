@@ -138,7 +138,8 @@ it(`answers ${RUNS} malformed, mistyped, oversized, unknown, injected and unauth
       }
       if (reason.code === 'ACTOR_NOT_REGISTERED' && sender === 'registered') throw new Error(`${bad.method} ${bad.path}: a registered person refused as unregistered`);
     }),
-    { seed: 20_261_127, numRuns: RUNS, endOnFailure: true },
+    // An ownership refusal is drawn only a few times a run; the seed moved when the route table grew (issue 19) and its draws no longer met one.
+    { seed: 20_261_206, numRuns: RUNS, endOnFailure: true },
   );
   expect(await digest(api.store)).toEqual(before);
   expect([...routesHit].sort()).toEqual(ROUTES.map((route) => `${route.method} ${route.path}`).sort());
