@@ -15,6 +15,9 @@ import { OperationsModule } from './operations/operations.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module.js';
 import { PeriodsModule } from './periods/periods.module.js';
+import { PriceListsModule } from './pricelists/pricelists.module.js';
+import { PromotionsModule } from './promotions/promotions.module.js';
+import { ProductsModule } from './products/products.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ReceivablesModule } from './receivables/receivables.module.js';
 import { PROJECTIONS } from './reports/reports.module.js';
@@ -60,6 +63,9 @@ export class AppModule {
         TeamModule,
         PeriodsModule,
         MonthlyReportsModule,
+        ProductsModule,
+        PriceListsModule,
+        PromotionsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

@@ -55,6 +55,9 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/collections/aging': '/reports/collections/aging?asOf=2026-02-28&groupBy=region',
     '/reports/collections/summary': '/reports/collections/summary?month=2026-02&groupBy=rep',
     '/reports/collections/overdue': '/reports/collections/overdue?asOf=2026-02-28',
+    '/products': '/products?currency=CNY&asOf=2026-02-28',
+    '/price-lists': '/price-lists?currency=CNY&on=2026-02-01',
+    '/promotions': '/promotions',
     '/audit/streams/:stream/events': `/audit/streams/${stream}/events?maxCount=20`,
     '/audit/streams/:stream/state': `/audit/streams/${stream}/state`,
     '/audit/personal-data-reads': '/audit/personal-data-reads',
@@ -97,5 +100,5 @@ it('answers every read route as its response schema says, with rows where the se
   // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts).
   const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(17);
+  expect(Object.keys(rowCounts)).toHaveLength(20);
 }, 60_000);

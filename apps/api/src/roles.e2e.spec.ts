@@ -14,6 +14,10 @@ const MANAGERS: Role[] = ['sales_manager', 'regional_manager', 'system'];
 const FINANCE: Role[] = ['finance', 'system'];
 /** Sales, satisfaction, complaint and customer reports: everyone but finance (collections reports: everyone). */
 const REPORTS: Role[] = ALL.filter((role) => role !== 'finance');
+/** The product catalogue and its costs: the sales manager, market analysts and imports. */
+const CATALOGUE: Role[] = ['sales_manager', 'market_analyst', 'system'];
+/** Price lists: the catalogue's keepers and regional managers (for their region's lists). */
+const PRICING: Role[] = ['sales_manager', 'regional_manager', 'market_analyst', 'system'];
 /** Histories and states: every role but market analysts (reports only); which streams, and masked or not, is tested in audit-personal-data.e2e.spec.ts. */
 const AUDIT: Role[] = ALL.filter((role) => role !== 'market_analyst');
 
@@ -68,6 +72,21 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /monthly-reports/acceptance': ['sales_manager'],
   'POST /monthly-reports/return': ['sales_manager'],
   'GET /monthly-reports': ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
+  'POST /products': CATALOGUE,
+  'POST /products/:id/revisions': CATALOGUE,
+  'POST /products/:id/standard-costs': CATALOGUE,
+  'POST /products/:id/deactivation': CATALOGUE,
+  'POST /products/:id/reactivation': CATALOGUE,
+  'GET /products': REPORTS,
+  'POST /price-lists': PRICING,
+  'POST /price-lists/:id/prices': PRICING,
+  'POST /price-lists/:id/price-removal': PRICING,
+  'POST /price-lists/:id/end': PRICING,
+  'GET /price-lists': REPORTS,
+  'POST /promotions': PRICING,
+  'POST /promotions/:id/approval': ['sales_manager', 'system'],
+  'POST /promotions/:id/end': PRICING,
+  'GET /promotions': REPORTS,
   'GET /reports/sales/daily': REPORTS,
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,

@@ -6,6 +6,9 @@ import { operationRoutes } from './operations/operations.routes.js';
 import { monthlyReportRoutes } from './monthly-reports/monthly-reports.routes.js';
 import { periodRoutes } from './periods/periods.routes.js';
 import { orderRoutes } from './orders/orders.routes.js';
+import { priceListRoutes } from './pricelists/pricelists.routes.js';
+import { promotionRoutes } from './promotions/promotions.routes.js';
+import { productRoutes } from './products/products.routes.js';
 import { receivableRoutes } from './receivables/receivables.routes.js';
 import { reportRoutes } from './reports/reports.module.js';
 import { targetRoutes } from './targets/targets.routes.js';
@@ -13,6 +16,6 @@ import { teamRoutes } from './team/team.routes.js';
 import { worklistRoutes } from './worklists/worklists.module.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, reportRoutes, worklistRoutes, auditRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, reportRoutes, worklistRoutes, auditRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

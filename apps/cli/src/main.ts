@@ -4,6 +4,7 @@ import { forget } from './commands/forget.js';
 import { history } from './commands/history.js';
 import { importEvents } from './commands/import-events.js';
 import { importOrders } from './commands/import.js';
+import { importCatalogue } from './commands/import-catalogue.js';
 import { personalDataReads, type ReadsOptions } from './commands/personal-data-reads.js';
 import { replay } from './commands/replay.js';
 import { rotateMasterKey } from './commands/rotate-master-key.js';
@@ -49,6 +50,14 @@ program
   .option('--strict', 'write nothing at all when any row is bad')
   .option('--encoding <encoding>', 'the files\' encoding: auto (UTF-8 with or without a BOM, else GB18030), utf-8 or gb18030', 'auto')
   .action(run((context, orders: string, options: Record<string, unknown>) => importOrders(context, orders, options)));
+
+program
+  .command('import-catalogue')
+  .description('register products and their standard costs from a catalogue CSV (columns: apps/cli/README.md); every row is checked first')
+  .argument('<catalogue.csv>', 'one row per product, or per product and standard cost')
+  .option('--dry-run', 'check every row and decide every command, write nothing')
+  .option('--encoding <encoding>', "the file's encoding: auto (UTF-8 with or without a BOM, else GB18030), utf-8 or gb18030", 'auto')
+  .action(run((context, path: string, options: Record<string, unknown>) => importCatalogue(context, path, options)));
 
 program
   .command('import-events')

@@ -8,9 +8,12 @@ import type { TargetErrorCode } from './target/decide.js';
 import type { TeamErrorCode } from './team/decide.js';
 import type { PeriodErrorCode } from './period/index.js';
 import type { MonthlyReportErrorCode } from './monthly-report/index.js';
+import type { ProductErrorCode } from './product/index.js';
+import type { PriceListErrorCode } from './pricelist/index.js';
+import type { PromotionErrorCode } from './promotion/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -119,6 +122,19 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   MONTHLY_REPORT_PENDING: '第 {submission, number} 次提交仍待销售部经理处理',
   MONTHLY_REPORT_ALREADY_ACCEPTED: '该月度报告已被接受，不能再提交',
   MONTHLY_REPORT_NOT_SUBMITTED: '{month} 没有待处理的月度报告',
+  PRODUCT_NOT_AUTHORIZED: '您无权维护产品目录',
+  PRODUCT_NOT_FOUND: '产品目录中没有该产品',
+  PRODUCT_ALREADY_REGISTERED: '该产品编码已登记为其他产品，请改用修改',
+  PRICELIST_NOT_AUTHORIZED: '您无权设定价格',
+  PRICELIST_NOT_FOUND: '该价目表不存在',
+  PRICELIST_ALREADY_CREATED: '该价目表编号已用于其他价目表',
+  PRICELIST_ENDED: '价目表已于 {validTo} 截止，不能延长',
+  PRICELIST_END_OUT_OF_RANGE: '价目表的截止日期不能早于生效日期 {validFrom}',
+  PROMOTION_NOT_AUTHORIZED: '您无权起草、审批或终止该促销活动',
+  PROMOTION_NOT_FOUND: '该促销活动不存在',
+  PROMOTION_ALREADY_DRAFTED: '该促销活动编号已用于其他促销活动',
+  PROMOTION_NOT_DRAFT: '该促销活动已撤回，不能审批',
+  PROMOTION_END_OUT_OF_RANGE: '促销活动只能在其期间 {startsOn} 至 {endsOn} 内终止',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

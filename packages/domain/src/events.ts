@@ -1,5 +1,8 @@
 import { complaintEventDefinitions, type ComplaintEvent } from './complaint/events.js';
 import { customerEventDefinitions, type CustomerEvent } from './customer/events.js';
+import { priceListEventDefinitions, type PriceListEvent } from './pricelist/events.js';
+import { promotionEventDefinitions, type PromotionEvent } from './promotion/events.js';
+import { productEventDefinitions, type ProductEvent } from './product/events.js';
 import { orderEventDefinitions, type OrderEvent } from './order/events.js';
 import { receivableEventDefinitions, type ReceivableEvent } from './receivable/events.js';
 import { createEventRegistry, type EventDefinition } from './shared/event-registry.js';
@@ -9,7 +12,7 @@ import { periodEventDefinitions, type PeriodEvent } from './period/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -21,6 +24,9 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...teamEventDefinitions,
   ...periodEventDefinitions,
   ...monthlyReportEventDefinitions,
+  ...productEventDefinitions,
+  ...priceListEventDefinitions,
+  ...promotionEventDefinitions,
 ];
 
 /**

@@ -1,5 +1,11 @@
 import type { ComplaintCommand } from './complaint/commands.js';
 import type { CustomerCommand } from './customer/commands.js';
+import { PRICING_ROLES } from './pricelist/access.js';
+import type { PriceListCommand } from './pricelist/commands.js';
+import { CATALOGUE_ROLES } from './product/access.js';
+import { PROMOTION_APPROVERS, PROMOTION_ROLES } from './promotion/access.js';
+import type { PromotionCommand } from './promotion/commands.js';
+import type { ProductCommand } from './product/commands.js';
 import type { OrderCommand } from './order/commands.js';
 import type { ReceivableCommand } from './receivable/commands.js';
 import type { Role } from './shared/actors.js';
@@ -9,7 +15,7 @@ import type { TargetCommand } from './target/commands.js';
 import type { TeamCommand } from './team/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -73,6 +79,18 @@ export const COMMAND_ROLES = {
   SubmitMonthlyReport: ['regional_manager'],
   AcceptMonthlyReport: ['sales_manager'],
   ReturnMonthlyReport: ['sales_manager'],
+  RegisterProduct: CATALOGUE_ROLES,
+  ReviseProduct: CATALOGUE_ROLES,
+  SetStandardCost: CATALOGUE_ROLES,
+  DeactivateProduct: CATALOGUE_ROLES,
+  ReactivateProduct: CATALOGUE_ROLES,
+  CreatePriceList: PRICING_ROLES,
+  SetListPrices: PRICING_ROLES,
+  RemoveListPrice: PRICING_ROLES,
+  EndPriceList: PRICING_ROLES,
+  DraftPromotion: PROMOTION_ROLES,
+  ApprovePromotion: PROMOTION_APPROVERS,
+  EndPromotion: PROMOTION_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

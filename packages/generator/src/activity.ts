@@ -5,6 +5,12 @@ import {
   receivableDecider,
   targetDecider,
   teamDecider,
+  productDecider,
+  priceListDecider,
+  promotionDecider,
+  type PriceListCommand,
+  type PromotionCommand,
+  type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
   type CustomerCommand,
@@ -20,10 +26,10 @@ import {
 import type { WritableEventMetadata } from '@salesbook/eventstore';
 
 /** The aggregates whose commands the generator decides. */
-export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team';
+export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist' | 'promotion';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand | PriceListCommand | PromotionCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {
@@ -66,6 +72,9 @@ const DECIDERS = {
   complaint: complaintDecider,
   target: targetDecider,
   team: teamDecider,
+  product: productDecider,
+  pricelist: priceListDecider,
+  promotion: promotionDecider,
 } as const;
 
 /** The domain's decider of an aggregate, e.g. to pass a {@link GeneratedCommand} to `handleCommand`. */

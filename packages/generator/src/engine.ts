@@ -5,6 +5,9 @@ import {
   receivableCommandSchemas,
   targetCommandSchemas,
   teamCommandSchemas,
+  productCommandSchemas,
+  priceListCommandSchemas,
+  promotionCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -61,6 +64,9 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...complaintCommandSchemas,
   ...targetCommandSchemas,
   ...teamCommandSchemas,
+  ...productCommandSchemas,
+  ...priceListCommandSchemas,
+  ...promotionCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

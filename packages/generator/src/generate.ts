@@ -5,6 +5,9 @@ import { resolveOptions, type GeneratorOptions } from './options.js';
 import { daysOf, planMonth } from './plan.js';
 import { createRandom } from './random.js';
 import { registerCustomer } from './scenario/customers.js';
+import { planCatalogueChanges, registerCatalogue } from './scenario/catalogue.js';
+import { enterPriceLists, planClearance } from './scenario/price-lists.js';
+import { planPromotions } from './scenario/promotions.js';
 import { planTraineeCareer, registerTeam } from './scenario/team.js';
 import { Ids, type Sim } from './sim.js';
 import { createWorld } from './world.js';
@@ -35,14 +38,21 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   const engine = new Engine(random, tag, settings.events, settings.validateCommands);
   const world = createWorld(settings.repsPerRegion, settings.idPrefix);
   const endMs = endOf(settings.start, settings.months);
-  const sim: Sim = { engine, random, world, ids: new Ids(settings.idPrefix), customers: [], prefix: settings.idPrefix, endMs };
+  const sim: Sim = { engine, random, world, ids: new Ids(settings.idPrefix), customers: [], products: new Map(), prefix: settings.idPrefix, endMs };
   const startMs = dayMs(settings.start);
   const firstDay = daysOf(sim, monthOf(settings.start), startMs)[0] ?? settings.start;
   const load = new Map<string, number>();
   // The team is on the register from the first business day, before anyone acts; the starting roster of
   // customers is registered that morning, the month planned right after.
-  engine.at(dayMs(firstDay) + HOUR_MS / 2, () => registerTeam(sim, firstDay));
+  engine.at(dayMs(firstDay) + HOUR_MS / 2, () => {
+    registerTeam(sim, firstDay);
+    registerCatalogue(sim, firstDay);
+    enterPriceLists(sim, firstDay);
+  });
   planTraineeCareer(sim, plusDays(firstDay, 7));
+  planCatalogueChanges(sim, firstDay);
+  planClearance(sim, firstDay);
+  planPromotions(sim, firstDay);
   const morning = dayMs(firstDay) + HOUR_MS;
   for (let n = 0; n < settings.customers; n += 1) {
     const region = world.regions[n % world.regions.length];

@@ -1,4 +1,4 @@
-import type { CustomerCommand, CustomerEvent, CustomerId, CustomerState, IsoDate, Segment } from '@salesbook/domain';
+import type { CustomerCommand, CustomerEvent, CustomerId, CustomerState, IsoDate, ProductCommand, ProductEvent, ProductState, Segment } from '@salesbook/domain';
 import { dateOfMs, DAY_MS, HOUR_MS, officeInstantAfter } from './calendar.js';
 
 const OFFICE_END_MS = 10 * HOUR_MS;
@@ -48,6 +48,8 @@ export interface Sim {
   readonly world: World;
   readonly ids: Ids;
   readonly customers: CustomerEntity[];
+  /** The product streams of the catalogue, by sku (scenario/catalogue.ts). */
+  readonly products: Map<string, StreamHandle<ProductCommand, ProductEvent, ProductState>>;
   /** Prefix of every id the run makes (customers, orders, actors, surveys). */
   readonly prefix: string;
   /** The end of the simulated period (exclusive), epoch ms. */

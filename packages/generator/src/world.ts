@@ -20,7 +20,11 @@ export interface Region {
 export interface Product {
   readonly sku: string;
   readonly description: string;
+  /** The product line (the catalogue's category). */
+  readonly category: string;
   readonly listPrice: number;
+  /** The standard cost of one unit in CNY minor units. */
+  readonly standardCost: number;
 }
 
 /** Everyone who acts in the simulation besides the reps and regional managers. */
@@ -54,17 +58,18 @@ const REGIONS: readonly { id: string; currency: string; priceFactor: number }[] 
   { id: 'overseas', currency: 'USD', priceFactor: 1 / 7 },
 ];
 
-const PRODUCT_LINES: readonly [string, string, number][] = [
-  ['PMP', 'Centrifugal pump', 1_250_000],
-  ['VLV', 'Ball valve', 86_000],
-  ['SNS', 'Pressure sensor', 42_000],
-  ['CTL', 'Programmable controller', 530_000],
-  ['CBL', 'Shielded cable, 100 m', 38_000],
-  ['MTR', 'Induction motor', 760_000],
-  ['GBX', 'Gearbox', 410_000],
-  ['FLT', 'Filter cartridge', 9_800],
-  ['BRG', 'Roller bearing', 15_500],
-  ['SVC', 'Maintenance visit', 180_000],
+/** Code, name, list price (CNY minor units) and standard cost as a share of it, per product line. */
+const PRODUCT_LINES: readonly [string, string, number, number][] = [
+  ['PMP', 'Centrifugal pump', 1_250_000, 0.62],
+  ['VLV', 'Ball valve', 86_000, 0.55],
+  ['SNS', 'Pressure sensor', 42_000, 0.48],
+  ['CTL', 'Programmable controller', 530_000, 0.58],
+  ['CBL', 'Shielded cable, 100 m', 38_000, 0.7],
+  ['MTR', 'Induction motor', 760_000, 0.64],
+  ['GBX', 'Gearbox', 410_000, 0.6],
+  ['FLT', 'Filter cartridge', 9_800, 0.4],
+  ['BRG', 'Roller bearing', 15_500, 0.52],
+  ['SVC', 'Maintenance visit', 180_000, 0.35],
 ];
 const VARIANTS: readonly [string, number][] = [
   ['S', 0.8],
@@ -95,8 +100,11 @@ export function createWorld(repsPerRegion: number, idPrefix: string): World {
     surveys: actor(`${idPrefix}survey-platform`, 'system'),
     serviceDesk: actor(`${idPrefix}service-desk`, 'system'),
   };
-  const catalogue = PRODUCT_LINES.flatMap(([code, name, price]) =>
-    VARIANTS.map(([size, factor]) => ({ sku: `${code}-${size}`, description: `${name}, size ${size}`, listPrice: Math.round((price * factor) / 100) * 100 })),
+  const catalogue = PRODUCT_LINES.flatMap(([code, name, price, costShare]) =>
+    VARIANTS.map(([size, factor]) => {
+      const listPrice = Math.round((price * factor) / 100) * 100;
+      return { sku: `${code}-${size}`, description: `${name}, size ${size}`, category: name, listPrice, standardCost: Math.round(listPrice * costShare) };
+    }),
   );
   return { regions, staff, catalogue, repsById };
 }

@@ -8,6 +8,9 @@ import { salesMonthlyProjection } from './kpi/sales-monthly.projection.js';
 import { salesTargetsProjection } from './kpi/sales-targets.projection.js';
 import type { Projection } from './model/projection.js';
 import { lateAdjustmentsProjection } from './periods/late-adjustments.projection.js';
+import { priceListsProjection } from './pricing/price-lists.projection.js';
+import { promotionsProjection } from './pricing/promotions.projection.js';
+import { productsProjection } from './pricing/products.projection.js';
 import { satisfactionProjection } from './satisfaction/satisfaction.projection.js';
 import { worklistsProjection } from './worklists/worklists.projection.js';
 
@@ -27,4 +30,7 @@ export const allProjections: readonly Projection[] = [
   complaintsProjection,
   worklistsProjection,
   lateAdjustmentsProjection,
+  productsProjection,
+  priceListsProjection,
+  promotionsProjection,
 ];

@@ -20,6 +20,12 @@ import {
   monthlyReportDecider,
   monthlyReportEventRegistry,
   periodEventRegistry,
+  productDecider,
+  priceListDecider,
+  promotionDecider,
+  promotionEventRegistry,
+  priceListEventRegistry,
+  productEventRegistry,
   teamEventRegistry,
   type Actor,
   type Decider,
@@ -113,6 +119,9 @@ const LOADERS = {
   team: loaderOf(teamDecider, teamEventRegistry),
   period: loaderOf(periodDecider, periodEventRegistry),
   report: loaderOf(monthlyReportDecider, monthlyReportEventRegistry),
+  product: loaderOf(productDecider, productEventRegistry),
+  pricelist: loaderOf(priceListDecider, priceListEventRegistry),
+  promotion: loaderOf(promotionDecider, promotionEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

@@ -10,6 +10,9 @@ import { agingReport, collectionsSummaryReport, overdueReport } from './collecti
 import { complaintRowsReport } from './complaint-rows.report.js';
 import { lateAdjustmentsReport } from './late-adjustments.report.js';
 import { complaintsReport } from './complaints.report.js';
+import { priceListsReport } from './price-lists.report.js';
+import { productsReport } from './products.report.js';
+import { promotionsReport } from './promotions.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
 import { RunReportQuery } from './reports.handlers.js';
@@ -105,5 +108,17 @@ export class ReportsController {
 
   @Route(lateAdjustmentsReport.route) lateAdjustments(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(lateAdjustmentsReport, input, request, response);
+  }
+
+  @Route(productsReport.route) products(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(productsReport, input, request, response);
+  }
+
+  @Route(priceListsReport.route) priceLists(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(priceListsReport, input, request, response);
+  }
+
+  @Route(promotionsReport.route) promotions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(promotionsReport, input, request, response);
   }
 }

@@ -10,6 +10,9 @@ import { agingReport, collectionsSummaryReport, overdueReport } from './collecti
 import { complaintRowsReport } from './complaint-rows.report.js';
 import { complaintsReport } from './complaints.report.js';
 import { lateAdjustmentsReport } from './late-adjustments.report.js';
+import { priceListsReport } from './price-lists.report.js';
+import { productsReport } from './products.report.js';
+import { promotionsReport } from './promotions.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
@@ -34,6 +37,9 @@ export const reportRoutes: Record<string, RouteSpec> = {
   salesOrders: salesOrdersReport.route,
   complaintRows: complaintRowsReport.route,
   lateAdjustments: lateAdjustmentsReport.route,
+  products: productsReport.route,
+  priceLists: priceListsReport.route,
+  promotions: promotionsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

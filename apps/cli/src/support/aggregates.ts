@@ -16,6 +16,12 @@ import {
   monthlyReportEventRegistry,
   periodEventRegistry,
   teamEventRegistry,
+  productDecider,
+  priceListDecider,
+  promotionDecider,
+  promotionEventRegistry,
+  priceListEventRegistry,
+  productEventRegistry,
   type Decider,
   type Event,
   type EventRegistry,
@@ -39,6 +45,9 @@ const LOADERS = {
   team: loaderOf(teamDecider, teamEventRegistry),
   period: loaderOf(periodDecider, periodEventRegistry),
   report: loaderOf(monthlyReportDecider, monthlyReportEventRegistry),
+  product: loaderOf(productDecider, productEventRegistry),
+  pricelist: loaderOf(priceListDecider, priceListEventRegistry),
+  promotion: loaderOf(promotionDecider, promotionEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */

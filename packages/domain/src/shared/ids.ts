@@ -43,5 +43,12 @@ export type Sku = z.infer<typeof Sku>;
 export const LineId = brandedId('LineId');
 export type LineId = z.infer<typeof LineId>;
 
+/** Id of a price list (stream `pricelist-<id>`). */
+export const PriceListId = brandedId('PriceListId');
+export type PriceListId = z.infer<typeof PriceListId>;
+/** Id of a promotion (stream `promotion-<id>`). */
+export const PromotionId = brandedId('PromotionId');
+export type PromotionId = z.infer<typeof PromotionId>;
+
 /** Brands a string that is already known to be a valid id (e.g. read back from a stream name). */
 export const unsafeId = <T extends string & z.core.$brand<string>>(value: string): T => value as T;

@@ -1,7 +1,7 @@
-import type { ComplaintId, CustomerId, OrderId, ReceivableId } from './ids.js';
+import type { ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -22,6 +22,14 @@ export const monthlyReportStream = (month: string, region: string): string => `r
 
 /** The one stream of the period close: every month's closes and reopenings. */
 export const PERIOD_STREAM = 'period-closes';
+/** `product-<sku>` */
+export const productStream = (sku: Sku): string => `product-${sku}`;
+
+/** `pricelist-<id>` */
+export const priceListStream = (id: PriceListId): string => `pricelist-${id}`;
+
+/** `promotion-<id>` */
+export const promotionStream = (id: PromotionId): string => `promotion-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

@@ -108,6 +108,22 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   MonthlyReportSubmitted: classify([], 'month region commentary figures.sales figures.collections figures.position submittedBy submittedAt'),
   MonthlyReportAccepted: classify([], 'month region acceptedBy acceptedAt'),
   MonthlyReportReturned: classify([], 'month region reason returnedBy returnedAt'),
+  // The catalogue, price lists and promotions are the company's own terms, named by staff ids: no personal data.
+  ProductRegistered: classify([], 'sku name category unit registeredBy registeredAt'),
+  ProductRevised: classify([], 'sku name category unit revisedBy revisedAt'),
+  StandardCostSet: classify([], 'sku currency effectiveFrom setBy setAt'),
+  ProductDeactivated: classify([], 'sku deactivatedBy deactivatedAt'),
+  ProductReactivated: classify([], 'sku reactivatedBy reactivatedAt'),
+  PriceListCreated: classify([], 'priceListId name currency audience.level audience.segment audience.region audience.customerId validFrom validTo createdBy createdAt'),
+  ListPricesSet: classify([], 'priceListId prices[].sku setBy setAt'),
+  ListPriceRemoved: classify([], 'priceListId sku removedBy removedAt'),
+  PriceListEnded: classify([], 'priceListId validTo previousValidTo endedBy endedAt'),
+  PromotionDrafted: classify(
+    [],
+    'promotionId name currency startsOn endsOn coverage.skus[] coverage.categories[] coverage.segments[] coverage.regions[] benefit.kind draftedBy drafterRole draftedAt',
+  ),
+  PromotionApproved: classify([], 'promotionId approvedBy approvedAt'),
+  PromotionEnded: classify([], 'promotionId endsOn previousEndsOn reason endedBy endedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */
