@@ -81,6 +81,10 @@ export const READ_ROLES = {
   /** The read log holds ids and times, no personal data. */
   personalDataReads: ['sales_manager', 'auditor'],
   projectionStatus: ['sales_manager', 'auditor', 'system'],
+  /** The supervision report evaluates people as a scorecard does: managers, reps (their own), auditors. */
+  supervision: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  /** Alerts name the work waiting on someone: the sales roles (a rep their own, a regional manager their region). */
+  alerts: ['sales_manager', 'regional_manager', 'sales_rep', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

@@ -8,6 +8,7 @@ import { salesMonthlyProjection } from './kpi/sales-monthly.projection.js';
 import { salesTargetsProjection } from './kpi/sales-targets.projection.js';
 import type { Projection } from './model/projection.js';
 import { satisfactionProjection } from './satisfaction/satisfaction.projection.js';
+import { supervisionProjection } from './supervision/supervision.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -23,4 +24,5 @@ export const allProjections: readonly Projection[] = [
   customerDirectoryProjection,
   satisfactionProjection,
   complaintsProjection,
+  supervisionProjection,
 ];

@@ -49,4 +49,7 @@ export * from './collections/summary.queries.js';
 export * from './collections/collection-rate.queries.js';
 export * from './collections/promise-status.js';
 export * from './collections/overdue.queries.js';
+export * from './supervision/supervision.tables.js';
+export * from './supervision/supervision.projection.js';
+export * from './supervision/supervision.queries.js';
 export * from './catalog.js';

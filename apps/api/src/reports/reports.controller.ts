@@ -17,6 +17,7 @@ import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
+import { supervisionReport } from './supervision.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -100,5 +101,9 @@ export class ReportsController {
 
   @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(complaintRowsReport, input, request, response);
+  }
+
+  @Route(supervisionReport.route) supervision(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(supervisionReport, input, request, response);
   }
 }

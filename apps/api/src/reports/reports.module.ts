@@ -15,6 +15,7 @@ import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
+import { supervisionReport } from './supervision.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -32,6 +33,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   overdue: overdueReport.route,
   salesOrders: salesOrdersReport.route,
   complaintRows: complaintRowsReport.route,
+  supervision: supervisionReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */
