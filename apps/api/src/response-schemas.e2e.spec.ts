@@ -56,6 +56,7 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/collections/summary': '/reports/collections/summary?month=2026-02&groupBy=rep',
     '/reports/collections/overdue': '/reports/collections/overdue?asOf=2026-02-28',
     '/reports/supervision': '/reports/supervision?month=2026-02&groupBy=rep',
+    '/alerts': '/alerts?since=2026-02-01T00:00:00.000Z',
     '/audit/streams/:stream/events': `/audit/streams/${stream}/events?maxCount=20`,
     '/audit/streams/:stream/state': `/audit/streams/${stream}/state`,
     '/audit/personal-data-reads': '/audit/personal-data-reads',
@@ -86,5 +87,5 @@ it('answers every read route as its response schema says, with rows where the se
   // The schemas were checked against real rows, not only empty lists; this small seed has no survey answers in the
   // period, so the satisfaction report alone answers no rows (its row schema is tied to its row type at compile time).
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && path !== '/reports/satisfaction')).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(12);
+  expect(Object.keys(rowCounts)).toHaveLength(13);
 }, 60_000);

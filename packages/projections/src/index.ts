@@ -52,4 +52,5 @@ export * from './collections/overdue.queries.js';
 export * from './supervision/supervision.tables.js';
 export * from './supervision/supervision.projection.js';
 export * from './supervision/supervision.queries.js';
+export * from './alerts/alerts.queries.js';
 export * from './catalog.js';

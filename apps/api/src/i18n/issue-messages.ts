@@ -38,6 +38,8 @@ const SENTENCES: Readonly<Record<string, string>> = {
   'must be a position (a non-negative integer) from a command response': '必须是命令应答中的位置（非负整数）',
   'must be a stream name such as order-42': '必须是事件流名称，如 order-42',
   'must be a region id': '必须是区域编号',
+  'must be an instant within the 31 days before now': '必须是此刻之前 31 天内的时刻',
+  'must be an ISO 8601 instant in UTC, e.g. 2026-04-01T00:00:00Z': '必须是 UTC 的 ISO 8601 时刻，如 2026-04-01T00:00:00Z',
   'must be a rep id': '必须是销售专员编号',
   'must be a category': '必须是投诉类别',
   'must not be before from': '不能早于 from',

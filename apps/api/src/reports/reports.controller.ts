@@ -18,6 +18,7 @@ import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
+import { alertsReport } from './alerts.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -105,5 +106,9 @@ export class ReportsController {
 
   @Route(supervisionReport.route) supervision(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(supervisionReport, input, request, response);
+  }
+
+  @Route(alertsReport.route) alerts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(alertsReport, input, request, response);
   }
 }

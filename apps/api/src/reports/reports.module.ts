@@ -16,6 +16,7 @@ import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
+import { alertsReport } from './alerts.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -34,6 +35,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   salesOrders: salesOrdersReport.route,
   complaintRows: complaintRowsReport.route,
   supervision: supervisionReport.route,
+  alerts: alertsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -3,11 +3,14 @@ import { businessDate } from '../model/business-time.js';
 import { upsert, type RowReader, type RowWrite } from '../model/table.js';
 import { supervisionOrdersTable, type SupervisionOrderRow } from './supervision.tables.js';
 
+// Instants are kept as toISOString text, so alert queries compare them as text.
+const iso = (instant: string): string => new Date(instant).toISOString();
+
 function placedRow(event: Extract<OrderEvent, { type: 'OrderPlaced' }>, zone: string): SupervisionOrderRow {
   const d = event.data;
-  const asked = d.approvalRequired ? d.placedAt : null;
+  const asked = d.approvalRequired ? iso(d.placedAt) : null;
   return {
-    order_id: d.orderId, customer_id: d.customerId, rep_id: d.repId, region: d.region, placed_at: d.placedAt,
+    order_id: d.orderId, customer_id: d.customerId, rep_id: d.repId, region: d.region, placed_at: iso(d.placedAt),
     placed_on: businessDate(d.placedAt, zone), approval_required: d.approvalRequired ? 1 : 0,
     approval_pending_since: asked, approval_asked_at: asked, approved_at: null, promised_date: null, delivered_on: null, cancelled_at: null,
   };
@@ -16,9 +19,9 @@ function placedRow(event: Extract<OrderEvent, { type: 'OrderPlaced' }>, zone: st
 /** An amendment before confirmation either asks for approval anew or, within the amender's limit, counts as one. */
 function amendedRow(row: SupervisionOrderRow, data: Extract<OrderEvent, { type: 'OrderAmended' }>['data']): SupervisionOrderRow {
   if (row.promised_date !== null) return { ...row, promised_date: data.promisedDeliveryDateAfter };
-  if (data.approvalRequired) return { ...row, approval_required: 1, approval_pending_since: data.amendedAt, approval_asked_at: data.amendedAt, approved_at: null };
+  if (data.approvalRequired) return { ...row, approval_required: 1, approval_pending_since: iso(data.amendedAt), approval_asked_at: iso(data.amendedAt), approved_at: null };
   if (row.approval_pending_since === null) return row;
-  return { ...row, approval_pending_since: null, approved_at: data.amendedAt };
+  return { ...row, approval_pending_since: null, approved_at: iso(data.amendedAt) };
 }
 
 function changed(row: SupervisionOrderRow, event: OrderEvent): SupervisionOrderRow {
@@ -26,13 +29,13 @@ function changed(row: SupervisionOrderRow, event: OrderEvent): SupervisionOrderR
     case 'OrderAmended':
       return amendedRow(row, event.data);
     case 'OrderDiscountApproved':
-      return { ...row, approval_pending_since: null, approved_at: event.data.approvedAt };
+      return { ...row, approval_pending_since: null, approved_at: iso(event.data.approvedAt) };
     case 'OrderConfirmed':
       return { ...row, promised_date: event.data.promisedDeliveryDate };
     case 'OrderDelivered':
       return { ...row, delivered_on: event.data.deliveredOn };
     case 'OrderCancelled':
-      return { ...row, approval_pending_since: null, cancelled_at: event.data.cancelledAt };
+      return { ...row, approval_pending_since: null, cancelled_at: iso(event.data.cancelledAt) };
     default:
       return row;
   }

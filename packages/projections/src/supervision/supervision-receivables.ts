@@ -2,6 +2,9 @@ import type { ReceivableEvent } from '@salesbook/domain';
 import { upsert, type RowReader, type RowWrite } from '../model/table.js';
 import { supervisionPromisesTable, supervisionWriteOffsTable } from './supervision.tables.js';
 
+// Instants are kept as toISOString text, so alert queries compare them as text.
+const iso = (instant: string): string => new Date(instant).toISOString();
+
 /** The writes of one receivable event: promises to pay, write-off requests and their approval. */
 export function projectReceivable(event: ReceivableEvent, revision: number, rows: RowReader): readonly RowWrite[] {
   const d = event.data;
@@ -13,12 +16,12 @@ export function projectReceivable(event: ReceivableEvent, revision: number, rows
       return [upsert(supervisionPromisesTable, row)];
     }
     case 'WriteOffRequested': {
-      const row = { receivable_id: d.receivableId, rep_id: d.repId, region: d.region, requested_at: event.data.requestedAt, requested_by: event.data.requestedBy, approved_at: null };
+      const row = { receivable_id: d.receivableId, rep_id: d.repId, region: d.region, requested_at: iso(event.data.requestedAt), requested_by: event.data.requestedBy, approved_at: null };
       return [upsert(supervisionWriteOffsTable, row)];
     }
     case 'ReceivableWrittenOff': {
       const row = rows.get(supervisionWriteOffsTable, { receivable_id: d.receivableId });
-      return row === undefined ? [] : [upsert(supervisionWriteOffsTable, { ...row, approved_at: event.data.approvedAt })];
+      return row === undefined ? [] : [upsert(supervisionWriteOffsTable, { ...row, approved_at: iso(event.data.approvedAt) })];
     }
     default:
       return [];

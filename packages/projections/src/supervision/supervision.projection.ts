@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
 import type { ComplaintEvent, OrderEvent, ReceivableEvent } from '@salesbook/domain';
 import { decodeEvent } from '../model/decode.js';
-import type { Projection, ProjectionContext } from '../model/projection.js';
+import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
 import type { RowReader, RowWrite } from '../model/table.js';
 import { projectComplaint } from './supervision-complaints.js';
 import { projectOrder } from './supervision-orders.js';
@@ -25,7 +25,8 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   const decoded = decodeEvent(event);
   if (isOrder(decoded)) return projectOrder(decoded, rows, context.zone);
   if (isReceivable(decoded)) return projectReceivable(decoded, event.revision, rows);
-  if (isComplaint(decoded)) return projectComplaint(decoded, rows);
+  // Instants normalized to toISOString, so the alert query compares them as text.
+  if (isComplaint(decoded)) return projectComplaint(decoded, new Date(occurredAt(event)).toISOString(), rows);
   return [];
 }
 

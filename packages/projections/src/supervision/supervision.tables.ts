@@ -85,12 +85,14 @@ export type SupervisionComplaintRow = {
   readonly handler_id: string | null;
   readonly timeline: string;
   readonly open: number;
+  /** The business instant of its latest event: a closed complaint's alerts can only have fired before it. */
+  readonly changed_at: string;
 };
 
 /** The `supervision_complaints` read model. */
 export const supervisionComplaintsTable = defineTable<SupervisionComplaintRow, 'complaint_id'>({
   name: 'supervision_complaints',
-  columns: { complaint_id: 'TEXT', owner_rep_id: 'TEXT', region: 'TEXT', handler_id: 'TEXT NULL', timeline: 'TEXT', open: 'INTEGER' },
+  columns: { complaint_id: 'TEXT', owner_rep_id: 'TEXT', region: 'TEXT', handler_id: 'TEXT NULL', timeline: 'TEXT', open: 'INTEGER', changed_at: 'TEXT' },
   primaryKey: ['complaint_id'],
-  indexes: [['open']],
+  indexes: [['open'], ['changed_at']],
 });

@@ -20,3 +20,10 @@ export const approvalEvents = (o: KpiOrder) => ({
     data: { orderId: o.orderId, approvedBy: 'rm-1', approverRole: 'regional_manager', approverLimitBp: 2_000, approvedDiscountBp: 1_500, approvedAt, revision: 2 },
   }),
 });
+
+/** WriteOffRequested for a test receivable (with the fields every receivable event carries). */
+export const writeOffRequested = (r: { receivableId: string; orderId: string; customerId: string; repId: string; region: string; currency: string }, outstanding: number, requestedAt: string): TestEvent => ({
+  type: 'WriteOffRequested',
+  at: requestedAt,
+  data: { ...r, outstanding, reason: 'customer bankrupt', requestedBy: r.repId, requesterRole: 'sales_rep', requestedAt },
+});
