@@ -14,6 +14,12 @@ const SECRET = 'multi-host-test-secret-of-32-characters!';
 const MASTER_KEY = Buffer.alloc(32, 9).toString('base64');
 const manager = { id: 'sm-1', role: 'sales_manager' };
 const rep = { id: 'rep-1', role: 'sales_rep', region: 'east' };
+const system = { id: 'system', role: 'system' };
+// The sales team register the people above act under: a sales manager first (an empty register takes only one).
+const team = [
+  { memberId: 'sm-1', role: 'sales_manager', joinedOn: '2020-01-01' },
+  { memberId: 'rep-1', role: 'sales_rep', region: 'east', joinedOn: '2020-01-01' },
+];
 const contact = { name: 'Li Lei', phone: '+8613800000000', email: 'li.lei@example.cn' };
 const customer = (customerId: string) => ({ customerId, companyName: `Company ${customerId}`, contact, region: 'east', segment: 'smb', ownerRepId: 'rep-1' });
 const order = (orderId: string, customerId: string) => ({
@@ -96,6 +102,8 @@ async function load(api: ApiProcess, prefix: string, running: () => boolean): Pr
 it('two API processes on separate folders keep every acknowledged command once through a store restart, agree on every read model, and honour an erasure made on the other', async () => {
   const [a, b] = apis;
   if (a === undefined || b === undefined) throw new Error('two instances expected');
+  // Entered through one instance, the register governs the other at once: it lives in the shared store.
+  for (const member of team) expect((await a.call('POST', '/team/members', system, member)).status).toBe(201);
   for (let n = 0; n < 3; n += 1) expect((await (n % 2 === 0 ? a : b).call('POST', '/customers', rep, customer(`c-${n}`))).status).toBe(201);
 
   let running = true;

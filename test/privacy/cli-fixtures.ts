@@ -50,7 +50,7 @@ function commandsOf(p: Person): [unknown, string, unknown][] {
     ...handling.map(([type, data], index): [unknown, string, unknown] => [
       complaintDecider,
       complaintStream(p.complaintId as never),
-      { type, data: { complaintId: p.complaintId, ...data }, metadata: { actor: manager, occurredAt: `2026-03-04T0${index + 1}:00:00Z` } },
+      { type, data: { complaintId: p.complaintId, ...data }, access: f.managerAccess, metadata: { actor: manager, occurredAt: `2026-03-04T0${index + 1}:00:00Z` } },
     ]),
   ];
 }
