@@ -19,6 +19,7 @@ import { PROJECTIONS } from './reports/reports.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { TeamModule } from './team/team.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -58,6 +59,7 @@ export class AppModule {
         PoliciesModule,
         ReportsModule,
         AuditModule,
+        WebhooksModule,
         OperationsModule,
         DashboardModule,
       ],

@@ -22,10 +22,17 @@ beforeAll(async () => {
     SALESBOOK_KEYSTORE: join(dir, 'keys.db'),
     SALESBOOK_PORT: '0',
     SALESBOOK_LOG_LEVEL: 'silent',
+    SALESBOOK_WEBHOOK_KEY: 'answers-webhook-key-answers-webhook-key',
   };
   demo = await startDemo(env, { seed, host: '127.0.0.1', clock: () => new Date('2026-03-01T08:00:00.000Z'), warn: () => undefined });
   if (demo.config.jwt.kind !== 'secret') throw new Error('the demo signs tokens with a secret');
   bearer = await signToken(demo.config.jwt.secret, { id: 'sm-01' as never, role: 'sales_manager' });
+  const subscribed = await fetch(`${demo.url}/webhooks/subscriptions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ subscriptionId: 'ops', url: 'https://hooks.example.com/salesbook', kinds: ['order_late'] }),
+  });
+  if (subscribed.status !== 201) throw new Error(`subscribing: ${subscribed.status}`);
 }, 60_000);
 afterAll(async () => {
   await demo.app.close();
@@ -57,6 +64,8 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/collections/overdue': '/reports/collections/overdue?asOf=2026-02-28',
     '/reports/supervision': '/reports/supervision?month=2026-02&groupBy=rep',
     '/alerts': '/alerts?since=2026-02-01T00:00:00.000Z',
+    '/webhooks/subscriptions': '/webhooks/subscriptions',
+    '/webhooks/subscriptions/:id/secret': '/webhooks/subscriptions/ops/secret',
     '/audit/streams/:stream/events': `/audit/streams/${stream}/events?maxCount=20`,
     '/audit/streams/:stream/state': `/audit/streams/${stream}/state`,
     '/audit/personal-data-reads': '/audit/personal-data-reads',

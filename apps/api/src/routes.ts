@@ -8,8 +8,9 @@ import { receivableRoutes } from './receivables/receivables.routes.js';
 import { reportRoutes } from './reports/reports.module.js';
 import { targetRoutes } from './targets/targets.routes.js';
 import { teamRoutes } from './team/team.routes.js';
+import { webhookRoutes } from './webhooks/webhooks.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, reportRoutes, auditRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, reportRoutes, webhookRoutes, auditRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

@@ -5,9 +5,10 @@ import { receivableEventDefinitions, type ReceivableEvent } from './receivable/e
 import { createEventRegistry, type EventDefinition } from './shared/event-registry.js';
 import { targetEventDefinitions, type TargetEvent } from './target/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
+import { webhookEventDefinitions, type WebhookEvent } from './webhook/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | WebhookEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -17,6 +18,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...complaintEventDefinitions,
   ...targetEventDefinitions,
   ...teamEventDefinitions,
+  ...webhookEventDefinitions,
 ];
 
 /**

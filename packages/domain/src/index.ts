@@ -9,6 +9,7 @@ export * from './receivable/index.js';
 export * from './complaint/index.js';
 export * from './target/index.js';
 export * from './team/index.js';
+export * from './webhook/index.js';
 export * from './events.js';
 export * from './roles.js';
 export * from './policies/index.js';

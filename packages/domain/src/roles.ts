@@ -5,9 +5,10 @@ import type { ReceivableCommand } from './receivable/commands.js';
 import type { Role } from './shared/actors.js';
 import type { TargetCommand } from './target/commands.js';
 import type { TeamCommand } from './team/commands.js';
+import type { WebhookCommand } from './webhook/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | WebhookCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -63,6 +64,9 @@ export const COMMAND_ROLES = {
   JoinTeam: MANAGER_ROLES,
   TransferTeamMember: MANAGER_ROLES,
   LeaveTeam: MANAGER_ROLES,
+  // Webhooks carry every region's alerts out of the system: the sales manager decides where.
+  SubscribeWebhook: ['sales_manager', 'system'],
+  CancelWebhookSubscription: ['sales_manager', 'system'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

@@ -9,6 +9,7 @@ import { salesTargetsProjection } from './kpi/sales-targets.projection.js';
 import type { Projection } from './model/projection.js';
 import { satisfactionProjection } from './satisfaction/satisfaction.projection.js';
 import { supervisionProjection } from './supervision/supervision.projection.js';
+import { webhookSubscriptionsProjection } from './alerts/webhook-subscriptions.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -25,4 +26,5 @@ export const allProjections: readonly Projection[] = [
   satisfactionProjection,
   complaintsProjection,
   supervisionProjection,
+  webhookSubscriptionsProjection,
 ];

@@ -53,4 +53,5 @@ export * from './supervision/supervision.tables.js';
 export * from './supervision/supervision.projection.js';
 export * from './supervision/supervision.queries.js';
 export * from './alerts/alerts.queries.js';
+export * from './alerts/webhook-subscriptions.projection.js';
 export * from './catalog.js';

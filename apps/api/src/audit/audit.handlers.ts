@@ -17,6 +17,8 @@ import {
   targetEventRegistry,
   teamDecider,
   teamEventRegistry,
+  webhookDecider,
+  webhookEventRegistry,
   type Actor,
   type Decider,
   type DomainError,
@@ -107,6 +109,7 @@ const LOADERS = {
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
+  webhook: loaderOf(webhookDecider, webhookEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

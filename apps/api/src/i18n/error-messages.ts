@@ -1,4 +1,4 @@
-import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode } from '@salesbook/domain';
+import type { AccessErrorCode, ComplaintErrorCode, CustomerErrorCode, OrderErrorCode, ReceivableErrorCode, TargetErrorCode, TeamErrorCode, WebhookErrorCode } from '@salesbook/domain';
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
@@ -7,10 +7,10 @@ type ApiCode =
   | 'OCCURRED_AT_FORBIDDEN' | 'AS_OF_INVALID' | 'STREAM_NOT_FOUND' | 'STREAM_NOT_AUTHORIZED' | 'STREAM_REVISION_CONFLICT'
   | 'EVENT_ID_CONFLICT' | 'STORE_CORRUPT' | 'STORE_CONFIGURATION_INVALID' | 'STORE_ACCESS_DENIED' | 'PERSONAL_DATA_KEY_UNAVAILABLE'
   | 'PERSONAL_DATA_UNREADABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'MONEY_INVALID_DECIMAL' | 'MONEY_TOO_MANY_DECIMALS' | 'MONEY_OUT_OF_RANGE' | 'MONEY_UNKNOWN_CURRENCY'
-  | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST';
+  | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST' | 'WEBHOOKS_DISABLED';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
-export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode;
+export type ErrorCode = ApiCode | AccessErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | WebhookErrorCode;
 
 /**
  * The Chinese `message` of each error code (ICU message format). English messages are the ones the code's
@@ -128,6 +128,9 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
   ACTOR_NOT_REGISTERED: '在该业务日期，销售团队名册上没有您这一角色和区域的在职记录',
   REP_NOT_REGISTERED: '在该业务日期，{repId} 不是区域 {region} 在职的销售专员',
   TEAM_NOT_AUTHORIZED: '您无权对销售团队名册做此变更',
+  WEBHOOK_ALREADY_SUBSCRIBED: '该编号的 Webhook 订阅已存在；请先取消，再用新编号订阅',
+  WEBHOOK_NOT_FOUND: '该 Webhook 订阅不存在',
+  WEBHOOKS_DISABLED: '未设置 SALESBOOK_WEBHOOK_KEY：Webhook 既不签名也不投递',
   TEAM_BOOTSTRAP_REQUIRED: '销售团队名册为空：第一条记录须是一位销售经理，由系统或该销售经理本人录入',
   TEAM_MEMBER_ALREADY_ACTIVE: '{memberId} 已在销售团队中',
   TEAM_MEMBER_NOT_ACTIVE: '{memberId} 不在销售团队中',

@@ -1,6 +1,6 @@
-import { READ_ROLES } from '@salesbook/domain';
+import { ALERT_KINDS, READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
-import { ALERT_KINDS, ALERTS_SOURCES, queryAlerts, type Alert } from '@salesbook/projections';
+import { ALERTS_SOURCES, queryAlerts, type Alert } from '@salesbook/projections';
 import { reportAnswer } from './answers/report-answer.js';
 import { scopeOf, type ReportDefinition } from './report-definition.js';
 

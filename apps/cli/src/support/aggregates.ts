@@ -12,6 +12,8 @@ import {
   targetEventRegistry,
   teamDecider,
   teamEventRegistry,
+  webhookDecider,
+  webhookEventRegistry,
   type Decider,
   type Event,
   type EventRegistry,
@@ -33,12 +35,13 @@ const LOADERS = {
   complaint: loaderOf(complaintDecider, complaintEventRegistry),
   target: loaderOf(targetDecider, targetEventRegistry),
   team: loaderOf(teamDecider, teamEventRegistry),
+  webhook: loaderOf(webhookDecider, webhookEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */
 export async function loadStreamState(store: EventStore, codec: EventCodec, streamName: string, asOf?: AsOf): Promise<LoadedAggregate<Event, unknown>> {
   const category = streamCategory(streamName);
-  if (category === undefined) throw new CliError(`${streamName} is not a stream of a known aggregate (customer-, order-, receivable-, complaint-, target-, team-)`, 2);
+  if (category === undefined) throw new CliError(`${streamName} is not a stream of a known aggregate (customer-, order-, receivable-, complaint-, target-, team-, webhook-)`, 2);
   const loaded = await LOADERS[category](store, codec, streamName, asOf);
   if (loaded._tag === 'Left') throw new CliError(`${streamName}: ${loaded.left.code}: ${loaded.left.message}`);
   return loaded.right;

@@ -1,7 +1,7 @@
-import type { ComplaintId, CustomerId, OrderId, ReceivableId } from './ids.js';
+import type { ComplaintId, CustomerId, OrderId, ReceivableId, SubscriptionId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'webhook'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -16,6 +16,9 @@ export const complaintStream = (id: ComplaintId): string => `complaint-${id}`;
 /** `target-<YYYY-MM>-<rep|region>-<id>` */
 export const targetStream = (month: string, scope: 'rep' | 'region', id: string): string =>
   `target-${month}-${scope}-${id}`;
+
+/** `webhook-<id>`: a webhook subscription. */
+export const webhookStream = (id: SubscriptionId): string => `webhook-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

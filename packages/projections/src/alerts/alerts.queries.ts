@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addDays, type ComplaintTimeline } from '@salesbook/domain';
+import { addDays, type AlertKind, type ComplaintTimeline } from '@salesbook/domain';
 import { promiseStatusAsOf } from '../collections/promise-status.js';
 import { readJoinedReport } from '../kpi/kpi-report.js';
 import { businessDate, startOfBusinessDate } from '../model/business-time.js';
@@ -10,10 +10,6 @@ import { prepared } from '../runner/statements.js';
 import type { SupervisionComplaintRow, SupervisionOrderRow, SupervisionPromiseRow, SupervisionWriteOffRow } from '../supervision/supervision.tables.js';
 import { acknowledgeWarningAt, isoAt, resolveWarningAt } from './alert-rules.js';
 
-/** The kinds of alert: an SLA about to breach, a promise to pay broken, an approval waiting over a day, an order late. */
-export const ALERT_KINDS = ['sla_acknowledge_due', 'sla_resolve_due', 'promise_broken', 'approval_waiting', 'order_late'] as const;
-/** One of {@link ALERT_KINDS}. */
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** An alert: what fired when, about which record, and whose it is. `id` is stable: the same alert has the same id on every read. */
 export interface Alert {
