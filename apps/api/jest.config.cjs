@@ -18,4 +18,7 @@ module.exports = {
     [CONTENT_DISPOSITION]: [swc, { ...options, jsc: { ...options.jsc, parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
+  // Each suite starts an API and writes its fixtures over HTTP in a hook: on a busy 2-core machine that takes
+  // longer than Jest's 5 s default, which failed whole suites for time alone.
+  testTimeout: 30_000,
 };

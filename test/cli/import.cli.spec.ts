@@ -25,6 +25,10 @@ describe('salesbook import: rows of a bad order (the good orders are written, no
   it.each([
     ['a bad number', [good9('ten,9.90,0,,,')], 6, 'quantity "ten" is not a whole number'],
     ['a bad date', [`O-9,2024-02-30,C-9,Gamma,retail,south,rep-3,CNY,SKU-9,Nine,4,9.90,0,,,`], 6, 'order_date "2024-02-30" is not a date YYYY-MM-DD'],
+    ['a month 13 order date', [`O-9,2016-13-45,C-9,Gamma,retail,south,rep-3,CNY,SKU-9,Nine,4,9.90,0,,,`], 6, 'order_date "2016-13-45" is not a date YYYY-MM-DD'],
+    ['a month 13 ship date', [good9('4,9.90,0,2016-13-45,,')], 6, 'ship_date "2016-13-45" is not a date YYYY-MM-DD'],
+    ['a month 13 delivery date', [good9('4,9.90,0,2024-03-16,2016-13-45,')], 6, 'delivered_date "2016-13-45" is not a date YYYY-MM-DD'],
+    ['a month 13 promised date', [good9('4,9.90,0,,,2016-13-45')], 6, 'promised_date "2016-13-45" is not a date YYYY-MM-DD'],
     ['too many decimals for the currency', [good9('4,9.999,0,,,')], 6, 'unit_price "9.999" has more decimals than CNY has (2)'],
     ['a discount finer than a basis point', [good9('4,9.90,12.345,,,')], 6, 'discount_pct "12.345" is more precise than one basis point'],
     ['an unknown currency', ['O-9,2024-03-15,C-9,Gamma,retail,south,rep-3,XYZ,SKU-9,Nine,4,9.90,0,,,'], 6, 'currency "XYZ" is not an ISO 4217 currency code'],

@@ -148,3 +148,19 @@ it('system tokens stay outside the register', async () => {
   await must('/customers', customerBody('c-sys'));
   expect((await send('/customers/c-sys/profile', { size: 'large' }, system)).status).toBe(201);
 });
+
+it('reads follow the register too: a token claiming another region, or of someone not on it or gone, reads nothing', async () => {
+  const monthly = '/reports/sales/monthly?month=2026-02&groupBy=region';
+  const read = async (who: Actor) => api.call('GET', monthly, { actor: who });
+  expect((await read(rmEast)).status).toBe(200);
+  expect((await read(actor('aud-1', 'auditor'))).status).toBe(200);
+  for (const who of [actor('rm-east', 'regional_manager', 'west'), actor('rep-99', 'sales_rep', 'east'), actor('rep-1', 'regional_manager', 'east')]) {
+    const refused = await read(who);
+    expect([refused.status, refused.body.code]).toEqual([403, 'ACTOR_NOT_REGISTERED']);
+  }
+  await must('/team/members', { memberId: 'rep-leaves', role: 'sales_rep', region: 'east', joinedOn: '2026-02-01' });
+  const leaver = actor('rep-leaves', 'sales_rep', 'east');
+  expect((await read(leaver)).status).toBe(200);
+  await must('/team/members/rep-leaves/leaving', { leftOn: '2026-03-01' });
+  expect((await read(leaver)).body.code).toBe('ACTOR_NOT_REGISTERED');
+});

@@ -52,10 +52,28 @@ function badLifetimeToken(role: Role, kind: BadLifetime): Promise<string> {
   return jwt.sign(new TextEncoder().encode(TEST_JWT_SECRET));
 }
 
+/** Who sends a request of a role: a person the team register holds in that role (finance, auditors and the system are outside it). */
+const REGISTERED: Record<Role, { id: string; region?: string }> = {
+  sales_manager: { id: 'sm-1' },
+  regional_manager: { id: 'rm-east', region: 'east' },
+  sales_rep: { id: 'rep-2', region: 'east' },
+  market_analyst: { id: 'an-1' },
+  finance: { id: 'fin-1' },
+  auditor: { id: 'aud-1' },
+  system: { id: 'system' },
+};
+/** An impostor of a role: a token the register does not back (an unknown id, or a real rep claiming another region). */
+const impostor = (role: Role): { id: string; region: string } => (role === 'sales_rep' ? { id: 'rep-2', region: 'west' } : { id: `u-${role}`, region: 'east' });
+/** The sender of a drawn request: registered (the ownership rules decide) or an impostor (the register refuses). */
+type Sender = 'registered' | 'impostor';
+
 /** Sends a request as drawn: node's http client, so GET bodies, raw bytes and odd headers go out unchanged. */
-async function send(bad: BadRequest): Promise<{ status: number; body: unknown }> {
+async function send(bad: BadRequest, sender: Sender): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { ...bad.headers };
-  if (bad.auth.kind === 'role') headers['authorization'] = `Bearer ${await api.token(actor(`u-${bad.auth.role}`, bad.auth.role, 'east'))}`;
+  if (bad.auth.kind === 'role') {
+    const who = sender === 'registered' ? REGISTERED[bad.auth.role] : impostor(bad.auth.role);
+    headers['authorization'] = `Bearer ${await api.token(actor(who.id, bad.auth.role, who.region))}`;
+  }
   if (bad.auth.kind === 'header') headers['authorization'] = bad.auth.value;
   if (bad.auth.kind === 'lifetime') headers['authorization'] = `Bearer ${await badLifetimeToken(bad.auth.role, bad.auth.token)}`;
   if (bad.body !== undefined) headers['content-length'] = String(Buffer.byteLength(bad.body));
@@ -90,16 +108,22 @@ function expectedStatus(bad: BadRequest): number | undefined {
   return undefined;
 }
 
-const anyBadRequest = fc.constantFrom(...ROUTES).chain((route) => badRequest(route, BODY_LIMIT));
+const anyBadRequest = fc.tuple(
+  fc.constantFrom(...ROUTES).chain((route) => badRequest(route, BODY_LIMIT)),
+  fc.constantFrom<Sender>('registered', 'impostor'),
+);
+/** The refusals of the access rules (issue 17): out of scope says nothing else, not even whether the record exists. */
+const ACCESS_CODES = new Set(['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED']);
 
 it(`answers ${RUNS} malformed, mistyped, oversized, unknown, injected and unauthorised requests across every route with a 4xx and a reason, and writes nothing`, async () => {
   const before = await digest(api.store);
   const statuses = new Map<number, number>();
   const routesHit = new Set<string>();
   const decided = new Map<number, number>();
+  const accessRefusals = new Map<string, number>();
   await fc.assert(
-    fc.asyncProperty(anyBadRequest, async (bad) => {
-      const { status, body } = await send(bad);
+    fc.asyncProperty(anyBadRequest, async ([bad, sender]) => {
+      const { status, body } = await send(bad, sender);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       routesHit.add(`${bad.route.method} ${bad.route.path}`);
       const reason = body as { code?: unknown; message?: unknown };
@@ -108,6 +132,11 @@ it(`answers ${RUNS} malformed, mistyped, oversized, unknown, injected and unauth
       const expected = expectedStatus(bad);
       if (expected !== undefined) decided.set(expected, (decided.get(expected) ?? 0) + 1);
       if (expected !== undefined && status !== expected) throw new Error(`${bad.method} ${bad.path} [${bad.faults.join(', ')}] answered ${status}, not ${expected}: ${JSON.stringify(body).slice(0, 300)}`);
+      if (typeof reason.code === 'string' && ACCESS_CODES.has(reason.code)) {
+        accessRefusals.set(reason.code, (accessRefusals.get(reason.code) ?? 0) + 1);
+        if (status !== 403 || Object.keys(body as object).sort().join() !== 'code,message,statusCode') throw new Error(`${bad.method} ${bad.path} [${sender}]: an access refusal must be a bare 403, got ${status} ${JSON.stringify(body)}`);
+      }
+      if (reason.code === 'ACTOR_NOT_REGISTERED' && sender === 'registered') throw new Error(`${bad.method} ${bad.path}: a registered person refused as unregistered`);
     }),
     { seed: 20_261_127, numRuns: RUNS, endOnFailure: true },
   );
@@ -117,4 +146,8 @@ it(`answers ${RUNS} malformed, mistyped, oversized, unknown, injected and unauth
   expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([400, 401, 403, 404, 413]));
   // The rules of issue 17 were each drawn and held: lone surrogates alone (400), lifetime-breaking tokens (401).
   expect(Math.min(decided.get(400) ?? 0, decided.get(401) ?? 0)).toBeGreaterThan(10);
-}, 120_000);
+  // Registered people met the ownership rules (a rep or regional manager on an unknown id is out of scope; only a
+  // well-formed request gets that far, so these are few) and impostors the register (reads at the guard, commands in the deciders).
+  expect(Object.fromEntries(accessRefusals)).toEqual({ FORBIDDEN_SCOPE: expect.any(Number), ACTOR_NOT_REGISTERED: expect.any(Number) });
+  expect(accessRefusals.get('ACTOR_NOT_REGISTERED')).toBeGreaterThan(10);
+}, 300_000);

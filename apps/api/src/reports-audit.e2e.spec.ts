@@ -1,6 +1,6 @@
 import { allProjections } from '@salesbook/projections';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { startTestApi, type TestApi } from './testing/test-app.js';
+import { actor, startTestApi, type TestApi } from './testing/test-app.js';
 
 let api: TestApi;
 let confirmedAt: string;
@@ -43,8 +43,11 @@ describe('reports', () => {
   it('shows a rep only their rows and a regional manager only their region', async () => {
     const other = await api.call('GET', '/reports/sales/daily?date=2026-03-01', { actor: people.otherRep });
     expect(other.body.rows).toEqual([]);
-    const west = await api.call('GET', '/reports/sales/daily?date=2026-03-01&groupBy=region', { actor: { ...people.eastManager, region: 'west' as never } });
+    const west = await api.call('GET', '/reports/sales/daily?date=2026-03-01&groupBy=region', { actor: actor('rm-west', 'regional_manager', 'west') });
     expect(west.body.rows).toEqual([]);
+    // A token claiming a region the register does not give its holder reads nothing at all.
+    const claimed = await api.call('GET', '/reports/sales/daily?date=2026-03-01&groupBy=region', { actor: { ...people.eastManager, region: 'west' as never } });
+    expect([claimed.status, claimed.body.code]).toEqual([403, 'ACTOR_NOT_REGISTERED']);
   });
 });
 
@@ -94,7 +97,7 @@ describe('operations and documentation', () => {
     const reads = Object.entries(document.paths as Record<string, { get?: { responses: Record<string, { content?: { 'application/json': { schema: { $ref: string } } } }> } }>)
       .filter(([, item]) => item.get !== undefined)
       .map(([path, item]) => [path, item.get?.responses['200']?.content?.['application/json'].schema.$ref] as const);
-    expect(reads.length).toBe(17);
+    expect(reads.length).toBe(18);
     for (const [path, ref] of reads) expect({ path, ref }).toEqual({ path, ref: expect.stringMatching(/^#\/components\/schemas\/\w+Answer$/) });
     const daily = document.components.schemas.GetReportsSalesDailyAnswer;
     expect(daily.properties.rows.items.properties.currencies.items.required).toContain('month_to_date_attainment');

@@ -69,6 +69,7 @@ async function requests(): Promise<Record<string, string>> {
     '/audit/streams/:stream/events': `/audit/streams/${stream}/events?maxCount=20`,
     '/audit/streams/:stream/state': `/audit/streams/${stream}/state`,
     '/audit/personal-data-reads': '/audit/personal-data-reads',
+    '/team/members': '/team/members?on=2026-02-10',
     '/health': '/health',
     '/ready': '/ready',
     '/projections/status': '/projections/status',

@@ -16,6 +16,9 @@ export class TeamRegisterUnreadable extends Error {}
  */
 @Injectable()
 export class TeamRegister {
+  /** The register as this instance last read it: what reads are checked against while the store is away. */
+  private lastRead: TeamState | undefined;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
@@ -25,7 +28,22 @@ export class TeamRegister {
   async state(): Promise<TeamState> {
     const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM });
     if (isLeft(loaded)) throw new TeamRegisterUnreadable(`${loaded.left.code}: ${loaded.left.message}`);
+    this.lastRead = loaded.right.state;
     return loaded.right.state;
+  }
+
+  /**
+   * The register for checking a read: fresh from the store, or, while the store cannot be reached, as this
+   * instance last read it, so the read models keep answering through an outage (a change made meanwhile through
+   * another instance counts here once the store is back). Before any successful read, an outage is the caller's to report.
+   */
+  async stateForReads(): Promise<TeamState> {
+    try {
+      return await this.state();
+    } catch (error) {
+      if (error instanceof TeamRegisterUnreadable || this.lastRead === undefined) throw error;
+      return this.lastRead;
+    }
   }
 
   /** What the register says of the command's actor (and the rep it names) on the command's business date. */

@@ -37,6 +37,6 @@ export class TeamController {
     const query = input.query as { on?: string };
     const on = query.on ?? this.register.businessDate(this.clock().toISOString());
     if (input.actor === undefined) throw new Error('the team list needs an authenticated actor');
-    return { on, members: teamOn(await this.register.state(), on, input.actor) };
+    return { on, members: teamOn(await this.register.stateForReads(), on, input.actor) };
   }
 }

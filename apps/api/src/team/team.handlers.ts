@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { spellOn, standingOn, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type CommandPayload, type TeamCommand, type TeamState } from '@salesbook/domain';
@@ -5,6 +6,7 @@ import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+import type { TeamMemberRowSchema } from './team.routes.js';
 
 /** A command on the sales team register, on the CommandBus: one of the Team payloads. */
 export class TeamCommandMessage extends AggregateCommand<CommandPayload<TeamCommand>> {}
@@ -25,14 +27,8 @@ export class TeamCommandHandler implements ICommandHandler<TeamCommandMessage> {
   }
 }
 
-/** One person on the register on a date. */
-export interface TeamMemberRow {
-  readonly memberId: string;
-  readonly role: string;
-  readonly region: string | null;
-  readonly managerId: string | null;
-  readonly since: string;
-}
+/** One person on the register on a date (its schema documents the list's answer). */
+export type TeamMemberRow = z.infer<typeof TeamMemberRowSchema>;
 
 /** Whether `reader` may see `row`: everyone for sales managers, analysts, auditors and the system; a regional manager their region; a rep themselves. */
 const visible = (reader: Actor, row: TeamMemberRow): boolean => {

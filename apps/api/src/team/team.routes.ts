@@ -3,6 +3,17 @@ import { teamCommandSchemas as schemas, type Role } from '@salesbook/domain';
 import { commandRoute } from '../commands/command-route.js';
 import type { RouteSpec } from '../http/route-spec.js';
 
+/** One person on the team on the asked date, as `GET /team/members` lists them. */
+export const TeamMemberRowSchema = z
+  .object({
+    memberId: z.string(),
+    role: z.string(),
+    region: z.string().nullable(),
+    managerId: z.string().nullable(),
+    since: z.iso.date(),
+  })
+  .strict();
+
 /** Who lists the register: the sales team (each in their scope), auditors and the system. */
 const READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
 
@@ -21,6 +32,7 @@ export const teamRoutes = {
     summary: 'The team on a date (default today): sales managers, analysts and auditors see everyone, regional managers their region, reps themselves',
     tag: 'team',
     query: z.object({ on: z.iso.date({ message: 'on must be a date YYYY-MM-DD' }).optional() }).strict(),
+    response: z.object({ on: z.iso.date(), members: z.array(TeamMemberRowSchema) }).strict(),
     status: 200,
   } satisfies RouteSpec,
 } as const;

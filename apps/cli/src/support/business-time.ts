@@ -1,3 +1,5 @@
+import { IsoDate } from '@salesbook/domain';
+
 const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -45,6 +47,5 @@ export function endOfBusinessDay(date: string, zone: string): string {
   return new Date(Date.parse(businessInstant(next, zone, 0)) - 1).toISOString();
 }
 
-/** Whether `text` is a calendar date `YYYY-MM-DD` that exists. */
-export const isCalendarDate = (text: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+/** Whether `text` is a calendar date `YYYY-MM-DD` that exists (month 13 or 30 February are not; nor is 2016-13-45, which `Date` cannot even print). */
+export const isCalendarDate = (text: string): boolean => IsoDate.safeParse(text).success;
