@@ -62,4 +62,12 @@ describe('GET /alerts', () => {
       expect(response.body.issues[0]).toMatchObject({ in: 'query', path: ['since'] });
     }
   });
+
+  it('delivers no webhook without SALESBOOK_WEBHOOK_KEY, and says so', async () => {
+    const status = await get('/projections/status');
+    expect(status.body.webhooks).toEqual({ enabled: false, reason: 'SALESBOOK_WEBHOOK_KEY is not set: nothing is delivered' });
+    await api.call('POST', '/webhooks/subscriptions', { actor: people.manager, body: { subscriptionId: 'ops', url: 'https://hooks.example.com/', kinds: ['order_late'] } });
+    const secret = await get('/webhooks/subscriptions/ops/secret');
+    expect([secret.status, secret.body.code]).toEqual([409, 'WEBHOOKS_DISABLED']);
+  });
 });

@@ -140,4 +140,21 @@ describe('webhooks', () => {
     expect(JSON.parse(last?.body ?? '{}')).toMatchObject({ alert: { id: 'sla_resolve_due:k-1', fires_at: expect.stringMatching(/^2026-03-04T06:00:/) } });
     expect(verifyDelivery(secret, last?.signature ?? '', last?.timestamp ?? 0, last?.id ?? '', last?.body ?? '', Math.floor(clock().getTime() / 1000))).toBe(true);
   }, 30_000);
+
+  it('drops the pending deliveries of a cancelled subscription', async () => {
+    down = true;
+    const before = received.length;
+    // A new order over the rep's discount limit, placed on 4 March, has waited a day by 5 March 09:00Z.
+    const discounted = orderBody('o-3', 'c-1').lines.map((line) => (line.lineId === 'l2' ? { ...line, discountBp: 1_500 } : line));
+    await post('/orders', orderBody('o-3', 'c-1', { lines: discounted, promisedDeliveryDate: '2026-03-20' }));
+    jump('2026-03-05T09:00:00.000Z');
+    await until(async () => received.length, (n) => n > before, 'a failing attempt for o-3');
+    await post('/webhooks/subscriptions/all/cancellation', {}, people.manager);
+    const status = await until(webhookStatus, (s) => s.dropped === 1, 'the dropped delivery');
+    expect(status).toMatchObject({ subscriptions: 1, pending: 0, dropped: 1 });
+    const attempts = received.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received.length).toBe(attempts);
+    down = false;
+  });
 });
