@@ -38,7 +38,8 @@ export class WebhooksController {
   @Route(routes.cancel) cancel(@Req() request: FastifyRequest) {
     return this.send(routes.cancel, request);
   }
-  @Route(routes.list) list() {
+  // @Input validates the (empty) query: an unknown parameter is a 400, as on every route.
+  @Route(routes.list) list(@Input() _input: RouteInput) {
     const rows = this.db.prepare('SELECT * FROM webhook_subscriptions ORDER BY subscription_id').all() as WebhookSubscriptionRow[];
     return { subscriptions: rows.map(listed) };
   }
