@@ -15,17 +15,22 @@ export function acknowledgeWarningAt(timeline: ComplaintTimeline, warnMs: number
 }
 
 /**
- * When a complaint's handling time first reaches `warnMs` before its resolution target, up to `now`, if it was not
- * resolved at that instant. Handling time never decreases (it stands still while waiting on the customer or between
- * a resolution and a reopen), so the first instant is found by bisection to the millisecond over the domain's `slaStatus`.
+ * When a complaint's handling time first reaches `warnMs` before its resolution target, if that is after `since` and
+ * by `now` and the complaint was not resolved at that instant. Handling time never decreases (it stands still while
+ * waiting on the customer or between a resolution and a reopen), so one reached by `since` fired before the window,
+ * and the first instant is found by bisection to the millisecond over the domain's `slaStatus`.
  */
-export function resolveWarningAt(timeline: ComplaintTimeline, warnMs: number, now: number): number | null {
+export function resolveWarningAt(timeline: ComplaintTimeline, warnMs: number, since: number, now: number): number | null {
   const threshold = Math.max(0, slaTargets(timeline.severity).resolveWithinMs - warnMs);
   const handled = (at: number): number => slaStatus(timeline, isoAt(at)).timeToResolveMs;
-  let low = Date.parse(timeline.filedAt);
+  const filed = Date.parse(timeline.filedAt);
+  let low = Math.max(filed, since);
   let high = now;
   if (high < low || handled(high) < threshold) return null;
-  if (handled(low) >= threshold) high = low;
+  if (handled(low) >= threshold) {
+    if (low === since) return null;
+    high = low;
+  }
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
     if (handled(middle) >= threshold) high = middle;
