@@ -97,6 +97,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
 
   SalesTargetSet: classify([], 'scope scopeId region month currency setBy setAt'),
   SalesTargetRevised: classify([], 'scope scopeId region month currency reason revisedBy revisedAt'),
+  // The team register names staff by their ids, roles and regions: no customer's personal data.
+  TeamMemberJoined: classify([], 'memberId role region managerId joinedOn recordedBy recordedAt'),
+  TeamMemberTransferred: classify([], 'memberId fromRegion toRegion managerId transferredOn recordedBy recordedAt'),
+  TeamMemberLeft: classify([], 'memberId leftOn recordedBy recordedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -20,6 +20,8 @@ const registration = {
   type: 'RegisterCustomer',
   data: { customerId: 'c-1', companyName: 'Bolt', contact: { name: 'Wang Fang', phone: '+86 21 5555-0100', email: 'wang.fang@example.com' }, region: 'east', segment: 'smb', ownerRepId: 'rep-1' },
   metadata: { actor: { id: 'rep-1', role: 'sales_rep', region: 'east' }, occurredAt: '2026-03-01T09:00:00Z' },
+  // The register's view of rep-1, acting and named as owner: access is not what this contract is about.
+  access: { actor: { active: true, role: 'sales_rep', region: 'east' }, rep: { active: true, role: 'sales_rep', region: 'east' } },
 };
 
 /**
