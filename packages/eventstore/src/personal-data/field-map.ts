@@ -101,6 +101,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   TeamMemberJoined: classify([], 'memberId role region managerId joinedOn recordedBy recordedAt'),
   TeamMemberTransferred: classify([], 'memberId fromRegion toRegion managerId transferredOn recordedBy recordedAt'),
   TeamMemberLeft: classify([], 'memberId leftOn recordedBy recordedAt'),
+  // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
+  WebhookSubscribed: classify([], 'subscriptionId url kinds[] region subscribedBy subscribedAt'),
+  WebhookSubscriptionCancelled: classify([], 'subscriptionId cancelledBy cancelledAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */
