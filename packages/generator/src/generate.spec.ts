@@ -53,9 +53,14 @@ describe('generateActivity', () => {
     expect(problems.slice(0, 5)).toEqual([]);
   });
 
-  it('holds every event type of the domain', () => {
+  // The period close and the regional managers' monthly reports are month-end controls of finance and management,
+  // which the generator does not simulate yet (their deciders, projections and routes have specs of their own). The
+  // list is exact: a type missing from it fails, and so does one of these once the generator makes it.
+  const NOT_GENERATED = ['PeriodClosed', 'PeriodReopeningRequested', 'PeriodReopened', 'MonthlyReportSubmitted', 'MonthlyReportAccepted', 'MonthlyReportReturned'];
+
+  it('holds every event type of the domain but the month-end controls it does not simulate yet', () => {
     const seen = new Set<string>(events.map((event) => event.type));
-    expect(salesbookEventDefinitions.map((definition) => definition.type).filter((type) => !seen.has(type))).toEqual([]);
+    expect(salesbookEventDefinitions.map((definition) => definition.type).filter((type) => !seen.has(type))).toEqual(NOT_GENERATED);
   });
 
   it('keeps every stream gapless and business time moving forward across the whole log', () => {
