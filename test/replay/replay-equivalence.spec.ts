@@ -62,6 +62,15 @@ describe('replay of every projection, folded per batch', () => {
     store = createSqliteEventStore({ path: join(dir, 'events.db'), synchronous: 'NORMAL' });
     await seedStore(store, { seed: 20250101, months: 4, events: 6_000, validateCommands: false, eventsPerAppend: 1_000 });
     await appendLatePayment(store);
+    // The generator makes no webhook subscriptions (a manager's configuration, not sales activity): two, one cancelled.
+    const at = '2026-01-15T08:00:00.000Z';
+    const metadata = { occurredAt: at, schemaVersion: 1 };
+    const subscribed = (subscriptionId: string) => ({ subscriptionId, url: `https://hooks.example.com/${subscriptionId}`, kinds: ['order_late'], region: null, subscribedBy: 'sm-01', subscribedAt: at });
+    await store.appendToStream('webhook-ops', [{ eventId: '30000000-0000-4000-8000-000000000001', type: 'WebhookSubscribed', data: subscribed('ops'), metadata }]);
+    await store.appendToStream('webhook-old', [
+      { eventId: '30000000-0000-4000-8000-000000000002', type: 'WebhookSubscribed', data: subscribed('old'), metadata },
+      { eventId: '30000000-0000-4000-8000-000000000003', type: 'WebhookSubscriptionCancelled', data: { subscriptionId: 'old', cancelledBy: 'sm-01', cancelledAt: at }, metadata },
+    ]);
     events = (await readEverything(store)).filter((event) => !event.type.startsWith('$'));
   }, 60_000);
   afterAll(async () => {

@@ -24,6 +24,7 @@ import { PROJECTIONS } from './reports/reports.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { TeamModule } from './team/team.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WorklistsModule } from './worklists/worklists.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
@@ -70,6 +71,7 @@ export class AppModule {
         ReportsModule,
         WorklistsModule,
         AuditModule,
+        WebhooksModule,
         OperationsModule,
         DashboardModule,
       ],

@@ -111,6 +111,12 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
   'GET /ready': 'public',
   'GET /projections/status': ['sales_manager', 'auditor', 'system'],
+  'GET /reports/supervision': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  'GET /alerts': ['sales_manager', 'regional_manager', 'sales_rep', 'system'],
+  'POST /webhooks/subscriptions': ['sales_manager', 'system'],
+  'POST /webhooks/subscriptions/:id/cancellation': ['sales_manager', 'system'],
+  'GET /webhooks/subscriptions': ['sales_manager', 'auditor', 'system'],
+  'GET /webhooks/subscriptions/:id/secret': ['sales_manager'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

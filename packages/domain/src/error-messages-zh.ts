@@ -11,9 +11,10 @@ import type { MonthlyReportErrorCode } from './monthly-report/index.js';
 import type { ProductErrorCode } from './product/index.js';
 import type { PriceListErrorCode } from './pricelist/index.js';
 import type { PromotionErrorCode } from './promotion/index.js';
+import type { WebhookErrorCode } from './webhook/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -135,6 +136,8 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   PROMOTION_ALREADY_DRAFTED: '该促销活动编号已用于其他促销活动',
   PROMOTION_NOT_DRAFT: '该促销活动已撤回，不能审批',
   PROMOTION_END_OUT_OF_RANGE: '促销活动只能在其期间 {startsOn} 至 {endsOn} 内终止',
+  WEBHOOK_ALREADY_SUBSCRIBED: '该编号的 Webhook 订阅已存在；请先取消，再用新编号订阅',
+  WEBHOOK_NOT_FOUND: '该 Webhook 订阅不存在',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -10,9 +10,10 @@ import { targetEventDefinitions, type TargetEvent } from './target/events.js';
 import { monthlyReportEventDefinitions, type MonthlyReportEvent } from './monthly-report/events.js';
 import { periodEventDefinitions, type PeriodEvent } from './period/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
+import { webhookEventDefinitions, type WebhookEvent } from './webhook/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -27,6 +28,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...productEventDefinitions,
   ...priceListEventDefinitions,
   ...promotionEventDefinitions,
+  ...webhookEventDefinitions,
 ];
 
 /**

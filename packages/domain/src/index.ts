@@ -14,6 +14,7 @@ export * from './monthly-report/index.js';
 export * from './product/index.js';
 export * from './pricelist/index.js';
 export * from './promotion/index.js';
+export * from './webhook/index.js';
 export * from './events.js';
 export * from './roles.js';
 export * from './policies/index.js';

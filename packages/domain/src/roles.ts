@@ -13,9 +13,10 @@ import type { MonthlyReportCommand } from './monthly-report/commands.js';
 import type { PeriodCommand } from './period/commands.js';
 import type { TargetCommand } from './target/commands.js';
 import type { TeamCommand } from './team/commands.js';
+import type { WebhookCommand } from './webhook/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -91,6 +92,9 @@ export const COMMAND_ROLES = {
   DraftPromotion: PROMOTION_ROLES,
   ApprovePromotion: PROMOTION_APPROVERS,
   EndPromotion: PROMOTION_ROLES,
+  // Webhooks carry every region's alerts out of the system: the sales manager decides where.
+  SubscribeWebhook: ['sales_manager', 'system'],
+  CancelWebhookSubscription: ['sales_manager', 'system'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
@@ -111,6 +115,10 @@ export const READ_ROLES = {
   projectionStatus: ['sales_manager', 'auditor', 'system'],
   /** Submitted monthly reports: managers (a regional manager their region's), analysts, auditors; a rep's figures are in the reports. */
   monthlyReports: ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
+  /** The supervision report evaluates people as a scorecard does: managers, reps (their own), auditors. */
+  supervision: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  /** Alerts name the work waiting on someone: the sales roles (a rep their own, a regional manager their region). */
+  alerts: ['sales_manager', 'regional_manager', 'sales_rep', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

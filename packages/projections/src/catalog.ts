@@ -13,6 +13,8 @@ import { promotionsProjection } from './pricing/promotions.projection.js';
 import { productsProjection } from './pricing/products.projection.js';
 import { satisfactionProjection } from './satisfaction/satisfaction.projection.js';
 import { worklistsProjection } from './worklists/worklists.projection.js';
+import { supervisionProjection } from './supervision/supervision.projection.js';
+import { webhookSubscriptionsProjection } from './alerts/webhook-subscriptions.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -33,4 +35,6 @@ export const allProjections: readonly Projection[] = [
   productsProjection,
   priceListsProjection,
   promotionsProjection,
+  supervisionProjection,
+  webhookSubscriptionsProjection,
 ];

@@ -27,6 +27,8 @@ import {
   priceListEventRegistry,
   productEventRegistry,
   teamEventRegistry,
+  webhookDecider,
+  webhookEventRegistry,
   type Actor,
   type Decider,
   type DomainError,
@@ -122,6 +124,7 @@ const LOADERS = {
   product: loaderOf(productDecider, productEventRegistry),
   pricelist: loaderOf(priceListDecider, priceListEventRegistry),
   promotion: loaderOf(promotionDecider, promotionEventRegistry),
+  webhook: loaderOf(webhookDecider, webhookEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

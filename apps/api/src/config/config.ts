@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseStoreUrl, StoreConfigurationError, type StoreDescriptor } from '@salesbook/eventstore';
 import { MASTER_KEY_VARIABLE, parseKeyStoreLocation, parseMasterKey } from '@salesbook/keystore';
 import { isValidTimeZone } from '@salesbook/projections';
+import { AlertsEnv, alertsOf, type AlertsConfig } from './alerts.js';
 import { HardeningEnv, hardeningOf, type HttpLimits, type TokenRules } from './hardening.js';
 
 /** The API's configuration, read once from the environment at start-up (every variable: apps/api/README.md). */
@@ -40,6 +41,8 @@ export interface ApiConfig {
    * default 5; 0 applies each on the next turn). A query with X-Min-Position never waits for it.
    */
   readonly liveBatchMs: number;
+  /** Alert rules and webhook delivery. */
+  readonly alerts: AlertsConfig;
 }
 
 /**
@@ -81,7 +84,7 @@ const Env = z.object({
   SALESBOOK_LIVE_BATCH_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(1_000, 'must be 0-1000 (milliseconds)').default(5)),
   SALESBOOK_REPORT_CACHE_MB: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(4_096, 'must be 0-4096 (megabytes)').default(64)),
   NODE_ENV: optional,
-}).extend(HardeningEnv.shape);
+}).extend(HardeningEnv.shape).extend(AlertsEnv.shape);
 
 /** A configuration problem: one line naming the variable and what is wrong. */
 export class ConfigurationError extends Error {}
@@ -119,6 +122,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     maxDownMs: values.SALESBOOK_MAX_DOWN_MS,
     reportCacheBytes: values.SALESBOOK_REPORT_CACHE_MB * 1_048_576,
     liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
+    ...alertsOf(values, values.SALESBOOK_READMODELS),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProjectionStatus } from '@salesbook/projections';
 import type { PolicyStatus } from '../policies/order-to-receivable.policy.js';
+import type { WebhookStatus } from '../webhooks/dispatcher.js';
 
 /** One indicator of a health check: its status and what it reports (free-form per indicator). */
 const Indicator = z.looseObject({ status: z.enum(['up', 'down']) });
@@ -40,5 +41,16 @@ const PolicyStatusSchema = z.strictObject({
   retrying: z.strictObject({ since: z.string(), attempts: z.number().int(), lastError: z.string() }).nullable(),
 }) satisfies z.ZodType<PolicyStatus>;
 
-/** The answer of `/projections/status`: every projection and policy with its checkpoint, lag and parked events. */
-export const ProjectionsStatusAnswer = z.strictObject({ projections: z.array(ProjectionStatusSchema), policies: z.array(PolicyStatusSchema) });
+const count = z.number().int().min(0);
+
+/** Webhook delivery: off without SALESBOOK_WEBHOOK_KEY, else the outbox's deliveries by state and the latest failure. */
+const WebhookStatusSchema = z.union([
+  z.strictObject({ enabled: z.literal(false), reason: z.string() }),
+  z.strictObject({
+    enabled: z.literal(true), subscriptions: count, pending: count, delivered: count, failed: count.describe('Given up after the last attempt'), dropped: count,
+    failedAttempts: count, lastFailure: z.strictObject({ deliveryId: z.string(), at: z.string(), error: z.string() }).nullable(), queuedUntil: z.string().nullable(),
+  }),
+]) satisfies z.ZodType<WebhookStatus>;
+
+/** The answer of `/projections/status`: every projection and policy with its checkpoint, lag and parked events, and webhook deliveries. */
+export const ProjectionsStatusAnswer = z.strictObject({ projections: z.array(ProjectionStatusSchema), policies: z.array(PolicyStatusSchema), webhooks: WebhookStatusSchema });

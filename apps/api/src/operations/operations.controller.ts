@@ -6,6 +6,7 @@ import { Route } from '../http/route-spec.js';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { OrderToReceivablePolicy } from '../policies/order-to-receivable.policy.js';
+import { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { operationRoutes as routes } from './operations.routes.js';
 
 /** Liveness, readiness (store and projections; 503 when not ready; policies' lag and parked events shown) and projection and policy status. */
@@ -18,6 +19,7 @@ export class OperationsController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly policy: OrderToReceivablePolicy,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   @Route(routes.health) live() {
@@ -61,6 +63,6 @@ export class OperationsController {
   }
 
   @Route(routes.projections) async projections() {
-    return { projections: await this.runner.status(), policies: [await this.policy.status()] };
+    return { projections: await this.runner.status(), policies: [await this.policy.status()], webhooks: this.webhooks.status() };
   }
 }

@@ -15,6 +15,8 @@ export interface ReportContext {
   readonly params: unknown;
   /** The edge clock: "today" and "now" of reports that need them (queries never read a clock). */
   readonly now: () => Date;
+  /** How long before an SLA target an alert fires. */
+  readonly slaWarningMs: number;
 }
 
 /**

@@ -21,6 +21,8 @@ import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
+import { supervisionReport } from './supervision.report.js';
+import { alertsReport } from './alerts.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -120,5 +122,13 @@ export class ReportsController {
 
   @Route(promotionsReport.route) promotions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(promotionsReport, input, request, response);
+  }
+
+  @Route(supervisionReport.route) supervision(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(supervisionReport, input, request, response);
+  }
+
+  @Route(alertsReport.route) alerts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(alertsReport, input, request, response);
   }
 }

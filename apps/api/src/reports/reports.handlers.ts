@@ -56,7 +56,7 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     const rebuilding = sources.filter((name) => !this.runner.servesCurrentVersion(name));
     if (rebuilding.length > 0) throw toHttpException({ kind: 'rebuilding', projections: rebuilding });
     const lagOf = (name: string): number => this.runner.freshness(name).lag;
-    const context = { db: this.db, lagOf, actor, zone: this.config.timeZone, params, now: this.clock };
+    const context = { db: this.db, lagOf, actor, zone: this.config.timeZone, params, now: this.clock, slaWarningMs: this.config.alerts.slaWarningMs };
     const refusal = definition.authorize?.(query, context);
     if (refusal !== undefined) throw toHttpException(refusal);
     const key = definition.reusable?.(query, context) === false ? undefined : this.keyOf(definition, query, params, actor, sources);

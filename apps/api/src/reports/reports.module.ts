@@ -19,6 +19,8 @@ import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
+import { supervisionReport } from './supervision.report.js';
+import { alertsReport } from './alerts.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -40,6 +42,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   products: productsReport.route,
   priceLists: priceListsReport.route,
   promotions: promotionsReport.route,
+  supervision: supervisionReport.route,
+  alerts: alertsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

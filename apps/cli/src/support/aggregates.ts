@@ -22,6 +22,8 @@ import {
   promotionEventRegistry,
   priceListEventRegistry,
   productEventRegistry,
+  webhookDecider,
+  webhookEventRegistry,
   type Decider,
   type Event,
   type EventRegistry,
@@ -48,12 +50,14 @@ const LOADERS = {
   product: loaderOf(productDecider, productEventRegistry),
   pricelist: loaderOf(priceListDecider, priceListEventRegistry),
   promotion: loaderOf(promotionDecider, promotionEventRegistry),
+  webhook: loaderOf(webhookDecider, webhookEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */
 export async function loadStreamState(store: EventStore, codec: EventCodec, streamName: string, asOf?: AsOf): Promise<LoadedAggregate<Event, unknown>> {
   const category = streamCategory(streamName);
   if (category === undefined) throw new CliError(`${streamName} is not a stream of a known aggregate (customer-, order-, receivable-, complaint-, target-, team-, period-, report-)`, 2);
+  if (category === undefined) throw new CliError(`${streamName} is not a stream of a known aggregate (customer-, order-, receivable-, complaint-, target-, team-, webhook-)`, 2);
   const loaded = await LOADERS[category](store, codec, streamName, asOf);
   if (loaded._tag === 'Left') throw new CliError(`${streamName}: ${loaded.left.code}: ${loaded.left.message}`);
   return loaded.right;

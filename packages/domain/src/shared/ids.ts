@@ -36,6 +36,9 @@ export type PaymentId = z.infer<typeof PaymentId>;
 /** Id of a shipment of an order. */
 export const ShipmentId = brandedId('ShipmentId');
 export type ShipmentId = z.infer<typeof ShipmentId>;
+/** Id of a webhook subscription, chosen by the manager who makes it. */
+export const SubscriptionId = brandedId('SubscriptionId');
+export type SubscriptionId = z.infer<typeof SubscriptionId>;
 /** Product code of an order line. */
 export const Sku = brandedId('Sku');
 export type Sku = z.infer<typeof Sku>;

@@ -124,6 +124,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   ),
   PromotionApproved: classify([], 'promotionId approvedBy approvedAt'),
   PromotionEnded: classify([], 'promotionId endsOn previousEndsOn reason endedBy endedAt'),
+  // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
+  WebhookSubscribed: classify([], 'subscriptionId url kinds[] region subscribedBy subscribedAt'),
+  WebhookSubscriptionCancelled: classify([], 'subscriptionId cancelledBy cancelledAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

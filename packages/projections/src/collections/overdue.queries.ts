@@ -49,7 +49,8 @@ const SQL = `WITH ${INSTALLMENTS_AS_OF_CTE}
   GROUP BY receivable_id HAVING SUM(CASE WHEN due_date < @asOf THEN outstanding ELSE 0 END) > 0
   ORDER BY days_past_due DESC, receivable_id`;
 
-function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[] {
+/** The overdue list's rows, read in the caller's transaction (the supervision report joins it with other read models). */
+export function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[] {
   const followUp = prepared(db, `SELECT logged_on AS "on", channel FROM collection_follow_ups
     WHERE receivable_id = ? AND logged_on <= ? ORDER BY revision DESC LIMIT 1`);
   const promise = prepared(db, `SELECT logged_on, promise_date, promise_amount FROM collection_follow_ups

@@ -50,3 +50,33 @@ export function businessDate(instant: string, zone: string = DEFAULT_BUSINESS_ZO
  * @example businessMonth('2026-03-31T16:30:00Z', 'Asia/Shanghai') // '2026-04'
  */
 export const businessMonth = (instant: string, zone: string = DEFAULT_BUSINESS_ZONE): string => businessDate(instant, zone).slice(0, 7);
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+// Making a formatter costs far more than using one: alert queries ask for many day starts.
+const clockFormatterFor = (zone: string): Intl.DateTimeFormat => {
+  let formatter = clockFormatters.get(zone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    clockFormatters.set(zone, formatter);
+  }
+  return formatter;
+};
+
+/** The offset (ms) of `zone` from UTC at `instant`: wall clock there minus UTC. */
+function offsetAt(instant: number, zone: string): number {
+  const parts = clockFormatterFor(zone).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The first instant (epoch ms) of business date `date` in `zone`.
+ * @example startOfBusinessDate('2026-04-01', 'Asia/Shanghai') // Date.parse('2026-03-31T16:00:00Z')
+ */
+export function startOfBusinessDate(date: string, zone: string = DEFAULT_BUSINESS_ZONE): number {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  const guess = wall - offsetAt(wall, zone);
+  // A second pass corrects a guess that crossed an offset change.
+  return wall - offsetAt(guess, zone);
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { activeWebhookSubscriptions, ALERTS_SOURCES, queryAlerts, type Alert, type ProjectionRunner, type WebhookSubscriptionRow } from '@salesbook/projections';
+import type { ApiConfig } from '../config/config.js';
+import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
+import { WebhookOutbox, type OutboxStats } from './outbox.js';
+import { attemptDelivery, backoffMs } from './sender.js';
+import { deliveryIdOf, subscriptionSecret } from './signing.js';
+
+/** What `/projections/status` shows of webhooks. */
+export type WebhookStatus = ({ readonly enabled: true; readonly subscriptions: number } & OutboxStats) | { readonly enabled: false; readonly reason: string };
+
+/** Deliveries attempted per tick (each tick also queues the alerts that fired since the last). */
+const BATCH = 20;
+const SOURCES = [...ALERTS_SOURCES, 'webhook_subscriptions'];
+
+const matches = (subscription: WebhookSubscriptionRow, alert: Alert): boolean =>
+  (JSON.parse(subscription.kinds) as string[]).includes(alert.kind) && (subscription.region === null || subscription.region === alert.region);
+
+/**
+ * Delivers alerts to webhook subscriptions at least once. Each tick (SALESBOOK_WEBHOOK_TICK_MS, on the API's clock)
+ * queues the alerts that fired since the outbox's cursor for every matching active subscription, with the cursor, in
+ * one transaction (the first tick only sets the cursor: history is not replayed to a new installation), then POSTs
+ * the due deliveries; a failure is retried with capped exponential backoff up to SALESBOOK_WEBHOOK_MAX_ATTEMPTS.
+ * Queuing waits while a source read model is catching up, so an alert is judged on caught-up rows.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('WebhookDispatcher');
+  private outbox: WebhookOutbox | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    @Inject(READ_MODELS) private readonly db: Database.Database,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.alerts.webhookKey === undefined) return;
+    this.outbox = new WebhookOutbox(this.config.alerts.outboxPath);
+    this.schedule();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    await this.running;
+    this.outbox?.close();
+  }
+
+  status(): WebhookStatus {
+    if (this.outbox === undefined) return { enabled: false, reason: 'SALESBOOK_WEBHOOK_KEY is not set: nothing is delivered' };
+    return { enabled: true, subscriptions: activeWebhookSubscriptions(this.db).length, ...this.outbox.stats() };
+  }
+
+  private schedule(): void {
+    if (this.stopping) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().catch((error: unknown) => this.logger.error(`webhook tick failed: ${error instanceof Error ? error.message : String(error)}`));
+      void this.running.finally(() => this.schedule());
+    }, this.config.alerts.tickMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    const outbox = this.outbox;
+    const key = this.config.alerts.webhookKey;
+    if (outbox === undefined || key === undefined) return;
+    const now = this.clock();
+    if (SOURCES.every((name) => !this.runner.freshness(name).stale)) this.queue(outbox, now);
+    for (const delivery of outbox.due(now.getTime(), BATCH)) {
+      if (this.stopping) return;
+      const outcome = await attemptDelivery(delivery, subscriptionSecret(key, delivery.subscription_id), Math.floor(this.clock().getTime() / 1000), this.config.alerts.timeoutMs);
+      const at = this.clock();
+      if (outcome.ok) outbox.delivered(delivery.delivery_id, at.toISOString());
+      else outbox.attemptFailed(delivery.delivery_id, at.toISOString(), outcome.error, this.nextAttempt(delivery.attempts + 1, at.getTime()));
+    }
+  }
+
+  /** When attempt `attempts + 1` is due, or null when `attempts` was the last allowed. */
+  private nextAttempt(attempts: number, nowMs: number): number | null {
+    const { maxAttempts, retryBaseMs, retryMaxMs } = this.config.alerts;
+    return attempts >= maxAttempts ? null : nowMs + backoffMs(attempts, retryBaseMs, retryMaxMs);
+  }
+
+  private queue(outbox: WebhookOutbox, now: Date): void {
+    const until = now.toISOString();
+    const since = outbox.queuedUntil();
+    const subscriptions = activeWebhookSubscriptions(this.db);
+    outbox.dropAllBut(subscriptions.map((s) => s.subscription_id));
+    if (since === undefined || since >= until) {
+      if (since === undefined) outbox.queue([], until, now.getTime());
+      return;
+    }
+    const alerts = queryAlerts(this.db, () => 0, { since, now: until, zone: this.config.timeZone, slaWarningMs: this.config.alerts.slaWarningMs }).rows;
+    const deliveries = subscriptions.flatMap((subscription) =>
+      alerts.filter((alert) => matches(subscription, alert)).map((alert) => ({
+        delivery_id: deliveryIdOf(subscription.subscription_id, alert.id),
+        subscription_id: subscription.subscription_id,
+        alert_id: alert.id,
+        url: subscription.url,
+        body: JSON.stringify({ deliveryId: deliveryIdOf(subscription.subscription_id, alert.id), subscriptionId: subscription.subscription_id, alert }),
+      })),
+    );
+    outbox.queue(deliveries, until, now.getTime());
+  }
+}

@@ -1,0 +1,43 @@
+import type { RecordedEvent } from '@salesbook/eventstore';
+import type { ComplaintEvent, OrderEvent, ReceivableEvent } from '@salesbook/domain';
+import { decodeEvent } from '../model/decode.js';
+import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
+import type { RowReader, RowWrite } from '../model/table.js';
+import { projectComplaint } from './supervision-complaints.js';
+import { projectOrder } from './supervision-orders.js';
+import { projectReceivable } from './supervision-receivables.js';
+import { supervisionComplaintsTable, supervisionOrdersTable, supervisionPromisesTable, supervisionWriteOffsTable } from './supervision.tables.js';
+
+const ORDER = new Set(['OrderPlaced', 'OrderAmended', 'OrderDiscountApproved', 'OrderConfirmed', 'OrderDelivered', 'OrderCancelled']);
+const RECEIVABLE = new Set(['CollectionFollowUpLogged', 'WriteOffRequested', 'ReceivableWrittenOff']);
+const COMPLAINT = new Set([
+  'ComplaintFiled', 'ComplaintAssigned', 'ComplaintAcknowledged', 'ComplaintAwaitingCustomer', 'ComplaintCustomerResponded',
+  'ComplaintEscalated', 'ComplaintResolved', 'ComplaintClosed', 'ComplaintReopened',
+]);
+
+// The sets above name only events of these aggregates, so the decoded event is one of them.
+const isOrder = (e: { type: string }): e is OrderEvent => ORDER.has(e.type);
+const isReceivable = (e: { type: string }): e is ReceivableEvent => RECEIVABLE.has(e.type);
+const isComplaint = (e: { type: string }): e is ComplaintEvent => COMPLAINT.has(e.type);
+
+function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
+  if (!ORDER.has(event.type) && !RECEIVABLE.has(event.type) && !COMPLAINT.has(event.type)) return [];
+  const decoded = decodeEvent(event);
+  if (isOrder(decoded)) return projectOrder(decoded, rows, context.zone);
+  if (isReceivable(decoded)) return projectReceivable(decoded, event.revision, rows);
+  // Instants normalized to toISOString, so the alert query compares them as text.
+  if (isComplaint(decoded)) return projectComplaint(decoded, new Date(occurredAt(event)).toISOString(), rows);
+  return [];
+}
+
+/**
+ * Supervision: what the supervision report and the alerts need that no other read model keeps (discount
+ * approvals asked and given, promises to pay by their date, write-off requests, complaints whose SLA clocks run).
+ * Every row is one record's own state, so it depends only on the order of its own stream.
+ */
+export const supervisionProjection: Projection = {
+  name: 'supervision',
+  version: 1,
+  tables: [supervisionOrdersTable, supervisionPromisesTable, supervisionWriteOffsTable, supervisionComplaintsTable],
+  project,
+};
