@@ -1,17 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-
-/** A small deterministic generator (mulberry32), so every run imports the same file. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { createRandom } from '@salesbook/generator';
 
 const REGIONS = ['east', 'west', 'north', 'south'];
 const SEGMENTS = ['key_account', 'enterprise', 'smb', 'retail'];
@@ -34,7 +23,8 @@ export interface GeneratedImport {
  * a sku now and then twice on one order, company names that need RFC 4180 quoting.
  */
 export async function writeOrdersCsv(path: string, lines: number, seed = 42): Promise<GeneratedImport> {
-  const next = random(seed);
+  // Seeded, so every run imports the same file.
+  const next = createRandom(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const out = createWriteStream(path);
   const write = async (text: string): Promise<void> => {

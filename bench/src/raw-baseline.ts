@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { EVENTS_TABLE_DDL } from '@salesbook/eventstore-sqlite';
 
 /** A row exactly as the adapter stores it: the same columns, JSON text and a 64-hex chain link. */
 export interface RawRow {
@@ -10,20 +11,6 @@ export interface RawRow {
   readonly metadata: string;
   readonly recordedAt: string;
 }
-
-// The adapter's table, so the baseline pays for the same indexes (position, stream+revision, event id).
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position INTEGER PRIMARY KEY,
-  stream_name TEXT NOT NULL,
-  revision INTEGER NOT NULL CHECK (revision >= 0),
-  event_id TEXT NOT NULL UNIQUE,
-  type TEXT NOT NULL,
-  data TEXT NOT NULL,
-  metadata TEXT NOT NULL,
-  recorded_at TEXT NOT NULL,
-  UNIQUE (stream_name, revision)
-);`;
 
 /** Bare better-sqlite3 with the adapter's pragmas: what the store is measured against. */
 export interface RawBaseline {
@@ -42,7 +29,8 @@ export function openRawBaseline(path: string, synchronous: 'FULL' | 'NORMAL'): R
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
-  db.exec(SCHEMA);
+  // The adapter's own table, so the baseline pays for the same indexes (position, stream+revision, event id).
+  db.exec(EVENTS_TABLE_DDL);
   const insert = db.prepare(
     'INSERT INTO events (stream_name, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );

@@ -1,6 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,30 +8,18 @@ import { ActorId, JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegist
 import { createEventCodec, handleCommand } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+import { ensureBuilt } from '../support/ensure-built.js';
 
 const root = join(__dirname, '..', '..');
 const BINARY = join(root, 'apps', 'cli', 'bin', 'salesbook.js');
-
-function newest(dir: string): number {
-  let found = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found = Math.max(found, entry.name === 'dist' || entry.name === 'node_modules' ? 0 : newest(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) found = Math.max(found, statSync(path).mtimeMs);
-  }
-  return found;
-}
 
 /**
  * These tests run the real `salesbook` binary (the built code, as `npx salesbook` does). `npm test` builds
  * first; a missing or stale build (a developer running one spec after an edit) is built here through Nx.
  */
 export function ensureCliBuilt(): void {
-  const built = join(root, 'apps', 'cli', 'dist', 'main.js');
-  const sources = Math.max(newest(join(root, 'apps', 'cli', 'src')), ...['domain', 'eventstore', 'eventstore-sqlite', 'eventstore-esdb', 'keystore', 'projections'].map((name) => newest(join(root, 'packages', name, 'src'))));
-  if (!existsSync(built) || sources > statSync(built).mtimeMs) {
-    execFileSync('npx', ['nx', 'run', '@salesbook/cli:build', '--outputStyle=static'], { cwd: root, stdio: 'pipe', timeout: 170_000 });
-  }
+  const packages = ['domain', 'eventstore', 'eventstore-sqlite', 'eventstore-esdb', 'keystore', 'projections'].map((name) => join(root, 'packages', name, 'src'));
+  ensureBuilt([{ built: join(root, 'apps', 'cli', 'dist', 'main.js'), sources: [join(root, 'apps', 'cli', 'src'), ...packages] }], ['@salesbook/cli']);
 }
 
 /** What a run of the binary did. */

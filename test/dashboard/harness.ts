@@ -1,8 +1,9 @@
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { ensureBuilt as ensureBuiltTargets } from '../support/ensure-built.js';
 
 const root = join(__dirname, '..', '..');
 
@@ -19,21 +20,15 @@ export interface StartedDemo {
   stop(): Promise<void>;
 }
 
-const newest = (path: string): number =>
-  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
-
-const stale = (built: string, sources: readonly string[]): boolean => !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
-
 /**
  * Builds the API and the dashboard when their output is missing or older than their sources (`npm test` has built
  * them already; this is for a developer running this spec alone after an edit).
  */
 export function ensureBuilt(): void {
   const app = (name: string) => join(root, 'apps', name);
-  const api = stale(join(app('api'), 'dist', 'demo.js'), [join(app('api'), 'src')]);
-  const page = stale(join(app('dashboard'), 'dist', 'index.html'), [join(app('dashboard'), 'src'), join(app('dashboard'), 'index.html')]);
-  if (!api && !page) return;
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@salesbook/api', '@salesbook/dashboard', '--outputStyle=static'], { cwd: root, stdio: 'pipe', timeout: 240_000 });
+  const api = { built: join(app('api'), 'dist', 'demo.js'), sources: [join(app('api'), 'src')] };
+  const page = { built: join(app('dashboard'), 'dist', 'index.html'), sources: [join(app('dashboard'), 'src'), join(app('dashboard'), 'index.html')] };
+  ensureBuiltTargets([api, page], ['@salesbook/api', '@salesbook/dashboard'], 240_000);
 }
 
 /**

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { seedStore } from '@salesbook/generator';
-import { ensureBuilt } from './ensure-built.js';
+import { createRandom, seedStore } from '@salesbook/generator';
+import { ensureBuilt, packageTarget } from '../support/ensure-built.js';
 
 // Crashes: a process replaying projections is killed (SIGKILL) in the middle of its work,
 // again and again; each restart resumes from the checkpoints in the read-model file, and in the end every read
@@ -23,18 +23,6 @@ interface Outcome {
   readonly rows: Record<string, number>;
   readonly positions: Record<string, string | null>;
   readonly parked: Record<string, number>;
-}
-
-/** mulberry32, as the generator uses. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The lowest checkpoint of the read models (0 while any projection has none yet), read beside the running child. */
@@ -86,7 +74,7 @@ describe('projection runner under SIGKILL', () => {
   let dir: string;
   let events: string;
   beforeAll(async () => {
-    ensureBuilt(['domain', 'eventstore', 'eventstore-sqlite', 'projections'], '@salesbook/projections');
+    ensureBuilt(['domain', 'eventstore', 'eventstore-sqlite', 'projections'].map(packageTarget), ['@salesbook/projections']);
     dir = mkdtempSync(join(tmpdir(), 'salesbook-projection-crash-'));
     events = join(dir, 'events.db');
     const store = createSqliteEventStore({ path: events, synchronous: 'NORMAL' });
@@ -99,7 +87,7 @@ describe('projection runner under SIGKILL', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`resumes from its checkpoints to a clean rebuild's digests across ${KILLS} kills (seed ${SEED})`, async () => {
-    const random = seeded(SEED);
+    const random = createRandom(SEED).next;
     // Kill positions spread over the log, in order, so each restart has work left to be killed in.
     const targets = Array.from({ length: KILLS }, (_, k) => Math.floor(((k + 0.2 + random() * 0.6) / (KILLS + 1)) * EVENTS)).sort((a, b) => a - b);
     const crashed = join(dir, 'crashed.db');

@@ -4,21 +4,15 @@
 // Type-checked as JavaScript (test/tsconfig.json, checkJs) and linted like the specs.
 import { randomUUID } from 'node:crypto';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
+import { createRandom } from '@salesbook/generator';
 
 /** @typedef {import('@salesbook/eventstore').NewEvent} NewEvent */
 /** @typedef {import('@salesbook/eventstore').AppendResult} AppendResult */
 
 const [path, seedText] = process.argv.slice(2);
 if (path === undefined) throw new Error('usage: sqlite-crash-writer.mjs <events.db> <seed>');
-let seed = Number(seedText) >>> 0;
-// mulberry32: a small seeded generator, so a failing run can be replayed with the same choices.
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// Seeded, so a failing run can be replayed with the same choices.
+const random = createRandom(Number(seedText)).next;
 /** @param {number} n */
 const pick = (n) => Math.floor(random() * n);
 

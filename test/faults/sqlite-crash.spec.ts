@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyChain, type RecordedEvent } from '@salesbook/eventstore';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { ensureBuilt } from './ensure-built.js';
+import { createRandom } from '@salesbook/generator';
+import { ensureBuilt, packageTarget } from '../support/ensure-built.js';
 
 // Crashes: a writer killed with SIGKILL in the middle of a write load loses no
 // acknowledged event and leaves no half-written command. The writer is a real process running the
@@ -17,18 +18,6 @@ interface Acknowledged {
   readonly streamName: string;
   readonly revision: number;
   readonly eventId: string;
-}
-
-/** mulberry32, as in the writer. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Runs the writer until `killAfterMs` after it is ready, kills it with SIGKILL, and returns what it acknowledged. */
@@ -71,7 +60,7 @@ async function readEverything(path: string): Promise<{ events: RecordedEvent[]; 
 
 describe('SQLite store under SIGKILL', () => {
   let dir: string;
-  beforeAll(() => ensureBuilt(['eventstore', 'eventstore-sqlite'], '@salesbook/eventstore-sqlite'), 180_000);
+  beforeAll(() => ensureBuilt(['eventstore', 'eventstore-sqlite', 'generator'].map(packageTarget), ['@salesbook/eventstore-sqlite', '@salesbook/generator']), 180_000);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'salesbook-crash-'));
   });
@@ -79,7 +68,7 @@ describe('SQLite store under SIGKILL', () => {
 
   it(`loses no acknowledged append and no part of a command across ${KILLS} kills of the writer (seed ${SEED})`, async () => {
     const path = join(dir, 'events.db');
-    const random = seeded(SEED);
+    const random = createRandom(SEED).next;
     const acknowledged: Acknowledged[] = [];
     for (let kill = 0; kill < KILLS; kill += 1) {
       acknowledged.push(...(await runAndKill(path, Math.floor(random() * 2 ** 32), 5 + Math.floor(random() * 120))));

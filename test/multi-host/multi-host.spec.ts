@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { createMemoryEventStore } from '@salesbook/eventstore';
 import { startTestPostgres, type TestPostgres } from '@salesbook/keystore/testing';
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
-import { ensureBuilt } from '../faults/ensure-built.js';
+import { ensureBuilt, packageTarget } from '../support/ensure-built.js';
 import { startApiProcess, startDoubleProcess, type ApiProcess, type Child } from './processes.js';
 
 // Two API processes with separate data folders (as on two hosts) share only the EventStoreDB double and PostgreSQL,
@@ -53,7 +53,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000): 
 }
 
 beforeAll(async () => {
-  ensureBuilt(['domain', 'eventstore', 'eventstore-esdb', 'keystore', 'projections'], '@salesbook/api');
+  ensureBuilt(['domain', 'eventstore', 'eventstore-esdb', 'keystore', 'projections'].map(packageTarget), ['@salesbook/api']);
   dir = mkdtempSync(join(tmpdir(), 'salesbook-multi-host-'));
   pg = await startTestPostgres();
   double = await startDoubleProcess(0, logFile());

@@ -1,5 +1,6 @@
 import {
   EventIdConflictError,
+  findRepeat,
   GENESIS_HASH,
   revisionMatches,
   WrongExpectedRevisionError,
@@ -21,27 +22,12 @@ const refusedKey = (error: unknown): 'event_id' | 'revision' | undefined => {
   return message.includes('events.event_id') ? 'event_id' : 'revision';
 };
 
-/**
- * The original result when every id of the batch is already the same consecutive events of this
- * stream; `undefined` when none is stored; an {@link EventIdConflictError} for anything in between
- * (also for a batch that repeats an id within itself).
- */
-export function findRepeat(statements: Statements, streamName: string, events: readonly NewEvent[]): AppendResult | undefined {
-  const stored = events.map((event) => statements.storedId.get(event.eventId));
-  const firstStored = stored.findIndex((row) => row !== undefined);
-  if (firstStored === -1) {
-    const ids = new Set<string>();
-    for (const event of events) {
-      if (ids.has(event.eventId)) throw new EventIdConflictError(streamName, event.eventId);
-      ids.add(event.eventId);
-    }
-    return undefined;
-  }
-  const first = stored[0];
-  const last = stored[stored.length - 1];
-  const same = stored.every((row, index) => row !== undefined && row[0] === streamName && first !== undefined && row[1] === first[1] + index);
-  if (!same || last === undefined) throw new EventIdConflictError(streamName, events[firstStored]?.eventId ?? '');
-  return { nextExpectedRevision: last[1], position: BigInt(last[2]) };
+/** {@link findRepeat} on the file: ids looked up by the unique index on `event_id`. */
+function repeatOf(statements: Statements, streamName: string, events: readonly NewEvent[]): AppendResult | undefined {
+  return findRepeat(streamName, events, (eventId) => {
+    const row = statements.storedId.get(eventId);
+    return row === undefined ? undefined : { streamName: row[0], revision: row[1], position: BigInt(row[2]) };
+  });
 }
 
 /**
@@ -56,7 +42,7 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
   const head = statements.head.get(streamName);
   const current = head?.[0];
   if (!revisionMatches(expected, current)) {
-    const repeat = findRepeat(statements, streamName, events);
+    const repeat = repeatOf(statements, streamName, events);
     if (repeat !== undefined) return repeat;
     throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
   }
@@ -78,7 +64,7 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
       if (key === 'revision') throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream', { cause: error });
       if (key === undefined) throw error;
       // A failed statement undoes only itself: nothing of this batch is written when index is 0.
-      const repeat = index === 0 ? findRepeat(statements, streamName, events) : undefined;
+      const repeat = index === 0 ? repeatOf(statements, streamName, events) : undefined;
       if (repeat !== undefined) return repeat;
       throw new EventIdConflictError(streamName, event.eventId);
     }

@@ -14,6 +14,7 @@ export * from './event-codec.js';
 export * from './to-json.js';
 export * from './command-handler.js';
 export * from './event-id.js';
+export * from './repeat.js';
 export * from './load-aggregate.js';
 export * from './store-url.js';
 export * from './private-files.js';

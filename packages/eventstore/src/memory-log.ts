@@ -1,6 +1,7 @@
-import { EventIdConflictError, revisionMatches, WrongExpectedRevisionError } from './errors.js';
+import { revisionMatches, WrongExpectedRevisionError } from './errors.js';
 import { GENESIS_HASH, linkEvents } from './hash-chain.js';
 import type { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, RecordedEvent, StreamAppend } from './port.js';
+import { findRepeat } from './repeat.js';
 import { createChangeNotifier, type ChangeNotifier } from './polling-subscription.js';
 
 /**
@@ -31,30 +32,6 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
-/** The original result when every id of the batch is already the same consecutive events of this stream. */
-function findRepeat(log: MemoryEventLog, streamName: string, events: readonly NewEvent[]): AppendResult | undefined {
-  const stored = events.map((event) => log.byEventId.get(event.eventId));
-  const firstStored = stored.findIndex((event) => event !== undefined);
-  if (firstStored === -1) {
-    const ids = new Set<string>();
-    for (const event of events) {
-      if (ids.has(event.eventId)) throw new EventIdConflictError(streamName, event.eventId);
-      ids.add(event.eventId);
-    }
-    return undefined;
-  }
-  const first = stored[0];
-  const last = stored[stored.length - 1];
-  const sameEvents =
-    first !== undefined &&
-    last !== undefined &&
-    stored.every((event, index) => event !== undefined && event.streamName === streamName && event.revision === first.revision + index);
-  if (!sameEvents || last === undefined) {
-    throw new EventIdConflictError(streamName, events[firstStored]?.eventId ?? '');
-  }
-  return { nextExpectedRevision: last.revision, position: last.position };
-}
-
 /** Appends synchronously (so atomically within one event loop turn); throws and writes nothing on a conflict. */
 export function appendToLog(
   log: MemoryEventLog,
@@ -63,7 +40,7 @@ export function appendToLog(
   expectedRevision: ExpectedRevision,
   recordedAt: string,
 ): AppendResult {
-  const repeat = findRepeat(log, streamName, events);
+  const repeat = findRepeat(streamName, events, (eventId) => log.byEventId.get(eventId));
   if (repeat !== undefined) return repeat;
   const stream = log.streams.get(streamName);
   const current = stream === undefined ? undefined : stream.length - 1;

@@ -12,6 +12,7 @@ export type { ParkedEvent } from './runner/dead-letters.js';
 export type { ReadModelDigest } from './runner/digest.js';
 export { ProjectionRunner, type RunnerOptions } from './runner/runner.js';
 export * from './runner/status.js';
+export { openReadModels } from './runner/read-model-file.js';
 export { nextOutage, retryDelay, type Outage, type RetryPolicy } from './runner/supervision.js';
 export type { BatchOutcome, RetryOutcome } from './runner/table-set.js';
 export { readReport, type LagOf } from './runner/report.js';

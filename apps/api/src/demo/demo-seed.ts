@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { seedStore, type GeneratorOptions } from '@salesbook/generator';
-import { openReadModels } from '../infrastructure/open-store.js';
+import { openReadModels } from '@salesbook/projections';
 import { ORDER_TO_RECEIVABLE_POLICY } from '../policies/order-to-receivable.policy.js';
 import { PolicyCheckpoints } from '../policies/policy-checkpoints.js';
 

@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
-import { createMemoryEventStore, preparePrivateFile, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createMemoryEventStore, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { createPostgresKeyStore, createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type ManagedKeyStore, type SqliteKeyStore } from '@salesbook/keystore';
@@ -19,20 +18,6 @@ export async function openEventStore(descriptor: StoreDescriptor): Promise<Event
     case 'esdb':
       return openEsdbEventStore({ connectionString: descriptor.connectionString, maxAppendBytes: descriptor.maxAppendBytes });
   }
-}
-
-/**
- * Opens the read-model SQLite file (it and its folder created readable by the owner only when missing), WAL so reports read while batches apply.
- * `synchronous=NORMAL`: read models are derived data and each batch commits with its checkpoint, so a power cut can
- * only lose the last batches, which are replayed from the log; an fsync per projection per batch is not needed.
- */
-export function openReadModels(path: string): Database.Database {
-  preparePrivateFile(path);
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  return db;
 }
 
 /**

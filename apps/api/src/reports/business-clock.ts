@@ -1,8 +1,4 @@
-import { addDays } from '@salesbook/domain';
-import { businessDate, startOfBusinessDate } from '@salesbook/projections';
-
-/** The last millisecond of business date `date` in `zone`, ISO 8601 UTC. */
-export const endOfBusinessDate = (date: string, zone: string): string => new Date(startOfBusinessDate(addDays(date, 1), zone) - 1).toISOString();
+import { businessDate, endOfBusinessDate } from '@salesbook/projections';
 
 let today: { readonly zone: string; readonly minute: number; readonly date: string } | undefined;
 

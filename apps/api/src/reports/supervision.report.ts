@@ -1,7 +1,7 @@
 import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
-import { querySupervision, SUPERVISION_SOURCES, type SupervisionRow } from '@salesbook/projections';
-import { businessToday, endOfBusinessDate, periodIsOver } from './business-clock.js';
+import { endOfBusinessDate, querySupervision, SUPERVISION_SOURCES, type SupervisionRow } from '@salesbook/projections';
+import { businessToday, periodIsOver } from './business-clock.js';
 import { periodDays, ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 import { reportAnswer } from './answers/report-answer.js';

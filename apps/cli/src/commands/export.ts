@@ -1,6 +1,7 @@
 import { salesbookEventRegistry, STREAM_CATEGORIES, streamCategory } from '@salesbook/domain';
 import type { EventCodec, RecordedEvent } from '@salesbook/eventstore';
-import { businessInstant, endOfBusinessDay, isCalendarDate } from '../support/business-time.js';
+import { endOfBusinessDate } from '@salesbook/projections';
+import { businessInstant, isCalendarDate } from '../support/business-time.js';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
 import { note } from '../support/output.js';
@@ -54,7 +55,7 @@ function csvLine(event: RecordedEvent): string {
 /** Reads `--from`/`--to`: an ISO instant, or a business date (its start for `from`, its end for `to`). */
 function instantOf(option: '--from' | '--to', value: string | undefined, zone: string): number | undefined {
   if (value === undefined) return undefined;
-  if (isCalendarDate(value)) return Date.parse(option === '--from' ? businessInstant(value, zone, 0) : endOfBusinessDay(value, zone));
+  if (isCalendarDate(value)) return Date.parse(option === '--from' ? businessInstant(value, zone, 0) : endOfBusinessDate(value, zone));
   const parsed = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(parsed)) throw new CliError(`${option}: "${value}" is neither a date (2026-03-31) nor an ISO 8601 time`, 2);
   return parsed;

@@ -1,6 +1,6 @@
 import type { EventStore, Subscription, SubscriptionMessage } from '@salesbook/eventstore';
-import { ProjectionRunner } from '@salesbook/projections';
-import { openReadModels, type StoreContext } from '../support/infrastructure.js';
+import { openReadModels, ProjectionRunner } from '@salesbook/projections';
+import type { StoreContext } from '../support/infrastructure.js';
 import { note, out } from '../support/output.js';
 import { startProgress } from '../support/progress.js';
 import { ALL_PROJECTIONS } from '../support/projections.js';

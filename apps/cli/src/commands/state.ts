@@ -1,5 +1,6 @@
 import type { AsOf } from '@salesbook/eventstore';
-import { endOfBusinessDay, isCalendarDate } from '../support/business-time.js';
+import { endOfBusinessDate } from '@salesbook/projections';
+import { isCalendarDate } from '../support/business-time.js';
 import { loadStreamState } from '../support/aggregates.js';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';
@@ -18,7 +19,7 @@ export interface StateOptions extends UnmaskOptions {
 export function parseAsOf(value: string, zone: string): AsOf {
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return { revision: Number(trimmed) };
-  if (isCalendarDate(trimmed)) return { time: endOfBusinessDay(trimmed, zone) };
+  if (isCalendarDate(trimmed)) return { time: endOfBusinessDate(trimmed, zone) };
   if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return { time: new Date(Date.parse(trimmed)).toISOString() };
   throw new CliError(`--as-of: "${value}" is neither a revision (0, 1, ...), an ISO 8601 time (2026-03-31T16:00:00Z) nor a date (2026-03-31)`, 2);
 }

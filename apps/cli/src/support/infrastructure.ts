@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, preparePrivateFile, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import type { ManagedKeyStore } from '@salesbook/keystore';
@@ -9,7 +8,7 @@ import type { CliConfig } from './config.js';
 import { openKeyStore, type KeyStoreMode } from './key-store.js';
 import { note } from './output.js';
 
-// The API opens stores and read models the same way (apps/api/src/infrastructure/open-store.ts).
+// The API opens event stores the same way (apps/api/src/infrastructure/open-store.ts), only waiting longer for EventStoreDB.
 
 /**
  * Opens the event store `SALESBOOK_EVENTSTORE` names; EventStoreDB after its check (23.10 or later, `$all` readable;
@@ -25,20 +24,6 @@ export async function openEventStore(descriptor: StoreDescriptor): Promise<Event
     case 'esdb':
       return openEsdbEventStore({ connectionString: descriptor.connectionString, maxAppendBytes: descriptor.maxAppendBytes, waitMs: 10_000 });
   }
-}
-
-/**
- * Opens a read-model SQLite file (it and its folder created owner-only when missing), WAL and `synchronous=NORMAL`
- * like the API's: read models are derived data committed with their checkpoints, so a power cut loses only batches
- * that are replayed again.
- */
-export function openReadModels(path: string): Database.Database {
-  preparePrivateFile(path);
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  return db;
 }
 
 /** Whether the read-model file exists (verify never creates one). */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@salesbook/eventstore';
-import { ProjectionRunner, type Projection, type ReadModelDigest } from '@salesbook/projections';
-import { openReadModels, readModelsExist } from '../support/infrastructure.js';
+import { openReadModels, ProjectionRunner, type Projection, type ReadModelDigest } from '@salesbook/projections';
+import { readModelsExist } from '../support/infrastructure.js';
 import { cappedStore } from './capped-store.js';
 
 /** One read model compared with a scratch rebuild at the same position. */

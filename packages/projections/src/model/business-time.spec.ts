@@ -1,4 +1,4 @@
-import { businessDate, businessMonth, isValidTimeZone } from './business-time.js';
+import { businessDate, businessInstantOf, businessMonth, endOfBusinessDate, isValidTimeZone, startOfBusinessDate } from './business-time.js';
 
 describe('business time', () => {
   it.each([
@@ -29,5 +29,21 @@ describe('business time', () => {
     expect(() => businessDate('yesterday', 'UTC')).toThrow(RangeError);
     expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+
+  it.each([
+    ['2026-04-01', 'Asia/Shanghai', 12, '2026-04-01T04:00:00.000Z'],
+    ['2026-04-01', 'Asia/Shanghai', 0, '2026-03-31T16:00:00.000Z'],
+    // The day New York moves its clocks forward: noon is already daylight time (UTC-4).
+    ['2026-03-08', 'America/New_York', 12, '2026-03-08T16:00:00.000Z'],
+    ['2026-03-07', 'America/New_York', 12, '2026-03-07T17:00:00.000Z'],
+  ])('%s in %s at %i:00 is %s', (date, zone, hour, instant) => {
+    expect(new Date(businessInstantOf(date, zone, hour)).toISOString()).toBe(instant);
+  });
+
+  it('starts a business date at its midnight and ends it a millisecond before the next', () => {
+    expect(startOfBusinessDate('2026-04-01', 'Asia/Shanghai')).toBe(Date.parse('2026-03-31T16:00:00Z'));
+    expect(endOfBusinessDate('2026-03-31', 'Asia/Shanghai')).toBe('2026-03-31T15:59:59.999Z');
+    expect(endOfBusinessDate('2026-12-31', 'UTC')).toBe('2026-12-31T23:59:59.999Z');
   });
 });

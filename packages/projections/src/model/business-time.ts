@@ -1,3 +1,5 @@
+import { addDays } from '@salesbook/domain';
+
 /**
  * Business time: reports bucket events by `occurredAt` in a configured zone (docs/reports.md),
  * so an order confirmed at 2026-03-31T16:30:00Z counts on 2026-04-01 in Shanghai.
@@ -71,12 +73,25 @@ function offsetAt(instant: number, zone: string): number {
 }
 
 /**
- * The first instant (epoch ms) of business date `date` in `zone`.
- * @example startOfBusinessDate('2026-04-01', 'Asia/Shanghai') // Date.parse('2026-03-31T16:00:00Z')
+ * The instant (epoch ms) of `hour`:00 on business date `date` in `zone`.
+ * @example businessInstantOf('2026-04-01', 'Asia/Shanghai', 12) // Date.parse('2026-04-01T04:00:00Z')
  */
-export function startOfBusinessDate(date: string, zone: string = DEFAULT_BUSINESS_ZONE): number {
-  const wall = Date.parse(`${date}T00:00:00Z`);
+export function businessInstantOf(date: string, zone: string = DEFAULT_BUSINESS_ZONE, hour = 0): number {
+  const wall = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
   const guess = wall - offsetAt(wall, zone);
   // A second pass corrects a guess that crossed an offset change.
   return wall - offsetAt(guess, zone);
 }
+
+/**
+ * The first instant (epoch ms) of business date `date` in `zone`.
+ * @example startOfBusinessDate('2026-04-01', 'Asia/Shanghai') // Date.parse('2026-03-31T16:00:00Z')
+ */
+export const startOfBusinessDate = (date: string, zone: string = DEFAULT_BUSINESS_ZONE): number => businessInstantOf(date, zone, 0);
+
+/**
+ * The last millisecond of business date `date` in `zone`, ISO 8601 UTC: "as of 31 March" is everything up to its end.
+ * @example endOfBusinessDate('2026-03-31', 'Asia/Shanghai') // '2026-03-31T15:59:59.999Z'
+ */
+export const endOfBusinessDate = (date: string, zone: string = DEFAULT_BUSINESS_ZONE): string =>
+  new Date(startOfBusinessDate(addDays(date, 1), zone) - 1).toISOString();
