@@ -29,6 +29,8 @@ import {
   teamEventRegistry,
   webhookDecider,
   webhookEventRegistry,
+  commissionPlanDecider,
+  commissionPlanEventRegistry,
   type Actor,
   type Decider,
   type DomainError,
@@ -125,6 +127,7 @@ const LOADERS = {
   pricelist: loaderOf(priceListDecider, priceListEventRegistry),
   promotion: loaderOf(promotionDecider, promotionEventRegistry),
   webhook: loaderOf(webhookDecider, webhookEventRegistry),
+  commission: loaderOf(commissionPlanDecider, commissionPlanEventRegistry),
 };
 
 @QueryHandler(AggregateStateQuery)

@@ -24,6 +24,8 @@ import {
   productEventRegistry,
   webhookDecider,
   webhookEventRegistry,
+  commissionPlanDecider,
+  commissionPlanEventRegistry,
   type Decider,
   type Event,
   type EventRegistry,
@@ -51,6 +53,7 @@ const LOADERS = {
   pricelist: loaderOf(priceListDecider, priceListEventRegistry),
   promotion: loaderOf(promotionDecider, promotionEventRegistry),
   webhook: loaderOf(webhookDecider, webhookEventRegistry),
+  commission: loaderOf(commissionPlanDecider, commissionPlanEventRegistry),
 };
 
 /** Folds `streamName` with its aggregate's decider, up to `asOf`; a stream of no known aggregate is a usage error. */
