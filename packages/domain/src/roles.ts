@@ -123,6 +123,8 @@ export const READ_ROLES = {
   supervision: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   /** Alerts name the work waiting on someone: the sales roles (a rep their own, a regional manager their region). */
   alerts: ['sales_manager', 'regional_manager', 'sales_rep', 'system'],
+  /** Commission statements are pay: managers (a regional manager their region), the rep their own, finance who pays, auditors. */
+  commissions: ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */
