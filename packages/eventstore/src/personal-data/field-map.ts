@@ -127,6 +127,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
   WebhookSubscribed: classify([], 'subscriptionId url kinds[] region subscribedBy subscribedAt'),
   WebhookSubscriptionCancelled: classify([], 'subscriptionId cancelledBy cancelledAt'),
+  // A commission plan is the department's pay policy: a plan name, staff and region ids, rates; no customer's data.
+  CommissionPlanVersionSet: classify([], 'planId effectiveFrom name covers.kind covers.ids[] currency setBy setAt'),
+  CommissionPlanEnded: classify([], 'planId from endedBy endedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */
