@@ -94,6 +94,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   ComplaintResolved: classify(['resolution'], 'complaintId rootCause compensation.currency resolvedBy resolverRole resolvedAt', byComplaint),
   ComplaintClosed: classify([], 'complaintId ownerRepId region closedBy closedAt'),
   ComplaintReopened: classify(['reason'], 'complaintId closedAt reopenedBy reopenedAt', byComplaint),
+  ComplaintCompensationRequested: classify(['reason'], 'complaintId currency region requestedBy requesterRole requestedAt', byComplaint),
+  ComplaintCompensationApproved: classify([], 'complaintId currency requestedBy approvedBy approverRole approvedAt'),
+  ComplaintCompensationRejected: classify(['reason'], 'complaintId currency requestedBy rejectedBy rejecterRole rejectedAt', byComplaint),
 
   SalesTargetSet: classify([], 'scope scopeId region month currency setBy setAt'),
   SalesTargetRevised: classify([], 'scope scopeId region month currency reason revisedBy revisedAt'),
