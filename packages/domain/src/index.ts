@@ -16,6 +16,7 @@ export * from './pricelist/index.js';
 export * from './promotion/index.js';
 export * from './webhook/index.js';
 export * from './events.js';
+export * from './aggregates.js';
 export * from './roles.js';
 export * from './policies/index.js';
 export * from './error-messages-zh.js';

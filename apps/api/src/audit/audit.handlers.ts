@@ -1,41 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import {
-  complaintDecider,
-  complaintEventRegistry,
-  customerDecider,
-  customerEventRegistry,
-  domainError,
-  orderDecider,
-  orderEventRegistry,
-  receivableDecider,
-  receivableEventRegistry,
-  salesbookEventRegistry,
-  streamCategory,
-  targetDecider,
-  targetEventRegistry,
-  teamDecider,
-  periodDecider,
-  monthlyReportDecider,
-  monthlyReportEventRegistry,
-  periodEventRegistry,
-  productDecider,
-  priceListDecider,
-  promotionDecider,
-  promotionEventRegistry,
-  priceListEventRegistry,
-  productEventRegistry,
-  teamEventRegistry,
-  webhookDecider,
-  webhookEventRegistry,
-  type Actor,
-  type Decider,
-  type DomainError,
-  type Event,
-  type EventRegistry,
-} from '@salesbook/domain';
-import { loadAggregate, type AsOf, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import { AGGREGATES, domainError, salesbookEventRegistry, streamCategory, type Actor, type DomainError } from '@salesbook/domain';
+import { loadAggregate, type AsOf, type EventStore } from '@salesbook/eventstore';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { AuditAccess } from './audit-access.js';
 
@@ -104,29 +71,6 @@ export class StreamHistoryHandler implements IQueryHandler<StreamHistoryQuery> {
   }
 }
 
-type Loaded = Either<DomainError, { state: unknown; revision: number; position: bigint | undefined }>;
-type Loader = (store: EventStore, codec: EventCodec, streamName: string, asOf: AsOf | undefined) => Promise<Loaded>;
-
-const loaderOf =
-  <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>): Loader =>
-  (store, codec, streamName, asOf) =>
-    loadAggregate({ store, codec, decider, registry, streamName, ...(asOf === undefined ? {} : { asOf }) });
-
-const LOADERS = {
-  customer: loaderOf(customerDecider, customerEventRegistry),
-  order: loaderOf(orderDecider, orderEventRegistry),
-  receivable: loaderOf(receivableDecider, receivableEventRegistry),
-  complaint: loaderOf(complaintDecider, complaintEventRegistry),
-  target: loaderOf(targetDecider, targetEventRegistry),
-  team: loaderOf(teamDecider, teamEventRegistry),
-  period: loaderOf(periodDecider, periodEventRegistry),
-  report: loaderOf(monthlyReportDecider, monthlyReportEventRegistry),
-  product: loaderOf(productDecider, productEventRegistry),
-  pricelist: loaderOf(priceListDecider, priceListEventRegistry),
-  promotion: loaderOf(promotionDecider, promotionEventRegistry),
-  webhook: loaderOf(webhookDecider, webhookEventRegistry),
-};
-
 @QueryHandler(AggregateStateQuery)
 export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery> {
   constructor(
@@ -141,7 +85,10 @@ export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery>
     const access = await this.access.of(reader.actor, streamName, reader.purpose);
     if (access._tag === 'Left') return access;
     if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
-    const loaded = await LOADERS[category](this.store, access.right.codec, streamName, asOf);
+    const codec = access.right.codec;
+    const loaded = await AGGREGATES[category]((decider, registry) =>
+      loadAggregate({ store: this.store, codec, decider, registry, streamName, ...(asOf === undefined ? {} : { asOf }) }),
+    );
     if (loaded._tag === 'Left') return loaded;
     const { state, revision, position } = loaded.right;
     return right({ streamName, personalData: access.right.personalData, revision, position: position === undefined ? null : position.toString(), asOf: asOf ?? null, state });

@@ -1,0 +1,51 @@
+import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
+import { customerDecider, customerEventRegistry } from './customer/index.js';
+import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
+import { orderDecider, orderEventRegistry } from './order/index.js';
+import { periodDecider, periodEventRegistry } from './period/index.js';
+import { priceListDecider, priceListEventRegistry } from './pricelist/index.js';
+import { productDecider, productEventRegistry } from './product/index.js';
+import { promotionDecider, promotionEventRegistry } from './promotion/index.js';
+import { receivableDecider, receivableEventRegistry } from './receivable/index.js';
+import type { Decider } from './shared/decider.js';
+import type { EventRegistry } from './shared/event-registry.js';
+import type { Event } from './shared/message.js';
+import type { StreamCategory } from './shared/streams.js';
+import { targetDecider, targetEventRegistry } from './target/index.js';
+import { teamDecider, teamEventRegistry } from './team/index.js';
+import { webhookDecider, webhookEventRegistry } from './webhook/index.js';
+
+/** What a caller does with one aggregate's decider and event registry, whatever its command, event and state types. */
+export type AggregateUse<R> = <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>) => R;
+
+/**
+ * One aggregate's decider and event registry, its own types kept: the caller passes what to do with them, typed
+ * for any aggregate (so a table of every aggregate needs no cast to a common decider type).
+ */
+export type AggregateKit = <R>(use: AggregateUse<R>) => R;
+
+const kit =
+  <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>): AggregateKit =>
+  (use) =>
+    use(decider, registry);
+
+/**
+ * Every aggregate by the category of its streams: how an auditor's tool or the CLI folds any stream of the store.
+ *
+ * @example
+ * const loaded = AGGREGATES[streamCategory(name)]((decider, registry) => loadAggregate({ store, codec, decider, registry, streamName: name }));
+ */
+export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
+  customer: kit(customerDecider, customerEventRegistry),
+  order: kit(orderDecider, orderEventRegistry),
+  receivable: kit(receivableDecider, receivableEventRegistry),
+  complaint: kit(complaintDecider, complaintEventRegistry),
+  target: kit(targetDecider, targetEventRegistry),
+  team: kit(teamDecider, teamEventRegistry),
+  period: kit(periodDecider, periodEventRegistry),
+  report: kit(monthlyReportDecider, monthlyReportEventRegistry),
+  product: kit(productDecider, productEventRegistry),
+  pricelist: kit(priceListDecider, priceListEventRegistry),
+  promotion: kit(promotionDecider, promotionEventRegistry),
+  webhook: kit(webhookDecider, webhookEventRegistry),
+};
