@@ -63,6 +63,8 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   ORDER_DELIVERY_BEFORE_SHIPMENT: '交付日期早于发货日期',
   ORDER_DATE_BEFORE_PLACEMENT: '{field} 的日期 {date} 早于下单日期',
   ORDER_DATE_IN_FUTURE: '{field} 的日期 {date} 晚于今天',
+  ORDER_NO_LIST_PRICE: '没有价目表为产品 {sku} 定价，请填写单价',
+  ORDER_TOTAL_TOO_LARGE: '按价目表计算的订单金额过大',
   RECEIVABLE_NOT_FOUND: '应收账款不存在',
   RECEIVABLE_ALREADY_OPENED: '该应收账款已建立',
   RECEIVABLE_NOT_AUTHORIZED: '您无权处理该应收账款',
