@@ -1,5 +1,4 @@
 export * from './data-keys.js';
-export * from './field-map.js';
 export { createMemoryDataKeyStore, type MemoryDataKeyStore } from './memory-data-keys.js';
 export * from './personal-data-codec.js';
 export * from './read-log.js';

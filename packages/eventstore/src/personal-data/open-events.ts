@@ -1,8 +1,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, type DomainError } from '@salesbook/domain';
+import { domainError, type DomainError, type EventFieldClassification } from '@salesbook/domain';
 import type { RecordedEvent } from '../port.js';
 import type { DataKeyLookup, DataKeyStore } from './data-keys.js';
-import type { EventFieldClassification } from './field-map.js';
 import { getPath, setPath } from './json-path.js';
 import { ERASED_PERSONAL_DATA, open, parseSealed, type SealedValue } from './sealed-value.js';
 

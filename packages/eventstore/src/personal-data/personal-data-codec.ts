@@ -1,9 +1,8 @@
 import { left, right } from 'fp-ts/lib/Either.js';
-import { domainError, type Event } from '@salesbook/domain';
+import { domainError, PERSONAL_DATA_FIELDS, type Event, type EventFieldClassification } from '@salesbook/domain';
 import type { EventCodec } from '../event-codec.js';
 import type { Json } from '../port.js';
 import type { DataKeyStore } from './data-keys.js';
-import { PERSONAL_DATA_FIELDS, type EventFieldClassification } from './field-map.js';
 import { getPath, setPath } from './json-path.js';
 import { openEvents } from './open-events.js';
 import type { PersonalDataReader, PersonalDataReadLog } from './read-log.js';
