@@ -120,6 +120,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /webhooks/subscriptions/:id/cancellation': ['sales_manager', 'system'],
   'GET /webhooks/subscriptions': ['sales_manager', 'auditor', 'system'],
   'GET /webhooks/subscriptions/:id/secret': ['sales_manager'],
+  'POST /commission-plans/:id/versions': ['sales_manager', 'system'],
+  'POST /commission-plans/:id/ending': ['sales_manager', 'system'],
+  'GET /reports/commissions': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

@@ -12,9 +12,10 @@ import type { ProductErrorCode } from './product/index.js';
 import type { PriceListErrorCode } from './pricelist/index.js';
 import type { PromotionErrorCode } from './promotion/index.js';
 import type { WebhookErrorCode } from './webhook/index.js';
+import type { CommissionPlanErrorCode } from './commission/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -62,6 +63,8 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   ORDER_DELIVERY_BEFORE_SHIPMENT: '交付日期早于发货日期',
   ORDER_DATE_BEFORE_PLACEMENT: '{field} 的日期 {date} 早于下单日期',
   ORDER_DATE_IN_FUTURE: '{field} 的日期 {date} 晚于今天',
+  ORDER_NO_LIST_PRICE: '没有价目表为产品 {sku} 定价，请填写单价',
+  ORDER_TOTAL_TOO_LARGE: '按价目表计算的订单金额过大',
   RECEIVABLE_NOT_FOUND: '应收账款不存在',
   RECEIVABLE_ALREADY_OPENED: '该应收账款已建立',
   RECEIVABLE_NOT_AUTHORIZED: '您无权处理该应收账款',
@@ -146,6 +149,12 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   PROMOTION_END_OUT_OF_RANGE: '促销活动只能在其期间 {startsOn} 至 {endsOn} 内终止',
   WEBHOOK_ALREADY_SUBSCRIBED: '该编号的 Webhook 订阅已存在；请先取消，再用新编号订阅',
   WEBHOOK_NOT_FOUND: '该 Webhook 订阅不存在',
+  COMMISSION_PLAN_NOT_AUTHORIZED: '只有销售部经理可以设定提成方案',
+  COMMISSION_PLAN_NOT_FOUND: '该提成方案不存在',
+  COMMISSION_PLAN_MONTH_PAST: '{month} 已开始或已过去：提成方案只能从当月起变更，不能改写过去',
+  COMMISSION_PLAN_VERSION_LATER: '该提成方案已有从 {latest} 起生效的版本',
+  COMMISSION_PLAN_ENDED: '该提成方案已从 {endsFrom} 起终止',
+  COMMISSION_PLAN_OVERLAP: '提成方案 {otherPlanId} 已覆盖其中部分销售代表或区域',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -4,6 +4,7 @@ import type { Command } from '../shared/message.js';
 import { Currency } from '../shared/money.js';
 import { BusinessDate } from '../shared/time.js';
 import type { CustomerInputs } from './customer-snapshot.js';
+import type { PricingFacts } from './list-pricing.js';
 import { OrderLines } from './order-line.js';
 import { PaymentTerms } from './payment-terms.js';
 
@@ -90,14 +91,19 @@ export type CancelOrder = z.infer<typeof CancelOrder>;
 export const CloseOrder = z.object({ orderId: OrderId, reason: Reason }).strict();
 export type CloseOrder = z.infer<typeof CloseOrder>;
 
-/** PlaceOrder with the customer snapshot the handler loaded. */
-export type PlaceOrderCommand = Command<'PlaceOrder', PlaceOrder> & { readonly inputs: CustomerInputs };
+/** Pricing facts a handler loads for lines that may be priced from the lists; absent, every line names its price. */
+export interface PricingInputs {
+  readonly pricing?: PricingFacts;
+}
+
+/** PlaceOrder with the customer snapshot and the pricing facts the handler loaded. */
+export type PlaceOrderCommand = Command<'PlaceOrder', PlaceOrder> & { readonly inputs: CustomerInputs & PricingInputs };
 /** ApproveDiscount command. */
 export type ApproveDiscountCommand = Command<'ApproveDiscount', ApproveDiscount>;
 /** ConfirmOrder with the customer snapshot (and open receivables) the handler loaded. */
 export type ConfirmOrderCommand = Command<'ConfirmOrder', ConfirmOrder> & { readonly inputs: CustomerInputs };
-/** AmendOrder command. */
-export type AmendOrderCommand = Command<'AmendOrder', AmendOrder>;
+/** AmendOrder with the pricing facts of the amendment's date, for the lines it adds. */
+export type AmendOrderCommand = Command<'AmendOrder', AmendOrder> & { readonly inputs?: PricingInputs };
 /** RecordShipment command. */
 export type RecordShipmentCommand = Command<'RecordShipment', RecordShipment>;
 /** ConfirmDelivery command. */

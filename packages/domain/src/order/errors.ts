@@ -37,7 +37,9 @@ export type OrderErrorCode =
   | 'ORDER_SHIPMENT_ID_REUSED'
   | 'ORDER_DELIVERY_BEFORE_SHIPMENT'
   | 'ORDER_DATE_BEFORE_PLACEMENT'
-  | 'ORDER_DATE_IN_FUTURE';
+  | 'ORDER_DATE_IN_FUTURE'
+  | 'ORDER_NO_LIST_PRICE'
+  | 'ORDER_TOTAL_TOO_LARGE';
 
 /** A refusal of the Order decider. */
 export type OrderError = DomainError<OrderErrorCode>;

@@ -4,6 +4,7 @@ export * from './commands.js';
 export * from './customer-snapshot.js';
 export * from './events.js';
 export * from './order-line.js';
+export { priceLines, type PricingFacts, type PricingOrder } from './list-pricing.js';
 export * from './payment-terms.js';
 export { orderDecider } from './decide.js';
 export type { OrderError, OrderErrorCode } from './errors.js';

@@ -75,7 +75,7 @@ export const initialState = (): OrderState => ({ status: 'none' });
 
 /** The plain lines of an order (without shipped quantities), as events carry them. */
 export const plainLines = (lines: readonly OrderLineState[]): OrderLine[] =>
-  lines.map(({ lineId, sku, description, quantity, unitPrice, discountBp }) => ({ lineId, sku, description, quantity, unitPrice, discountBp }));
+  lines.map(({ lineId, sku, description, quantity, unitPrice, discountBp, pricing }) => ({ lineId, sku, description, quantity, unitPrice, discountBp, ...(pricing === undefined ? {} : { pricing }) }));
 
 /** Shipping status of a confirmed order from its lines. */
 export const shippingStatus = (lines: readonly OrderLineState[]): OrderStatus => {

@@ -31,6 +31,8 @@ const byComplaint: PersonalDataOwner = { subjectCategory: 'complaint', subjectFi
 const CONTACT = ['contact.name', 'contact.phone', 'contact.email'];
 const RECEIVABLE = 'receivableId orderId customerId repId region currency';
 const ORDER = 'orderId customerId repId region currency';
+/** The string fields of order lines under `path` (a list's id and a promotion's id when a list priced the line). */
+const LINES = (path: string): string => ['lineId', 'sku', 'description', 'pricing.priceListId', 'pricing.promotionId'].map((field) => `${path}[].${field}`).join(' ');
 
 const classify = (personal: readonly string[], other: string, owner?: PersonalDataOwner): EventFieldClassification =>
   ({ version: 1, personal, other: words(other), ...(owner ? { owner } : {}) });
@@ -54,15 +56,15 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   CustomerPersonalDataForgotten: classify([], 'customerId erasedFields[] reason forgottenBy forgottenAt'),
   CustomerDeactivated: classify([], 'customerId reason deactivatedBy deactivatedAt'),
 
-  OrderPlaced: classify([], `${ORDER} lines[].lineId lines[].sku lines[].description paymentTerms.kind promisedDeliveryDate placedAt`),
+  OrderPlaced: classify([], `${ORDER} ${LINES('lines')} paymentTerms.kind promisedDeliveryDate placedAt`),
   OrderDiscountApproved: classify([], 'orderId approvedBy approverRole approvedAt'),
   OrderConfirmed: classify(
     [],
-    `${ORDER} segment lines[].lineId lines[].sku lines[].description paymentTerms.kind promisedDeliveryDate creditCheck.creditLimit.currency confirmedAt`,
+    `${ORDER} segment ${LINES('lines')} paymentTerms.kind promisedDeliveryDate creditCheck.creditLimit.currency confirmedAt`,
   ),
   OrderAmended: classify(
     [],
-    `${ORDER} linesBefore[].lineId linesBefore[].sku linesBefore[].description linesAfter[].lineId linesAfter[].sku linesAfter[].description ` +
+    `${ORDER} ${LINES('linesBefore')} ${LINES('linesAfter')} ` +
       'promisedDeliveryDateBefore promisedDeliveryDateAfter customerConfirmationRef reason amendedAt',
   ),
   OrderCancelled: classify([], `${ORDER} reason cancelledAt`),
@@ -130,6 +132,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
   WebhookSubscribed: classify([], 'subscriptionId url kinds[] region subscribedBy subscribedAt'),
   WebhookSubscriptionCancelled: classify([], 'subscriptionId cancelledBy cancelledAt'),
+  // A commission plan is the department's pay policy: a plan name, staff and region ids, rates; no customer's data.
+  CommissionPlanVersionSet: classify([], 'planId effectiveFrom name covers.kind covers.ids[] currency setBy setAt'),
+  CommissionPlanEnded: classify([], 'planId from endedBy endedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

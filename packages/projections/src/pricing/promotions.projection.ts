@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@salesbook/eventstore';
 import { decodeEvent } from '../model/decode.js';
 import type { Projection } from '../model/projection.js';
 import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
+import { projectPromotionDiscounts, promotionDiscountsTable } from './promotion-budgets.js';
 
 /** One promotion: period, status, benefit, budget and coverage (lists as JSON arrays; empty segments or regions: everyone). */
 export type PromotionRow = {
@@ -59,7 +60,10 @@ const existing = (rows: RowReader, id: string): PromotionRow => {
   return row;
 };
 
+const ORDER_EVENTS = new Set(['OrderPlaced', 'OrderAmended', 'OrderCancelled']);
+
 function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
+  if (ORDER_EVENTS.has(event.type)) return projectPromotionDiscounts(decodeEvent(event), rows);
   if (event.type !== 'PromotionDrafted' && event.type !== 'PromotionApproved' && event.type !== 'PromotionEnded') return [];
   const decoded = decodeEvent(event);
   switch (decoded.type) {
@@ -99,5 +103,5 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   }
 }
 
-/** Promotions as drafted, approved and ended: the promotion list, and later their effectiveness. */
-export const promotionsProjection: Projection = { name: 'promotions', version: 1, tables: [promotionsTable], project };
+/** Promotions as drafted, approved and ended (the promotion list), and the discount orders take of each (their budgets). */
+export const promotionsProjection: Projection = { name: 'promotions', version: 2, tables: [promotionsTable, promotionDiscountsTable], project };

@@ -4,6 +4,7 @@ import type { DomainError } from '../../shared/domain-error.js';
 import type { AmendOrderCommand } from '../commands.js';
 import { authorize, orderError, refuse, requireStatus, type OrderError } from '../errors.js';
 import type { OrderEvent } from '../events.js';
+import { priceLines } from '../list-pricing.js';
 import { orderTotal, type OrderLine } from '../order-line.js';
 import { agreedAfter, maxEffectiveDiscountBp } from '../price-control.js';
 import { plainLines, type Order, type OrderLineState, type OrderState } from '../state.js';
@@ -42,7 +43,9 @@ export function amendOrder(command: AmendOrderCommand, state: OrderState): Eithe
   const allowed = authorize(metadata.actor, o.repId, o.region);
   if (isLeft(allowed)) return allowed;
   const linesBefore = plainLines(o.lines);
-  const linesAfter = data.lines ?? linesBefore;
+  const priced = data.lines === undefined ? right(linesBefore) : priceLines(data.lines, o, command.inputs?.pricing, linesBefore);
+  if (isLeft(priced)) return priced;
+  const linesAfter = priced.right;
   const dateAfter = data.promisedDeliveryDate ?? o.promisedDeliveryDate;
   if (sameLines(linesBefore, linesAfter) && dateAfter === o.promisedDeliveryDate) {
     return refuse('ORDER_AMENDMENT_EMPTY', 'the amendment changes nothing', { orderId: o.orderId });

@@ -6,12 +6,15 @@ import { requireActiveCustomer } from '../customer-checks.js';
 import { placementRegion } from '../access.js';
 import { authorize, refuse } from '../errors.js';
 import type { OrderEvent } from '../events.js';
-import { maxDiscountBp, orderTotal } from '../order-line.js';
+import { priceLines } from '../list-pricing.js';
+import { orderTotal } from '../order-line.js';
+import { agreedAtPlacement, maxEffectiveDiscountBp } from '../price-control.js';
 import type { OrderState } from '../state.js';
 
 /**
  * Places an order. The region defaults to the customer's home region (the access rules have already
- * checked that the customer and the order's rep are in the actor's scope). Discounts above the placing actor's limit leave it awaiting approval.
+ * checked that the customer and the order's rep are in the actor's scope). Lines without a price take the list price
+ * after promotion; a price below that counts as discount. Discounts above the placing actor's limit leave it awaiting approval.
  * Credit is checked at confirmation, when the order is booked.
  */
 export function placeOrder(command: PlaceOrderCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
@@ -22,8 +25,10 @@ export function placeOrder(command: PlaceOrderCommand, state: OrderState): Eithe
   const region = placementRegion(command) ?? customer.right.homeRegion;
   const allowed = authorize(metadata.actor, data.repId, region);
   if (isLeft(allowed)) return allowed;
+  const lines = priceLines(data.lines, { customerId: data.customerId, region, currency: data.currency }, inputs.pricing);
+  if (isLeft(lines)) return lines;
   const limit = DISCOUNT_LIMIT_BP[metadata.actor.role];
-  const maxBp = maxDiscountBp(data.lines);
+  const maxBp = maxEffectiveDiscountBp(lines.right, agreedAtPlacement(lines.right));
   return right([
     {
       type: 'OrderPlaced',
@@ -33,10 +38,10 @@ export function placeOrder(command: PlaceOrderCommand, state: OrderState): Eithe
         repId: data.repId,
         region,
         currency: data.currency,
-        lines: data.lines,
+        lines: lines.right,
         promisedDeliveryDate: data.promisedDeliveryDate,
         paymentTerms: data.paymentTerms,
-        total: orderTotal(data.lines),
+        total: orderTotal(lines.right),
         maxDiscountBp: maxBp,
         discountLimitBp: limit,
         approvalRequired: maxBp > limit,
