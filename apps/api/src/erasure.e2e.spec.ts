@@ -14,7 +14,9 @@ const EMAIL = 'quinlan.oyelaran@erasure-test.example';
 const DESCRIPTION = `${NAME} (${EMAIL}) says the crates arrived crushed`;
 const COMMENT = `Ask for Quinlan on ${PHONE} before noon`;
 const NOTE = `${NAME} promised to pay by Friday, call ${PHONE}`;
-const VALUES = [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, PHONE.replaceAll(' ', '')];
+const ASKED = `${NAME} lost a day of production over the crushed crates`;
+const REJECTED = `Told ${NAME} the contract caps it; reach them at ${EMAIL}`;
+const VALUES = [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED, PHONE.replaceAll(' ', '')];
 /** Each value as written, upper- and lower-case. */
 const VARIANTS = [...new Set(VALUES.flatMap((value) => [value, value.toUpperCase(), value.toLowerCase()]))];
 
@@ -84,6 +86,10 @@ it('stores personal data encrypted, and after an erasure over HTTP reads it as e
   await post('/orders', orderBody('o-gone', 'c-gone', { paymentTerms: { kind: 'advance' }, promisedDeliveryDate: '2026-03-20' }), 3);
   await post('/orders/o-gone/confirmation', {}, 3);
   await post('/complaints', { complaintId: 'k-gone', customerId: 'c-gone', orderId: 'o-gone', channel: 'email', category: 'delivery', severity: 'high', description: DESCRIPTION }, 4);
+  // A compensation asked for and rejected: both reasons are the complaint's personal data.
+  await post('/complaints/k-gone/compensation-request', { amount: 250_000, currency: 'CNY', reason: ASKED }, 4);
+  const rejected = await api.call('POST', '/complaints/k-gone/compensation-rejection', people.eastManager, { reason: REJECTED });
+  expect(rejected.status).toBe(201);
   // The order -> receivable policy opens the receivable from the subscription.
   for (let tries = 0; (await api.call('GET', '/audit/streams/receivable-o-gone/events', people.system)).status !== 200; tries += 1) {
     if (tries > 200) throw new Error('the policy never opened receivable-o-gone');
@@ -98,7 +104,7 @@ it('stores personal data encrypted, and after an erasure over HTTP reads it as e
   for (const value of VARIANTS) expect([value, filesHolding(data, value)]).toEqual([value, []]);
   // ...yet a sales manager reads them back.
   const readable = JSON.stringify([await history('customer-c-gone'), await history('complaint-k-gone'), await history('receivable-o-gone')]);
-  for (const value of [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE]) expect(readable).toContain(JSON.stringify(value).slice(1, -1));
+  for (const value of [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED]) expect(readable).toContain(JSON.stringify(value).slice(1, -1));
 
   const erased = await api.call('POST', '/customers/c-gone/erasure', people.manager, { reason: 'data subject request DSR-7' });
   expect([erased.status, erased.body]).toEqual([201, expect.objectContaining({ streamName: 'customer-c-gone', events: ['CustomerPersonalDataForgotten'], keyDestroyed: true })]);
@@ -111,6 +117,8 @@ it('stores personal data encrypted, and after an erasure over HTTP reads it as e
   for (const value of VARIANTS) expect(JSON.stringify(afterwards)).not.toContain(value);
   expect(afterwards[0].events[0].data.contact).toEqual({ name: ERASED_PERSONAL_DATA, phone: ERASED_PERSONAL_DATA, email: ERASED_PERSONAL_DATA });
   expect(afterwards[1].events[0].data.description).toBe(ERASED_PERSONAL_DATA);
+  const compensation = (afterwards[1].events as { type: string; data: { reason?: string } }[]).filter((event) => event.type.startsWith('ComplaintCompensation'));
+  expect(compensation.map((event) => [event.type, event.data.reason])).toEqual([['ComplaintCompensationRequested', ERASED_PERSONAL_DATA], ['ComplaintCompensationRejected', ERASED_PERSONAL_DATA]]);
   expect(afterwards[2].events.at(-1).data.note).toBe(ERASED_PERSONAL_DATA);
   const state = await api.call('GET', '/audit/streams/customer-c-gone/state', people.manager);
   expect(state.body.state.contact).toEqual({ name: null, phone: null, email: null });
