@@ -66,11 +66,14 @@ describe('replay of every projection, folded per batch', () => {
     const at = '2026-01-15T08:00:00.000Z';
     const metadata = { occurredAt: at, schemaVersion: 1 };
     const subscribed = (subscriptionId: string) => ({ subscriptionId, url: `https://hooks.example.com/${subscriptionId}`, kinds: ['order_late'], region: null, subscribedBy: 'sm-01', subscribedAt: at });
-    await store.appendToStream('webhook-ops', [{ eventId: '30000000-0000-4000-8000-000000000001', type: 'WebhookSubscribed', data: subscribed('ops'), metadata }]);
+    await store.appendToStream('webhook-ops', [{ eventId: '31000000-0000-4000-8000-000000000001', type: 'WebhookSubscribed', data: subscribed('ops'), metadata }]);
     await store.appendToStream('webhook-old', [
-      { eventId: '30000000-0000-4000-8000-000000000002', type: 'WebhookSubscribed', data: subscribed('old'), metadata },
-      { eventId: '30000000-0000-4000-8000-000000000003', type: 'WebhookSubscriptionCancelled', data: { subscriptionId: 'old', cancelledBy: 'sm-01', cancelledAt: at }, metadata },
+      { eventId: '31000000-0000-4000-8000-000000000002', type: 'WebhookSubscribed', data: subscribed('old'), metadata },
+      { eventId: '31000000-0000-4000-8000-000000000003', type: 'WebhookSubscriptionCancelled', data: { subscriptionId: 'old', cancelledBy: 'sm-01', cancelledAt: at }, metadata },
     ]);
+    // Nor commission plans (the sales manager's pay policy): one, so statements have a plan to replay.
+    const plan = { planId: 'all', version: 1, effectiveFrom: '2025-01', name: 'plan', covers: { kind: 'regions', ids: ['east', 'west', 'north', 'south'] }, currency: 'CNY', tiers: [{ fromBps: 0, rateBps: 200 }], accelerators: [], clawback: { writeOffs: true, creditNotes: false }, replaces: null, setBy: 'sm-01', setAt: at };
+    await store.appendToStream('commission-plans', [{ eventId: '31000000-0000-4000-8000-000000000004', type: 'CommissionPlanVersionSet', data: plan, metadata }]);
     events = (await readEverything(store)).filter((event) => !event.type.startsWith('$'));
   }, 60_000);
   afterAll(async () => {

@@ -26,6 +26,7 @@ import { TargetsModule } from './targets/targets.module.js';
 import { TeamModule } from './team/team.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WorklistsModule } from './worklists/worklists.module.js';
+import { CommissionsModule } from './commissions/commissions.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -67,6 +68,7 @@ export class AppModule {
         ProductsModule,
         PriceListsModule,
         PromotionsModule,
+        CommissionsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

@@ -86,6 +86,8 @@ async function requests(): Promise<Record<string, string>> {
     '/periods': '/periods?from=2026-01&to=2026-02',
     '/monthly-reports': '/monthly-reports?month=2026-02',
     '/reports/late-adjustments': '/reports/late-adjustments?month=2026-02',
+    '/reports/commissions': '/reports/commissions?month=2026-02&groupBy=rep',
+    '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
   };
 }
 
@@ -109,8 +111,9 @@ it('answers every read route as its response schema says, with rows where the se
   }
   // The schemas were checked against real rows, not only empty lists; this small seed has no survey answers in the
   // period, so the satisfaction report answers no rows (its row schema is tied to its row type at compile time); no
-  // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts).
-  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments'];
+  // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts); the
+  // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
+  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(23);
+  expect(Object.keys(rowCounts)).toHaveLength(25);
 }, 60_000);

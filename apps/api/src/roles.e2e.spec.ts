@@ -56,6 +56,9 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /complaints/:id/customer-response': SALES,
   'POST /complaints/:id/escalation': SALES,
   'POST /complaints/:id/resolution': SALES,
+  'POST /complaints/:id/compensation-request': SALES,
+  'POST /complaints/:id/compensation-approval': MANAGERS,
+  'POST /complaints/:id/compensation-rejection': MANAGERS,
   'POST /complaints/:id/closure': SALES,
   'POST /complaints/:id/reopening': SALES,
   'POST /targets': MANAGERS,
@@ -118,6 +121,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /webhooks/subscriptions/:id/cancellation': ['sales_manager', 'system'],
   'GET /webhooks/subscriptions': ['sales_manager', 'auditor', 'system'],
   'GET /webhooks/subscriptions/:id/secret': ['sales_manager'],
+  'POST /commission-plans/:id/versions': ['sales_manager', 'system'],
+  'POST /commission-plans/:id/ending': ['sales_manager', 'system'],
+  'GET /reports/commissions': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

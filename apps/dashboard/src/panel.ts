@@ -31,6 +31,8 @@ export interface Row {
   readonly keys: Readonly<Record<string, string>>;
   readonly cells: Readonly<Record<string, Cell>>;
   readonly drill?: { readonly label: string; readonly open: () => void };
+  /** Buttons beside the link (reject beside approve), each marked `data-action`. */
+  readonly actions?: readonly { readonly action: string; readonly label: string; readonly open: () => void }[];
 }
 
 /** A panel: a chart and the table of the same numbers. */
@@ -69,7 +71,7 @@ function table(spec: PanelSpec): HTMLTableElement {
   node.dataset['report'] = spec.id;
   const head = node.createTHead().insertRow();
   for (const column of spec.columns) head.append(element('th', column.label));
-  if (spec.rows.some((row) => row.drill !== undefined)) head.append(element('th', t('panel.rows')));
+  if (spec.rows.some((row) => row.drill !== undefined || row.actions !== undefined)) head.append(element('th', t('panel.rows')));
   const body = node.createTBody();
   for (const row of spec.rows) {
     const tr = body.insertRow();
@@ -81,14 +83,16 @@ function table(spec: PanelSpec): HTMLTableElement {
       td.dataset['value'] = cell === undefined || cell.value === null ? 'null' : String(cell.value);
       tr.append(td);
     }
-    if (row.drill !== undefined) {
-      const { label, open } = row.drill;
+    if (row.drill === undefined && row.actions === undefined) continue;
+    const buttons = [...(row.drill === undefined ? [] : [{ action: 'open', ...row.drill }]), ...(row.actions ?? [])].map(({ action, label, open }) => {
       const button = element('button', label);
       button.type = 'button';
-      button.className = 'link';
+      button.className = action === 'open' ? 'link' : 'link action';
+      button.dataset['action'] = action;
       button.addEventListener('click', open);
-      tr.insertCell().append(button);
-    }
+      return button;
+    });
+    tr.insertCell().append(...buttons);
   }
   return node;
 }

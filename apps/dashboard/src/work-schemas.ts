@@ -11,10 +11,13 @@ export const WorkOrder = z.object({ orderId: z.string(), customerId: z.string(),
 export const WorkComplaint = z.object({ complaintId: z.string(), customerId: z.string(), severity: z.string(), deadline: z.string(), deadlineAt: z.string().nullable(), breached: z.boolean() });
 /** A profile due for review. */
 export const WorkProfile = z.object({ customerId: z.string(), companyName: z.string(), reviewDueOn: z.string() });
-/** Something waiting for approval, with the route that approves it. */
+const link = z.object({ method: z.literal('POST'), path: z.string() });
+
+/** Something waiting for approval, with the route that approves it (and, for a compensation, the one that rejects it). */
 export const WorkApproval = z.object({
-  kind: z.enum(['discount', 'write_off']), id: z.string(), customerId: z.string(), askedBy: z.string(), askedAt: z.string(), amount: z.number(), currency: z.string(),
-  approve: z.object({ method: z.literal('POST'), path: z.string() }),
+  kind: z.enum(['discount', 'write_off', 'compensation']), id: z.string(), customerId: z.string(), askedBy: z.string(), askedAt: z.string(), amount: z.number(), currency: z.string(),
+  approve: link,
+  reject: link.nullable(),
 });
 export type WorkApproval = z.infer<typeof WorkApproval>;
 

@@ -56,20 +56,34 @@ async function renderDay(api: ApiClient, root: HTMLElement, minPosition?: string
   section(root, 'work-profiles', title('work.profilesDue'), ['customer_id', 'company_name', 'review_due_on'], d.profilesDue.items.map((p) => row(p.customerId, { customer_id: text(p.customerId), company_name: text(p.companyName), review_due_on: day(p.reviewDueOn) })), d.profilesDue.more);
 }
 
-/** Sends the approval, then draws the page again as fresh as the command (or shows the refusal). */
-async function approve(api: ApiClient, root: HTMLElement, item: WorkApproval, again: (position: string) => Promise<void>): Promise<void> {
-  const answer = await api.post(item.approve.path, {}, CommandAnswer);
+/** Sends the approval or rejection, then draws the page again as fresh as the command (or shows the refusal). */
+async function decide(api: ApiClient, root: HTMLElement, path: string, body: object, again: (position: string) => Promise<void>): Promise<void> {
+  const answer = await api.post(path, body, CommandAnswer);
   if (!answer.ok) return failed(root, 'work-approvals', t('work.approvals'), answer.error);
   await again(answer.data.position);
+}
+
+/** A compensation's Reject button: asks why (the rejection needs a reason) and sends it; a cancelled or empty answer sends nothing. */
+function rejectAction(api: ApiClient, root: HTMLElement, item: WorkApproval, again: (position: string) => Promise<void>): NonNullable<Row['actions']> {
+  const reject = item.reject;
+  if (reject === null) return [];
+  const open = (): void => {
+    const reason = window.prompt(t('work.rejectReason'))?.trim() ?? '';
+    if (reason !== '') void decide(api, root, reject.path, { reason }, again);
+  };
+  return [{ action: 'reject', label: t('work.reject'), open }];
 }
 
 async function renderApprovals(api: ApiClient, root: HTMLElement, again: (position: string) => Promise<void>, minPosition?: string): Promise<void> {
   const answer = await api.get('/approvals', {}, Approvals, minPosition);
   if (!answer.ok) return failed(root, 'work-approvals', t('work.approvals'), answer.error);
   const rows = answer.data.rows.map((a) =>
-    row(`${a.kind}:${a.id}`, { kind: { value: a.kind, text: term('approval', a.kind) }, id: text(a.id), customer_id: text(a.customerId), asked_by: text(a.askedBy), asked_at: text(a.askedAt), amount: amount(a.amount, a.currency) }, {
-      label: t('work.approve'),
-      open: () => void approve(api, root, a, again),
+    ({
+      ...row(`${a.kind}:${a.id}`, { kind: { value: a.kind, text: term('approval', a.kind) }, id: text(a.id), customer_id: text(a.customerId), asked_by: text(a.askedBy), asked_at: text(a.askedAt), amount: amount(a.amount, a.currency) }, {
+        label: t('work.approve'),
+        open: () => void decide(api, root, a.approve.path, {}, again),
+      }),
+      actions: rejectAction(api, root, a, again),
     }),
   );
   section(root, 'work-approvals', t('work.approvals'), ['kind', 'id', 'customer_id', 'asked_by', 'asked_at', 'amount'], rows);

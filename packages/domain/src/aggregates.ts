@@ -1,3 +1,4 @@
+import { commissionPlanDecider, commissionPlanEventRegistry } from './commission/index.js';
 import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
 import { customerDecider, customerEventRegistry } from './customer/index.js';
 import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
@@ -48,4 +49,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   pricelist: kit(priceListDecider, priceListEventRegistry),
   promotion: kit(promotionDecider, promotionEventRegistry),
   webhook: kit(webhookDecider, webhookEventRegistry),
+  commission: kit(commissionPlanDecider, commissionPlanEventRegistry),
 };

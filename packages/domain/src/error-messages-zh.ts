@@ -12,9 +12,10 @@ import type { ProductErrorCode } from './product/index.js';
 import type { PriceListErrorCode } from './pricelist/index.js';
 import type { PromotionErrorCode } from './promotion/index.js';
 import type { WebhookErrorCode } from './webhook/index.js';
+import type { CommissionPlanErrorCode } from './commission/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -97,7 +98,15 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   COMPLAINT_INVALID_TRANSITION: '投诉在当前状态下不能进行此操作',
   COMPLAINT_ROOT_CAUSE_REQUIRED: '须填写投诉的根本原因',
   COMPLAINT_RESOLUTION_REQUIRED: '须填写处理结果',
-  COMPLAINT_COMPENSATION_NEEDS_MANAGER: '赔偿须由经理批准',
+  COMPLAINT_COMPENSATION_NEEDS_MANAGER: '超过限额的赔偿须由经理批准',
+  COMPLAINT_COMPENSATION_WITHIN_LIMIT: '该赔偿金额未超过限额，无需审批',
+  COMPLAINT_COMPENSATION_ALREADY_REQUESTED: '已有一项赔偿申请在等待审批',
+  COMPLAINT_COMPENSATION_ALREADY_APPROVED: '已有赔偿获批，请在批准金额内处理',
+  COMPLAINT_NO_COMPENSATION_REQUESTED: '没有待审批的赔偿申请',
+  COMPLAINT_COMPENSATION_SAME_PERSON: '赔偿申请须由申请人以外的人审批',
+  COMPLAINT_APPROVER_NOT_AUTHORIZED: '只有该投诉所在区域的经理可以审批赔偿',
+  COMPLAINT_COMPENSATION_ABOVE_APPROVED: '赔偿金额超过了批准的金额',
+  COMPLAINT_COMPENSATION_CURRENCY_MISMATCH: '赔偿币种与批准的币种不同',
   COMPLAINT_REOPEN_WINDOW_EXPIRED: '已超过投诉可重新打开的期限',
   COMPLAINT_TIME_BEFORE_LAST_EVENT: '操作时间早于该投诉的最近一次记录',
   TARGET_NOT_AUTHORIZED: '您无权设定该销售目标',
@@ -140,6 +149,12 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   PROMOTION_END_OUT_OF_RANGE: '促销活动只能在其期间 {startsOn} 至 {endsOn} 内终止',
   WEBHOOK_ALREADY_SUBSCRIBED: '该编号的 Webhook 订阅已存在；请先取消，再用新编号订阅',
   WEBHOOK_NOT_FOUND: '该 Webhook 订阅不存在',
+  COMMISSION_PLAN_NOT_AUTHORIZED: '只有销售部经理可以设定提成方案',
+  COMMISSION_PLAN_NOT_FOUND: '该提成方案不存在',
+  COMMISSION_PLAN_MONTH_PAST: '{month} 已开始或已过去：提成方案只能从当月起变更，不能改写过去',
+  COMMISSION_PLAN_VERSION_LATER: '该提成方案已有从 {latest} 起生效的版本',
+  COMMISSION_PLAN_ENDED: '该提成方案已从 {endsFrom} 起终止',
+  COMMISSION_PLAN_OVERLAP: '提成方案 {otherPlanId} 已覆盖其中部分销售代表或区域',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -15,6 +15,7 @@ export * from './product/index.js';
 export * from './pricelist/index.js';
 export * from './promotion/index.js';
 export * from './webhook/index.js';
+export * from './commission/index.js';
 export * from './events.js';
 export * from './aggregates.js';
 export * from './roles.js';

@@ -14,9 +14,11 @@ import type { PeriodCommand } from './period/commands.js';
 import type { TargetCommand } from './target/commands.js';
 import type { TeamCommand } from './team/commands.js';
 import type { WebhookCommand } from './webhook/commands.js';
+import { COMMISSION_PLAN_ROLES } from './commission/access.js';
+import type { CommissionPlanCommand } from './commission/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -67,6 +69,9 @@ export const COMMAND_ROLES = {
   RecordCustomerResponse: SALES_ROLES,
   EscalateComplaint: SALES_ROLES,
   ResolveComplaint: SALES_ROLES,
+  RequestCompensationApproval: SALES_ROLES,
+  ApproveCompensation: MANAGER_ROLES,
+  RejectCompensation: MANAGER_ROLES,
   CloseComplaint: SALES_ROLES,
   ReopenComplaint: SALES_ROLES,
   SetSalesTarget: MANAGER_ROLES,
@@ -95,6 +100,8 @@ export const COMMAND_ROLES = {
   // Webhooks carry every region's alerts out of the system: the sales manager decides where.
   SubscribeWebhook: ['sales_manager', 'system'],
   CancelWebhookSubscription: ['sales_manager', 'system'],
+  SetCommissionPlan: COMMISSION_PLAN_ROLES,
+  EndCommissionPlan: COMMISSION_PLAN_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
@@ -119,6 +126,8 @@ export const READ_ROLES = {
   supervision: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   /** Alerts name the work waiting on someone: the sales roles (a rep their own, a regional manager their region). */
   alerts: ['sales_manager', 'regional_manager', 'sales_rep', 'system'],
+  /** Commission statements are pay: managers (a regional manager their region), the rep their own, finance who pays, auditors. */
+  commissions: ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

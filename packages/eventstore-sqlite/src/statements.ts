@@ -65,19 +65,23 @@ export function prepareStatements(db: Database.Database): Statements {
   };
 }
 
+/** An event as its row's JSON reads: SQLite writes the position as a JSON number. */
+type ParsedEvent = Omit<RecordedEvent, 'position'> & { readonly position: number };
+
 /** Turns rows into the port's events; a row that does not parse means the file was edited by hand. */
 export function toRecordedEvents(rows: readonly EventRow[]): RecordedEvent[] {
   const events = new Array<RecordedEvent>(rows.length);
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index] as EventRow;
-    let event: { position: number | bigint };
+    let event: ParsedEvent;
     try {
-      event = JSON.parse(row) as { position: number | bigint };
+      event = JSON.parse(row) as ParsedEvent;
     } catch (error) {
       throw new StoreError('STORE_CORRUPT', `a stored event is not valid JSON: ${row.slice(0, 160)}`, { cause: error });
     }
-    event.position = BigInt(event.position);
-    events[index] = event as unknown as RecordedEvent;
+    // A fresh literal of one shape, rather than a field changed from number to bigint in place.
+    const { data, metadata, streamName, revision, position, eventId, type, recordedAt } = event;
+    events[index] = { data, metadata, streamName, revision, position: BigInt(position), eventId, type, recordedAt };
   }
   return events;
 }

@@ -1,21 +1,10 @@
 import {
-  complaintDecider,
-  customerDecider,
-  orderDecider,
-  receivableDecider,
-  targetDecider,
-  teamDecider,
-  productDecider,
-  priceListDecider,
-  promotionDecider,
   type PriceListCommand,
   type PromotionCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
   type CustomerCommand,
-  type Decider,
-  type Event,
   type IsoDate,
   type OrderCommand,
   type ReceivableCommand,
@@ -61,21 +50,3 @@ export interface ActivityBatch {
   readonly date: IsoDate;
   readonly commands: readonly GeneratedCommand[];
 }
-
-/** A decider of any aggregate, as {@link deciderFor} returns it (commands and events of that aggregate only). */
-export type AnyDecider = Decider<SalesbookCommand & { readonly access: AccessFacts }, Event, unknown>;
-
-const DECIDERS = {
-  customer: customerDecider,
-  order: orderDecider,
-  receivable: receivableDecider,
-  complaint: complaintDecider,
-  target: targetDecider,
-  team: teamDecider,
-  product: productDecider,
-  pricelist: priceListDecider,
-  promotion: promotionDecider,
-} as const;
-
-/** The domain's decider of an aggregate, e.g. to pass a {@link GeneratedCommand} to `handleCommand`. */
-export const deciderFor = (aggregate: AggregateKind): AnyDecider => DECIDERS[aggregate] as unknown as AnyDecider;

@@ -3,6 +3,7 @@
  * decided by the domain's real deciders, for tests, benchmarks and the demonstration data.
  */
 export * from './activity.js';
+export * from './handle-generated.js';
 export { generateActivity } from './generate.js';
 export { resolveOptions, EVENTS_PER_CUSTOMER_MONTH, type GeneratorOptions, type ResolvedOptions } from './options.js';
 export { createRandom, type Random } from './random.js';

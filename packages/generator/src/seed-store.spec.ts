@@ -1,6 +1,6 @@
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, handleCommand, verifyChain, type EventStore, type RecordedEvent } from '@salesbook/eventstore';
-import { deciderFor } from './activity.js';
+import { createEventCodec, createMemoryEventStore, verifyChain, type EventStore, type RecordedEvent } from '@salesbook/eventstore';
+import { handleGenerated } from './handle-generated.js';
 import { generateActivity } from './generate.js';
 import { seedStore } from './seed-store.js';
 
@@ -50,9 +50,8 @@ describe('seedStore', () => {
     const codec = createEventCodec(salesbookEventRegistry);
     for (const batch of generateActivity(options)) {
       for (const generated of batch.commands) {
-        const { aggregate, streamName, command, commandId, correlationId, causationId } = generated;
-        const result = await handleCommand({ store: handled, codec, decider: deciderFor(aggregate), registry: salesbookEventRegistry, streamName, command, commandId, correlationId, causationId });
-        if (result._tag === 'Left') throw new Error(`${command.type} on ${streamName}: ${result.left.code}`);
+        const result = await handleGenerated(generated, { store: handled, codec });
+        if (result._tag === 'Left') throw new Error(`${generated.command.type} on ${generated.streamName}: ${result.left.code}`);
       }
     }
     expect((await readEverything(handled)).map(comparable)).toEqual((await readEverything(seeded)).map(comparable));

@@ -15,6 +15,7 @@ import { satisfactionProjection } from './satisfaction/satisfaction.projection.j
 import { worklistsProjection } from './worklists/worklists.projection.js';
 import { supervisionProjection } from './supervision/supervision.projection.js';
 import { webhookSubscriptionsProjection } from './alerts/webhook-subscriptions.projection.js';
+import { commissionsProjection } from './commissions/commissions.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -37,4 +38,5 @@ export const allProjections: readonly Projection[] = [
   promotionsProjection,
   supervisionProjection,
   webhookSubscriptionsProjection,
+  commissionsProjection,
 ];

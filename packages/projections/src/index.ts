@@ -67,3 +67,6 @@ export * from './alerts/webhook-subscriptions.projection.js';
 export * from './catalog.js';
 export * from './periods/late-adjustments.projection.js';
 export * from './periods/late-adjustments.queries.js';
+export * from './commissions/commissions.projection.js';
+export * from './commissions/commission-statement.js';
+export * from './commissions/commissions.queries.js';

@@ -42,6 +42,15 @@ export class ComplaintsController {
   @Route(routes.resolve) resolve(@Req() request: FastifyRequest) {
     return this.send(routes.resolve, request);
   }
+  @Route(routes.requestCompensation) requestCompensation(@Req() request: FastifyRequest) {
+    return this.send(routes.requestCompensation, request);
+  }
+  @Route(routes.approveCompensation) approveCompensation(@Req() request: FastifyRequest) {
+    return this.send(routes.approveCompensation, request);
+  }
+  @Route(routes.rejectCompensation) rejectCompensation(@Req() request: FastifyRequest) {
+    return this.send(routes.rejectCompensation, request);
+  }
   @Route(routes.close) close(@Req() request: FastifyRequest) {
     return this.send(routes.close, request);
   }

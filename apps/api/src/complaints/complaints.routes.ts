@@ -15,6 +15,9 @@ export const complaintRoutes = {
   customerResponse: route('/complaints/:id/customer-response', 'RecordCustomerResponse', schemas.RecordCustomerResponse, 'Record the customer\'s answer (resumes the SLA clock)'),
   escalate: route('/complaints/:id/escalation', 'EscalateComplaint', schemas.EscalateComplaint, 'Escalate the complaint'),
   resolve: route('/complaints/:id/resolution', 'ResolveComplaint', schemas.ResolveComplaint, 'Resolve the complaint'),
+  requestCompensation: route('/complaints/:id/compensation-request', 'RequestCompensationApproval', schemas.RequestCompensationApproval, 'Ask a manager to approve a compensation above the threshold'),
+  approveCompensation: route('/complaints/:id/compensation-approval', 'ApproveCompensation', schemas.ApproveCompensation, 'Approve the pending compensation request (a manager of the region, not the requester)'),
+  rejectCompensation: route('/complaints/:id/compensation-rejection', 'RejectCompensation', schemas.RejectCompensation, 'Reject the pending compensation request with a reason (a manager of the region, not the requester)'),
   close: route('/complaints/:id/closure', 'CloseComplaint', schemas.CloseComplaint, 'Close with the customer\'s satisfaction with the handling'),
   reopen: route('/complaints/:id/reopening', 'ReopenComplaint', schemas.ReopenComplaint, 'Reopen within 30 days of closing'),
 } as const;

@@ -39,7 +39,7 @@ export interface ErrorBody {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-const AGGREGATE_NOT_FOUND = /^(CUSTOMER|ORDER|RECEIVABLE|COMPLAINT|STREAM|ORDER_CUSTOMER|COMPLAINT_CUSTOMER|PRODUCT|PRICELIST|PROMOTION)_NOT_FOUND$|^TARGET_NOT_SET$/;
+const AGGREGATE_NOT_FOUND = /^(CUSTOMER|ORDER|RECEIVABLE|COMPLAINT|STREAM|ORDER_CUSTOMER|COMPLAINT_CUSTOMER|PRODUCT|PRICELIST|PROMOTION|COMMISSION_PLAN)_NOT_FOUND$|^TARGET_NOT_SET$/;
 
 /** Refusals of the access rules: outside the caller's scope (whether or not the record exists), or a token the register does not back. */
 const ACCESS_REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED', 'TEAM_BOOTSTRAP_REQUIRED']);

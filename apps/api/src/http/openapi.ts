@@ -1,17 +1,18 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { RouteSpec } from './route-spec.js';
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+type JsonSchema = SchemaObject;
 
 /** The JSON Schema of a zod schema as a request is written (input side) or an answer is (output), without its `$schema` line. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  // JSON Schema's type admits boolean sub-schemas (`not: false`), which zod never writes and OpenAPI's type leaves out.
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as SchemaObject & { $schema?: string };
   return rest;
 }
 
 /** The success answer of a route: a command's outcome, a read route's documented answer (a component), or bare. */
-function success(spec: RouteSpec, operationId: string, schemas: Record<string, unknown>): Record<string, unknown> {
+function success(spec: RouteSpec, operationId: string, schemas: Record<string, SchemaObject>): ResponseObject {
   const json = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
   if (spec.command !== undefined) return { description: 'Appended', content: json('CommandOutcome') };
   if (spec.response === undefined) return { description: 'OK' };
@@ -62,9 +63,9 @@ const COMMAND_OUTCOME: JsonSchema = {
   },
 };
 
-const header = (name: string, description: string) => ({ name, in: 'header', required: false, schema: { type: 'string' }, description });
+const header = (name: string, description: string): ParameterObject => ({ name, in: 'header', required: false, schema: { type: 'string' }, description });
 
-function parameters(spec: RouteSpec): unknown[] {
+function parameters(spec: RouteSpec): ParameterObject[] {
   const of = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
     const json = schema === undefined ? undefined : jsonSchema(schema);
     return Object.entries(json?.properties ?? {}).map(([name, property]) => ({ name, in: where, required: where === 'path' || (json?.required ?? []).includes(name), schema: property }));
@@ -76,7 +77,7 @@ function parameters(spec: RouteSpec): unknown[] {
   return [...of('path', spec.params), ...of('query', spec.query), ...headers];
 }
 
-function operation(spec: RouteSpec, schemas: Record<string, unknown>): Record<string, unknown> {
+function operation(spec: RouteSpec, schemas: Record<string, SchemaObject>): OperationObject {
   if (spec.body !== undefined && spec.bodyName !== undefined) schemas[spec.bodyName] = commandBody(spec, jsonSchema(spec.body));
   const roles = spec.audience === 'public' ? 'public' : spec.audience.join(', ');
   const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
@@ -101,18 +102,17 @@ function operation(spec: RouteSpec, schemas: Record<string, unknown>): Record<st
 
 /** The OpenAPI 3.1 document of the route table: the same zod schemas that validate requests, as components. */
 export function buildOpenApiDocument(routes: readonly RouteSpec[], version: string): OpenAPIObject {
-  const schemas: Record<string, unknown> = { Error: ERROR_BODY, CommandOutcome: COMMAND_OUTCOME };
-  const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, SchemaObject> = { Error: ERROR_BODY, CommandOutcome: COMMAND_OUTCOME };
+  const paths: Record<string, PathItemObject> = {};
   for (const spec of routes) {
     const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
     paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operation(spec, schemas) };
   }
-  const document = {
+  return {
     openapi: '3.1.0',
     info: { title: 'Salesbook API', version, description: LANGUAGE_NOTE },
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas },
     paths,
   };
-  return document as unknown as OpenAPIObject;
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Actor } from '@salesbook/domain';
-import { createMemoryEventStore } from '@salesbook/eventstore';
+import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
 import { loadConfig } from '../config/config.js';
 import { AnswerCache } from './answer-cache.js';
@@ -20,8 +20,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const config = loadConfig({ SALESBOOK_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters', SALESBOOK_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') }, () => 'unused');
 const manager = Actor.parse({ id: 'sm-1', role: 'sales_manager' });
-const ask = async (runner: ProjectionRunner, db: Database.Database): Promise<unknown> => {
-  const handler = new RunReportHandler(db, runner, config, () => new Date('2026-10-02T00:00:00Z'), new AnswerCache(1_048_576));
+const ask = async (runner: ProjectionRunner, db: Database.Database, store: EventStore): Promise<unknown> => {
+  const handler = new RunReportHandler(db, runner, config, () => new Date('2026-10-02T00:00:00Z'), new AnswerCache(1_048_576), store);
   const reply = await handler.execute(new RunReportQuery(dailySalesReport, { date: '2026-10-01', groupBy: 'rep' }, {}, manager, undefined));
   return JSON.parse(reply.body.toString('utf8')) as unknown;
 };
@@ -33,13 +33,13 @@ describe('a report whose read model is being rebuilt for a new projection versio
     const before = new ProjectionRunner({ db, store, projections: allProjections });
     await before.start();
     await before.whenLive();
-    await expect(ask(before, db)).resolves.toMatchObject({ rows: [] });
+    await expect(ask(before, db, store)).resolves.toMatchObject({ rows: [] });
     await before.stop();
 
     // The next release changed daily_sales: its tables on disk are still the previous version's.
     const upgraded = allProjections.map((projection) => (projection.name === 'daily_sales' ? { ...projection, version: projection.version + 1 } : projection));
     const after = new ProjectionRunner({ db, store, projections: upgraded });
-    const refused = await ask(after, db).then(
+    const refused = await ask(after, db, store).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -49,7 +49,7 @@ describe('a report whose read model is being rebuilt for a new projection versio
 
     await after.start();
     await after.whenLive();
-    await expect(ask(after, db)).resolves.toMatchObject({ rows: [], stale: false });
+    await expect(ask(after, db, store)).resolves.toMatchObject({ rows: [], stale: false });
     await after.stop();
     db.close();
   });

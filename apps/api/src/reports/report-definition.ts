@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { IsoDate, YearMonth, type Actor } from '@salesbook/domain';
+import type { EventStore } from '@salesbook/eventstore';
 import type { LagOf, ReportResult, ReportScope } from '@salesbook/projections';
 import type { ApiFailure } from '../http/failures.js';
 import type { RouteSpec } from '../http/route-spec.js';
@@ -33,6 +34,11 @@ export interface ReportDefinition<Q = unknown, R = unknown> {
   /** A refusal that depends on more than the role (another rep's scorecard), checked after the wait, before `run`. */
   authorize?(query: Q, context: ReportContext): ApiFailure | undefined;
   run(query: Q, context: ReportContext): ReportResult<R> & Readonly<Record<string, unknown>>;
+  /**
+   * Completes `run`'s answer with what only the event store knows (an event's global position, which differs between
+   * stores, so no read model holds it); the completed answer is the one kept and reused.
+   */
+  complete?(result: ReportResult<R> & Readonly<Record<string, unknown>>, store: EventStore): Promise<ReportResult<R> & Readonly<Record<string, unknown>>>;
   /**
    * Whether the answer may be served again while its read models and the business date are unchanged (default:
    * yes). A report whose answer depends on the instant of `now` (a period not yet over, measured up to now) says no.

@@ -24,6 +24,7 @@ import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
+import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -135,5 +136,13 @@ export class ReportsController {
 
   @Route(alertsReport.route) alerts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(alertsReport, input, request, response);
+  }
+
+  @Route(commissionsReport.route) commissions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(commissionsReport, input, request, response);
+  }
+
+  @Route(commissionLinesReport.route) commissionLines(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(commissionLinesReport, input, request, response);
   }
 }

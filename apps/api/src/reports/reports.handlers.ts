@@ -2,10 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import type { Actor } from '@salesbook/domain';
+import type { EventStore } from '@salesbook/eventstore';
 import type { ProjectionRunner } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { toHttpException } from '../http/failures.js';
-import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
+import { API_CONFIG, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
 import { AnswerCache, type KeptAnswer } from './answer-cache.js';
 import { businessToday } from './business-clock.js';
 import { scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
@@ -45,12 +46,13 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly answers: AnswerCache,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ definition, query, params, actor, minPosition, recompute }: RunReportQuery): Promise<ReportReply> {
     const sources = definition.sources ?? [definition.route.projection];
     if (minPosition !== undefined) await this.waitFor(sources, minPosition);
-    // No await from here on: the read models cannot change between the key's content tags and the query.
+    // No await until the query has run: the read models cannot change between the key's content tags and the query.
     // After an upgrade that changed a projection, its old tables serve until the rebuild swaps in; this release's
     // queries are not written for them, so the answer is "rebuilding" (503), never a query of the wrong tables.
     const rebuilding = sources.filter((name) => !this.runner.servesCurrentVersion(name));
@@ -61,7 +63,7 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     if (refusal !== undefined) throw toHttpException(refusal);
     const key = definition.reusable?.(query, context) === false ? undefined : this.keyOf(definition, query, params, actor, sources);
     const kept = key === undefined || recompute ? undefined : this.answers.get(key);
-    const answer = kept ?? this.compute(definition, query, context, key);
+    const answer = kept ?? (await this.compute(definition, query, context, key));
     const position = answer.position;
     const lag = Math.max(0, ...sources.map(lagOf));
     // Stale when behind the asked position, or when a source is not following the store live (down, or catching up).
@@ -76,9 +78,10 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     };
   }
 
-  /** Runs the report's queries and serializes the answer once, without the fields each request sets. */
-  private compute(definition: ReportDefinition, query: unknown, context: ReportContext, key: string | undefined): KeptAnswer {
-    const { lag: _lag, ...result } = definition.run(query, context);
+  /** Runs the report's queries (then its completion from the store) and serializes the answer once, without the fields each request sets. */
+  private async compute(definition: ReportDefinition, query: unknown, context: ReportContext, key: string | undefined): Promise<KeptAnswer> {
+    const ran = definition.run(query, context);
+    const { lag: _lag, ...result } = definition.complete === undefined ? ran : await definition.complete(ran, this.store);
     return this.answers.keep(key, result);
   }
 

@@ -22,6 +22,7 @@ import { satisfactionReport } from './satisfaction.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
+import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -46,6 +47,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   margins: marginsReport.route,
   supervision: supervisionReport.route,
   alerts: alertsReport.route,
+  commissions: commissionsReport.route,
+  commissionLines: commissionLinesReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -11,19 +11,26 @@ export const APPROVERS: readonly Role[] = ['sales_manager', 'regional_manager'];
 export const ApprovalsQuery = z.object({ limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE) }).strict();
 export type ApprovalsQuery = z.infer<typeof ApprovalsQuery>;
 
-/** An item of the inbox with the route that approves it. */
+const APPROVE_PATH: Readonly<Record<ApprovalRow['kind'], (id: string) => string>> = {
+  discount: (id) => `/orders/${id}/discount-approval`,
+  write_off: (id) => `/receivables/${id}/write-off-approval`,
+  compensation: (id) => `/complaints/${id}/compensation-approval`,
+};
+
+/** An item of the inbox with the route that approves it and, for a compensation, the one that rejects it. */
 export const withApproveLink = (row: ApprovalRow): ApprovalAnswerRow => ({
   ...row,
-  approve: { method: 'POST', path: row.kind === 'discount' ? `/orders/${row.id}/discount-approval` : `/receivables/${row.id}/write-off-approval` },
+  approve: { method: 'POST', path: APPROVE_PATH[row.kind](row.id) },
+  reject: row.kind === 'compensation' ? { method: 'POST', path: `/complaints/${row.id}/compensation-rejection` } : null,
 });
 
-/** Discounts and write-offs waiting for the caller, oldest request first, with the link that approves each. */
+/** Discounts, write-offs and compensations waiting for the caller, oldest request first, with the link that approves each. */
 export const approvalsInbox: ReportDefinition<ApprovalsQuery, ApprovalAnswerRow> = {
   route: {
     method: 'GET',
     path: '/approvals',
     audience: APPROVERS,
-    summary: 'What waits for the caller\'s approval: discounts within their limit, write-offs awaiting a second person; never their own request; oldest first',
+    summary: 'What waits for the caller\'s approval: discounts within their limit, write-offs awaiting a second person, compensations over the limit in their region; never their own request; oldest first',
     tag: 'lists',
     query: ApprovalsQuery,
     response: listAnswer(ApprovalRowSchema, {}),

@@ -67,9 +67,11 @@ export const ComplaintListRowSchema = z.strictObject({
   breached: z.boolean(),
 }) satisfies z.ZodType<ComplaintListRow>;
 
-/** Something in `GET /approvals`, with the route that approves it. */
+const link = z.strictObject({ method: z.literal('POST'), path: z.string() });
+
+/** Something in `GET /approvals`, with the route that approves it (and, for a compensation, the one that rejects it). */
 export const ApprovalRowSchema = z.strictObject({
-  kind: z.enum(['discount', 'write_off']),
+  kind: z.enum(['discount', 'write_off', 'compensation']),
   id: z.string(),
   customerId: z.string(),
   repId: z.string(),
@@ -79,9 +81,11 @@ export const ApprovalRowSchema = z.strictObject({
   amount: z.number().int(),
   currency: z.string(),
   discountBp: z.number().int().nullable(),
-  approve: z.strictObject({ method: z.literal('POST'), path: z.string() }),
+  approve: link,
+  reject: link.nullable().describe('A compensation request is rejected with a body `{ reason }`; discounts and write-offs have no rejection'),
 });
-export type ApprovalAnswerRow = ApprovalRow & { readonly approve: { readonly method: 'POST'; readonly path: string } };
+type Link = { readonly method: 'POST'; readonly path: string };
+export type ApprovalAnswerRow = ApprovalRow & { readonly approve: Link; readonly reject: Link | null };
 
 /** The answer of a list route. */
 export const listAnswer = <R extends z.ZodType, F extends z.ZodRawShape>(row: R, fields: F) => reportAnswer(row, { ...fields, ...nextCursor });

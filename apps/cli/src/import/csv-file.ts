@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CsvError, parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import { joinReasons, say } from '../i18n/messages.js';
 import { columnLabel, columnOf } from './columns.js';
 import type { Problems } from './problems.js';
@@ -13,11 +14,9 @@ export interface CsvRow {
   readonly malformed: boolean;
 }
 
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-  readonly raw: string;
-}
+// csv-parse's types describe plain rows whatever the options; with `info` and `raw` each record comes wrapped.
+const ParsedRecords = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }), raw: z.string() }));
+type ParsedRecord = z.infer<typeof ParsedRecords>[number];
 
 /** The line a record starts on: csv-parse reports where it ends, and a quoted field may span lines. */
 const startLine = (parsed: ParsedRecord): number => {
@@ -64,7 +63,7 @@ export function readCsv(file: string, columns: readonly string[], problems: Prob
   }
   let records: ParsedRecord[];
   try {
-    records = parse(read.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
+    records = ParsedRecords.parse(parse(read.text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true }));
   } catch (error) {
     const line = error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
     problems.add(file, line, say('file.notCsv', { reason: error instanceof Error ? error.message : String(error) }));

@@ -59,7 +59,8 @@ export type ComplaintCompensation = z.infer<typeof ComplaintCompensation>;
 
 /**
  * Resolve the complaint. The root cause comes from here or from an earlier investigation
- * (this one wins); compensation above 100000 minor units needs a manager.
+ * (this one wins); compensation above 100000 minor units needs a manager, or a manager's approval
+ * of the resolver's own request (up to the approved amount, in its currency).
  */
 export const ResolveComplaint = z
   .object({
@@ -70,6 +71,20 @@ export const ResolveComplaint = z
   })
   .strict();
 export type ResolveComplaint = z.infer<typeof ResolveComplaint>;
+
+/** Ask a manager to approve a compensation above the threshold; `reason` (why it is due) may hold personal data. */
+export const RequestCompensationApproval = z
+  .object({ complaintId: ComplaintId, amount: PositiveMinorUnits, currency: Currency, reason: complaintText('reason', 1_000) })
+  .strict();
+export type RequestCompensationApproval = z.infer<typeof RequestCompensationApproval>;
+
+/** A manager of the complaint's region approves the pending compensation request. */
+export const ApproveCompensation = z.object({ complaintId: ComplaintId }).strict();
+export type ApproveCompensation = z.infer<typeof ApproveCompensation>;
+
+/** A manager of the complaint's region rejects the pending compensation request; `reason` may hold personal data. */
+export const RejectCompensation = z.object({ complaintId: ComplaintId, reason: complaintText('reason', 1_000) }).strict();
+export type RejectCompensation = z.infer<typeof RejectCompensation>;
 
 /** Close a resolved complaint with the customer's satisfaction with the handling (1-5). */
 export const CloseComplaint = z.object({ complaintId: ComplaintId, satisfaction: HandlingSatisfaction }).strict();
@@ -104,6 +119,12 @@ export type RecordCustomerResponseCommand = Command<'RecordCustomerResponse', Re
 export type EscalateComplaintCommand = Command<'EscalateComplaint', EscalateComplaint>;
 /** ResolveComplaint command. */
 export type ResolveComplaintCommand = Command<'ResolveComplaint', ResolveComplaint>;
+/** RequestCompensationApproval command. */
+export type RequestCompensationApprovalCommand = Command<'RequestCompensationApproval', RequestCompensationApproval>;
+/** ApproveCompensation command. */
+export type ApproveCompensationCommand = Command<'ApproveCompensation', ApproveCompensation>;
+/** RejectCompensation command. */
+export type RejectCompensationCommand = Command<'RejectCompensation', RejectCompensation>;
 /** CloseComplaint command. */
 export type CloseComplaintCommand = Command<'CloseComplaint', CloseComplaint>;
 /** ReopenComplaint command. */
@@ -119,6 +140,9 @@ export type ComplaintCommand =
   | RecordCustomerResponseCommand
   | EscalateComplaintCommand
   | ResolveComplaintCommand
+  | RequestCompensationApprovalCommand
+  | ApproveCompensationCommand
+  | RejectCompensationCommand
   | CloseComplaintCommand
   | ReopenComplaintCommand;
 
@@ -132,6 +156,9 @@ export const complaintCommandSchemas = {
   RecordCustomerResponse,
   EscalateComplaint,
   ResolveComplaint,
+  RequestCompensationApproval,
+  ApproveCompensation,
+  RejectCompensation,
   CloseComplaint,
   ReopenComplaint,
 } as const;

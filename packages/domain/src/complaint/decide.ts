@@ -8,6 +8,8 @@ import type { ComplaintCommand } from './commands.js';
 import { acknowledgeComplaint } from './decide/acknowledge-complaint.js';
 import { assignComplaint } from './decide/assign-complaint.js';
 import { awaitCustomer } from './decide/await-customer.js';
+import { approveCompensation, rejectCompensation } from './decide/decide-compensation.js';
+import { requestCompensationApproval } from './decide/request-compensation.js';
 import { closeComplaint } from './decide/close-complaint.js';
 import { escalateComplaint } from './decide/escalate-complaint.js';
 import { fileComplaint } from './decide/file-complaint.js';
@@ -39,6 +41,12 @@ export function decide(command: WithAccess<ComplaintCommand>, state: ComplaintSt
       return escalateComplaint(command, state);
     case 'ResolveComplaint':
       return resolveComplaint(command, state);
+    case 'RequestCompensationApproval':
+      return requestCompensationApproval(command, state);
+    case 'ApproveCompensation':
+      return approveCompensation(command, state);
+    case 'RejectCompensation':
+      return rejectCompensation(command, state);
     case 'CloseComplaint':
       return closeComplaint(command, state);
     case 'ReopenComplaint':

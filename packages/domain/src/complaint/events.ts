@@ -5,6 +5,12 @@ import { ActorId, ComplaintId, CustomerId, OrderId, RegionId } from '../shared/i
 import type { Event } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
 import { IsoDateTime } from '../shared/time.js';
+import {
+  ComplaintCompensationApproved,
+  ComplaintCompensationRejected,
+  ComplaintCompensationRequested,
+  type ComplaintCompensationEvent,
+} from './compensation-events.js';
 import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, HandlingSatisfaction, ComplaintRootCause } from './vocabulary.js';
 
 const Text = z.string().min(1);
@@ -155,7 +161,8 @@ export type ComplaintEvent =
   | ComplaintEscalatedEvent
   | ComplaintResolvedEvent
   | ComplaintClosedEvent
-  | ComplaintReopenedEvent;
+  | ComplaintReopenedEvent
+  | ComplaintCompensationEvent;
 
 /** Schemas and versions of the Complaint events, for the event registry. */
 export const complaintEventDefinitions: readonly EventDefinition<ComplaintEvent>[] = [
@@ -169,6 +176,9 @@ export const complaintEventDefinitions: readonly EventDefinition<ComplaintEvent>
   defineEvent('ComplaintResolved', ComplaintResolved),
   defineEvent('ComplaintClosed', ComplaintClosed),
   defineEvent('ComplaintReopened', ComplaintReopened),
+  defineEvent('ComplaintCompensationRequested', ComplaintCompensationRequested),
+  defineEvent('ComplaintCompensationApproved', ComplaintCompensationApproved),
+  defineEvent('ComplaintCompensationRejected', ComplaintCompensationRejected),
 ];
 
 /** The free-text fields of each event that hold personal data (to be encrypted; masked for auditors and analysts). */
@@ -180,6 +190,8 @@ export const COMPLAINT_PERSONAL_DATA_FIELDS: Readonly<Partial<Record<ComplaintEv
   ComplaintResolved: ['resolution'],
   ComplaintReopened: ['reason'],
   ComplaintEscalated: ['reason'],
+  ComplaintCompensationRequested: ['reason'],
+  ComplaintCompensationRejected: ['reason'],
 };
 
 /** Reads the events of a Complaint stream (`complaint-<id>`), upcast and validated, as Complaint events. */

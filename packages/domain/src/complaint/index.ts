@@ -1,6 +1,7 @@
 // Explicit exports: generic helper names (evolve, decide, refuse, ...) stay inside so the package
 // index can re-export every aggregate without collisions.
 export * from './commands.js';
+export * from './compensation-events.js';
 export * from './events.js';
 export * from './sla.js';
 export * from './timeline.js';

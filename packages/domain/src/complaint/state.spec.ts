@@ -22,6 +22,8 @@ describe('evolve', () => {
       reopenCount: 0,
       pausedAt: null,
       closedAt: ev.closed().data.closedAt,
+      compensationRequest: null,
+      approvedCompensation: null,
       lastAt: ev.closed().data.closedAt,
       timeline: {
         severity: 'medium',

@@ -1,4 +1,5 @@
 import type { ActorId, ComplaintId, CustomerId, RegionId } from '../shared/ids.js';
+import type { Currency } from '../shared/money.js';
 import type { IsoDateTime } from '../shared/time.js';
 import type { ComplaintEvent } from './events.js';
 import { recordInComplaintTimeline, type ComplaintTimeline } from './timeline.js';
@@ -23,7 +24,17 @@ export const COMPLAINT_TRANSITIONS: Readonly<
   ComplaintResolved: { from: ['investigating'], to: 'resolved' },
   ComplaintClosed: { from: ['resolved'], to: 'closed' },
   ComplaintReopened: { from: ['closed'], to: 'investigating' },
+  ComplaintCompensationRequested: { from: OPEN_STATUSES, to: null },
+  ComplaintCompensationApproved: { from: OPEN_STATUSES, to: null },
+  ComplaintCompensationRejected: { from: OPEN_STATUSES, to: null },
 };
+
+/** A compensation above the threshold someone asked for (pending) or a manager approved. */
+export interface CompensationRequest {
+  readonly amount: number;
+  readonly currency: Currency;
+  readonly requestedBy: ActorId;
+}
 
 /** No complaint in the stream yet. */
 export interface NoComplaint {
@@ -47,6 +58,10 @@ export interface Complaint {
   readonly pausedAt: IsoDateTime | null;
   /** When the complaint was last closed (`null` when never closed). */
   readonly closedAt: IsoDateTime | null;
+  /** The compensation request waiting for a manager (`null` when none). */
+  readonly compensationRequest: CompensationRequest | null;
+  /** The compensation a manager approved, until the complaint is resolved (`null` when none). */
+  readonly approvedCompensation: CompensationRequest | null;
   /** The latest business instant of the complaint: later commands may not be dated before it. */
   readonly lastAt: IsoDateTime;
   readonly timeline: ComplaintTimeline;
@@ -70,6 +85,9 @@ function eventInstant(event: Exclude<ComplaintEvent, { type: 'ComplaintFiled' }>
     case 'ComplaintResolved': return event.data.resolvedAt;
     case 'ComplaintClosed': return event.data.closedAt;
     case 'ComplaintReopened': return event.data.reopenedAt;
+    case 'ComplaintCompensationRequested': return event.data.requestedAt;
+    case 'ComplaintCompensationApproved': return event.data.approvedAt;
+    case 'ComplaintCompensationRejected': return event.data.rejectedAt;
   }
 }
 
@@ -87,10 +105,18 @@ function filed(event: Extract<ComplaintEvent, { type: 'ComplaintFiled' }>): Comp
     reopenCount: 0,
     pausedAt: null,
     closedAt: null,
+    compensationRequest: null,
+    approvedCompensation: null,
     lastAt: filedAt,
     timeline: { severity, filedAt, acknowledgedAt: null, pauses: [], resolutions: [] },
   };
 }
+
+const requestOf = (data: CompensationRequest): CompensationRequest => ({
+  amount: data.amount,
+  currency: data.currency,
+  requestedBy: data.requestedBy,
+});
 
 /** What each event changes besides status, instant and timeline. */
 function changes(complaint: Complaint, event: Exclude<ComplaintEvent, { type: 'ComplaintFiled' }>): Partial<Complaint> {
@@ -100,7 +126,11 @@ function changes(complaint: Complaint, event: Exclude<ComplaintEvent, { type: 'C
     case 'ComplaintAwaitingCustomer': return { pausedAt: event.data.pausedAt };
     case 'ComplaintCustomerResponded': return { pausedAt: null };
     case 'ComplaintEscalated': return { escalationLevel: event.data.level };
-    case 'ComplaintResolved': return { rootCause: event.data.rootCause };
+    // A resolution uses up the approval and ends any request still pending.
+    case 'ComplaintResolved': return { rootCause: event.data.rootCause, compensationRequest: null, approvedCompensation: null };
+    case 'ComplaintCompensationRequested': return { compensationRequest: requestOf(event.data) };
+    case 'ComplaintCompensationApproved': return { compensationRequest: null, approvedCompensation: requestOf(event.data) };
+    case 'ComplaintCompensationRejected': return { compensationRequest: null };
     case 'ComplaintClosed': return { closedAt: event.data.closedAt };
     case 'ComplaintReopened': return { reopenCount: event.data.reopenCount };
     default: return {};

@@ -53,5 +53,9 @@ export type PriceListId = z.infer<typeof PriceListId>;
 export const PromotionId = brandedId('PromotionId');
 export type PromotionId = z.infer<typeof PromotionId>;
 
+/** Id of a commission plan, chosen by the sales manager who sets it (e.g. `east-2026`). */
+export const CommissionPlanId = brandedId('CommissionPlanId');
+export type CommissionPlanId = z.infer<typeof CommissionPlanId>;
+
 /** Brands a string that is already known to be a valid id (e.g. read back from a stream name). */
 export const unsafeId = <T extends string & z.core.$brand<string>>(value: string): T => value as T;

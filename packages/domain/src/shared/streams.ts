@@ -1,7 +1,7 @@
 import type { ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -32,6 +32,9 @@ export const priceListStream = (id: PriceListId): string => `pricelist-${id}`;
 export const promotionStream = (id: PromotionId): string => `promotion-${id}`;
 /** `webhook-<id>`: a webhook subscription. */
 export const webhookStream = (id: SubscriptionId): string => `webhook-${id}`;
+
+/** The one stream of the commission plans: every plan's versions, so a decision sees every plan's coverage. */
+export const COMMISSION_PLAN_STREAM = 'commission-plans';
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

@@ -96,6 +96,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   ComplaintResolved: classify(['resolution'], 'complaintId rootCause compensation.currency resolvedBy resolverRole resolvedAt', byComplaint),
   ComplaintClosed: classify([], 'complaintId ownerRepId region closedBy closedAt'),
   ComplaintReopened: classify(['reason'], 'complaintId closedAt reopenedBy reopenedAt', byComplaint),
+  ComplaintCompensationRequested: classify(['reason'], 'complaintId currency region requestedBy requesterRole requestedAt', byComplaint),
+  ComplaintCompensationApproved: classify([], 'complaintId currency requestedBy approvedBy approverRole approvedAt'),
+  ComplaintCompensationRejected: classify(['reason'], 'complaintId currency requestedBy rejectedBy rejecterRole rejectedAt', byComplaint),
 
   SalesTargetSet: classify([], 'scope scopeId region month currency setBy setAt'),
   SalesTargetRevised: classify([], 'scope scopeId region month currency reason revisedBy revisedAt'),
@@ -129,6 +132,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
   WebhookSubscribed: classify([], 'subscriptionId url kinds[] region subscribedBy subscribedAt'),
   WebhookSubscriptionCancelled: classify([], 'subscriptionId cancelledBy cancelledAt'),
+  // A commission plan is the department's pay policy: a plan name, staff and region ids, rates; no customer's data.
+  CommissionPlanVersionSet: classify([], 'planId effectiveFrom name covers.kind covers.ids[] currency setBy setAt'),
+  CommissionPlanEnded: classify([], 'planId from endedBy endedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -1,6 +1,7 @@
 import { left, right } from 'fp-ts/lib/Either.js';
 import { domainError, type Event } from '@salesbook/domain';
 import type { EventCodec } from '../event-codec.js';
+import type { Json } from '../port.js';
 import type { DataKeyStore } from './data-keys.js';
 import { PERSONAL_DATA_FIELDS, type EventFieldClassification } from './field-map.js';
 import { getPath, setPath } from './json-path.js';
@@ -61,11 +62,12 @@ export const MASKED_PERSONAL_DATA = '***';
 
 /** A copy of an event's data with its personal fields (per the field map) replaced by {@link MASKED_PERSONAL_DATA}. */
 export function maskPersonalFields<D>(type: string, data: D, fields: Readonly<Record<string, EventFieldClassification>> = PERSONAL_DATA_FIELDS): D {
-  let masked = data as unknown as Parameters<typeof setPath>[0];
+  // Decoded event data is JSON, and masking swaps a string for a string: the copy keeps the shape of `D`.
+  let masked = data as Json;
   for (const path of fields[type]?.personal ?? []) {
     if (typeof getPath(masked, path) === 'string') masked = setPath(masked, path, MASKED_PERSONAL_DATA);
   }
-  return masked as unknown as D;
+  return masked as D;
 }
 
 /**

@@ -52,8 +52,27 @@ function filed(event: Extract<ComplaintEvent, { type: 'ComplaintFiled' }>): Work
     deadline_at: null,
     queue_at: NO_DEADLINE,
     timeline: '',
+    ...NO_REQUEST,
   };
   return withDeadline(row, 'filed', timeline);
+}
+
+const NO_REQUEST = { compensation_asked_by: null, compensation_asked_at: null, compensation_amount: null, compensation_currency: null } as const;
+
+/** The compensation request waiting after `event`: set by a request, ended by a decision or a resolution. */
+function requestAfter(event: ComplaintEvent): Partial<WorkComplaintRow> {
+  switch (event.type) {
+    case 'ComplaintCompensationRequested': {
+      const d = event.data;
+      return { compensation_asked_by: d.requestedBy, compensation_asked_at: d.requestedAt, compensation_amount: d.amount, compensation_currency: d.currency };
+    }
+    case 'ComplaintCompensationApproved':
+    case 'ComplaintCompensationRejected':
+    case 'ComplaintResolved':
+      return NO_REQUEST;
+    default:
+      return {};
+  }
 }
 
 const handlerAfter = (row: WorkComplaintRow, event: ComplaintEvent): string | null =>
@@ -67,5 +86,5 @@ export function evolveComplaint(event: ComplaintEvent, rows: RowReader): readonl
   const transition = COMPLAINT_TRANSITIONS[event.type];
   if (!(transition.from as readonly string[]).includes(row.status)) return [];
   const timeline = recordInComplaintTimeline(JSON.parse(row.timeline) as ComplaintTimeline, event);
-  return [upsert(workComplaintsTable, withDeadline({ ...row, handler_id: handlerAfter(row, event) }, transition.to ?? row.status, timeline))];
+  return [upsert(workComplaintsTable, withDeadline({ ...row, ...requestAfter(event), handler_id: handlerAfter(row, event) }, transition.to ?? row.status, timeline))];
 }

@@ -50,6 +50,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
 /**
  * The work lists (customers with their search terms, orders, receivables, the complaint queue) and what the approvals
  * inbox and "my day" read: one row per record with the columns the lists filter and page on, indexed for them.
- * Never personal data: no contact, note, description or resolution text.
+ * Never personal data: no contact, note, description, resolution text or compensation reason.
+ * Version 2: complaints carry the compensation request waiting for a manager.
  */
-export const worklistsProjection: Projection = { name: 'worklists', version: 1, tables: WORKLIST_TABLES, project };
+export const worklistsProjection: Projection = { name: 'worklists', version: 2, tables: WORKLIST_TABLES, project };

@@ -184,6 +184,11 @@ export type WorkComplaintRow = {
   readonly queue_at: string;
   /** The SLA timeline (instants only) the deadline is computed from. */
   readonly timeline: string;
+  /** The compensation request waiting for a manager: who asked, when, how much (`null` when none waits). */
+  readonly compensation_asked_by: string | null;
+  readonly compensation_asked_at: string | null;
+  readonly compensation_amount: number | null;
+  readonly compensation_currency: string | null;
 };
 
 /** Complaints by next deadline, breached first. */
@@ -203,9 +208,22 @@ export const workComplaintsTable = defineTable<WorkComplaintRow, 'complaint_id'>
     deadline_at: 'TEXT NULL',
     queue_at: 'TEXT',
     timeline: 'TEXT',
+    compensation_asked_by: 'TEXT NULL',
+    compensation_asked_at: 'TEXT NULL',
+    compensation_amount: 'INTEGER NULL',
+    compensation_currency: 'TEXT NULL',
   },
   primaryKey: ['complaint_id'],
-  indexes: [['queue_at', 'complaint_id'], ['handler_id', 'queue_at', 'complaint_id'], ['owner_rep_id', 'queue_at', 'complaint_id'], ['region', 'queue_at', 'complaint_id'], ['customer_id', 'queue_at', 'complaint_id']],
+  indexes: [
+    ['queue_at', 'complaint_id'],
+    ['handler_id', 'queue_at', 'complaint_id'],
+    ['owner_rep_id', 'queue_at', 'complaint_id'],
+    ['region', 'queue_at', 'complaint_id'],
+    ['customer_id', 'queue_at', 'complaint_id'],
+    // The approvals inbox: compensation requests waiting, everywhere or in a region.
+    ['compensation_asked_at'],
+    ['region', 'compensation_asked_at'],
+  ],
 });
 
 /** Every table of the worklists read model. */

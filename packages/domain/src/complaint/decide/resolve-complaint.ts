@@ -7,20 +7,34 @@ import type { ComplaintEvent } from '../events.js';
 import type { Complaint, ComplaintState } from '../state.js';
 import { COMPENSATION_MANAGER_THRESHOLD } from '../vocabulary.js';
 
-/** Compensation above the threshold needs a manager of the complaint's region (or the system, for imports). */
+/**
+ * Compensation above the threshold needs a manager of the complaint's region (or the system, for imports), or a
+ * manager's approval of the resolver's own request: up to the approved amount, in its currency.
+ */
 function requireCompensationApproval(actor: Actor, complaint: Complaint, compensation: ComplaintCompensation | undefined): Either<DomainError, true> {
   if (compensation === undefined || compensation.amount <= COMPENSATION_MANAGER_THRESHOLD || managesRegion(actor, complaint.region)) return right(true);
-  return refuse('COMPLAINT_COMPENSATION_NEEDS_MANAGER', `compensation above ${COMPENSATION_MANAGER_THRESHOLD} minor units needs a manager`, {
-    amount: compensation.amount,
-    currency: compensation.currency,
-    threshold: COMPENSATION_MANAGER_THRESHOLD,
-    role: actor.role,
-  });
+  const { amount, currency } = compensation;
+  const approved = complaint.approvedCompensation;
+  if (approved === null || approved.requestedBy !== actor.id) {
+    return refuse('COMPLAINT_COMPENSATION_NEEDS_MANAGER', `compensation above ${COMPENSATION_MANAGER_THRESHOLD} minor units needs a manager or their approval`, {
+      amount,
+      currency,
+      threshold: COMPENSATION_MANAGER_THRESHOLD,
+      role: actor.role,
+    });
+  }
+  if (approved.currency !== currency) {
+    return refuse('COMPLAINT_COMPENSATION_CURRENCY_MISMATCH', `the compensation was approved in ${approved.currency}`, { approved: approved.currency, currency });
+  }
+  if (amount > approved.amount) {
+    return refuse('COMPLAINT_COMPENSATION_ABOVE_APPROVED', `the compensation was approved up to ${approved.amount} minor units`, { approved: approved.amount, amount });
+  }
+  return right(true);
 }
 
 /**
  * Resolves a complaint under investigation. It needs a resolution and a root cause (from this command or an
- * earlier investigation); compensation above 100000 minor units needs a manager of the region.
+ * earlier investigation); compensation above 100000 minor units needs a manager of the region or their approval.
  */
 export function resolveComplaint(command: ResolveComplaintCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
   const { actor, occurredAt } = command.metadata;

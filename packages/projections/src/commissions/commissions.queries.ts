@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import { sumMinor } from '@salesbook/domain';
+import type { ReportScope } from '../model/report-filter.js';
+import { readReport, type LagOf } from '../runner/report.js';
+import type { ReportResult } from '../runner/status.js';
+import { clawbacksOf, monthFigures, shareOf, type MonthFigures, type StatementSource } from './commission-statement.js';
+import type { CommissionLineRow, CommissionPlanRow } from './commissions.projection.js';
+
+/** The read models a commission statement joins: the lines and plans, and the targets. */
+export const COMMISSIONS_SOURCES = ['commissions', 'sales_targets'] as const;
+
+/** One rep's commission statement of a month (minor units of `currency`; attainment and rates in basis points). */
+export type CommissionStatementRow = {
+  readonly rep_id: string;
+  readonly region: string;
+  readonly plan_id: string;
+  readonly plan_version: number;
+  readonly currency: string;
+  readonly base: number;
+  readonly target: number | null;
+  readonly attainment_bps: number | null;
+  /** The tier reached, counting from 1. */
+  readonly tier: number;
+  readonly rate_bps: number;
+  readonly commission: number;
+  readonly clawbacks: number;
+  /** commission - clawbacks. */
+  readonly total: number;
+};
+
+/** A region's statement of a month in one currency: its reps' sums. */
+export type CommissionRegionRow = Pick<CommissionStatementRow, 'region' | 'currency' | 'base' | 'commission' | 'clawbacks' | 'total'> & { readonly reps: number };
+
+/** One line of a rep's statement: the event it came from, what it counts and what it earned or took back. */
+export type CommissionLine = CommissionLineRow & {
+  /** Dated in another month than it counts in: a late adjustment from a month closed when it was recorded. */
+  readonly late: boolean;
+  /** A collection's share of the month's commission (its amount at the month's effective rate), else null. */
+  readonly commission: number | null;
+  /** A reduction's clawback under the month's plan, else null. */
+  readonly clawback: number | null;
+};
+
+function sqlSource(db: Database.Database): StatementSource {
+  const lines = db.prepare('SELECT * FROM commission_lines WHERE rep_id = ? AND month = ? ORDER BY counted_on, stream_name, revision');
+  const ofReceivable = db.prepare('SELECT * FROM commission_lines WHERE receivable_id = ? ORDER BY stream_name, revision');
+  const target = db.prepare("SELECT amount FROM sales_targets WHERE month = ? AND scope = 'rep' AND scope_id = ? AND currency = ?").pluck();
+  return {
+    plans: db.prepare('SELECT * FROM commission_plans').all() as CommissionPlanRow[],
+    linesOf: (repId, month) => lines.all(repId, month) as CommissionLineRow[],
+    linesOfReceivable: (id) => ofReceivable.all(id) as CommissionLineRow[],
+    targetOf: (repId, month, currency) => (target.get(month, repId, currency) as number | undefined) ?? null,
+  };
+}
+
+const inScope = (scope: ReportScope | undefined, repId: string, region: string): boolean =>
+  (scope?.repId === undefined || scope.repId === repId) && (scope?.region === undefined || scope.region === region);
+
+/** The clawbacks of a rep's reductions counted in their month, by stream and revision. */
+function reductionClawbacks(source: StatementSource, figuresOf: ReturnType<typeof monthFigures>, lines: readonly CommissionLineRow[]): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const receivable of new Set(lines.filter((line) => line.kind === 'credit_note' || line.kind === 'write_off').map((line) => line.receivable_id))) {
+    const all = source.linesOfReceivable(receivable);
+    for (const [revision, clawback] of clawbacksOf(all, figuresOf)) found.set(`${all[0]?.stream_name ?? ''} ${revision}`, clawback.clawback);
+  }
+  return found;
+}
+
+function statementRow(month: MonthFigures, clawbacks: number): CommissionStatementRow {
+  const { figures, plan } = month;
+  return {
+    rep_id: month.repId, region: month.region, plan_id: plan.planId, plan_version: plan.version, currency: plan.terms.currency, base: month.base, target: month.target,
+    attainment_bps: figures.attainmentBps, tier: figures.tier + 1, rate_bps: figures.rateBps, commission: figures.commission, clawbacks, total: figures.commission - clawbacks,
+  };
+}
+
+function repStatements(db: Database.Database, month: string, scope: ReportScope | undefined): CommissionStatementRow[] {
+  const source = sqlSource(db);
+  const figuresOf = monthFigures(source);
+  const reps = db.prepare('SELECT DISTINCT rep_id FROM commission_lines WHERE month = ? ORDER BY rep_id').pluck().all(month) as string[];
+  return reps.flatMap((repId) => {
+    const figures = figuresOf(repId, month);
+    if (figures === null || !inScope(scope, repId, figures.region)) return [];
+    const lines = source.linesOf(repId, month);
+    const clawed = reductionClawbacks(source, figuresOf, lines);
+    const clawbacks = sumMinor(lines.map((line) => clawed.get(`${line.stream_name} ${line.revision}`) ?? 0));
+    return [statementRow(figures, clawbacks)];
+  });
+}
+
+/** Per rep a plan covers in `month`, in the reader's scope: base, attainment, tier, commission, clawbacks, total. */
+export function queryCommissionStatements(db: Database.Database, lagOf: LagOf, filter: { readonly month: string; readonly scope?: ReportScope }): ReportResult<CommissionStatementRow> {
+  return readReport(db, 'commissions', lagOf, () => repStatements(db, filter.month, filter.scope));
+}
+
+/** The same statements summed per region and currency. */
+export function queryCommissionRegions(db: Database.Database, lagOf: LagOf, filter: { readonly month: string; readonly scope?: ReportScope }): ReportResult<CommissionRegionRow> {
+  return readReport(db, 'commissions', lagOf, () => {
+    const groups = new Map<string, CommissionRegionRow>();
+    for (const row of repStatements(db, filter.month, filter.scope)) {
+      const key = `${row.region} ${row.currency}`;
+      const sum = groups.get(key) ?? { region: row.region, currency: row.currency, reps: 0, base: 0, commission: 0, clawbacks: 0, total: 0 };
+      groups.set(key, { ...sum, reps: sum.reps + 1, base: sum.base + row.base, commission: sum.commission + row.commission, clawbacks: sum.clawbacks + row.clawbacks, total: sum.total + row.total });
+    }
+    return [...groups.values()].sort((a, b) => a.region.localeCompare(b.region) || a.currency.localeCompare(b.currency));
+  });
+}
+
+/** Every line of a rep's month, in the order they count, with what each earned or took back. */
+export function queryCommissionLines(db: Database.Database, lagOf: LagOf, filter: { readonly repId: string; readonly month: string }): ReportResult<CommissionLine> {
+  return readReport(db, 'commissions', lagOf, () => {
+    const source = sqlSource(db);
+    const figuresOf = monthFigures(source);
+    const lines = source.linesOf(filter.repId, filter.month);
+    const month = figuresOf(filter.repId, filter.month);
+    const clawed = reductionClawbacks(source, figuresOf, lines);
+    return lines.map((line) => ({
+      ...line,
+      late: line.dated_on.slice(0, 7) !== line.month,
+      commission: shareOf(line, month),
+      clawback: line.kind === 'credit_note' || line.kind === 'write_off' ? (clawed.get(`${line.stream_name} ${line.revision}`) ?? (month === null ? null : 0)) : null,
+    }));
+  });
+}
