@@ -59,6 +59,7 @@ export * from './pricing/promotions.projection.js';
 export * from './pricing/promotions.queries.js';
 export * from './pricing/promotion-budgets.js';
 export * from './pricing/pricing-facts.queries.js';
+export * from './pricing/margins.queries.js';
 export * from './supervision/supervision.tables.js';
 export * from './supervision/supervision.projection.js';
 export * from './supervision/supervision.queries.js';

@@ -13,6 +13,7 @@ import { complaintsReport } from './complaints.report.js';
 import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
 import { promotionsReport } from './promotions.report.js';
+import { marginsReport } from './margins.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
 import { RunReportQuery } from './reports.handlers.js';
@@ -123,6 +124,10 @@ export class ReportsController {
 
   @Route(promotionsReport.route) promotions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(promotionsReport, input, request, response);
+  }
+
+  @Route(marginsReport.route) margins(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(marginsReport, input, request, response);
   }
 
   @Route(supervisionReport.route) supervision(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {

@@ -13,6 +13,7 @@ import { lateAdjustmentsReport } from './late-adjustments.report.js';
 import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
 import { promotionsReport } from './promotions.report.js';
+import { marginsReport } from './margins.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
@@ -43,6 +44,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   products: productsReport.route,
   priceLists: priceListsReport.route,
   promotions: promotionsReport.route,
+  margins: marginsReport.route,
   supervision: supervisionReport.route,
   alerts: alertsReport.route,
   commissions: commissionsReport.route,

@@ -13,6 +13,7 @@ import { satisfactionProjection } from '../satisfaction/satisfaction.projection.
 import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
 import { collectionEvents, receivable } from './collections.testing.js';
 import { collectionsProjection } from './collections.projection.js';
+import { productsProjection } from '../pricing/products.projection.js';
 import { queryCollectionsSummary } from './summary.queries.js';
 
 // R1 (rep-1): one installment of 1000 issued 1 Mar, due 31 Mar; 400 paid on 20 Mar before March closed.
@@ -23,7 +24,7 @@ const before: TestEvent[] = [r1.opened([{ ...due, amount: 1_000 }], '2026-03-01'
 const late = r1.paid('p2', '2026-03-30', [{ ...due, amount: 500, outstandingAfter: 100 }], 100);
 const latePayment: TestEvent = { ...late, at: '2026-04-02T04:00:00Z', data: { ...late.data, postedOn: '2026-04-02', recordedAt: '2026-04-02T04:00:00Z' } };
 
-const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection, lateAdjustmentsProjection];
+const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection, lateAdjustmentsProjection, productsProjection];
 
 describe('a payment dated in a closed month', () => {
   let store: EventStore;

@@ -11,6 +11,7 @@ import { satisfactionProjection } from '../satisfaction/satisfaction.projection.
 import { appendTestEvents } from '../testing/stored-events.js';
 import { collectionEvents, receivable } from './collections.testing.js';
 import { collectionsProjection } from './collections.projection.js';
+import { productsProjection } from '../pricing/products.projection.js';
 import { collectionRate } from './collection-rate.queries.js';
 import { queryCollectionsSummary, type CollectionsSummaryRow } from './summary.queries.js';
 
@@ -43,7 +44,7 @@ async function given(store: EventStore): Promise<void> {
   await appendTestEvents(store, 'receivable-R5', [r5.opened([{ installmentNo: 1, dueDate: '2026-07-31', amount: 900 }], '2026-05-10')]);
 }
 
-const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection];
+const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection, productsProjection];
 
 describe('collections summary of a month', () => {
   let runner: ProjectionRunner;

@@ -10,6 +10,7 @@ import type { SalesGroupBy } from './kpi-sql.js';
 import { readJoinedReport } from './kpi-report.js';
 import * as read from './monthly-sales.sql.js';
 import { comparison, type Comparison } from './comparison.js';
+import { marginRows, type MarginRow } from '../pricing/margins.queries.js';
 
 /** Parameters of `GET /reports/sales/monthly`. */
 export interface MonthlySalesReportFilter {
@@ -51,6 +52,10 @@ export interface MonthlySalesCurrencyFigures {
   /** Top 5 by booked sales in the month (positive only), best first, ties by id. */
   readonly top_customers: readonly TopEntry[];
   readonly top_products: readonly TopEntry[];
+  /** Gross margin of the orders confirmed in the month as they stand now (net sales less standard cost; see the margin report). */
+  readonly margin: number;
+  /** margin / their net sales that had a standard cost, 4 decimals; `null` without any. */
+  readonly margin_pct: number | null;
 }
 
 /** One group (rep, region or segment) of the monthly sales report. */
@@ -71,7 +76,7 @@ export interface MonthlySalesReportRow {
 }
 
 /** The projections the monthly report reads. */
-export const MONTHLY_SALES_REPORT_SOURCES = ['sales_monthly', 'sales_targets', 'receivables_kpi', 'satisfaction', 'complaints', 'customer_directory'] as const;
+export const MONTHLY_SALES_REPORT_SOURCES = ['sales_monthly', 'sales_targets', 'receivables_kpi', 'satisfaction', 'complaints', 'customer_directory', 'products'] as const;
 
 const TOP = 5;
 const key = (grp: string, currency: string): string => JSON.stringify([grp, currency]);
@@ -89,6 +94,7 @@ interface MonthReads {
   readonly products: Split<TopEntry[]>;
   readonly satisfaction: Split<{ responses: number; satisfied: number; promoters: number; passives: number; detractors: number }>;
   readonly complaints: Split<number>;
+  readonly margins: Split<MarginRow>;
 }
 
 function readMonth(db: Database.Database, filter: MonthlySalesReportFilter): MonthReads {
@@ -115,6 +121,7 @@ function readMonth(db: Database.Database, filter: MonthlySalesReportFilter): Mon
     customers: tops('customers'), products: tops('products'),
     satisfaction: new Map(read.readSatisfaction(db, g, p).map((s) => [s.grp, s])),
     complaints: new Map(read.readMonthlyComplaints(db, g, p).map((c) => [c.grp, c.complaints])),
+    margins: new Map(marginRows(db, { first: from, last: to, groupBy: g, ...(filter.scope === undefined ? {} : { scope: filter.scope }) }).map((r) => [key(r.key, r.currency), r])),
   };
 }
 
@@ -133,6 +140,7 @@ function currencyFigures(m: MonthReads, group: string, currency: string): Monthl
     booked_vs_previous_month: comparison(amount, m.previous.get(k)?.booked ?? null),
     booked_vs_previous_year: comparison(amount, m.lastYear.get(k)?.booked ?? null),
     top_customers: m.customers.get(k) ?? [], top_products: m.products.get(k) ?? [],
+    margin: m.margins.get(k)?.margin ?? 0, margin_pct: m.margins.get(k)?.margin_pct ?? null,
   };
 }
 

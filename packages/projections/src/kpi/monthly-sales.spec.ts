@@ -14,6 +14,7 @@ import { receivablesKpiProjection } from './receivables-kpi.projection.js';
 import { queryRepScorecard } from './rep-scorecard.queries.js';
 import { salesMonthlyProjection } from './sales-monthly.projection.js';
 import { salesTargetsProjection } from './sales-targets.projection.js';
+import { productsProjection } from '../pricing/products.projection.js';
 
 const order = (orderId: string, customerId: string, repId: string, segment: string, currency = 'CNY'): KpiOrder =>
   ({ orderId, customerId, repId, region: repId === 'rep-1' ? 'east' : 'west', currency, segment });
@@ -73,7 +74,7 @@ async function given(store: EventStore): Promise<void> {
   }
 }
 
-const PROJECTIONS = [salesMonthlyProjection, salesTargetsProjection, receivablesKpiProjection, fulfilmentProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection];
+const PROJECTIONS = [salesMonthlyProjection, salesTargetsProjection, receivablesKpiProjection, fulfilmentProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection, productsProjection];
 const noComparison = { previous: null, change: null, change_ratio: null };
 const pick = (rows: readonly MonthlySalesReportRow[]) =>
   rows.map((r) => ({ group: r.group, orders: r.orders_confirmed, currencies: r.currencies.map((c) => [c.currency, c.booked, c.orders_confirmed, c.booked_vs_previous_year.previous]) }));
@@ -117,11 +118,13 @@ describe('monthly sales report and rep scorecard', () => {
         // c-1: 2000 + 7850; c-3 at -4000 is left out. A: 2000 + 5000; C: 2850 - 4000 < 0.
         top_customers: [{ id: 'c-1', booked: 9_850 }, { id: 'c-2', booked: 9_000 }],
         top_products: [{ id: 'B', booked: 9_000 }, { id: 'A', booked: 7_000 }],
+        // No product here has a standard cost: no margin (the margin report's spec computes them).
+        margin: 0, margin_pct: null,
       },
       {
         currency: 'USD', booked: 6_000, target: null, attainment: null, orders_confirmed: 1, average_order_value: 6_000, cancellations: 0, cancelled_amount: 0,
         collected: 0, collection_rate: null, collection_due: 0, collected_on_due: 0, booked_vs_previous_month: noComparison, booked_vs_previous_year: noComparison,
-        top_customers: [{ id: 'c-4', booked: 6_000 }], top_products: [{ id: 'E', booked: 6_000 }],
+        top_customers: [{ id: 'c-4', booked: 6_000 }], top_products: [{ id: 'E', booked: 6_000 }], margin: 0, margin_pct: null,
       },
     ]);
     // o9 27000 less the short close 1500 = 25500; April 2025: 20000, +5500, 5500 / 20000 = 0.275. No surveys: null with n 0.

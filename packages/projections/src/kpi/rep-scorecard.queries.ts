@@ -28,6 +28,9 @@ export interface RepScorecardCurrency {
   readonly collected: number;
   /** Due-based collection rate of the rep's receivables. */
   readonly collection_rate: number | null;
+  /** Gross margin of the orders confirmed in the month, and its percent of their costed net sales (as the monthly report). */
+  readonly margin: number;
+  readonly margin_pct: number | null;
 }
 
 /** One rep's performance in one month. */
@@ -73,7 +76,7 @@ export function queryRepScorecard(db: Database.Database, lagOf: LagOf, filter: R
       deliveries_on_time: onTime,
       on_time_delivery_rate: ratio(onTime, total),
       csat: month?.csat ?? { value: null, n: 0, satisfied: 0 },
-      currencies: (month?.currencies ?? []).map(({ currency, booked, target, attainment, collected, collection_rate }) => ({ currency, booked, target, attainment, collected, collection_rate })),
+      currencies: (month?.currencies ?? []).map(({ currency, booked, target, attainment, collected, collection_rate, margin, margin_pct }) => ({ currency, booked, target, attainment, collected, collection_rate, margin, margin_pct })),
     }];
   });
   return { rows: result.report, position: result.position, lag: result.lag };

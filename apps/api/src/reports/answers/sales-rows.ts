@@ -73,6 +73,8 @@ const MonthlyCurrency = z.strictObject({
   booked_vs_previous_year: ComparisonSchema,
   top_customers: z.array(TopEntry),
   top_products: z.array(TopEntry),
+  margin: z.number().int().describe('Gross margin of the orders confirmed in the month as they stand now (net sales less standard cost)'),
+  margin_pct: maybeNumber.describe('margin / the net sales of those orders that had a standard cost'),
 });
 
 /** One group (rep, region or segment) in one month. */
@@ -102,7 +104,7 @@ export const RepScorecardRowSchema = z.strictObject({
   on_time_delivery_rate: maybeNumber,
   csat: CsatFigureSchema,
   currencies: z.array(
-    z.strictObject({ currency: z.string(), booked: minor, target: minor.nullable(), attainment: maybeNumber, collected: minor, collection_rate: maybeNumber }),
+    z.strictObject({ currency: z.string(), booked: minor, target: minor.nullable(), attainment: maybeNumber, collected: minor, collection_rate: maybeNumber, margin: z.number().int(), margin_pct: maybeNumber }),
   ),
 }) satisfies z.ZodType<P.RepScorecard>;
 
