@@ -5,6 +5,7 @@ import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { clawbacksOf, monthFigures, shareOf, type MonthFigures, type StatementSource } from './commission-statement.js';
 import type { CommissionLineRow, CommissionPlanRow } from './commissions.projection.js';
+import { approvalOf, approvedFigures, commissionStatementsTable, type CommissionStatementApprovalRow, type StatementApproval } from './statement-approvals.js';
 
 /** The read models a commission statement joins: the lines and plans, and the targets. */
 export const COMMISSIONS_SOURCES = ['commissions', 'sales_targets'] as const;
@@ -74,7 +75,7 @@ function statementRow(month: MonthFigures, clawbacks: number): CommissionStateme
   };
 }
 
-function repStatements(db: Database.Database, month: string, scope: ReportScope | undefined): CommissionStatementRow[] {
+function liveStatements(db: Database.Database, month: string, scope: ReportScope | undefined): CommissionStatementRow[] {
   const source = sqlSource(db);
   const figuresOf = monthFigures(source);
   const reps = db.prepare('SELECT DISTINCT rep_id FROM commission_lines WHERE month = ? ORDER BY rep_id').pluck().all(month) as string[];
@@ -88,22 +89,70 @@ function repStatements(db: Database.Database, month: string, scope: ReportScope 
   });
 }
 
+/** The approval row of a month's statement, if approved. */
+const approvalRowOf = (db: Database.Database, month: string): CommissionStatementApprovalRow | undefined =>
+  db.prepare(`SELECT * FROM ${commissionStatementsTable.name} WHERE month = ?`).get(month) as CommissionStatementApprovalRow | undefined;
+
+/** An approved month's rows exactly as approved, in the reader's scope. */
+function frozenStatements(approved: CommissionStatementApprovalRow, scope: ReportScope | undefined): CommissionStatementRow[] {
+  return approvedFigures(approved)
+    .rows.filter((row) => inScope(scope, row.repId, row.region))
+    .map((row) => ({
+      rep_id: row.repId, region: row.region, plan_id: row.planId, plan_version: row.planVersion, currency: row.currency, base: row.base, target: row.target,
+      attainment_bps: row.attainmentBps, tier: row.tier, rate_bps: row.rateBps, commission: row.commission, clawbacks: row.clawbacks, total: row.total,
+    }));
+}
+
+/** A month's statement in the reader's scope: as approved once approved (frozen), else computed now. */
+function repStatements(db: Database.Database, month: string, scope: ReportScope | undefined): { rows: CommissionStatementRow[]; approval: StatementApproval | null } {
+  const approved = approvalRowOf(db, month);
+  return approved === undefined ? { rows: liveStatements(db, month, scope), approval: null } : { rows: frozenStatements(approved, scope), approval: approvalOf(approved) };
+}
+
+/** A statement answer: its rows, and whether (and by whom) the month was approved and its figures frozen. */
+export type StatementResult<T> = ReportResult<T> & { readonly frozen: boolean; readonly approval: StatementApproval | null };
+
+/** Runs a statement read in the report's transaction, keeping the approval it found beside the rows. */
+function readStatement<T>(db: Database.Database, lagOf: LagOf, read: () => { rows: T[]; approval: StatementApproval | null }): StatementResult<T> {
+  let approval: StatementApproval | null = null;
+  const result = readReport(db, 'commissions', lagOf, () => {
+    const found = read();
+    approval = found.approval;
+    return found.rows;
+  });
+  return { ...result, frozen: approval !== null, approval };
+}
+
 /** Per rep a plan covers in `month`, in the reader's scope: base, attainment, tier, commission, clawbacks, total. */
-export function queryCommissionStatements(db: Database.Database, lagOf: LagOf, filter: { readonly month: string; readonly scope?: ReportScope }): ReportResult<CommissionStatementRow> {
-  return readReport(db, 'commissions', lagOf, () => repStatements(db, filter.month, filter.scope));
+export function queryCommissionStatements(db: Database.Database, lagOf: LagOf, filter: { readonly month: string; readonly scope?: ReportScope }): StatementResult<CommissionStatementRow> {
+  return readStatement(db, lagOf, () => repStatements(db, filter.month, filter.scope));
 }
 
 /** The same statements summed per region and currency. */
-export function queryCommissionRegions(db: Database.Database, lagOf: LagOf, filter: { readonly month: string; readonly scope?: ReportScope }): ReportResult<CommissionRegionRow> {
-  return readReport(db, 'commissions', lagOf, () => {
+export function queryCommissionRegions(db: Database.Database, lagOf: LagOf, filter: { readonly month: string; readonly scope?: ReportScope }): StatementResult<CommissionRegionRow> {
+  return readStatement(db, lagOf, () => {
+    const { rows, approval } = repStatements(db, filter.month, filter.scope);
     const groups = new Map<string, CommissionRegionRow>();
-    for (const row of repStatements(db, filter.month, filter.scope)) {
+    for (const row of rows) {
       const key = `${row.region} ${row.currency}`;
       const sum = groups.get(key) ?? { region: row.region, currency: row.currency, reps: 0, base: 0, commission: 0, clawbacks: 0, total: 0 };
       groups.set(key, { ...sum, reps: sum.reps + 1, base: sum.base + row.base, commission: sum.commission + row.commission, clawbacks: sum.clawbacks + row.clawbacks, total: sum.total + row.total });
     }
-    return [...groups.values()].sort((a, b) => a.region.localeCompare(b.region) || a.currency.localeCompare(b.currency));
+    return { rows: [...groups.values()].sort((a, b) => a.region.localeCompare(b.region) || a.currency.localeCompare(b.currency)), approval };
   });
+}
+
+/**
+ * What an approval freezes: every rep's statement of `month` as computed now, per receivable stream the last revision
+ * the month counted, and the position they were read at (one transaction).
+ */
+export function statementToApprove(db: Database.Database, lagOf: LagOf, month: string): { rows: CommissionStatementRow[]; included: { stream: string; revision: number }[]; position: string | null } {
+  let included: { stream: string; revision: number }[] = [];
+  const result = readReport(db, 'commissions', lagOf, () => {
+    included = db.prepare('SELECT stream_name AS stream, MAX(revision) AS revision FROM commission_lines WHERE month = ? GROUP BY stream_name ORDER BY stream_name').all(month) as typeof included;
+    return liveStatements(db, month, undefined);
+  });
+  return { rows: [...result.rows], included, position: result.position };
 }
 
 /** Every line of a rep's month, in the order they count, with what each earned or took back. */

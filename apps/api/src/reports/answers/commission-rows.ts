@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommissionLine, CommissionRegionRow, CommissionStatementRow } from '@salesbook/projections';
+import type { CommissionLine, CommissionRegionRow, CommissionStatementRow, StatementApproval } from '@salesbook/projections';
 
 /** A rep's commission statement of a month. */
 export const CommissionStatementRowSchema = z.strictObject({
@@ -28,6 +28,15 @@ export const CommissionRegionRowSchema = z.strictObject({
   clawbacks: z.number().int(),
   total: z.number().int(),
 }) satisfies z.ZodType<CommissionRegionRow>;
+
+/** Who approved a month's statement and when, who confirmed it, and the position the frozen figures were read at. */
+export const StatementApprovalSchema = z.strictObject({
+  approvedBy: z.string(),
+  approvedAt: z.string(),
+  confirmedBy: z.string().nullable().describe('Finance, once confirmed'),
+  confirmedAt: z.string().nullable(),
+  position: z.string().nullable().describe('The log position the approved figures were read at'),
+}) satisfies z.ZodType<StatementApproval>;
 
 /** A commission line with the global position of its event in this store. */
 export type CommissionLineAnswer = CommissionLine & { readonly event_position: string | null };
