@@ -79,11 +79,8 @@ describe('approving a commission statement', () => {
     expect([again.status, again.body.code]).toEqual([409, 'COMMISSION_STATEMENT_ALREADY_APPROVED']);
   });
 
-  it('answers the frozen figures after a later payment dated in March (live it would be 4,600)', async () => {
+  it('answers the frozen figures after a later payment dated in March (counted in March it would make 4,600)', async () => {
     await pay('r-1', 'p-4', 10_000, '2026-03-31');
-    // March is not closed, so the payment does count in March's lines: only the approved statement does not move.
-    const lines = await read('/lines?rep=rep-1&month=2026-03');
-    expect(lines.body.rows.map((l: Record<string, unknown>) => l['amount'])).toEqual([80_000, 50_000, 10_000]);
     const march = await read('?month=2026-03&groupBy=rep');
     expect(commissionsReport.route.response?.safeParse(march.body).success).toBe(true);
     expect(brief(march.body.rows)).toEqual([
@@ -92,7 +89,16 @@ describe('approving a commission statement', () => {
     ]);
     expect(march.body).toMatchObject({ frozen: true, approval: { approvedBy: 'sm-1', confirmedBy: null, position: expect.stringMatching(/^\d+$/) } });
     expect((await read('?month=2026-03&groupBy=region')).body.rows).toEqual([{ region: 'east', currency: 'CNY', reps: 2, base: 150_000, commission: 4_500, clawbacks: 0, total: 4_500 }]);
-    expect((await read('?month=2026-04&groupBy=rep')).body).toMatchObject({ frozen: false, approval: null });
+  });
+
+  it('counts the later March payment in April as an adjustment: no April target, 2% of 10,000 = 200', async () => {
+    const april = await read('?month=2026-04&groupBy=rep');
+    expect(april.body).toMatchObject({ frozen: false, approval: null });
+    expect(brief(april.body.rows)).toEqual([['rep-1', 10_000, 200, 0, 200]]);
+    const lines = async (month: string) => (await read(`/lines?rep=rep-1&month=${month}`, rep)).body.rows.map((l: Record<string, unknown>) => [l['amount'], l['dated_on'], l['adjusted_from'], l['commission']]);
+    // March's lines are the ones approved: shares of 4,100 over 130,000 are 2,523.08 and 1,576.92.
+    expect(await lines('2026-03')).toEqual([[80_000, '2026-03-10', null, 2_523], [50_000, '2026-03-20', null, 1_577]]);
+    expect(await lines('2026-04')).toEqual([[10_000, '2026-03-31', '2026-03', 200]]);
   });
 
   it('is confirmed by finance, never by the approver, once', async () => {

@@ -5,6 +5,7 @@ import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { clawbacksOf, monthFigures, shareOf, type MonthFigures, type StatementSource } from './commission-statement.js';
 import type { CommissionLineRow, CommissionPlanRow } from './commissions.projection.js';
+import { asCounted, loadCuts, monthsInto } from './adjustments.js';
 import { approvalOf, approvedFigures, commissionStatementsTable, type CommissionStatementApprovalRow, type StatementApproval } from './statement-approvals.js';
 
 /** The read models a commission statement joins: the lines and plans, and the targets. */
@@ -36,6 +37,8 @@ export type CommissionRegionRow = Pick<CommissionStatementRow, 'region' | 'curre
 export type CommissionLine = CommissionLineRow & {
   /** Dated in another month than it counts in: a late adjustment from a month closed when it was recorded. */
   readonly late: boolean;
+  /** The month it counted in when that month's statement was approved without it: an adjustment in this one, else null. */
+  readonly adjusted_from: string | null;
   /** A collection's share of the month's commission (its amount at the month's effective rate), else null. */
   readonly commission: number | null;
   /** A reduction's clawback under the month's plan, else null. */
@@ -43,15 +46,25 @@ export type CommissionLine = CommissionLineRow & {
 };
 
 function sqlSource(db: Database.Database): StatementSource {
-  const lines = db.prepare('SELECT * FROM commission_lines WHERE rep_id = ? AND month = ? ORDER BY counted_on, stream_name, revision');
+  const cuts = loadCuts(db);
+  const lines = db.prepare('SELECT * FROM commission_lines WHERE rep_id = ? AND month >= ? AND month <= ? ORDER BY counted_on, stream_name, revision');
   const ofReceivable = db.prepare('SELECT * FROM commission_lines WHERE receivable_id = ? ORDER BY stream_name, revision');
   const target = db.prepare("SELECT amount FROM sales_targets WHERE month = ? AND scope = 'rep' AND scope_id = ? AND currency = ?").pluck();
   return {
     plans: db.prepare('SELECT * FROM commission_plans').all() as CommissionPlanRow[],
-    linesOf: (repId, month) => lines.all(repId, month) as CommissionLineRow[],
-    linesOfReceivable: (id) => ofReceivable.all(id) as CommissionLineRow[],
+    linesOf: (repId, month) => {
+      const { from, to } = monthsInto(month, cuts);
+      return (lines.all(repId, from, to) as CommissionLineRow[]).map((line) => asCounted(line, cuts)).filter((line) => line.month === month);
+    },
+    linesOfReceivable: (id) => (ofReceivable.all(id) as CommissionLineRow[]).map((line) => asCounted(line, cuts)),
     targetOf: (repId, month, currency) => (target.get(month, repId, currency) as number | undefined) ?? null,
   };
+}
+
+/** The reps with lines that may count in `month`: in it, or in the approved months running up to it (adjustments). */
+function repsOf(db: Database.Database, month: string): string[] {
+  const { from, to } = monthsInto(month, loadCuts(db));
+  return db.prepare('SELECT DISTINCT rep_id FROM commission_lines WHERE month >= ? AND month <= ? ORDER BY rep_id').pluck().all(from, to) as string[];
 }
 
 const inScope = (scope: ReportScope | undefined, repId: string, region: string): boolean =>
@@ -78,7 +91,7 @@ function statementRow(month: MonthFigures, clawbacks: number): CommissionStateme
 function liveStatements(db: Database.Database, month: string, scope: ReportScope | undefined): CommissionStatementRow[] {
   const source = sqlSource(db);
   const figuresOf = monthFigures(source);
-  const reps = db.prepare('SELECT DISTINCT rep_id FROM commission_lines WHERE month = ? ORDER BY rep_id').pluck().all(month) as string[];
+  const reps = repsOf(db, month);
   return reps.flatMap((repId) => {
     const figures = figuresOf(repId, month);
     if (figures === null || !inScope(scope, repId, figures.region)) return [];
@@ -147,12 +160,14 @@ export function queryCommissionRegions(db: Database.Database, lagOf: LagOf, filt
  * the month counted, and the position they were read at (one transaction).
  */
 export function statementToApprove(db: Database.Database, lagOf: LagOf, month: string): { rows: CommissionStatementRow[]; included: { stream: string; revision: number }[]; position: string | null } {
-  let included: { stream: string; revision: number }[] = [];
+  const included = new Map<string, number>();
   const result = readReport(db, 'commissions', lagOf, () => {
-    included = db.prepare('SELECT stream_name AS stream, MAX(revision) AS revision FROM commission_lines WHERE month = ? GROUP BY stream_name ORDER BY stream_name').all(month) as typeof included;
+    const source = sqlSource(db);
+    for (const repId of repsOf(db, month)) for (const line of source.linesOf(repId, month)) included.set(line.stream_name, Math.max(included.get(line.stream_name) ?? -1, line.revision));
     return liveStatements(db, month, undefined);
   });
-  return { rows: [...result.rows], included, position: result.position };
+  const cut = [...included].map(([stream, revision]) => ({ stream, revision })).sort((a, b) => a.stream.localeCompare(b.stream));
+  return { rows: [...result.rows], included: cut, position: result.position };
 }
 
 /** Every line of a rep's month, in the order they count, with what each earned or took back. */
@@ -166,6 +181,7 @@ export function queryCommissionLines(db: Database.Database, lagOf: LagOf, filter
     return lines.map((line) => ({
       ...line,
       late: line.dated_on.slice(0, 7) !== line.month,
+      adjusted_from: line.counted_on.slice(0, 7) === line.month ? null : line.counted_on.slice(0, 7),
       commission: shareOf(line, month),
       clawback: line.kind === 'credit_note' || line.kind === 'write_off' ? (clawed.get(`${line.stream_name} ${line.revision}`) ?? (month === null ? null : 0)) : null,
     }));

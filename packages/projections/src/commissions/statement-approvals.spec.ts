@@ -6,7 +6,7 @@ import { salesTargetsProjection } from '../kpi/sales-targets.projection.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { appendTestEvents } from '../testing/stored-events.js';
 import { commissionsProjection } from './commissions.projection.js';
-import { queryCommissionRegions, queryCommissionStatements, statementToApprove } from './commissions.queries.js';
+import { queryCommissionLines, queryCommissionRegions, queryCommissionStatements, statementToApprove } from './commissions.queries.js';
 
 // An approved month answers the figures as approved, whatever is recorded after (CNY minor units, figures by hand).
 const terms = { name: 'plan', covers: { kind: 'regions', ids: ['east'] }, currency: 'CNY', tiers: [{ fromBps: 0, rateBps: 200 }, { fromBps: 10_000, rateBps: 300 }], accelerators: [], clawback: { writeOffs: true, creditNotes: true } };
@@ -55,6 +55,14 @@ describe('an approved commission statement', () => {
     expect(march.approval).toEqual({ approvedBy: 'sm-1', approvedAt: '2026-04-01T02:00:00Z', confirmedBy: null, confirmedAt: null, position: expect.stringMatching(/^\d+$/) });
     expect(queryCommissionRegions(db, lag, { month: '2026-03' }).rows).toEqual([{ region: 'east', currency: 'CNY', reps: 1, base: 800_000, commission: 16_000, clawbacks: 0, total: 16_000 }]);
     expect(queryCommissionStatements(db, lag, { month: '2026-03', scope: { region: 'west' } }).rows).toEqual([]);
+  });
+
+  it('counts the later March payment in April as an adjustment: no April target, 2% of 4,000.00 = 80.00', () => {
+    const april = queryCommissionStatements(db, lag, { month: '2026-04' });
+    expect(april.rows).toEqual([expect.objectContaining({ rep_id: 'rep-1', base: 400_000, attainment_bps: null, commission: 8_000, total: 8_000 })]);
+    const lines = (month: string) => queryCommissionLines(db, lag, { repId: 'rep-1', month }).rows.map((line) => [line.revision, line.amount, line.month, line.adjusted_from, line.late]);
+    expect(lines('2026-03')).toEqual([[1, 800_000, '2026-03', null, false]]);
+    expect(lines('2026-04')).toEqual([[2, 400_000, '2026-04', '2026-03', true]]);
   });
 
   it('records finance\'s confirmation beside the frozen figures; an open month is not frozen', async () => {

@@ -58,6 +58,7 @@ export const CommissionLineSchema = z.strictObject({
   counted_on: z.string().describe('The day it counts on: a late fact into a closed month counts on the day it was recorded'),
   month: z.string(),
   late: z.boolean(),
+  adjusted_from: z.string().nullable().describe("The month it counted in, when that month's statement was approved without it (an adjustment here)"),
   commission: z.number().int().nullable().describe("A collection's share of the month's commission"),
   clawback: z.number().int().nullable().describe("A write-off's or credit note's clawback"),
 }) satisfies z.ZodType<CommissionLineAnswer>;
