@@ -11,6 +11,12 @@ export function loadCuts(db: Database.Database): StatementCuts {
   return new Map(rows.map((row) => [row.month, new Map(approvedFigures(row).included.map((cut) => [cut.stream, cut.revision]))]));
 }
 
+/** Every approved rep-month's base and commission (key `rep month`): what was paid. */
+export function frozenFigures(db: Database.Database): ReadonlyMap<string, { readonly base: number; readonly commission: number }> {
+  const rows = db.prepare(`SELECT * FROM ${commissionStatementsTable.name}`).all() as CommissionStatementApprovalRow[];
+  return new Map(rows.flatMap((row) => approvedFigures(row).rows.map((rep) => [`${rep.repId} ${row.month}`, { base: rep.base, commission: rep.commission }] as const)));
+}
+
 /** The month after `month` (`YYYY-MM`). */
 export function nextMonth(month: string): string {
   const [year = 0, m = 1] = month.split('-').map(Number);

@@ -5,7 +5,7 @@ import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { clawbacksOf, monthFigures, shareOf, type MonthFigures, type StatementSource } from './commission-statement.js';
 import type { CommissionLineRow, CommissionPlanRow } from './commissions.projection.js';
-import { asCounted, loadCuts, monthsInto } from './adjustments.js';
+import { asCounted, frozenFigures, loadCuts, monthsInto } from './adjustments.js';
 import { approvalOf, approvedFigures, commissionStatementsTable, type CommissionStatementApprovalRow, type StatementApproval } from './statement-approvals.js';
 
 /** The read models a commission statement joins: the lines and plans, and the targets. */
@@ -47,6 +47,7 @@ export type CommissionLine = CommissionLineRow & {
 
 function sqlSource(db: Database.Database): StatementSource {
   const cuts = loadCuts(db);
+  const frozen = frozenFigures(db);
   const lines = db.prepare('SELECT * FROM commission_lines WHERE rep_id = ? AND month >= ? AND month <= ? ORDER BY counted_on, stream_name, revision');
   const ofReceivable = db.prepare('SELECT * FROM commission_lines WHERE receivable_id = ? ORDER BY stream_name, revision');
   const target = db.prepare("SELECT amount FROM sales_targets WHERE month = ? AND scope = 'rep' AND scope_id = ? AND currency = ?").pluck();
@@ -58,6 +59,7 @@ function sqlSource(db: Database.Database): StatementSource {
     },
     linesOfReceivable: (id) => (ofReceivable.all(id) as CommissionLineRow[]).map((line) => asCounted(line, cuts)),
     targetOf: (repId, month, currency) => (target.get(month, repId, currency) as number | undefined) ?? null,
+    frozenOf: (repId, month) => frozen.get(`${repId} ${month}`) ?? null,
   };
 }
 

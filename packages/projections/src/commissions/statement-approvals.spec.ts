@@ -65,6 +65,14 @@ describe('an approved commission statement', () => {
     expect(lines('2026-04')).toEqual([[2, 400_000, '2026-04', '2026-03', true]]);
   });
 
+  it('keeps paying shares at the approved figures when the month\'s target is revised later (live it would be 3%)', async () => {
+    await appendTestEvents(store, 'target-2026-03-rep-rep-1', [targetEvent('2026-03', 'rep', 'rep-1', 'east', 'CNY', 500_000, 1_000_000)]);
+    await caughtUp();
+    // 8,000.00 of 5,000.00 would be 160%, 3% = 240.00; the approved month paid 160.00, so p1's share stays 160.00.
+    expect(queryCommissionLines(db, lag, { repId: 'rep-1', month: '2026-03' }).rows.map((line) => line.commission)).toEqual([16_000]);
+    expect(queryCommissionStatements(db, lag, { month: '2026-03' }).rows[0]?.commission).toBe(16_000);
+  });
+
   it('records finance\'s confirmation beside the frozen figures; an open month is not frozen', async () => {
     await appendTestEvents(store, 'statement-2026-03', [{ type: 'CommissionStatementConfirmed', at: '2026-04-02T02:00:00Z', data: { month: '2026-03', confirmedBy: 'fin-1', confirmedAt: '2026-04-02T02:00:00Z' } }]);
     await caughtUp();
