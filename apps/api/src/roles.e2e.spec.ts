@@ -123,6 +123,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /webhooks/subscriptions/:id/secret': ['sales_manager'],
   'POST /commission-plans/:id/versions': ['sales_manager', 'system'],
   'POST /commission-plans/:id/ending': ['sales_manager', 'system'],
+  'POST /commission-statements/:id/approval': ['sales_manager'],
+  'POST /commission-statements/:id/confirmation': ['finance'],
   'GET /reports/commissions': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
 };

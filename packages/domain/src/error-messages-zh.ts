@@ -7,6 +7,7 @@ import type { ReceivableErrorCode } from './receivable/errors.js';
 import type { TargetErrorCode } from './target/decide.js';
 import type { TeamErrorCode } from './team/decide.js';
 import type { PeriodErrorCode } from './period/index.js';
+import type { CommissionStatementErrorCode } from './commission-statement/index.js';
 import type { MonthlyReportErrorCode } from './monthly-report/index.js';
 import type { ProductErrorCode } from './product/index.js';
 import type { PriceListErrorCode } from './pricelist/index.js';
@@ -15,7 +16,7 @@ import type { WebhookErrorCode } from './webhook/index.js';
 import type { CommissionPlanErrorCode } from './commission/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -155,6 +156,12 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   COMMISSION_PLAN_VERSION_LATER: '该提成方案已有从 {latest} 起生效的版本',
   COMMISSION_PLAN_ENDED: '该提成方案已从 {endsFrom} 起终止',
   COMMISSION_PLAN_OVERLAP: '提成方案 {otherPlanId} 已覆盖其中部分销售代表或区域',
+  COMMISSION_STATEMENT_NOT_AUTHORIZED: '提成结算单由销售部经理审批，再由财务确认',
+  COMMISSION_STATEMENT_TOO_EARLY: '{month} 的提成结算单须从 {from} 起审批',
+  COMMISSION_STATEMENT_ALREADY_APPROVED: '{month} 的提成结算单已由 {approvedBy} 审批，数据已冻结',
+  COMMISSION_STATEMENT_NOT_APPROVED: '{month} 的提成结算单尚待销售部经理审批',
+  COMMISSION_STATEMENT_ALREADY_CONFIRMED: '{month} 的提成结算单已由财务确认',
+  COMMISSION_STATEMENT_SAME_PERSON: '提成结算单须由审批人以外的另一人确认',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -7,6 +7,7 @@ import { orderEventDefinitions, type OrderEvent } from './order/events.js';
 import { receivableEventDefinitions, type ReceivableEvent } from './receivable/events.js';
 import { createEventRegistry, type EventDefinition } from './shared/event-registry.js';
 import { targetEventDefinitions, type TargetEvent } from './target/events.js';
+import { commissionStatementEventDefinitions, type CommissionStatementEvent } from './commission-statement/events.js';
 import { monthlyReportEventDefinitions, type MonthlyReportEvent } from './monthly-report/events.js';
 import { periodEventDefinitions, type PeriodEvent } from './period/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
@@ -14,7 +15,7 @@ import { webhookEventDefinitions, type WebhookEvent } from './webhook/events.js'
 import { commissionPlanEventDefinitions, type CommissionPlanEvent } from './commission/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -26,6 +27,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...teamEventDefinitions,
   ...periodEventDefinitions,
   ...monthlyReportEventDefinitions,
+  ...commissionStatementEventDefinitions,
   ...productEventDefinitions,
   ...priceListEventDefinitions,
   ...promotionEventDefinitions,

@@ -11,6 +11,7 @@ export * from './target/index.js';
 export * from './team/index.js';
 export * from './period/index.js';
 export * from './monthly-report/index.js';
+export * from './commission-statement/index.js';
 export * from './product/index.js';
 export * from './pricelist/index.js';
 export * from './promotion/index.js';

@@ -135,6 +135,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // A commission plan is the department's pay policy: a plan name, staff and region ids, rates; no customer's data.
   CommissionPlanVersionSet: classify([], 'planId effectiveFrom name covers.kind covers.ids[] currency setBy setAt'),
   CommissionPlanEnded: classify([], 'planId from endedBy endedAt'),
+  // An approved statement holds staff and region ids and amounts per rep: pay figures, no customer's data.
+  CommissionStatementApproved: classify([], 'month figures.rows[].repId figures.rows[].region figures.rows[].planId figures.rows[].currency figures.included[].stream figures.position approvedBy approvedAt'),
+  CommissionStatementConfirmed: classify([], 'month confirmedBy confirmedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -9,6 +9,7 @@ import type { ProductCommand } from './product/commands.js';
 import type { OrderCommand } from './order/commands.js';
 import type { ReceivableCommand } from './receivable/commands.js';
 import type { Role } from './shared/actors.js';
+import type { CommissionStatementCommand } from './commission-statement/commands.js';
 import type { MonthlyReportCommand } from './monthly-report/commands.js';
 import type { PeriodCommand } from './period/commands.js';
 import type { TargetCommand } from './target/commands.js';
@@ -18,7 +19,7 @@ import { COMMISSION_PLAN_ROLES } from './commission/access.js';
 import type { CommissionPlanCommand } from './commission/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -102,6 +103,8 @@ export const COMMAND_ROLES = {
   CancelWebhookSubscription: ['sales_manager', 'system'],
   SetCommissionPlan: COMMISSION_PLAN_ROLES,
   EndCommissionPlan: COMMISSION_PLAN_ROLES,
+  ApproveCommissionStatement: ['sales_manager'],
+  ConfirmCommissionStatement: ['finance'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

@@ -71,3 +71,4 @@ export * from './periods/late-adjustments.queries.js';
 export * from './commissions/commissions.projection.js';
 export * from './commissions/commission-statement.js';
 export * from './commissions/commissions.queries.js';
+export * from './commissions/statement-approvals.js';

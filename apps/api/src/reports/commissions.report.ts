@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ID_PATTERN, READ_ROLES } from '@salesbook/domain';
 import { COMMISSIONS_SOURCES, queryCommissionLines, queryCommissionRegions, queryCommissionStatements, type CommissionRegionRow, type CommissionStatementRow } from '@salesbook/projections';
-import { CommissionLineSchema, CommissionRegionRowSchema, CommissionStatementRowSchema, type CommissionLineAnswer } from './answers/commission-rows.js';
+import { CommissionLineSchema, CommissionRegionRowSchema, CommissionStatementRowSchema, StatementApprovalSchema, type CommissionLineAnswer } from './answers/commission-rows.js';
 import { groupedBy, reportAnswer } from './answers/report-answer.js';
 import { ReportMonth, scopeOf, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
@@ -20,7 +20,8 @@ const sources = [...COMMISSIONS_SOURCES];
 
 /**
  * Commission statements of a month: per rep (or summed per region) the base, attainment, tier, commission,
- * clawbacks and total. A rep reads their own, a regional manager their region; a filter outside that is 403.
+ * clawbacks and total. A rep reads their own, a regional manager their region; a filter outside that is 403. An
+ * approved month answers its frozen figures (`frozen`, with who approved them and the position they were read at).
  */
 export const commissionsReport: ReportDefinition<CommissionsQuery, CommissionStatementRow | CommissionRegionRow> = {
   route: {
@@ -32,7 +33,12 @@ export const commissionsReport: ReportDefinition<CommissionsQuery, CommissionSta
     query: CommissionsQuery,
     status: 200,
     projection: 'commissions',
-    response: reportAnswer(z.union([CommissionStatementRowSchema, CommissionRegionRowSchema]), { month: z.string(), groupBy }),
+    response: reportAnswer(z.union([CommissionStatementRowSchema, CommissionRegionRowSchema]), {
+      month: z.string(),
+      groupBy,
+      frozen: z.boolean().describe('The month was approved: the rows are the figures as approved, whatever was recorded after'),
+      approval: StatementApprovalSchema.nullable(),
+    }),
   },
   sources,
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),

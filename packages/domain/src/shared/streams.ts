@@ -1,7 +1,7 @@
 import type { ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -35,6 +35,9 @@ export const webhookStream = (id: SubscriptionId): string => `webhook-${id}`;
 
 /** The one stream of the commission plans: every plan's versions, so a decision sees every plan's coverage. */
 export const COMMISSION_PLAN_STREAM = 'commission-plans';
+
+/** `statement-<YYYY-MM>`: a month's commission statement, once approved. */
+export const commissionStatementStream = (month: string): string => `statement-${month}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

@@ -16,6 +16,8 @@ export interface StatementSource {
   /** Every line of a receivable, in stream order. */
   linesOfReceivable(receivableId: string): readonly CommissionLineRow[];
   targetOf(repId: string, month: string, currency: string): number | null;
+  /** The rep's base and commission as approved, when the month's statement was approved: what was paid. */
+  frozenOf(repId: string, month: string): { readonly base: number; readonly commission: number } | null;
 }
 
 /** A rep's month under their plan: the plan, the base in its currency, the target and the figures. */
@@ -65,7 +67,10 @@ function compute(source: StatementSource, repId: string, month: string): MonthFi
   if (plan === null) return null;
   const base = sumMinor(lines.filter((line) => COLLECTIONS.has(line.kind) && line.currency === plan.terms.currency).map(signed));
   const target = source.targetOf(repId, month, plan.terms.currency);
-  return { repId, region, plan, base, target, figures: commissionOn(plan.terms, base, target) };
+  const figures = commissionOn(plan.terms, base, target);
+  // An approved month was paid as approved: its lines' shares (and clawbacks of them) use those figures.
+  const frozen = source.frozenOf(repId, month);
+  return frozen === null ? { repId, region, plan, base, target, figures } : { repId, region, plan, base: frozen.base, target, figures: { ...figures, commission: frozen.commission } };
 }
 
 /** A collection line's share of its month's commission: its signed amount at the month's effective rate, rounded. */

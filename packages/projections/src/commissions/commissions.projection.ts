@@ -2,7 +2,8 @@ import type { RecordedEvent } from '@salesbook/eventstore';
 import type { SalesbookEvent } from '@salesbook/domain';
 import { decodeEvent } from '../model/decode.js';
 import type { Projection } from '../model/projection.js';
-import { defineTable, upsert, type RowWrite } from '../model/table.js';
+import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
+import { approvalWrite, commissionStatementsTable } from './statement-approvals.js';
 
 /** What a line does to commission: collections make the base, reductions may claw back what was paid. */
 export type CommissionLineKind = 'payment' | 'reversal' | 'credit_note' | 'write_off';
@@ -81,11 +82,15 @@ function planRow(event: SalesbookEvent): CommissionPlanRow | undefined {
   return { plan_id: planId, effective_from: effectiveFrom, version, terms: JSON.stringify({ name, covers, currency, tiers, accelerators, clawback }) };
 }
 
-const HANDLED = new Set(['PaymentReceived', 'PaymentReversed', 'CreditNoteIssued', 'ReceivableWrittenOff', 'CommissionPlanVersionSet', 'CommissionPlanEnded']);
+const HANDLED = new Set(['PaymentReceived', 'PaymentReversed', 'CreditNoteIssued', 'ReceivableWrittenOff', 'CommissionPlanVersionSet', 'CommissionPlanEnded', 'CommissionStatementApproved', 'CommissionStatementConfirmed']);
 
-function project(event: RecordedEvent): readonly RowWrite[] {
+function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   if (!HANDLED.has(event.type)) return [];
   const decoded = decodeEvent(event);
+  if (decoded.type === 'CommissionStatementApproved' || decoded.type === 'CommissionStatementConfirmed') {
+    const write = approvalWrite(decoded, rows);
+    return write === undefined ? [] : [write];
+  }
   const plan = planRow(decoded);
   if (plan !== undefined) return [upsert(commissionPlansTable, plan)];
   const line = lineOf(decoded);
@@ -96,6 +101,7 @@ function project(event: RecordedEvent): readonly RowWrite[] {
 /**
  * Commission: every payment, reversal, credit note and write-off on a receivable, on the day it counts (a late fact
  * into a closed month counts on its `postedOn`), and every commission plan version. Statements are computed from
- * these and the targets at query time, so a plan or a target change shows without a rebuild.
+ * these and the targets at query time, so a plan or a target change shows without a rebuild. An approved month's
+ * statement is kept as approved (`commission_statements`).
  */
-export const commissionsProjection: Projection = { name: 'commissions', version: 1, tables: [commissionLinesTable, commissionPlansTable], project };
+export const commissionsProjection: Projection = { name: 'commissions', version: 2, tables: [commissionLinesTable, commissionPlansTable, commissionStatementsTable], project };

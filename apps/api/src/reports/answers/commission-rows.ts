@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommissionLine, CommissionRegionRow, CommissionStatementRow } from '@salesbook/projections';
+import type { CommissionLine, CommissionRegionRow, CommissionStatementRow, StatementApproval } from '@salesbook/projections';
 
 /** A rep's commission statement of a month. */
 export const CommissionStatementRowSchema = z.strictObject({
@@ -29,6 +29,15 @@ export const CommissionRegionRowSchema = z.strictObject({
   total: z.number().int(),
 }) satisfies z.ZodType<CommissionRegionRow>;
 
+/** Who approved a month's statement and when, who confirmed it, and the position the frozen figures were read at. */
+export const StatementApprovalSchema = z.strictObject({
+  approvedBy: z.string(),
+  approvedAt: z.string(),
+  confirmedBy: z.string().nullable().describe('Finance, once confirmed'),
+  confirmedAt: z.string().nullable(),
+  position: z.string().nullable().describe('The log position the approved figures were read at'),
+}) satisfies z.ZodType<StatementApproval>;
+
 /** A commission line with the global position of its event in this store. */
 export type CommissionLineAnswer = CommissionLine & { readonly event_position: string | null };
 
@@ -49,6 +58,7 @@ export const CommissionLineSchema = z.strictObject({
   counted_on: z.string().describe('The day it counts on: a late fact into a closed month counts on the day it was recorded'),
   month: z.string(),
   late: z.boolean(),
+  adjusted_from: z.string().nullable().describe("The month it counted in, when that month's statement was approved without it (an adjustment here)"),
   commission: z.number().int().nullable().describe("A collection's share of the month's commission"),
   clawback: z.number().int().nullable().describe("A write-off's or credit note's clawback"),
 }) satisfies z.ZodType<CommissionLineAnswer>;
