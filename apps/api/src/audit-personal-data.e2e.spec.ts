@@ -83,6 +83,18 @@ describe('a stream the reader may not see answers as one that does not exist (ab
     }
   });
 
+  it('reads the streams of every aggregate, not only the customer-facing ones, and refuses a name of none', async () => {
+    for (const stream of ['team-register', 'commission-plans', 'period-closes', 'product-SKU-1', 'statement-2026-03']) {
+      const answer = await get(`/audit/streams/${stream}/events`, people.auditor);
+      expect({ stream, status: answer.status }).toEqual({ stream, status: stream === 'team-register' ? 200 : 404 });
+    }
+    const register = await get('/audit/streams/team-register/state', people.auditor);
+    expect(register.status).toBe(200);
+    expect(Object.keys(register.body.state.members)).toContain('rep-1');
+    const unknown = await get('/audit/streams/ledger-1/events', people.auditor);
+    expect([unknown.status, unknown.body.code]).toEqual([400, 'INVALID_INPUT']);
+  });
+
   it('still tells a reader who may see every stream that one does not exist', async () => {
     const missing = await get('/audit/streams/order-o-nope/events', people.auditor);
     expect([missing.status, missing.body.code]).toEqual([404, 'STREAM_NOT_FOUND']);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { ID_PATTERN, IsoDateTime, READ_ROLES } from '@salesbook/domain';
+import { ID_PATTERN, IsoDateTime, READ_ROLES, STREAM_CATEGORIES } from '@salesbook/domain';
 import type { RouteSpec } from '../http/route-spec.js';
 import { HistoryAnswer, PersonalDataReadsAnswer, StateAnswer } from './audit.answers.js';
 
-const StreamParams = z.object({
-  stream: z.string().regex(/^(customer|order|receivable|complaint|target|period|report)-[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/, 'must be a stream name such as order-42'),
-});
+/** A stream of any aggregate: one of the domain's stream categories, a dash and an id. */
+const STREAM_NAME = new RegExp(`^(${STREAM_CATEGORIES.join('|')})-[A-Za-z0-9][A-Za-z0-9._-]{0,80}$`);
+
+const StreamParams = z.object({ stream: z.string().regex(STREAM_NAME, 'must be a stream name such as order-42') });
 
 const count = (name: string, min: number, max: number) =>
   z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(min).max(max).optional();
