@@ -7,7 +7,7 @@ import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { prepared } from '../runner/statements.js';
-import type { SupervisionComplaintRow, SupervisionOrderRow, SupervisionPromiseRow, SupervisionWriteOffRow } from '../supervision/supervision.tables.js';
+import type { SupervisionComplaintRow, SupervisionCompensationRow, SupervisionOrderRow, SupervisionPromiseRow, SupervisionWriteOffRow } from '../supervision/supervision.tables.js';
 import { acknowledgeWarningAt, isoAt, resolveWarningAt } from './alert-rules.js';
 
 
@@ -100,7 +100,13 @@ function approvalAlerts(db: Database.Database, w: Window): Alert[] {
     if (!within(w, fires) || !notBy(r.approved_at, fires)) return [];
     return [{ id: `approval_waiting:write_off:${r.receivable_id}:${r.requested_at}`, kind: 'approval_waiting', fires_at: isoAt(fires), subject: 'receivable', subject_id: r.receivable_id, rep_id: r.rep_id, region: r.region, handler_id: null, detail: 'write_off' }];
   });
-  return [...discount, ...writeOff];
+  const compensations = prepared(db, 'SELECT * FROM supervision_compensations WHERE requested_at > ? AND requested_at <= ?').all(...range) as SupervisionCompensationRow[];
+  const compensation = compensations.flatMap((c): Alert[] => {
+    const fires = Date.parse(c.requested_at) + DAY_MS;
+    if (!within(w, fires) || !notBy(c.decided_at, fires)) return [];
+    return [{ id: `approval_waiting:compensation:${c.complaint_id}:${c.requested_at}`, kind: 'approval_waiting', fires_at: isoAt(fires), subject: 'complaint', subject_id: c.complaint_id, rep_id: c.rep_id, region: c.region, handler_id: null, detail: 'compensation' }];
+  });
+  return [...discount, ...writeOff, ...compensation];
 }
 
 /** A rep sees alerts of their own records and the complaints they handle; a regional manager their region's. */
@@ -110,7 +116,7 @@ const inScope = (alert: Alert, scope: ReportScope): boolean =>
 /**
  * The alerts that fired after `since` up to `now`, oldest first (then by id), as the read models know the records
  * now: a complaint's SLA about to breach (acknowledge or resolve, `slaWarningMs` before the target), a promise to pay
- * broken (at the start of the day after its date), an approval (discount or write-off) still waiting a day after it
+ * broken (at the start of the day after its date), an approval (discount, write-off or compensation) still waiting a day after it
  * was asked, an order not delivered by its promised date (at the start of the next day). Each is judged at the
  * instant it fires, so a later approval or delivery does not take back an alert that fired before it.
  * @example queryAlerts(db, lagOf, { since: '2026-04-01T00:00:00Z', now: '2026-04-02T00:00:00Z', zone: 'Asia/Shanghai', slaWarningMs: 7_200_000 })

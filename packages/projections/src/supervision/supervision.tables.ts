@@ -96,3 +96,33 @@ export const supervisionComplaintsTable = defineTable<SupervisionComplaintRow, '
   primaryKey: ['complaint_id'],
   indexes: [['open'], ['changed_at']],
 });
+
+/** A compensation request waiting for a manager (by its event's revision), and when it was decided. */
+export type SupervisionCompensationRow = {
+  readonly complaint_id: string;
+  readonly revision: number;
+  /** The complaint's owner rep and region: whose alert it is. */
+  readonly rep_id: string;
+  readonly region: string;
+  readonly requested_at: string;
+  /** Approved, rejected or ended by a resolution; null while it waits. */
+  readonly decided_at: string | null;
+};
+
+/** The `supervision_compensations` read model: every compensation request, indexed by when it was asked. */
+export const supervisionCompensationsTable = defineTable<SupervisionCompensationRow, 'complaint_id' | 'revision'>({
+  name: 'supervision_compensations',
+  columns: { complaint_id: 'TEXT', revision: 'INTEGER', rep_id: 'TEXT', region: 'TEXT', requested_at: 'TEXT', decided_at: 'TEXT NULL' },
+  primaryKey: ['complaint_id', 'revision'],
+  indexes: [['requested_at']],
+});
+
+/** The request a complaint has waiting, if any (the decision events do not name it). */
+export type SupervisionPendingCompensationRow = { readonly complaint_id: string; readonly revision: number };
+
+/** The `supervision_pending_compensations` read model: one row per complaint with a request waiting. */
+export const supervisionPendingCompensationsTable = defineTable<SupervisionPendingCompensationRow, 'complaint_id'>({
+  name: 'supervision_pending_compensations',
+  columns: { complaint_id: 'TEXT', revision: 'INTEGER' },
+  primaryKey: ['complaint_id'],
+});
