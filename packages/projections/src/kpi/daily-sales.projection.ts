@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
-import { orderTotal, salesbookEventRegistry, type OrderAmended, type OrderCancelled, type OrderClosed, type OrderConfirmed } from '@salesbook/domain';
+import { orderTotal, type OrderConfirmed } from '@salesbook/domain';
 import { businessDate } from '../model/business-time.js';
+import { decodeEvent } from '../model/decode.js';
 import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
 import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
 import { addBookingCounters, BOOKED_COLUMNS, ZERO_BOOKING, type BookedFigures } from './booking-counters.js';
@@ -32,35 +33,33 @@ type Attribution = Pick<OrderConfirmed, 'repId' | 'region' | 'currency'>;
 
 const ZERO: Counters = ZERO_BOOKING;
 
-const decode = <T>(event: RecordedEvent): T => {
-  const version = event.metadata['schemaVersion'];
-  const decoded = salesbookEventRegistry.decode(event.type, event.data, typeof version === 'number' ? version : 1);
-  if (decoded._tag === 'Left') throw new Error(`${decoded.left.code}: ${decoded.left.message}`);
-  return decoded.right.data as T;
-};
+/** The events that book or unbook sales; every other event is skipped before decoding. */
+const BOOKING = new Set(['OrderConfirmed', 'OrderAmended', 'OrderClosed', 'OrderCancelled']);
 
 /** The counters an event adds, checked against the domain's own line arithmetic; `undefined` when it books nothing. */
 function increments(event: RecordedEvent): { attribution: Attribution; add: Partial<Counters> } | undefined {
-  switch (event.type) {
+  if (!BOOKING.has(event.type)) return undefined;
+  const decoded = decodeEvent(event);
+  switch (decoded.type) {
     case 'OrderConfirmed': {
-      const data = decode<OrderConfirmed>(event);
+      const data = decoded.data;
       if (orderTotal(data.lines) !== data.bookedTotal) throw new Error(`bookedTotal ${data.bookedTotal} is not the total of the lines (${orderTotal(data.lines)})`);
       return { attribution: data, add: { orders_confirmed: 1, confirmed_amount: data.bookedTotal } };
     }
     case 'OrderAmended': {
       // bookedDelta is 0 while an order is unconfirmed: orders never confirmed do not count.
-      const data = decode<OrderAmended>(event);
+      const data = decoded.data;
       if (data.bookedDelta === 0) return undefined;
       const delta = orderTotal(data.linesAfter) - orderTotal(data.linesBefore);
       if (delta !== data.bookedDelta) throw new Error(`bookedDelta ${data.bookedDelta} differs from the lines' change (${delta})`);
       return { attribution: data, add: { amendments_delta: data.bookedDelta } };
     }
     case 'OrderClosed': {
-      const data = decode<OrderClosed>(event);
+      const data = decoded.data;
       return data.bookedDelta === 0 ? undefined : { attribution: data, add: { closes_delta: data.bookedDelta } };
     }
     case 'OrderCancelled': {
-      const data = decode<OrderCancelled>(event);
+      const data = decoded.data;
       return data.wasConfirmed ? { attribution: data, add: { cancellations: 1, cancelled_amount: data.bookedReversed } } : undefined;
     }
     default:
