@@ -15,6 +15,7 @@ import type { Event } from './shared/message.js';
 import type { StreamCategory } from './shared/streams.js';
 import { targetDecider, targetEventRegistry } from './target/index.js';
 import { teamDecider, teamEventRegistry } from './team/index.js';
+import { surveyCampaignDecider, surveyCampaignEventRegistry } from './survey-campaign/index.js';
 import { webhookDecider, webhookEventRegistry } from './webhook/index.js';
 
 /** What a caller does with one aggregate's decider and event registry, whatever its command, event and state types. */
@@ -52,4 +53,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   webhook: kit(webhookDecider, webhookEventRegistry),
   commission: kit(commissionPlanDecider, commissionPlanEventRegistry),
   statement: kit(commissionStatementDecider, commissionStatementEventRegistry),
+  campaign: kit(surveyCampaignDecider, surveyCampaignEventRegistry),
 };
