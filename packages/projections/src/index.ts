@@ -75,3 +75,5 @@ export * from './commissions/statement-approvals.js';
 export * from './rankings/period.js';
 export * from './rankings/league-table.js';
 export * from './rankings/rankings.queries.js';
+export * from './forecasts/submitted-forecasts.projection.js';
+export * from './forecasts/submitted-forecasts.queries.js';
