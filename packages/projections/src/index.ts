@@ -72,3 +72,6 @@ export * from './commissions/commissions.projection.js';
 export * from './commissions/commission-statement.js';
 export * from './commissions/commissions.queries.js';
 export * from './commissions/statement-approvals.js';
+export * from './forecast/seasonal-model.js';
+export * from './forecast/decomposition.js';
+export * from './forecast/naive-comparison.js';
