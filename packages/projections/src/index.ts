@@ -77,3 +77,6 @@ export * from './rankings/league-table.js';
 export * from './rankings/rankings.queries.js';
 export * from './forecasts/submitted-forecasts.projection.js';
 export * from './forecasts/submitted-forecasts.queries.js';
+export * from './forecast/seasonal-model.js';
+export * from './forecast/decomposition.js';
+export * from './forecast/naive-comparison.js';
