@@ -66,6 +66,7 @@ async function requests(): Promise<Record<string, string>> {
     '/price-lists': '/price-lists?currency=CNY&on=2026-02-01',
     '/promotions': '/promotions',
     '/reports/margins': '/reports/margins?from=2026-02&to=2026-02&groupBy=product',
+    '/reports/forecast': '/reports/forecast?asOf=2026-02-28&months=3&groupBy=region',
     '/reports/supervision': '/reports/supervision?month=2026-02&groupBy=rep',
     '/alerts': '/alerts?since=2026-02-01T00:00:00.000Z',
     '/webhooks/subscriptions': '/webhooks/subscriptions',
@@ -115,5 +116,5 @@ it('answers every read route as its response schema says, with rows where the se
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
   const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(25);
+  expect(Object.keys(rowCounts)).toHaveLength(26);
 }, 60_000);
