@@ -24,6 +24,8 @@ import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 import { forecastReport } from './forecast.report.js';
+import { rankingsReport } from './rankings.report.js';
+import { forecastsReport } from './forecasts.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -51,6 +53,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
   forecast: forecastReport.route,
+  rankings: rankingsReport.route,
+  forecasts: forecastsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */
