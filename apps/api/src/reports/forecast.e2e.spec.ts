@@ -4,7 +4,8 @@ import { ForecastQuery, forecastReport } from './forecast.report.js';
 
 // The forecast over HTTP, hand-computed: rep-1 (east) books 10000 in January and 2000 in February 2026, rep-3 (west)
 // 4500 on 5 March; rep-1's March target is 20000. As of 15 March both have fewer than 24 months, so the statistical
-// forecast is the mean of their whole months before March: rep-1 (10000 + 2000) / 2 = 6000, rep-3 none (0).
+// forecast is the mean of their whole months before March: rep-1 (10000 + 2000) / 2 = 6000, rep-3 none (0). On 10 March
+// rep-1 commits 5000 for April.
 let api: TestApi;
 const rep3 = actor('rep-3', 'sales_rep', 'west');
 const must = async (path: string, body: unknown, who = people.manager): Promise<void> => {
@@ -41,13 +42,14 @@ beforeAll(async () => {
   await book('2026-01-10T02:00:00.000Z', 'o-1', 'c-1', people.rep, 10, 1_000);
   await book('2026-02-10T02:00:00.000Z', 'o-2', 'c-1', people.rep, 2, 1_000);
   await book('2026-03-05T02:00:00.000Z', 'o-3', 'c-3', rep3, 5, 900);
+  await api.at('2026-03-10T02:00:00.000Z', () => must('/forecasts/rep-1/submissions', { month: '2026-04', currency: 'CNY', commit: 5_000, bestCase: 8_000 }, people.rep));
 }, 60_000);
 afterAll(() => api.close());
 
 describe('GET /reports/forecast', () => {
   const asOf15March = [
     ['rep-1', '2026-03', 0, 0, 6_000, 0, 20_000, 14_000],
-    ['rep-1', '2026-04', 0, 0, 6_000, 0, null, null],
+    ['rep-1', '2026-04', 0, 0, 6_000, 5_000, null, null],
     ['rep-3', '2026-03', 4_500, 0, 4_500, 0, null, null],
     ['rep-3', '2026-04', 0, 0, 0, 0, null, null],
   ];
@@ -57,10 +59,11 @@ describe('GET /reports/forecast', () => {
     expect(await rows('asOf=2026-03-15&months=1&groupBy=region')).toEqual([['east', '2026-03', 0, 0, 6_000, 0, null, null], ['west', '2026-03', 4_500, 0, 4_500, 0, null, null]]);
   });
 
-  it('never uses events after asOf: an order booked on 20 March leaves the answer as of the 15th as it was', async () => {
+  it('never uses events after asOf: an order booked and a forecast submitted on 20 March leave the answer as of the 15th as it was', async () => {
     await book('2026-03-20T02:00:00.000Z', 'o-4', 'c-1', people.rep, 30, 1_000);
+    await api.at('2026-03-20T03:00:00.000Z', () => must('/forecasts/rep-1/submissions', { month: '2026-03', currency: 'CNY', commit: 9_000, bestCase: 9_500 }, people.rep));
     expect(await rows('asOf=2026-03-15&months=2&groupBy=rep')).toEqual(asOf15March);
-    expect((await rows('asOf=2026-03-31&months=1&groupBy=rep'))[0]).toEqual(['rep-1', '2026-03', 30_000, 0, 30_000, 0, 20_000, -10_000]);
+    expect((await rows('asOf=2026-03-31&months=1&groupBy=rep'))[0]).toEqual(['rep-1', '2026-03', 30_000, 0, 30_000, 9_000, 20_000, -10_000]);
   });
 
   it('defaults asOf to today (1 March 2026 on the test clock) and 3 months', async () => {

@@ -5,7 +5,7 @@ import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { Freshness } from '../runner/status.js';
 import { monthPlus, monthlySeries } from './months.js';
-import { noPlanSources, type ForecastGroupBy, type PlanQuery, type PlanSources } from './plan-sources.js';
+import { salesPlanSources, type ForecastGroupBy, type PlanQuery, type PlanSources } from './plan-sources.js';
 import { seasonalForecast } from './seasonal-model.js';
 
 /** One group's forecast of one month in one currency (minor units). */
@@ -99,7 +99,7 @@ class Cells {
 
 function readCells(db: Database.Database, filter: ForecastFilter, plan: PlanQuery, history: readonly SumRow[]): { cells: Cells; submitted: boolean } {
   const cells = new Cells();
-  const sources = filter.sources ?? noPlanSources;
+  const sources = filter.sources ?? salesPlanSources;
   history.forEach((row) => cells.touch(row.grp, row.currency));
   for (const row of bookedByMonth(db, filter.groupBy, filter.scope, `${plan.fromMonth}-01`, filter.asOf)) cells.at(row.grp, row.currency, row.month).booked = row.booked;
   for (const f of sources.pipeline(db, plan)) cells.at(f.group, f.currency, f.month).pipeline += f.amount;
@@ -131,7 +131,7 @@ export function forecastRows(db: Database.Database, filter: ForecastFilter): For
 
 /** The forecast report with the freshness of the read models it joins. */
 export function queryForecast(db: Database.Database, lagOf: LagOf, filter: ForecastFilter): Freshness & { readonly rows: readonly ForecastRow[] } {
-  const projections = ['forecast_bookings', 'sales_targets', ...(filter.sources ?? noPlanSources).projections];
+  const projections = ['forecast_bookings', 'sales_targets', ...(filter.sources ?? salesPlanSources).projections];
   const { report, ...freshness } = readJoinedReport(db, projections, lagOf, () => forecastRows(db, filter));
   return { ...freshness, rows: report };
 }

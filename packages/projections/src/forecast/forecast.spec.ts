@@ -4,10 +4,17 @@ import { orderEvents, targetEvent, type KpiOrder } from '../kpi/kpi-events.testi
 import { salesTargetsProjection } from '../kpi/sales-targets.projection.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { appendTestEvents } from '../testing/stored-events.js';
+import { submittedForecastsProjection } from '../forecasts/submitted-forecasts.projection.js';
 import { forecastBookingsProjection } from './forecast-bookings.projection.js';
 import { queryForecast, type ForecastFilter } from './forecast.queries.js';
 
 const order = (orderId: string, repId: string, region: string, segment: string): KpiOrder => ({ orderId, customerId: `c-${orderId}`, repId, region, currency: 'CNY', segment });
+const submitted = (repId: string, region: string, month: string, commit: number, bestCase: number, at: string) => ({
+  type: 'ForecastSubmitted', at, data: { repId, region, month, currency: 'CNY', commit, bestCase, submittedBy: repId, submittedAt: at },
+});
+const adjusted = (month: string, commit: number, bestCase: number, at: string) => ({
+  type: 'ForecastAdjusted', at, data: { repId: 'rep-1', region: 'east', month, currency: 'CNY', commit, bestCase, repCommit: 4_500, repBestCase: 6_000, reason: 'slips', adjustedBy: 'rm-east', adjustedAt: at },
+});
 const line = (amount: number) => [{ lineId: 'a', sku: 'SKU-a', quantity: 1, unitPrice: amount, discountBp: 0 }];
 
 async function book(store: EventStore, o: KpiOrder, amount: number, at: string): Promise<bigint> {
@@ -32,8 +39,16 @@ describe('forecast report', () => {
     // rep-2 (west, enterprise) books 7000 in March only: history March-June 7000, 0, 0, 0.
     await book(store, order('o-9', 'rep-2', 'west', 'enterprise'), 7_000, '2026-03-03T02:00:00Z');
     await appendTestEvents(store, 'target-2026-07-rep-rep-1', [targetEvent('2026-07', 'rep', 'rep-1', 'east', 'CNY', 5_000)]);
+    // rep-1 commits 4500 (best case 6000) for July, adjusted to 4200 (5500) by the regional manager on the 10th; its
+    // August forecast comes on the 16th, after asOf. rep-2 commits 1000 (2000) for July.
+    await appendTestEvents(store, 'forecast-rep-1', [
+      submitted('rep-1', 'east', '2026-07', 4_500, 6_000, '2026-07-01T02:00:00Z'),
+      adjusted('2026-07', 4_200, 5_500, '2026-07-10T02:00:00Z'),
+      submitted('rep-1', 'east', '2026-08', 3_000, 4_000, '2026-07-16T02:00:00Z'),
+    ]);
+    await appendTestEvents(store, 'forecast-rep-2', [submitted('rep-2', 'west', '2026-07', 1_000, 2_000, '2026-07-02T02:00:00Z')]);
     db = new Database(':memory:');
-    runner = new ProjectionRunner({ db, store, projections: [forecastBookingsProjection, salesTargetsProjection] });
+    runner = new ProjectionRunner({ db, store, projections: [forecastBookingsProjection, salesTargetsProjection, submittedForecastsProjection] });
     await runner.start();
     await runner.whenLive();
   });
@@ -43,12 +58,13 @@ describe('forecast report', () => {
     queryForecast(db, (name) => runner.freshness(name).lag, { asOf: '2026-07-15', months: 3, groupBy: 'rep', ...filter }).rows.map((r) => [r.group, r.month, r.booked, r.pipeline, r.statistical, r.commit, r.bestCase, r.target, r.gap]);
 
   // rep-1: fewer than 24 months, so flat: (1000 + 2000 + 3000 + 4000 + 5000 + 6500) / 6 = 3583.33 -> 3583; July never
-  // below its 4000 booked, and 5000 - 4000 short of its target. rep-2: (7000 + 0 + 0 + 0) / 4 = 1750.
+  // below its 4000 booked, and 5000 - 4000 short of its target. rep-2: (7000 + 0 + 0 + 0) / 4 = 1750. Commit and best
+  // case as they stood on the 15th: the adjustment for rep-1's July, nothing yet for August.
   const byRep = [
-    ['rep-1', '2026-07', 4_000, 0, 4_000, 0, 0, 5_000, 1_000],
+    ['rep-1', '2026-07', 4_000, 0, 4_000, 4_200, 5_500, 5_000, 1_000],
     ['rep-1', '2026-08', 0, 0, 3_583, 0, 0, null, null],
     ['rep-1', '2026-09', 0, 0, 3_583, 0, 0, null, null],
-    ['rep-2', '2026-07', 0, 0, 1_750, 0, 0, null, null],
+    ['rep-2', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null],
     ['rep-2', '2026-08', 0, 0, 1_750, 0, 0, null, null],
     ['rep-2', '2026-09', 0, 0, 1_750, 0, 0, null, null],
   ];
@@ -59,8 +75,8 @@ describe('forecast report', () => {
 
   it('groups by region and by segment (no targets and no reps\' forecasts by segment)', () => {
     expect(forecast({ groupBy: 'region', months: 1 })).toEqual([
-      ['east', '2026-07', 4_000, 0, 4_000, 0, 0, null, null],
-      ['west', '2026-07', 0, 0, 1_750, 0, 0, null, null],
+      ['east', '2026-07', 4_000, 0, 4_000, 4_200, 5_500, null, null],
+      ['west', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null],
     ]);
     expect(forecast({ groupBy: 'segment', months: 1 })).toEqual([
       ['enterprise', '2026-07', 0, 0, 1_750, null, null, null, null],
@@ -69,7 +85,7 @@ describe('forecast report', () => {
   });
 
   it('narrows to the reader\'s scope', () => {
-    expect(forecast({ scope: { repId: 'rep-2' }, months: 1 })).toEqual([['rep-2', '2026-07', 0, 0, 1_750, 0, 0, null, null]]);
+    expect(forecast({ scope: { repId: 'rep-2' }, months: 1 })).toEqual([['rep-2', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null]]);
     expect(forecast({ scope: { region: 'east' }, months: 1 })).toEqual([byRep[0]]);
   });
 
@@ -86,6 +102,9 @@ describe('forecast report', () => {
     await runner.whenAt('forecast_bookings', position);
     expect(forecast({})).toEqual(before);
     // As of the 20th, July's new order is booked to date; August onwards still forecast from January-June.
-    expect(forecast({ asOf: '2026-07-20', months: 2 })[0]).toEqual(['rep-1', '2026-07', 94_000, 0, 94_000, 0, 0, 5_000, -89_000]);
+    expect(forecast({ asOf: '2026-07-20', months: 2 }).slice(0, 2)).toEqual([
+      ['rep-1', '2026-07', 94_000, 0, 94_000, 4_200, 5_500, 5_000, -89_000],
+      ['rep-1', '2026-08', 0, 0, 3_583, 3_000, 4_000, null, null],
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { sumMinor } from '@salesbook/domain';
+import { submittedForecastsAsOf } from '../forecasts/submitted-forecasts.queries.js';
 import type { ReportScope } from '../model/report-filter.js';
 
 /** What the forecast report groups by. */
@@ -44,11 +46,27 @@ export interface PlanSources {
 }
 
 /**
- * No pipeline and no submitted forecasts yet: the pipeline read models are not on this branch, so the report shows
- * 0 for them (and `null` by segment). TODO(issue 24): read `opportunity_history` and `forecast_submissions`.
+ * The reps' submitted forecasts as they stood at the end of `asOf`, summed per rep or region: a regional manager's
+ * adjustment counts where there is one (it is the region's view), else the rep's own numbers. By segment: `null`.
  */
-export const noPlanSources: PlanSources = {
-  projections: [],
+export function submittedFigures(db: Database.Database, query: PlanQuery): readonly SubmittedFigure[] | null {
+  if (query.groupBy === 'segment') return null;
+  const sums = new Map<string, SubmittedFigure>();
+  for (const row of submittedForecastsAsOf(db, { asOf: query.asOf, fromMonth: query.fromMonth, toMonth: query.toMonth, scope: query.scope })) {
+    const group = query.groupBy === 'rep' ? row.rep_id : row.region;
+    const key = JSON.stringify([group, row.month, row.currency]);
+    const before = sums.get(key) ?? { group, month: row.month, currency: row.currency, commit: 0, bestCase: 0 };
+    sums.set(key, { ...before, commit: sumMinor([before.commit, row.adjusted_commit ?? row.commit_amount]), bestCase: sumMinor([before.bestCase, row.adjusted_best_case ?? row.best_case_amount]) });
+  }
+  return [...sums.values()];
+}
+
+/**
+ * The plan figures on main: the submitted forecasts; no pipeline yet (its read models have not landed), so 0.
+ * TODO(issue 24): the weighted pipeline from `opportunity_history` as it stood at `asOf`.
+ */
+export const salesPlanSources: PlanSources = {
+  projections: ['submitted_forecasts'],
   pipeline: () => [],
-  submitted: (_db, query) => (query.groupBy === 'segment' ? null : []),
+  submitted: submittedFigures,
 };
