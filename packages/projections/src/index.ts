@@ -84,3 +84,4 @@ export * from './forecast/months.js';
 export * from './forecast/plan-sources.js';
 export * from './forecast/forecast-bookings.projection.js';
 export * from './forecast/forecast.queries.js';
+export * from './forecast/accuracy.queries.js';

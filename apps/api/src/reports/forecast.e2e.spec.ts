@@ -1,5 +1,6 @@
 import { customerBody, people } from '../testing/fixtures.js';
 import { actor, startTestApi, type TestApi } from '../testing/test-app.js';
+import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { ForecastQuery, forecastReport } from './forecast.report.js';
 
 // The forecast over HTTP, hand-computed: rep-1 (east) books 10000 in January and 2000 in February 2026, rep-3 (west)
@@ -87,6 +88,42 @@ describe('GET /reports/forecast', () => {
     expect(ForecastQuery.safeParse({ months: '25' }).success).toBe(false);
     for (const query of ['months=0', 'months=25', 'groupBy=colour', 'asOf=2026-02-30', 'colour=red']) {
       const answer = await forecast(query);
+      expect([query, answer.status, answer.body.code]).toEqual([query, 400, 'INVALID_INPUT']);
+    }
+  });
+});
+
+describe('GET /reports/forecast/accuracy', () => {
+  const accuracy = async (query: string, who = people.manager) =>
+    api.at('2026-05-02T02:00:00.000Z', async () => api.call('GET', `/reports/forecast/accuracy?${query}`, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } }));
+
+  it('scores each ended month\'s forecasts as they stood a month before it began, with MAPE and bias over the range', async () => {
+    // On 2 May, March and April have ended. March as of 1 February: rep-1's January alone (10000) against the 30000
+    // booked; rep-3 had no history (0) against 4500. April as of 1 March: rep-1 (10000 + 2000) / 2 = 6000 against
+    // nothing booked (no percentage error); rep-3, with neither history nor sales, has no April row. No forecast had
+    // been submitted that early.
+    const answer = await accuracy('from=2026-03&to=2026-06&lagMonths=1&groupBy=rep');
+    expect(answer.status).toBe(200);
+    expect(forecastAccuracyReport.route.response?.safeParse(answer.body).success).toBe(true);
+    const body = answer.body as { rows: { group: string; month: string; actual: number; statistical: { forecast: number; error: number; ape: number | null }; commit: { forecast: number | null } }[]; summary: unknown[] };
+    expect(body.rows.map((r) => [r.group, r.month, r.actual, r.statistical.forecast, r.statistical.error, r.statistical.ape, r.commit.forecast])).toEqual([
+      ['rep-1', '2026-03', 30_000, 10_000, -20_000, 0.6667, null],
+      ['rep-3', '2026-03', 4_500, 0, -4_500, 1, null],
+      ['rep-1', '2026-04', 0, 6_000, 6_000, null, null],
+    ]);
+    expect(body.summary).toEqual([
+      { group: 'rep-1', currency: 'CNY', kind: 'statistical', months: 1, mape: 0.6667, bias: -0.6667 },
+      { group: 'rep-3', currency: 'CNY', kind: 'statistical', months: 1, mape: 1, bias: -1 },
+    ]);
+  });
+
+  it('is scoped by role and refuses a bad query with 400', async () => {
+    const mine = await accuracy('from=2026-03&to=2026-04', people.rep);
+    expect([...new Set((mine.body.rows as { group: string }[]).map((r) => r.group))]).toEqual(['rep-1']);
+    const finance = await accuracy('from=2026-03&to=2026-04', people.finance);
+    expect([finance.status, finance.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    for (const query of ['from=2026-03&to=2026-04&lagMonths=2', 'from=2026-04&to=2026-03', 'from=2023-01&to=2026-01', 'to=2026-04']) {
+      const answer = await accuracy(query);
       expect([query, answer.status, answer.body.code]).toEqual([query, 400, 'INVALID_INPUT']);
     }
   });

@@ -15,6 +15,7 @@ import { productsReport } from './products.report.js';
 import { promotionsReport } from './promotions.report.js';
 import { marginsReport } from './margins.report.js';
 import { forecastReport } from './forecast.report.js';
+import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
 import { RunReportQuery } from './reports.handlers.js';
@@ -131,6 +132,10 @@ export class ReportsController {
 
   @Route(forecastReport.route) forecast(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(forecastReport, input, request, response);
+  }
+
+  @Route(forecastAccuracyReport.route) forecastAccuracy(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(forecastAccuracyReport, input, request, response);
   }
 
   @Route(marginsReport.route) margins(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {

@@ -24,6 +24,7 @@ import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 import { forecastReport } from './forecast.report.js';
+import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 
@@ -53,6 +54,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
   forecast: forecastReport.route,
+  forecastAccuracy: forecastAccuracyReport.route,
   rankings: rankingsReport.route,
   forecasts: forecastsReport.route,
 };
