@@ -80,3 +80,8 @@ export * from './forecasts/submitted-forecasts.queries.js';
 export * from './forecast/seasonal-model.js';
 export * from './forecast/decomposition.js';
 export * from './forecast/naive-comparison.js';
+export * from './forecast/months.js';
+export * from './forecast/plan-sources.js';
+export * from './forecast/forecast-bookings.projection.js';
+export * from './forecast/forecast.queries.js';
+export * from './forecast/accuracy.queries.js';
