@@ -15,9 +15,10 @@ import type { PromotionErrorCode } from './promotion/index.js';
 import type { WebhookErrorCode } from './webhook/index.js';
 import type { CommissionPlanErrorCode } from './commission/index.js';
 import type { SurveyCampaignErrorCode } from './survey-campaign/index.js';
+import type { ForecastErrorCode } from './forecast/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | SurveyCampaignErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | ForecastErrorCode | SurveyCampaignErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -67,6 +68,7 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   ORDER_DATE_IN_FUTURE: '{field} 的日期 {date} 晚于今天',
   ORDER_NO_LIST_PRICE: '没有价目表为产品 {sku} 定价，请填写单价',
   ORDER_TOTAL_TOO_LARGE: '按价目表计算的订单金额过大',
+  ORDER_PROMOTION_BUDGET_EXCEEDED: '促销活动 {promotionId} 的剩余预算为 {remaining}，不足以支持订单行 {lineId} 增加的 {requested}；请将增加的数量作为新订单行添加',
   RECEIVABLE_NOT_FOUND: '应收账款不存在',
   RECEIVABLE_ALREADY_OPENED: '该应收账款已建立',
   RECEIVABLE_NOT_AUTHORIZED: '您无权处理该应收账款',
@@ -171,6 +173,10 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   COMMISSION_STATEMENT_NOT_APPROVED: '{month} 的提成结算单尚待销售部经理审批',
   COMMISSION_STATEMENT_ALREADY_CONFIRMED: '{month} 的提成结算单已由财务确认',
   COMMISSION_STATEMENT_SAME_PERSON: '提成结算单须由审批人以外的另一人确认',
+  FORECAST_NOT_AUTHORIZED: '销售预测由销售专员本人提交，由销售部经理或本区域的区域销售经理调整',
+  FORECAST_REGION_REQUIRED: '须指定该销售预测所属的区域',
+  FORECAST_MONTH_PAST: '{month} 已结束：只能预测当月或以后的月份',
+  FORECAST_NOT_SUBMITTED: '{repId} 尚未提交 {month} 的销售预测',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

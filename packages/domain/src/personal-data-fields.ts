@@ -142,6 +142,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // An approved statement holds staff and region ids and amounts per rep: pay figures, no customer's data.
   CommissionStatementApproved: classify([], 'month figures.rows[].repId figures.rows[].region figures.rows[].planId figures.rows[].currency figures.included[].stream figures.position approvedBy approvedAt'),
   CommissionStatementConfirmed: classify([], 'month confirmedBy confirmedAt'),
+  // A forecast is a rep's own numbers of a month and a manager's reason for changing them: staff and region ids, no customer's data.
+  ForecastSubmitted: classify([], 'repId region month currency submittedBy submittedAt'),
+  ForecastAdjusted: classify([], 'repId region month currency reason adjustedBy adjustedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */
