@@ -150,6 +150,8 @@ export class ReportsController {
 
   @Route(rankingsReport.route) rankings(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(rankingsReport, input, request, response);
+  }
+
   @Route(forecastsReport.route) forecasts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(forecastsReport, input, request, response);
   }
