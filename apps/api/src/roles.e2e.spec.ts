@@ -90,6 +90,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /promotions/:id/approval': ['sales_manager', 'system'],
   'POST /promotions/:id/end': PRICING,
   'GET /promotions': REPORTS,
+  // Survey campaigns: planned like promotions, launched by a sales manager; a phone answer by the customer's people.
+  'POST /survey-campaigns': PRICING,
+  'POST /survey-campaigns/:id/launch': ['sales_manager', 'system'],
+  'POST /survey-invitations/:id/answer': SALES,
   'GET /reports/sales/daily': REPORTS,
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,
