@@ -16,6 +16,7 @@ import type { StreamCategory } from './shared/streams.js';
 import { targetDecider, targetEventRegistry } from './target/index.js';
 import { teamDecider, teamEventRegistry } from './team/index.js';
 import { webhookDecider, webhookEventRegistry } from './webhook/index.js';
+import { competitionDecider, competitionEventRegistry } from './competition/index.js';
 
 /** What a caller does with one aggregate's decider and event registry, whatever its command, event and state types. */
 export type AggregateUse<R> = <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>) => R;
@@ -52,4 +53,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   webhook: kit(webhookDecider, webhookEventRegistry),
   commission: kit(commissionPlanDecider, commissionPlanEventRegistry),
   statement: kit(commissionStatementDecider, commissionStatementEventRegistry),
+  competition: kit(competitionDecider, competitionEventRegistry),
 };

@@ -8,6 +8,7 @@ import type { TargetErrorCode } from './target/decide.js';
 import type { TeamErrorCode } from './team/decide.js';
 import type { PeriodErrorCode } from './period/index.js';
 import type { CommissionStatementErrorCode } from './commission-statement/index.js';
+import type { CompetitionErrorCode } from './competition/index.js';
 import type { MonthlyReportErrorCode } from './monthly-report/index.js';
 import type { ProductErrorCode } from './product/index.js';
 import type { PriceListErrorCode } from './pricelist/index.js';
@@ -16,7 +17,7 @@ import type { WebhookErrorCode } from './webhook/index.js';
 import type { CommissionPlanErrorCode } from './commission/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | CompetitionErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -162,6 +163,10 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   COMMISSION_STATEMENT_NOT_APPROVED: '{month} 的提成结算单尚待销售部经理审批',
   COMMISSION_STATEMENT_ALREADY_CONFIRMED: '{month} 的提成结算单已由财务确认',
   COMMISSION_STATEMENT_SAME_PERSON: '提成结算单须由审批人以外的另一人确认',
+  COMPETITION_ALREADY_EXISTS: '该编号的销售竞赛已存在',
+  COMPETITION_PERIOD_OVER: '{period} 已于 {endsOn} 结束：销售竞赛只能为尚未结束的期间设立',
+  COMPETITION_NOT_FOUND: '该销售竞赛不存在',
+  COMPETITION_ALREADY_STARTED: '该销售竞赛已于 {startsOn} 开始，不能再取消',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -138,6 +138,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // An approved statement holds staff and region ids and amounts per rep: pay figures, no customer's data.
   CommissionStatementApproved: classify([], 'month figures.rows[].repId figures.rows[].region figures.rows[].planId figures.rows[].currency figures.included[].stream figures.position approvedBy approvedAt'),
   CommissionStatementConfirmed: classify([], 'month confirmedBy confirmedAt'),
+  // A competition is the department's announcement to its reps: a name, a prize, a region, staff ids; no customer's data.
+  CompetitionCreated: classify([], 'competitionId name period metric scope prize startsOn endsOn createdBy createdAt'),
+  CompetitionCancelled: classify([], 'competitionId reason cancelledBy cancelledAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -17,9 +17,10 @@ import type { TeamCommand } from './team/commands.js';
 import type { WebhookCommand } from './webhook/commands.js';
 import { COMMISSION_PLAN_ROLES } from './commission/access.js';
 import type { CommissionPlanCommand } from './commission/commands.js';
+import type { CompetitionCommand } from './competition/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | CompetitionCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -105,6 +106,8 @@ export const COMMAND_ROLES = {
   EndCommissionPlan: COMMISSION_PLAN_ROLES,
   ApproveCommissionStatement: ['sales_manager'],
   ConfirmCommissionStatement: ['finance'],
+  CreateCompetition: ['sales_manager', 'system'],
+  CancelCompetition: ['sales_manager', 'system'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

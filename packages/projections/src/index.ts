@@ -75,3 +75,4 @@ export * from './commissions/statement-approvals.js';
 export * from './rankings/period.js';
 export * from './rankings/league-table.js';
 export * from './rankings/rankings.queries.js';
+export * from './rankings/competitions.projection.js';

@@ -24,6 +24,7 @@ import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 import { rankingsReport } from './rankings.report.js';
+import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -51,6 +52,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
   rankings: rankingsReport.route,
+  competitions: competitionsListReport.route,
+  competitionStandings: competitionStandingsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -1,7 +1,7 @@
 import type { ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'competition'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -38,6 +38,9 @@ export const COMMISSION_PLAN_STREAM = 'commission-plans';
 
 /** `statement-<YYYY-MM>`: a month's commission statement, once approved. */
 export const commissionStatementStream = (month: string): string => `statement-${month}`;
+
+/** `competition-<id>`: a sales competition. */
+export const competitionStream = (id: string): string => `competition-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';
