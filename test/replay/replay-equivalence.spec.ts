@@ -74,6 +74,13 @@ describe('replay of every projection, folded per batch', () => {
     // Nor commission plans (the sales manager's pay policy): one, so statements have a plan to replay.
     const plan = { planId: 'all', version: 1, effectiveFrom: '2025-01', name: 'plan', covers: { kind: 'regions', ids: ['east', 'west', 'north', 'south'] }, currency: 'CNY', tiers: [{ fromBps: 0, rateBps: 200 }], accelerators: [], clawback: { writeOffs: true, creditNotes: false }, replaces: null, setBy: 'sm-01', setAt: at };
     await store.appendToStream('commission-plans', [{ eventId: '31000000-0000-4000-8000-000000000004', type: 'CommissionPlanVersionSet', data: plan, metadata }]);
+    // Nor competitions (the sales manager's announcements): one announced, one called off.
+    const competition = (competitionId: string) => ({ competitionId, name: competitionId, period: '2026-Q2', metric: 'csat', scope: 'all', prize: 'a trophy', startsOn: '2026-04-01', endsOn: '2026-06-30', createdBy: 'sm-01', createdAt: at });
+    await store.appendToStream('competition-q2', [{ eventId: '31000000-0000-4000-8000-000000000005', type: 'CompetitionCreated', data: competition('q2'), metadata }]);
+    await store.appendToStream('competition-off', [
+      { eventId: '31000000-0000-4000-8000-000000000006', type: 'CompetitionCreated', data: competition('off'), metadata },
+      { eventId: '31000000-0000-4000-8000-000000000007', type: 'CompetitionCancelled', data: { competitionId: 'off', reason: 'merged', cancelledBy: 'sm-01', cancelledAt: at }, metadata },
+    ]);
     events = (await readEverything(store)).filter((event) => !event.type.startsWith('$'));
   }, 60_000);
   afterAll(async () => {

@@ -29,6 +29,7 @@ import { WorklistsModule } from './worklists/worklists.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
 import { SurveyCampaignsModule } from './surveys/survey-campaigns.module.js';
 import { ForecastsModule } from './forecasts/forecasts.module.js';
+import { CompetitionsModule } from './competitions/competitions.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -73,6 +74,7 @@ export class AppModule {
         SurveyCampaignsModule,
         ForecastsModule,
         CommissionsModule,
+        CompetitionsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

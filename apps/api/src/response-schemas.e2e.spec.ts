@@ -33,6 +33,12 @@ beforeAll(async () => {
     body: JSON.stringify({ subscriptionId: 'ops', url: 'https://hooks.example.com/salesbook', kinds: ['order_late'] }),
   });
   if (subscribed.status !== 201) throw new Error(`subscribing: ${subscribed.status}`);
+  const competition = await fetch(`${demo.url}/competitions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ competitionId: 'q1', name: 'Q1 collections', period: '2026-Q1', metric: 'collected', scope: 'all', prize: 'a trophy' }),
+  });
+  if (competition.status !== 201) throw new Error(`announcing a competition: ${competition.status}`);
 }, 60_000);
 afterAll(async () => {
   await demo.app.close();
@@ -92,6 +98,8 @@ async function requests(): Promise<Record<string, string>> {
     '/forecasts': '/forecasts?from=2026-01&to=2026-03&asOf=2026-02-28',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
     '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
+    '/competitions': '/competitions',
+    '/competitions/:id/standings': '/competitions/q1/standings',
   };
 }
 
@@ -120,5 +128,5 @@ it('answers every read route as its response schema says, with rows where the se
   // The generator submits no forecasts yet (GET /forecasts is parsed with rows in forecasts.e2e.spec.ts).
   const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(29);
+  expect(Object.keys(rowCounts)).toHaveLength(31);
 }, 60_000);

@@ -137,6 +137,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /forecasts': REPORTS,
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   'GET /reports/rankings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
+  'POST /competitions': ['sales_manager', 'system'],
+  'POST /competitions/:id/cancellation': ['sales_manager', 'system'],
+  'GET /competitions': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
+  'GET /competitions/:id/standings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

@@ -5,6 +5,8 @@ import { agingPanel, collectionTrendPanel } from './views/collections.js';
 import { complaintsPanel } from './views/complaints.js';
 import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
+import { leagueTablePanel } from './views/rankings.js';
+import { commissionsPanel } from './views/commissions.js';
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
   const current = select.value;
@@ -17,7 +19,7 @@ const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAl
 
 /** Draws every panel for the filters, then offers the regions, reps and currencies the answers contained. */
 export async function renderBoard(context: ViewContext): Promise<void> {
-  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints']);
+  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints', 'league-table', 'commissions']);
   const [regionCurrencies, repCurrencies] = await Promise.all([
     salesPanel(context, 'region'),
     salesPanel(context, 'rep'),
@@ -26,6 +28,8 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     satisfactionTrendPanel(context),
     keyDriversPanel(context),
     complaintsPanel(context),
+    leagueTablePanel(context),
+    commissionsPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);

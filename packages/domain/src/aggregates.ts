@@ -18,6 +18,7 @@ import { targetDecider, targetEventRegistry } from './target/index.js';
 import { teamDecider, teamEventRegistry } from './team/index.js';
 import { surveyCampaignDecider, surveyCampaignEventRegistry } from './survey-campaign/index.js';
 import { webhookDecider, webhookEventRegistry } from './webhook/index.js';
+import { competitionDecider, competitionEventRegistry } from './competition/index.js';
 
 /** What a caller does with one aggregate's decider and event registry, whatever its command, event and state types. */
 export type AggregateUse<R> = <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>) => R;
@@ -56,4 +57,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   statement: kit(commissionStatementDecider, commissionStatementEventRegistry),
   campaign: kit(surveyCampaignDecider, surveyCampaignEventRegistry),
   forecast: kit(forecastDecider, forecastEventRegistry),
+  competition: kit(competitionDecider, competitionEventRegistry),
 };

@@ -8,6 +8,7 @@ import type { TargetErrorCode } from './target/decide.js';
 import type { TeamErrorCode } from './team/decide.js';
 import type { PeriodErrorCode } from './period/index.js';
 import type { CommissionStatementErrorCode } from './commission-statement/index.js';
+import type { CompetitionErrorCode } from './competition/index.js';
 import type { MonthlyReportErrorCode } from './monthly-report/index.js';
 import type { ProductErrorCode } from './product/index.js';
 import type { PriceListErrorCode } from './pricelist/index.js';
@@ -18,7 +19,7 @@ import type { SurveyCampaignErrorCode } from './survey-campaign/index.js';
 import type { ForecastErrorCode } from './forecast/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | ForecastErrorCode | SurveyCampaignErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | CompetitionErrorCode | ForecastErrorCode | SurveyCampaignErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -177,6 +178,10 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   FORECAST_REGION_REQUIRED: '须指定该销售预测所属的区域',
   FORECAST_MONTH_PAST: '{month} 已结束：只能预测当月或以后的月份',
   FORECAST_NOT_SUBMITTED: '{repId} 尚未提交 {month} 的销售预测',
+  COMPETITION_ALREADY_EXISTS: '该编号的销售竞赛已存在',
+  COMPETITION_PERIOD_OVER: '{period} 已于 {endsOn} 结束：销售竞赛只能为尚未结束的期间设立',
+  COMPETITION_NOT_FOUND: '该销售竞赛不存在',
+  COMPETITION_ALREADY_STARTED: '该销售竞赛已于 {startsOn} 开始，不能再取消',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -145,6 +145,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // A forecast is a rep's own numbers of a month and a manager's reason for changing them: staff and region ids, no customer's data.
   ForecastSubmitted: classify([], 'repId region month currency submittedBy submittedAt'),
   ForecastAdjusted: classify([], 'repId region month currency reason adjustedBy adjustedAt'),
+  // A competition is the department's announcement to its reps: a name, a prize, a region, staff ids; no customer's data.
+  CompetitionCreated: classify([], 'competitionId name period metric scope prize startsOn endsOn createdBy createdAt'),
+  CompetitionCancelled: classify([], 'competitionId reason cancelledBy cancelledAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -21,9 +21,10 @@ import { CAMPAIGN_LAUNCHERS, CAMPAIGN_PLANNERS } from './survey-campaign/access.
 import type { SurveyCampaignCommand } from './survey-campaign/commands.js';
 import { FORECAST_ADJUSTERS, FORECAST_SUBMITTERS } from './forecast/access.js';
 import type { ForecastCommand } from './forecast/commands.js';
+import type { CompetitionCommand } from './competition/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | ForecastCommand | SurveyCampaignCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | CompetitionCommand | ForecastCommand | SurveyCampaignCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -115,6 +116,8 @@ export const COMMAND_ROLES = {
   LaunchSurveyCampaign: CAMPAIGN_LAUNCHERS,
   SubmitForecast: FORECAST_SUBMITTERS,
   AdjustForecast: FORECAST_ADJUSTERS,
+  CreateCompetition: ['sales_manager', 'system'],
+  CancelCompetition: ['sales_manager', 'system'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

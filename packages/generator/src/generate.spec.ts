@@ -54,12 +54,12 @@ describe('generateActivity', () => {
   });
 
   // The period close and the regional managers' monthly reports are month-end controls of finance and management,
-  // and webhook subscriptions a manager's configuration: the generator does not simulate them yet (their deciders,
+  // and webhook subscriptions and sales competitions a manager's configuration: the generator does not simulate them yet (their deciders,
   // projections and routes have specs of their own). The list is exact: a type missing from it fails, and so does one
   // of these once the generator makes it.
   // Compensation approvals: generated history keeps a manager resolving large compensations itself.
   // Survey campaigns: generated surveys are still recorded one at a time by reps.
-  const NOT_GENERATED = ['ComplaintCompensationRequested', 'ComplaintCompensationApproved', 'ComplaintCompensationRejected', 'PeriodClosed', 'PeriodReopeningRequested', 'PeriodReopened', 'MonthlyReportSubmitted', 'MonthlyReportAccepted', 'MonthlyReportReturned', 'CommissionStatementApproved', 'CommissionStatementConfirmed', 'WebhookSubscribed', 'WebhookSubscriptionCancelled', 'CommissionPlanVersionSet', 'CommissionPlanEnded', 'ForecastSubmitted', 'ForecastAdjusted', 'SurveyCampaignPlanned', 'SurveyCampaignLaunched', 'SurveyInvitationIssued'];
+  const NOT_GENERATED = ['ComplaintCompensationRequested', 'ComplaintCompensationApproved', 'ComplaintCompensationRejected', 'PeriodClosed', 'PeriodReopeningRequested', 'PeriodReopened', 'MonthlyReportSubmitted', 'MonthlyReportAccepted', 'MonthlyReportReturned', 'CommissionStatementApproved', 'CommissionStatementConfirmed', 'WebhookSubscribed', 'WebhookSubscriptionCancelled', 'CommissionPlanVersionSet', 'CommissionPlanEnded', 'CompetitionCreated', 'CompetitionCancelled', 'ForecastSubmitted', 'ForecastAdjusted', 'SurveyCampaignPlanned', 'SurveyCampaignLaunched', 'SurveyInvitationIssued'];
 
   it('holds every event type of the domain but the month-end controls and compensation approvals it does not simulate yet', () => {
     const seen = new Set<string>(events.map((event) => event.type));

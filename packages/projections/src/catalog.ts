@@ -18,6 +18,7 @@ import { webhookSubscriptionsProjection } from './alerts/webhook-subscriptions.p
 import { commissionsProjection } from './commissions/commissions.projection.js';
 import { forecastBookingsProjection } from './forecast/forecast-bookings.projection.js';
 import { submittedForecastsProjection } from './forecasts/submitted-forecasts.projection.js';
+import { competitionsProjection } from './rankings/competitions.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -43,4 +44,5 @@ export const allProjections: readonly Projection[] = [
   commissionsProjection,
   forecastBookingsProjection,
   submittedForecastsProjection,
+  competitionsProjection,
 ];

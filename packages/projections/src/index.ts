@@ -86,3 +86,4 @@ export * from './forecast/plan-sources.js';
 export * from './forecast/forecast-bookings.projection.js';
 export * from './forecast/forecast.queries.js';
 export * from './forecast/accuracy.queries.js';
+export * from './rankings/competitions.projection.js';

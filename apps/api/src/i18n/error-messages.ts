@@ -3,7 +3,7 @@ import { DOMAIN_ERROR_MESSAGES_ZH, type DomainErrorCode } from '@salesbook/domai
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
   | 'INVALID_INPUT' | 'MALFORMED_JSON' | 'PAYLOAD_TOO_LARGE' | 'UNAUTHENTICATED' | 'ROUTE_NOT_FOUND' | 'STORE_UNAVAILABLE'
-  | 'READ_MODEL_REBUILDING' | 'INTERNAL_ERROR' | 'ROLE_NOT_ALLOWED' | 'FILTER_NOT_AUTHORIZED' | 'SCORECARD_NOT_AUTHORIZED'
+  | 'READ_MODEL_REBUILDING' | 'INTERNAL_ERROR' | 'ROLE_NOT_ALLOWED' | 'FILTER_NOT_AUTHORIZED' | 'SCORECARD_NOT_AUTHORIZED' | 'COMPETITION_NOT_AUTHORIZED'
   | 'OCCURRED_AT_FORBIDDEN' | 'AS_OF_INVALID' | 'STREAM_NOT_FOUND' | 'STREAM_NOT_AUTHORIZED' | 'STREAM_REVISION_CONFLICT'
   | 'EVENT_ID_CONFLICT' | 'STORE_CORRUPT' | 'STORE_CONFIGURATION_INVALID' | 'STORE_ACCESS_DENIED' | 'PERSONAL_DATA_KEY_UNAVAILABLE'
   | 'PERSONAL_DATA_UNREADABLE' | 'IDEMPOTENCY_KEY_REUSED'
@@ -30,6 +30,7 @@ const API_MESSAGES_ZH: Readonly<Record<ApiCode, string>> = {
   ROLE_NOT_ALLOWED: '您的角色无权执行此操作',
   FILTER_NOT_AUTHORIZED: '您无权按此区域或销售专员筛选：销售专员只能看自己的数据，区域销售经理只能看本区域的数据',
   SCORECARD_NOT_AUTHORIZED: '您无权查看该销售专员的绩效记分卡',
+  COMPETITION_NOT_AUTHORIZED: '您无权查看该销售竞赛的排名：销售专员和区域销售经理只能看本区域和全公司的竞赛',
   OCCURRED_AT_FORBIDDEN: '只有系统角色（数据导入）可以设置 occurredAt',
   AS_OF_INVALID: '时点无效：须为版本号或 ISO 8601 UTC 时间',
   STREAM_NOT_FOUND: '该事件流不存在',

@@ -29,6 +29,7 @@ import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
+import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -164,5 +165,13 @@ export class ReportsController {
 
   @Route(forecastsReport.route) forecasts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(forecastsReport, input, request, response);
+  }
+
+  @Route(competitionsListReport.route) competitions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(competitionsListReport, input, request, response);
+  }
+
+  @Route(competitionStandingsReport.route) competitionStandings(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(competitionStandingsReport, input, request, response);
   }
 }

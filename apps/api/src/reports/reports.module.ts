@@ -27,6 +27,7 @@ import { forecastReport } from './forecast.report.js';
 import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
+import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -57,6 +58,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   forecastAccuracy: forecastAccuracyReport.route,
   rankings: rankingsReport.route,
   forecasts: forecastsReport.route,
+  competitions: competitionsListReport.route,
+  competitionStandings: competitionStandingsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

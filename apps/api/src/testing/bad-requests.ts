@@ -113,7 +113,8 @@ export function badRequest(route: RouteSpec, bodyLimit: number): fc.Arbitrary<Ba
       const ids = draw.knownIds.map((id) => (has('unknown-id') ? (UNKNOWN_IDS.includes(id) ? id : UNKNOWN_IDS[0] ?? 'nope') : id));
       const values = has('bad-param') ? draw.paramValues : route.path.includes(':stream') ? ids.map((id) => `order-${id}`) : ids;
       const path = params.reduce((text, param, index) => text.replace(param, values[index] ?? 'x'), route.path);
-      const query = has('bad-query') ? { ...draw.query, [draw.unknownKey]: String(draw.unknownValue) } : draw.query;
+      // JSON text, not String(): a drawn object may carry its own `toString` key, which String() cannot call.
+      const query = has('bad-query') ? { ...draw.query, [draw.unknownKey]: typeof draw.unknownValue === 'string' ? draw.unknownValue : JSON.stringify(draw.unknownValue) } : draw.query;
       const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
       const withUnknown = has('unknown-field') ? { ...draw.body, [draw.unknownKey]: draw.unknownValue } : draw.body;
       const object = has('lone-surrogate') ? { ...withUnknown, [draw.surrogate.field]: draw.surrogate.text } : withUnknown;

@@ -1,7 +1,7 @@
 import type { ActorId, ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId, SurveyId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'forecast', 'campaign'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'competition', 'forecast', 'campaign'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -44,6 +44,9 @@ export const surveyCampaignStream = (id: SurveyId): string => `campaign-${id}`;
 
 /** `forecast-<repId>`: a rep's submitted forecasts of every month, and the adjustments beside them. */
 export const forecastStream = (repId: ActorId): string => `forecast-${repId}`;
+
+/** `competition-<id>`: a sales competition. */
+export const competitionStream = (id: string): string => `competition-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';
