@@ -50,6 +50,8 @@ async function requests(): Promise<Record<string, string>> {
   const orders = (await get('/reports/sales/orders?month=2026-02')).body as { rows: { order_id: string }[] };
   const repId = daily.rows[0]?.group ?? 'none';
   const stream = `order-${orders.rows[0]?.order_id ?? 'none'}`;
+  const promotions = (await get('/promotions?status=approved')).body as { rows: { promotion_id: string }[] };
+  const promotionId = promotions.rows[0]?.promotion_id ?? 'none';
   return {
     '/reports/sales/daily': '/reports/sales/daily?date=2026-02-10&groupBy=region',
     '/reports/sales/monthly': '/reports/sales/monthly?month=2026-02&groupBy=segment',
@@ -66,6 +68,8 @@ async function requests(): Promise<Record<string, string>> {
     '/price-lists': '/price-lists?currency=CNY&on=2026-02-01',
     '/promotions': '/promotions',
     '/reports/margins': '/reports/margins?from=2026-02&to=2026-02&groupBy=product',
+    '/reports/price-realisation': '/reports/price-realisation?from=2026-02&to=2026-02&groupBy=rep',
+    '/reports/promotions/:promotionId/effectiveness': `/reports/promotions/${promotionId}/effectiveness`,
     '/reports/supervision': '/reports/supervision?month=2026-02&groupBy=rep',
     '/alerts': '/alerts?since=2026-02-01T00:00:00.000Z',
     '/webhooks/subscriptions': '/webhooks/subscriptions',
@@ -115,5 +119,5 @@ it('answers every read route as its response schema says, with rows where the se
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
   const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(25);
+  expect(Object.keys(rowCounts)).toHaveLength(27);
 }, 60_000);

@@ -94,6 +94,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,
   'GET /reports/margins': REPORTS,
+  'GET /reports/price-realisation': REPORTS,
+  'GET /reports/promotions/:promotionId/effectiveness': REPORTS,
   'GET /reports/reps/:repId/scorecard': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   'GET /reports/satisfaction': REPORTS,
   'GET /reports/complaints': REPORTS,
