@@ -92,6 +92,7 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/late-adjustments': '/reports/late-adjustments?month=2026-02',
     '/reports/commissions': '/reports/commissions?month=2026-02&groupBy=rep',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
+    '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
   };
 }
 
@@ -119,5 +120,5 @@ it('answers every read route as its response schema says, with rows where the se
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
   const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(27);
+  expect(Object.keys(rowCounts)).toHaveLength(28);
 }, 60_000);

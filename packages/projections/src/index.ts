@@ -74,3 +74,6 @@ export * from './commissions/commissions.projection.js';
 export * from './commissions/commission-statement.js';
 export * from './commissions/commissions.queries.js';
 export * from './commissions/statement-approvals.js';
+export * from './rankings/period.js';
+export * from './rankings/league-table.js';
+export * from './rankings/rankings.queries.js';

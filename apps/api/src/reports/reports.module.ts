@@ -25,6 +25,7 @@ import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
+import { rankingsReport } from './rankings.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -53,6 +54,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   alerts: alertsReport.route,
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
+  rankings: rankingsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */
