@@ -5,6 +5,7 @@ import { agingPanel, collectionTrendPanel } from './views/collections.js';
 import { complaintsPanel } from './views/complaints.js';
 import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
+import { marginByCategoryPanel, marginTrendPanel, promotionEffectPanel } from './views/pricing.js';
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
   const current = select.value;
@@ -17,7 +18,7 @@ const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAl
 
 /** Draws every panel for the filters, then offers the regions, reps and currencies the answers contained. */
 export async function renderBoard(context: ViewContext): Promise<void> {
-  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints']);
+  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints', 'pricing-margin-trend', 'pricing-margin-category', 'pricing-promotions']);
   const [regionCurrencies, repCurrencies] = await Promise.all([
     salesPanel(context, 'region'),
     salesPanel(context, 'rep'),
@@ -26,6 +27,9 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     satisfactionTrendPanel(context),
     keyDriversPanel(context),
     complaintsPanel(context),
+    marginTrendPanel(context),
+    marginByCategoryPanel(context),
+    promotionEffectPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);
