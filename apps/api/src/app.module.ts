@@ -27,6 +27,8 @@ import { TeamModule } from './team/team.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WorklistsModule } from './worklists/worklists.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
+import { SurveyCampaignsModule } from './surveys/survey-campaigns.module.js';
+import { ForecastsModule } from './forecasts/forecasts.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -68,6 +70,8 @@ export class AppModule {
         ProductsModule,
         PriceListsModule,
         PromotionsModule,
+        SurveyCampaignsModule,
+        ForecastsModule,
         CommissionsModule,
         PoliciesModule,
         ReportsModule,

@@ -70,6 +70,8 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/margins': '/reports/margins?from=2026-02&to=2026-02&groupBy=product',
     '/reports/price-realisation': '/reports/price-realisation?from=2026-02&to=2026-02&groupBy=rep',
     '/reports/promotions/:promotionId/effectiveness': `/reports/promotions/${promotionId}/effectiveness`,
+    '/reports/forecast': '/reports/forecast?asOf=2026-02-28&months=3&groupBy=region',
+    '/reports/forecast/accuracy': '/reports/forecast/accuracy?from=2026-01&to=2026-02&lagMonths=1&groupBy=region',
     '/reports/supervision': '/reports/supervision?month=2026-02&groupBy=rep',
     '/alerts': '/alerts?since=2026-02-01T00:00:00.000Z',
     '/webhooks/subscriptions': '/webhooks/subscriptions',
@@ -91,6 +93,7 @@ async function requests(): Promise<Record<string, string>> {
     '/monthly-reports': '/monthly-reports?month=2026-02',
     '/reports/late-adjustments': '/reports/late-adjustments?month=2026-02',
     '/reports/commissions': '/reports/commissions?month=2026-02&groupBy=rep',
+    '/forecasts': '/forecasts?from=2026-01&to=2026-03&asOf=2026-02-28',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
     '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
   };
@@ -118,7 +121,8 @@ it('answers every read route as its response schema says, with rows where the se
   // period, so the satisfaction report answers no rows (its row schema is tied to its row type at compile time); no
   // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts); the
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
-  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions'];
+  // The generator submits no forecasts yet (GET /forecasts is parsed with rows in forecasts.e2e.spec.ts).
+  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(28);
+  expect(Object.keys(rowCounts)).toHaveLength(31);
 }, 60_000);

@@ -16,6 +16,8 @@ import { promotionsReport } from './promotions.report.js';
 import { marginsReport } from './margins.report.js';
 import { priceRealisationReport } from './price-realisation.report.js';
 import { promotionEffectReport } from './promotion-effect.report.js';
+import { forecastReport } from './forecast.report.js';
+import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
 import { RunReportQuery } from './reports.handlers.js';
@@ -28,6 +30,7 @@ import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 import { rankingsReport } from './rankings.report.js';
+import { forecastsReport } from './forecasts.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -129,6 +132,14 @@ export class ReportsController {
     return this.run(promotionsReport, input, request, response);
   }
 
+  @Route(forecastReport.route) forecast(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(forecastReport, input, request, response);
+  }
+
+  @Route(forecastAccuracyReport.route) forecastAccuracy(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(forecastAccuracyReport, input, request, response);
+  }
+
   @Route(marginsReport.route) margins(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(marginsReport, input, request, response);
   }
@@ -159,5 +170,9 @@ export class ReportsController {
 
   @Route(rankingsReport.route) rankings(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(rankingsReport, input, request, response);
+  }
+
+  @Route(forecastsReport.route) forecasts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(forecastsReport, input, request, response);
   }
 }
