@@ -48,7 +48,8 @@ const englishWords = (page: Page): Promise<string[]> =>
   page.evaluate((acronyms) => {
     // Region and rep ids, currency codes and the ids in drill-down rows are data, shown as they are.
     const ids = [...document.querySelectorAll<HTMLElement>('table[data-report^="sales-"] tr, table[data-report="aging"] tr, tr[data-currency]')].flatMap((tr) => [tr.dataset['group'] ?? '', tr.dataset['currency'] ?? '']);
-    const raw = new Set([...ids, ...[...document.querySelectorAll<HTMLOptionElement>('#f-region option, #f-rep option, #f-currency option')].map((option) => option.value)]);
+    // A value of several words (a product category, a promotion's name) is data word by word, as the page's words are read.
+    const raw = new Set([...ids, ...[...document.querySelectorAll<HTMLOptionElement>('#f-region option, #f-rep option, #f-currency option')].map((option) => option.value)].flatMap((value) => value.match(/[A-Za-z][\w.-]*/g) ?? [value]));
     const who = document.getElementById('who')?.textContent ?? '';
     const words = document.body.innerText.match(/[A-Za-z][\w.-]*/g) ?? [];
     return [...new Set(words)].filter((word) => !acronyms.includes(word) && !raw.has(word) && !who.startsWith(word) && word !== 'English');

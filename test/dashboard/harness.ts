@@ -33,9 +33,10 @@ export function ensureBuilt(): void {
 
 /**
  * Runs the built start command (`node apps/api/dist/demo.js`, what `npm start` runs) as a child process on a fresh
- * temp dir and a free port, and reads the URL and the tokens from what it prints, as a person would.
+ * temp dir and a free port, and reads the URL and the tokens from what it prints, as a person would. `waitMs` bounds
+ * seeding and catching up (a loaded machine may need longer than the default).
  */
-export async function startDemo(env: Readonly<Record<string, string>> = {}): Promise<StartedDemo> {
+export async function startDemo(env: Readonly<Record<string, string>> = {}, waitMs = 90_000): Promise<StartedDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'salesbook-dashboard-'));
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'demo.js')], {
     cwd: dir,
@@ -44,7 +45,7 @@ export async function startDemo(env: Readonly<Record<string, string>> = {}): Pro
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const printed = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the demo printed no dashboard URL in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`the demo printed no dashboard URL in ${waitMs / 1_000} s:\n${output}`)), waitMs);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (/^Dashboard: \S+/m.test(output)) {

@@ -56,6 +56,8 @@ async function requests(): Promise<Record<string, string>> {
   const orders = (await get('/reports/sales/orders?month=2026-02')).body as { rows: { order_id: string }[] };
   const repId = daily.rows[0]?.group ?? 'none';
   const stream = `order-${orders.rows[0]?.order_id ?? 'none'}`;
+  const promotions = (await get('/promotions?status=approved')).body as { rows: { promotion_id: string }[] };
+  const promotionId = promotions.rows[0]?.promotion_id ?? 'none';
   return {
     '/reports/sales/daily': '/reports/sales/daily?date=2026-02-10&groupBy=region',
     '/reports/sales/monthly': '/reports/sales/monthly?month=2026-02&groupBy=segment',
@@ -72,6 +74,8 @@ async function requests(): Promise<Record<string, string>> {
     '/price-lists': '/price-lists?currency=CNY&on=2026-02-01',
     '/promotions': '/promotions',
     '/reports/margins': '/reports/margins?from=2026-02&to=2026-02&groupBy=product',
+    '/reports/price-realisation': '/reports/price-realisation?from=2026-02&to=2026-02&groupBy=rep',
+    '/reports/promotions/:promotionId/effectiveness': `/reports/promotions/${promotionId}/effectiveness`,
     '/reports/forecast': '/reports/forecast?asOf=2026-02-28&months=3&groupBy=region',
     '/reports/forecast/accuracy': '/reports/forecast/accuracy?from=2026-01&to=2026-02&lagMonths=1&groupBy=region',
     '/reports/supervision': '/reports/supervision?month=2026-02&groupBy=rep',

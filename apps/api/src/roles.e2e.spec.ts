@@ -98,6 +98,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,
   'GET /reports/margins': REPORTS,
+  'GET /reports/price-realisation': REPORTS,
+  'GET /reports/promotions/:promotionId/effectiveness': REPORTS,
   'GET /reports/forecast': REPORTS,
   'GET /reports/forecast/accuracy': REPORTS,
   'GET /reports/reps/:repId/scorecard': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],

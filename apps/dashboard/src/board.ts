@@ -7,6 +7,7 @@ import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
 import { commissionsPanel } from './views/commissions.js';
+import { marginByCategoryPanel, marginTrendPanel, promotionEffectPanel } from './views/pricing.js';
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
   const current = select.value;
@@ -19,7 +20,7 @@ const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAl
 
 /** Draws every panel for the filters, then offers the regions, reps and currencies the answers contained. */
 export async function renderBoard(context: ViewContext): Promise<void> {
-  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints', 'league-table', 'commissions']);
+  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints', 'pricing-margin-trend', 'pricing-margin-category', 'pricing-promotions', 'league-table', 'commissions']);
   const [regionCurrencies, repCurrencies] = await Promise.all([
     salesPanel(context, 'region'),
     salesPanel(context, 'rep'),
@@ -30,6 +31,9 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     complaintsPanel(context),
     leagueTablePanel(context),
     commissionsPanel(context),
+    marginTrendPanel(context),
+    marginByCategoryPanel(context),
+    promotionEffectPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);

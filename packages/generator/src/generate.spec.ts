@@ -127,6 +127,25 @@ describe('generateActivity', () => {
     expect(ownHandler).toEqual([]);
   });
 
+  it('prices the order lines from the lists, with the promotions taken while they run and within their budgets', () => {
+    type Line = { pricing?: { listPrice: number; promotionId: string | null; promotionDiscount: number } };
+    const lines = events.filter((event) => event.type === 'OrderPlaced').flatMap((event) => field(event, 'lines') as Line[]);
+    expect(lines.filter((line) => line.pricing === undefined)).toEqual([]);
+    // A budget counts the orders as they stand: amendments re-count an order, a cancellation gives its share back.
+    const standing = new Map<unknown, Line[]>();
+    for (const event of events) {
+      if (event.type === 'OrderPlaced') standing.set(field(event, 'orderId'), field(event, 'lines') as Line[]);
+      if (event.type === 'OrderAmended') standing.set(field(event, 'orderId'), field(event, 'linesAfter') as Line[]);
+      if (event.type === 'OrderCancelled') standing.delete(field(event, 'orderId'));
+    }
+    const given = new Map<string, number>();
+    for (const line of [...standing.values()].flat()) if (line.pricing?.promotionId != null) given.set(line.pricing.promotionId, (given.get(line.pricing.promotionId) ?? 0) + line.pricing.promotionDiscount);
+    // The pump promotion (8% off) and the first region's controller offer are taken; the withdrawn valve week never is.
+    expect([...given.keys()].sort()).toEqual([expect.stringMatching(/controller-/), expect.stringMatching(/spring-pumps$/)]);
+    const budgets = new Map(events.filter((event) => event.type === 'PromotionDrafted').map((event) => [String(field(event, 'promotionId')), field(event, 'budget') as number | null]));
+    for (const [id, amount] of given) expect(amount).toBeLessThanOrEqual(budgets.get(id) ?? Number.MAX_SAFE_INTEGER);
+  });
+
   it('refuses bad options with the option named', () => {
     expect(() => collect({ seed: 1, months: 0 })).toThrow(/months/);
     expect(() => collect({ seed: 1, start: '2025-13-45' })).toThrow(/start/);

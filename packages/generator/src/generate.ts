@@ -8,6 +8,7 @@ import { registerCustomer } from './scenario/customers.js';
 import { planCatalogueChanges, registerCatalogue } from './scenario/catalogue.js';
 import { enterPriceLists, planClearance } from './scenario/price-lists.js';
 import { planPromotions } from './scenario/promotions.js';
+import { PricingBook } from './scenario/pricing.js';
 import { planTraineeCareer, registerTeam } from './scenario/team.js';
 import { Ids, type Sim } from './sim.js';
 import { createWorld } from './world.js';
@@ -38,7 +39,7 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   const engine = new Engine(random, tag, settings.events, settings.validateCommands);
   const world = createWorld(settings.repsPerRegion, settings.idPrefix);
   const endMs = endOf(settings.start, settings.months);
-  const sim: Sim = { engine, random, world, ids: new Ids(settings.idPrefix), customers: [], products: new Map(), prefix: settings.idPrefix, endMs };
+  const sim: Sim = { engine, random, world, ids: new Ids(settings.idPrefix), customers: [], products: new Map(), pricing: new PricingBook(), prefix: settings.idPrefix, endMs };
   const startMs = dayMs(settings.start);
   const firstDay = daysOf(sim, monthOf(settings.start), startMs)[0] ?? settings.start;
   const load = new Map<string, number>();

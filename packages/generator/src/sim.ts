@@ -3,6 +3,7 @@ import { dateOfMs, DAY_MS, HOUR_MS, officeInstantAfter } from './calendar.js';
 
 const OFFICE_END_MS = 10 * HOUR_MS;
 import type { Engine, StreamHandle } from './engine.js';
+import type { PricingBook } from './scenario/pricing.js';
 import type { Random } from './random.js';
 import type { Region, Rep, World } from './world.js';
 
@@ -50,6 +51,8 @@ export interface Sim {
   readonly customers: CustomerEntity[];
   /** The product streams of the catalogue, by sku (scenario/catalogue.ts). */
   readonly products: Map<string, StreamHandle<ProductCommand, ProductEvent, ProductState>>;
+  /** The price lists, promotions and budgets spent that orders are priced with (scenario/pricing.ts). */
+  readonly pricing: PricingBook;
   /** Prefix of every id the run makes (customers, orders, actors, surveys). */
   readonly prefix: string;
   /** The end of the simulated period (exclusive), epoch ms. */

@@ -44,6 +44,8 @@ export interface World {
   readonly regions: readonly Region[];
   readonly staff: Staff;
   readonly catalogue: readonly Product[];
+  /** The category of each sku of the catalogue. */
+  readonly categories: ReadonlyMap<string, string>;
   /** Every rep by actor id (receivables and orders name their rep by id). */
   readonly repsById: ReadonlyMap<string, Rep>;
 }
@@ -106,5 +108,5 @@ export function createWorld(repsPerRegion: number, idPrefix: string): World {
       return { sku: `${code}-${size}`, description: `${name}, size ${size}`, category: name, listPrice, standardCost: Math.round(listPrice * costShare) };
     }),
   );
-  return { regions, staff, catalogue, repsById };
+  return { regions, staff, catalogue, categories: new Map(catalogue.map((product) => [product.sku, product.category])), repsById };
 }

@@ -14,6 +14,8 @@ import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
 import { promotionsReport } from './promotions.report.js';
 import { marginsReport } from './margins.report.js';
+import { priceRealisationReport } from './price-realisation.report.js';
+import { promotionEffectReport } from './promotion-effect.report.js';
 import { forecastReport } from './forecast.report.js';
 import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
@@ -141,6 +143,14 @@ export class ReportsController {
 
   @Route(marginsReport.route) margins(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(marginsReport, input, request, response);
+  }
+
+  @Route(priceRealisationReport.route) priceRealisation(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(priceRealisationReport, input, request, response);
+  }
+
+  @Route(promotionEffectReport.route) promotionEffect(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(promotionEffectReport, input, request, response);
   }
 
   @Route(supervisionReport.route) supervision(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {

@@ -14,6 +14,8 @@ import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
 import { promotionsReport } from './promotions.report.js';
 import { marginsReport } from './margins.report.js';
+import { priceRealisationReport } from './price-realisation.report.js';
+import { promotionEffectReport } from './promotion-effect.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
@@ -50,6 +52,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   priceLists: priceListsReport.route,
   promotions: promotionsReport.route,
   margins: marginsReport.route,
+  priceRealisation: priceRealisationReport.route,
+  promotionEffect: promotionEffectReport.route,
   supervision: supervisionReport.route,
   alerts: alertsReport.route,
   commissions: commissionsReport.route,

@@ -58,7 +58,8 @@ export function paymentTerms(random: Random, segment: Segment): PaymentTerms {
 export function amendedLines(random: Random, lines: readonly (OrderLine & { shipped?: number })[], catalogue: readonly Product[], region: Region): OrderLine[] {
   const target = random.int(0, lines.length - 1);
   const amended = lines.map((line, index) => {
-    const { shipped: _shipped, ...plain } = line;
+    // A command names no pricing: kept lines keep theirs in the decider.
+    const { shipped: _shipped, pricing: _pricing, ...plain } = line;
     if (index !== target) return plain;
     const floor = Math.max(1, line.shipped ?? 0);
     const quantity = Math.max(floor, line.quantity + (random.chance(0.6) ? random.int(1, 5) : -random.int(1, 3)));

@@ -9,6 +9,7 @@ import {
   type OrderEvent,
   type OrderId,
   type OrderState,
+  type PricingFacts,
 } from '@salesbook/domain';
 import { businessDateOf, isoOf, plusBusinessDays } from '../calendar.js';
 import { openStream, type Outcome, type StreamHandle } from '../engine.js';
@@ -18,6 +19,7 @@ import type { Rep } from '../world.js';
 import { snapshotOf } from './customers.js';
 import { planFulfilment } from './fulfilment.js';
 import { amendedLines, orderLines, paymentTerms } from './order-lines.js';
+import { fromTheLists } from './pricing.js';
 import { openReceivable } from './receivables.js';
 
 /** An order of the simulation: its stream, customer and the rep who placed it. */
@@ -36,6 +38,7 @@ export function runOrder(sim: Sim, order: OrderEntity, command: OrderCommand, al
   const outcome = sim.engine.run(order.stream, command, { correlationId: order.correlationId, allow });
   if (!outcome.ok) return outcome;
   outcome.events.forEach((event, index) => {
+    sim.pricing.record(event);
     const context = { occurredAt: isoOf(sim.engine.now), businessDateOf };
     for (const open of orderToReceivable(event, context)) openReceivable(sim, order, open, outcome.eventIds[index] ?? order.correlationId);
   });
@@ -50,17 +53,19 @@ export function placeOrder(sim: Sim, customer: CustomerEntity, at: number): void
     const id = sim.ids.next('O', 7) as OrderId;
     const rep = customer.rep;
     const order: OrderEntity = { id, stream: openStream('order', orderStream(id), orderDecider), customer, rep, correlationId: `order-${id}` };
+    const typed = orderLines(random, sim.world.catalogue, customer.segment, customer.region);
+    const pricing = pricingOf(sim, customer, typed);
     const data = {
       orderId: id,
       customerId: customer.id,
       repId: rep.actor.id,
       region: customer.region.id,
       currency: customer.region.currency,
-      lines: orderLines(random, sim.world.catalogue, customer.segment, customer.region),
+      lines: fromTheLists(typed, pricing, customer),
       promisedDeliveryDate: plusBusinessDays(today(sim), random.int(8, 20)),
       paymentTerms: paymentTerms(random, customer.segment),
     };
-    const placed = runOrder(sim, order, { type: 'PlaceOrder', data, metadata: engine.metadata(rep.actor), inputs: { customer: snapshotOf(customer) } });
+    const placed = runOrder(sim, order, { type: 'PlaceOrder', data, metadata: engine.metadata(rep.actor), inputs: { customer: snapshotOf(customer), pricing } });
     if (!placed.ok) return;
     const event = placed.events[0];
     if (event?.type === 'OrderPlaced' && event.data.approvalRequired) {
@@ -110,13 +115,20 @@ function amend(sim: Sim, order: OrderEntity): void {
   if (state.status !== 'placed' && state.status !== 'confirmed' && state.status !== 'partially_shipped') return;
   const { random, engine } = sim;
   const later = random.chance(0.35);
+  const lines = later ? [] : amendedLines(random, state.lines, sim.world.catalogue, order.customer.region);
+  const inputs = { pricing: pricingOf(sim, order.customer, lines) };
   const data = later
     ? { orderId: order.id, promisedDeliveryDate: addDays(state.promisedDeliveryDate, random.int(3, 10)) }
-    : { orderId: order.id, lines: amendedLines(random, state.lines, sim.world.catalogue, order.customer.region) };
+    : { orderId: order.id, lines: fromTheLists(lines, inputs.pricing, order.customer) };
   const reason = later ? TEXTS.amendReasons[1] : random.pick([TEXTS.amendReasons[0], TEXTS.amendReasons[2]]);
   const customerConfirmationRef = `${order.id}-CC${state.revision + 1}`;
-  runOrder(sim, order, { type: 'AmendOrder', data: { ...data, reason, customerConfirmationRef }, metadata: engine.metadata(order.rep.actor) });
+  // A promoted line raised beyond what is left of its budget is refused; the customer keeps the order as it was.
+  runOrder(sim, order, { type: 'AmendOrder', data: { ...data, reason, customerConfirmationRef }, metadata: engine.metadata(order.rep.actor), inputs }, ['ORDER_PROMOTION_BUDGET_EXCEEDED']);
 }
+
+/** The pricing facts of today for `lines` of an order of `customer`, as the API's lookup loads them. */
+const pricingOf = (sim: Sim, customer: CustomerEntity, lines: readonly { sku: string }[]): PricingFacts =>
+  sim.pricing.factsFor(customer, today(sim), sim.world.categories, lines.map((line) => line.sku));
 
 /** Cancels the order if nothing has shipped yet. */
 export function cancel(sim: Sim, order: OrderEntity, reason: string): void {

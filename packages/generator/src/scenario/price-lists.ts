@@ -21,6 +21,7 @@ const standardPrices = (catalogue: readonly Product[], region: Region, share = 1
 function enterList(sim: Sim, id: string, name: string, currency: Currency, audience: PriceListAudience, prices: ListPrice[], validFrom: IsoDate, by: Actor): void {
   const priceListId = PriceListId.parse(`${sim.prefix}${id}`);
   const stream = openStream('pricelist', priceListStream(priceListId), priceListDecider);
+  sim.pricing.addList(priceListId, () => (stream.state.status === 'created' ? stream.state : null));
   const run = (command: PriceListCommand): boolean => sim.engine.run(stream, command, { correlationId: 'price-lists' }).ok;
   if (!run({ type: 'CreatePriceList', data: { priceListId, name, currency, audience, validFrom }, metadata: sim.engine.metadata(by) })) return;
   run({ type: 'SetListPrices', data: { priceListId, prices }, metadata: sim.engine.metadata(by) });
@@ -53,6 +54,7 @@ export function planClearance(sim: Sim, firstDay: IsoDate): void {
   if (region === undefined) return;
   const priceListId = PriceListId.parse(`${sim.prefix}clearance-${region.id}`);
   const stream = openStream('pricelist', priceListStream(priceListId), priceListDecider);
+  sim.pricing.addList(priceListId, () => (stream.state.status === 'created' ? stream.state : null));
   const run = (command: PriceListCommand): void => {
     sim.engine.run(stream, command, { correlationId: 'price-lists' });
   };

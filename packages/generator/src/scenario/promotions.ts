@@ -7,6 +7,7 @@ import { analystOf } from './catalogue.js';
 /** Drafts a promotion on `draftOn`; the sales manager approves it two days later unless it is left a draft to withdraw. */
 function runPromotion(sim: Sim, draftOn: IsoDate, by: Actor, data: DraftPromotion, approve: boolean): (command: PromotionCommand) => void {
   const stream = openStream('promotion', promotionStream(data.promotionId), promotionDecider);
+  sim.pricing.addPromotion(data.promotionId, () => (stream.state.status === 'none' ? null : stream.state));
   const run = (command: PromotionCommand): void => {
     sim.engine.run(stream, command, { correlationId: `promotion-${data.promotionId}` });
   };

@@ -1,9 +1,10 @@
-import { lineAmount, sumMinor, type PricedLine } from '@salesbook/domain';
+import { lineAmount, sumMinor, type LinePricing, type PricedLine } from '@salesbook/domain';
 
-/** A line as the sales read model keeps it: enough to recompute its booked amount. */
+/** A line as the sales read model keeps it: enough to recompute its booked amount, and its list pricing when a list priced it. */
 export interface BookedLine extends PricedLine {
   readonly lineId: string;
   readonly sku: string;
+  readonly pricing?: LinePricing;
 }
 
 /** Booked amount per sku of `lines` (the domain's `lineAmount`, summed per sku). */
@@ -30,6 +31,6 @@ export function skuDeltas(before: readonly BookedLine[], after: readonly BookedL
   return deltas;
 }
 
-/** Keeps only what the read model needs of an order line (drops descriptions). */
+/** Keeps only what the read model needs of an order line (drops descriptions; keeps the pricing the price reports read). */
 export const bookedLines = (lines: readonly BookedLine[]): BookedLine[] =>
-  lines.map(({ lineId, sku, quantity, unitPrice, discountBp }) => ({ lineId, sku, quantity, unitPrice, discountBp }));
+  lines.map(({ lineId, sku, quantity, unitPrice, discountBp, pricing }) => ({ lineId, sku, quantity, unitPrice, discountBp, ...(pricing === undefined ? {} : { pricing }) }));

@@ -97,7 +97,8 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const salesMonthlyProjection: Projection = {
   name: 'sales_monthly',
-  version: 2,
+  // 3: order lines keep their list pricing (price realisation and promotion effect read it).
+  version: 3,
   tables: [salesOrdersTable, salesMonthlyCustomersTable, salesMonthlyProductsTable, salesMonthlyGroupsTable],
   project,
 };

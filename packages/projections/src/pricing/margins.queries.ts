@@ -31,7 +31,8 @@ export interface MarginFilter {
   readonly scope?: ReportScope;
 }
 
-type OrderLinesRow = { order_id: string; customer_id: string; rep_id: string; region: string; segment: string; currency: string; confirmed_on: string; lines: string };
+/** A confirmed order as `sales_orders` keeps it, with its lines as JSON. */
+export type OrderLinesRow = { order_id: string; customer_id: string; rep_id: string; region: string; segment: string; currency: string; confirmed_on: string; lines: string };
 
 /** One line with its net sales and its standard cost on the order date (`null` when none was in force). */
 interface CostedLine {
@@ -42,7 +43,8 @@ interface CostedLine {
   readonly cost: number | null;
 }
 
-const keyOf = (groupBy: MarginGroupBy, order: OrderLinesRow, sku: string, category: string | undefined): string => {
+/** The group of a line of `order`: the sku, its category, or one of the order's attributes. */
+export const keyOf = (groupBy: MarginGroupBy, order: OrderLinesRow, sku: string, category: string | undefined): string => {
   switch (groupBy) {
     case 'product':
       return sku;
