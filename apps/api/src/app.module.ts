@@ -28,6 +28,7 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WorklistsModule } from './worklists/worklists.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
 import { ForecastsModule } from './forecasts/forecasts.module.js';
+import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -70,6 +71,7 @@ export class AppModule {
         PriceListsModule,
         PromotionsModule,
         ForecastsModule,
+        OpportunitiesModule,
         CommissionsModule,
         PoliciesModule,
         ReportsModule,

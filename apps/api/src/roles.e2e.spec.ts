@@ -129,6 +129,14 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /forecasts/:id/submissions': ['sales_rep', 'system'],
   'POST /forecasts/:id/adjustments': MANAGERS,
   'GET /forecasts': REPORTS,
+  'POST /opportunities': SALES,
+  'POST /opportunities/:id/revisions': SALES,
+  'POST /opportunities/:id/stage': SALES,
+  'POST /opportunities/:id/loss': SALES,
+  'POST /opportunities/:id/quotations': SALES,
+  'POST /opportunities/:id/quotation-acceptance': SALES,
+  'GET /opportunities': REPORTS,
+  'GET /reports/pipeline': REPORTS,
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
 };
 

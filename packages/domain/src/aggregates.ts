@@ -2,6 +2,7 @@ import { commissionPlanDecider, commissionPlanEventRegistry } from './commission
 import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
 import { customerDecider, customerEventRegistry } from './customer/index.js';
 import { forecastDecider, forecastEventRegistry } from './forecast/index.js';
+import { opportunityDecider, opportunityEventRegistry } from './opportunity/index.js';
 import { commissionStatementDecider, commissionStatementEventRegistry } from './commission-statement/index.js';
 import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
 import { orderDecider, orderEventRegistry } from './order/index.js';
@@ -54,4 +55,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   commission: kit(commissionPlanDecider, commissionPlanEventRegistry),
   statement: kit(commissionStatementDecider, commissionStatementEventRegistry),
   forecast: kit(forecastDecider, forecastEventRegistry),
+  opportunity: kit(opportunityDecider, opportunityEventRegistry),
 };

@@ -14,9 +14,10 @@ import { teamEventDefinitions, type TeamEvent } from './team/events.js';
 import { webhookEventDefinitions, type WebhookEvent } from './webhook/events.js';
 import { commissionPlanEventDefinitions, type CommissionPlanEvent } from './commission/events.js';
 import { forecastEventDefinitions, type ForecastEvent } from './forecast/events.js';
+import { opportunityEventDefinitions, type OpportunityEvent } from './opportunity/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | ForecastEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | ForecastEvent | OpportunityEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -35,6 +36,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...webhookEventDefinitions,
   ...commissionPlanEventDefinitions,
   ...forecastEventDefinitions,
+  ...opportunityEventDefinitions,
 ];
 
 /**

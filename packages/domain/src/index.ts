@@ -18,6 +18,7 @@ export * from './promotion/index.js';
 export * from './webhook/index.js';
 export * from './commission/index.js';
 export * from './forecast/index.js';
+export * from './opportunity/index.js';
 export * from './events.js';
 export * from './personal-data-fields.js';
 export * from './aggregates.js';

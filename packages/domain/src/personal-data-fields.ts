@@ -141,6 +141,14 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // A forecast is a rep's own numbers of a month and a manager's reason for changing them: staff and region ids, no customer's data.
   ForecastSubmitted: classify([], 'repId region month currency submittedBy submittedAt'),
   ForecastAdjusted: classify([], 'repId region month currency reason adjustedBy adjustedAt'),
+  // Opportunities and quotations are the company's deals: ids, a title and lines as an order's, no contact's data.
+  OpportunityOpened: classify([], 'opportunityId customerId repId region segment title currency expectedCloseMonth stage openedBy openedAt'),
+  OpportunityRevised: classify([], 'opportunityId expectedCloseMonth revisedBy revisedAt'),
+  OpportunityStageMoved: classify([], 'opportunityId from to movedBy movedAt'),
+  OpportunityLost: classify([], 'opportunityId from reason note lostBy lostAt'),
+  QuotationSent: classify([], `opportunityId quotationId currency ${LINES('lines')} validUntil promisedDeliveryDate paymentTerms.kind sentBy sentAt`),
+  QuotationAccepted: classify([], 'opportunityId quotationId orderId acceptedOn acceptedBy acceptedAt'),
+  OpportunityWon: classify([], 'opportunityId quotationId orderId from wonBy wonAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

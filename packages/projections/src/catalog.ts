@@ -17,6 +17,7 @@ import { supervisionProjection } from './supervision/supervision.projection.js';
 import { webhookSubscriptionsProjection } from './alerts/webhook-subscriptions.projection.js';
 import { commissionsProjection } from './commissions/commissions.projection.js';
 import { submittedForecastsProjection } from './forecasts/submitted-forecasts.projection.js';
+import { pipelineProjection } from './pipeline/pipeline.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -41,4 +42,5 @@ export const allProjections: readonly Projection[] = [
   webhookSubscriptionsProjection,
   commissionsProjection,
   submittedForecastsProjection,
+  pipelineProjection,
 ];

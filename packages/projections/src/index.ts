@@ -74,3 +74,6 @@ export * from './commissions/commissions.queries.js';
 export * from './commissions/statement-approvals.js';
 export * from './forecasts/submitted-forecasts.projection.js';
 export * from './forecasts/submitted-forecasts.queries.js';
+export * from './pipeline/pipeline.tables.js';
+export * from './pipeline/pipeline.projection.js';
+export * from './pipeline/pipeline.queries.js';

@@ -26,6 +26,7 @@ import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 import { forecastsReport } from './forecasts.report.js';
+import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -149,5 +150,13 @@ export class ReportsController {
 
   @Route(forecastsReport.route) forecasts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(forecastsReport, input, request, response);
+  }
+
+  @Route(opportunitiesReport.route) opportunities(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(opportunitiesReport, input, request, response);
+  }
+
+  @Route(pipelineReport.route) pipeline(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(pipelineReport, input, request, response);
   }
 }

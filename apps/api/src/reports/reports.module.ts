@@ -24,6 +24,7 @@ import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
 import { forecastsReport } from './forecasts.report.js';
+import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -51,6 +52,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
   forecasts: forecastsReport.route,
+  opportunities: opportunitiesReport.route,
+  pipeline: pipelineReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -1,7 +1,7 @@
-import type { ActorId, ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId } from './ids.js';
+import type { ActorId, ComplaintId, OpportunityId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'forecast'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'forecast', 'opportunity'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -41,6 +41,9 @@ export const commissionStatementStream = (month: string): string => `statement-$
 
 /** `forecast-<repId>`: a rep's submitted forecasts of every month, and the adjustments beside them. */
 export const forecastStream = (repId: ActorId): string => `forecast-${repId}`;
+
+/** `opportunity-<id>`: an opportunity and the quotations sent from it. */
+export const opportunityStream = (id: OpportunityId): string => `opportunity-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';
