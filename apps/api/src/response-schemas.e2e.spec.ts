@@ -91,6 +91,7 @@ async function requests(): Promise<Record<string, string>> {
     '/opportunities': '/opportunities',
     '/reports/pipeline': '/reports/pipeline?groupBy=rep&asOf=2026-02-28',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
+    '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
   };
 }
 
@@ -120,5 +121,5 @@ it('answers every read route as its response schema says, with rows where the se
   // and opportunities.e2e.spec.ts).
   const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts', '/opportunities', '/reports/pipeline'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(28);
+  expect(Object.keys(rowCounts)).toHaveLength(29);
 }, 60_000);

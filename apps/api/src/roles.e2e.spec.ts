@@ -138,6 +138,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /opportunities': REPORTS,
   'GET /reports/pipeline': REPORTS,
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  'GET /reports/rankings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

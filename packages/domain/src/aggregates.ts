@@ -17,6 +17,7 @@ import type { Event } from './shared/message.js';
 import type { StreamCategory } from './shared/streams.js';
 import { targetDecider, targetEventRegistry } from './target/index.js';
 import { teamDecider, teamEventRegistry } from './team/index.js';
+import { surveyCampaignDecider, surveyCampaignEventRegistry } from './survey-campaign/index.js';
 import { webhookDecider, webhookEventRegistry } from './webhook/index.js';
 
 /** What a caller does with one aggregate's decider and event registry, whatever its command, event and state types. */
@@ -54,6 +55,7 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   webhook: kit(webhookDecider, webhookEventRegistry),
   commission: kit(commissionPlanDecider, commissionPlanEventRegistry),
   statement: kit(commissionStatementDecider, commissionStatementEventRegistry),
+  campaign: kit(surveyCampaignDecider, surveyCampaignEventRegistry),
   forecast: kit(forecastDecider, forecastEventRegistry),
   opportunity: kit(opportunityDecider, opportunityEventRegistry),
 };

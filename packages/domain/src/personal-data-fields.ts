@@ -129,6 +129,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   ),
   PromotionApproved: classify([], 'promotionId approvedBy approvedAt'),
   PromotionEnded: classify([], 'promotionId endsOn previousEndsOn reason endedBy endedAt'),
+  // A survey campaign is the department's plan and whom it invited, by customer, region and staff ids: no personal data (answers are on the customer's stream).
+  SurveyCampaignPlanned: classify([], 'campaignId name period population.segments[] population.regions[] sample.kind questions[] opensOn closesOn plannedBy plannerRole plannedAt'),
+  SurveyCampaignLaunched: classify([], 'campaignId launchedBy launchedAt'),
+  SurveyInvitationIssued: classify([], 'campaignId invitationId customerId region segment ownerRepId issuedAt'),
   // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
   WebhookSubscribed: classify([], 'subscriptionId url kinds[] region subscribedBy subscribedAt'),
   WebhookSubscriptionCancelled: classify([], 'subscriptionId cancelledBy cancelledAt'),

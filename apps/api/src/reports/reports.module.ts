@@ -23,6 +23,7 @@ import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
+import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 
@@ -51,6 +52,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   alerts: alertsReport.route,
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
+  rankings: rankingsReport.route,
   forecasts: forecastsReport.route,
   opportunities: opportunitiesReport.route,
   pipeline: pipelineReport.route,
