@@ -50,6 +50,36 @@ async function appendLatePayment(store: EventStore): Promise<void> {
   ]);
 }
 
+/** Opportunities, a quotation won and reps' forecasts: the generator does not simulate the pipeline or forecasts yet. */
+async function appendPipelineAndForecasts(store: EventStore): Promise<void> {
+  let n = 0;
+  const event = (type: string, data: object, occurredAt: string) => {
+    n += 1;
+    return { eventId: `32000000-0000-4000-8000-${String(n).padStart(12, '0')}`, type, data: JSON.parse(JSON.stringify(data)), metadata: { occurredAt, schemaVersion: 1 } };
+  };
+  const opened = (opportunityId: string, at: string) => ({ opportunityId, customerId: 'c-pipe-1', repId: 'rep-east-01', region: 'east', segment: 'smb', title: opportunityId, amount: 100_005, currency: 'CNY', expectedCloseMonth: '2026-04', stage: 'qualified', probabilityBp: 2_000, overridden: false, openedBy: 'rep-east-01', openedAt: at });
+  const line = { lineId: 'l1', sku: 'P-1', description: 'Pump', quantity: 3, unitPrice: 1_001, discountBp: 0 };
+  const won = { opportunityId: 'opp-r1', quotationId: 'q-r1', orderId: 'q-r1' };
+  await store.appendToStream('opportunity-opp-r1', [
+    event('OpportunityOpened', opened('opp-r1', '2026-01-05T02:00:00Z'), '2026-01-05T02:00:00Z'),
+    event('OpportunityStageMoved', { opportunityId: 'opp-r1', from: 'qualified', to: 'negotiation', probabilityBp: 7_500, overridden: false, movedBy: 'rep-east-01', movedAt: '2026-01-06T02:00:00Z' }, '2026-01-06T02:00:00Z'),
+    event('QuotationSent', { opportunityId: 'opp-r1', quotationId: 'q-r1', currency: 'CNY', lines: [line], total: 3_003, validUntil: '2026-01-31', promisedDeliveryDate: '2026-02-28', paymentTerms: { kind: 'net', days: 30 }, sentBy: 'rep-east-01', sentAt: '2026-01-07T02:00:00Z' }, '2026-01-07T02:00:00Z'),
+    event('QuotationAccepted', { ...won, acceptedOn: '2026-01-08', acceptedBy: 'rep-east-01', acceptedAt: '2026-01-08T02:00:00Z' }, '2026-01-08T02:00:00Z'),
+    event('OpportunityWon', { ...won, from: 'negotiation', amount: 3_003, wonBy: 'rep-east-01', wonAt: '2026-01-08T02:00:00Z' }, '2026-01-08T02:00:00Z'),
+  ]);
+  await store.appendToStream('opportunity-opp-r2', [
+    event('OpportunityOpened', opened('opp-r2', '2026-01-05T03:00:00Z'), '2026-01-05T03:00:00Z'),
+    event('OpportunityRevised', { opportunityId: 'opp-r2', amount: 300_000, expectedCloseMonth: '2026-05', probabilityBp: 3_333, overridden: true, revisedBy: 'rep-east-01', revisedAt: '2026-01-09T02:00:00Z' }, '2026-01-09T02:00:00Z'),
+    event('OpportunityLost', { opportunityId: 'opp-r2', from: 'qualified', reason: 'price', note: null, lostBy: 'rep-east-01', lostAt: '2026-01-10T02:00:00Z' }, '2026-01-10T02:00:00Z'),
+  ]);
+  const figures = { repId: 'rep-east-01', region: 'east', month: '2026-02', currency: 'CNY', commit: 100_000, bestCase: 150_000 };
+  await store.appendToStream('forecast-rep-east-01', [
+    event('ForecastSubmitted', { ...figures, submittedBy: 'rep-east-01', submittedAt: '2026-01-10T02:00:00Z' }, '2026-01-10T02:00:00Z'),
+    event('ForecastAdjusted', { ...figures, commit: 80_000, repCommit: 100_000, repBestCase: 150_000, reason: 'slips', adjustedBy: 'rm-east', adjustedAt: '2026-01-11T02:00:00Z' }, '2026-01-11T02:00:00Z'),
+    event('ForecastSubmitted', { ...figures, commit: 120_000, submittedBy: 'rep-east-01', submittedAt: '2026-01-12T02:00:00Z' }, '2026-01-12T02:00:00Z'),
+  ]);
+}
+
 const tablesOf = (db: Database.Database, projection: Projection): Map<string, string[]> =>
   new Map(projection.tables.map((spec) => [spec.name, (db.prepare(`SELECT * FROM ${spec.name}`).all() as Row[]).map((row) => rowText(spec, row)).sort()]));
 
@@ -81,6 +111,7 @@ describe('replay of every projection, folded per batch', () => {
       { eventId: '31000000-0000-4000-8000-000000000006', type: 'CompetitionCreated', data: competition('off'), metadata },
       { eventId: '31000000-0000-4000-8000-000000000007', type: 'CompetitionCancelled', data: { competitionId: 'off', reason: 'merged', cancelledBy: 'sm-01', cancelledAt: at }, metadata },
     ]);
+    await appendPipelineAndForecasts(store);
     events = (await readEverything(store)).filter((event) => !event.type.startsWith('$'));
   }, 60_000);
   afterAll(async () => {

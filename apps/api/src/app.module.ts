@@ -30,6 +30,7 @@ import { CommissionsModule } from './commissions/commissions.module.js';
 import { SurveyCampaignsModule } from './surveys/survey-campaigns.module.js';
 import { ForecastsModule } from './forecasts/forecasts.module.js';
 import { CompetitionsModule } from './competitions/competitions.module.js';
+import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -73,6 +74,7 @@ export class AppModule {
         PromotionsModule,
         SurveyCampaignsModule,
         ForecastsModule,
+        OpportunitiesModule,
         CommissionsModule,
         CompetitionsModule,
         PoliciesModule,

@@ -20,8 +20,9 @@ import { commissionStatementRoutes } from './commissions/commission-statements.r
 import { surveyCampaignRoutes } from './surveys/survey-campaigns.routes.js';
 import { forecastRoutes } from './forecasts/forecasts.routes.js';
 import { competitionRoutes } from './competitions/competitions.routes.js';
+import { opportunityRoutes } from './opportunities/opportunities.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, surveyCampaignRoutes, commissionPlanRoutes, commissionStatementRoutes, forecastRoutes, reportRoutes, worklistRoutes, webhookRoutes, auditRoutes, competitionRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, surveyCampaignRoutes, commissionPlanRoutes, commissionStatementRoutes, forecastRoutes, reportRoutes, worklistRoutes, webhookRoutes, auditRoutes, competitionRoutes, opportunityRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

@@ -2,6 +2,7 @@ import { commissionPlanDecider, commissionPlanEventRegistry } from './commission
 import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
 import { customerDecider, customerEventRegistry } from './customer/index.js';
 import { forecastDecider, forecastEventRegistry } from './forecast/index.js';
+import { opportunityDecider, opportunityEventRegistry } from './opportunity/index.js';
 import { commissionStatementDecider, commissionStatementEventRegistry } from './commission-statement/index.js';
 import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
 import { orderDecider, orderEventRegistry } from './order/index.js';
@@ -58,4 +59,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   campaign: kit(surveyCampaignDecider, surveyCampaignEventRegistry),
   forecast: kit(forecastDecider, forecastEventRegistry),
   competition: kit(competitionDecider, competitionEventRegistry),
+  opportunity: kit(opportunityDecider, opportunityEventRegistry),
 };

@@ -17,9 +17,10 @@ import type { WebhookErrorCode } from './webhook/index.js';
 import type { CommissionPlanErrorCode } from './commission/index.js';
 import type { SurveyCampaignErrorCode } from './survey-campaign/index.js';
 import type { ForecastErrorCode } from './forecast/index.js';
+import type { OpportunityErrorCode } from './opportunity/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | CompetitionErrorCode | ForecastErrorCode | SurveyCampaignErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | CompetitionErrorCode | ForecastErrorCode | SurveyCampaignErrorCode | OpportunityErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -182,6 +183,17 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   COMPETITION_PERIOD_OVER: '{period} 已于 {endsOn} 结束：销售竞赛只能为尚未结束的期间设立',
   COMPETITION_NOT_FOUND: '该销售竞赛不存在',
   COMPETITION_ALREADY_STARTED: '该销售竞赛已于 {startsOn} 开始，不能再取消',
+  OPPORTUNITY_NOT_AUTHORIZED: '您无权处理商机',
+  OPPORTUNITY_NOT_FOUND: '该商机不存在',
+  OPPORTUNITY_ALREADY_OPENED: '该商机编号已用于其他商机',
+  OPPORTUNITY_CUSTOMER_NOT_FOUND: '商机的客户不存在',
+  OPPORTUNITY_CUSTOMER_INACTIVE: '商机的客户已停用',
+  OPPORTUNITY_CLOSED: '该商机已结束（赢单或丢单），不能再变更',
+  OPPORTUNITY_CLOSE_MONTH_PAST: '{month} 已结束：预计成交月份须为当月或以后',
+  QUOTATION_ALREADY_SENT: '该报价单编号已用于其他报价',
+  QUOTATION_NOT_FOUND: '该商机没有这张报价单',
+  QUOTATION_EXPIRED: '报价单的有效期已于 {validUntil} 截止',
+  QUOTATION_VALIDITY_PAST: '报价单的有效期 {validUntil} 已过',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -16,9 +16,10 @@ import { competitionEventDefinitions, type CompetitionEvent } from './competitio
 import { commissionPlanEventDefinitions, type CommissionPlanEvent } from './commission/events.js';
 import { surveyCampaignEventDefinitions, type SurveyCampaignEvent } from './survey-campaign/events.js';
 import { forecastEventDefinitions, type ForecastEvent } from './forecast/events.js';
+import { opportunityEventDefinitions, type OpportunityEvent } from './opportunity/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | CompetitionEvent | ForecastEvent | SurveyCampaignEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | CompetitionEvent | ForecastEvent | SurveyCampaignEvent | OpportunityEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -39,6 +40,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...surveyCampaignEventDefinitions,
   ...forecastEventDefinitions,
   ...competitionEventDefinitions,
+  ...opportunityEventDefinitions,
 ];
 
 /**

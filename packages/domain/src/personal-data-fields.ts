@@ -148,6 +148,14 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // A competition is the department's announcement to its reps: a name, a prize, a region, staff ids; no customer's data.
   CompetitionCreated: classify([], 'competitionId name period metric scope prize startsOn endsOn createdBy createdAt'),
   CompetitionCancelled: classify([], 'competitionId reason cancelledBy cancelledAt'),
+  // Opportunities and quotations are the company's deals: ids, a title and lines as an order's, no contact's data.
+  OpportunityOpened: classify([], 'opportunityId customerId repId region segment title currency expectedCloseMonth stage openedBy openedAt'),
+  OpportunityRevised: classify([], 'opportunityId expectedCloseMonth revisedBy revisedAt'),
+  OpportunityStageMoved: classify([], 'opportunityId from to movedBy movedAt'),
+  OpportunityLost: classify([], 'opportunityId from reason note lostBy lostAt'),
+  QuotationSent: classify([], `opportunityId quotationId currency ${LINES('lines')} validUntil promisedDeliveryDate paymentTerms.kind sentBy sentAt`),
+  QuotationAccepted: classify([], 'opportunityId quotationId orderId acceptedOn acceptedBy acceptedAt'),
+  OpportunityWon: classify([], 'opportunityId quotationId orderId from wonBy wonAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -22,9 +22,11 @@ import type { SurveyCampaignCommand } from './survey-campaign/commands.js';
 import { FORECAST_ADJUSTERS, FORECAST_SUBMITTERS } from './forecast/access.js';
 import type { ForecastCommand } from './forecast/commands.js';
 import type { CompetitionCommand } from './competition/commands.js';
+import { OPPORTUNITY_ROLES } from './opportunity/access.js';
+import type { OpportunityCommand } from './opportunity/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | CompetitionCommand | ForecastCommand | SurveyCampaignCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | CompetitionCommand | ForecastCommand | SurveyCampaignCommand | OpportunityCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -118,6 +120,12 @@ export const COMMAND_ROLES = {
   AdjustForecast: FORECAST_ADJUSTERS,
   CreateCompetition: ['sales_manager', 'system'],
   CancelCompetition: ['sales_manager', 'system'],
+  OpenOpportunity: OPPORTUNITY_ROLES,
+  ReviseOpportunity: OPPORTUNITY_ROLES,
+  MoveOpportunityStage: OPPORTUNITY_ROLES,
+  LoseOpportunity: OPPORTUNITY_ROLES,
+  SendQuotation: OPPORTUNITY_ROLES,
+  AcceptQuotation: OPPORTUNITY_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

@@ -19,6 +19,7 @@ import { commissionsProjection } from './commissions/commissions.projection.js';
 import { forecastBookingsProjection } from './forecast/forecast-bookings.projection.js';
 import { submittedForecastsProjection } from './forecasts/submitted-forecasts.projection.js';
 import { competitionsProjection } from './rankings/competitions.projection.js';
+import { pipelineProjection } from './pipeline/pipeline.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -45,4 +46,5 @@ export const allProjections: readonly Projection[] = [
   forecastBookingsProjection,
   submittedForecastsProjection,
   competitionsProjection,
+  pipelineProjection,
 ];

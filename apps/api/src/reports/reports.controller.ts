@@ -32,6 +32,7 @@ import { commissionLinesReport, commissionsReport } from './commissions.report.j
 import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
+import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -183,5 +184,13 @@ export class ReportsController {
 
   @Route(competitionStandingsReport.route) competitionStandings(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(competitionStandingsReport, input, request, response);
+  }
+
+  @Route(opportunitiesReport.route) opportunities(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(opportunitiesReport, input, request, response);
+  }
+
+  @Route(pipelineReport.route) pipeline(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(pipelineReport, input, request, response);
   }
 }

@@ -30,6 +30,7 @@ import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
+import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -64,6 +65,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   forecasts: forecastsReport.route,
   competitions: competitionsListReport.route,
   competitionStandings: competitionStandingsReport.route,
+  opportunities: opportunitiesReport.route,
+  pipeline: pipelineReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

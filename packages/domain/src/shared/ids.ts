@@ -12,6 +12,12 @@ const brandedId = <B extends string>(_brand: B) =>
 /** Id of a customer (stream `customer-<id>`). */
 export const CustomerId = brandedId('CustomerId');
 export type CustomerId = z.infer<typeof CustomerId>;
+/** Id of an opportunity (stream `opportunity-<id>`). */
+export const OpportunityId = brandedId('OpportunityId');
+export type OpportunityId = z.infer<typeof OpportunityId>;
+/** Id of a quotation sent from an opportunity; accepting it places the order with the same id. */
+export const QuotationId = brandedId('QuotationId');
+export type QuotationId = z.infer<typeof QuotationId>;
 /** Id of an order (stream `order-<id>`). */
 export const OrderId = brandedId('OrderId');
 export type OrderId = z.infer<typeof OrderId>;

@@ -1,7 +1,7 @@
-import type { ActorId, ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId, SurveyId } from './ids.js';
+import type { ActorId, ComplaintId, OpportunityId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId, SurveyId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'competition', 'forecast', 'campaign'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'competition', 'forecast', 'campaign', 'opportunity'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -47,6 +47,9 @@ export const forecastStream = (repId: ActorId): string => `forecast-${repId}`;
 
 /** `competition-<id>`: a sales competition. */
 export const competitionStream = (id: string): string => `competition-${id}`;
+
+/** `opportunity-<id>`: an opportunity and the quotations sent from it. */
+export const opportunityStream = (id: OpportunityId): string => `opportunity-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';
