@@ -27,6 +27,7 @@ import { TeamModule } from './team/team.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WorklistsModule } from './worklists/worklists.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
+import { EvaluationsModule } from './evaluations/evaluations.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -69,6 +70,7 @@ export class AppModule {
         PriceListsModule,
         PromotionsModule,
         CommissionsModule,
+        EvaluationsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

@@ -88,6 +88,8 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/late-adjustments': '/reports/late-adjustments?month=2026-02',
     '/reports/commissions': '/reports/commissions?month=2026-02&groupBy=rep',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
+    '/evaluations': '/evaluations?year=2026',
+    '/evaluations/:rep/:quarter': `/evaluations/${repId}/2026-Q1`,
   };
 }
 
@@ -112,8 +114,9 @@ it('answers every read route as its response schema says, with rows where the se
   // The schemas were checked against real rows, not only empty lists; this small seed has no survey answers in the
   // period, so the satisfaction report answers no rows (its row schema is tied to its row type at compile time); no
   // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts); the
-  // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
-  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions'];
+  // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts); its
+  // two months end no quarter, so no rep is evaluated (parsed with rows in evaluations.e2e.spec.ts).
+  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/evaluations', '/evaluations/:rep/:quarter'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(25);
+  expect(Object.keys(rowCounts)).toHaveLength(27);
 }, 60_000);

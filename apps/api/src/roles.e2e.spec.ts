@@ -127,6 +127,12 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /commission-statements/:id/confirmation': ['finance'],
   'GET /reports/commissions': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  'POST /evaluations': ['sales_manager', 'regional_manager'],
+  'POST /evaluations/assessment': ['sales_manager', 'regional_manager'],
+  'POST /evaluations/finalisation': ['sales_manager', 'regional_manager'],
+  'POST /evaluations/acknowledgement': ['sales_rep'],
+  'GET /evaluations': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  'GET /evaluations/:rep/:quarter': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

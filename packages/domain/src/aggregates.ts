@@ -1,6 +1,7 @@
 import { commissionPlanDecider, commissionPlanEventRegistry } from './commission/index.js';
 import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
 import { customerDecider, customerEventRegistry } from './customer/index.js';
+import { evaluationDecider, evaluationEventRegistry } from './evaluation/index.js';
 import { commissionStatementDecider, commissionStatementEventRegistry } from './commission-statement/index.js';
 import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
 import { orderDecider, orderEventRegistry } from './order/index.js';
@@ -52,4 +53,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   webhook: kit(webhookDecider, webhookEventRegistry),
   commission: kit(commissionPlanDecider, commissionPlanEventRegistry),
   statement: kit(commissionStatementDecider, commissionStatementEventRegistry),
+  evaluation: kit(evaluationDecider, evaluationEventRegistry),
 };

@@ -1,5 +1,6 @@
 import { complaintEventDefinitions, type ComplaintEvent } from './complaint/events.js';
 import { customerEventDefinitions, type CustomerEvent } from './customer/events.js';
+import { evaluationEventDefinitions, type EvaluationEvent } from './evaluation/events.js';
 import { priceListEventDefinitions, type PriceListEvent } from './pricelist/events.js';
 import { promotionEventDefinitions, type PromotionEvent } from './promotion/events.js';
 import { productEventDefinitions, type ProductEvent } from './product/events.js';
@@ -15,7 +16,7 @@ import { webhookEventDefinitions, type WebhookEvent } from './webhook/events.js'
 import { commissionPlanEventDefinitions, type CommissionPlanEvent } from './commission/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | EvaluationEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -33,6 +34,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...promotionEventDefinitions,
   ...webhookEventDefinitions,
   ...commissionPlanEventDefinitions,
+  ...evaluationEventDefinitions,
 ];
 
 /**

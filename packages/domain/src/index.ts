@@ -17,6 +17,7 @@ export * from './pricelist/index.js';
 export * from './promotion/index.js';
 export * from './webhook/index.js';
 export * from './commission/index.js';
+export * from './evaluation/index.js';
 export * from './events.js';
 export * from './personal-data-fields.js';
 export * from './aggregates.js';

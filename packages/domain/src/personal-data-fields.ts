@@ -138,6 +138,13 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // An approved statement holds staff and region ids and amounts per rep: pay figures, no customer's data.
   CommissionStatementApproved: classify([], 'month figures.rows[].repId figures.rows[].region figures.rows[].planId figures.rows[].currency figures.included[].stream figures.position approvedBy approvedAt'),
   CommissionStatementConfirmed: classify([], 'month confirmedBy confirmedAt'),
+  // Strengths, comments and notes judge an employee: personal data of the rep in law, but not a customer's, which is all
+  // this map seals (with the customer's key, destroyed on erasure). An evaluation is an employment record the company must
+  // keep; the access rules protect it (the rep, their managers, auditors), and staff must not write customers' data in it.
+  EvaluationOpened: classify([], 'repId quarter region snapshot.scorecards snapshot.position openedBy openedAt'),
+  EvaluationAssessed: classify([], 'repId quarter strengths comments actions[].action actions[].dueOn outcomes[].kind outcomes[].currency outcomes[].note assessedBy assessedAt'),
+  EvaluationFinalised: classify([], 'repId quarter finalisedBy finalisedAt'),
+  EvaluationAcknowledged: classify([], 'repId quarter comment acknowledgedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -17,9 +17,10 @@ import type { TeamCommand } from './team/commands.js';
 import type { WebhookCommand } from './webhook/commands.js';
 import { COMMISSION_PLAN_ROLES } from './commission/access.js';
 import type { CommissionPlanCommand } from './commission/commands.js';
+import type { EvaluationCommand } from './evaluation/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | EvaluationCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -30,6 +31,8 @@ export const FINANCE_ROLES: readonly Role[] = ['finance', 'system'];
 const FINANCE_AND_MANAGERS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'system'];
 /** Reopening a closed month takes a sales manager and finance: one asks, the other approves. */
 const PERIOD_REOPENERS: readonly Role[] = ['finance', 'sales_manager'];
+/** A rep's evaluation is their managers' to write: the regional manager of their region, or a sales manager. */
+const EVALUATORS: readonly Role[] = ['sales_manager', 'regional_manager'];
 const COLLECTORS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'sales_rep', 'system'];
 
 /**
@@ -105,6 +108,10 @@ export const COMMAND_ROLES = {
   EndCommissionPlan: COMMISSION_PLAN_ROLES,
   ApproveCommissionStatement: ['sales_manager'],
   ConfirmCommissionStatement: ['finance'],
+  OpenEvaluation: EVALUATORS,
+  AssessEvaluation: EVALUATORS,
+  FinaliseEvaluation: EVALUATORS,
+  AcknowledgeEvaluation: ['sales_rep'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
@@ -131,6 +138,8 @@ export const READ_ROLES = {
   alerts: ['sales_manager', 'regional_manager', 'sales_rep', 'system'],
   /** Commission statements are pay: managers (a regional manager their region), the rep their own, finance who pays, auditors. */
   commissions: ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  /** Evaluations judge a person: the rep their own, managers their scope, auditors; not analysts or finance. */
+  evaluations: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

@@ -72,3 +72,5 @@ export * from './commissions/commissions.projection.js';
 export * from './commissions/commission-statement.js';
 export * from './commissions/commissions.queries.js';
 export * from './commissions/statement-approvals.js';
+export * from './evaluations/evaluations.projection.js';
+export * from './evaluations/evaluations.queries.js';

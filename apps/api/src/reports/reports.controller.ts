@@ -25,6 +25,7 @@ import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
+import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -144,5 +145,13 @@ export class ReportsController {
 
   @Route(commissionLinesReport.route) commissionLines(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(commissionLinesReport, input, request, response);
+  }
+
+  @Route(evaluationsReport.route) evaluations(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(evaluationsReport, input, request, response);
+  }
+
+  @Route(evaluationReport.route) evaluation(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(evaluationReport, input, request, response);
   }
 }

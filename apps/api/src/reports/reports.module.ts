@@ -23,6 +23,7 @@ import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
+import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -49,6 +50,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   alerts: alertsReport.route,
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
+  evaluations: evaluationsReport.route,
+  evaluation: evaluationReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */
