@@ -102,11 +102,11 @@ describe('projection runner under SIGKILL', () => {
     expect(kills).toBe(KILLS);
     expect(resumed.outcome?.head).toBe(String(EVENTS));
     expect(resumed.outcome?.parked).toEqual(clean.outcome?.parked);
-    // Every read model holds rows, so the digests compare data, but three the generated history cannot fill (listed
+    // Every read model holds rows, so the digests compare data, but those the generated history cannot fill (listed
     // exactly): late adjustments need a closed month (the generator does not simulate the month-end close yet),
-    // evaluations a manager's quarterly review (not simulated either), and webhook subscriptions are an
-    // administrator's settings, not business history.
-    expect(Object.entries(clean.outcome?.rows ?? {}).filter(([, rows]) => rows === 0).map(([name]) => name).sort()).toEqual(['evaluations', 'late_adjustments', 'webhook_subscriptions']);
+    // evaluations a manager's quarterly review and submitted forecasts a rep's forecast (not simulated either), and
+    // webhook subscriptions are an administrator's settings, not business history.
+    expect(Object.entries(clean.outcome?.rows ?? {}).filter(([, rows]) => rows === 0).map(([name]) => name).sort()).toEqual(['evaluations', 'late_adjustments', 'submitted_forecasts', 'webhook_subscriptions']);
     expect(resumed.outcome?.digests).toEqual(clean.outcome?.digests);
     expect(Object.values(resumed.outcome?.positions ?? {})).toEqual(Object.values(clean.outcome?.digests ?? {}).map(() => resumed.outcome?.head));
   }, 120_000);

@@ -87,7 +87,9 @@ async function requests(): Promise<Record<string, string>> {
     '/monthly-reports': '/monthly-reports?month=2026-02',
     '/reports/late-adjustments': '/reports/late-adjustments?month=2026-02',
     '/reports/commissions': '/reports/commissions?month=2026-02&groupBy=rep',
+    '/forecasts': '/forecasts?from=2026-01&to=2026-03&asOf=2026-02-28',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
+    '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
     '/evaluations': '/evaluations?year=2026',
     '/evaluations/:rep/:quarter': `/evaluations/${repId}/2026-Q1`,
   };
@@ -114,9 +116,10 @@ it('answers every read route as its response schema says, with rows where the se
   // The schemas were checked against real rows, not only empty lists; this small seed has no survey answers in the
   // period, so the satisfaction report answers no rows (its row schema is tied to its row type at compile time); no
   // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts); the
-  // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts); its
-  // two months end no quarter, so no rep is evaluated (parsed with rows in evaluations.e2e.spec.ts).
-  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/evaluations', '/evaluations/:rep/:quarter'];
+  // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
+  // The generator submits no forecasts yet (GET /forecasts is parsed with rows in forecasts.e2e.spec.ts), and its two
+  // months end no quarter, so no rep is evaluated (the evaluations are parsed with rows in evaluations.e2e.spec.ts).
+  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts', '/evaluations', '/evaluations/:rep/:quarter'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(27);
+  expect(Object.keys(rowCounts)).toHaveLength(29);
 }, 60_000);
