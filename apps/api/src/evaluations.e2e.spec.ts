@@ -1,5 +1,6 @@
-import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { actor, ORDERS_PLACED_AT, startTestApi, type TestApi } from './testing/test-app.js';
+import { commandPoster, paymentBody as payment, seedEastMarch } from './testing/commands.js';
+import { people } from './testing/fixtures.js';
+import { actor, startTestApi, type TestApi } from './testing/test-app.js';
 
 // Quarterly evaluations (issue 20 step 4) over real HTTP: the east regional manager evaluates rep-1 for 2026 Q1 from the
 // scorecard frozen at opening, a sales manager assesses, the regional manager finalises, the rep acknowledges; each role
@@ -10,20 +11,10 @@ const westManager = actor('rm-west', 'regional_manager', 'west');
 const westRep = actor('rep-3', 'sales_rep', 'west');
 const NOW = '2026-04-02T02:00:00.000Z';
 const Q1 = { repId: 'rep-1', quarter: '2026-Q1' };
-let last = '0';
+const { post, must, last } = commandPoster(() => api, eastManager);
 
-async function post(path: string, body: unknown, who = eastManager, headers: Record<string, string> = {}) {
-  const response = await api.call('POST', path, { actor: who, body, headers });
-  if (response.status === 201) last = response.body.position as string;
-  return response;
-}
-async function must(path: string, body: unknown, who = manager): Promise<void> {
-  const response = await post(path, body, who);
-  if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-}
 /** Reads with the read models holding every event so far. */
-const get = (path: string, who = manager) => api.call('GET', path, { actor: who, headers: { 'x-min-position': last } });
-const payment = (paymentId: string, amount: number, receivedOn: string) => ({ paymentId, amount: { amount, currency: 'CNY' }, receivedOn, method: 'bank_transfer' });
+const get = (path: string, who = manager) => api.call('GET', path, { actor: who, headers: { 'x-min-position': last() } });
 const assessment = {
   ...Q1,
   rating: 4,
@@ -36,12 +27,7 @@ const marchOf = (row: { snapshot: { scorecards: ScorecardMonth[] } }) => row.sna
 
 beforeAll(async () => {
   api = await startTestApi({}, () => new Date(NOW));
-  await must('/customers', customerBody('c-1'));
-  await api.at(ORDERS_PLACED_AT, () => must('/orders', orderBody('o-1', 'c-1')));
-  // Booked on 2 March: 10 x 1000 + 5 x 2000 less 5% = 19500.
-  await api.at('2026-03-02T02:00:00.000Z', () => must('/orders/o-1/confirmation', {}));
-  await must('/receivables', { receivableId: 'r-1', orderId: 'o-1', customerId: 'c-1', repId: 'rep-1', region: 'east', amount: { amount: 19_500, currency: 'CNY' }, issueDate: '2026-03-05', dueDate: '2026-04-30' }, finance);
-  await must('/receivables/r-1/payments', payment('p-1', 4_000, '2026-03-20'), finance);
+  await seedEastMarch(api, must);
   await get('/reports/reps/rep-1/scorecard?month=2026-03');
 }, 60_000);
 afterAll(() => api.close());
@@ -57,7 +43,7 @@ describe('opening an evaluation', () => {
 
   it('freezes the quarter\'s scorecards with their position while later payments move the live one', async () => {
     expect((await post('/evaluations', Q1)).status).toBe(201);
-    const openedAt = last;
+    const openedAt = last();
     expect((await post('/evaluations', Q1, manager)).body.code).toBe('EVALUATION_ALREADY_OPENED');
     await must('/receivables/r-1/payments', payment('p-2', 1_000, '2026-03-25'), finance);
     expect((await get('/reports/reps/rep-1/scorecard?month=2026-03')).body.rows[0].currencies[0].collected).toBe(5_000);
