@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorId, CustomerId, RegionId, SurveyId } from '../shared/ids.js';
+import { ActorId, CustomerId, InvitationId, RegionId, SurveyId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { Money, NonNegativeMinorUnits } from '../shared/money.js';
 import { YearMonth } from '../shared/time.js';
@@ -68,6 +68,23 @@ export const RecordSatisfactionSurvey = z
   .strict();
 export type RecordSatisfactionSurvey = z.infer<typeof RecordSatisfactionSurvey>;
 
+/** The answer to a campaign's questions, as the customer gives it (link) or a rep takes it down (phone). */
+export const CampaignAnswer = z.object({ nps: NpsScore, csat: CsatScore, scores: SurveyScores, comment: Text('comment', 4_000).optional() }).strict();
+export type CampaignAnswer = z.infer<typeof CampaignAnswer>;
+
+/**
+ * Record the answer to a survey campaign's invitation: the handler checks the invitation may be answered and fills in
+ * the campaign, the month it surveys and the customer invited. One answer per invitation, whatever it says.
+ */
+export const RecordCampaignAnswer = CampaignAnswer.extend({
+  customerId: CustomerId,
+  campaignId: SurveyId,
+  invitationId: InvitationId,
+  period: YearMonth,
+  channel: z.enum(['link', 'phone']),
+}).strict();
+export type RecordCampaignAnswer = z.infer<typeof RecordCampaignAnswer>;
+
 /** Erase the customer's personal data (contact person, survey comments): a data-subject request. */
 export const ForgetCustomerPersonalData = z.object({ customerId: CustomerId, reason: Text('reason', 1_000) }).strict();
 export type ForgetCustomerPersonalData = z.infer<typeof ForgetCustomerPersonalData>;
@@ -86,6 +103,8 @@ export type ChangeCustomerContactCommand = Command<'ChangeCustomerContact', Chan
 export type ReassignCustomerCommand = Command<'ReassignCustomer', ReassignCustomer>;
 /** SetCreditLimit as a command. */
 export type SetCreditLimitCommand = Command<'SetCreditLimit', SetCreditLimit>;
+/** RecordCampaignAnswer as a command. */
+export type RecordCampaignAnswerCommand = Command<'RecordCampaignAnswer', RecordCampaignAnswer>;
 /** RecordSatisfactionSurvey as a command. */
 export type RecordSatisfactionSurveyCommand = Command<'RecordSatisfactionSurvey', RecordSatisfactionSurvey>;
 /** ForgetCustomerPersonalData as a command. */
@@ -101,6 +120,7 @@ export type CustomerCommand =
   | ReassignCustomerCommand
   | SetCreditLimitCommand
   | RecordSatisfactionSurveyCommand
+  | RecordCampaignAnswerCommand
   | ForgetCustomerPersonalDataCommand
   | DeactivateCustomerCommand;
 
@@ -112,6 +132,7 @@ export const customerCommandSchemas = {
   ReassignCustomer,
   SetCreditLimit,
   RecordSatisfactionSurvey,
+  RecordCampaignAnswer,
   ForgetCustomerPersonalData,
   DeactivateCustomer,
 } as const;

@@ -1,8 +1,7 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { KpiOrder, KpiReceivable } from '../kpi/kpi-events.testing.js';
-import { ProjectionRunner } from '../runner/runner.js';
-import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
+import type { TestEvent } from '../testing/stored-events.js';
 import { worklistsProjection } from './worklists.projection.js';
 
 const who = (o: KpiOrder) => ({ orderId: o.orderId, customerId: o.customerId, repId: o.repId, region: o.region, currency: o.currency });
@@ -53,14 +52,10 @@ export const disputed = (r: KpiReceivable, at: string, outstanding: number): Tes
   data: { ...r, outstanding, reason: 'goods damaged', disputedBy: r.repId, disputedAt: at },
 });
 
-/** The worklists read model, live, over `history` (after `before` wrote what it needs to the store). */
-export async function readModels(history: ReadonlyArray<[string, TestEvent[]]>, before?: (store: EventStore) => Promise<void>): Promise<{ db: Database.Database; lag: (name: string) => number }> {
-  const store: EventStore = createMemoryEventStore();
-  await before?.(store);
-  for (const [stream, events] of history) await appendTestEvents(store, stream, events);
-  const db = new Database(':memory:');
-  const runner = new ProjectionRunner({ db, store, projections: [worklistsProjection] });
-  await runner.start();
-  await runner.whenLive();
-  return { db, lag: (name) => runner.freshness(name).lag };
+/** The worklists read model over `history` (after `before` gave what it needs), projected by the test kit. */
+export async function readModels(history: ReadonlyArray<[string, TestEvent[]]>, before?: (kit: ProjectionKit) => void): Promise<{ db: Database.Database; lag: (name: string) => number }> {
+  const kit = projectionKit([worklistsProjection]);
+  before?.(kit);
+  for (const [stream, events] of history) kit.given(stream, events);
+  return { db: kit.readModels(), lag: () => 0 };
 }
