@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureBuilt as ensureBuiltTargets } from '../support/ensure-built.js';
 
 const root = join(__dirname, '..', '..');
@@ -83,4 +83,20 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return { browser, close: () => browser.close() };
+}
+
+/**
+ * A new page of `browser` in `locale`, signed in to the demo's dashboard with `token`, once the board is drawn; every
+ * script error and console error goes to `problems`.
+ */
+export async function signInPage(browser: Browser, demo: StartedDemo, token: string, locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
+  await page.goto(demo.dashboard);
+  await page.fill('#token', token);
+  await page.click('#sign-in-form button[type=submit]');
+  await page.waitForSelector('#status[data-loaded]');
+  return { page, problems };
 }

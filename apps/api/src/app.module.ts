@@ -31,6 +31,7 @@ import { SurveyCampaignsModule } from './surveys/survey-campaigns.module.js';
 import { ForecastsModule } from './forecasts/forecasts.module.js';
 import { CompetitionsModule } from './competitions/competitions.module.js';
 import { OpportunitiesModule } from './opportunities/opportunities.module.js';
+import { EvaluationsModule } from './evaluations/evaluations.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
@@ -77,6 +78,7 @@ export class AppModule {
         OpportunitiesModule,
         CommissionsModule,
         CompetitionsModule,
+        EvaluationsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

@@ -1,5 +1,6 @@
-import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { actor, ORDERS_PLACED_AT, startTestApi, type TestApi } from './testing/test-app.js';
+import { seedEastMarch } from './testing/commands.js';
+import { people } from './testing/fixtures.js';
+import { actor, startTestApi, type TestApi } from './testing/test-app.js';
 
 // Submitted monthly reports (issue 20): the east regional manager submits March with a commentary, the figures are
 // kept as they stood (with their position), the sales manager returns it, the resubmission carries the new figures.
@@ -29,12 +30,8 @@ const figuresOf = (row: { figures: { sales: { group: string; currencies: { booke
 
 beforeAll(async () => {
   api = await startTestApi({}, () => new Date(NOW));
-  await must('/customers', customerBody('c-1'));
-  await api.at(ORDERS_PLACED_AT, () => must('/orders', orderBody('o-1', 'c-1')));
-  // Booked on 2 March: 10 x 1000 + 5 x 2000 less 5% = 19500.
-  await api.at('2026-03-02T02:00:00.000Z', () => must('/orders/o-1/confirmation', {}));
-  await must('/receivables', { receivableId: 'r-1', orderId: 'o-1', customerId: 'c-1', repId: 'rep-1', region: 'east', amount: { amount: 19_500, currency: 'CNY' }, issueDate: '2026-03-05', dueDate: '2026-04-30' }, finance);
-  await must('/receivables/r-1/payments', payment('p-1', 4_000, '2026-03-20'), finance);
+  // Booked on 2 March: 19500; 4000 paid on 20 March.
+  await seedEastMarch(api, must);
   await caughtUp();
 }, 60_000);
 afterAll(() => api.close());

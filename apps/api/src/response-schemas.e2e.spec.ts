@@ -106,6 +106,8 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
     '/competitions': '/competitions',
     '/competitions/:id/standings': '/competitions/q1/standings',
+    '/evaluations': '/evaluations?year=2026',
+    '/evaluations/:rep/:quarter': `/evaluations/${repId}/2026-Q1`,
   };
 }
 
@@ -132,8 +134,9 @@ it('answers every read route as its response schema says, with rows where the se
   // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts); the
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
   // The generator submits no forecasts and opens no opportunities yet (their rows are parsed in forecasts.e2e.spec.ts
-  // and opportunities.e2e.spec.ts).
-  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts', '/opportunities', '/reports/pipeline'];
+  // and opportunities.e2e.spec.ts), and its two months end no quarter, so no rep is evaluated (the evaluations are
+  // parsed with rows in evaluations.e2e.spec.ts).
+  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts', '/opportunities', '/reports/pipeline', '/evaluations', '/evaluations/:rep/:quarter'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
   expect(Object.keys(rowCounts)).toHaveLength(31);
 }, 60_000);

@@ -151,6 +151,12 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /competitions/:id/cancellation': ['sales_manager', 'system'],
   'GET /competitions': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
   'GET /competitions/:id/standings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
+  'POST /evaluations': ['sales_manager', 'regional_manager'],
+  'POST /evaluations/assessment': ['sales_manager', 'regional_manager'],
+  'POST /evaluations/finalisation': ['sales_manager', 'regional_manager'],
+  'POST /evaluations/acknowledgement': ['sales_rep'],
+  'GET /evaluations': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  'GET /evaluations/:rep/:quarter': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

@@ -17,12 +17,13 @@ import { worklistRoutes } from './worklists/worklists.module.js';
 import { webhookRoutes } from './webhooks/webhooks.routes.js';
 import { commissionPlanRoutes } from './commissions/commission-plans.routes.js';
 import { commissionStatementRoutes } from './commissions/commission-statements.routes.js';
+import { evaluationRoutes } from './evaluations/evaluations.routes.js';
 import { surveyCampaignRoutes } from './surveys/survey-campaigns.routes.js';
 import { forecastRoutes } from './forecasts/forecasts.routes.js';
 import { competitionRoutes } from './competitions/competitions.routes.js';
 import { opportunityRoutes } from './opportunities/opportunities.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, surveyCampaignRoutes, commissionPlanRoutes, commissionStatementRoutes, forecastRoutes, reportRoutes, worklistRoutes, webhookRoutes, auditRoutes, competitionRoutes, opportunityRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, surveyCampaignRoutes, commissionPlanRoutes, commissionStatementRoutes, forecastRoutes, reportRoutes, worklistRoutes, webhookRoutes, auditRoutes, competitionRoutes, opportunityRoutes, evaluationRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

@@ -3,6 +3,7 @@ import { t } from './i18n/i18n.js';
 import { reservePanels } from './panel.js';
 import { agingPanel, collectionTrendPanel } from './views/collections.js';
 import { complaintsPanel } from './views/complaints.js';
+import { evaluationsPanel } from './views/evaluations.js';
 import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
@@ -20,7 +21,7 @@ const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAl
 
 /** Draws every panel for the filters, then offers the regions, reps and currencies the answers contained. */
 export async function renderBoard(context: ViewContext): Promise<void> {
-  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints', 'pricing-margin-trend', 'pricing-margin-category', 'pricing-promotions', 'league-table', 'commissions']);
+  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints', 'evaluations', 'pricing-margin-trend', 'pricing-margin-category', 'pricing-promotions', 'league-table', 'commissions']);
   const [regionCurrencies, repCurrencies] = await Promise.all([
     salesPanel(context, 'region'),
     salesPanel(context, 'rep'),
@@ -34,6 +35,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     marginTrendPanel(context),
     marginByCategoryPanel(context),
     promotionEffectPanel(context),
+    evaluationsPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);

@@ -3,6 +3,7 @@ import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
 import { customerDecider, customerEventRegistry } from './customer/index.js';
 import { forecastDecider, forecastEventRegistry } from './forecast/index.js';
 import { opportunityDecider, opportunityEventRegistry } from './opportunity/index.js';
+import { evaluationDecider, evaluationEventRegistry } from './evaluation/index.js';
 import { commissionStatementDecider, commissionStatementEventRegistry } from './commission-statement/index.js';
 import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
 import { orderDecider, orderEventRegistry } from './order/index.js';
@@ -60,4 +61,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   forecast: kit(forecastDecider, forecastEventRegistry),
   competition: kit(competitionDecider, competitionEventRegistry),
   opportunity: kit(opportunityDecider, opportunityEventRegistry),
+  evaluation: kit(evaluationDecider, evaluationEventRegistry),
 };

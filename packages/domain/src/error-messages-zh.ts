@@ -18,9 +18,10 @@ import type { CommissionPlanErrorCode } from './commission/index.js';
 import type { SurveyCampaignErrorCode } from './survey-campaign/index.js';
 import type { ForecastErrorCode } from './forecast/index.js';
 import type { OpportunityErrorCode } from './opportunity/index.js';
+import type { EvaluationErrorCode } from './evaluation/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | CompetitionErrorCode | ForecastErrorCode | SurveyCampaignErrorCode | OpportunityErrorCode;
+export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | CompetitionErrorCode | ForecastErrorCode | SurveyCampaignErrorCode | EvaluationErrorCode | OpportunityErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -194,6 +195,18 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   QUOTATION_NOT_FOUND: '该商机没有这张报价单',
   QUOTATION_EXPIRED: '报价单的有效期已于 {validUntil} 截止',
   QUOTATION_VALIDITY_PAST: '报价单的有效期 {validUntil} 已过',
+  EVALUATION_NOT_AUTHORIZED: '绩效评估由销售专员所在区域的区域销售经理或销售部经理填写，仅由被评估的销售专员本人确认',
+  EVALUATION_TOO_EARLY: '{quarter} 的绩效评估须从 {from} 起开始',
+  EVALUATION_ALREADY_OPENED: '该销售专员 {quarter} 的绩效评估已经开始',
+  EVALUATION_NOT_OPENED: '{quarter} 的绩效评估尚未开始',
+  EVALUATION_FINALISED: '{quarter} 的绩效评估已定稿，不能再修改',
+  EVALUATION_NOT_ASSESSED: '{quarter} 的绩效评估尚未填写评级，不能定稿',
+  EVALUATION_REWARD_NEEDS_RATING: '奖金或表彰须评级 {needs, number} 或以上（本次评级 {rating, number}）',
+  EVALUATION_WARNING_NEEDS_RATING: '警告只用于评级 {needs, number} 或以下（本次评级 {rating, number}）',
+  EVALUATION_ACTIONS_REQUIRED: '评级为 {rating, number} 时须至少填写一项改进措施',
+  EVALUATION_ACTION_DUE_PASSED: '改进措施的完成期限 {dueOn} 已过',
+  EVALUATION_NOT_FINALISED: '{quarter} 的绩效评估尚未定稿，不能确认',
+  EVALUATION_ALREADY_ACKNOWLEDGED: '{quarter} 的绩效评估已由本人确认',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

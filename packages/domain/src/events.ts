@@ -1,5 +1,6 @@
 import { complaintEventDefinitions, type ComplaintEvent } from './complaint/events.js';
 import { customerEventDefinitions, type CustomerEvent } from './customer/events.js';
+import { evaluationEventDefinitions, type EvaluationEvent } from './evaluation/events.js';
 import { priceListEventDefinitions, type PriceListEvent } from './pricelist/events.js';
 import { promotionEventDefinitions, type PromotionEvent } from './promotion/events.js';
 import { productEventDefinitions, type ProductEvent } from './product/events.js';
@@ -19,7 +20,7 @@ import { forecastEventDefinitions, type ForecastEvent } from './forecast/events.
 import { opportunityEventDefinitions, type OpportunityEvent } from './opportunity/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | CompetitionEvent | ForecastEvent | SurveyCampaignEvent | OpportunityEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | CompetitionEvent | ForecastEvent | SurveyCampaignEvent | EvaluationEvent | OpportunityEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -41,6 +42,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...forecastEventDefinitions,
   ...competitionEventDefinitions,
   ...opportunityEventDefinitions,
+  ...evaluationEventDefinitions,
 ];
 
 /**

@@ -156,6 +156,13 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   QuotationSent: classify([], `opportunityId quotationId currency ${LINES('lines')} validUntil promisedDeliveryDate paymentTerms.kind sentBy sentAt`),
   QuotationAccepted: classify([], 'opportunityId quotationId orderId acceptedOn acceptedBy acceptedAt'),
   OpportunityWon: classify([], 'opportunityId quotationId orderId from wonBy wonAt'),
+  // Strengths, comments and notes judge an employee: personal data of the rep in law, but not a customer's, which is all
+  // this map seals (with the customer's key, destroyed on erasure). An evaluation is an employment record the company must
+  // keep; the access rules protect it (the rep, their managers, auditors), and staff must not write customers' data in it.
+  EvaluationOpened: classify([], 'repId quarter region snapshot.scorecards snapshot.position openedBy openedAt'),
+  EvaluationAssessed: classify([], 'repId quarter strengths comments actions[].action actions[].dueOn outcomes[].kind outcomes[].currency outcomes[].note assessedBy assessedAt'),
+  EvaluationFinalised: classify([], 'repId quarter finalisedBy finalisedAt'),
+  EvaluationAcknowledged: classify([], 'repId quarter comment acknowledgedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

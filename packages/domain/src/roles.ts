@@ -24,9 +24,10 @@ import type { ForecastCommand } from './forecast/commands.js';
 import type { CompetitionCommand } from './competition/commands.js';
 import { OPPORTUNITY_ROLES } from './opportunity/access.js';
 import type { OpportunityCommand } from './opportunity/commands.js';
+import type { EvaluationCommand } from './evaluation/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | CompetitionCommand | ForecastCommand | SurveyCampaignCommand | OpportunityCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | CompetitionCommand | ForecastCommand | SurveyCampaignCommand | EvaluationCommand | OpportunityCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -37,6 +38,8 @@ export const FINANCE_ROLES: readonly Role[] = ['finance', 'system'];
 const FINANCE_AND_MANAGERS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'system'];
 /** Reopening a closed month takes a sales manager and finance: one asks, the other approves. */
 const PERIOD_REOPENERS: readonly Role[] = ['finance', 'sales_manager'];
+/** A rep's evaluation is their managers' to write: the regional manager of their region, or a sales manager. */
+const EVALUATORS: readonly Role[] = ['sales_manager', 'regional_manager'];
 const COLLECTORS: readonly Role[] = ['finance', 'sales_manager', 'regional_manager', 'sales_rep', 'system'];
 
 /**
@@ -126,6 +129,10 @@ export const COMMAND_ROLES = {
   LoseOpportunity: OPPORTUNITY_ROLES,
   SendQuotation: OPPORTUNITY_ROLES,
   AcceptQuotation: OPPORTUNITY_ROLES,
+  OpenEvaluation: EVALUATORS,
+  AssessEvaluation: EVALUATORS,
+  FinaliseEvaluation: EVALUATORS,
+  AcknowledgeEvaluation: ['sales_rep'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
@@ -152,6 +159,8 @@ export const READ_ROLES = {
   alerts: ['sales_manager', 'regional_manager', 'sales_rep', 'system'],
   /** Commission statements are pay: managers (a regional manager their region), the rep their own, finance who pays, auditors. */
   commissions: ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  /** Evaluations judge a person: the rep their own, managers their scope, auditors; not analysts or finance. */
+  evaluations: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

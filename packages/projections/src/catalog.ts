@@ -20,6 +20,7 @@ import { forecastBookingsProjection } from './forecast/forecast-bookings.project
 import { submittedForecastsProjection } from './forecasts/submitted-forecasts.projection.js';
 import { competitionsProjection } from './rankings/competitions.projection.js';
 import { pipelineProjection } from './pipeline/pipeline.projection.js';
+import { evaluationsProjection } from './evaluations/evaluations.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -47,4 +48,5 @@ export const allProjections: readonly Projection[] = [
   submittedForecastsProjection,
   competitionsProjection,
   pipelineProjection,
+  evaluationsProjection,
 ];

@@ -92,3 +92,5 @@ export * from './forecast/forecast-bookings.projection.js';
 export * from './forecast/forecast.queries.js';
 export * from './forecast/accuracy.queries.js';
 export * from './rankings/competitions.projection.js';
+export * from './evaluations/evaluations.projection.js';
+export * from './evaluations/evaluations.queries.js';

@@ -33,6 +33,7 @@ import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
+import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -192,5 +193,13 @@ export class ReportsController {
 
   @Route(pipelineReport.route) pipeline(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(pipelineReport, input, request, response);
+  }
+
+  @Route(evaluationsReport.route) evaluations(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(evaluationsReport, input, request, response);
+  }
+
+  @Route(evaluationReport.route) evaluation(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(evaluationReport, input, request, response);
   }
 }

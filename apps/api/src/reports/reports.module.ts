@@ -31,6 +31,7 @@ import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
+import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -67,6 +68,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   competitionStandings: competitionStandingsReport.route,
   opportunities: opportunitiesReport.route,
   pipeline: pipelineReport.route,
+  evaluations: evaluationsReport.route,
+  evaluation: evaluationReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -1,7 +1,7 @@
 import type { ActorId, ComplaintId, OpportunityId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId, SurveyId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'competition', 'forecast', 'campaign', 'opportunity'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'competition', 'forecast', 'campaign', 'evaluation', 'opportunity'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -50,6 +50,9 @@ export const competitionStream = (id: string): string => `competition-${id}`;
 
 /** `opportunity-<id>`: an opportunity and the quotations sent from it. */
 export const opportunityStream = (id: OpportunityId): string => `opportunity-${id}`;
+
+/** `evaluation-<rep>-<YYYY-Qn>`: a rep's evaluation of a quarter. */
+export const evaluationStream = (repId: string, quarter: string): string => `evaluation-${repId}-${quarter}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

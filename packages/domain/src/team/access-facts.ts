@@ -3,15 +3,16 @@ import { ActorId } from '../shared/ids.js';
 import type { IsoDate } from '../shared/time.js';
 import type { CustomerCommand } from '../customer/commands.js';
 import type { OrderCommand } from '../order/commands.js';
+import type { EvaluationCommand } from '../evaluation/commands.js';
 import type { TargetCommand } from '../target/commands.js';
 import type { ForecastCommand } from '../forecast/commands.js';
 import type { OpportunityCommand } from '../opportunity/commands.js';
 import { standingOn, type TeamState } from './state.js';
 
-/** The rep a command names and the register must know: an order's rep, a customer's owner, a rep target's rep. */
+/** The rep a command names and the register must know: an order's rep, a customer's owner, a rep target's rep, an evaluated rep. */
 export function namedRepOf(command: { readonly type: string; readonly data: unknown }): ActorId | undefined {
   // The type names the data's shape: the schemas checked it on the way in.
-  const typed = command as CustomerCommand | OrderCommand | TargetCommand | ForecastCommand | OpportunityCommand;
+  const typed = command as CustomerCommand | OrderCommand | TargetCommand | ForecastCommand | EvaluationCommand | OpportunityCommand;
   switch (typed.type) {
     case 'PlaceOrder':
     case 'SubmitForecast':
@@ -20,6 +21,8 @@ export function namedRepOf(command: { readonly type: string; readonly data: unkn
     case 'RegisterCustomer':
     case 'ReassignCustomer':
       return typed.data.ownerRepId;
+    case 'OpenEvaluation':
+      return typed.data.repId;
     case 'SetSalesTarget': {
       const parsed = ActorId.safeParse(typed.data.scopeId);
       return typed.data.scope === 'rep' && parsed.success ? parsed.data : undefined;
