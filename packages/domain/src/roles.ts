@@ -43,6 +43,7 @@ export const COMMAND_ROLES = {
   ReassignCustomer: MANAGER_ROLES,
   SetCreditLimit: MANAGER_ROLES,
   RecordSatisfactionSurvey: SALES_ROLES,
+  CloseDetractorFollowUp: SALES_ROLES,
   ForgetCustomerPersonalData: MANAGER_ROLES,
   DeactivateCustomer: MANAGER_ROLES,
   PlaceOrder: SALES_ROLES,

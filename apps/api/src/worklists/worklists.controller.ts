@@ -66,6 +66,6 @@ export class WorklistsController {
   @Route(myDayRoute) async myDay(@Input() input: RouteInput): Promise<MyDayReply> {
     const actor = this.actorOf(input);
     if (!this.runner.servesCurrentVersion(WORKLISTS)) throw toHttpException({ kind: 'rebuilding', projections: [WORKLISTS] });
-    return myDay(this.db, this.runner, actor, this.clock(), this.config.timeZone);
+    return myDay(this.db, this.runner, actor, this.clock(), { zone: this.config.timeZone, followUpBusinessDays: this.config.followUpBusinessDays });
   }
 }

@@ -68,6 +68,20 @@ export const RecordSatisfactionSurvey = z
   .strict();
 export type RecordSatisfactionSurvey = z.infer<typeof RecordSatisfactionSurvey>;
 
+/**
+ * Close the follow-up an unhappy answer opened (`surveyId` names the answer): what was done, and whether the
+ * customer was recovered. `actionTaken` is required, except after the customer's personal data was erased.
+ */
+export const CloseDetractorFollowUp = z
+  .object({
+    customerId: CustomerId,
+    surveyId: SurveyId,
+    actionTaken: Text('actionTaken', 2_000).optional(),
+    recovered: z.boolean({ message: 'recovered must be true or false' }),
+  })
+  .strict();
+export type CloseDetractorFollowUp = z.infer<typeof CloseDetractorFollowUp>;
+
 /** Erase the customer's personal data (contact person, survey comments): a data-subject request. */
 export const ForgetCustomerPersonalData = z.object({ customerId: CustomerId, reason: Text('reason', 1_000) }).strict();
 export type ForgetCustomerPersonalData = z.infer<typeof ForgetCustomerPersonalData>;
@@ -88,6 +102,8 @@ export type ReassignCustomerCommand = Command<'ReassignCustomer', ReassignCustom
 export type SetCreditLimitCommand = Command<'SetCreditLimit', SetCreditLimit>;
 /** RecordSatisfactionSurvey as a command. */
 export type RecordSatisfactionSurveyCommand = Command<'RecordSatisfactionSurvey', RecordSatisfactionSurvey>;
+/** CloseDetractorFollowUp as a command. */
+export type CloseDetractorFollowUpCommand = Command<'CloseDetractorFollowUp', CloseDetractorFollowUp>;
 /** ForgetCustomerPersonalData as a command. */
 export type ForgetCustomerPersonalDataCommand = Command<'ForgetCustomerPersonalData', ForgetCustomerPersonalData>;
 /** DeactivateCustomer as a command. */
@@ -101,6 +117,7 @@ export type CustomerCommand =
   | ReassignCustomerCommand
   | SetCreditLimitCommand
   | RecordSatisfactionSurveyCommand
+  | CloseDetractorFollowUpCommand
   | ForgetCustomerPersonalDataCommand
   | DeactivateCustomerCommand;
 
@@ -112,6 +129,7 @@ export const customerCommandSchemas = {
   ReassignCustomer,
   SetCreditLimit,
   RecordSatisfactionSurvey,
+  CloseDetractorFollowUp,
   ForgetCustomerPersonalData,
   DeactivateCustomer,
 } as const;

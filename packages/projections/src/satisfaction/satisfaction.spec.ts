@@ -4,6 +4,7 @@ import { ProjectionRunner } from '../runner/runner.js';
 import { surveyed, type TestAnswer, type TestCustomer } from '../testing/customer-events.js';
 import { appendTestEvents } from '../testing/stored-events.js';
 import { pearsonFromSums, rankDrivers } from './satisfaction-figures.js';
+import { NO_CLOSED_LOOP } from './closed-loop.queries.js';
 import { satisfactionProjection } from './satisfaction.projection.js';
 import { querySatisfaction, type SatisfactionFilter, type SatisfactionGroup } from './satisfaction.queries.js';
 
@@ -70,6 +71,8 @@ describe('satisfaction', () => {
           { item: 'delivery', correlation: null, rank: null },
         ],
       },
+      // The raw answers here come without the follow-ups the decider appends: no closed loop to count.
+      closedLoop: NO_CLOSED_LOOP,
     });
     // west, n = 29: CSAT 20/29 = 0.68966 -> 0.6897; NPS (20 - 9)/29 = 0.37931 -> 0.3793; quality (20*5 + 9*2)/29 = 118/29 = 4.0690.
     const westGroup = byGroup(result.rows, 'west');
