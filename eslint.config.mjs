@@ -11,16 +11,18 @@ const depConstraints = [
   // The port knows no database: SQLite's helpers live in their own package, beside the SQLite stores.
   { sourceTag: 'type:eventstore', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['better-sqlite3'] },
   { sourceTag: 'type:sqlite-support', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'type:store-adapter', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain', 'type:sqlite-support'] },
+  // Salesbook's own personal-data protection sits on the port, never inside it.
+  { sourceTag: 'type:personal-data', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain'] },
+  { sourceTag: 'type:store-adapter', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain', 'type:sqlite-support', 'type:personal-data'] },
   { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain', 'type:sqlite-support'] },
   { sourceTag: 'type:generator', onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:sqlite-support', 'type:store-adapter', 'type:projections', 'type:generator'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:sqlite-support', 'type:personal-data', 'type:store-adapter', 'type:projections', 'type:generator'],
   },
   {
     sourceTag: 'type:test',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:sqlite-support', 'type:store-adapter', 'type:projections', 'type:app', 'type:generator'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:sqlite-support', 'type:personal-data', 'type:store-adapter', 'type:projections', 'type:app', 'type:generator'],
   },
   // Only apps know NestJS; libraries stay framework-free.
   { sourceTag: 'platform:pure', bannedExternalImports: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'node:*'] },

@@ -41,6 +41,7 @@ describe('module boundaries', () => {
     ['the domain using a framework', 'packages/domain/src/violation.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
     ['the event store knowing NestJS', 'packages/eventstore/src/violation.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
     ['the event store port knowing SQLite', 'packages/eventstore/src/violation.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
+    ['the event store port knowing personal data', 'packages/eventstore/src/violation.ts', "import { isSealed } from '@salesbook/personal-data';\nexport const x = isSealed;\n"],
     ['the SQLite helpers knowing the event store', 'packages/sqlite-support/src/violation.ts', "import { GENESIS_HASH } from '@salesbook/eventstore';\nexport const x = GENESIS_HASH;\n"],
     ['the browser dashboard importing the SQLite projections', 'apps/dashboard/src/violation.ts', "import { allProjections } from '@salesbook/projections';\nexport const x = allProjections;\n"],
     ['the browser dashboard using Node built-ins', 'apps/dashboard/src/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],

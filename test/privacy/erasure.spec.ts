@@ -3,17 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { complaintDecider, complaintEventRegistry, complaintStream, customerDecider, customerEventRegistry, customerStream, salesbookEventRegistry } from '@salesbook/domain';
-import {
-  createEventCodec,
-  createPersonalDataCodec,
-  ERASED_PERSONAL_DATA,
-  forgetCustomer,
-  handleCommand,
-  loadAggregate,
-  verifyChain,
-  type EventCodec,
-  type EventStore,
-} from '@salesbook/eventstore';
+import { createEventCodec, handleCommand, loadAggregate, verifyChain, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import { createPersonalDataCodec, ERASED_PERSONAL_DATA, forgetCustomer } from '@salesbook/personal-data';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { createSqliteKeyStore, generateMasterKey, parseMasterKey, type SqliteKeyStore } from '@salesbook/keystore';
 import { allProjections, ProjectionRunner } from '@salesbook/projections';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ERASED_PERSONAL_DATA } from '@salesbook/eventstore';
+import { ERASED_PERSONAL_DATA } from '@salesbook/personal-data';
 import { startBuiltApi, type BuiltApi } from './testing/built-api.js';
 import { filesHolding } from '@salesbook/eventstore/testing';
 import { customerBody, orderBody, people } from './testing/fixtures.js';

@@ -87,7 +87,9 @@ async function requests(): Promise<Record<string, string>> {
     '/monthly-reports': '/monthly-reports?month=2026-02',
     '/reports/late-adjustments': '/reports/late-adjustments?month=2026-02',
     '/reports/commissions': '/reports/commissions?month=2026-02&groupBy=rep',
+    '/forecasts': '/forecasts?from=2026-01&to=2026-03&asOf=2026-02-28',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
+    '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
   };
 }
 
@@ -113,7 +115,8 @@ it('answers every read route as its response schema says, with rows where the se
   // period, so the satisfaction report answers no rows (its row schema is tied to its row type at compile time); no
   // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts); the
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
-  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions'];
+  // The generator submits no forecasts yet (GET /forecasts is parsed with rows in forecasts.e2e.spec.ts).
+  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(25);
+  expect(Object.keys(rowCounts)).toHaveLength(27);
 }, 60_000);

@@ -127,7 +127,11 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /commission-statements/:id/approval': ['sales_manager'],
   'POST /commission-statements/:id/confirmation': ['finance'],
   'GET /reports/commissions': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  'POST /forecasts/:id/submissions': ['sales_rep', 'system'],
+  'POST /forecasts/:id/adjustments': MANAGERS,
+  'GET /forecasts': REPORTS,
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
+  'GET /reports/rankings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

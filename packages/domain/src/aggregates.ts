@@ -1,6 +1,7 @@
 import { commissionPlanDecider, commissionPlanEventRegistry } from './commission/index.js';
 import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
 import { customerDecider, customerEventRegistry } from './customer/index.js';
+import { forecastDecider, forecastEventRegistry } from './forecast/index.js';
 import { commissionStatementDecider, commissionStatementEventRegistry } from './commission-statement/index.js';
 import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
 import { orderDecider, orderEventRegistry } from './order/index.js';
@@ -15,6 +16,7 @@ import type { Event } from './shared/message.js';
 import type { StreamCategory } from './shared/streams.js';
 import { targetDecider, targetEventRegistry } from './target/index.js';
 import { teamDecider, teamEventRegistry } from './team/index.js';
+import { surveyCampaignDecider, surveyCampaignEventRegistry } from './survey-campaign/index.js';
 import { webhookDecider, webhookEventRegistry } from './webhook/index.js';
 
 /** What a caller does with one aggregate's decider and event registry, whatever its command, event and state types. */
@@ -52,4 +54,6 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   webhook: kit(webhookDecider, webhookEventRegistry),
   commission: kit(commissionPlanDecider, commissionPlanEventRegistry),
   statement: kit(commissionStatementDecider, commissionStatementEventRegistry),
+  campaign: kit(surveyCampaignDecider, surveyCampaignEventRegistry),
+  forecast: kit(forecastDecider, forecastEventRegistry),
 };

@@ -13,9 +13,11 @@ import { periodEventDefinitions, type PeriodEvent } from './period/events.js';
 import { teamEventDefinitions, type TeamEvent } from './team/events.js';
 import { webhookEventDefinitions, type WebhookEvent } from './webhook/events.js';
 import { commissionPlanEventDefinitions, type CommissionPlanEvent } from './commission/events.js';
+import { surveyCampaignEventDefinitions, type SurveyCampaignEvent } from './survey-campaign/events.js';
+import { forecastEventDefinitions, type ForecastEvent } from './forecast/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent;
+export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | ForecastEvent | SurveyCampaignEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -33,6 +35,8 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...promotionEventDefinitions,
   ...webhookEventDefinitions,
   ...commissionPlanEventDefinitions,
+  ...surveyCampaignEventDefinitions,
+  ...forecastEventDefinitions,
 ];
 
 /**

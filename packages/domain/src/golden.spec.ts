@@ -21,7 +21,7 @@ const corpus = readdirSync(dir)
 describe('golden events', () => {
   it('has a corpus from every aggregate', () => {
     expect(new Set(corpus.map((entry) => entry.file))).toEqual(
-      new Set(['complaint.json', 'customer.json', 'order.json', 'receivable.json', 'target.json', 'team.json', 'period.json', 'monthly-report.json', 'product.json', 'pricelist.json', 'promotion.json', 'webhook.json', 'commission.json', 'commission-statement.json']),
+      new Set(['complaint.json', 'customer.json', 'order.json', 'receivable.json', 'target.json', 'team.json', 'period.json', 'monthly-report.json', 'product.json', 'pricelist.json', 'promotion.json', 'survey-campaign.json', 'webhook.json', 'commission.json', 'commission-statement.json', 'forecast.json']),
     );
   });
 

@@ -17,6 +17,8 @@ export * from './pricelist/index.js';
 export * from './promotion/index.js';
 export * from './webhook/index.js';
 export * from './commission/index.js';
+export * from './survey-campaign/index.js';
+export * from './forecast/index.js';
 export * from './events.js';
 export * from './personal-data-fields.js';
 export * from './aggregates.js';

@@ -131,6 +131,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   ),
   PromotionApproved: classify([], 'promotionId approvedBy approvedAt'),
   PromotionEnded: classify([], 'promotionId endsOn previousEndsOn reason endedBy endedAt'),
+  // A survey campaign is the department's plan and whom it invited, by customer, region and staff ids: no personal data (answers are on the customer's stream).
+  SurveyCampaignPlanned: classify([], 'campaignId name period population.segments[] population.regions[] sample.kind questions[] opensOn closesOn plannedBy plannerRole plannedAt'),
+  SurveyCampaignLaunched: classify([], 'campaignId launchedBy launchedAt'),
+  SurveyInvitationIssued: classify([], 'campaignId invitationId customerId region segment ownerRepId issuedAt'),
   // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
   WebhookSubscribed: classify([], 'subscriptionId url kinds[] region subscribedBy subscribedAt'),
   WebhookSubscriptionCancelled: classify([], 'subscriptionId cancelledBy cancelledAt'),
@@ -140,6 +144,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   // An approved statement holds staff and region ids and amounts per rep: pay figures, no customer's data.
   CommissionStatementApproved: classify([], 'month figures.rows[].repId figures.rows[].region figures.rows[].planId figures.rows[].currency figures.included[].stream figures.position approvedBy approvedAt'),
   CommissionStatementConfirmed: classify([], 'month confirmedBy confirmedAt'),
+  // A forecast is a rep's own numbers of a month and a manager's reason for changing them: staff and region ids, no customer's data.
+  ForecastSubmitted: classify([], 'repId region month currency submittedBy submittedAt'),
+  ForecastAdjusted: classify([], 'repId region month currency reason adjustedBy adjustedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -17,9 +17,13 @@ import type { TeamCommand } from './team/commands.js';
 import type { WebhookCommand } from './webhook/commands.js';
 import { COMMISSION_PLAN_ROLES } from './commission/access.js';
 import type { CommissionPlanCommand } from './commission/commands.js';
+import { CAMPAIGN_LAUNCHERS, CAMPAIGN_PLANNERS } from './survey-campaign/access.js';
+import type { SurveyCampaignCommand } from './survey-campaign/commands.js';
+import { FORECAST_ADJUSTERS, FORECAST_SUBMITTERS } from './forecast/access.js';
+import type { ForecastCommand } from './forecast/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand;
+export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | ForecastCommand | SurveyCampaignCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -106,6 +110,10 @@ export const COMMAND_ROLES = {
   EndCommissionPlan: COMMISSION_PLAN_ROLES,
   ApproveCommissionStatement: ['sales_manager'],
   ConfirmCommissionStatement: ['finance'],
+  PlanSurveyCampaign: CAMPAIGN_PLANNERS,
+  LaunchSurveyCampaign: CAMPAIGN_LAUNCHERS,
+  SubmitForecast: FORECAST_SUBMITTERS,
+  AdjustForecast: FORECAST_ADJUSTERS,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];

@@ -18,4 +18,3 @@ export * from './repeat.js';
 export * from './load-aggregate.js';
 export * from './store-url.js';
 export * from './private-files.js';
-export * from './personal-data/index.js';

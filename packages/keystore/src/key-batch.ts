@@ -1,4 +1,4 @@
-import type { DataKeyLookup } from '@salesbook/eventstore';
+import type { DataKeyLookup } from '@salesbook/personal-data';
 
 interface Waiting {
   readonly customerIds: readonly string[];

@@ -1,4 +1,4 @@
-import type { DataKeyStore, PersonalDataReadLog } from '@salesbook/eventstore';
+import type { DataKeyStore, PersonalDataReadLog } from '@salesbook/personal-data';
 
 /**
  * What every key store of this package offers beyond the port: the personal data read log kept beside the keys,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { StoreConfigurationError, type DataKeyLookup } from '@salesbook/eventstore';
+import { StoreConfigurationError } from '@salesbook/eventstore';
+import type { DataKeyLookup } from '@salesbook/personal-data';
 import pg from 'pg';
 import { checkValueOpens, masterCheckValue } from './guards.js';
 import type { ManagedKeyStore } from './key-store.js';

@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  StoreConfigurationError,
-  StoreUnavailableError,
-  type DataKeyLookup,
-  type ForgetResult,
-} from '@salesbook/eventstore';
+import { StoreConfigurationError, StoreUnavailableError } from '@salesbook/eventstore';
+import type { DataKeyLookup, ForgetResult } from '@salesbook/personal-data';
 import { createDurability } from './durability.js';
 import { checkMasterKey, guarded, masterCheckValue } from './guards.js';
 import { createKeyBatch } from './key-batch.js';

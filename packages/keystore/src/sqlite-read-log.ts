@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PersonalDataRead, PersonalDataReadFilter, PersonalDataReadLog } from '@salesbook/eventstore';
+import type { PersonalDataRead, PersonalDataReadFilter, PersonalDataReadLog } from '@salesbook/personal-data';
 
 interface ReadRow {
   readonly at: string;

@@ -16,6 +16,7 @@ import { worklistsProjection } from './worklists/worklists.projection.js';
 import { supervisionProjection } from './supervision/supervision.projection.js';
 import { webhookSubscriptionsProjection } from './alerts/webhook-subscriptions.projection.js';
 import { commissionsProjection } from './commissions/commissions.projection.js';
+import { submittedForecastsProjection } from './forecasts/submitted-forecasts.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -39,4 +40,5 @@ export const allProjections: readonly Projection[] = [
   supervisionProjection,
   webhookSubscriptionsProjection,
   commissionsProjection,
+  submittedForecastsProjection,
 ];

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { canReadPersonalData, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import type { EventCodec, EventStore } from '@salesbook/eventstore';
+import { canReadPersonalData } from '@salesbook/personal-data';
 import { domainError, streamCategory, streamId, type Actor, type CustomerId, type DomainError, type StreamCategory } from '@salesbook/domain';
 import { CustomerLookup } from '../customers/customer-lookup.js';
 import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';

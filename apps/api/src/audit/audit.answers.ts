@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PersonalDataRead } from '@salesbook/eventstore';
+import type { PersonalDataRead } from '@salesbook/personal-data';
 
 /** Whether personal data in the answer is opened (and the read logged) or masked, by the reader's role. */
 const PersonalData = z.enum(['unmasked', 'masked']);

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PersonalDataRead } from '@salesbook/eventstore';
+import type { PersonalDataRead } from '@salesbook/personal-data';
 import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
 import type { PersonalDataReadsQuery as Filter } from './audit.routes.js';
 

@@ -10,7 +10,8 @@ import {
   type ForgetCustomerPersonalDataCommand,
   type WithAccess,
 } from '@salesbook/domain';
-import { forgetCustomer, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import type { EventCodec, EventStore } from '@salesbook/eventstore';
+import { forgetCustomer } from '@salesbook/personal-data';
 import type { ManagedKeyStore } from '@salesbook/keystore';
 import { AggregateCommand, toOutcome, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createPersonalDataCodec } from '@salesbook/eventstore';
+import { createEventCodec } from '@salesbook/eventstore';
+import { createPersonalDataCodec } from '@salesbook/personal-data';
 import type { GeneratorOptions } from '@salesbook/generator';
 import { loadConfig, type ApiConfig } from '../config/config.js';
 import { openEventStore, openKeyStore } from '../infrastructure/open-store.js';

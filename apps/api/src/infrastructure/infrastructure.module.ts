@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createPersonalDataCodec, type EventStore } from '@salesbook/eventstore';
+import { createEventCodec, type EventStore } from '@salesbook/eventstore';
+import { createPersonalDataCodec } from '@salesbook/personal-data';
 import { startWalCheckpointer, type WalCheckpointer } from '@salesbook/sqlite-support';
 import type { ManagedKeyStore } from '@salesbook/keystore';
 import { openReadModels, ProjectionRunner, type Projection } from '@salesbook/projections';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMaskingCodec, createPersonalDataCodec, type EventCodec, type PersonalDataReader } from '@salesbook/eventstore';
+import { createEventCodec, type EventCodec } from '@salesbook/eventstore';
+import { createMaskingCodec, createPersonalDataCodec, type PersonalDataReader } from '@salesbook/personal-data';
 import type { ManagedKeyStore } from '@salesbook/keystore';
 import { CLOCK, KEY_STORE, type Clock } from './tokens.js';
 

@@ -69,4 +69,17 @@ describe('orders priced from the lists', () => {
     const [, event] = await api.store.readStream('order-o-2');
     expect((event?.data as { linesAfter: { unitPrice: number }[] }).linesAfter.map((l) => l.unitPrice)).toEqual([1_000, 900]);
   });
+
+  it('refuse raising a promoted line beyond what is left of the budget (1300 of 1500 given: 3 more units ask 300), writing nothing', async () => {
+    await caughtUp();
+    const before = await api.store.headPosition();
+    const body = { lines: [line('l1', 13)], reason: 'three more', customerConfirmationRef: 'mail-8' };
+    const en = await api.call('POST', '/orders/o-1/amendments', { actor: people.rep, body, headers: { 'accept-language': 'en' } });
+    expect([en.status, en.body.code, en.body.details]).toEqual([409, 'ORDER_PROMOTION_BUDGET_EXCEEDED', { lineId: 'l1', promotionId: 'spring', remaining: 200, requested: 300 }]);
+    const zh = await api.call('POST', '/orders/o-1/amendments', { actor: people.rep, body, headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.body.message).toBe('促销活动 spring 的剩余预算为 200，不足以支持订单行 l1 增加的 300；请将增加的数量作为新订单行添加');
+    expect(await api.store.headPosition()).toBe(before);
+    const two = await post('/orders/o-1/amendments', { ...body, lines: [line('l1', 12)] });
+    expect(two.status).toBe(201);
+  });
 });

@@ -25,6 +25,8 @@ import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
+import { rankingsReport } from './rankings.report.js';
+import { forecastsReport } from './forecasts.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -144,5 +146,13 @@ export class ReportsController {
 
   @Route(commissionLinesReport.route) commissionLines(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(commissionLinesReport, input, request, response);
+  }
+
+  @Route(rankingsReport.route) rankings(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(rankingsReport, input, request, response);
+  }
+
+  @Route(forecastsReport.route) forecasts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(forecastsReport, input, request, response);
   }
 }

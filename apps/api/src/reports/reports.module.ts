@@ -23,6 +23,8 @@ import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
+import { rankingsReport } from './rankings.report.js';
+import { forecastsReport } from './forecasts.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -49,6 +51,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   alerts: alertsReport.route,
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
+  rankings: rankingsReport.route,
+  forecasts: forecastsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

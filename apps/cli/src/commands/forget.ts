@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActorId, CustomerId, customerDecider, customerEventRegistry, customerStream, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
-import { createMaskingCodec, createPersonalDataCodec, forgetCustomer, loadAggregate } from '@salesbook/eventstore';
+import { loadAggregate } from '@salesbook/eventstore';
+import { createMaskingCodec, createPersonalDataCodec, forgetCustomer } from '@salesbook/personal-data';
 import { holdsPlaintext } from '../import/seal-exported.js';
 import { CliError } from '../support/cli-error.js';
 import type { StoreContext } from '../support/infrastructure.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { PersonalDataRead, PersonalDataReadFilter } from '@salesbook/eventstore';
+import type { PersonalDataRead, PersonalDataReadFilter } from '@salesbook/personal-data';
 import { createSqliteReadLog, listPostgresReads, redactedUrl } from '@salesbook/keystore';
 import { businessInstant, isCalendarDate } from '../support/business-time.js';
 import { CliError } from '../support/cli-error.js';

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { createMemoryDataKeyStore, createPersonalDataCodec, type DataKeyStore, type EventCodec } from '@salesbook/eventstore';
+import type { EventCodec } from '@salesbook/eventstore';
+import { createMemoryDataKeyStore, createPersonalDataCodec, type DataKeyStore } from '@salesbook/personal-data';
 import type { StoreContext } from '../support/infrastructure.js';
 
 /**

@@ -1,6 +1,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { domainError, PERSONAL_DATA_FIELDS, salesbookEventRegistry, type DomainError } from '@salesbook/domain';
-import { ERASED_PERSONAL_DATA, GENESIS_HASH, isSealed, type EventCodec, type Json, type NewEvent } from '@salesbook/eventstore';
+import { GENESIS_HASH, type EventCodec, type Json, type NewEvent } from '@salesbook/eventstore';
+import { ERASED_PERSONAL_DATA, isSealed } from '@salesbook/personal-data';
 
 const valueAt = (data: Json, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined), data);

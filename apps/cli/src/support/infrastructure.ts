@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createEventCodec, createMemoryEventStore, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import { createPersonalDataCodec } from '@salesbook/personal-data';
 import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import type { ManagedKeyStore } from '@salesbook/keystore';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActorId } from '@salesbook/domain';
-import { canReadPersonalData, createMaskingCodec, createPersonalDataCodec, type EventCodec, type PersonalDataReader } from '@salesbook/eventstore';
+import type { EventCodec } from '@salesbook/eventstore';
+import { canReadPersonalData, createMaskingCodec, createPersonalDataCodec, type PersonalDataReader } from '@salesbook/personal-data';
 import { CliError } from './cli-error.js';
 import type { StoreContext } from './infrastructure.js';
 

@@ -39,7 +39,8 @@ export type OrderErrorCode =
   | 'ORDER_DATE_BEFORE_PLACEMENT'
   | 'ORDER_DATE_IN_FUTURE'
   | 'ORDER_NO_LIST_PRICE'
-  | 'ORDER_TOTAL_TOO_LARGE';
+  | 'ORDER_TOTAL_TOO_LARGE'
+  | 'ORDER_PROMOTION_BUDGET_EXCEEDED';
 
 /** A refusal of the Order decider. */
 export type OrderError = DomainError<OrderErrorCode>;

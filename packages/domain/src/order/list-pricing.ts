@@ -19,6 +19,8 @@ export interface PricingFacts {
   readonly promotions: readonly PromotionFacts[];
   readonly categories: Readonly<Record<string, string>>;
   readonly spent: Readonly<Record<string, number>>;
+  /** The budget of each approved promotion that has one, running or not (a kept line may hold an ended promotion). */
+  readonly budgets?: Readonly<Record<string, number>>;
 }
 
 /** Whose order the lines are priced for. */
@@ -58,6 +60,25 @@ const keptPricing = (pricing: LinePricing | undefined, unitPrice: number, quanti
   return { ...pricing, promotionDiscount: Math.max(0, pricing.listPrice - Math.max(unitPrice, pricing.promotedPrice)) * quantity };
 };
 
+/**
+ * A kept line whose promotion now gives more (its quantity rose) takes the rise from what is left of the budget:
+ * `spent` already counts the line as it stood, so only the rise is added. A fall or an unbudgeted promotion passes.
+ */
+function budgetOverrun(before: OrderLine, after: LinePricing | undefined, facts: PricingFacts, spent: Record<string, number>): OrderError | null {
+  const promotionId = after?.promotionId;
+  if (after === undefined || promotionId == null) return null;
+  const rise = after.promotionDiscount - (before.pricing?.promotionDiscount ?? 0);
+  const budget = facts.promotions.find((p) => p.promotionId === promotionId)?.budget ?? facts.budgets?.[promotionId] ?? null;
+  if (rise <= 0 || budget === null) return null;
+  const used = spent[promotionId] ?? 0;
+  if (used + rise > budget) {
+    const details = { lineId: before.lineId, promotionId, remaining: Math.max(0, budget - used), requested: rise };
+    return orderError('ORDER_PROMOTION_BUDGET_EXCEEDED', `promotion ${promotionId} has ${Math.max(0, budget - used)} of its budget left, not the ${rise} more line ${before.lineId} would take; add the extra units as a new line`, details);
+  }
+  spent[promotionId] = used + rise;
+  return null;
+}
+
 /** The order's total must stay a safe integer once the list prices are in. */
 const tooLarge = (lines: readonly OrderLine[]): boolean =>
   lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice), 0n) > BigInt(Number.MAX_SAFE_INTEGER);
@@ -80,7 +101,10 @@ export function priceLines(
     const before = kept.find((k) => k.lineId === line.lineId && k.sku === line.sku);
     if (before !== undefined) {
       const unitPrice = line.unitPrice ?? before.unitPrice;
-      priced.push(lineOf(line, unitPrice, keptPricing(before.pricing, unitPrice, line.quantity)));
+      const pricing = keptPricing(before.pricing, unitPrice, line.quantity);
+      const overrun = facts === undefined ? null : budgetOverrun(before, pricing, facts, spent);
+      if (overrun !== null) return left(overrun);
+      priced.push(lineOf(line, unitPrice, pricing));
       continue;
     }
     const pricing = facts === undefined ? null : priceOne(line, order, facts, spent);

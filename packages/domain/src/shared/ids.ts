@@ -30,6 +30,9 @@ export type RegionId = z.infer<typeof RegionId>;
 /** Id of a satisfaction survey campaign. */
 export const SurveyId = brandedId('SurveyId');
 export type SurveyId = z.infer<typeof SurveyId>;
+/** Id of one invitation of a survey campaign: `<campaign id>.<n>`, derived by the campaign when it is launched. */
+export const InvitationId = brandedId('InvitationId');
+export type InvitationId = z.infer<typeof InvitationId>;
 /** Id of a payment, unique per receivable; a repeat is a no-op. */
 export const PaymentId = brandedId('PaymentId');
 export type PaymentId = z.infer<typeof PaymentId>;

@@ -10,3 +10,4 @@ export * from './message.js';
 export * from './money.js';
 export * from './streams.js';
 export * from './time.js';
+export * from './random.js';

@@ -1,7 +1,7 @@
-import type { ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId } from './ids.js';
+import type { ActorId, ComplaintId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId, SurveyId } from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement'] as const;
+export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'forecast', 'campaign'] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -38,6 +38,12 @@ export const COMMISSION_PLAN_STREAM = 'commission-plans';
 
 /** `statement-<YYYY-MM>`: a month's commission statement, once approved. */
 export const commissionStatementStream = (month: string): string => `statement-${month}`;
+
+/** `campaign-<id>`: a survey campaign and its invitations (the id is the survey id its answers carry). */
+export const surveyCampaignStream = (id: SurveyId): string => `campaign-${id}`;
+
+/** `forecast-<repId>`: a rep's submitted forecasts of every month, and the adjustments beside them. */
+export const forecastStream = (repId: ActorId): string => `forecast-${repId}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';

@@ -4,14 +4,16 @@ import type { IsoDate } from '../shared/time.js';
 import type { CustomerCommand } from '../customer/commands.js';
 import type { OrderCommand } from '../order/commands.js';
 import type { TargetCommand } from '../target/commands.js';
+import type { ForecastCommand } from '../forecast/commands.js';
 import { standingOn, type TeamState } from './state.js';
 
 /** The rep a command names and the register must know: an order's rep, a customer's owner, a rep target's rep. */
 export function namedRepOf(command: { readonly type: string; readonly data: unknown }): ActorId | undefined {
   // The type names the data's shape: the schemas checked it on the way in.
-  const typed = command as CustomerCommand | OrderCommand | TargetCommand;
+  const typed = command as CustomerCommand | OrderCommand | TargetCommand | ForecastCommand;
   switch (typed.type) {
     case 'PlaceOrder':
+    case 'SubmitForecast':
       return typed.data.repId;
     case 'RegisterCustomer':
     case 'ReassignCustomer':

@@ -1,4 +1,4 @@
-import type { PersonalDataRead, PersonalDataReadFilter, PersonalDataReadLog } from '@salesbook/eventstore';
+import type { PersonalDataRead, PersonalDataReadFilter, PersonalDataReadLog } from '@salesbook/personal-data';
 import pg from 'pg';
 
 interface ReadRow {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { customerDecider, customerEventRegistry, salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, createPersonalDataCodec, handleCommand, loadAggregate, StoreConfigurationError, type DataKeyLookup } from '@salesbook/eventstore';
+import { createEventCodec, createMemoryEventStore, handleCommand, loadAggregate, StoreConfigurationError } from '@salesbook/eventstore';
+import { createPersonalDataCodec, type DataKeyLookup } from '@salesbook/personal-data';
 import type { ManagedKeyStore } from '../key-store.js';
 
 /** One empty key store for one test: `open` makes an instance on it (as another process or host would). */

@@ -35,7 +35,8 @@ export function promotionSpent(db: Database.Database, promotionIds: readonly str
 
 /**
  * The pricing facts of an order from the read models: the lists in its currency valid on its date, the approved
- * promotions running that day, the categories of the skus and what each promotion has given so far.
+ * promotions running that day, the categories of the skus, what each promotion has given so far and the budgets of
+ * the approved ones (running or not).
  */
 export function pricingFactsFor(db: Database.Database, query: PricingQuery): PricingFacts {
   const promotionRows = prepared(db, `SELECT * FROM promotions WHERE status = 'approved' AND currency = @currency AND starts_on <= @on AND ends_on >= @on ORDER BY promotion_id`).all({
@@ -44,12 +45,17 @@ export function pricingFactsFor(db: Database.Database, query: PricingQuery): Pri
   }) as PromotionRow[];
   const promotions = promotionRows.map(promotionFacts);
   const categories = prepared(db, `SELECT sku, category FROM products WHERE sku IN (SELECT value FROM json_each(@skus))`).all({ skus: JSON.stringify(query.skus) }) as { sku: string; category: string }[];
+  // Every approved budget in the currency, ended ones too: an amendment may raise a line that took one.
+  const budgeted = prepared(db, `SELECT promotion_id, budget FROM promotions WHERE status = 'approved' AND currency = @currency AND budget IS NOT NULL ORDER BY promotion_id`).all({
+    currency: query.currency,
+  }) as { promotion_id: string; budget: number }[];
   return {
     on: query.on,
     segment: query.segment,
     lists: priceListFactsOn(db, query.currency, query.on),
     promotions,
     categories: Object.fromEntries(categories.map((row) => [row.sku, row.category])),
-    spent: promotionSpent(db, promotions.map((p) => p.promotionId)),
+    spent: promotionSpent(db, [...new Set([...promotions.map((p) => p.promotionId), ...budgeted.map((row) => row.promotion_id)])]),
+    budgets: Object.fromEntries(budgeted.map((row) => [row.promotion_id, row.budget])),
   };
 }

@@ -58,7 +58,10 @@ describe('pricing facts from the read models', () => {
     expect(facts.promotions.map((p) => [p.promotionId, p.budget, p.approved, p.benefit])).toEqual([['spring', 5_000, true, { kind: 'percent_off', percentBp: 1_000 }]]);
     expect(facts.categories).toEqual({ 'SKU-l1': 'motors' });
     expect(facts.spent).toEqual({ spring: 2_000 + 300 });
-    expect(pricingFactsFor(db, { currency: 'CNY', on: '2026-04-01', segment: 'smb', skus: [] }).promotions).toEqual([]);
+    expect(facts.budgets).toEqual({ spring: 5_000 });
+    // After spring ended, its budget and what it gave still come, for an amendment raising a line that took it.
+    const later = pricingFactsFor(db, { currency: 'CNY', on: '2026-04-01', segment: 'smb', skus: [] });
+    expect([later.promotions, later.budgets, later.spent]).toEqual([[], { spring: 5_000 }, { spring: 2_300 }]);
     expect(pricingFactsFor(db, { currency: 'USD', on: '2026-03-10', segment: 'smb', skus: [] }).lists).toEqual([]);
     await runner.stop();
   });

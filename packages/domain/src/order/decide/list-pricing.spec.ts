@@ -123,6 +123,21 @@ describe('AmendOrder priced from the lists', () => {
     expect(after.map((l) => [l.unitPrice, l.pricing?.promotionId, l.pricing?.promotionDiscount])).toEqual([[950, 'spring', 500], [190, null, 0]]);
   });
 
+  it('re-checks a promoted line whose quantity rises against what is left of the budget, this order\'s share counted once', () => {
+    // The order already gives 1,000 of spring's 1,500: ten more units (1,000 more) overrun it, five (500) fit exactly.
+    const budgeted = pricing({ promotions: [promotionFacts({ promotionId: SPRING, budget: 1_500, coverage: { skus: [A], categories: [], segments: [], regions: [] } })], spent: { spring: 1_000 } });
+    given(placed()).when(withFacts(amendOrder({ lines: [unpriced({ quantity: 20 })] }), budgeted)).then('ORDER_PROMOTION_BUDGET_EXCEEDED');
+    const [event] = decided(placed(), withFacts(amendOrder({ lines: [unpriced({ quantity: 15 })] }), budgeted));
+    expect(event?.type === 'OrderAmended' && event.data.linesAfter[0]?.pricing?.promotionDiscount).toBe(1_500);
+  });
+
+  it('checks a rise against an ended promotion\'s budget too, and lets a fall or an unbudgeted promotion through', () => {
+    const ended = pricing({ promotions: [], budgets: { spring: 1_200 }, spent: { spring: 1_000 } });
+    given(placed()).when(withFacts(amendOrder({ lines: [unpriced({ quantity: 13 })] }), ended)).then('ORDER_PROMOTION_BUDGET_EXCEEDED');
+    decided(placed(), withFacts(amendOrder({ lines: [unpriced({ quantity: 4 })] }), ended));
+    decided(placed(), withFacts(amendOrder({ lines: [unpriced({ quantity: 50 })] }), pricing({ spent: { spring: 1_000 } })));
+  });
+
   it('refuses an added line without a price when no list prices it', () => {
     given(placed()).when(amendOrder({ lines: [unpriced(), added] })).then('ORDER_NO_LIST_PRICE');
   });

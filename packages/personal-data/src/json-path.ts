@@ -1,4 +1,4 @@
-import type { Json } from '../port.js';
+import type { Json } from '@salesbook/eventstore';
 
 /** The value at a dot path of a JSON object, or `undefined`. */
 export function getPath(data: Json, path: string): Json | undefined {

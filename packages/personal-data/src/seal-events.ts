@@ -1,6 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError, type EventFieldClassification, type PersonalDataOwner } from '@salesbook/domain';
-import type { Json, NewEvent } from '../port.js';
+import type { Json, NewEvent } from '@salesbook/eventstore';
 import type { DataKeyStore } from './data-keys.js';
 import { getPath, setPath } from './json-path.js';
 import { ERASED_PERSONAL_DATA, isSealed, seal } from './sealed-value.js';

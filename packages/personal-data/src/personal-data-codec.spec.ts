@@ -1,10 +1,5 @@
 import { complaintDecider, complaintEventRegistry, complaintStream, customerDecider, customerEventRegistry, customerStream, salesbookEventRegistry, type Command, type Decider, type Event, type EventRegistry } from '@salesbook/domain';
-import { handleCommand } from '../command-handler.js';
-import { createEventCodec, type EventCodec } from '../event-codec.js';
-import { verifyChain } from '../hash-chain.js';
-import { loadAggregate } from '../load-aggregate.js';
-import { createMemoryEventStore } from '../memory-store.js';
-import type { EventStore } from '../port.js';
+import { createEventCodec, createMemoryEventStore, handleCommand, loadAggregate, verifyChain, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { createMemoryDataKeyStore, type MemoryDataKeyStore } from './memory-data-keys.js';
 import { createPersonalDataCodec } from './personal-data-codec.js';
 import * as f from './personal-data.testing.js';

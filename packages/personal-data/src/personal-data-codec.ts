@@ -1,7 +1,6 @@
 import { left, right } from 'fp-ts/lib/Either.js';
 import { domainError, PERSONAL_DATA_FIELDS, type Event, type EventFieldClassification } from '@salesbook/domain';
-import type { EventCodec } from '../event-codec.js';
-import type { Json } from '../port.js';
+import type { EventCodec, Json } from '@salesbook/eventstore';
 import type { DataKeyStore } from './data-keys.js';
 import { getPath, setPath } from './json-path.js';
 import { openEvents } from './open-events.js';

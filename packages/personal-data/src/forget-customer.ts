@@ -1,8 +1,6 @@
 import { right, type Either } from 'fp-ts/lib/Either.js';
 import { customerDecider, customerEventRegistry, customerStream, type CustomerEvent, type DomainError, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
-import { handleCommand, type CommandResult } from '../command-handler.js';
-import type { EventCodec } from '../event-codec.js';
-import type { EventStore } from '../port.js';
+import { handleCommand, type CommandResult, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import type { DataKeyStore } from './data-keys.js';
 
 /** What {@link forgetCustomer} needs. */

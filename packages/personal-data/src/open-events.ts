@@ -1,6 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { domainError, type DomainError, type EventFieldClassification } from '@salesbook/domain';
-import type { RecordedEvent } from '../port.js';
+import type { RecordedEvent } from '@salesbook/eventstore';
 import type { DataKeyLookup, DataKeyStore } from './data-keys.js';
 import { getPath, setPath } from './json-path.js';
 import { ERASED_PERSONAL_DATA, open, parseSealed, type SealedValue } from './sealed-value.js';

@@ -1,8 +1,5 @@
 import { customerDecider, customerEventRegistry, customerStream, salesbookEventRegistry } from '@salesbook/domain';
-import { handleCommand } from '../command-handler.js';
-import { createEventCodec } from '../event-codec.js';
-import { loadAggregate } from '../load-aggregate.js';
-import { createMemoryEventStore } from '../memory-store.js';
+import { createEventCodec, createMemoryEventStore, handleCommand, loadAggregate } from '@salesbook/eventstore';
 import { createMemoryDataKeyStore } from './memory-data-keys.js';
 import { canReadPersonalData, createMaskingCodec, createPersonalDataCodec, MASKED_PERSONAL_DATA, maskPersonalFields } from './personal-data-codec.js';
 import * as f from './personal-data.testing.js';

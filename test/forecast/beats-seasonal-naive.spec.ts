@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateActivity } from '@salesbook/generator';
+import { businessMonth, compareWithSeasonalNaive, type NaiveComparison } from '@salesbook/projections';
+
+// The statistical forecast against the seasonal-naive one (the same month a year before), 12 months ahead from each
+// of the last 24 months that leave 12 months to check: both MAPEs are printed. Issue 24 asks for at most 0.75x;
+// neither series reaches it (see docs/decisions.md), so what is asserted is the weaker claim both meet: better
+// than seasonal-naive.
+
+const ORIGINS = 24;
+
+function print(name: string, comparison: NaiveComparison): void {
+  const percent = (value: number): string => `${(value * 100).toFixed(2)}%`;
+  process.stdout.write(`${name}: model MAPE ${percent(comparison.modelMape)}, seasonal-naive MAPE ${percent(comparison.naiveMape)}, ratio ${comparison.ratio.toFixed(3)} (${comparison.origins} origins x ${comparison.horizon} months)\n`);
+}
+
+/** Booked sales in CNY per business month of a generated history, as the sales reports count them. */
+function generatedMonthlySales(): number[] {
+  const months = new Map<string, number>();
+  for (const batch of generateActivity({ seed: 11, start: '2021-01-01', months: 48, customers: 60 })) {
+    for (const { events } of batch.commands) {
+      for (const event of events) {
+        const booked = bookedBy(event.type, event.data);
+        if (booked === undefined || booked.currency !== 'CNY') continue;
+        const month = businessMonth(event.metadata.occurredAt ?? '', 'Asia/Shanghai');
+        months.set(month, (months.get(month) ?? 0) + booked.amount);
+      }
+    }
+  }
+  return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, amount]) => amount);
+}
+
+function bookedBy(type: string, data: object): { currency: unknown; amount: number } | undefined {
+  const d = data as Record<string, unknown>;
+  const amount = (key: string): number => (typeof d[key] === 'number' ? d[key] : 0);
+  if (type === 'OrderConfirmed') return { currency: d['currency'], amount: amount('bookedTotal') };
+  if (type === 'OrderAmended' || type === 'OrderClosed') return { currency: d['currency'], amount: amount('bookedDelta') };
+  if (type === 'OrderCancelled' && d['wasConfirmed'] === true) return { currency: d['currency'], amount: -amount('bookedReversed') };
+  return undefined;
+}
+
+describe('the statistical forecast against seasonal-naive (12-month horizon)', () => {
+  it('real data: Australian wine sales 1980-1994 (fixtures/wine-sales): lower MAPE than seasonal-naive, not the 0.75x the issue asks', () => {
+    const file = join(__dirname, '../../packages/projections/fixtures/wine-sales/wineind.json');
+    const rows = JSON.parse(readFileSync(file, 'utf8')) as { month: string; sales: number }[];
+    expect(rows).toHaveLength(176);
+    const comparison = compareWithSeasonalNaive(rows.map((row) => row.sales), ORIGINS);
+    print('wine sales', comparison);
+    expect(comparison.ratio).toBeLessThan(1);
+  });
+
+  it('generated data: 48 months of booked sales in CNY (seed 11, 60 customers): lower MAPE than seasonal-naive, not 0.75x', () => {
+    const series = generatedMonthlySales();
+    expect(series).toHaveLength(48);
+    const comparison = compareWithSeasonalNaive(series, ORIGINS);
+    print('generated sales', comparison);
+    expect(comparison.ratio).toBeLessThan(1);
+  }, 120_000);
+});
