@@ -59,7 +59,7 @@ describe('generateActivity', () => {
   // of these once the generator makes it.
   // Compensation approvals: generated history keeps a manager resolving large compensations itself.
   // Survey campaigns: generated surveys are still recorded one at a time by reps.
-  const NOT_GENERATED = ['ComplaintCompensationRequested', 'ComplaintCompensationApproved', 'ComplaintCompensationRejected', 'PeriodClosed', 'PeriodReopeningRequested', 'PeriodReopened', 'MonthlyReportSubmitted', 'MonthlyReportAccepted', 'MonthlyReportReturned', 'CommissionStatementApproved', 'CommissionStatementConfirmed', 'WebhookSubscribed', 'WebhookSubscriptionCancelled', 'CommissionPlanVersionSet', 'CommissionPlanEnded', 'ForecastSubmitted', 'ForecastAdjusted', 'SurveyCampaignPlanned', 'SurveyCampaignLaunched', 'SurveyInvitationIssued'];
+  const NOT_GENERATED = ['ComplaintCompensationRequested', 'ComplaintCompensationApproved', 'ComplaintCompensationRejected', 'PeriodClosed', 'PeriodReopeningRequested', 'PeriodReopened', 'MonthlyReportSubmitted', 'MonthlyReportAccepted', 'MonthlyReportReturned', 'CommissionStatementApproved', 'CommissionStatementConfirmed', 'WebhookSubscribed', 'WebhookSubscriptionCancelled', 'CommissionPlanVersionSet', 'CommissionPlanEnded', 'SurveyCampaignPlanned', 'SurveyCampaignLaunched', 'SurveyInvitationIssued', 'ForecastSubmitted', 'ForecastAdjusted'];
 
   it('holds every event type of the domain but the month-end controls and compensation approvals it does not simulate yet', () => {
     const seen = new Set<string>(events.map((event) => event.type));
