@@ -27,6 +27,7 @@ import { TeamModule } from './team/team.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WorklistsModule } from './worklists/worklists.module.js';
 import { CommissionsModule } from './commissions/commissions.module.js';
+import { SurveyCampaignsModule } from './surveys/survey-campaigns.module.js';
 import { ForecastsModule } from './forecasts/forecasts.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
@@ -69,6 +70,7 @@ export class AppModule {
         ProductsModule,
         PriceListsModule,
         PromotionsModule,
+        SurveyCampaignsModule,
         ForecastsModule,
         CommissionsModule,
         PoliciesModule,

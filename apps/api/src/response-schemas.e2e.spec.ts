@@ -66,6 +66,8 @@ async function requests(): Promise<Record<string, string>> {
     '/price-lists': '/price-lists?currency=CNY&on=2026-02-01',
     '/promotions': '/promotions',
     '/reports/margins': '/reports/margins?from=2026-02&to=2026-02&groupBy=product',
+    '/reports/forecast': '/reports/forecast?asOf=2026-02-28&months=3&groupBy=region',
+    '/reports/forecast/accuracy': '/reports/forecast/accuracy?from=2026-01&to=2026-02&lagMonths=1&groupBy=region',
     '/reports/supervision': '/reports/supervision?month=2026-02&groupBy=rep',
     '/alerts': '/alerts?since=2026-02-01T00:00:00.000Z',
     '/webhooks/subscriptions': '/webhooks/subscriptions',
@@ -118,5 +120,5 @@ it('answers every read route as its response schema says, with rows where the se
   // The generator submits no forecasts yet (GET /forecasts is parsed with rows in forecasts.e2e.spec.ts).
   const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts'];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(27);
+  expect(Object.keys(rowCounts)).toHaveLength(29);
 }, 60_000);

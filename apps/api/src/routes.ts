@@ -17,9 +17,10 @@ import { worklistRoutes } from './worklists/worklists.module.js';
 import { webhookRoutes } from './webhooks/webhooks.routes.js';
 import { commissionPlanRoutes } from './commissions/commission-plans.routes.js';
 import { commissionStatementRoutes } from './commissions/commission-statements.routes.js';
+import { surveyCampaignRoutes } from './surveys/survey-campaigns.routes.js';
 import { forecastRoutes } from './forecasts/forecasts.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, commissionPlanRoutes, commissionStatementRoutes, forecastRoutes, reportRoutes, worklistRoutes, webhookRoutes, auditRoutes, operationRoutes].flatMap(
+export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, surveyCampaignRoutes, commissionPlanRoutes, commissionStatementRoutes, forecastRoutes, reportRoutes, worklistRoutes, webhookRoutes, auditRoutes, operationRoutes].flatMap(
   (table): RouteSpec[] => Object.values(table),
 );

@@ -52,7 +52,7 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   CustomerContactChanged: classify(CONTACT, 'customerId changedAt', byCustomer),
   CustomerReassigned: classify([], 'customerId fromRepId toRepId fromRegion toRegion reassignedBy reassignedAt'),
   CustomerCreditLimitSet: classify([], 'customerId creditLimit.currency previousCreditLimit.currency setBy setAt'),
-  SatisfactionSurveyRecorded: classify(['comment'], 'customerId surveyId period region ownerRepId segment respondedAt', byCustomer),
+  SatisfactionSurveyRecorded: classify(['comment'], 'customerId surveyId period region ownerRepId segment respondedAt campaignId invitationId channel', byCustomer),
   CustomerPersonalDataForgotten: classify([], 'customerId erasedFields[] reason forgottenBy forgottenAt'),
   CustomerDeactivated: classify([], 'customerId reason deactivatedBy deactivatedAt'),
   DetractorFollowUpOpened: classify([], 'customerId surveyId region ownerRepId segment openedAt'),

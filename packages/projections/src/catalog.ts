@@ -16,6 +16,7 @@ import { worklistsProjection } from './worklists/worklists.projection.js';
 import { supervisionProjection } from './supervision/supervision.projection.js';
 import { webhookSubscriptionsProjection } from './alerts/webhook-subscriptions.projection.js';
 import { commissionsProjection } from './commissions/commissions.projection.js';
+import { forecastBookingsProjection } from './forecast/forecast-bookings.projection.js';
 import { submittedForecastsProjection } from './forecasts/submitted-forecasts.projection.js';
 
 /**
@@ -40,5 +41,6 @@ export const allProjections: readonly Projection[] = [
   supervisionProjection,
   webhookSubscriptionsProjection,
   commissionsProjection,
+  forecastBookingsProjection,
   submittedForecastsProjection,
 ];

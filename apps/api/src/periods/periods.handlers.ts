@@ -1,29 +1,18 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { nextMonthStart, periodDecider, periodEventRegistry, PERIOD_STREAM, type CommandPayload, type PeriodCommand, type PeriodsState } from '@salesbook/domain';
-import type { EventCodec, EventStore } from '@salesbook/eventstore';
-import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
-import { runCommand } from '../commands/run-command.js';
-import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+import { AggregateCommand } from '../commands/command-request.js';
+import { singleStreamHandler } from '../commands/single-stream-handler.js';
 import type { PeriodRow } from './periods.answers.js';
 
 /** A Period command on the CommandBus: one of the Period payloads. */
 export class PeriodCommandMessage extends AggregateCommand<CommandPayload<PeriodCommand>> {}
 
 /** Decides period commands on the one `period-closes` stream. */
-@CommandHandler(PeriodCommandMessage)
-export class PeriodCommandHandler implements ICommandHandler<PeriodCommandMessage> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
-  ) {}
-
-  async execute({ request }: PeriodCommandMessage): Promise<CommandReply> {
-    const { payload, metadata, access } = request;
-    const target = { decider: periodDecider, registry: periodEventRegistry, streamName: PERIOD_STREAM };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access } });
-  }
-}
+export const PeriodCommandHandler = singleStreamHandler(PeriodCommandMessage, {
+  decider: periodDecider,
+  registry: periodEventRegistry,
+  stream: () => PERIOD_STREAM,
+  command: ({ payload, metadata, access }) => ({ ...payload, metadata, access }),
+});
 
 /** The most months one answer lists (ten years). */
 export const MAX_PERIOD_MONTHS = 120;

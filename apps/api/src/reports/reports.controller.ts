@@ -14,6 +14,8 @@ import { priceListsReport } from './price-lists.report.js';
 import { productsReport } from './products.report.js';
 import { promotionsReport } from './promotions.report.js';
 import { marginsReport } from './margins.report.js';
+import { forecastReport } from './forecast.report.js';
+import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { repScorecardReport } from './rep-scorecard.report.js';
 import type { ReportDefinition } from './report-definition.js';
 import { RunReportQuery } from './reports.handlers.js';
@@ -126,6 +128,14 @@ export class ReportsController {
 
   @Route(promotionsReport.route) promotions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
     return this.run(promotionsReport, input, request, response);
+  }
+
+  @Route(forecastReport.route) forecast(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(forecastReport, input, request, response);
+  }
+
+  @Route(forecastAccuracyReport.route) forecastAccuracy(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+    return this.run(forecastAccuracyReport, input, request, response);
   }
 
   @Route(marginsReport.route) margins(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {

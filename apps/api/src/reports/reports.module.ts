@@ -23,6 +23,8 @@ import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
 import { commissionLinesReport, commissionsReport } from './commissions.report.js';
+import { forecastReport } from './forecast.report.js';
+import { forecastAccuracyReport } from './forecast-accuracy.report.js';
 import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 
@@ -51,6 +53,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   alerts: alertsReport.route,
   commissions: commissionsReport.route,
   commissionLines: commissionLinesReport.route,
+  forecast: forecastReport.route,
+  forecastAccuracy: forecastAccuracyReport.route,
   rankings: rankingsReport.route,
   forecasts: forecastsReport.route,
 };

@@ -1,31 +1,20 @@
 import type { z } from 'zod';
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { spellOn, standingOn, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type CommandPayload, type TeamCommand, type TeamState } from '@salesbook/domain';
-import type { EventCodec, EventStore } from '@salesbook/eventstore';
-import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
-import { runCommand } from '../commands/run-command.js';
-import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
+import { AggregateCommand } from '../commands/command-request.js';
+import { singleStreamHandler } from '../commands/single-stream-handler.js';
 import type { TeamMemberRowSchema } from './team.routes.js';
 
 /** A command on the sales team register, on the CommandBus: one of the Team payloads. */
 export class TeamCommandMessage extends AggregateCommand<CommandPayload<TeamCommand>> {}
 
 /** Decides register commands on its one stream (the decider checks who may, from the register itself). */
-@CommandHandler(TeamCommandMessage)
-export class TeamCommandHandler implements ICommandHandler<TeamCommandMessage> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
-  ) {}
-
-  async execute({ request }: TeamCommandMessage): Promise<CommandReply> {
-    // The register's decider checks who may change it from its own state: it needs no access facts.
-    const { payload, metadata } = request;
-    const target = { decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata } });
-  }
-}
+export const TeamCommandHandler = singleStreamHandler(TeamCommandMessage, {
+  decider: teamDecider,
+  registry: teamEventRegistry,
+  stream: () => TEAM_STREAM,
+  // The register's decider checks who may change it from its own state: it needs no access facts.
+  command: ({ payload, metadata }) => ({ ...payload, metadata }),
+});
 
 /** One person on the register on a date (its schema documents the list's answer). */
 export type TeamMemberRow = z.infer<typeof TeamMemberRowSchema>;

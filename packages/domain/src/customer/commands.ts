@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActorId, CustomerId, RegionId, SurveyId } from '../shared/ids.js';
+import { ActorId, CustomerId, InvitationId, RegionId, SurveyId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { Money, NonNegativeMinorUnits } from '../shared/money.js';
 import { YearMonth } from '../shared/time.js';
@@ -81,6 +81,22 @@ export const CloseDetractorFollowUp = z
   })
   .strict();
 export type CloseDetractorFollowUp = z.infer<typeof CloseDetractorFollowUp>;
+/** The answer to a campaign's questions, as the customer gives it (link) or a rep takes it down (phone). */
+export const CampaignAnswer = z.object({ nps: NpsScore, csat: CsatScore, scores: SurveyScores, comment: Text('comment', 4_000).optional() }).strict();
+export type CampaignAnswer = z.infer<typeof CampaignAnswer>;
+
+/**
+ * Record the answer to a survey campaign's invitation: the handler checks the invitation may be answered and fills in
+ * the campaign, the month it surveys and the customer invited. One answer per invitation, whatever it says.
+ */
+export const RecordCampaignAnswer = CampaignAnswer.extend({
+  customerId: CustomerId,
+  campaignId: SurveyId,
+  invitationId: InvitationId,
+  period: YearMonth,
+  channel: z.enum(['link', 'phone']),
+}).strict();
+export type RecordCampaignAnswer = z.infer<typeof RecordCampaignAnswer>;
 
 /** Erase the customer's personal data (contact person, survey comments): a data-subject request. */
 export const ForgetCustomerPersonalData = z.object({ customerId: CustomerId, reason: Text('reason', 1_000) }).strict();
@@ -100,6 +116,8 @@ export type ChangeCustomerContactCommand = Command<'ChangeCustomerContact', Chan
 export type ReassignCustomerCommand = Command<'ReassignCustomer', ReassignCustomer>;
 /** SetCreditLimit as a command. */
 export type SetCreditLimitCommand = Command<'SetCreditLimit', SetCreditLimit>;
+/** RecordCampaignAnswer as a command. */
+export type RecordCampaignAnswerCommand = Command<'RecordCampaignAnswer', RecordCampaignAnswer>;
 /** RecordSatisfactionSurvey as a command. */
 export type RecordSatisfactionSurveyCommand = Command<'RecordSatisfactionSurvey', RecordSatisfactionSurvey>;
 /** CloseDetractorFollowUp as a command. */
@@ -118,6 +136,7 @@ export type CustomerCommand =
   | SetCreditLimitCommand
   | RecordSatisfactionSurveyCommand
   | CloseDetractorFollowUpCommand
+  | RecordCampaignAnswerCommand
   | ForgetCustomerPersonalDataCommand
   | DeactivateCustomerCommand;
 
@@ -130,6 +149,7 @@ export const customerCommandSchemas = {
   SetCreditLimit,
   RecordSatisfactionSurvey,
   CloseDetractorFollowUp,
+  RecordCampaignAnswer,
   ForgetCustomerPersonalData,
   DeactivateCustomer,
 } as const;

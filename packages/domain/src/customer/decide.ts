@@ -10,6 +10,7 @@ import { changeCustomerContact } from './decide/change-customer-contact.js';
 import { deactivateCustomer } from './decide/deactivate-customer.js';
 import { forgetCustomerPersonalData } from './decide/forget-customer-personal-data.js';
 import { reassignCustomer } from './decide/reassign-customer.js';
+import { recordCampaignAnswer } from './decide/record-campaign-answer.js';
 import { recordSatisfactionSurvey } from './decide/record-satisfaction-survey.js';
 import { registerCustomer } from './decide/register-customer.js';
 import { setCreditLimit } from './decide/set-credit-limit.js';
@@ -36,6 +37,8 @@ function decide(command: WithAccess<CustomerCommand>, state: CustomerState): Eit
       return recordSatisfactionSurvey(command, state);
     case 'CloseDetractorFollowUp':
       return closeDetractorFollowUp(command, state);
+    case 'RecordCampaignAnswer':
+      return recordCampaignAnswer(command, state);
     case 'ForgetCustomerPersonalData':
       return forgetCustomerPersonalData(command, state);
     case 'DeactivateCustomer':

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createEventRegistry, defineEvent, type EventDefinition } from '../shared/event-registry.js';
-import { ActorId, CustomerId, RegionId, SurveyId } from '../shared/ids.js';
+import { ActorId, CustomerId, InvitationId, RegionId, SurveyId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { Money } from '../shared/money.js';
 import { IsoDateTime, YearMonth } from '../shared/time.js';
@@ -111,7 +111,9 @@ export type CustomerCreditLimitSet = z.infer<typeof CustomerCreditLimitSet>;
 
 /**
  * A customer answered a satisfaction survey. Region, owner rep and segment at the time are kept so
- * satisfaction reports group without re-deriving them; `comment` is personal data.
+ * satisfaction reports group without re-deriving them; `comment` is personal data. An answer to a survey campaign's
+ * invitation also carries the campaign (its id is `surveyId`), the invitation and how it came (`link`: the customer
+ * through the signed link; `phone`: a rep recording what the customer said); a rep's own survey has none of them.
  */
 export const SatisfactionSurveyRecorded = z.object({
   customerId: CustomerId,
@@ -130,6 +132,9 @@ export const SatisfactionSurveyRecorded = z.object({
   ownerRepId: ActorId,
   segment: StoredSegment,
   respondedAt: IsoDateTime,
+  campaignId: SurveyId.optional(),
+  invitationId: InvitationId.optional(),
+  channel: z.enum(['link', 'phone']).optional(),
 });
 export type SatisfactionSurveyRecorded = z.infer<typeof SatisfactionSurveyRecorded>;
 

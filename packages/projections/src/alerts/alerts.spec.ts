@@ -1,11 +1,9 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { collectionEvents, receivable } from '../collections/collections.testing.js';
 import { allProjections } from '../catalog.js';
 import { orderEvents, type KpiOrder } from '../kpi/kpi-events.testing.js';
-import { ProjectionRunner } from '../runner/runner.js';
 import { complaintEvents, type TestComplaint } from '../testing/complaint-events.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
 import { approvalEvents, writeOffRequested } from '../supervision/supervision.testing.js';
 import { queryAlerts, type AlertsFilter } from './alerts.queries.js';
 
@@ -14,27 +12,27 @@ const l1 = { lineId: 'l1', sku: 'SKU-1', quantity: 10, unitPrice: 100, discountB
 const complaint = (complaintId: string, severity: TestComplaint['severity'], ownerRepId: string, region: string): TestComplaint =>
   ({ complaintId, category: 'delivery', severity, channel: 'phone', ownerRepId, region, filedAt: '2026-04-10T00:00:00Z' });
 
-async function given(store: EventStore): Promise<void> {
+function given(kit: ProjectionKit): void {
   // C1 (high: acknowledge in 4h, resolve in 72h) acknowledged at 3h, waiting on the customer 10h-20h, resolved at 90h.
   const c1 = complaintEvents(complaint('C1', 'high', 'rep-1', 'east'));
-  await appendTestEvents(store, 'complaint-C1', [c1.filed(), c1.acknowledged(3), c1.awaiting(10), c1.responded(10, 20), c1.resolved(90)]);
+  kit.given('complaint-C1', [c1.filed(), c1.acknowledged(3), c1.awaiting(10), c1.responded(10, 20), c1.resolved(90)]);
   // C2 (medium: 8h, 120h) acknowledged at 1h and resolved at 24h: never near a breach.
   const c2 = complaintEvents(complaint('C2', 'medium', 'rep-2', 'west'));
-  await appendTestEvents(store, 'complaint-C2', [c2.filed(), c2.acknowledged(1), c2.resolved(24)]);
+  kit.given('complaint-C2', [c2.filed(), c2.acknowledged(1), c2.resolved(24)]);
   const a1 = order('A1', 'rep-1', 'east');
-  await appendTestEvents(store, 'order-A1', [approvalEvents(a1).placed('2026-04-02T02:00:00Z', true), approvalEvents(a1).approved('2026-04-02T05:00:00Z'),
+  kit.given('order-A1', [approvalEvents(a1).placed('2026-04-02T02:00:00Z', true), approvalEvents(a1).approved('2026-04-02T05:00:00Z'),
     orderEvents(a1).confirmed([l1], 850, '2026-04-03T02:00:00Z'), orderEvents(a1).delivered('2026-04-18', '2026-04-20', 850)]);
   const a2 = order('A2', 'rep-1', 'east');
-  await appendTestEvents(store, 'order-A2', [approvalEvents(a2).placed('2026-04-05T02:00:00Z', false),
+  kit.given('order-A2', [approvalEvents(a2).placed('2026-04-05T02:00:00Z', false),
     orderEvents(a2).confirmed([l1], 850, '2026-04-05T03:00:00Z'), orderEvents(a2).delivered('2026-04-22', '2026-04-20', 850)]);
-  await appendTestEvents(store, 'order-B1', [approvalEvents(order('B1', 'rep-2', 'west')).placed('2026-04-10T02:00:00Z', true)]);
+  kit.given('order-B1', [approvalEvents(order('B1', 'rep-2', 'west')).placed('2026-04-10T02:00:00Z', true)]);
   const r1 = collectionEvents(receivable('R1', 'c-1', 'rep-1', 'east'));
   const i1 = { installmentNo: 1, dueDate: '2026-03-31' };
-  await appendTestEvents(store, 'receivable-R1', [r1.opened([{ ...i1, amount: 1_000 }], '2026-03-01'),
+  kit.given('receivable-R1', [r1.opened([{ ...i1, amount: 1_000 }], '2026-03-01'),
     r1.followedUp('2026-04-25', 'phone', 1_000, { date: '2026-04-28', amount: 500 }), r1.paid('p1', '2026-04-27', [{ ...i1, amount: 500, outstandingAfter: 500 }], 500)]);
   const r2 = receivable('R2', 'c-2', 'rep-1', 'east');
   const k1 = { installmentNo: 1, dueDate: '2026-04-10' };
-  await appendTestEvents(store, 'receivable-R2', [collectionEvents(r2).opened([{ ...k1, amount: 1_000 }], '2026-03-01'),
+  kit.given('receivable-R2', [collectionEvents(r2).opened([{ ...k1, amount: 1_000 }], '2026-03-01'),
     collectionEvents(r2).followedUp('2026-04-12', 'email', 1_000, { date: '2026-04-20', amount: 1_000 }),
     writeOffRequested(r2, 1_000, '2026-04-25T03:00:00Z'), collectionEvents(r2).writtenOff('2026-04-27', [{ ...k1, amount: 1_000, outstandingAfter: 0 }])]);
 }
@@ -56,21 +54,16 @@ const expected = [
 ];
 
 describe('alerts', () => {
-  let runner: ProjectionRunner;
   let db: Database.Database;
-  const lag = (name: string) => runner.freshness(name).lag;
+  const lag = () => 0;
   const alerts = (extra: Partial<AlertsFilter> = {}) =>
     queryAlerts(db, lag, { since: '2026-04-01T00:00:00.000Z', now: '2026-05-01T00:00:00.000Z', zone: 'Asia/Shanghai', slaWarningMs: 2 * 3_600_000, ...extra }).rows;
 
-  beforeAll(async () => {
-    const store = createMemoryEventStore();
-    db = new Database(':memory:');
-    runner = new ProjectionRunner({ db, store, projections: allProjections });
-    await given(store);
-    await runner.start();
-    await runner.whenLive();
+  beforeAll(() => {
+    const kit = projectionKit(allProjections);
+    given(kit);
+    db = kit.readModels();
   });
-  afterAll(() => runner.stop());
 
   it('fires each condition once, at the instant computed by hand, oldest first', () => {
     expect(alerts()).toEqual(expected);

@@ -1,9 +1,7 @@
-import { createMemoryEventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
 import { allProjections } from '../catalog.js';
-import { ProjectionRunner } from '../runner/runner.js';
+import { projectionKit } from '../testing/projection-kit.js';
 import { complaintEvents, type TestComplaint } from '../testing/complaint-events.js';
-import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
+import type { TestEvent } from '../testing/stored-events.js';
 import { queryAlerts } from './alerts.queries.js';
 
 const filedAt = '2026-04-01T01:00:00Z';
@@ -26,23 +24,19 @@ function compensation(c: TestComplaint) {
 }
 
 describe('alerts on compensation requests', () => {
-  it('fire a day after a request still waiting then, once per request, and never for one decided or ended by a resolution in time', async () => {
-    const store = createMemoryEventStore();
+  it('fire a day after a request still waiting then, once per request, and never for one decided or ended by a resolution in time', () => {
+    const kit = projectionKit(allProjections);
     const [k1, k2, k3, k4] = [complaint('k-1'), complaint('k-2'), complaint('k-3', 'west'), complaint('k-4')];
     const life = (c: TestComplaint) => complaintEvents(c);
     // k-1 waits from 3h and is never decided; k-2 is approved at 4h; k-3 is rejected only at 30h (after its alert at
     // 26h), asked again at 40h and approved at 50h; k-4 is resolved at 10h, which ends its request.
-    await appendTestEvents(store, 'complaint-k-1', [life(k1).filed(), life(k1).acknowledged(1), compensation(k1).requested(3)]);
-    await appendTestEvents(store, 'complaint-k-2', [life(k2).filed(), life(k2).acknowledged(1), compensation(k2).requested(2), compensation(k2).approved(4)]);
-    await appendTestEvents(store, 'complaint-k-3', [life(k3).filed(), life(k3).acknowledged(1), compensation(k3).requested(2), compensation(k3).rejected(30), compensation(k3).requested(40), compensation(k3).approved(50)]);
-    await appendTestEvents(store, 'complaint-k-4', [life(k4).filed(), life(k4).acknowledged(1), compensation(k4).requested(2), life(k4).resolved(10)]);
-    const db = new Database(':memory:');
-    const runner = new ProjectionRunner({ db, store, projections: allProjections });
-    await runner.start();
-    await runner.whenLive();
-    const alerts = queryAlerts(db, (name) => runner.freshness(name).lag, { since: '2026-04-01T00:00:00.000Z', now: '2026-04-10T00:00:00.000Z', zone: 'Asia/Shanghai', slaWarningMs: 0 })
+    kit.given('complaint-k-1', [life(k1).filed(), life(k1).acknowledged(1), compensation(k1).requested(3)]);
+    kit.given('complaint-k-2', [life(k2).filed(), life(k2).acknowledged(1), compensation(k2).requested(2), compensation(k2).approved(4)]);
+    kit.given('complaint-k-3', [life(k3).filed(), life(k3).acknowledged(1), compensation(k3).requested(2), compensation(k3).rejected(30), compensation(k3).requested(40), compensation(k3).approved(50)]);
+    kit.given('complaint-k-4', [life(k4).filed(), life(k4).acknowledged(1), compensation(k4).requested(2), life(k4).resolved(10)]);
+    const db = kit.readModels();
+    const alerts = queryAlerts(db, () => 0, { since: '2026-04-01T00:00:00.000Z', now: '2026-04-10T00:00:00.000Z', zone: 'Asia/Shanghai', slaWarningMs: 0 })
       .rows.filter((alert) => alert.kind === 'approval_waiting');
-    await runner.stop();
     expect(alerts).toEqual([
       { id: `approval_waiting:compensation:k-3:${at(2)}`, kind: 'approval_waiting', fires_at: at(26), subject: 'complaint', subject_id: 'k-3', rep_id: 'rep-1', region: 'west', handler_id: null, detail: 'compensation' },
       { id: `approval_waiting:compensation:k-1:${at(3)}`, kind: 'approval_waiting', fires_at: at(27), subject: 'complaint', subject_id: 'k-1', rep_id: 'rep-1', region: 'east', handler_id: null, detail: 'compensation' },

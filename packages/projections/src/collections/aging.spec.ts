@@ -1,18 +1,16 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { receivablesKpiProjection } from '../kpi/receivables-kpi.projection.js';
-import { ProjectionRunner } from '../runner/runner.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
 import { queryAging, type AgingRow } from './aging.queries.js';
 import { collectionEvents, receivable } from './collections.testing.js';
 import { collectionsProjection } from './collections.projection.js';
 
-async function given(store: EventStore): Promise<void> {
+function given(kit: ProjectionKit): void {
   // rA (rep-1, east, c-1): #1 1000 due 31 Jan, #2 2000 due 31 Mar.
   const a = collectionEvents(receivable('rA', 'c-1', 'rep-1', 'east'));
   const i1 = { installmentNo: 1, dueDate: '2026-01-31' };
   const i2 = { installmentNo: 2, dueDate: '2026-03-31' };
-  await appendTestEvents(store, 'receivable-rA', [
+  kit.given('receivable-rA', [
     a.opened([{ ...i1, amount: 1_000 }, { ...i2, amount: 2_000 }], '2026-01-10'),
     a.paid('p1', '2026-02-10', [{ ...i1, amount: 400, outstandingAfter: 600 }], 2_600),
     a.paid('p3', '2026-03-05', [{ ...i2, amount: 500, outstandingAfter: 1_500 }], 2_100),
@@ -22,30 +20,25 @@ async function given(store: EventStore): Promise<void> {
   // rB (rep-2, west, c-2): 5000 due 30 April, credit note 1000 on 10 April.
   const b = collectionEvents(receivable('rB', 'c-2', 'rep-2', 'west'));
   const j1 = { installmentNo: 1, dueDate: '2026-04-30' };
-  await appendTestEvents(store, 'receivable-rB', [b.opened([{ ...j1, amount: 5_000 }], '2026-04-01'), b.credited('cn1', '2026-04-10', [{ ...j1, amount: 1_000, outstandingAfter: 4_000 }], 4_000)]);
+  kit.given('receivable-rB', [b.opened([{ ...j1, amount: 5_000 }], '2026-04-01'), b.credited('cn1', '2026-04-10', [{ ...j1, amount: 1_000, outstandingAfter: 4_000 }], 4_000)]);
   // rC (rep-2, west, c-3, USD): 300 due 31 Dec 2025, written off on 10 April.
   const c = collectionEvents(receivable('rC', 'c-3', 'rep-2', 'west', 'USD'));
   const k1 = { installmentNo: 1, dueDate: '2025-12-31' };
-  await appendTestEvents(store, 'receivable-rC', [c.opened([{ ...k1, amount: 300 }], '2025-12-01'), c.writtenOff('2026-04-10', [{ ...k1, amount: 300, outstandingAfter: 0 }])]);
+  kit.given('receivable-rC', [c.opened([{ ...k1, amount: 300 }], '2025-12-01'), c.writtenOff('2026-04-10', [{ ...k1, amount: 300, outstandingAfter: 0 }])]);
 }
 
 const zero = { current: 0, days_1_30: 0, days_31_60: 0, days_61_90: 0, days_over_90: 0 };
 
 describe('aging as of a date', () => {
-  let runner: ProjectionRunner;
   let db: Database.Database;
-  const lag = (name: string) => runner.freshness(name).lag;
+  const lag = () => 0;
   const rows = (filter: Parameters<typeof queryAging>[2]): readonly AgingRow[] => queryAging(db, lag, filter).rows;
 
-  beforeAll(async () => {
-    const store = createMemoryEventStore();
-    db = new Database(':memory:');
-    runner = new ProjectionRunner({ db, store, projections: [receivablesKpiProjection, collectionsProjection] });
-    await given(store);
-    await runner.start();
-    await runner.whenLive();
+  beforeAll(() => {
+    const kit = projectionKit([receivablesKpiProjection, collectionsProjection]);
+    given(kit);
+    db = kit.readModels();
   });
-  afterAll(() => runner.stop());
 
   it('ages a past date after later payments, with a reversal counted from its own date', () => {
     const result = queryAging(db, lag, { asOf: '2026-04-15', groupBy: 'rep' });
@@ -87,13 +80,5 @@ describe('aging as of a date', () => {
 
   it('refuses a malformed date', () => {
     expect(() => rows({ asOf: '2026-13-01', groupBy: 'none' })).toThrow(RangeError);
-  });
-
-  it('rebuilds its projections to the same digest', async () => {
-    for (const name of ['collections', 'receivables_kpi']) {
-      const incremental = runner.digest(name);
-      await runner.rebuild(name);
-      expect(runner.digest(name)).toEqual(incremental);
-    }
   });
 });

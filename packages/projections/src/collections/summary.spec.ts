@@ -1,26 +1,24 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { complaintsProjection } from '../complaints/complaints.projection.js';
 import { customerDirectoryProjection } from '../customers/customer-directory.projection.js';
 import { queryMonthlySalesReport } from '../kpi/monthly-sales.queries.js';
 import { receivablesKpiProjection } from '../kpi/receivables-kpi.projection.js';
 import { salesMonthlyProjection } from '../kpi/sales-monthly.projection.js';
 import { salesTargetsProjection } from '../kpi/sales-targets.projection.js';
-import { ProjectionRunner } from '../runner/runner.js';
 import { satisfactionProjection } from '../satisfaction/satisfaction.projection.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
 import { collectionEvents, receivable } from './collections.testing.js';
 import { collectionsProjection } from './collections.projection.js';
 import { productsProjection } from '../pricing/products.projection.js';
 import { collectionRate } from './collection-rate.queries.js';
 import { queryCollectionsSummary, type CollectionsSummaryRow } from './summary.queries.js';
 
-async function given(store: EventStore): Promise<void> {
+function given(kit: ProjectionKit): void {
   // R1 (rep-1, CNY): #1 1000 due 31 Mar, #2 1000 due 30 Apr; 400 paid in March, 800 and 300 in April, the 300 bounces in May.
   const r1 = collectionEvents(receivable('R1', 'c-1', 'rep-1', 'east'));
   const a1 = { installmentNo: 1, dueDate: '2026-03-31' };
   const a2 = { installmentNo: 2, dueDate: '2026-04-30' };
-  await appendTestEvents(store, 'receivable-R1', [
+  kit.given('receivable-R1', [
     r1.opened([{ ...a1, amount: 1_000 }, { ...a2, amount: 1_000 }], '2026-03-01'),
     r1.paid('p1', '2026-03-20', [{ ...a1, amount: 400, outstandingAfter: 600 }], 1_600),
     r1.paid('p2', '2026-04-10', [{ ...a1, amount: 500, outstandingAfter: 100 }, { ...a2, amount: 300, outstandingAfter: 700 }], 800),
@@ -30,37 +28,32 @@ async function given(store: EventStore): Promise<void> {
   // R2 (rep-1, CNY): 2000 issued 5 Apr due 5 May, credit note 500 on 15 Apr.
   const r2 = collectionEvents(receivable('R2', 'c-2', 'rep-1', 'east'));
   const b1 = { installmentNo: 1, dueDate: '2026-05-05' };
-  await appendTestEvents(store, 'receivable-R2', [r2.opened([{ ...b1, amount: 2_000 }], '2026-04-05'), r2.credited('cn1', '2026-04-15', [{ ...b1, amount: 500, outstandingAfter: 1_500 }], 1_500)]);
+  kit.given('receivable-R2', [r2.opened([{ ...b1, amount: 2_000 }], '2026-04-05'), r2.credited('cn1', '2026-04-15', [{ ...b1, amount: 500, outstandingAfter: 1_500 }], 1_500)]);
   // R3 (rep-1, CNY): 700 due 31 Jan, written off 20 Apr.
   const r3 = collectionEvents(receivable('R3', 'c-3', 'rep-1', 'east'));
   const c1 = { installmentNo: 1, dueDate: '2026-01-31' };
-  await appendTestEvents(store, 'receivable-R3', [r3.opened([{ ...c1, amount: 700 }], '2026-01-01'), r3.writtenOff('2026-04-20', [{ ...c1, amount: 700, outstandingAfter: 0 }])]);
+  kit.given('receivable-R3', [r3.opened([{ ...c1, amount: 700 }], '2026-01-01'), r3.writtenOff('2026-04-20', [{ ...c1, amount: 700, outstandingAfter: 0 }])]);
   // R4 (rep-2, USD): 100 issued 1 Apr due 30 Apr, paid on 30 Apr.
   const r4 = collectionEvents(receivable('R4', 'c-4', 'rep-2', 'west', 'USD'));
   const d1 = { installmentNo: 1, dueDate: '2026-04-30' };
-  await appendTestEvents(store, 'receivable-R4', [r4.opened([{ ...d1, amount: 100 }], '2026-04-01'), r4.paid('p1', '2026-04-30', [{ ...d1, amount: 100, outstandingAfter: 0 }], 0)]);
+  kit.given('receivable-R4', [r4.opened([{ ...d1, amount: 100 }], '2026-04-01'), r4.paid('p1', '2026-04-30', [{ ...d1, amount: 100, outstandingAfter: 0 }], 0)]);
   // R5 (rep-2, CNY): 900 issued 10 May due 31 July.
   const r5 = collectionEvents(receivable('R5', 'c-5', 'rep-2', 'west'));
-  await appendTestEvents(store, 'receivable-R5', [r5.opened([{ installmentNo: 1, dueDate: '2026-07-31', amount: 900 }], '2026-05-10')]);
+  kit.given('receivable-R5', [r5.opened([{ installmentNo: 1, dueDate: '2026-07-31', amount: 900 }], '2026-05-10')]);
 }
 
 const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection, productsProjection];
 
 describe('collections summary of a month', () => {
-  let runner: ProjectionRunner;
   let db: Database.Database;
-  const lag = (name: string) => runner.freshness(name).lag;
+  const lag = () => 0;
   const rows = (filter: Parameters<typeof queryCollectionsSummary>[2]): readonly CollectionsSummaryRow[] => queryCollectionsSummary(db, lag, filter).rows;
 
-  beforeAll(async () => {
-    const store = createMemoryEventStore();
-    db = new Database(':memory:');
-    runner = new ProjectionRunner({ db, store, projections: PROJECTIONS });
-    await given(store);
-    await runner.start();
-    await runner.whenLive();
+  beforeAll(() => {
+    const kit = projectionKit(PROJECTIONS);
+    given(kit);
+    db = kit.readModels();
   });
-  afterAll(() => runner.stop());
 
   it('computes every figure of April with partial payments, a credit note and a write-off, per currency', () => {
     const result = queryCollectionsSummary(db, lag, { month: '2026-04', groupBy: 'rep' });

@@ -1,10 +1,9 @@
-import { createMemoryEventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { receivable } from '../collections/collections.testing.js';
 import { receivableEvents, targetEvent } from '../kpi/kpi-events.testing.js';
 import { salesTargetsProjection } from '../kpi/sales-targets.projection.js';
-import { ProjectionRunner } from '../runner/runner.js';
-import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
+import { projectionKit } from '../testing/projection-kit.js';
+import type { TestEvent } from '../testing/stored-events.js';
 import { commissionsProjection } from './commissions.projection.js';
 import { queryCommissionLines, queryCommissionRegions, queryCommissionStatements } from './commissions.queries.js';
 
@@ -29,35 +28,30 @@ const installment = (amount: number) => [{ installmentNo: 1, dueDate: '2026-03-3
 const latePayment = { ...r3.paid('p-late', '2026-03-31', alloc(1_000_000, 0), 0), at: '2026-04-02T04:00:00Z' };
 (latePayment.data as Record<string, unknown>)['postedOn'] = '2026-04-02';
 
-async function given(): Promise<{ db: Database.Database; lag: (name: string) => number; stop: () => Promise<void> }> {
-  const store = createMemoryEventStore();
-  await appendTestEvents(store, 'commission-plans', [
+function given(): { db: Database.Database; lag: (name: string) => number } {
+  const kit = projectionKit([commissionsProjection, salesTargetsProjection]);
+  kit.given('commission-plans', [
     // March: 2% from 0, 3% from 100%, 5% on the part above 120%; both clawbacks.
     plan('east-2026', 1, '2026-03', '2026-03-01T01:00:00Z', terms([{ fromBps: 0, rateBps: 200 }, { fromBps: 10_000, rateBps: 300 }], [{ aboveBps: 12_000, rateBps: 500 }], both, east)),
     plan('vip', 1, '2026-03', '2026-03-01T02:00:00Z', terms([{ fromBps: 0, rateBps: 1_000 }], [], both, { kind: 'reps', ids: ['rep-3'] })),
     // From April: 2.5% flat, write-offs clawed back, credit notes not. March keeps its version.
     plan('east-2026', 2, '2026-04', '2026-03-20T01:00:00Z', terms([{ fromBps: 0, rateBps: 250 }], [], { writeOffs: true, creditNotes: false }, east)),
   ]);
-  await appendTestEvents(store, 'target-2026-03-rep-rep-1', [targetEvent('2026-03', 'rep', 'rep-1', 'east', 'CNY', 10_000_000)]);
-  await appendTestEvents(store, 'target-2026-03-rep-rep-2', [targetEvent('2026-03', 'rep', 'rep-2', 'east', 'CNY', 2_000_000)]);
-  await appendTestEvents(store, 'receivable-r1', [r1.opened(installment(13_000_000), '2026-02-20'), r1.paid('p1', '2026-03-05', alloc(6_000_000, 7_000_000), 7_000_000), r1.paid('p2', '2026-03-20', alloc(6_000_000, 1_000_000), 1_000_000), r1.credited('cn1', '2026-04-10', alloc(1_000_000, 0), 0)]);
-  await appendTestEvents(store, 'receivable-r2', [r2.opened(installment(4_500_000), '2026-02-20'), r2.paid('p3', '2026-03-10', alloc(2_000_000, 2_500_000), 2_500_000), r2.reversed('p3', '2026-03-10', '2026-03-12', alloc(500_000, 3_000_000), 3_000_000), r2.writtenOff('2026-04-15', alloc(3_000_000, 0))]);
-  await appendTestEvents(store, 'receivable-r3', [r3.opened(installment(1_000_000), '2026-03-01'), latePayment]);
-  await appendTestEvents(store, 'receivable-r4', [r4.opened(installment(1_000_000), '2026-03-01'), r4.paid('p4', '2026-03-15', alloc(1_000_000, 0), 0)]);
-  await appendTestEvents(store, 'receivable-r5', [r5.opened(installment(500_000), '2026-03-01'), r5.paid('p5', '2026-03-16', alloc(500_000, 0), 0)]);
-  const db = new Database(':memory:');
-  const runner = new ProjectionRunner({ db, store, projections: [commissionsProjection, salesTargetsProjection] });
-  await runner.start();
-  await runner.whenLive();
-  return { db, lag: (name) => runner.freshness(name).lag, stop: () => runner.stop() };
+  kit.given('target-2026-03-rep-rep-1', [targetEvent('2026-03', 'rep', 'rep-1', 'east', 'CNY', 10_000_000)]);
+  kit.given('target-2026-03-rep-rep-2', [targetEvent('2026-03', 'rep', 'rep-2', 'east', 'CNY', 2_000_000)]);
+  kit.given('receivable-r1', [r1.opened(installment(13_000_000), '2026-02-20'), r1.paid('p1', '2026-03-05', alloc(6_000_000, 7_000_000), 7_000_000), r1.paid('p2', '2026-03-20', alloc(6_000_000, 1_000_000), 1_000_000), r1.credited('cn1', '2026-04-10', alloc(1_000_000, 0), 0)]);
+  kit.given('receivable-r2', [r2.opened(installment(4_500_000), '2026-02-20'), r2.paid('p3', '2026-03-10', alloc(2_000_000, 2_500_000), 2_500_000), r2.reversed('p3', '2026-03-10', '2026-03-12', alloc(500_000, 3_000_000), 3_000_000), r2.writtenOff('2026-04-15', alloc(3_000_000, 0))]);
+  kit.given('receivable-r3', [r3.opened(installment(1_000_000), '2026-03-01'), latePayment]);
+  kit.given('receivable-r4', [r4.opened(installment(1_000_000), '2026-03-01'), r4.paid('p4', '2026-03-15', alloc(1_000_000, 0), 0)]);
+  kit.given('receivable-r5', [r5.opened(installment(500_000), '2026-03-01'), r5.paid('p5', '2026-03-16', alloc(500_000, 0), 0)]);
+  return { db: kit.readModels(), lag: () => 0 };
 }
 
 describe('commission statements', () => {
-  let read: Awaited<ReturnType<typeof given>>;
-  beforeAll(async () => {
-    read = await given();
+  let read: ReturnType<typeof given>;
+  beforeAll(() => {
+    read = given();
   });
-  afterAll(() => read.stop());
 
   it('pays each rep of a month under the plan version of that month, tiers by attainment and the accelerator above 120%', () => {
     expect(queryCommissionStatements(read.db, read.lag, { month: '2026-03' }).rows).toEqual([

@@ -1,24 +1,15 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
-import { ProjectionRunner } from '../runner/runner.js';
+import type Database from 'better-sqlite3';
 import { deactivated, profileReviewed, reassigned, registered, type TestCustomer } from '../testing/customer-events.js';
-import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
-import { customerDirectoryProjection } from './customer-directory.projection.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
+import type { TestEvent } from '../testing/stored-events.js';
+import { customerDirectoryProjection, customerDirectoryTable } from './customer-directory.projection.js';
 import { queryCustomerDirectory, queryNewCustomers } from './customer-directory.queries.js';
 import { addMonths, queryStaleProfiles } from './stale-profiles.queries.js';
 
 const customer = (customerId: string, region = 'east', ownerRepId = 'rep-1', segment = 'smb'): TestCustomer => ({ customerId, region, ownerRepId, segment });
 
-async function given(store: EventStore, history: ReadonlyArray<[TestCustomer, TestEvent[]]>): Promise<void> {
-  for (const [c, events] of history) await appendTestEvents(store, `customer-${c.customerId}`, events);
-}
-
-async function live(store: EventStore, zone?: string): Promise<{ db: Database.Database; runner: ProjectionRunner }> {
-  const db = new Database(':memory:');
-  const runner = new ProjectionRunner({ db, store, projections: [customerDirectoryProjection], ...(zone === undefined ? {} : { zone }) });
-  await runner.start();
-  await runner.whenLive();
-  return { db, runner };
+function given(kit: ProjectionKit, history: ReadonlyArray<[TestCustomer, TestEvent[]]>): void {
+  for (const [c, events] of history) kit.given(`customer-${c.customerId}`, events);
 }
 
 /** Every text cell of every table in the read-model database. */
@@ -28,19 +19,19 @@ const allText = (db: Database.Database): string =>
     .join('\n');
 
 describe('customer directory', () => {
-  it('keeps current owner, region, segment and status, the attribution at registration, and no contact details', async () => {
-    const store = createMemoryEventStore();
+  it('keeps current owner, region, segment and status, the attribution at registration, and no contact details', () => {
+    const kit = projectionKit([customerDirectoryProjection]);
     const c1 = customer('c-1');
     const c2 = customer('c-2', 'east', 'rep-1', 'retail');
     const c3 = customer('c-3', 'west', 'rep-3');
-    await given(store, [
+    given(kit, [
       // 16:30Z on 31 March is 00:30 on 1 April in Shanghai.
       [c1, [registered(c1, '2026-03-31T16:30:00Z'), reassigned(c1, 'rep-2', 'west', '2026-04-03T02:00:00Z')]],
       [c2, [registered(c2, '2026-04-01T02:00:00Z'), profileReviewed(c2, '2026-04-02T02:00:00Z', 'enterprise'), deactivated(c2, '2026-04-05T02:00:00Z')]],
       [c3, [registered(c3, '2026-04-02T03:00:00Z')]],
     ]);
-    const { db, runner } = await live(store);
-    const lag = (name: string) => runner.freshness(name).lag;
+    const db = kit.readModels();
+    const lag = () => 0;
 
     const directory = queryCustomerDirectory(db, lag);
     expect(directory.position).toBe('6');
@@ -63,18 +54,13 @@ describe('customer directory', () => {
     expect(text).toContain('Company c-1');
     expect(text).not.toMatch(/Wang Fang|example\.com|5555/);
 
-    const incremental = runner.digest('customer_directory');
-    await runner.rebuild('customer_directory');
-    expect(runner.digest('customer_directory')).toEqual(incremental);
-    await runner.stop();
   });
 
-  it('parks a profile update of a customer never registered', async () => {
-    const store = createMemoryEventStore();
-    await given(store, [[customer('c-9'), [profileReviewed(customer('c-9'), '2026-04-02T02:00:00Z')]]]);
-    const { runner } = await live(store);
-    expect((await runner.status())[0]).toMatchObject({ state: 'stalled', parked: 1, blockedStreams: ['customer-c-9'] });
-    await runner.stop();
+  it('parks a profile update of a customer never registered', () => {
+    const kit = projectionKit([customerDirectoryProjection]);
+    given(kit, [[customer('c-9'), [profileReviewed(customer('c-9'), '2026-04-02T02:00:00Z')]]]);
+    expect(kit.parked).toMatchObject([{ streamName: 'customer-c-9', type: 'CustomerProfileUpdated', error: expect.any(String) }]);
+    expect(kit.rows(customerDirectoryTable)).toEqual([]);
   });
 });
 
@@ -87,14 +73,14 @@ describe('stale profiles', () => {
     expect(addMonths('2025-03-10', 12)).toBe('2026-03-10');
   });
 
-  it('lists active customers whose latest review on or before the date is at least N months old, in the business zone', async () => {
-    const store = createMemoryEventStore();
+  it('lists active customers whose latest review on or before the date is at least N months old, in the business zone', () => {
+    const kit = projectionKit([customerDirectoryProjection]);
     const a = customer('a');
     const b = customer('b');
     const c = customer('c');
     const d = customer('d', 'west', 'rep-2');
     const e = customer('e', 'west', 'rep-2');
-    await given(store, [
+    given(kit, [
       [a, [registered(a, '2025-03-10T01:00:00Z')]],
       // Reviewed at 17:00Z on 28 February: 1 March 01:00 in Shanghai.
       [b, [registered(b, '2024-05-01T01:00:00Z'), profileReviewed(b, '2025-02-28T17:00:00Z')]],
@@ -102,7 +88,7 @@ describe('stale profiles', () => {
       [d, [registered(d, '2024-01-10T01:00:00Z'), deactivated(d, '2025-06-01T01:00:00Z')]],
       [e, [registered(e, '2024-02-01T01:00:00Z'), profileReviewed(e, '2025-03-15T01:00:00Z')]],
     ]);
-    const { db, runner } = await live(store);
+    const db = kit.readModels();
     const stale = (asOf: string, months?: number, scope?: { region: string }) =>
       queryStaleProfiles(db, () => 0, { asOf, ...(months === undefined ? {} : { months }), ...(scope === undefined ? {} : { scope }) }).rows.map((p) => [
         p.customerId,
@@ -132,11 +118,9 @@ describe('stale profiles', () => {
     expect(stale('2025-02-27', 1).map(([id]) => id)).toEqual(['d', 'e', 'b']);
     expect(stale('2025-02-28', 1, { region: 'west' }).map(([id]) => id)).toEqual(['d', 'e']);
     expect(() => queryStaleProfiles(db, () => 0, { asOf: '2026-03-10', months: 0 })).toThrow(RangeError);
-    await runner.stop();
 
     // In UTC b's review falls on 28 February 2025, so it is stale on 28 February 2026.
-    const utc = await live(store, 'UTC');
-    expect(queryStaleProfiles(utc.db, () => 0, { asOf: '2026-02-28' }).rows.map((p) => p.customerId)).toEqual(['c', 'b']);
-    await utc.runner.stop();
+    const utc = projectionKit([customerDirectoryProjection], 'UTC').givenRecorded(kit.events()).readModels();
+    expect(queryStaleProfiles(utc, () => 0, { asOf: '2026-02-28' }).rows.map((p) => p.customerId)).toEqual(['c', 'b']);
   });
 });

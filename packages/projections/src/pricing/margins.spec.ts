@@ -1,5 +1,4 @@
-import { createMemoryEventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { complaintsProjection } from '../complaints/complaints.projection.js';
 import { customerDirectoryProjection } from '../customers/customer-directory.projection.js';
 import { queryMonthlySalesReport } from '../kpi/monthly-sales.queries.js';
@@ -9,9 +8,8 @@ import { queryRepScorecard } from '../kpi/rep-scorecard.queries.js';
 import { salesMonthlyProjection } from '../kpi/sales-monthly.projection.js';
 import { salesTargetsProjection } from '../kpi/sales-targets.projection.js';
 import { satisfactionProjection } from '../satisfaction/satisfaction.projection.js';
-import { ProjectionRunner } from '../runner/runner.js';
-import { appendOrderEvent, cancelled, confirmed, type TestLine, type TestOrder } from '../testing/order-events.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { givenOrderEvent, cancelled, confirmed, type TestLine, type TestOrder } from '../testing/order-events.js';
+import { projectionKit } from '../testing/projection-kit.js';
 import { queryMargins, type MarginFilter } from './margins.queries.js';
 import { productsProjection } from './products.projection.js';
 
@@ -28,31 +26,26 @@ const c: TestLine = { lineId: 'c', quantity: 1, unitPrice: 500, discountBp: 0 };
 
 describe('margin report', () => {
   let db: Database.Database;
-  let runner: ProjectionRunner;
-  beforeAll(async () => {
-    const store = createMemoryEventStore();
-    // SKU-a costs 600 until 2026-03-14 and 650 from 2026-03-15; SKU-b 100; SKU-c has no cost.
-    await appendTestEvents(store, 'product-SKU-a', product('SKU-a', 'motors', [['2026-01-01', 600], ['2026-03-15', 650]]));
-    await appendTestEvents(store, 'product-SKU-b', product('SKU-b', 'pumps', [['2026-01-01', 100]]));
-    await appendTestEvents(store, 'product-SKU-c', product('SKU-c', 'valves', []));
-    // o-1 (rep-1, east, 10 March): a 10 x 1000 = 10000, b 5 x 200 less 5% = 950.
-    await appendOrderEvent(store, order('o-1', 'rep-1', 'east'), confirmed(order('o-1', 'rep-1', 'east'), [a(10), b], 10_950, '2026-03-10T02:00:00Z'));
-    // o-2 (rep-2, west, 20 March): a 2 x 1000 = 2000 at the new cost, c 500 without a cost.
-    await appendOrderEvent(store, order('o-2', 'rep-2', 'west'), confirmed(order('o-2', 'rep-2', 'west'), [a(2), c], 2_500, '2026-03-20T02:00:00Z'));
-    // o-3 is cancelled, o-4 confirmed in April: neither counts in March.
-    await appendOrderEvent(store, order('o-3', 'rep-1', 'east'), confirmed(order('o-3', 'rep-1', 'east'), [a(1)], 1_000, '2026-03-05T02:00:00Z'));
-    await appendOrderEvent(store, order('o-3', 'rep-1', 'east'), cancelled(order('o-3', 'rep-1', 'east'), true, 1_000, '2026-03-06T02:00:00Z'));
-    await appendOrderEvent(store, order('o-4', 'rep-1', 'east'), confirmed(order('o-4', 'rep-1', 'east'), [a(1)], 1_000, '2026-04-02T02:00:00Z'));
-    db = new Database(':memory:');
+  beforeAll(() => {
     const monthly = [salesTargetsProjection, receivablesKpiProjection, fulfilmentProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection];
-    runner = new ProjectionRunner({ db, store, projections: [salesMonthlyProjection, productsProjection, ...monthly] });
-    await runner.start();
-    await runner.whenLive();
+    const kit = projectionKit([salesMonthlyProjection, productsProjection, ...monthly]);
+    // SKU-a costs 600 until 2026-03-14 and 650 from 2026-03-15; SKU-b 100; SKU-c has no cost.
+    kit.given('product-SKU-a', product('SKU-a', 'motors', [['2026-01-01', 600], ['2026-03-15', 650]]));
+    kit.given('product-SKU-b', product('SKU-b', 'pumps', [['2026-01-01', 100]]));
+    kit.given('product-SKU-c', product('SKU-c', 'valves', []));
+    // o-1 (rep-1, east, 10 March): a 10 x 1000 = 10000, b 5 x 200 less 5% = 950.
+    givenOrderEvent(kit, order('o-1', 'rep-1', 'east'), confirmed(order('o-1', 'rep-1', 'east'), [a(10), b], 10_950, '2026-03-10T02:00:00Z'));
+    // o-2 (rep-2, west, 20 March): a 2 x 1000 = 2000 at the new cost, c 500 without a cost.
+    givenOrderEvent(kit, order('o-2', 'rep-2', 'west'), confirmed(order('o-2', 'rep-2', 'west'), [a(2), c], 2_500, '2026-03-20T02:00:00Z'));
+    // o-3 is cancelled, o-4 confirmed in April: neither counts in March.
+    givenOrderEvent(kit, order('o-3', 'rep-1', 'east'), confirmed(order('o-3', 'rep-1', 'east'), [a(1)], 1_000, '2026-03-05T02:00:00Z'));
+    givenOrderEvent(kit, order('o-3', 'rep-1', 'east'), cancelled(order('o-3', 'rep-1', 'east'), true, 1_000, '2026-03-06T02:00:00Z'));
+    givenOrderEvent(kit, order('o-4', 'rep-1', 'east'), confirmed(order('o-4', 'rep-1', 'east'), [a(1)], 1_000, '2026-04-02T02:00:00Z'));
+    db = kit.readModels();
   });
-  afterAll(() => runner.stop());
 
   const margins = (filter: Partial<MarginFilter>) =>
-    queryMargins(db, (name) => runner.freshness(name).lag, { first: '2026-03-01', last: '2026-03-31', groupBy: 'product', ...filter }).rows.map((row) => [row.key, row.quantity, row.net_sales, row.uncosted_sales, row.cost, row.margin, row.margin_pct]);
+    queryMargins(db, () => 0, { first: '2026-03-01', last: '2026-03-31', groupBy: 'product', ...filter }).rows.map((row) => [row.key, row.quantity, row.net_sales, row.uncosted_sales, row.cost, row.margin, row.margin_pct]);
 
   it('gives net sales less the standard cost in force on the confirmation date, per product', () => {
     expect(margins({})).toEqual([
@@ -75,7 +68,7 @@ describe('margin report', () => {
   });
 
   it('puts margin and margin % in the monthly report and the scorecard, per currency', () => {
-    const lag = (name: string) => runner.freshness(name).lag;
+    const lag = () => 0;
     const byRep = queryMonthlySalesReport(db, lag, { month: '2026-03', groupBy: 'rep' }).rows.map((r) => [r.group, r.currencies.map((c) => [c.currency, c.margin, c.margin_pct])]);
     expect(byRep).toEqual([['rep-1', [['CNY', 4_450, 0.4064]]], ['rep-2', [['CNY', 700, 0.35]]]]);
     expect(queryMonthlySalesReport(db, lag, { month: '2026-03', groupBy: 'region', scope: { region: 'west' } }).rows.map((r) => [r.group, r.currencies[0]?.margin])).toEqual([['west', 700]]);

@@ -1,10 +1,7 @@
 import { applicableList } from '@salesbook/domain';
-import { createMemoryEventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
 import { customerDirectoryProjection } from '../customers/customer-directory.projection.js';
-import { ProjectionRunner } from '../runner/runner.js';
+import { projectionKit } from '../testing/projection-kit.js';
 import { registered, type TestCustomer } from '../testing/customer-events.js';
-import { appendTestEvents } from '../testing/stored-events.js';
 import { priceListFactsOn, queryPriceLists } from './price-lists.queries.js';
 import { priceListsProjection } from './price-lists.projection.js';
 
@@ -21,28 +18,25 @@ const prices = (id: string, entries: [string, number, { minQuantity: number; uni
 });
 
 describe('price lists read model', () => {
-  it('keeps lists and prices, scopes them by role, and gives the applicability rule the lists valid on a date', async () => {
-    const store = createMemoryEventStore();
+  it('keeps lists and prices, scopes them by role, and gives the applicability rule the lists valid on a date', () => {
+    const kit = projectionKit([priceListsProjection, customerDirectoryProjection]);
     const own: TestCustomer = { customerId: 'c-1', region: 'east', ownerRepId: 'rep-1', segment: 'smb' };
     const other: TestCustomer = { customerId: 'c-2', region: 'west', ownerRepId: 'rep-3', segment: 'smb' };
-    await appendTestEvents(store, 'customer-c-1', [registered(own, AT)]);
-    await appendTestEvents(store, 'customer-c-2', [registered(other, AT)]);
-    await appendTestEvents(store, 'pricelist-pl-default', [created('pl-default', { level: 'default' }), prices('pl-default', [['A', 100], ['B', 200, [{ minQuantity: 10, unitPrice: 180 }]]])]);
-    await appendTestEvents(store, 'pricelist-pl-east', [
+    kit.given('customer-c-1', [registered(own, AT)]);
+    kit.given('customer-c-2', [registered(other, AT)]);
+    kit.given('pricelist-pl-default', [created('pl-default', { level: 'default' }), prices('pl-default', [['A', 100], ['B', 200, [{ minQuantity: 10, unitPrice: 180 }]]])]);
+    kit.given('pricelist-pl-east', [
       created('pl-east', { level: 'region', region: 'east' }),
       prices('pl-east', [['A', 90], ['B', 190]]),
       { type: 'ListPriceRemoved', at: AT, data: { priceListId: 'pl-east', sku: 'B', removedBy: 'an-1', removedAt: AT } },
       { type: 'PriceListEnded', at: AT, data: { priceListId: 'pl-east', validTo: '2026-03-31', previousValidTo: null, endedBy: 'an-1', endedAt: AT } },
     ]);
-    await appendTestEvents(store, 'pricelist-pl-west', [created('pl-west', { level: 'region', region: 'west' })]);
-    await appendTestEvents(store, 'pricelist-pl-c1', [created('pl-c1', { level: 'customer', customerId: 'c-1' }), prices('pl-c1', [['A', 80]])]);
-    await appendTestEvents(store, 'pricelist-pl-c2', [created('pl-c2', { level: 'customer', customerId: 'c-2' })]);
-    await appendTestEvents(store, 'pricelist-pl-usd', [created('pl-usd', { level: 'segment', segment: 'smb' }, '2026-03-01', 'USD')]);
-    const db = new Database(':memory:');
-    const runner = new ProjectionRunner({ db, store, projections: [priceListsProjection, customerDirectoryProjection] });
-    await runner.start();
-    await runner.whenLive();
-    const lag = (name: string) => runner.freshness(name).lag;
+    kit.given('pricelist-pl-west', [created('pl-west', { level: 'region', region: 'west' })]);
+    kit.given('pricelist-pl-c1', [created('pl-c1', { level: 'customer', customerId: 'c-1' }), prices('pl-c1', [['A', 80]])]);
+    kit.given('pricelist-pl-c2', [created('pl-c2', { level: 'customer', customerId: 'c-2' })]);
+    kit.given('pricelist-pl-usd', [created('pl-usd', { level: 'segment', segment: 'smb' }, '2026-03-01', 'USD')]);
+    const db = kit.readModels();
+    const lag = () => 0;
     const ids = (filter: Parameters<typeof queryPriceLists>[2]) => queryPriceLists(db, lag, filter).rows.map((row) => `${row.price_list_id}:${row.skus}`);
 
     expect(ids({})).toEqual(['pl-c1:1', 'pl-c2:0', 'pl-default:2', 'pl-east:1', 'pl-usd:0', 'pl-west:0']);
@@ -56,6 +50,5 @@ describe('price lists read model', () => {
     const subject = { customerId: 'c-9', region: 'east', segment: 'smb', currency: 'CNY', on: '2026-03-15' };
     expect(['A', 'B'].map((sku) => applicableList(march, subject, sku)?.priceListId)).toEqual(['pl-east', 'pl-default']);
     expect(applicableList(priceListFactsOn(db, 'CNY', '2026-04-01'), subject, 'A')?.priceListId).toBe('pl-default');
-    await runner.stop();
   });
 });

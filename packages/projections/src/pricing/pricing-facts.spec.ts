@@ -1,8 +1,5 @@
-import { createMemoryEventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
-import { ProjectionRunner } from '../runner/runner.js';
-import { amended, appendOrderEvent, cancelled, type TestOrder } from '../testing/order-events.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { amended, givenOrderEvent, cancelled, type TestOrder } from '../testing/order-events.js';
+import { projectionKit } from '../testing/projection-kit.js';
 import { priceListsProjection } from './price-lists.projection.js';
 import { pricingFactsFor } from './pricing-facts.queries.js';
 import { productsProjection } from './products.projection.js';
@@ -32,26 +29,23 @@ const placed = (o: TestOrder, quantity: number) => ({
 });
 
 describe('pricing facts from the read models', () => {
-  it('gives the lists, the approved promotions running that day, categories and what each promotion has given as orders stand', async () => {
-    const store = createMemoryEventStore();
-    await appendTestEvents(store, 'product-SKU-l1', [{ type: 'ProductRegistered', at: AT, data: { sku: 'SKU-l1', name: 'Motor', category: 'motors', unit: 'pcs', registeredBy: 'an-1', registeredAt: AT } }]);
-    await appendTestEvents(store, 'pricelist-pl-1', [
+  it('gives the lists, the approved promotions running that day, categories and what each promotion has given as orders stand', () => {
+    const kit = projectionKit([productsProjection, priceListsProjection, promotionsProjection]);
+    kit.given('product-SKU-l1', [{ type: 'ProductRegistered', at: AT, data: { sku: 'SKU-l1', name: 'Motor', category: 'motors', unit: 'pcs', registeredBy: 'an-1', registeredAt: AT } }]);
+    kit.given('pricelist-pl-1', [
       { type: 'PriceListCreated', at: AT, data: { priceListId: 'pl-1', name: 'pl-1', currency: 'CNY', audience: { level: 'default' }, validFrom: '2026-03-01', validTo: null, createdBy: 'an-1', createdAt: AT } },
       { type: 'ListPricesSet', at: AT, data: { priceListId: 'pl-1', prices: [{ sku: 'SKU-l1', unitPrice: 1_000, breaks: [] }], setBy: 'an-1', setAt: AT } },
     ]);
-    await appendTestEvents(store, 'promotion-spring', [promotion('spring', 5_000), approved('spring')]);
-    await appendTestEvents(store, 'promotion-draft', [promotion('draft', null)]);
+    kit.given('promotion-spring', [promotion('spring', 5_000), approved('spring')]);
+    kit.given('promotion-draft', [promotion('draft', null)]);
     // o-1 takes 10 x 100, then is amended to 20 (2000); o-2 takes 5 x 100 and is cancelled; o-3 takes 3 x 100.
-    await appendOrderEvent(store, order('o-1'), placed(order('o-1'), 10));
+    givenOrderEvent(kit, order('o-1'), placed(order('o-1'), 10));
     const amendment = amended(order('o-1'), [promoted(10)], [promoted(20)], [9_000, 18_000], 0, AT);
-    await appendOrderEvent(store, order('o-1'), { ...amendment, data: { ...amendment.data, linesBefore: [withPricing(promoted(10))], linesAfter: [withPricing(promoted(20))] } });
-    await appendOrderEvent(store, order('o-2'), placed(order('o-2'), 5));
-    await appendOrderEvent(store, order('o-2'), cancelled(order('o-2'), false, 0, AT));
-    await appendOrderEvent(store, order('o-3'), placed(order('o-3'), 3));
-    const db = new Database(':memory:');
-    const runner = new ProjectionRunner({ db, store, projections: [productsProjection, priceListsProjection, promotionsProjection] });
-    await runner.start();
-    await runner.whenLive();
+    givenOrderEvent(kit, order('o-1'), { ...amendment, data: { ...amendment.data, linesBefore: [withPricing(promoted(10))], linesAfter: [withPricing(promoted(20))] } });
+    givenOrderEvent(kit, order('o-2'), placed(order('o-2'), 5));
+    givenOrderEvent(kit, order('o-2'), cancelled(order('o-2'), false, 0, AT));
+    givenOrderEvent(kit, order('o-3'), placed(order('o-3'), 3));
+    const db = kit.readModels();
 
     const facts = pricingFactsFor(db, { currency: 'CNY', on: '2026-03-10', segment: 'smb', skus: ['SKU-l1', 'SKU-unknown'] });
     expect(facts.lists.map((l) => [l.priceListId, l.prices['SKU-l1']?.unitPrice])).toEqual([['pl-1', 1_000]]);
@@ -63,6 +57,5 @@ describe('pricing facts from the read models', () => {
     const later = pricingFactsFor(db, { currency: 'CNY', on: '2026-04-01', segment: 'smb', skus: [] });
     expect([later.promotions, later.budgets, later.spent]).toEqual([[], { spring: 5_000 }, { spring: 2_300 }]);
     expect(pricingFactsFor(db, { currency: 'USD', on: '2026-03-10', segment: 'smb', skus: [] }).lists).toEqual([]);
-    await runner.stop();
   });
 });

@@ -1,8 +1,5 @@
-import { createMemoryEventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
-import { ProjectionRunner } from '../runner/runner.js';
-import { appendTestEvents } from '../testing/stored-events.js';
-import { productsProjection } from './products.projection.js';
+import { projectionKit } from '../testing/projection-kit.js';
+import { productCostsTable, productsProjection, productsTable } from './products.projection.js';
 import { queryProducts } from './products.queries.js';
 
 const by = { registeredBy: 'an-1' };
@@ -14,25 +11,32 @@ const cost = (sku: string, currency: string, effectiveFrom: string, amount: numb
 });
 
 describe('products read model', () => {
-  it('lists the catalogue with the standard cost in force on a date, corrections replacing a cost of the same date', async () => {
-    const store = createMemoryEventStore();
-    await appendTestEvents(store, 'product-A-1', [
+  it('lists the catalogue with the standard cost in force on a date, corrections replacing a cost of the same date', () => {
+    const kit = projectionKit([productsProjection]);
+    kit.given('product-A-1', [
       registered('A-1', 'motors', '2026-03-01T02:00:00Z'),
       cost('A-1', 'CNY', '2026-03-01', 10_000),
       cost('A-1', 'CNY', '2026-04-01', 11_000),
       cost('A-1', 'CNY', '2026-03-01', 10_500, 10_000),
       cost('A-1', 'USD', '2026-03-01', 1_500),
     ]);
-    await appendTestEvents(store, 'product-B-2', [
+    kit.given('product-B-2', [
       registered('B-2', 'parts', '2026-03-01T03:00:00Z'),
       { type: 'ProductRevised', at: '2026-03-03T02:00:00Z', data: { sku: 'B-2', name: 'gear', category: 'parts', unit: 'box', revisedBy: 'an-1', revisedAt: '2026-03-03T02:00:00Z' } },
       { type: 'ProductDeactivated', at: '2026-03-04T02:00:00Z', data: { sku: 'B-2', deactivatedBy: 'sm-1', deactivatedAt: '2026-03-04T02:00:00Z' } },
     ]);
-    const db = new Database(':memory:');
-    const runner = new ProjectionRunner({ db, store, projections: [productsProjection] });
-    await runner.start();
-    await runner.whenLive();
-    const lag = (name: string) => runner.freshness(name).lag;
+    expect(kit.rows(productsTable).map((r) => [r.sku, r.name, r.unit, r.status])).toEqual([
+      ['A-1', 'product A-1', 'pcs', 'active'],
+      ['B-2', 'gear', 'box', 'inactive'],
+    ]);
+    expect(kit.rows(productCostsTable).map((r) => [r.currency, r.effective_from, r.amount])).toEqual([
+      ['CNY', '2026-03-01', 10_500],
+      ['CNY', '2026-04-01', 11_000],
+      ['USD', '2026-03-01', 1_500],
+    ]);
+
+    const db = kit.readModels();
+    const lag = () => 0;
     const pick = (asOf: string, currency = 'CNY') => queryProducts(db, lag, { asOf, currency }).rows.map((r) => [r.sku, r.name, r.unit, r.status, r.standard_cost, r.cost_effective_from]);
 
     expect(pick('2026-02-28')).toEqual([
@@ -44,6 +48,5 @@ describe('products read model', () => {
     expect(pick('2026-04-01', 'USD')[0]).toEqual(['A-1', 'product A-1', 'pcs', 'active', 1_500, '2026-03-01']);
     expect(queryProducts(db, lag, { asOf: '2026-04-01', currency: 'CNY', status: 'active', category: 'motors' }).rows.map((r) => r.sku)).toEqual(['A-1']);
     expect(queryProducts(db, lag, { asOf: '2026-04-01', currency: 'CNY', category: 'parts', status: 'active' }).rows).toEqual([]);
-    await runner.stop();
   });
 });

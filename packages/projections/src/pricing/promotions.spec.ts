@@ -1,7 +1,4 @@
-import { createMemoryEventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
-import { ProjectionRunner } from '../runner/runner.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { projectionKit } from '../testing/projection-kit.js';
 import { promotionsProjection } from './promotions.projection.js';
 import { queryPromotions } from './promotions.queries.js';
 
@@ -15,16 +12,13 @@ const approved = (id: string) => ({ type: 'PromotionApproved', at: AT, data: { p
 const ended = (id: string, endsOn: string, wasApproved: boolean) => ({ type: 'PromotionEnded', at: AT, data: { promotionId: id, endsOn, previousEndsOn: '2026-03-31', wasApproved, reason: 'r', endedBy: 'sm-1', endedAt: AT } });
 
 describe('promotions read model', () => {
-  it('keeps status, benefit and the last day, and scopes regional promotions to their region', async () => {
-    const store = createMemoryEventStore();
-    await appendTestEvents(store, 'promotion-p-all', [drafted('p-all', [], { kind: 'percent_off', percentBp: 1_000 }), approved('p-all'), ended('p-all', '2026-03-10', true)]);
-    await appendTestEvents(store, 'promotion-p-east', [drafted('p-east', ['east'], { kind: 'fixed_price', unitPrice: 900 }, '2026-03-05')]);
-    await appendTestEvents(store, 'promotion-p-west', [drafted('p-west', ['west'], { kind: 'fixed_price', unitPrice: 800 }), ended('p-west', '2026-03-02', false)]);
-    const db = new Database(':memory:');
-    const runner = new ProjectionRunner({ db, store, projections: [promotionsProjection] });
-    await runner.start();
-    await runner.whenLive();
-    const lag = (name: string) => runner.freshness(name).lag;
+  it('keeps status, benefit and the last day, and scopes regional promotions to their region', () => {
+    const kit = projectionKit([promotionsProjection]);
+    kit.given('promotion-p-all', [drafted('p-all', [], { kind: 'percent_off', percentBp: 1_000 }), approved('p-all'), ended('p-all', '2026-03-10', true)]);
+    kit.given('promotion-p-east', [drafted('p-east', ['east'], { kind: 'fixed_price', unitPrice: 900 }, '2026-03-05')]);
+    kit.given('promotion-p-west', [drafted('p-west', ['west'], { kind: 'fixed_price', unitPrice: 800 }), ended('p-west', '2026-03-02', false)]);
+    const db = kit.readModels();
+    const lag = () => 0;
     const pick = (filter: Parameters<typeof queryPromotions>[2]) => queryPromotions(db, lag, filter).rows.map((r) => [r.promotion_id, r.status, r.ends_on, r.benefit, r.percent_bp ?? r.fixed_price, r.approved_by]);
 
     expect(pick({})).toEqual([
@@ -36,6 +30,5 @@ describe('promotions read model', () => {
     expect(pick({ scope: { repId: 'rep-3' }, repRegion: 'west' }).map((r) => r[0])).toEqual(['p-all', 'p-west']);
     expect(pick({ on: '2026-03-11' }).map((r) => r[0])).toEqual(['p-east']);
     expect(pick({ status: 'approved' }).map((r) => r[0])).toEqual(['p-all']);
-    await runner.stop();
   });
 });

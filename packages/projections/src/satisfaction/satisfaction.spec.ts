@@ -1,8 +1,6 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
-import { ProjectionRunner } from '../runner/runner.js';
+import type Database from 'better-sqlite3';
 import { surveyed, type TestAnswer, type TestCustomer } from '../testing/customer-events.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
 import { pearsonFromSums, rankDrivers } from './satisfaction-figures.js';
 import { NO_CLOSED_LOOP } from './closed-loop.queries.js';
 import { satisfactionProjection } from './satisfaction.projection.js';
@@ -19,29 +17,21 @@ const C: TestAnswer = { nps: 3, csat: 2, items: [2, 4, 1, 4] };
 const flat: TestAnswer = { nps: 9, csat: 4, items: [4, 4, 4, 4] };
 const times = (answer: TestAnswer, count: number): TestAnswer[] => Array.from({ length: count }, () => answer);
 
-async function answers(store: EventStore, c: TestCustomer, list: readonly TestAnswer[], at: string): Promise<bigint> {
-  return appendTestEvents(store, `customer-${c.customerId}`, list.map((answer, i) => surveyed(c, `s-${at.slice(0, 10)}-${i}`, answer, at)));
-}
-
-async function live(store: EventStore): Promise<{ db: Database.Database; runner: ProjectionRunner }> {
-  const db = new Database(':memory:');
-  const runner = new ProjectionRunner({ db, store, projections: [satisfactionProjection] });
-  await runner.start();
-  await runner.whenLive();
-  return { db, runner };
+function answers(kit: ProjectionKit, c: TestCustomer, list: readonly TestAnswer[], at: string): void {
+  kit.given(`customer-${c.customerId}`, list.map((answer, i) => surveyed(c, `s-${at.slice(0, 10)}-${i}`, answer, at)));
 }
 
 const report = (db: Database.Database, filter: SatisfactionFilter): readonly SatisfactionGroup[] => querySatisfaction(db, () => 0, filter).rows;
 const byGroup = (groups: readonly SatisfactionGroup[], group: string | null): SatisfactionGroup | undefined => groups.find((g) => g.group === group);
 
 describe('satisfaction', () => {
-  it('computes CSAT, NPS, item means and key drivers from exactly 30 responses, and no key drivers from 29', async () => {
-    const store = createMemoryEventStore();
-    await answers(store, east, [...times(A, 10), ...times(B, 10), ...times(C, 10)], '2026-03-10T02:00:00Z');
-    await answers(store, west, [...times(A, 20), ...times(C, 9)], '2026-03-11T02:00:00Z');
-    const { db, runner } = await live(store);
+  it('computes CSAT, NPS, item means and key drivers from exactly 30 responses, and no key drivers from 29', () => {
+    const kit = projectionKit([satisfactionProjection]);
+    answers(kit, east, [...times(A, 10), ...times(B, 10), ...times(C, 10)], '2026-03-10T02:00:00Z');
+    answers(kit, west, [...times(A, 20), ...times(C, 9)], '2026-03-11T02:00:00Z');
+    const db = kit.readModels();
 
-    const result = querySatisfaction(db, (name) => runner.freshness(name).lag, { from: '2026-03', to: '2026-03', groupBy: 'region' });
+    const result = querySatisfaction(db, () => 0, { from: '2026-03', to: '2026-03', groupBy: 'region' });
     expect(result.position).toBe('59');
     expect(result.rows.map((g) => g.group)).toEqual(['east', 'west']);
     // east, n = 30: CSAT answers 5, 4 (x20) of 30 = 0.6667; 10 promoters (10), 10 passives (8), 10 detractors (3): NPS 0.
@@ -88,16 +78,12 @@ describe('satisfaction', () => {
     expect(report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'rep', scope: { repId: 'rep-2' } }).map((g) => [g.group, g.responses])).toEqual([['rep-2', 29]]);
     expect(report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'segment', scope: { region: 'east' } }).map((g) => [g.group, g.responses])).toEqual([['smb', 30]]);
 
-    const incremental = runner.digest('satisfaction');
-    await runner.rebuild('satisfaction');
-    expect(runner.digest('satisfaction')).toEqual(incremental);
-    await runner.stop();
   });
 
-  it('gives no correlation when the NPS answers do not vary, and shows every n', async () => {
-    const store = createMemoryEventStore();
-    await answers(store, north, times(flat, 30), '2026-03-12T02:00:00Z');
-    const { db, runner } = await live(store);
+  it('gives no correlation when the NPS answers do not vary, and shows every n', () => {
+    const kit = projectionKit([satisfactionProjection]);
+    answers(kit, north, times(flat, 30), '2026-03-12T02:00:00Z');
+    const db = kit.readModels();
     const [group] = report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'segment' });
     // 30 answers of CSAT 4 and NPS 9: CSAT 30/30 = 1, NPS 30/30 - 0 = 1, every item mean 4.
     expect(group).toMatchObject({ group: 'retail', responses: 30, csat: { value: 1, n: 30 }, nps: { value: 1, n: 30, promoters: 30 } });
@@ -107,15 +93,14 @@ describe('satisfaction', () => {
       drivers: ['product_quality', 'delivery', 'service', 'price'].map((item) => ({ item, correlation: null, rank: null })),
     });
     expect(report(db, { from: '2026-04-01', to: '2026-04-30' })).toEqual([]);
-    await runner.stop();
   });
 
-  it('buckets responses by business day in Asia/Shanghai and keeps the survey period apart, never the comment', async () => {
-    const store = createMemoryEventStore();
+  it('buckets responses by business day in Asia/Shanghai and keeps the survey period apart, never the comment', () => {
+    const kit = projectionKit([satisfactionProjection]);
     // 15:30Z on 31 March is 23:30 in Shanghai (March); 16:30Z is 00:30 on 1 April (April). Both answer the March survey.
-    await answers(store, east, [A], '2026-03-31T15:30:00Z');
-    await answers(store, west, [C], '2026-03-31T16:30:00Z');
-    const { db, runner } = await live(store);
+    answers(kit, east, [A], '2026-03-31T15:30:00Z');
+    answers(kit, west, [C], '2026-03-31T16:30:00Z');
+    const db = kit.readModels();
     const periods = report(db, { from: '2026-03', to: '2026-04', groupBy: 'period' });
     expect(periods.map((g) => [g.group, g.responses, g.nps.value])).toEqual([
       ['2026-03', 1, 1],
@@ -127,7 +112,6 @@ describe('satisfaction', () => {
     const stored = JSON.stringify(db.prepare('SELECT * FROM satisfaction_daily').all());
     expect(stored).not.toMatch(/Secret|example\.com/);
     expect(() => report(db, { from: '2026/03/01', to: '2026-03-31' })).toThrow(RangeError);
-    await runner.stop();
   });
 });
 

@@ -1,12 +1,10 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { collectionEvents, receivable } from '../collections/collections.testing.js';
 import { allProjections } from '../catalog.js';
 import { orderEvents, type KpiOrder } from '../kpi/kpi-events.testing.js';
-import { ProjectionRunner } from '../runner/runner.js';
 import { complaintEvents, type TestComplaint } from '../testing/complaint-events.js';
 import { profileReviewed, registered, type TestCustomer } from '../testing/customer-events.js';
-import { appendTestEvents } from '../testing/stored-events.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
 import { querySupervision, type SupervisionFilter, type SupervisionRow } from './supervision.queries.js';
 import { approvalEvents } from './supervision.testing.js';
 
@@ -16,45 +14,45 @@ const complaint = (complaintId: string, severity: TestComplaint['severity'], own
   ({ complaintId, category: 'delivery', severity, channel: 'phone', ownerRepId, region, filedAt });
 const customer = (customerId: string, ownerRepId: string, region: string): TestCustomer => ({ customerId, ownerRepId, region, segment: 'smb' });
 
-async function givenOrders(store: EventStore): Promise<void> {
+function givenOrders(kit: ProjectionKit): void {
   const a1 = order('A1', 'rep-1', 'east');
-  await appendTestEvents(store, 'order-A1', [approvalEvents(a1).placed('2026-04-02T02:00:00Z', true), approvalEvents(a1).approved('2026-04-02T05:00:00Z'),
+  kit.given('order-A1', [approvalEvents(a1).placed('2026-04-02T02:00:00Z', true), approvalEvents(a1).approved('2026-04-02T05:00:00Z'),
     orderEvents(a1).confirmed([l1], 850, '2026-04-03T02:00:00Z'), orderEvents(a1).delivered('2026-04-18', '2026-04-20', 850)]);
   const a2 = order('A2', 'rep-1', 'east');
-  await appendTestEvents(store, 'order-A2', [approvalEvents(a2).placed('2026-04-05T02:00:00Z', false),
+  kit.given('order-A2', [approvalEvents(a2).placed('2026-04-05T02:00:00Z', false),
     orderEvents(a2).confirmed([l1], 850, '2026-04-05T03:00:00Z'), orderEvents(a2).delivered('2026-04-22', '2026-04-20', 850)]);
-  await appendTestEvents(store, 'order-A3', [approvalEvents(order('A3', 'rep-1', 'east')).placed('2026-03-28T02:00:00Z', true)]);
-  await appendTestEvents(store, 'order-B1', [approvalEvents(order('B1', 'rep-2', 'west')).placed('2026-04-10T02:00:00Z', true)]);
+  kit.given('order-A3', [approvalEvents(order('A3', 'rep-1', 'east')).placed('2026-03-28T02:00:00Z', true)]);
+  kit.given('order-B1', [approvalEvents(order('B1', 'rep-2', 'west')).placed('2026-04-10T02:00:00Z', true)]);
 }
 
-async function givenReceivables(store: EventStore): Promise<void> {
+function givenReceivables(kit: ProjectionKit): void {
   const r1 = collectionEvents(receivable('R1', 'c-1', 'rep-1', 'east'));
   const i1 = { installmentNo: 1, dueDate: '2026-03-31' };
-  await appendTestEvents(store, 'receivable-R1', [r1.opened([{ ...i1, amount: 1_000 }], '2026-03-01'),
+  kit.given('receivable-R1', [r1.opened([{ ...i1, amount: 1_000 }], '2026-03-01'),
     r1.followedUp('2026-04-25', 'phone', 1_000, { date: '2026-04-28', amount: 500 }), r1.paid('p1', '2026-04-27', [{ ...i1, amount: 500, outstandingAfter: 500 }], 500)]);
   const r2 = collectionEvents(receivable('R2', 'c-2', 'rep-1', 'east'));
-  await appendTestEvents(store, 'receivable-R2', [r2.opened([{ installmentNo: 1, dueDate: '2026-04-10', amount: 1_000 }], '2026-03-01'),
+  kit.given('receivable-R2', [r2.opened([{ installmentNo: 1, dueDate: '2026-04-10', amount: 1_000 }], '2026-03-01'),
     r2.followedUp('2026-04-12', 'email', 1_000, { date: '2026-04-20', amount: 1_000 })]);
   const r3 = collectionEvents(receivable('R3', 'c-3', 'rep-2', 'west'));
-  await appendTestEvents(store, 'receivable-R3', [r3.opened([{ installmentNo: 1, dueDate: '2026-05-31', amount: 700 }], '2026-04-01'),
+  kit.given('receivable-R3', [r3.opened([{ installmentNo: 1, dueDate: '2026-05-31', amount: 700 }], '2026-04-01'),
     r3.followedUp('2026-04-29', 'visit', 700, { date: '2026-05-05', amount: 700 })]);
 }
 
-async function givenComplaints(store: EventStore): Promise<void> {
+function givenComplaints(kit: ProjectionKit): void {
   const c1 = complaintEvents(complaint('C1', 'medium', 'rep-1', 'east', '2026-04-03T01:00:00Z'));
-  await appendTestEvents(store, 'complaint-C1', [c1.filed(), c1.acknowledged(2), c1.resolved(48)]);
+  kit.given('complaint-C1', [c1.filed(), c1.acknowledged(2), c1.resolved(48)]);
   const c2 = complaintEvents(complaint('C2', 'high', 'rep-1', 'east', '2026-04-10T01:00:00Z'));
-  await appendTestEvents(store, 'complaint-C2', [c2.filed(), c2.acknowledged(6), c2.resolved(100)]);
-  await appendTestEvents(store, 'complaint-C3', [complaintEvents(complaint('C3', 'critical', 'rep-2', 'west', '2026-04-29T20:00:00Z')).filed()]);
-  await appendTestEvents(store, 'complaint-C4', [complaintEvents(complaint('C4', 'low', 'rep-2', 'west', '2026-03-30T01:00:00Z')).filed()]);
+  kit.given('complaint-C2', [c2.filed(), c2.acknowledged(6), c2.resolved(100)]);
+  kit.given('complaint-C3', [complaintEvents(complaint('C3', 'critical', 'rep-2', 'west', '2026-04-29T20:00:00Z')).filed()]);
+  kit.given('complaint-C4', [complaintEvents(complaint('C4', 'low', 'rep-2', 'west', '2026-03-30T01:00:00Z')).filed()]);
 }
 
-async function givenCustomers(store: EventStore): Promise<void> {
-  await appendTestEvents(store, 'customer-K1', [registered(customer('K1', 'rep-1', 'east'), '2025-03-01T02:00:00Z')]);
+function givenCustomers(kit: ProjectionKit): void {
+  kit.given('customer-K1', [registered(customer('K1', 'rep-1', 'east'), '2025-03-01T02:00:00Z')]);
   const k2 = customer('K2', 'rep-1', 'east');
-  await appendTestEvents(store, 'customer-K2', [registered(k2, '2025-06-01T02:00:00Z'), profileReviewed(k2, '2026-02-01T02:00:00Z')]);
-  await appendTestEvents(store, 'customer-K3', [registered(customer('K3', 'rep-2', 'west'), '2026-04-15T02:00:00Z')]);
-  await appendTestEvents(store, 'customer-K4', [registered(customer('K4', 'rep-2', 'west'), '2026-05-02T02:00:00Z')]);
+  kit.given('customer-K2', [registered(k2, '2025-06-01T02:00:00Z'), profileReviewed(k2, '2026-02-01T02:00:00Z')]);
+  kit.given('customer-K3', [registered(customer('K3', 'rep-2', 'west'), '2026-04-15T02:00:00Z')]);
+  kit.given('customer-K4', [registered(customer('K4', 'rep-2', 'west'), '2026-05-02T02:00:00Z')]);
 }
 
 const zero = {
@@ -90,24 +88,19 @@ const rep2: SupervisionRow = {
 };
 
 describe('supervision report', () => {
-  let runner: ProjectionRunner;
   let db: Database.Database;
-  const lag = (name: string) => runner.freshness(name).lag;
+  const lag = () => 0;
   const april = (extra: Partial<SupervisionFilter> = {}) =>
     querySupervision(db, lag, { month: '2026-04', asOf: '2026-04-30', asOfInstant: '2026-04-30T15:59:59.999Z', groupBy: 'rep', ...extra });
 
-  beforeAll(async () => {
-    const store = createMemoryEventStore();
-    db = new Database(':memory:');
-    runner = new ProjectionRunner({ db, store, projections: allProjections });
-    await givenOrders(store);
-    await givenReceivables(store);
-    await givenComplaints(store);
-    await givenCustomers(store);
-    await runner.start();
-    await runner.whenLive();
+  beforeAll(() => {
+    const kit = projectionKit(allProjections);
+    givenOrders(kit);
+    givenReceivables(kit);
+    givenComplaints(kit);
+    givenCustomers(kit);
+    db = kit.readModels();
   });
-  afterAll(() => runner.stop());
 
   it('computes every figure per rep by hand', () => {
     const result = april();

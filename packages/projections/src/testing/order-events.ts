@@ -1,4 +1,5 @@
 import type { EventStore } from '@salesbook/eventstore';
+import type { ProjectionKit } from './projection-kit.js';
 
 /** A line as order events carry it. */
 export interface TestLine {
@@ -73,4 +74,9 @@ export async function appendOrderEvent(store: EventStore, o: TestOrder, event: {
   const metadata = { occurredAt: event.at, schemaVersion: 1 };
   const result = await store.appendToStream(`order-${o.orderId}`, [{ eventId, type: event.type, data: JSON.parse(JSON.stringify(event.data)), metadata }]);
   return result.position;
+}
+
+/** Gives an order event to a {@link ProjectionKit} on `order-<id>`, written at version 1 as {@link appendOrderEvent} writes it. */
+export function givenOrderEvent(kit: ProjectionKit, o: TestOrder, event: { type: string; at: string; data: Record<string, unknown> }): void {
+  kit.given(`order-${o.orderId}`, [event], { schemaVersion: 1 });
 }

@@ -1,6 +1,6 @@
-import type { EventStore } from '@salesbook/eventstore';
 import { collectionEvents, receivable } from '../collections/collections.testing.js';
 import { orderEvents, type KpiOrder } from '../kpi/kpi-events.testing.js';
+import type { ProjectionKit } from '../testing/projection-kit.js';
 import type { TestEvent } from '../testing/stored-events.js';
 import { listApprovals } from './approvals.queries.js';
 import { listOrders } from './orders.queries.js';
@@ -32,8 +32,8 @@ describe('orders awaiting approval', () => {
     const o1 = order('o-1');
     const placed = placedOrder(o1, '2026-04-01T02:00:00Z', '2026-04-10', 3_000, true);
     // Placed by the regional manager (metadata.actor), for rep-1: someone else approves it.
-    const byManager = async (store: EventStore): Promise<void> => {
-      await store.appendToStream('order-o-1', [{ eventId: '30000000-0000-4000-8000-000000000001', type: placed.type, data: JSON.parse(JSON.stringify(placed.data)), metadata: { occurredAt: placed.at, schemaVersion: 1, actor: { id: 'rm-east', role: 'regional_manager', region: 'east' } } }]);
+    const byManager = (kit: ProjectionKit): void => {
+      kit.given('order-o-1', [placed], { schemaVersion: 1, metadata: { actor: { id: 'rm-east', role: 'regional_manager', region: 'east' } } });
     };
     const lines = (discountBp: number) => [{ lineId: 'l1', sku: 'SKU-1', quantity: 10, unitPrice: 100, discountBp }];
     const amended = orderEvents(order('o-2')).amended(lines(0), lines(2_000), [1_000, 800], 0, '2026-04-02T02:00:00Z');

@@ -1,8 +1,7 @@
-import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { KpiOrder, KpiReceivable } from '../kpi/kpi-events.testing.js';
-import { ProjectionRunner } from '../runner/runner.js';
-import { appendTestEvents, type TestEvent } from '../testing/stored-events.js';
+import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
+import type { TestEvent } from '../testing/stored-events.js';
 import { satisfactionProjection } from '../satisfaction/satisfaction.projection.js';
 import { worklistsProjection } from './worklists.projection.js';
 
@@ -54,14 +53,10 @@ export const disputed = (r: KpiReceivable, at: string, outstanding: number): Tes
   data: { ...r, outstanding, reason: 'goods damaged', disputedBy: r.repId, disputedAt: at },
 });
 
-/** The worklists read model (and satisfaction, which "my day" reads for follow-ups), live, over `history` (after `before` wrote what it needs to the store). */
-export async function readModels(history: ReadonlyArray<[string, TestEvent[]]>, before?: (store: EventStore) => Promise<void>): Promise<{ db: Database.Database; lag: (name: string) => number }> {
-  const store: EventStore = createMemoryEventStore();
-  await before?.(store);
-  for (const [stream, events] of history) await appendTestEvents(store, stream, events);
-  const db = new Database(':memory:');
-  const runner = new ProjectionRunner({ db, store, projections: [worklistsProjection, satisfactionProjection] });
-  await runner.start();
-  await runner.whenLive();
-  return { db, lag: (name) => runner.freshness(name).lag };
+/** The worklists read model (and satisfaction, which "my day" reads for follow-ups) over `history` (after `before` gave what it needs), projected by the test kit. */
+export async function readModels(history: ReadonlyArray<[string, TestEvent[]]>, before?: (kit: ProjectionKit) => void): Promise<{ db: Database.Database; lag: (name: string) => number }> {
+  const kit = projectionKit([worklistsProjection, satisfactionProjection]);
+  before?.(kit);
+  for (const [stream, events] of history) kit.given(stream, events);
+  return { db: kit.readModels(), lag: () => 0 };
 }
