@@ -16,7 +16,8 @@ const COMMENT = `Ask for Quinlan on ${PHONE} before noon`;
 const NOTE = `${NAME} promised to pay by Friday, call ${PHONE}`;
 const ASKED = `${NAME} lost a day of production over the crushed crates`;
 const REJECTED = `Told ${NAME} the contract caps it; reach them at ${EMAIL}`;
-const VALUES = [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED, PHONE.replaceAll(' ', '')];
+const ACTION = `Called ${NAME} back on ${PHONE}; replacement crates agreed`;
+const VALUES = [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED, ACTION, PHONE.replaceAll(' ', '')];
 /** Each value as written, upper- and lower-case. */
 const VARIANTS = [...new Set(VALUES.flatMap((value) => [value, value.toUpperCase(), value.toLowerCase()]))];
 
@@ -83,6 +84,8 @@ it('stores personal data encrypted, and after an erasure over HTTP reads it as e
   await register('c-gone', { name: NAME, phone: PHONE, email: EMAIL });
   await register('c-kept', { name: 'Kept Person', phone: '+86 131 0000 0001', email: 'kept@erasure-test.example' });
   await post('/customers/c-gone/surveys', { surveyId: 's-1', period: '2026-03', nps: 4, csat: 2, scores: { productQuality: 2, delivery: 1, service: 3, price: 3 }, comment: COMMENT }, 2);
+  // NPS 4 opened a follow-up: what was done on it is personal data too.
+  await post('/customers/c-gone/follow-up-closings', { surveyId: 's-1', actionTaken: ACTION, recovered: true }, 2);
   await post('/orders', orderBody('o-gone', 'c-gone', { paymentTerms: { kind: 'advance' }, promisedDeliveryDate: '2026-03-20' }), 3);
   await post('/orders/o-gone/confirmation', {}, 3);
   await post('/complaints', { complaintId: 'k-gone', customerId: 'c-gone', orderId: 'o-gone', channel: 'email', category: 'delivery', severity: 'high', description: DESCRIPTION }, 4);
@@ -104,7 +107,7 @@ it('stores personal data encrypted, and after an erasure over HTTP reads it as e
   for (const value of VARIANTS) expect([value, filesHolding(data, value)]).toEqual([value, []]);
   // ...yet a sales manager reads them back.
   const readable = JSON.stringify([await history('customer-c-gone'), await history('complaint-k-gone'), await history('receivable-o-gone')]);
-  for (const value of [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED]) expect(readable).toContain(JSON.stringify(value).slice(1, -1));
+  for (const value of [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED, ACTION]) expect(readable).toContain(JSON.stringify(value).slice(1, -1));
 
   const erased = await api.call('POST', '/customers/c-gone/erasure', people.manager, { reason: 'data subject request DSR-7' });
   expect([erased.status, erased.body]).toEqual([201, expect.objectContaining({ streamName: 'customer-c-gone', events: ['CustomerPersonalDataForgotten'], keyDestroyed: true })]);
@@ -117,6 +120,8 @@ it('stores personal data encrypted, and after an erasure over HTTP reads it as e
   for (const value of VARIANTS) expect(JSON.stringify(afterwards)).not.toContain(value);
   expect(afterwards[0].events[0].data.contact).toEqual({ name: ERASED_PERSONAL_DATA, phone: ERASED_PERSONAL_DATA, email: ERASED_PERSONAL_DATA });
   expect(afterwards[1].events[0].data.description).toBe(ERASED_PERSONAL_DATA);
+  const closing = (afterwards[0].events as { type: string; data: { actionTaken?: string } }[]).find((event) => event.type === 'DetractorFollowUpClosed');
+  expect(closing?.data.actionTaken).toBe(ERASED_PERSONAL_DATA);
   const compensation = (afterwards[1].events as { type: string; data: { reason?: string } }[]).filter((event) => event.type.startsWith('ComplaintCompensation'));
   expect(compensation.map((event) => [event.type, event.data.reason])).toEqual([['ComplaintCompensationRequested', ERASED_PERSONAL_DATA], ['ComplaintCompensationRejected', ERASED_PERSONAL_DATA]]);
   expect(afterwards[2].events.at(-1).data.note).toBe(ERASED_PERSONAL_DATA);

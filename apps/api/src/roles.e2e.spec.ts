@@ -29,6 +29,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /customers/:id/reassignment': MANAGERS,
   'POST /customers/:id/credit-limit': MANAGERS,
   'POST /customers/:id/surveys': SALES,
+  'POST /customers/:id/follow-up-closings': SALES,
   'POST /customers/:id/erasure': MANAGERS,
   'POST /customers/:id/deactivation': MANAGERS,
   'POST /orders': SALES,

@@ -38,7 +38,7 @@ const classify = (personal: readonly string[], other: string, owner?: PersonalDa
   ({ version: 1, personal, other: words(other), ...(owner ? { owner } : {}) });
 
 /**
- * Every event type's string fields, personal or not. Personal: the contact person, survey comments,
+ * Every event type's string fields, personal or not. Personal: the contact person, survey comments, what was done on a detractor's follow-up,
  * complaint texts, collection follow-up notes and dispute texts (free text about a customer's affairs).
  * Not personal: company names and profiles (businesses, not people), product descriptions, and the
  * business reasons staff give for orders, write-offs, credit notes, targets and erasure itself.
@@ -55,6 +55,8 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   SatisfactionSurveyRecorded: classify(['comment'], 'customerId surveyId period region ownerRepId segment respondedAt campaignId invitationId channel', byCustomer),
   CustomerPersonalDataForgotten: classify([], 'customerId erasedFields[] reason forgottenBy forgottenAt'),
   CustomerDeactivated: classify([], 'customerId reason deactivatedBy deactivatedAt'),
+  DetractorFollowUpOpened: classify([], 'customerId surveyId region ownerRepId segment openedAt'),
+  DetractorFollowUpClosed: classify(['actionTaken'], 'customerId surveyId closedBy closedAt', byCustomer),
 
   OrderPlaced: classify([], `${ORDER} ${LINES('lines')} paymentTerms.kind promisedDeliveryDate placedAt`),
   OrderDiscountApproved: classify([], 'orderId approvedBy approverRole approvedAt'),

@@ -53,6 +53,7 @@ export const COMMAND_ROLES = {
   ReassignCustomer: MANAGER_ROLES,
   SetCreditLimit: MANAGER_ROLES,
   RecordSatisfactionSurvey: SALES_ROLES,
+  CloseDetractorFollowUp: SALES_ROLES,
   // The system records an answer given through a campaign's link; people record one taken by phone.
   RecordCampaignAnswer: SALES_ROLES,
   ForgetCustomerPersonalData: MANAGER_ROLES,

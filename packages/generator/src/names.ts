@@ -37,5 +37,6 @@ export const TEXTS = {
   },
   findings: ['Batch defect confirmed by the quality team', 'Carrier delay at the regional hub', 'Invoice raised from an outdated price list', 'Handover between reps was missed'],
   complaintResolutions: ['Replacement units shipped', 'Apology and revised delivery schedule', 'Invoice corrected', 'New account contact assigned', 'Technician visit on site'],
+  followUpActions: ['Called back; apologised and agreed a delivery plan', 'Visited the customer with the service lead', 'Called back; credit note offered for the late delivery', 'Called back; arranged a technician visit'],
   surveyComments: ['Reliable supplier', 'Deliveries could be faster', 'Prices are high compared to competitors', 'Very helpful sales team', 'Quality has improved'],
 } as const;

@@ -43,6 +43,8 @@ export interface ApiConfig {
   readonly liveBatchMs: number;
   /** Alert rules and webhook delivery. */
   readonly alerts: AlertsConfig;
+  /** Business days the owner rep has to follow up an unhappy survey answer (SALESBOOK_FOLLOW_UP_BUSINESS_DAYS, default 2). */
+  readonly followUpBusinessDays: number;
 }
 
 /**
@@ -83,6 +85,7 @@ const Env = z.object({
   SALESBOOK_MAX_DOWN_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_000).max(86_400_000, 'must be 1000-86400000 (milliseconds)').default(120_000)),
   SALESBOOK_LIVE_BATCH_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(1_000, 'must be 0-1000 (milliseconds)').default(5)),
   SALESBOOK_REPORT_CACHE_MB: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(4_096, 'must be 0-4096 (megabytes)').default(64)),
+  SALESBOOK_FOLLOW_UP_BUSINESS_DAYS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30, 'must be 0-30 (business days)').default(2)),
   NODE_ENV: optional,
 }).extend(HardeningEnv.shape).extend(AlertsEnv.shape);
 
@@ -122,6 +125,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     maxDownMs: values.SALESBOOK_MAX_DOWN_MS,
     reportCacheBytes: values.SALESBOOK_REPORT_CACHE_MB * 1_048_576,
     liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
+    followUpBusinessDays: values.SALESBOOK_FOLLOW_UP_BUSINESS_DAYS,
     ...alertsOf(values, values.SALESBOOK_READMODELS),
   };
 }

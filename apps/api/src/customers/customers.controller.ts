@@ -37,6 +37,9 @@ export class CustomersController {
   @Route(routes.recordSurvey) recordSurvey(@Req() request: FastifyRequest) {
     return this.send(routes.recordSurvey, request);
   }
+  @Route(routes.closeFollowUp) closeFollowUp(@Req() request: FastifyRequest) {
+    return this.send(routes.closeFollowUp, request);
+  }
   @Route(routes.forget) async forget(@Req() request: FastifyRequest) {
     const input = readCommand(routes.forget, request);
     // An erasure applies at any revision and is idempotent: a precondition on the revision would only refuse it.

@@ -13,6 +13,7 @@ export const customerRoutes = {
   reassign: route('/customers/:id/reassignment', 'ReassignCustomer', schemas.ReassignCustomer, 'Give the customer another owner rep or region (managers)'),
   setCreditLimit: route('/customers/:id/credit-limit', 'SetCreditLimit', schemas.SetCreditLimit, 'Set the credit limit (managers)'),
   recordSurvey: route('/customers/:id/surveys', 'RecordSatisfactionSurvey', schemas.RecordSatisfactionSurvey, "Record the customer's answer to a satisfaction survey"),
+  closeFollowUp: route('/customers/:id/follow-up-closings', 'CloseDetractorFollowUp', schemas.CloseDetractorFollowUp, 'Close the follow-up an unhappy survey answer opened: what was done, and whether the customer was recovered'),
   forget: route('/customers/:id/erasure', 'ForgetCustomerPersonalData', schemas.ForgetCustomerPersonalData, "Erase the customer's personal data"),
   deactivate: route('/customers/:id/deactivation', 'DeactivateCustomer', schemas.DeactivateCustomer, 'Deactivate the customer'),
 } as const;

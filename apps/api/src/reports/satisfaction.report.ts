@@ -16,7 +16,7 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
     method: 'GET',
     path: '/reports/satisfaction',
     audience: READ_ROLES.reports,
-    summary: 'Satisfaction: CSAT, NPS, item averages and key drivers of the survey responses of a period, each with its n; without groupBy one group',
+    summary: 'Satisfaction: CSAT, NPS, item averages, key drivers and the closed loop (follow-ups of unhappy answers opened, closed, recovered, time to close) of the survey responses of a period, each with its n; without groupBy one group',
     tag: 'reports',
     query: SatisfactionQuery,
     status: 200,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApprovalRow, ComplaintListRow, CustomerListRow, OrderListRow, ProfileDueRow, ReceivableListRow } from '@salesbook/projections';
+import type { ApprovalRow, ComplaintListRow, CustomerListRow, DetractorFollowUpItem, OrderListRow, ProfileDueRow, ReceivableListRow } from '@salesbook/projections';
 import { reportAnswer } from '../reports/answers/report-answer.js';
 
 const nextCursor = { nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page') };
@@ -95,6 +95,19 @@ const section = <R extends z.ZodType>(row: R) => z.strictObject({ items: z.array
 /** A profile due for review in `GET /my-day`. */
 export const ProfileDueRowSchema = z.strictObject({ customerId: z.string(), companyName: z.string(), ownerRepId: z.string(), lastReviewedOn: z.string(), reviewDueOn: z.string() }) satisfies z.ZodType<ProfileDueRow>;
 
+/** An open follow-up of an unhappy survey answer in `GET /my-day`. */
+export const DetractorFollowUpItemSchema = z.strictObject({
+  customerId: z.string(),
+  surveyId: z.string(),
+  ownerRepId: z.string(),
+  region: z.string(),
+  nps: z.number().int(),
+  csat: z.number().int(),
+  openedAt: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+}) satisfies z.ZodType<DetractorFollowUpItem>;
+
 /** The answer of `GET /my-day`. */
 export const MyDayAnswer = z.strictObject({
   today: z.string(),
@@ -104,6 +117,7 @@ export const MyDayAnswer = z.strictObject({
   lateOrders: section(OrderListRowSchema),
   complaints: section(ComplaintListRowSchema),
   profilesDue: section(ProfileDueRowSchema),
+  detractorFollowUps: section(DetractorFollowUpItemSchema),
   approvals: section(ApprovalRowSchema).nullable(),
   position: z.string().nullable(),
   lag: z.number().int().min(0),

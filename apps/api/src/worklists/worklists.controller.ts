@@ -10,6 +10,8 @@ import { Input, type RouteInput } from '../http/input.js';
 import { Route } from '../http/route-spec.js';
 import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
 import type { ReportDefinition } from '../reports/report-definition.js';
+
+const SATISFACTION = 'satisfaction';
 import { RunReportQuery } from '../reports/reports.handlers.js';
 import { approvalsInbox } from './approvals.js';
 import { complaintList, customerList, orderList, receivableList } from './lists.js';
@@ -65,7 +67,9 @@ export class WorklistsController {
 
   @Route(myDayRoute) async myDay(@Input() input: RouteInput): Promise<MyDayReply> {
     const actor = this.actorOf(input);
-    if (!this.runner.servesCurrentVersion(WORKLISTS)) throw toHttpException({ kind: 'rebuilding', projections: [WORKLISTS] });
-    return myDay(this.db, this.runner, actor, this.clock(), this.config.timeZone);
+    // "My day" also reads the satisfaction read model (follow-ups of unhappy answers): both must serve this release.
+    const rebuilding = [WORKLISTS, SATISFACTION].filter((name) => !this.runner.servesCurrentVersion(name));
+    if (rebuilding.length > 0) throw toHttpException({ kind: 'rebuilding', projections: rebuilding });
+    return myDay(this.db, this.runner, actor, this.clock(), { zone: this.config.timeZone, followUpBusinessDays: this.config.followUpBusinessDays });
   }
 }

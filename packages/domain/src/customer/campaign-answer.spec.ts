@@ -18,6 +18,12 @@ const answer = (overrides: Partial<RecordCampaignAnswer> = {}, by: Actor = t.sys
 const answered = (channel: 'link' | 'phone' = 'link') => t.surveyRecorded({ surveyId: CAMPAIGN, campaignId: CAMPAIGN, invitationId: INVITATION, channel });
 
 describe('RecordCampaignAnswer', () => {
+  it('opens the follow-up of an unhappy answer in the same append, as a rep-recorded answer does', () => {
+    given([registered]).when(answer({ nps: 5, csat: 2 })).then([
+      t.surveyRecorded({ surveyId: CAMPAIGN, campaignId: CAMPAIGN, invitationId: INVITATION, channel: 'link', nps: 5, csat: 2 }),
+      { type: 'DetractorFollowUpOpened', data: { customerId: t.CUSTOMER_ID, surveyId: CAMPAIGN, nps: 5, csat: 2, region: t.EAST, ownerRepId: t.rep.id, segment: 'smb', openedAt: t.at(10) } },
+    ]);
+  });
   it('records the answer given through the link as a survey of the campaign, with the invitation and its channel', () => {
     given([registered]).when(answer()).then([answered()]);
   });

@@ -68,6 +68,19 @@ export const RecordSatisfactionSurvey = z
   .strict();
 export type RecordSatisfactionSurvey = z.infer<typeof RecordSatisfactionSurvey>;
 
+/**
+ * Close the follow-up an unhappy answer opened (`surveyId` names the answer): what was done, and whether the
+ * customer was recovered. `actionTaken` is required, except after the customer's personal data was erased.
+ */
+export const CloseDetractorFollowUp = z
+  .object({
+    customerId: CustomerId,
+    surveyId: SurveyId,
+    actionTaken: Text('actionTaken', 2_000).optional(),
+    recovered: z.boolean({ message: 'recovered must be true or false' }),
+  })
+  .strict();
+export type CloseDetractorFollowUp = z.infer<typeof CloseDetractorFollowUp>;
 /** The answer to a campaign's questions, as the customer gives it (link) or a rep takes it down (phone). */
 export const CampaignAnswer = z.object({ nps: NpsScore, csat: CsatScore, scores: SurveyScores, comment: Text('comment', 4_000).optional() }).strict();
 export type CampaignAnswer = z.infer<typeof CampaignAnswer>;
@@ -107,6 +120,8 @@ export type SetCreditLimitCommand = Command<'SetCreditLimit', SetCreditLimit>;
 export type RecordCampaignAnswerCommand = Command<'RecordCampaignAnswer', RecordCampaignAnswer>;
 /** RecordSatisfactionSurvey as a command. */
 export type RecordSatisfactionSurveyCommand = Command<'RecordSatisfactionSurvey', RecordSatisfactionSurvey>;
+/** CloseDetractorFollowUp as a command. */
+export type CloseDetractorFollowUpCommand = Command<'CloseDetractorFollowUp', CloseDetractorFollowUp>;
 /** ForgetCustomerPersonalData as a command. */
 export type ForgetCustomerPersonalDataCommand = Command<'ForgetCustomerPersonalData', ForgetCustomerPersonalData>;
 /** DeactivateCustomer as a command. */
@@ -120,6 +135,7 @@ export type CustomerCommand =
   | ReassignCustomerCommand
   | SetCreditLimitCommand
   | RecordSatisfactionSurveyCommand
+  | CloseDetractorFollowUpCommand
   | RecordCampaignAnswerCommand
   | ForgetCustomerPersonalDataCommand
   | DeactivateCustomerCommand;
@@ -132,6 +148,7 @@ export const customerCommandSchemas = {
   ReassignCustomer,
   SetCreditLimit,
   RecordSatisfactionSurvey,
+  CloseDetractorFollowUp,
   RecordCampaignAnswer,
   ForgetCustomerPersonalData,
   DeactivateCustomer,

@@ -5,6 +5,7 @@ import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/domain-error.js';
 import type { CustomerCommand } from './commands.js';
+import { closeDetractorFollowUp } from './decide/close-detractor-follow-up.js';
 import { changeCustomerContact } from './decide/change-customer-contact.js';
 import { deactivateCustomer } from './decide/deactivate-customer.js';
 import { forgetCustomerPersonalData } from './decide/forget-customer-personal-data.js';
@@ -34,6 +35,8 @@ function decide(command: WithAccess<CustomerCommand>, state: CustomerState): Eit
       return setCreditLimit(command, state);
     case 'RecordSatisfactionSurvey':
       return recordSatisfactionSurvey(command, state);
+    case 'CloseDetractorFollowUp':
+      return closeDetractorFollowUp(command, state);
     case 'RecordCampaignAnswer':
       return recordCampaignAnswer(command, state);
     case 'ForgetCustomerPersonalData':

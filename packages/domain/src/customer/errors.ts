@@ -11,7 +11,10 @@ export type CustomerErrorCode =
   | 'CUSTOMER_NOT_AUTHORIZED'
   | 'CUSTOMER_DEACTIVATED'
   | 'CUSTOMER_SURVEY_ALREADY_ANSWERED'
-  | 'CUSTOMER_PERSONAL_DATA_ERASED';
+  | 'CUSTOMER_PERSONAL_DATA_ERASED'
+  | 'CUSTOMER_FOLLOW_UP_NOT_FOUND'
+  | 'CUSTOMER_FOLLOW_UP_ALREADY_CLOSED'
+  | 'CUSTOMER_FOLLOW_UP_ACTION_REQUIRED';
 
 /** A refusal of the Customer decider. */
 export type CustomerError = DomainError<CustomerErrorCode>;

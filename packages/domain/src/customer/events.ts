@@ -4,6 +4,7 @@ import { ActorId, CustomerId, InvitationId, RegionId, SurveyId } from '../shared
 import type { Event } from '../shared/message.js';
 import { Money } from '../shared/money.js';
 import { IsoDateTime, YearMonth } from '../shared/time.js';
+import { DetractorFollowUpClosed, DetractorFollowUpOpened, type DetractorFollowUpClosedEvent, type DetractorFollowUpOpenedEvent } from './follow-up-events.js';
 import { CustomerSize, StoredSegment, UNASSIGNED_SEGMENT } from './vocabulary.js';
 
 // Stored history must keep loading when command validation tightens, so personal and free-text
@@ -138,7 +139,7 @@ export const SatisfactionSurveyRecorded = z.object({
 export type SatisfactionSurveyRecorded = z.infer<typeof SatisfactionSurveyRecorded>;
 
 /** What ForgetCustomerPersonalData erases. */
-export const ERASED_FIELDS = ['contact.name', 'contact.phone', 'contact.email', 'survey.comment'] as const;
+export const ERASED_FIELDS = ['contact.name', 'contact.phone', 'contact.email', 'survey.comment', 'followUp.actionTaken'] as const;
 
 /** The customer's personal data was erased (the key is deleted by the crypto-shredding issue); business facts stay. */
 export const CustomerPersonalDataForgotten = z.object({
@@ -180,7 +181,9 @@ export type CustomerEvent =
   | CustomerCreditLimitSetEvent
   | SatisfactionSurveyRecordedEvent
   | CustomerPersonalDataForgottenEvent
-  | CustomerDeactivatedEvent;
+  | CustomerDeactivatedEvent
+  | DetractorFollowUpOpenedEvent
+  | DetractorFollowUpClosedEvent;
 
 /** Schemas and versions of the Customer events, for the event registry. */
 export const customerEventDefinitions: readonly EventDefinition<CustomerEvent>[] = [
@@ -192,6 +195,8 @@ export const customerEventDefinitions: readonly EventDefinition<CustomerEvent>[]
   defineEvent('SatisfactionSurveyRecorded', SatisfactionSurveyRecorded),
   defineEvent('CustomerPersonalDataForgotten', CustomerPersonalDataForgotten),
   defineEvent('CustomerDeactivated', CustomerDeactivated),
+  defineEvent('DetractorFollowUpOpened', DetractorFollowUpOpened),
+  defineEvent('DetractorFollowUpClosed', DetractorFollowUpClosed),
 ];
 
 /** Reads the events of a Customer stream (`customer-<id>`), upcast and validated, as Customer events. */

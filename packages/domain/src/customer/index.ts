@@ -6,4 +6,6 @@ export { Contact, CsatScore, CustomerSize, Email, NpsScore, Phone, SEGMENTS, Seg
 export { customerDecider } from './decide.js';
 export { customerSnapshot, type CustomerSnapshotView } from './snapshot.js';
 export type { CustomerError, CustomerErrorCode } from './errors.js';
-export { ERASED_CONTACT, type Customer, type CustomerState, type CustomerStatus, type ErasedContact, type NoCustomer, type SurveyAnswer } from './state.js';
+export { DETRACTOR_NPS_MAX, DISSATISFIED_CSAT_MAX, followUpFor, needsFollowUp, type FollowUpTrigger } from './follow-up.js';
+export { DetractorFollowUpClosed, DetractorFollowUpOpened, type DetractorFollowUpClosedEvent, type DetractorFollowUpOpenedEvent } from './follow-up-events.js';
+export { ERASED_CONTACT, type FollowUp, type Customer, type CustomerState, type CustomerStatus, type ErasedContact, type NoCustomer, type SurveyAnswer } from './state.js';

@@ -34,6 +34,7 @@ describe('Customer evolve', () => {
       reviewedAt: t.at(1),
       creditLimit: null,
       surveys: {},
+      followUps: {},
       deactivatedAt: null,
     });
   });

@@ -22,6 +22,13 @@ export interface SurveyAnswer {
   readonly comment: string | null;
 }
 
+/** The follow-up of an unhappy answer; `actionTaken` is `null` while open, when absent, or once erased. */
+export interface FollowUp {
+  readonly status: 'open' | 'closed';
+  readonly actionTaken: string | null;
+  readonly recovered: boolean | null;
+}
+
 /** No customer in the stream yet. */
 export interface NoCustomer {
   readonly status: 'none';
@@ -45,6 +52,8 @@ export interface Customer {
   readonly reviewedAt: string;
   readonly creditLimit: Money | null;
   readonly surveys: Readonly<Record<string, SurveyAnswer>>;
+  /** Follow-ups of unhappy answers, by survey id. */
+  readonly followUps: Readonly<Record<string, FollowUp>>;
   readonly deactivatedAt: string | null;
 }
 
@@ -73,6 +82,7 @@ const registered = (data: CustomerRegistered): Customer => ({
   reviewedAt: data.registeredAt,
   creditLimit: null,
   surveys: {},
+  followUps: {},
   deactivatedAt: null,
 });
 
@@ -86,6 +96,11 @@ const surveyAnswer = (data: SatisfactionSurveyRecorded, erased: boolean): Survey
 
 const eraseComments = (surveys: Customer['surveys']): Customer['surveys'] =>
   Object.fromEntries(Object.entries(surveys).map(([id, answer]) => [id, { ...answer, comment: null }]));
+
+const eraseActions = (followUps: Customer['followUps']): Customer['followUps'] =>
+  Object.fromEntries(Object.entries(followUps).map(([id, followUp]) => [id, { ...followUp, actionTaken: null }]));
+
+const withFollowUp = (state: Customer, surveyId: string, followUp: FollowUp): Customer => ({ ...state, followUps: { ...state.followUps, [surveyId]: followUp } });
 
 /** Applies an event to an existing customer. */
 function evolveCustomer(state: Customer, event: CustomerEvent): Customer {
@@ -105,9 +120,15 @@ function evolveCustomer(state: Customer, event: CustomerEvent): Customer {
     case 'SatisfactionSurveyRecorded':
       return { ...state, surveys: { ...state.surveys, [event.data.surveyId]: surveyAnswer(event.data, state.personalDataErased) } };
     case 'CustomerPersonalDataForgotten':
-      return { ...state, contact: ERASED_CONTACT, personalDataErased: true, surveys: eraseComments(state.surveys) };
+      return { ...state, contact: ERASED_CONTACT, personalDataErased: true, surveys: eraseComments(state.surveys), followUps: eraseActions(state.followUps) };
     case 'CustomerDeactivated':
       return { ...state, status: 'deactivated', deactivatedAt: event.data.deactivatedAt };
+    case 'DetractorFollowUpOpened':
+      return withFollowUp(state, event.data.surveyId, { status: 'open', actionTaken: null, recovered: null });
+    case 'DetractorFollowUpClosed': {
+      const actionTaken = state.personalDataErased ? null : (event.data.actionTaken ?? null);
+      return withFollowUp(state, event.data.surveyId, { status: 'closed', actionTaken, recovered: event.data.recovered });
+    }
   }
 }
 

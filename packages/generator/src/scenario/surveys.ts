@@ -1,5 +1,5 @@
 import type { SurveyId } from '@salesbook/domain';
-import { onDate, type CustomerEntity, type Sim } from '../sim.js';
+import { HOUR, onDate, type CustomerEntity, type Sim } from '../sim.js';
 import { TEXTS } from '../names.js';
 import { runCustomer } from './customers.js';
 
@@ -28,6 +28,27 @@ function answer(sim: Sim, customer: CustomerEntity) {
 }
 
 /**
+ * The owner rep calls back an unhappy customer (the decider opened the follow-up with the answer) a day or two later,
+ * and the customer is recovered when their mood is not too low. About one in five is never closed, so overdue
+ * follow-ups reach the managers' inboxes. Decided from the answer, not drawn: the run's random stream stays as it was.
+ */
+function followUp(sim: Sim, customer: CustomerEntity, surveyId: SurveyId, answer: { nps: number; csat: number }): void {
+  const state = customer.stream.state;
+  if (state.status === 'none' || state.followUps[surveyId]?.status !== 'open' || (answer.nps + answer.csat) % 5 === 0) return;
+  const closeAt = sim.engine.now + (20 + answer.nps * 3 + answer.csat) * HOUR;
+  sim.engine.at(closeAt, () => {
+    const recovered = customer.mood > -0.4;
+    const actionTaken = TEXTS.followUpActions[(answer.nps + answer.csat) % TEXTS.followUpActions.length] ?? 'Called back';
+    const data = { customerId: customer.id, surveyId, recovered, ...(customer.stream.state.status !== 'none' && customer.stream.state.personalDataErased ? {} : { actionTaken }) };
+    sim.engine.run(customer.stream, { type: 'CloseDetractorFollowUp', data, metadata: sim.engine.metadata(customer.rep.actor) }, {
+      correlationId: `customer-${customer.id}`,
+      // The owner may have left or handed the customer over meanwhile: then the follow-up stays open.
+      allow: ['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED'],
+    });
+  });
+}
+
+/**
  * The quarterly satisfaction survey about `month` (the quarter's last month): about 45% of active customers
  * answer, on days spread over the three weeks after it is sent; some leave a comment.
  */
@@ -41,6 +62,7 @@ export function runQuarterlySurvey(sim: Sim, month: string, quarter: string, res
       const comment = !state.personalDataErased && sim.random.chance(0.15) ? { comment: sim.random.pick(TEXTS.surveyComments) } : {};
       const data = { customerId: customer.id, surveyId, period: month, ...answer(sim, customer), ...comment };
       runCustomer(sim, customer, { type: 'RecordSatisfactionSurvey', data, metadata: sim.engine.metadata(sim.world.staff.surveys) });
+      followUp(sim, customer, surveyId, data);
     });
   }
 }

@@ -3,6 +3,8 @@ import type { SatisfactionSurveyRecorded } from '@salesbook/domain';
 import { businessDate } from '../model/business-time.js';
 import { decodeEvent } from '../model/decode.js';
 import type { Projection, ProjectionContext } from '../model/projection.js';
+import { projectAnswer } from './satisfaction-answers.evolve.js';
+import { openFollowUpsTable, satisfactionAnswersTable } from './satisfaction-answers.tables.js';
 import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
 
 /** The item scores of a survey, in the order reports list them. */
@@ -94,19 +96,28 @@ export function answerCounters(answer: Pick<SatisfactionSurveyRecorded, 'nps' | 
 const add = (base: Counters | undefined, more: Counters): Counters =>
   base === undefined ? more : (Object.fromEntries(Object.entries(more).map(([column, value]) => [column, (base[column as keyof Counters] ?? 0) + value])) as Counters);
 
+const PROJECTED = new Set(['SatisfactionSurveyRecorded', 'DetractorFollowUpOpened', 'DetractorFollowUpClosed', 'CustomerReassigned']);
+
 function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
-  if (event.type !== 'SatisfactionSurveyRecorded') return [];
+  if (!PROJECTED.has(event.type)) return [];
   const decoded = decodeEvent(event);
-  if (decoded.type !== 'SatisfactionSurveyRecorded') return [];
+  const answers = projectAnswer(decoded, event, rows, context);
+  if (decoded.type !== 'SatisfactionSurveyRecorded') return answers;
   const d = decoded.data;
   const key = { responded_on: businessDate(d.respondedAt, context.zone), region: d.region, rep_id: d.ownerRepId, segment: d.segment, survey_period: d.period };
   const current = rows.get(satisfactionDailyTable, key);
-  return [upsert(satisfactionDailyTable, { ...key, ...add(current, answerCounters(d)) })];
+  return [upsert(satisfactionDailyTable, { ...key, ...add(current, answerCounters(d)) }), ...answers];
 }
 
 /**
  * Satisfaction (docs/reports.md): survey answers summed per business day of the response, region, owner
- * rep and segment at the time of the survey, and survey period. Sums commute across streams; the comment is
- * never read into the model.
+ * rep and segment at the time of the survey, and survey period; beside the sums, one row per answer with its
+ * closed-loop follow-up (drill-down, closed-loop rate). Sums commute across streams, answer rows depend on
+ * their customer stream only; the comment and what was done are never read into the model.
  */
-export const satisfactionProjection: Projection = { name: 'satisfaction', version: 1, tables: [satisfactionDailyTable], project };
+export const satisfactionProjection: Projection = {
+  name: 'satisfaction',
+  version: 2,
+  tables: [satisfactionDailyTable, satisfactionAnswersTable, openFollowUpsTable],
+  project,
+};

@@ -5,6 +5,7 @@ import type { ReportResult } from '../runner/status.js';
 import { satisfactionFigures, type SatisfactionFigures, type SatisfactionSums } from './satisfaction-figures.js';
 import { satisfactionDailyTable } from './satisfaction.projection.js';
 import { prepared } from '../runner/statements.js';
+import { closedLoopByGroup, NO_CLOSED_LOOP, type AnswerWhere, type ClosedLoopFigure } from './closed-loop.queries.js';
 
 /**
  * What a satisfaction report groups by: region, rep (the customer's owner rep at the time of the survey),
@@ -29,9 +30,12 @@ export interface SatisfactionFilter {
 /** The figures of one group; `group` is the value of the grouping dimension (`null` when not grouped). */
 export interface SatisfactionGroup extends SatisfactionFigures {
   readonly group: string | null;
+  /** Follow-ups of the group's unhappy answers: opened, closed, recovered, closed-loop rate and time to close. */
+  readonly closedLoop: ClosedLoopFigure;
 }
 
-const GROUP_EXPRESSION: Readonly<Record<SatisfactionGroupBy, string>> = {
+/** The SQL of each grouping, over `satisfaction_daily` and `satisfaction_answers` alike. */
+export const GROUP_EXPRESSION: Readonly<Record<SatisfactionGroupBy, string>> = {
   region: 'region',
   rep: 'rep_id',
   segment: 'segment',
@@ -42,13 +46,20 @@ const GROUP_EXPRESSION: Readonly<Record<SatisfactionGroupBy, string>> = {
 const KEY_COLUMNS = new Set(['responded_on', 'region', 'rep_id', 'segment', 'survey_period']);
 const SUMMED = Object.keys(satisfactionDailyTable.columns).filter((column) => !KEY_COLUMNS.has(column));
 
+/** The row filter of a satisfaction figure: its business dates, the caller's scope and the survey period. */
+export const answerWhere = (filter: Omit<SatisfactionFilter, 'groupBy'>): AnswerWhere => ({
+  ...businessDateRange(filter.from, filter.to),
+  repId: filter.scope?.repId ?? null,
+  region: filter.scope?.region ?? null,
+  surveyPeriod: filter.surveyPeriod ?? null,
+});
+
 /**
- * CSAT, NPS, item averages and key drivers (docs/reports.md) of the survey responses received between
+ * CSAT, NPS, item averages, key drivers and the closed loop (docs/reports.md) of the survey responses received between
  * two business dates, grouped, each figure with its n. Groups are ordered by their value; a group with
  * no responses does not appear.
  */
 export function querySatisfaction(db: Database.Database, lagOf: LagOf, filter: SatisfactionFilter): ReportResult<SatisfactionGroup> {
-  const range = businessDateRange(filter.from, filter.to);
   const group = filter.groupBy === undefined ? 'NULL' : GROUP_EXPRESSION[filter.groupBy];
   const sql = `SELECT ${group} AS grp, ${SUMMED.map((column) => `SUM(${column}) AS ${column}`).join(', ')}
     FROM satisfaction_daily
@@ -57,12 +68,9 @@ export function querySatisfaction(db: Database.Database, lagOf: LagOf, filter: S
       AND (@surveyPeriod IS NULL OR survey_period = @surveyPeriod)
     GROUP BY grp HAVING SUM(responses) > 0 ORDER BY grp`;
   return readReport(db, 'satisfaction', lagOf, () => {
-    const rows = prepared(db, sql).all({
-      ...range,
-      repId: filter.scope?.repId ?? null,
-      region: filter.scope?.region ?? null,
-      surveyPeriod: filter.surveyPeriod ?? null,
-    }) as Array<SatisfactionSums & { grp: string | null }>;
-    return rows.map(({ grp, ...sums }) => ({ group: grp, ...satisfactionFigures(sums) }));
+    const where = answerWhere(filter);
+    const rows = prepared(db, sql).all(where) as Array<SatisfactionSums & { grp: string | null }>;
+    const loops = closedLoopByGroup(db, group, where);
+    return rows.map(({ grp, ...sums }) => ({ group: grp, ...satisfactionFigures(sums), closedLoop: loops.get(grp) ?? NO_CLOSED_LOOP }));
   });
 }

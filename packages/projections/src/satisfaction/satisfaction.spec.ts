@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { surveyed, type TestAnswer, type TestCustomer } from '../testing/customer-events.js';
 import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
 import { pearsonFromSums, rankDrivers } from './satisfaction-figures.js';
+import { NO_CLOSED_LOOP } from './closed-loop.queries.js';
 import { satisfactionProjection } from './satisfaction.projection.js';
 import { querySatisfaction, type SatisfactionFilter, type SatisfactionGroup } from './satisfaction.queries.js';
 
@@ -60,6 +61,8 @@ describe('satisfaction', () => {
           { item: 'delivery', correlation: null, rank: null },
         ],
       },
+      // The raw answers here come without the follow-ups the decider appends: no closed loop to count.
+      closedLoop: NO_CLOSED_LOOP,
     });
     // west, n = 29: CSAT 20/29 = 0.68966 -> 0.6897; NPS (20 - 9)/29 = 0.37931 -> 0.3793; quality (20*5 + 9*2)/29 = 118/29 = 4.0690.
     const westGroup = byGroup(result.rows, 'west');

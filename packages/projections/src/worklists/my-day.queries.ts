@@ -9,6 +9,7 @@ import { plusDays, WORKLISTS, type ListResult } from './list-result.js';
 import { listOrders, type OrderListRow } from './orders.queries.js';
 import { listReceivables, type ReceivableListRow } from './receivables.queries.js';
 import type { WorkCustomerRow } from './worklists.tables.js';
+import { DEFAULT_FOLLOW_UP_BUSINESS_DAYS, listDetractorFollowUps, type DetractorFollowUpItem } from '../satisfaction/follow-ups.queries.js';
 
 /** Items per section of "my day"; `more` says when a section has others (its list has them all). */
 export const MY_DAY_ITEMS = 50;
@@ -37,6 +38,8 @@ export interface MyDayFilter {
   readonly scope: ReportScope;
   /** Set for managers: the approvals inbox joins their day. */
   readonly approver?: { readonly id: string; readonly discountLimitBp: number } | undefined;
+  /** Business days an unhappy answer's follow-up is given (default 2). */
+  readonly followUpBusinessDays?: number;
 }
 
 /** The day's work. */
@@ -47,6 +50,8 @@ export interface MyDay {
   readonly lateOrders: MyDaySection<OrderListRow>;
   readonly complaints: MyDaySection<ComplaintListRow>;
   readonly profilesDue: MyDaySection<ProfileDueRow>;
+  /** Follow-ups of unhappy survey answers: a rep's open ones; for everyone else, the overdue ones in their scope. */
+  readonly detractorFollowUps: MyDaySection<DetractorFollowUpItem>;
   readonly approvals: MyDaySection<ApprovalRow> | null;
   readonly position: string | null;
   readonly lag: number;
@@ -84,6 +89,13 @@ export function queryMyDay(db: Database.Database, lagOf: LagOf, filter: MyDayFil
       lateOrders: section(listOrders(db, lagOf, { ...page, today, status: 'late' })),
       complaints: section(listComplaints(db, lagOf, { ...page, now, status: 'open', handler })),
       profilesDue: profilesDue(db, filter),
+      detractorFollowUps: listDetractorFollowUps(db, {
+        scope,
+        today,
+        businessDays: filter.followUpBusinessDays ?? DEFAULT_FOLLOW_UP_BUSINESS_DAYS,
+        overdueOnly: scope.repId === undefined,
+        limit: MY_DAY_ITEMS,
+      }),
       approvals: filter.approver === undefined ? null : approvals(db, lagOf, filter.approver, scope.region),
       position: position === null || position === undefined ? null : BigInt(position).toString(),
       lag: lagOf(WORKLISTS),

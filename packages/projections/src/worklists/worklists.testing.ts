@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { KpiOrder, KpiReceivable } from '../kpi/kpi-events.testing.js';
 import { projectionKit, type ProjectionKit } from '../testing/projection-kit.js';
 import type { TestEvent } from '../testing/stored-events.js';
+import { satisfactionProjection } from '../satisfaction/satisfaction.projection.js';
 import { worklistsProjection } from './worklists.projection.js';
 
 const who = (o: KpiOrder) => ({ orderId: o.orderId, customerId: o.customerId, repId: o.repId, region: o.region, currency: o.currency });
@@ -52,9 +53,9 @@ export const disputed = (r: KpiReceivable, at: string, outstanding: number): Tes
   data: { ...r, outstanding, reason: 'goods damaged', disputedBy: r.repId, disputedAt: at },
 });
 
-/** The worklists read model over `history` (after `before` gave what it needs), projected by the test kit. */
+/** The worklists read model (and satisfaction, which "my day" reads for follow-ups) over `history` (after `before` gave what it needs), projected by the test kit. */
 export async function readModels(history: ReadonlyArray<[string, TestEvent[]]>, before?: (kit: ProjectionKit) => void): Promise<{ db: Database.Database; lag: (name: string) => number }> {
-  const kit = projectionKit([worklistsProjection]);
+  const kit = projectionKit([worklistsProjection, satisfactionProjection]);
   before?.(kit);
   for (const [stream, events] of history) kit.given(stream, events);
   return { db: kit.readModels(), lag: () => 0 };

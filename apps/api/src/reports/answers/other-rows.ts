@@ -85,6 +85,7 @@ export const SatisfactionGroupSchema = z.strictObject({
   nps: NpsFigureSchema,
   items: z.array(z.strictObject({ item: Item, mean: maybeNumber, n: count })),
   keyDrivers: z.strictObject({ n: count, drivers: z.array(z.strictObject({ item: Item, correlation: maybeNumber, rank: count.nullable() })).nullable() }),
+  closedLoop: z.strictObject({ opened: count, closed: count, recovered: count, rate: maybeNumber, recoveryRate: maybeNumber, meanHoursToClose: maybeNumber }),
 }) satisfies z.ZodType<P.SatisfactionGroup>;
 
 const Clock = z.strictObject({ n: count, meanMs: maybeNumber, p90Ms: maybeNumber, breached: count, breachRate: maybeNumber });

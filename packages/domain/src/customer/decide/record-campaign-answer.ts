@@ -2,6 +2,7 @@ import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
 import type { RecordCampaignAnswerCommand } from '../commands.js';
 import { authorizeChange, refuse, requireActive, requireCustomer, type CustomerError } from '../errors.js';
 import type { CustomerEvent } from '../events.js';
+import { followUpFor } from '../follow-up.js';
 import type { CustomerState } from '../state.js';
 
 /**
@@ -45,5 +46,7 @@ export function recordCampaignAnswer(command: RecordCampaignAnswerCommand, state
         channel,
       },
     },
+    // An unhappy answer opens its follow-up in the same append, whichever way it arrived.
+    ...followUpFor({ customerId: c.customerId, surveyId: campaignId, nps, csat, region: c.region, ownerRepId: c.ownerRepId, segment: c.segment }, metadata.occurredAt),
   ]);
 }

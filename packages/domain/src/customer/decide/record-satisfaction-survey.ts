@@ -2,6 +2,7 @@ import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
 import type { RecordSatisfactionSurvey, RecordSatisfactionSurveyCommand } from '../commands.js';
 import { authorizeChange, refuse, requireActive, requireCustomer, type CustomerError } from '../errors.js';
 import type { CustomerEvent } from '../events.js';
+import { followUpFor } from '../follow-up.js';
 import type { Customer, CustomerState, SurveyAnswer } from '../state.js';
 
 /** Whether `data` repeats `answer`; an erased comment cannot be compared, so it is left out then. */
@@ -45,6 +46,7 @@ export function recordSatisfactionSurvey(command: RecordSatisfactionSurveyComman
   const recordable = checkRecordable(c, data);
   if (isLeft(recordable)) return recordable;
   const { surveyId, period, nps, csat, scores, comment } = data;
+  const answer = { customerId: c.customerId, surveyId, nps, csat, region: c.region, ownerRepId: c.ownerRepId, segment: c.segment };
   return right([
     {
       type: 'SatisfactionSurveyRecorded',
@@ -62,5 +64,6 @@ export function recordSatisfactionSurvey(command: RecordSatisfactionSurveyComman
         respondedAt: metadata.occurredAt,
       },
     },
+    ...followUpFor(answer, metadata.occurredAt),
   ]);
 }
