@@ -111,6 +111,13 @@ describe('replay of every projection, folded per batch', () => {
       { eventId: '31000000-0000-4000-8000-000000000006', type: 'CompetitionCreated', data: competition('off'), metadata },
       { eventId: '31000000-0000-4000-8000-000000000007', type: 'CompetitionCancelled', data: { competitionId: 'off', reason: 'merged', cancelledBy: 'sm-01', cancelledAt: at }, metadata },
     ]);
+    // Nor evaluations (a manager's quarterly review): one opened, assessed and finalised.
+    const review = { repId: 'rep-east-01', quarter: '2026-Q1' };
+    await store.appendToStream('evaluation-rep-east-01-2026-Q1', [
+      { eventId: '31000000-0000-4000-8000-000000000008', type: 'EvaluationOpened', data: { ...review, region: 'east', snapshot: { scorecards: '[]', position: '1' }, openedBy: 'rm-east', openedAt: at }, metadata },
+      { eventId: '31000000-0000-4000-8000-000000000009', type: 'EvaluationAssessed', data: { ...review, rating: 3, strengths: 'steady', comments: null, actions: [], outcomes: [], assessedBy: 'rm-east', assessedAt: at }, metadata },
+      { eventId: '31000000-0000-4000-8000-00000000000a', type: 'EvaluationFinalised', data: { ...review, rating: 3, finalisedBy: 'rm-east', finalisedAt: at }, metadata },
+    ]);
     await appendPipelineAndForecasts(store);
     events = (await readEverything(store)).filter((event) => !event.type.startsWith('$'));
   }, 60_000);
