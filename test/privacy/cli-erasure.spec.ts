@@ -49,7 +49,8 @@ describe('salesbook forget: erasure end to end through the command line', () => 
   it('erases a customer: replay, verify and reports unchanged, [erased] everywhere, the values in no file and no output', async () => {
     const { ws, legacy } = setUp();
     const seeding = await seeded(ws, legacy);
-    expect(seeding.importEvents).toContain('import-events: 14 events of 4 streams loaded');
+    // 14 events, and a detractor follow-up opened with each customer's NPS-6 answer (in the same append).
+    expect(seeding.importEvents).toContain('import-events: 16 events of 4 streams loaded');
     expect(seeding.importEvents).toContain('import-events: 10 events held personal data in clear: sealed');
     // The search finds what is there: the legacy export holds the values in clear, the data directory does not.
     expect(text(join(legacy, 'legacy.ndjson'))).toContain(GONE.email);
@@ -75,7 +76,7 @@ describe('salesbook forget: erasure end to end through the command line', () => 
     const forgot = await cli(['forget', GONE.id, '--reason', 'data subject request DSR-2026-31', '--operator', 'dpo-1']);
     expect(forgot.stderr).toBe('');
     expect(forgot.code).toBe(0);
-    expect(forgot.stdout).toContain(`forget: customer ${GONE.id}: CustomerPersonalDataForgotten recorded in customer-cust-gone at revision 2 by dpo-1 (as system); its data key is destroyed`);
+    expect(forgot.stdout).toContain(`forget: customer ${GONE.id}: CustomerPersonalDataForgotten recorded in customer-cust-gone at revision 3 by dpo-1 (as system); its data key is destroyed`);
     const again = await cli(['forget', GONE.id, '--reason', 'data subject request DSR-2026-31', '--operator', 'dpo-1']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`forget: customer ${GONE.id} was already forgotten; nothing changed`);
@@ -93,10 +94,10 @@ describe('salesbook forget: erasure end to end through the command line', () => 
     expect(verified.stdout).toContain('verify: OK');
 
     const history = JSON.parse((await cli(['history', 'customer-cust-gone', '--unmask', '--reader', 'mgr-1', '--json'])).stdout);
-    expect(history.events.map((event: { type: string }) => event.type)).toEqual(['CustomerRegistered', 'SatisfactionSurveyRecorded', 'CustomerPersonalDataForgotten']);
+    expect(history.events.map((event: { type: string }) => event.type)).toEqual(['CustomerRegistered', 'SatisfactionSurveyRecorded', 'DetractorFollowUpOpened', 'CustomerPersonalDataForgotten']);
     expect(history.events[0].data.contact).toEqual({ name: '[erased]', phone: '[erased]', email: '[erased]' });
     expect(history.events[1].data.comment).toBe('[erased]');
-    expect(history.events[2].data.reason).toBe('data subject request DSR-2026-31');
+    expect(history.events[3].data.reason).toBe('data subject request DSR-2026-31');
     const complaint = JSON.parse((await cli(['history', 'complaint-cmp-cust-gone', '--unmask', '--reader', 'mgr-1', '--json'])).stdout);
     const texts = complaint.events.map((event: { type: string; data: Record<string, unknown> }) => [event.type, event.data['description'] ?? event.data['findings'] ?? event.data['note'] ?? null]);
     expect(texts).toEqual([
