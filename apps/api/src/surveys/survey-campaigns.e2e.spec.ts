@@ -58,8 +58,9 @@ describe('survey campaigns', () => {
   it('take one phone answer per invitation from the customer\'s rep, counted as a survey answer', async () => {
     const otherRegion = await post('/survey-invitations/q1.2/answer', answer, people.rep);
     expect([otherRegion.status, otherRegion.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
+    // NPS 4: a detractor, so the same append opens the follow-up of the closed loop.
     const first = await post('/survey-invitations/q1.1/answer', answer, people.rep);
-    expect([first.status, first.body.streamName, first.body.events]).toEqual([201, 'customer-c-1', ['SatisfactionSurveyRecorded']]);
+    expect([first.status, first.body.streamName, first.body.events]).toEqual([201, 'customer-c-1', ['SatisfactionSurveyRecorded', 'DetractorFollowUpOpened']]);
     const second = await post('/survey-invitations/q1.1/answer', answer, people.rep);
     expect([second.status, second.body.code]).toEqual([409, 'CUSTOMER_SURVEY_ALREADY_ANSWERED']);
     const unknown = await post('/survey-invitations/q1.9/answer', answer, people.rep);
