@@ -2,7 +2,10 @@ import type { Actor } from '@salesbook/domain';
 import { customerBody, orderBody, people } from './fixtures.js';
 import { ORDERS_PLACED_AT, type TestApi } from './test-app.js';
 
-/** Posting commands in an e2e spec: `post` answers the response, `must` throws unless 201, `last` is the latest position. */
+/**
+ * Posting commands in an e2e spec: `post` answers the response, `must` throws unless 201, `last` is the latest position.
+ * The body is `any` as in `TestApi.call`: tests assert the answer's shape field by field.
+ */
 export interface CommandPoster {
   post(path: string, body: unknown, who?: Actor, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   must(path: string, body: unknown, who?: Actor): Promise<void>;
