@@ -2,7 +2,7 @@ import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
 import type { RecordCampaignAnswerCommand } from '../commands.js';
 import { authorizeChange, refuse, requireActive, requireCustomer, type CustomerError } from '../errors.js';
 import type { CustomerEvent } from '../events.js';
-import { followUpFor } from '../follow-up.js';
+import { surveyAnswerEvents } from './record-satisfaction-survey.js';
 import type { CustomerState } from '../state.js';
 
 /**
@@ -26,27 +26,6 @@ export function recordCampaignAnswer(command: RecordCampaignAnswerCommand, state
     return refuse('CUSTOMER_PERSONAL_DATA_ERASED', 'the personal data of this customer was erased; record the answer without a comment', { customerId: c.customerId });
   }
   const { campaignId, invitationId, period, channel, nps, csat, scores, comment } = data;
-  return right([
-    {
-      type: 'SatisfactionSurveyRecorded',
-      data: {
-        customerId: c.customerId,
-        surveyId: campaignId,
-        period,
-        nps,
-        csat,
-        scores,
-        ...(comment === undefined ? {} : { comment }),
-        region: c.region,
-        ownerRepId: c.ownerRepId,
-        segment: c.segment,
-        respondedAt: metadata.occurredAt,
-        campaignId,
-        invitationId,
-        channel,
-      },
-    },
-    // An unhappy answer opens its follow-up in the same append, whichever way it arrived.
-    ...followUpFor({ customerId: c.customerId, surveyId: campaignId, nps, csat, region: c.region, ownerRepId: c.ownerRepId, segment: c.segment }, metadata.occurredAt),
-  ]);
+  const answer = { surveyId: campaignId, period, nps, csat, scores, ...(comment === undefined ? {} : { comment }) };
+  return right(surveyAnswerEvents(c, { customerId: c.customerId, ...answer }, metadata.occurredAt, { campaignId, invitationId, channel }));
 }

@@ -1,5 +1,5 @@
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
-import type { RecordSatisfactionSurvey, RecordSatisfactionSurveyCommand } from '../commands.js';
+import type { RecordCampaignAnswer, RecordSatisfactionSurvey, RecordSatisfactionSurveyCommand } from '../commands.js';
 import { authorizeChange, refuse, requireActive, requireCustomer, type CustomerError } from '../errors.js';
 import type { CustomerEvent } from '../events.js';
 import { followUpFor } from '../follow-up.js';
@@ -45,9 +45,20 @@ export function recordSatisfactionSurvey(command: RecordSatisfactionSurveyComman
   }
   const recordable = checkRecordable(c, data);
   if (isLeft(recordable)) return recordable;
+  return right(surveyAnswerEvents(c, data, metadata.occurredAt));
+}
+
+/** Where an answer came from when a campaign's invitation was answered: kept on the event after the answer itself. */
+type CampaignSource = Pick<RecordCampaignAnswer, 'campaignId' | 'invitationId' | 'channel'>;
+
+/**
+ * The events of one answer, however it arrived: the survey recorded with the customer's region, owner and segment as
+ * they stand, and the follow-up an unhappy answer opens in the same append.
+ */
+export function surveyAnswerEvents(c: Customer, data: RecordSatisfactionSurvey, respondedAt: string, campaign?: CampaignSource): readonly CustomerEvent[] {
   const { surveyId, period, nps, csat, scores, comment } = data;
   const answer = { customerId: c.customerId, surveyId, nps, csat, region: c.region, ownerRepId: c.ownerRepId, segment: c.segment };
-  return right([
+  return [
     {
       type: 'SatisfactionSurveyRecorded',
       data: {
@@ -61,9 +72,10 @@ export function recordSatisfactionSurvey(command: RecordSatisfactionSurveyComman
         region: c.region,
         ownerRepId: c.ownerRepId,
         segment: c.segment,
-        respondedAt: metadata.occurredAt,
+        respondedAt,
+        ...(campaign === undefined ? {} : { campaignId: campaign.campaignId, invitationId: campaign.invitationId, channel: campaign.channel }),
       },
     },
-    ...followUpFor(answer, metadata.occurredAt),
-  ]);
+    ...followUpFor(answer, respondedAt),
+  ];
 }
