@@ -9,6 +9,9 @@ module.exports = {
   ...preset,
   displayName: 'test',
   rootDir: __dirname,
-  transform: { [pattern]: [swc, options], [FORMATJS]: [swc, { ...options, jsc: { ...options.jsc, parser: { syntax: 'ecmascript' } } }] },
+  transform: {
+    [pattern]: [swc, options],
+    [FORMATJS]: [swc, { ...options, jsc: { ...options.jsc, parser: { syntax: 'ecmascript' } } }],
+  },
   transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
 };

@@ -41,7 +41,11 @@ const discardBodies = (client: object): void => {
 
 /** Runs autocannon over loopback: 50 connections, closed loop (as fast as answered) or at `rate` requests/s overall. */
 export async function load(url: string, target: Target, seconds: number, rate?: number): Promise<LoadFigures> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...target.headers, ...(target.bearer === undefined ? {} : { authorization: `Bearer ${target.bearer}` }) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...target.headers,
+    ...(target.bearer === undefined ? {} : { authorization: `Bearer ${target.bearer}` }),
+  };
   const { body } = target;
   const result = await autocannon({
     url: `${url}${target.path}`,
@@ -51,7 +55,9 @@ export async function load(url: string, target: Target, seconds: number, rate?: 
     headers,
     setupClient: discardBodies,
     ...(rate === undefined ? {} : { overallRate: rate }),
-    ...(body === undefined ? {} : { requests: [{ setupRequest: (request: object) => ({ ...request, body: body() }) }] }),
+    ...(body === undefined
+      ? {}
+      : { requests: [{ setupRequest: (request: object) => ({ ...request, body: body() }) }] }),
   });
   return {
     rps: Math.round(result.requests.average),
@@ -69,7 +75,7 @@ export async function load(url: string, target: Target, seconds: number, rate?: 
  */
 export async function drained(url: string): Promise<void> {
   const deadline = Date.now() + 15 * 60_000;
-  for (let quick = 0; quick < 3; ) {
+  for (let quick = 0; quick < 3;) {
     const started = performance.now();
     try {
       await (await fetch(`${url}/health`)).text();

@@ -16,7 +16,11 @@ export interface ApiProcess {
 const MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
 
 /** Starts `apps/api/dist/main.js` on the given store files (with Node flags `nodeArgs`) and resolves with its URL once it listens. */
-export function startApi(eventsPath: string, readModelsPath: string, nodeArgs: readonly string[] = []): Promise<ApiProcess> {
+export function startApi(
+  eventsPath: string,
+  readModelsPath: string,
+  nodeArgs: readonly string[] = [],
+): Promise<ApiProcess> {
   const secret = randomBytes(32).toString('base64url');
   const env = {
     ...process.env,
@@ -32,7 +36,10 @@ export function startApi(eventsPath: string, readModelsPath: string, nodeArgs: r
     // The load comes from one address with a few tokens at thousands of requests a second: no rate limit.
     SALESBOOK_RATE_LIMIT: '0',
   };
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.once('exit', (code) => reject(new Error(`the API exited (${String(code)}) before listening:\n${output}`)));
@@ -47,7 +54,12 @@ export function startApi(eventsPath: string, readModelsPath: string, nodeArgs: r
           child.once('exit', () => done());
           child.kill('SIGTERM');
         });
-      resolve({ url: match[1].replace('localhost', '127.0.0.1'), secret, stop, cpuSeconds: () => (child.pid === undefined ? undefined : processCpuSeconds(child.pid)) });
+      resolve({
+        url: match[1].replace('localhost', '127.0.0.1'),
+        secret,
+        stop,
+        cpuSeconds: () => (child.pid === undefined ? undefined : processCpuSeconds(child.pid)),
+      });
     });
   });
 }
@@ -83,7 +95,8 @@ export async function whenCaughtUp(url: string, bearer: string, timeoutMs: numbe
     const response = await fetch(`${url}/projections/status`, { headers: { authorization: `Bearer ${bearer}` } });
     const { projections } = (await response.json()) as { projections: { state: string; lag: number }[] };
     if (projections.every((p) => p.state === 'live' && p.lag === 0)) return;
-    if (Date.now() > deadline) throw new Error(`read models did not catch up in ${timeoutMs} ms: ${JSON.stringify(projections)}`);
+    if (Date.now() > deadline)
+      throw new Error(`read models did not catch up in ${timeoutMs} ms: ${JSON.stringify(projections)}`);
     await new Promise((wait) => setTimeout(wait, 500));
   }
 }

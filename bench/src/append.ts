@@ -27,14 +27,25 @@ async function benchConcurrent(store: SqliteEventStore): Promise<{ perSec: numbe
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async (_, client) => {
       for (let i = 0; performance.now() - started < CONCURRENT_MS; i += 1) {
-        const result = await handleCommand({ store, codec: counterCodec, decider: counterDecider, registry: counterEventRegistry, streamName: `concurrent-${client}-${i % 20}`, command: increment(), commandId: randomUUID() });
+        const result = await handleCommand({
+          store,
+          codec: counterCodec,
+          decider: counterDecider,
+          registry: counterEventRegistry,
+          streamName: `concurrent-${client}-${i % 20}`,
+          command: increment(),
+          commandId: randomUUID(),
+        });
         if (result._tag === 'Left') throw new Error(`the counter refused: ${result.left.code}`);
         done += 1;
       }
     }),
   );
   const after = store.commitStats();
-  return { perSec: perSecond(done, performance.now() - started), groupSize: round((after.appends - before.appends) / Math.max(1, after.commits - before.commits)) };
+  return {
+    perSec: perSecond(done, performance.now() - started),
+    groupSize: round((after.appends - before.appends) / Math.max(1, after.commits - before.commits)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -43,12 +54,18 @@ async function main(): Promise<void> {
   const raw = openRawBaseline(scratch.path('raw.db'), 'FULL');
   try {
     const commands = await benchCommands(store, raw);
-    console.log(`commands, durable, sequential, short streams: handleCommand ${commands.handled}/s; store read+fold+append ${commands.store}/s`);
+    console.log(
+      `commands, durable, sequential, short streams: handleCommand ${commands.handled}/s; store read+fold+append ${commands.store}/s`,
+    );
     console.log(`  bare better-sqlite3 insert of the same rows: ${commands.raw}/s`);
     const concurrent = await benchConcurrent(store);
-    console.log(`commands, durable, ${IN_FLIGHT} in flight (group commit): handleCommand ${concurrent.perSec}/s, ${concurrent.groupSize} appends per commit`);
+    console.log(
+      `commands, durable, ${IN_FLIGHT} in flight (group commit): handleCommand ${concurrent.perSec}/s, ${concurrent.groupSize} appends per commit`,
+    );
     const bulk = await benchBulk(store, raw);
-    console.log(`bulk append (appendMany, 1,000 events per transaction): ${bulk.store} events/s; bare batched insert ${bulk.raw} events/s`);
+    console.log(
+      `bulk append (appendMany, 1,000 events per transaction): ${bulk.store} events/s; bare batched insert ${bulk.raw} events/s`,
+    );
     const load = await benchLoad(store, raw);
     console.log(
       `load and fold a ${LOAD_SIZE}-event stream (median of ${LOAD_RUNS}): readStream+fold ${load.store.toFixed(2)} ms; ` +

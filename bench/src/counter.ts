@@ -4,7 +4,13 @@ import { ActorId, createEventRegistry, defineEvent, type Command, type Decider, 
 import { createEventCodec, type EventCodec } from '@salesbook/eventstore';
 
 /** The event of the benchmark's aggregate: a small business payload, like a payment or an order line. */
-const IncrementedData = z.object({ by: z.number().int(), total: z.number().int(), amount: z.string(), currency: z.string(), note: z.string() });
+const IncrementedData = z.object({
+  by: z.number().int(),
+  total: z.number().int(),
+  amount: z.string(),
+  currency: z.string(),
+  note: z.string(),
+});
 
 type Incremented = Event<'CounterIncremented', z.infer<typeof IncrementedData>>;
 type Increment = Command<'Increment', { by: number }>;
@@ -16,7 +22,13 @@ export const counterDecider: Decider<Increment, Incremented, number> = {
     right([
       {
         type: 'CounterIncremented',
-        data: { by: command.data.by, total: state + command.data.by, amount: '125.40', currency: 'EUR', note: 'benchmark event' },
+        data: {
+          by: command.data.by,
+          total: state + command.data.by,
+          amount: '125.40',
+          currency: 'EUR',
+          note: 'benchmark event',
+        },
       },
     ]),
   evolve: (state, event) => state + event.data.by,

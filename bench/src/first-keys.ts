@@ -16,7 +16,8 @@ type KeyStoreModule = typeof import('@salesbook/keystore');
 type KeyStore = ReturnType<KeyStoreModule['createSqliteKeyStore']>;
 
 const moduleArg = process.argv[2];
-const modulePath = moduleArg === undefined || moduleArg === '' ? '@salesbook/keystore' : pathToFileURL(path.resolve(moduleArg)).href;
+const modulePath =
+  moduleArg === undefined || moduleArg === '' ? '@salesbook/keystore' : pathToFileURL(path.resolve(moduleArg)).href;
 const requests = Number(process.argv[3] ?? 2000);
 const rate = Number(process.argv[4] ?? 1000);
 const { createSqliteKeyStore } = (await import(modulePath)) as KeyStoreModule;

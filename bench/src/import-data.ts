@@ -5,7 +5,8 @@ import { createRandom } from '@salesbook/generator';
 const REGIONS = ['east', 'west', 'north', 'south'];
 const SEGMENTS = ['key_account', 'enterprise', 'smb', 'retail'];
 const DISCOUNTS = ['0', '0', '0', '5', '10', '12.5'];
-const HEADER = 'order_id,order_date,customer_id,customer_name,segment,region,rep_id,currency,sku,product_name,quantity,unit_price,discount_pct,ship_date,delivered_date,promised_date';
+const HEADER =
+  'order_id,order_date,customer_id,customer_name,segment,region,rep_id,currency,sku,product_name,quantity,unit_price,discount_pct,ship_date,delivered_date,promised_date';
 
 const day = (offset: number): string => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -40,8 +41,14 @@ export async function writeOrdersCsv(path: string, lines: number, seed = 42): Pr
     customers.add(customer);
     const region = REGIONS[customer % REGIONS.length];
     const head = [
-      `SO-${String(orders).padStart(7, '0')}`, day(Math.floor(next() * 330)), `C-${customer}`, `"Customer ${customer}, Ltd"`,
-      SEGMENTS[customer % SEGMENTS.length], region, `rep-${customer % 20}`, customer % 10 === 0 ? 'USD' : 'CNY',
+      `SO-${String(orders).padStart(7, '0')}`,
+      day(Math.floor(next() * 330)),
+      `C-${customer}`,
+      `"Customer ${customer}, Ltd"`,
+      SEGMENTS[customer % SEGMENTS.length],
+      region,
+      `rep-${customer % 20}`,
+      customer % 10 === 0 ? 'USD' : 'CNY',
     ];
     const ordered = Date.parse(`${head[1]}T00:00:00Z`) / 86_400_000 - Date.UTC(2024, 0, 1) / 86_400_000;
     const stage = next();
@@ -53,7 +60,9 @@ export async function writeOrdersCsv(path: string, lines: number, seed = 42): Pr
       const sku = 100 + Math.floor(next() * 400);
       const cents = String(Math.floor(next() * 100)).padStart(2, '0');
       const price = `${1 + Math.floor(next() * 2_000)}.${cents}`;
-      await write(`${[...head, `SKU-${sku}`, `Product ${sku}`, String(1 + Math.floor(next() * 50)), price, pick(DISCOUNTS), ship, delivered, promised].join(',')}\n`);
+      await write(
+        `${[...head, `SKU-${sku}`, `Product ${sku}`, String(1 + Math.floor(next() * 50)), price, pick(DISCOUNTS), ship, delivered, promised].join(',')}\n`,
+      );
       written += 1;
     }
   }

@@ -17,7 +17,8 @@ function timed(args: readonly string[], env: NodeJS.ProcessEnv): { seconds: numb
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [binary, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`salesbook ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 2_000)}`);
+  if (result.status !== 0)
+    throw new Error(`salesbook ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 2_000)}`);
   return { seconds, stdout: result.stdout.trim() };
 }
 
@@ -35,7 +36,10 @@ async function main(): Promise<void> {
       SALESBOOK_KEYSTORE: scratch.path('keys.db'),
       SALESBOOK_MASTER_KEY: randomBytes(32).toString('base64'),
     };
-    const dry = timed(['import', csv, '--dry-run'], { ...env, SALESBOOK_EVENTSTORE: `sqlite:${scratch.path('dry.db')}` });
+    const dry = timed(['import', csv, '--dry-run'], {
+      ...env,
+      SALESBOOK_EVENTSTORE: `sqlite:${scratch.path('dry.db')}`,
+    });
     console.log(`check and decide only (--dry-run): ${dry.seconds.toFixed(2)} s`);
     const real = timed(['import', csv], env);
     console.log(`import into a fresh SQLite store (synchronous=FULL): ${real.seconds.toFixed(2)} s`);

@@ -18,15 +18,27 @@ const customer = (): string => {
   registered += 1;
   const id = `measure-${registered}`;
   const contact = { name: 'Measure Contact', phone: '+8613800000000', email: 'measure@example.cn' };
-  return JSON.stringify({ customerId: id, companyName: `Measure ${id}`, contact, region: 'east', segment: 'smb', ownerRepId: 'rep-east-01' });
+  return JSON.stringify({
+    customerId: id,
+    companyName: `Measure ${id}`,
+    contact,
+    region: 'east',
+    segment: 'smb',
+    ownerRepId: 'rep-east-01',
+  });
 };
 
-async function run(api: ApiProcess, name: string, target: Target): Promise<LoadFigures & { name: string; apiCpuMsPerRequest: number | null }> {
+async function run(
+  api: ApiProcess,
+  name: string,
+  target: Target,
+): Promise<LoadFigures & { name: string; apiCpuMsPerRequest: number | null }> {
   await drained(api.url);
   const before = api.cpuSeconds();
   const figures = await load(api.url, target, seconds, rate);
   const after = api.cpuSeconds();
-  const perRequest = before === undefined || after === undefined ? null : Math.round(((after - before) * 1e6) / figures.requests) / 1000;
+  const perRequest =
+    before === undefined || after === undefined ? null : Math.round(((after - before) * 1e6) / figures.requests) / 1000;
   console.log(
     `${name.padEnd(14)} ${String(figures.rps).padStart(5)} req/s  p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  API CPU ${String(perRequest)} ms/request  (${figures.requests} requests, ${figures.failures} failed)`,
   );

@@ -53,16 +53,45 @@ export function listCases(world: CaseWorld): ReportCase[] {
   const orderStatuses = [undefined, 'late', 'awaiting_approval', 'delivered', 'confirmed', 'cancelled'] as const;
   const receivableStatuses = [undefined, 'overdue', 'due_soon', 'promised', 'disputed', 'open', 'settled'] as const;
   return [
-    walking('list customers', 'customers', 1, (db, lagOf, i, after) => listCustomers(db, lagOf, { ...page(i), after, ...(i % 2 === 0 ? {} : { q: pick(words, i) }) })),
-    walking('list orders', 'orders', 2, (db, lagOf, i, after) => listOrders(db, lagOf, { ...page(i), after, today, status: pick(orderStatuses, i) })),
-    walking('list receivables', 'receivables', 2, (db, lagOf, i, after) => listReceivables(db, lagOf, { ...page(i), after, today, status: pick(receivableStatuses, i) })),
+    walking('list customers', 'customers', 1, (db, lagOf, i, after) =>
+      listCustomers(db, lagOf, { ...page(i), after, ...(i % 2 === 0 ? {} : { q: pick(words, i) }) }),
+    ),
+    walking('list orders', 'orders', 2, (db, lagOf, i, after) =>
+      listOrders(db, lagOf, { ...page(i), after, today, status: pick(orderStatuses, i) }),
+    ),
+    walking('list receivables', 'receivables', 2, (db, lagOf, i, after) =>
+      listReceivables(db, lagOf, { ...page(i), after, today, status: pick(receivableStatuses, i) }),
+    ),
     walking('list complaints', 'complaints', 2, (db, lagOf, i, after) =>
-      listComplaints(db, lagOf, { ...page(i), after, now, ...pick([{ status: 'open' as const }, {}, { breachWithinHours: 48 }], i) }),
+      listComplaints(db, lagOf, {
+        ...page(i),
+        after,
+        now,
+        ...pick([{ status: 'open' as const }, {}, { breachWithinHours: 48 }], i),
+      }),
     ),
     {
       name: 'approvals inbox',
-      call: (db, lagOf, i) => listApprovals(db, lagOf, { approverId: 'bench', region: scopeOf(world, i).region, discountLimitBp: i % 2 === 0 ? 10_000 : 2_500, limit: PAGE }),
+      call: (db, lagOf, i) =>
+        listApprovals(db, lagOf, {
+          approverId: 'bench',
+          region: scopeOf(world, i).region,
+          discountLimitBp: i % 2 === 0 ? 10_000 : 2_500,
+          limit: PAGE,
+        }),
     },
-    { name: 'my day', call: (db, lagOf, i) => ({ rows: [queryMyDay(db, lagOf, { today, now, scope: scopeOf(world, i), ...(i % 3 === 2 ? {} : { approver: { id: 'bench', discountLimitBp: 10_000 } }) })] }) },
+    {
+      name: 'my day',
+      call: (db, lagOf, i) => ({
+        rows: [
+          queryMyDay(db, lagOf, {
+            today,
+            now,
+            scope: scopeOf(world, i),
+            ...(i % 3 === 2 ? {} : { approver: { id: 'bench', discountLimitBp: 10_000 } }),
+          }),
+        ],
+      }),
+    },
   ];
 }

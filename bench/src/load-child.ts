@@ -26,7 +26,14 @@ export function customerBodies(prefix: string): () => string {
   return () => {
     made += 1;
     const id = `${prefix}-${made}`;
-    return JSON.stringify({ customerId: id, companyName: `Bench ${id}`, contact: { name: 'Bench Contact', phone: '+8613800000000', email: 'bench@example.cn' }, region: 'east', segment: 'smb', ownerRepId: 'rep-east-01' });
+    return JSON.stringify({
+      customerId: id,
+      companyName: `Bench ${id}`,
+      contact: { name: 'Bench Contact', phone: '+8613800000000', email: 'bench@example.cn' },
+      region: 'east',
+      segment: 'smb',
+      ownerRepId: 'rep-east-01',
+    });
   };
 }
 
@@ -54,7 +61,10 @@ async function child(spec: string): Promise<void> {
   };
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const figures = phase.rate === undefined ? await load(phase.url, target, phase.seconds) : await pacedLoad(phase.url, target, phase.seconds, phase.rate);
+  const figures =
+    phase.rate === undefined
+      ? await load(phase.url, target, phase.seconds)
+      : await pacedLoad(phase.url, target, phase.seconds, phase.rate);
   const cpu = process.cpuUsage(cpuBefore);
   const loadToolCpu = Math.round(((cpu.user + cpu.system) / 1_000 / (performance.now() - started)) * 100) / 100;
   process.stdout.write(`${JSON.stringify({ ...figures, loadToolCpu })}\n`);

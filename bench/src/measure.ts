@@ -9,7 +9,12 @@ import type { Json } from '@salesbook/eventstore';
  * payload and the full envelope metadata (ids, actor, business time, schema version), about 450
  * bytes of JSON once the store adds the chain hash.
  */
-export function sampleEvent(n: number): { eventId: string; type: string; data: { [key: string]: string | number }; metadata: { [key: string]: Json } } {
+export function sampleEvent(n: number): {
+  eventId: string;
+  type: string;
+  data: { [key: string]: string | number };
+  metadata: { [key: string]: Json };
+} {
   const eventId = randomUUID();
   const commandId = randomUUID();
   return {
@@ -42,7 +47,10 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs `step` repeatedly for about `durationMs`; returns how many steps ran and how long they took. */
-export async function runFor(durationMs: number, step: (i: number) => Promise<void> | void): Promise<{ count: number; ms: number }> {
+export async function runFor(
+  durationMs: number,
+  step: (i: number) => Promise<void> | void,
+): Promise<{ count: number; ms: number }> {
   const started = performance.now();
   let count = 0;
   while (performance.now() - started < durationMs) {

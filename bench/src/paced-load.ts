@@ -13,7 +13,13 @@ const TIMEOUT_MS = 10_000;
  * as soon as the second starts, then idles, so "1,000/s" over 50 connections is a 50-connection closed-loop
  * burst at the start of every second, whose latency is that of a closed loop (connections / throughput).
  */
-export async function pacedLoad(url: string, target: Target, seconds: number, rate: number, connections = 50): Promise<LoadFigures> {
+export async function pacedLoad(
+  url: string,
+  target: Target,
+  seconds: number,
+  rate: number,
+  connections = 50,
+): Promise<LoadFigures> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const { hostname, port } = new URL(url);
   const total = Math.round(seconds * rate);
@@ -29,7 +35,9 @@ export async function pacedLoad(url: string, target: Target, seconds: number, ra
       const headers: Record<string, string> = {
         ...target.headers,
         ...(target.bearer === undefined ? {} : { authorization: `Bearer ${target.bearer}` }),
-        ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+        ...(body === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
       };
       let settled = false;
       const done = (ok: boolean, reason: string): void => {
@@ -43,14 +51,27 @@ export async function pacedLoad(url: string, target: Target, seconds: number, ra
         finished += 1;
         resolve();
       };
-      const outgoing = request({ agent, hostname, port, path: target.path, method: body === undefined ? 'GET' : 'POST', headers, timeout: TIMEOUT_MS }, (response) => {
-        const status = response.statusCode ?? 0;
-        const chunks: Buffer[] = [];
-        // A failure's body (its error code) is kept to say why; a success's is only read to its end.
-        response.on('data', (chunk: Buffer) => status >= 300 && chunks.push(chunk));
-        response.on('end', () => done(status >= 200 && status < 300, `${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`));
-        response.on('error', (error) => done(false, error.message));
-      });
+      const outgoing = request(
+        {
+          agent,
+          hostname,
+          port,
+          path: target.path,
+          method: body === undefined ? 'GET' : 'POST',
+          headers,
+          timeout: TIMEOUT_MS,
+        },
+        (response) => {
+          const status = response.statusCode ?? 0;
+          const chunks: Buffer[] = [];
+          // A failure's body (its error code) is kept to say why; a success's is only read to its end.
+          response.on('data', (chunk: Buffer) => status >= 300 && chunks.push(chunk));
+          response.on('end', () =>
+            done(status >= 200 && status < 300, `${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`),
+          );
+          response.on('error', (error) => done(false, error.message));
+        },
+      );
       outgoing.on('timeout', () => {
         timeouts += 1;
         outgoing.destroy(new Error('timed out'));

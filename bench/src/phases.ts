@@ -1,4 +1,10 @@
-import { handleCommand, loadAggregate, type NewEvent, type RecordedEvent, type StreamAppend } from '@salesbook/eventstore';
+import {
+  handleCommand,
+  loadAggregate,
+  type NewEvent,
+  type RecordedEvent,
+  type StreamAppend,
+} from '@salesbook/eventstore';
 import type { SqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { randomUUID } from 'node:crypto';
 import { counterCodec, counterDecider, counterEventRegistry, increment } from './counter.js';
@@ -27,23 +33,37 @@ const toRow = (streamName: string, revision: number, event: NewEvent, recordedAt
   recordedAt,
 });
 
-const sum = (events: readonly RecordedEvent[]): number => events.reduce((total, event) => total + (event.data as { by: number }).by, 0);
+const sum = (events: readonly RecordedEvent[]): number =>
+  events.reduce((total, event) => total + (event.data as { by: number }).by, 0);
 
 /** The command path on the store alone: read the stream, fold, append one event at the revision read. */
 async function storeCommand(store: SqliteEventStore, streamName: string): Promise<void> {
   const history = await store.readStream(streamName);
   const last = history[history.length - 1];
-  await store.appendToStream(streamName, [sampleEvent(sum(history) + 1)], { expectedRevision: last === undefined ? 'no_stream' : last.revision });
+  await store.appendToStream(streamName, [sampleEvent(sum(history) + 1)], {
+    expectedRevision: last === undefined ? 'no_stream' : last.revision,
+  });
 }
 
 /** The application's command path: handleCommand (load, decode, fold, decide, encode, append). */
 async function handledCommand(store: SqliteEventStore, streamName: string): Promise<void> {
-  const result = await handleCommand({ store, codec: counterCodec, decider: counterDecider, registry: counterEventRegistry, streamName, command: increment(), commandId: randomUUID() });
+  const result = await handleCommand({
+    store,
+    codec: counterCodec,
+    decider: counterDecider,
+    registry: counterEventRegistry,
+    streamName,
+    command: increment(),
+    commandId: randomUUID(),
+  });
   if (result._tag === 'Left') throw new Error(`the counter refused: ${result.left.code}`);
 }
 
 /** Sequential durable commands on short streams, three ways, in alternating rounds. */
-export async function benchCommands(store: SqliteEventStore, raw: RawBaseline): Promise<{ handled: number; store: number; raw: number }> {
+export async function benchCommands(
+  store: SqliteEventStore,
+  raw: RawBaseline,
+): Promise<{ handled: number; store: number; raw: number }> {
   const rawRevisions = new Map<string, number>();
   const sides = {
     handled: (i: number) => handledCommand(store, `handled-${i % STREAMS}`),
@@ -88,7 +108,11 @@ export async function benchBulk(store: SqliteEventStore, raw: RawBaseline): Prom
     storeMs += performance.now() - started;
     started = performance.now();
     const recordedAt = new Date().toISOString();
-    raw.insertBatch(forRaw.flatMap((part) => part.events.map((event, revision) => toRow(part.streamName, revision, event, recordedAt))));
+    raw.insertBatch(
+      forRaw.flatMap((part) =>
+        part.events.map((event, revision) => toRow(part.streamName, revision, event, recordedAt)),
+      ),
+    );
     rawMs += performance.now() - started;
   }
   const events = BULK_BATCHES * BULK_STREAMS_PER_BATCH * BULK_EVENTS_PER_STREAM;
@@ -96,7 +120,10 @@ export async function benchBulk(store: SqliteEventStore, raw: RawBaseline): Prom
 }
 
 /** Median time to load and fold a 10,000-event stream: store read + fold, loadAggregate (decode too), bare select + parse. */
-export async function benchLoad(store: SqliteEventStore, raw: RawBaseline): Promise<{ store: number; aggregate: number; raw: number }> {
+export async function benchLoad(
+  store: SqliteEventStore,
+  raw: RawBaseline,
+): Promise<{ store: number; aggregate: number; raw: number }> {
   const events = Array.from({ length: LOAD_SIZE }, (_, n) => sampleEvent(n));
   await store.appendToStream('counter-big', events, { expectedRevision: 'no_stream' });
   const recordedAt = new Date().toISOString();
@@ -113,7 +140,13 @@ export async function benchLoad(store: SqliteEventStore, raw: RawBaseline): Prom
   for (let run = 0; run <= LOAD_RUNS; run += 1) {
     await timed('store', run, async () => sum(await store.readStream('counter-big')));
     await timed('aggregate', run, async () => {
-      const loaded = await loadAggregate({ store, codec: counterCodec, decider: counterDecider, registry: counterEventRegistry, streamName: 'counter-big' });
+      const loaded = await loadAggregate({
+        store,
+        codec: counterCodec,
+        decider: counterDecider,
+        registry: counterEventRegistry,
+        streamName: 'counter-big',
+      });
       return loaded._tag === 'Right' ? loaded.right.state : -1;
     });
     await timed('raw', run, () => raw.loadAndFold('counter-big'));

@@ -60,7 +60,12 @@ export async function seedPhase(path: string, events: number, seed: number): Pro
     },
   });
   await store.close();
-  return { events: result.events, seconds: secondsSince(started), ...rss.stop(), detail: { lastDate: result.lastDate, commands: result.commands } };
+  return {
+    events: result.events,
+    seconds: secondsSince(started),
+    ...rss.stop(),
+    detail: { lastDate: result.lastDate, commands: result.commands },
+  };
 }
 
 /** The baseline: every row of the events table in position order, `data` and `metadata` parsed, nothing else. */
@@ -68,7 +73,9 @@ export function baselinePhase(path: string): PhaseResult {
   const rss = rssSampler();
   const started = process.hrtime.bigint();
   const db = new Database(path, { readonly: true });
-  const rows = db.prepare('SELECT position, stream_name, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position');
+  const rows = db.prepare(
+    'SELECT position, stream_name, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position',
+  );
   let events = 0;
   let checksum = 0;
   for (const row of rows.iterate() as IterableIterator<{ data: string; metadata: string }>) {
@@ -100,7 +107,9 @@ export async function replayPhase(path: string, readModels: string): Promise<Pha
   await runner.stop();
   const seconds = secondsSince(started);
   const head = await store.headPosition();
-  const parked = Object.fromEntries(allProjections.map((projection) => [projection.name, runner.parked(projection.name).length]));
+  const parked = Object.fromEntries(
+    allProjections.map((projection) => [projection.name, runner.parked(projection.name).length]),
+  );
   const rowsOf = db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").all() as { name: string }[];
   db.close();
   await store.close();

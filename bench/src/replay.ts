@@ -14,14 +14,19 @@ function eventsWanted(argv: readonly string[]): number {
   const flag = argv.indexOf('--events');
   const text = flag >= 0 ? argv[flag + 1] : process.env['BENCH_REPLAY_EVENTS'];
   const events = Number((text ?? '1000000').replace(/_/g, ''));
-  if (!Number.isInteger(events) || events < 1) throw new Error(`--events must be a positive whole number, not ${String(text)}`);
+  if (!Number.isInteger(events) || events < 1)
+    throw new Error(`--events must be a positive whole number, not ${String(text)}`);
   return events;
 }
 
 /** Runs one phase in a child process (this file with `--phase`) and reads the JSON line it prints. */
 function inChild(phase: string, args: readonly string[]): PhaseResult {
   const self = fileURLToPath(import.meta.url);
-  const result = spawnSync(process.execPath, [self, '--phase', phase, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [self, '--phase', phase, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`the ${phase} phase failed (exit ${String(result.status)})`);
   const last = result.stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as PhaseResult;
@@ -29,7 +34,12 @@ function inChild(phase: string, args: readonly string[]): PhaseResult {
 
 async function runPhase(argv: readonly string[]): Promise<void> {
   const [, phase, path = '', extra = ''] = argv.slice(argv.indexOf('--phase'));
-  const result = phase === 'seed' ? await seedPhase(path, Number(extra), SEED) : phase === 'baseline' ? baselinePhase(path) : await replayPhase(path, extra);
+  const result =
+    phase === 'seed'
+      ? await seedPhase(path, Number(extra), SEED)
+      : phase === 'baseline'
+        ? baselinePhase(path)
+        : await replayPhase(path, extra);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -40,9 +50,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const scratch = scratchFolder();
   try {
     const path = scratch.path('events.db');
-    console.log(`generating ${events} events (seed ${SEED}) into a SQLite store (synchronous=NORMAL for this setup only)...`);
+    console.log(
+      `generating ${events} events (seed ${SEED}) into a SQLite store (synchronous=NORMAL for this setup only)...`,
+    );
     const seeded = inChild('seed', [path, String(events)]);
-    console.log(`  ${seeded.events} events in ${seeded.seconds.toFixed(1)} s (${perSecond(seeded.events, seeded.seconds)} events/s generated and appended)`);
+    console.log(
+      `  ${seeded.events} events in ${seeded.seconds.toFixed(1)} s (${perSecond(seeded.events, seeded.seconds)} events/s generated and appended)`,
+    );
     const baseline = inChild('baseline', [path]);
     console.log(
       `baseline, bare better-sqlite3: select all rows in order, JSON.parse data and metadata: ${baseline.seconds.toFixed(1)} s, ` +

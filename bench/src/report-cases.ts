@@ -5,8 +5,15 @@ import { shiftDate, shiftMonth, type LagOf, type ReportScope } from '@salesbook/
 /** The report queries the cases call (this build's by default; another build's to compare answers). */
 export type ReportQueries = Pick<
   typeof projections,
-  | 'queryDailySalesReport' | 'queryMonthlySalesReport' | 'queryRepScorecard' | 'querySatisfaction' | 'queryComplaints'
-  | 'queryAging' | 'queryCollectionsSummary' | 'queryOverdue' | 'queryStaleProfiles'
+  | 'queryDailySalesReport'
+  | 'queryMonthlySalesReport'
+  | 'queryRepScorecard'
+  | 'querySatisfaction'
+  | 'queryComplaints'
+  | 'queryAging'
+  | 'queryCollectionsSummary'
+  | 'queryOverdue'
+  | 'queryStaleProfiles'
 >;
 
 /** What the cases draw their varied parameters from: the generated history's days, reps and regions. */
@@ -28,9 +35,15 @@ export interface ReportCase {
 
 /** Reads the days, months, reps and regions of the rebuilt read models. */
 export function caseWorld(db: Database.Database, zone: string): CaseWorld {
-  const days = (db.prepare('SELECT DISTINCT business_date FROM daily_sales ORDER BY 1').pluck().all() as string[]).filter((d) => d >= '1900');
+  const days = (
+    db.prepare('SELECT DISTINCT business_date FROM daily_sales ORDER BY 1').pluck().all() as string[]
+  ).filter((d) => d >= '1900');
   const months = [...new Set(days.map((d) => d.slice(0, 7)))];
-  const reps = db.prepare('SELECT owner_rep_id AS repId, MIN(region) AS region FROM customer_directory GROUP BY owner_rep_id ORDER BY 1').all() as CaseWorld['reps'];
+  const reps = db
+    .prepare(
+      'SELECT owner_rep_id AS repId, MIN(region) AS region FROM customer_directory GROUP BY owner_rep_id ORDER BY 1',
+    )
+    .all() as CaseWorld['reps'];
   if (days.length === 0 || reps.length === 0) throw new Error('the read models hold no sales: nothing to report on');
   return { days, months, reps, zone };
 }
@@ -56,8 +69,10 @@ const endOfDay = (date: string, zone: string): string => {
 };
 
 /** Recent days weigh more (most reports ask about the current period), but every day of the history is asked. */
-const dayOf = (world: CaseWorld, i: number): string => (i % 2 === 0 ? pick(world.days, world.days.length - 1 - (i % 30)) : pick(world.days, i * 13));
-const monthOf = (world: CaseWorld, i: number): string => pick(world.months, world.months.length - 1 - (i % world.months.length));
+const dayOf = (world: CaseWorld, i: number): string =>
+  i % 2 === 0 ? pick(world.days, world.days.length - 1 - (i % 30)) : pick(world.days, i * 13);
+const monthOf = (world: CaseWorld, i: number): string =>
+  pick(world.months, world.months.length - 1 - (i % world.months.length));
 
 /** Every report of docs/reports.md with the parameters the API's report definitions pass (see apps/api/src/reports). */
 export function reportCases(world: CaseWorld, q: ReportQueries = projections): ReportCase[] {
@@ -68,9 +83,23 @@ export function reportCases(world: CaseWorld, q: ReportQueries = projections): R
   return [
     {
       name: 'sales daily',
-      call: (db, lagOf, i) => q.queryDailySalesReport(db, lagOf, { date: dayOf(world, i), groupBy: i % 2 === 0 ? 'rep' : 'region', scope: scopeOf(world, i), zone: world.zone }),
+      call: (db, lagOf, i) =>
+        q.queryDailySalesReport(db, lagOf, {
+          date: dayOf(world, i),
+          groupBy: i % 2 === 0 ? 'rep' : 'region',
+          scope: scopeOf(world, i),
+          zone: world.zone,
+        }),
     },
-    { name: 'sales monthly', call: (db, lagOf, i) => q.queryMonthlySalesReport(db, lagOf, { month: monthOf(world, i), groupBy: pick(sales, i), scope: scopeOf(world, i) }) },
+    {
+      name: 'sales monthly',
+      call: (db, lagOf, i) =>
+        q.queryMonthlySalesReport(db, lagOf, {
+          month: monthOf(world, i),
+          groupBy: pick(sales, i),
+          scope: scopeOf(world, i),
+        }),
+    },
     {
       name: 'rep scorecard',
       call: (db, lagOf, i) => {
@@ -86,7 +115,12 @@ export function reportCases(world: CaseWorld, q: ReportQueries = projections): R
         const to = monthOf(world, i);
         const from = i % 2 === 0 ? shiftMonth(to, -2) : to;
         const groupBy = pick(satisfaction, i);
-        return q.querySatisfaction(db, lagOf, { from, to, ...(groupBy === undefined ? {} : { groupBy }), scope: scopeOf(world, i) });
+        return q.querySatisfaction(db, lagOf, {
+          from,
+          to,
+          ...(groupBy === undefined ? {} : { groupBy }),
+          scope: scopeOf(world, i),
+        });
       },
     },
     {
@@ -96,13 +130,41 @@ export function reportCases(world: CaseWorld, q: ReportQueries = projections): R
         const from = i % 2 === 0 ? shiftMonth(to, -2) : to;
         const last = world.days.filter((d) => d.startsWith(to)).at(-1) ?? `${to}-28`;
         const groupBy = pick(complaints, i);
-        return q.queryComplaints(db, lagOf, { from, to, asOf: endOfDay(last, world.zone), ...(groupBy === undefined ? {} : { groupBy }), scope: scopeOf(world, i) });
+        return q.queryComplaints(db, lagOf, {
+          from,
+          to,
+          asOf: endOfDay(last, world.zone),
+          ...(groupBy === undefined ? {} : { groupBy }),
+          scope: scopeOf(world, i),
+        });
       },
     },
-    { name: 'collections aging', call: (db, lagOf, i) => q.queryAging(db, lagOf, { asOf: dayOf(world, i), groupBy: pick(collections, i), scope: scopeOf(world, i) }) },
-    { name: 'collections summary', call: (db, lagOf, i) => q.queryCollectionsSummary(db, lagOf, { month: monthOf(world, i), groupBy: pick(collections, i), scope: scopeOf(world, i) }) },
-    { name: 'collections overdue', call: (db, lagOf, i) => q.queryOverdue(db, lagOf, { asOf: dayOf(world, i), scope: scopeOf(world, i) }) },
-    { name: 'stale profiles', call: (db, lagOf, i) => q.queryStaleProfiles(db, lagOf, { asOf: dayOf(world, i), months: pick([3, 6, 12], i), scope: scopeOf(world, i) }) },
+    {
+      name: 'collections aging',
+      call: (db, lagOf, i) =>
+        q.queryAging(db, lagOf, { asOf: dayOf(world, i), groupBy: pick(collections, i), scope: scopeOf(world, i) }),
+    },
+    {
+      name: 'collections summary',
+      call: (db, lagOf, i) =>
+        q.queryCollectionsSummary(db, lagOf, {
+          month: monthOf(world, i),
+          groupBy: pick(collections, i),
+          scope: scopeOf(world, i),
+        }),
+    },
+    {
+      name: 'collections overdue',
+      call: (db, lagOf, i) => q.queryOverdue(db, lagOf, { asOf: dayOf(world, i), scope: scopeOf(world, i) }),
+    },
+    {
+      name: 'stale profiles',
+      call: (db, lagOf, i) =>
+        q.queryStaleProfiles(db, lagOf, {
+          asOf: dayOf(world, i),
+          months: pick([3, 6, 12], i),
+          scope: scopeOf(world, i),
+        }),
+    },
   ];
 }
-

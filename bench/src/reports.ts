@@ -26,18 +26,24 @@ function option(argv: readonly string[], name: string, env: string): string | un
 
 function wholeNumber(text: string | undefined, fallback: number, what: string): number {
   const value = Number((text ?? String(fallback)).replace(/_/g, ''));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${what} must be a positive whole number, not ${String(text)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${what} must be a positive whole number, not ${String(text)}`);
   return value;
 }
 
 /** Seeds the store in a child process (this file with `--seed`), so the measuring process starts with a clean heap. */
 function seedInChild(path: string, events: number): void {
   const self = fileURLToPath(import.meta.url);
-  const result = spawnSync(process.execPath, [self, '--seed', path, String(events)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(process.execPath, [self, '--seed', path, String(events)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) throw new Error(`seeding failed (exit ${String(result.status)})`);
 }
 
-async function rebuild(eventsPath: string, readModelsPath: string): Promise<{ db: Database.Database; lagOf: LagOf; seconds: number; events: number }> {
+async function rebuild(
+  eventsPath: string,
+  readModelsPath: string,
+): Promise<{ db: Database.Database; lagOf: LagOf; seconds: number; events: number }> {
   const store = createSqliteEventStore({ path: eventsPath, synchronous: 'NORMAL' });
   // As apps/api opens its read models (infrastructure/open-store.ts).
   const db = new Database(readModelsPath);
@@ -70,7 +76,9 @@ function storeAt(path: string, events: number): string {
 async function rebuildAll(eventsPath: string, readModelsPath: string): ReturnType<typeof rebuild> {
   console.log('rebuilding every read model with the ProjectionRunner...');
   const built = await rebuild(eventsPath, readModelsPath);
-  console.log(`  ${built.events} events, ${allProjections.length} projections in ${built.seconds.toFixed(1)} s (${Math.round(built.events / built.seconds)} events/s)`);
+  console.log(
+    `  ${built.events} events, ${allProjections.length} projections in ${built.seconds.toFixed(1)} s (${Math.round(built.events / built.seconds)} events/s)`,
+  );
   return built;
 }
 
@@ -81,7 +89,9 @@ function reopen(path: string): Awaited<ReturnType<typeof rebuild>> {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const events = Number(db.prepare('SELECT MAX(CAST(position AS INTEGER)) FROM projection_checkpoints WHERE active = 1').pluck().get() ?? 0);
+  const events = Number(
+    db.prepare('SELECT MAX(CAST(position AS INTEGER)) FROM projection_checkpoints WHERE active = 1').pluck().get() ?? 0,
+  );
   return { db, lagOf: () => 0, seconds: 0, events };
 }
 
@@ -96,10 +106,15 @@ async function main(argv: readonly string[]): Promise<void> {
   const scratch = scratchFolder();
   try {
     const reuse = option(argv, 'read-models', 'BENCH_REPORTS_READ_MODELS');
-    const built = reuse === undefined ? await rebuildAll(storeAt(kept ?? scratch.path('events.db'), events), scratch.path('readmodels.db')) : reopen(reuse);
+    const built =
+      reuse === undefined
+        ? await rebuildAll(storeAt(kept ?? scratch.path('events.db'), events), scratch.path('readmodels.db'))
+        : reopen(reuse);
     const { db, lagOf, seconds, events: stored } = built;
     const world = caseWorld(db, ZONE);
-    console.log(`  ${world.days.length} business days (${world.days[0]} to ${world.days.at(-1)}), ${world.reps.length} reps`);
+    console.log(
+      `  ${world.days.length} business days (${world.days[0]} to ${world.days.at(-1)}), ${world.reps.length} reps`,
+    );
     const select1 = db.prepare('SELECT 1');
     const lookup = db.prepare('SELECT * FROM customer_directory WHERE customer_id = ?');
     const ids = db.prepare('SELECT customer_id FROM customer_directory').pluck().all() as string[];
@@ -110,15 +125,28 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(`baseline, same connection (${calls * 10} calls each):`);
     console.log(row('SELECT 1', baseline.select1));
     console.log(row('primary-key lookup', baseline.primaryKeyLookup));
-    console.log(`reports (${calls} calls each, varied dates, groupings and role scopes; time of the query function, JSON size of its result):`);
+    console.log(
+      `reports (${calls} calls each, varied dates, groupings and role scopes; time of the query function, JSON size of its result):`,
+    );
     const reports: Record<string, Timing> = {};
     for (const report of [...reportCases(world), ...listCases(world)]) {
       reports[report.name] = timeCalls(calls, (i) => report.call(db, lagOf, i).rows);
       console.log(row(report.name, reports[report.name] ?? baseline.select1));
     }
-    console.log('targets (bench/README.md): a report in about a millisecond at 1,000,000 events, p99 < 10 ms at 1,000 req/s; a list page of 50 p99 < 20 ms');
+    console.log(
+      'targets (bench/README.md): a report in about a millisecond at 1,000,000 events, p99 < 10 ms at 1,000 req/s; a list page of 50 p99 < 20 ms',
+    );
     db.close();
-    console.log(JSON.stringify({ events: stored, calls, rebuildSeconds: Math.round(seconds * 10) / 10, rebuildEventsPerSec: seconds === 0 ? null : Math.round(stored / seconds), baseline, reports }));
+    console.log(
+      JSON.stringify({
+        events: stored,
+        calls,
+        rebuildSeconds: Math.round(seconds * 10) / 10,
+        rebuildEventsPerSec: seconds === 0 ? null : Math.round(stored / seconds),
+        baseline,
+        reports,
+      }),
+    );
   } finally {
     scratch.dispose();
   }

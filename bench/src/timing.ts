@@ -14,7 +14,8 @@ export interface Timing {
 const round = (ms: number): number => Math.round(ms * 1_000) / 1_000;
 
 /** Nearest-rank quantile of ascending `sorted` values. */
-const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 
 /**
  * Calls `call(i)` for i = 0..calls-1 and times each call alone (after a warm-up of a tenth of the calls, at least

@@ -4,7 +4,15 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ActorId, JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegistry, TEAM_STREAM, type TeamCommand } from '@salesbook/domain';
+import {
+  ActorId,
+  JoinTeam,
+  salesbookEventRegistry,
+  teamDecider,
+  teamEventRegistry,
+  TEAM_STREAM,
+  type TeamCommand,
+} from '@salesbook/domain';
 import { createEventCodec, handleCommand } from '@salesbook/eventstore';
 import { createEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
@@ -18,8 +26,13 @@ const BINARY = join(root, 'apps', 'cli', 'bin', 'salesbook.js');
  * first; a missing or stale build (a developer running one spec after an edit) is built here through Nx.
  */
 export function ensureCliBuilt(): void {
-  const packages = ['domain', 'eventstore', 'eventstore-sqlite', 'eventstore-esdb', 'keystore', 'projections'].map((name) => join(root, 'packages', name, 'src'));
-  ensureBuilt([{ built: join(root, 'apps', 'cli', 'dist', 'main.js'), sources: [join(root, 'apps', 'cli', 'src'), ...packages] }], ['@salesbook/cli']);
+  const packages = ['domain', 'eventstore', 'eventstore-sqlite', 'eventstore-esdb', 'keystore', 'projections'].map(
+    (name) => join(root, 'packages', name, 'src'),
+  );
+  ensureBuilt(
+    [{ built: join(root, 'apps', 'cli', 'dist', 'main.js'), sources: [join(root, 'apps', 'cli', 'src'), ...packages] }],
+    ['@salesbook/cli'],
+  );
 }
 
 /** What a run of the binary did. */
@@ -41,13 +54,27 @@ const FIXTURE_TEAM = [
 
 /** Enters {@link FIXTURE_TEAM} into the store at `url` (SQLite or EventStoreDB) unless it has a register already. */
 export async function registerFixtureTeam(url: string): Promise<void> {
-  const store = url.startsWith('sqlite:') ? createSqliteEventStore({ path: url.slice('sqlite:'.length) }) : createEsdbEventStore({ connectionString: url });
+  const store = url.startsWith('sqlite:')
+    ? createSqliteEventStore({ path: url.slice('sqlite:'.length) })
+    : createEsdbEventStore({ connectionString: url });
   try {
     if (await store.streamExists(TEAM_STREAM)) return;
     const codec = createEventCodec(salesbookEventRegistry);
     for (const member of FIXTURE_TEAM) {
-      const command: TeamCommand = { type: 'JoinTeam', data: JoinTeam.parse({ ...member, joinedOn: '2020-01-01' }), metadata: { actor: { id: ActorId.parse('system'), role: 'system' }, occurredAt: '2020-01-01T00:00:00.000Z' } };
-      const joined = await handleCommand({ store, codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM, command, commandId: `fixture-team-${member.memberId}` });
+      const command: TeamCommand = {
+        type: 'JoinTeam',
+        data: JoinTeam.parse({ ...member, joinedOn: '2020-01-01' }),
+        metadata: { actor: { id: ActorId.parse('system'), role: 'system' }, occurredAt: '2020-01-01T00:00:00.000Z' },
+      };
+      const joined = await handleCommand({
+        store,
+        codec,
+        decider: teamDecider,
+        registry: teamEventRegistry,
+        streamName: TEAM_STREAM,
+        command,
+        commandId: `fixture-team-${member.memberId}`,
+      });
       if (joined._tag === 'Left') throw new Error(`fixture team: ${member.memberId}: ${joined.left.code}`);
     }
   } finally {
@@ -60,7 +87,11 @@ export async function salesbook(args: readonly string[], env: Record<string, str
   const url = env['SALESBOOK_EVENTSTORE'];
   if (args[0] === 'import' && url !== undefined) await registerFixtureTeam(url);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BINARY, ...args], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BINARY, ...args], {
+      cwd: root,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -104,7 +135,9 @@ export function workspace(storeUrl?: string): Workspace {
       if (!existsSync(eventsPath)) return [];
       const db = new Database(eventsPath, { readonly: true });
       try {
-        return db.prepare('SELECT stream_name, revision, type, data FROM events WHERE stream_name <> ? ORDER BY position').all(TEAM_STREAM) as ReturnType<Workspace['events']>;
+        return db
+          .prepare('SELECT stream_name, revision, type, data FROM events WHERE stream_name <> ? ORDER BY position')
+          .all(TEAM_STREAM) as ReturnType<Workspace['events']>;
       } finally {
         db.close();
       }
@@ -114,7 +147,8 @@ export function workspace(storeUrl?: string): Workspace {
 }
 
 /** The header of orders.csv. */
-export const ORDERS_HEADER = 'order_id,order_date,customer_id,customer_name,segment,region,rep_id,currency,sku,product_name,quantity,unit_price,discount_pct,ship_date,delivered_date,promised_date';
+export const ORDERS_HEADER =
+  'order_id,order_date,customer_id,customer_name,segment,region,rep_id,currency,sku,product_name,quantity,unit_price,discount_pct,ship_date,delivered_date,promised_date';
 
 /** A good orders.csv: O-1 (two lines, the same sku twice, delivered), O-2 (open, USD), O-3 (delivered, same customer as O-1). */
 export const GOOD_ORDERS = [
@@ -126,4 +160,8 @@ export const GOOD_ORDERS = [
 ].join('\n');
 
 /** Payments of O-1 and O-3. */
-export const GOOD_PAYMENTS = ['payment_id,order_id,received_date,amount,currency', 'P-1,O-1,2024-03-20,100.00,CNY', 'P-2,O-3,2024-03-25,3.60,CNY'].join('\n');
+export const GOOD_PAYMENTS = [
+  'payment_id,order_id,received_date,amount,currency',
+  'P-1,O-1,2024-03-20,100.00,CNY',
+  'P-2,O-3,2024-03-25,3.60,CNY',
+].join('\n');

@@ -20,7 +20,8 @@ const ORDERS = [
     const [region, rep] = REGIONS[index % 3]!;
     const customer = `C-${index % 6}`;
     const day = String((index % 20) + 1).padStart(2, '0');
-    const row = (sku: string) => `O-${index},2024-03-${day},${customer},Customer ${customer},smb,${region},${rep},CNY,${sku},Widget ${sku},2,10.00,0,2024-04-01,2024-04-02,2024-04-03`;
+    const row = (sku: string) =>
+      `O-${index},2024-03-${day},${customer},Customer ${customer},smb,${region},${rep},CNY,${sku},Widget ${sku},2,10.00,0,2024-04-01,2024-04-02,2024-04-03`;
     return [row('SKU-1'), row('SKU-2')];
   }).flat(),
 ].join('\n');
@@ -38,7 +39,8 @@ async function setUp(): Promise<{ double: EsdbDouble; ws: Workspace; orders: str
 }
 
 /** Every application event's id with the stream it is in, as the double holds them. */
-const stored = (double: EsdbDouble): string[] => double.log.all.filter((event) => !event.type.startsWith('$')).map((event) => `${event.streamName}/${event.id}`);
+const stored = (double: EsdbDouble): string[] =>
+  double.log.all.filter((event) => !event.type.startsWith('$')).map((event) => `${event.streamName}/${event.id}`);
 
 beforeAll(() => ensureCliBuilt(), 180_000);
 
@@ -47,7 +49,7 @@ describe('salesbook import on EventStoreDB, past its maximum append size and a f
     const { double, ws, orders } = await setUp();
     const refused = await salesbook(['import', orders], ws.env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('exceeds the server\'s maximum append size (2048 bytes)');
+    expect(refused.stderr).toContain("exceeds the server's maximum append size (2048 bytes)");
     const run = await salesbook(['import', orders], { ...ws.env, SALESBOOK_ESDB_MAX_APPEND_BYTES: MAX_APPEND });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -73,7 +75,8 @@ describe('salesbook import on EventStoreDB, past its maximum append size and a f
     expect(resumed.code).toBe(0);
     expect(stored(double)).toHaveLength(new Set(stored(double)).size);
     expect(stored(double).sort()).toEqual(stored(clean.double).sort());
-    const digests = async (each: Workspace): Promise<string | undefined> => /digests: (.*)/.exec((await salesbook(['replay'], each.env)).stdout)?.[1];
+    const digests = async (each: Workspace): Promise<string | undefined> =>
+      /digests: (.*)/.exec((await salesbook(['replay'], each.env)).stdout)?.[1];
     expect(await digests(ws)).toEqual(await digests(clean.ws));
   }, 120_000);
 });

@@ -12,7 +12,10 @@ beforeAll(async () => {
   ensureCliBuilt();
   double = await startEsdbDouble();
   ws = workspace(double.connectionString);
-  const run = await salesbook(['import', ws.file('orders.csv', GOOD_ORDERS), '--payments', ws.file('payments.csv', GOOD_PAYMENTS)], ws.env);
+  const run = await salesbook(
+    ['import', ws.file('orders.csv', GOOD_ORDERS), '--payments', ws.file('payments.csv', GOOD_PAYMENTS)],
+    ws.env,
+  );
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
 }, 180_000);
@@ -31,7 +34,12 @@ describe('salesbook against EventStoreDB (double)', () => {
 
   it('prints history and state as of a revision', async () => {
     const history = JSON.parse((await salesbook(['history', 'order-O-1', '--json'], ws.env)).stdout);
-    expect(history.events.map((event: { type: string }) => event.type)).toEqual(['OrderPlaced', 'OrderConfirmed', 'OrderShipmentRecorded', 'OrderDelivered']);
+    expect(history.events.map((event: { type: string }) => event.type)).toEqual([
+      'OrderPlaced',
+      'OrderConfirmed',
+      'OrderShipmentRecorded',
+      'OrderDelivered',
+    ]);
     const state = JSON.parse((await salesbook(['state', 'order-O-1', '--as-of', '1'], ws.env)).stdout);
     expect(state.revision).toBe(1);
     expect(state.state.status).toBe('confirmed');

@@ -19,7 +19,10 @@ const run = async (content: string, extra: string[] = []) => {
   const file = ws.file('catalogue.csv', content);
   return { file, result: await salesbook(['import-catalogue', file, ...extra], ws.env) };
 };
-const written = (w: Workspace) => w.events().map((event) => [event.stream_name, event.type, JSON.parse(event.data) as Record<string, unknown>] as const);
+const written = (w: Workspace) =>
+  w
+    .events()
+    .map((event) => [event.stream_name, event.type, JSON.parse(event.data) as Record<string, unknown>] as const);
 
 describe('salesbook import-catalogue', () => {
   it('registers each product once and sets every cost its rows name, in minor units; a second run appends nothing', async () => {
@@ -27,7 +30,15 @@ describe('salesbook import-catalogue', () => {
     const first = await run([HEADER, ...GOOD].join('\n'));
     expect(first.result).toMatchObject({ code: 0 });
     expect(first.result.stdout).toContain('2 products checked, 5 events appended');
-    expect(written(ws).map(([stream, type, data]) => [stream, type, data['currency'] ?? null, data['amount'] ?? null, data['effectiveFrom'] ?? null])).toEqual([
+    expect(
+      written(ws).map(([stream, type, data]) => [
+        stream,
+        type,
+        data['currency'] ?? null,
+        data['amount'] ?? null,
+        data['effectiveFrom'] ?? null,
+      ]),
+    ).toEqual([
       ['product-M-100', 'ProductRegistered', null, null, null],
       ['product-M-100', 'StandardCostSet', 'CNY', 120_000, '2026-01-01'],
       ['product-M-100', 'StandardCostSet', 'CNY', 125_050, '2026-06-01'],
@@ -41,7 +52,11 @@ describe('salesbook import-catalogue', () => {
 
   it('reads Chinese headers', async () => {
     ws = workspace();
-    const { result } = await run(['产品编号,产品名称,产品类别,单位,币种,标准成本,成本生效日期', 'V-1,球阀,阀门,个,CNY,86.00,2026-01-01'].join('\n'));
+    const { result } = await run(
+      ['产品编号,产品名称,产品类别,单位,币种,标准成本,成本生效日期', 'V-1,球阀,阀门,个,CNY,86.00,2026-01-01'].join(
+        '\n',
+      ),
+    );
     expect(result.code).toBe(0);
     expect(written(ws).map(([, type, data]) => [type, data['category'] ?? data['amount']])).toEqual([
       ['ProductRegistered', '阀门'],
@@ -51,9 +66,19 @@ describe('salesbook import-catalogue', () => {
 
   it('reports each bad row with its line and reason and writes nothing of that product', async () => {
     ws = workspace();
-    const { file, result } = await run([HEADER, GOOD[3], 'B-1,Bearing,parts,pcs,CNY,12.345,2026-01-01', 'B-2,,parts,pcs,CNY,,', 'G-7,Gear box,parts,pcs,,,'].join('\n'));
+    const { file, result } = await run(
+      [
+        HEADER,
+        GOOD[3],
+        'B-1,Bearing,parts,pcs,CNY,12.345,2026-01-01',
+        'B-2,,parts,pcs,CNY,,',
+        'G-7,Gear box,parts,pcs,,,',
+      ].join('\n'),
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${file}:3: product B-1: standard_cost "12.345" has more decimals than CNY has (2)`);
+    expect(result.stderr).toContain(
+      `${file}:3: product B-1: standard_cost "12.345" has more decimals than CNY has (2)`,
+    );
     expect(result.stderr).toContain(`${file}:4: product B-2: product_name is empty`);
     expect(result.stderr).toContain(`${file}:5: product G-7: sku G-7 is described otherwise on line 2`);
     expect(written(ws).map(([stream, type]) => [stream, type])).toEqual([['product-G-7', 'ProductRegistered']]);

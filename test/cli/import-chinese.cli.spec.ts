@@ -5,7 +5,8 @@ import { encodeGb18030 } from './gb18030.js';
 // A Chinese ERP's export: Chinese column headers, Chinese names, in GB18030 or UTF-8 with a BOM; row errors in the
 // operator's language (SALESBOOK_LANG, else the POSIX locale), through the real binary on real SQLite files.
 
-const HEADER = '订单号,订单日期,客户编号,客户名称,客户类型,区域,销售专员编号,币种,产品编号,产品名称,数量,单价,折扣率,发货日期,交付日期,承诺交付日期';
+const HEADER =
+  '订单号,订单日期,客户编号,客户名称,客户类型,区域,销售专员编号,币种,产品编号,产品名称,数量,单价,折扣率,发货日期,交付日期,承诺交付日期';
 const ORDERS = [
   HEADER,
   'O-1,2024-03-01,C-1,华东贸易有限公司,enterprise,east,rep-1,CNY,SKU-1,工业水泵,10,12.50,12.5,2024-03-03,2024-03-05,2024-03-06',
@@ -19,11 +20,19 @@ afterEach(() => ws?.dispose());
 
 async function run(orders: Buffer, args: string[] = [], env: Record<string, string> = {}, payments?: Buffer) {
   ws = workspace();
-  const files = [ws.file('orders.csv', orders), ...(payments === undefined ? [] : ['--payments', ws.file('payments.csv', payments)])];
+  const files = [
+    ws.file('orders.csv', orders),
+    ...(payments === undefined ? [] : ['--payments', ws.file('payments.csv', payments)]),
+  ];
   return salesbook(['import', ...files, ...args], { ...ws.env, ...env });
 }
 
-const orderData = (w: Workspace): string => w.events().filter((event) => event.type === 'OrderPlaced').map((event) => event.data).join('\n');
+const orderData = (w: Workspace): string =>
+  w
+    .events()
+    .filter((event) => event.type === 'OrderPlaced')
+    .map((event) => event.data)
+    .join('\n');
 
 it('imports a GB18030 file with Chinese headers, found from its bytes, Chinese text intact', async () => {
   const result = await run(encodeGb18030(ORDERS), [], {}, encodeGb18030(PAYMENTS));
@@ -61,7 +70,9 @@ it('reports bad rows in Chinese to a Chinese-speaking operator, naming the Chine
   const fromLocale = await run(encodeGb18030(bad), [], { LANG: 'zh_CN.UTF-8' });
   expect(fromLocale.stderr).toContain('数量“十”不是整数');
   const english = await run(encodeGb18030(bad), [], { LANG: 'en_US.UTF-8' });
-  expect(english.stderr).toContain('order O-9: order_date "2024-02-30" is not a date YYYY-MM-DD; quantity "十" is not a whole number');
+  expect(english.stderr).toContain(
+    'order O-9: order_date "2024-02-30" is not a date YYYY-MM-DD; quantity "十" is not a whole number',
+  );
   const header = await run(encodeGb18030(ORDERS.replace(',承诺交付日期', '')), [], { SALESBOOK_LANG: 'zh' });
   expect(header.stderr).toContain(':1: 表头：缺少列 承诺交付日期（应为：订单号,订单日期,');
   const refused = await run(encodeGb18030(ORDERS), [], { SALESBOOK_LANG: 'fr' });

@@ -11,8 +11,10 @@ const ORDERS = [
   'O-2,2024-03-02,C-2,Beta,smb,east,rep-9,CNY,SKU-2,Gadget,1,100,0,,,',
 ].join('\n');
 
-const ENGLISH = 'orders.csv:3: order O-2: customer C-2: REP_NOT_REGISTERED: rep-9 is not an active sales rep of region east on the sales team register at this date';
-const CHINESE = 'orders.csv:3: 订单 O-2：客户 C-2：REP_NOT_REGISTERED：在该业务日期，rep-9 不是区域 east 在职的销售专员';
+const ENGLISH =
+  'orders.csv:3: order O-2: customer C-2: REP_NOT_REGISTERED: rep-9 is not an active sales rep of region east on the sales team register at this date';
+const CHINESE =
+  'orders.csv:3: 订单 O-2：客户 C-2：REP_NOT_REGISTERED：在该业务日期，rep-9 不是区域 east 在职的销售专员';
 
 let ws: Workspace;
 beforeAll(() => ensureCliBuilt(), 180_000);
@@ -22,7 +24,11 @@ async function problems(args: string[], env: Record<string, string>): Promise<st
   ws = workspace();
   const result = await salesbook(['import', ws.file('orders.csv', ORDERS), ...args], { ...ws.env, ...env });
   expect(result.code).toBe(1);
-  return result.stderr.split('\n').filter((line) => line.includes('O-2')).map((line) => line.replace(/^.*orders\.csv/, 'orders.csv')).join('\n');
+  return result.stderr
+    .split('\n')
+    .filter((line) => line.includes('O-2'))
+    .map((line) => line.replace(/^.*orders\.csv/, 'orders.csv'))
+    .join('\n');
 }
 
 it.each<[string, string[], Record<string, string>, string]>([
@@ -31,9 +37,13 @@ it.each<[string, string[], Record<string, string>, string]>([
   ['SALESBOOK_LANG=zh-CN over LANG=en_US', [], { LANG: 'en_US.UTF-8', SALESBOOK_LANG: 'zh-CN' }, CHINESE],
   ['--lang zh-CN', ['--lang', 'zh-CN'], {}, CHINESE],
   ['--lang en over SALESBOOK_LANG=zh-CN', ['--lang', 'en'], { SALESBOOK_LANG: 'zh-CN' }, ENGLISH],
-])('prints a decider refusal of an imported row in the operator language (%s)', async (_name, args, env, expected) => {
-  expect(await problems(args, env)).toBe(expected);
-}, 30_000);
+])(
+  'prints a decider refusal of an imported row in the operator language (%s)',
+  async (_name, args, env, expected) => {
+    expect(await problems(args, env)).toBe(expected);
+  },
+  30_000,
+);
 
 it('refuses a --lang it does not speak, naming the option', async () => {
   ws = workspace();

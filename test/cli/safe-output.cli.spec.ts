@@ -20,9 +20,26 @@ async function storeForgedReason(ws: Workspace): Promise<void> {
     const at = '2026-03-01T08:00:00.000Z';
     const event = {
       type: 'OrderCancelled',
-      data: { orderId: 'O-9', customerId: 'C-9', repId: 'rep-1', region: 'east', currency: 'CNY', wasConfirmed: false, bookedReversed: 0, reason: FORGED, cancelledAt: at },
+      data: {
+        orderId: 'O-9',
+        customerId: 'C-9',
+        repId: 'rep-1',
+        region: 'east',
+        currency: 'CNY',
+        wasConfirmed: false,
+        bookedReversed: 0,
+        reason: FORGED,
+        cancelledAt: at,
+      },
     };
-    const metadata = { eventId: randomUUID(), occurredAt: at, actor: { id: 'rep-1', role: 'sales_rep' }, correlationId: 'c-1', causationId: 'c-1', commandId: 'c-1' };
+    const metadata = {
+      eventId: randomUUID(),
+      occurredAt: at,
+      actor: { id: 'rep-1', role: 'sales_rep' },
+      correlationId: 'c-1',
+      causationId: 'c-1',
+      commandId: 'c-1',
+    };
     const encoded = await createEventCodec(salesbookEventRegistry).encode([{ event, metadata }] as never);
     if (encoded._tag === 'Left') throw new Error(encoded.left.message);
     await store.appendToStream('order-O-9', encoded.right);

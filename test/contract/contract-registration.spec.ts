@@ -14,14 +14,25 @@ function runFixture(): Assertion[] {
   const jest = require.resolve('jest/bin/jest');
   const out = execFileSync(
     process.execPath,
-    [jest, '-c', join(root, 'jest.config.cjs'), '--json', '--runInBand', '--testMatch', '**/registration.fixture.ts', '--testPathIgnorePatterns', '/node_modules/'],
+    [
+      jest,
+      '-c',
+      join(root, 'jest.config.cjs'),
+      '--json',
+      '--runInBand',
+      '--testMatch',
+      '**/registration.fixture.ts',
+      '--testPathIgnorePatterns',
+      '/node_modules/',
+    ],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
   );
   const report = JSON.parse(out) as { testResults: { assertionResults: Assertion[] }[] };
   return report.testResults.flatMap((file) => file.assertionResults);
 }
 
-const under = (results: readonly Assertion[], prefix: string): Assertion[] => results.filter((result) => result.ancestorTitles[0]?.startsWith(prefix) === true);
+const under = (results: readonly Assertion[], prefix: string): Assertion[] =>
+  results.filter((result) => result.ancestorTitles[0]?.startsWith(prefix) === true);
 
 describe('the contract suite registers what an adapter can run', () => {
   const results = runFixture();
@@ -29,13 +40,20 @@ describe('the contract suite registers what an adapter can run', () => {
   const hookless = under(results, 'without hooks');
   const skipped = under(results, 'not here');
   const needsHook = (result: Assertion): boolean =>
-    result.ancestorTitles.includes('several instances on one log') || result.title.includes('second instance') || result.title.startsWith('never delivers system events');
+    result.ancestorTitles.includes('several instances on one log') ||
+    result.title.includes('second instance') ||
+    result.title.startsWith('never delivers system events');
 
   it('registers the tests that need a hook only when the adapter gives it, and runs them', () => {
     expect(hooked.filter(needsHook).length).toBeGreaterThanOrEqual(3);
     expect(hooked.every((result) => result.status === 'passed')).toBe(true);
     expect(hookless.filter(needsHook)).toEqual([]);
-    expect(hookless.map((result) => result.title).sort()).toEqual(hooked.filter((result) => !needsHook(result)).map((result) => result.title).sort());
+    expect(hookless.map((result) => result.title).sort()).toEqual(
+      hooked
+        .filter((result) => !needsHook(result))
+        .map((result) => result.title)
+        .sort(),
+    );
   });
 
   it('registers a skipped suite whole, every test skipped, with its reason in the title', () => {

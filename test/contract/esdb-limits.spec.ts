@@ -22,7 +22,11 @@ async function double(options: EsdbDoubleOptions = {}): Promise<EsdbDouble> {
 }
 
 function store(connectionString: string, maxAppendBytes?: number): EventStore {
-  const created = createEsdbEventStore({ connectionString, retry: RETRY, ...(maxAppendBytes === undefined ? {} : { maxAppendBytes }) });
+  const created = createEsdbEventStore({
+    connectionString,
+    retry: RETRY,
+    ...(maxAppendBytes === undefined ? {} : { maxAppendBytes }),
+  });
   opened.unshift(created);
   return created;
 }
@@ -36,20 +40,29 @@ const commands = (count: number, perCommand = 1): NewEvent[] =>
     metadata: { commandId: `command-${Math.floor(index / perCommand)}` },
   }));
 
-const failure = async (promise: Promise<unknown>): Promise<unknown> => promise.then(() => new Error('expected a failure'), (error: unknown) => error);
+const failure = async (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => new Error('expected a failure'),
+    (error: unknown) => error,
+  );
 
 describe.each([true, false])('EventStoreDB limits through the client (BatchAppend advertised: %s)', (batchAppend) => {
   it('the server refuses an append over its maximum size, and the adapter names the limit', async () => {
     const server = await double({ batchAppend, maxAppendSize: 4_096 });
     const error = await failure(store(server.connectionString).appendToStream('big-1', commands(5)));
-    expect(error).toMatchObject({ code: 'STORE_CONFIGURATION_INVALID', message: expect.stringContaining('4096 bytes') });
+    expect(error).toMatchObject({
+      code: 'STORE_CONFIGURATION_INVALID',
+      message: expect.stringContaining('4096 bytes'),
+    });
     expect(server.log.stream('big-1')).toBeUndefined();
   });
 
   it('appendMany splits a part between commands below the limit; the chain holds across the appends', async () => {
     const server = await double({ batchAppend, maxAppendSize: 4_096 });
     const events = commands(12, 2);
-    const [result] = await store(server.connectionString, 4_096).appendMany([{ streamName: 'split-1', events, expectedRevision: 'no_stream' }]);
+    const [result] = await store(server.connectionString, 4_096).appendMany([
+      { streamName: 'split-1', events, expectedRevision: 'no_stream' },
+    ]);
     // The part (about 13 KB) is over the server's limit as a whole: only appends split below it get through.
     expect(result?.nextExpectedRevision).toBe(11);
     if (!batchAppend) expect(server.calls.append).toBeGreaterThanOrEqual(4);
@@ -63,7 +76,10 @@ describe.each([true, false])('EventStoreDB limits through the client (BatchAppen
     const events = commands(5);
     const limit = eventSize(events[0]!) * 3;
     const error = await failure(store(server.connectionString, limit).appendToStream('atomic-1', events));
-    expect(error).toMatchObject({ code: 'STORE_CONFIGURATION_INVALID', message: expect.stringContaining(`${limit} bytes`) });
+    expect(error).toMatchObject({
+      code: 'STORE_CONFIGURATION_INVALID',
+      message: expect.stringContaining(`${limit} bytes`),
+    });
     expect(server.calls.append + server.calls.batchAppend).toBe(0);
   });
 
@@ -72,7 +88,9 @@ describe.each([true, false])('EventStoreDB limits through the client (BatchAppen
     const events = commands(12, 2);
     const parts = [{ streamName: 'partial-1', events, expectedRevision: 'no_stream' as const }];
     server.injectFault('append', 'access-denied', 1, 1);
-    expect(await failure(store(server.connectionString, 4_096).appendMany(parts))).toMatchObject({ code: 'STORE_ACCESS_DENIED' });
+    expect(await failure(store(server.connectionString, 4_096).appendMany(parts))).toMatchObject({
+      code: 'STORE_ACCESS_DENIED',
+    });
     const written = server.log.stream('partial-1') ?? [];
     expect(written.length % 2).toBe(0);
     expect(written.length).toBeGreaterThan(0);
@@ -86,7 +104,12 @@ describe.each([true, false])('EventStoreDB limits through the client (BatchAppen
     const server = await double({ batchAppend });
     const events = commands(4, 4);
     const limit = eventSize(events[0]!) * 3;
-    const error = await failure(store(server.connectionString, limit).appendMany([{ streamName: 'whole-0', events: commands(1) }, { streamName: 'whole-1', events }]));
+    const error = await failure(
+      store(server.connectionString, limit).appendMany([
+        { streamName: 'whole-0', events: commands(1) },
+        { streamName: 'whole-1', events },
+      ]),
+    );
     expect(error).toMatchObject({ code: 'STORE_CONFIGURATION_INVALID', message: expect.stringContaining('command-0') });
     expect(server.log.stream('whole-0')).toBeUndefined();
   });
@@ -97,8 +120,13 @@ describe.each([true, false])('EventStoreDB limits through the client (BatchAppen
     await writer.appendToStream('leader-0', commands(1));
     server.injectFault('append', 'not-leader');
     const batches = [1, 2, 3, 4, 5].map((n) => ({ streamName: `leader-${n}`, events: commands(2) }));
-    await Promise.all(batches.map(({ streamName, events }) => writer.appendToStream(streamName, events, { expectedRevision: 'no_stream' })));
-    for (const { streamName, events } of batches) expect(server.log.stream(streamName)?.map((event) => event.id)).toEqual(events.map((event) => event.eventId));
+    await Promise.all(
+      batches.map(({ streamName, events }) =>
+        writer.appendToStream(streamName, events, { expectedRevision: 'no_stream' }),
+      ),
+    );
+    for (const { streamName, events } of batches)
+      expect(server.log.stream(streamName)?.map((event) => event.id)).toEqual(events.map((event) => event.eventId));
   });
 
   it('a commit that timed out after writing is acknowledged on the retry, not written twice', async () => {
@@ -114,7 +142,9 @@ describe.each([true, false])('EventStoreDB limits through the client (BatchAppen
   it('a node that stays unavailable is StoreUnavailableError after the retries', async () => {
     const server = await double({ batchAppend });
     server.injectFault('append', 'unavailable', RETRY.attempts);
-    expect(await failure(store(server.connectionString).appendToStream('down-1', commands(1)))).toBeInstanceOf(StoreUnavailableError);
+    expect(await failure(store(server.connectionString).appendToStream('down-1', commands(1)))).toBeInstanceOf(
+      StoreUnavailableError,
+    );
     expect(server.log.stream('down-1')).toBeUndefined();
   });
 });
@@ -152,7 +182,10 @@ describe('credentials on a secure node (TLS, users)', () => {
 
   it('a user who may read $all appends, reads and subscribes', async () => {
     const server = await double({ users });
-    const checked = await openEsdbEventStore({ connectionString: server.connectionStringFor('admin', 'changeit'), waitMs: 1_000 });
+    const checked = await openEsdbEventStore({
+      connectionString: server.connectionStringFor('admin', 'changeit'),
+      waitMs: 1_000,
+    });
     opened.unshift(checked);
     await checked.appendToStream('secure-1', commands(2));
     expect((await checked.readAll()).map((event) => event.streamName)).toEqual(['secure-1', 'secure-1']);
@@ -160,8 +193,16 @@ describe('credentials on a secure node (TLS, users)', () => {
 
   it.each<[string, (server: EsdbDouble) => string, string]>([
     ['no credentials', (server) => server.connectionString, "refused to let the connection string's user read $all"],
-    ['a wrong password', (server) => server.connectionStringFor('admin', 'wrong'), "refused to let the connection string's user read $all"],
-    ['a user without $r on $all', (server) => server.connectionStringFor('writer', 'secret'), 'a user in $admins or with $r on $all'],
+    [
+      'a wrong password',
+      (server) => server.connectionStringFor('admin', 'wrong'),
+      "refused to let the connection string's user read $all",
+    ],
+    [
+      'a user without $r on $all',
+      (server) => server.connectionStringFor('writer', 'secret'),
+      'a user in $admins or with $r on $all',
+    ],
   ])('%s is refused at start with what the user needs', async (_name, connectionString, message) => {
     const server = await double({ users });
     const error = await failure(openEsdbEventStore({ connectionString: connectionString(server), waitMs: 1_000 }));
@@ -184,7 +225,11 @@ describe.each(['not-ready', 'ended', 'not-leader'] as const)('a subscription the
     const first = reader.subscribeToAll()[Symbol.asyncIterator]();
     const seen: string[] = [];
     let last: bigint | undefined;
-    for (let result = await first.next(); result.done !== true && result.value.kind === 'event'; result = await first.next()) {
+    for (
+      let result = await first.next();
+      result.done !== true && result.value.kind === 'event';
+      result = await first.next()
+    ) {
       seen.push(result.value.event.eventId);
       last = result.value.event.position;
     }
@@ -192,7 +237,12 @@ describe.each(['not-ready', 'ended', 'not-leader'] as const)('a subscription the
     expect(await failure(first.next())).toBeInstanceOf(StoreUnavailableError);
     await reader.appendToStream('dropped-1', commands(2));
     const second = reader.subscribeToAll({ after: last })[Symbol.asyncIterator]();
-    for (let result = await second.next(); result.done !== true && result.value.kind === 'event'; result = await second.next()) seen.push(result.value.event.eventId);
+    for (
+      let result = await second.next();
+      result.done !== true && result.value.kind === 'event';
+      result = await second.next()
+    )
+      seen.push(result.value.event.eventId);
     expect(seen).toEqual((await reader.readStream('dropped-1')).map((event) => event.eventId));
   });
 });

@@ -38,7 +38,10 @@ for (const batchAppend of [true, false]) {
     {
       transactionalAppendMany: false,
       timeoutMs: 20_000,
-      hooks: { appendSystemEvent: async ({ double }) => double.appendSystemEvent(), openAnother: async ({ open }) => open() },
+      hooks: {
+        appendSystemEvent: async ({ double }) => double.appendSystemEvent(),
+        openAnother: async ({ open }) => open(),
+      },
     },
   );
 }
@@ -68,10 +71,14 @@ describeEventStoreContract(
     transactionalAppendMany: false,
     emptyOnOpen: false,
     largeStreamSize: 2_000,
-    ...(connectionString === '' ? { skip: 'EVENTSTORE_CONNECTION_STRING is not set, so no real EventStoreDB server was tested' } : {}),
+    ...(connectionString === ''
+      ? { skip: 'EVENTSTORE_CONNECTION_STRING is not set, so no real EventStoreDB server was tested' }
+      : {}),
     hooks: {
       appendSystemEvent: async ({ store }) => {
-        await store.appendToStream(`contractsystem-${randomUUID()}`, [{ eventId: randomUUID(), type: '$contractProbe', data: {}, metadata: {} }]);
+        await store.appendToStream(`contractsystem-${randomUUID()}`, [
+          { eventId: randomUUID(), type: '$contractProbe', data: {}, metadata: {} },
+        ]);
       },
       openAnother: async ({ open }) => open(),
     },
@@ -79,12 +86,21 @@ describeEventStoreContract(
 );
 
 const events = (count: number, from = 0): NewEvent[] =>
-  Array.from({ length: count }, (_, index) => ({ eventId: randomUUID(), type: 'ThingHappened', data: { n: from + index }, metadata: {} }));
+  Array.from({ length: count }, (_, index) => ({
+    eventId: randomUUID(),
+    type: 'ThingHappened',
+    data: { n: from + index },
+    metadata: {},
+  }));
 
 /** Appends retried quickly: the retries themselves are tested in esdb-limits.spec.ts. */
 const RETRY = { attempts: 3, baseDelayMs: 10 };
 
-const failure = async (promise: Promise<unknown>): Promise<unknown> => promise.then(() => new Error('expected a failure'), (error: unknown) => error);
+const failure = async (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => new Error('expected a failure'),
+    (error: unknown) => error,
+  );
 
 describe.each([true, false])('esdb adapter against the double (BatchAppend advertised: %s)', (batchAppend) => {
   let double: EsdbDouble;
@@ -112,15 +128,20 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
     ['access-denied', 'STORE_ACCESS_DENIED'],
     ['unavailable', 'STORE_UNAVAILABLE'],
     ['deadline-exceeded', 'STORE_UNAVAILABLE'],
-  ])('an append refused with %s (on every attempt) is a StoreError %s, and the store works on afterwards', async (kind, code) => {
-    await store.appendToStream('fault-1', events(1));
-    // Unavailability is retried (see esdb-limits.spec.ts), so it is injected for every attempt; a refusal is final.
-    double.injectFault('append', kind, code === 'STORE_UNAVAILABLE' ? RETRY.attempts : 1);
-    const error = await failure(store.appendToStream('fault-1', events(1, 1), { expectedRevision: 0 }));
-    expect(error).toBeInstanceOf(StoreError);
-    expect(error).toMatchObject({ code });
-    expect((await store.appendToStream('fault-1', events(1, 1), { expectedRevision: 0 })).nextExpectedRevision).toBe(1);
-  });
+  ])(
+    'an append refused with %s (on every attempt) is a StoreError %s, and the store works on afterwards',
+    async (kind, code) => {
+      await store.appendToStream('fault-1', events(1));
+      // Unavailability is retried (see esdb-limits.spec.ts), so it is injected for every attempt; a refusal is final.
+      double.injectFault('append', kind, code === 'STORE_UNAVAILABLE' ? RETRY.attempts : 1);
+      const error = await failure(store.appendToStream('fault-1', events(1, 1), { expectedRevision: 0 }));
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error).toMatchObject({ code });
+      expect((await store.appendToStream('fault-1', events(1, 1), { expectedRevision: 0 })).nextExpectedRevision).toBe(
+        1,
+      );
+    },
+  );
 
   it.each<[FaultKind, string]>([
     ['access-denied', 'STORE_ACCESS_DENIED'],
@@ -147,7 +168,11 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
     await store.appendToStream('drop-1', events(2));
     const iterator = store.subscribeToAll()[Symbol.asyncIterator]();
     const kinds: string[] = [];
-    for (let result = await iterator.next(); result.done !== true && result.value.kind !== 'caught-up'; result = await iterator.next()) {
+    for (
+      let result = await iterator.next();
+      result.done !== true && result.value.kind !== 'caught-up';
+      result = await iterator.next()
+    ) {
       kinds.push(result.value.kind);
     }
     expect(kinds).toEqual(['event', 'event']);
@@ -171,7 +196,7 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
     expect(after.map((event) => event.eventId)).toEqual(read.slice(1).map((event) => event.eventId));
   });
 
-  it('a subscription hands over from catch-up to live exactly once and in order, whatever the reader\'s pace', async () => {
+  it("a subscription hands over from catch-up to live exactly once and in order, whatever the reader's pace", async () => {
     const stored = 600; // beyond the adapter's and the client's buffers, so backpressure is exercised
     for (let from = 0; from < stored; from += 100) await store.appendToStream(`sub-${from % 3}`, events(100, from));
     double.appendSystemEvent();
@@ -187,7 +212,9 @@ describe.each([true, false])('esdb adapter against the double (BatchAppend adver
     let seen = (await next()).kind === 'event' ? 1 : 0;
     // Let the server send everything (caught_up included) while this reader lags, then append live events.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const live = Promise.all([0, 1, 2, 3].map((n) => store.appendToStream('sub-live', events(25, n * 25), { expectedRevision: 'any' })));
+    const live = Promise.all(
+      [0, 1, 2, 3].map((n) => store.appendToStream('sub-live', events(25, n * 25), { expectedRevision: 'any' })),
+    );
     while (seen < stored + 100) if ((await next()).kind === 'event') seen += 1;
     await live;
     await subscription.unsubscribe();

@@ -13,7 +13,9 @@ describeEventStoreContract(
   {
     hooks: {
       appendSystemEvent: async ({ store }) => {
-        await store.appendToStream('$stats-memory', [{ eventId: randomUUID(), type: '$statsCollected', data: {}, metadata: {} }]);
+        await store.appendToStream('$stats-memory', [
+          { eventId: randomUUID(), type: '$statsCollected', data: {}, metadata: {} },
+        ]);
       },
       openAnother: async ({ log }) => createMemoryEventStore({ log }),
     },

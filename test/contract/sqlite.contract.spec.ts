@@ -31,7 +31,9 @@ describeEventStoreContract(
   {
     hooks: {
       appendSystemEvent: async ({ store }) => {
-        await store.appendToStream('$stats-sqlite', [{ eventId: randomUUID(), type: '$statsCollected', data: {}, metadata: {} }]);
+        await store.appendToStream('$stats-sqlite', [
+          { eventId: randomUUID(), type: '$statsCollected', data: {}, metadata: {} },
+        ]);
       },
       openAnother: async ({ open }) => open(),
     },

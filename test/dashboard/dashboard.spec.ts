@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 async function get(role: string, path: string, query: Record<string, string> = {}): Promise<any> {
-  const response = await fetch(`${demo.url}${path}?${new URLSearchParams(query).toString()}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
+  const response = await fetch(`${demo.url}${path}?${new URLSearchParams(query).toString()}`, {
+    headers: { authorization: `Bearer ${demo.tokens[role]}` },
+  });
   expect({ path, status: response.status }).toEqual({ path, status: 200 });
   return response.json();
 }
@@ -34,7 +36,9 @@ async function signIn(role: string): Promise<{ page: Page; problems: string[] }>
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
-  page.on('request', (request) => (new URL(request.url()).origin === demo.url ? undefined : problems.push(`request to ${request.url()}`)));
+  page.on('request', (request) =>
+    new URL(request.url()).origin === demo.url ? undefined : problems.push(`request to ${request.url()}`),
+  );
   await page.goto(demo.dashboard);
   await page.fill('#token', demo.tokens[role] ?? '');
   await page.click('#sign-in-form button[type=submit]');
@@ -65,10 +69,12 @@ async function drill(page: Page, report: string, group: string): Promise<Values[
   return rows;
 }
 
-it('shows a sales manager every table with the API\'s numbers, and the same after filtering on a region and month', async () => {
+it("shows a sales manager every table with the API's numbers, and the same after filtering on a region and month", async () => {
   const { page, problems } = await signIn('sales_manager');
   const board = await expectBoardEqualsApi(page, 'sales_manager');
-  expect(board['sales-region']?.map((row) => row['group'])).toEqual(expect.arrayContaining(['east', 'west', 'overseas']));
+  expect(board['sales-region']?.map((row) => row['group'])).toEqual(
+    expect.arrayContaining(['east', 'west', 'overseas']),
+  );
   for (const id of TABLES) expect({ id, rows: (board[id] ?? []).length > 0 }).toEqual({ id, rows: true });
   await page.screenshot({ path: join(ARTIFACTS, 'sales-manager.png'), fullPage: true });
 
@@ -79,7 +85,9 @@ it('shows a sales manager every table with the API\'s numbers, and the same afte
   expect(orders.length).toBeGreaterThan(0);
   const complaintsOf = board['complaints']?.find((row) => Number(row['complaints']) > 0)?.['group'] ?? '';
   const complaints = await drill(page, 'complaints', complaintsOf);
-  expect(complaints).toHaveLength(Number(board['complaints']?.find((row) => row['group'] === complaintsOf)?.['complaints']));
+  expect(complaints).toHaveLength(
+    Number(board['complaints']?.find((row) => row['group'] === complaintsOf)?.['complaints']),
+  );
 
   await apply(page, { region: 'east', month: shiftMonth(month, -1) });
   const east = await expectBoardEqualsApi(page, 'sales_manager');
@@ -96,12 +104,20 @@ it('shows a sales rep their own numbers only, equal to what the API gives their 
   expect(new Set(board['sales-rep']?.map((row) => row['group']))).toEqual(new Set(['rep-east-01']));
   // The manager's figure for this rep is the rep's own figure: scoping hides other rows, it does not change numbers.
   const { month } = await filters(page);
-  const managerView = await get('sales_manager', '/reports/sales/monthly', { month, groupBy: 'rep', rep: 'rep-east-01' });
-  expect(board['sales-rep']?.map((row) => row['booked'])).toEqual(managerView.rows.flatMap((row: any) => row.currencies.map((c: any) => String(c.booked))));
+  const managerView = await get('sales_manager', '/reports/sales/monthly', {
+    month,
+    groupBy: 'rep',
+    rep: 'rep-east-01',
+  });
+  expect(board['sales-rep']?.map((row) => row['booked'])).toEqual(
+    managerView.rows.flatMap((row: any) => row.currencies.map((c: any) => String(c.booked))),
+  );
   const orders = await drill(page, 'sales-rep', 'rep-east-01');
   expect(orders.length).toBeGreaterThan(0);
   expect(new Set(orders.map((row) => row['rep_id']))).toEqual(new Set(['rep-east-01']));
-  expect(await page.$$eval('#f-rep option', (options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['', 'rep-east-01']);
+  expect(
+    await page.$$eval('#f-rep option', (options) => options.map((option) => (option as HTMLOptionElement).value)),
+  ).toEqual(['', 'rep-east-01']);
   await page.screenshot({ path: join(ARTIFACTS, 'sales-rep.png'), fullPage: true });
   expect(problems).toEqual([]);
   await page.close();
@@ -116,9 +132,11 @@ it('shows a regional manager their region only, equal to what the API gives thei
   await page.close();
 }, 90_000);
 
-it('shows finance the collections panels and the API\'s refusal of the sales reports', async () => {
+it("shows finance the collections panels and the API's refusal of the sales reports", async () => {
   const { page } = await signIn('finance');
   expect(await page.textContent('[data-error="sales-region"]')).toContain('403 ROLE_NOT_ALLOWED');
-  expect(await readTable(page, '#panels table[data-report="aging"]')).toEqual(await expectedAging((path, query) => get('finance', path, query), await filters(page)));
+  expect(await readTable(page, '#panels table[data-report="aging"]')).toEqual(
+    await expectedAging((path, query) => get('finance', path, query), await filters(page)),
+  );
   await page.close();
 }, 60_000);

@@ -8,7 +8,8 @@ type Json = Record<string, any>;
 export type Values = Record<string, string>;
 
 const text = (value: Value | undefined): string => (value === null || value === undefined ? 'null' : String(value));
-const row = (entries: Record<string, Value | undefined>): Values => Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, text(v)]));
+const row = (entries: Record<string, Value | undefined>): Values =>
+  Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, text(v)]));
 
 /** A report getter with the signed-in role's token. */
 export type Get = (path: string, query: Record<string, string>) => Promise<Json>;
@@ -32,12 +33,27 @@ const lastDay = (month: string): string => {
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 };
 
-const scopeOf = (f: Filters): Record<string, string> => ({ ...(f.region === '' ? {} : { region: f.region }), ...(f.rep === '' ? {} : { rep: f.rep }) });
+const scopeOf = (f: Filters): Record<string, string> => ({
+  ...(f.region === '' ? {} : { region: f.region }),
+  ...(f.rep === '' ? {} : { rep: f.rep }),
+});
 
 /** The aging table (as of the month's last day, by region). */
 export async function expectedAging(get: Get, f: Filters): Promise<Values[]> {
-  return (await get('/reports/collections/aging', { asOf: lastDay(f.month), groupBy: 'region', ...scopeOf(f) })).rows.map((r: Json) =>
-    row({ group: r.group, currency: r.currency, current: r.current, days_1_30: r.days_1_30, days_31_60: r.days_31_60, days_61_90: r.days_61_90, days_over_90: r.days_over_90, total: r.total, installments: r.installments }),
+  return (
+    await get('/reports/collections/aging', { asOf: lastDay(f.month), groupBy: 'region', ...scopeOf(f) })
+  ).rows.map((r: Json) =>
+    row({
+      group: r.group,
+      currency: r.currency,
+      current: r.current,
+      days_1_30: r.days_1_30,
+      days_31_60: r.days_31_60,
+      days_61_90: r.days_61_90,
+      days_over_90: r.days_over_90,
+      total: r.total,
+      installments: r.installments,
+    }),
   );
 }
 
@@ -48,22 +64,62 @@ export async function expectedTables(get: Get, f: Filters): Promise<Record<strin
   const months = Array.from({ length: f.months }, (_, i) => shiftMonth(f.month, i - f.months + 1));
   const sales = async (groupBy: string) =>
     (await get('/reports/sales/monthly', { month: f.month, groupBy, ...scope })).rows.flatMap((r: Json) =>
-      r.currencies.map((c: Json) => row({ group: r.group, currency: c.currency, booked: c.booked, target: c.target, attainment: c.attainment, orders_confirmed: c.orders_confirmed, collected: c.collected, collection_rate: c.collection_rate })),
+      r.currencies.map((c: Json) =>
+        row({
+          group: r.group,
+          currency: c.currency,
+          booked: c.booked,
+          target: c.target,
+          attainment: c.attainment,
+          orders_confirmed: c.orders_confirmed,
+          collected: c.collected,
+          collection_rate: c.collection_rate,
+        }),
+      ),
     );
   const aging = await expectedAging(get, f);
   const trend: Values[] = [];
   for (const month of months) {
     for (const r of (await get('/reports/collections/summary', { month, groupBy: 'none', ...scope })).rows) {
-      trend.push(row({ month, currency: r.currency, invoiced: r.invoiced, collected: r.collected, amount_due: r.amount_due, collected_on_due: r.collected_on_due, collection_rate: r.collection_rate, closing_ar: r.closing_ar, dso_days: r.dso_days }));
+      trend.push(
+        row({
+          month,
+          currency: r.currency,
+          invoiced: r.invoiced,
+          collected: r.collected,
+          amount_due: r.amount_due,
+          collected_on_due: r.collected_on_due,
+          collection_rate: r.collection_rate,
+          closing_ar: r.closing_ar,
+          dso_days: r.dso_days,
+        }),
+      );
     }
   }
-  const satisfaction = (await get('/reports/satisfaction', { from, to: f.month, groupBy: 'period', ...scope })).rows.map((r: Json) =>
-    row({ group: r.group, responses: r.responses, csat: r.csat.value, csat_n: r.csat.n, nps: r.nps.value, nps_n: r.nps.n }),
+  const satisfaction = (
+    await get('/reports/satisfaction', { from, to: f.month, groupBy: 'period', ...scope })
+  ).rows.map((r: Json) =>
+    row({
+      group: r.group,
+      responses: r.responses,
+      csat: r.csat.value,
+      csat_n: r.csat.n,
+      nps: r.nps.value,
+      nps_n: r.nps.n,
+    }),
   );
   const overall = (await get('/reports/satisfaction', { from, to: f.month, ...scope })).rows[0];
   const drivers = [...(overall?.keyDrivers.drivers ?? [])].sort((a: Json, b: Json) => (a.rank ?? 99) - (b.rank ?? 99));
-  const complaints = (await get('/reports/complaints', { from: f.month, to: f.month, groupBy: 'category', ...scope })).rows.map((r: Json) =>
-    row({ group: r.group, complaints: r.complaints, acknowledge_breached: r.acknowledge.breached, resolve_breached: r.resolve.breached, resolve_breach_rate: r.resolve.breachRate }),
+  const complaints = (
+    await get('/reports/complaints', { from: f.month, to: f.month, groupBy: 'category', ...scope })
+  ).rows.map((r: Json) =>
+    row({
+      group: r.group,
+      complaints: r.complaints,
+      acknowledge_breached: r.acknowledge.breached,
+      resolve_breached: r.resolve.breached,
+      resolve_breach_rate: r.resolve.breachRate,
+    }),
   );
   return {
     'sales-region': await sales('region'),
@@ -71,7 +127,9 @@ export async function expectedTables(get: Get, f: Filters): Promise<Record<strin
     aging,
     'collections-trend': trend,
     'satisfaction-trend': satisfaction,
-    'key-drivers': drivers.map((d: Json) => row({ item: d.item, correlation: d.correlation, rank: d.rank, n: overall.keyDrivers.n })),
+    'key-drivers': drivers.map((d: Json) =>
+      row({ item: d.item, correlation: d.correlation, rank: d.rank, n: overall.keyDrivers.n }),
+    ),
     complaints,
   };
 }

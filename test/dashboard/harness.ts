@@ -27,7 +27,10 @@ export interface StartedDemo {
 export function ensureBuilt(): void {
   const app = (name: string) => join(root, 'apps', name);
   const api = { built: join(app('api'), 'dist', 'demo.js'), sources: [join(app('api'), 'src')] };
-  const page = { built: join(app('dashboard'), 'dist', 'index.html'), sources: [join(app('dashboard'), 'src'), join(app('dashboard'), 'index.html')] };
+  const page = {
+    built: join(app('dashboard'), 'dist', 'index.html'),
+    sources: [join(app('dashboard'), 'src'), join(app('dashboard'), 'index.html')],
+  };
   ensureBuiltTargets([api, page], ['@salesbook/api', '@salesbook/dashboard'], 240_000);
 }
 
@@ -38,14 +41,28 @@ export function ensureBuilt(): void {
  */
 export async function startDemo(env: Readonly<Record<string, string>> = {}, waitMs = 90_000): Promise<StartedDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'salesbook-dashboard-'));
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'demo.js')], {
-    cwd: dir,
-    env: { PATH: process.env['PATH'] ?? '', SALESBOOK_PORT: '0', SALESBOOK_LOG_LEVEL: 'warn', SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`, SALESBOOK_READMODELS: join(dir, 'readmodels.db'), ...env },
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [join(root, 'apps', 'api', 'dist', 'demo.js')],
+    {
+      cwd: dir,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        SALESBOOK_PORT: '0',
+        SALESBOOK_LOG_LEVEL: 'warn',
+        SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`,
+        SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
+        ...env,
+      },
+    },
+  );
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const printed = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the demo printed no dashboard URL in ${waitMs / 1_000} s:\n${output}`)), waitMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the demo printed no dashboard URL in ${waitMs / 1_000} s:\n${output}`)),
+      waitMs,
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (/^Dashboard: \S+/m.test(output)) {
@@ -56,7 +73,9 @@ export async function startDemo(env: Readonly<Record<string, string>> = {}, wait
     child.on('exit', (code) => reject(new Error(`the demo exited (${code}):\n${output}`)));
   });
   const dashboard = /^Dashboard: (\S+)/m.exec(printed)?.[1] ?? '';
-  const tokens = Object.fromEntries([...printed.matchAll(/^ {2}([a-z_]+) +(ey[\w-]+\.[\w-]+\.[\w-]+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const tokens = Object.fromEntries(
+    [...printed.matchAll(/^ {2}([a-z_]+) +(ey[\w-]+\.[\w-]+\.[\w-]+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
   const stop = async (): Promise<void> => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -77,8 +96,14 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -89,7 +114,12 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
  * A new page of `browser` in `locale`, signed in to the demo's dashboard with `token`, once the board is drawn; every
  * script error and console error goes to `problems`.
  */
-export async function signInPage(browser: Browser, demo: StartedDemo, token: string, locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
+export async function signInPage(
+  browser: Browser,
+  demo: StartedDemo,
+  token: string,
+  locale = 'en-US',
+): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));

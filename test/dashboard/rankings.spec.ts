@@ -21,11 +21,25 @@ afterAll(async () => {
 
 /** The league table as the page must show it: the API's answer for the month, with the role's token. */
 async function expected(role: string, month: string): Promise<{ scope: string; rows: Record<string, string>[] }> {
-  const response = await fetch(`${demo.url}/reports/rankings?period=${month}&metric=attainment`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
+  const response = await fetch(`${demo.url}/reports/rankings?period=${month}&metric=attainment`, {
+    headers: { authorization: `Bearer ${demo.tokens[role]}` },
+  });
   expect(response.status).toBe(200);
-  const body = (await response.json()) as { scope: string; rows: Array<{ rank: number | null; rep_id: string; currency: string | null; value: number | null; tied: boolean }> };
+  const body = (await response.json()) as {
+    scope: string;
+    rows: Array<{ rank: number | null; rep_id: string; currency: string | null; value: number | null; tied: boolean }>;
+  };
   const text = (value: number | string | null) => (value === null ? 'null' : String(value));
-  return { scope: body.scope, rows: body.rows.map((r) => ({ rank: text(r.rank), rep: r.rep_id, currency: text(r.currency), value: text(r.value), tied: String(r.tied) })) };
+  return {
+    scope: body.scope,
+    rows: body.rows.map((r) => ({
+      rank: text(r.rank),
+      rep: r.rep_id,
+      currency: text(r.currency),
+      value: text(r.value),
+      tied: String(r.tied),
+    })),
+  };
 }
 
 async function boardOf(context: BrowserContext, role: string) {
@@ -46,7 +60,13 @@ it("shows a sales manager every region's league table by attainment, in English,
   expect(api.scope).toBe('all');
   expect(api.rows.filter((row) => row['rank'] !== 'null').length).toBeGreaterThan(1);
   expect(await readTable(page, 'table[data-report="league-table"]')).toEqual(api.rows);
-  expect(await page.$$eval('table[data-report="league-table"] th', (ths) => ths.map((th) => th.textContent))).toEqual(['rank', 'rep', 'currency', 'attainment', 'tied']);
+  expect(await page.$$eval('table[data-report="league-table"] th', (ths) => ths.map((th) => th.textContent))).toEqual([
+    'rank',
+    'rep',
+    'currency',
+    'attainment',
+    'tied',
+  ]);
   expect(await page.textContent('section[data-panel="league-table"] .note')).toContain('Scope: all regions.');
   expect(problems).toEqual([]);
   await context.close();
@@ -60,8 +80,16 @@ it("shows a rep their region's whole league table in Chinese", async () => {
   expect(api.rows.length).toBeGreaterThan(1);
   expect(await readTable(page, 'table[data-report="league-table"]')).toEqual(api.rows);
   expect(await page.textContent('section[data-panel="league-table"] h2')).toMatch(/^\d{4}年\d{1,2}月达成率排行榜$/);
-  expect(await page.$$eval('table[data-report="league-table"] th', (ths) => ths.map((th) => th.textContent))).toEqual(['名次', '销售专员', '币种', '达成率', '并列']);
-  const shown = await page.$$eval('table[data-report="league-table"] td[data-field="value"]', (tds) => tds.map((td) => td.textContent ?? ''));
+  expect(await page.$$eval('table[data-report="league-table"] th', (ths) => ths.map((th) => th.textContent))).toEqual([
+    '名次',
+    '销售专员',
+    '币种',
+    '达成率',
+    '并列',
+  ]);
+  const shown = await page.$$eval('table[data-report="league-table"] td[data-field="value"]', (tds) =>
+    tds.map((td) => td.textContent ?? ''),
+  );
   for (const value of shown) expect(value).toMatch(/^([\d,]+\.\d%|—)$/);
   expect(problems).toEqual([]);
   await context.close();
@@ -70,33 +98,68 @@ it("shows a rep their region's whole league table in Chinese", async () => {
 /** Sets a plan of 2% on collected sales for every region from `month` on, as an import dated in it (the system role). */
 async function setPlan(month: string): Promise<void> {
   const auth = (role: string) => ({ authorization: `Bearer ${demo.tokens[role]}`, 'content-type': 'application/json' });
-  const regions = (await (await fetch(`${demo.url}/reports/sales/monthly?month=${month}&groupBy=region`, { headers: auth('sales_manager') })).json()) as { rows: { group: string }[] };
+  const regions = (await (
+    await fetch(`${demo.url}/reports/sales/monthly?month=${month}&groupBy=region`, { headers: auth('sales_manager') })
+  ).json()) as { rows: { group: string }[] };
   const body = {
-    effectiveFrom: month, name: 'demo plan', covers: { kind: 'regions', ids: regions.rows.map((r) => r.group) }, currency: 'CNY',
-    tiers: [{ fromBps: 0, rateBps: 200 }], accelerators: [], clawback: { writeOffs: true, creditNotes: true }, occurredAt: `${month}-01T02:00:00.000Z`,
+    effectiveFrom: month,
+    name: 'demo plan',
+    covers: { kind: 'regions', ids: regions.rows.map((r) => r.group) },
+    currency: 'CNY',
+    tiers: [{ fromBps: 0, rateBps: 200 }],
+    accelerators: [],
+    clawback: { writeOffs: true, creditNotes: true },
+    occurredAt: `${month}-01T02:00:00.000Z`,
   };
-  const response = await fetch(`${demo.url}/commission-plans/demo-plan/versions`, { method: 'POST', headers: auth('system'), body: JSON.stringify(body) });
+  const response = await fetch(`${demo.url}/commission-plans/demo-plan/versions`, {
+    method: 'POST',
+    headers: auth('system'),
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(201);
   const { position } = (await response.json()) as { position: string };
-  await fetch(`${demo.url}/reports/commissions?month=${month}&groupBy=rep`, { headers: { ...auth('sales_manager'), 'x-min-position': position } });
+  await fetch(`${demo.url}/reports/commissions?month=${month}&groupBy=rep`, {
+    headers: { ...auth('sales_manager'), 'x-min-position': position },
+  });
 }
 
 /** An API answer's rows as the page's cells must hold them. */
-async function apiRows(role: string, path: string, pick: (row: Record<string, any>) => Record<string, unknown>): Promise<Record<string, string>[]> {
+async function apiRows(
+  role: string,
+  path: string,
+  pick: (row: Record<string, any>) => Record<string, unknown>,
+): Promise<Record<string, string>[]> {
   const response = await fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { rows: Record<string, any>[] };
-  return body.rows.map((row) => Object.fromEntries(Object.entries(pick(row)).map(([k, v]) => [k, v === null || v === undefined ? 'null' : String(v)])));
+  return body.rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(pick(row)).map(([k, v]) => [k, v === null || v === undefined ? 'null' : String(v)]),
+    ),
+  );
 }
 
 const statementRow = (r: Record<string, any>) => ({
-  rep: r['rep_id'], currency: r['currency'], base: r['base'], attainment: r['attainment_bps'], rate: r['rate_bps'], commission: r['commission'], clawbacks: r['clawbacks'], total: r['total'],
+  rep: r['rep_id'],
+  currency: r['currency'],
+  base: r['base'],
+  attainment: r['attainment_bps'],
+  rate: r['rate_bps'],
+  commission: r['commission'],
+  clawbacks: r['clawbacks'],
+  total: r['total'],
 });
 const lineRow = (l: Record<string, any>) => ({
-  kind: l['kind'], receivable: l['receivable_id'], amount: l['amount'], dated: l['dated_on'], counted: l['counted_on'], share: l['commission'] ?? (l['clawback'] === null ? null : -l['clawback']), event: l['event_position'],
+  kind: l['kind'],
+  receivable: l['receivable_id'],
+  amount: l['amount'],
+  dated: l['dated_on'],
+  counted: l['counted_on'],
+  share: l['commission'] ?? (l['clawback'] === null ? null : -l['clawback']),
+  event: l['event_position'],
 });
 
-it('shows a rep their own commission statement down to each payment, in Chinese, and a manager every rep\'s with the approval state', async () => {
+it("shows a rep their own commission statement down to each payment, in Chinese, and a manager every rep's with the approval state", async () => {
   const zh = await chromium.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   const first = await boardOf(zh, 'sales_rep');
   await setPlan(first.month);

@@ -58,19 +58,30 @@ it('shows a sales manager the approvals inbox and queues of the API, and approve
   expect(inbox.length).toBeGreaterThan(0);
   expect(await column(page, 'work-approvals', 'id')).toEqual(inbox.map((row) => row.id));
   const day = await get('sales_manager', '/my-day');
-  expect(await column(page, 'work-late', 'order_id')).toEqual(day.lateOrders.items.map((row: { orderId: string }) => row.orderId));
-  expect(await column(page, 'work-complaints', 'complaint_id')).toEqual(day.complaints.items.map((row: { complaintId: string }) => row.complaintId));
+  expect(await column(page, 'work-late', 'order_id')).toEqual(
+    day.lateOrders.items.map((row: { orderId: string }) => row.orderId),
+  );
+  expect(await column(page, 'work-complaints', 'complaint_id')).toEqual(
+    day.complaints.items.map((row: { complaintId: string }) => row.complaintId),
+  );
   await page.screenshot({ path: join(ARTIFACTS, 'work-sales-manager.png'), fullPage: true });
 
   const first = inbox[0] ?? { kind: '', id: '' };
   await page.click(`table[data-report="work-approvals"] tr[data-id="${first.kind}:${first.id}"] button.link`);
   await page.waitForSelector('#work-panels[data-loaded]:not([data-loaded="yes"])');
   expect(await column(page, 'work-approvals', 'id')).not.toContain(first.id);
-  expect(((await get('sales_manager', '/approvals')).rows as { id: string }[]).map((row) => row.id)).not.toContain(first.id);
+  expect(((await get('sales_manager', '/approvals')).rows as { id: string }[]).map((row) => row.id)).not.toContain(
+    first.id,
+  );
 
-  const someone = (await get('sales_manager', '/customers?limit=1')).rows[0] as { customerId: string; companyName: string };
+  const someone = (await get('sales_manager', '/customers?limit=1')).rows[0] as {
+    customerId: string;
+    companyName: string;
+  };
   const word = someone.companyName.split(' ')[1] ?? someone.companyName;
-  const found = (await get('sales_manager', `/customers?limit=50&q=${encodeURIComponent(word)}`)).rows.map((row: { customerId: string }) => row.customerId);
+  const found = (await get('sales_manager', `/customers?limit=50&q=${encodeURIComponent(word)}`)).rows.map(
+    (row: { customerId: string }) => row.customerId,
+  );
   expect(found).toContain(someone.customerId);
   expect(await search(page, word)).toEqual(found);
   expect(problems).toEqual([]);
@@ -78,45 +89,77 @@ it('shows a sales manager the approvals inbox and queues of the API, and approve
 }, 120_000);
 
 async function post(role: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${demo.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${demo.tokens[role]}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${demo.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${demo.tokens[role]}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect({ path, status: response.status }).toEqual({ path, status: 201 });
 }
 
 /** Two complaints on a colleague's customer, handled by the demo's rep, each with a compensation above the limit asked for. */
 async function compensationsAsked(ids: readonly string[]): Promise<void> {
-  const customers = (await get('regional_manager', '/customers?limit=200&active=true')).rows as { customerId: string; ownerRepId: string }[];
+  const customers = (await get('regional_manager', '/customers?limit=200&active=true')).rows as {
+    customerId: string;
+    ownerRepId: string;
+  }[];
   const customer = customers.find((c) => c.ownerRepId !== 'rep-east-01');
   expect(customer).toBeDefined();
   for (const id of ids) {
-    await post('regional_manager', '/complaints', { complaintId: id, customerId: customer?.customerId, channel: 'phone', category: 'delivery', severity: 'high', description: 'crates arrived crushed' });
+    await post('regional_manager', '/complaints', {
+      complaintId: id,
+      customerId: customer?.customerId,
+      channel: 'phone',
+      category: 'delivery',
+      severity: 'high',
+      description: 'crates arrived crushed',
+    });
     await post('regional_manager', `/complaints/${id}/assignment`, { handlerId: 'rep-east-01' });
     await post('sales_rep', `/complaints/${id}/acknowledgement`, {});
-    await post('sales_rep', `/complaints/${id}/compensation-request`, { amount: 250_000, currency: 'CNY', reason: 'a day of production lost' });
+    await post('sales_rep', `/complaints/${id}/compensation-request`, {
+      amount: 250_000,
+      currency: 'CNY',
+      reason: 'a day of production lost',
+    });
   }
-  const pending = async (): Promise<string[]> => ((await get('regional_manager', '/approvals')).rows as { kind: string; id: string }[]).filter((r) => r.kind === 'compensation').map((r) => r.id);
-  for (let tries = 0; (await pending()).length < ids.length && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  const pending = async (): Promise<string[]> =>
+    ((await get('regional_manager', '/approvals')).rows as { kind: string; id: string }[])
+      .filter((r) => r.kind === 'compensation')
+      .map((r) => r.id);
+  for (let tries = 0; (await pending()).length < ids.length && tries < 100; tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   expect(await pending()).toEqual(ids);
 }
 
-const lastEvent = async (stream: string): Promise<string> => ((await get('auditor', `/audit/streams/${stream}/events`)).events as { type: string }[]).at(-1)?.type ?? '';
+const lastEvent = async (stream: string): Promise<string> =>
+  ((await get('auditor', `/audit/streams/${stream}/events`)).events as { type: string }[]).at(-1)?.type ?? '';
 
 it('shows a regional manager compensations over the limit with Approve and Reject, in both languages, and decides them from the page', async () => {
   await compensationsAsked(['k-work-1', 'k-work-2']);
   const row = (id: string) => `table[data-report="work-approvals"] tr[data-id="compensation:${id}"]`;
   const zh = await openWork('regional_manager', 'zh-CN');
-  expect([await zh.page.textContent(`${row('k-work-1')} button[data-action="open"]`), await zh.page.textContent(`${row('k-work-1')} button[data-action="reject"]`), await zh.page.textContent(`${row('k-work-1')} td[data-field="kind"]`)]).toEqual(['批准', '驳回', '赔偿']);
+  expect([
+    await zh.page.textContent(`${row('k-work-1')} button[data-action="open"]`),
+    await zh.page.textContent(`${row('k-work-1')} button[data-action="reject"]`),
+    await zh.page.textContent(`${row('k-work-1')} td[data-field="kind"]`),
+  ]).toEqual(['批准', '驳回', '赔偿']);
   await zh.page.close();
 
   const { page, problems } = await openWork('regional_manager');
-  expect([await page.textContent(`${row('k-work-1')} button[data-action="open"]`), await page.textContent(`${row('k-work-1')} button[data-action="reject"]`)]).toEqual(['Approve', 'Reject']);
-  expect(await page.$(`table[data-report="work-approvals"] tr[data-id^="discount:"] button[data-action="reject"]`)).toBeNull();
+  expect([
+    await page.textContent(`${row('k-work-1')} button[data-action="open"]`),
+    await page.textContent(`${row('k-work-1')} button[data-action="reject"]`),
+  ]).toEqual(['Approve', 'Reject']);
+  expect(
+    await page.$(`table[data-report="work-approvals"] tr[data-id^="discount:"] button[data-action="reject"]`),
+  ).toBeNull();
   await page.click(`${row('k-work-1')} button[data-action="open"]`);
   await page.waitForSelector('#work-panels[data-loaded]:not([data-loaded="yes"])');
   expect(await column(page, 'work-approvals', 'id')).not.toContain('k-work-1');
   expect(await lastEvent('complaint-k-work-1')).toBe('ComplaintCompensationApproved');
 
   const before = (await page.getAttribute('#work-panels', 'data-loaded')) ?? '';
-  page.once('dialog', (dialog) => void dialog.accept('The contract caps compensation at the goods\' value.'));
+  page.once('dialog', (dialog) => void dialog.accept("The contract caps compensation at the goods' value."));
   await page.click(`${row('k-work-2')} button[data-action="reject"]`);
   await page.waitForSelector(`#work-panels[data-loaded]:not([data-loaded="${before}"])`);
   expect(await column(page, 'work-approvals', 'id')).not.toContain('k-work-2');
@@ -129,8 +172,12 @@ it('shows a regional manager compensations over the limit with Approve and Rejec
 it('shows a sales rep their own day and customers, and no approvals inbox', async () => {
   const { page, problems } = await openWork('sales_rep');
   const day = await get('sales_rep', '/my-day');
-  expect(await column(page, 'work-follow-ups', 'receivable_id')).toEqual(day.followUps.items.map((row: { receivableId: string }) => row.receivableId));
-  expect(await column(page, 'work-late', 'order_id')).toEqual(day.lateOrders.items.map((row: { orderId: string }) => row.orderId));
+  expect(await column(page, 'work-follow-ups', 'receivable_id')).toEqual(
+    day.followUps.items.map((row: { receivableId: string }) => row.receivableId),
+  );
+  expect(await column(page, 'work-late', 'order_id')).toEqual(
+    day.lateOrders.items.map((row: { orderId: string }) => row.orderId),
+  );
   expect(await page.$('section[data-panel="work-approvals"]')).toBeNull();
   const own = await search(page, 'co');
   expect(own.length).toBeGreaterThan(0);

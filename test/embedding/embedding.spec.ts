@@ -25,12 +25,26 @@ describe('docs/embedding.md', () => {
     writeFileSync(
       path.join(work, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'out', types: ['node'], skipLibCheck: false },
+        compilerOptions: {
+          strict: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          outDir: 'out',
+          types: ['node'],
+          skipLibCheck: false,
+        },
         files: ['service.mts'],
       }),
     );
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', work], { cwd: work, stdio: 'pipe' });
-    const output = execFileSync(process.execPath, [path.join(work, 'out/service.mjs')], { cwd: work, encoding: 'utf8' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', work], {
+      cwd: work,
+      stdio: 'pipe',
+    });
+    const output = execFileSync(process.execPath, [path.join(work, 'out/service.mjs')], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     const [placed, repeated, invalid] = output.trim().split('\n');
     expect(placed).toBe('201 OrderPlaced');
     expect(repeated).toMatch(/^409 ORDER_ALREADY_PLACED: /);

@@ -8,7 +8,8 @@ import { allProjections, ProjectionRunner } from '@salesbook/projections';
 
 // Type-checked as JavaScript (test/tsconfig.json, checkJs) and linted like the specs.
 const [eventsPath, readModelsPath, batchSizeText] = process.argv.slice(2);
-if (eventsPath === undefined || readModelsPath === undefined) throw new Error('usage: projection-crash-runner.mjs <events.db> <readmodels.db> <batch size>');
+if (eventsPath === undefined || readModelsPath === undefined)
+  throw new Error('usage: projection-crash-runner.mjs <events.db> <readmodels.db> <batch size>');
 const store = createSqliteEventStore({ path: eventsPath, synchronous: 'FULL' });
 const db = new Database(readModelsPath);
 db.pragma('journal_mode = WAL');
@@ -19,7 +20,12 @@ await runner.whenLive();
 await runner.stop();
 const head = await store.headPosition();
 const digests = Object.fromEntries(allProjections.map(({ name }) => [name, runner.digest(name).digest]));
-const rows = Object.fromEntries(allProjections.map(({ name }) => [name, Object.values(runner.digest(name).tables).reduce((sum, table) => sum + table.rows, 0)]));
+const rows = Object.fromEntries(
+  allProjections.map(({ name }) => [
+    name,
+    Object.values(runner.digest(name).tables).reduce((sum, table) => sum + table.rows, 0),
+  ]),
+);
 const positions = Object.fromEntries(allProjections.map(({ name }) => [name, runner.freshness(name).position]));
 const parked = Object.fromEntries(allProjections.map(({ name }) => [name, runner.parked(name).length]));
 db.close();

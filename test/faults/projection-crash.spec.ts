@@ -30,7 +30,9 @@ function lowestCheckpoint(readModels: string): number {
   try {
     const db = new Database(readModels, { readonly: true, fileMustExist: true });
     try {
-      const rows = db.prepare('SELECT position FROM projection_checkpoints WHERE active = 1').all() as { position: string | null }[];
+      const rows = db.prepare('SELECT position FROM projection_checkpoints WHERE active = 1').all() as {
+        position: string | null;
+      }[];
       return rows.length === 0 ? 0 : Math.min(...rows.map((row) => (row.position === null ? 0 : Number(row.position))));
     } finally {
       db.close();
@@ -44,9 +46,15 @@ function lowestCheckpoint(readModels: string): number {
  * Starts the child; with `killAt`, SIGKILLs it as soon as the lowest checkpoint passes that position (plus a few
  * random milliseconds), so every kill lands while batches are being applied. Resolves with how it ended.
  */
-function run(events: string, readModels: string, killAt?: { position: number; delayMs: number }): Promise<{ killed: boolean; outcome?: Outcome }> {
+function run(
+  events: string,
+  readModels: string,
+  killAt?: { position: number; delayMs: number },
+): Promise<{ killed: boolean; outcome?: Outcome }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, events, readModels, String(BATCH_SIZE)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, events, readModels, String(BATCH_SIZE)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let poll: NodeJS.Timeout | undefined;
@@ -74,7 +82,9 @@ describe('projection runner under SIGKILL', () => {
   let dir: string;
   let events: string;
   beforeAll(async () => {
-    ensureBuilt(['domain', 'eventstore', 'eventstore-sqlite', 'projections'].map(packageTarget), ['@salesbook/projections']);
+    ensureBuilt(['domain', 'eventstore', 'eventstore-sqlite', 'projections'].map(packageTarget), [
+      '@salesbook/projections',
+    ]);
     dir = mkdtempSync(join(tmpdir(), 'salesbook-projection-crash-'));
     events = join(dir, 'events.db');
     const store = createSqliteEventStore({ path: events, synchronous: 'NORMAL' });
@@ -89,7 +99,9 @@ describe('projection runner under SIGKILL', () => {
   it(`resumes from its checkpoints to a clean rebuild's digests across ${KILLS} kills (seed ${SEED})`, async () => {
     const random = createRandom(SEED).next;
     // Kill positions spread over the log, in order, so each restart has work left to be killed in.
-    const targets = Array.from({ length: KILLS }, (_, k) => Math.floor(((k + 0.2 + random() * 0.6) / (KILLS + 1)) * EVENTS)).sort((a, b) => a - b);
+    const targets = Array.from({ length: KILLS }, (_, k) =>
+      Math.floor(((k + 0.2 + random() * 0.6) / (KILLS + 1)) * EVENTS),
+    ).sort((a, b) => a - b);
     const crashed = join(dir, 'crashed.db');
     let kills = 0;
     for (const position of targets) {
@@ -107,8 +119,22 @@ describe('projection runner under SIGKILL', () => {
     // webhook subscriptions are an administrator's settings, not business history, competitions are the sales
     // manager's announcements and evaluations a manager's quarterly review, which the generator does not make, and the
     // generator submits no forecasts and opens no opportunities yet.
-    expect(Object.entries(clean.outcome?.rows ?? {}).filter(([, rows]) => rows === 0).map(([name]) => name).sort()).toEqual(['competitions', 'evaluations', 'late_adjustments', 'pipeline', 'submitted_forecasts', 'webhook_subscriptions']);
+    expect(
+      Object.entries(clean.outcome?.rows ?? {})
+        .filter(([, rows]) => rows === 0)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual([
+      'competitions',
+      'evaluations',
+      'late_adjustments',
+      'pipeline',
+      'submitted_forecasts',
+      'webhook_subscriptions',
+    ]);
     expect(resumed.outcome?.digests).toEqual(clean.outcome?.digests);
-    expect(Object.values(resumed.outcome?.positions ?? {})).toEqual(Object.values(clean.outcome?.digests ?? {}).map(() => resumed.outcome?.head));
+    expect(Object.values(resumed.outcome?.positions ?? {})).toEqual(
+      Object.values(clean.outcome?.digests ?? {}).map(() => resumed.outcome?.head),
+    );
   }, 120_000);
 });

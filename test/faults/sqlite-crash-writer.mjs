@@ -20,7 +20,9 @@ const store = createSqliteEventStore({ path, synchronous: 'FULL' });
 /** @param {string} streamName @param {AppendResult} result @param {readonly NewEvent[]} events */
 const ack = (streamName, result, events) => {
   const first = result.nextExpectedRevision - events.length + 1;
-  const lines = events.map((event, index) => JSON.stringify({ streamName, revision: first + index, eventId: event.eventId }));
+  const lines = events.map((event, index) =>
+    JSON.stringify({ streamName, revision: first + index, eventId: event.eventId }),
+  );
   // stdout is a pipe: on Linux Node writes pipes synchronously, so a printed line has left this process.
   process.stdout.write(`${lines.join('\n')}\n`);
 };

@@ -29,7 +29,8 @@ function runAndKill(path: string, seed: number, killAfterMs: number): Promise<Ac
     let timer: NodeJS.Timeout | undefined;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (timer === undefined && stdout.startsWith('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (timer === undefined && stdout.startsWith('ready\n'))
+        timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
@@ -37,21 +38,31 @@ function runAndKill(path: string, seed: number, killAfterMs: number): Promise<Ac
       if (timer !== undefined) clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (code ${String(code)}):\n${stderr}`));
       // Only whole lines were acknowledged; a line cut by the kill was not.
-      const lines = stdout.slice(0, stdout.lastIndexOf('\n') + 1).split('\n').slice(1, -1);
+      const lines = stdout
+        .slice(0, stdout.lastIndexOf('\n') + 1)
+        .split('\n')
+        .slice(1, -1);
       resolve(lines.map((line) => JSON.parse(line) as Acknowledged));
     });
   });
 }
 
-async function readEverything(path: string): Promise<{ events: RecordedEvent[]; problems: readonly string[]; streams: Map<string, RecordedEvent[]> }> {
+async function readEverything(
+  path: string,
+): Promise<{ events: RecordedEvent[]; problems: readonly string[]; streams: Map<string, RecordedEvent[]> }> {
   const store = createSqliteEventStore({ path });
   try {
     const events: RecordedEvent[] = [];
-    for (let page = await store.readAll({ maxCount: 1000 }); page.length > 0; page = await store.readAll({ after: page[page.length - 1]!.position, maxCount: 1000 })) {
+    for (
+      let page = await store.readAll({ maxCount: 1000 });
+      page.length > 0;
+      page = await store.readAll({ after: page[page.length - 1]!.position, maxCount: 1000 })
+    ) {
       events.push(...page);
     }
     const streams = new Map<string, RecordedEvent[]>();
-    for (const name of new Set(events.map((event) => event.streamName))) streams.set(name, [...(await store.readStream(name))]);
+    for (const name of new Set(events.map((event) => event.streamName)))
+      streams.set(name, [...(await store.readStream(name))]);
     return { events, problems: await store.checkIntegrity(), streams };
   } finally {
     await store.close();
@@ -60,7 +71,14 @@ async function readEverything(path: string): Promise<{ events: RecordedEvent[]; 
 
 describe('SQLite store under SIGKILL', () => {
   let dir: string;
-  beforeAll(() => ensureBuilt(['eventstore', 'eventstore-sqlite', 'generator'].map(packageTarget), ['@salesbook/eventstore-sqlite', '@salesbook/generator']), 180_000);
+  beforeAll(
+    () =>
+      ensureBuilt(['eventstore', 'eventstore-sqlite', 'generator'].map(packageTarget), [
+        '@salesbook/eventstore-sqlite',
+        '@salesbook/generator',
+      ]),
+    180_000,
+  );
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'salesbook-crash-'));
   });
@@ -78,9 +96,12 @@ describe('SQLite store under SIGKILL', () => {
     expect(problems).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(KILLS);
     const byId = new Map(events.map((event) => [event.eventId, event]));
-    const lost = acknowledged.filter((ack) => byId.get(ack.eventId)?.streamName !== ack.streamName || byId.get(ack.eventId)?.revision !== ack.revision);
+    const lost = acknowledged.filter(
+      (ack) => byId.get(ack.eventId)?.streamName !== ack.streamName || byId.get(ack.eventId)?.revision !== ack.revision,
+    );
     expect(lost).toEqual([]);
-    for (const [name, stream] of streams) expect({ name, broken: verifyChain(stream) }).toEqual({ name, broken: undefined });
+    for (const [name, stream] of streams)
+      expect({ name, broken: verifyChain(stream) }).toEqual({ name, broken: undefined });
     const positions = events.map((event) => event.position);
     expect(positions.every((position, index) => index === 0 || position > positions[index - 1]!)).toBe(true);
     const commands = new Map<string, { size: number; seen: number }>();

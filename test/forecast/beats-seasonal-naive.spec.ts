@@ -12,7 +12,9 @@ const ORIGINS = 24;
 
 function print(name: string, comparison: NaiveComparison): void {
   const percent = (value: number): string => `${(value * 100).toFixed(2)}%`;
-  process.stdout.write(`${name}: model MAPE ${percent(comparison.modelMape)}, seasonal-naive MAPE ${percent(comparison.naiveMape)}, ratio ${comparison.ratio.toFixed(3)} (${comparison.origins} origins x ${comparison.horizon} months)\n`);
+  process.stdout.write(
+    `${name}: model MAPE ${percent(comparison.modelMape)}, seasonal-naive MAPE ${percent(comparison.naiveMape)}, ratio ${comparison.ratio.toFixed(3)} (${comparison.origins} origins x ${comparison.horizon} months)\n`,
+  );
 }
 
 /** Booked sales in CNY per business month of a generated history, as the sales reports count them. */
@@ -35,8 +37,10 @@ function bookedBy(type: string, data: object): { currency: unknown; amount: numb
   const d = data as Record<string, unknown>;
   const amount = (key: string): number => (typeof d[key] === 'number' ? d[key] : 0);
   if (type === 'OrderConfirmed') return { currency: d['currency'], amount: amount('bookedTotal') };
-  if (type === 'OrderAmended' || type === 'OrderClosed') return { currency: d['currency'], amount: amount('bookedDelta') };
-  if (type === 'OrderCancelled' && d['wasConfirmed'] === true) return { currency: d['currency'], amount: -amount('bookedReversed') };
+  if (type === 'OrderAmended' || type === 'OrderClosed')
+    return { currency: d['currency'], amount: amount('bookedDelta') };
+  if (type === 'OrderCancelled' && d['wasConfirmed'] === true)
+    return { currency: d['currency'], amount: -amount('bookedReversed') };
   return undefined;
 }
 
@@ -45,7 +49,10 @@ describe('the statistical forecast against seasonal-naive (12-month horizon)', (
     const file = join(__dirname, '../../packages/projections/fixtures/wine-sales/wineind.json');
     const rows = JSON.parse(readFileSync(file, 'utf8')) as { month: string; sales: number }[];
     expect(rows).toHaveLength(176);
-    const comparison = compareWithSeasonalNaive(rows.map((row) => row.sales), ORIGINS);
+    const comparison = compareWithSeasonalNaive(
+      rows.map((row) => row.sales),
+      ORIGINS,
+    );
     print('wine sales', comparison);
     expect(comparison.ratio).toBeLessThan(1);
   });

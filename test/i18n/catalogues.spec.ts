@@ -16,7 +16,10 @@ describe.each(CATALOGUES)('the $name catalogues', ({ dir }) => {
 
   it('have the same keys in English and Chinese', () => {
     expect(Object.keys(en).length).toBeGreaterThan(30);
-    expect({ missingInChinese: Object.keys(en).filter((key) => !(key in zh)), onlyInChinese: Object.keys(zh).filter((key) => !(key in en)) }).toEqual({ missingInChinese: [], onlyInChinese: [] });
+    expect({
+      missingInChinese: Object.keys(en).filter((key) => !(key in zh)),
+      onlyInChinese: Object.keys(zh).filter((key) => !(key in en)),
+    }).toEqual({ missingInChinese: [], onlyInChinese: [] });
   });
 
   it('hold ICU messages with the same arguments in both languages, and Chinese ones in Chinese', () => {
@@ -25,7 +28,8 @@ describe.each(CATALOGUES)('the $name catalogues', ({ dir }) => {
       expect({ key, args: argumentsOf(chinese, 'zh-CN') }).toEqual({ key, args: argumentsOf(message, 'en') });
       const spoken = chinese.replace(/\{[^{}]*\}/g, '');
       // Acronyms the glossary keeps (CSAT, NPS, DSO...) and numbers may stand alone; a sentence must hold Chinese.
-      if (/[a-z]{3,}\s+[a-z]{3,}/i.test(spoken)) expect({ key, chinese: /\p{Script=Han}/u.test(spoken) }).toEqual({ key, chinese: true });
+      if (/[a-z]{3,}\s+[a-z]{3,}/i.test(spoken))
+        expect({ key, chinese: /\p{Script=Han}/u.test(spoken) }).toEqual({ key, chinese: true });
     }
   });
 });

@@ -5,7 +5,10 @@ import path from 'node:path';
 // The repository's docs stand alone: no file sends a reader to a document outside the repository, and every
 // relative link in a Markdown file reaches a file that exists inside it.
 const root = path.resolve(__dirname, '../..');
-const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  cwd: root,
+  encoding: 'utf8',
+})
   .split('\0')
   .filter((file) => /\.(ts|mjs|cjs|js|md|json)$/.test(file) && !file.endsWith('package-lock.json'));
 // Tracked files the work tree no longer has (deleted, not yet committed) are not the repository's docs.
@@ -18,11 +21,13 @@ const THIS_FILE = 'test/lint/docs.spec.ts';
 
 describe('docs that stand alone', () => {
   it('no file refers to the specification that lives outside the repository', () => {
-    const hits = files.filter((file) => file !== THIS_FILE).flatMap((file) =>
-      read(file)
-        .split('\n')
-        .flatMap((line, index) => (OUTSIDE.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
-    );
+    const hits = files
+      .filter((file) => file !== THIS_FILE)
+      .flatMap((file) =>
+        read(file)
+          .split('\n')
+          .flatMap((line, index) => (OUTSIDE.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+      );
     expect(hits).toEqual([]);
   });
 

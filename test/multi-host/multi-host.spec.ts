@@ -21,7 +21,14 @@ const team = [
   { memberId: 'rep-1', role: 'sales_rep', region: 'east', joinedOn: '2020-01-01' },
 ];
 const contact = { name: 'Li Lei', phone: '+8613800000000', email: 'li.lei@example.cn' };
-const customer = (customerId: string) => ({ customerId, companyName: `Company ${customerId}`, contact, region: 'east', segment: 'smb', ownerRepId: 'rep-1' });
+const customer = (customerId: string) => ({
+  customerId,
+  companyName: `Company ${customerId}`,
+  contact,
+  region: 'east',
+  segment: 'smb',
+  ownerRepId: 'rep-1',
+});
 const order = (orderId: string, customerId: string) => ({
   orderId,
   customerId,
@@ -42,7 +49,8 @@ interface SavedEvent {
   readonly type: string;
 }
 const saved = (): SavedEvent[] => (JSON.parse(readFileSync(logFile(), 'utf8')) as { events: SavedEvent[] }).events;
-const count = (events: readonly SavedEvent[], streamName: string, type: string): number => events.filter((event) => event.streamName === streamName && event.type === type).length;
+const count = (events: readonly SavedEvent[], streamName: string, type: string): number =>
+  events.filter((event) => event.streamName === streamName && event.type === type).length;
 const sleep = (ms: number) => new Promise((wait) => setTimeout(wait, ms));
 async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -53,7 +61,9 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000): 
 }
 
 beforeAll(async () => {
-  ensureBuilt(['domain', 'eventstore', 'eventstore-esdb', 'keystore', 'projections'].map(packageTarget), ['@salesbook/api']);
+  ensureBuilt(['domain', 'eventstore', 'eventstore-esdb', 'keystore', 'projections'].map(packageTarget), [
+    '@salesbook/api',
+  ]);
   dir = mkdtempSync(join(tmpdir(), 'salesbook-multi-host-'));
   pg = await startTestPostgres();
   double = await startDoubleProcess(0, logFile());
@@ -80,7 +90,11 @@ afterAll(async () => {
 });
 
 /** One instance's load: place and confirm its own orders until told to stop; what was acknowledged (201). */
-async function load(api: ApiProcess, prefix: string, running: () => boolean): Promise<{ placed: string[]; confirmed: string[]; refused: number; slowestMs: number }> {
+async function load(
+  api: ApiProcess,
+  prefix: string,
+  running: () => boolean,
+): Promise<{ placed: string[]; confirmed: string[]; refused: number; slowestMs: number }> {
   const placed: string[] = [];
   const confirmed: string[] = [];
   let refused = 0;
@@ -107,16 +121,23 @@ it('two API processes on separate folders keep every acknowledged command once t
   if (a === undefined || b === undefined) throw new Error('two instances expected');
   // Entered through one instance, the register governs the other at once: it lives in the shared store.
   for (const member of team) expect((await a.call('POST', '/team/members', system, member)).status).toBe(201);
-  for (let n = 0; n < 3; n += 1) expect((await (n % 2 === 0 ? a : b).call('POST', '/customers', rep, customer(`c-${n}`))).status).toBe(201);
+  for (let n = 0; n < 3; n += 1)
+    expect((await (n % 2 === 0 ? a : b).call('POST', '/customers', rep, customer(`c-${n}`))).status).toBe(201);
 
   let running = true;
   const loads = [load(a, 'oa', () => running), load(b, 'ob', () => running)];
-  await until('some orders are written through both', async () => saved().filter((event) => event.type === 'OrderConfirmed').length >= 6);
+  await until(
+    'some orders are written through both',
+    async () => saved().filter((event) => event.type === 'OrderConfirmed').length >= 6,
+  );
   await double.kill();
   await sleep(2_000);
   double = await startDoubleProcess(double.port, logFile());
   const afterRestart = saved().filter((event) => event.type === 'OrderConfirmed').length;
-  await until('orders are written again after the restart', async () => saved().filter((event) => event.type === 'OrderConfirmed').length >= afterRestart + 6);
+  await until(
+    'orders are written again after the restart',
+    async () => saved().filter((event) => event.type === 'OrderConfirmed').length >= afterRestart + 6,
+  );
   running = false;
   const [fromA, fromB] = await Promise.all(loads);
   const placed = [...(fromA?.placed ?? []), ...(fromB?.placed ?? [])];
@@ -127,7 +148,8 @@ it('two API processes on separate folders keep every acknowledged command once t
   const refused = (fromA?.refused ?? 0) + (fromB?.refused ?? 0);
   const slowestMs = Math.max(fromA?.slowestMs ?? 0, fromB?.slowestMs ?? 0);
   expect(refused > 0 || slowestMs >= 1_500).toBe(true);
-  for (const host of ['a', 'b']) expect(readFileSync(join(dir, host, 'api.log'), 'utf8')).toContain('subscription down');
+  for (const host of ['a', 'b'])
+    expect(readFileSync(join(dir, host, 'api.log'), 'utf8')).toContain('subscription down');
 
   let lastReady: unknown;
   const ready = async (api: ApiProcess): Promise<boolean> => {
@@ -135,26 +157,48 @@ it('two API processes on separate folders keep every acknowledged command once t
     lastReady = reply.body;
     return reply.status === 200;
   };
-  await until('both instances are ready again', async () => (await ready(a)) && (await ready(b))).catch((error: Error) => {
-    throw new Error(`${error.message}; last /ready: ${JSON.stringify(lastReady)}`);
-  });
-  await until('every confirmed order has its receivable', async () => confirmed.every((orderId) => count(saved(), `receivable-${orderId}`, 'ReceivableOpened') === 1));
+  await until('both instances are ready again', async () => (await ready(a)) && (await ready(b))).catch(
+    (error: Error) => {
+      throw new Error(`${error.message}; last /ready: ${JSON.stringify(lastReady)}`);
+    },
+  );
+  await until('every confirmed order has its receivable', async () =>
+    confirmed.every((orderId) => count(saved(), `receivable-${orderId}`, 'ReceivableOpened') === 1),
+  );
   const events = saved();
-  for (const orderId of placed) expect([orderId, count(events, `order-${orderId}`, 'OrderPlaced')]).toEqual([orderId, 1]);
-  for (const orderId of confirmed) expect([orderId, count(events, `order-${orderId}`, 'OrderConfirmed'), count(events, `receivable-${orderId}`, 'ReceivableOpened')]).toEqual([orderId, 1, 1]);
+  for (const orderId of placed)
+    expect([orderId, count(events, `order-${orderId}`, 'OrderPlaced')]).toEqual([orderId, 1]);
+  for (const orderId of confirmed)
+    expect([
+      orderId,
+      count(events, `order-${orderId}`, 'OrderConfirmed'),
+      count(events, `receivable-${orderId}`, 'ReceivableOpened'),
+    ]).toEqual([orderId, 1, 1]);
   // No order was placed, confirmed or invoiced twice, acknowledged or not.
-  for (const streamName of new Set(events.map((event) => event.streamName))) for (const type of ['OrderPlaced', 'OrderConfirmed', 'ReceivableOpened']) expect(count(events, streamName, type)).toBeLessThanOrEqual(1);
+  for (const streamName of new Set(events.map((event) => event.streamName)))
+    for (const type of ['OrderPlaced', 'OrderConfirmed', 'ReceivableOpened'])
+      expect(count(events, streamName, type)).toBeLessThanOrEqual(1);
 
   // The erasure through one instance holds on the other at once: no key cache outlives it.
-  const read = async (api: ApiProcess) => (await api.call('GET', '/audit/streams/customer-c-0/events', manager)).body.events[0].data.contact;
+  const read = async (api: ApiProcess) =>
+    (await api.call('GET', '/audit/streams/customer-c-0/events', manager)).body.events[0].data.contact;
   expect(await read(b)).toEqual(contact);
-  expect((await a.call('POST', '/customers/c-0/erasure', manager, { reason: 'data subject request DSR-9' })).status).toBe(201);
+  expect(
+    (await a.call('POST', '/customers/c-0/erasure', manager, { reason: 'data subject request DSR-9' })).status,
+  ).toBe(201);
   expect((await read(b)).name).not.toBe(contact.name);
   expect(JSON.stringify(await read(b))).not.toContain('Li Lei');
 
   const head = await a.call('GET', '/projections/status', manager);
   const position = head.body.projections[0].head as string;
-  for (const api of [a, b]) expect((await api.call('GET', '/reports/sales/daily?date=2026-12-06&groupBy=rep', manager, undefined, { 'x-min-position': position })).body.stale).toBe(false);
+  for (const api of [a, b])
+    expect(
+      (
+        await api.call('GET', '/reports/sales/daily?date=2026-12-06&groupBy=rep', manager, undefined, {
+          'x-min-position': position,
+        })
+      ).body.stale,
+    ).toBe(false);
   for (const api of apis) await api.stop();
   apis = [];
   const digests = ['a', 'b'].map((host) => {

@@ -16,18 +16,26 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-const ending = (child: ChildProcess) => async (signal: NodeJS.Signals): Promise<void> => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  await exited;
-};
+const ending =
+  (child: ChildProcess) =>
+  async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  };
 
-const childOf = (process: ChildProcess): Child => ({ process, kill: () => ending(process)('SIGKILL'), stop: () => ending(process)('SIGTERM') });
+const childOf = (process: ChildProcess): Child => ({
+  process,
+  kill: () => ending(process)('SIGKILL'),
+  stop: () => ending(process)('SIGTERM'),
+});
 
 /** The EventStoreDB double in a process of its own (its log kept in `logFile` across restarts); resolves with its port. */
 export async function startDoubleProcess(port: number, logFile: string): Promise<Child & { readonly port: number }> {
-  const child = spawn(process.execPath, [join(__dirname, 'double-process.mjs'), String(port), logFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, 'double-process.mjs'), String(port), logFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let printed = '';
   const started = new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -61,7 +69,13 @@ const base64url = (value: string | Buffer): string => Buffer.from(value).toStrin
 /** An HS256 token as the API verifies it (subject, role, region, an expiry). */
 export function token(secret: string, actor: Actor): string {
   const now = Math.floor(Date.now() / 1000);
-  const claims = { sub: actor.id, role: actor.role, ...(actor.region === undefined ? {} : { region: actor.region }), iat: now, exp: now + 3600 };
+  const claims = {
+    sub: actor.id,
+    role: actor.role,
+    ...(actor.region === undefined ? {} : { region: actor.region }),
+    iat: now,
+    exp: now + 3600,
+  };
   const unsigned = `${base64url(JSON.stringify({ alg: 'HS256' }))}.${base64url(JSON.stringify(claims))}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
@@ -71,11 +85,21 @@ export async function startApiProcess(env: Record<string, string>, secret: strin
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build first (npm run build)`);
   const logFile = join(dir, 'api.log');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [API_MAIN], { env: { PATH: process.env['PATH'] ?? '', SALESBOOK_JWT_SECRET: secret, SALESBOOK_PORT: '0', SALESBOOK_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      SALESBOOK_JWT_SECRET: secret,
+      SALESBOOK_PORT: '0',
+      SALESBOOK_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   let url: string | undefined;
   for (let waited = 0; url === undefined; waited += 100) {
-    if (child.exitCode !== null || waited > 30_000) throw new Error(`the API did not start:\n${readFileSync(logFile, 'utf8')}`);
+    if (child.exitCode !== null || waited > 30_000)
+      throw new Error(`the API did not start:\n${readFileSync(logFile, 'utf8')}`);
     await new Promise((wait) => setTimeout(wait, 100));
     url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile, 'utf8'))?.[1];
   }
@@ -86,7 +110,11 @@ export async function startApiProcess(env: Record<string, string>, secret: strin
     async call(method, path, actor, body, headers = {}) {
       const response = await fetch(`${at}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token(secret, actor)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${token(secret, actor)}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();

@@ -18,7 +18,10 @@ let work: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'salesbook-openapi-'));
   writeFileSync(join(work, 'openapi.json'), execFileSync(process.execPath, ['-e', DOCUMENT_SCRIPT], { cwd: ROOT }));
-  execFileSync(bin('openapi-typescript'), [join(work, 'openapi.json'), '-o', join(HERE, 'schema.d.ts')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(bin('openapi-typescript'), [join(work, 'openapi.json'), '-o', join(HERE, 'schema.d.ts')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -42,7 +45,13 @@ it('refuses a program reading a report field the document does not have', () => 
   copyFileSync(join(HERE, 'schema.d.ts'), join(wrong, 'schema.d.ts'));
   const program = readFileSync(join(HERE, 'client.ts'), 'utf8').replace('figures.booked', 'figures.bookedTotal');
   writeFileSync(join(wrong, 'client.ts'), program);
-  writeFileSync(join(wrong, 'tsconfig.json'), readFileSync(join(HERE, 'tsconfig.json'), 'utf8').replace('../../tsconfig.base.json', '../../../tsconfig.base.json'));
+  writeFileSync(
+    join(wrong, 'tsconfig.json'),
+    readFileSync(join(HERE, 'tsconfig.json'), 'utf8').replace(
+      '../../tsconfig.base.json',
+      '../../../tsconfig.base.json',
+    ),
+  );
   const result = typeCheck(join(wrong, 'tsconfig.json'));
   rmSync(wrong, { recursive: true, force: true });
   expect(result.status).not.toBe(0);

@@ -1,7 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { complaintDecider, complaintStream, customerDecider, customerStream, salesbookEventRegistry } from '@salesbook/domain';
+import {
+  complaintDecider,
+  complaintStream,
+  customerDecider,
+  customerStream,
+  salesbookEventRegistry,
+} from '@salesbook/domain';
 import { createEventCodec, handleCommand } from '@salesbook/eventstore';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { ORDERS_HEADER, salesbook, type Workspace } from '../cli/cli-harness.js';
@@ -39,18 +45,36 @@ export const valuesOf = (p: Person): string[] => [p.name, p.phone, p.email, p.su
 const manager = { id: 'rm-east', role: 'regional_manager', region: 'east' };
 
 function commandsOf(p: Person): [unknown, string, unknown][] {
-  const handling: [string, object][] = [['AssignComplaint', { handlerId: 'rep-2' }], ['AcknowledgeComplaint', {}], ['RecordInvestigation', { findings: p.note }], ['AwaitCustomer', { note: p.note }]];
+  const handling: [string, object][] = [
+    ['AssignComplaint', { handlerId: 'rep-2' }],
+    ['AcknowledgeComplaint', {}],
+    ['RecordInvestigation', { findings: p.note }],
+    ['AwaitCustomer', { note: p.note }],
+  ];
   const register = f.register(p.id, p.email);
   const survey = f.survey(p.id);
   const complaint = f.fileComplaint(p.id, p.complaintId);
   return [
-    [customerDecider, customerStream(p.id as never), { ...register, data: { ...register.data, contact: { name: p.name, phone: p.phone, email: p.email } } }],
+    [
+      customerDecider,
+      customerStream(p.id as never),
+      { ...register, data: { ...register.data, contact: { name: p.name, phone: p.phone, email: p.email } } },
+    ],
     [customerDecider, customerStream(p.id as never), { ...survey, data: { ...survey.data, comment: p.survey } }],
-    [complaintDecider, complaintStream(p.complaintId as never), { ...complaint, data: { ...complaint.data, description: p.complaint } }],
+    [
+      complaintDecider,
+      complaintStream(p.complaintId as never),
+      { ...complaint, data: { ...complaint.data, description: p.complaint } },
+    ],
     ...handling.map(([type, data], index): [unknown, string, unknown] => [
       complaintDecider,
       complaintStream(p.complaintId as never),
-      { type, data: { complaintId: p.complaintId, ...data }, access: f.managerAccess, metadata: { actor: manager, occurredAt: `2026-03-04T0${index + 1}:00:00Z` } },
+      {
+        type,
+        data: { complaintId: p.complaintId, ...data },
+        access: f.managerAccess,
+        metadata: { actor: manager, occurredAt: `2026-03-04T0${index + 1}:00:00Z` },
+      },
     ]),
   ];
 }
@@ -62,7 +86,15 @@ export async function writePlaintextHistory(eventsPath: string): Promise<void> {
   let n = 0;
   try {
     for (const [decider, streamName, command] of [...commandsOf(GONE), ...commandsOf(KEPT)]) {
-      const result = await handleCommand({ store, codec, decider: decider as never, registry: salesbookEventRegistry, streamName, command: command as never, commandId: `legacy-${++n}` });
+      const result = await handleCommand({
+        store,
+        codec,
+        decider: decider as never,
+        registry: salesbookEventRegistry,
+        streamName,
+        command: command as never,
+        commandId: `legacy-${++n}`,
+      });
       if (result._tag === 'Left') throw new Error(JSON.stringify(result.left));
     }
   } finally {
@@ -78,7 +110,11 @@ export async function legacyExport(dir: string): Promise<string> {
   await writePlaintextHistory(join(dir, 'events.db'));
   const output = join(dir, 'legacy.ndjson');
   // The stored form needs no master key: no SALESBOOK_MASTER_KEY here.
-  const run = await salesbook(['export', '--output', output], { SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`, SALESBOOK_READMODELS: join(dir, 'readmodels.db'), SALESBOOK_KEYSTORE: join(dir, 'keys.db') });
+  const run = await salesbook(['export', '--output', output], {
+    SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`,
+    SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
+    SALESBOOK_KEYSTORE: join(dir, 'keys.db'),
+  });
   if (run.code !== 0) throw new Error(`legacy export failed: ${run.stderr}`);
   return output;
 }
@@ -90,7 +126,11 @@ export const ORDERS = [
   'G-2,2026-03-10,cust-gone,cust-gone Trading Co.,smb,east,rep-1,CNY,SKU-2,Gadget,3,99.00,5,2026-03-11,2026-03-12,2026-03-13',
   'K-1,2026-03-05,cust-kept,cust-kept Trading Co.,smb,east,rep-1,CNY,SKU-1,Widget,4,12.50,0,2026-03-06,2026-03-07,2026-03-09',
 ].join('\n');
-export const PAYMENTS = ['payment_id,order_id,received_date,amount,currency', 'P-G1,G-1,2026-03-20,125.00,CNY', 'P-K1,K-1,2026-03-21,50.00,CNY'].join('\n');
+export const PAYMENTS = [
+  'payment_id,order_id,received_date,amount,currency',
+  'P-G1,G-1,2026-03-20,125.00,CNY',
+  'P-K1,K-1,2026-03-21,50.00,CNY',
+].join('\n');
 
 /** A scratch folder for the legacy store and its export (plaintext: never inside a workspace). */
 export const legacyDir = (): string => mkdtempSync(join(tmpdir(), 'salesbook-legacy-'));
@@ -99,7 +139,10 @@ export const legacyDir = (): string => mkdtempSync(join(tmpdir(), 'salesbook-leg
 export async function seeded(ws: Workspace, legacy: string): Promise<{ importEvents: string; importOrders: string }> {
   const loaded = await salesbook(['import-events', await legacyExport(legacy)], ws.env);
   if (loaded.code !== 0) throw new Error(`import-events failed: ${loaded.stderr}`);
-  const orders = await salesbook(['import', ws.file('orders.csv', ORDERS), '--payments', ws.file('payments.csv', PAYMENTS)], ws.env);
+  const orders = await salesbook(
+    ['import', ws.file('orders.csv', ORDERS), '--payments', ws.file('payments.csv', PAYMENTS)],
+    ws.env,
+  );
   if (orders.code !== 0) throw new Error(`import failed: ${orders.stderr}`);
   return { importEvents: loaded.stdout + loaded.stderr, importOrders: orders.stdout + orders.stderr };
 }

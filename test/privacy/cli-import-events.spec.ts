@@ -15,7 +15,14 @@ const CONTACT = { contactName: 'Wen Jiayi v1x4', phone: '+86 137 1234 9917', ema
 
 function exportLine(event: NewEvent, previous: string): { line: string; hash: string } {
   const hash = chainHash(previous, event);
-  const line = JSON.stringify({ streamName: 'customer-cust-v1', revision: 0, position: '1', ...event, metadata: { ...event.metadata, hash }, recordedAt: '2024-01-02T00:00:00.000Z' });
+  const line = JSON.stringify({
+    streamName: 'customer-cust-v1',
+    revision: 0,
+    position: '1',
+    ...event,
+    metadata: { ...event.metadata, hash },
+    recordedAt: '2024-01-02T00:00:00.000Z',
+  });
   return { line, hash };
 }
 
@@ -25,7 +32,14 @@ describe('salesbook import-events of plaintext history at an older schema versio
     const registered: NewEvent = {
       eventId: '0b5f3f0e-5d0c-4b43-9d6e-2f0b7a1c0001',
       type: 'CustomerRegistered',
-      data: { customerId: 'cust-v1', companyName: 'Old Books Co.', ...CONTACT, region: 'east', ownerRepId: 'rep-1', registeredAt: '2024-01-02T00:00:00Z' },
+      data: {
+        customerId: 'cust-v1',
+        companyName: 'Old Books Co.',
+        ...CONTACT,
+        region: 'east',
+        ownerRepId: 'rep-1',
+        registeredAt: '2024-01-02T00:00:00Z',
+      },
       metadata: {
         occurredAt: '2024-01-02T00:00:00Z',
         actor: { id: 'rep-1', role: 'sales_rep' },
@@ -49,10 +63,15 @@ describe('salesbook import-events of plaintext history at an older schema versio
     expect(data).toMatchObject({ customerId: 'cust-v1', segment: 'unassigned' });
     for (const field of ['name', 'phone', 'email']) expect(data.contact[field]).toMatch(/^sbpd1\./);
     ws.file('v1.ndjson', '');
-    for (const value of Object.values(CONTACT)) expect({ value, files: filesHolding(ws.dir, value) }).toEqual({ value, files: [] });
+    for (const value of Object.values(CONTACT))
+      expect({ value, files: filesHolding(ws.dir, value) }).toEqual({ value, files: [] });
 
     const opened = await salesbook(['history', 'customer-cust-v1', '--unmask', '--reader', 'mgr-1', '--json'], ws.env);
-    expect(JSON.parse(opened.stdout).events[0].data.contact).toEqual({ name: CONTACT.contactName, phone: CONTACT.phone, email: CONTACT.email });
+    expect(JSON.parse(opened.stdout).events[0].data.contact).toEqual({
+      name: CONTACT.contactName,
+      phone: CONTACT.phone,
+      email: CONTACT.email,
+    });
     expect((await salesbook(['verify', '--chains-only'], ws.env)).stdout).toContain('all intact');
 
     // An altered export is still refused before anything is sealed or written.
@@ -61,7 +80,9 @@ describe('salesbook import-events of plaintext history at an older schema versio
       const altered = other.file('altered.ndjson', `${line.replace('Old Books Co.', 'New Books Co.')}\n`);
       const refused = await salesbook(['import-events', altered], other.env);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('the hash does not follow from the event and its predecessor (the export was altered)');
+      expect(refused.stderr).toContain(
+        'the hash does not follow from the event and its predecessor (the export was altered)',
+      );
       expect(other.events()).toEqual([]);
     } finally {
       other.dispose();

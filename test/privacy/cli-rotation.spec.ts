@@ -16,7 +16,10 @@ afterEach(() => cleanup.splice(0).forEach((dispose) => dispose()));
 async function seededWorkspace(): Promise<Workspace> {
   const ws = workspace();
   const legacy = legacyDir();
-  cleanup.push(() => ws.dispose(), () => rmSync(legacy, { recursive: true, force: true }));
+  cleanup.push(
+    () => ws.dispose(),
+    () => rmSync(legacy, { recursive: true, force: true }),
+  );
   await seeded(ws, legacy);
   return ws;
 }
@@ -39,20 +42,28 @@ describe('salesbook rotate-master-key', () => {
     expect(rotated.stderr).toBe('');
     expect(rotated.code).toBe(0);
     // cust-gone and cust-kept: one data key each.
-    expect(rotated.stdout).toContain(`rotate-master-key: 2 data keys re-wrapped with the new master key in ${ws.env['SALESBOOK_KEYSTORE']}; no event rewritten`);
+    expect(rotated.stdout).toContain(
+      `rotate-master-key: 2 data keys re-wrapped with the new master key in ${ws.env['SALESBOOK_KEYSTORE']}; no event rewritten`,
+    );
     expect(rotated.stdout).toContain('set SALESBOOK_MASTER_KEY to the new key');
     expect(ws.events()).toEqual(events);
 
     const old = await salesbook(unmasked, ws.env);
     expect(old.code).toBe(1);
-    expect(old.stderr.trim()).toBe(`salesbook: SALESBOOK_MASTER_KEY does not open the key store ${ws.env['SALESBOOK_KEYSTORE']}: it was made (or last rotated) with another master key`);
+    expect(old.stderr.trim()).toBe(
+      `salesbook: SALESBOOK_MASTER_KEY does not open the key store ${ws.env['SALESBOOK_KEYSTORE']}: it was made (or last rotated) with another master key`,
+    );
     const withNew = await salesbook(unmasked, { ...ws.env, SALESBOOK_MASTER_KEY: next });
     expect(withNew.code).toBe(0);
     expect(emailOf(withNew.stdout)).toBe(KEPT.email);
 
     // Again, from the environment this time; the key of the previous rotation is now the current one.
     const third = newKey();
-    const again = await salesbook(['rotate-master-key'], { ...ws.env, SALESBOOK_MASTER_KEY: next, SALESBOOK_NEW_MASTER_KEY: third });
+    const again = await salesbook(['rotate-master-key'], {
+      ...ws.env,
+      SALESBOOK_MASTER_KEY: next,
+      SALESBOOK_NEW_MASTER_KEY: third,
+    });
     expect(again.code).toBe(0);
     expect((await salesbook(unmasked, { ...ws.env, SALESBOOK_MASTER_KEY: next })).code).toBe(1);
     expect(emailOf((await salesbook(unmasked, { ...ws.env, SALESBOOK_MASTER_KEY: third })).stdout)).toBe(KEPT.email);
@@ -61,7 +72,10 @@ describe('salesbook rotate-master-key', () => {
 
   it('in development mode replaces the key file beside the key store', async () => {
     const ws = await seededWorkspace();
-    const env = { ...Object.fromEntries(Object.entries(ws.env).filter(([name]) => name !== 'SALESBOOK_MASTER_KEY')), NODE_ENV: 'development' };
+    const env = {
+      ...Object.fromEntries(Object.entries(ws.env).filter(([name]) => name !== 'SALESBOOK_MASTER_KEY')),
+      NODE_ENV: 'development',
+    };
     // The workspace was seeded with SALESBOOK_MASTER_KEY: put that key where development mode looks for it.
     const keyFile = join(ws.dir, 'master.key');
     writeFileSync(keyFile, `${ws.env['SALESBOOK_MASTER_KEY']}\n`, { mode: 0o600 });
@@ -75,13 +89,23 @@ describe('salesbook rotate-master-key', () => {
   }, 120_000);
 
   it.each([
-    [{}, 'rotate-master-key: the new master key is missing: set SALESBOOK_NEW_MASTER_KEY or give --new-key-file <file>'],
-    [{ SALESBOOK_NEW_MASTER_KEY: 'dG9vIHNob3J0' }, 'salesbook: SALESBOOK_NEW_MASTER_KEY must be 32 random bytes in base64'],
-  ])('refuses a missing or bad new key (%j) and changes nothing', async (extra, message) => {
-    const ws = await seededWorkspace();
-    const run = await salesbook(['rotate-master-key'], { ...ws.env, ...extra });
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(message);
-    expect(emailOf((await salesbook(unmasked, ws.env)).stdout)).toBe(KEPT.email);
-  }, 60_000);
+    [
+      {},
+      'rotate-master-key: the new master key is missing: set SALESBOOK_NEW_MASTER_KEY or give --new-key-file <file>',
+    ],
+    [
+      { SALESBOOK_NEW_MASTER_KEY: 'dG9vIHNob3J0' },
+      'salesbook: SALESBOOK_NEW_MASTER_KEY must be 32 random bytes in base64',
+    ],
+  ])(
+    'refuses a missing or bad new key (%j) and changes nothing',
+    async (extra, message) => {
+      const ws = await seededWorkspace();
+      const run = await salesbook(['rotate-master-key'], { ...ws.env, ...extra });
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(message);
+      expect(emailOf((await salesbook(unmasked, ws.env)).stdout)).toBe(KEPT.email);
+    },
+    60_000,
+  );
 });

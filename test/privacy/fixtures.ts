@@ -16,14 +16,29 @@ const at = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T09:
 
 export const register = (customerId: string, email: string) => ({
   type: 'RegisterCustomer',
-  data: { customerId, companyName: `${customerId} Trading Co.`, contact: { name: NAME, phone: PHONE, email }, region: 'east', segment: 'smb', ownerRepId: rep.id },
+  data: {
+    customerId,
+    companyName: `${customerId} Trading Co.`,
+    contact: { name: NAME, phone: PHONE, email },
+    region: 'east',
+    segment: 'smb',
+    ownerRepId: rep.id,
+  },
   access: repAccess,
   metadata: { actor: rep, occurredAt: at(1) },
 });
 
 export const survey = (customerId: string) => ({
   type: 'RecordSatisfactionSurvey',
-  data: { customerId, surveyId: 'srv-1', period: '2026-03', nps: 6, csat: 3, scores: { productQuality: 4, delivery: 2, service: 3, price: 3 }, comment: `Call me on ${PHONE}, ${NAME}` },
+  data: {
+    customerId,
+    surveyId: 'srv-1',
+    period: '2026-03',
+    nps: 6,
+    csat: 3,
+    scores: { productQuality: 4, delivery: 2, service: 3, price: 3 },
+    comment: `Call me on ${PHONE}, ${NAME}`,
+  },
   access: repAccess,
   metadata: { actor: rep, occurredAt: at(2) },
 });

@@ -18,10 +18,14 @@ function newest(path: string): number {
   return Math.max(0, ...entries.map((name) => newest(join(path, name))));
 }
 
-const stale = (target: BuildTarget): boolean => !existsSync(target.built) || Math.max(...target.sources.map(newest)) > statSync(target.built).mtimeMs;
+const stale = (target: BuildTarget): boolean =>
+  !existsSync(target.built) || Math.max(...target.sources.map(newest)) > statSync(target.built).mtimeMs;
 
 /** A package's built entry and its sources. */
-export const packageTarget = (name: string): BuildTarget => ({ built: join(ROOT, 'packages', name, 'dist', 'index.js'), sources: [join(ROOT, 'packages', name, 'src')] });
+export const packageTarget = (name: string): BuildTarget => ({
+  built: join(ROOT, 'packages', name, 'dist', 'index.js'),
+  sources: [join(ROOT, 'packages', name, 'src')],
+});
 
 /**
  * Tests that run built code (child processes, the binary, the demo) run what a deployment runs. `npm test` builds
@@ -30,5 +34,9 @@ export const packageTarget = (name: string): BuildTarget => ({ built: join(ROOT,
  */
 export function ensureBuilt(targets: readonly BuildTarget[], projects: readonly string[], timeoutMs = 170_000): void {
   if (!targets.some(stale)) return;
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], { cwd: ROOT, stdio: 'pipe', timeout: timeoutMs });
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: timeoutMs,
+  });
 }

@@ -6,7 +6,10 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const ci = readFileSync(path.join(root, '.ci/run'), 'utf8');
-const testScript = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['test'] ?? '';
+const testScript =
+  (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[
+    'test'
+  ] ?? '';
 
 describe('.ci/run and the README', () => {
   const command = /Run the whole test suite[^\n]*\n\n```sh\n([^\n]+)\n```/.exec(readme)?.[1];

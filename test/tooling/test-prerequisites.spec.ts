@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -51,12 +60,17 @@ describe('scripts/test-prerequisites.sh', () => {
     tool('apt-get', `echo "apt-get $*" >> ${dir}/calls`);
     const result = run(false);
     expect(result.status).toBe(0);
-    expect(calls()).toMatch(new RegExp(`^apt-get update -qq\napt-get install -y -qq --no-install-recommends ${missing}\n$`));
+    expect(calls()).toMatch(
+      new RegExp(`^apt-get update -qq\napt-get install -y -qq --no-install-recommends ${missing}\n$`),
+    );
   });
 
   it('uses sudo when it needs no password', () => {
     tool('id', 'echo 1000');
-    tool('sudo', `[ "$1" = -n ] || exit 1; shift; [ "$#" -eq 1 ] && [ "$1" = true ] && exit 0; echo "sudo $*" >> ${dir}/calls`);
+    tool(
+      'sudo',
+      `[ "$1" = -n ] || exit 1; shift; [ "$#" -eq 1 ] && [ "$1" = true ] && exit 0; echo "sudo $*" >> ${dir}/calls`,
+    );
     tool('apt-get', 'exit 1');
     expect(run(false).status).toBe(0);
     expect(calls()).toContain(`sudo apt-get install -y -qq --no-install-recommends ${missing}`);

@@ -17,24 +17,61 @@ beforeAll(async () => {
   api = await startTestApi({ SALESBOOK_ALERT_WARNING_HOURS: '2' }, () => now);
   await post('/customers', customerBody('c-1'));
   await post('/customers', { ...customerBody('c-2'), region: 'west', ownerRepId: 'rep-3' }, people.manager);
-  const discounted = orderBody('o-1', 'c-1').lines.map((line) => (line.lineId === 'l2' ? { ...line, discountBp: 1_500 } : line));
+  const discounted = orderBody('o-1', 'c-1').lines.map((line) =>
+    line.lineId === 'l2' ? { ...line, discountBp: 1_500 } : line,
+  );
   await post('/orders', orderBody('o-1', 'c-1', { lines: discounted, promisedDeliveryDate: '2026-03-20' }));
-  await post('/orders', orderBody('o-2', 'c-2', { repId: 'rep-3', promisedDeliveryDate: '2026-03-20' }), people.manager);
-  await post('/complaints', { complaintId: 'k-1', customerId: 'c-1', orderId: 'o-1', channel: 'phone', category: 'delivery', severity: 'high', description: 'late' });
+  await post(
+    '/orders',
+    orderBody('o-2', 'c-2', { repId: 'rep-3', promisedDeliveryDate: '2026-03-20' }),
+    people.manager,
+  );
+  await post('/complaints', {
+    complaintId: 'k-1',
+    customerId: 'c-1',
+    orderId: 'o-1',
+    channel: 'phone',
+    category: 'delivery',
+    severity: 'high',
+    description: 'late',
+  });
   now = new Date('2026-03-02T09:00:00.000Z');
 });
 afterAll(() => api.close());
 
-const get = (path: string, who = people.manager) => api.call('GET', path, { actor: who, headers: { 'x-min-position': last } });
+const get = (path: string, who = people.manager) =>
+  api.call('GET', path, { actor: who, headers: { 'x-min-position': last } });
 const east = { rep_id: 'rep-1', region: 'east' };
-const acknowledge = { id: 'sla_acknowledge_due:k-1', kind: 'sla_acknowledge_due', fires_at: '2026-03-01T10:00:00.000Z', subject: 'complaint', subject_id: 'k-1', ...east, handler_id: null, detail: 'acknowledge' };
-const approval = { id: 'approval_waiting:order:o-1:2026-03-01T08:00:00.000Z', kind: 'approval_waiting', fires_at: '2026-03-02T08:00:00.000Z', subject: 'order', subject_id: 'o-1', ...east, handler_id: null, detail: 'discount' };
+const acknowledge = {
+  id: 'sla_acknowledge_due:k-1',
+  kind: 'sla_acknowledge_due',
+  fires_at: '2026-03-01T10:00:00.000Z',
+  subject: 'complaint',
+  subject_id: 'k-1',
+  ...east,
+  handler_id: null,
+  detail: 'acknowledge',
+};
+const approval = {
+  id: 'approval_waiting:order:o-1:2026-03-01T08:00:00.000Z',
+  kind: 'approval_waiting',
+  fires_at: '2026-03-02T08:00:00.000Z',
+  subject: 'order',
+  subject_id: 'o-1',
+  ...east,
+  handler_id: null,
+  detail: 'discount',
+};
 
 describe('GET /alerts', () => {
   it('gives the alerts of the last 24 hours by default: an acknowledgement 2h before its 4h target, an approval waiting a day', async () => {
     const response = await get('/alerts');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ since: '2026-03-01T09:00:00.000Z', until: '2026-03-02T09:00:00.000Z', stale: false });
+    expect(response.body).toMatchObject({
+      since: '2026-03-01T09:00:00.000Z',
+      until: '2026-03-02T09:00:00.000Z',
+      stale: false,
+    });
     expect(response.body.rows).toEqual([acknowledge, approval]);
   });
 
@@ -52,7 +89,8 @@ describe('GET /alerts', () => {
   });
 
   it('is for the sales roles only', async () => {
-    for (const who of [people.analyst, people.finance, people.auditor]) expect((await get('/alerts', who)).status).toBe(403);
+    for (const who of [people.analyst, people.finance, people.auditor])
+      expect((await get('/alerts', who)).status).toBe(403);
   });
 
   it('refuses a since that is not an instant or more than 31 days back with 400', async () => {
@@ -65,8 +103,14 @@ describe('GET /alerts', () => {
 
   it('delivers no webhook without SALESBOOK_WEBHOOK_KEY, and says so', async () => {
     const status = await get('/projections/status');
-    expect(status.body.webhooks).toEqual({ enabled: false, reason: 'SALESBOOK_WEBHOOK_KEY is not set: nothing is delivered' });
-    await api.call('POST', '/webhooks/subscriptions', { actor: people.manager, body: { subscriptionId: 'ops', url: 'https://hooks.example.com/', kinds: ['order_late'] } });
+    expect(status.body.webhooks).toEqual({
+      enabled: false,
+      reason: 'SALESBOOK_WEBHOOK_KEY is not set: nothing is delivered',
+    });
+    await api.call('POST', '/webhooks/subscriptions', {
+      actor: people.manager,
+      body: { subscriptionId: 'ops', url: 'https://hooks.example.com/', kinds: ['order_late'] },
+    });
     const secret = await get('/webhooks/subscriptions/ops/secret');
     expect([secret.status, secret.body.code]).toEqual([409, 'WEBHOOKS_DISABLED']);
   });

@@ -34,14 +34,17 @@ import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
-const logsRequests = (level: ApiConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
+const logsRequests = (level: ApiConfig['logLevel']): boolean =>
+  level === 'info' || level === 'debug' || level === 'trace';
 
 /** pino-http's options: the level, and nothing personal in a request's log. */
 const logOptions = (config: ApiConfig) => ({
   level: config.logLevel,
   // Tokens and bodies (personal data) never reach the logs; URLs carry ids only.
   redact: ['req.headers.authorization', 'req.headers.cookie'],
-  serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }) },
+  serializers: {
+    req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+  },
 });
 
 /** The Salesbook API: one module per area over the shared infrastructure. */
@@ -57,7 +60,10 @@ export class AppModule {
           // Every route: on Fastify the module's default pattern (`{/*splat}`) matched no request, `*path` matches all.
           forRoutes: logsRequests(config.logLevel) ? [{ path: '*path', method: RequestMethod.ALL }] : [],
           // Production keeps pino's own destination (JSON lines on stdout); development writes them for people.
-          pinoHttp: config.logFormat === 'pretty' ? [logOptions(config), readableLogDestination(process.stdout)] : logOptions(config),
+          pinoHttp:
+            config.logFormat === 'pretty'
+              ? [logOptions(config), readableLogDestination(process.stdout)]
+              : logOptions(config),
         }),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, PROJECTIONS, overrides),

@@ -33,7 +33,10 @@ async function digest(store: EventStore): Promise<{ head: string; count: number;
   let after: bigint | undefined;
   for (;;) {
     const page = await store.readAll({ ...(after === undefined ? {} : { after }), maxCount: 500 });
-    for (const event of page) hash.update(JSON.stringify(event, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+    for (const event of page)
+      hash.update(
+        JSON.stringify(event, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)),
+      );
     count += page.length;
     const last = page.at(-1);
     if (last === undefined) break;
@@ -63,7 +66,8 @@ const REGISTERED: Record<Role, { id: string; region?: string }> = {
   system: { id: 'system' },
 };
 /** An impostor of a role: a token the register does not back (an unknown id, or a real rep claiming another region). */
-const impostor = (role: Role): { id: string; region: string } => (role === 'sales_rep' ? { id: 'rep-2', region: 'west' } : { id: `u-${role}`, region: 'east' });
+const impostor = (role: Role): { id: string; region: string } =>
+  role === 'sales_rep' ? { id: 'rep-2', region: 'west' } : { id: `u-${role}`, region: 'east' };
 /** The sender of a drawn request: registered (the ownership rules decide) or an impostor (the register refuses). */
 type Sender = 'registered' | 'impostor';
 
@@ -75,24 +79,28 @@ async function send(bad: BadRequest, sender: Sender): Promise<{ status: number; 
     headers['authorization'] = `Bearer ${await api.token(actor(who.id, bad.auth.role, who.region))}`;
   }
   if (bad.auth.kind === 'header') headers['authorization'] = bad.auth.value;
-  if (bad.auth.kind === 'lifetime') headers['authorization'] = `Bearer ${await badLifetimeToken(bad.auth.role, bad.auth.token)}`;
+  if (bad.auth.kind === 'lifetime')
+    headers['authorization'] = `Bearer ${await badLifetimeToken(bad.auth.role, bad.auth.token)}`;
   if (bad.body !== undefined) headers['content-length'] = String(Buffer.byteLength(bad.body));
   const url = new URL(api.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: bad.method, path: bad.path, headers, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          // Not JSON: the assertion below names it.
-        }
-        resolve({ status: response.statusCode ?? 0, body });
-      });
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, method: bad.method, path: bad.path, headers, agent },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // Not JSON: the assertion below names it.
+          }
+          resolve({ status: response.statusCode ?? 0, body });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(bad.body);
   });
@@ -127,16 +135,32 @@ it(`answers ${RUNS} malformed, mistyped, oversized, unknown, injected and unauth
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       routesHit.add(`${bad.route.method} ${bad.route.path}`);
       const reason = body as { code?: unknown; message?: unknown };
-      const described = status >= 400 && status < 500 && typeof reason.code === 'string' && typeof reason.message === 'string';
-      if (!described) throw new Error(`${bad.method} ${bad.path} [${bad.faults.join(', ')}] answered ${status} ${JSON.stringify(body).slice(0, 300)}`);
+      const described =
+        status >= 400 && status < 500 && typeof reason.code === 'string' && typeof reason.message === 'string';
+      if (!described)
+        throw new Error(
+          `${bad.method} ${bad.path} [${bad.faults.join(', ')}] answered ${status} ${JSON.stringify(body).slice(0, 300)}`,
+        );
       const expected = expectedStatus(bad);
       if (expected !== undefined) decided.set(expected, (decided.get(expected) ?? 0) + 1);
-      if (expected !== undefined && status !== expected) throw new Error(`${bad.method} ${bad.path} [${bad.faults.join(', ')}] answered ${status}, not ${expected}: ${JSON.stringify(body).slice(0, 300)}`);
+      if (expected !== undefined && status !== expected)
+        throw new Error(
+          `${bad.method} ${bad.path} [${bad.faults.join(', ')}] answered ${status}, not ${expected}: ${JSON.stringify(body).slice(0, 300)}`,
+        );
       if (typeof reason.code === 'string' && ACCESS_CODES.has(reason.code)) {
         accessRefusals.set(reason.code, (accessRefusals.get(reason.code) ?? 0) + 1);
-        if (status !== 403 || Object.keys(body as object).sort().join() !== 'code,message,statusCode') throw new Error(`${bad.method} ${bad.path} [${sender}]: an access refusal must be a bare 403, got ${status} ${JSON.stringify(body)}`);
+        if (
+          status !== 403 ||
+          Object.keys(body as object)
+            .sort()
+            .join() !== 'code,message,statusCode'
+        )
+          throw new Error(
+            `${bad.method} ${bad.path} [${sender}]: an access refusal must be a bare 403, got ${status} ${JSON.stringify(body)}`,
+          );
       }
-      if (reason.code === 'ACTOR_NOT_REGISTERED' && sender === 'registered') throw new Error(`${bad.method} ${bad.path}: a registered person refused as unregistered`);
+      if (reason.code === 'ACTOR_NOT_REGISTERED' && sender === 'registered')
+        throw new Error(`${bad.method} ${bad.path}: a registered person refused as unregistered`);
     }),
     // The draws depend on the route table: a seed under which every kind of refusal below is drawn (a 404 is rare).
     { seed: 20_261_206, numRuns: RUNS, endOnFailure: true },

@@ -25,7 +25,8 @@ const warn = (line: string): void => {
 
 /** Whether a request announces a body (a length above zero, or chunks). */
 const carriesBody = (headers: IncomingHttpHeaders): boolean =>
-  headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  headers['transfer-encoding'] !== undefined ||
+  (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 
 /** Longer path parameters than Fastify's default of 100 characters reach the route (Node caps the URL itself). */
 const MAX_PARAM_LENGTH = 16_384;
@@ -37,11 +38,15 @@ export const API_VERSION = '0.1.0';
  * Builds the Nest application on Fastify (not yet listening): JSON bodies up to the configured limit, structured
  * logs, the OpenAPI document and its UI at /docs (served from swagger-ui-dist, offline).
  */
-export async function createApp(config: ApiConfig, overrides: InfrastructureOverrides = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: ApiConfig,
+  overrides: InfrastructureOverrides = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // A malformed URL is refused by the router before any route or filter runs: answered in the API's shape here.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => sendRefusal(reply, frameworkRefusal(error)),
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+      sendRefusal(reply, frameworkRefusal(error)),
     // `/customers/` finds `/customers`; an id of any length reaches its schema (400 with the issue, not 414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // A request that has not fully arrived in time (a stalled body) is answered 408; Node looks for them every
@@ -55,7 +60,11 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
   let store: EventStore | undefined;
   try {
     store = overrides.store ?? (await openEventStore(config.store));
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...overrides, keys, store }), adapter, { bodyParser: false, bufferLogs: true });
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config, { ...overrides, keys, store }),
+      adapter,
+      { bodyParser: false, bufferLogs: true },
+    );
   } catch (error) {
     // The app owns the stores once it exists (closed on shutdown); before that, this does.
     if (overrides.store === undefined) await store?.close();
@@ -79,13 +88,22 @@ export async function createApp(config: ApiConfig, overrides: InfrastructureOver
   });
   // Fastify reads no body on GET or HEAD. One sent anyway is refused, not ignored: every body the API takes is JSON
   // within the limit, whatever the method (a client that sends one has made a mistake worth hearing about).
-  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
-    if ((request.method === 'GET' || request.method === 'HEAD') && carriesBody(request.headers)) {
-      sendRefusal(reply, toHttpException({ kind: 'invalid-input', issues: [{ in: 'body', path: [], message: `a ${request.method} request takes no body` }] }));
-      return;
-    }
-    done();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      if ((request.method === 'GET' || request.method === 'HEAD') && carriesBody(request.headers)) {
+        sendRefusal(
+          reply,
+          toHttpException({
+            kind: 'invalid-input',
+            issues: [{ in: 'body', path: [], message: `a ${request.method} request takes no body` }],
+          }),
+        );
+        return;
+      }
+      done();
+    });
   noteLanguages(app.getHttpAdapter().getInstance());
   SwaggerModule.setup('docs', app, buildOpenApiDocument(ROUTES, API_VERSION), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

@@ -27,16 +27,34 @@ async function eventOf(stream: string, type: string): Promise<Record<string, unk
 }
 
 const open = (id: string) =>
-  post('/receivables', { receivableId: id, orderId: `o-${id}`, customerId: 'c-1', repId: 'rep-1', region: 'east', amount: { amount: 10_000, currency: 'CNY' }, issueDate: '2026-02-01', dueDate: '2026-02-28' });
+  post('/receivables', {
+    receivableId: id,
+    orderId: `o-${id}`,
+    customerId: 'c-1',
+    repId: 'rep-1',
+    region: 'east',
+    amount: { amount: 10_000, currency: 'CNY' },
+    issueDate: '2026-02-01',
+    dueDate: '2026-02-28',
+  });
 
 describe('business dates a receivable command omits', () => {
   it('are the date in SALESBOOK_TIMEZONE (2 March in Shanghai at 16:30 UTC on 1 March), not the UTC date', async () => {
     now = AFTER_SHANGHAI_MIDNIGHT;
     await open('r-1');
-    await post('/receivables/r-1/payments', { paymentId: 'p-1', amount: { amount: 5_000, currency: 'CNY' }, receivedOn: '2026-02-20', method: 'check' });
+    await post('/receivables/r-1/payments', {
+      paymentId: 'p-1',
+      amount: { amount: 5_000, currency: 'CNY' },
+      receivedOn: '2026-02-20',
+      method: 'check',
+    });
     await post('/receivables/r-1/payment-reversals', { paymentId: 'p-1', reason: 'bounced' });
     await post('/receivables/r-1/follow-ups', { channel: 'phone', note: 'called the buyer' }, people.rep);
-    await post('/receivables/r-1/credit-notes', { creditNoteId: 'cn-1', amount: { amount: 1_000, currency: 'CNY' }, reason: 'damaged' });
+    await post('/receivables/r-1/credit-notes', {
+      creditNoteId: 'cn-1',
+      amount: { amount: 1_000, currency: 'CNY' },
+      reason: 'damaged',
+    });
     await post('/receivables/r-1/write-off-request', { reason: 'customer insolvent' });
     await post('/receivables/r-1/write-off-approval', {}, people.manager);
     expect(await eventOf('receivable-r-1', 'PaymentReversed')).toMatchObject({ reversedOn: '2026-03-02' });
@@ -50,7 +68,11 @@ describe('business dates a receivable command omits', () => {
     await open('r-2');
     await post('/receivables/r-2/follow-ups', { channel: 'phone', note: 'called the buyer' }, people.rep);
     expect(await eventOf('receivable-r-2', 'CollectionFollowUpLogged')).toMatchObject({ loggedOn: '2026-03-01' });
-    await post('/receivables/r-2/follow-ups', { channel: 'email', note: 'wrote to the buyer', loggedOn: '2026-02-27' }, people.rep);
+    await post(
+      '/receivables/r-2/follow-ups',
+      { channel: 'email', note: 'wrote to the buyer', loggedOn: '2026-02-27' },
+      people.rep,
+    );
     expect(await eventOf('receivable-r-2', 'CollectionFollowUpLogged')).toMatchObject({ loggedOn: '2026-02-27' });
   });
 });

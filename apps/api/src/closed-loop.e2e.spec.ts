@@ -18,21 +18,43 @@ async function post(path: string, body: unknown, who = people.rep, at = MONDAY):
   last = response.body.position;
 }
 
-const close = (customerId: string, body: Record<string, unknown>, who = people.rep, headers: Record<string, string> = {}) =>
-  api.at('2026-03-03T08:00:00.000Z', () => api.call('POST', `/customers/${customerId}/follow-up-closings`, { actor: who, body, headers }));
+const close = (
+  customerId: string,
+  body: Record<string, unknown>,
+  who = people.rep,
+  headers: Record<string, string> = {},
+) =>
+  api.at('2026-03-03T08:00:00.000Z', () =>
+    api.call('POST', `/customers/${customerId}/follow-up-closings`, { actor: who, body, headers }),
+  );
 
 const myDay = async (who: typeof people.rep, at: string): Promise<string[]> => {
-  const response = await api.at(at, () => api.call('GET', '/my-day', { actor: who, headers: { 'X-Min-Position': last } }));
-  if (response.status !== 200) throw new Error(`my-day as ${who.id}: ${response.status} ${JSON.stringify(response.body)}`);
-  return (response.body.detractorFollowUps.items as { customerId: string; surveyId: string; dueOn: string; overdue: boolean }[]).map(
-    (item) => `${item.customerId}/${item.surveyId} due ${item.dueOn}${item.overdue ? ' overdue' : ''}`,
+  const response = await api.at(at, () =>
+    api.call('GET', '/my-day', { actor: who, headers: { 'X-Min-Position': last } }),
   );
+  if (response.status !== 200)
+    throw new Error(`my-day as ${who.id}: ${response.status} ${JSON.stringify(response.body)}`);
+  return (
+    response.body.detractorFollowUps.items as {
+      customerId: string;
+      surveyId: string;
+      dueOn: string;
+      overdue: boolean;
+    }[]
+  ).map((item) => `${item.customerId}/${item.surveyId} due ${item.dueOn}${item.overdue ? ' overdue' : ''}`);
 };
 
 const closedLoop = async (who: typeof people.rep, groupBy = '') => {
-  const response = await api.call('GET', `/reports/satisfaction?from=2026-03&to=2026-03${groupBy}`, { actor: who, headers: { 'X-Min-Position': last } });
-  if (response.status !== 200) throw new Error(`satisfaction as ${who.id}: ${response.status} ${JSON.stringify(response.body)}`);
-  return (response.body.rows as { group: string | null; closedLoop: unknown }[]).map((row) => [row.group, row.closedLoop]);
+  const response = await api.call('GET', `/reports/satisfaction?from=2026-03&to=2026-03${groupBy}`, {
+    actor: who,
+    headers: { 'X-Min-Position': last },
+  });
+  if (response.status !== 200)
+    throw new Error(`satisfaction as ${who.id}: ${response.status} ${JSON.stringify(response.body)}`);
+  return (response.body.rows as { group: string | null; closedLoop: unknown }[]).map((row) => [
+    row.group,
+    row.closedLoop,
+  ]);
 };
 
 beforeAll(async () => {
@@ -42,7 +64,11 @@ beforeAll(async () => {
   await post('/customers', { ...customerBody('c-3'), region: 'west', ownerRepId: 'rep-3' }, westRep);
   await post('/customers/c-1/surveys', { surveyId: 's-1', period: '2026-02', nps: 3, csat: 2, scores });
   await post('/customers/c-1/surveys', { surveyId: 's-2', period: '2026-02', nps: 9, csat: 5, scores });
-  await post('/customers/c-2/surveys', { surveyId: 's-1', period: '2026-02', nps: 8, csat: 2, scores }, people.otherRep);
+  await post(
+    '/customers/c-2/surveys',
+    { surveyId: 's-1', period: '2026-02', nps: 8, csat: 2, scores },
+    people.otherRep,
+  );
   await post('/customers/c-3/surveys', { surveyId: 's-1', period: '2026-02', nps: 5, csat: 4, scores }, westRep);
 }, 60_000);
 afterAll(() => api.close());
@@ -50,7 +76,12 @@ afterAll(() => api.close());
 describe('follow-ups of unhappy answers', () => {
   it('opens one with each unhappy answer, in the same append, and none with a content one', async () => {
     const events = await api.store.readStream('customer-c-1');
-    expect(events.map((event) => event.type)).toEqual(['CustomerRegistered', 'SatisfactionSurveyRecorded', 'DetractorFollowUpOpened', 'SatisfactionSurveyRecorded']);
+    expect(events.map((event) => event.type)).toEqual([
+      'CustomerRegistered',
+      'SatisfactionSurveyRecorded',
+      'DetractorFollowUpOpened',
+      'SatisfactionSurveyRecorded',
+    ]);
     expect(events[2]?.metadata['commandId']).toBe(events[1]?.metadata['commandId']);
   });
 
@@ -58,16 +89,29 @@ describe('follow-ups of unhappy answers', () => {
     expect(await myDay(people.rep, '2026-03-03T02:00:00.000Z')).toEqual(['c-1/s-1 due 2026-03-04']);
     expect(await myDay(people.otherRep, '2026-03-05T02:00:00.000Z')).toEqual(['c-2/s-1 due 2026-03-04 overdue']);
     expect(await myDay(people.eastManager, '2026-03-04T02:00:00.000Z')).toEqual([]);
-    expect(await myDay(people.eastManager, '2026-03-05T02:00:00.000Z')).toEqual(['c-1/s-1 due 2026-03-04 overdue', 'c-2/s-1 due 2026-03-04 overdue']);
+    expect(await myDay(people.eastManager, '2026-03-05T02:00:00.000Z')).toEqual([
+      'c-1/s-1 due 2026-03-04 overdue',
+      'c-2/s-1 due 2026-03-04 overdue',
+    ]);
     expect(await myDay(westManager, '2026-03-05T02:00:00.000Z')).toEqual(['c-3/s-1 due 2026-03-04 overdue']);
     expect(await myDay(people.manager, '2026-03-05T02:00:00.000Z')).toHaveLength(3);
   });
 
   it('refuses closings outside the rules, in English and Chinese', async () => {
-    expect([(await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: true }, people.otherRep)).body.code]).toEqual(['FORBIDDEN_SCOPE']);
-    expect((await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: true }, people.analyst)).status).toBe(403);
-    const noAction = await close('c-1', { surveyId: 's-1', recovered: true }, people.rep, { 'Accept-Language': 'zh-CN' });
-    expect([noAction.status, noAction.body.code, noAction.body.message]).toEqual([409, 'CUSTOMER_FOLLOW_UP_ACTION_REQUIRED', '关闭回访须填写采取的措施']);
+    expect([
+      (await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: true }, people.otherRep)).body.code,
+    ]).toEqual(['FORBIDDEN_SCOPE']);
+    expect((await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: true }, people.analyst)).status).toBe(
+      403,
+    );
+    const noAction = await close('c-1', { surveyId: 's-1', recovered: true }, people.rep, {
+      'Accept-Language': 'zh-CN',
+    });
+    expect([noAction.status, noAction.body.code, noAction.body.message]).toEqual([
+      409,
+      'CUSTOMER_FOLLOW_UP_ACTION_REQUIRED',
+      '关闭回访须填写采取的措施',
+    ]);
     const content = await close('c-1', { surveyId: 's-2', actionTaken: ACTION, recovered: true });
     expect([content.status, content.body.code]).toEqual([404, 'CUSTOMER_FOLLOW_UP_NOT_FOUND']);
     const bad = await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: 'yes' });
@@ -79,7 +123,9 @@ describe('follow-ups of unhappy answers', () => {
     expect([closed.status, closed.body.events]).toEqual([201, ['DetractorFollowUpClosed']]);
     last = closed.body.position;
     expect((await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: true })).body.events).toEqual([]);
-    expect((await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: false })).body.code).toBe('CUSTOMER_FOLLOW_UP_ALREADY_CLOSED');
+    expect((await close('c-1', { surveyId: 's-1', actionTaken: ACTION, recovered: false })).body.code).toBe(
+      'CUSTOMER_FOLLOW_UP_ALREADY_CLOSED',
+    );
     const stored = (await api.store.readStream('customer-c-1')).at(-1);
     expect(stored?.type).toBe('DetractorFollowUpClosed');
     expect(JSON.stringify(stored?.data)).not.toContain('Li Lei');
@@ -94,8 +140,14 @@ describe('follow-ups of unhappy answers', () => {
       ['east', { opened: 2, closed: 1, recovered: 1, rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }],
       ['west', { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }],
     ]);
-    expect(await closedLoop(people.rep)).toEqual([[null, { opened: 1, closed: 1, recovered: 1, rate: 1, recoveryRate: 1, meanHoursToClose: 30 }]]);
-    expect(await closedLoop(westManager)).toEqual([[null, { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }]]);
-    expect(await closedLoop(people.otherRep)).toEqual([[null, { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }]]);
+    expect(await closedLoop(people.rep)).toEqual([
+      [null, { opened: 1, closed: 1, recovered: 1, rate: 1, recoveryRate: 1, meanHoursToClose: 30 }],
+    ]);
+    expect(await closedLoop(westManager)).toEqual([
+      [null, { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }],
+    ]);
+    expect(await closedLoop(people.otherRep)).toEqual([
+      [null, { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }],
+    ]);
   });
 });

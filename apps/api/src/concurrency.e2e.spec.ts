@@ -20,10 +20,19 @@ afterAll(async () => {
 });
 
 /** An amendment only writer `n` sends: line l1's quantity becomes 100 + n, so no two are alike and none is empty. */
-const amendment = (n: number, round: string) => ({ lines: [{ ...orderLines[0], quantity: 100 + n }, orderLines[1]], reason: `${round} writer ${n}`, customerConfirmationRef: `mail-${round}-${n}` });
+const amendment = (n: number, round: string) => ({
+  lines: [{ ...orderLines[0], quantity: 100 + n }, orderLines[1]],
+  reason: `${round} writer ${n}`,
+  customerConfirmationRef: `mail-${round}-${n}`,
+});
 const amend = (orderId: string, n: number, round: string, ifMatch?: number) =>
-  api.call('POST', `/orders/${orderId}/amendments`, { actor: people.rep, body: amendment(n, round), headers: ifMatch === undefined ? {} : { 'if-match': String(ifMatch) } });
-const revisionOf = async (orderId: string): Promise<number> => (await api.call('GET', `/audit/streams/order-${orderId}/state`, { actor: people.auditor })).body.revision;
+  api.call('POST', `/orders/${orderId}/amendments`, {
+    actor: people.rep,
+    body: amendment(n, round),
+    headers: ifMatch === undefined ? {} : { 'if-match': String(ifMatch) },
+  });
+const revisionOf = async (orderId: string): Promise<number> =>
+  (await api.call('GET', `/audit/streams/order-${orderId}/state`, { actor: people.auditor })).body.revision;
 
 async function confirmedOrder(orderId: string): Promise<void> {
   await api.call('POST', '/orders', { actor: people.rep, body: orderBody(orderId, 'c-1') });
@@ -31,14 +40,26 @@ async function confirmedOrder(orderId: string): Promise<void> {
 }
 
 /** The amendments in the order's log: revision and reason, in order. */
-async function amendments(orderId: string): Promise<{ revision: number; reason: string; before: number; quantity: number }[]> {
+async function amendments(
+  orderId: string,
+): Promise<{ revision: number; reason: string; before: number; quantity: number }[]> {
   const events = await api.store.readStream(`order-${orderId}`);
   return events
     .filter((event) => event.type === 'OrderAmended')
     .map((event) => {
-      const data = event.data as { reason: string; linesBefore: { lineId: string; quantity: number }[]; linesAfter: { lineId: string; quantity: number }[] };
-      const l1 = (lines: { lineId: string; quantity: number }[]) => lines.find((line) => line.lineId === 'l1')?.quantity ?? -1;
-      return { revision: event.revision, reason: data.reason, before: l1(data.linesBefore), quantity: l1(data.linesAfter) };
+      const data = event.data as {
+        reason: string;
+        linesBefore: { lineId: string; quantity: number }[];
+        linesAfter: { lineId: string; quantity: number }[];
+      };
+      const l1 = (lines: { lineId: string; quantity: number }[]) =>
+        lines.find((line) => line.lineId === 'l1')?.quantity ?? -1;
+      return {
+        revision: event.revision,
+        reason: data.reason,
+        before: l1(data.linesBefore),
+        quantity: l1(data.linesAfter),
+      };
     });
 }
 
@@ -49,7 +70,9 @@ describe(`${WRITERS} concurrent amendments of one order lose no update`, () => {
     const responses = await Promise.all(Array.from({ length: WRITERS }, (_, n) => amend('o-1', n, 'once', read)));
     const accepted = responses.filter((response) => response.status === 201);
     expect(accepted.map((response) => response.body.revision)).toEqual([read + 1]);
-    expect(responses.filter((response) => response.status === 409).map((response) => response.body.code)).toEqual(Array(WRITERS - 1).fill('STREAM_REVISION_CONFLICT'));
+    expect(responses.filter((response) => response.status === 409).map((response) => response.body.code)).toEqual(
+      Array(WRITERS - 1).fill('STREAM_REVISION_CONFLICT'),
+    );
     expect(await amendments('o-1')).toHaveLength(1);
   });
 
@@ -81,11 +104,20 @@ describe(`${WRITERS} concurrent amendments of one order lose no update`, () => {
     await confirmedOrder('o-3');
     const before = await revisionOf('o-3');
     const responses = await Promise.all(Array.from({ length: WRITERS }, (_, n) => amend('o-3', n, 'blind')));
-    expect(responses.every((response) => response.status === 201 || (response.status === 409 && response.body.code === 'STREAM_REVISION_CONFLICT'))).toBe(true);
+    expect(
+      responses.every(
+        (response) =>
+          response.status === 201 || (response.status === 409 && response.body.code === 'STREAM_REVISION_CONFLICT'),
+      ),
+    ).toBe(true);
     const accepted = responses.filter((response) => response.status === 201);
     const log = await amendments('o-3');
     expect(log).toHaveLength(accepted.length);
-    expect(accepted.map((response) => response.body.revision).sort((a, b) => a - b)).toEqual(log.map((entry) => entry.revision));
-    expect(log.map((entry) => entry.revision)).toEqual(Array.from({ length: log.length }, (_, index) => before + 1 + index));
+    expect(accepted.map((response) => response.body.revision).sort((a, b) => a - b)).toEqual(
+      log.map((entry) => entry.revision),
+    );
+    expect(log.map((entry) => entry.revision)).toEqual(
+      Array.from({ length: log.length }, (_, index) => before + 1 + index),
+    );
   });
 });

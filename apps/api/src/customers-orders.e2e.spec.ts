@@ -16,11 +16,24 @@ const post = async (path: string, body: unknown, who = people.rep) => {
 describe('customer routes', () => {
   it('runs every customer command and answers 201 with stream, revision, position and event types', async () => {
     const registered = await post('/customers', customerBody('c-1'));
-    expect(registered).toEqual({ streamName: 'customer-c-1', revision: 0, position: expect.stringMatching(/^\d+$/), events: ['CustomerRegistered'] });
+    expect(registered).toEqual({
+      streamName: 'customer-c-1',
+      revision: 0,
+      position: expect.stringMatching(/^\d+$/),
+      events: ['CustomerRegistered'],
+    });
     await post('/customers/c-1/profile', { size: 'small', businessScope: 'Hardware' });
-    await post('/customers/c-1/contact', { contact: { name: 'Han Meimei', phone: '+8613900000000', email: 'han@example.cn' } });
+    await post('/customers/c-1/contact', {
+      contact: { name: 'Han Meimei', phone: '+8613900000000', email: 'han@example.cn' },
+    });
     await post('/customers/c-1/credit-limit', { creditLimit: { amount: 10_000_000, currency: 'CNY' } }, people.manager);
-    await post('/customers/c-1/surveys', { surveyId: 's-1', period: '2026-03', nps: 9, csat: 5, scores: { productQuality: 5, delivery: 4, service: 5, price: 3 } });
+    await post('/customers/c-1/surveys', {
+      surveyId: 's-1',
+      period: '2026-03',
+      nps: 9,
+      csat: 5,
+      scores: { productQuality: 5, delivery: 4, service: 5, price: 3 },
+    });
     await post('/customers/c-1/reassignment', { ownerRepId: 'rep-2' }, people.eastManager);
     await post('/customers/c-1/erasure', { reason: 'data subject request' }, people.manager);
     const last = await post('/customers/c-1/deactivation', { reason: 'closed business' }, people.manager);
@@ -37,9 +50,20 @@ describe('order routes', () => {
   it('places, confirms, amends, ships and delivers an order', async () => {
     expect((await post('/orders', orderBody('o-1', 'c-2'))).events).toEqual(['OrderPlaced']);
     expect((await post('/orders/o-1/confirmation', {})).events).toEqual(['OrderConfirmed']);
-    const amended = await post('/orders/o-1/amendments', { lines: [{ ...orderLines[0], quantity: 12 }, orderLines[1]], reason: 'more widgets', customerConfirmationRef: 'mail-1' });
+    const amended = await post('/orders/o-1/amendments', {
+      lines: [{ ...orderLines[0], quantity: 12 }, orderLines[1]],
+      reason: 'more widgets',
+      customerConfirmationRef: 'mail-1',
+    });
     expect(amended.events).toEqual(['OrderAmended']);
-    await post('/orders/o-1/shipments', { shipmentId: 'sh-1', shippedOn: '2026-03-01', lines: [{ lineId: 'l1', quantity: 12 }, { lineId: 'l2', quantity: 5 }] });
+    await post('/orders/o-1/shipments', {
+      shipmentId: 'sh-1',
+      shippedOn: '2026-03-01',
+      lines: [
+        { lineId: 'l1', quantity: 12 },
+        { lineId: 'l2', quantity: 5 },
+      ],
+    });
     expect((await post('/orders/o-1/delivery', { deliveredOn: '2026-03-02' })).events).toEqual(['OrderDelivered']);
   });
 
@@ -53,10 +77,16 @@ describe('order routes', () => {
 
   it('cancels an unshipped order and short-closes a partly shipped one', async () => {
     await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-3', 'c-2')));
-    expect((await post('/orders/o-3/cancellation', { reason: 'customer withdrew' })).events).toEqual(['OrderCancelled']);
+    expect((await post('/orders/o-3/cancellation', { reason: 'customer withdrew' })).events).toEqual([
+      'OrderCancelled',
+    ]);
     await api.at(ORDERS_PLACED_AT, () => post('/orders', orderBody('o-4', 'c-2')));
     await post('/orders/o-4/confirmation', {});
-    await post('/orders/o-4/shipments', { shipmentId: 'sh-1', shippedOn: '2026-03-01', lines: [{ lineId: 'l1', quantity: 4 }] });
+    await post('/orders/o-4/shipments', {
+      shipmentId: 'sh-1',
+      shippedOn: '2026-03-01',
+      lines: [{ lineId: 'l1', quantity: 4 }],
+    });
     expect((await post('/orders/o-4/closure', { reason: 'rest discontinued' })).events).toEqual(['OrderClosed']);
   });
 

@@ -77,24 +77,58 @@ async function reports(position: string): Promise<unknown[]> {
   );
 }
 
-const history = async (stream: string) => (await api.call('GET', `/audit/streams/${stream}/events`, people.manager)).body;
+const history = async (stream: string) =>
+  (await api.call('GET', `/audit/streams/${stream}/events`, people.manager)).body;
 
 it('stores personal data encrypted, and after an erasure over HTTP reads it as erased, keeps every report, and leaves it in no file', async () => {
   const register = (id: string, contact: object) => post('/customers', { ...customerBody(id), contact }, 1);
   await register('c-gone', { name: NAME, phone: PHONE, email: EMAIL });
   await register('c-kept', { name: 'Kept Person', phone: '+86 131 0000 0001', email: 'kept@erasure-test.example' });
-  await post('/customers/c-gone/surveys', { surveyId: 's-1', period: '2026-03', nps: 4, csat: 2, scores: { productQuality: 2, delivery: 1, service: 3, price: 3 }, comment: COMMENT }, 2);
+  await post(
+    '/customers/c-gone/surveys',
+    {
+      surveyId: 's-1',
+      period: '2026-03',
+      nps: 4,
+      csat: 2,
+      scores: { productQuality: 2, delivery: 1, service: 3, price: 3 },
+      comment: COMMENT,
+    },
+    2,
+  );
   // NPS 4 opened a follow-up: what was done on it is personal data too.
   await post('/customers/c-gone/follow-up-closings', { surveyId: 's-1', actionTaken: ACTION, recovered: true }, 2);
-  await post('/orders', orderBody('o-gone', 'c-gone', { paymentTerms: { kind: 'advance' }, promisedDeliveryDate: '2026-03-20' }), 3);
+  await post(
+    '/orders',
+    orderBody('o-gone', 'c-gone', { paymentTerms: { kind: 'advance' }, promisedDeliveryDate: '2026-03-20' }),
+    3,
+  );
   await post('/orders/o-gone/confirmation', {}, 3);
-  await post('/complaints', { complaintId: 'k-gone', customerId: 'c-gone', orderId: 'o-gone', channel: 'email', category: 'delivery', severity: 'high', description: DESCRIPTION }, 4);
+  await post(
+    '/complaints',
+    {
+      complaintId: 'k-gone',
+      customerId: 'c-gone',
+      orderId: 'o-gone',
+      channel: 'email',
+      category: 'delivery',
+      severity: 'high',
+      description: DESCRIPTION,
+    },
+    4,
+  );
   // A compensation asked for and rejected: both reasons are the complaint's personal data.
   await post('/complaints/k-gone/compensation-request', { amount: 250_000, currency: 'CNY', reason: ASKED }, 4);
-  const rejected = await api.call('POST', '/complaints/k-gone/compensation-rejection', people.eastManager, { reason: REJECTED });
+  const rejected = await api.call('POST', '/complaints/k-gone/compensation-rejection', people.eastManager, {
+    reason: REJECTED,
+  });
   expect(rejected.status).toBe(201);
   // The order -> receivable policy opens the receivable from the subscription.
-  for (let tries = 0; (await api.call('GET', '/audit/streams/receivable-o-gone/events', people.system)).status !== 200; tries += 1) {
+  for (
+    let tries = 0;
+    (await api.call('GET', '/audit/streams/receivable-o-gone/events', people.system)).status !== 200;
+    tries += 1
+  ) {
     if (tries > 200) throw new Error('the policy never opened receivable-o-gone');
     await new Promise((wait) => setTimeout(wait, 25));
   }
@@ -106,24 +140,58 @@ it('stores personal data encrypted, and after an erasure over HTTP reads it as e
   // Encrypted at rest: no file of the data folder (event log and its -wal, read models, key store, log) holds any value...
   for (const value of VARIANTS) expect([value, filesHolding(data, value)]).toEqual([value, []]);
   // ...yet a sales manager reads them back.
-  const readable = JSON.stringify([await history('customer-c-gone'), await history('complaint-k-gone'), await history('receivable-o-gone')]);
-  for (const value of [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED, ACTION]) expect(readable).toContain(JSON.stringify(value).slice(1, -1));
+  const readable = JSON.stringify([
+    await history('customer-c-gone'),
+    await history('complaint-k-gone'),
+    await history('receivable-o-gone'),
+  ]);
+  for (const value of [NAME, PHONE, EMAIL, DESCRIPTION, COMMENT, NOTE, ASKED, REJECTED, ACTION])
+    expect(readable).toContain(JSON.stringify(value).slice(1, -1));
 
-  const erased = await api.call('POST', '/customers/c-gone/erasure', people.manager, { reason: 'data subject request DSR-7' });
-  expect([erased.status, erased.body]).toEqual([201, expect.objectContaining({ streamName: 'customer-c-gone', events: ['CustomerPersonalDataForgotten'], keyDestroyed: true })]);
+  const erased = await api.call('POST', '/customers/c-gone/erasure', people.manager, {
+    reason: 'data subject request DSR-7',
+  });
+  expect([erased.status, erased.body]).toEqual([
+    201,
+    expect.objectContaining({
+      streamName: 'customer-c-gone',
+      events: ['CustomerPersonalDataForgotten'],
+      keyDestroyed: true,
+    }),
+  ]);
   // A second erasure changes nothing and says so.
-  const again = await api.call('POST', '/customers/c-gone/erasure', people.manager, { reason: 'data subject request DSR-7' });
-  expect([again.status, again.body]).toEqual([201, expect.objectContaining({ revision: erased.body.revision, events: [], keyDestroyed: false })]);
+  const again = await api.call('POST', '/customers/c-gone/erasure', people.manager, {
+    reason: 'data subject request DSR-7',
+  });
+  expect([again.status, again.body]).toEqual([
+    201,
+    expect.objectContaining({ revision: erased.body.revision, events: [], keyDestroyed: false }),
+  ]);
 
   expect(await reports(erased.body.position)).toEqual(before);
-  const afterwards = [await history('customer-c-gone'), await history('complaint-k-gone'), await history('receivable-o-gone')];
+  const afterwards = [
+    await history('customer-c-gone'),
+    await history('complaint-k-gone'),
+    await history('receivable-o-gone'),
+  ];
   for (const value of VARIANTS) expect(JSON.stringify(afterwards)).not.toContain(value);
-  expect(afterwards[0].events[0].data.contact).toEqual({ name: ERASED_PERSONAL_DATA, phone: ERASED_PERSONAL_DATA, email: ERASED_PERSONAL_DATA });
+  expect(afterwards[0].events[0].data.contact).toEqual({
+    name: ERASED_PERSONAL_DATA,
+    phone: ERASED_PERSONAL_DATA,
+    email: ERASED_PERSONAL_DATA,
+  });
   expect(afterwards[1].events[0].data.description).toBe(ERASED_PERSONAL_DATA);
-  const closing = (afterwards[0].events as { type: string; data: { actionTaken?: string } }[]).find((event) => event.type === 'DetractorFollowUpClosed');
+  const closing = (afterwards[0].events as { type: string; data: { actionTaken?: string } }[]).find(
+    (event) => event.type === 'DetractorFollowUpClosed',
+  );
   expect(closing?.data.actionTaken).toBe(ERASED_PERSONAL_DATA);
-  const compensation = (afterwards[1].events as { type: string; data: { reason?: string } }[]).filter((event) => event.type.startsWith('ComplaintCompensation'));
-  expect(compensation.map((event) => [event.type, event.data.reason])).toEqual([['ComplaintCompensationRequested', ERASED_PERSONAL_DATA], ['ComplaintCompensationRejected', ERASED_PERSONAL_DATA]]);
+  const compensation = (afterwards[1].events as { type: string; data: { reason?: string } }[]).filter((event) =>
+    event.type.startsWith('ComplaintCompensation'),
+  );
+  expect(compensation.map((event) => [event.type, event.data.reason])).toEqual([
+    ['ComplaintCompensationRequested', ERASED_PERSONAL_DATA],
+    ['ComplaintCompensationRejected', ERASED_PERSONAL_DATA],
+  ]);
   expect(afterwards[2].events.at(-1).data.note).toBe(ERASED_PERSONAL_DATA);
   const state = await api.call('GET', '/audit/streams/customer-c-gone/state', people.manager);
   expect(state.body.state.contact).toEqual({ name: null, phone: null, email: null });

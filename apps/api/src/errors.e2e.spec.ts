@@ -14,7 +14,11 @@ const headCount = async () => (await api.store.readAll()).length;
 describe('bad input is a 400 with every issue, and writes nothing', () => {
   it('lists each zod issue with where and path, unknown fields included', async () => {
     const before = await headCount();
-    const body = { ...orderBody('o-1', 'c-1'), lines: [{ lineId: 'l1', sku: 'S', description: 'x', quantity: -1, unitPrice: 1.5, discountBp: 0 }], colour: 'red' };
+    const body = {
+      ...orderBody('o-1', 'c-1'),
+      lines: [{ lineId: 'l1', sku: 'S', description: 'x', quantity: -1, unitPrice: 1.5, discountBp: 0 }],
+      colour: 'red',
+    };
     const response = await api.call('POST', '/orders', { actor: people.rep, body });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('INVALID_INPUT');
@@ -34,38 +38,79 @@ describe('bad input is a 400 with every issue, and writes nothing', () => {
     const missing = await api.call('POST', '/customers/c-1/contact', { actor: people.rep });
     expect([missing.status, missing.body.issues[0].in]).toEqual([400, 'body']);
     const badId = await api.call('POST', '/orders/-bad!/confirmation', { actor: people.rep, body: {} });
-    expect(badId.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'params', path: ['id'] })]));
+    expect(badId.body.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: 'params', path: ['id'] })]),
+    );
     const badQuery = await api.call('GET', '/reports/sales/daily?date=2026-13-01&extra=1', { actor: people.manager });
-    expect(badQuery.body.issues.map((issue: { path: string[] }) => issue.path[0] ?? '')).toEqual(expect.arrayContaining(['date', '']));
-    const badHeaders = await api.call('POST', '/orders/o-1/confirmation', { actor: people.rep, body: {}, headers: { 'if-match': 'abc', 'idempotency-key': 'no spaces allowed' } });
-    expect(badHeaders.body.issues.map((issue: { path: string[] }) => issue.path[0])).toEqual(['idempotency-key', 'if-match']);
-    const contradicting = await api.call('POST', '/orders/o-1/confirmation', { actor: people.rep, body: { orderId: 'o-2' } });
-    expect(contradicting.body.issues[0]).toEqual({ in: 'body', path: ['orderId'], message: 'orderId must be left out or equal the id in the path' });
+    expect(badQuery.body.issues.map((issue: { path: string[] }) => issue.path[0] ?? '')).toEqual(
+      expect.arrayContaining(['date', '']),
+    );
+    const badHeaders = await api.call('POST', '/orders/o-1/confirmation', {
+      actor: people.rep,
+      body: {},
+      headers: { 'if-match': 'abc', 'idempotency-key': 'no spaces allowed' },
+    });
+    expect(badHeaders.body.issues.map((issue: { path: string[] }) => issue.path[0])).toEqual([
+      'idempotency-key',
+      'if-match',
+    ]);
+    const contradicting = await api.call('POST', '/orders/o-1/confirmation', {
+      actor: people.rep,
+      body: { orderId: 'o-2' },
+    });
+    expect(contradicting.body.issues[0]).toEqual({
+      in: 'body',
+      path: ['orderId'],
+      message: 'orderId must be left out or equal the id in the path',
+    });
   });
 
   it('refuses a body on a GET, even valid JSON, and a path that is not validly percent-encoded', async () => {
     const url = new URL(api.url);
     const token = await api.token(people.manager);
-    const answer = await new Promise<{ status: number; body: { code: string; issues: unknown[] } }>((resolve, reject) => {
-      const body = JSON.stringify({ date: '2026-03-01' });
-      const req = request(
-        { host: url.hostname, port: url.port, method: 'GET', path: '/reports/sales/daily?date=2026-03-01', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (response) => {
-          let text = '';
-          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-    expect([answer.status, answer.body.code, answer.body.issues]).toEqual([400, 'INVALID_INPUT', [{ in: 'body', path: [], message: 'a GET request takes no body' }]]);
+    const answer = await new Promise<{ status: number; body: { code: string; issues: unknown[] } }>(
+      (resolve, reject) => {
+        const body = JSON.stringify({ date: '2026-03-01' });
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            method: 'GET',
+            path: '/reports/sales/daily?date=2026-03-01',
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      },
+    );
+    expect([answer.status, answer.body.code, answer.body.issues]).toEqual([
+      400,
+      'INVALID_INPUT',
+      [{ in: 'body', path: [], message: 'a GET request takes no body' }],
+    ]);
     const badPath = await api.call('GET', '/audit/streams/customer-%E0%A4%A/state', { actor: people.manager });
-    expect([badPath.status, badPath.body.code, badPath.body.issues]).toEqual([400, 'INVALID_INPUT', [{ in: 'params', path: [], message: 'the path is not validly percent-encoded' }]]);
+    expect([badPath.status, badPath.body.code, badPath.body.issues]).toEqual([
+      400,
+      'INVALID_INPUT',
+      [{ in: 'params', path: [], message: 'the path is not validly percent-encoded' }],
+    ]);
   });
 
   it('answers 413 for a body above the limit', async () => {
-    const response = await api.call('POST', '/customers', { actor: people.rep, raw: JSON.stringify({ companyName: 'x'.repeat(10_000) }) });
+    const response = await api.call('POST', '/customers', {
+      actor: people.rep,
+      raw: JSON.stringify({ companyName: 'x'.repeat(10_000) }),
+    });
     expect([response.status, response.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 });
@@ -84,11 +129,16 @@ describe('refusals', () => {
 
   it('401 without or with a bad token, 403 for a role the route does not list or a rule on authority', async () => {
     expect((await api.call('POST', '/customers', { body: customerBody('c-9') })).status).toBe(401);
-    const forged = await api.call('GET', '/projections/status', { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' } });
+    const forged = await api.call('GET', '/projections/status', {
+      headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' },
+    });
     expect([forged.status, forged.body.code]).toEqual([401, 'UNAUTHENTICATED']);
     const auditor = await api.call('POST', '/customers', { actor: people.auditor, body: customerBody('c-9') });
     expect([auditor.status, auditor.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
-    const otherRep = await api.call('POST', '/customers/c-1/contact', { actor: people.otherRep, body: { contact: customerBody('x').contact } });
+    const otherRep = await api.call('POST', '/customers/c-1/contact', {
+      actor: people.otherRep,
+      body: { contact: customerBody('x').contact },
+    });
     expect([otherRep.status, otherRep.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
   });
 
@@ -103,7 +153,12 @@ describe('refusals', () => {
 
 describe('retries and concurrency', () => {
   it('appends once for two sends with the same Idempotency-Key and returns the first result', async () => {
-    const send = () => api.call('POST', '/orders', { actor: people.rep, body: orderBody('o-7', 'c-1'), headers: { 'idempotency-key': 'place-o-7' } });
+    const send = () =>
+      api.call('POST', '/orders', {
+        actor: people.rep,
+        body: orderBody('o-7', 'c-1'),
+        headers: { 'idempotency-key': 'place-o-7' },
+      });
     const first = await send();
     const second = await send();
     expect(first.status).toBe(201);
@@ -113,9 +168,17 @@ describe('retries and concurrency', () => {
 
   it('refuses a stale If-Match with 409 and accepts the current revision', async () => {
     await api.call('POST', '/orders', { actor: people.rep, body: orderBody('o-8', 'c-1') });
-    const stale = await api.call('POST', '/orders/o-8/cancellation', { actor: people.rep, body: { reason: 'x' }, headers: { 'if-match': '5' } });
+    const stale = await api.call('POST', '/orders/o-8/cancellation', {
+      actor: people.rep,
+      body: { reason: 'x' },
+      headers: { 'if-match': '5' },
+    });
     expect([stale.status, stale.body.code]).toEqual([409, 'STREAM_REVISION_CONFLICT']);
-    const current = await api.call('POST', '/orders/o-8/cancellation', { actor: people.rep, body: { reason: 'x' }, headers: { 'if-match': '"0"' } });
+    const current = await api.call('POST', '/orders/o-8/cancellation', {
+      actor: people.rep,
+      body: { reason: 'x' },
+      headers: { 'if-match': '"0"' },
+    });
     expect([current.status, current.body.revision]).toEqual([201, 1]);
   });
 });

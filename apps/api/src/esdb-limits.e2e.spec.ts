@@ -19,7 +19,9 @@ let api: TestApi;
 beforeAll(async () => {
   double = await startEsdbDouble();
   dir = mkdtempSync(join(tmpdir(), 'salesbook-esdb-limits-'));
-  api = await startTestApi({ SALESBOOK_READMODELS: join(dir, 'readmodels.db') }, undefined, { store: createEsdbEventStore({ connectionString: double.connectionString, retry: RETRY }) });
+  api = await startTestApi({ SALESBOOK_READMODELS: join(dir, 'readmodels.db') }, undefined, {
+    store: createEsdbEventStore({ connectionString: double.connectionString, retry: RETRY }),
+  });
 });
 afterAll(async () => {
   await api.close();
@@ -55,7 +57,11 @@ it.each([
   ['zh-CN', '存储暂时不可用，请在 2 秒后重试'],
 ])('a store still unavailable after the retries answers 503 with Retry-After (%s)', async (language, message) => {
   double.injectFault('append', 'unavailable', RETRY.attempts);
-  const response = await api.call('POST', '/customers', { actor: people.rep, body: customerBody(`c-down-${language}`), headers: { 'accept-language': language } });
+  const response = await api.call('POST', '/customers', {
+    actor: people.rep,
+    body: customerBody(`c-down-${language}`),
+    headers: { 'accept-language': language },
+  });
   expect(response.status).toBe(503);
   expect(response.headers.get('retry-after')).toBe('2');
   expect(response.body).toMatchObject({ code: 'STORE_UNAVAILABLE', message, details: { retryAfterSeconds: 2 } });
@@ -69,22 +75,53 @@ it('subscriptions the server drops resubscribe by themselves, counting nothing t
     return (report.body.rows as { orders_confirmed: number }[]).reduce((sum, row) => sum + row.orders_confirmed, 0);
   };
   for (const n of [1, 2]) {
-    expect((await api.call('POST', '/orders', { actor: people.rep, body: orderBody(`o-drop-${n}`, 'c-drop', { paymentTerms: { kind: 'advance' } }) })).status).toBe(201);
-    expect((await api.call('POST', `/orders/o-drop-${n}/confirmation`, { actor: people.rep, body: {} })).status).toBe(201);
-    await until('every read model is live and counted the order', async () => (await api.call('GET', '/ready')).status === 200 && (await ordersCounted()) === n);
+    expect(
+      (
+        await api.call('POST', '/orders', {
+          actor: people.rep,
+          body: orderBody(`o-drop-${n}`, 'c-drop', { paymentTerms: { kind: 'advance' } }),
+        })
+      ).status,
+    ).toBe(201);
+    expect((await api.call('POST', `/orders/o-drop-${n}/confirmation`, { actor: people.rep, body: {} })).status).toBe(
+      201,
+    );
+    await until(
+      'every read model is live and counted the order',
+      async () => (await api.call('GET', '/ready')).status === 200 && (await ordersCounted()) === n,
+    );
     expect(double.dropSubscriptions(n === 1 ? 'not-ready' : 'ended')).toBeGreaterThan(0);
   }
   await until('every subscription is back', async () => (await api.call('GET', '/ready')).status === 200, 30_000);
-  await until('the policy opened both receivables', async () => written('receivable-o-drop-1') > 0 && written('receivable-o-drop-2') > 0);
+  await until(
+    'the policy opened both receivables',
+    async () => written('receivable-o-drop-1') > 0 && written('receivable-o-drop-2') > 0,
+  );
   expect(await ordersCounted()).toBe(2);
-  expect(double.log.all.filter((event) => event.type === 'ReceivableOpened' && event.streamName.startsWith('receivable-o-drop-'))).toHaveLength(2);
+  expect(
+    double.log.all.filter(
+      (event) => event.type === 'ReceivableOpened' && event.streamName.startsWith('receivable-o-drop-'),
+    ),
+  ).toHaveLength(2);
 }, 60_000);
 
 it('refuses to start on a server older than 23.10, saying why', async () => {
   const old = await startEsdbDouble({ serverVersion: '23.6.0' });
   try {
-    const config = loadConfig({ SALESBOOK_EVENTSTORE: old.connectionString, SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: TEST_JWT_SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY }, () => TEST_JWT_SECRET);
-    await expect(createApp(config)).rejects.toThrow('EventStoreDB 23.6.0 is not supported: Salesbook needs 23.10 or later');
+    const config = loadConfig(
+      {
+        SALESBOOK_EVENTSTORE: old.connectionString,
+        SALESBOOK_READMODELS: ':memory:',
+        SALESBOOK_JWT_SECRET: TEST_JWT_SECRET,
+        SALESBOOK_LOG_LEVEL: 'silent',
+        SALESBOOK_KEYSTORE: ':memory:',
+        SALESBOOK_MASTER_KEY: TEST_MASTER_KEY,
+      },
+      () => TEST_JWT_SECRET,
+    );
+    await expect(createApp(config)).rejects.toThrow(
+      'EventStoreDB 23.6.0 is not supported: Salesbook needs 23.10 or later',
+    );
   } finally {
     await old.stop();
   }

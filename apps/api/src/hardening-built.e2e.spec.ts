@@ -16,7 +16,9 @@ function stalledPost(url: string, abortAfterMs?: number): Promise<{ text: string
   return new Promise((resolve) => {
     let text = '';
     const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname, () => {
-      socket.write('POST /customers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"customerId":');
+      socket.write(
+        'POST /customers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"customerId":',
+      );
       if (abortAfterMs !== undefined) setTimeout(() => socket.destroy(), abortAfterMs);
     });
     socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -53,7 +55,8 @@ describe('the built API: request timeout, client aborts and private data files (
   it('creates the data folder and every data file readable by the owner only', async () => {
     expect((await api.call('POST', '/customers', people.rep, customerBody('c-1'))).status).toBe(201);
     expect(mode(data)).toBe(0o700);
-    for (const file of ['events.db', 'events.db-wal', 'readmodels.db', 'readmodels.db-wal', 'keys.db', 'keys.db-wal']) expect([file, mode(join(data, file))]).toEqual([file, 0o600]);
+    for (const file of ['events.db', 'events.db-wal', 'readmodels.db', 'readmodels.db-wal', 'keys.db', 'keys.db-wal'])
+      expect([file, mode(join(data, file))]).toEqual([file, 0o600]);
   });
 
   it('answers a stalled body 408 REQUEST_TIMEOUT within about the timeout, and logs it at info without a stack', async () => {
@@ -67,7 +70,10 @@ describe('the built API: request timeout, client aborts and private data files (
   it('logs a client that goes away mid-body at info, without an error or a stack', async () => {
     await stalledPost(api.url, 100);
     await new Promise((wait) => setTimeout(wait, 300));
-    const lines = readFileSync(api.logFile, 'utf8').split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: number; msg: string });
+    const lines = readFileSync(api.logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
     const aborts = lines.filter((line) => line.msg.includes('went away'));
     expect(aborts.length).toBeGreaterThanOrEqual(2);
     for (const line of aborts) {

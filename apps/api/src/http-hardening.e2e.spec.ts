@@ -3,14 +3,34 @@ import { customerBody, people } from './testing/fixtures.js';
 import { startTestApi, type TestApi } from './testing/test-app.js';
 
 /** A GET from a given loopback address (Linux routes all of 127/8 to lo), with an optional bearer token. */
-function getFrom(api: TestApi, localAddress: string, path: string, bearer?: string): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
+function getFrom(
+  api: TestApi,
+  localAddress: string,
+  path: string,
+  bearer?: string,
+): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
   const url = new URL(api.url);
   return new Promise((resolve, reject) => {
-    const call = request({ host: url.hostname, port: url.port, path, localAddress, headers: bearer === undefined ? {} : { authorization: `Bearer ${bearer}` } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text.startsWith('{') ? JSON.parse(text) : text }));
-    });
+    const call = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        localAddress,
+        headers: bearer === undefined ? {} : { authorization: `Bearer ${bearer}` },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: text.startsWith('{') ? JSON.parse(text) : text,
+          }),
+        );
+      },
+    );
     call.on('error', reject);
     call.end();
   });
@@ -31,7 +51,10 @@ describe('security headers on every route (abuse 10)', () => {
     ['GET', '/no/such/route', people.manager, 404],
     ['POST', '/customers', people.rep, 201],
   ])('%s %s carries them', async (method, path, who, status) => {
-    const response = await api.call(method, path, { ...(who === undefined ? {} : { actor: who }), ...(method === 'POST' ? { body: customerBody(`c-${path.length}`) } : {}) });
+    const response = await api.call(method, path, {
+      ...(who === undefined ? {} : { actor: who }),
+      ...(method === 'POST' ? { body: customerBody(`c-${path.length}`) } : {}),
+    });
     expect(response.status).toBe(status);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
@@ -47,7 +70,9 @@ describe('security headers on every route (abuse 10)', () => {
     // The page is there once the dashboard is built (npm test builds it); unbuilt, its 404 carries the API's policy.
     const page = await api.call('GET', '/dashboard');
     expect([200, 404]).toContain(page.status);
-    expect(page.headers.get('content-security-policy')).toMatch(page.status === 200 ? /^default-src 'none'/ : /^default-src 'self'/);
+    expect(page.headers.get('content-security-policy')).toMatch(
+      page.status === 200 ? /^default-src 'none'/ : /^default-src 'self'/,
+    );
     expect(page.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
@@ -77,7 +102,8 @@ describe('rate limit per bearer token and per client address (abuse 10)', () => 
 
   it('answers 429 RATE_LIMITED with Retry-After once a token or an address is over the limit', async () => {
     const [mine, theirs] = [await api.token(people.manager), await api.token(people.analyst)];
-    for (let index = 0; index < LIMIT; index++) expect((await getFrom(api, '127.0.0.2', '/health', mine)).status).toBe(200);
+    for (let index = 0; index < LIMIT; index++)
+      expect((await getFrom(api, '127.0.0.2', '/health', mine)).status).toBe(200);
     // The same token from another address: over the token's limit.
     const byToken = await getFrom(api, '127.0.0.3', '/health', mine);
     expect(byToken.status).toBe(429);

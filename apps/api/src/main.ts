@@ -11,6 +11,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Bad configuration, or a store that refuses us (too old, credentials), stops start-up with its one line; anything else with its stack.
-  console.error(error instanceof ConfigurationError || error instanceof StoreError ? `salesbook-api: ${error.message}` : error);
+  console.error(
+    error instanceof ConfigurationError || error instanceof StoreError ? `salesbook-api: ${error.message}` : error,
+  );
   process.exit(1);
 });

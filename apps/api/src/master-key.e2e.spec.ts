@@ -30,11 +30,16 @@ async function logDigest(): Promise<string> {
   const store = createSqliteEventStore({ path: join(dir, 'events.db') });
   const events = await store.readAll();
   await store.close();
-  return createHash('sha256').update(JSON.stringify(events.map((event) => [event.eventId, event.data, event.metadata]))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(events.map((event) => [event.eventId, event.data, event.metadata])))
+    .digest('hex');
 }
 
 it('stops with one line naming SALESBOOK_MASTER_KEY when it is missing or malformed outside development', async () => {
-  for (const [key, line] of [[undefined, /^salesbook-api: SALESBOOK_MASTER_KEY: not set/], ['c2hvcnQ=', /^salesbook-api: SALESBOOK_MASTER_KEY: must be 32 random bytes/]] as const) {
+  for (const [key, line] of [
+    [undefined, /^salesbook-api: SALESBOOK_MASTER_KEY: not set/],
+    ['c2hvcnQ=', /^salesbook-api: SALESBOOK_MASTER_KEY: must be 32 random bytes/],
+  ] as const) {
     const refused = await startupRefusal(env(key), SECRET);
     expect(refused.code).toBe(1);
     expect(refused.output.trim().split('\n')).toEqual([expect.stringMatching(line)]);
@@ -54,7 +59,10 @@ it('after a rotation reads the same events with the new key, and refuses the old
   expect(await logDigest()).toBe(before);
 
   const refused = await startupRefusal(env(oldKey), SECRET);
-  expect([refused.code, refused.output.trim().split('\n')]).toEqual([1, [expect.stringMatching(/^salesbook-api: SALESBOOK_MASTER_KEY does not open the key store/)]]);
+  expect([refused.code, refused.output.trim().split('\n')]).toEqual([
+    1,
+    [expect.stringMatching(/^salesbook-api: SALESBOOK_MASTER_KEY does not open the key store/)],
+  ]);
 
   const second = await startBuiltApi(env(newKey), SECRET, dir);
   const history = await second.call('GET', '/audit/streams/customer-c-1/events', people.manager);

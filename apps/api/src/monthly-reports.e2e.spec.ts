@@ -20,10 +20,25 @@ async function must(path: string, body: unknown, who = manager): Promise<void> {
   if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
 }
 /** Waits until the read models have every event so far: what a submission reads is then known. */
-const caughtUp = () => api.call('GET', '/reports/collections/summary?month=2026-03', { actor: manager, headers: { 'x-min-position': last } });
+const caughtUp = () =>
+  api.call('GET', '/reports/collections/summary?month=2026-03', {
+    actor: manager,
+    headers: { 'x-min-position': last },
+  });
 const list = (who = manager) => api.call('GET', '/monthly-reports?month=2026-03', { actor: who });
-const payment = (paymentId: string, amount: number, receivedOn: string) => ({ paymentId, amount: { amount, currency: 'CNY' }, receivedOn, method: 'bank_transfer' });
-const figuresOf = (row: { figures: { sales: { group: string; currencies: { booked: number }[] }[]; collections: { group: string; collected: number }[]; position: string } }) => ({
+const payment = (paymentId: string, amount: number, receivedOn: string) => ({
+  paymentId,
+  amount: { amount, currency: 'CNY' },
+  receivedOn,
+  method: 'bank_transfer',
+});
+const figuresOf = (row: {
+  figures: {
+    sales: { group: string; currencies: { booked: number }[] }[];
+    collections: { group: string; collected: number }[];
+    position: string;
+  };
+}) => ({
   booked: row.figures.sales.map((r) => [r.group, r.currencies[0]?.booked]),
   collected: row.figures.collections.map((r) => [r.group, r.collected]),
 });
@@ -36,43 +51,96 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-describe('submitting a region\'s monthly report', () => {
-  it('is for the month\'s last day on, by the regional manager of the region only', async () => {
-    const early = await api.at('2026-03-20T02:00:00.000Z', () => post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'early' }));
+describe("submitting a region's monthly report", () => {
+  it("is for the month's last day on, by the regional manager of the region only", async () => {
+    const early = await api.at('2026-03-20T02:00:00.000Z', () =>
+      post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'early' }),
+    );
     expect(early.body.code).toBe('MONTHLY_REPORT_TOO_EARLY');
-    expect((await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'not mine' }, westManager)).body.code).toBe('FORBIDDEN_SCOPE');
-    for (const who of [rep, manager, finance]) expect([who.role, (await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'x' }, who)).status]).toEqual([who.role, 403]);
+    expect(
+      (await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'not mine' }, westManager)).body
+        .code,
+    ).toBe('FORBIDDEN_SCOPE');
+    for (const who of [rep, manager, finance])
+      expect([
+        who.role,
+        (await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'x' }, who)).status,
+      ]).toEqual([who.role, 403]);
     expect((await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: '   ' })).status).toBe(400);
   });
 
   it('keeps the figures as they stood, with their position, while later facts move the live report', async () => {
-    expect((await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'East booked 19500; one payment of 4000 in' })).status).toBe(201);
+    expect(
+      (
+        await post('/monthly-reports', {
+          month: '2026-03',
+          region: 'east',
+          commentary: 'East booked 19500; one payment of 4000 in',
+        })
+      ).status,
+    ).toBe(201);
     const submittedAt = last;
     await must('/receivables/r-1/payments', payment('p-2', 1_000, '2026-03-25'), finance);
     expect((await caughtUp()).body.rows[0].collected).toBe(5_000);
     const [east, west] = (await list()).body.reports;
-    expect(east).toMatchObject({ region: 'east', status: 'submitted', submission: 1, commentary: 'East booked 19500; one payment of 4000 in', submittedBy: 'rm-east' });
+    expect(east).toMatchObject({
+      region: 'east',
+      status: 'submitted',
+      submission: 1,
+      commentary: 'East booked 19500; one payment of 4000 in',
+      submittedBy: 'rm-east',
+    });
     expect(figuresOf(east)).toEqual({ booked: [['rep-1', 19_500]], collected: [['rep-1', 4_000]] });
     expect(BigInt(east.figures.position)).toBeLessThan(BigInt(submittedAt));
     expect(west).toMatchObject({ region: 'west', status: 'none', figures: null });
   });
 
   it('is returned with a reason, resubmitted with the figures of then, and accepted once', async () => {
-    expect((await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'again' })).body.code).toBe('MONTHLY_REPORT_PENDING');
-    expect((await post('/monthly-reports/return', { month: '2026-03', region: 'east', reason: 'the payment of 25 March is missing' }, manager)).status).toBe(201);
-    expect((await list(eastManager)).body.reports).toMatchObject([{ status: 'returned', returnReason: 'the payment of 25 March is missing', decidedBy: 'sm-1' }]);
-    expect((await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'East booked 19500; 5000 collected' })).status).toBe(201);
+    expect((await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'again' })).body.code).toBe(
+      'MONTHLY_REPORT_PENDING',
+    );
+    expect(
+      (
+        await post(
+          '/monthly-reports/return',
+          { month: '2026-03', region: 'east', reason: 'the payment of 25 March is missing' },
+          manager,
+        )
+      ).status,
+    ).toBe(201);
+    expect((await list(eastManager)).body.reports).toMatchObject([
+      { status: 'returned', returnReason: 'the payment of 25 March is missing', decidedBy: 'sm-1' },
+    ]);
+    expect(
+      (
+        await post('/monthly-reports', {
+          month: '2026-03',
+          region: 'east',
+          commentary: 'East booked 19500; 5000 collected',
+        })
+      ).status,
+    ).toBe(201);
     const [east] = (await list()).body.reports;
-    expect([east.submission, figuresOf(east)]).toEqual([2, { booked: [['rep-1', 19_500]], collected: [['rep-1', 5_000]] }]);
-    expect((await post('/monthly-reports/acceptance', { month: '2026-03', region: 'east' }, eastManager)).status).toBe(403);
+    expect([east.submission, figuresOf(east)]).toEqual([
+      2,
+      { booked: [['rep-1', 19_500]], collected: [['rep-1', 5_000]] },
+    ]);
+    expect((await post('/monthly-reports/acceptance', { month: '2026-03', region: 'east' }, eastManager)).status).toBe(
+      403,
+    );
     expect((await post('/monthly-reports/acceptance', { month: '2026-03', region: 'east' }, manager)).status).toBe(201);
-    expect((await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'once more' })).body.code).toBe('MONTHLY_REPORT_ALREADY_ACCEPTED');
+    expect(
+      (await post('/monthly-reports', { month: '2026-03', region: 'east', commentary: 'once more' })).body.code,
+    ).toBe('MONTHLY_REPORT_ALREADY_ACCEPTED');
   });
 
   it('is listed to managers in their scope, analysts and auditors, not to reps or finance', async () => {
     expect((await list(eastManager)).body.reports.map((r: { region: string }) => r.region)).toEqual(['east']);
-    expect((await list(westManager)).body.reports.map((r: { region: string; status: string }) => [r.region, r.status])).toEqual([['west', 'none']]);
-    for (const who of [analyst, auditor]) expect((await list(who)).body.reports.map((r: { region: string }) => r.region)).toEqual(['east', 'west']);
+    expect(
+      (await list(westManager)).body.reports.map((r: { region: string; status: string }) => [r.region, r.status]),
+    ).toEqual([['west', 'none']]);
+    for (const who of [analyst, auditor])
+      expect((await list(who)).body.reports.map((r: { region: string }) => r.region)).toEqual(['east', 'west']);
     for (const who of [rep, finance]) expect((await list(who)).status).toBe(403);
     expect((await api.call('GET', '/monthly-reports?month=2026-3', { actor: manager })).status).toBe(400);
   });

@@ -16,7 +16,8 @@ async function post(path: string, body: unknown, who = people.manager): Promise<
   last = response.body.position;
 }
 
-const get = (path: string, who = people.manager, headers: Record<string, string> = {}) => api.call('GET', path, { actor: who, headers: { 'x-min-position': last, ...headers } });
+const get = (path: string, who = people.manager, headers: Record<string, string> = {}) =>
+  api.call('GET', path, { actor: who, headers: { 'x-min-position': last, ...headers } });
 const answerOf = (response: { headers: Headers }): string | null => response.headers.get('x-report-answer');
 const groups = (body: { rows: { group: string }[] }): string[] => body.rows.map((row) => row.group);
 
@@ -46,7 +47,8 @@ describe('report answers reused while their read models are unchanged', () => {
     expect(answerOf(after)).toBe('computed');
     expect(after.body.stale).toBe(false);
     expect(BigInt(after.body.position)).toBeGreaterThan(BigInt(before.body.position));
-    const confirmed = (body: { rows: { group: string; orders_confirmed: number }[] }) => body.rows.find((row) => row.group === 'rep-1')?.orders_confirmed ?? 0;
+    const confirmed = (body: { rows: { group: string; orders_confirmed: number }[] }) =>
+      body.rows.find((row) => row.group === 'rep-1')?.orders_confirmed ?? 0;
     expect(confirmed(after.body)).toBe(confirmed(before.body) + 1);
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
@@ -66,7 +68,10 @@ describe('report answers reused while their read models are unchanged', () => {
     const unchanged = await get(DAILY, people.manager, { 'if-none-match': etag, 'cache-control': 'max-age=0' });
     expect(unchanged.status).toBe(304);
     expect(answerOf(unchanged)).toBe('reused');
-    const changed = await get(DAILY, people.manager, { 'if-none-match': 'W/"an-older-answer.0.f"', 'cache-control': 'max-age=0' });
+    const changed = await get(DAILY, people.manager, {
+      'if-none-match': 'W/"an-older-answer.0.f"',
+      'cache-control': 'max-age=0',
+    });
     expect(changed.status).toBe(200);
   });
 
@@ -106,13 +111,26 @@ describe('report answers reused while their read models are unchanged', () => {
     }
     const ORDERS = '/reports/sales/orders?month=2026-03';
     const bearer = await api.token(people.manager);
-    const raw = (headers: Record<string, string>, path = ORDERS): Promise<{ encoding: string | undefined; vary: string | undefined; bytes: Buffer }> =>
+    const raw = (
+      headers: Record<string, string>,
+      path = ORDERS,
+    ): Promise<{ encoding: string | undefined; vary: string | undefined; bytes: Buffer }> =>
       new Promise((resolve, reject) => {
-        const outgoing = request(`${api.url}${path}`, { headers: { authorization: `Bearer ${bearer}`, 'x-min-position': last, ...headers } }, (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () => resolve({ encoding: incoming.headers['content-encoding'], vary: incoming.headers['vary'], bytes: Buffer.concat(chunks) }));
-        });
+        const outgoing = request(
+          `${api.url}${path}`,
+          { headers: { authorization: `Bearer ${bearer}`, 'x-min-position': last, ...headers } },
+          (incoming) => {
+            const chunks: Buffer[] = [];
+            incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+            incoming.on('end', () =>
+              resolve({
+                encoding: incoming.headers['content-encoding'],
+                vary: incoming.headers['vary'],
+                bytes: Buffer.concat(chunks),
+              }),
+            );
+          },
+        );
         outgoing.on('error', reject);
         outgoing.end();
       });
@@ -146,5 +164,4 @@ describe('SALESBOOK_REPORT_CACHE_MB=0', () => {
       await uncached.close();
     }
   });
-
 });

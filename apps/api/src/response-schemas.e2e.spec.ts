@@ -24,7 +24,12 @@ beforeAll(async () => {
     SALESBOOK_LOG_LEVEL: 'silent',
     SALESBOOK_WEBHOOK_KEY: 'answers-webhook-key-answers-webhook-key',
   };
-  demo = await startDemo(env, { seed, host: '127.0.0.1', clock: () => new Date('2026-03-01T08:00:00.000Z'), warn: () => undefined });
+  demo = await startDemo(env, {
+    seed,
+    host: '127.0.0.1',
+    clock: () => new Date('2026-03-01T08:00:00.000Z'),
+    warn: () => undefined,
+  });
   if (demo.config.jwt.kind !== 'secret') throw new Error('the demo signs tokens with a secret');
   bearer = await signToken(demo.config.jwt.secret, { id: 'sm-01' as never, role: 'sales_manager' });
   const subscribed = await fetch(`${demo.url}/webhooks/subscriptions`, {
@@ -36,7 +41,14 @@ beforeAll(async () => {
   const competition = await fetch(`${demo.url}/competitions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ competitionId: 'q1', name: 'Q1 collections', period: '2026-Q1', metric: 'collected', scope: 'all', prize: 'a trophy' }),
+    body: JSON.stringify({
+      competitionId: 'q1',
+      name: 'Q1 collections',
+      period: '2026-Q1',
+      metric: 'collected',
+      scope: 'all',
+      prize: 'a trophy',
+    }),
   });
   if (competition.status !== 201) throw new Error(`announcing a competition: ${competition.status}`);
 }, 60_000);
@@ -127,7 +139,8 @@ it('answers every read route as its response schema says, with rows where the se
     expect({ path, status }).toEqual({ path, status: 200 });
     const parsed = spec.response?.safeParse(body);
     expect({ path, issues: parsed?.error?.issues ?? [] }).toEqual({ path, issues: [] });
-    if (typeof body === 'object' && body !== null && 'rows' in body && Array.isArray(body.rows)) rowCounts[spec.path] = body.rows.length;
+    if (typeof body === 'object' && body !== null && 'rows' in body && Array.isArray(body.rows))
+      rowCounts[spec.path] = body.rows.length;
   }
   // The schemas were checked against real rows, not only empty lists; this small seed has no survey answers in the
   // period, so the satisfaction report answers no rows (its row schema is tied to its row type at compile time); no
@@ -136,7 +149,16 @@ it('answers every read route as its response schema says, with rows where the se
   // The generator submits no forecasts and opens no opportunities yet (their rows are parsed in forecasts.e2e.spec.ts
   // and opportunities.e2e.spec.ts), and its two months end no quarter, so no rep is evaluated (the evaluations are
   // parsed with rows in evaluations.e2e.spec.ts).
-  const emptyHere = ['/reports/satisfaction', '/reports/late-adjustments', '/reports/commissions', '/forecasts', '/opportunities', '/reports/pipeline', '/evaluations', '/evaluations/:rep/:quarter'];
+  const emptyHere = [
+    '/reports/satisfaction',
+    '/reports/late-adjustments',
+    '/reports/commissions',
+    '/forecasts',
+    '/opportunities',
+    '/reports/pipeline',
+    '/evaluations',
+    '/evaluations/:rep/:quarter',
+  ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
   expect(Object.keys(rowCounts)).toHaveLength(37);
 }, 60_000);

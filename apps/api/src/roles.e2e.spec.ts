@@ -8,7 +8,15 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const ALL: Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'finance', 'auditor', 'system'];
+const ALL: Role[] = [
+  'sales_manager',
+  'regional_manager',
+  'sales_rep',
+  'market_analyst',
+  'finance',
+  'auditor',
+  'system',
+];
 const SALES: Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
 const MANAGERS: Role[] = ['sales_manager', 'regional_manager', 'system'];
 const FINANCE: Role[] = ['finance', 'system'];
@@ -151,7 +159,14 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /competitions': ['sales_manager', 'system'],
   'POST /competitions/:id/cancellation': ['sales_manager', 'system'],
   'GET /competitions': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
-  'GET /competitions/:id/standings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
+  'GET /competitions/:id/standings': [
+    'sales_manager',
+    'regional_manager',
+    'sales_rep',
+    'market_analyst',
+    'auditor',
+    'system',
+  ],
   'POST /evaluations': ['sales_manager', 'regional_manager'],
   'POST /evaluations/assessment': ['sales_manager', 'regional_manager'],
   'POST /evaluations/finalisation': ['sales_manager', 'regional_manager'],
@@ -171,7 +186,10 @@ describe.each(Object.entries(EXPECTED))('%s', (route, allowed) => {
   it.each(ALL)('as %s', async (role) => {
     // An empty body: an allowed role gets past the guard to validation (400) or the handler (where the access rules
     // may still refuse a record outside its scope: access.e2e.spec.ts); a denied one stops at the guard's 403.
-    const response = await api.call(method, concrete(path), { actor: actor(`u-${role}`, role, 'east'), ...(method === 'POST' ? { body: {} } : {}) });
+    const response = await api.call(method, concrete(path), {
+      actor: actor(`u-${role}`, role, 'east'),
+      ...(method === 'POST' ? { body: {} } : {}),
+    });
     if (allowed === 'public' || allowed.includes(role)) {
       expect(response.status).not.toBe(401);
       expect(response.body?.code).not.toBe('ROLE_NOT_ALLOWED');

@@ -24,6 +24,28 @@ import { competitionRoutes } from './competitions/competitions.routes.js';
 import { opportunityRoutes } from './opportunities/opportunities.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
-export const ROUTES: readonly RouteSpec[] = [customerRoutes, orderRoutes, receivableRoutes, complaintRoutes, targetRoutes, teamRoutes, periodRoutes, monthlyReportRoutes, productRoutes, priceListRoutes, promotionRoutes, surveyCampaignRoutes, commissionPlanRoutes, commissionStatementRoutes, forecastRoutes, reportRoutes, worklistRoutes, webhookRoutes, auditRoutes, competitionRoutes, opportunityRoutes, evaluationRoutes, operationRoutes].flatMap(
-  (table): RouteSpec[] => Object.values(table),
-);
+export const ROUTES: readonly RouteSpec[] = [
+  customerRoutes,
+  orderRoutes,
+  receivableRoutes,
+  complaintRoutes,
+  targetRoutes,
+  teamRoutes,
+  periodRoutes,
+  monthlyReportRoutes,
+  productRoutes,
+  priceListRoutes,
+  promotionRoutes,
+  surveyCampaignRoutes,
+  commissionPlanRoutes,
+  commissionStatementRoutes,
+  forecastRoutes,
+  reportRoutes,
+  worklistRoutes,
+  webhookRoutes,
+  auditRoutes,
+  competitionRoutes,
+  opportunityRoutes,
+  evaluationRoutes,
+  operationRoutes,
+].flatMap((table): RouteSpec[] => Object.values(table));

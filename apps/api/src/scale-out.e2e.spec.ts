@@ -16,7 +16,11 @@ let instances: TestApi[] = [];
 
 /** One API instance: its own store client on the shared EventStoreDB, its own read-model file, and the shared key store file. */
 const instance = (name: string) =>
-  startTestApi({ SALESBOOK_READMODELS: join(dir, `${name}-readmodels.db`), SALESBOOK_KEYSTORE: join(dir, 'keys.db') }, undefined, { store: createEsdbEventStore({ connectionString: double.connectionString }) });
+  startTestApi(
+    { SALESBOOK_READMODELS: join(dir, `${name}-readmodels.db`), SALESBOOK_KEYSTORE: join(dir, 'keys.db') },
+    undefined,
+    { store: createEsdbEventStore({ connectionString: double.connectionString }) },
+  );
 
 beforeAll(async () => {
   double = await startEsdbDouble();
@@ -37,7 +41,7 @@ const post = async (api: TestApi, path: string, body: unknown) => {
 
 const receivablesOpened = async (api: TestApi): Promise<string[]> => {
   const opened: string[] = [];
-  for (let after: bigint | undefined; ; ) {
+  for (let after: bigint | undefined; ;) {
     const page = await api.store.readAll({ ...(after === undefined ? {} : { after }), maxCount: 500 });
     opened.push(...page.filter((event) => event.type === 'ReceivableOpened').map((event) => event.streamName));
     const last = page.at(-1);
@@ -59,15 +63,21 @@ it('two instances on one EventStoreDB keep their own read-model replicas, answer
   }
 
   const deadline = Date.now() + 10_000;
-  while ((await receivablesOpened(a)).length < ORDERS && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
+  while ((await receivablesOpened(a)).length < ORDERS && Date.now() < deadline)
+    await new Promise((wait) => setTimeout(wait, 100));
   await new Promise((wait) => setTimeout(wait, 500));
   const opened = await receivablesOpened(a);
   expect(opened.sort()).toEqual(Array.from({ length: ORDERS }, (_, n) => `receivable-o-${n}`).sort());
   expect(await receivablesOpened(b)).toHaveLength(ORDERS);
 
   const head = String(await a.store.headPosition());
-  for (const path of ['/reports/sales/daily?date=2026-03-01&groupBy=rep', '/reports/collections/aging?asOf=2026-03-01&groupBy=rep']) {
-    const [fromA, fromB] = await Promise.all([a, b].map((api) => api.call('GET', path, { actor: people.manager, headers: { 'x-min-position': head } })));
+  for (const path of [
+    '/reports/sales/daily?date=2026-03-01&groupBy=rep',
+    '/reports/collections/aging?asOf=2026-03-01&groupBy=rep',
+  ]) {
+    const [fromA, fromB] = await Promise.all(
+      [a, b].map((api) => api.call('GET', path, { actor: people.manager, headers: { 'x-min-position': head } })),
+    );
     expect([fromA?.status, fromB?.status]).toEqual([200, 200]);
     expect([fromA?.body.stale, fromB?.body.stale]).toEqual([false, false]);
     expect(fromA?.body.rows).toEqual(fromB?.body.rows);

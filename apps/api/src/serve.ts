@@ -17,7 +17,11 @@ export interface Serving {
 }
 
 /** Starts the API on the configured port (shutdown hooks on) and says where it listens. */
-export async function serve(config: ApiConfig, overrides: InfrastructureOverrides = {}, host?: string): Promise<Serving> {
+export async function serve(
+  config: ApiConfig,
+  overrides: InfrastructureOverrides = {},
+  host?: string,
+): Promise<Serving> {
   const app = await createApp(config, overrides);
   app.enableShutdownHooks();
   // Idle keep-alive connections stay open longer than the clients and load balancers in front keep theirs (60 s is
@@ -33,14 +37,18 @@ export async function serve(config: ApiConfig, overrides: InfrastructureOverride
 }
 
 /** Waits until every read model has caught up with the store. */
-export const whenCaughtUp = (app: NestFastifyApplication): Promise<void> => app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER).whenLive();
+export const whenCaughtUp = (app: NestFastifyApplication): Promise<void> =>
+  app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER).whenLive();
 
 /** The lines a person needs: the URL, the docs, and in development one token per role. */
 export async function welcome(config: ApiConfig, url: string): Promise<string[]> {
   const lines = [`Salesbook API listening on ${url} (docs: ${url}/docs)`];
   if (config.jwt.kind === 'secret' && config.jwt.generated) {
-    lines.push(`Development mode: a secret was generated. Tokens (${devTokenSeconds(config.tokens) / 3_600} h), send as Authorization: Bearer <token>:`);
-    for (const [role, token] of await devTokens(config.jwt.secret, ROLE_ACTORS, config.tokens)) lines.push(`  ${role.padEnd(17)} ${token}`);
+    lines.push(
+      `Development mode: a secret was generated. Tokens (${devTokenSeconds(config.tokens) / 3_600} h), send as Authorization: Bearer <token>:`,
+    );
+    for (const [role, token] of await devTokens(config.jwt.secret, ROLE_ACTORS, config.tokens))
+      lines.push(`  ${role.padEnd(17)} ${token}`);
   }
   return lines;
 }

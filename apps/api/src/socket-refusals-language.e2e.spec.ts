@@ -29,8 +29,10 @@ const answer = (text: string) => ({
   body: JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as { code: string; message: string },
 });
 
-const stalled = (language: string) => `POST /customers HTTP/1.1\r\nHost: x\r\n${language}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"customerId":`;
-const oversized = (language: string) => `GET /health HTTP/1.1\r\nHost: x\r\n${language}X-Padding: ${'a'.repeat(20_000)}\r\n\r\n`;
+const stalled = (language: string) =>
+  `POST /customers HTTP/1.1\r\nHost: x\r\n${language}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"customerId":`;
+const oversized = (language: string) =>
+  `GET /health HTTP/1.1\r\nHost: x\r\n${language}X-Padding: ${'a'.repeat(20_000)}\r\n\r\n`;
 const garbage = (language: string) => `NOT HTTP AT ALL\r\n${language}\r\n`;
 
 it.each([
@@ -45,12 +47,14 @@ it.each([
   expect(en.body.message).toMatch(/^[ -~]+$/);
 });
 
-it('does not carry one request\'s language to the next refusal on the same connection', async () => {
+it("does not carry one request's language to the next refusal on the same connection", async () => {
   const { port } = new URL(api.url);
   const text = await new Promise<string>((resolve) => {
     let received = '';
     let sent = false;
-    const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /health HTTP/1.1\r\nHost: x\r\nAccept-Language: zh-CN\r\n\r\n'));
+    const socket = connect(Number(port), '127.0.0.1', () =>
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\nAccept-Language: zh-CN\r\n\r\n'),
+    );
     socket.on('data', (chunk: Buffer) => {
       received += chunk.toString('utf8');
       // The first request was answered: the next one on the connection asks for no language, and stalls.

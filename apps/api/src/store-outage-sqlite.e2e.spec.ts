@@ -15,7 +15,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'salesbook-sqlite-outage-'));
   sqlite = createSqliteEventStore({ path: join(dir, 'events.db') });
   switched = switchable(sqlite);
-  api = await startTestApi({ SALESBOOK_READMODELS: join(dir, 'readmodels.db'), SALESBOOK_MAX_DOWN_MS: '1500' }, undefined, { store: switched.store });
+  api = await startTestApi(
+    { SALESBOOK_READMODELS: join(dir, 'readmodels.db'), SALESBOOK_MAX_DOWN_MS: '1500' },
+    undefined,
+    { store: switched.store },
+  );
 });
 afterAll(async () => {
   await api.close();
@@ -27,6 +31,7 @@ it('resubscribes every projection and the policy after the SQLite store fails an
     stop: async () => switched.goAway(),
     restart: async () => switched.comeBack(),
     // Read behind the switch: the real file holds what was acknowledged.
-    receivables: async () => (await sqlite.readAll()).filter((event) => event.type === 'ReceivableOpened').map((event) => event.streamName),
+    receivables: async () =>
+      (await sqlite.readAll()).filter((event) => event.type === 'ReceivableOpened').map((event) => event.streamName),
   });
 }, 120_000);

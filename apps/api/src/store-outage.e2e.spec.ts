@@ -16,9 +16,13 @@ beforeAll(async () => {
   double = await startEsdbDouble();
   dir = mkdtempSync(join(tmpdir(), 'salesbook-outage-'));
   // Fast retries and a short down bound, so the test sees both within seconds.
-  api = await startTestApi({ SALESBOOK_READMODELS: join(dir, 'readmodels.db'), SALESBOOK_MAX_DOWN_MS: '1500' }, undefined, {
-    store: createEsdbEventStore({ connectionString: double.connectionString }),
-  });
+  api = await startTestApi(
+    { SALESBOOK_READMODELS: join(dir, 'readmodels.db'), SALESBOOK_MAX_DOWN_MS: '1500' },
+    undefined,
+    {
+      store: createEsdbEventStore({ connectionString: double.connectionString }),
+    },
+  );
 });
 afterAll(async () => {
   await api.close();
@@ -32,6 +36,7 @@ it('resubscribes every projection and the policy after EventStoreDB goes away an
     restart: async () => {
       double = await startEsdbDouble({ log: double.log, port: double.port });
     },
-    receivables: async () => double.log.all.filter((event) => event.type === 'ReceivableOpened').map((event) => event.streamName),
+    receivables: async () =>
+      double.log.all.filter((event) => event.type === 'ReceivableOpened').map((event) => event.streamName),
   });
 }, 120_000);

@@ -23,23 +23,71 @@ beforeAll(async () => {
   db = api.app.get(READ_MODELS);
   await post('/customers', customerBody('c-1'));
   await post('/customers', { ...customerBody('c-2'), region: 'west', ownerRepId: 'rep-3' }, people.manager);
-  const discounted = orderBody('o-1', 'c-1').lines.map((line) => (line.lineId === 'l2' ? { ...line, discountBp: 1_500 } : line));
+  const discounted = orderBody('o-1', 'c-1').lines.map((line) =>
+    line.lineId === 'l2' ? { ...line, discountBp: 1_500 } : line,
+  );
   await post('/orders', orderBody('o-1', 'c-1', { lines: discounted, promisedDeliveryDate: '2026-03-20' }));
-  await post('/orders', orderBody('o-2', 'c-2', { repId: 'rep-3', promisedDeliveryDate: '2026-03-20' }), people.manager);
-  await post('/complaints', { complaintId: 'k-1', customerId: 'c-1', orderId: 'o-1', channel: 'phone', category: 'delivery', severity: 'high', description: 'late' });
+  await post(
+    '/orders',
+    orderBody('o-2', 'c-2', { repId: 'rep-3', promisedDeliveryDate: '2026-03-20' }),
+    people.manager,
+  );
+  await post('/complaints', {
+    complaintId: 'k-1',
+    customerId: 'c-1',
+    orderId: 'o-1',
+    channel: 'phone',
+    category: 'delivery',
+    severity: 'high',
+    description: 'late',
+  });
 });
 afterAll(() => api.close());
 
-const get = (path: string, who = people.manager) => api.call('GET', path, { actor: who, headers: { 'x-min-position': last } });
-const none = { overdue_receivables: 0, overdue_followed_up: 0, overdue_follow_up_share: null, promises_due: 0, promises_kept: 0, promises_broken: 0, promise_kept_rate: null, deliveries: 0, deliveries_on_time: 0, on_time_delivery_rate: null };
+const get = (path: string, who = people.manager) =>
+  api.call('GET', path, { actor: who, headers: { 'x-min-position': last } });
+const none = {
+  overdue_receivables: 0,
+  overdue_followed_up: 0,
+  overdue_follow_up_share: null,
+  promises_due: 0,
+  promises_kept: 0,
+  promises_broken: 0,
+  promise_kept_rate: null,
+  deliveries: 0,
+  deliveries_on_time: 0,
+  on_time_delivery_rate: null,
+};
 // rep-1: 1 order placed, needing approval; 1 active customer reviewed at registration; k-1 filed, not yet acknowledged.
 const rep1 = {
-  key: 'rep-1', ...none, complaints: 1, acknowledged_within_sla: 0, acknowledged_within_sla_rate: 0, resolved_within_sla: 0, resolved_within_sla_rate: 0,
-  active_customers: 1, profiles_reviewed: 1, profiles_reviewed_rate: 1, orders_placed: 1, orders_needing_approval: 1, approval_share: 1,
+  key: 'rep-1',
+  ...none,
+  complaints: 1,
+  acknowledged_within_sla: 0,
+  acknowledged_within_sla_rate: 0,
+  resolved_within_sla: 0,
+  resolved_within_sla_rate: 0,
+  active_customers: 1,
+  profiles_reviewed: 1,
+  profiles_reviewed_rate: 1,
+  orders_placed: 1,
+  orders_needing_approval: 1,
+  approval_share: 1,
 };
 const rep3 = {
-  key: 'rep-3', ...none, complaints: 0, acknowledged_within_sla: 0, acknowledged_within_sla_rate: null, resolved_within_sla: 0, resolved_within_sla_rate: null,
-  active_customers: 1, profiles_reviewed: 1, profiles_reviewed_rate: 1, orders_placed: 1, orders_needing_approval: 0, approval_share: 0,
+  key: 'rep-3',
+  ...none,
+  complaints: 0,
+  acknowledged_within_sla: 0,
+  acknowledged_within_sla_rate: null,
+  resolved_within_sla: 0,
+  resolved_within_sla_rate: null,
+  active_customers: 1,
+  profiles_reviewed: 1,
+  profiles_reviewed_rate: 1,
+  orders_placed: 1,
+  orders_needing_approval: 0,
+  approval_share: 0,
 };
 
 describe('GET /reports/supervision', () => {
@@ -48,13 +96,21 @@ describe('GET /reports/supervision', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ month: '2026-03', groupBy: 'rep', asOf: '2026-03-01', stale: false });
     expect(response.body.rows).toEqual([rep1, rep3]);
-    const direct = querySupervision(db, () => 0, { month: '2026-03', asOf: '2026-03-01', asOfInstant: '2026-03-01T08:00:00.000Z', groupBy: 'rep' });
+    const direct = querySupervision(db, () => 0, {
+      month: '2026-03',
+      asOf: '2026-03-01',
+      asOfInstant: '2026-03-01T08:00:00.000Z',
+      groupBy: 'rep',
+    });
     expect(response.body.rows).toEqual(direct.rows);
   });
 
   it('groups by region', async () => {
     const response = await get('/reports/supervision?month=2026-03&groupBy=region');
-    expect(response.body.rows).toEqual([{ ...rep1, key: 'east' }, { ...rep3, key: 'west' }]);
+    expect(response.body.rows).toEqual([
+      { ...rep1, key: 'east' },
+      { ...rep3, key: 'west' },
+    ]);
   });
 
   it('scopes a regional manager to their region and a rep to themselves', async () => {
@@ -91,6 +147,9 @@ describe('GET /reports/supervision', () => {
     const response = await get('/reports/supervision?month=2026-05');
     expect(response.body).toMatchObject({ asOf: '2026-05-01' });
     // Customers active on 1 May still count; nothing else happened in May.
-    expect(response.body.rows.map((r: { key: string; orders_placed: number }) => [r.key, r.orders_placed])).toEqual([['rep-1', 0], ['rep-3', 0]]);
+    expect(response.body.rows.map((r: { key: string; orders_placed: number }) => [r.key, r.orders_placed])).toEqual([
+      ['rep-1', 0],
+      ['rep-3', 0],
+    ]);
   });
 });

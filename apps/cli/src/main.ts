@@ -29,34 +29,49 @@ const unmaskable = (command: Command): Command =>
   command
     .option('--unmask', 'show personal data in clear (needs the master key); every read is logged with --reader')
     .option('--reader <id>', 'who reads unmasked (logged in the read log with the time and the customers)')
-    .option('--role <role>', 'the reader\'s role: sales_manager (default) or finance');
+    .option('--role <role>', "the reader's role: sales_manager (default) or finance");
 
 const program = new Command('salesbook')
   .description(
     'Salesbook for operators and auditors. Reads SALESBOOK_EVENTSTORE, SALESBOOK_READMODELS, SALESBOOK_TIMEZONE, SALESBOOK_KEYSTORE and ' +
       'SALESBOOK_MASTER_KEY (only commands that touch personal data), as the API does.',
   )
-  .option('--lang <tag>', 'the language of import problems and refusals: zh-CN or en (default: SALESBOOK_LANG, else the locale)')
+  .option(
+    '--lang <tag>',
+    'the language of import problems and refusals: zh-CN or en (default: SALESBOOK_LANG, else the locale)',
+  )
   .showHelpAfterError()
   .exitOverride();
 
 program
   .command('import')
-  .description('import legacy orders (and payments): every row is checked first; an order with a bad row is not written at all')
+  .description(
+    'import legacy orders (and payments): every row is checked first; an order with a bad row is not written at all',
+  )
   .argument('<orders.csv>', 'one row per order line (columns: docs/auditing.md)')
   .option('--payments <payments.csv>', 'payments: payment_id, order_id, received_date, amount, currency')
   .option('--payment-terms <terms>', 'terms of imported orders: net:<days> or advance', 'net:30')
   .option('--dry-run', 'check every row and decide every command, write nothing')
   .option('--strict', 'write nothing at all when any row is bad')
-  .option('--encoding <encoding>', 'the files\' encoding: auto (UTF-8 with or without a BOM, else GB18030), utf-8 or gb18030', 'auto')
+  .option(
+    '--encoding <encoding>',
+    "the files' encoding: auto (UTF-8 with or without a BOM, else GB18030), utf-8 or gb18030",
+    'auto',
+  )
   .action(run((context, orders: string, options: Record<string, unknown>) => importOrders(context, orders, options)));
 
 program
   .command('import-catalogue')
-  .description('register products and their standard costs from a catalogue CSV (columns: apps/cli/README.md); every row is checked first')
+  .description(
+    'register products and their standard costs from a catalogue CSV (columns: apps/cli/README.md); every row is checked first',
+  )
   .argument('<catalogue.csv>', 'one row per product, or per product and standard cost')
   .option('--dry-run', 'check every row and decide every command, write nothing')
-  .option('--encoding <encoding>', "the file's encoding: auto (UTF-8 with or without a BOM, else GB18030), utf-8 or gb18030", 'auto')
+  .option(
+    '--encoding <encoding>',
+    "the file's encoding: auto (UTF-8 with or without a BOM, else GB18030), utf-8 or gb18030",
+    'auto',
+  )
   .action(run((context, path: string, options: Record<string, unknown>) => importCatalogue(context, path, options)));
 
 program
@@ -80,13 +95,21 @@ unmaskable(program.command('history'))
   .description("a stream's events with actor, business and recorded time, correlation id and reason")
   .argument('<stream>', 'e.g. order-1001')
   .option('--json', 'print JSON instead of a table')
-  .action(run((context, stream: string, options: { json?: boolean; unmask?: boolean; reader?: string; role?: string }) => history(context, stream, options)));
+  .action(
+    run((context, stream: string, options: { json?: boolean; unmask?: boolean; reader?: string; role?: string }) =>
+      history(context, stream, options),
+    ),
+  );
 
 unmaskable(program.command('state'))
   .description("an aggregate's state folded from its events, now or as of a time, a date or a revision")
   .argument('<stream>', 'e.g. receivable-1001')
   .option('--as-of <when>', 'ISO 8601 time, business date YYYY-MM-DD (its end), or a revision number')
-  .action(run((context, stream: string, options: { asOf?: string; unmask?: boolean; reader?: string; role?: string }) => state(context, stream, options)));
+  .action(
+    run((context, stream: string, options: { asOf?: string; unmask?: boolean; reader?: string; role?: string }) =>
+      state(context, stream, options),
+    ),
+  );
 
 unmaskable(program.command('export'))
   .description('stream events as NDJSON (default) or CSV, filtered by category and business time')
@@ -99,21 +122,34 @@ unmaskable(program.command('export'))
 
 program
   .command('forget')
-  .description("erase a customer's personal data: record the erasure, then destroy the customer's data key (history then reads [erased])")
+  .description(
+    "erase a customer's personal data: record the erasure, then destroy the customer's data key (history then reads [erased])",
+  )
   .argument('<customerId>')
   .requiredOption('--reason <text>', 'why (e.g. the request reference); stays readable after the erasure')
   .requiredOption('--operator <id>', 'who runs the erasure; recorded as the actor (role system)')
-  .action(run((context, customerId: string, options: { reason?: string; operator?: string }) => forget(context, customerId, options)));
+  .action(
+    run((context, customerId: string, options: { reason?: string; operator?: string }) =>
+      forget(context, customerId, options),
+    ),
+  );
 
 program
   .command('rotate-master-key')
-  .description('re-wrap every data key with a new master key (SALESBOOK_NEW_MASTER_KEY or --new-key-file); no event is rewritten')
-  .option('--new-key-file <file>', 'a file holding the new key (32 random bytes in base64), instead of SALESBOOK_NEW_MASTER_KEY')
+  .description(
+    're-wrap every data key with a new master key (SALESBOOK_NEW_MASTER_KEY or --new-key-file); no event is rewritten',
+  )
+  .option(
+    '--new-key-file <file>',
+    'a file holding the new key (32 random bytes in base64), instead of SALESBOOK_NEW_MASTER_KEY',
+  )
   .action(run((context, options: { newKeyFile?: string }) => rotateMasterKey(context, options)));
 
 program
   .command('personal-data-reads')
-  .description('who read which customer\'s personal data unmasked, when and for what (API and command line); needs no master key')
+  .description(
+    "who read which customer's personal data unmasked, when and for what (API and command line); needs no master key",
+  )
   .option('--customer <id>', 'reads of this customer only')
   .option('--reader <id>', 'reads by this person only')
   .option('--since <when>', 'ISO time, or a business date (its start)')

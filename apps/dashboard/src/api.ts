@@ -28,7 +28,11 @@ export class ApiClient {
 
   /** GET, at least as fresh as `minPosition` (a command's answer) when given. */
   get<S extends z.ZodType>(path: string, params: Params, schema: S, minPosition?: string): Promise<Answer<z.infer<S>>> {
-    return this.send(pathWithQuery(path, params), { headers: this.headers(minPosition === undefined ? {} : { 'x-min-position': minPosition }) }, schema);
+    return this.send(
+      pathWithQuery(path, params),
+      { headers: this.headers(minPosition === undefined ? {} : { 'x-min-position': minPosition }) },
+      schema,
+    );
   }
 
   /** POSTs a command's JSON body, with an idempotency key so a retried click does not act twice. */
@@ -51,10 +55,21 @@ export class ApiClient {
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const failure = body as { code?: unknown; message?: unknown } | undefined;
-      return { ok: false, error: { status: response.status, code: String(failure?.code ?? 'HTTP_ERROR'), message: String(failure?.message ?? response.statusText) } };
+      return {
+        ok: false,
+        error: {
+          status: response.status,
+          code: String(failure?.code ?? 'HTTP_ERROR'),
+          message: String(failure?.message ?? response.statusText),
+        },
+      };
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) return { ok: false, error: { status: response.status, code: 'UNEXPECTED_ANSWER', message: t('error.unexpected') } };
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: { status: response.status, code: 'UNEXPECTED_ANSWER', message: t('error.unexpected') },
+      };
     return { ok: true, data: parsed.data };
   }
 }

@@ -12,7 +12,9 @@ import { marginByCategoryPanel, marginTrendPanel, promotionEffectPanel } from '.
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
   const current = select.value;
-  const options = [...(keepAll ? [['', t('filters.all')]] : []), ...values.map((value) => [value, value])].map(([value = '', label = '']) => new Option(label, value));
+  const options = [...(keepAll ? [['', t('filters.all')]] : []), ...values.map((value) => [value, value])].map(
+    ([value = '', label = '']) => new Option(label, value),
+  );
   // The "all" option keeps its catalogue key, so a language switch relabels it.
   if (keepAll && options[0] !== undefined) options[0].dataset['i18n'] = 'filters.all';
   select.replaceChildren(...options);
@@ -21,7 +23,21 @@ const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAl
 
 /** Draws every panel for the filters, then offers the regions, reps and currencies the answers contained. */
 export async function renderBoard(context: ViewContext): Promise<void> {
-  reservePanels(context.panels, ['sales-region', 'sales-rep', 'aging', 'collections-trend', 'satisfaction-trend', 'key-drivers', 'complaints', 'evaluations', 'pricing-margin-trend', 'pricing-margin-category', 'pricing-promotions', 'league-table', 'commissions']);
+  reservePanels(context.panels, [
+    'sales-region',
+    'sales-rep',
+    'aging',
+    'collections-trend',
+    'satisfaction-trend',
+    'key-drivers',
+    'complaints',
+    'evaluations',
+    'pricing-margin-trend',
+    'pricing-margin-category',
+    'pricing-promotions',
+    'league-table',
+    'commissions',
+  ]);
   const [regionCurrencies, repCurrencies] = await Promise.all([
     salesPanel(context, 'region'),
     salesPanel(context, 'rep'),
@@ -39,9 +55,13 @@ export async function renderBoard(context: ViewContext): Promise<void> {
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);
-  const groups = (id: string): string[] => [...context.panels.querySelectorAll<HTMLElement>(`table[data-report="${id}"] tbody tr`)].map((tr) => tr.dataset['group'] ?? '');
+  const groups = (id: string): string[] =>
+    [...context.panels.querySelectorAll<HTMLElement>(`table[data-report="${id}"] tbody tr`)].map(
+      (tr) => tr.dataset['group'] ?? '',
+    );
   const region = document.querySelector<HTMLSelectElement>('#f-region');
   const rep = document.querySelector<HTMLSelectElement>('#f-rep');
-  if (region !== null && context.filters.region === '') setOptions(region, [...new Set(groups('sales-region'))].sort(), true);
+  if (region !== null && context.filters.region === '')
+    setOptions(region, [...new Set(groups('sales-region'))].sort(), true);
   if (rep !== null && context.filters.rep === '') setOptions(rep, [...new Set(groups('sales-rep'))].sort(), true);
 }

@@ -14,7 +14,8 @@ function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const id = `${locale()}|date|${JSON.stringify(options)}`;
   let format = cache.get(id);
   // Business dates and months are calendar values: formatted in UTC so no time zone moves them a day.
-  if (format === undefined) cache.set(id, (format = new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' })));
+  if (format === undefined)
+    cache.set(id, (format = new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' })));
   return format as Intl.DateTimeFormat;
 }
 
@@ -28,7 +29,9 @@ export const compactMoney = (major: number, currency: string): string =>
 
 /** A ratio 0..1 as a percentage with one decimal; `null` (no denominator) as a dash. */
 export const percent = (value: number | null): string =>
-  value === null ? DASH : numberFormat({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  value === null
+    ? DASH
+    : numberFormat({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
 /** A plain number with `digits` decimals; `null` as a dash. */
 export const plain = (value: number | null, digits = 0): string =>
@@ -37,13 +40,17 @@ export const plain = (value: number | null, digits = 0): string =>
 /** A month `YYYY-MM` as the language writes it (2026年11月, Nov 2026). */
 export function monthLabel(month: string): string {
   const [year = 0, m = 1] = month.split('-').map(Number);
-  return Number.isInteger(year) && year > 0 ? dateFormat({ year: 'numeric', month: 'short' }).format(new Date(Date.UTC(year, m - 1, 1))) : month;
+  return Number.isInteger(year) && year > 0
+    ? dateFormat({ year: 'numeric', month: 'short' }).format(new Date(Date.UTC(year, m - 1, 1)))
+    : month;
 }
 
 /** A date `YYYY-MM-DD` as the language writes it (2026年11月30日, Nov 30, 2026). */
 export function dateLabel(date: string): string {
   const [year = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return Number.isInteger(year) && year > 0 ? dateFormat({ year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(Date.UTC(year, m - 1, d))) : date;
+  return Number.isInteger(year) && year > 0
+    ? dateFormat({ year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(Date.UTC(year, m - 1, d)))
+    : date;
 }
 
 /** The month `YYYY-MM` shifted by `delta` months. */

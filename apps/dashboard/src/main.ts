@@ -55,8 +55,12 @@ async function refresh(api: ApiClient): Promise<void> {
   const context: ViewContext = { api, filters: readFilters(), panels: byId('panels'), drill, drillError };
   const started = performance.now();
   await renderBoard(context);
-  status.textContent = t('status.loaded', { month: monthLabel(context.filters.month), ms: Math.round(performance.now() - started) });
-  status.dataset['loaded'] = `${context.filters.month}|${context.filters.region}|${context.filters.rep}|${context.filters.currency}|${context.filters.months}`;
+  status.textContent = t('status.loaded', {
+    month: monthLabel(context.filters.month),
+    ms: Math.round(performance.now() - started),
+  });
+  status.dataset['loaded'] =
+    `${context.filters.month}|${context.filters.region}|${context.filters.rep}|${context.filters.currency}|${context.filters.months}`;
 }
 
 /** The Reports and Work pages: one shown at a time; the Work page is drawn when opened. */
@@ -86,7 +90,10 @@ function signIn(token: string): boolean {
   sessionStorage.setItem(TOKEN_KEY, token);
   showWho = () => {
     const values = { sub: claims.sub, role: term('role', claims.role) };
-    byId('who').textContent = claims.region === undefined ? t('header.who', values) : t('header.whoRegion', { ...values, region: claims.region });
+    byId('who').textContent =
+      claims.region === undefined
+        ? t('header.who', values)
+        : t('header.whoRegion', { ...values, region: claims.region });
   };
   showWho();
   byId('sign-in').hidden = true;

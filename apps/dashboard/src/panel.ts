@@ -1,21 +1,46 @@
 import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
-  type ChartDataset, type TooltipItem,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+  type TooltipItem,
 } from 'chart.js';
 import { compactMoney, money, plain } from './format.js';
 import { locale, t, type MessageKey } from './i18n/i18n.js';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
 
 /** What a chart's values are, for its axis and tooltips: money of a currency in major units, or plain numbers. */
-export type ChartUnit = { readonly kind: 'money'; readonly currency: string } | { readonly kind: 'number'; readonly digits: number };
+export type ChartUnit =
+  { readonly kind: 'money'; readonly currency: string } | { readonly kind: 'number'; readonly digits: number };
 
 /** A chart: categories, series, and what a click on category `index` opens (the rows behind it). */
 export interface ChartSpec {
   readonly type: 'bar' | 'line';
   readonly unit: ChartUnit;
   readonly labels: readonly string[];
-  readonly datasets: readonly { readonly label: string; readonly data: readonly (number | null)[]; readonly stack?: string }[];
+  readonly datasets: readonly {
+    readonly label: string;
+    readonly data: readonly (number | null)[];
+    readonly stack?: string;
+  }[];
   readonly stacked?: boolean;
   readonly onPick?: (index: number) => void;
 }
@@ -46,7 +71,8 @@ export interface PanelSpec {
 }
 
 /** Table columns labelled from the catalogue (`column.<field>`). */
-export const columns = (...fields: readonly ColumnField[]): { field: string; label: string }[] => fields.map((field) => ({ field, label: t(`column.${field}`) }));
+export const columns = (...fields: readonly ColumnField[]): { field: string; label: string }[] =>
+  fields.map((field) => ({ field, label: t(`column.${field}`) }));
 
 /** A field with a column label in the catalogue. */
 export type ColumnField = MessageKey extends infer K ? (K extends `column.${infer F}` ? F : never) : never;
@@ -71,7 +97,8 @@ function table(spec: PanelSpec): HTMLTableElement {
   node.dataset['report'] = spec.id;
   const head = node.createTHead().insertRow();
   for (const column of spec.columns) head.append(element('th', column.label));
-  if (spec.rows.some((row) => row.drill !== undefined || row.actions !== undefined)) head.append(element('th', t('panel.rows')));
+  if (spec.rows.some((row) => row.drill !== undefined || row.actions !== undefined))
+    head.append(element('th', t('panel.rows')));
   const body = node.createTBody();
   for (const row of spec.rows) {
     const tr = body.insertRow();
@@ -84,7 +111,10 @@ function table(spec: PanelSpec): HTMLTableElement {
       tr.append(td);
     }
     if (row.drill === undefined && row.actions === undefined) continue;
-    const buttons = [...(row.drill === undefined ? [] : [{ action: 'open', ...row.drill }]), ...(row.actions ?? [])].map(({ action, label, open }) => {
+    const buttons = [
+      ...(row.drill === undefined ? [] : [{ action: 'open', ...row.drill }]),
+      ...(row.actions ?? []),
+    ].map(({ action, label, open }) => {
       const button = element('button', label);
       button.type = 'button';
       button.className = action === 'open' ? 'link' : 'link action';
@@ -108,7 +138,8 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   const stacked = spec.stacked === true;
   const unit = spec.unit;
   const tick = (n: number): string => (unit.kind === 'money' ? compactMoney(n, unit.currency) : plain(n, unit.digits));
-  const exact = (n: number | null): string => (unit.kind === 'money' ? money(n === null ? null : Math.round(n * 100), unit.currency) : plain(n, unit.digits));
+  const exact = (n: number | null): string =>
+    unit.kind === 'money' ? money(n === null ? null : Math.round(n * 100), unit.currency) : plain(n, unit.digits);
   const chart = new Chart(canvas, {
     type: spec.type,
     data: { labels: [...spec.labels], datasets },
@@ -118,7 +149,13 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       maintainAspectRatio: false,
       animation: false,
       scales: { x: { stacked }, y: { stacked, ticks: { callback: (n) => tick(Number(n)) } } },
-      plugins: { tooltip: { callbacks: { label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label ?? ''}: ${exact(item.parsed.y)}` } } },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar' | 'line'>) => `${item.dataset.label ?? ''}: ${exact(item.parsed.y)}`,
+          },
+        },
+      },
       onClick: (_event, active) => {
         const index = active[0]?.index;
         if (index !== undefined) spec.onPick?.(index);
@@ -133,13 +170,22 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
  * The chart in words, as the canvas's fallback content (what assistive technology reads of a canvas): the value
  * axis as drawn, then each point as its tooltip says it, in the page's language and formats.
  */
-function describeChart(canvas: HTMLCanvasElement, chart: Chart, spec: ChartSpec, exact: (n: number | null) => string): void {
-  const ticks = (chart.scales['y']?.ticks ?? []).map((one) => (Array.isArray(one.label) ? one.label.join(' ') : String(one.label ?? '')));
+function describeChart(
+  canvas: HTMLCanvasElement,
+  chart: Chart,
+  spec: ChartSpec,
+  exact: (n: number | null) => string,
+): void {
+  const ticks = (chart.scales['y']?.ticks ?? []).map((one) =>
+    Array.isArray(one.label) ? one.label.join(' ') : String(one.label ?? ''),
+  );
   const axis = element('p', t('panel.chartAxis', { ticks: ticks.join(' · ') }));
   axis.dataset['axis'] = 'y';
   const points = element('ul');
   spec.datasets.forEach((set) => {
-    set.data.forEach((value, i) => points.append(element('li', `${set.label}, ${spec.labels[i] ?? ''}: ${exact(value)}`)));
+    set.data.forEach((value, i) =>
+      points.append(element('li', `${set.label}, ${spec.labels[i] ?? ''}: ${exact(value)}`)),
+    );
   });
   canvas.replaceChildren(axis, points);
 }

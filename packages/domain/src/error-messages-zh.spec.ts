@@ -13,12 +13,25 @@ describe('the Chinese catalogue of domain refusals', () => {
     for (const [code, message] of Object.entries(DOMAIN_ERROR_MESSAGES_ZH)) {
       expect({ code, empty: message.trim() === '' }).toEqual({ code, empty: false });
       expect({ code, han: /\p{Script=Han}/u.test(message) }).toEqual({ code, han: true });
-      for (const [, name] of message.matchAll(/\{([^}]*)\}/g)) expect({ code, name }).toEqual({ code, name: expect.stringMatching(/^[A-Za-z][A-Za-z0-9]*(, (number|date|time))?$/) });
+      for (const [, name] of message.matchAll(/\{([^}]*)\}/g))
+        expect({ code, name }).toEqual({
+          code,
+          name: expect.stringMatching(/^[A-Za-z][A-Za-z0-9]*(, (number|date|time))?$/),
+        });
     }
   });
 
   it('takes texts and numbers from a refusal’s details, joins lists with 、 and leaves out anything else', () => {
-    expect(messageValues({ limit: 500_00, currency: 'CNY', skus: ['A-1', 'B-2'], nested: { a: 1 }, flag: true, missing: undefined })).toEqual({
+    expect(
+      messageValues({
+        limit: 500_00,
+        currency: 'CNY',
+        skus: ['A-1', 'B-2'],
+        nested: { a: 1 },
+        flag: true,
+        missing: undefined,
+      }),
+    ).toEqual({
       limit: 500_00,
       currency: 'CNY',
       skus: 'A-1、B-2',

@@ -21,7 +21,28 @@ import type { OpportunityErrorCode } from './opportunity/index.js';
 import type { EvaluationErrorCode } from './evaluation/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
-export type DomainErrorCode = AccessErrorCode | MoneyErrorCode | TeamErrorCode | CustomerErrorCode | OrderErrorCode | ReceivableErrorCode | ComplaintErrorCode | TargetErrorCode | PeriodErrorCode | MonthlyReportErrorCode | ProductErrorCode | PriceListErrorCode | PromotionErrorCode | WebhookErrorCode | CommissionPlanErrorCode | CommissionStatementErrorCode | CompetitionErrorCode | ForecastErrorCode | SurveyCampaignErrorCode | EvaluationErrorCode | OpportunityErrorCode;
+export type DomainErrorCode =
+  | AccessErrorCode
+  | MoneyErrorCode
+  | TeamErrorCode
+  | CustomerErrorCode
+  | OrderErrorCode
+  | ReceivableErrorCode
+  | ComplaintErrorCode
+  | TargetErrorCode
+  | PeriodErrorCode
+  | MonthlyReportErrorCode
+  | ProductErrorCode
+  | PriceListErrorCode
+  | PromotionErrorCode
+  | WebhookErrorCode
+  | CommissionPlanErrorCode
+  | CommissionStatementErrorCode
+  | CompetitionErrorCode
+  | ForecastErrorCode
+  | SurveyCampaignErrorCode
+  | EvaluationErrorCode
+  | OpportunityErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -74,7 +95,8 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   ORDER_DATE_IN_FUTURE: '{field} 的日期 {date} 晚于今天',
   ORDER_NO_LIST_PRICE: '没有价目表为产品 {sku} 定价，请填写单价',
   ORDER_TOTAL_TOO_LARGE: '按价目表计算的订单金额过大',
-  ORDER_PROMOTION_BUDGET_EXCEEDED: '促销活动 {promotionId} 的剩余预算为 {remaining}，不足以支持订单行 {lineId} 增加的 {requested}；请将增加的数量作为新订单行添加',
+  ORDER_PROMOTION_BUDGET_EXCEEDED:
+    '促销活动 {promotionId} 的剩余预算为 {remaining}，不足以支持订单行 {lineId} 增加的 {requested}；请将增加的数量作为新订单行添加',
   RECEIVABLE_NOT_FOUND: '应收账款不存在',
   RECEIVABLE_ALREADY_OPENED: '该应收账款已建立',
   RECEIVABLE_NOT_AUTHORIZED: '您无权处理该应收账款',
@@ -213,7 +235,8 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */
-export const isDomainErrorCode = (code: string): code is DomainErrorCode => Object.hasOwn(DOMAIN_ERROR_MESSAGES_ZH, code);
+export const isDomainErrorCode = (code: string): code is DomainErrorCode =>
+  Object.hasOwn(DOMAIN_ERROR_MESSAGES_ZH, code);
 
 /** The values a message may name: a refusal's plain `details` (texts and numbers; lists joined with 、). */
 export function messageValues(details: Readonly<Record<string, unknown>> | undefined): Record<string, string | number> {

@@ -20,7 +20,26 @@ import { forecastEventDefinitions, type ForecastEvent } from './forecast/events.
 import { opportunityEventDefinitions, type OpportunityEvent } from './opportunity/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
-export type SalesbookEvent = CustomerEvent | OrderEvent | ReceivableEvent | ComplaintEvent | TargetEvent | TeamEvent | PeriodEvent | MonthlyReportEvent | ProductEvent | PriceListEvent | PromotionEvent | WebhookEvent | CommissionPlanEvent | CommissionStatementEvent | CompetitionEvent | ForecastEvent | SurveyCampaignEvent | EvaluationEvent | OpportunityEvent;
+export type SalesbookEvent =
+  | CustomerEvent
+  | OrderEvent
+  | ReceivableEvent
+  | ComplaintEvent
+  | TargetEvent
+  | TeamEvent
+  | PeriodEvent
+  | MonthlyReportEvent
+  | ProductEvent
+  | PriceListEvent
+  | PromotionEvent
+  | WebhookEvent
+  | CommissionPlanEvent
+  | CommissionStatementEvent
+  | CompetitionEvent
+  | ForecastEvent
+  | SurveyCampaignEvent
+  | EvaluationEvent
+  | OpportunityEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [

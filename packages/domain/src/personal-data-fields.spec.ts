@@ -12,7 +12,9 @@ function stringPaths(schema: any, prefix: string): string[] {
     case 'literal':
       return [prefix];
     case 'object':
-      return Object.entries(def.shape).flatMap(([key, field]) => stringPaths(field, prefix === '' ? key : `${prefix}.${key}`));
+      return Object.entries(def.shape).flatMap(([key, field]) =>
+        stringPaths(field, prefix === '' ? key : `${prefix}.${key}`),
+      );
     case 'optional':
     case 'nullable':
     case 'default':
@@ -59,13 +61,17 @@ describe('the personal data field map', () => {
     (type, definition) => {
       const entry = PERSONAL_DATA_FIELDS[type];
       expect(entry).toBeDefined();
-      expect(sorted([...(entry?.personal ?? []), ...(entry?.other ?? [])])).toEqual(sorted(stringPaths(definition.schema, '')));
+      expect(sorted([...(entry?.personal ?? []), ...(entry?.other ?? [])])).toEqual(
+        sorted(stringPaths(definition.schema, '')),
+      );
       expect((entry?.personal ?? []).filter((field) => entry?.other.includes(field))).toEqual([]);
     },
   );
 
   it('names an owner wherever there is personal data, and a subject link for every subject an owner refers to', () => {
-    const linked = new Set(Object.values(PERSONAL_DATA_FIELDS).flatMap((entry) => (entry.links ? [entry.links.subjectCategory] : [])));
+    const linked = new Set(
+      Object.values(PERSONAL_DATA_FIELDS).flatMap((entry) => (entry.links ? [entry.links.subjectCategory] : [])),
+    );
     for (const [type, entry] of Object.entries(PERSONAL_DATA_FIELDS)) {
       if (entry.personal.length === 0) continue;
       expect({ type, owner: entry.owner }).toEqual({ type, owner: expect.anything() });
@@ -85,13 +91,19 @@ describe('the personal data field map', () => {
     const dir = path.join(__dirname, '..', 'golden');
     const golden = readdirSync(dir)
       .filter((file) => file.endsWith('.json'))
-      .flatMap((file) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { type: string; version: number; data: unknown }[]);
+      .flatMap(
+        (file) =>
+          JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { type: string; version: number; data: unknown }[],
+      );
     const current = golden.filter((event) => event.version === salesbookEventRegistry.versionOf(event.type));
     expect(current.length).toBeGreaterThan(30);
     for (const event of current) {
       const entry = PERSONAL_DATA_FIELDS[event.type];
       const known = new Set([...(entry?.personal ?? []), ...(entry?.other ?? [])]);
-      expect({ type: event.type, unclassified: valuePaths(event.data, '').filter((field) => !known.has(field)) }).toEqual({ type: event.type, unclassified: [] });
+      expect({
+        type: event.type,
+        unclassified: valuePaths(event.data, '').filter((field) => !known.has(field)),
+      }).toEqual({ type: event.type, unclassified: [] });
     }
   });
 });

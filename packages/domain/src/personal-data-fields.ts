@@ -32,10 +32,17 @@ const CONTACT = ['contact.name', 'contact.phone', 'contact.email'];
 const RECEIVABLE = 'receivableId orderId customerId repId region currency';
 const ORDER = 'orderId customerId repId region currency';
 /** The string fields of order lines under `path` (a list's id and a promotion's id when a list priced the line). */
-const LINES = (path: string): string => ['lineId', 'sku', 'description', 'pricing.priceListId', 'pricing.promotionId'].map((field) => `${path}[].${field}`).join(' ');
+const LINES = (path: string): string =>
+  ['lineId', 'sku', 'description', 'pricing.priceListId', 'pricing.promotionId']
+    .map((field) => `${path}[].${field}`)
+    .join(' ');
 
-const classify = (personal: readonly string[], other: string, owner?: PersonalDataOwner): EventFieldClassification =>
-  ({ version: 1, personal, other: words(other), ...(owner ? { owner } : {}) });
+const classify = (personal: readonly string[], other: string, owner?: PersonalDataOwner): EventFieldClassification => ({
+  version: 1,
+  personal,
+  other: words(other),
+  ...(owner ? { owner } : {}),
+});
 
 /**
  * Every event type's string fields, personal or not. Personal: the contact person, survey comments, what was done on a detractor's follow-up,
@@ -45,14 +52,25 @@ const classify = (personal: readonly string[], other: string, owner?: PersonalDa
  */
 export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassification>> = {
   CustomerRegistered: {
-    ...classify(CONTACT, 'customerId companyName region segment ownerRepId size businessScope purchasingHabits registeredAt', byCustomer),
+    ...classify(
+      CONTACT,
+      'customerId companyName region segment ownerRepId size businessScope purchasingHabits registeredAt',
+      byCustomer,
+    ),
     version: 2,
   },
-  CustomerProfileUpdated: classify([], 'customerId size businessScope purchasingHabits segment changedFields[] reviewedBy reviewedAt'),
+  CustomerProfileUpdated: classify(
+    [],
+    'customerId size businessScope purchasingHabits segment changedFields[] reviewedBy reviewedAt',
+  ),
   CustomerContactChanged: classify(CONTACT, 'customerId changedAt', byCustomer),
   CustomerReassigned: classify([], 'customerId fromRepId toRepId fromRegion toRegion reassignedBy reassignedAt'),
   CustomerCreditLimitSet: classify([], 'customerId creditLimit.currency previousCreditLimit.currency setBy setAt'),
-  SatisfactionSurveyRecorded: classify(['comment'], 'customerId surveyId period region ownerRepId segment respondedAt campaignId invitationId channel', byCustomer),
+  SatisfactionSurveyRecorded: classify(
+    ['comment'],
+    'customerId surveyId period region ownerRepId segment respondedAt campaignId invitationId channel',
+    byCustomer,
+  ),
   CustomerPersonalDataForgotten: classify([], 'customerId erasedFields[] reason forgottenBy forgottenAt'),
   CustomerDeactivated: classify([], 'customerId reason deactivatedBy deactivatedAt'),
   DetractorFollowUpOpened: classify([], 'customerId surveyId region ownerRepId segment openedAt'),
@@ -76,17 +94,34 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
 
   ReceivableOpened: classify([], `${RECEIVABLE} issueDate dueDate installments[].dueDate openedAt`),
   PaymentReceived: classify([], `${RECEIVABLE} paymentId method receivedOn postedOn allocations[].dueDate recordedAt`),
-  PaymentReversed: classify([], `${RECEIVABLE} paymentId reason receivedOn reversedOn postedOn allocations[].dueDate recordedAt`),
-  CreditNoteIssued: classify([], `${RECEIVABLE} creditNoteId reason creditedOn postedOn allocations[].dueDate issuedBy issuedAt`),
+  PaymentReversed: classify(
+    [],
+    `${RECEIVABLE} paymentId reason receivedOn reversedOn postedOn allocations[].dueDate recordedAt`,
+  ),
+  CreditNoteIssued: classify(
+    [],
+    `${RECEIVABLE} creditNoteId reason creditedOn postedOn allocations[].dueDate issuedBy issuedAt`,
+  ),
   WriteOffRequested: classify([], `${RECEIVABLE} reason requestedBy requesterRole requestedAt`),
-  ReceivableWrittenOff: classify([], `${RECEIVABLE} reason requestedBy approvedBy approverRole writtenOffOn postedOn allocations[].dueDate approvedAt`),
+  ReceivableWrittenOff: classify(
+    [],
+    `${RECEIVABLE} reason requestedBy approvedBy approverRole writtenOffOn postedOn allocations[].dueDate approvedAt`,
+  ),
   ReceivableSettled: classify([], `${RECEIVABLE} dueDate settledOn`),
-  CollectionFollowUpLogged: classify(['note'], `${RECEIVABLE} channel promiseToPay.date loggedOn loggedBy loggedAt`, byCustomer),
+  CollectionFollowUpLogged: classify(
+    ['note'],
+    `${RECEIVABLE} channel promiseToPay.date loggedOn loggedBy loggedAt`,
+    byCustomer,
+  ),
   ReceivableDisputed: classify(['reason'], `${RECEIVABLE} disputedBy disputedAt`, byCustomer),
   ReceivableDisputeResolved: classify(['resolution'], `${RECEIVABLE} disputedAt resolvedBy resolvedAt`, byCustomer),
 
   ComplaintFiled: {
-    ...classify(['description'], 'complaintId customerId orderId channel category severity ownerRepId region filedBy filedAt', byCustomer),
+    ...classify(
+      ['description'],
+      'complaintId customerId orderId channel category severity ownerRepId region filedBy filedAt',
+      byCustomer,
+    ),
     links: { subjectCategory: 'complaint', subjectField: 'complaintId' },
   },
   ComplaintAssigned: classify([], 'complaintId handlerId previousHandlerId assignedBy assignedAt'),
@@ -95,12 +130,24 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   ComplaintAwaitingCustomer: classify(['note'], 'complaintId pausedBy pausedAt', byComplaint),
   ComplaintCustomerResponded: classify(['note'], 'complaintId recordedBy pausedAt resumedAt', byComplaint),
   ComplaintEscalated: classify(['reason'], 'complaintId escalatedTo escalatedBy escalatedAt', byComplaint),
-  ComplaintResolved: classify(['resolution'], 'complaintId rootCause compensation.currency resolvedBy resolverRole resolvedAt', byComplaint),
+  ComplaintResolved: classify(
+    ['resolution'],
+    'complaintId rootCause compensation.currency resolvedBy resolverRole resolvedAt',
+    byComplaint,
+  ),
   ComplaintClosed: classify([], 'complaintId ownerRepId region closedBy closedAt'),
   ComplaintReopened: classify(['reason'], 'complaintId closedAt reopenedBy reopenedAt', byComplaint),
-  ComplaintCompensationRequested: classify(['reason'], 'complaintId currency region requestedBy requesterRole requestedAt', byComplaint),
+  ComplaintCompensationRequested: classify(
+    ['reason'],
+    'complaintId currency region requestedBy requesterRole requestedAt',
+    byComplaint,
+  ),
   ComplaintCompensationApproved: classify([], 'complaintId currency requestedBy approvedBy approverRole approvedAt'),
-  ComplaintCompensationRejected: classify(['reason'], 'complaintId currency requestedBy rejectedBy rejecterRole rejectedAt', byComplaint),
+  ComplaintCompensationRejected: classify(
+    ['reason'],
+    'complaintId currency requestedBy rejectedBy rejecterRole rejectedAt',
+    byComplaint,
+  ),
 
   SalesTargetSet: classify([], 'scope scopeId region month currency setBy setAt'),
   SalesTargetRevised: classify([], 'scope scopeId region month currency reason revisedBy revisedAt'),
@@ -112,7 +159,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   PeriodClosed: classify([], 'month closedBy closedAt'),
   PeriodReopeningRequested: classify([], 'month reason requestedBy requesterRole requestedAt'),
   PeriodReopened: classify([], 'month reason requestedBy approvedBy approverRole reopenedAt'),
-  MonthlyReportSubmitted: classify([], 'month region commentary figures.sales figures.collections figures.position submittedBy submittedAt'),
+  MonthlyReportSubmitted: classify(
+    [],
+    'month region commentary figures.sales figures.collections figures.position submittedBy submittedAt',
+  ),
   MonthlyReportAccepted: classify([], 'month region acceptedBy acceptedAt'),
   MonthlyReportReturned: classify([], 'month region reason returnedBy returnedAt'),
   // The catalogue, price lists and promotions are the company's own terms, named by staff ids: no personal data.
@@ -121,7 +171,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   StandardCostSet: classify([], 'sku currency effectiveFrom setBy setAt'),
   ProductDeactivated: classify([], 'sku deactivatedBy deactivatedAt'),
   ProductReactivated: classify([], 'sku reactivatedBy reactivatedAt'),
-  PriceListCreated: classify([], 'priceListId name currency audience.level audience.segment audience.region audience.customerId validFrom validTo createdBy createdAt'),
+  PriceListCreated: classify(
+    [],
+    'priceListId name currency audience.level audience.segment audience.region audience.customerId validFrom validTo createdBy createdAt',
+  ),
   ListPricesSet: classify([], 'priceListId prices[].sku setBy setAt'),
   ListPriceRemoved: classify([], 'priceListId sku removedBy removedAt'),
   PriceListEnded: classify([], 'priceListId validTo previousValidTo endedBy endedAt'),
@@ -132,7 +185,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   PromotionApproved: classify([], 'promotionId approvedBy approvedAt'),
   PromotionEnded: classify([], 'promotionId endsOn previousEndsOn reason endedBy endedAt'),
   // A survey campaign is the department's plan and whom it invited, by customer, region and staff ids: no personal data (answers are on the customer's stream).
-  SurveyCampaignPlanned: classify([], 'campaignId name period population.segments[] population.regions[] sample.kind questions[] opensOn closesOn plannedBy plannerRole plannedAt'),
+  SurveyCampaignPlanned: classify(
+    [],
+    'campaignId name period population.segments[] population.regions[] sample.kind questions[] opensOn closesOn plannedBy plannerRole plannedAt',
+  ),
   SurveyCampaignLaunched: classify([], 'campaignId launchedBy launchedAt'),
   SurveyInvitationIssued: classify([], 'campaignId invitationId customerId region segment ownerRepId issuedAt'),
   // A webhook subscription is a manager's configuration: a URL of a system, alert kinds, staff ids; no customer's data.
@@ -142,7 +198,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   CommissionPlanVersionSet: classify([], 'planId effectiveFrom name covers.kind covers.ids[] currency setBy setAt'),
   CommissionPlanEnded: classify([], 'planId from endedBy endedAt'),
   // An approved statement holds staff and region ids and amounts per rep: pay figures, no customer's data.
-  CommissionStatementApproved: classify([], 'month figures.rows[].repId figures.rows[].region figures.rows[].planId figures.rows[].currency figures.included[].stream figures.position approvedBy approvedAt'),
+  CommissionStatementApproved: classify(
+    [],
+    'month figures.rows[].repId figures.rows[].region figures.rows[].planId figures.rows[].currency figures.included[].stream figures.position approvedBy approvedAt',
+  ),
   CommissionStatementConfirmed: classify([], 'month confirmedBy confirmedAt'),
   // A forecast is a rep's own numbers of a month and a manager's reason for changing them: staff and region ids, no customer's data.
   ForecastSubmitted: classify([], 'repId region month currency submittedBy submittedAt'),
@@ -151,18 +210,27 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   CompetitionCreated: classify([], 'competitionId name period metric scope prize startsOn endsOn createdBy createdAt'),
   CompetitionCancelled: classify([], 'competitionId reason cancelledBy cancelledAt'),
   // Opportunities and quotations are the company's deals: ids, a title and lines as an order's, no contact's data.
-  OpportunityOpened: classify([], 'opportunityId customerId repId region segment title currency expectedCloseMonth stage openedBy openedAt'),
+  OpportunityOpened: classify(
+    [],
+    'opportunityId customerId repId region segment title currency expectedCloseMonth stage openedBy openedAt',
+  ),
   OpportunityRevised: classify([], 'opportunityId expectedCloseMonth revisedBy revisedAt'),
   OpportunityStageMoved: classify([], 'opportunityId from to movedBy movedAt'),
   OpportunityLost: classify([], 'opportunityId from reason note lostBy lostAt'),
-  QuotationSent: classify([], `opportunityId quotationId currency ${LINES('lines')} validUntil promisedDeliveryDate paymentTerms.kind sentBy sentAt`),
+  QuotationSent: classify(
+    [],
+    `opportunityId quotationId currency ${LINES('lines')} validUntil promisedDeliveryDate paymentTerms.kind sentBy sentAt`,
+  ),
   QuotationAccepted: classify([], 'opportunityId quotationId orderId acceptedOn acceptedBy acceptedAt'),
   OpportunityWon: classify([], 'opportunityId quotationId orderId from wonBy wonAt'),
   // Strengths, comments and notes judge an employee: personal data of the rep in law, but not a customer's, which is all
   // this map seals (with the customer's key, destroyed on erasure). An evaluation is an employment record the company must
   // keep; the access rules protect it (the rep, their managers, auditors), and staff must not write customers' data in it.
   EvaluationOpened: classify([], 'repId quarter region snapshot.scorecards snapshot.position openedBy openedAt'),
-  EvaluationAssessed: classify([], 'repId quarter strengths comments actions[].action actions[].dueOn outcomes[].kind outcomes[].currency outcomes[].note assessedBy assessedAt'),
+  EvaluationAssessed: classify(
+    [],
+    'repId quarter strengths comments actions[].action actions[].dueOn outcomes[].kind outcomes[].currency outcomes[].note assessedBy assessedAt',
+  ),
   EvaluationFinalised: classify([], 'repId quarter finalisedBy finalisedAt'),
   EvaluationAcknowledged: classify([], 'repId quarter comment acknowledgedAt'),
 };

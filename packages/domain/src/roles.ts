@@ -27,7 +27,26 @@ import type { OpportunityCommand } from './opportunity/commands.js';
 import type { EvaluationCommand } from './evaluation/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | PeriodCommand | MonthlyReportCommand | ProductCommand | PriceListCommand | PromotionCommand | WebhookCommand | CommissionPlanCommand | CommissionStatementCommand | CompetitionCommand | ForecastCommand | SurveyCampaignCommand | EvaluationCommand | OpportunityCommand;
+export type SalesbookCommand =
+  | CustomerCommand
+  | OrderCommand
+  | ReceivableCommand
+  | ComplaintCommand
+  | TargetCommand
+  | TeamCommand
+  | PeriodCommand
+  | MonthlyReportCommand
+  | ProductCommand
+  | PriceListCommand
+  | PromotionCommand
+  | WebhookCommand
+  | CommissionPlanCommand
+  | CommissionStatementCommand
+  | CompetitionCommand
+  | ForecastCommand
+  | SurveyCampaignCommand
+  | EvaluationCommand
+  | OpportunityCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -136,7 +155,14 @@ export const COMMAND_ROLES = {
   AcknowledgeEvaluation: ['sales_rep'],
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
-const REPORT_READERS: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'];
+const REPORT_READERS: readonly Role[] = [
+  'sales_manager',
+  'regional_manager',
+  'sales_rep',
+  'market_analyst',
+  'auditor',
+  'system',
+];
 
 /**
  * Who may read what. No read model holds personal data, so analysts read the reports; finance reads

@@ -1,4 +1,10 @@
-import { ESDB_DEFAULT_MAX_APPEND_BYTES, GENESIS_HASH, StoreError, type NewEvent, type StreamAppend } from '@salesbook/eventstore';
+import {
+  ESDB_DEFAULT_MAX_APPEND_BYTES,
+  GENESIS_HASH,
+  StoreError,
+  type NewEvent,
+  type StreamAppend,
+} from '@salesbook/eventstore';
 
 /** EventStoreDB's default maximum append size (its `MaxAppendSize` option): 1 MiB. */
 export const DEFAULT_MAX_APPEND_BYTES = ESDB_DEFAULT_MAX_APPEND_BYTES;
@@ -51,7 +57,13 @@ export function splitPart(part: StreamAppend, maxBytes: number): NewEvent[][] {
   let chunkBytes = 0;
   for (const run of commandRuns(part.events)) {
     const bytes = run.reduce((sum, event) => sum + eventSize(event), 0);
-    if (bytes > maxBytes) throw tooLarge(part.streamName, bytes, maxBytes, `command ${String(run[0]?.metadata['commandId'] ?? run[0]?.eventId)}`);
+    if (bytes > maxBytes)
+      throw tooLarge(
+        part.streamName,
+        bytes,
+        maxBytes,
+        `command ${String(run[0]?.metadata['commandId'] ?? run[0]?.eventId)}`,
+      );
     if (chunkBytes + bytes > maxBytes && chunk.length > 0) {
       chunks.push(chunk);
       chunk = [];

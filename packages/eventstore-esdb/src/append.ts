@@ -22,12 +22,20 @@ const MAX_ATTEMPTS = 100;
 const SCAN_PAGE = 500;
 
 /** The original result when `found` is exactly the batch, stored consecutively; a conflict when it is only part. */
-function repeatOf(streamName: string, events: readonly NewEvent[], found: readonly RecordedEvent[]): AppendResult | undefined {
+function repeatOf(
+  streamName: string,
+  events: readonly NewEvent[],
+  found: readonly RecordedEvent[],
+): AppendResult | undefined {
   if (found.length === 0) return undefined;
   const sorted = [...found].sort((a, b) => a.revision - b.revision);
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  const same = sorted.length === events.length && sorted.every((event, index) => event.eventId === events[index]?.eventId && event.revision === (first?.revision ?? 0) + index);
+  const same =
+    sorted.length === events.length &&
+    sorted.every(
+      (event, index) => event.eventId === events[index]?.eventId && event.revision === (first?.revision ?? 0) + index,
+    );
   if (!same || last === undefined) throw new EventIdConflictError(streamName, first?.eventId ?? '');
   return { nextExpectedRevision: last.revision, position: last.position };
 }
@@ -37,17 +45,29 @@ function repeatOf(streamName: string, events: readonly NewEvent[], found: readon
  * have landed right after it, so only those events are read (EventStoreDB's own idempotency rule);
  * with 'any' or 'stream_exists' it may be anywhere, so the stream is scanned from its end.
  */
-async function storedIds(client: EventStoreDBClient, streamName: string, events: readonly NewEvent[], expected: ExpectedRevision, current: number | undefined): Promise<RecordedEvent[]> {
+async function storedIds(
+  client: EventStoreDBClient,
+  streamName: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+  current: number | undefined,
+): Promise<RecordedEvent[]> {
   const wanted = new Set(events.map((event) => event.eventId));
   if (current === undefined || wanted.size === 0) return [];
   if (expected === 'no_stream' || typeof expected === 'number') {
     const from = expected === 'no_stream' ? 0 : expected + 1;
     if (from > current) return [];
-    return (await readStreamEvents(client, streamName, { fromRevision: from, maxCount: events.length })).filter((event) => wanted.has(event.eventId));
+    return (await readStreamEvents(client, streamName, { fromRevision: from, maxCount: events.length })).filter(
+      (event) => wanted.has(event.eventId),
+    );
   }
   const found: RecordedEvent[] = [];
   for (let from = current; from >= 0 && found.length < wanted.size; from -= SCAN_PAGE) {
-    const page = await readStreamEvents(client, streamName, { direction: 'backwards', fromRevision: from, maxCount: SCAN_PAGE });
+    const page = await readStreamEvents(client, streamName, {
+      direction: 'backwards',
+      fromRevision: from,
+      maxCount: SCAN_PAGE,
+    });
     found.push(...page.filter((event) => wanted.has(event.eventId)));
     if (page.length < SCAN_PAGE) break;
   }
@@ -65,16 +85,26 @@ function refuseRepeatedIds(streamName: string, events: readonly NewEvent[], rece
 }
 
 /** One attempt: read the head, acknowledge a repeat, check the expectation, link and write at exactly the head. */
-async function attempt(client: EventStoreDBClient, recent: RecentEventIds, streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+async function attempt(
+  client: EventStoreDBClient,
+  recent: RecentEventIds,
+  streamName: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): Promise<AppendResult> {
   const [last] = await readStreamEvents(client, streamName, { direction: 'backwards', maxCount: 1 });
   const current = last?.revision;
   const repeat = repeatOf(streamName, events, await storedIds(client, streamName, events, expected, current));
   if (repeat !== undefined) return repeat;
-  if (!revisionMatches(expected, current)) throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
-  if (events.length === 0) return { nextExpectedRevision: current ?? -1, position: last?.position ?? (await readHeadPosition(client)) ?? 0n };
+  if (!revisionMatches(expected, current))
+    throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream');
+  if (events.length === 0)
+    return { nextExpectedRevision: current ?? -1, position: last?.position ?? (await readHeadPosition(client)) ?? 0n };
   const metadata = linkEvents(last?.metadata.hash ?? GENESIS_HASH, events);
   const data = events.map((event, index) => toEventData(event, metadata[index] ?? { hash: GENESIS_HASH }));
-  const result = await client.appendToStream(streamName, data, { expectedRevision: current === undefined ? NO_STREAM : BigInt(current) });
+  const result = await client.appendToStream(streamName, data, {
+    expectedRevision: current === undefined ? NO_STREAM : BigInt(current),
+  });
   const revision = Number(result.nextExpectedRevision);
   recent.remember(streamName, events);
   return { nextExpectedRevision: revision, position: await positionOf(client, streamName, revision) };
@@ -122,6 +152,10 @@ export async function appendWithChain(
  */
 async function positionOf(client: EventStoreDBClient, streamName: string, revision: number): Promise<bigint> {
   const [event] = await readStreamEvents(client, streamName, { fromRevision: revision, maxCount: 1 });
-  if (event === undefined) throw new StoreError('STORE_CORRUPT', `EventStoreDB acknowledged ${streamName}@${revision} but cannot read it back`);
+  if (event === undefined)
+    throw new StoreError(
+      'STORE_CORRUPT',
+      `EventStoreDB acknowledged ${streamName}@${revision} but cannot read it back`,
+    );
   return event.position;
 }

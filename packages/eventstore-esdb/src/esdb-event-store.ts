@@ -75,7 +75,9 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
  * readable by the connection string's user. Waits up to `waitMs` (default 30 s) for a server that cannot be reached;
  * a server too old or a refused `$all` fails at once, with a message that says so.
  */
-export async function openEsdbEventStore(options: EsdbEventStoreOptions & { readonly waitMs?: number }): Promise<EventStore> {
+export async function openEsdbEventStore(
+  options: EsdbEventStoreOptions & { readonly waitMs?: number },
+): Promise<EventStore> {
   const client = connect(options.connectionString);
   try {
     await checkServer(client, options.waitMs ?? 30_000);
@@ -98,7 +100,11 @@ function storeOn(client: EventStoreDBClient, options: EsdbEventStoreOptions): Ev
   };
 
   return {
-    async appendToStream(streamName: string, events: readonly NewEvent[], appendOptions?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+    async appendToStream(
+      streamName: string,
+      events: readonly NewEvent[],
+      appendOptions?: { expectedRevision?: ExpectedRevision },
+    ): Promise<AppendResult> {
       assertFits(streamName, events, maxBytes);
       return appendWithChain(open(), recent, streamName, events, appendOptions?.expectedRevision ?? 'any', retry);
     },

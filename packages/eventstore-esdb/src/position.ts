@@ -16,7 +16,12 @@ const LOW_64_BITS = (1n << 64n) - 1n;
 
 /** Packs a `$all` position into the port's single bigint. */
 export function encodePosition(position: EsdbPosition): bigint {
-  if (position.commit < 0n || position.prepare < 0n || position.commit > LOW_64_BITS || position.prepare > LOW_64_BITS) {
+  if (
+    position.commit < 0n ||
+    position.prepare < 0n ||
+    position.commit > LOW_64_BITS ||
+    position.prepare > LOW_64_BITS
+  ) {
     throw new RangeError(`not a $all position: commit ${position.commit}, prepare ${position.prepare}`);
   }
   return (position.commit << 64n) | position.prepare;

@@ -17,7 +17,11 @@ import { translateEsdbError } from './translate-error.js';
 const PAGE = 500;
 
 /** Collects a client read, translating its errors; a missing (or deleted) stream reads as no events. */
-async function collect(read: AsyncIterable<ResolvedEvent>, operation: string, streamName?: string): Promise<ResolvedEvent[]> {
+async function collect(
+  read: AsyncIterable<ResolvedEvent>,
+  operation: string,
+  streamName?: string,
+): Promise<ResolvedEvent[]> {
   const events: ResolvedEvent[] = [];
   try {
     for await (const resolved of read) events.push(resolved);
@@ -35,11 +39,16 @@ const recorded = (events: readonly ResolvedEvent[]): RecordedEvent[] =>
   });
 
 /** A slice of one stream, as the port reads it. */
-export async function readStreamEvents(client: EventStoreDBClient, streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+export async function readStreamEvents(
+  client: EventStoreDBClient,
+  streamName: string,
+  options: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> {
   const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
   if (maxCount <= 0) return [];
   const backwards = options.direction === 'backwards';
-  const fromRevision = options.fromRevision === undefined ? (backwards ? END : START) : BigInt(Math.max(0, options.fromRevision));
+  const fromRevision =
+    options.fromRevision === undefined ? (backwards ? END : START) : BigInt(Math.max(0, options.fromRevision));
   const read = client.readStream(streamName, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision, maxCount });
   return recorded(await collect(read, 'readStream', streamName));
 }
@@ -49,7 +58,11 @@ export async function readStreamEvents(client: EventStoreDBClient, streamName: s
  * reads `$all` from a position inclusively and the client's `readAll` takes no filter, so the
  * adapter asks for one more, drops the start event, filters, and reads on while a page came back full.
  */
-export async function readAllEvents(client: EventStoreDBClient, after: bigint | undefined, maxCount = Number.MAX_SAFE_INTEGER): Promise<RecordedEvent[]> {
+export async function readAllEvents(
+  client: EventStoreDBClient,
+  after: bigint | undefined,
+  maxCount = Number.MAX_SAFE_INTEGER,
+): Promise<RecordedEvent[]> {
   const collected: RecordedEvent[] = [];
   let from = after;
   while (collected.length < maxCount) {
@@ -77,7 +90,10 @@ export async function readHeadPosition(client: EventStoreDBClient): Promise<bigi
   let fromPosition: typeof END | EsdbPosition = END;
   let below: bigint | undefined;
   for (;;) {
-    const page = await collect(client.readAll({ direction: BACKWARDS, fromPosition, maxCount: PAGE + 1 }), 'headPosition');
+    const page = await collect(
+      client.readAll({ direction: BACKWARDS, fromPosition, maxCount: PAGE + 1 }),
+      'headPosition',
+    );
     for (const resolved of page) {
       const event = resolved.event;
       if (event?.position === undefined || isSystemType(event.type)) continue;

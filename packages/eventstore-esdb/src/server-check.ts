@@ -12,7 +12,8 @@ export const MINIMUM_SERVER_VERSION = '23.10';
  */
 export async function serverVersion(client: EventStoreDBClient): Promise<string> {
   const features: unknown = await Reflect.get(client, 'capabilities');
-  const version: unknown = typeof features === 'object' && features !== null ? Reflect.get(features, 'serverVersion') : undefined;
+  const version: unknown =
+    typeof features === 'object' && features !== null ? Reflect.get(features, 'serverVersion') : undefined;
   return typeof version === 'string' ? version : 'unknown';
 }
 
@@ -33,11 +34,16 @@ async function checkOnce(client: EventStoreDBClient): Promise<void> {
   }
   try {
     // Drained to its end: leaving a read of the client early can leave its call open.
-    for await (const resolved of client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) void resolved;
+    for await (const resolved of client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }))
+      void resolved;
   } catch (error) {
     const translated = translateEsdbError(error, { operation: 'readAll' });
     if (translated.code !== 'STORE_ACCESS_DENIED') throw translated;
-    throw new StoreError('STORE_ACCESS_DENIED', 'EventStoreDB refused to let the connection string\'s user read $all: give it credentials (esdb://user:password@...) of a user in $admins or with $r on $all', { cause: translated });
+    throw new StoreError(
+      'STORE_ACCESS_DENIED',
+      "EventStoreDB refused to let the connection string's user read $all: give it credentials (esdb://user:password@...) of a user in $admins or with $r on $all",
+      { cause: translated },
+    );
   }
 }
 

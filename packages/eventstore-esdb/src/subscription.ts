@@ -1,5 +1,16 @@
-import { excludeSystemEvents, START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
-import { StoreUnavailableError, type StoreError, type Subscription, type SubscriptionMessage } from '@salesbook/eventstore';
+import {
+  excludeSystemEvents,
+  START,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
+import {
+  StoreUnavailableError,
+  type StoreError,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@salesbook/eventstore';
 import { isSystemType, toRecordedEvent } from './convert.js';
 import { decodePosition } from './position.js';
 import { translateEsdbError } from './translate-error.js';
@@ -25,9 +36,16 @@ export class EsdbSubscription implements Subscription {
   private failure: StoreError | undefined;
   private ended = false;
 
-  constructor(client: EventStoreDBClient, after: bigint | undefined, private readonly onEnd: (subscription: EsdbSubscription) => void) {
+  constructor(
+    client: EventStoreDBClient,
+    after: bigint | undefined,
+    private readonly onEnd: (subscription: EsdbSubscription) => void,
+  ) {
     this.lastPosition = after;
-    this.source = client.subscribeToAll({ fromPosition: after === undefined ? START : decodePosition(after), filter: excludeSystemEvents() });
+    this.source = client.subscribeToAll({
+      fromPosition: after === undefined ? START : decodePosition(after),
+      filter: excludeSystemEvents(),
+    });
     this.source.on('readable', () => this.pump());
     this.source.on('caughtUp', () => {
       if (this.saidCaughtUp || this.caughtUpAfter !== undefined) return;
@@ -36,7 +54,11 @@ export class EsdbSubscription implements Subscription {
     });
     this.source.on('error', (error: unknown) => this.fail(translateEsdbError(error, { operation: 'subscribeToAll' })));
     // A subscription has no natural end: the server ending it means it was dropped.
-    this.source.on('end', () => this.fail(new StoreUnavailableError('EventStoreDB ended the subscription; subscribe again from the last position')));
+    this.source.on('end', () =>
+      this.fail(
+        new StoreUnavailableError('EventStoreDB ended the subscription; subscribe again from the last position'),
+      ),
+    );
   }
 
   /** Moves messages from the client's buffer to ours, in order, up to the high-water mark. */

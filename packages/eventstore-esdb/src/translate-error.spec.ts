@@ -25,10 +25,16 @@ function serviceError(code: number, trailers: Record<string, string> = {}): any 
 
 describe('translateEsdbError', () => {
   it('WrongExpectedVersionError -> WrongExpectedRevisionError with the caller expectation and the actual revision as a number', () => {
-    const error = translateEsdbError(new WrongExpectedVersionError(undefined, { streamName: 'order-1', current: 7n, expected: 2n }), context);
+    const error = translateEsdbError(
+      new WrongExpectedVersionError(undefined, { streamName: 'order-1', current: 7n, expected: 2n }),
+      context,
+    );
     expect(error).toBeInstanceOf(WrongExpectedRevisionError);
     expect(error).toMatchObject({ code: 'STREAM_REVISION_CONFLICT', streamName: 'order-1', expected: 2, actual: 7 });
-    const missing = translateEsdbError(new WrongExpectedVersionError(undefined, { streamName: 'order-1', current: 'no_stream', expected: 2n }), context);
+    const missing = translateEsdbError(
+      new WrongExpectedVersionError(undefined, { streamName: 'order-1', current: 'no_stream', expected: 2n }),
+      context,
+    );
     expect(missing).toMatchObject({ actual: 'no_stream' });
   });
 
@@ -54,7 +60,10 @@ describe('translateEsdbError', () => {
     ['DeadlineExceededError', new DeadlineExceededError()],
     ['TimeoutError', new TimeoutError()],
     ['CancelledError', new CancelledError()],
-    ['NotLeaderError', new NotLeaderError(serviceError(5, { 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' }))],
+    [
+      'NotLeaderError',
+      new NotLeaderError(serviceError(5, { 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' })),
+    ],
     ['UnknownError', new UnknownError()],
   ])('%s -> StoreUnavailableError', (_name, vendor) => {
     const error = translateEsdbError(vendor, context);

@@ -9,7 +9,12 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { StoreError, StoreUnavailableError, WrongExpectedRevisionError, type ExpectedRevision } from '@salesbook/eventstore';
+import {
+  StoreError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+  type ExpectedRevision,
+} from '@salesbook/eventstore';
 
 /** What the adapter was doing, to name it in the translated error. */
 export interface ErrorContext {
@@ -36,21 +41,33 @@ export function translateEsdbError(error: unknown, context: ErrorContext): Store
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof WrongExpectedVersionError) {
     const streamName = context.streamName ?? error.streamName;
-    return new WrongExpectedRevisionError(streamName, context.expected ?? 'any', asRevision(error.actualVersion), { cause: error });
+    return new WrongExpectedRevisionError(streamName, context.expected ?? 'any', asRevision(error.actualVersion), {
+      cause: error,
+    });
   }
   if (error instanceof StreamDeletedError) {
     // A tombstoned stream can never be written again: not a conflict a retry could resolve.
-    return new StoreError('STORE_ACCESS_DENIED', `${where}: the stream was deleted for good (tombstoned)`, { cause: error });
+    return new StoreError('STORE_ACCESS_DENIED', `${where}: the stream was deleted for good (tombstoned)`, {
+      cause: error,
+    });
   }
   if (error instanceof AccessDeniedError) {
-    return new StoreError('STORE_ACCESS_DENIED', `${where}: access denied (check the connection string's credentials and the stream ACLs)`, {
-      cause: error,
-    });
+    return new StoreError(
+      'STORE_ACCESS_DENIED',
+      `${where}: access denied (check the connection string's credentials and the stream ACLs)`,
+      {
+        cause: error,
+      },
+    );
   }
   if (error instanceof MaxAppendSizeExceededError) {
-    return new StoreError('STORE_CONFIGURATION_INVALID', `${where}: the batch exceeds the server's maximum append size (${error.maxAppendSize} bytes)`, {
-      cause: error,
-    });
+    return new StoreError(
+      'STORE_CONFIGURATION_INVALID',
+      `${where}: the batch exceeds the server's maximum append size (${error.maxAppendSize} bytes)`,
+      {
+        cause: error,
+      },
+    );
   }
   if (
     error instanceof UnavailableError ||
@@ -61,6 +78,7 @@ export function translateEsdbError(error: unknown, context: ErrorContext): Store
   ) {
     return new StoreUnavailableError(`${where} failed: ${detail}; retry`, { cause: error });
   }
-  if (isGrpcStatus(error)) return new StoreUnavailableError(`${where} failed with gRPC status ${error.code}: ${detail}`, { cause: error });
+  if (isGrpcStatus(error))
+    return new StoreUnavailableError(`${where} failed with gRPC status ${error.code}: ${detail}`, { cause: error });
   return new StoreUnavailableError(`${where} failed: ${detail}`, { cause: error });
 }

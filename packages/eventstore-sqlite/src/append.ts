@@ -56,12 +56,21 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
     previousHash = form.hash;
     revision += 1;
     try {
-      const result = statements.insert.run(streamName, revision, event.eventId, event.type, form.data, form.metadata, recordedAt);
+      const result = statements.insert.run(
+        streamName,
+        revision,
+        event.eventId,
+        event.type,
+        form.data,
+        form.metadata,
+        recordedAt,
+      );
       position = Number(result.lastInsertRowid);
     } catch (error) {
       const key = refusedKey(error);
       // Only a writer that bypassed the write lock can take a revision: to the caller, a lost race.
-      if (key === 'revision') throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream', { cause: error });
+      if (key === 'revision')
+        throw new WrongExpectedRevisionError(streamName, expected, current ?? 'no_stream', { cause: error });
       if (key === undefined) throw error;
       // A failed statement undoes only itself: nothing of this batch is written when index is 0.
       const repeat = index === 0 ? repeatOf(statements, streamName, events) : undefined;

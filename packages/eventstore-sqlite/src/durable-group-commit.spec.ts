@@ -23,12 +23,20 @@ describe('durable group commit (WAL fsync off the event loop)', () => {
       const syncs: { resolve: () => void; reject: (error: Error) => void }[] = [];
       const durable = (): Promise<void> => new Promise((resolve, reject) => syncs.push({ resolve, reject }));
       let notified = 0;
-      const group = createGroupCommit(db, prepareStatements(db), (error) => error, () => (notified += 1), durable);
+      const group = createGroupCommit(
+        db,
+        prepareStatements(db),
+        (error) => error,
+        () => (notified += 1),
+        durable,
+      );
       let acknowledged = false;
-      const first = group.append([{ streamName: 's', events: [event(1)], expectedRevision: 'no_stream' }], RECORDED_AT).then((results) => {
-        acknowledged = true;
-        return results;
-      });
+      const first = group
+        .append([{ streamName: 's', events: [event(1)], expectedRevision: 'no_stream' }], RECORDED_AT)
+        .then((results) => {
+          acknowledged = true;
+          return results;
+        });
       await new Promise((resolve) => setImmediate(resolve));
       await new Promise((resolve) => setImmediate(resolve));
       expect(syncs).toHaveLength(1);

@@ -5,7 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { verifyChain, WrongExpectedRevisionError, type NewEvent } from '@salesbook/eventstore';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 
-const event = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'Counted', data: { n }, metadata: { by: 'spec' } });
+const event = (n: number): NewEvent => ({
+  eventId: randomUUID(),
+  type: 'Counted',
+  data: { n },
+  metadata: { by: 'spec' },
+});
 
 describe('SQLite event store: group commit', () => {
   let dir: string;
@@ -21,7 +26,11 @@ describe('SQLite event store: group commit', () => {
   });
 
   it('commits appends issued in one turn in one transaction, in call order, each acknowledged with its own result', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, n) => store.appendToStream(`counter-${n}`, [event(n)], { expectedRevision: 'no_stream' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        store.appendToStream(`counter-${n}`, [event(n)], { expectedRevision: 'no_stream' }),
+      ),
+    );
     expect(store.commitStats()).toEqual({ commits: 1, appends: 20 });
     expect(results.map((result) => result.position)).toEqual(Array.from({ length: 20 }, (_, n) => BigInt(n + 1)));
     expect(results.every((result) => result.nextExpectedRevision === 0)).toBe(true);

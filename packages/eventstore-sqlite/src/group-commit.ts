@@ -57,7 +57,9 @@ export function createGroupCommit(
   let scheduled = false;
   let commits = 0;
   let appends = 0;
-  const one = db.transaction((pending: PendingAppend) => pending.parts.map((part) => appendInTransaction(statements, part, pending.recordedAt)));
+  const one = db.transaction((pending: PendingAppend) =>
+    pending.parts.map((part) => appendInTransaction(statements, part, pending.recordedAt)),
+  );
   const group = db.transaction((pendings: readonly PendingAppend[]): Outcome[] =>
     pendings.map((pending) => {
       try {

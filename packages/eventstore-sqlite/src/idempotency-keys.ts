@@ -17,9 +17,15 @@ type StoredBinding = [fingerprint: string, boundAt: string];
  * select then reads the winner. The row reaches the disk with the WAL's next sync, at the latest when the
  * command it guards appends its events (the key is bound before the command runs).
  */
-export function createIdempotencyKeys(db: Database.Database): (binding: IdempotencyKeyBinding) => IdempotencyKeyOutcome {
-  const insert = db.prepare<[string, string, string]>('INSERT INTO idempotency_keys (key, fingerprint, bound_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
-  const select = db.prepare<[string], StoredBinding>('SELECT fingerprint, bound_at FROM idempotency_keys WHERE key = ?').raw(true);
+export function createIdempotencyKeys(
+  db: Database.Database,
+): (binding: IdempotencyKeyBinding) => IdempotencyKeyOutcome {
+  const insert = db.prepare<[string, string, string]>(
+    'INSERT INTO idempotency_keys (key, fingerprint, bound_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+  );
+  const select = db
+    .prepare<[string], StoredBinding>('SELECT fingerprint, bound_at FROM idempotency_keys WHERE key = ?')
+    .raw(true);
   return (binding) => {
     if (insert.run(binding.key, binding.fingerprint, binding.boundAt).changes === 1) return { kind: 'bound' };
     const stored = select.get(binding.key);

@@ -3,11 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { randomUUID } from 'node:crypto';
-import { StoreError, StoreUnavailableError, verifyChain, WrongExpectedRevisionError, type NewEvent, type SubscriptionMessage } from '@salesbook/eventstore';
+import {
+  StoreError,
+  StoreUnavailableError,
+  verifyChain,
+  WrongExpectedRevisionError,
+  type NewEvent,
+  type SubscriptionMessage,
+} from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 
-const event = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'Counted', data: { n }, metadata: { by: 'spec' } });
+const event = (n: number): NewEvent => ({
+  eventId: randomUUID(),
+  type: 'Counted',
+  data: { n },
+  metadata: { by: 'spec' },
+});
 
 describe('SQLite event store (SQLite-specific behaviour)', () => {
   let dir: string;
@@ -57,8 +69,11 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     'wakes every live subscription with each of its commits at %s, subscriptions sharing a read never missing one',
     async (synchronous) => {
       const store = open({ synchronous });
-      const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) => subscription[Symbol.asyncIterator]());
-      for (const iterator of iterators) expect((await iterator.next()).value).toEqual({ kind: 'caught-up', position: undefined });
+      const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) =>
+        subscription[Symbol.asyncIterator](),
+      );
+      for (const iterator of iterators)
+        expect((await iterator.next()).value).toEqual({ kind: 'caught-up', position: undefined });
       for (let n = 1; n <= 20; n++) {
         await store.appendToStream(`counter-${n % 3}`, [event(n)]);
         for (const iterator of iterators) expect(await nextEvents(iterator, 1)).toEqual([n]);
@@ -81,7 +96,10 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     const readerFirst = reader.next();
     await appended;
     const tooLate = new Promise<'stale'>((resolve) => setTimeout(() => resolve('stale'), 2_000).unref());
-    const first = await Promise.race([woken.then(({ value }) => (value as SubscriptionMessage).kind === 'event' ? 'event 1' : 'other'), tooLate]);
+    const first = await Promise.race([
+      woken.then(({ value }) => ((value as SubscriptionMessage).kind === 'event' ? 'event 1' : 'other')),
+      tooLate,
+    ]);
     expect(first).toBe('event 1');
     expect(((await readerFirst).value as SubscriptionMessage).kind).toBe('caught-up');
     await Promise.all([waiting.return?.(), reader.return?.()]);
@@ -90,7 +108,9 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
   it("sees another connection's appends on its poll tick, however many subscriptions read the same page", async () => {
     const store = open({ pollIntervalMs: 10 });
     const other = open();
-    const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) => subscription[Symbol.asyncIterator]());
+    const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) =>
+      subscription[Symbol.asyncIterator](),
+    );
     for (const iterator of iterators) await iterator.next();
     await other.appendToStream('counter-1', [event(1), event(2)]);
     for (const iterator of iterators) expect(await nextEvents(iterator, 2)).toEqual([1, 2]);
@@ -103,7 +123,9 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     await store.appendToStream('counter-2', [event(3)]);
     const reader = new Database(path, { readonly: true });
     const rows = reader
-      .prepare('SELECT position, stream_name, revision, type, data, json_extract(metadata, \'$.hash\') AS hash FROM events ORDER BY position')
+      .prepare(
+        "SELECT position, stream_name, revision, type, data, json_extract(metadata, '$.hash') AS hash FROM events ORDER BY position",
+      )
       .all() as Array<{ position: number; stream_name: string; revision: number; data: string; hash: string }>;
     reader.close();
     expect(rows.map((row) => [row.position, row.stream_name, row.revision, row.data])).toEqual([
@@ -119,7 +141,9 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     const second = open();
     await first.appendToStream('counter-1', [event(1)], { expectedRevision: 'no_stream' });
     await second.appendToStream('counter-1', [event(2)], { expectedRevision: 0 });
-    await expect(first.appendToStream('counter-1', [event(3)], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(first.appendToStream('counter-1', [event(3)], { expectedRevision: 0 })).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
     await first.close();
     const reopened = open();
     await reopened.appendToStream('counter-1', [event(3)], { expectedRevision: 1 });
@@ -141,7 +165,9 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
       other.exec('ROLLBACK');
       other.close();
     }
-    await expect(store.appendToStream('counter-1', [event(2)], { expectedRevision: 0 })).resolves.toMatchObject({ nextExpectedRevision: 1 });
+    await expect(store.appendToStream('counter-1', [event(2)], { expectedRevision: 0 })).resolves.toMatchObject({
+      nextExpectedRevision: 1,
+    });
   });
 
   it('waits for another connection (in another thread) to release the write lock within the busy timeout', async () => {
@@ -150,7 +176,9 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     const holder = holdWriteLock(path, 150);
     await holder.locked;
     const started = Date.now();
-    await expect(store.appendToStream('counter-1', [event(2)], { expectedRevision: 0 })).resolves.toMatchObject({ nextExpectedRevision: 1 });
+    await expect(store.appendToStream('counter-1', [event(2)], { expectedRevision: 0 })).resolves.toMatchObject({
+      nextExpectedRevision: 1,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
     await holder.done;
   });
@@ -159,10 +187,16 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     const store = open();
     await store.appendToStream('counter-1', [event(1), event(2)]);
     const editor = new Database(path);
-    editor.prepare('UPDATE events SET data = ? WHERE revision = 0').run('{"n":9},"revision":7,"streamName":"elsewhere"');
+    editor
+      .prepare('UPDATE events SET data = ? WHERE revision = 0')
+      .run('{"n":9},"revision":7,"streamName":"elsewhere"');
     const [edited] = await store.readStream('counter-1');
     expect(edited).toMatchObject({ streamName: 'counter-1', revision: 0, data: { n: 9 } });
-    expect(verifyChain(await store.readStream('counter-1'))).toEqual({ streamName: 'counter-1', revision: 0, reason: 'hash-mismatch' });
+    expect(verifyChain(await store.readStream('counter-1'))).toEqual({
+      streamName: 'counter-1',
+      revision: 0,
+      reason: 'hash-mismatch',
+    });
     editor.prepare('UPDATE events SET data = ? WHERE revision = 1').run('{"n":');
     editor.close();
     await expect(store.readStream('counter-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
@@ -171,7 +205,9 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
   it('reports a file that is not a database as corrupt, and a closed store as unavailable', async () => {
     const garbage = join(dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a SQLite database, just text long enough to have a header'.repeat(20));
-    expect(() => createSqliteEventStore({ path: garbage })).toThrow(expect.objectContaining({ code: 'STORE_CORRUPT' }) as unknown as Error);
+    expect(() => createSqliteEventStore({ path: garbage })).toThrow(
+      expect.objectContaining({ code: 'STORE_CORRUPT' }) as unknown as Error,
+    );
     expect(() => createSqliteEventStore({ path: garbage })).toThrow(StoreError);
     const store = createSqliteEventStore({ path });
     await store.close();
@@ -191,7 +227,10 @@ function holdWriteLock(path: string, holdMs: number): { locked: Promise<void>; d
     db.exec('COMMIT');
     db.close();
   `;
-  const worker = new Worker(source, { eval: true, workerData: { path, holdMs, module: require.resolve('better-sqlite3') } });
+  const worker = new Worker(source, {
+    eval: true,
+    workerData: { path, holdMs, module: require.resolve('better-sqlite3') },
+  });
   const locked = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);

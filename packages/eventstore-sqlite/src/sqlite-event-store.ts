@@ -85,7 +85,11 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const syncsWal = durability === 'FULL' && path !== ':memory:' && path !== '';
   let db: ReturnType<typeof openConnection>;
   try {
-    db = openConnection({ path, synchronous: syncsWal ? 'NORMAL' : durability, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    db = openConnection({
+      path,
+      synchronous: syncsWal ? 'NORMAL' : durability,
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    });
   } catch (error) {
     throw translateSqliteError(error, path);
   }
@@ -96,7 +100,13 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const fileInWal = path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal';
   const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`) : undefined;
   const checkpoints = options.backgroundCheckpoints !== false && fileInWal ? startWalCheckpointer(db, path) : undefined;
-  const groupCommit = createGroupCommit(db, statements, (error) => translateSqliteError(error, path), () => notifier.notify(), durable?.sync);
+  const groupCommit = createGroupCommit(
+    db,
+    statements,
+    (error) => translateSqliteError(error, path),
+    () => notifier.notify(),
+    durable?.sync,
+  );
   let closed = false;
 
   /** Runs synchronous work against the open connection, with vendor errors translated. */
@@ -120,9 +130,22 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
    * store commits again: a commit wakes every live subscription of the process at once (the projections' tail and
    * the policy, each at the head), and they share one read. Consumers treat events as read-only.
    */
-  let shared: { readonly after: bigint | undefined; readonly maxCount: number; readonly version: number; readonly page: RecordedEvent[] } | undefined;
+  let shared:
+    | {
+        readonly after: bigint | undefined;
+        readonly maxCount: number;
+        readonly version: number;
+        readonly page: RecordedEvent[];
+      }
+    | undefined;
   const subscriptionPage = (after: bigint | undefined, maxCount: number): RecordedEvent[] => {
-    if (shared !== undefined && shared.after === after && shared.maxCount === maxCount && shared.version === notifier.version) return shared.page;
+    if (
+      shared !== undefined &&
+      shared.after === after &&
+      shared.maxCount === maxCount &&
+      shared.version === notifier.version
+    )
+      return shared.page;
     const page = readAllPage(after, maxCount);
     if (shared === undefined) setImmediate(() => (shared = undefined));
     shared = { after, maxCount, version: notifier.version, page };

@@ -44,7 +44,8 @@ export interface Statements {
 /** Prepares {@link Statements}; small rows come as arrays (raw mode), events as one JSON text each (pluck). */
 export function prepareStatements(db: Database.Database): Statements {
   const raw = <P extends unknown[], R>(sql: string): Database.Statement<P, R> => db.prepare<P, R>(sql).raw(true);
-  const pluck = <P extends unknown[]>(sql: string): Database.Statement<P, EventRow> => db.prepare<P, EventRow>(sql).pluck(true);
+  const pluck = <P extends unknown[]>(sql: string): Database.Statement<P, EventRow> =>
+    db.prepare<P, EventRow>(sql).pluck(true);
   return {
     head: raw(
       "SELECT revision, json_extract(metadata, '$.hash'), position FROM events WHERE stream_name = ? ORDER BY revision DESC LIMIT 1",

@@ -1,4 +1,12 @@
-import { canonicalJson, chainHash, GENESIS_HASH, verifyChain, type Json, type NewEvent, type RecordedEvent } from '@salesbook/eventstore';
+import {
+  canonicalJson,
+  chainHash,
+  GENESIS_HASH,
+  verifyChain,
+  type Json,
+  type NewEvent,
+  type RecordedEvent,
+} from '@salesbook/eventstore';
 import fc from 'fast-check';
 import { toStoredForms } from './stored-form.js';
 
@@ -28,7 +36,15 @@ describe('stored form (the fast path of the hash chain)', () => {
           const { hash: _hash, ...rest } = stored;
           const { hash: _ignored, ...appended } = event.metadata;
           expect(rest).toEqual(JSON.parse(canonicalJson(appended)));
-          return { ...event, streamName: 's', revision, position: BigInt(revision + 1), data: JSON.parse(form.data) as Json, metadata: stored, recordedAt: '' };
+          return {
+            ...event,
+            streamName: 's',
+            revision,
+            position: BigInt(revision + 1),
+            data: JSON.parse(form.data) as Json,
+            metadata: stored,
+            recordedAt: '',
+          };
         });
         expect(verifyChain(recorded)).toBeUndefined();
       }),

@@ -19,8 +19,16 @@ export function toStoredForm(previousHash: string, event: NewEvent): StoredForm 
   const data = canonicalJson(event.data);
   const metadata = canonicalJson(event.metadata, 'hash');
   // Members of {type, data, metadata} in sorted order, as canonicalJson writes that object.
-  const link = hash('sha256', `${previousHash}{"data":${data},"metadata":${metadata},"type":${JSON.stringify(event.type)}}`, 'hex');
-  return { data, metadata: metadata === '{}' ? `{"hash":"${link}"}` : `{"hash":"${link}",${metadata.slice(1)}`, hash: link };
+  const link = hash(
+    'sha256',
+    `${previousHash}{"data":${data},"metadata":${metadata},"type":${JSON.stringify(event.type)}}`,
+    'hex',
+  );
+  return {
+    data,
+    metadata: metadata === '{}' ? `{"hash":"${link}"}` : `{"hash":"${link}",${metadata.slice(1)}`,
+    hash: link,
+  };
 }
 
 /** The stored forms of a batch, each linked to the one before. */

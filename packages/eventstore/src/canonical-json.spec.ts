@@ -25,7 +25,11 @@ describe('canonicalJson', () => {
       fc.property(fc.jsonValue(), (value) => canonicalJson(value as Json) === definition(value as Json)),
       { seed, numRuns: 500 },
     );
-    const withHoles = { b: [1, undefined, 'x'], a: { z: undefined, y: -0, '\u00e9': 1, Z: 2 }, c: undefined } as unknown as Json;
+    const withHoles = {
+      b: [1, undefined, 'x'],
+      a: { z: undefined, y: -0, '\u00e9': 1, Z: 2 },
+      c: undefined,
+    } as unknown as Json;
     expect(canonicalJson(withHoles)).toBe('{"a":{"Z":2,"y":0,"\u00e9":1},"b":[1,null,"x"]}');
     expect(canonicalJson(withHoles)).toBe(definition(withHoles));
   });
@@ -41,7 +45,10 @@ describe('canonicalJson', () => {
       fc.property(fc.string(), fc.jsonValue(), metadata, fc.string(), (type, data, meta, hash) => {
         const event = { type, data: data as Json, metadata: { ...meta, hash } };
         const { hash: _hash, ...rest } = event.metadata;
-        const expected = createHash('sha256').update(GENESIS_HASH).update(definition({ type, data: data as Json, metadata: rest })).digest('hex');
+        const expected = createHash('sha256')
+          .update(GENESIS_HASH)
+          .update(definition({ type, data: data as Json, metadata: rest }))
+          .digest('hex');
         return chainHash(GENESIS_HASH, event) === expected;
       }),
       { seed, numRuns: 300 },

@@ -4,16 +4,38 @@ import { deterministicEventId } from './event-id.js';
 import { verifyChain } from './hash-chain.js';
 import { createMemoryEventStore } from './memory-store.js';
 import type { EventStore } from './port.js';
-import { counterCodec as codec, counterDecider as decider, counterEventRegistry as registry, increment, type CounterCommand, type CounterEvent, type CounterState } from './testing/counter-decider.js';
+import {
+  counterCodec as codec,
+  counterDecider as decider,
+  counterEventRegistry as registry,
+  increment,
+  type CounterCommand,
+  type CounterEvent,
+  type CounterState,
+} from './testing/counter-decider.js';
 
-type Extra = Partial<Pick<HandleCommandInput<CounterCommand, CounterEvent, CounterState>, 'correlationId' | 'causationId' | 'expectedRevision' | 'maxRetries'>>;
+type Extra = Partial<
+  Pick<
+    HandleCommandInput<CounterCommand, CounterEvent, CounterState>,
+    'correlationId' | 'causationId' | 'expectedRevision' | 'maxRetries'
+  >
+>;
 
 const rightOf = <A>(result: Either<unknown, A>): A => {
   if (isLeft(result)) throw new Error(`expected right, got ${JSON.stringify(result.left)}`);
   return result.right;
 };
 const run = (store: EventStore, commandId: string, extra: Extra = {}, by = 1) =>
-  handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: increment(by), commandId, ...extra });
+  handleCommand({
+    store,
+    codec,
+    decider,
+    registry,
+    streamName: 'counter-1',
+    command: increment(by),
+    commandId,
+    ...extra,
+  });
 
 /** A store where someone else appends to the stream just before each of the first `times` appends. */
 function contended(store: EventStore, times: number): EventStore & { reads: number } {
@@ -41,14 +63,34 @@ describe('handleCommand', () => {
       seen.push(state);
       return increment(state.count + 1);
     };
-    rightOf(await handleCommand({ store: once, codec, decider, registry, streamName: 'counter-1', commandFor, commandId: 'cmd-1' }));
+    rightOf(
+      await handleCommand({
+        store: once,
+        codec,
+        decider,
+        registry,
+        streamName: 'counter-1',
+        commandFor,
+        commandId: 'cmd-1',
+      }),
+    );
     expect(once.reads).toBe(1);
     expect(seen).toEqual([{ count: 1, increments: 1 }]);
     expect((await base.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 1 }, { by: 2 }]);
 
     // After a concurrent append the command is made again from the state of the new read.
     const raced = contended(base, 1);
-    rightOf(await handleCommand({ store: raced, codec, decider, registry, streamName: 'counter-1', commandFor, commandId: 'cmd-2' }));
+    rightOf(
+      await handleCommand({
+        store: raced,
+        codec,
+        decider,
+        registry,
+        streamName: 'counter-1',
+        commandFor,
+        commandId: 'cmd-2',
+      }),
+    );
     expect(raced.reads).toBe(2);
     expect(seen.slice(1).map((state) => state.count)).toEqual([3, 4]);
   });
@@ -68,10 +110,18 @@ describe('handleCommand', () => {
       hash: expect.any(String),
     });
     expect(stored?.eventId).toBe(deterministicEventId('cmd-1', 'counter-1', 0));
-    expect(result).toEqual({ events: [{ type: 'CounterIncremented', data: { by: 2 }, metadata: stored?.metadata }], nextExpectedRevision: 0, position: stored?.position });
+    expect(result).toEqual({
+      events: [{ type: 'CounterIncremented', data: { by: 2 }, metadata: stored?.metadata }],
+      nextExpectedRevision: 0,
+      position: stored?.position,
+    });
     const second = rightOf(await run(store, 'cmd-2', { correlationId: 'corr', causationId: 'cause' }));
     expect(second.nextExpectedRevision).toBe(1);
-    expect(second.events[0]?.metadata).toMatchObject({ correlationId: 'corr', causationId: 'cause', commandId: 'cmd-2' });
+    expect(second.events[0]?.metadata).toMatchObject({
+      correlationId: 'corr',
+      causationId: 'cause',
+      commandId: 'cmd-2',
+    });
     expect(verifyChain(await store.readStream('counter-1'))).toBeUndefined();
   });
 
@@ -85,20 +135,64 @@ describe('handleCommand', () => {
   it('a decision of no events appends nothing and answers with the current revision', async () => {
     const store = createMemoryEventStore();
     const touch = { type: 'Touch' as const, data: {}, metadata: increment(1).metadata };
-    expect(rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: touch, commandId: 't-1' }))).toEqual({
+    expect(
+      rightOf(
+        await handleCommand({
+          store,
+          codec,
+          decider,
+          registry,
+          streamName: 'counter-1',
+          command: touch,
+          commandId: 't-1',
+        }),
+      ),
+    ).toEqual({
       events: [],
       nextExpectedRevision: -1,
       position: undefined,
     });
     await run(store, 'cmd-1');
-    expect(rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: touch, commandId: 't-2' })).nextExpectedRevision).toBe(0);
+    expect(
+      rightOf(
+        await handleCommand({
+          store,
+          codec,
+          decider,
+          registry,
+          streamName: 'counter-1',
+          command: touch,
+          commandId: 't-2',
+        }),
+      ).nextExpectedRevision,
+    ).toBe(0);
   });
 
   it('a repeated command id returns the first result and appends nothing, even after the stream moved on', async () => {
     const store = createMemoryEventStore();
-    const first = rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: increment(3, undefined, 2), commandId: 'cmd-1' }));
+    const first = rightOf(
+      await handleCommand({
+        store,
+        codec,
+        decider,
+        registry,
+        streamName: 'counter-1',
+        command: increment(3, undefined, 2),
+        commandId: 'cmd-1',
+      }),
+    );
     await run(store, 'cmd-2');
-    const repeat = rightOf(await handleCommand({ store, codec, decider, registry, streamName: 'counter-1', command: increment(3, undefined, 2), commandId: 'cmd-1' }));
+    const repeat = rightOf(
+      await handleCommand({
+        store,
+        codec,
+        decider,
+        registry,
+        streamName: 'counter-1',
+        command: increment(3, undefined, 2),
+        commandId: 'cmd-1',
+      }),
+    );
     expect(repeat).toEqual(first);
     expect(await store.readStream('counter-1')).toHaveLength(3);
   });
@@ -116,7 +210,10 @@ describe('handleCommand', () => {
     expect(rightOf(await run(store, 'cmd-2', { expectedRevision: 0 })).nextExpectedRevision).toBe(1);
     const stale = contended(store, 0);
     const refused = await run(stale, 'cmd-3', { expectedRevision: 0 });
-    expect(isLeft(refused) && refused.left).toMatchObject({ code: 'STREAM_REVISION_CONFLICT', details: { expected: 0, actual: 1, attempts: 1 } });
+    expect(isLeft(refused) && refused.left).toMatchObject({
+      code: 'STREAM_REVISION_CONFLICT',
+      details: { expected: 0, actual: 1, attempts: 1 },
+    });
     expect(stale.reads).toBe(1);
     const raced = await run(contended(store, 1), 'cmd-4', { expectedRevision: 1 });
     expect(isLeft(raced) && raced.left.code).toBe('STREAM_REVISION_CONFLICT');
@@ -129,27 +226,38 @@ describe('handleCommand', () => {
     expect(once.reads).toBe(2);
     const always = contended(store, 100);
     const exhausted = await run(always, 'cmd-2', { maxRetries: 2 });
-    expect(isLeft(exhausted) && exhausted.left).toMatchObject({ code: 'STREAM_REVISION_CONFLICT', details: { attempts: 3 } });
+    expect(isLeft(exhausted) && exhausted.left).toMatchObject({
+      code: 'STREAM_REVISION_CONFLICT',
+      details: { attempts: 3 },
+    });
     expect(always.reads).toBe(3);
   });
 
   it('concurrent commands on one stream lose no update: each lands or is refused with a conflict', async () => {
     const store = createMemoryEventStore();
-    const all = await Promise.all(Array.from({ length: 20 }, (_, index) => run(store, `many-${index}`, { maxRetries: 25 })));
+    const all = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => run(store, `many-${index}`, { maxRetries: 25 })),
+    );
     expect(all.every(isRight)).toBe(true);
     const bounded = await Promise.all(Array.from({ length: 20 }, (_, index) => run(store, `bounded-${index}`)));
     const landed = bounded.filter(isRight).length;
-    expect(bounded.filter(isLeft).every((result) => isLeft(result) && result.left.code === 'STREAM_REVISION_CONFLICT')).toBe(true);
+    expect(
+      bounded.filter(isLeft).every((result) => isLeft(result) && result.left.code === 'STREAM_REVISION_CONFLICT'),
+    ).toBe(true);
     const events = await store.readStream('counter-1');
     expect(events).toHaveLength(20 + landed);
-    const revisions = [...all, ...bounded].flatMap((result) => (isRight(result) ? [(result.right as CommandResult<CounterEvent>).nextExpectedRevision] : []));
+    const revisions = [...all, ...bounded].flatMap((result) =>
+      isRight(result) ? [(result.right as CommandResult<CounterEvent>).nextExpectedRevision] : [],
+    );
     expect(new Set(revisions).size).toBe(20 + landed);
     expect(verifyChain(events)).toBeUndefined();
   });
 
   it('fails with a decode error when the stream holds an event the codec does not know', async () => {
     const store = createMemoryEventStore();
-    await store.appendToStream('counter-1', [{ eventId: 'e-1', type: 'Mystery', data: {}, metadata: { schemaVersion: 1 } }]);
+    await store.appendToStream('counter-1', [
+      { eventId: 'e-1', type: 'Mystery', data: {}, metadata: { schemaVersion: 1 } },
+    ]);
     const result = await run(store, 'cmd-1');
     expect(isLeft(result) && result.left.code).toBe('EVENT_TYPE_UNKNOWN');
   });

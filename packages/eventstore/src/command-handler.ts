@@ -1,5 +1,13 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, type Command, type Decider, type DomainError, type Event, type EventEnvelope, type EventRegistry } from '@salesbook/domain';
+import {
+  domainError,
+  type Command,
+  type Decider,
+  type DomainError,
+  type Event,
+  type EventEnvelope,
+  type EventRegistry,
+} from '@salesbook/domain';
 import { EventIdConflictError, revisionMatches, WrongExpectedRevisionError } from './errors.js';
 import type { EventCodec } from './event-codec.js';
 import { deterministicEventId } from './event-id.js';
@@ -34,7 +42,8 @@ export interface HandleCommandOptions<C extends Command, E extends Event, S> {
 export type CommandSource<C, S> = { readonly command: C } | { readonly commandFor: (state: S) => Promise<C> };
 
 /** What {@link handleCommand} needs. */
-export type HandleCommandInput<C extends Command, E extends Event, S> = HandleCommandOptions<C, E, S> & CommandSource<C, S>;
+export type HandleCommandInput<C extends Command, E extends Event, S> = HandleCommandOptions<C, E, S> &
+  CommandSource<C, S>;
 
 /** What a handled command appended (or, for a repeat, had appended the first time). */
 export interface CommandResult<E extends Event> {
@@ -68,12 +77,16 @@ export async function handleCommand<C extends Command, E extends Event, S>(
     if (outcome !== 'conflict') return outcome;
   }
   return left(
-    domainError('STREAM_REVISION_CONFLICT', `${input.streamName} changed while the command was decided; reload and try again`, {
-      streamName: input.streamName,
-      expected: clientExpected ?? 'the revision read',
-      actual,
-      attempts,
-    }),
+    domainError(
+      'STREAM_REVISION_CONFLICT',
+      `${input.streamName} changed while the command was decided; reload and try again`,
+      {
+        streamName: input.streamName,
+        expected: clientExpected ?? 'the revision read',
+        actual,
+        attempts,
+      },
+    ),
   );
 }
 
@@ -92,7 +105,8 @@ async function attemptOnce<C extends Command, E extends Event, S>(
   const command = 'command' in input ? input.command : await input.commandFor(loaded.right.state);
   const decision = input.decider.decide(command, loaded.right.state);
   if (decision._tag === 'Left') return decision;
-  if (decision.right.length === 0) return right({ events: [], nextExpectedRevision: current?.revision ?? -1, position: current?.position });
+  if (decision.right.length === 0)
+    return right({ events: [], nextExpectedRevision: current?.revision ?? -1, position: current?.position });
   return append(input, command, decision.right, current);
 }
 
@@ -118,7 +132,9 @@ async function append<C extends Command, E extends Event, S>(
   const encoded = await codec.encode(toWrite);
   if (encoded._tag === 'Left') return encoded;
   try {
-    const appended = await input.store.appendToStream(streamName, encoded.right, { expectedRevision: current?.revision ?? 'no_stream' });
+    const appended = await input.store.appendToStream(streamName, encoded.right, {
+      expectedRevision: current?.revision ?? 'no_stream',
+    });
     // The store chains from the event this decision read, so the hashes are known without a re-read.
     const links = linkEvents(current?.metadata.hash ?? GENESIS_HASH, encoded.right);
     const events = toWrite.map(({ event, metadata }, index) => ({
@@ -140,7 +156,10 @@ const versionOf = (event: NewEvent | undefined): number => {
 };
 
 /** The first result of a command already handled: its events, revision and position. */
-async function repeatResult<E extends Event>(input: { codec: EventCodec; registry: EventRegistry<E> }, handled: readonly RecordedEvent[]): Promise<Attempt<E>> {
+async function repeatResult<E extends Event>(
+  input: { codec: EventCodec; registry: EventRegistry<E> },
+  handled: readonly RecordedEvent[],
+): Promise<Attempt<E>> {
   const decoded = await input.codec.decode(handled, input.registry);
   if (decoded._tag === 'Left') return decoded;
   const last = handled[handled.length - 1];

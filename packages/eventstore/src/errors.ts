@@ -30,7 +30,11 @@ export class WrongExpectedRevisionError extends StoreError {
     readonly actual: number | 'no_stream',
     options?: { cause?: unknown },
   ) {
-    super('STREAM_REVISION_CONFLICT', `stream ${streamName} is at ${String(actual)}, expected ${String(expected)}`, options);
+    super(
+      'STREAM_REVISION_CONFLICT',
+      `stream ${streamName} is at ${String(actual)}, expected ${String(expected)}`,
+      options,
+    );
   }
 }
 

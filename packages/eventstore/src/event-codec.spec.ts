@@ -7,16 +7,21 @@ import { createMemoryEventStore } from './memory-store.js';
 import type { RecordedEvent } from './port.js';
 
 // v1 had `name`; v2 splits it into `first` and `last`.
-const Renamed = defineEvent('ThingRenamed', z.object({ first: z.string(), last: z.string(), note: z.string().optional() }), {
-  version: 2,
-  upcasters: {
-    1: (data) => {
-      const [first = '', last = ''] = String((data as { name: string }).name).split(' ');
-      return { first, last };
+const Renamed = defineEvent(
+  'ThingRenamed',
+  z.object({ first: z.string(), last: z.string(), note: z.string().optional() }),
+  {
+    version: 2,
+    upcasters: {
+      1: (data) => {
+        const [first = '', last = ''] = String((data as { name: string }).name).split(' ');
+        return { first, last };
+      },
     },
   },
-});
-type Thing = Event<'ThingRenamed', { first: string; last: string; note?: string }> | Event<'ThingCreated', { id: string }>;
+);
+type Thing =
+  Event<'ThingRenamed', { first: string; last: string; note?: string }> | Event<'ThingCreated', { id: string }>;
 const registry = createEventRegistry<Thing>([Renamed, defineEvent('ThingCreated', z.object({ id: z.string() }))]);
 const codec = createEventCodec(registry);
 
@@ -48,14 +53,30 @@ const rightOf = <A>(result: Either<unknown, A>): A => {
 
 describe('createEventCodec', () => {
   it('encodes with the current schema version and the metadata given, dropping undefined members', async () => {
-    const encoded = rightOf(await codec.encode([{ event: { type: 'ThingRenamed', data: { first: 'Ada', last: 'Li', note: undefined } }, metadata: metadata('e-1') }]));
-    expect(encoded).toEqual([{ eventId: 'e-1', type: 'ThingRenamed', data: { first: 'Ada', last: 'Li' }, metadata: { ...metadata('e-1'), schemaVersion: 2 } }]);
+    const encoded = rightOf(
+      await codec.encode([
+        {
+          event: { type: 'ThingRenamed', data: { first: 'Ada', last: 'Li', note: undefined } },
+          metadata: metadata('e-1'),
+        },
+      ]),
+    );
+    expect(encoded).toEqual([
+      {
+        eventId: 'e-1',
+        type: 'ThingRenamed',
+        data: { first: 'Ada', last: 'Li' },
+        metadata: { ...metadata('e-1'), schemaVersion: 2 },
+      },
+    ]);
   });
 
   it('refuses unknown event types and data that is not JSON', async () => {
     const unknown = await codec.encode([{ event: { type: 'Nope', data: {} }, metadata: metadata('e-1') }]);
     expect(isLeft(unknown) && unknown.left.code).toBe('EVENT_TYPE_UNKNOWN');
-    const date = await codec.encode([{ event: { type: 'ThingCreated', data: { id: 'x', at: new Date() } }, metadata: metadata('e-1') }]);
+    const date = await codec.encode([
+      { event: { type: 'ThingCreated', data: { id: 'x', at: new Date() } }, metadata: metadata('e-1') },
+    ]);
     expect(isLeft(date) && date.left).toMatchObject({ code: 'EVENT_DATA_NOT_JSON', details: { path: '$.at' } });
   });
 
@@ -79,16 +100,23 @@ describe('createEventCodec', () => {
   });
 
   it('upcasts data stored by an older version, and reads unversioned events as version 1', async () => {
-    const [v1] = rightOf(await codec.decode([stored('ThingRenamed', { name: 'Ada Li' }, { schemaVersion: 1 })], registry));
+    const [v1] = rightOf(
+      await codec.decode([stored('ThingRenamed', { name: 'Ada Li' }, { schemaVersion: 1 })], registry),
+    );
     expect(v1?.data).toEqual({ first: 'Ada', last: 'Li' });
     expect(v1?.metadata.schemaVersion).toBe(1);
-    const [unversioned] = rightOf(await codec.decode([stored('ThingRenamed', { name: 'Bo Wu' }, { schemaVersion: undefined })], registry));
+    const [unversioned] = rightOf(
+      await codec.decode([stored('ThingRenamed', { name: 'Bo Wu' }, { schemaVersion: undefined })], registry),
+    );
     expect(unversioned?.data).toEqual({ first: 'Bo', last: 'Wu' });
   });
 
   it('says which stored event it cannot read', async () => {
     const unknown = await codec.decode([stored('Nope', {}, { schemaVersion: 1 })], registry);
-    expect(isLeft(unknown) && unknown.left).toMatchObject({ code: 'EVENT_TYPE_UNKNOWN', details: { streamName: 'thing-1', revision: 4 } });
+    expect(isLeft(unknown) && unknown.left).toMatchObject({
+      code: 'EVENT_TYPE_UNKNOWN',
+      details: { streamName: 'thing-1', revision: 4 },
+    });
     const invalid = await codec.decode([stored('ThingCreated', { id: 7 }, { schemaVersion: 1 })], registry);
     expect(isLeft(invalid) && invalid.left.code).toBe('EVENT_DATA_INVALID');
     const future = await codec.decode([stored('ThingCreated', { id: 'x' }, { schemaVersion: 3 })], registry);

@@ -1,5 +1,12 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, EventMetadata, type DomainError, type Event, type EventEnvelope, type EventRegistry } from '@salesbook/domain';
+import {
+  domainError,
+  EventMetadata,
+  type DomainError,
+  type Event,
+  type EventEnvelope,
+  type EventRegistry,
+} from '@salesbook/domain';
 import type { NewEvent, RecordedEvent } from './port.js';
 import { toJson } from './to-json.js';
 
@@ -29,7 +36,10 @@ export interface EventCodec {
    * Envelopes of current events of the union `E`: each stored version upcast and validated by `registry`
    * (an aggregate's registry for its stream, the whole store's for any event); a type it does not know is refused.
    */
-  decode<E extends Event>(events: readonly RecordedEvent[], registry: EventRegistry<E>): Promise<Either<DomainError, EventEnvelope<E>[]>>;
+  decode<E extends Event>(
+    events: readonly RecordedEvent[],
+    registry: EventRegistry<E>,
+  ): Promise<Either<DomainError, EventEnvelope<E>[]>>;
 }
 
 /** Versions of events written before versions were recorded. */
@@ -49,7 +59,12 @@ export function createEventCodec(registry: EventRegistry): EventCodec {
         if (data._tag === 'Left') return data;
         const json = toJson({ ...metadata, schemaVersion });
         if (json._tag === 'Left') return json;
-        encoded.push({ eventId: metadata.eventId, type: event.type, data: data.right, metadata: json.right as NewEvent['metadata'] });
+        encoded.push({
+          eventId: metadata.eventId,
+          type: event.type,
+          data: data.right,
+          metadata: json.right as NewEvent['metadata'],
+        });
       }
       return right(encoded);
     },
@@ -66,11 +81,20 @@ export function createEventCodec(registry: EventRegistry): EventCodec {
 }
 
 /** One recorded event as a current envelope; its metadata checked as what `encode` and the store wrote. */
-function decodeOne<E extends Event>(registry: EventRegistry<E>, recorded: RecordedEvent): Either<DomainError, EventEnvelope<E>> {
+function decodeOne<E extends Event>(
+  registry: EventRegistry<E>,
+  recorded: RecordedEvent,
+): Either<DomainError, EventEnvelope<E>> {
   const where = { streamName: recorded.streamName, revision: recorded.revision };
   const version = recorded.metadata['schemaVersion'] ?? UNVERSIONED;
   if (typeof version !== 'number') {
-    return left(domainError('EVENT_VERSION_UNSUPPORTED', `${recorded.type} at ${recorded.streamName}/${recorded.revision} has no numeric schemaVersion`, where));
+    return left(
+      domainError(
+        'EVENT_VERSION_UNSUPPORTED',
+        `${recorded.type} at ${recorded.streamName}/${recorded.revision} has no numeric schemaVersion`,
+        where,
+      ),
+    );
   }
   const event = registry.decode(recorded.type, recorded.data, version);
   if (event._tag === 'Left') {
@@ -79,8 +103,17 @@ function decodeOne<E extends Event>(registry: EventRegistry<E>, recorded: Record
   }
   const metadata = EventMetadata.safeParse({ ...recorded.metadata, schemaVersion: version });
   if (!metadata.success) {
-    const issues = metadata.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-    return left(domainError('EVENT_METADATA_INVALID', `${recorded.type} at ${recorded.streamName}/${recorded.revision} has invalid metadata`, { ...where, issues }));
+    const issues = metadata.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
+    return left(
+      domainError(
+        'EVENT_METADATA_INVALID',
+        `${recorded.type} at ${recorded.streamName}/${recorded.revision} has invalid metadata`,
+        { ...where, issues },
+      ),
+    );
   }
   return right({ ...event.right, metadata: metadata.data });
 }

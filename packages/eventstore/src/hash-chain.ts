@@ -14,7 +14,10 @@ export function chainHash(previousHash: string, event: Pick<NewEvent, 'type' | '
 }
 
 /** Metadata of each event with its chain link, continuing from `previousHash`. */
-export function linkEvents(previousHash: string, events: readonly NewEvent[]): Array<NewEvent['metadata'] & { hash: string }> {
+export function linkEvents(
+  previousHash: string,
+  events: readonly NewEvent[],
+): Array<NewEvent['metadata'] & { hash: string }> {
   let previous = previousHash;
   return events.map((event) => {
     const hash = chainHash(previous, event);

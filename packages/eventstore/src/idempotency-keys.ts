@@ -23,12 +23,16 @@ export interface IdempotencyKeyBinding {
 }
 
 /** `bound`: the key's first use; `same`: used before with this fingerprint; `reused`: bound to another fingerprint at `boundAt`. */
-export type IdempotencyKeyOutcome = { readonly kind: 'bound' } | { readonly kind: 'same' } | { readonly kind: 'reused'; readonly boundAt: string };
+export type IdempotencyKeyOutcome =
+  { readonly kind: 'bound' } | { readonly kind: 'same' } | { readonly kind: 'reused'; readonly boundAt: string };
 
 /** The shortest time a store keeps a binding. */
 export const IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
 
 /** The outcome for a key found bound to `stored` when `binding` asks: the same fingerprint, or another. */
-export function compareBinding(stored: { readonly fingerprint: string; readonly boundAt: string }, binding: IdempotencyKeyBinding): IdempotencyKeyOutcome {
+export function compareBinding(
+  stored: { readonly fingerprint: string; readonly boundAt: string },
+  binding: IdempotencyKeyBinding,
+): IdempotencyKeyOutcome {
   return stored.fingerprint === binding.fingerprint ? { kind: 'same' } : { kind: 'reused', boundAt: stored.boundAt };
 }

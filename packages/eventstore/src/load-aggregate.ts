@@ -1,5 +1,13 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, fold, type Decider, type DomainError, type Event, type EventEnvelope, type EventRegistry } from '@salesbook/domain';
+import {
+  domainError,
+  fold,
+  type Decider,
+  type DomainError,
+  type Event,
+  type EventEnvelope,
+  type EventRegistry,
+} from '@salesbook/domain';
 import type { EventCodec } from './event-codec.js';
 import type { EventStore, RecordedEvent } from './port.js';
 
@@ -34,9 +42,15 @@ export interface LoadAggregateInput<C, E extends Event, S> {
 }
 
 /** The recorded events of a stream up to `asOf`. */
-async function readUpTo(store: EventStore, streamName: string, asOf: AsOf | undefined): Promise<Either<DomainError, readonly RecordedEvent[]>> {
+async function readUpTo(
+  store: EventStore,
+  streamName: string,
+  asOf: AsOf | undefined,
+): Promise<Either<DomainError, readonly RecordedEvent[]>> {
   if (asOf?.revision !== undefined && (!Number.isInteger(asOf.revision) || asOf.revision < -1)) {
-    return left(domainError('AS_OF_INVALID', `revision ${asOf.revision} is not a revision`, { revision: asOf.revision }));
+    return left(
+      domainError('AS_OF_INVALID', `revision ${asOf.revision} is not a revision`, { revision: asOf.revision }),
+    );
   }
   const until = asOf?.time === undefined ? undefined : Date.parse(asOf.time);
   if (until !== undefined && Number.isNaN(until)) {
@@ -59,7 +73,9 @@ async function readUpTo(store: EventStore, streamName: string, asOf: AsOf | unde
  * @example
  * const loaded = await loadAggregate({ store, codec, decider: orderDecider, registry: orderEventRegistry, streamName: 'order-42', asOf: { time: '2024-03-31T16:00:00Z' } });
  */
-export async function loadAggregate<C, E extends Event, S>(input: LoadAggregateInput<C, E, S>): Promise<Either<DomainError, LoadedAggregate<E, S>>> {
+export async function loadAggregate<C, E extends Event, S>(
+  input: LoadAggregateInput<C, E, S>,
+): Promise<Either<DomainError, LoadedAggregate<E, S>>> {
   const recorded = await readUpTo(input.store, input.streamName, input.asOf);
   if (recorded._tag === 'Left') return recorded;
   return foldRecorded(input, recorded.right);
@@ -73,5 +89,10 @@ export async function foldRecorded<C, E extends Event, S>(
   const decoded = await input.codec.decode(recorded, input.registry);
   if (decoded._tag === 'Left') return decoded;
   const last = recorded[recorded.length - 1];
-  return right({ state: fold(input.decider, decoded.right), revision: last?.revision ?? -1, position: last?.position, events: decoded.right });
+  return right({
+    state: fold(input.decider, decoded.right),
+    revision: last?.revision ?? -1,
+    position: last?.position,
+    events: decoded.right,
+  });
 }

@@ -1,6 +1,13 @@
 import { revisionMatches, WrongExpectedRevisionError } from './errors.js';
 import { GENESIS_HASH, linkEvents } from './hash-chain.js';
-import type { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, RecordedEvent, StreamAppend } from './port.js';
+import type {
+  AppendResult,
+  ExpectedRevision,
+  NewEvent,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+} from './port.js';
 import { findRepeat } from './repeat.js';
 import { createChangeNotifier, type ChangeNotifier } from './polling-subscription.js';
 
@@ -21,7 +28,13 @@ export interface MemoryEventLog {
 
 /** An empty {@link MemoryEventLog}. */
 export function createMemoryEventLog(): MemoryEventLog {
-  return { events: [], streams: new Map(), byEventId: new Map(), idempotencyKeys: new Map(), notifier: createChangeNotifier() };
+  return {
+    events: [],
+    streams: new Map(),
+    byEventId: new Map(),
+    idempotencyKeys: new Map(),
+    notifier: createChangeNotifier(),
+  };
 }
 
 const deepFreeze = <T>(value: T): T => {
@@ -74,10 +87,16 @@ export function appendToLog(
 }
 
 /** Appends to several streams all or nothing: on any failure, what the earlier parts wrote is removed. */
-export function appendManyToLog(log: MemoryEventLog, appends: readonly StreamAppend[], recordedAt: string): AppendResult[] {
+export function appendManyToLog(
+  log: MemoryEventLog,
+  appends: readonly StreamAppend[],
+  recordedAt: string,
+): AppendResult[] {
   const mark = log.events.length;
   try {
-    return appends.map((part) => appendToLog(log, part.streamName, part.events, part.expectedRevision ?? 'any', recordedAt));
+    return appends.map((part) =>
+      appendToLog(log, part.streamName, part.events, part.expectedRevision ?? 'any', recordedAt),
+    );
   } catch (error) {
     for (const event of log.events.splice(mark)) {
       log.byEventId.delete(event.eventId);
@@ -90,7 +109,11 @@ export function appendManyToLog(log: MemoryEventLog, appends: readonly StreamApp
 }
 
 /** A slice of one stream; a missing stream reads as no events. */
-export function readStreamFromLog(log: MemoryEventLog, streamName: string, options: ReadStreamOptions = {}): RecordedEvent[] {
+export function readStreamFromLog(
+  log: MemoryEventLog,
+  streamName: string,
+  options: ReadStreamOptions = {},
+): RecordedEvent[] {
   const stream = log.streams.get(streamName) ?? [];
   const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
   if (maxCount <= 0 || stream.length === 0) return [];
@@ -104,7 +127,11 @@ export function readStreamFromLog(log: MemoryEventLog, streamName: string, optio
 }
 
 /** A page of the global log strictly after `after`. */
-export function readAllFromLog(log: MemoryEventLog, after: bigint | undefined, maxCount: number | undefined): RecordedEvent[] {
+export function readAllFromLog(
+  log: MemoryEventLog,
+  after: bigint | undefined,
+  maxCount: number | undefined,
+): RecordedEvent[] {
   const start = after === undefined || after < 0n ? 0 : Number(after);
   const count = maxCount ?? Number.POSITIVE_INFINITY;
   if (count <= 0) return [];

@@ -3,7 +3,12 @@ import { createMemoryEventStore } from './memory-store.js';
 import type { NewEvent } from './port.js';
 
 // The full contract runs in test/contract/memory.contract.spec.ts; these are the memory store's own promises.
-const event = (eventId: string, data: NewEvent['data'] = { n: 1 }): NewEvent => ({ eventId, type: 'ThingHappened', data, metadata: {} });
+const event = (eventId: string, data: NewEvent['data'] = { n: 1 }): NewEvent => ({
+  eventId,
+  type: 'ThingHappened',
+  data,
+  metadata: {},
+});
 
 describe('createMemoryEventStore', () => {
   it('records with its clock', async () => {
@@ -31,14 +36,21 @@ describe('createMemoryEventStore', () => {
 
   it('an empty batch checks the revision and writes nothing', async () => {
     const store = createMemoryEventStore();
-    expect(await store.appendToStream('thing-1', [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1, position: 0n });
+    expect(await store.appendToStream('thing-1', [], { expectedRevision: 'no_stream' })).toEqual({
+      nextExpectedRevision: -1,
+      position: 0n,
+    });
     expect(await store.streamExists('thing-1')).toBe(false);
-    await expect(store.appendToStream('thing-1', [], { expectedRevision: 0 })).rejects.toMatchObject({ code: 'STREAM_REVISION_CONFLICT' });
+    await expect(store.appendToStream('thing-1', [], { expectedRevision: 0 })).rejects.toMatchObject({
+      code: 'STREAM_REVISION_CONFLICT',
+    });
   });
 
   it('a batch repeating an id within itself is refused', async () => {
     const store = createMemoryEventStore();
-    await expect(store.appendToStream('thing-1', [event('a'), event('a')])).rejects.toMatchObject({ code: 'EVENT_ID_CONFLICT' });
+    await expect(store.appendToStream('thing-1', [event('a'), event('a')])).rejects.toMatchObject({
+      code: 'EVENT_ID_CONFLICT',
+    });
     expect(await store.headPosition()).toBeUndefined();
   });
 

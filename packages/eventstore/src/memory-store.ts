@@ -1,6 +1,13 @@
 import { StoreUnavailableError } from './errors.js';
 import { compareBinding } from './idempotency-keys.js';
-import { appendManyToLog, appendToLog, createMemoryEventLog, readAllFromLog, readStreamFromLog, type MemoryEventLog } from './memory-log.js';
+import {
+  appendManyToLog,
+  appendToLog,
+  createMemoryEventLog,
+  readAllFromLog,
+  readStreamFromLog,
+  type MemoryEventLog,
+} from './memory-log.js';
 import { createPollingSubscription } from './polling-subscription.js';
 import type { EventStore, Subscription } from './port.js';
 
@@ -39,7 +46,9 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   return {
     async appendToStream(streamName, events, appendOptions) {
       open();
-      return appended(appendToLog(log, streamName, events, appendOptions?.expectedRevision ?? 'any', clock().toISOString()));
+      return appended(
+        appendToLog(log, streamName, events, appendOptions?.expectedRevision ?? 'any', clock().toISOString()),
+      );
     },
     async appendMany(appends) {
       open();

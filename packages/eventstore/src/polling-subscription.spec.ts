@@ -85,11 +85,14 @@ describe('createPollingSubscription', () => {
 
   it('starts strictly after `after`, and says caught-up with no position on an empty log', async () => {
     const log = fakeLog();
-    expect(await take(createPollingSubscription({ readAll: log.readAll, notifier: createChangeNotifier() }), 1)).toEqual([
-      { kind: 'caught-up', position: undefined },
-    ]);
+    expect(
+      await take(createPollingSubscription({ readAll: log.readAll, notifier: createChangeNotifier() }), 1),
+    ).toEqual([{ kind: 'caught-up', position: undefined }]);
     log.add(4);
-    const messages = await take(createPollingSubscription({ readAll: log.readAll, after: 2n, notifier: createChangeNotifier() }), 3);
+    const messages = await take(
+      createPollingSubscription({ readAll: log.readAll, after: 2n, notifier: createChangeNotifier() }),
+      3,
+    );
     expect(messages.map(label)).toEqual(['3', '4', 'caught-up@4']);
   });
 
@@ -98,7 +101,10 @@ describe('createPollingSubscription', () => {
     log.add(1);
     log.add(2, '$metadata');
     log.add(1);
-    const messages = await take(createPollingSubscription({ readAll: log.readAll, notifier: createChangeNotifier(), batchSize: 2 }), 3);
+    const messages = await take(
+      createPollingSubscription({ readAll: log.readAll, notifier: createChangeNotifier(), batchSize: 2 }),
+      3,
+    );
     expect(messages.map(label)).toEqual(['1', '4', 'caught-up@4']);
   });
 
@@ -147,7 +153,10 @@ describe('createPollingSubscription', () => {
   });
 
   it('a failing read fails the iteration', async () => {
-    const failing = createPollingSubscription({ readAll: () => Promise.reject(new Error('disk gone')), notifier: createChangeNotifier() });
+    const failing = createPollingSubscription({
+      readAll: () => Promise.reject(new Error('disk gone')),
+      notifier: createChangeNotifier(),
+    });
     await expect(take(failing, 1)).rejects.toThrow('disk gone');
   });
 });

@@ -89,7 +89,11 @@ export interface SubscribeToAllOptions {
 /** The port every event store adapter implements; it also keeps the bindings of idempotency keys. */
 export interface EventStore extends IdempotencyKeyStore {
   /** Appends atomically, or fails with a {@link WrongExpectedRevisionError} and writes nothing. */
-  appendToStream(streamName: string, events: readonly NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
+  appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
   /**
    * Appends to several streams. The embedded stores do it in one transaction (all or nothing);
    * EventStoreDB has no multi-stream transaction, so there each stream's part is atomic on its own.

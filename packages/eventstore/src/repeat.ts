@@ -17,7 +17,11 @@ export interface StoredPlace {
  * const repeat = findRepeat(streamName, events, (eventId) => byEventId.get(eventId));
  * if (repeat !== undefined) return repeat; // acknowledged again, nothing written
  */
-export function findRepeat(streamName: string, events: readonly NewEvent[], lookUp: (eventId: string) => StoredPlace | undefined): AppendResult | undefined {
+export function findRepeat(
+  streamName: string,
+  events: readonly NewEvent[],
+  lookUp: (eventId: string) => StoredPlace | undefined,
+): AppendResult | undefined {
   const stored = events.map((event) => lookUp(event.eventId));
   const firstStored = stored.findIndex((place) => place !== undefined);
   if (firstStored === -1) {
@@ -30,7 +34,13 @@ export function findRepeat(streamName: string, events: readonly NewEvent[], look
   }
   const first = stored[0];
   const last = stored[stored.length - 1];
-  const same = stored.every((place, index) => place !== undefined && place.streamName === streamName && first !== undefined && place.revision === first.revision + index);
+  const same = stored.every(
+    (place, index) =>
+      place !== undefined &&
+      place.streamName === streamName &&
+      first !== undefined &&
+      place.revision === first.revision + index,
+  );
   if (!same || last === undefined) throw new EventIdConflictError(streamName, events[firstStored]?.eventId ?? '');
   return { nextExpectedRevision: last.revision, position: last.position };
 }

@@ -38,14 +38,28 @@ describe('parseStoreUrl', () => {
   it.each([
     ['esdb://localhost:2113?tls=false', false, [{ host: 'localhost', port: 2113 }]],
     ['esdb://127.0.0.1', false, [{ host: '127.0.0.1', port: 2113 }]],
-    ['esdb://admin:changeit@node1.example.com:2113,node2.example.com:2114,[::1]:2115/?tls=true&nodePreference=leader', false, [
-      { host: 'node1.example.com', port: 2113 },
-      { host: 'node2.example.com', port: 2114 },
-      { host: '[::1]', port: 2115 },
-    ]],
-    ['esdb+discover://cluster.example.com:2113?maxDiscoverAttempts=10', true, [{ host: 'cluster.example.com', port: 2113 }]],
+    [
+      'esdb://admin:changeit@node1.example.com:2113,node2.example.com:2114,[::1]:2115/?tls=true&nodePreference=leader',
+      false,
+      [
+        { host: 'node1.example.com', port: 2113 },
+        { host: 'node2.example.com', port: 2114 },
+        { host: '[::1]', port: 2115 },
+      ],
+    ],
+    [
+      'esdb+discover://cluster.example.com:2113?maxDiscoverAttempts=10',
+      true,
+      [{ host: 'cluster.example.com', port: 2113 }],
+    ],
   ])('reads %s as an EventStoreDB connection string', (value, discover, hosts) => {
-    expect(parsed(value)).toEqual({ kind: 'esdb', connectionString: value, discover, hosts, maxAppendBytes: 1_048_576 });
+    expect(parsed(value)).toEqual({
+      kind: 'esdb',
+      connectionString: value,
+      discover,
+      hosts,
+      maxAppendBytes: 1_048_576,
+    });
   });
 
   it.each([
@@ -78,7 +92,8 @@ describe('parseStoreUrl', () => {
     };
     expect(esdb('4096')).toMatchObject({ kind: 'esdb', maxAppendBytes: 4_096 });
     expect(esdb(' ')).toMatchObject({ maxAppendBytes: 1_048_576 });
-    for (const bad of ['1023', '16777217', '1e6', '-5', 'lots']) expect(esdb(bad)).toMatch(/^SALESBOOK_ESDB_MAX_APPEND_BYTES: /);
+    for (const bad of ['1023', '16777217', '1e6', '-5', 'lots'])
+      expect(esdb(bad)).toMatch(/^SALESBOOK_ESDB_MAX_APPEND_BYTES: /);
     expect(parsed('memory:')).toEqual({ kind: 'memory' });
   });
 

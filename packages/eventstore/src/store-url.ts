@@ -36,7 +36,8 @@ export type StoreDescriptor =
 
 const EXPECTED = 'expected sqlite:<path>, memory: or esdb://host[:port][,host[:port]...][?option=value&...]';
 const ESDB_DEFAULT_PORT = 2113;
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/;
 const OPTION = /^[A-Za-z][A-Za-z0-9]*=[^&=]*$/;
 
 const refuse = (problem: string): Either<StoreConfigurationError, never> =>
@@ -50,7 +51,11 @@ function parseMaxAppend(value: string | undefined): Either<StoreConfigurationErr
   if (value === undefined || value.trim() === '') return right(ESDB_DEFAULT_MAX_APPEND_BYTES);
   const bytes = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (bytes >= 1_024 && bytes <= ESDB_MAX_APPEND_LIMIT) return right(bytes);
-  return left(new StoreConfigurationError(`${MAX_APPEND_VARIABLE}: "${value}" is not a whole number of bytes from 1024 to ${ESDB_MAX_APPEND_LIMIT} (at most the server's MaxAppendSize)`));
+  return left(
+    new StoreConfigurationError(
+      `${MAX_APPEND_VARIABLE}: "${value}" is not a whole number of bytes from 1024 to ${ESDB_MAX_APPEND_LIMIT} (at most the server's MaxAppendSize)`,
+    ),
+  );
 }
 
 /**
@@ -63,7 +68,10 @@ function parseMaxAppend(value: string | undefined): Either<StoreConfigurationErr
  * const store = parseStoreUrl(process.env.SALESBOOK_EVENTSTORE);
  * if (isLeft(store)) { console.error(store.left.message); process.exit(1); }
  */
-export function parseStoreUrl(value: string | undefined, maxAppend?: string): Either<StoreConfigurationError, StoreDescriptor> {
+export function parseStoreUrl(
+  value: string | undefined,
+  maxAppend?: string,
+): Either<StoreConfigurationError, StoreDescriptor> {
   const text = value === undefined || value.trim() === '' ? DEFAULT_STORE_URL : value.trim();
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
   const rest = scheme === undefined ? '' : text.slice(scheme.length + 1);
@@ -74,7 +82,9 @@ export function parseStoreUrl(value: string | undefined, maxAppend?: string): Ei
       return rest === '' || rest === '//' ? right({ kind: 'memory' }) : refuse(`memory: takes no path, got "${text}"`);
     case 'esdb':
     case 'esdb+discover':
-      return chain((maxAppendBytes: number) => parseEsdb(text, rest, scheme === 'esdb+discover', maxAppendBytes))(parseMaxAppend(maxAppend));
+      return chain((maxAppendBytes: number) => parseEsdb(text, rest, scheme === 'esdb+discover', maxAppendBytes))(
+        parseMaxAppend(maxAppend),
+      );
     case undefined:
       return refuse(`"${redact(text)}" names no store kind`);
     default:
@@ -90,13 +100,20 @@ function parseSqlite(rest: string): Either<StoreConfigurationError, StoreDescrip
   return right({ kind: 'sqlite', path });
 }
 
-function parseEsdb(text: string, rest: string, discover: boolean, maxAppendBytes: number): Either<StoreConfigurationError, StoreDescriptor> {
+function parseEsdb(
+  text: string,
+  rest: string,
+  discover: boolean,
+  maxAppendBytes: number,
+): Either<StoreConfigurationError, StoreDescriptor> {
   const shown = redact(text);
-  if (!rest.startsWith('//')) return refuse(`"${shown}" is not a connection string: the scheme needs "//" before the hosts`);
+  if (!rest.startsWith('//'))
+    return refuse(`"${shown}" is not a connection string: the scheme needs "//" before the hosts`);
   const match = /^\/\/(?:([^@/?]*)@)?([^/?]*)\/?(?:\?(.*))?$/.exec(rest);
   const [, credentials, hostList = '', query] = match ?? [];
   if (match === null) return refuse(`"${shown}" has a path; an EventStoreDB connection string has none`);
-  if (credentials !== undefined && !/^[^:]+:.*$/.test(credentials)) return refuse(`"${shown}": credentials must be user:password@`);
+  if (credentials !== undefined && !/^[^:]+:.*$/.test(credentials))
+    return refuse(`"${shown}": credentials must be user:password@`);
   if (hostList === '') return refuse(`"${shown}" names no host`);
   const hosts: EsdbHost[] = [];
   for (const item of hostList.split(',')) {
@@ -104,12 +121,14 @@ function parseEsdb(text: string, rest: string, discover: boolean, maxAppendBytes
     const host = parsed?.[1] ?? '';
     const port = parsed?.[2] === undefined ? ESDB_DEFAULT_PORT : Number(parsed[2]);
     if (!HOST.test(host)) return refuse(`"${shown}" has a malformed host "${item}"`);
-    if (!Number.isInteger(port) || port < 1 || port > 65_535) return refuse(`"${shown}" has port ${parsed?.[2] ?? ''} outside 1-65535`);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535)
+      return refuse(`"${shown}" has port ${parsed?.[2] ?? ''} outside 1-65535`);
     hosts.push({ host, port });
   }
   if (query !== undefined && query !== '') {
     const bad = query.split('&').find((option) => !OPTION.test(option));
-    if (bad !== undefined) return refuse(`"${shown}" has a malformed option "${bad}" (options are name=value, joined by &)`);
+    if (bad !== undefined)
+      return refuse(`"${shown}" has a malformed option "${bad}" (options are name=value, joined by &)`);
   }
   return right({ kind: 'esdb', connectionString: text, discover, hosts, maxAppendBytes });
 }

@@ -3,7 +3,14 @@ import { toJson } from './to-json.js';
 
 describe('toJson', () => {
   it('keeps plain JSON and drops undefined members (an undefined array item becomes null)', () => {
-    expect(toJson({ a: 1, b: undefined, c: [true, undefined, 'x', { d: null }], e: Object.assign(Object.create(null), { f: 2 }) })).toEqual({
+    expect(
+      toJson({
+        a: 1,
+        b: undefined,
+        c: [true, undefined, 'x', { d: null }],
+        e: Object.assign(Object.create(null), { f: 2 }),
+      }),
+    ).toEqual({
       _tag: 'Right',
       right: { a: 1, c: [true, null, 'x', { d: null }], e: { f: 2 } },
     });

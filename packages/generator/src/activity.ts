@@ -15,10 +15,20 @@ import {
 import type { WritableEventMetadata } from '@salesbook/eventstore';
 
 /** The aggregates whose commands the generator decides. */
-export type AggregateKind = 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist' | 'promotion';
+export type AggregateKind =
+  'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist' | 'promotion';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
-export type SalesbookCommand = CustomerCommand | OrderCommand | ReceivableCommand | ComplaintCommand | TargetCommand | TeamCommand | ProductCommand | PriceListCommand | PromotionCommand;
+export type SalesbookCommand =
+  | CustomerCommand
+  | OrderCommand
+  | ReceivableCommand
+  | ComplaintCommand
+  | TargetCommand
+  | TeamCommand
+  | ProductCommand
+  | PriceListCommand
+  | PromotionCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {

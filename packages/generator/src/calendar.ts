@@ -38,7 +38,7 @@ export const isBusinessDay = (date: IsoDate): boolean => {
 export function plusBusinessDays(date: IsoDate, count: number): IsoDate {
   let day = date;
   while (!isBusinessDay(day)) day = plusDays(day, 1);
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day = plusDays(day, 1);
     if (isBusinessDay(day)) left -= 1;
   }
@@ -66,7 +66,9 @@ export const officeInstant = (random: Random, date: IsoDate): number =>
   dayMs(date) + OFFICE_START_MS + random.int(0, OFFICE_LENGTH_MS / 1000 - 1) * 1000;
 
 /** A random office-hours instant of the business day `count` business days after `date`. */
-export const officeInstantAfter = (random: Random, date: IsoDate, count: number): number => officeInstant(random, plusBusinessDays(date, count));
+export const officeInstantAfter = (random: Random, date: IsoDate, count: number): number =>
+  officeInstant(random, plusBusinessDays(date, count));
 
 /** The quarter `YYYY-Qn` of a month. */
-export const quarterOf = (month: string): string => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+export const quarterOf = (month: string): string =>
+  `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;

@@ -39,8 +39,11 @@ export class StreamHandle<C extends SalesbookCommand, E extends Event, S> {
 }
 
 /** Opens a handle on a new stream of `decider`. */
-export const openStream = <C extends SalesbookCommand, E extends Event, S>(aggregate: AggregateKind, name: string, decider: Decider<WithAccess<C>, E, S>): StreamHandle<C, E, S> =>
-  new StreamHandle(aggregate, name, decider, decider.initialState());
+export const openStream = <C extends SalesbookCommand, E extends Event, S>(
+  aggregate: AggregateKind,
+  name: string,
+  decider: Decider<WithAccess<C>, E, S>,
+): StreamHandle<C, E, S> => new StreamHandle(aggregate, name, decider, decider.initialState());
 
 /** How a command is traced, and which refusals are outcomes rather than generator bugs. */
 export interface RunOptions {
@@ -112,15 +115,26 @@ export class Engine {
   }
 
   /** Decides `command` on `stream`; on acceptance the events are folded into the stream and recorded. */
-  run<C extends SalesbookCommand, E extends Event, S>(stream: StreamHandle<C, E, S>, command: C, options: RunOptions): Outcome<E> {
-    const validated = this.validate ? ({ ...command, data: SCHEMAS[command.type]?.parse(command.data) ?? command.data } as C) : command;
-    const checked: WithAccess<C> = { ...validated, access: accessFacts(this.team.state, validated, utcDate(validated.metadata.occurredAt)) };
+  run<C extends SalesbookCommand, E extends Event, S>(
+    stream: StreamHandle<C, E, S>,
+    command: C,
+    options: RunOptions,
+  ): Outcome<E> {
+    const validated = this.validate
+      ? ({ ...command, data: SCHEMAS[command.type]?.parse(command.data) ?? command.data } as C)
+      : command;
+    const checked: WithAccess<C> = {
+      ...validated,
+      access: accessFacts(this.team.state, validated, utcDate(validated.metadata.occurredAt)),
+    };
     const decision = stream.decider.decide(checked, stream.state);
     if (decision._tag === 'Left') {
       const { code, message } = decision.left;
       // Once a command was left out for the budget, later commands of its story may no longer fit: not a bug.
       if (options.allow?.includes(code) === true || this.budgetReached) return { ok: false, code };
-      throw new Error(`generator: ${command.type} on ${stream.name} at ${isoOf(this.now)} was refused: ${code}: ${message}`);
+      throw new Error(
+        `generator: ${command.type} on ${stream.name} at ${isoOf(this.now)} was refused: ${code}: ${message}`,
+      );
     }
     const events = decision.right;
     if (events.length === 0) return { ok: true, events, eventIds: [] };

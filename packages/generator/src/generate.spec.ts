@@ -59,12 +59,51 @@ describe('generateActivity', () => {
   // of these once the generator makes it.
   // Compensation approvals: generated history keeps a manager resolving large compensations itself.
   // Survey campaigns: generated surveys are still recorded one at a time by reps.
-  const NOT_GENERATED = ['ComplaintCompensationRequested', 'ComplaintCompensationApproved', 'ComplaintCompensationRejected', 'PeriodClosed', 'PeriodReopeningRequested', 'PeriodReopened', 'MonthlyReportSubmitted', 'MonthlyReportAccepted', 'MonthlyReportReturned', 'CommissionStatementApproved', 'CommissionStatementConfirmed', 'WebhookSubscribed', 'WebhookSubscriptionCancelled', 'CommissionPlanVersionSet', 'CommissionPlanEnded', 'CompetitionCreated', 'CompetitionCancelled', 'ForecastSubmitted', 'ForecastAdjusted', 'SurveyCampaignPlanned', 'SurveyCampaignLaunched', 'SurveyInvitationIssued', 'OpportunityOpened', 'OpportunityRevised', 'OpportunityStageMoved', 'OpportunityLost', 'QuotationSent', 'QuotationAccepted', 'OpportunityWon', 'EvaluationOpened', 'EvaluationAssessed', 'EvaluationFinalised', 'EvaluationAcknowledged'];
+  const NOT_GENERATED = [
+    'ComplaintCompensationRequested',
+    'ComplaintCompensationApproved',
+    'ComplaintCompensationRejected',
+    'PeriodClosed',
+    'PeriodReopeningRequested',
+    'PeriodReopened',
+    'MonthlyReportSubmitted',
+    'MonthlyReportAccepted',
+    'MonthlyReportReturned',
+    'CommissionStatementApproved',
+    'CommissionStatementConfirmed',
+    'WebhookSubscribed',
+    'WebhookSubscriptionCancelled',
+    'CommissionPlanVersionSet',
+    'CommissionPlanEnded',
+    'CompetitionCreated',
+    'CompetitionCancelled',
+    'ForecastSubmitted',
+    'ForecastAdjusted',
+    'SurveyCampaignPlanned',
+    'SurveyCampaignLaunched',
+    'SurveyInvitationIssued',
+    'OpportunityOpened',
+    'OpportunityRevised',
+    'OpportunityStageMoved',
+    'OpportunityLost',
+    'QuotationSent',
+    'QuotationAccepted',
+    'OpportunityWon',
+    'EvaluationOpened',
+    'EvaluationAssessed',
+    'EvaluationFinalised',
+    'EvaluationAcknowledged',
+  ];
 
   it('holds every event type of the domain but the month-end controls and compensation approvals it does not simulate yet', () => {
     const seen = new Set<string>(events.map((event) => event.type));
     // Sorted: the set matters, not the order aggregates happen to be listed in.
-    expect(salesbookEventDefinitions.map((definition) => definition.type).filter((type) => !seen.has(type)).sort()).toEqual([...NOT_GENERATED].sort());
+    expect(
+      salesbookEventDefinitions
+        .map((definition) => definition.type)
+        .filter((type) => !seen.has(type))
+        .sort(),
+    ).toEqual([...NOT_GENERATED].sort());
   });
 
   it('keeps every stream gapless and business time moving forward across the whole log', () => {
@@ -88,7 +127,9 @@ describe('generateActivity', () => {
   it('has unique event ids and one command id per command', () => {
     expect(new Set(events.map((event) => event.metadata.eventId)).size).toBe(events.length);
     expect(new Set(commands.map((command) => command.commandId)).size).toBe(commands.length);
-    expect(commands.every((command) => command.events.every((event) => event.metadata.commandId === command.commandId))).toBe(true);
+    expect(
+      commands.every((command) => command.events.every((event) => event.metadata.commandId === command.commandId)),
+    ).toBe(true);
   });
 
   it('has write-offs approved by someone other than the requester, and enough survey answers for key drivers', () => {
@@ -96,10 +137,11 @@ describe('generateActivity', () => {
     expect(writeOffs.length).toBeGreaterThan(0);
     expect(writeOffs.filter((event) => field(event, 'approvedBy') === field(event, 'requestedBy'))).toEqual([]);
     const answers = new Map<string, number>();
-    for (const event of events) if (event.type === 'SatisfactionSurveyRecorded') {
-      const survey = String(field(event, 'surveyId'));
-      answers.set(survey, (answers.get(survey) ?? 0) + 1);
-    }
+    for (const event of events)
+      if (event.type === 'SatisfactionSurveyRecorded') {
+        const survey = String(field(event, 'surveyId'));
+        answers.set(survey, (answers.get(survey) ?? 0) + 1);
+      }
     expect([...answers.values()].every((count) => count >= 30)).toBe(true);
   });
 
@@ -111,8 +153,12 @@ describe('generateActivity', () => {
     expect(causes.filter((type) => type !== 'OrderDelivered' && type !== 'OrderConfirmed')).toEqual([]);
   });
 
-  it('places orders of one to four lines and has complaints handled by someone other than the customer\'s rep', () => {
-    const lineCounts = new Set(events.filter((event) => event.type === 'OrderPlaced').map((event) => (field(event, 'lines') as unknown[]).length));
+  it("places orders of one to four lines and has complaints handled by someone other than the customer's rep", () => {
+    const lineCounts = new Set(
+      events
+        .filter((event) => event.type === 'OrderPlaced')
+        .map((event) => (field(event, 'lines') as unknown[]).length),
+    );
     expect([...lineCounts].sort()).toEqual([1, 2, 3, 4]);
     const owners = new Map<unknown, unknown>();
     const customerOf = new Map<unknown, unknown>();
@@ -121,7 +167,11 @@ describe('generateActivity', () => {
       if (event.type === 'CustomerRegistered') owners.set(field(event, 'customerId'), field(event, 'ownerRepId'));
       if (event.type === 'CustomerReassigned') owners.set(field(event, 'customerId'), field(event, 'toRepId'));
       if (event.type === 'ComplaintFiled') customerOf.set(field(event, 'complaintId'), field(event, 'customerId'));
-      if (event.type === 'ComplaintAssigned' && owners.get(customerOf.get(field(event, 'complaintId'))) === field(event, 'handlerId')) ownHandler.push(field(event, 'complaintId'));
+      if (
+        event.type === 'ComplaintAssigned' &&
+        owners.get(customerOf.get(field(event, 'complaintId'))) === field(event, 'handlerId')
+      )
+        ownHandler.push(field(event, 'complaintId'));
     }
     expect(customerOf.size).toBeGreaterThan(50);
     expect(ownHandler).toEqual([]);
@@ -129,7 +179,9 @@ describe('generateActivity', () => {
 
   it('prices the order lines from the lists, with the promotions taken while they run and within their budgets', () => {
     type Line = { pricing?: { listPrice: number; promotionId: string | null; promotionDiscount: number } };
-    const lines = events.filter((event) => event.type === 'OrderPlaced').flatMap((event) => field(event, 'lines') as Line[]);
+    const lines = events
+      .filter((event) => event.type === 'OrderPlaced')
+      .flatMap((event) => field(event, 'lines') as Line[]);
     expect(lines.filter((line) => line.pricing === undefined)).toEqual([]);
     // A budget counts the orders as they stand: amendments re-count an order, a cancellation gives its share back.
     const standing = new Map<unknown, Line[]>();
@@ -139,10 +191,22 @@ describe('generateActivity', () => {
       if (event.type === 'OrderCancelled') standing.delete(field(event, 'orderId'));
     }
     const given = new Map<string, number>();
-    for (const line of [...standing.values()].flat()) if (line.pricing?.promotionId != null) given.set(line.pricing.promotionId, (given.get(line.pricing.promotionId) ?? 0) + line.pricing.promotionDiscount);
+    for (const line of [...standing.values()].flat())
+      if (line.pricing?.promotionId != null)
+        given.set(
+          line.pricing.promotionId,
+          (given.get(line.pricing.promotionId) ?? 0) + line.pricing.promotionDiscount,
+        );
     // The pump promotion (8% off) and the first region's controller offer are taken; the withdrawn valve week never is.
-    expect([...given.keys()].sort()).toEqual([expect.stringMatching(/controller-/), expect.stringMatching(/spring-pumps$/)]);
-    const budgets = new Map(events.filter((event) => event.type === 'PromotionDrafted').map((event) => [String(field(event, 'promotionId')), field(event, 'budget') as number | null]));
+    expect([...given.keys()].sort()).toEqual([
+      expect.stringMatching(/controller-/),
+      expect.stringMatching(/spring-pumps$/),
+    ]);
+    const budgets = new Map(
+      events
+        .filter((event) => event.type === 'PromotionDrafted')
+        .map((event) => [String(field(event, 'promotionId')), field(event, 'budget') as number | null]),
+    );
     for (const [id, amount] of given) expect(amount).toBeLessThanOrEqual(budgets.get(id) ?? Number.MAX_SAFE_INTEGER);
   });
 

@@ -39,7 +39,17 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   const engine = new Engine(random, tag, settings.events, settings.validateCommands);
   const world = createWorld(settings.repsPerRegion, settings.idPrefix);
   const endMs = endOf(settings.start, settings.months);
-  const sim: Sim = { engine, random, world, ids: new Ids(settings.idPrefix), customers: [], products: new Map(), pricing: new PricingBook(), prefix: settings.idPrefix, endMs };
+  const sim: Sim = {
+    engine,
+    random,
+    world,
+    ids: new Ids(settings.idPrefix),
+    customers: [],
+    products: new Map(),
+    pricing: new PricingBook(),
+    prefix: settings.idPrefix,
+    endMs,
+  };
   const startMs = dayMs(settings.start);
   const firstDay = daysOf(sim, monthOf(settings.start), startMs)[0] ?? settings.start;
   const load = new Map<string, number>();
@@ -57,11 +67,16 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   const morning = dayMs(firstDay) + HOUR_MS;
   for (let n = 0; n < settings.customers; n += 1) {
     const region = world.regions[n % world.regions.length];
-    if (region !== undefined) registerCustomer(sim, region, morning + Math.floor((n * 90 * 60_000) / settings.customers), load);
+    if (region !== undefined)
+      registerCustomer(sim, region, morning + Math.floor((n * 90 * 60_000) / settings.customers), load);
   }
   engine.at(morning + 91 * 60_000, () => planMonth(sim, monthOf(settings.start), load));
   let day: string | undefined;
-  for (let next = engine.agenda.pop(); next !== undefined && next.at < endMs && !engine.full; next = engine.agenda.pop()) {
+  for (
+    let next = engine.agenda.pop();
+    next !== undefined && next.at < endMs && !engine.full;
+    next = engine.agenda.pop()
+  ) {
     const date = dateOfMs(next.at);
     if (day !== undefined && date !== day) {
       const commands = engine.takeRecorded();

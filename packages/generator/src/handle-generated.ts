@@ -45,7 +45,10 @@ export interface HandleGeneratedOptions {
   readonly codec: EventCodec;
 }
 
-type Handler = (generated: GeneratedCommand, options: HandleGeneratedOptions) => Promise<Either<DomainError, CommandResult<Event>>>;
+type Handler = (
+  generated: GeneratedCommand,
+  options: HandleGeneratedOptions,
+) => Promise<Either<DomainError, CommandResult<Event>>>;
 
 /** A handler for one aggregate: its decider, its events, and the command types it owns (checked, not assumed). */
 function handlerOf<K extends string, E extends Event, S>(
@@ -53,10 +56,12 @@ function handlerOf<K extends string, E extends Event, S>(
   decider: Decider<Extract<AnyCommand, { readonly type: K }>, E, S>,
   registry: EventRegistry<E>,
 ): Handler {
-  const owns = (command: AnyCommand): command is Extract<AnyCommand, { readonly type: K }> => Object.hasOwn(schemas, command.type);
+  const owns = (command: AnyCommand): command is Extract<AnyCommand, { readonly type: K }> =>
+    Object.hasOwn(schemas, command.type);
   return async (generated, options) => {
     const { command, streamName, commandId, correlationId, causationId } = generated;
-    if (!owns(command)) return left(domainError('GENERATOR_WRONG_AGGREGATE', `${command.type} is not a ${generated.aggregate} command`));
+    if (!owns(command))
+      return left(domainError('GENERATOR_WRONG_AGGREGATE', `${command.type} is not a ${generated.aggregate} command`));
     return handleCommand({ ...options, decider, registry, streamName, command, commandId, correlationId, causationId });
   };
 }
@@ -77,5 +82,7 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
  * Handles a generated command through `handleCommand` with its aggregate's own decider and events, as the API
  * would; a command of another aggregate than the one it names is refused (`GENERATOR_WRONG_AGGREGATE`).
  */
-export const handleGenerated = (generated: GeneratedCommand, options: HandleGeneratedOptions): Promise<Either<DomainError, CommandResult<Event>>> =>
-  HANDLERS[generated.aggregate](generated, options);
+export const handleGenerated = (
+  generated: GeneratedCommand,
+  options: HandleGeneratedOptions,
+): Promise<Either<DomainError, CommandResult<Event>>> => HANDLERS[generated.aggregate](generated, options);

@@ -26,16 +26,30 @@ export interface SeedResult {
 
 /** Commands in order, consecutive commands of one stream joined into one part at the first one's revision. */
 async function toAppends(codec: EventCodec, commands: readonly GeneratedCommand[]): Promise<StreamAppend[]> {
-  const encoded = await codec.encode(commands.flatMap((command) => command.events.map(({ type, data, metadata }) => ({ event: { type, data }, metadata }))));
-  if (encoded._tag === 'Left') throw new Error(`generator: an event did not encode: ${encoded.left.code}: ${encoded.left.message}`);
-  const appends: { streamName: string; events: StreamAppend['events'][number][]; expectedRevision: StreamAppend['expectedRevision'] }[] = [];
+  const encoded = await codec.encode(
+    commands.flatMap((command) =>
+      command.events.map(({ type, data, metadata }) => ({ event: { type, data }, metadata })),
+    ),
+  );
+  if (encoded._tag === 'Left')
+    throw new Error(`generator: an event did not encode: ${encoded.left.code}: ${encoded.left.message}`);
+  const appends: {
+    streamName: string;
+    events: StreamAppend['events'][number][];
+    expectedRevision: StreamAppend['expectedRevision'];
+  }[] = [];
   let offset = 0;
   for (const command of commands) {
     const events = encoded.right.slice(offset, offset + command.events.length);
     offset += command.events.length;
     const last = appends[appends.length - 1];
     if (last?.streamName === command.streamName) last.events.push(...events);
-    else appends.push({ streamName: command.streamName, events, expectedRevision: command.expectedRevision === -1 ? 'no_stream' : command.expectedRevision });
+    else
+      appends.push({
+        streamName: command.streamName,
+        events,
+        expectedRevision: command.expectedRevision === -1 ? 'no_stream' : command.expectedRevision,
+      });
   }
   return appends;
 }

@@ -1,4 +1,14 @@
-import type { CustomerCommand, CustomerEvent, CustomerId, CustomerState, IsoDate, ProductCommand, ProductEvent, ProductState, Segment } from '@salesbook/domain';
+import type {
+  CustomerCommand,
+  CustomerEvent,
+  CustomerId,
+  CustomerState,
+  IsoDate,
+  ProductCommand,
+  ProductEvent,
+  ProductState,
+  Segment,
+} from '@salesbook/domain';
 import { dateOfMs, DAY_MS, HOUR_MS, officeInstantAfter } from './calendar.js';
 
 const OFFICE_END_MS = 10 * HOUR_MS;
@@ -72,7 +82,9 @@ export const hoursLater = (sim: Sim, min: number, max: number): number =>
  */
 export function officeHoursLater(sim: Sim, min: number, max: number): number {
   const at = hoursLater(sim, min, max);
-  return dateOfMs(at) === today(sim) && at % DAY_MS < OFFICE_END_MS ? at : officeInstantAfter(sim.random, today(sim), 1);
+  return dateOfMs(at) === today(sim) && at % DAY_MS < OFFICE_END_MS
+    ? at
+    : officeInstantAfter(sim.random, today(sim), 1);
 }
 
 /** An office-hours instant `count` business days after today; the same day is pushed past now. */

@@ -87,7 +87,13 @@ const actor = (id: string, role: Actor['role'], region?: string): Actor =>
 export function createWorld(repsPerRegion: number, idPrefix: string): World {
   const repsById = new Map<string, Rep>();
   const regions = REGIONS.map(({ id, currency, priceFactor }) => {
-    const region: Region = { id: id as RegionId, currency: currency as Currency, priceFactor, manager: actor(`${idPrefix}rm-${id}`, 'regional_manager', id), reps: [] };
+    const region: Region = {
+      id: id as RegionId,
+      currency: currency as Currency,
+      priceFactor,
+      manager: actor(`${idPrefix}rm-${id}`, 'regional_manager', id),
+      reps: [],
+    };
     for (let n = 1; n <= repsPerRegion; n += 1) {
       const rep = { actor: actor(`${idPrefix}rep-${id}-${String(n).padStart(2, '0')}`, 'sales_rep', id), region };
       region.reps.push(rep);
@@ -105,8 +111,20 @@ export function createWorld(repsPerRegion: number, idPrefix: string): World {
   const catalogue = PRODUCT_LINES.flatMap(([code, name, price, costShare]) =>
     VARIANTS.map(([size, factor]) => {
       const listPrice = Math.round((price * factor) / 100) * 100;
-      return { sku: `${code}-${size}`, description: `${name}, size ${size}`, category: name, listPrice, standardCost: Math.round(listPrice * costShare) };
+      return {
+        sku: `${code}-${size}`,
+        description: `${name}, size ${size}`,
+        category: name,
+        listPrice,
+        standardCost: Math.round(listPrice * costShare),
+      };
     }),
   );
-  return { regions, staff, catalogue, categories: new Map(catalogue.map((product) => [product.sku, product.category])), repsById };
+  return {
+    regions,
+    staff,
+    catalogue,
+    categories: new Map(catalogue.map((product) => [product.sku, product.category])),
+    repsById,
+  };
 }

@@ -11,8 +11,14 @@ import { createSqliteKeyStore, type SqliteKeyStore } from './sqlite-key-store.js
 let dir: string;
 let file: string;
 const master = randomBytes(32);
-const open = (busyTimeoutMs?: number): SqliteKeyStore => createSqliteKeyStore({ path: file, masterKey: master, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) });
-const everyByte = (): Buffer => Buffer.concat(readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isFile()).map((name) => readFileSync(path.join(dir, name))));
+const open = (busyTimeoutMs?: number): SqliteKeyStore =>
+  createSqliteKeyStore({ path: file, masterKey: master, ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }) });
+const everyByte = (): Buffer =>
+  Buffer.concat(
+    readdirSync(dir)
+      .filter((name) => statSync(path.join(dir, name)).isFile())
+      .map((name) => readFileSync(path.join(dir, name))),
+  );
 const turns = async (count: number): Promise<void> => {
   for (let turn = 0; turn < count; turn += 1) await new Promise((resolve) => setImmediate(resolve));
 };
@@ -34,7 +40,8 @@ const realFsync = fs.fsync;
 const fsyncs = (mode: 'hold' | 'fail') => {
   const held: { fd: number; callback: FsyncCallback }[] = [];
   const spy = jest.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: FsyncCallback) => {
-    if (mode === 'fail') setImmediate(() => callback(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })));
+    if (mode === 'fail')
+      setImmediate(() => callback(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })));
     else held.push({ fd, callback });
   }) as typeof fs.fsync);
   return {
@@ -114,15 +121,26 @@ describe('the key store hands out a key only once it is on disk', () => {
     await keys.keysForWriting(['c-0']);
     fsyncs('fail');
     const asked = [keys.keysForWriting(['c-1']), keys.keysForWriting(['c-1', 'c-2'])];
-    for (const answer of asked) await expect(answer).rejects.toThrow(/could not make its writes durable \(fsync of its -wal failed\)/);
+    for (const answer of asked)
+      await expect(answer).rejects.toThrow(/could not make its writes durable \(fsync of its -wal failed\)/);
     jest.restoreAllMocks();
 
     // The rows may be in the file, but no longer known to be durable: none of them, nor any other key, is handed out.
     expect(stored("SELECT count(*) FROM data_keys WHERE customer_id IN ('c-1', 'c-2')")).toBe(2);
-    for (const customerIds of [['c-1'], ['c-0'], ['c-3']]) await expect(keys.keysForWriting(customerIds)).rejects.toThrow(StoreUnavailableError);
+    for (const customerIds of [['c-1'], ['c-0'], ['c-3']])
+      await expect(keys.keysForWriting(customerIds)).rejects.toThrow(StoreUnavailableError);
     await expect(keys.linkSubjects(new Map([['complaint-1', 'c-0']]))).rejects.toThrow(StoreUnavailableError);
     await expect(keys.forget('c-0')).rejects.toThrow(StoreUnavailableError);
-    await expect(keys.reads.record({ actorId: 'a', role: 'auditor', purpose: 'p', at: '2026-04-01T08:00:00.000Z', customerIds: ['c-0'], streams: [] })).rejects.toThrow(StoreUnavailableError);
+    await expect(
+      keys.reads.record({
+        actorId: 'a',
+        role: 'auditor',
+        purpose: 'p',
+        at: '2026-04-01T08:00:00.000Z',
+        customerIds: ['c-0'],
+        streams: [],
+      }),
+    ).rejects.toThrow(StoreUnavailableError);
     await keys.close();
 
     const reopened = open();
@@ -149,11 +167,16 @@ describe('erasure in WAL mode', () => {
     if (key === undefined || key === 'forgotten') throw new Error('no key');
     await keys.keysForWriting(['c-2']);
     const wrapped = stored("SELECT wrapped FROM data_keys WHERE customer_id = 'c-1'") as Buffer;
-    const reader = spawn(process.execPath, ['--input-type=module', '-e', READER, file], { cwd: path.join(__dirname, '..'), stdio: ['pipe', 'pipe', 'inherit'] });
+    const reader = spawn(process.execPath, ['--input-type=module', '-e', READER, file], {
+      cwd: path.join(__dirname, '..'),
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const [line] = (await once(reader.stdout, 'data')) as [Buffer];
     expect(line.toString()).toBe('reading\n');
 
-    await expect(keys.forget('c-1')).rejects.toThrow(/the data key of c-1 is destroyed, but another process kept .*keys\.db-wal from being truncated/);
+    await expect(keys.forget('c-1')).rejects.toThrow(
+      /the data key of c-1 is destroyed, but another process kept .*keys\.db-wal from being truncated/,
+    );
     // The key is destroyed, yet its old copy is still in the -wal: the failure is real, not a precaution.
     expect((await keys.keysForReading([key.keyId])).get(key.keyId)).toBe('forgotten');
     expect(readFileSync(`${file}-wal`).includes(wrapped)).toBe(true);

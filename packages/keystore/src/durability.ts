@@ -109,7 +109,8 @@ export function createDurability(db: Database.Database, path: string): Durabilit
         return row !== undefined && row.busy === 0 && row.log === 0;
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return false;
+        if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')))
+          return false;
         throw error;
       }
     },

@@ -5,8 +5,20 @@
  */
 export type { ManagedKeyStore } from './key-store.js';
 export { createSqliteKeyStore, type SqliteKeyStore, type SqliteKeyStoreOptions } from './sqlite-key-store.js';
-export { createPostgresKeyStore, redactedUrl, type PostgresKeyStore, type PostgresKeyStoreOptions } from './postgres-key-store.js';
-export { generateMasterKey, MASTER_KEY_VARIABLE, parseMasterKey, resolveMasterKey, type ResolvedMasterKey, type ResolveMasterKeyInput } from './master-key.js';
+export {
+  createPostgresKeyStore,
+  redactedUrl,
+  type PostgresKeyStore,
+  type PostgresKeyStoreOptions,
+} from './postgres-key-store.js';
+export {
+  generateMasterKey,
+  MASTER_KEY_VARIABLE,
+  parseMasterKey,
+  resolveMasterKey,
+  type ResolvedMasterKey,
+  type ResolveMasterKeyInput,
+} from './master-key.js';
 export { createSqliteReadLog } from './sqlite-read-log.js';
 export { parseKeyStoreLocation, type KeyStoreLocation } from './location.js';
 export { deferredKeyStore } from './deferred-key-store.js';

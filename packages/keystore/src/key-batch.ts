@@ -38,7 +38,14 @@ export function createKeyBatch(
     }
     const handOut = (): void => {
       for (const waiting of batch) {
-        waiting.resolve(new Map(waiting.customerIds.flatMap((customerId) => { const key = written.get(customerId); return key === undefined ? [] : [[customerId, key] as const]; })));
+        waiting.resolve(
+          new Map(
+            waiting.customerIds.flatMap((customerId) => {
+              const key = written.get(customerId);
+              return key === undefined ? [] : [[customerId, key] as const];
+            }),
+          ),
+        );
       }
     };
     durable(customerIds).then(handOut, (error: unknown) => {

@@ -1,7 +1,8 @@
 import { StoreConfigurationError } from '@salesbook/eventstore';
 
 /** Where `SALESBOOK_KEYSTORE` puts the keys: a SQLite file (one host) or a PostgreSQL database (every host). */
-export type KeyStoreLocation = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+export type KeyStoreLocation =
+  { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
 
 /**
  * Reads `SALESBOOK_KEYSTORE`: `postgres://` or `postgresql://` URLs name a PostgreSQL database, anything else a SQLite
@@ -17,8 +18,13 @@ export function parseKeyStoreLocation(value: string): KeyStoreLocation {
   try {
     url = new URL(value);
   } catch {
-    throw new StoreConfigurationError('SALESBOOK_KEYSTORE: not a valid PostgreSQL URL (postgres://user:password@host:5432/database)');
+    throw new StoreConfigurationError(
+      'SALESBOOK_KEYSTORE: not a valid PostgreSQL URL (postgres://user:password@host:5432/database)',
+    );
   }
-  if (url.hostname === '' || url.pathname.length <= 1) throw new StoreConfigurationError('SALESBOOK_KEYSTORE: a PostgreSQL URL needs a host and a database (postgres://user:password@host:5432/database)');
+  if (url.hostname === '' || url.pathname.length <= 1)
+    throw new StoreConfigurationError(
+      'SALESBOOK_KEYSTORE: a PostgreSQL URL needs a host and a database (postgres://user:password@host:5432/database)',
+    );
   return { kind: 'postgres', url: value };
 }

@@ -11,7 +11,9 @@ export function parseMasterKey(base64: string, variable = MASTER_KEY_VARIABLE): 
   const trimmed = base64.trim();
   const key = Buffer.from(trimmed, 'base64');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || key.length !== 32) {
-    throw new StoreConfigurationError(`${variable} must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`), got ${key.length} bytes`);
+    throw new StoreConfigurationError(
+      `${variable} must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`), got ${key.length} bytes`,
+    );
   }
   return key;
 }
@@ -43,9 +45,12 @@ export interface ResolvedMasterKey {
  * protects nothing against whoever copies the folder. Outside development mode the variable is required.
  */
 export function resolveMasterKey(input: ResolveMasterKeyInput): ResolvedMasterKey {
-  if (input.value !== undefined && input.value.trim() !== '') return { key: parseMasterKey(input.value), source: 'environment' };
+  if (input.value !== undefined && input.value.trim() !== '')
+    return { key: parseMasterKey(input.value), source: 'environment' };
   if (!input.development) {
-    throw new StoreConfigurationError(`${MASTER_KEY_VARIABLE} is required: 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`)`);
+    throw new StoreConfigurationError(
+      `${MASTER_KEY_VARIABLE} is required: 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`)`,
+    );
   }
   const warn = input.warn ?? ((line: string) => console.warn(line));
   if (!existsSync(input.developmentKeyFile)) {
@@ -56,5 +61,8 @@ export function resolveMasterKey(input: ResolveMasterKeyInput): ResolvedMasterKe
   warn(
     `development mode: the master key is in ${input.developmentKeyFile}, beside the data it protects; set ${MASTER_KEY_VARIABLE} in production and keep it elsewhere`,
   );
-  return { key: parseMasterKey(readFileSync(input.developmentKeyFile, 'utf8'), input.developmentKeyFile), source: 'development-file' };
+  return {
+    key: parseMasterKey(readFileSync(input.developmentKeyFile, 'utf8'), input.developmentKeyFile),
+    source: 'development-file',
+  };
 }

@@ -15,7 +15,10 @@ afterAll(async () => server.dispose());
 // Each test has a schema of its own on the one server: an empty key store, as a fresh database would be.
 describeKeyStoreContract('postgres', async () => {
   const schema = `contract_${(schemas += 1)}`;
-  return { open: (masterKey) => createPostgresKeyStore({ url: server.url, masterKey, schema }), dispose: async () => undefined };
+  return {
+    open: (masterKey) => createPostgresKeyStore({ url: server.url, masterKey, schema }),
+    dispose: async () => undefined,
+  };
 });
 
 describe('the PostgreSQL key store', () => {
@@ -26,14 +29,22 @@ describe('the PostgreSQL key store', () => {
     const key = (await keys.keysForWriting(['c-1'])).get('c-1');
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
-    const { rows } = await client.query<{ key_id: string }>('SELECT key_id FROM durable.data_keys WHERE customer_id = $1', ['c-1']);
+    const { rows } = await client.query<{ key_id: string }>(
+      'SELECT key_id FROM durable.data_keys WHERE customer_id = $1',
+      ['c-1'],
+    );
     await client.end();
     expect(key).toMatchObject({ keyId: rows[0]?.key_id });
     await keys.close();
   });
 
   it('reports the server gone as StoreUnavailableError and works again once it is back, keys unchanged', async () => {
-    const keys = await createPostgresKeyStore({ url: server.url, masterKey: master, schema: 'outage', connectTimeoutMs: 1000 });
+    const keys = await createPostgresKeyStore({
+      url: server.url,
+      masterKey: master,
+      schema: 'outage',
+      connectTimeoutMs: 1000,
+    });
     const key = (await keys.keysForWriting(['c-1'])).get('c-1');
     await server.stop();
     try {
@@ -48,6 +59,8 @@ describe('the PostgreSQL key store', () => {
 
   it('keeps the password out of its location and refuses a schema name that is not a plain SQL name', async () => {
     expect(redactedUrl('postgres://keys:s3cret@db:5432/sales')).toBe('postgres://keys:***@db:5432/sales');
-    await expect(createPostgresKeyStore({ url: server.url, masterKey: master, schema: 'x; DROP TABLE data_keys' })).rejects.toThrow(/lower-case SQL name/);
+    await expect(
+      createPostgresKeyStore({ url: server.url, masterKey: master, schema: 'x; DROP TABLE data_keys' }),
+    ).rejects.toThrow(/lower-case SQL name/);
   });
 });

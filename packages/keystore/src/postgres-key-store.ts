@@ -54,7 +54,8 @@ export const redactedUrl = (url: string): string => url.replace(/^(postgres(?:ql
 export async function createPostgresKeyStore(options: PostgresKeyStoreOptions): Promise<PostgresKeyStore> {
   if (options.masterKey.length !== 32) throw new StoreConfigurationError('the master key must be 32 bytes');
   const schema = options.schema ?? 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreConfigurationError(`the key store schema "${schema}" must be a lower-case SQL name`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new StoreConfigurationError(`the key store schema "${schema}" must be a lower-case SQL name`);
   const location = redactedUrl(options.url);
   const guarded = <T>(work: () => Promise<T>): Promise<T> => pgGuarded(location, work);
   const pool = new pg.Pool({
@@ -86,18 +87,29 @@ export async function createPostgresKeyStore(options: PostgresKeyStoreOptions): 
   };
   // Another instance may have rotated the master key: say so rather than "altered".
   const unopenedReason = async (keyId: string): Promise<string> => {
-    const { rows } = await guarded(() => pool.query<{ value: Buffer }>("SELECT value FROM keystore_meta WHERE name = 'master_check'"));
+    const { rows } = await guarded(() =>
+      pool.query<{ value: Buffer }>("SELECT value FROM keystore_meta WHERE name = 'master_check'"),
+    );
     const value = rows[0]?.value;
-    if (value !== undefined && !checkValueOpens(masterKey, value)) return `the master key of the key store ${location} was rotated by another process: restart with the new SALESBOOK_MASTER_KEY`;
+    if (value !== undefined && !checkValueOpens(masterKey, value))
+      return `the master key of the key store ${location} was rotated by another process: restart with the new SALESBOOK_MASTER_KEY`;
     return `the data key ${keyId} does not open with the master key: the key store was altered`;
   };
   const keysOf = async (customerIds: readonly string[]): Promise<Map<string, DataKeyLookup>> => {
-    const { rows } = await guarded(() => pool.query<KeyRow>(`${SELECT_KEYS} WHERE customer_id = ANY($1::text[])`, [customerIds]));
-    return new Map(await Promise.all(rows.map(async (row): Promise<[string, DataKeyLookup]> => [row.customer_id, await lookup(row)])));
+    const { rows } = await guarded(() =>
+      pool.query<KeyRow>(`${SELECT_KEYS} WHERE customer_id = ANY($1::text[])`, [customerIds]),
+    );
+    return new Map(
+      await Promise.all(
+        rows.map(async (row): Promise<[string, DataKeyLookup]> => [row.customer_id, await lookup(row)]),
+      ),
+    );
   };
   const insertFirstKeys = async (customerIds: readonly string[]): Promise<void> => {
     const keyIds = customerIds.map(newKeyId);
-    const wrapped = customerIds.map((customerId, index) => wrap(masterKey, randomBytes(32), dataKeyContext(keyIds[index] ?? '', customerId)));
+    const wrapped = customerIds.map((customerId, index) =>
+      wrap(masterKey, randomBytes(32), dataKeyContext(keyIds[index] ?? '', customerId)),
+    );
     await guarded(() =>
       pool.query(
         'INSERT INTO data_keys (key_id, customer_id, wrapped, created_at) SELECT k, c, w, $4 FROM unnest($1::text[], $2::text[], $3::bytea[]) AS t(k, c, w) ON CONFLICT (customer_id) DO NOTHING',
@@ -120,27 +132,47 @@ export async function createPostgresKeyStore(options: PostgresKeyStoreOptions): 
       return found;
     },
     async keysForReading(keyIds) {
-      const { rows } = await guarded(() => pool.query<KeyRow>(`${SELECT_KEYS} WHERE key_id = ANY($1::text[])`, [[...new Set(keyIds)]]));
-      return new Map(await Promise.all(rows.map(async (row): Promise<[string, DataKeyLookup]> => [row.key_id, await lookup(row)])));
+      const { rows } = await guarded(() =>
+        pool.query<KeyRow>(`${SELECT_KEYS} WHERE key_id = ANY($1::text[])`, [[...new Set(keyIds)]]),
+      );
+      return new Map(
+        await Promise.all(rows.map(async (row): Promise<[string, DataKeyLookup]> => [row.key_id, await lookup(row)])),
+      );
     },
     async linkSubjects(links) {
       if (links.size === 0) return;
       await guarded(() =>
-        pool.query('INSERT INTO key_subjects (subject, customer_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (subject) DO NOTHING', [[...links.keys()], [...links.values()]]),
+        pool.query(
+          'INSERT INTO key_subjects (subject, customer_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (subject) DO NOTHING',
+          [[...links.keys()], [...links.values()]],
+        ),
       );
     },
     async ownersOf(subjects) {
-      const { rows } = await guarded(() => pool.query<{ subject: string; customer_id: string }>('SELECT subject, customer_id FROM key_subjects WHERE subject = ANY($1::text[])', [subjects]));
+      const { rows } = await guarded(() =>
+        pool.query<{ subject: string; customer_id: string }>(
+          'SELECT subject, customer_id FROM key_subjects WHERE subject = ANY($1::text[])',
+          [subjects],
+        ),
+      );
       return new Map(rows.map((row) => [row.subject, row.customer_id]));
     },
     async forget(customerId) {
       const at = now();
       // A customer never seen gets a tombstone, so a later first key is refused; otherwise the wrapped key is destroyed.
       const inserted = await guarded(() =>
-        pool.query('INSERT INTO data_keys (key_id, customer_id, wrapped, created_at, forgotten_at) VALUES ($1, $2, NULL, $3, $3) ON CONFLICT (customer_id) DO NOTHING', [newKeyId(), customerId, at]),
+        pool.query(
+          'INSERT INTO data_keys (key_id, customer_id, wrapped, created_at, forgotten_at) VALUES ($1, $2, NULL, $3, $3) ON CONFLICT (customer_id) DO NOTHING',
+          [newKeyId(), customerId, at],
+        ),
       );
       if (inserted.rowCount === 1) return { customerId, destroyed: false };
-      const destroyed = await guarded(() => pool.query('UPDATE data_keys SET wrapped = NULL, forgotten_at = $2 WHERE customer_id = $1 AND wrapped IS NOT NULL', [customerId, at]));
+      const destroyed = await guarded(() =>
+        pool.query(
+          'UPDATE data_keys SET wrapped = NULL, forgotten_at = $2 WHERE customer_id = $1 AND wrapped IS NOT NULL',
+          [customerId, at],
+        ),
+      );
       return { customerId, destroyed: destroyed.rowCount === 1 };
     },
     async rotateMasterKey(newMasterKey) {
@@ -149,7 +181,11 @@ export async function createPostgresKeyStore(options: PostgresKeyStoreOptions): 
       const rewrapped = await guarded(() => rotate(pool, masterKey, next, location));
       masterKey.fill(0);
       masterKey = next;
-      return { rewrapped, warning: 'other instances keep the old master key until they restart with the new SALESBOOK_MASTER_KEY; until then they cannot open or seal personal data' };
+      return {
+        rewrapped,
+        warning:
+          'other instances keep the old master key until they restart with the new SALESBOOK_MASTER_KEY; until then they cannot open or seal personal data',
+      };
     },
     async close() {
       await pool.end();
@@ -163,19 +199,29 @@ async function rotate(pool: pg.Pool, current: Buffer, next: Buffer, location: st
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const check = await client.query<{ value: Buffer }>("SELECT value FROM keystore_meta WHERE name = 'master_check' FOR UPDATE");
+    const check = await client.query<{ value: Buffer }>(
+      "SELECT value FROM keystore_meta WHERE name = 'master_check' FOR UPDATE",
+    );
     const value = check.rows[0]?.value;
-    if (value === undefined || !checkValueOpens(current, value)) throw new StoreConfigurationError(`the master key of the key store ${location} was rotated by another process`);
+    if (value === undefined || !checkValueOpens(current, value))
+      throw new StoreConfigurationError(`the master key of the key store ${location} was rotated by another process`);
     const { rows } = await client.query<KeyRow>(`${SELECT_KEYS} WHERE wrapped IS NOT NULL FOR UPDATE`);
     const ids: string[] = [];
     const wrapped: Buffer[] = [];
     for (const row of rows) {
-      const key = row.wrapped === null ? undefined : unwrap(current, row.wrapped, dataKeyContext(row.key_id, row.customer_id));
-      if (key === undefined) throw new StoreConfigurationError(`the data key ${row.key_id} does not open with the master key: the key store was altered`);
+      const key =
+        row.wrapped === null ? undefined : unwrap(current, row.wrapped, dataKeyContext(row.key_id, row.customer_id));
+      if (key === undefined)
+        throw new StoreConfigurationError(
+          `the data key ${row.key_id} does not open with the master key: the key store was altered`,
+        );
       ids.push(row.key_id);
       wrapped.push(wrap(next, key, dataKeyContext(row.key_id, row.customer_id)));
     }
-    await client.query('UPDATE data_keys SET wrapped = t.w FROM unnest($1::text[], $2::bytea[]) AS t(k, w) WHERE key_id = t.k', [ids, wrapped]);
+    await client.query(
+      'UPDATE data_keys SET wrapped = t.w FROM unnest($1::text[], $2::bytea[]) AS t(k, w) WHERE key_id = t.k',
+      [ids, wrapped],
+    );
     await client.query("UPDATE keystore_meta SET value = $1 WHERE name = 'master_check'", [masterCheckValue(next)]);
     await client.query('COMMIT');
     return rows.length;

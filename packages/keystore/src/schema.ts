@@ -54,4 +54,5 @@ export function openKeyStoreFile(path: string, busyTimeoutMs: number): Database.
 }
 
 /** Whether the connection is in WAL mode (a file; `:memory:` is not). */
-export const inWalMode = (db: Database.Database): boolean => String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+export const inWalMode = (db: Database.Database): boolean =>
+  String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';

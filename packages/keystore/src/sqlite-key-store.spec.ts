@@ -21,7 +21,12 @@ const walCommits = (wal: Buffer): number => {
   }
   return commits;
 };
-const everyByte = (): Buffer => Buffer.concat(readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isFile()).map((name) => readFileSync(path.join(dir, name))));
+const everyByte = (): Buffer =>
+  Buffer.concat(
+    readdirSync(dir)
+      .filter((name) => statSync(path.join(dir, name)).isFile())
+      .map((name) => readFileSync(path.join(dir, name))),
+  );
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'salesbook-keys-'));
@@ -31,7 +36,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describeKeyStoreContract('sqlite', async () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'salesbook-keys-contract-'));
-  return { open: async (masterKey) => createSqliteKeyStore({ path: path.join(folder, 'keys.db'), masterKey }), dispose: async () => rmSync(folder, { recursive: true, force: true }) };
+  return {
+    open: async (masterKey) => createSqliteKeyStore({ path: path.join(folder, 'keys.db'), masterKey }),
+    dispose: async () => rmSync(folder, { recursive: true, force: true }),
+  };
 });
 
 describe('the SQLite key store', () => {
@@ -77,7 +85,10 @@ describe('the SQLite key store', () => {
     const key = (await keys.keysForWriting(['c-1'])).get('c-1');
     if (key === undefined || key === 'forgotten') throw new Error('no key');
     await keys.keysForWriting(['c-2']);
-    const wrapped = new Database(file, { readonly: true }).prepare("SELECT wrapped FROM data_keys WHERE customer_id = 'c-1'").pluck().get() as Buffer;
+    const wrapped = new Database(file, { readonly: true })
+      .prepare("SELECT wrapped FROM data_keys WHERE customer_id = 'c-1'")
+      .pluck()
+      .get() as Buffer;
     expect(everyByte().includes(wrapped)).toBe(true);
 
     expect(await keys.forget('c-1')).toEqual({ customerId: 'c-1', destroyed: true });
@@ -92,5 +103,4 @@ describe('the SQLite key store', () => {
     expect((await reopened.keysForWriting(['never-seen'])).get('never-seen')).toBe('forgotten');
     await reopened.close();
   });
-
 });

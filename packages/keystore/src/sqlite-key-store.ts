@@ -65,9 +65,15 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
   }
   const durability = createDurability(db, options.path);
   const now = (): string => (options.clock?.() ?? new Date()).toISOString();
-  const byCustomer = db.prepare<[string], KeyRow>('SELECT key_id, customer_id, wrapped FROM data_keys WHERE customer_id = ?');
-  const byKeyIds = db.prepare<[string], KeyRow>('SELECT key_id, customer_id, wrapped FROM data_keys WHERE key_id IN (SELECT value FROM json_each(?))');
-  const insertKey = db.prepare('INSERT INTO data_keys (key_id, customer_id, wrapped, created_at, forgotten_at) VALUES (?, ?, ?, ?, ?)');
+  const byCustomer = db.prepare<[string], KeyRow>(
+    'SELECT key_id, customer_id, wrapped FROM data_keys WHERE customer_id = ?',
+  );
+  const byKeyIds = db.prepare<[string], KeyRow>(
+    'SELECT key_id, customer_id, wrapped FROM data_keys WHERE key_id IN (SELECT value FROM json_each(?))',
+  );
+  const insertKey = db.prepare(
+    'INSERT INTO data_keys (key_id, customer_id, wrapped, created_at, forgotten_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const destroyKey = db.prepare('UPDATE data_keys SET wrapped = NULL, forgotten_at = ? WHERE customer_id = ?');
   const rewrapKey = db.prepare('UPDATE data_keys SET wrapped = ? WHERE key_id = ?');
   const link = db.prepare('INSERT OR IGNORE INTO key_subjects (subject, customer_id) VALUES (?, ?)');
@@ -78,20 +84,24 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
   const lookup = (row: KeyRow): DataKeyLookup => {
     if (row.wrapped === null) return 'forgotten';
     const key = unwrap(masterKey, row.wrapped, dataKeyContext(row.key_id, row.customer_id));
-    if (key === undefined) throw new StoreConfigurationError(`the data key ${row.key_id} does not open with the master key: the key store was altered`);
+    if (key === undefined)
+      throw new StoreConfigurationError(
+        `the data key ${row.key_id} does not open with the master key: the key store was altered`,
+      );
     return { keyId: row.key_id, customerId: row.customer_id, key };
   };
-  const keysForWriting = db.transaction((customerIds: readonly string[]) =>
-    new Map(
-      customerIds.map((customerId): [string, DataKeyLookup] => {
-        const existing = byCustomer.get(customerId);
-        if (existing) return [customerId, lookup(existing)];
-        const keyId = newKeyId();
-        const key = randomBytes(32);
-        insertKey.run(keyId, customerId, wrap(masterKey, key, dataKeyContext(keyId, customerId)), now(), null);
-        return [customerId, { keyId, customerId, key }];
-      }),
-    ),
+  const keysForWriting = db.transaction(
+    (customerIds: readonly string[]) =>
+      new Map(
+        customerIds.map((customerId): [string, DataKeyLookup] => {
+          const existing = byCustomer.get(customerId);
+          if (existing) return [customerId, lookup(existing)];
+          const keyId = newKeyId();
+          const key = randomBytes(32);
+          insertKey.run(keyId, customerId, wrap(masterKey, key, dataKeyContext(keyId, customerId)), now(), null);
+          return [customerId, { keyId, customerId, key }];
+        }),
+      ),
   );
   const forget = db.transaction((customerId: string): ForgetResult => {
     const existing = byCustomer.get(customerId);
@@ -100,10 +110,13 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
     return { customerId, destroyed: existing?.wrapped !== null && existing !== undefined };
   });
   const rotate = db.transaction((next: Buffer): number => {
-    const rows = db.prepare<[], KeyRow>('SELECT key_id, customer_id, wrapped FROM data_keys WHERE wrapped IS NOT NULL').all();
+    const rows = db
+      .prepare<[], KeyRow>('SELECT key_id, customer_id, wrapped FROM data_keys WHERE wrapped IS NOT NULL')
+      .all();
     for (const row of rows) {
       const found = lookup(row);
-      if (found !== 'forgotten') rewrapKey.run(wrap(next, found.key, dataKeyContext(row.key_id, row.customer_id)), row.key_id);
+      if (found !== 'forgotten')
+        rewrapKey.run(wrap(next, found.key, dataKeyContext(row.key_id, row.customer_id)), row.key_id);
     }
     db.prepare("UPDATE meta SET value = ? WHERE name = 'master_check'").run(masterCheckValue(next));
     return rows.length;
@@ -134,7 +147,12 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
     async keysForWriting(customerIds) {
       durability.assertUsable();
       // Known customers need no write lock; only a first key for someone takes the IMMEDIATE transaction.
-      const known = guarded(() => customerIds.flatMap((customerId) => { const row = byCustomer.get(customerId); return row ? [[customerId, lookup(row)] as const] : []; }));
+      const known = guarded(() =>
+        customerIds.flatMap((customerId) => {
+          const row = byCustomer.get(customerId);
+          return row ? [[customerId, lookup(row)] as const] : [];
+        }),
+      );
       if (known.length < customerIds.length) return firstKeys.request(customerIds);
       await durability.found(customerIds.map(customerName));
       return new Map(known);
@@ -144,11 +162,19 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
     },
     async linkSubjects(links) {
       durability.assertUsable();
-      guarded(() => db.transaction(() => { for (const [subject, customerId] of links) link.run(subject, customerId); }).immediate());
+      guarded(() =>
+        db
+          .transaction(() => {
+            for (const [subject, customerId] of links) link.run(subject, customerId);
+          })
+          .immediate(),
+      );
       await durability.committed([...links.keys()].map(subjectName));
     },
     async ownersOf(subjects) {
-      const found = guarded(() => new Map(owners.all(JSON.stringify(subjects)).map((row) => [row.subject, row.customer_id])));
+      const found = guarded(
+        () => new Map(owners.all(JSON.stringify(subjects)).map((row) => [row.subject, row.customer_id])),
+      );
       await durability.found(subjects.map(subjectName));
       return found;
     },
@@ -176,7 +202,10 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
       const truncated = compact();
       await durability.committed([]);
       if (truncated) return { rewrapped };
-      return { rewrapped, warning: `another process kept ${options.path} from being compacted: keys wrapped by the old master key may remain in its -wal until the next forget, rotation or last close` };
+      return {
+        rewrapped,
+        warning: `another process kept ${options.path} from being compacted: keys wrapped by the old master key may remain in its -wal until the next forget, rotation or last close`,
+      };
     },
     async close() {
       firstKeys.flush();

@@ -25,10 +25,19 @@ const toRead = (row: ReadRow): PersonalDataRead => ({
  * connection at `synchronous=FULL`, or one that only lists, needs none).
  */
 export function createSqliteReadLog(db: Database.Database, durable?: () => Promise<void>): PersonalDataReadLog {
-  const insert = db.prepare('INSERT INTO reads (at, actor_id, role, purpose, customer_ids, streams) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO reads (at, actor_id, role, purpose, customer_ids, streams) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertCustomer = db.prepare('INSERT INTO read_customers (seq, customer_id) VALUES (?, ?)');
   const record = db.transaction((read: PersonalDataRead) => {
-    const { lastInsertRowid } = insert.run(read.at, read.actorId, read.role, read.purpose, JSON.stringify(read.customerIds), JSON.stringify(read.streams));
+    const { lastInsertRowid } = insert.run(
+      read.at,
+      read.actorId,
+      read.role,
+      read.purpose,
+      JSON.stringify(read.customerIds),
+      JSON.stringify(read.streams),
+    );
     for (const customerId of new Set(read.customerIds)) insertCustomer.run(lastInsertRowid, customerId);
   });
   const select = db.prepare<[{ customerId: string | null; actorId: string | null; since: string | null }], ReadRow>(
@@ -43,7 +52,9 @@ export function createSqliteReadLog(db: Database.Database, durable?: () => Promi
       await durable?.();
     },
     async list(filter: PersonalDataReadFilter = {}) {
-      return select.all({ customerId: filter.customerId ?? null, actorId: filter.actorId ?? null, since: filter.since ?? null }).map(toRead);
+      return select
+        .all({ customerId: filter.customerId ?? null, actorId: filter.actorId ?? null, since: filter.since ?? null })
+        .map(toRead);
     },
   };
 }

@@ -12,9 +12,17 @@ const built = path.join(packageDir, 'dist', 'index.js');
 
 /** The child runs this package's build (`npm test` builds first); a missing or stale build is made here. */
 function ensureBuilt(): void {
-  const newest = Math.max(...readdirSync(__dirname).filter((name) => !name.endsWith('.spec.ts')).map((name) => statSync(path.join(__dirname, name)).mtimeMs));
+  const newest = Math.max(
+    ...readdirSync(__dirname)
+      .filter((name) => !name.endsWith('.spec.ts'))
+      .map((name) => statSync(path.join(__dirname, name)).mtimeMs),
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-  execFileSync('npx', ['nx', 'run', '@salesbook/keystore:build', '--outputStyle=static'], { cwd: path.join(packageDir, '..', '..'), stdio: 'pipe', timeout: 170_000 });
+  execFileSync('npx', ['nx', 'run', '@salesbook/keystore:build', '--outputStyle=static'], {
+    cwd: path.join(packageDir, '..', '..'),
+    stdio: 'pipe',
+    timeout: 170_000,
+  });
 }
 
 /** Another process: asks for 200 first keys at once through the key store, prints them once they are handed out. */
@@ -40,7 +48,11 @@ describe('two processes sharing the key store file', () => {
     const master = randomBytes(32);
     const keys = createSqliteKeyStore({ path: file, masterKey: master });
     await keys.keysForWriting(['parent-0']);
-    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, file], { cwd: packageDir, env: { ...process.env, MASTER: master.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, file], {
+      cwd: packageDir,
+      env: { ...process.env, MASTER: master.toString('base64') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let printed = '';
     child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     const exited = once(child, 'exit');
@@ -59,7 +71,12 @@ describe('two processes sharing the key store file', () => {
     // Asked for by name, the child's customers have the keys it made (no second key was made here).
     const again = await keys.keysForWriting(theirs.map((_, index) => `child-${index}`));
     theirs.forEach(([keyId], index) => expect(again.get(`child-${index}`)).toMatchObject({ keyId }));
-    const mine = await keys.keysForReading(ours.map((answer, index) => { const key = answer.get(`parent-${index}`); return key === undefined || key === 'forgotten' ? '' : key.keyId; }));
+    const mine = await keys.keysForReading(
+      ours.map((answer, index) => {
+        const key = answer.get(`parent-${index}`);
+        return key === undefined || key === 'forgotten' ? '' : key.keyId;
+      }),
+    );
     expect(mine.size).toBe(ours.length);
     await keys.close();
   }, 180_000);

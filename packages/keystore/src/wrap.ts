@@ -25,7 +25,8 @@ export function unwrap(masterKey: Uint8Array, wrapped: Uint8Array, context: stri
 }
 
 /** The associated data of a customer's wrapped data key: a wrapped key cannot be moved to another row. */
-export const dataKeyContext = (keyId: string, customerId: string): string => `salesbook-data-key\u0000${keyId}\u0000${customerId}`;
+export const dataKeyContext = (keyId: string, customerId: string): string =>
+  `salesbook-data-key\u0000${keyId}\u0000${customerId}`;
 
 /** The associated data of the check value that proves a master key opens this key store. */
 export const MASTER_CHECK_CONTEXT = 'salesbook-keystore-master-check';

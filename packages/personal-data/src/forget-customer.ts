@@ -1,5 +1,13 @@
 import { right, type Either } from 'fp-ts/lib/Either.js';
-import { customerDecider, customerEventRegistry, customerStream, type CustomerEvent, type DomainError, type ForgetCustomerPersonalDataCommand, type WithAccess } from '@salesbook/domain';
+import {
+  customerDecider,
+  customerEventRegistry,
+  customerStream,
+  type CustomerEvent,
+  type DomainError,
+  type ForgetCustomerPersonalDataCommand,
+  type WithAccess,
+} from '@salesbook/domain';
 import { handleCommand, type CommandResult, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import type { DataKeyStore } from './data-keys.js';
 

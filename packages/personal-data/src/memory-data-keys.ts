@@ -34,14 +34,20 @@ export function createMemoryDataKeyStore(): MemoryDataKeyStore {
     async keysForReading(keyIds) {
       const wanted = new Set(keyIds);
       const found = new Map<string, DataKeyLookup>();
-      for (const [customerId, stored] of byCustomer) if (wanted.has(stored.keyId)) found.set(stored.keyId, lookup(customerId, stored));
+      for (const [customerId, stored] of byCustomer)
+        if (wanted.has(stored.keyId)) found.set(stored.keyId, lookup(customerId, stored));
       return found;
     },
     async linkSubjects(links) {
       for (const [subject, customerId] of links) owners.set(subject, customerId);
     },
     async ownersOf(subjects) {
-      return new Map(subjects.flatMap((subject) => { const owner = owners.get(subject); return owner === undefined ? [] : [[subject, owner] as const]; }));
+      return new Map(
+        subjects.flatMap((subject) => {
+          const owner = owners.get(subject);
+          return owner === undefined ? [] : [[subject, owner] as const];
+        }),
+      );
     },
     async forget(customerId): Promise<ForgetResult> {
       const stored = byCustomer.get(customerId) ?? { keyId: randomUUID().replaceAll('-', ''), key: undefined };

@@ -41,20 +41,34 @@ const where = (event: RecordedEvent | undefined, path: string): Record<string, u
 });
 
 /** One sealed field's plaintext, `[erased]` when its key was destroyed, or why it cannot be read. */
-function openOne(found: Found, event: RecordedEvent | undefined, key: DataKeyLookup | undefined): Either<DomainError, string> {
+function openOne(
+  found: Found,
+  event: RecordedEvent | undefined,
+  key: DataKeyLookup | undefined,
+): Either<DomainError, string> {
   if (key === 'forgotten') return right(ERASED_PERSONAL_DATA);
   if (key === undefined) {
     // Never "erased" by default: a missing key more likely means the wrong key store than a forgotten customer.
     return left(
-      domainError('PERSONAL_DATA_KEY_UNKNOWN', `the key store does not know key ${found.sealed.keyId}: is it the key store of this event store?`, {
-        ...where(event, found.path),
-        keyId: found.sealed.keyId,
-      }),
+      domainError(
+        'PERSONAL_DATA_KEY_UNKNOWN',
+        `the key store does not know key ${found.sealed.keyId}: is it the key store of this event store?`,
+        {
+          ...where(event, found.path),
+          keyId: found.sealed.keyId,
+        },
+      ),
     );
   }
   const plaintext = event === undefined ? undefined : open(found.sealed, key.key, event.eventId, found.path);
   if (plaintext === undefined) {
-    return left(domainError('PERSONAL_DATA_UNREADABLE', 'a sealed personal field does not open with its key: altered or moved', where(event, found.path)));
+    return left(
+      domainError(
+        'PERSONAL_DATA_UNREADABLE',
+        'a sealed personal field does not open with its key: altered or moved',
+        where(event, found.path),
+      ),
+    );
   }
   return right(plaintext);
 }
@@ -64,7 +78,11 @@ function openOne(found: Found, event: RecordedEvent | undefined, key: DataKeyLoo
  * batch): plaintext, or {@link ERASED_PERSONAL_DATA} for a forgotten customer. Unsealed values (history
  * written before encryption was on) pass through.
  */
-export async function openEvents(events: readonly RecordedEvent[], fields: FieldMap, keys: DataKeyStore): Promise<Either<DomainError, OpenedEvents>> {
+export async function openEvents(
+  events: readonly RecordedEvent[],
+  fields: FieldMap,
+  keys: DataKeyStore,
+): Promise<Either<DomainError, OpenedEvents>> {
   const found = sealedFields(events, fields);
   if (found.length === 0) return right({ events: [...events], customerIds: [] });
   const dataKeys = await keys.keysForReading([...new Set(found.map((field) => field.sealed.keyId))]);

@@ -1,5 +1,25 @@
-import { complaintDecider, complaintEventRegistry, complaintStream, customerDecider, customerEventRegistry, customerStream, salesbookEventRegistry, type Command, type Decider, type Event, type EventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, handleCommand, loadAggregate, verifyChain, type EventCodec, type EventStore } from '@salesbook/eventstore';
+import {
+  complaintDecider,
+  complaintEventRegistry,
+  complaintStream,
+  customerDecider,
+  customerEventRegistry,
+  customerStream,
+  salesbookEventRegistry,
+  type Command,
+  type Decider,
+  type Event,
+  type EventRegistry,
+} from '@salesbook/domain';
+import {
+  createEventCodec,
+  createMemoryEventStore,
+  handleCommand,
+  loadAggregate,
+  verifyChain,
+  type EventCodec,
+  type EventStore,
+} from '@salesbook/eventstore';
 import { createMemoryDataKeyStore, type MemoryDataKeyStore } from './memory-data-keys.js';
 import { createPersonalDataCodec } from './personal-data-codec.js';
 import * as f from './personal-data.testing.js';
@@ -11,13 +31,29 @@ let keys: MemoryDataKeyStore;
 let codec: EventCodec;
 let counter = 0;
 
-async function run<C extends Command, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>, streamName: string, command: C): Promise<void> {
-  const result = await handleCommand({ store, codec, decider, registry, streamName, command, commandId: `cmd-${++counter}` });
+async function run<C extends Command, E extends Event, S>(
+  decider: Decider<C, E, S>,
+  registry: EventRegistry<E>,
+  streamName: string,
+  command: C,
+): Promise<void> {
+  const result = await handleCommand({
+    store,
+    codec,
+    decider,
+    registry,
+    streamName,
+    command,
+    commandId: `cmd-${++counter}`,
+  });
   if (result._tag === 'Left') throw new Error(JSON.stringify(result.left));
 }
-const customer = (command: Command) => run(customerDecider, customerEventRegistry, customerStream(f.CUSTOMER), command as never);
-const complaint = (command: Command) => run(complaintDecider, complaintEventRegistry, complaintStream(f.COMPLAINT), command as never);
-const storedJson = async (): Promise<string> => JSON.stringify((await store.readAll({ maxCount: 1000 })).map((event) => event.data));
+const customer = (command: Command) =>
+  run(customerDecider, customerEventRegistry, customerStream(f.CUSTOMER), command as never);
+const complaint = (command: Command) =>
+  run(complaintDecider, complaintEventRegistry, complaintStream(f.COMPLAINT), command as never);
+const storedJson = async (): Promise<string> =>
+  JSON.stringify((await store.readAll({ maxCount: 1000 })).map((event) => event.data));
 
 beforeEach(() => {
   store = createMemoryEventStore();
@@ -40,8 +76,17 @@ describe('the personal data codec', () => {
 
   it('reads them back decrypted: the state folds from plaintext', async () => {
     await customer(f.register());
-    const loaded = await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(f.CUSTOMER) });
-    expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { name: f.NAME, phone: f.PHONE, email: f.EMAIL } } } });
+    const loaded = await loadAggregate({
+      store,
+      codec,
+      decider: customerDecider,
+      registry: customerEventRegistry,
+      streamName: customerStream(f.CUSTOMER),
+    });
+    expect(loaded).toMatchObject({
+      _tag: 'Right',
+      right: { state: { contact: { name: f.NAME, phone: f.PHONE, email: f.EMAIL } } },
+    });
   });
 
   it("seals a complaint's later texts with its customer's key, found through the complaint filed for that customer", async () => {
@@ -51,15 +96,39 @@ describe('the personal data codec', () => {
     await complaint(f.acknowledgeComplaint());
     await complaint(f.recordInvestigation(`Called ${f.NAME}; the driver dropped the pallets.`));
     expect(await storedJson()).not.toContain(f.NAME);
-    const loaded = await loadAggregate({ store, codec, decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream(f.COMPLAINT) });
-    expect(loaded._tag === 'Right' && loaded.right.events.map((event) => JSON.stringify(event.data)).join()).toContain(`Called ${f.NAME}`);
+    const loaded = await loadAggregate({
+      store,
+      codec,
+      decider: complaintDecider,
+      registry: complaintEventRegistry,
+      streamName: complaintStream(f.COMPLAINT),
+    });
+    expect(loaded._tag === 'Right' && loaded.right.events.map((event) => JSON.stringify(event.data)).join()).toContain(
+      `Called ${f.NAME}`,
+    );
   });
 
   it('refuses to write personal data whose customer it cannot tell', async () => {
     const encoded = await codec.encode([
       {
-        event: { type: 'ComplaintInvestigationRecorded', data: { complaintId: 'cmp-unknown', rootCause: null, findings: 'Ms. Li says...', recordedBy: 'rep-2', recordedAt: f.at(5) } },
-        metadata: { eventId: 'e-1', occurredAt: f.at(5), actor: f.handler, correlationId: 'c', causationId: 'c', commandId: 'c' },
+        event: {
+          type: 'ComplaintInvestigationRecorded',
+          data: {
+            complaintId: 'cmp-unknown',
+            rootCause: null,
+            findings: 'Ms. Li says...',
+            recordedBy: 'rep-2',
+            recordedAt: f.at(5),
+          },
+        },
+        metadata: {
+          eventId: 'e-1',
+          occurredAt: f.at(5),
+          actor: f.handler,
+          correlationId: 'c',
+          causationId: 'c',
+          commandId: 'c',
+        },
       },
     ]);
     expect(encoded).toMatchObject({ _tag: 'Left', left: { code: 'PERSONAL_DATA_OWNER_UNKNOWN' } });
@@ -73,17 +142,35 @@ describe('the personal data codec', () => {
     await customer(f.forgetCommand());
     expect(await keys.forget(f.CUSTOMER)).toEqual({ customerId: f.CUSTOMER, destroyed: true });
 
-    const state = await loadAggregate({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(f.CUSTOMER) });
-    expect(state).toMatchObject({ _tag: 'Right', right: { state: { personalDataErased: true, contact: { name: null, email: null } } } });
+    const state = await loadAggregate({
+      store,
+      codec,
+      decider: customerDecider,
+      registry: customerEventRegistry,
+      streamName: customerStream(f.CUSTOMER),
+    });
+    expect(state).toMatchObject({
+      _tag: 'Right',
+      right: { state: { personalDataErased: true, contact: { name: null, email: null } } },
+    });
     const registered = state._tag === 'Right' ? state.right.events[0]?.data : undefined;
-    expect(registered).toMatchObject({ contact: { name: ERASED_PERSONAL_DATA, phone: ERASED_PERSONAL_DATA, email: ERASED_PERSONAL_DATA } });
-    const filed = await loadAggregate({ store, codec, decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream(f.COMPLAINT) });
+    expect(registered).toMatchObject({
+      contact: { name: ERASED_PERSONAL_DATA, phone: ERASED_PERSONAL_DATA, email: ERASED_PERSONAL_DATA },
+    });
+    const filed = await loadAggregate({
+      store,
+      codec,
+      decider: complaintDecider,
+      registry: complaintEventRegistry,
+      streamName: complaintStream(f.COMPLAINT),
+    });
     expect(filed._tag === 'Right' && filed.right.events[0]?.data).toMatchObject({ description: ERASED_PERSONAL_DATA });
 
     // The stored (sealed) form never changed: forgetting rewrites nothing, so no hash moves.
     const after = await store.readAll({ maxCount: 1000 });
     expect(after.slice(0, before.length)).toEqual(before);
-    for (const streamName of new Set(after.map((event) => event.streamName))) expect(verifyChain(await store.readStream(streamName))).toBeUndefined();
+    for (const streamName of new Set(after.map((event) => event.streamName)))
+      expect(verifyChain(await store.readStream(streamName))).toBeUndefined();
   });
 
   it('stores personal data written after erasure as erased, never under a new key', async () => {
@@ -100,15 +187,27 @@ describe('the personal data codec', () => {
     const [registered] = await store.readStream(customerStream(f.CUSTOMER));
     if (registered === undefined) throw new Error('no event');
     const moved = await codec.decode([{ ...registered, eventId: 'another-event' }], salesbookEventRegistry);
-    expect(moved).toMatchObject({ _tag: 'Left', left: { code: 'PERSONAL_DATA_UNREADABLE', details: { path: 'contact.name' } } });
+    expect(moved).toMatchObject({
+      _tag: 'Left',
+      left: { code: 'PERSONAL_DATA_UNREADABLE', details: { path: 'contact.name' } },
+    });
     const elsewhere = createPersonalDataCodec({ inner: plain, keys: createMemoryDataKeyStore() });
-    expect(await elsewhere.decode([registered], salesbookEventRegistry)).toMatchObject({ _tag: 'Left', left: { code: 'PERSONAL_DATA_KEY_UNKNOWN' } });
+    expect(await elsewhere.decode([registered], salesbookEventRegistry)).toMatchObject({
+      _tag: 'Left',
+      left: { code: 'PERSONAL_DATA_KEY_UNKNOWN' },
+    });
   });
 
   it('reads history written before encryption as it was written', async () => {
     codec = plain;
     await customer(f.register());
-    const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: plain, keys }), decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(f.CUSTOMER) });
+    const loaded = await loadAggregate({
+      store,
+      codec: createPersonalDataCodec({ inner: plain, keys }),
+      decider: customerDecider,
+      registry: customerEventRegistry,
+      streamName: customerStream(f.CUSTOMER),
+    });
     expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { email: f.EMAIL } } } });
   });
 });

@@ -18,7 +18,11 @@ export interface PersonalDataCodecOptions {
    * Set when a person reads: every decode that opens personal data is logged before it returns.
    * Leave out for the system's own reads (command handling, policies, imports).
    */
-  readonly reads?: { readonly log: PersonalDataReadLog; readonly reader: PersonalDataReader; readonly clock?: () => Date };
+  readonly reads?: {
+    readonly log: PersonalDataReadLog;
+    readonly reader: PersonalDataReader;
+    readonly clock?: () => Date;
+  };
 }
 
 /**
@@ -59,7 +63,11 @@ export function createPersonalDataCodec(options: PersonalDataCodecOptions): Even
 export const MASKED_PERSONAL_DATA = '***';
 
 /** A copy of an event's data with its personal fields (per the field map) replaced by {@link MASKED_PERSONAL_DATA}. */
-export function maskPersonalFields<D>(type: string, data: D, fields: Readonly<Record<string, EventFieldClassification>> = PERSONAL_DATA_FIELDS): D {
+export function maskPersonalFields<D>(
+  type: string,
+  data: D,
+  fields: Readonly<Record<string, EventFieldClassification>> = PERSONAL_DATA_FIELDS,
+): D {
   // Decoded event data is JSON, and masking swaps a string for a string: the copy keeps the shape of `D`.
   let masked = data as Json;
   for (const path of fields[type]?.personal ?? []) {
@@ -73,10 +81,15 @@ export function maskPersonalFields<D>(type: string, data: D, fields: Readonly<Re
  * reads every personal field as {@link MASKED_PERSONAL_DATA}, so histories and states fold as usual
  * with the text hidden. It refuses to encode: writes go through {@link createPersonalDataCodec}.
  */
-export function createMaskingCodec(inner: EventCodec, fields: Readonly<Record<string, EventFieldClassification>> = PERSONAL_DATA_FIELDS): EventCodec {
+export function createMaskingCodec(
+  inner: EventCodec,
+  fields: Readonly<Record<string, EventFieldClassification>> = PERSONAL_DATA_FIELDS,
+): EventCodec {
   return {
     async encode() {
-      return left(domainError('PERSONAL_DATA_MASKED_CODEC', 'the masking codec reads only; write with the personal data codec'));
+      return left(
+        domainError('PERSONAL_DATA_MASKED_CODEC', 'the masking codec reads only; write with the personal data codec'),
+      );
     },
     async decode(events, registry) {
       // Masked after upcasting, so fields of older versions (a v1 flat `email`) are hidden at their current paths.
@@ -88,7 +101,10 @@ export function createMaskingCodec(inner: EventCodec, fields: Readonly<Record<st
 }
 
 /** `event` with its personal fields masked. */
-const masked = <E extends Event>(event: E, fields: Readonly<Record<string, EventFieldClassification>>): E => ({ ...event, data: maskPersonalFields(event.type, event.data, fields) });
+const masked = <E extends Event>(event: E, fields: Readonly<Record<string, EventFieldClassification>>): E => ({
+  ...event,
+  data: maskPersonalFields(event.type, event.data, fields),
+});
 
 /** Roles that may read personal data unmasked (scoped further by the API: a rep only their own customers). */
 export const PERSONAL_DATA_ROLES: readonly string[] = ['sales_manager', 'regional_manager', 'sales_rep', 'finance'];

@@ -1,5 +1,10 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { domainError, type DomainError, type EventFieldClassification, type PersonalDataOwner } from '@salesbook/domain';
+import {
+  domainError,
+  type DomainError,
+  type EventFieldClassification,
+  type PersonalDataOwner,
+} from '@salesbook/domain';
 import type { Json, NewEvent } from '@salesbook/eventstore';
 import type { DataKeyStore } from './data-keys.js';
 import { getPath, setPath } from './json-path.js';
@@ -27,7 +32,8 @@ function linksOf(events: readonly NewEvent[], fields: FieldMap): Map<string, str
     const link = fields[event.type]?.links;
     const subject = link === undefined ? undefined : text(event.data, link.subjectField);
     const customerId = text(event.data, 'customerId');
-    if (link && subject !== undefined && customerId !== undefined) links.set(`${link.subjectCategory}-${subject}`, customerId);
+    if (link && subject !== undefined && customerId !== undefined)
+      links.set(`${link.subjectCategory}-${subject}`, customerId);
   }
   return links;
 }
@@ -39,7 +45,12 @@ const subjectOf = (owner: PersonalDataOwner, data: Json): string | undefined => 
 };
 
 /** The customer each event's personal data belongs to (through the batch's links, then the key store's). */
-async function ownersOf(events: readonly NewEvent[], fields: FieldMap, keys: DataKeyStore, links: Map<string, string>): Promise<Map<string, string>> {
+async function ownersOf(
+  events: readonly NewEvent[],
+  fields: FieldMap,
+  keys: DataKeyStore,
+  links: Map<string, string>,
+): Promise<Map<string, string>> {
   const subjects = events.flatMap((event) => {
     const owner = fields[event.type]?.owner;
     const subject = owner === undefined ? undefined : subjectOf(owner, event.data);
@@ -50,7 +61,11 @@ async function ownersOf(events: readonly NewEvent[], fields: FieldMap, keys: Dat
 }
 
 /** The personal values of the batch, each with its owner; an event whose owner cannot be told is refused. */
-function pendingValues(events: readonly NewEvent[], fields: FieldMap, subjects: Map<string, string>): Either<DomainError, Pending[]> {
+function pendingValues(
+  events: readonly NewEvent[],
+  fields: FieldMap,
+  subjects: Map<string, string>,
+): Either<DomainError, Pending[]> {
   const pending: Pending[] = [];
   for (const [index, event] of events.entries()) {
     const entry = fields[event.type];
@@ -62,14 +77,23 @@ function pendingValues(events: readonly NewEvent[], fields: FieldMap, subjects: 
     if (values.length === 0) continue;
     const owner = entry.owner;
     const subject = owner === undefined ? undefined : subjectOf(owner, event.data);
-    const customerId = owner === undefined ? undefined : 'customerField' in owner ? text(event.data, owner.customerField) : subject && subjects.get(subject);
+    const customerId =
+      owner === undefined
+        ? undefined
+        : 'customerField' in owner
+          ? text(event.data, owner.customerField)
+          : subject && subjects.get(subject);
     if (customerId === undefined) {
       return left(
-        domainError('PERSONAL_DATA_OWNER_UNKNOWN', `cannot tell whose personal data ${event.type} holds, so it cannot be encrypted`, {
-          type: event.type,
-          eventId: event.eventId,
-          subject,
-        }),
+        domainError(
+          'PERSONAL_DATA_OWNER_UNKNOWN',
+          `cannot tell whose personal data ${event.type} holds, so it cannot be encrypted`,
+          {
+            type: event.type,
+            eventId: event.eventId,
+            subject,
+          },
+        ),
       );
     }
     pending.push(...values.map((value) => ({ index, ...value, owner: customerId })));
@@ -82,7 +106,11 @@ function pendingValues(events: readonly NewEvent[], fields: FieldMap, subjects: 
  * {@link ERASED_PERSONAL_DATA} when the owner was forgotten (erasure is final: new personal data of a
  * forgotten customer is never stored). Subject links the batch creates are recorded first.
  */
-export async function sealEvents(events: readonly NewEvent[], fields: FieldMap, keys: DataKeyStore): Promise<Either<DomainError, NewEvent[]>> {
+export async function sealEvents(
+  events: readonly NewEvent[],
+  fields: FieldMap,
+  keys: DataKeyStore,
+): Promise<Either<DomainError, NewEvent[]>> {
   const links = linksOf(events, fields);
   if (links.size > 0) await keys.linkSubjects(links);
   const pending = pendingValues(events, fields, await ownersOf(events, fields, keys, links));
@@ -94,7 +122,11 @@ export async function sealEvents(events: readonly NewEvent[], fields: FieldMap, 
     const event = sealed[value.index];
     const key = dataKeys.get(value.owner);
     if (event === undefined || key === undefined) {
-      return left(domainError('PERSONAL_DATA_KEY_UNAVAILABLE', `the key store gave no key for customer ${value.owner}`, { customerId: value.owner }));
+      return left(
+        domainError('PERSONAL_DATA_KEY_UNAVAILABLE', `the key store gave no key for customer ${value.owner}`, {
+          customerId: value.owner,
+        }),
+      );
     }
     const stored = key === 'forgotten' ? ERASED_PERSONAL_DATA : seal(value.plaintext, key, event.eventId, value.path);
     sealed[value.index] = { ...event, data: setPath(event.data, value.path, stored) };

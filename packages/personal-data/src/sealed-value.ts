@@ -29,7 +29,12 @@ export function parseSealed(value: string): SealedValue | undefined {
   const match = SEALED.exec(value);
   if (match === null) return undefined;
   const [, keyId = '', iv = '', ciphertext = '', tag = ''] = match;
-  return { keyId, iv: Buffer.from(iv, 'base64url'), ciphertext: Buffer.from(ciphertext, 'base64url'), tag: Buffer.from(tag, 'base64url') };
+  return {
+    keyId,
+    iv: Buffer.from(iv, 'base64url'),
+    ciphertext: Buffer.from(ciphertext, 'base64url'),
+    tag: Buffer.from(tag, 'base64url'),
+  };
 }
 
 /** The associated data of a field: it binds the ciphertext to its event and place, so it cannot be moved. */
@@ -55,7 +60,12 @@ function freshIv(): Buffer {
 }
 
 /** Seals `plaintext` with `key` for the field `path` of event `eventId`. */
-export function seal(plaintext: string, key: { readonly keyId: string; readonly key: Uint8Array }, eventId: string, path: string): string {
+export function seal(
+  plaintext: string,
+  key: { readonly keyId: string; readonly key: Uint8Array },
+  eventId: string,
+  path: string,
+): string {
   const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key.key, iv);
   cipher.setAAD(associatedData(eventId, path));

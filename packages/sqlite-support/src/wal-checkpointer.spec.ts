@@ -51,7 +51,11 @@ describe('startWalCheckpointer', () => {
 
     // 3,000 pages is three times what SQLite's own automatic checkpoint would let the WAL hold before copying.
     write(db, 3_000, 30);
-    await until(() => statSync(path).size >= fileBefore + 2_900 * PAGE, 10_000, 'the copy of 3,000 pages into the file');
+    await until(
+      () => statSync(path).size >= fileBefore + 2_900 * PAGE,
+      10_000,
+      'the copy of 3,000 pages into the file',
+    );
     expect(checkpoints.stats()).toEqual({ running: true, failure: undefined });
 
     // Fully copied, the WAL starts over from its beginning: more commits of the same size do not grow it.

@@ -99,12 +99,24 @@ const sqliteModule = (): string => createRequire(import.meta.url).resolve('bette
  * await checkpoints.close();
  * db.close();
  */
-export function startWalCheckpointer(db: PragmaConnection, path: string, options: WalCheckpointerOptions = {}): WalCheckpointer {
+export function startWalCheckpointer(
+  db: PragmaConnection,
+  path: string,
+  options: WalCheckpointerOptions = {},
+): WalCheckpointer {
   const before = Number(db.pragma('wal_autocheckpoint', { simple: true }));
   const restore = (): void => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${before > 0 ? before : SQLITE_DEFAULT_AUTOCHECKPOINT}`);
   };
-  const worker = new Worker(THREAD, { eval: true, workerData: { path, sqlite: sqliteModule(), intervalMs: options.intervalMs ?? 100, eagerFrames: SQLITE_DEFAULT_AUTOCHECKPOINT } });
+  const worker = new Worker(THREAD, {
+    eval: true,
+    workerData: {
+      path,
+      sqlite: sqliteModule(),
+      intervalMs: options.intervalMs ?? 100,
+      eagerFrames: SQLITE_DEFAULT_AUTOCHECKPOINT,
+    },
+  });
   // The thread must not keep a process alive that has nothing else to do.
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');

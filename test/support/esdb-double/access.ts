@@ -34,9 +34,18 @@ export class Access {
     if (this.users === undefined) return undefined;
     const header = metadata.get('authorization')[0];
     if (header === undefined) return faultStatus('access-denied', '', { host: '', port: 0 });
-    const [username, password] = Buffer.from(String(header).replace(/^Basic /, ''), 'base64').toString('utf8').split(':');
+    const [username, password] = Buffer.from(String(header).replace(/^Basic /, ''), 'base64')
+      .toString('utf8')
+      .split(':');
     const user = this.users.find((each) => each.username === username && each.password === password);
-    if (user === undefined) return { code: status.UNAUTHENTICATED, details: 'Unauthenticated', metadata: new Metadata(), name: 'RpcException', message: 'Unauthenticated' };
+    if (user === undefined)
+      return {
+        code: status.UNAUTHENTICATED,
+        details: 'Unauthenticated',
+        metadata: new Metadata(),
+        name: 'RpcException',
+        message: 'Unauthenticated',
+      };
     if (resource === 'all' && !user.readAll) return faultStatus('access-denied', '$all', { host: '', port: 0 });
     return undefined;
   }
@@ -53,6 +62,33 @@ export interface TestCertificate {
 export function makeCertificate(): TestCertificate {
   const dir = mkdtempSync(join(tmpdir(), 'esdb-double-tls-'));
   const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
-  return { key: readFileSync(keyFile), cert: readFileSync(certFile), caFile: certFile, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
+  return {
+    key: readFileSync(keyFile),
+    cert: readFileSync(certFile),
+    caFile: certFile,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

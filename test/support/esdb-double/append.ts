@@ -1,18 +1,48 @@
-import { status, type sendUnaryData, type ServerErrorResponse, type ServerDuplexStream, type ServerReadableStream } from '@grpc/grpc-js';
+import {
+  status,
+  type sendUnaryData,
+  type ServerErrorResponse,
+  type ServerDuplexStream,
+  type ServerReadableStream,
+} from '@grpc/grpc-js';
 import { AllStreamPosition } from '@eventstore/db-client/generated/shared_pb.js';
 import { Status } from '@eventstore/db-client/generated/status_pb.js';
-import { AppendResp, BatchAppendResp, type AppendReq, type BatchAppendReq } from '@eventstore/db-client/generated/streams_pb.js';
+import {
+  AppendResp,
+  BatchAppendResp,
+  type AppendReq,
+  type BatchAppendReq,
+} from '@eventstore/db-client/generated/streams_pb.js';
 import { appendSize, type DoubleContext } from './context.js';
 import { appendSizeStatus, batchAppendSizeStatus, batchFaultStatus, faultStatus, type FaultKind } from './faults.js';
 import type { EsdbLog, Expectation, ProposedEvent } from './log.js';
-import { appendExpectation, batchExpectation, empty, proposedEvent, streamIdentifier, streamNameOf, uuid, uuidOf, wrongExpectedVersionStatus } from './messages.js';
+import {
+  appendExpectation,
+  batchExpectation,
+  empty,
+  proposedEvent,
+  streamIdentifier,
+  streamNameOf,
+  uuid,
+  uuidOf,
+  wrongExpectedVersionStatus,
+} from './messages.js';
 
 /** The `Append` answer: success, or the wrong expected version in-band (not as a gRPC error). */
-function appendResponse(log: EsdbLog, streamName: string, expectation: Expectation, events: readonly ProposedEvent[]): AppendResp {
+function appendResponse(
+  log: EsdbLog,
+  streamName: string,
+  expectation: Expectation,
+  events: readonly ProposedEvent[],
+): AppendResp {
   const outcome = log.append(streamName, expectation, events);
   if (outcome.kind === 'success') {
-    const position = new AppendResp.Position().setCommitPosition(outcome.commit.toString()).setPreparePosition(outcome.prepare.toString());
-    return new AppendResp().setSuccess(new AppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position));
+    const position = new AppendResp.Position()
+      .setCommitPosition(outcome.commit.toString())
+      .setPreparePosition(outcome.prepare.toString());
+    return new AppendResp().setSuccess(
+      new AppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position),
+    );
   }
   const wrong = new AppendResp.WrongExpectedVersion();
   if (outcome.current === undefined) wrong.setCurrentNoStream(empty());
@@ -38,7 +68,8 @@ export function appendHandler(context: DoubleContext) {
       if (message !== undefined) events.push(proposedEvent(message));
     });
     call.on('end', () => {
-      if (options === undefined) return callback({ code: status.INVALID_ARGUMENT, details: 'the first message must be the options' });
+      if (options === undefined)
+        return callback({ code: status.INVALID_ARGUMENT, details: 'the first message must be the options' });
       const streamName = streamNameOf(options.getStreamIdentifier());
       const refused = context.access.refusal(call.metadata, 'stream');
       if (refused !== undefined) return callback(refused);
@@ -52,26 +83,42 @@ export function appendHandler(context: DoubleContext) {
 }
 
 /** The `BatchAppend` answer for one complete request: success, or an in-band `google.rpc.Status`. */
-function batchResponse(context: DoubleContext, fault: FaultKind | undefined, correlationId: string, options: BatchAppendReq.Options, events: readonly ProposedEvent[]): BatchAppendResp | ServerErrorResponse {
+function batchResponse(
+  context: DoubleContext,
+  fault: FaultKind | undefined,
+  correlationId: string,
+  options: BatchAppendReq.Options,
+  events: readonly ProposedEvent[],
+): BatchAppendResp | ServerErrorResponse {
   const streamName = streamNameOf(options.getStreamIdentifier());
   const expectation = batchExpectation(options);
-  const response = new BatchAppendResp().setCorrelationId(uuid(correlationId)).setStreamIdentifier(streamIdentifier(streamName));
-  if (appendSize(events) > context.maxAppendSize) return response.setError(batchAppendSizeStatus(context.maxAppendSize));
+  const response = new BatchAppendResp()
+    .setCorrelationId(uuid(correlationId))
+    .setStreamIdentifier(streamIdentifier(streamName));
+  if (appendSize(events) > context.maxAppendSize)
+    return response.setError(batchAppendSizeStatus(context.maxAppendSize));
   if (fault === 'commit-timeout') context.log.append(streamName, expectation, events);
   if (fault !== undefined) {
     const inBand = batchFaultStatus(fault, streamName);
     return inBand === undefined ? faultStatus(fault, streamName, context.leader) : response.setError(inBand);
   }
   const outcome = context.log.append(streamName, expectation, events);
-  if (outcome.kind === 'wrong-expected-version') return response.setError(wrongExpectedVersionStatus(expectation, outcome.current));
-  const position = new AllStreamPosition().setCommitPosition(outcome.commit.toString()).setPreparePosition(outcome.prepare.toString());
-  return response.setSuccess(new BatchAppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position));
+  if (outcome.kind === 'wrong-expected-version')
+    return response.setError(wrongExpectedVersionStatus(expectation, outcome.current));
+  const position = new AllStreamPosition()
+    .setCommitPosition(outcome.commit.toString())
+    .setPreparePosition(outcome.prepare.toString());
+  return response.setSuccess(
+    new BatchAppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position),
+  );
 }
 
 /** An append refused in-band for want of credentials. */
 function batchRefusal(correlationId: string, options: BatchAppendReq.Options): BatchAppendResp {
   const streamName = streamNameOf(options.getStreamIdentifier());
-  const response = new BatchAppendResp().setCorrelationId(uuid(correlationId)).setStreamIdentifier(streamIdentifier(streamName));
+  const response = new BatchAppendResp()
+    .setCorrelationId(uuid(correlationId))
+    .setStreamIdentifier(streamIdentifier(streamName));
   return response.setError(batchFaultStatus('access-denied', streamName) ?? new Status());
 }
 
@@ -92,10 +139,13 @@ export function batchAppendHandler(context: DoubleContext) {
       entry.events.push(...request.getProposedMessagesList().map(proposedEvent));
       if (!request.getIsFinal()) return;
       pending.delete(correlationId);
-      if (entry.options === undefined) return call.emit('error', { code: status.INVALID_ARGUMENT, details: 'an append must start with its options' });
+      if (entry.options === undefined)
+        return call.emit('error', { code: status.INVALID_ARGUMENT, details: 'an append must start with its options' });
       // Faults that are not in-band (unavailable, deadline) end the whole call, failing every pending append.
       const response =
-        refused === undefined ? batchResponse(context, context.faults.take('append'), correlationId, entry.options, entry.events) : batchRefusal(correlationId, entry.options);
+        refused === undefined
+          ? batchResponse(context, context.faults.take('append'), correlationId, entry.options, entry.events)
+          : batchRefusal(correlationId, entry.options);
       if (response instanceof BatchAppendResp) call.write(response);
       else call.emit('error', response);
     });

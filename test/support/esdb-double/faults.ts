@@ -1,5 +1,10 @@
 import { Metadata, status, type ServerErrorResponse } from '@grpc/grpc-js';
-import { AccessDenied, MaximumAppendSizeExceeded, StreamDeleted, Timeout } from '@eventstore/db-client/generated/shared_pb.js';
+import {
+  AccessDenied,
+  MaximumAppendSizeExceeded,
+  StreamDeleted,
+  Timeout,
+} from '@eventstore/db-client/generated/shared_pb.js';
 import type { Status } from '@eventstore/db-client/generated/status_pb.js';
 import { packedStatus, streamIdentifier } from './messages.js';
 
@@ -8,7 +13,8 @@ import { packedStatus, streamIdentifier } from './messages.js';
  * (naming the double itself as the leader, so the client reconnects to it); `commit-timeout` writes the events and
  * then reports a timeout, the ambiguous outcome of a real commit that timed out.
  */
-export type FaultKind = 'stream-deleted' | 'access-denied' | 'unavailable' | 'deadline-exceeded' | 'not-leader' | 'commit-timeout';
+export type FaultKind =
+  'stream-deleted' | 'access-denied' | 'unavailable' | 'deadline-exceeded' | 'not-leader' | 'commit-timeout';
 
 /** Which kind of call a fault is for. */
 export type FaultTarget = 'append' | 'read';
@@ -40,7 +46,13 @@ export class Faults {
   }
 }
 
-const failure = (code: status, details: string, metadata: Metadata): ServerErrorResponse => ({ code, details, metadata, name: 'RpcException', message: details });
+const failure = (code: status, details: string, metadata: Metadata): ServerErrorResponse => ({
+  code,
+  details,
+  metadata,
+  name: 'RpcException',
+  message: details,
+});
 
 /**
  * A fault as a gRPC status, the way EventStoreDB fails `Append` and `Read` (its `RpcExceptions`): the kind of failure
@@ -80,7 +92,12 @@ export function appendSizeStatus(maxAppendSize: number): ServerErrorResponse {
 
 /** The same refusal as `BatchAppend` reports it, in-band. */
 export const batchAppendSizeStatus = (maxAppendSize: number): Status =>
-  packedStatus(status.INVALID_ARGUMENT, 'MaximumAppendSizeExceeded', new MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize).serializeBinary(), 'event_store.client.MaximumAppendSizeExceeded');
+  packedStatus(
+    status.INVALID_ARGUMENT,
+    'MaximumAppendSizeExceeded',
+    new MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize).serializeBinary(),
+    'event_store.client.MaximumAppendSizeExceeded',
+  );
 
 /**
  * A fault as `BatchAppend` reports it in-band; `undefined` for faults that end the whole call instead (a node that
@@ -93,9 +110,19 @@ export function batchFaultStatus(kind: FaultKind, streamName: string): Status | 
       return packedStatus(status.NOT_FOUND, 'StreamDeleted', details, 'event_store.client.StreamDeleted');
     }
     case 'access-denied':
-      return packedStatus(status.PERMISSION_DENIED, 'AccessDenied', new AccessDenied().serializeBinary(), 'event_store.client.AccessDenied');
+      return packedStatus(
+        status.PERMISSION_DENIED,
+        'AccessDenied',
+        new AccessDenied().serializeBinary(),
+        'event_store.client.AccessDenied',
+      );
     case 'commit-timeout':
-      return packedStatus(status.DEADLINE_EXCEEDED, 'Timeout', new Timeout().serializeBinary(), 'event_store.client.Timeout');
+      return packedStatus(
+        status.DEADLINE_EXCEEDED,
+        'Timeout',
+        new Timeout().serializeBinary(),
+        'event_store.client.Timeout',
+      );
     default:
       return undefined;
   }

@@ -26,7 +26,8 @@ export interface ProposedEvent {
 }
 
 /** What an append expects of its stream. */
-export type Expectation = { readonly kind: 'any' | 'no_stream' | 'stream_exists' } | { readonly kind: 'revision'; readonly revision: bigint };
+export type Expectation =
+  { readonly kind: 'any' | 'no_stream' | 'stream_exists' } | { readonly kind: 'revision'; readonly revision: bigint };
 
 /** The outcome of an append, as EventStoreDB reports it. */
 export type AppendOutcome =
@@ -34,8 +35,10 @@ export type AppendOutcome =
   | { readonly kind: 'wrong-expected-version'; readonly current: bigint | undefined };
 
 /** Orders `$all` positions as EventStoreDB does: by commit, then prepare. */
-export const comparePositions = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }): number =>
-  a.commit === b.commit ? Number(a.prepare - b.prepare) : a.commit < b.commit ? -1 : 1;
+export const comparePositions = (
+  a: { commit: bigint; prepare: bigint },
+  b: { commit: bigint; prepare: bigint },
+): number => (a.commit === b.commit ? Number(a.prepare - b.prepare) : a.commit < b.commit ? -1 : 1);
 
 const RECORD_OVERHEAD = 120n;
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
@@ -68,7 +71,8 @@ export class EsdbLog {
       (expectation.kind === 'stream_exists' && current !== undefined) ||
       (expectation.kind === 'revision' && current === expectation.revision);
     if (!matches) return { kind: 'wrong-expected-version', current };
-    if (proposed.length === 0) return { kind: 'success', currentRevision: current ?? -1n, commit: this.nextOffset, prepare: this.nextOffset };
+    if (proposed.length === 0)
+      return { kind: 'success', currentRevision: current ?? -1n, commit: this.nextOffset, prepare: this.nextOffset };
     const offsets = proposed.map((event) => {
       const at = this.nextOffset;
       this.nextOffset += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length);
@@ -85,30 +89,65 @@ export class EsdbLog {
     this.all.push(...written);
     for (const listener of [...this.listeners]) listener(written);
     const last = written[written.length - 1];
-    return { kind: 'success', currentRevision: BigInt(target.length - 1), commit: last?.commit ?? this.nextOffset, prepare: last?.prepare ?? this.nextOffset };
+    return {
+      kind: 'success',
+      currentRevision: BigInt(target.length - 1),
+      commit: last?.commit ?? this.nextOffset,
+      prepare: last?.prepare ?? this.nextOffset,
+    };
   }
 
   /** EventStoreDB's own idempotency: the same ids right after an exact expectation acknowledge the first write. */
-  private idempotentRepeat(stream: readonly StoredEvent[] | undefined, expectation: Expectation, proposed: readonly ProposedEvent[]): AppendOutcome | undefined {
+  private idempotentRepeat(
+    stream: readonly StoredEvent[] | undefined,
+    expectation: Expectation,
+    proposed: readonly ProposedEvent[],
+  ): AppendOutcome | undefined {
     if (stream === undefined || proposed.length === 0) return undefined;
-    const after = expectation.kind === 'no_stream' ? -1 : expectation.kind === 'revision' ? Number(expectation.revision) : undefined;
+    const after =
+      expectation.kind === 'no_stream'
+        ? -1
+        : expectation.kind === 'revision'
+          ? Number(expectation.revision)
+          : undefined;
     if (after === undefined) return undefined;
     const stored = stream.slice(after + 1, after + 1 + proposed.length);
     const last = stored[stored.length - 1];
-    if (last === undefined || stored.length !== proposed.length || stored.some((event, index) => event.id !== proposed[index]?.id)) return undefined;
+    if (
+      last === undefined ||
+      stored.length !== proposed.length ||
+      stored.some((event, index) => event.id !== proposed[index]?.id)
+    )
+      return undefined;
     return { kind: 'success', currentRevision: last.revision, commit: last.commit, prepare: last.prepare };
   }
 
   /** Writes a system event (a `$statsCollected` in `$stats-127.0.0.1:2113`, as a real node does). */
   appendSystemEvent(): void {
     const data = text(JSON.stringify({ 'proc-cpu': 1.5 }));
-    this.append('$stats-127.0.0.1:2113', { kind: 'any' }, [{ id: randomUUID(), type: '$statsCollected', contentType: 'application/json', data, customMetadata: new Uint8Array() }]);
+    this.append('$stats-127.0.0.1:2113', { kind: 'any' }, [
+      {
+        id: randomUUID(),
+        type: '$statsCollected',
+        contentType: 'application/json',
+        data,
+        customMetadata: new Uint8Array(),
+      },
+    ]);
   }
 
   /** The whole log as JSON text, for a double that runs in a process of its own and must survive its restart. */
   save(): string {
     const bytes = (value: Uint8Array): string => Buffer.from(value).toString('base64');
-    const events = this.all.map((event) => ({ ...event, revision: `${event.revision}`, commit: `${event.commit}`, prepare: `${event.prepare}`, created: `${event.created}`, data: bytes(event.data), customMetadata: bytes(event.customMetadata) }));
+    const events = this.all.map((event) => ({
+      ...event,
+      revision: `${event.revision}`,
+      commit: `${event.commit}`,
+      prepare: `${event.prepare}`,
+      created: `${event.created}`,
+      data: bytes(event.data),
+      customMetadata: bytes(event.customMetadata),
+    }));
     return JSON.stringify({ nextOffset: `${this.nextOffset}`, events });
   }
 
@@ -118,7 +157,15 @@ export class EsdbLog {
     const log = new EsdbLog();
     log.nextOffset = BigInt(saved.nextOffset);
     for (const raw of saved.events) {
-      const event: StoredEvent = { ...raw, revision: BigInt(raw.revision), commit: BigInt(raw.commit), prepare: BigInt(raw.prepare), created: BigInt(raw.created), data: Buffer.from(raw.data, 'base64'), customMetadata: Buffer.from(raw.customMetadata, 'base64') };
+      const event: StoredEvent = {
+        ...raw,
+        revision: BigInt(raw.revision),
+        commit: BigInt(raw.commit),
+        prepare: BigInt(raw.prepare),
+        created: BigInt(raw.created),
+        data: Buffer.from(raw.data, 'base64'),
+        customMetadata: Buffer.from(raw.customMetadata, 'base64'),
+      };
       log.all.push(event);
       log.streams.set(event.streamName, [...(log.streams.get(event.streamName) ?? []), event]);
     }

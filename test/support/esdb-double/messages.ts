@@ -9,7 +9,8 @@ import type { Expectation, ProposedEvent, StoredEvent } from './log.js';
 export const streamNameOf = (identifier: StreamIdentifier | undefined): string =>
   Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
 
-export const streamIdentifier = (streamName: string): StreamIdentifier => new StreamIdentifier().setStreamName(Buffer.from(streamName, 'utf8'));
+export const streamIdentifier = (streamName: string): StreamIdentifier =>
+  new StreamIdentifier().setStreamName(Buffer.from(streamName, 'utf8'));
 
 /** The client sends and asks for UUIDs as strings. */
 export const uuidOf = (uuid: UUID | undefined): string => uuid?.getString() ?? '';
@@ -53,7 +54,11 @@ export function eventResponse(event: StoredEvent): ReadResp {
     .setPreparePosition(event.prepare.toString())
     .setData(event.data)
     .setCustomMetadata(event.customMetadata);
-  recorded.getMetadataMap().set('type', event.type).set('content-type', event.contentType).set('created', event.created.toString());
+  recorded
+    .getMetadataMap()
+    .set('type', event.type)
+    .set('content-type', event.contentType)
+    .set('created', event.created.toString());
   const read = new ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(event.commit.toString());
   return new ReadResp().setEvent(read);
 }
@@ -67,7 +72,12 @@ export function wrongExpectedVersionStatus(expectation: Expectation, current: bi
   else if (expectation.kind === 'no_stream') details.setExpectedNoStream(new GoogleEmpty());
   else if (expectation.kind === 'stream_exists') details.setExpectedStreamExists(new GoogleEmpty());
   else details.setExpectedAny(new GoogleEmpty());
-  return packedStatus(6, 'wrong expected version', details.serializeBinary(), 'event_store.client.WrongExpectedVersion');
+  return packedStatus(
+    6,
+    'wrong expected version',
+    details.serializeBinary(),
+    'event_store.client.WrongExpectedVersion',
+  );
 }
 
 /** A `google.rpc.Status` whose `details` packs one of EventStoreDB's error messages. */

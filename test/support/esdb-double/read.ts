@@ -10,11 +10,18 @@ import { eventResponse, streamIdentifier, streamNameOf } from './messages.js';
 export type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 
 /** A stream read: forwards or backwards from a revision, `stream_not_found` in-band when it has no events. */
-function readStream(log: EsdbLog, call: ReadCall, options: ReadReq.Options, stream: ReadReq.Options.StreamOptions): void {
+function readStream(
+  log: EsdbLog,
+  call: ReadCall,
+  options: ReadReq.Options,
+  stream: ReadReq.Options.StreamOptions,
+): void {
   const streamName = streamNameOf(stream.getStreamIdentifier());
   const events = log.stream(streamName);
   if (events === undefined) {
-    call.write(new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamName))));
+    call.write(
+      new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamName))),
+    );
     return void call.end();
   }
   const count = Number(BigInt(options.getCount()));
@@ -35,12 +42,21 @@ function readStream(log: EsdbLog, call: ReadCall, options: ReadReq.Options, stre
 function readAll(log: EsdbLog, call: ReadCall, options: ReadReq.Options, all: ReadReq.Options.AllOptions): void {
   const count = Number(BigInt(options.getCount()));
   const position = all.getPosition();
-  const at = position === undefined ? undefined : { commit: BigInt(position.getCommitPosition()), prepare: BigInt(position.getPreparePosition()) };
+  const at =
+    position === undefined
+      ? undefined
+      : { commit: BigInt(position.getCommitPosition()), prepare: BigInt(position.getPreparePosition()) };
   let events: StoredEvent[];
   if (options.getReadDirection() === 1) {
-    events = all.hasStart() ? [] : (at === undefined ? [...log.all] : log.all.filter((event) => comparePositions(event, at) < 0)).reverse();
+    events = all.hasStart()
+      ? []
+      : (at === undefined ? [...log.all] : log.all.filter((event) => comparePositions(event, at) < 0)).reverse();
   } else {
-    events = all.hasEnd() ? [] : at === undefined ? [...log.all] : log.all.filter((event) => comparePositions(event, at) >= 0);
+    events = all.hasEnd()
+      ? []
+      : at === undefined
+        ? [...log.all]
+        : log.all.filter((event) => comparePositions(event, at) >= 0);
   }
   for (const event of events.slice(0, count)) call.write(eventResponse(event));
   call.end();
@@ -56,19 +72,30 @@ function filterOf(options: ReadReq.Options): ((event: StoredEvent) => boolean) |
   const prefixes = expression?.getPrefixList() ?? [];
   return (event) => {
     const subject = byType ? event.type : event.streamName;
-    return (regex === undefined || regex.test(subject)) && (prefixes.length === 0 || prefixes.some((prefix) => subject.startsWith(prefix)));
+    return (
+      (regex === undefined || regex.test(subject)) &&
+      (prefixes.length === 0 || prefixes.some((prefix) => subject.startsWith(prefix)))
+    );
   };
 }
 
 const checkpoint = (event: StoredEvent): ReadResp =>
-  new ReadResp().setCheckpoint(new ReadResp.Checkpoint().setCommitPosition(event.commit.toString()).setPreparePosition(event.prepare.toString()));
+  new ReadResp().setCheckpoint(
+    new ReadResp.Checkpoint().setCommitPosition(event.commit.toString()).setPreparePosition(event.prepare.toString()),
+  );
 
 /**
  * A subscription to `$all`: `confirmation`, the stored events after the start (exclusive), with
  * `checkpoint`s for a filtered one, then `caught_up`, then live events. The catch-up runs in one turn
  * of the event loop and the live listener is registered in the same turn, so no append falls between.
  */
-function subscribeToAll(log: EsdbLog, call: ReadCall, options: ReadReq.Options, all: ReadReq.Options.AllOptions, live: Set<ReadCall>): void {
+function subscribeToAll(
+  log: EsdbLog,
+  call: ReadCall,
+  options: ReadReq.Options,
+  all: ReadReq.Options.AllOptions,
+  live: Set<ReadCall>,
+): void {
   const filter = filterOf(options);
   const interval = Math.max(1, options.getFilter()?.getCheckpointintervalmultiplier() ?? 1) * 32;
   const send = (event: StoredEvent): void => {
@@ -76,8 +103,15 @@ function subscribeToAll(log: EsdbLog, call: ReadCall, options: ReadReq.Options, 
   };
   call.write(new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
   const position = all.getPosition();
-  const start = position === undefined ? undefined : { commit: BigInt(position.getCommitPosition()), prepare: BigInt(position.getPreparePosition()) };
-  const stored = all.hasEnd() ? [] : start === undefined ? log.all : log.all.filter((event) => comparePositions(event, start) > 0);
+  const start =
+    position === undefined
+      ? undefined
+      : { commit: BigInt(position.getCommitPosition()), prepare: BigInt(position.getPreparePosition()) };
+  const stored = all.hasEnd()
+    ? []
+    : start === undefined
+      ? log.all
+      : log.all.filter((event) => comparePositions(event, start) > 0);
   stored.forEach((event, index) => {
     send(event);
     if (filter !== undefined && (index + 1) % interval === 0) call.write(checkpoint(event));
@@ -107,10 +141,15 @@ export function readHandler(context: DoubleContext, live: Set<ReadCall>) {
     const refused = context.access.refusal(call.metadata, all === undefined ? 'stream' : 'all');
     if (refused !== undefined) return void call.emit('error', refused);
     const fault = context.faults.take('read');
-    if (fault !== undefined) return void call.emit('error', faultStatus(fault, stream === undefined ? '$all' : streamNameOf(stream.getStreamIdentifier()), context.leader));
+    if (fault !== undefined)
+      return void call.emit(
+        'error',
+        faultStatus(fault, stream === undefined ? '$all' : streamNameOf(stream.getStreamIdentifier()), context.leader),
+      );
     if (options === undefined) return void call.emit('error', { code: status.INVALID_ARGUMENT, details: 'no options' });
     if (options.hasSubscription()) {
-      if (all === undefined) return void call.emit('error', { code: status.UNIMPLEMENTED, details: 'the double subscribes to $all only' });
+      if (all === undefined)
+        return void call.emit('error', { code: status.UNIMPLEMENTED, details: 'the double subscribes to $all only' });
       return subscribeToAll(context.log, call, options, all, live);
     }
     if (stream !== undefined) return readStream(context.log, call, options, stream);

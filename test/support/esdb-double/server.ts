@@ -55,7 +55,10 @@ function supportedMethods(batchAppend: boolean, version: string | null) {
   const method = (name: string, service = 'event_store.client.streams.streams'): SupportedMethod =>
     new SupportedMethod().setMethodName(name).setServiceName(service);
   const names = ['read', 'append', ...(batchAppend ? ['batchappend'] : [])];
-  const methods = [...names.map((name) => method(name)), method('getsupportedmethods', 'event_store.client.server_features.serverfeatures')];
+  const methods = [
+    ...names.map((name) => method(name)),
+    method('getsupportedmethods', 'event_store.client.server_features.serverfeatures'),
+  ];
   return (_call: ServerUnaryCall<Empty, SupportedMethods>, callback: sendUnaryData<SupportedMethods>): void => {
     if (version === null) return callback({ code: status.UNIMPLEMENTED, details: 'unknown service' });
     callback(null, new SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(version));
@@ -71,9 +74,14 @@ function drop(call: ReadCall, how: SubscriptionDrop, context: DoubleContext): vo
 }
 
 async function listen(server: Server, port: number, certificate: TestCertificate | undefined): Promise<number> {
-  const credentials = certificate === undefined ? ServerCredentials.createInsecure() : ServerCredentials.createSsl(null, [{ private_key: certificate.key, cert_chain: certificate.cert }], false);
+  const credentials =
+    certificate === undefined
+      ? ServerCredentials.createInsecure()
+      : ServerCredentials.createSsl(null, [{ private_key: certificate.key, cert_chain: certificate.cert }], false);
   return new Promise<number>((resolve, reject) => {
-    server.bindAsync(`127.0.0.1:${port}`, credentials, (error, bound) => (error === null ? resolve(bound) : reject(error)));
+    server.bindAsync(`127.0.0.1:${port}`, credentials, (error, bound) =>
+      error === null ? resolve(bound) : reject(error),
+    );
   });
 }
 
@@ -88,7 +96,13 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
   const certificate = options.users === undefined ? undefined : makeCertificate();
   const server = new Server();
   const port = await listen(server, options.port ?? 0, certificate);
-  const context: DoubleContext = { log, faults: new Faults(), access: new Access(options.users), leader: { host: '127.0.0.1', port }, maxAppendSize: options.maxAppendSize ?? 1_048_576 };
+  const context: DoubleContext = {
+    log,
+    faults: new Faults(),
+    access: new Access(options.users),
+    leader: { host: '127.0.0.1', port },
+    maxAppendSize: options.maxAppendSize ?? 1_048_576,
+  };
   const calls = { read: 0, append: 0, batchAppend: 0 };
   const counted =
     <A extends unknown[]>(method: keyof typeof calls, handler: (...args: A) => void) =>
@@ -104,7 +118,12 @@ export async function startEsdbDouble(options: EsdbDoubleOptions = {}): Promise<
     delete: unimplemented,
     tombstone: unimplemented,
   });
-  server.addService(ServerFeaturesService, { getSupportedMethods: supportedMethods(options.batchAppend ?? true, options.serverVersion === undefined ? '24.10.0' : options.serverVersion) });
+  server.addService(ServerFeaturesService, {
+    getSupportedMethods: supportedMethods(
+      options.batchAppend ?? true,
+      options.serverVersion === undefined ? '24.10.0' : options.serverVersion,
+    ),
+  });
   const query = certificate === undefined ? 'tls=false' : `tls=true&tlsCAFile=${certificate.caFile}`;
   return {
     connectionString: `esdb://127.0.0.1:${port}?${query}`,

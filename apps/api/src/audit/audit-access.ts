@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { canReadPersonalData } from '@salesbook/personal-data';
-import { domainError, streamCategory, streamId, type Actor, type CustomerId, type DomainError, type StreamCategory } from '@salesbook/domain';
+import {
+  domainError,
+  streamCategory,
+  streamId,
+  type Actor,
+  type CustomerId,
+  type DomainError,
+  type StreamCategory,
+} from '@salesbook/domain';
 import { CustomerLookup } from '../customers/customer-lookup.js';
 import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
@@ -25,14 +33,20 @@ const CUSTOMER_STREAMS: readonly StreamCategory[] = ['customer', 'order', 'recei
 const FINANCE_STREAMS: readonly StreamCategory[] = ['customer', 'receivable', 'period'];
 
 const refused = (actor: Actor, streamName: string): DomainError =>
-  domainError('STREAM_NOT_AUTHORIZED', `${actor.role} ${actor.id} may not read ${streamName}: not a stream of their customers`, { streamName });
+  domainError(
+    'STREAM_NOT_AUTHORIZED',
+    `${actor.role} ${actor.id} may not read ${streamName}: not a stream of their customers`,
+    { streamName },
+  );
 
 /** A rep's own target: `target-<YYYY-MM>-rep-<their id>`. */
-const isOwnTarget = (streamName: string, repId: string): boolean => /^target-\d{4}-\d{2}-rep-(.+)$/.exec(streamName)?.[1] === repId;
+const isOwnTarget = (streamName: string, repId: string): boolean =>
+  /^target-\d{4}-\d{2}-rep-(.+)$/.exec(streamName)?.[1] === repId;
 
 /** A field of a stream's first event that is never personal data (`customerId`, `region`), if it is a string. */
 const fieldOf = (data: unknown, field: string): string | undefined => {
-  const value = typeof data === 'object' && data !== null && field in data ? (data as Record<string, unknown>)[field] : undefined;
+  const value =
+    typeof data === 'object' && data !== null && field in data ? (data as Record<string, unknown>)[field] : undefined;
   return typeof value === 'string' ? value : undefined;
 };
 
@@ -54,11 +68,20 @@ export class AuditAccess {
 
   async of(actor: Actor, streamName: string, purpose: string): Promise<Either<DomainError, StreamAccess>> {
     if (!canReadPersonalData(actor.role)) return right({ codec: this.personalData.masked(), personalData: 'masked' });
-    const unmasked: StreamAccess = { codec: this.personalData.unmasked({ actorId: actor.id, role: actor.role, purpose }), personalData: 'unmasked' };
+    const unmasked: StreamAccess = {
+      codec: this.personalData.unmasked({ actorId: actor.id, role: actor.role, purpose }),
+      personalData: 'unmasked',
+    };
     const category = streamCategory(streamName);
     if (actor.role === 'sales_manager') return right(unmasked);
-    if (actor.role === 'finance') return category !== undefined && FINANCE_STREAMS.includes(category) ? right(unmasked) : left(refused(actor, streamName));
-    const allowed = category === 'target' ? await this.ownsTarget(actor, streamName) : await this.ownsCustomerStream(actor, streamName, category);
+    if (actor.role === 'finance')
+      return category !== undefined && FINANCE_STREAMS.includes(category)
+        ? right(unmasked)
+        : left(refused(actor, streamName));
+    const allowed =
+      category === 'target'
+        ? await this.ownsTarget(actor, streamName)
+        : await this.ownsCustomerStream(actor, streamName, category);
     return allowed ? right(unmasked) : left(refused(actor, streamName));
   }
 
@@ -73,7 +96,11 @@ export class AuditAccess {
     return first?.data;
   }
 
-  private async ownsCustomerStream(actor: Actor, streamName: string, category: StreamCategory | undefined): Promise<boolean> {
+  private async ownsCustomerStream(
+    actor: Actor,
+    streamName: string,
+    category: StreamCategory | undefined,
+  ): Promise<boolean> {
     if (category === undefined || !CUSTOMER_STREAMS.includes(category)) return false;
     const owner = await this.ownerOf(streamName, category);
     if (owner === undefined) return false;
@@ -83,7 +110,8 @@ export class AuditAccess {
 
   /** The stream's customer now: the customer stream's own id, else the `customerId` of the stream's first event (not personal data). */
   private async ownerOf(streamName: string, category: StreamCategory): Promise<StreamOwner | undefined> {
-    const customerId = category === 'customer' ? streamId(streamName) : fieldOf(await this.firstData(streamName), 'customerId');
+    const customerId =
+      category === 'customer' ? streamId(streamName) : fieldOf(await this.firstData(streamName), 'customerId');
     if (customerId === undefined) return undefined;
     const view = await this.customers.view(customerId as CustomerId);
     return view === null ? undefined : { ownerRepId: view.ownerRepId, region: view.region };

@@ -27,14 +27,24 @@ export const StateAnswer = z.strictObject({
   personalData: PersonalData,
   revision: z.number().int(),
   position: z.string().nullable(),
-  asOf: z.strictObject({ time: z.string().optional(), revision: z.number().int().optional() }).nullable().describe('The point asked for, or null for the latest'),
+  asOf: z
+    .strictObject({ time: z.string().optional(), revision: z.number().int().optional() })
+    .nullable()
+    .describe('The point asked for, or null for the latest'),
   state: z.unknown().describe("The aggregate's state (see the domain deciders)"),
 });
 
 /** The answer of the personal data read log, oldest first. */
 export const PersonalDataReadsAnswer = z.strictObject({
   reads: z.array(
-    z.strictObject({ actorId: z.string(), role: z.string(), purpose: z.string(), at: z.string(), customerIds: z.array(z.string()), streams: z.array(z.string()) }) satisfies z.ZodType<PersonalDataRead>,
+    z.strictObject({
+      actorId: z.string(),
+      role: z.string(),
+      purpose: z.string(),
+      at: z.string(),
+      customerIds: z.array(z.string()),
+      streams: z.array(z.string()),
+    }) satisfies z.ZodType<PersonalDataRead>,
   ),
   truncated: z.boolean(),
 });

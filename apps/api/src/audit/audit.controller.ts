@@ -5,7 +5,12 @@ import { fromDomain, reply } from '../http/failures.js';
 import { Input, type RouteInput } from '../http/input.js';
 import { Route } from '../http/route-spec.js';
 import { AggregateStateQuery, StreamHistoryQuery, type AuditReader } from './audit.handlers.js';
-import { auditRoutes as routes, type HistoryQuery, type PersonalDataReadsQuery as ReadsFilter, type StateQuery } from './audit.routes.js';
+import {
+  auditRoutes as routes,
+  type HistoryQuery,
+  type PersonalDataReadsQuery as ReadsFilter,
+  type StateQuery,
+} from './audit.routes.js';
 import { PersonalDataReadsQuery } from './read-log.handlers.js';
 
 /** Who asks (the guard set the actor on every non-public route) and through which route: the read log's purpose. */
@@ -23,7 +28,9 @@ export class AuditController {
     const { stream } = input.params as { stream: string };
     const { fromRevision, maxCount } = input.query as HistoryQuery;
     const reader = readerOf(input, `GET /audit/streams/${stream}/events`);
-    return reply(fromDomain(await this.queries.execute(new StreamHistoryQuery(reader, stream, fromRevision, maxCount))));
+    return reply(
+      fromDomain(await this.queries.execute(new StreamHistoryQuery(reader, stream, fromRevision, maxCount))),
+    );
   }
 
   @Route(routes.state) async state(@Input() input: RouteInput) {

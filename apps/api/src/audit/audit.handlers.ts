@@ -1,7 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { AGGREGATES, domainError, salesbookEventRegistry, streamCategory, type Actor, type DomainError } from '@salesbook/domain';
+import {
+  AGGREGATES,
+  domainError,
+  salesbookEventRegistry,
+  streamCategory,
+  type Actor,
+  type DomainError,
+} from '@salesbook/domain';
 import { loadAggregate, type AsOf, type EventStore } from '@salesbook/eventstore';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { AuditAccess } from './audit-access.js';
@@ -27,20 +34,37 @@ export interface AuditReader {
 type PersonalData = { readonly personalData: 'unmasked' | 'masked' };
 
 /** A stream's history, oldest first. */
-export class StreamHistoryQuery extends Query<Either<DomainError, PersonalData & { streamName: string; events: AuditedEvent[] }>> {
-  constructor(readonly reader: AuditReader, readonly streamName: string, readonly fromRevision?: number, readonly maxCount = 1_000) {
+export class StreamHistoryQuery extends Query<
+  Either<DomainError, PersonalData & { streamName: string; events: AuditedEvent[] }>
+> {
+  constructor(
+    readonly reader: AuditReader,
+    readonly streamName: string,
+    readonly fromRevision?: number,
+    readonly maxCount = 1_000,
+  ) {
     super();
   }
 }
 
 /** An aggregate's state as of a time or a revision (now, without either). */
-export class AggregateStateQuery extends Query<Either<DomainError, PersonalData & { streamName: string; revision: number; position: string | null; asOf: AsOf | null; state: unknown }>> {
-  constructor(readonly reader: AuditReader, readonly streamName: string, readonly asOf?: AsOf) {
+export class AggregateStateQuery extends Query<
+  Either<
+    DomainError,
+    PersonalData & { streamName: string; revision: number; position: string | null; asOf: AsOf | null; state: unknown }
+  >
+> {
+  constructor(
+    readonly reader: AuditReader,
+    readonly streamName: string,
+    readonly asOf?: AsOf,
+  ) {
     super();
   }
 }
 
-const notFound = (streamName: string): DomainError => domainError('STREAM_NOT_FOUND', `stream ${streamName} does not exist`, { streamName });
+const notFound = (streamName: string): DomainError =>
+  domainError('STREAM_NOT_FOUND', `stream ${streamName} does not exist`, { streamName });
 
 @QueryHandler(StreamHistoryQuery)
 export class StreamHistoryHandler implements IQueryHandler<StreamHistoryQuery> {
@@ -54,7 +78,10 @@ export class StreamHistoryHandler implements IQueryHandler<StreamHistoryQuery> {
     const access = await this.access.of(reader.actor, streamName, reader.purpose);
     if (access._tag === 'Left') return access;
     if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
-    const recorded = await this.store.readStream(streamName, { maxCount, ...(fromRevision === undefined ? {} : { fromRevision }) });
+    const recorded = await this.store.readStream(streamName, {
+      maxCount,
+      ...(fromRevision === undefined ? {} : { fromRevision }),
+    });
     // Decoded as the reader may see it (opened and logged, or masked): never the sealed form, for anyone.
     const decoded = await access.right.codec.decode(recorded, salesbookEventRegistry);
     if (decoded._tag === 'Left') return decoded;
@@ -87,10 +114,24 @@ export class AggregateStateHandler implements IQueryHandler<AggregateStateQuery>
     if (!(await this.store.streamExists(streamName))) return left(notFound(streamName));
     const codec = access.right.codec;
     const loaded = await AGGREGATES[category]((decider, registry) =>
-      loadAggregate({ store: this.store, codec, decider, registry, streamName, ...(asOf === undefined ? {} : { asOf }) }),
+      loadAggregate({
+        store: this.store,
+        codec,
+        decider,
+        registry,
+        streamName,
+        ...(asOf === undefined ? {} : { asOf }),
+      }),
     );
     if (loaded._tag === 'Left') return loaded;
     const { state, revision, position } = loaded.right;
-    return right({ streamName, personalData: access.right.personalData, revision, position: position === undefined ? null : position.toString(), asOf: asOf ?? null, state });
+    return right({
+      streamName,
+      personalData: access.right.personalData,
+      revision,
+      position: position === undefined ? null : position.toString(),
+      asOf: asOf ?? null,
+      state,
+    });
   }
 }

@@ -11,7 +11,8 @@ export class PersonalDataReadsQuery extends Query<{ reads: PersonalDataRead[]; t
 }
 
 // The log's times are `toISOString()` (milliseconds); a query's `...:00Z` is brought to the same form so text order is time order.
-const normalized = (time: string | undefined): string | undefined => (time === undefined ? undefined : new Date(time).toISOString());
+const normalized = (time: string | undefined): string | undefined =>
+  time === undefined ? undefined : new Date(time).toISOString();
 
 @QueryHandler(PersonalDataReadsQuery)
 export class PersonalDataReadsHandler implements IQueryHandler<PersonalDataReadsQuery> {

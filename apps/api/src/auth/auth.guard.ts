@@ -43,7 +43,11 @@ export class AuthGuard implements CanActivate {
     const verified = await this.verifier.verify(token);
     if ('refused' in verified) throw toHttpException({ kind: 'unauthenticated', message: verified.refused });
     if (!spec.audience.includes(verified.actor.role)) {
-      throw toHttpException({ kind: 'forbidden', code: 'ROLE_NOT_ALLOWED', message: `role ${verified.actor.role} may not ${spec.method} ${spec.path}` });
+      throw toHttpException({
+        kind: 'forbidden',
+        code: 'ROLE_NOT_ALLOWED',
+        message: `role ${verified.actor.role} may not ${spec.method} ${spec.path}`,
+      });
     }
     // Commands are checked by their deciders at the command's own business date (and an empty register takes a
     // sales manager's own first entry); reads are checked here, today.
@@ -54,10 +58,18 @@ export class AuthGuard implements CanActivate {
 
   private async checkRegistered(actor: Actor): Promise<void> {
     const state = await this.team.stateForReads().catch((error: unknown) => {
-      if (error instanceof TeamRegisterUnreadable) throw toHttpException({ kind: 'unavailable', message: 'the team register cannot be read', retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
+      if (error instanceof TeamRegisterUnreadable)
+        throw toHttpException({
+          kind: 'unavailable',
+          message: 'the team register cannot be read',
+          retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+        });
       throw error;
     });
-    const checked = checkActor(actor, { actor: standingOn(state, actor.id, this.team.businessDate(this.clock().toISOString())) });
-    if (isLeft(checked)) throw toHttpException({ kind: 'forbidden', code: checked.left.code, message: checked.left.message });
+    const checked = checkActor(actor, {
+      actor: standingOn(state, actor.id, this.team.businessDate(this.clock().toISOString())),
+    });
+    if (isLeft(checked))
+      throw toHttpException({ kind: 'forbidden', code: checked.left.code, message: checked.left.message });
   }
 }

@@ -9,7 +9,11 @@ import { createTokenVerifier } from './jwt.js';
 @Global()
 @Module({
   providers: [
-    { provide: TOKEN_VERIFIER, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createTokenVerifier(config.jwt, config.tokens) },
+    {
+      provide: TOKEN_VERIFIER,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => createTokenVerifier(config.jwt, config.tokens),
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

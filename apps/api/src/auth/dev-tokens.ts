@@ -20,6 +20,15 @@ export const ROLE_ACTORS: readonly Actor[] = [
 export const devTokenSeconds = (rules: Partial<TokenRules>): number => Math.min(43_200, rules.maxAgeSeconds ?? 43_200);
 
 /** An HS256 token for each actor, by role, with the configured issuer and audience if any. */
-export async function devTokens(secret: string, actors: readonly Actor[], rules: Partial<TokenRules> = {}): Promise<[Role, string][]> {
-  return Promise.all(actors.map(async (one): Promise<[Role, string]> => [one.role, await signToken(secret, one, `${devTokenSeconds(rules)}s`, rules)]));
+export async function devTokens(
+  secret: string,
+  actors: readonly Actor[],
+  rules: Partial<TokenRules> = {},
+): Promise<[Role, string][]> {
+  return Promise.all(
+    actors.map(async (one): Promise<[Role, string]> => [
+      one.role,
+      await signToken(secret, one, `${devTokenSeconds(rules)}s`, rules),
+    ]),
+  );
 }

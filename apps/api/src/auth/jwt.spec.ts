@@ -10,7 +10,12 @@ const RULES: TokenRules = { maxAgeSeconds: 86_400 };
 const secretKey = { kind: 'secret', secret: SECRET, generated: false } as const;
 
 const sign = (expSeconds: number, secret: Uint8Array = key): Promise<string> =>
-  new SignJWT({ role: 'sales_manager' }).setProtectedHeader({ alg: 'HS256' }).setSubject('sm-01').setIssuedAt(T0 / 1_000).setExpirationTime(expSeconds).sign(secret);
+  new SignJWT({ role: 'sales_manager' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('sm-01')
+    .setIssuedAt(T0 / 1_000)
+    .setExpirationTime(expSeconds)
+    .sign(secret);
 
 describe('token verifier', () => {
   let now = T0;
@@ -41,34 +46,66 @@ describe('token verifier', () => {
   });
 
   describe('abuse 9: exp, lifetime, issuer and audience', () => {
-    const claims = () => new SignJWT({ role: 'sales_manager' }).setProtectedHeader({ alg: 'HS256' }).setSubject('sm-01');
+    const claims = () =>
+      new SignJWT({ role: 'sales_manager' }).setProtectedHeader({ alg: 'HS256' }).setSubject('sm-01');
 
     it('refuses a token without exp', async () => {
       const verifier = await createTokenVerifier(secretKey, RULES, clock);
-      await expect(verifier.verify(await claims().setIssuedAt(T0 / 1_000).sign(key))).resolves.toEqual({ refused: expect.stringMatching(/"exp" claim/) });
+      await expect(
+        verifier.verify(
+          await claims()
+            .setIssuedAt(T0 / 1_000)
+            .sign(key),
+        ),
+      ).resolves.toEqual({ refused: expect.stringMatching(/"exp" claim/) });
     });
 
     it('refuses a lifetime above the maximum, counted from iat or from now without one', async () => {
       const verifier = await createTokenVerifier(secretKey, { maxAgeSeconds: 3_600 }, clock);
-      const within = await claims().setIssuedAt(T0 / 1_000).setExpirationTime(T0 / 1_000 + 3_600).sign(key);
-      const longer = await claims().setIssuedAt(T0 / 1_000).setExpirationTime(T0 / 1_000 + 3_601).sign(key);
-      const noIat = await claims().setExpirationTime(T0 / 1_000 + 7_200).sign(key);
+      const within = await claims()
+        .setIssuedAt(T0 / 1_000)
+        .setExpirationTime(T0 / 1_000 + 3_600)
+        .sign(key);
+      const longer = await claims()
+        .setIssuedAt(T0 / 1_000)
+        .setExpirationTime(T0 / 1_000 + 3_601)
+        .sign(key);
+      const noIat = await claims()
+        .setExpirationTime(T0 / 1_000 + 7_200)
+        .sign(key);
       await expect(verifier.verify(within)).resolves.toEqual({ actor: { id: 'sm-01', role: 'sales_manager' } });
-      await expect(verifier.verify(longer)).resolves.toEqual({ refused: expect.stringMatching(/SALESBOOK_JWT_MAX_AGE/) });
-      await expect(verifier.verify(noIat)).resolves.toEqual({ refused: expect.stringMatching(/SALESBOOK_JWT_MAX_AGE/) });
+      await expect(verifier.verify(longer)).resolves.toEqual({
+        refused: expect.stringMatching(/SALESBOOK_JWT_MAX_AGE/),
+      });
+      await expect(verifier.verify(noIat)).resolves.toEqual({
+        refused: expect.stringMatching(/SALESBOOK_JWT_MAX_AGE/),
+      });
     });
 
     it('refuses a token issued in the future beyond the clock skew, and accepts one within it', async () => {
       const verifier = await createTokenVerifier(secretKey, RULES, clock);
-      const soon = await claims().setIssuedAt(T0 / 1_000 + 20).setExpirationTime(T0 / 1_000 + 600).sign(key);
-      const later = await claims().setIssuedAt(T0 / 1_000 + 120).setExpirationTime(T0 / 1_000 + 600).sign(key);
+      const soon = await claims()
+        .setIssuedAt(T0 / 1_000 + 20)
+        .setExpirationTime(T0 / 1_000 + 600)
+        .sign(key);
+      const later = await claims()
+        .setIssuedAt(T0 / 1_000 + 120)
+        .setExpirationTime(T0 / 1_000 + 600)
+        .sign(key);
       await expect(verifier.verify(soon)).resolves.toEqual({ actor: { id: 'sm-01', role: 'sales_manager' } });
       await expect(verifier.verify(later)).resolves.toEqual({ refused: expect.stringMatching(/iat/) });
     });
 
     it('checks iss and aud when they are configured', async () => {
-      const verifier = await createTokenVerifier(secretKey, { maxAgeSeconds: 86_400, issuer: 'https://idp.example.cn', audience: 'salesbook' }, clock);
-      const base = () => claims().setIssuedAt(T0 / 1_000).setExpirationTime(T0 / 1_000 + 600);
+      const verifier = await createTokenVerifier(
+        secretKey,
+        { maxAgeSeconds: 86_400, issuer: 'https://idp.example.cn', audience: 'salesbook' },
+        clock,
+      );
+      const base = () =>
+        claims()
+          .setIssuedAt(T0 / 1_000)
+          .setExpirationTime(T0 / 1_000 + 600);
       const good = await base().setIssuer('https://idp.example.cn').setAudience(['salesbook', 'other']).sign(key);
       const noIssuer = await base().setAudience('salesbook').sign(key);
       const wrongAudience = await base().setIssuer('https://idp.example.cn').setAudience('billing').sign(key);

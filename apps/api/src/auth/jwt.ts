@@ -7,10 +7,13 @@ import { CLOCK_SKEW_SECONDS, type TokenRules } from '../config/hardening.js';
 /** The claims Salesbook reads: `sub`, `role`, and `region` (required for regional managers and reps). */
 const Claims = z
   .object({ sub: ActorId, role: Role, region: RegionId.optional() })
-  .refine((claims) => claims.region !== undefined || (claims.role !== 'regional_manager' && claims.role !== 'sales_rep'), {
-    message: 'a regional_manager or sales_rep token needs a region claim',
-    path: ['region'],
-  });
+  .refine(
+    (claims) => claims.region !== undefined || (claims.role !== 'regional_manager' && claims.role !== 'sales_rep'),
+    {
+      message: 'a regional_manager or sales_rep token needs a region claim',
+      path: ['region'],
+    },
+  );
 
 /** Verifies bearer tokens into actors. */
 export interface TokenVerifier {
@@ -21,8 +24,10 @@ export interface TokenVerifier {
 /** Why a verified payload is refused anyway: a lifetime above the maximum, or issued in the future. */
 function lifetimeProblem(payload: JWTPayload, rules: TokenRules, nowSeconds: number): string | undefined {
   const exp = payload.exp ?? 0;
-  if (payload.iat !== undefined && payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) return 'the token is not valid: "iat" is in the future';
-  if (exp - (payload.iat ?? nowSeconds) > rules.maxAgeSeconds) return `the token is not valid: it lives longer than the ${rules.maxAgeSeconds} s allowed (SALESBOOK_JWT_MAX_AGE)`;
+  if (payload.iat !== undefined && payload.iat > nowSeconds + CLOCK_SKEW_SECONDS)
+    return 'the token is not valid: "iat" is in the future';
+  if (exp - (payload.iat ?? nowSeconds) > rules.maxAgeSeconds)
+    return `the token is not valid: it lives longer than the ${rules.maxAgeSeconds} s allowed (SALESBOOK_JWT_MAX_AGE)`;
   return undefined;
 }
 
@@ -38,8 +43,13 @@ const VERIFIED_MAX = 10_000;
  * A token must carry `exp`, live at most `rules.maxAgeSeconds`, and name the configured issuer and audience;
  * clocks may differ by {@link CLOCK_SKEW_SECONDS}. `clock` is for tests.
  */
-export async function createTokenVerifier(config: JwtKeyConfig, rules: TokenRules, clock: () => number = Date.now): Promise<TokenVerifier> {
-  const key: Uint8Array | CryptoKey | KeyObject = config.kind === 'secret' ? new TextEncoder().encode(config.secret) : await importSPKI(config.pem, 'RS256');
+export async function createTokenVerifier(
+  config: JwtKeyConfig,
+  rules: TokenRules,
+  clock: () => number = Date.now,
+): Promise<TokenVerifier> {
+  const key: Uint8Array | CryptoKey | KeyObject =
+    config.kind === 'secret' ? new TextEncoder().encode(config.secret) : await importSPKI(config.pem, 'RS256');
   const algorithms = [config.kind === 'secret' ? 'HS256' : 'RS256'];
   const verified = new Map<string, { readonly actor: Actor; readonly until: number }>();
   const remember = (token: string, actor: Actor, exp: number | undefined): void => {
@@ -65,7 +75,10 @@ export async function createTokenVerifier(config: JwtKeyConfig, rules: TokenRule
         const problem = lifetimeProblem(payload, rules, Math.floor(clock() / 1_000));
         if (problem !== undefined) return { refused: problem };
         const claims = Claims.safeParse(payload);
-        if (!claims.success) return { refused: `the token's claims are invalid: ${claims.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };
+        if (!claims.success)
+          return {
+            refused: `the token's claims are invalid: ${claims.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+          };
         const { sub, role, region } = claims.data;
         const actor: Actor = region === undefined ? { id: sub, role } : { id: sub, role, region };
         remember(token, actor, payload.exp);
@@ -78,9 +91,18 @@ export async function createTokenVerifier(config: JwtKeyConfig, rules: TokenRule
 }
 
 /** Signs an HS256 token for an actor (development tokens and tests), with the configured issuer and audience if any. */
-export async function signToken(secret: string, actor: Actor, expiresIn = '12h', rules: Partial<TokenRules> = {}): Promise<string> {
+export async function signToken(
+  secret: string,
+  actor: Actor,
+  expiresIn = '12h',
+  rules: Partial<TokenRules> = {},
+): Promise<string> {
   const claims = actor.region === undefined ? { role: actor.role } : { role: actor.role, region: actor.region };
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(actor.id).setIssuedAt().setExpirationTime(expiresIn);
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(actor.id)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn);
   if (rules.issuer !== undefined) jwt.setIssuer(rules.issuer);
   if (rules.audience !== undefined) jwt.setAudience(rules.audience);
   return jwt.sign(new TextEncoder().encode(secret));

@@ -14,10 +14,22 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const sign = (key: KeyObject | Uint8Array, alg: string, claims: Record<string, unknown>, subject = 'rep-1', expires = '5m') =>
-  new SignJWT(claims).setProtectedHeader({ alg }).setSubject(subject).setIssuedAt().setExpirationTime(expires).sign(key);
+const sign = (
+  key: KeyObject | Uint8Array,
+  alg: string,
+  claims: Record<string, unknown>,
+  subject = 'rep-1',
+  expires = '5m',
+) =>
+  new SignJWT(claims)
+    .setProtectedHeader({ alg })
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(key);
 const rep = { role: 'sales_rep', region: 'east' };
-const call = (token: string, body = customerBody('c-rs')) => api.call('POST', '/customers', { body, headers: { authorization: `Bearer ${token}` } });
+const call = (token: string, body = customerBody('c-rs')) =>
+  api.call('POST', '/customers', { body, headers: { authorization: `Bearer ${token}` } });
 
 describe('RS256 bearer tokens (SALESBOOK_JWT_PUBLIC_KEY)', () => {
   it('accepts a token signed with the private key: the actor comes from sub, role and region', async () => {
@@ -25,14 +37,22 @@ describe('RS256 bearer tokens (SALESBOOK_JWT_PUBLIC_KEY)', () => {
     expect(response.status).toBe(201);
     const [event] = await api.store.readStream('customer-c-rs');
     expect(event?.metadata['actor']).toEqual({ id: 'rep-1', role: 'sales_rep', region: 'east' });
-    const report = await api.call('GET', '/audit/streams/customer-c-rs/events', { headers: { authorization: `Bearer ${await sign(issuer.privateKey, 'RS256', { role: 'auditor' }, 'aud-1')}` } });
+    const report = await api.call('GET', '/audit/streams/customer-c-rs/events', {
+      headers: { authorization: `Bearer ${await sign(issuer.privateKey, 'RS256', { role: 'auditor' }, 'aud-1')}` },
+    });
     expect(report.status).toBe(200);
   });
 
   it.each([
     ['signed by another key', () => sign(stranger.privateKey, 'RS256', rep)],
-    ['HS256 with the public key as the secret (algorithm confusion)', () => sign(new TextEncoder().encode(publicPem), 'HS256', rep)],
-    ['HS256 with any secret', () => sign(new TextEncoder().encode('test-secret-test-secret-test-secret-42'), 'HS256', rep)],
+    [
+      'HS256 with the public key as the secret (algorithm confusion)',
+      () => sign(new TextEncoder().encode(publicPem), 'HS256', rep),
+    ],
+    [
+      'HS256 with any secret',
+      () => sign(new TextEncoder().encode('test-secret-test-secret-test-secret-42'), 'HS256', rep),
+    ],
     ['expired', () => sign(issuer.privateKey, 'RS256', rep, 'rep-1', '-1m')],
     ['a rep without a region claim', () => sign(issuer.privateKey, 'RS256', { role: 'sales_rep' })],
     ['an unknown role', () => sign(issuer.privateKey, 'RS256', { role: 'root' })],
@@ -43,7 +63,10 @@ describe('RS256 bearer tokens (SALESBOOK_JWT_PUBLIC_KEY)', () => {
   });
 
   it('still applies roles: an RS256 auditor token may not write (403)', async () => {
-    const response = await call(await sign(issuer.privateKey, 'RS256', { role: 'auditor' }, 'aud-1'), customerBody('c-aud'));
+    const response = await call(
+      await sign(issuer.privateKey, 'RS256', { role: 'auditor' }, 'aud-1'),
+      customerBody('c-aud'),
+    );
     expect([response.status, response.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
   });
 });

@@ -34,7 +34,10 @@ export class CommandGateway {
     const built = this.request(input);
     if (built._tag === 'Left') return built;
     // The access rules need the register's view at the business date: loaded here, once, for every aggregate.
-    const request: CommandRequest<P> = { ...built.right, access: await this.team.facts({ ...built.right.payload, metadata: built.right.metadata }) };
+    const request: CommandRequest<P> = {
+      ...built.right,
+      access: await this.team.facts({ ...built.right.payload, metadata: built.right.metadata }),
+    };
     if (input.idempotencyKey !== undefined) {
       const named = { params: input.params, body: input.payload.data, occurredAt: input.occurredAt };
       const bound = await bindCommandKey(this.store, request.commandId, spec, named, this.clock().toISOString());
@@ -44,11 +47,17 @@ export class CommandGateway {
     return reply._tag === 'Left' ? left({ kind: 'domain', error: reply.left }) : right(reply.right);
   }
 
-  private request<P extends CommandPayload>(input: CommandInput<P>): Either<ApiFailure, Omit<CommandRequest<P>, 'access'>> {
+  private request<P extends CommandPayload>(
+    input: CommandInput<P>,
+  ): Either<ApiFailure, Omit<CommandRequest<P>, 'access'>> {
     const { actor, occurredAt } = input;
     if (actor === undefined) throw new Error(`${input.payload.type} reached the command gateway without an actor`);
     if (occurredAt !== undefined && actor.role !== 'system') {
-      return left({ kind: 'forbidden', code: 'OCCURRED_AT_FORBIDDEN', message: 'only the system role (imports) may set occurredAt' });
+      return left({
+        kind: 'forbidden',
+        code: 'OCCURRED_AT_FORBIDDEN',
+        message: 'only the system role (imports) may set occurredAt',
+      });
     }
     // Scoped to the actor, so two clients' keys never meet; the same key again is the same command (bound by bindCommandKey).
     const commandId = input.idempotencyKey === undefined ? randomUUID() : `${actor.id}:${input.idempotencyKey}`;

@@ -43,8 +43,16 @@ export abstract class AggregateCommand<P extends CommandPayload> extends Command
 }
 
 /** The outcome of {@link handleCommand}'s result, for the response. */
-export function toOutcome<E extends Event>(streamName: string, result: Either<DomainError, CommandResult<E>>): CommandReply {
+export function toOutcome<E extends Event>(
+  streamName: string,
+  result: Either<DomainError, CommandResult<E>>,
+): CommandReply {
   if (result._tag === 'Left') return left(result.left);
   const { events, nextExpectedRevision, position } = result.right;
-  return right({ streamName, revision: nextExpectedRevision, position: position === undefined ? null : position.toString(), events: events.map((event) => event.type) });
+  return right({
+    streamName,
+    revision: nextExpectedRevision,
+    position: position === undefined ? null : position.toString(),
+    events: events.map((event) => event.type),
+  });
 }

@@ -4,9 +4,16 @@ import { COMMAND_ROLES, ID_PATTERN, type SalesbookCommand } from '@salesbook/dom
 import type { CommandBinding, CommandRouteSpec, RoutePayload } from '../http/route-spec.js';
 
 /** The `:id` of a path, checked like every caller-supplied id. */
-export const IdParams = z.object({ id: z.string().regex(ID_PATTERN, 'must be 1-64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit') });
+export const IdParams = z.object({
+  id: z
+    .string()
+    .regex(ID_PATTERN, 'must be 1-64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit'),
+});
 
-interface CommandRouteOptions<T extends SalesbookCommand['type'], S extends z.ZodType> extends Omit<CommandBinding, 'type'> {
+interface CommandRouteOptions<T extends SalesbookCommand['type'], S extends z.ZodType> extends Omit<
+  CommandBinding,
+  'type'
+> {
   readonly path: string;
   readonly type: T;
   readonly schema: S;
@@ -18,7 +25,9 @@ interface CommandRouteOptions<T extends SalesbookCommand['type'], S extends z.Zo
  * A row of the route table for a command: POST, 201, the command's schema as body, `:id` folded into
  * `idField`, the roles of the domain's role matrix ({@link COMMAND_ROLES}).
  */
-export function commandRoute<T extends SalesbookCommand['type'], S extends z.ZodType>(options: CommandRouteOptions<T, S>): CommandRouteSpec<RoutePayload<T, z.output<S>>> {
+export function commandRoute<T extends SalesbookCommand['type'], S extends z.ZodType>(
+  options: CommandRouteOptions<T, S>,
+): CommandRouteSpec<RoutePayload<T, z.output<S>>> {
   const { path, type, schema, summary, tag, ...binding } = options;
   return {
     method: 'POST',

@@ -14,7 +14,14 @@ export type CommandNamed = Pick<RouteInput, 'params' | 'body' | 'occurredAt'>;
  */
 export function commandFingerprint(spec: RouteSpec, input: CommandNamed): string {
   // Validated input came from JSON: the round trip only drops what JSON cannot hold.
-  const named = JSON.parse(JSON.stringify({ route: `${spec.method} ${spec.path}`, params: input.params ?? null, body: input.body ?? null, occurredAt: input.occurredAt ?? null })) as Json;
+  const named = JSON.parse(
+    JSON.stringify({
+      route: `${spec.method} ${spec.path}`,
+      params: input.params ?? null,
+      body: input.body ?? null,
+      occurredAt: input.occurredAt ?? null,
+    }),
+  ) as Json;
   return createHash('sha256').update(canonicalJson(named)).digest('hex');
 }
 
@@ -24,8 +31,18 @@ export function commandFingerprint(spec: RouteSpec, input: CommandNamed): string
  * `IDEMPOTENCY_KEY_REUSED` before anything runs; the same key and command again goes on to the handler, where the
  * command id makes it a repeat.
  */
-export async function bindCommandKey(store: IdempotencyKeyStore, scopedKey: string, spec: RouteSpec, input: CommandNamed, at: string): Promise<Either<ApiFailure, void>> {
-  const outcome = await store.bindIdempotencyKey({ key: scopedKey, fingerprint: commandFingerprint(spec, input), boundAt: at });
+export async function bindCommandKey(
+  store: IdempotencyKeyStore,
+  scopedKey: string,
+  spec: RouteSpec,
+  input: CommandNamed,
+  at: string,
+): Promise<Either<ApiFailure, void>> {
+  const outcome = await store.bindIdempotencyKey({
+    key: scopedKey,
+    fingerprint: commandFingerprint(spec, input),
+    boundAt: at,
+  });
   if (outcome.kind !== 'reused') return right(undefined);
   return left({
     kind: 'key-reused',

@@ -14,7 +14,10 @@ import { commissionPlanRoutes as routes } from './commission-plans.routes.js';
 export class CommissionPlansController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<CommissionPlanCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<CommissionPlanCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), CommissionPlanCommandMessage));
   }
 

@@ -1,4 +1,10 @@
-import { COMMISSION_PLAN_STREAM, commissionPlanDecider, commissionPlanEventRegistry, type CommandPayload, type CommissionPlanCommand } from '@salesbook/domain';
+import {
+  COMMISSION_PLAN_STREAM,
+  commissionPlanDecider,
+  commissionPlanEventRegistry,
+  type CommandPayload,
+  type CommissionPlanCommand,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 

@@ -14,7 +14,10 @@ import { commissionStatementRoutes as routes } from './commission-statements.rou
 export class CommissionStatementsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<CommissionStatementCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<CommissionStatementCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), CommissionStatementCommandMessage));
   }
 

@@ -1,7 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { ApprovedStatementFigures, commissionStatementDecider, commissionStatementEventRegistry, commissionStatementStream, type CommandPayload, type CommissionStatementCommand } from '@salesbook/domain';
+import {
+  ApprovedStatementFigures,
+  commissionStatementDecider,
+  commissionStatementEventRegistry,
+  commissionStatementStream,
+  type CommandPayload,
+  type CommissionStatementCommand,
+} from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { statementToApprove, type ProjectionRunner } from '@salesbook/projections';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
@@ -23,7 +30,11 @@ export class CommissionStatementCommandHandler implements ICommandHandler<Commis
 
   async execute({ request }: CommissionStatementCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
-    const target = { decider: commissionStatementDecider, registry: commissionStatementEventRegistry, streamName: commissionStatementStream(payload.data.month) };
+    const target = {
+      decider: commissionStatementDecider,
+      registry: commissionStatementEventRegistry,
+      streamName: commissionStatementStream(payload.data.month),
+    };
     const write = { store: this.store, codec: this.codec };
     if (payload.type === 'ApproveCommissionStatement') {
       const figures = this.figuresOf(payload.data.month);
@@ -36,8 +47,19 @@ export class CommissionStatementCommandHandler implements ICommandHandler<Commis
   private figuresOf(month: string): ApprovedStatementFigures {
     const read = statementToApprove(this.db, (name) => this.runner.freshness(name).lag, month);
     const rows = read.rows.map((row) => ({
-      repId: row.rep_id, region: row.region, planId: row.plan_id, planVersion: row.plan_version, currency: row.currency, base: row.base, target: row.target,
-      attainmentBps: row.attainment_bps, tier: row.tier, rateBps: row.rate_bps, commission: row.commission, clawbacks: row.clawbacks, total: row.total,
+      repId: row.rep_id,
+      region: row.region,
+      planId: row.plan_id,
+      planVersion: row.plan_version,
+      currency: row.currency,
+      base: row.base,
+      target: row.target,
+      attainmentBps: row.attainment_bps,
+      tier: row.tier,
+      rateBps: row.rate_bps,
+      commission: row.commission,
+      clawbacks: row.clawbacks,
+      total: row.total,
     }));
     return ApprovedStatementFigures.parse({ rows, included: read.included, position: read.position });
   }

@@ -14,7 +14,10 @@ import { competitionRoutes as routes } from './competitions.routes.js';
 export class CompetitionsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<CompetitionCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<CompetitionCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), CompetitionCommandMessage));
   }
 

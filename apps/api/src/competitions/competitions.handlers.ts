@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { competitionDecider, competitionEventRegistry, competitionStream, type CommandPayload, type CompetitionCommand } from '@salesbook/domain';
+import {
+  competitionDecider,
+  competitionEventRegistry,
+  competitionStream,
+  type CommandPayload,
+  type CompetitionCommand,
+} from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
@@ -22,8 +28,14 @@ export class CompetitionCommandHandler implements ICommandHandler<CompetitionCom
 
   async execute({ request }: CompetitionCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
-    const target = { decider: competitionDecider, registry: competitionEventRegistry, streamName: competitionStream(payload.data.competitionId) };
+    const target = {
+      decider: competitionDecider,
+      registry: competitionEventRegistry,
+      streamName: competitionStream(payload.data.competitionId),
+    };
     const inputs = { today: businessDate(metadata.occurredAt, this.config.timeZone) };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access, inputs } });
+    return runCommand({ store: this.store, codec: this.codec }, target, request, {
+      command: { ...payload, metadata, access, inputs },
+    });
   }
 }

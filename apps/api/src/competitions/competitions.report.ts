@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { domainError, READ_ROLES, type Actor } from '@salesbook/domain';
-import { competitionById, competitionRows, queryRankings, rankedMonths, RANKINGS_SOURCES, readReport, type CompetitionRow, type LeagueTableRow } from '@salesbook/projections';
+import {
+  competitionById,
+  competitionRows,
+  queryRankings,
+  rankedMonths,
+  RANKINGS_SOURCES,
+  readReport,
+  type CompetitionRow,
+  type LeagueTableRow,
+} from '@salesbook/projections';
 import { IdParams } from '../commands/command-route.js';
 import type { ApiFailure } from '../http/failures.js';
 import { LeagueTableRowSchema } from '../reports/answers/ranking-rows.js';
@@ -25,7 +34,8 @@ export const CompetitionSchema = z.strictObject({
 }) satisfies z.ZodType<CompetitionRow>;
 
 /** The region a rep or a regional manager competes in; `undefined` for every other reader (they see all). */
-const regionOf = (actor: Actor): string | undefined => (actor.role === 'sales_rep' || actor.role === 'regional_manager' ? (actor.region ?? '') : undefined);
+const regionOf = (actor: Actor): string | undefined =>
+  actor.role === 'sales_rep' || actor.role === 'regional_manager' ? (actor.region ?? '') : undefined;
 
 const idOf = (context: ReportContext): string => (context.params as z.infer<typeof IdParams>).id;
 
@@ -35,7 +45,8 @@ export const competitionsListReport: ReportDefinition<Record<string, never>, Com
     method: 'GET',
     path: '/competitions',
     audience: READ_ROLES.reports,
-    summary: 'Sales competitions, latest start first (a rep or regional manager: their region’s and the company-wide ones)',
+    summary:
+      'Sales competitions, latest start first (a rep or regional manager: their region’s and the company-wide ones)',
     tag: 'competitions',
     query: z.object({}).strict(),
     status: 200,
@@ -50,9 +61,18 @@ export const competitionsListReport: ReportDefinition<Record<string, never>, Com
 /** The competition asked for, or why it is not answered: unknown (404) or another region's (403). */
 function competitionFor(context: ReportContext): CompetitionRow | ApiFailure {
   const row = competitionById(context.db, idOf(context));
-  if (row === undefined) return { kind: 'domain', error: domainError('COMPETITION_NOT_FOUND', `competition ${idOf(context)} does not exist`) };
+  if (row === undefined)
+    return {
+      kind: 'domain',
+      error: domainError('COMPETITION_NOT_FOUND', `competition ${idOf(context)} does not exist`),
+    };
   const region = regionOf(context.actor);
-  if (region !== undefined && row.scope !== 'all' && row.scope !== region) return { kind: 'forbidden', code: 'COMPETITION_NOT_AUTHORIZED', message: "a rep or regional manager reads the standings of their region's and company-wide competitions" };
+  if (region !== undefined && row.scope !== 'all' && row.scope !== region)
+    return {
+      kind: 'forbidden',
+      code: 'COMPETITION_NOT_AUTHORIZED',
+      message: "a rep or regional manager reads the standings of their region's and company-wide competitions",
+    };
   return row;
 }
 
@@ -73,7 +93,10 @@ export const competitionStandingsReport: ReportDefinition<Record<string, never>,
     query: z.object({}).strict(),
     status: 200,
     projection: 'competitions',
-    response: reportAnswer(LeagueTableRowSchema, { competition: CompetitionSchema, months: z.array(z.string()).describe('The months counted so far') }),
+    response: reportAnswer(LeagueTableRowSchema, {
+      competition: CompetitionSchema,
+      months: z.array(z.string()).describe('The months counted so far'),
+    }),
   },
   sources: [...RANKINGS_SOURCES, 'competitions'],
   authorize(_query, context) {
@@ -83,9 +106,19 @@ export const competitionStandingsReport: ReportDefinition<Record<string, never>,
   run(_query, context) {
     const found = competitionFor(context);
     if (!isRow(found)) throw new Error('standings ran for a competition authorize refused');
-    const filter = { period: found.period, metric: found.metric, throughMonth: businessToday(context.now(), context.zone).slice(0, 7), ...(found.scope === 'all' ? {} : { region: found.scope }) };
+    const filter = {
+      period: found.period,
+      metric: found.metric,
+      throughMonth: businessToday(context.now(), context.zone).slice(0, 7),
+      ...(found.scope === 'all' ? {} : { region: found.scope }),
+    };
     const result = queryRankings(context.db, context.lagOf, filter);
     const cancelled = found.cancelled_at !== null;
-    return { ...result, rows: cancelled ? [] : result.rows, competition: found, months: cancelled ? [] : rankedMonths(filter) };
+    return {
+      ...result,
+      rows: cancelled ? [] : result.rows,
+      competition: found,
+      months: cancelled ? [] : rankedMonths(filter),
+    };
   },
 };

@@ -14,7 +14,10 @@ import { complaintRoutes as routes } from './complaints.routes.js';
 export class ComplaintsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<ComplaintCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<ComplaintCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), ComplaintCommandMessage));
   }
 

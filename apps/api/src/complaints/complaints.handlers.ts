@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { complaintDecider, complaintEventRegistry, complaintStream, type CommandPayload, type ComplaintCommand } from '@salesbook/domain';
+import {
+  complaintDecider,
+  complaintEventRegistry,
+  complaintStream,
+  type CommandPayload,
+  type ComplaintCommand,
+} from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
@@ -22,7 +28,11 @@ export class ComplaintCommandHandler implements ICommandHandler<ComplaintCommand
   async execute({ request }: ComplaintCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
     const write = { store: this.store, codec: this.codec };
-    const target = { decider: complaintDecider, registry: complaintEventRegistry, streamName: complaintStream(payload.data.complaintId) };
+    const target = {
+      decider: complaintDecider,
+      registry: complaintEventRegistry,
+      streamName: complaintStream(payload.data.complaintId),
+    };
     if (payload.type === 'FileComplaint') {
       const customer = await this.customers.forComplaint(payload.data.customerId);
       return runCommand(write, target, request, { command: { ...payload, metadata, access, inputs: { customer } } });

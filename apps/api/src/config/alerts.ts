@@ -23,9 +23,20 @@ export interface AlertsConfig {
   readonly timeoutMs: number;
 }
 
-const optional = z.string().trim().optional().transform((value) => (value === '' ? undefined : value));
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
 const count = (fallback: number, min: number, max: number) =>
-  optional.pipe(z.coerce.number<string | undefined>({ message: 'must be a number' }).int().min(min, `must be ${min}-${max}`).max(max, `must be ${min}-${max}`).default(fallback));
+  optional.pipe(
+    z.coerce
+      .number<string | undefined>({ message: 'must be a number' })
+      .int()
+      .min(min, `must be ${min}-${max}`)
+      .max(max, `must be ${min}-${max}`)
+      .default(fallback),
+  );
 
 /** The variables of alerts and webhooks (merged into the API's environment schema). */
 export const AlertsEnv = z.object({

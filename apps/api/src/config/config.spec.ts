@@ -2,7 +2,8 @@ import { loadConfig } from './config.js';
 
 const SECRET = 'a'.repeat(32);
 const MASTER_KEY = Buffer.alloc(32, 1).toString('base64');
-const load = (env: Record<string, string>) => loadConfig({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, ...env }, () => 'generated-secret');
+const load = (env: Record<string, string>) =>
+  loadConfig({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, ...env }, () => 'generated-secret');
 const problem = (env: Record<string, string>) => {
   try {
     loadConfig(env, () => 'generated-secret');
@@ -28,19 +29,33 @@ describe('loadConfig', () => {
     expect(load({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
     expect(load({ NODE_ENV: 'development', SALESBOOK_LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(load({ SALESBOOK_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
-    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_LOG_FORMAT: 'xml' })).toMatch(/^SALESBOOK_LOG_FORMAT: /);
+    expect(
+      problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_LOG_FORMAT: 'xml' }),
+    ).toMatch(/^SALESBOOK_LOG_FORMAT: /);
   });
 
   it.each([
     [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_PORT: '70000' }, /^SALESBOOK_PORT: /],
-    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_TIMEZONE: 'Mars/Olympus' }, /^SALESBOOK_TIMEZONE: must be an IANA time zone/],
-    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_EVENTSTORE: 'postgres://x' }, /^SALESBOOK_EVENTSTORE: unknown store kind/],
+    [
+      { SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_TIMEZONE: 'Mars/Olympus' },
+      /^SALESBOOK_TIMEZONE: must be an IANA time zone/,
+    ],
+    [
+      { SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_EVENTSTORE: 'postgres://x' },
+      /^SALESBOOK_EVENTSTORE: unknown store kind/,
+    ],
     [{ SALESBOOK_JWT_SECRET: 'short' }, /^SALESBOOK_JWT_SECRET: must be at least 32 characters/],
     [{ SALESBOOK_JWT_PUBLIC_KEY: 'not a pem' }, /^SALESBOOK_JWT_PUBLIC_KEY: must be an RS256 public key/],
     [{}, /^SALESBOOK_JWT_SECRET: not set/],
     [{ SALESBOOK_JWT_SECRET: SECRET }, /^SALESBOOK_MASTER_KEY: not set/],
-    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: Buffer.alloc(16).toString('base64') }, /^SALESBOOK_MASTER_KEY: must be 32 random bytes in base64/],
-    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: 'not base64!' }, /^SALESBOOK_MASTER_KEY: must be 32 random bytes in base64/],
+    [
+      { SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: Buffer.alloc(16).toString('base64') },
+      /^SALESBOOK_MASTER_KEY: must be 32 random bytes in base64/,
+    ],
+    [
+      { SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: 'not base64!' },
+      /^SALESBOOK_MASTER_KEY: must be 32 random bytes in base64/,
+    ],
   ])('stops with one line naming the variable: %j', (env, message) => {
     const text = problem(env);
     expect(text).toMatch(message);
@@ -48,23 +63,46 @@ describe('loadConfig', () => {
   });
 
   it('generates a secret only in development', () => {
-    expect(loadConfig({ NODE_ENV: 'development' }, () => 'generated-secret').jwt).toEqual({ kind: 'secret', secret: 'generated-secret', generated: true });
+    expect(loadConfig({ NODE_ENV: 'development' }, () => 'generated-secret').jwt).toEqual({
+      kind: 'secret',
+      secret: 'generated-secret',
+      generated: true,
+    });
   });
 
   it('keeps the master key in a file beside the key store only in development', () => {
-    expect(loadConfig({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: '/var/x/keys.db' }, () => 'generated-secret').keyStore).toEqual({ kind: 'sqlite', path: '/var/x/keys.db', masterKey: 'development' });
+    expect(
+      loadConfig({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: '/var/x/keys.db' }, () => 'generated-secret').keyStore,
+    ).toEqual({ kind: 'sqlite', path: '/var/x/keys.db', masterKey: 'development' });
   });
 
   it('takes a postgres:// key store only with SALESBOOK_MASTER_KEY, even in development', () => {
     const url = 'postgres://keys:secret@db.internal:5432/salesbook';
-    expect(load({ SALESBOOK_KEYSTORE: url }).keyStore).toEqual({ kind: 'postgres', url, masterKey: Buffer.from(MASTER_KEY, 'base64') });
+    expect(load({ SALESBOOK_KEYSTORE: url }).keyStore).toEqual({
+      kind: 'postgres',
+      url,
+      masterKey: Buffer.from(MASTER_KEY, 'base64'),
+    });
     expect(problem({ NODE_ENV: 'development', SALESBOOK_KEYSTORE: url })).toMatch(/^SALESBOOK_MASTER_KEY: not set/);
-    expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_KEYSTORE: 'postgres://' })).toMatch(/^SALESBOOK_KEYSTORE: /);
+    expect(
+      problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_KEYSTORE: 'postgres://' }),
+    ).toMatch(/^SALESBOOK_KEYSTORE: /);
   });
 
   it('reads the token rules and HTTP limits, with their defaults', () => {
-    expect(load({})).toMatchObject({ tokens: { maxAgeSeconds: 86_400 }, http: { ratePerMinute: 1_200, requestTimeoutMs: 30_000 } });
-    expect(load({ SALESBOOK_JWT_MAX_AGE: '90m', SALESBOOK_JWT_ISSUER: 'idp', SALESBOOK_JWT_AUDIENCE: 'salesbook', SALESBOOK_RATE_LIMIT: '0', SALESBOOK_REQUEST_TIMEOUT_MS: '500' })).toMatchObject({
+    expect(load({})).toMatchObject({
+      tokens: { maxAgeSeconds: 86_400 },
+      http: { ratePerMinute: 1_200, requestTimeoutMs: 30_000 },
+    });
+    expect(
+      load({
+        SALESBOOK_JWT_MAX_AGE: '90m',
+        SALESBOOK_JWT_ISSUER: 'idp',
+        SALESBOOK_JWT_AUDIENCE: 'salesbook',
+        SALESBOOK_RATE_LIMIT: '0',
+        SALESBOOK_REQUEST_TIMEOUT_MS: '500',
+      }),
+    ).toMatchObject({
       tokens: { maxAgeSeconds: 5_400, issuer: 'idp', audience: 'salesbook' },
       http: { ratePerMinute: 0, requestTimeoutMs: 500 },
     });

@@ -61,33 +61,96 @@ export type JwtKeyConfig =
   | { readonly kind: 'secret'; readonly secret: string; readonly generated: boolean }
   | { readonly kind: 'public-key'; readonly pem: string };
 
-const optional = z.string().trim().optional().transform((value) => (value === '' ? undefined : value));
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
 
-const Env = z.object({
-  SALESBOOK_EVENTSTORE: optional,
-  SALESBOOK_ESDB_MAX_APPEND_BYTES: optional,
-  SALESBOOK_READMODELS: optional.pipe(z.string().default('./data/readmodels.db')),
-  SALESBOOK_PORT: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(65_535, 'must be a port number 0-65535').default(3000)),
-  SALESBOOK_TIMEZONE: optional
-    .pipe(z.string().default('Asia/Shanghai'))
-    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
-  SALESBOOK_JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters (HS256)').optional()),
-  SALESBOOK_JWT_PUBLIC_KEY: optional.pipe(
-    z.string().regex(/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/, 'must be an RS256 public key in PEM (SPKI)').optional(),
-  ),
-  SALESBOOK_LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-  SALESBOOK_LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty']).optional()),
-  SALESBOOK_BODY_LIMIT_BYTES: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_024).max(50_000_000).default(1_048_576)),
-  SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30_000).default(2_000)),
-  SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
-  SALESBOOK_MASTER_KEY: optional,
-  SALESBOOK_POLICY_RETRY_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(10).max(86_400_000).default(30_000)),
-  SALESBOOK_MAX_DOWN_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(1_000).max(86_400_000, 'must be 1000-86400000 (milliseconds)').default(120_000)),
-  SALESBOOK_LIVE_BATCH_MS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(1_000, 'must be 0-1000 (milliseconds)').default(5)),
-  SALESBOOK_REPORT_CACHE_MB: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(4_096, 'must be 0-4096 (megabytes)').default(64)),
-  SALESBOOK_FOLLOW_UP_BUSINESS_DAYS: optional.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).int().min(0).max(30, 'must be 0-30 (business days)').default(2)),
-  NODE_ENV: optional,
-}).extend(HardeningEnv.shape).extend(AlertsEnv.shape);
+const Env = z
+  .object({
+    SALESBOOK_EVENTSTORE: optional,
+    SALESBOOK_ESDB_MAX_APPEND_BYTES: optional,
+    SALESBOOK_READMODELS: optional.pipe(z.string().default('./data/readmodels.db')),
+    SALESBOOK_PORT: optional.pipe(
+      z.coerce
+        .number<string | undefined>({ message: 'must be a number' })
+        .int()
+        .min(0)
+        .max(65_535, 'must be a port number 0-65535')
+        .default(3000),
+    ),
+    SALESBOOK_TIMEZONE: optional
+      .pipe(z.string().default('Asia/Shanghai'))
+      .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+    SALESBOOK_JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters (HS256)').optional()),
+    SALESBOOK_JWT_PUBLIC_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/, 'must be an RS256 public key in PEM (SPKI)')
+        .optional(),
+    ),
+    SALESBOOK_LOG_LEVEL: optional.pipe(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    SALESBOOK_LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty']).optional()),
+    SALESBOOK_BODY_LIMIT_BYTES: optional.pipe(
+      z.coerce
+        .number<string | undefined>({ message: 'must be a number' })
+        .int()
+        .min(1_024)
+        .max(50_000_000)
+        .default(1_048_576),
+    ),
+    SALESBOOK_MIN_POSITION_WAIT_MS: optional.pipe(
+      z.coerce.number<string | undefined>({ message: 'must be a number' }).int().min(0).max(30_000).default(2_000),
+    ),
+    SALESBOOK_KEYSTORE: optional.pipe(z.string().default('./data/keys.db')),
+    SALESBOOK_MASTER_KEY: optional,
+    SALESBOOK_POLICY_RETRY_MS: optional.pipe(
+      z.coerce
+        .number<string | undefined>({ message: 'must be a number' })
+        .int()
+        .min(10)
+        .max(86_400_000)
+        .default(30_000),
+    ),
+    SALESBOOK_MAX_DOWN_MS: optional.pipe(
+      z.coerce
+        .number<string | undefined>({ message: 'must be a number' })
+        .int()
+        .min(1_000)
+        .max(86_400_000, 'must be 1000-86400000 (milliseconds)')
+        .default(120_000),
+    ),
+    SALESBOOK_LIVE_BATCH_MS: optional.pipe(
+      z.coerce
+        .number<string | undefined>({ message: 'must be a number' })
+        .int()
+        .min(0)
+        .max(1_000, 'must be 0-1000 (milliseconds)')
+        .default(5),
+    ),
+    SALESBOOK_REPORT_CACHE_MB: optional.pipe(
+      z.coerce
+        .number<string | undefined>({ message: 'must be a number' })
+        .int()
+        .min(0)
+        .max(4_096, 'must be 0-4096 (megabytes)')
+        .default(64),
+    ),
+    SALESBOOK_FOLLOW_UP_BUSINESS_DAYS: optional.pipe(
+      z.coerce
+        .number<string | undefined>({ message: 'must be a number' })
+        .int()
+        .min(0)
+        .max(30, 'must be 0-30 (business days)')
+        .default(2),
+    ),
+    NODE_ENV: optional,
+  })
+  .extend(HardeningEnv.shape)
+  .extend(AlertsEnv.shape);
 
 /** A configuration problem: one line naming the variable and what is wrong. */
 export class ConfigurationError extends Error {}
@@ -113,7 +176,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     readModelsPath: values.SALESBOOK_READMODELS,
     port: values.SALESBOOK_PORT,
     timeZone: values.SALESBOOK_TIMEZONE,
-    jwt: jwtKey(values.SALESBOOK_JWT_SECRET, values.SALESBOOK_JWT_PUBLIC_KEY, values.NODE_ENV === 'development', makeSecret),
+    jwt: jwtKey(
+      values.SALESBOOK_JWT_SECRET,
+      values.SALESBOOK_JWT_PUBLIC_KEY,
+      values.NODE_ENV === 'development',
+      makeSecret,
+    ),
     ...hardeningOf(values),
     logLevel: values.SALESBOOK_LOG_LEVEL,
     // Logs are for people in development and for machines everywhere else.
@@ -151,19 +219,29 @@ function oneLine<T>(work: () => T): T {
 function masterKey(value: string | undefined, development: boolean): Uint8Array | 'development' {
   if (value === undefined) {
     if (development) return 'development';
-    throw new ConfigurationError(`${MASTER_KEY_VARIABLE}: not set; it must be 32 random bytes in base64 (\`openssl rand -base64 32\`), kept apart from the data`);
+    throw new ConfigurationError(
+      `${MASTER_KEY_VARIABLE}: not set; it must be 32 random bytes in base64 (\`openssl rand -base64 32\`), kept apart from the data`,
+    );
   }
   try {
     return parseMasterKey(value);
   } catch (error) {
-    if (error instanceof StoreConfigurationError) throw new ConfigurationError(error.message.replace(`${MASTER_KEY_VARIABLE} `, `${MASTER_KEY_VARIABLE}: `));
+    if (error instanceof StoreConfigurationError)
+      throw new ConfigurationError(error.message.replace(`${MASTER_KEY_VARIABLE} `, `${MASTER_KEY_VARIABLE}: `));
     throw error;
   }
 }
 
-function jwtKey(secret: string | undefined, pem: string | undefined, development: boolean, makeSecret: () => string): JwtKeyConfig {
+function jwtKey(
+  secret: string | undefined,
+  pem: string | undefined,
+  development: boolean,
+  makeSecret: () => string,
+): JwtKeyConfig {
   if (secret !== undefined && pem !== undefined) {
-    throw new ConfigurationError('SALESBOOK_JWT_SECRET: set either SALESBOOK_JWT_SECRET (HS256) or SALESBOOK_JWT_PUBLIC_KEY (RS256), not both');
+    throw new ConfigurationError(
+      'SALESBOOK_JWT_SECRET: set either SALESBOOK_JWT_SECRET (HS256) or SALESBOOK_JWT_PUBLIC_KEY (RS256), not both',
+    );
   }
   if (secret !== undefined) return { kind: 'secret', secret, generated: false };
   if (pem !== undefined) return { kind: 'public-key', pem };

@@ -23,20 +23,29 @@ export const CLOCK_SKEW_SECONDS = 30;
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3_600, d: 86_400 };
 
-const optional = z.string().trim().optional().transform((value) => (value === '' ? undefined : value));
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
 const count = (fallback: number, min: number, max: number, what: string) =>
-  optional.pipe(z.coerce.number<string | undefined>({ message: 'must be a number' }).int().min(min, what).max(max, what).default(fallback));
+  optional.pipe(
+    z.coerce
+      .number<string | undefined>({ message: 'must be a number' })
+      .int()
+      .min(min, what)
+      .max(max, what)
+      .default(fallback),
+  );
 
 /** A lifetime as `<n>` seconds or `<n>s|m|h|d`, from one minute to 30 days. */
-const Duration = optional
-  .pipe(z.string().default('24h'))
-  .transform((value, context) => {
-    const match = /^(\d{1,7})([smhd]?)$/.exec(value);
-    const seconds = match === null ? Number.NaN : Number(match[1]) * (UNIT_SECONDS[match[2] || 's'] ?? Number.NaN);
-    if (Number.isFinite(seconds) && seconds >= 60 && seconds <= 30 * 86_400) return seconds;
-    context.addIssue({ code: 'custom', message: 'must be a lifetime from 60s to 30d, such as 3600, 90m, 12h or 7d' });
-    return z.NEVER;
-  });
+const Duration = optional.pipe(z.string().default('24h')).transform((value, context) => {
+  const match = /^(\d{1,7})([smhd]?)$/.exec(value);
+  const seconds = match === null ? Number.NaN : Number(match[1]) * (UNIT_SECONDS[match[2] || 's'] ?? Number.NaN);
+  if (Number.isFinite(seconds) && seconds >= 60 && seconds <= 30 * 86_400) return seconds;
+  context.addIssue({ code: 'custom', message: 'must be a lifetime from 60s to 30d, such as 3600, 90m, 12h or 7d' });
+  return z.NEVER;
+});
 
 /** The variables of the token rules and HTTP limits (merged into the API's environment schema). */
 export const HardeningEnv = z.object({
@@ -54,5 +63,8 @@ export function hardeningOf(values: z.infer<typeof HardeningEnv>): { tokens: Tok
     ...(values.SALESBOOK_JWT_ISSUER === undefined ? {} : { issuer: values.SALESBOOK_JWT_ISSUER }),
     ...(values.SALESBOOK_JWT_AUDIENCE === undefined ? {} : { audience: values.SALESBOOK_JWT_AUDIENCE }),
   };
-  return { tokens, http: { ratePerMinute: values.SALESBOOK_RATE_LIMIT, requestTimeoutMs: values.SALESBOOK_REQUEST_TIMEOUT_MS } };
+  return {
+    tokens,
+    http: { ratePerMinute: values.SALESBOOK_RATE_LIMIT, requestTimeoutMs: values.SALESBOOK_REQUEST_TIMEOUT_MS },
+  };
 }

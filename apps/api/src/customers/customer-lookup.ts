@@ -30,7 +30,13 @@ export class CustomerLookup {
   ) {}
 
   async view(customerId: CustomerId): Promise<CustomerSnapshotView | null> {
-    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(customerId) });
+    const loaded = await loadAggregate({
+      store: this.store,
+      codec: this.codec,
+      decider: customerDecider,
+      registry: customerEventRegistry,
+      streamName: customerStream(customerId),
+    });
     if (isLeft(loaded)) throw new CustomerUnreadable(loaded.left);
     return customerSnapshot(loaded.right.state);
   }
@@ -54,7 +60,6 @@ export class CustomerLookup {
     const view = await this.view(customerId);
     return view === null ? null : { ownerRepId: view.ownerRepId, region: view.region };
   }
-
 }
 
 /** The customer's stream cannot be decoded: a corrupt or unknown event, never the client's fault. */

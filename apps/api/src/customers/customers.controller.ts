@@ -15,7 +15,10 @@ import { customerRoutes as routes } from './customers.routes.js';
 export class CustomersController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<CustomerCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<CustomerCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), CustomerCommandMessage));
   }
 
@@ -44,7 +47,18 @@ export class CustomersController {
     const input = readCommand(routes.forget, request);
     // An erasure applies at any revision and is idempotent: a precondition on the revision would only refuse it.
     if (input.expectedRevision !== undefined) {
-      return reply(left({ kind: 'invalid-input', issues: [{ in: 'headers', path: ['if-match'], message: 'an erasure takes no If-Match: it applies at any revision and a repeat changes nothing' }] }));
+      return reply(
+        left({
+          kind: 'invalid-input',
+          issues: [
+            {
+              in: 'headers',
+              path: ['if-match'],
+              message: 'an erasure takes no If-Match: it applies at any revision and a repeat changes nothing',
+            },
+          ],
+        }),
+      );
     }
     return reply(await this.commands.send(routes.forget, input, CustomerCommandMessage));
   }

@@ -31,13 +31,23 @@ export class CustomerCommandHandler implements ICommandHandler<CustomerCommandMe
 
   async execute({ request }: CustomerCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
-    if (payload.type === 'ForgetCustomerPersonalData') return this.forget({ ...payload, metadata, access }, request.commandId);
-    const target = { decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(payload.data.customerId) };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access } });
+    if (payload.type === 'ForgetCustomerPersonalData')
+      return this.forget({ ...payload, metadata, access }, request.commandId);
+    const target = {
+      decider: customerDecider,
+      registry: customerEventRegistry,
+      streamName: customerStream(payload.data.customerId),
+    };
+    return runCommand({ store: this.store, codec: this.codec }, target, request, {
+      command: { ...payload, metadata, access },
+    });
   }
 
   /** Records the erasure through the decider (who may), then destroys the data key: every personal field reads `[erased]`. */
-  private async forget(command: WithAccess<ForgetCustomerPersonalDataCommand>, commandId: string): Promise<CommandReply> {
+  private async forget(
+    command: WithAccess<ForgetCustomerPersonalDataCommand>,
+    commandId: string,
+  ): Promise<CommandReply> {
     const result = await forgetCustomer({ store: this.store, codec: this.codec, keys: this.keys, command, commandId });
     const outcome = toOutcome(customerStream(command.data.customerId), result);
     if (outcome._tag === 'Left' || result._tag === 'Left') return outcome;

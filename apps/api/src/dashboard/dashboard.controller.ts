@@ -17,7 +17,10 @@ export class DashboardController {
     const file = readDashboardFile(DASHBOARD_DIST, relative);
     if (file === undefined) {
       const hint = relative === '' ? ' (build it: npx nx run @salesbook/dashboard:build)' : '';
-      throw toHttpException({ kind: 'route-not-found', message: `no dashboard file ${relative || 'index.html'}${hint}` });
+      throw toHttpException({
+        kind: 'route-not-found',
+        message: `no dashboard file ${relative || 'index.html'}${hint}`,
+      });
     }
     response.headers({
       'Content-Security-Policy': DASHBOARD_CSP,

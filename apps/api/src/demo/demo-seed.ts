@@ -35,12 +35,19 @@ export async function seedDemoIfEmpty(
 ): Promise<DemoSeed | undefined> {
   if ((await store.headPosition()) !== undefined) return undefined;
   const started = performance.now();
-  if (readModelsPath !== ':memory:') for (const suffix of ['', '-wal', '-shm']) rmSync(`${readModelsPath}${suffix}`, { force: true });
+  if (readModelsPath !== ':memory:')
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${readModelsPath}${suffix}`, { force: true });
   const result = await seedStore(store, { ...options, codec, ...(onProgress === undefined ? {} : { onProgress }) });
   if (result.position !== undefined && readModelsPath !== ':memory:') {
     const db = openReadModels(readModelsPath);
     new PolicyCheckpoints(db).write(ORDER_TO_RECEIVABLE_POLICY, result.position);
     db.close();
   }
-  return { events: result.events, from: options.start ?? '2025-01-01', to: result.lastDate, head: result.position, seconds: (performance.now() - started) / 1_000 };
+  return {
+    events: result.events,
+    from: options.start ?? '2025-01-01',
+    to: result.lastDate,
+    head: result.position,
+    seconds: (performance.now() - started) / 1_000,
+  };
 }

@@ -39,18 +39,27 @@ interface Seen {
 
 /** The head, a report, and the contact of the seed's first customer as a sales manager reads it (decrypted). */
 async function headAndReport(demo: Demo): Promise<Seen> {
-  const ready = await fetch(`${demo.url}/ready`).then((response) => response.json() as Promise<{ details: { eventStore: { head: string } } }>);
+  const ready = await fetch(`${demo.url}/ready`).then(
+    (response) => response.json() as Promise<{ details: { eventStore: { head: string } } }>,
+  );
   const token = demo.config.jwt.kind === 'secret' ? demo.config.jwt.secret : '';
   const { signToken } = await import('../auth/jwt.js');
   const bearer = await signToken(token, { id: 'sm-01' as never, role: 'sales_manager' });
-  const get = (path: string) => fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then((response) => response.json());
+  const get = (path: string) =>
+    fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then((response) => response.json());
   const report = await get('/reports/sales/daily?date=2026-02-10&groupBy=region');
   const store = createSqliteEventStore({ path: join(dir, 'data', 'events.db') });
   // The sales team register comes first in the seed: the first customer's stream follows it.
   const first = (await store.readAll({ maxCount: 500 })).find((event) => event.streamName.startsWith('customer-'));
   await store.close();
-  const history = (await get(`/audit/streams/${first?.streamName ?? 'none'}/events?maxCount=1`)) as { events: { data: { contact: Seen['contact'] } }[] };
-  return { head: ready.details.eventStore.head, report: report as Seen['report'], contact: history.events[0]?.data.contact ?? { name: '', phone: '', email: '' } };
+  const history = (await get(`/audit/streams/${first?.streamName ?? 'none'}/events?maxCount=1`)) as {
+    events: { data: { contact: Seen['contact'] } }[];
+  };
+  return {
+    head: ready.details.eventStore.head,
+    report: report as Seen['report'],
+    contact: history.events[0]?.data.contact ?? { name: '', phone: '', email: '' },
+  };
 }
 
 it('seeds an empty store once, serves reports with numbers, and a restart keeps the data without seeding again', async () => {

@@ -31,13 +31,29 @@ export interface DemoOverrides {
  * seeded with generated months of activity through the encrypting codec when the store is empty, then served once
  * every read model has caught up.
  */
-export async function startDemo(env: Readonly<Record<string, string | undefined>>, overrides: DemoOverrides = {}): Promise<Demo> {
+export async function startDemo(
+  env: Readonly<Record<string, string | undefined>>,
+  overrides: DemoOverrides = {},
+): Promise<Demo> {
   const config = loadConfig({ NODE_ENV: 'development', ...env }, () => randomBytes(32).toString('base64url'));
-  const keys = await openKeyStore(config.keyStore, overrides.warn ?? ((line) => process.stderr.write(`salesbook: ${line}\n`)));
+  const keys = await openKeyStore(
+    config.keyStore,
+    overrides.warn ?? ((line) => process.stderr.write(`salesbook: ${line}\n`)),
+  );
   const store = await openEventStore(config.store);
   const codec = createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys });
-  const seeded = await seedDemoIfEmpty(store, codec, config.readModelsPath, overrides.seed ?? demoOptions(new Date()), overrides.onProgress);
-  const serving = await serve(config, { store, keys, ...(overrides.clock === undefined ? {} : { clock: overrides.clock }) }, overrides.host);
+  const seeded = await seedDemoIfEmpty(
+    store,
+    codec,
+    config.readModelsPath,
+    overrides.seed ?? demoOptions(new Date()),
+    overrides.onProgress,
+  );
+  const serving = await serve(
+    config,
+    { store, keys, ...(overrides.clock === undefined ? {} : { clock: overrides.clock }) },
+    overrides.host,
+  );
   await whenCaughtUp(serving.app);
   return { ...serving, config, seeded };
 }

@@ -14,7 +14,10 @@ import { evaluationRoutes as routes } from './evaluations.routes.js';
 export class EvaluationsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<EvaluationCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<EvaluationCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), EvaluationCommandMessage));
   }
 

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { evaluationDecider, evaluationEventRegistry, evaluationStream, type CommandPayload, type EvaluationCommand } from '@salesbook/domain';
+import {
+  evaluationDecider,
+  evaluationEventRegistry,
+  evaluationStream,
+  type CommandPayload,
+  type EvaluationCommand,
+} from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
@@ -21,7 +27,11 @@ export class EvaluationCommandHandler implements ICommandHandler<EvaluationComma
 
   async execute({ request }: EvaluationCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
-    const target = { decider: evaluationDecider, registry: evaluationEventRegistry, streamName: evaluationStream(payload.data.repId, payload.data.quarter) };
+    const target = {
+      decider: evaluationDecider,
+      registry: evaluationEventRegistry,
+      streamName: evaluationStream(payload.data.repId, payload.data.quarter),
+    };
     const write = { store: this.store, codec: this.codec };
     if (payload.type === 'OpenEvaluation') {
       const snapshot = this.snapshots.of(payload.data.repId, payload.data.quarter, metadata.actor);

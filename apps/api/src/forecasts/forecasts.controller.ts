@@ -14,7 +14,10 @@ import { forecastRoutes as routes } from './forecasts.routes.js';
 export class ForecastsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<ForecastCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<ForecastCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), ForecastCommandMessage));
   }
 

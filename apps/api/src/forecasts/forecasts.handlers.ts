@@ -1,4 +1,10 @@
-import { forecastDecider, forecastEventRegistry, forecastStream, type CommandPayload, type ForecastCommand } from '@salesbook/domain';
+import {
+  forecastDecider,
+  forecastEventRegistry,
+  forecastStream,
+  type CommandPayload,
+  type ForecastCommand,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 

@@ -1,4 +1,12 @@
-import { Catch, HttpException, Inject, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Inject,
+  Logger,
+  NotFoundException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StoreUnavailableError } from '@salesbook/eventstore';
 import type { ApiConfig } from '../config/config.js';
@@ -28,12 +36,14 @@ export function frameworkRefusal(error: { readonly code: string; readonly messag
   return toHttpException({ kind: 'invalid-input', issues: [{ in: 'params', path: [], message }] });
 }
 
-const isErrorBody = (body: unknown): body is ErrorBody => hasCode(body) && typeof (body as { message?: unknown }).message === 'string';
+const isErrorBody = (body: unknown): body is ErrorBody =>
+  hasCode(body) && typeof (body as { message?: unknown }).message === 'string';
 
 /** The seconds of a refusal's `details.retryAfterSeconds`, sent as `Retry-After` too. */
 const retryAfterOf = (body: unknown): number | undefined => {
   const details: unknown = isErrorBody(body) ? body.details : undefined;
-  const seconds: unknown = typeof details === 'object' && details !== null ? Reflect.get(details, 'retryAfterSeconds') : undefined;
+  const seconds: unknown =
+    typeof details === 'object' && details !== null ? Reflect.get(details, 'retryAfterSeconds') : undefined;
   return typeof seconds === 'number' ? seconds : undefined;
 };
 
@@ -46,7 +56,10 @@ export function sendRefusal(reply: FastifyReply, exception: HttpException): void
   const body = exception.getResponse();
   const retryAfter = retryAfterOf(body);
   if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
-  void reply.status(exception.getStatus()).header('content-language', locale).send(isErrorBody(body) ? localizeError(body, locale) : body);
+  void reply
+    .status(exception.getStatus())
+    .header('content-language', locale)
+    .send(isErrorBody(body) ? localizeError(body, locale) : body);
 }
 
 /** What an error thrown outside the controllers' own mapping means for the client. */
@@ -56,11 +69,16 @@ function failureOf(thrown: unknown, bodyLimitBytes: number): ApiFailure | undefi
   if (error instanceof MalformedBodyError) return { kind: 'malformed-json', message: error.message };
   if (isFrameworkError(error)) {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { kind: 'too-large', limit: bodyLimitBytes };
-    if (error.statusCode >= 400 && error.statusCode < 500) return { kind: 'malformed-json', message: `the body cannot be read (${error.code})` };
+    if (error.statusCode >= 400 && error.statusCode < 500)
+      return { kind: 'malformed-json', message: `the body cannot be read (${error.code})` };
   }
   // The event store and the key store both say "unavailable" (locked, closed, a failed fsync): name neither path.
   if (error instanceof StoreUnavailableError) {
-    return { kind: 'unavailable', message: `a store is unavailable; try again in ${STORE_RETRY_AFTER_SECONDS} s`, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS };
+    return {
+      kind: 'unavailable',
+      message: `a store is unavailable; try again in ${STORE_RETRY_AFTER_SECONDS} s`,
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+    };
   }
   return undefined;
 }
@@ -79,20 +97,28 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     if (isClientAbort(error, request)) {
-      this.logger.log(`${request.method} ${request.url}: the client went away before the request arrived (${error instanceof Error ? error.message : String(error)})`);
+      this.logger.log(
+        `${request.method} ${request.url}: the client went away before the request arrived (${error instanceof Error ? error.message : String(error)})`,
+      );
       return;
     }
-    sendRefusal(host.switchToHttp().getResponse<FastifyReply>(), this.toException(error, host.switchToHttp().getRequest<FastifyRequest>()));
+    sendRefusal(
+      host.switchToHttp().getResponse<FastifyReply>(),
+      this.toException(error, host.switchToHttp().getRequest<FastifyRequest>()),
+    );
   }
 
   private toException(error: unknown, request: FastifyRequest): HttpException {
     const failure = failureOf(error, this.config.bodyLimitBytes);
     if (failure !== undefined) return toHttpException(failure);
     // Nest's own 404 (no such route) has no `code`; ours always do.
-    if (error instanceof NotFoundException && !hasCode(error.getResponse())) return toHttpException({ kind: 'route-not-found', message: error.message });
+    if (error instanceof NotFoundException && !hasCode(error.getResponse()))
+      return toHttpException({ kind: 'route-not-found', message: error.message });
     if (error instanceof HttpException) return error;
     // The route (ids only, never bodies) says where, also when request logs are off (a level above info).
-    this.logger.error(`${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    this.logger.error(
+      `${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return toHttpException({ kind: 'internal' });
   }
 }

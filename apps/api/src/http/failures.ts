@@ -39,10 +39,15 @@ export interface ErrorBody {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-const AGGREGATE_NOT_FOUND = /^(CUSTOMER|CUSTOMER_FOLLOW_UP|ORDER|RECEIVABLE|COMPLAINT|STREAM|ORDER_CUSTOMER|COMPLAINT_CUSTOMER|PRODUCT|PRICELIST|PROMOTION|COMMISSION_PLAN|CAMPAIGN|CAMPAIGN_INVITATION|COMPETITION|OPPORTUNITY|OPPORTUNITY_CUSTOMER|QUOTATION)_NOT_FOUND$|^TARGET_NOT_SET$/;
+const AGGREGATE_NOT_FOUND =
+  /^(CUSTOMER|CUSTOMER_FOLLOW_UP|ORDER|RECEIVABLE|COMPLAINT|STREAM|ORDER_CUSTOMER|COMPLAINT_CUSTOMER|PRODUCT|PRICELIST|PROMOTION|COMMISSION_PLAN|CAMPAIGN|CAMPAIGN_INVITATION|COMPETITION|OPPORTUNITY|OPPORTUNITY_CUSTOMER|QUOTATION)_NOT_FOUND$|^TARGET_NOT_SET$/;
 
 /** Refusals of the access rules: outside the caller's scope (whether or not the record exists), or a token the register does not back. */
-const ACCESS_REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED', 'TEAM_BOOTSTRAP_REQUIRED']);
+const ACCESS_REFUSALS: ReadonlySet<string> = new Set([
+  'FORBIDDEN_SCOPE',
+  'ACTOR_NOT_REGISTERED',
+  'TEAM_BOOTSTRAP_REQUIRED',
+]);
 
 /** The status of a refusal: unknown ids 404, authority 403, malformed as-of 400, every other rule or conflict 409. */
 function domainStatus(code: string): number {
@@ -55,7 +60,12 @@ function domainStatus(code: string): number {
 function describe(failure: ApiFailure): ErrorBody {
   switch (failure.kind) {
     case 'invalid-input':
-      return { statusCode: 400, code: 'INVALID_INPUT', message: `${failure.issues.length} problem(s) with the request`, issues: failure.issues };
+      return {
+        statusCode: 400,
+        code: 'INVALID_INPUT',
+        message: `${failure.issues.length} problem(s) with the request`,
+        issues: failure.issues,
+      };
     case 'malformed-json':
       return { statusCode: 400, code: 'MALFORMED_JSON', message: failure.message };
     case 'too-large':
@@ -68,10 +78,17 @@ function describe(failure: ApiFailure): ErrorBody {
       return { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: failure.message };
     case 'domain': {
       const { code, message, details } = failure.error;
-      return details === undefined ? { statusCode: domainStatus(code), code, message } : { statusCode: domainStatus(code), code, message, details };
+      return details === undefined
+        ? { statusCode: domainStatus(code), code, message }
+        : { statusCode: domainStatus(code), code, message, details };
     }
     case 'key-reused':
-      return { statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED', message: failure.message, details: { boundAt: failure.boundAt } };
+      return {
+        statusCode: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: failure.message,
+        details: { boundAt: failure.boundAt },
+      };
     case 'rate-limited':
       return {
         statusCode: 429,
@@ -80,7 +97,12 @@ function describe(failure: ApiFailure): ErrorBody {
         details: { retryAfterSeconds: failure.retryAfterSeconds },
       };
     case 'unavailable':
-      return { statusCode: 503, code: 'STORE_UNAVAILABLE', message: failure.message, details: { retryAfterSeconds: failure.retryAfterSeconds } };
+      return {
+        statusCode: 503,
+        code: 'STORE_UNAVAILABLE',
+        message: failure.message,
+        details: { retryAfterSeconds: failure.retryAfterSeconds },
+      };
     case 'rebuilding':
       return {
         statusCode: 503,
@@ -106,4 +128,5 @@ export function reply<T>(result: Either<ApiFailure, T>): T {
 }
 
 /** A query's or command's refusal as an {@link ApiFailure}. */
-export const fromDomain = <T>(result: Either<DomainError, T>): Either<ApiFailure, T> => mapLeft((error: DomainError): ApiFailure => ({ kind: 'domain', error }))(result);
+export const fromDomain = <T>(result: Either<DomainError, T>): Either<ApiFailure, T> =>
+  mapLeft((error: DomainError): ApiFailure => ({ kind: 'domain', error }))(result);

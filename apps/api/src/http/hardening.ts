@@ -55,7 +55,10 @@ export async function hardenHttp(fastify: FastifyInstance, limits: HttpLimits): 
     const over = checks.find((check) => !check.isAllowed && check.isExceeded);
     if (over === undefined || over.isAllowed) return;
     void reply.header('retry-after', String(over.ttlInSeconds));
-    sendRefusal(reply, toHttpException({ kind: 'rate-limited', retryAfterSeconds: over.ttlInSeconds, limit: limits.ratePerMinute }));
+    sendRefusal(
+      reply,
+      toHttpException({ kind: 'rate-limited', retryAfterSeconds: over.ttlInSeconds, limit: limits.ratePerMinute }),
+    );
     return reply;
   });
 }

@@ -34,25 +34,44 @@ const IF_MATCH = /^(?:W\/)?"?(-1|0|[1-9]\d{0,14})"?$/;
 const issuesOf = (where: InputIssue['in'], error: z.ZodError, locale: ApiLocale): InputIssue[] =>
   error.issues.map((issue) => ({ in: where, path: issue.path, message: zodIssueMessage(issue, locale) }));
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Folds the path's id into the command data and takes out `occurredAt`; a body id that contradicts the path is an issue. */
-function commandBody(spec: RouteSpec, raw: unknown, params: Record<string, string>, issues: InputIssue[]): { body: unknown; occurredAt?: unknown } {
+function commandBody(
+  spec: RouteSpec,
+  raw: unknown,
+  params: Record<string, string>,
+  issues: InputIssue[],
+): { body: unknown; occurredAt?: unknown } {
   if (spec.command === undefined || !isRecord(raw)) return { body: raw };
   const { occurredAt, ...body } = raw;
   const idField = spec.command.idField;
   if (idField === undefined) return { body, occurredAt };
-  if (idField in body && body[idField] !== params['id']) issues.push({ in: 'body', path: [idField], message: `${idField} must be left out or equal the id in the path` });
+  if (idField in body && body[idField] !== params['id'])
+    issues.push({ in: 'body', path: [idField], message: `${idField} must be left out or equal the id in the path` });
   return { body: { ...body, [idField]: params['id'] }, occurredAt };
 }
 
-function headerIssues(request: FastifyRequest, issues: InputIssue[]): { idempotencyKey?: string; expectedRevision?: number } {
+function headerIssues(
+  request: FastifyRequest,
+  issues: InputIssue[],
+): { idempotencyKey?: string; expectedRevision?: number } {
   const key = headerOf(request, 'idempotency-key');
   const match = headerOf(request, 'if-match');
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) issues.push({ in: 'headers', path: ['idempotency-key'], message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' });
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+    issues.push({
+      in: 'headers',
+      path: ['idempotency-key'],
+      message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"',
+    });
   const revision = match === undefined ? undefined : IF_MATCH.exec(match.trim())?.[1];
-  if (match !== undefined && revision === undefined) issues.push({ in: 'headers', path: ['if-match'], message: 'must be a stream revision (an integer >= -1)' });
-  return { ...(key === undefined ? {} : { idempotencyKey: key }), ...(revision === undefined ? {} : { expectedRevision: Number(revision) }) };
+  if (match !== undefined && revision === undefined)
+    issues.push({ in: 'headers', path: ['if-match'], message: 'must be a stream revision (an integer >= -1)' });
+  return {
+    ...(key === undefined ? {} : { idempotencyKey: key }),
+    ...(revision === undefined ? {} : { expectedRevision: Number(revision) }),
+  };
 }
 
 function minPositionOf(request: FastifyRequest, issues: InputIssue[]): bigint | undefined {
@@ -60,11 +79,21 @@ function minPositionOf(request: FastifyRequest, issues: InputIssue[]): bigint | 
   if (value === undefined) return undefined;
   // EventStoreDB positions pack two 64-bit numbers: up to 39 digits.
   if (/^\d{1,40}$/.test(value.trim())) return BigInt(value.trim());
-  issues.push({ in: 'headers', path: ['x-min-position'], message: 'must be a position (a non-negative integer) from a command response' });
+  issues.push({
+    in: 'headers',
+    path: ['x-min-position'],
+    message: 'must be a position (a non-negative integer) from a command response',
+  });
   return undefined;
 }
 
-function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined, value: unknown, issues: InputIssue[], locale: ApiLocale): unknown {
+function parsePart<T>(
+  where: InputIssue['in'],
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  issues: InputIssue[],
+  locale: ApiLocale,
+): unknown {
   if (schema === undefined) return value;
   // zod's zh-CN words need the input an issue was about (never answered: an issue keeps only path and message).
   const parsed = schema.safeParse(value, { reportInput: locale !== 'en' });
@@ -77,17 +106,29 @@ function parsePart<T>(where: InputIssue['in'], schema: z.ZodType<T> | undefined,
 type BodyRead<B> = { readonly value: B } | undefined;
 
 /** The request's parts checked against its route; every issue of body, query, params and headers at once, or 400. */
-function readParts<B>(spec: RouteSpec, request: FastifyRequest, readBody: (raw: unknown, issues: InputIssue[], locale: ApiLocale) => BodyRead<B>): Omit<RouteInput, 'body'> & { readonly body: B } {
+function readParts<B>(
+  spec: RouteSpec,
+  request: FastifyRequest,
+  readBody: (raw: unknown, issues: InputIssue[], locale: ApiLocale) => BodyRead<B>,
+): Omit<RouteInput, 'body'> & { readonly body: B } {
   const rawParams = request.params as Record<string, string>;
   // Schemas take a lone surrogate for text: every string of the request is looked at first.
-  const issues: InputIssue[] = [...loneSurrogateIssues('body', request.body), ...loneSurrogateIssues('query', request.query), ...loneSurrogateIssues('params', rawParams)];
+  const issues: InputIssue[] = [
+    ...loneSurrogateIssues('body', request.body),
+    ...loneSurrogateIssues('query', request.query),
+    ...loneSurrogateIssues('params', rawParams),
+  ];
   const locale = localeOf(headerOf(request, 'accept-language'));
   const params = parsePart('params', spec.params, rawParams, issues, locale);
   const { body: rawBody, occurredAt: rawOccurredAt } = commandBody(spec, request.body as unknown, rawParams, issues);
-  if (spec.body !== undefined && rawBody === undefined) issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
+  if (spec.body !== undefined && rawBody === undefined)
+    issues.push({ in: 'body', path: [], message: 'a JSON body is required (Content-Type: application/json)' });
   const body = readBody(rawBody, issues, locale);
   const query = parsePart('query', spec.query, { ...(request.query as object | undefined) }, issues, locale);
-  const occurredAt = rawOccurredAt === undefined ? undefined : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues, locale);
+  const occurredAt =
+    rawOccurredAt === undefined
+      ? undefined
+      : parsePart('body', z.object({ occurredAt: IsoDateTime }), { occurredAt: rawOccurredAt }, issues, locale);
   const headers = spec.command === undefined ? {} : headerIssues(request, issues);
   const minPosition = spec.projection === undefined ? undefined : minPositionOf(request, issues);
   if (issues.length > 0 || body === undefined) throw toHttpException({ kind: 'invalid-input', issues });
@@ -119,8 +160,16 @@ export interface CommandInput<P> extends Omit<RouteInput, 'body' | 'query' | 'mi
 }
 
 /** Validates a command request: the body becomes the payload of the route's command type, typed by its schema. */
-export function readCommand<P extends RoutePayload<string, unknown>>(spec: CommandRouteSpec<P>, request: FastifyRequest): CommandInput<P> {
-  const { body, query: _query, minPosition: _minPosition, ...rest } = readParts(spec, request, (raw, issues, locale) => {
+export function readCommand<P extends RoutePayload<string, unknown>>(
+  spec: CommandRouteSpec<P>,
+  request: FastifyRequest,
+): CommandInput<P> {
+  const {
+    body,
+    query: _query,
+    minPosition: _minPosition,
+    ...rest
+  } = readParts(spec, request, (raw, issues, locale) => {
     if (raw === undefined) return undefined;
     // zod's zh-CN words need the input an issue was about, as in parsePart.
     const payload = spec.command.read(raw, { reportInput: locale !== 'en' });

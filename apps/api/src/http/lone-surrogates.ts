@@ -10,12 +10,25 @@ const MAX_DEPTH = 64;
  * (`"\ud800"`), but it is no character: stored, it would come back as U+FFFD once encoded as UTF-8 (personal fields are
  * sealed as UTF-8), so every text field refuses it, naming the field.
  */
-export function loneSurrogateIssues(where: InputIssue['in'], value: unknown, path: readonly PropertyKey[] = [], depth = 0): InputIssue[] {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [{ in: where, path, message: 'must not hold a lone UTF-16 surrogate (\\ud800-\\udfff without its pair)' }] : [];
+export function loneSurrogateIssues(
+  where: InputIssue['in'],
+  value: unknown,
+  path: readonly PropertyKey[] = [],
+  depth = 0,
+): InputIssue[] {
+  if (typeof value === 'string')
+    return LONE_SURROGATE.test(value)
+      ? [{ in: where, path, message: 'must not hold a lone UTF-16 surrogate (\\ud800-\\udfff without its pair)' }]
+      : [];
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return [];
-  const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, index): [number, unknown] => [index, item]) : Object.entries(value);
+  const entries: [PropertyKey, unknown][] = Array.isArray(value)
+    ? value.map((item, index): [number, unknown] => [index, item])
+    : Object.entries(value);
   return entries.flatMap(([key, item]) => {
-    const named = typeof key === 'string' && LONE_SURROGATE.test(key) ? [{ in: where, path: [...path, key], message: 'the member name must not hold a lone UTF-16 surrogate' }] : [];
+    const named =
+      typeof key === 'string' && LONE_SURROGATE.test(key)
+        ? [{ in: where, path: [...path, key], message: 'the member name must not hold a lone UTF-16 surrogate' }]
+        : [];
     return [...named, ...loneSurrogateIssues(where, item, [...path, key], depth + 1)];
   });
 }

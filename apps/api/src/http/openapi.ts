@@ -1,4 +1,11 @@
-import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  PathItemObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import type { RouteSpec } from './route-spec.js';
 
@@ -7,7 +14,11 @@ type JsonSchema = SchemaObject;
 /** The JSON Schema of a zod schema as a request is written (input side) or an answer is (output), without its `$schema` line. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
   // JSON Schema's type admits boolean sub-schemas (`not: false`), which zod never writes and OpenAPI's type leaves out.
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as SchemaObject & { $schema?: string };
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as SchemaObject & { $schema?: string };
   return rest;
 }
 
@@ -26,13 +37,17 @@ function commandBody(spec: RouteSpec, schema: JsonSchema): JsonSchema {
   const idField = spec.command?.idField;
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => name !== idField));
   const required = (schema.required ?? []).filter((name) => name !== idField);
-  const occurredAt = { type: 'string', format: 'date-time', description: 'Business time of the act; only the system role (imports) may set it' };
+  const occurredAt = {
+    type: 'string',
+    format: 'date-time',
+    description: 'Business time of the act; only the system role (imports) may set it',
+  };
   return { ...schema, properties: { ...properties, occurredAt }, required };
 }
 
 const LANGUAGE_NOTE = [
   'Commands append events; reports read projections. Authenticate with a bearer JWT (sub, role, region).',
-  'Errors: `code` is stable in every language; `message` and each issue\'s `message` follow the request\'s Accept-Language:',
+  "Errors: `code` is stable in every language; `message` and each issue's `message` follow the request's Accept-Language:",
   'Simplified Chinese for any `zh` tag (zh-CN, zh, zh-Hans), English otherwise and by default; the answer names it in Content-Language.',
   'This document itself is in English.',
 ].join(' ');
@@ -42,11 +57,25 @@ const ERROR_BODY: JsonSchema = {
   required: ['statusCode', 'code', 'message'],
   properties: {
     statusCode: { type: 'integer' },
-    code: { type: 'string', description: 'Stable code: INVALID_INPUT, MALFORMED_JSON, ROLE_NOT_ALLOWED, or the DomainError code' },
-    message: { type: 'string', description: 'For people, in the language of Accept-Language (zh-CN or en; English by default); never switch on it' },
+    code: {
+      type: 'string',
+      description: 'Stable code: INVALID_INPUT, MALFORMED_JSON, ROLE_NOT_ALLOWED, or the DomainError code',
+    },
+    message: {
+      type: 'string',
+      description:
+        'For people, in the language of Accept-Language (zh-CN or en; English by default); never switch on it',
+    },
     issues: {
       type: 'array',
-      items: { type: 'object', properties: { in: { type: 'string' }, path: { type: 'array' }, message: { type: 'string', description: 'In the language of Accept-Language, as message' } } },
+      items: {
+        type: 'object',
+        properties: {
+          in: { type: 'string' },
+          path: { type: 'array' },
+          message: { type: 'string', description: 'In the language of Accept-Language, as message' },
+        },
+      },
     },
     details: { type: 'object' },
   },
@@ -58,30 +87,60 @@ const COMMAND_OUTCOME: JsonSchema = {
   properties: {
     streamName: { type: 'string' },
     revision: { type: 'integer', description: 'The stream revision after the command; send it as If-Match' },
-    position: { type: ['string', 'null'], description: 'Global position of the last event; send it as X-Min-Position to read your writes' },
+    position: {
+      type: ['string', 'null'],
+      description: 'Global position of the last event; send it as X-Min-Position to read your writes',
+    },
     events: { type: 'array', items: { type: 'string' } },
   },
 };
 
-const header = (name: string, description: string): ParameterObject => ({ name, in: 'header', required: false, schema: { type: 'string' }, description });
+const header = (name: string, description: string): ParameterObject => ({
+  name,
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description,
+});
 
 function parameters(spec: RouteSpec): ParameterObject[] {
   const of = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
     const json = schema === undefined ? undefined : jsonSchema(schema);
-    return Object.entries(json?.properties ?? {}).map(([name, property]) => ({ name, in: where, required: where === 'path' || (json?.required ?? []).includes(name), schema: property }));
+    return Object.entries(json?.properties ?? {}).map(([name, property]) => ({
+      name,
+      in: where,
+      required: where === 'path' || (json?.required ?? []).includes(name),
+      schema: property,
+    }));
   };
   const headers = [
-    ...(spec.command === undefined ? [] : [header('Idempotency-Key', 'Makes the command retry-safe: a repeat returns the first result. Bound to the token subject, the route and the body it first came with: reused for another command it is 422 IDEMPOTENCY_KEY_REUSED'), header('If-Match', 'Expected stream revision (-1: must not exist)')]),
-    ...(spec.projection === undefined ? [] : [header('X-Min-Position', 'Wait (bounded) until the report reflects this position')]),
+    ...(spec.command === undefined
+      ? []
+      : [
+          header(
+            'Idempotency-Key',
+            'Makes the command retry-safe: a repeat returns the first result. Bound to the token subject, the route and the body it first came with: reused for another command it is 422 IDEMPOTENCY_KEY_REUSED',
+          ),
+          header('If-Match', 'Expected stream revision (-1: must not exist)'),
+        ]),
+    ...(spec.projection === undefined
+      ? []
+      : [header('X-Min-Position', 'Wait (bounded) until the report reflects this position')]),
   ];
   return [...of('path', spec.params), ...of('query', spec.query), ...headers];
 }
 
 function operation(spec: RouteSpec, schemas: Record<string, SchemaObject>): OperationObject {
-  if (spec.body !== undefined && spec.bodyName !== undefined) schemas[spec.bodyName] = commandBody(spec, jsonSchema(spec.body));
+  if (spec.body !== undefined && spec.bodyName !== undefined)
+    schemas[spec.bodyName] = commandBody(spec, jsonSchema(spec.body));
   const roles = spec.audience === 'public' ? 'public' : spec.audience.join(', ');
-  const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
-  const operationId = spec.command?.type ?? `${spec.method.toLowerCase()}${spec.path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`;
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  });
+  const operationId =
+    spec.command?.type ??
+    `${spec.method.toLowerCase()}${spec.path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`;
   return {
     summary: spec.summary,
     description: `Roles: ${roles}`,
@@ -89,13 +148,24 @@ function operation(spec: RouteSpec, schemas: Record<string, SchemaObject>): Oper
     operationId,
     ...(spec.audience === 'public' ? { security: [] } : {}),
     parameters: parameters(spec),
-    ...(spec.bodyName === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.bodyName}` } } } } }),
+    ...(spec.bodyName === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.bodyName}` } } },
+          },
+        }),
     responses: {
       [spec.status]: success(spec, operationId, schemas),
       400: error('Invalid input: every issue with its path'),
-      ...(spec.audience === 'public' ? {} : { 401: error('No valid bearer token'), 403: error('The role may not use this route') }),
+      ...(spec.audience === 'public'
+        ? {}
+        : { 401: error('No valid bearer token'), 403: error('The role may not use this route') }),
       404: error('Unknown id'),
-      ...(spec.command === undefined ? {} : { 409: error('Business rule or concurrency conflict (DomainError code)'), 413: error('Body too large') }),
+      ...(spec.command === undefined
+        ? {}
+        : { 409: error('Business rule or concurrency conflict (DomainError code)'), 413: error('Body too large') }),
     },
   };
 }

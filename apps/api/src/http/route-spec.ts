@@ -8,7 +8,26 @@ export type Audience = readonly Role[] | 'public';
 
 /** A command route: which aggregate handles it, the command type, and the data field the path's `:id` fills. */
 export interface CommandBinding {
-  readonly aggregate: 'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'period' | 'monthly-report' | 'product' | 'pricelist' | 'promotion' | 'webhook' | 'commission' | 'commission-statement' | 'competition' | 'forecast' | 'campaign' | 'evaluation' | 'opportunity';
+  readonly aggregate:
+    | 'customer'
+    | 'order'
+    | 'receivable'
+    | 'complaint'
+    | 'target'
+    | 'team'
+    | 'period'
+    | 'monthly-report'
+    | 'product'
+    | 'pricelist'
+    | 'promotion'
+    | 'webhook'
+    | 'commission'
+    | 'commission-statement'
+    | 'competition'
+    | 'forecast'
+    | 'campaign'
+    | 'evaluation'
+    | 'opportunity';
   readonly type: string;
   readonly idField?: string;
 }

@@ -2,12 +2,35 @@ import { DOMAIN_ERROR_MESSAGES_ZH, type DomainErrorCode } from '@salesbook/domai
 
 /** Codes the API itself answers with (failures.ts, the auth guard, report filters, audit, command gateway, the stores). */
 type ApiCode =
-  | 'INVALID_INPUT' | 'MALFORMED_JSON' | 'PAYLOAD_TOO_LARGE' | 'UNAUTHENTICATED' | 'ROUTE_NOT_FOUND' | 'STORE_UNAVAILABLE'
-  | 'READ_MODEL_REBUILDING' | 'INTERNAL_ERROR' | 'ROLE_NOT_ALLOWED' | 'FILTER_NOT_AUTHORIZED' | 'SCORECARD_NOT_AUTHORIZED' | 'COMPETITION_NOT_AUTHORIZED'
-  | 'OCCURRED_AT_FORBIDDEN' | 'AS_OF_INVALID' | 'STREAM_NOT_FOUND' | 'STREAM_NOT_AUTHORIZED' | 'STREAM_REVISION_CONFLICT'
-  | 'EVENT_ID_CONFLICT' | 'STORE_CORRUPT' | 'STORE_CONFIGURATION_INVALID' | 'STORE_ACCESS_DENIED' | 'PERSONAL_DATA_KEY_UNAVAILABLE'
-  | 'PERSONAL_DATA_UNREADABLE' | 'IDEMPOTENCY_KEY_REUSED'
-  | 'RATE_LIMITED' | 'REQUEST_TIMEOUT' | 'HEADERS_TOO_LARGE' | 'MALFORMED_REQUEST' | 'WEBHOOKS_DISABLED';
+  | 'INVALID_INPUT'
+  | 'MALFORMED_JSON'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'ROUTE_NOT_FOUND'
+  | 'STORE_UNAVAILABLE'
+  | 'READ_MODEL_REBUILDING'
+  | 'INTERNAL_ERROR'
+  | 'ROLE_NOT_ALLOWED'
+  | 'FILTER_NOT_AUTHORIZED'
+  | 'SCORECARD_NOT_AUTHORIZED'
+  | 'COMPETITION_NOT_AUTHORIZED'
+  | 'OCCURRED_AT_FORBIDDEN'
+  | 'AS_OF_INVALID'
+  | 'STREAM_NOT_FOUND'
+  | 'STREAM_NOT_AUTHORIZED'
+  | 'STREAM_REVISION_CONFLICT'
+  | 'EVENT_ID_CONFLICT'
+  | 'STORE_CORRUPT'
+  | 'STORE_CONFIGURATION_INVALID'
+  | 'STORE_ACCESS_DENIED'
+  | 'PERSONAL_DATA_KEY_UNAVAILABLE'
+  | 'PERSONAL_DATA_UNREADABLE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
+  | 'HEADERS_TOO_LARGE'
+  | 'MALFORMED_REQUEST'
+  | 'WEBHOOKS_DISABLED';
 
 /** Every code a client can receive: the deciders' refusals and the API's own. */
 export type ErrorCode = ApiCode | DomainErrorCode;
@@ -52,4 +75,7 @@ const API_MESSAGES_ZH: Readonly<Record<ApiCode, string>> = {
  * every language. Typed by {@link ErrorCode}, so a new code of a decider fails the type check until it is there;
  * `error-messages.spec.ts` also finds codes written in the API's source.
  */
-export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = { ...API_MESSAGES_ZH, ...DOMAIN_ERROR_MESSAGES_ZH };
+export const ERROR_MESSAGES_ZH: Readonly<Record<ErrorCode, string>> = {
+  ...API_MESSAGES_ZH,
+  ...DOMAIN_ERROR_MESSAGES_ZH,
+};

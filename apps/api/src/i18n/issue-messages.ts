@@ -21,13 +21,18 @@ const SHAPES: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
   [/^(\S+) must be left out or equal the id in the path$/, (m) => `${m[1]} 须省略或与路径中的编号一致`],
   [/^(\S+) must be (\S+)$/, (m) => `${m[1]} 必须是 ${m[2]}`],
   [/^lineId (\S+) appears twice$/, (m) => `订单行编号 ${m[1]} 出现了两次`],
-  [/^installment shares must add up to 10000 bp, not (-?\d+)$/, (m) => `各期比例之和必须为 10000 个基点，而不是 ${m[1]}`],
+  [
+    /^installment shares must add up to 10000 bp, not (-?\d+)$/,
+    (m) => `各期比例之和必须为 10000 个基点，而不是 ${m[1]}`,
+  ],
   [/^a (\w+) request takes no body$/, (m) => `${m[1]} 请求不能带请求体`],
 ];
 
 const SENTENCES: Readonly<Record<string, string>> = {
-  'must be 1-64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit': '必须是 1-64 个字符：字母、数字、"."、"_" 或 "-"，以字母或数字开头',
-  'scopeId must be a rep or region id: 1-64 letters, digits, ".", "_" or "-"': 'scopeId 必须是销售专员或区域编号：1-64 个字母、数字、"."、"_" 或 "-"',
+  'must be 1-64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit':
+    '必须是 1-64 个字符：字母、数字、"."、"_" 或 "-"，以字母或数字开头',
+  'scopeId must be a rep or region id: 1-64 letters, digits, ".", "_" or "-"':
+    'scopeId 必须是销售专员或区域编号：1-64 个字母、数字、"."、"_" 或 "-"',
   'must be 1-128 letters, digits, ".", "_", ":" or "-"': '必须是 1-128 个字母、数字、"."、"_"、":" 或 "-"',
   'must be a month YYYY-MM': '必须是 YYYY-MM 格式的月份',
   'must be a month YYYY-MM in the years 1900-2999': '必须是 1900-2999 年间 YYYY-MM 格式的月份',
@@ -44,12 +49,14 @@ const SENTENCES: Readonly<Record<string, string>> = {
   'kinds must not be empty': 'kinds 不能为空',
   'kinds must be at most 5': 'kinds 最多 5 项',
   'kinds must not repeat a kind': 'kinds 不能重复同一种提醒',
-  'must be an ISO 8601 instant in UTC, e.g. 2026-04-01T00:00:00Z': '必须是 UTC 的 ISO 8601 时刻，如 2026-04-01T00:00:00Z',
+  'must be an ISO 8601 instant in UTC, e.g. 2026-04-01T00:00:00Z':
+    '必须是 UTC 的 ISO 8601 时刻，如 2026-04-01T00:00:00Z',
   'must be a rep id': '必须是销售专员编号',
   'must be a category': '必须是投诉类别',
   'must be a customer id': '必须是客户编号',
   'must be a handler id': '必须是处理人编号',
-  'is not a cursor of this list: pass the nextCursor of the previous page': '不是本列表的游标：请传入上一页的 nextCursor',
+  'is not a cursor of this list: pass the nextCursor of the previous page':
+    '不是本列表的游标：请传入上一页的 nextCursor',
   'must not be before from': '不能早于 from',
   'from must not be after to': 'from 不能晚于 to',
   'asOf must be a revision or an ISO 8601 UTC time': 'asOf 必须是版本号或 ISO 8601 UTC 时间',
@@ -72,8 +79,10 @@ const SENTENCES: Readonly<Record<string, string>> = {
   'installment numbers must be unique': '分期编号不能重复',
   'an installment falls due between issueDate and dueDate': '每期的到期日必须在开票日和到期日之间',
   'dueDate must be on or after issueDate': 'dueDate 不能早于 issueDate',
-  'region is required for a rep target and, for a region target, must be left out or equal scopeId': '销售专员目标须填写 region；区域目标的 region 须省略或等于 scopeId',
-  'an erasure takes no If-Match: it applies at any revision and a repeat changes nothing': '删除个人数据不接受 If-Match：它适用于任何版本，重复执行不会改变任何内容',
+  'region is required for a rep target and, for a region target, must be left out or equal scopeId':
+    '销售专员目标须填写 region；区域目标的 region 须省略或等于 scopeId',
+  'an erasure takes no If-Match: it applies at any revision and a repeat changes nothing':
+    '删除个人数据不接受 If-Match：它适用于任何版本，重复执行不会改变任何内容',
 };
 
 /** An English issue message of ours in Chinese, or `undefined` when it is not one of ours. */

@@ -11,7 +11,9 @@ export function localeOf(acceptLanguage: string | undefined): ApiLocale {
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((param) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+      const q = params
+        .map((param) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(param)?.[1])
+        .find((value) => value !== undefined);
       return { language: tag.trim().toLowerCase().split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), index };
     })
     .filter((entry) => entry.q > 0)

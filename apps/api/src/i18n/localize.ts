@@ -8,7 +8,10 @@ import type { ApiLocale } from './locale.js';
 const compiled = new Map<string, IntlMessageFormat>();
 
 /** The values a Chinese message may use: the body's numbers and the refusal's plain details. */
-const valuesOf = (body: ErrorBody): Record<string, string | number> => ({ count: body.issues?.length ?? 0, ...messageValues(body.details) });
+const valuesOf = (body: ErrorBody): Record<string, string | number> => ({
+  count: body.issues?.length ?? 0,
+  ...messageValues(body.details),
+});
 
 /** The Chinese message of `code`, or `undefined` when the catalogue has none (the English one is kept). */
 function chinese(body: ErrorBody): string | undefined {

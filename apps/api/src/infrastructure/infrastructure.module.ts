@@ -1,4 +1,13 @@
-import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
 import { createEventCodec, type EventStore } from '@salesbook/eventstore';
@@ -10,7 +19,17 @@ import type { ApiConfig } from '../config/config.js';
 import { PeriodRegister } from '../periods/period-register.js';
 import { TeamRegister } from '../team/team-register.js';
 import { PersonalDataAccess } from './personal-data-access.js';
-import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, KEY_STORE, PROJECTION_RUNNER, READ_MODEL_CHECKPOINTS, READ_MODELS, type Clock } from './tokens.js';
+import {
+  API_CONFIG,
+  CLOCK,
+  EVENT_CODEC,
+  EVENT_STORE,
+  KEY_STORE,
+  PROJECTION_RUNNER,
+  READ_MODEL_CHECKPOINTS,
+  READ_MODELS,
+  type Clock,
+} from './tokens.js';
 
 /** What tests may put in place of the configured resources. */
 export interface InfrastructureOverrides {
@@ -21,7 +40,10 @@ export interface InfrastructureOverrides {
 }
 
 /** The overrides once the stores are open (`createApp` opens the configured ones, which may take a connection). */
-export type OpenedInfrastructure = InfrastructureOverrides & { readonly keys: ManagedKeyStore; readonly store: EventStore };
+export type OpenedInfrastructure = InfrastructureOverrides & {
+  readonly keys: ManagedKeyStore;
+  readonly store: EventStore;
+};
 
 /** Starts the projection runner once the app is up; closes runner, read models, store and key store on shutdown. */
 @Injectable()
@@ -58,19 +80,33 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: ApiConfig, projections: readonly Projection[], overrides: OpenedInfrastructure): DynamicModule {
+  static forRoot(
+    config: ApiConfig,
+    projections: readonly Projection[],
+    overrides: OpenedInfrastructure,
+  ): DynamicModule {
     const { keys, store } = overrides;
     const db = openReadModels(config.readModelsPath);
     // Every batch of every projection commits here: their checkpoints (and fsyncs) go to a thread of their own.
-    const checkpoints = config.readModelsPath === ':memory:' ? undefined : startWalCheckpointer(db, config.readModelsPath);
-    const runner = new ProjectionRunner({ db, store, projections, zone: config.timeZone, liveBatchMs: config.liveBatchMs });
+    const checkpoints =
+      config.readModelsPath === ':memory:' ? undefined : startWalCheckpointer(db, config.readModelsPath);
+    const runner = new ProjectionRunner({
+      db,
+      store,
+      projections,
+      zone: config.timeZone,
+      liveBatchMs: config.liveBatchMs,
+    });
     return {
       module: InfrastructureModule,
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: store },
         { provide: KEY_STORE, useValue: keys },
-        { provide: EVENT_CODEC, useValue: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys }) },
+        {
+          provide: EVENT_CODEC,
+          useValue: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys }),
+        },
         { provide: READ_MODELS, useValue: db },
         { provide: READ_MODEL_CHECKPOINTS, useValue: checkpoints },
         { provide: PROJECTION_RUNNER, useValue: runner },
@@ -80,7 +116,18 @@ export class InfrastructureModule {
         PeriodRegister,
         InfrastructureLifecycle,
       ],
-      exports: [API_CONFIG, EVENT_STORE, KEY_STORE, EVENT_CODEC, READ_MODELS, PROJECTION_RUNNER, CLOCK, PersonalDataAccess, TeamRegister, PeriodRegister],
+      exports: [
+        API_CONFIG,
+        EVENT_STORE,
+        KEY_STORE,
+        EVENT_CODEC,
+        READ_MODELS,
+        PROJECTION_RUNNER,
+        CLOCK,
+        PersonalDataAccess,
+        TeamRegister,
+        PeriodRegister,
+      ],
     };
   }
 }

@@ -2,7 +2,15 @@ import { dirname, join } from 'node:path';
 import { createMemoryEventStore, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
 import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
-import { createPostgresKeyStore, createSqliteKeyStore, generateMasterKey, parseMasterKey, resolveMasterKey, type ManagedKeyStore, type SqliteKeyStore } from '@salesbook/keystore';
+import {
+  createPostgresKeyStore,
+  createSqliteKeyStore,
+  generateMasterKey,
+  parseMasterKey,
+  resolveMasterKey,
+  type ManagedKeyStore,
+  type SqliteKeyStore,
+} from '@salesbook/keystore';
 import type { KeyStoreConfig } from '../config/config.js';
 
 /**
@@ -16,7 +24,10 @@ export async function openEventStore(descriptor: StoreDescriptor): Promise<Event
     case 'memory':
       return createMemoryEventStore();
     case 'esdb':
-      return openEsdbEventStore({ connectionString: descriptor.connectionString, maxAppendBytes: descriptor.maxAppendBytes });
+      return openEsdbEventStore({
+        connectionString: descriptor.connectionString,
+        maxAppendBytes: descriptor.maxAppendBytes,
+      });
   }
 }
 
@@ -32,9 +43,16 @@ export async function openKeyStore(config: KeyStoreConfig, warn: (line: string) 
 }
 
 function openSqliteKeyStore(config: KeyStoreConfig & { kind: 'sqlite' }, warn: (line: string) => void): SqliteKeyStore {
-  if (config.masterKey !== 'development') return createSqliteKeyStore({ path: config.path, masterKey: config.masterKey });
+  if (config.masterKey !== 'development')
+    return createSqliteKeyStore({ path: config.path, masterKey: config.masterKey });
   // An in-memory key store lives as long as the process: a random key for the run, no file to leave behind.
-  if (config.path === ':memory:') return createSqliteKeyStore({ path: config.path, masterKey: parseMasterKey(generateMasterKey()) });
-  const masterKey = resolveMasterKey({ value: undefined, development: true, developmentKeyFile: join(dirname(config.path), 'master.key'), warn }).key;
+  if (config.path === ':memory:')
+    return createSqliteKeyStore({ path: config.path, masterKey: parseMasterKey(generateMasterKey()) });
+  const masterKey = resolveMasterKey({
+    value: undefined,
+    development: true,
+    developmentKeyFile: join(dirname(config.path), 'master.key'),
+    warn,
+  }).key;
   return createSqliteKeyStore({ path: config.path, masterKey });
 }

@@ -21,7 +21,11 @@ export class PersonalDataAccess {
 
   /** Opens personal fields (`[erased]` after erasure) and logs who read which customers, when and for what. */
   unmasked(reader: PersonalDataReader): EventCodec {
-    return createPersonalDataCodec({ inner: this.inner, keys: this.keys, reads: { log: this.keys.reads, reader, clock: this.clock } });
+    return createPersonalDataCodec({
+      inner: this.inner,
+      keys: this.keys,
+      reads: { log: this.keys.reads, reader, clock: this.clock },
+    });
   }
 
   /** Shows every personal field as `***`. */

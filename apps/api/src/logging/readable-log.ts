@@ -10,7 +10,14 @@ interface LogLine {
   readonly err?: { readonly type?: string; readonly message?: string; readonly stack?: string };
 }
 
-const LEVELS: Readonly<Record<number, string>> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVELS: Readonly<Record<number, string>> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 // Nest's start-up chatter: a line per module initialised and per route mapped (about seventy), which buries the
 // banner a person is waiting for. Production's JSON keeps them; the route table is in the OpenAPI document anyway.

@@ -12,7 +12,9 @@ export const MonthlyReportRow = z.strictObject({
   figures: z
     .strictObject({ sales: ReportRows, collections: ReportRows, position: z.string().nullable() })
     .nullable()
-    .describe('The monthly sales report and collections summary rows (by rep, in the region) as they stood at submission, and the position they were read at'),
+    .describe(
+      'The monthly sales report and collections summary rows (by rep, in the region) as they stood at submission, and the position they were read at',
+    ),
   submittedBy: z.string().nullable(),
   submittedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),

@@ -1,7 +1,14 @@
 import { Controller, Inject, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { monthlyReportDecider, monthlyReportEventRegistry, monthlyReportStream, type Actor, type CommandPayload, type MonthlyReportCommand } from '@salesbook/domain';
+import {
+  monthlyReportDecider,
+  monthlyReportEventRegistry,
+  monthlyReportStream,
+  type Actor,
+  type CommandPayload,
+  type MonthlyReportCommand,
+} from '@salesbook/domain';
 import { loadAggregate, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { CommandGateway } from '../commands/command-gateway.js';
 import type { CommandOutcome } from '../commands/command-request.js';
@@ -24,7 +31,10 @@ export class MonthlyReportsController {
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
   ) {}
 
-  private async send<P extends CommandPayload<MonthlyReportCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<MonthlyReportCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), MonthlyReportCommandMessage));
   }
 
@@ -42,7 +52,13 @@ export class MonthlyReportsController {
     if (input.actor === undefined) throw new Error('the monthly reports list needs an authenticated actor');
     const reports = [];
     for (const region of await this.regionsOf(input.actor)) {
-      const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: monthlyReportDecider, registry: monthlyReportEventRegistry, streamName: monthlyReportStream(month, region) });
+      const loaded = await loadAggregate({
+        store: this.store,
+        codec: this.codec,
+        decider: monthlyReportDecider,
+        registry: monthlyReportEventRegistry,
+        streamName: monthlyReportStream(month, region),
+      });
       if (isLeft(loaded)) throw new Error(`${monthlyReportStream(month, region)}: ${loaded.left.code}`);
       reports.push(monthlyReportRow(region, loaded.right.state));
     }
@@ -53,7 +69,11 @@ export class MonthlyReportsController {
   private async regionsOf(reader: Actor): Promise<string[]> {
     if (reader.role === 'regional_manager') return reader.region === undefined ? [] : [reader.region];
     const register = await this.team.state();
-    const regions = new Set(Object.values(register.members).flatMap((spells) => spells.flatMap((spell) => (spell.region === undefined ? [] : [spell.region]))));
+    const regions = new Set(
+      Object.values(register.members).flatMap((spells) =>
+        spells.flatMap((spell) => (spell.region === undefined ? [] : [spell.region])),
+      ),
+    );
     return [...regions].sort();
   }
 }

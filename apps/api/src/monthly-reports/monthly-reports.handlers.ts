@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { monthlyReportDecider, monthlyReportEventRegistry, monthlyReportStream, type CommandPayload, type MonthlyReportCommand, type MonthlyReportState } from '@salesbook/domain';
+import {
+  monthlyReportDecider,
+  monthlyReportEventRegistry,
+  monthlyReportStream,
+  type CommandPayload,
+  type MonthlyReportCommand,
+  type MonthlyReportState,
+} from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
@@ -22,7 +29,11 @@ export class MonthlyReportCommandHandler implements ICommandHandler<MonthlyRepor
 
   async execute({ request }: MonthlyReportCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
-    const target = { decider: monthlyReportDecider, registry: monthlyReportEventRegistry, streamName: monthlyReportStream(payload.data.month, payload.data.region) };
+    const target = {
+      decider: monthlyReportDecider,
+      registry: monthlyReportEventRegistry,
+      streamName: monthlyReportStream(payload.data.month, payload.data.region),
+    };
     const write = { store: this.store, codec: this.codec };
     if (payload.type === 'SubmitMonthlyReport') {
       const figures = this.figures.of(payload.data.month, payload.data.region);
@@ -35,10 +46,33 @@ export class MonthlyReportCommandHandler implements ICommandHandler<MonthlyRepor
 /** A region's row of the list: never submitted, or its latest submission. */
 export function monthlyReportRow(region: string, state: MonthlyReportState): MonthlyReportRow {
   if (state.status === 'none') {
-    return { region, status: 'none', submission: 0, commentary: null, figures: null, submittedBy: null, submittedAt: null, decidedBy: null, decidedAt: null, returnReason: null };
+    return {
+      region,
+      status: 'none',
+      submission: 0,
+      commentary: null,
+      figures: null,
+      submittedBy: null,
+      submittedAt: null,
+      decidedBy: null,
+      decidedAt: null,
+      returnReason: null,
+    };
   }
-  const { status, submission, commentary, figures, submittedBy, submittedAt, decidedBy, decidedAt, returnReason } = state;
+  const { status, submission, commentary, figures, submittedBy, submittedAt, decidedBy, decidedAt, returnReason } =
+    state;
   const rows = (json: string) => ReportRows.parse(JSON.parse(json));
   const answered = { sales: rows(figures.sales), collections: rows(figures.collections), position: figures.position };
-  return { region, status, submission, commentary, figures: answered, submittedBy, submittedAt, decidedBy, decidedAt, returnReason };
+  return {
+    region,
+    status,
+    submission,
+    commentary,
+    figures: answered,
+    submittedBy,
+    submittedAt,
+    decidedBy,
+    decidedAt,
+    returnReason,
+  };
 }

@@ -5,7 +5,8 @@ import { queryCollectionsSummary, queryMonthlySalesReport, type ProjectionRunner
 import { PROJECTION_RUNNER, READ_MODELS } from '../infrastructure/tokens.js';
 
 /** The lower of two report positions: the submission is as of the point both reports had reached. */
-const lower = (a: string | null, b: string | null): string | null => (a === null || b === null ? null : BigInt(a) < BigInt(b) ? a : b);
+const lower = (a: string | null, b: string | null): string | null =>
+  a === null || b === null ? null : BigInt(a) < BigInt(b) ? a : b;
 
 /**
  * A region's figures of a month as the reports answer them now: the monthly sales report and the collections
@@ -23,6 +24,10 @@ export class ReportFigures {
     const sales = queryMonthlySalesReport(this.db, lagOf, { month, groupBy: 'rep', scope: { region } });
     const collections = queryCollectionsSummary(this.db, lagOf, { month, groupBy: 'rep', scope: { region } });
     // The rows as the API answers them, as JSON text: the event keeps exactly what was reported.
-    return MonthlyReportFigures.parse({ sales: JSON.stringify(sales.rows), collections: JSON.stringify(collections.rows), position: lower(sales.position, collections.position) });
+    return MonthlyReportFigures.parse({
+      sales: JSON.stringify(sales.rows),
+      collections: JSON.stringify(collections.rows),
+      position: lower(sales.position, collections.position),
+    });
   }
 }

@@ -36,7 +36,14 @@ const PolicyStatusSchema = z.strictObject({
   head: z.string().nullable(),
   lag: z.number().int(),
   parked: z.array(
-    z.strictObject({ position: z.string(), streamName: z.string(), type: z.string(), reason: z.string(), attempts: z.number().int(), parkedAt: z.string() }),
+    z.strictObject({
+      position: z.string(),
+      streamName: z.string(),
+      type: z.string(),
+      reason: z.string(),
+      attempts: z.number().int(),
+      parkedAt: z.string(),
+    }),
   ),
   retrying: z.strictObject({ since: z.string(), attempts: z.number().int(), lastError: z.string() }).nullable(),
 }) satisfies z.ZodType<PolicyStatus>;
@@ -47,10 +54,21 @@ const count = z.number().int().min(0);
 const WebhookStatusSchema = z.union([
   z.strictObject({ enabled: z.literal(false), reason: z.string() }),
   z.strictObject({
-    enabled: z.literal(true), subscriptions: count, pending: count, delivered: count, failed: count.describe('Given up after the last attempt'), dropped: count,
-    failedAttempts: count, lastFailure: z.strictObject({ deliveryId: z.string(), at: z.string(), error: z.string() }).nullable(), queuedUntil: z.string().nullable(),
+    enabled: z.literal(true),
+    subscriptions: count,
+    pending: count,
+    delivered: count,
+    failed: count.describe('Given up after the last attempt'),
+    dropped: count,
+    failedAttempts: count,
+    lastFailure: z.strictObject({ deliveryId: z.string(), at: z.string(), error: z.string() }).nullable(),
+    queuedUntil: z.string().nullable(),
   }),
 ]) satisfies z.ZodType<WebhookStatus>;
 
 /** The answer of `/projections/status`: every projection and policy with its checkpoint, lag and parked events, and webhook deliveries. */
-export const ProjectionsStatusAnswer = z.strictObject({ projections: z.array(ProjectionStatusSchema), policies: z.array(PolicyStatusSchema), webhooks: WebhookStatusSchema });
+export const ProjectionsStatusAnswer = z.strictObject({
+  projections: z.array(ProjectionStatusSchema),
+  policies: z.array(PolicyStatusSchema),
+  webhooks: WebhookStatusSchema,
+});

@@ -30,7 +30,9 @@ export class OperationsController {
         const since = [this.runner.downSince(), this.policy.downSince()].filter((value) => value !== undefined);
         const down = since.length === 0 ? 0 : Date.now() - Math.min(...since);
         if (down <= this.config.maxDownMs) return session.up();
-        return session.down({ message: `a subscription has been down for ${down} ms (bound ${this.config.maxDownMs} ms, SALESBOOK_MAX_DOWN_MS)` });
+        return session.down({
+          message: `a subscription has been down for ${down} ms (bound ${this.config.maxDownMs} ms, SALESBOOK_MAX_DOWN_MS)`,
+        });
       },
     ]);
   }
@@ -63,6 +65,10 @@ export class OperationsController {
   }
 
   @Route(routes.projections) async projections() {
-    return { projections: await this.runner.status(), policies: [await this.policy.status()], webhooks: this.webhooks.status() };
+    return {
+      projections: await this.runner.status(),
+      policies: [await this.policy.status()],
+      webhooks: this.webhooks.status(),
+    };
   }
 }

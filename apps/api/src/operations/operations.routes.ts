@@ -4,8 +4,26 @@ import { HealthAnswer, ProjectionsStatusAnswer } from './operations.answers.js';
 
 /** Probes and projection status. */
 export const operationRoutes = {
-  health: { method: 'GET', path: '/health', audience: 'public', summary: 'Liveness: the process answers and no subscription has been down longer than SALESBOOK_MAX_DOWN_MS (else 503)', tag: 'operations', response: HealthAnswer, status: 200 },
-  ready: { method: 'GET', path: '/ready', audience: 'public', summary: 'Readiness: the store answers, no projection is stalled, lagging or resubscribing, and the policy is subscribed (else 503, with the reasons)', tag: 'operations', response: HealthAnswer, status: 200 },
+  health: {
+    method: 'GET',
+    path: '/health',
+    audience: 'public',
+    summary:
+      'Liveness: the process answers and no subscription has been down longer than SALESBOOK_MAX_DOWN_MS (else 503)',
+    tag: 'operations',
+    response: HealthAnswer,
+    status: 200,
+  },
+  ready: {
+    method: 'GET',
+    path: '/ready',
+    audience: 'public',
+    summary:
+      'Readiness: the store answers, no projection is stalled, lagging or resubscribing, and the policy is subscribed (else 503, with the reasons)',
+    tag: 'operations',
+    response: HealthAnswer,
+    status: 200,
+  },
   projections: {
     method: 'GET',
     path: '/projections/status',

@@ -14,7 +14,10 @@ import { opportunityRoutes as routes } from './opportunities.routes.js';
 export class OpportunitiesController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<OpportunityCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<OpportunityCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), OpportunityCommandMessage));
   }
 

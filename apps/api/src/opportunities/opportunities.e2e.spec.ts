@@ -11,9 +11,21 @@ const rep2 = actor('rep-2', 'sales_rep', 'east');
 const analyst = actor('an-1', 'market_analyst');
 
 let api: TestApi;
-const post = (path: string, body: unknown, who = rep1, headers: Record<string, string> = {}) => api.call('POST', path, { actor: who, body, headers });
-const read = async (path: string, who = sm) => (await api.call('GET', path, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } })).body;
-const opportunity = (opportunityId: string, extra: object = {}) => ({ opportunityId, customerId: 'c-op', repId: 'rep-1', title: `Deal ${opportunityId}`, amount: 1_000_000, currency: 'CNY', expectedCloseMonth: '2026-04', ...extra });
+const post = (path: string, body: unknown, who = rep1, headers: Record<string, string> = {}) =>
+  api.call('POST', path, { actor: who, body, headers });
+const read = async (path: string, who = sm) =>
+  (await api.call('GET', path, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } }))
+    .body;
+const opportunity = (opportunityId: string, extra: object = {}) => ({
+  opportunityId,
+  customerId: 'c-op',
+  repId: 'rep-1',
+  title: `Deal ${opportunityId}`,
+  amount: 1_000_000,
+  currency: 'CNY',
+  expectedCloseMonth: '2026-04',
+  ...extra,
+});
 // 10 x 450.00 = 4,500.00; 5 x 1,000.00 less 10% = 4,500.00; total 9,000.00
 const quotation = (quotationId: string, validUntil = '2026-03-31') => ({
   quotationId,
@@ -25,13 +37,26 @@ const quotation = (quotationId: string, validUntil = '2026-03-31') => ({
   promisedDeliveryDate: '2026-04-30',
   paymentTerms: { kind: 'net', days: 30 },
 });
-const eventsOf = async (stream: string) => ((await api.store.streamExists(stream)) ? (await api.store.readStream(stream)).map((e) => e.type) : []);
+const eventsOf = async (stream: string) =>
+  (await api.store.streamExists(stream)) ? (await api.store.readStream(stream)).map((e) => e.type) : [];
 
 beforeAll(async () => {
   api = await startTestApi();
   expect((await post('/customers', customerBody('c-op'))).status).toBe(201);
   expect((await post('/opportunities', opportunity('opp-1'))).status).toBe(201);
-  expect((await post('/opportunities', opportunity('opp-2', { amount: 500_000, expectedCloseMonth: '2026-05', stage: 'proposal', probabilityBp: 6_000 }))).status).toBe(201);
+  expect(
+    (
+      await post(
+        '/opportunities',
+        opportunity('opp-2', {
+          amount: 500_000,
+          expectedCloseMonth: '2026-05',
+          stage: 'proposal',
+          probabilityBp: 6_000,
+        }),
+      )
+    ).status,
+  ).toBe(201);
 }, 60_000);
 afterAll(() => api.close());
 
@@ -40,13 +65,27 @@ describe('opportunities', () => {
     expect((await post('/opportunities/opp-1/stage', { stage: 'negotiation' })).status).toBe(201);
     // opp-1: 10,000.00 x 75% = 7,500.00; opp-2: 5,000.00 x 60% = 3,000.00
     const byRep = await read('/reports/pipeline?groupBy=rep');
-    expect(byRep.rows).toEqual([{ group: 'rep-1', currency: 'CNY', opportunities: 2, amount: 1_500_000, weighted: 1_050_000 }]);
+    expect(byRep.rows).toEqual([
+      { group: 'rep-1', currency: 'CNY', opportunities: 2, amount: 1_500_000, weighted: 1_050_000 },
+    ]);
     expect(byRep.asOf).toBe('2026-03-01');
     const byMonth = await read('/reports/pipeline?groupBy=month&from=2026-05&to=2026-05', rmEast);
-    expect(byMonth.rows).toEqual([{ group: '2026-05', currency: 'CNY', opportunities: 1, amount: 500_000, weighted: 300_000 }]);
+    expect(byMonth.rows).toEqual([
+      { group: '2026-05', currency: 'CNY', opportunities: 1, amount: 500_000, weighted: 300_000 },
+    ]);
     expect((await read('/reports/pipeline?groupBy=stage&asOf=2026-02-28')).rows).toEqual([]);
     const listed = await read('/opportunities?status=open', rep1);
-    expect(listed.rows.map((r: { opportunity_id: string; stage: string; probability_bp: number; overridden: boolean; weighted: number }) => [r.opportunity_id, r.stage, r.probability_bp, r.overridden, r.weighted])).toEqual([
+    expect(
+      listed.rows.map(
+        (r: {
+          opportunity_id: string;
+          stage: string;
+          probability_bp: number;
+          overridden: boolean;
+          weighted: number;
+        }) => [r.opportunity_id, r.stage, r.probability_bp, r.overridden, r.weighted],
+      ),
+    ).toEqual([
       ['opp-1', 'negotiation', 7_500, false, 750_000],
       ['opp-2', 'proposal', 6_000, true, 300_000],
     ]);
@@ -74,25 +113,49 @@ describe('opportunities', () => {
     expect(again.status).toBe(201);
     expect(await eventsOf('order-q-1')).toEqual(['OrderPlaced']);
     const [won] = (await read('/opportunities?status=won', rmEast)).rows;
-    expect([won.opportunity_id, won.amount, won.weighted, won.won_order_id, won.closed_on]).toEqual(['opp-1', 900_000, 900_000, 'q-1', '2026-03-01']);
+    expect([won.opportunity_id, won.amount, won.weighted, won.won_order_id, won.closed_on]).toEqual([
+      'opp-1',
+      900_000,
+      900_000,
+      'q-1',
+      '2026-03-01',
+    ]);
     const [placed] = await api.store.readStream('order-q-1');
-    expect(placed?.data).toMatchObject({ customerId: 'c-op', repId: 'rep-1', region: 'east', currency: 'CNY', total: 900_000, promisedDeliveryDate: '2026-04-30' });
+    expect(placed?.data).toMatchObject({
+      customerId: 'c-op',
+      repId: 'rep-1',
+      region: 'east',
+      currency: 'CNY',
+      total: 900_000,
+      promisedDeliveryDate: '2026-04-30',
+    });
     expect(placed?.metadata).toMatchObject({ commandId: 'quotation:opp-1:q-1' });
-    expect((await read('/reports/pipeline?groupBy=rep')).rows).toEqual([{ group: 'rep-1', currency: 'CNY', opportunities: 1, amount: 500_000, weighted: 300_000 }]);
+    expect((await read('/reports/pipeline?groupBy=rep')).rows).toEqual([
+      { group: 'rep-1', currency: 'CNY', opportunities: 1, amount: 500_000, weighted: 300_000 },
+    ]);
   });
 
   it('refuse an expired quotation, a line no list prices and changes to a closed opportunity, in Chinese when asked, placing nothing', async () => {
     expect((await post('/opportunities/opp-2/quotations', quotation('q-2', '2026-03-05'))).status).toBe(201);
-    const unpriced = await post('/opportunities/opp-2/quotations', { ...quotation('q-3'), lines: [{ lineId: 'l1', sku: 'NONE', description: 'x', quantity: 1, discountBp: 0 }] });
+    const unpriced = await post('/opportunities/opp-2/quotations', {
+      ...quotation('q-3'),
+      lines: [{ lineId: 'l1', sku: 'NONE', description: 'x', quantity: 1, discountBp: 0 }],
+    });
     expect([unpriced.status, unpriced.body.code]).toEqual([409, 'ORDER_NO_LIST_PRICE']);
-    const expired = await api.at('2026-03-06T02:00:00.000Z', () => post('/opportunities/opp-2/quotation-acceptance', { quotationId: 'q-2' }));
+    const expired = await api.at('2026-03-06T02:00:00.000Z', () =>
+      post('/opportunities/opp-2/quotation-acceptance', { quotationId: 'q-2' }),
+    );
     expect([expired.status, expired.body.code]).toEqual([409, 'QUOTATION_EXPIRED']);
     expect(await eventsOf('order-q-2')).toEqual([]);
     const missing = await post('/opportunities/opp-2/quotation-acceptance', { quotationId: 'q-9' });
     expect([missing.status, missing.body.code]).toEqual([404, 'QUOTATION_NOT_FOUND']);
     expect((await post('/opportunities/opp-2/loss', { reason: 'price', note: 'Too dear' })).status).toBe(201);
     const closed = await post('/opportunities/opp-2/revisions', { amount: 1 }, rep1, { 'accept-language': 'zh-CN' });
-    expect([closed.status, closed.body.code, closed.body.message]).toEqual([409, 'OPPORTUNITY_CLOSED', '该商机已结束（赢单或丢单），不能再变更']);
+    expect([closed.status, closed.body.code, closed.body.message]).toEqual([
+      409,
+      'OPPORTUNITY_CLOSED',
+      '该商机已结束（赢单或丢单），不能再变更',
+    ]);
     const [lost] = (await read('/opportunities?status=lost')).rows;
     expect([lost.opportunity_id, lost.lost_reason, lost.weighted]).toEqual(['opp-2', 'price', 0]);
     expect((await read('/reports/pipeline?groupBy=rep')).rows).toEqual([]);

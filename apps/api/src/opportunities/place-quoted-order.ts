@@ -18,22 +18,38 @@ export class QuotedOrderPlacer {
     private readonly team: TeamRegister,
   ) {}
 
-  async place(opportunity: Opportunity, quotationId: QuotationId, orderId: OrderId, metadata: CommandMetadata, causationId: string): Promise<CommandReply> {
+  async place(
+    opportunity: Opportunity,
+    quotationId: QuotationId,
+    orderId: OrderId,
+    metadata: CommandMetadata,
+    causationId: string,
+  ): Promise<CommandReply> {
     const quotation = opportunity.quotations[quotationId];
-    if (quotation === undefined) throw new Error(`quotation ${quotationId} is not on opportunity ${opportunity.opportunityId}`);
+    if (quotation === undefined)
+      throw new Error(`quotation ${quotationId} is not on opportunity ${opportunity.opportunityId}`);
     const data = PlaceOrder.parse({
       orderId,
       customerId: opportunity.customerId,
       repId: opportunity.repId,
       region: opportunity.region,
       currency: opportunity.currency,
-      lines: quotation.lines.map(({ lineId, sku, description, quantity, unitPrice, discountBp }) => ({ lineId, sku, description, quantity, unitPrice, discountBp })),
+      lines: quotation.lines.map(({ lineId, sku, description, quantity, unitPrice, discountBp }) => ({
+        lineId,
+        sku,
+        description,
+        quantity,
+        unitPrice,
+        discountBp,
+      })),
       promisedDeliveryDate: quotation.promisedDeliveryDate,
       paymentTerms: quotation.paymentTerms,
     });
     const payload = { type: 'PlaceOrder' as const, data };
     const access = await this.team.facts({ ...payload, metadata });
     const commandId = `quotation:${opportunity.opportunityId}:${quotationId}`;
-    return this.bus.execute(new OrderCommandMessage({ payload, metadata, access, commandId, causationId, correlationId: causationId }));
+    return this.bus.execute(
+      new OrderCommandMessage({ payload, metadata, access, commandId, causationId, correlationId: causationId }),
+    );
   }
 }

@@ -14,7 +14,10 @@ import { orderRoutes as routes } from './orders.routes.js';
 export class OrdersController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<OrderCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<OrderCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), OrderCommandMessage));
   }
 

@@ -1,6 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { orderDecider, orderEventRegistry, orderStream, type CommandPayload, type OrderCommand, type OrderState, type WithAccess, type WithPeriods } from '@salesbook/domain';
+import {
+  orderDecider,
+  orderEventRegistry,
+  orderStream,
+  type CommandPayload,
+  type OrderCommand,
+  type OrderState,
+  type WithAccess,
+  type WithPeriods,
+} from '@salesbook/domain';
 import type { CommandSource, EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
@@ -32,30 +41,61 @@ export class OrderCommandHandler implements ICommandHandler<OrderCommandMessage>
     const { payload, metadata, access } = request;
     // A shipment or delivery dated in a closed month counts on the day it is recorded.
     const periods = await this.periods.facts(metadata.occurredAt);
-    const target = { decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(payload.data.orderId) };
-    const run = (source: CommandSource<WithAccess<WithPeriods<OrderCommand>>, OrderState>) => runCommand({ store: this.store, codec: this.codec }, target, request, source);
+    const target = {
+      decider: orderDecider,
+      registry: orderEventRegistry,
+      streamName: orderStream(payload.data.orderId),
+    };
+    const run = (source: CommandSource<WithAccess<WithPeriods<OrderCommand>>, OrderState>) =>
+      runCommand({ store: this.store, codec: this.codec }, target, request, source);
     switch (payload.type) {
       case 'PlaceOrder': {
         const { customerId, currency, lines } = payload.data;
         const customer = await this.customers.forOrder(customerId, currency);
-        const pricing = customer === null ? undefined : this.pricing.facts(currency, periods.recordedOn, customer.segment, lines);
-        return run({ command: { ...payload, metadata, access, periods, inputs: { customer, ...(pricing === undefined ? {} : { pricing }) } } });
+        const pricing =
+          customer === null ? undefined : this.pricing.facts(currency, periods.recordedOn, customer.segment, lines);
+        return run({
+          command: {
+            ...payload,
+            metadata,
+            access,
+            periods,
+            inputs: { customer, ...(pricing === undefined ? {} : { pricing }) },
+          },
+        });
       }
       case 'AmendOrder': {
         const lines = payload.data.lines;
         // Only lines added by the amendment are priced; an unknown order is refused by the decider.
         return run({
           commandFor: async (state) => {
-            const view = state.status === 'none' || lines === undefined ? null : await this.customers.view(state.customerId);
-            if (view === null || state.status === 'none' || lines === undefined) return { ...payload, metadata, access, periods };
-            return { ...payload, metadata, access, periods, inputs: { pricing: this.pricing.facts(state.currency, periods.recordedOn, view.segment, lines) } };
+            const view =
+              state.status === 'none' || lines === undefined ? null : await this.customers.view(state.customerId);
+            if (view === null || state.status === 'none' || lines === undefined)
+              return { ...payload, metadata, access, periods };
+            return {
+              ...payload,
+              metadata,
+              access,
+              periods,
+              inputs: { pricing: this.pricing.facts(state.currency, periods.recordedOn, view.segment, lines) },
+            };
           },
         });
       }
       case 'ConfirmOrder':
         // An unknown order has no customer: the decider refuses it with ORDER_NOT_FOUND.
         return run({
-          commandFor: async (state) => ({ ...payload, metadata, access, periods, inputs: { customer: state.status === 'none' ? null : await this.customers.forOrder(state.customerId, state.currency) } }),
+          commandFor: async (state) => ({
+            ...payload,
+            metadata,
+            access,
+            periods,
+            inputs: {
+              customer:
+                state.status === 'none' ? null : await this.customers.forOrder(state.customerId, state.currency),
+            },
+          }),
         });
       default:
         return run({ command: { ...payload, metadata, access, periods } });

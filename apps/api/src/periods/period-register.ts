@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { closedMonths, periodDecider, periodEventRegistry, PERIOD_STREAM, type PeriodFacts, type PeriodsState } from '@salesbook/domain';
+import {
+  closedMonths,
+  periodDecider,
+  periodEventRegistry,
+  PERIOD_STREAM,
+  type PeriodFacts,
+  type PeriodsState,
+} from '@salesbook/domain';
 import { loadAggregate, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
@@ -23,7 +30,13 @@ export class PeriodRegister {
   ) {}
 
   async state(): Promise<PeriodsState> {
-    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: periodDecider, registry: periodEventRegistry, streamName: PERIOD_STREAM });
+    const loaded = await loadAggregate({
+      store: this.store,
+      codec: this.codec,
+      decider: periodDecider,
+      registry: periodEventRegistry,
+      streamName: PERIOD_STREAM,
+    });
     if (isLeft(loaded)) throw new PeriodRegisterUnreadable(`${loaded.left.code}: ${loaded.left.message}`);
     return loaded.right.state;
   }

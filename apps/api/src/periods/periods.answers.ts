@@ -8,7 +8,9 @@ export const PeriodRow = z.strictObject({
   closedAt: z.string().nullable(),
   reopenings: z.number().int(),
   lastReopenedAt: z.string().nullable(),
-  reopeningRequest: z.strictObject({ reason: z.string(), requestedBy: z.string(), requesterRole: z.string(), requestedAt: z.string() }).nullable(),
+  reopeningRequest: z
+    .strictObject({ reason: z.string(), requestedBy: z.string(), requesterRole: z.string(), requestedAt: z.string() })
+    .nullable(),
 });
 export type PeriodRow = z.infer<typeof PeriodRow>;
 

@@ -29,7 +29,10 @@ export class PeriodsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async send<P extends CommandPayload<PeriodCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<PeriodCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), PeriodCommandMessage));
   }
 

@@ -1,4 +1,12 @@
-import { nextMonthStart, periodDecider, periodEventRegistry, PERIOD_STREAM, type CommandPayload, type PeriodCommand, type PeriodsState } from '@salesbook/domain';
+import {
+  nextMonthStart,
+  periodDecider,
+  periodEventRegistry,
+  PERIOD_STREAM,
+  type CommandPayload,
+  type PeriodCommand,
+  type PeriodsState,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 import type { PeriodRow } from './periods.answers.js';
@@ -20,14 +28,32 @@ export const MAX_PERIOD_MONTHS = 120;
 /** The months from `from` to `to`, both included, oldest first. */
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
-  for (let month = from; month <= to && months.length < MAX_PERIOD_MONTHS; month = nextMonthStart(month).slice(0, 7)) months.push(month);
+  for (let month = from; month <= to && months.length < MAX_PERIOD_MONTHS; month = nextMonthStart(month).slice(0, 7))
+    months.push(month);
   return months;
 }
 
 /** A month's row: its close history, or open when it was never closed. */
 export function periodRow(state: PeriodsState, month: string): PeriodRow {
   const close = state.months[month];
-  if (close === undefined) return { month, status: 'open', closedBy: null, closedAt: null, reopenings: 0, lastReopenedAt: null, reopeningRequest: null };
+  if (close === undefined)
+    return {
+      month,
+      status: 'open',
+      closedBy: null,
+      closedAt: null,
+      reopenings: 0,
+      lastReopenedAt: null,
+      reopeningRequest: null,
+    };
   const { status, closedBy, closedAt, reopenings, lastReopenedAt, reopening } = close;
-  return { month, status, closedBy, closedAt, reopenings, lastReopenedAt, reopeningRequest: reopening === null ? null : { ...reopening } };
+  return {
+    month,
+    status,
+    closedBy,
+    closedAt,
+    reopenings,
+    lastReopenedAt,
+    reopeningRequest: reopening === null ? null : { ...reopening },
+  };
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { orderEventRegistry, orderToReceivable } from '@salesbook/domain';
@@ -114,11 +120,17 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
   async status(): Promise<PolicyStatus> {
     const position = this.checkpoints.read(POLICY);
     const { outage } = this;
-    const retrying = outage === undefined ? null : { since: new Date(outage.since).toISOString(), attempts: outage.attempts + 1, lastError: outage.lastError };
+    const retrying =
+      outage === undefined
+        ? null
+        : { since: new Date(outage.since).toISOString(), attempts: outage.attempts + 1, lastError: outage.lastError };
     const known = { name: POLICY, position: position?.toString() ?? null, parked: this.parking.list(POLICY), retrying };
     try {
       const head = await this.store.headPosition();
-      const after = await this.store.readAll({ ...(position === undefined ? {} : { after: position }), maxCount: LAG_COUNT_LIMIT });
+      const after = await this.store.readAll({
+        ...(position === undefined ? {} : { after: position }),
+        maxCount: LAG_COUNT_LIMIT,
+      });
       return { ...known, head: head?.toString() ?? null, lag: after.length };
     } catch {
       // The store is away: head and lag are unknown, shown as none and the counting bound.

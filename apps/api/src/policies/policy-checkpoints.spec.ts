@@ -24,7 +24,10 @@ it('keeps a position it cannot write while the file is locked, and writes it onc
     expect(checkpoints.read('order-to-receivable')).toBe(42n);
     other.exec('COMMIT');
     await wait(1_500);
-    const stored = other.prepare('SELECT position FROM policy_checkpoints WHERE policy = ?').pluck().get('order-to-receivable');
+    const stored = other
+      .prepare('SELECT position FROM policy_checkpoints WHERE policy = ?')
+      .pluck()
+      .get('order-to-receivable');
     expect(stored).toBe('42');
   } finally {
     other.close();

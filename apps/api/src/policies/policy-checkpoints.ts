@@ -21,7 +21,9 @@ export class PolicyCheckpoints {
   constructor(db: Database.Database) {
     db.exec('CREATE TABLE IF NOT EXISTS policy_checkpoints (policy TEXT PRIMARY KEY, position TEXT NOT NULL)');
     this.select = db.prepare<[string], string>('SELECT position FROM policy_checkpoints WHERE policy = ?').pluck();
-    this.upsert = db.prepare('INSERT INTO policy_checkpoints (policy, position) VALUES (?, ?) ON CONFLICT (policy) DO UPDATE SET position = excluded.position');
+    this.upsert = db.prepare(
+      'INSERT INTO policy_checkpoints (policy, position) VALUES (?, ?) ON CONFLICT (policy) DO UPDATE SET position = excluded.position',
+    );
   }
 
   read(policy: string): bigint | undefined {

@@ -28,7 +28,9 @@ export class PolicyParking {
     this.upsert = db.prepare(`INSERT INTO policy_parked VALUES (?, ?, ?, ?, ?, 1, ?)
       ON CONFLICT (policy, position) DO UPDATE SET reason = excluded.reason, attempts = attempts + 1`);
     this.select = db
-      .prepare<[string], Row>('SELECT position, stream_name, type, reason, attempts, parked_at FROM policy_parked WHERE policy = ? ORDER BY CAST(position AS INTEGER), position')
+      .prepare<[string], Row>(
+        'SELECT position, stream_name, type, reason, attempts, parked_at FROM policy_parked WHERE policy = ? ORDER BY CAST(position AS INTEGER), position',
+      )
       .raw(true);
     this.remove = db.prepare('DELETE FROM policy_parked WHERE policy = ? AND position = ?');
   }
@@ -40,7 +42,14 @@ export class PolicyParking {
 
   /** The parked events of `policy`, oldest position first. */
   list(policy: string): ParkedPolicyEvent[] {
-    return this.select.all(policy).map(([position, streamName, type, reason, attempts, parkedAt]) => ({ position, streamName, type, reason, attempts, parkedAt }));
+    return this.select.all(policy).map(([position, streamName, type, reason, attempts, parkedAt]) => ({
+      position,
+      streamName,
+      type,
+      reason,
+      attempts,
+      parkedAt,
+    }));
   }
 
   /** Takes an event off the list once the policy has acted on it. */

@@ -14,7 +14,10 @@ import { priceListRoutes as routes } from './pricelists.routes.js';
 export class PriceListsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<PriceListCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<PriceListCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), PriceListCommandMessage));
   }
 

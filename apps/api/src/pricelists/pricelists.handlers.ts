@@ -1,4 +1,10 @@
-import { priceListDecider, priceListEventRegistry, priceListStream, type CommandPayload, type PriceListCommand } from '@salesbook/domain';
+import {
+  priceListDecider,
+  priceListEventRegistry,
+  priceListStream,
+  type CommandPayload,
+  type PriceListCommand,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 

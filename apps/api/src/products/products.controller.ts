@@ -14,7 +14,10 @@ import { productRoutes as routes } from './products.routes.js';
 export class ProductsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<ProductCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<ProductCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), ProductCommandMessage));
   }
 

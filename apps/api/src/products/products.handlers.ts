@@ -1,4 +1,10 @@
-import { productDecider, productEventRegistry, productStream, type CommandPayload, type ProductCommand } from '@salesbook/domain';
+import {
+  productDecider,
+  productEventRegistry,
+  productStream,
+  type CommandPayload,
+  type ProductCommand,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 

@@ -14,7 +14,10 @@ import { promotionRoutes as routes } from './promotions.routes.js';
 export class PromotionsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<PromotionCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<PromotionCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), PromotionCommandMessage));
   }
 

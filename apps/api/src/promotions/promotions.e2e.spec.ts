@@ -22,7 +22,12 @@ const draft = (promotionId: string, regions: string[] = [], extra: object = {}) 
   ...extra,
 });
 const list = async (who: typeof sm, query = '') =>
-  (await api.call('GET', `/promotions${query}`, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } })).body;
+  (
+    await api.call('GET', `/promotions${query}`, {
+      actor: who,
+      headers: { 'x-min-position': String(await api.store.headPosition()) },
+    })
+  ).body;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -38,9 +43,22 @@ describe('promotions', () => {
     const answer = await list(sm, '?on=2026-03-15&status=approved');
     expect(answer.rows).toEqual([
       {
-        promotion_id: 'spring', name: 'Promotion spring', currency: 'CNY', starts_on: '2026-03-01', ends_on: '2026-03-31', status: 'approved',
-        benefit: 'percent_off', percent_bp: 1_000, fixed_price: null, budget: 5_000_000, skus: [], categories: ['电机'], segments: [], regions: [],
-        drafted_by: 'an-1', approved_by: 'sm-1',
+        promotion_id: 'spring',
+        name: 'Promotion spring',
+        currency: 'CNY',
+        starts_on: '2026-03-01',
+        ends_on: '2026-03-31',
+        status: 'approved',
+        benefit: 'percent_off',
+        percent_bp: 1_000,
+        fixed_price: null,
+        budget: 5_000_000,
+        skus: [],
+        categories: ['电机'],
+        segments: [],
+        regions: [],
+        drafted_by: 'an-1',
+        approved_by: 'sm-1',
       },
     ]);
   });
@@ -51,11 +69,17 @@ describe('promotions', () => {
     expect([wide.status, wide.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
     const approve = await post('/promotions/east-only/approval', {}, rmEast);
     expect(approve.status).toBe(403);
-    await post('/promotions', draft('west-only', ['west'], { benefit: { kind: 'fixed_price', unitPrice: 700_000 } }), sm);
+    await post(
+      '/promotions',
+      draft('west-only', ['west'], { benefit: { kind: 'fixed_price', unitPrice: 700_000 } }),
+      sm,
+    );
   });
 
   it('end early within their period, and refuse bad input with nothing written', async () => {
-    expect((await post('/promotions/spring/end', { endsOn: '2026-03-10', reason: 'budget moved' }, sm)).status).toBe(201);
+    expect((await post('/promotions/spring/end', { endsOn: '2026-03-10', reason: 'budget moved' }, sm)).status).toBe(
+      201,
+    );
     const before = await api.store.headPosition();
     const late = await post('/promotions/spring/end', { endsOn: '2026-04-10', reason: 'x' }, sm);
     expect([late.status, late.body.code]).toEqual([409, 'PROMOTION_END_OUT_OF_RANGE']);
@@ -69,11 +93,15 @@ describe('promotions', () => {
   });
 
   it('are listed to each role in its scope', async () => {
-    const ids = async (who: typeof sm) => (await list(who)).rows.map((row: { promotion_id: string }) => row.promotion_id);
+    const ids = async (who: typeof sm) =>
+      (await list(who)).rows.map((row: { promotion_id: string }) => row.promotion_id);
     expect(await ids(sm)).toEqual(['east-only', 'spring', 'west-only']);
     expect(await ids(rmEast)).toEqual(['east-only', 'spring']);
     expect(await ids(rep1)).toEqual(['east-only', 'spring']);
     expect(await ids(rep3)).toEqual(['spring', 'west-only']);
-    expect((await list(sm, '?on=2026-03-15')).rows.map((row: { promotion_id: string }) => row.promotion_id)).toEqual(['east-only', 'west-only']);
+    expect((await list(sm, '?on=2026-03-15')).rows.map((row: { promotion_id: string }) => row.promotion_id)).toEqual([
+      'east-only',
+      'west-only',
+    ]);
   });
 });

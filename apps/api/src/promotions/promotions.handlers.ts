@@ -1,4 +1,10 @@
-import { promotionDecider, promotionEventRegistry, promotionStream, type CommandPayload, type PromotionCommand } from '@salesbook/domain';
+import {
+  promotionDecider,
+  promotionEventRegistry,
+  promotionStream,
+  type CommandPayload,
+  type PromotionCommand,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 

@@ -14,7 +14,10 @@ import { receivableRoutes as routes } from './receivables.routes.js';
 export class ReceivablesController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<ReceivableCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<ReceivableCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), ReceivableCommandMessage));
   }
 

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { receivableDecider, receivableEventRegistry, receivableStream, type CommandPayload, type ReceivableCommand } from '@salesbook/domain';
+import {
+  receivableDecider,
+  receivableEventRegistry,
+  receivableStream,
+  type CommandPayload,
+  type ReceivableCommand,
+} from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { withBusinessDate } from '../commands/business-dates.js';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
@@ -25,8 +31,14 @@ export class ReceivableCommandHandler implements ICommandHandler<ReceivableComma
   async execute({ request }: ReceivableCommandMessage): Promise<CommandReply> {
     const { metadata, access } = request;
     const payload = withBusinessDate(request.payload, metadata.occurredAt, this.config.timeZone);
-    const target = { decider: receivableDecider, registry: receivableEventRegistry, streamName: receivableStream(payload.data.receivableId) };
+    const target = {
+      decider: receivableDecider,
+      registry: receivableEventRegistry,
+      streamName: receivableStream(payload.data.receivableId),
+    };
     const periods = await this.periods.facts(metadata.occurredAt);
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access, periods } });
+    return runCommand({ store: this.store, codec: this.codec }, target, request, {
+      command: { ...payload, metadata, access, periods },
+    });
   }
 }

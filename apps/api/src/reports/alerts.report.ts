@@ -9,7 +9,13 @@ const DAY_MS = 86_400_000;
 const MAX_WINDOW_DAYS = 31;
 
 /** `GET /alerts?since=` (an instant; default 24 hours before now). */
-export const AlertsQuery = z.object({ since: z.iso.datetime({ offset: false, error: 'must be an ISO 8601 instant in UTC, e.g. 2026-04-01T00:00:00Z' }).optional() }).strict();
+export const AlertsQuery = z
+  .object({
+    since: z.iso
+      .datetime({ offset: false, error: 'must be an ISO 8601 instant in UTC, e.g. 2026-04-01T00:00:00Z' })
+      .optional(),
+  })
+  .strict();
 export type AlertsQuery = z.infer<typeof AlertsQuery>;
 
 /** One alert as the feed answers it. */
@@ -26,7 +32,10 @@ export const AlertSchema = z.strictObject({
 }) satisfies z.ZodType<Alert>;
 
 /** The window the feed reads: after `since` (at most 31 days back) up to now. */
-const windowOf = (query: AlertsQuery, now: Date) => ({ since: query.since ?? new Date(now.getTime() - DAY_MS).toISOString(), until: now.toISOString() });
+const windowOf = (query: AlertsQuery, now: Date) => ({
+  since: query.since ?? new Date(now.getTime() - DAY_MS).toISOString(),
+  until: now.toISOString(),
+});
 
 /** The alert feed: `{ since, until, rows, position, lag, stale }`; poll again with `since` = the last `until`. */
 export const alertsReport: ReportDefinition<AlertsQuery, Alert> = {
@@ -34,7 +43,8 @@ export const alertsReport: ReportDefinition<AlertsQuery, Alert> = {
     method: 'GET',
     path: '/alerts',
     audience: READ_ROLES.alerts,
-    summary: 'Alerts fired after `since` (default: the last 24 hours, at most 31 days back) up to now: SLA about to breach, promise broken, approval waiting over a day, order late; a rep sees their own and the complaints they handle, a regional manager their region',
+    summary:
+      'Alerts fired after `since` (default: the last 24 hours, at most 31 days back) up to now: SLA about to breach, promise broken, approval waiting over a day, order late; a rep sees their own and the complaints they handle, a regional manager their region',
     tag: 'alerts',
     query: AlertsQuery,
     status: 200,
@@ -43,8 +53,12 @@ export const alertsReport: ReportDefinition<AlertsQuery, Alert> = {
   },
   sources: ALERTS_SOURCES,
   authorize(query, { now }) {
-    if (query.since === undefined || Date.parse(query.since) >= now().getTime() - MAX_WINDOW_DAYS * DAY_MS) return undefined;
-    return { kind: 'invalid-input', issues: [{ in: 'query', path: ['since'], message: 'must be an instant within the 31 days before now' }] };
+    if (query.since === undefined || Date.parse(query.since) >= now().getTime() - MAX_WINDOW_DAYS * DAY_MS)
+      return undefined;
+    return {
+      kind: 'invalid-input',
+      issues: [{ in: 'query', path: ['since'], message: 'must be an instant within the 31 days before now' }],
+    };
   },
   // Measured up to now: never reused.
   reusable: () => false,

@@ -37,7 +37,10 @@ export class KeptAnswer {
   /** The body (and gzip, once made) for `head`: the last one again while the head is the same. */
   private made(head: string): { readonly head: string; readonly body: Buffer; gzip?: Buffer } {
     if (this.last?.head === head) return this.last;
-    this.last = { head, body: Buffer.concat([Buffer.from(this.rest[0] === 0x7d ? head : `${head},`, 'utf8'), this.rest]) };
+    this.last = {
+      head,
+      body: Buffer.concat([Buffer.from(this.rest[0] === 0x7d ? head : `${head},`, 'utf8'), this.rest]),
+    };
     return this.last;
   }
 }
@@ -66,12 +69,25 @@ export class AnswerCache {
 
   constructor(readonly maxBytes: number) {
     // Counted twice: the rest and the last whole body made from it.
-    this.kept = maxBytes > 0 ? new LRUCache<string, KeptAnswer>({ maxSize: maxBytes, sizeCalculation: (answer, key) => answer.rest.length * 2 + key.length * 2 + 64 }) : undefined;
+    this.kept =
+      maxBytes > 0
+        ? new LRUCache<string, KeptAnswer>({
+            maxSize: maxBytes,
+            sizeCalculation: (answer, key) => answer.rest.length * 2 + key.length * 2 + 64,
+          })
+        : undefined;
   }
 
   /** The text of a key: parts joined by a separator no JSON text holds unescaped. */
   static keyOf(key: AnswerKey): string {
-    return [key.path, JSON.stringify(key.query), JSON.stringify(key.params ?? null), key.reader, key.today, key.tags.join(',')].join('\n');
+    return [
+      key.path,
+      JSON.stringify(key.query),
+      JSON.stringify(key.params ?? null),
+      key.reader,
+      key.today,
+      key.tags.join(','),
+    ].join('\n');
   }
 
   get(key: string): KeptAnswer | undefined {
@@ -79,10 +95,17 @@ export class AnswerCache {
   }
 
   /** Serializes `answer` once (without its per-request fields) and keeps it under `key` if it fits. */
-  keep(key: string | undefined, answer: Readonly<Record<string, unknown>> & { readonly position: string | null }): KeptAnswer {
+  keep(
+    key: string | undefined,
+    answer: Readonly<Record<string, unknown>> & { readonly position: string | null },
+  ): KeptAnswer {
     const text = JSON.stringify(answer);
     const rest = Buffer.from(text.slice(1), 'utf8');
-    const kept = new KeptAnswer(rest, createHash('sha1').update(rest).digest('base64url').slice(0, 16), answer.position);
+    const kept = new KeptAnswer(
+      rest,
+      createHash('sha1').update(rest).digest('base64url').slice(0, 16),
+      answer.position,
+    );
     if (key !== undefined) this.kept?.set(key, kept);
     return kept;
   }

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { ID_PATTERN, READ_ROLES } from '@salesbook/domain';
-import { COMMISSIONS_SOURCES, queryCommissionLines, queryCommissionRegions, queryCommissionStatements, type CommissionRegionRow, type CommissionStatementRow } from '@salesbook/projections';
-import { CommissionLineSchema, CommissionRegionRowSchema, CommissionStatementRowSchema, StatementApprovalSchema, type CommissionLineAnswer } from './answers/commission-rows.js';
+import {
+  COMMISSIONS_SOURCES,
+  queryCommissionLines,
+  queryCommissionRegions,
+  queryCommissionStatements,
+  type CommissionRegionRow,
+  type CommissionStatementRow,
+} from '@salesbook/projections';
+import {
+  CommissionLineSchema,
+  CommissionRegionRowSchema,
+  CommissionStatementRowSchema,
+  StatementApprovalSchema,
+  type CommissionLineAnswer,
+} from './answers/commission-rows.js';
 import { groupedBy, reportAnswer } from './answers/report-answer.js';
 import { ReportMonth, scopeOf, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
@@ -13,7 +26,9 @@ export const CommissionsQuery = z.object({ month: ReportMonth, groupBy, ...Scope
 export type CommissionsQuery = z.infer<typeof CommissionsQuery>;
 
 /** `GET /reports/commissions/lines?rep=&month=`. */
-export const CommissionLinesQuery = z.object({ month: ReportMonth, rep: z.string().regex(ID_PATTERN, 'must be a rep id') }).strict();
+export const CommissionLinesQuery = z
+  .object({ month: ReportMonth, rep: z.string().regex(ID_PATTERN, 'must be a rep id') })
+  .strict();
 export type CommissionLinesQuery = z.infer<typeof CommissionLinesQuery>;
 
 const sources = [...COMMISSIONS_SOURCES];
@@ -28,7 +43,8 @@ export const commissionsReport: ReportDefinition<CommissionsQuery, CommissionSta
     method: 'GET',
     path: '/reports/commissions',
     audience: READ_ROLES.commissions,
-    summary: "Commission statements of a month per rep (or region): collected base, attainment, tier, commission, clawbacks, total",
+    summary:
+      'Commission statements of a month per rep (or region): collected base, attainment, tier, commission, clawbacks, total',
     tag: 'reports',
     query: CommissionsQuery,
     status: 200,
@@ -36,7 +52,9 @@ export const commissionsReport: ReportDefinition<CommissionsQuery, CommissionSta
     response: reportAnswer(z.union([CommissionStatementRowSchema, CommissionRegionRowSchema]), {
       month: z.string(),
       groupBy,
-      frozen: z.boolean().describe('The month was approved: the rows are the figures as approved, whatever was recorded after'),
+      frozen: z
+        .boolean()
+        .describe('The month was approved: the rows are the figures as approved, whatever was recorded after'),
       approval: StatementApprovalSchema.nullable(),
     }),
   },
@@ -44,7 +62,10 @@ export const commissionsReport: ReportDefinition<CommissionsQuery, CommissionSta
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
     const filter = { month: query.month, scope: filteredScope(actor, query) };
-    const result = query.groupBy === 'rep' ? queryCommissionStatements(db, lagOf, filter) : queryCommissionRegions(db, lagOf, filter);
+    const result =
+      query.groupBy === 'rep'
+        ? queryCommissionStatements(db, lagOf, filter)
+        : queryCommissionRegions(db, lagOf, filter);
     return { ...result, month: query.month, groupBy: query.groupBy };
   },
 };
@@ -70,13 +91,21 @@ export const commissionLinesReport: ReportDefinition<CommissionLinesQuery, Commi
   run(query, { db, lagOf, actor }) {
     const region = scopeOf(actor).region;
     const result = queryCommissionLines(db, lagOf, { repId: query.rep, month: query.month });
-    const rows = result.rows.filter((line) => region === undefined || line.region === region).map((line) => ({ ...line, event_position: null }));
+    const rows = result.rows
+      .filter((line) => region === undefined || line.region === region)
+      .map((line) => ({ ...line, event_position: null }));
     return { ...result, rows, month: query.month, rep: query.rep };
   },
   // Positions differ between stores (the read model digests alike everywhere), so they are read from the store here.
   async complete(result, store) {
     const rows = await Promise.all(
-      result.rows.map(async (line) => ({ ...line, event_position: (await store.readStream(line.stream_name, { fromRevision: line.revision, maxCount: 1 }))[0]?.position.toString() ?? null })),
+      result.rows.map(async (line) => ({
+        ...line,
+        event_position:
+          (
+            await store.readStream(line.stream_name, { fromRevision: line.revision, maxCount: 1 })
+          )[0]?.position.toString() ?? null,
+      })),
     );
     return { ...result, rows };
   },

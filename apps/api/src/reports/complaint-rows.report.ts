@@ -8,7 +8,13 @@ import { reportAnswer } from './answers/report-answer.js';
 import { ComplaintListRowSchema } from './answers/other-rows.js';
 
 /** `GET /reports/complaints/rows?from=&to=&category=&region=&rep=`. */
-export const ComplaintRowsQuery = periodQuery({ category: z.string().regex(/^[a-z_]{1,40}$/, 'must be a category').optional(), ...ScopeFilter });
+export const ComplaintRowsQuery = periodQuery({
+  category: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/, 'must be a category')
+    .optional(),
+  ...ScopeFilter,
+});
 export type ComplaintRowsQuery = z.infer<typeof ComplaintRowsQuery>;
 
 /** One complaint with its SLA breaches as of the report's `asOf` (no description or other personal data). */
@@ -17,11 +23,22 @@ export type ComplaintListRow = z.infer<typeof ComplaintListRowSchema>;
 
 const toRow = (fact: ComplaintFactsRow, asOf: string): ComplaintListRow => {
   // The breaches of one complaint are the complaints report's own figures over that complaint alone.
-  const figures = complaintFigures([{ ...fact, timeline: JSON.parse(fact.timeline), closings: JSON.parse(fact.closings) as ComplaintClosing[] }], asOf);
+  const figures = complaintFigures(
+    [{ ...fact, timeline: JSON.parse(fact.timeline), closings: JSON.parse(fact.closings) as ComplaintClosing[] }],
+    asOf,
+  );
   return {
-    complaint_id: fact.complaint_id, customer_id: fact.customer_id, order_id: fact.order_id, filed_on: fact.filed_on, channel: fact.channel,
-    category: fact.category, severity: fact.severity, rep_id: fact.owner_rep_id, region: fact.region,
-    acknowledge_breached: figures.acknowledge.breached > 0, resolve_breached: figures.resolve.breached > 0,
+    complaint_id: fact.complaint_id,
+    customer_id: fact.customer_id,
+    order_id: fact.order_id,
+    filed_on: fact.filed_on,
+    channel: fact.channel,
+    category: fact.category,
+    severity: fact.severity,
+    rep_id: fact.owner_rep_id,
+    region: fact.region,
+    acknowledge_breached: figures.acknowledge.breached > 0,
+    resolve_breached: figures.resolve.breached > 0,
   };
 };
 
@@ -34,7 +51,8 @@ export const complaintRowsReport: ReportDefinition<ComplaintRowsQuery, Complaint
     method: 'GET',
     path: '/reports/complaints/rows',
     audience: READ_ROLES.reports,
-    summary: 'The complaints filed in a period with classification, attribution and SLA breaches as of the end of the period (the rows behind the complaints report)',
+    summary:
+      'The complaints filed in a period with classification, attribution and SLA breaches as of the end of the period (the rows behind the complaints report)',
     tag: 'reports',
     query: ComplaintRowsQuery,
     status: 200,
@@ -50,8 +68,16 @@ export const complaintRowsReport: ReportDefinition<ComplaintRowsQuery, Complaint
     const scope = filteredScope(actor, query);
     const sql = `SELECT * FROM complaint_facts WHERE filed_on BETWEEN @first AND @last AND (@category IS NULL OR category = @category)
       AND (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region) ORDER BY filed_at, complaint_id`;
-    const params = { first, last, category: query.category ?? null, repId: scope.repId ?? null, region: scope.region ?? null };
-    const result = readReport(db, 'complaints', lagOf, () => (db.prepare(sql).all(params) as ComplaintFactsRow[]).map((fact) => toRow(fact, asOf)));
+    const params = {
+      first,
+      last,
+      category: query.category ?? null,
+      repId: scope.repId ?? null,
+      region: scope.region ?? null,
+    };
+    const result = readReport(db, 'complaints', lagOf, () =>
+      (db.prepare(sql).all(params) as ComplaintFactsRow[]).map((fact) => toRow(fact, asOf)),
+    );
     return { ...result, from: query.from, to: query.to, asOf };
   },
 };

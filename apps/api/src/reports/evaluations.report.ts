@@ -9,15 +9,36 @@ import { EvaluationAnswerRow } from './answers/evaluation-rows.js';
 const RepId = z.string().regex(ID_PATTERN, 'must be a rep id');
 
 /** `GET /evaluations?rep=&year=` */
-export const EvaluationsQuery = z.object({ rep: RepId.optional(), year: z.string().regex(/^\d{4}$/, 'must be a year YYYY').optional() }).strict();
+export const EvaluationsQuery = z
+  .object({
+    rep: RepId.optional(),
+    year: z
+      .string()
+      .regex(/^\d{4}$/, 'must be a year YYYY')
+      .optional(),
+  })
+  .strict();
 export type EvaluationsQuery = z.infer<typeof EvaluationsQuery>;
 /** The path of one evaluation: `/evaluations/:rep/:quarter`. */
 export const EvaluationParams = z.object({ rep: RepId, quarter: Quarter });
 type EvaluationParams = z.infer<typeof EvaluationParams>;
 
 /** A stored row as answered: the JSON lists and the snapshot parsed. */
-const answerRow = ({ actions, outcomes, snapshot, snapshot_position, status, ...row }: EvaluationRow): EvaluationAnswerRow =>
-  EvaluationAnswerRow.parse({ ...row, status, actions: JSON.parse(actions), outcomes: JSON.parse(outcomes), snapshot: { scorecards: JSON.parse(snapshot), position: snapshot_position } });
+const answerRow = ({
+  actions,
+  outcomes,
+  snapshot,
+  snapshot_position,
+  status,
+  ...row
+}: EvaluationRow): EvaluationAnswerRow =>
+  EvaluationAnswerRow.parse({
+    ...row,
+    status,
+    actions: JSON.parse(actions),
+    outcomes: JSON.parse(outcomes),
+    snapshot: { scorecards: JSON.parse(snapshot), position: snapshot_position },
+  });
 
 /** The reader's scope (a rep their own, a regional manager their region's reps) and the asked filters. */
 const run = (actor: Actor, context: ReportContext, filter: EvaluationFilter) => {
@@ -31,7 +52,8 @@ export const evaluationsReport: ReportDefinition<EvaluationsQuery, EvaluationAns
     method: 'GET',
     path: '/evaluations',
     audience: READ_ROLES.evaluations,
-    summary: "Quarterly evaluations, newest first: a rep their own, a regional manager their region's reps; `rep` and `year` narrow",
+    summary:
+      "Quarterly evaluations, newest first: a rep their own, a regional manager their region's reps; `rep` and `year` narrow",
     tag: 'evaluations',
     query: EvaluationsQuery,
     status: 200,
@@ -40,7 +62,10 @@ export const evaluationsReport: ReportDefinition<EvaluationsQuery, EvaluationAns
   },
   authorize: (query, { actor }) => refuseForeignFilter({ rep: query.rep }, actor),
   run(query, context) {
-    const filter = { ...(query.rep === undefined ? {} : { repId: query.rep }), ...(query.year === undefined ? {} : { year: query.year }) };
+    const filter = {
+      ...(query.rep === undefined ? {} : { repId: query.rep }),
+      ...(query.year === undefined ? {} : { year: query.year }),
+    };
     return { ...run(context.actor, context, filter), rep: query.rep ?? null, year: query.year ?? null };
   },
 };
@@ -51,7 +76,8 @@ export const evaluationReport: ReportDefinition<Record<string, never>, Evaluatio
     method: 'GET',
     path: '/evaluations/:rep/:quarter',
     audience: READ_ROLES.evaluations,
-    summary: "A rep's evaluation of a quarter, with the scorecards it froze: zero rows when it was not opened or is outside your scope",
+    summary:
+      "A rep's evaluation of a quarter, with the scorecards it froze: zero rows when it was not opened or is outside your scope",
     tag: 'evaluations',
     params: EvaluationParams,
     query: z.object({}).strict(),

@@ -14,22 +14,47 @@ const must = async (path: string, body: unknown, who = people.manager): Promise<
   if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
 };
 const order = (orderId: string, customerId: string, repId: string, quantity: number, unitPrice: number) => ({
-  orderId, customerId, repId, currency: 'CNY', lines: [{ lineId: 'l1', sku: 'W-1', description: 'Widget', quantity, unitPrice, discountBp: 0 }],
-  promisedDeliveryDate: '2026-06-30', paymentTerms: { kind: 'net', days: 30 },
+  orderId,
+  customerId,
+  repId,
+  currency: 'CNY',
+  lines: [{ lineId: 'l1', sku: 'W-1', description: 'Widget', quantity, unitPrice, discountBp: 0 }],
+  promisedDeliveryDate: '2026-06-30',
+  paymentTerms: { kind: 'net', days: 30 },
 });
-const book = async (instant: string, orderId: string, customerId: string, who: typeof people.rep, quantity: number, unitPrice: number) =>
+const book = async (
+  instant: string,
+  orderId: string,
+  customerId: string,
+  who: typeof people.rep,
+  quantity: number,
+  unitPrice: number,
+) =>
   api.at(instant, async () => {
     await must('/orders', order(orderId, customerId, who.id, quantity, unitPrice), who);
     await must(`/orders/${orderId}/confirmation`, {}, who);
   });
 const forecast = async (query: string, who = people.manager) =>
-  api.call('GET', `/reports/forecast?${query}`, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } });
+  api.call('GET', `/reports/forecast?${query}`, {
+    actor: who,
+    headers: { 'x-min-position': String(await api.store.headPosition()) },
+  });
 const rows = async (query: string, who = people.manager) => {
   const answer = await forecast(query, who);
   expect(answer.status).toBe(200);
   expect(forecastReport.route.response?.safeParse(answer.body).success).toBe(true);
-  return (answer.body.rows as { group: string; month: string; booked: number; pipeline: number; statistical: number; commit: number | null; target: number | null; gap: number | null }[])
-    .map((r) => [r.group, r.month, r.booked, r.pipeline, r.statistical, r.commit, r.target, r.gap]);
+  return (
+    answer.body.rows as {
+      group: string;
+      month: string;
+      booked: number;
+      pipeline: number;
+      statistical: number;
+      commit: number | null;
+      target: number | null;
+      gap: number | null;
+    }[]
+  ).map((r) => [r.group, r.month, r.booked, r.pipeline, r.statistical, r.commit, r.target, r.gap]);
 };
 
 beforeAll(async () => {
@@ -38,12 +63,25 @@ beforeAll(async () => {
     await must('/products', { sku: 'W-1', name: 'Widget', category: 'motors', unit: 'pcs' }, people.analyst);
     await must('/customers', customerBody('c-1'));
     await must('/customers', { ...customerBody('c-3'), region: 'west', ownerRepId: 'rep-3' });
-    await must('/targets', { month: '2026-03', scope: 'rep', scopeId: 'rep-1', region: 'east', amount: 20_000, currency: 'CNY' });
+    await must('/targets', {
+      month: '2026-03',
+      scope: 'rep',
+      scopeId: 'rep-1',
+      region: 'east',
+      amount: 20_000,
+      currency: 'CNY',
+    });
   });
   await book('2026-01-10T02:00:00.000Z', 'o-1', 'c-1', people.rep, 10, 1_000);
   await book('2026-02-10T02:00:00.000Z', 'o-2', 'c-1', people.rep, 2, 1_000);
   await book('2026-03-05T02:00:00.000Z', 'o-3', 'c-3', rep3, 5, 900);
-  await api.at('2026-03-10T02:00:00.000Z', () => must('/forecasts/rep-1/submissions', { month: '2026-04', currency: 'CNY', commit: 5_000, bestCase: 8_000 }, people.rep));
+  await api.at('2026-03-10T02:00:00.000Z', () =>
+    must(
+      '/forecasts/rep-1/submissions',
+      { month: '2026-04', currency: 'CNY', commit: 5_000, bestCase: 8_000 },
+      people.rep,
+    ),
+  );
 }, 60_000);
 afterAll(() => api.close());
 
@@ -57,14 +95,32 @@ describe('GET /reports/forecast', () => {
 
   it('gives booked to date, pipeline, the statistical forecast, commit, target and gap per rep and month', async () => {
     expect(await rows('asOf=2026-03-15&months=2&groupBy=rep')).toEqual(asOf15March);
-    expect(await rows('asOf=2026-03-15&months=1&groupBy=region')).toEqual([['east', '2026-03', 0, 0, 6_000, 0, null, null], ['west', '2026-03', 4_500, 0, 4_500, 0, null, null]]);
+    expect(await rows('asOf=2026-03-15&months=1&groupBy=region')).toEqual([
+      ['east', '2026-03', 0, 0, 6_000, 0, null, null],
+      ['west', '2026-03', 4_500, 0, 4_500, 0, null, null],
+    ]);
   });
 
   it('never uses events after asOf: an order booked and a forecast submitted on 20 March leave the answer as of the 15th as it was', async () => {
     await book('2026-03-20T02:00:00.000Z', 'o-4', 'c-1', people.rep, 30, 1_000);
-    await api.at('2026-03-20T03:00:00.000Z', () => must('/forecasts/rep-1/submissions', { month: '2026-03', currency: 'CNY', commit: 9_000, bestCase: 9_500 }, people.rep));
+    await api.at('2026-03-20T03:00:00.000Z', () =>
+      must(
+        '/forecasts/rep-1/submissions',
+        { month: '2026-03', currency: 'CNY', commit: 9_000, bestCase: 9_500 },
+        people.rep,
+      ),
+    );
     expect(await rows('asOf=2026-03-15&months=2&groupBy=rep')).toEqual(asOf15March);
-    expect((await rows('asOf=2026-03-31&months=1&groupBy=rep'))[0]).toEqual(['rep-1', '2026-03', 30_000, 0, 30_000, 9_000, 20_000, -10_000]);
+    expect((await rows('asOf=2026-03-31&months=1&groupBy=rep'))[0]).toEqual([
+      'rep-1',
+      '2026-03',
+      30_000,
+      0,
+      30_000,
+      9_000,
+      20_000,
+      -10_000,
+    ]);
   });
 
   it('defaults asOf to today (1 March 2026 on the test clock) and 3 months', async () => {
@@ -73,7 +129,9 @@ describe('GET /reports/forecast', () => {
   });
 
   it('is scoped by role: a rep their own, a regional manager their region, analysts and managers everything', async () => {
-    const groups = async (who: typeof people.rep) => [...new Set((await rows('asOf=2026-03-15&months=1&groupBy=rep', who)).map((r) => r[0]))];
+    const groups = async (who: typeof people.rep) => [
+      ...new Set((await rows('asOf=2026-03-15&months=1&groupBy=rep', who)).map((r) => r[0])),
+    ];
     expect(await groups(people.rep)).toEqual(['rep-1']);
     expect(await groups(rep3)).toEqual(['rep-3']);
     expect(await groups(people.eastManager)).toEqual(['rep-1']);
@@ -95,9 +153,14 @@ describe('GET /reports/forecast', () => {
 
 describe('GET /reports/forecast/accuracy', () => {
   const accuracy = async (query: string, who = people.manager) =>
-    api.at('2026-05-02T02:00:00.000Z', async () => api.call('GET', `/reports/forecast/accuracy?${query}`, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } }));
+    api.at('2026-05-02T02:00:00.000Z', async () =>
+      api.call('GET', `/reports/forecast/accuracy?${query}`, {
+        actor: who,
+        headers: { 'x-min-position': String(await api.store.headPosition()) },
+      }),
+    );
 
-  it('scores each ended month\'s forecasts as they stood a month before it began, with MAPE and bias over the range', async () => {
+  it("scores each ended month's forecasts as they stood a month before it began, with MAPE and bias over the range", async () => {
     // On 2 May, March and April have ended. March as of 1 February: rep-1's January alone (10000) against the 30000
     // booked; rep-3 had no history (0) against 4500. April as of 1 March: rep-1 (10000 + 2000) / 2 = 6000 against
     // nothing booked (no percentage error); rep-3, with neither history nor sales, has no April row. No forecast had
@@ -105,8 +168,27 @@ describe('GET /reports/forecast/accuracy', () => {
     const answer = await accuracy('from=2026-03&to=2026-06&lagMonths=1&groupBy=rep');
     expect(answer.status).toBe(200);
     expect(forecastAccuracyReport.route.response?.safeParse(answer.body).success).toBe(true);
-    const body = answer.body as { rows: { group: string; month: string; actual: number; statistical: { forecast: number; error: number; ape: number | null }; commit: { forecast: number | null } }[]; summary: unknown[] };
-    expect(body.rows.map((r) => [r.group, r.month, r.actual, r.statistical.forecast, r.statistical.error, r.statistical.ape, r.commit.forecast])).toEqual([
+    const body = answer.body as {
+      rows: {
+        group: string;
+        month: string;
+        actual: number;
+        statistical: { forecast: number; error: number; ape: number | null };
+        commit: { forecast: number | null };
+      }[];
+      summary: unknown[];
+    };
+    expect(
+      body.rows.map((r) => [
+        r.group,
+        r.month,
+        r.actual,
+        r.statistical.forecast,
+        r.statistical.error,
+        r.statistical.ape,
+        r.commit.forecast,
+      ]),
+    ).toEqual([
       ['rep-1', '2026-03', 30_000, 10_000, -20_000, 0.6667, null],
       ['rep-3', '2026-03', 4_500, 0, -4_500, 1, null],
       ['rep-1', '2026-04', 0, 6_000, 6_000, null, null],
@@ -122,7 +204,12 @@ describe('GET /reports/forecast/accuracy', () => {
     expect([...new Set((mine.body.rows as { group: string }[]).map((r) => r.group))]).toEqual(['rep-1']);
     const finance = await accuracy('from=2026-03&to=2026-04', people.finance);
     expect([finance.status, finance.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
-    for (const query of ['from=2026-03&to=2026-04&lagMonths=2', 'from=2026-04&to=2026-03', 'from=2023-01&to=2026-01', 'to=2026-04']) {
+    for (const query of [
+      'from=2026-03&to=2026-04&lagMonths=2',
+      'from=2026-04&to=2026-03',
+      'from=2023-01&to=2026-01',
+      'to=2026-04',
+    ]) {
       const answer = await accuracy(query);
       expect([query, answer.status, answer.body.code]).toEqual([query, 400, 'INVALID_INPUT']);
     }

@@ -33,7 +33,8 @@ export const forecastsReport: ReportDefinition<ForecastsQuery, SubmittedForecast
     method: 'GET',
     path: '/forecasts',
     audience: READ_ROLES.reports,
-    summary: "Reps' submitted forecasts (commit, best case) of months from..to as they stood on asOf, with managers' adjustments beside them",
+    summary:
+      "Reps' submitted forecasts (commit, best case) of months from..to as they stood on asOf, with managers' adjustments beside them",
     tag: 'forecasts',
     query: ForecastsQuery,
     status: 200,
@@ -42,7 +43,12 @@ export const forecastsReport: ReportDefinition<ForecastsQuery, SubmittedForecast
   },
   run(query, { db, lagOf, actor, now, zone }) {
     const asOf = query.asOf ?? businessToday(now(), zone);
-    const result = querySubmittedForecasts(db, lagOf, { asOf, fromMonth: query.from, toMonth: query.to, scope: scopeOf(actor) });
+    const result = querySubmittedForecasts(db, lagOf, {
+      asOf,
+      fromMonth: query.from,
+      toMonth: query.to,
+      scope: scopeOf(actor),
+    });
     return { ...result, from: query.from, to: query.to, asOf };
   },
 };

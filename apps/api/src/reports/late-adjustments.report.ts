@@ -16,7 +16,7 @@ export const LateAdjustmentRowSchema = z.strictObject({
   event_type: z.string(),
   posted_on: z.string(),
   posted_month: z.string(),
-  dated_on: z.string().describe('The fact\'s own business date, in a month that was closed when it was recorded'),
+  dated_on: z.string().describe("The fact's own business date, in a month that was closed when it was recorded"),
   rep_id: z.string(),
   region: z.string(),
   currency: z.string().nullable(),
@@ -33,7 +33,8 @@ export const lateAdjustmentsReport: ReportDefinition<LateAdjustmentsQuery, LateA
     method: 'GET',
     path: '/reports/late-adjustments',
     audience: READ_ROLES.collections,
-    summary: 'Facts dated in a closed month that count in this month instead (late adjustments), with their own dates and events',
+    summary:
+      'Facts dated in a closed month that count in this month instead (late adjustments), with their own dates and events',
     tag: 'reports',
     query: LateAdjustmentsQuery,
     status: 200,
@@ -42,6 +43,9 @@ export const lateAdjustmentsReport: ReportDefinition<LateAdjustmentsQuery, LateA
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
-    return { ...queryLateAdjustments(db, lagOf, { month: query.month, scope: filteredScope(actor, query) }), month: query.month };
+    return {
+      ...queryLateAdjustments(db, lagOf, { month: query.month, scope: filteredScope(actor, query) }),
+      month: query.month,
+    };
   },
 };

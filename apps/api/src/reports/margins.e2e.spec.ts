@@ -10,14 +10,41 @@ const must = async (path: string, body: unknown, who = people.analyst): Promise<
   const response = await api.call('POST', path, { actor: who, body });
   if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
 };
-const line = (lineId: string, sku: string, quantity: number, unitPrice: number, discountBp = 0) => ({ lineId, sku, description: sku, quantity, unitPrice, discountBp });
-const order = (orderId: string, customerId: string, repId: string, lines: object[]) => ({ orderId, customerId, repId, currency: 'CNY', lines, promisedDeliveryDate: '2026-03-20', paymentTerms: { kind: 'net', days: 30 } });
+const line = (lineId: string, sku: string, quantity: number, unitPrice: number, discountBp = 0) => ({
+  lineId,
+  sku,
+  description: sku,
+  quantity,
+  unitPrice,
+  discountBp,
+});
+const order = (orderId: string, customerId: string, repId: string, lines: object[]) => ({
+  orderId,
+  customerId,
+  repId,
+  currency: 'CNY',
+  lines,
+  promisedDeliveryDate: '2026-03-20',
+  paymentTerms: { kind: 'net', days: 30 },
+});
 const margins = async (query: string, who = people.manager) =>
-  api.call('GET', `/reports/margins?from=2026-03&to=2026-03&${query}`, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } });
+  api.call('GET', `/reports/margins?from=2026-03&to=2026-03&${query}`, {
+    actor: who,
+    headers: { 'x-min-position': String(await api.store.headPosition()) },
+  });
 const rows = async (query: string, who = people.manager) => {
   const answer = await margins(query, who);
   expect(marginsReport.route.response?.safeParse(answer.body).success).toBe(true);
-  return (answer.body.rows as { key: string; quantity: number; net_sales: number; cost: number; margin: number; margin_pct: number | null }[]).map((r) => [r.key, r.quantity, r.net_sales, r.cost, r.margin, r.margin_pct]);
+  return (
+    answer.body.rows as {
+      key: string;
+      quantity: number;
+      net_sales: number;
+      cost: number;
+      margin: number;
+      margin_pct: number | null;
+    }[]
+  ).map((r) => [r.key, r.quantity, r.net_sales, r.cost, r.margin, r.margin_pct]);
 };
 
 beforeAll(async () => {
@@ -28,7 +55,11 @@ beforeAll(async () => {
   await must('/products/W-2/standard-costs', { currency: 'CNY', amount: 150, effectiveFrom: '2026-01-01' });
   await must('/customers', customerBody('c-1'), people.manager);
   await must('/customers', { ...customerBody('c-3'), region: 'west', ownerRepId: 'rep-3' }, people.manager);
-  await must('/orders', order('o-1', 'c-1', 'rep-1', [line('l1', 'W-1', 10, 1_000), line('l2', 'W-2', 4, 200, 500)]), people.rep);
+  await must(
+    '/orders',
+    order('o-1', 'c-1', 'rep-1', [line('l1', 'W-1', 10, 1_000), line('l2', 'W-2', 4, 200, 500)]),
+    people.rep,
+  );
   await must('/orders/o-1/confirmation', {}, people.rep);
   await must('/orders', order('o-2', 'c-3', 'rep-3', [line('l1', 'W-1', 5, 900)]), rep3);
   await must('/orders/o-2/confirmation', {}, rep3);
@@ -38,16 +69,34 @@ afterAll(() => api.close());
 describe('GET /reports/margins', () => {
   it('gives net sales less the standard cost on the order date per product and category', async () => {
     // W-1: 14500 - 15 x 600 = 5500 (37.93%); W-2: 760 - 4 x 150 = 160 (21.05%).
-    const byProduct = [[15, 14_500, 9_000, 5_500, 0.3793], [4, 760, 600, 160, 0.2105]];
-    expect(await rows('groupBy=product')).toEqual([['W-1', ...byProduct[0]!], ['W-2', ...byProduct[1]!]]);
-    expect(await rows('groupBy=category')).toEqual([['motors', ...byProduct[0]!], ['pumps', ...byProduct[1]!]]);
+    const byProduct = [
+      [15, 14_500, 9_000, 5_500, 0.3793],
+      [4, 760, 600, 160, 0.2105],
+    ];
+    expect(await rows('groupBy=product')).toEqual([
+      ['W-1', ...byProduct[0]!],
+      ['W-2', ...byProduct[1]!],
+    ]);
+    expect(await rows('groupBy=category')).toEqual([
+      ['motors', ...byProduct[0]!],
+      ['pumps', ...byProduct[1]!],
+    ]);
   });
 
   it('groups by rep, region and customer', async () => {
     // rep-1: 10760 - 6600 = 4160 (38.66%); rep-3: 4500 - 3000 = 1500 (33.33%).
-    expect(await rows('groupBy=rep')).toEqual([['rep-1', 14, 10_760, 6_600, 4_160, 0.3866], ['rep-3', 5, 4_500, 3_000, 1_500, 0.3333]]);
-    expect((await rows('groupBy=region')).map((r) => [r[0], r[4]])).toEqual([['east', 4_160], ['west', 1_500]]);
-    expect((await rows('groupBy=customer')).map((r) => [r[0], r[4]])).toEqual([['c-1', 4_160], ['c-3', 1_500]]);
+    expect(await rows('groupBy=rep')).toEqual([
+      ['rep-1', 14, 10_760, 6_600, 4_160, 0.3866],
+      ['rep-3', 5, 4_500, 3_000, 1_500, 0.3333],
+    ]);
+    expect((await rows('groupBy=region')).map((r) => [r[0], r[4]])).toEqual([
+      ['east', 4_160],
+      ['west', 1_500],
+    ]);
+    expect((await rows('groupBy=customer')).map((r) => [r[0], r[4]])).toEqual([
+      ['c-1', 4_160],
+      ['c-3', 1_500],
+    ]);
   });
 
   it('is scoped by role: a rep their own orders, a regional manager their region, analysts and managers everything', async () => {
@@ -65,8 +114,14 @@ describe('GET /reports/margins', () => {
 
   it('refuses a bad query with 400, in English and Chinese', async () => {
     expect(MarginsQuery.safeParse({ from: '2026-03', to: '2026-02', groupBy: 'rep' }).success).toBe(false);
-    const en = await api.call('GET', '/reports/margins?from=2026-03&to=2026-03&groupBy=colour', { actor: people.manager, headers: { 'accept-language': 'en' } });
-    const zh = await api.call('GET', '/reports/margins?from=2026-03&to=2026-03&groupBy=colour', { actor: people.manager, headers: { 'accept-language': 'zh-CN' } });
+    const en = await api.call('GET', '/reports/margins?from=2026-03&to=2026-03&groupBy=colour', {
+      actor: people.manager,
+      headers: { 'accept-language': 'en' },
+    });
+    const zh = await api.call('GET', '/reports/margins?from=2026-03&to=2026-03&groupBy=colour', {
+      actor: people.manager,
+      headers: { 'accept-language': 'zh-CN' },
+    });
     expect([en.status, en.body.code, zh.status, zh.body.code]).toEqual([400, 'INVALID_INPUT', 400, 'INVALID_INPUT']);
     expect(zh.body.message).not.toBe(en.body.message);
   });

@@ -21,7 +21,8 @@ export const marginsReport: ReportDefinition<MarginsQuery, MarginRow> = {
     method: 'GET',
     path: '/reports/margins',
     audience: READ_ROLES.reports,
-    summary: 'Gross margin (net sales less the standard cost in force on the confirmation date) of the orders confirmed in a period, per product, category, rep, region or customer',
+    summary:
+      'Gross margin (net sales less the standard cost in force on the confirmation date) of the orders confirmed in a period, per product, category, rep, region or customer',
     tag: 'reports',
     query: MarginsQuery,
     status: 200,

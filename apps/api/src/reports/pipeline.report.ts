@@ -6,7 +6,9 @@ import { businessToday } from './business-clock.js';
 import { ReportDate, ReportMonth, scopeOf, type ReportDefinition } from './report-definition.js';
 
 /** `GET /opportunities?status=&customerId=` */
-export const OpportunitiesQuery = z.object({ status: z.enum(['open', 'won', 'lost']).optional(), customerId: z.string().min(1).max(64).optional() }).strict();
+export const OpportunitiesQuery = z
+  .object({ status: z.enum(['open', 'won', 'lost']).optional(), customerId: z.string().min(1).max(64).optional() })
+  .strict();
 export type OpportunitiesQuery = z.infer<typeof OpportunitiesQuery>;
 
 const Stage = z.enum(['qualified', 'proposal', 'negotiation', 'won', 'lost']);
@@ -34,7 +36,11 @@ export const OpportunityRowSchema = z.strictObject({
 });
 export type OpportunityAnswerRow = z.infer<typeof OpportunityRowSchema>;
 
-const answerRow = (row: OpportunityRow): OpportunityAnswerRow => ({ ...row, stage: Stage.parse(row.stage), overridden: row.overridden === 1 });
+const answerRow = (row: OpportunityRow): OpportunityAnswerRow => ({
+  ...row,
+  stage: Stage.parse(row.stage),
+  overridden: row.overridden === 1,
+});
 
 /** Opportunities in the reader's scope (a rep their own, a regional manager their region's), by expected close month. */
 export const opportunitiesReport: ReportDefinition<OpportunitiesQuery, OpportunityAnswerRow> = {
@@ -42,7 +48,8 @@ export const opportunitiesReport: ReportDefinition<OpportunitiesQuery, Opportuni
     method: 'GET',
     path: '/opportunities',
     audience: READ_ROLES.reports,
-    summary: 'Opportunities as they stand (stage, probability, weighted amount), by expected close month; `status` open, won or lost',
+    summary:
+      'Opportunities as they stand (stage, probability, weighted amount), by expected close month; `status` open, won or lost',
     tag: 'opportunities',
     query: OpportunitiesQuery,
     status: 200,
@@ -50,7 +57,11 @@ export const opportunitiesReport: ReportDefinition<OpportunitiesQuery, Opportuni
     response: reportAnswer(OpportunityRowSchema, {}),
   },
   run(query, { db, lagOf, actor }) {
-    const result = queryOpportunities(db, lagOf, { scope: scopeOf(actor), ...(query.status === undefined ? {} : { status: query.status }), ...(query.customerId === undefined ? {} : { customerId: query.customerId }) });
+    const result = queryOpportunities(db, lagOf, {
+      scope: scopeOf(actor),
+      ...(query.status === undefined ? {} : { status: query.status }),
+      ...(query.customerId === undefined ? {} : { customerId: query.customerId }),
+    });
     return { ...result, rows: result.rows.map(answerRow) };
   },
 };
@@ -59,9 +70,17 @@ const GROUPS = ['rep', 'region', 'segment', 'stage', 'month', 'customer'] as con
 
 /** `GET /reports/pipeline?groupBy=&asOf=&from=&to=` (`from`/`to`: expected close months). */
 export const PipelineQuery = z
-  .object({ groupBy: z.enum(GROUPS), asOf: ReportDate.optional(), from: ReportMonth.optional(), to: ReportMonth.optional() })
+  .object({
+    groupBy: z.enum(GROUPS),
+    asOf: ReportDate.optional(),
+    from: ReportMonth.optional(),
+    to: ReportMonth.optional(),
+  })
   .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['to'],
+  });
 export type PipelineQuery = z.infer<typeof PipelineQuery>;
 
 /** One group of the open pipeline in one currency. */
@@ -69,7 +88,7 @@ export const PipelineRowSchema = z.strictObject({
   group: z.string(),
   currency: z.string(),
   opportunities: z.number().int(),
-  amount: z.number().int().describe('Sum of the open opportunities\' amounts, minor units'),
+  amount: z.number().int().describe("Sum of the open opportunities' amounts, minor units"),
   weighted: z.number().int().describe('Sum of amount x probability, each rounded half to even, minor units'),
 }) satisfies z.ZodType<PipelineReportRow>;
 
@@ -84,11 +103,19 @@ export const pipelineReport: ReportDefinition<PipelineQuery, PipelineReportRow> 
     query: PipelineQuery,
     status: 200,
     projection: 'pipeline',
-    response: reportAnswer(PipelineRowSchema, { groupBy: groupedBy(GROUPS), asOf: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+    response: reportAnswer(PipelineRowSchema, {
+      groupBy: groupedBy(GROUPS),
+      asOf: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
   },
   run(query, { db, lagOf, actor, now, zone }) {
     const asOf = query.asOf ?? businessToday(now(), zone);
-    const months = { ...(query.from === undefined ? {} : { fromMonth: query.from }), ...(query.to === undefined ? {} : { toMonth: query.to }) };
+    const months = {
+      ...(query.from === undefined ? {} : { fromMonth: query.from }),
+      ...(query.to === undefined ? {} : { toMonth: query.to }),
+    };
     const result = queryPipeline(db, lagOf, { asOf, groupBy: query.groupBy, scope: scopeOf(actor), ...months });
     return { ...result, groupBy: query.groupBy, asOf, from: query.from ?? null, to: query.to ?? null };
   },

@@ -18,7 +18,8 @@ export const priceListsReport: ReportDefinition<PriceListsQuery, PriceListListRo
     method: 'GET',
     path: '/price-lists',
     audience: READ_ROLES.reports,
-    summary: 'Price lists in your scope (a rep: the default, segment and own region lists and those of their own customers), with how many skus each prices',
+    summary:
+      'Price lists in your scope (a rep: the default, segment and own region lists and those of their own customers), with how many skus each prices',
     tag: 'price lists',
     query: PriceListsQuery,
     status: 200,
@@ -28,7 +29,12 @@ export const priceListsReport: ReportDefinition<PriceListsQuery, PriceListListRo
   sources: ['price_lists', 'customer_directory'],
   run(query, { db, lagOf, actor }) {
     const scope = scopeOf(actor);
-    const filter = { scope, ...(actor.role === 'sales_rep' && actor.region !== undefined ? { repRegion: actor.region } : {}), ...(query.currency === undefined ? {} : { currency: query.currency }), ...(query.on === undefined ? {} : { on: query.on }) };
+    const filter = {
+      scope,
+      ...(actor.role === 'sales_rep' && actor.region !== undefined ? { repRegion: actor.region } : {}),
+      ...(query.currency === undefined ? {} : { currency: query.currency }),
+      ...(query.on === undefined ? {} : { on: query.on }),
+    };
     return { ...queryPriceLists(db, lagOf, filter), currency: query.currency ?? null, on: query.on ?? null };
   },
 };

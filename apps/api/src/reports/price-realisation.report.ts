@@ -21,7 +21,8 @@ export const priceRealisationReport: ReportDefinition<PriceRealisationQuery, Rea
     method: 'GET',
     path: '/reports/price-realisation',
     audience: READ_ROLES.reports,
-    summary: 'Price realisation (net / list) and discount given below list, promotions apart, of the orders confirmed in a period, per rep, customer, product, category or region',
+    summary:
+      'Price realisation (net / list) and discount given below list, promotions apart, of the orders confirmed in a period, per rep, customer, product, category or region',
     tag: 'reports',
     query: PriceRealisationQuery,
     status: 200,
@@ -32,7 +33,12 @@ export const priceRealisationReport: ReportDefinition<PriceRealisationQuery, Rea
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
     const { first, last } = periodDays(query.from, query.to);
-    const result = queryPriceRealisation(db, lagOf, { first, last, groupBy: query.groupBy, scope: filteredScope(actor, query) });
+    const result = queryPriceRealisation(db, lagOf, {
+      first,
+      last,
+      groupBy: query.groupBy,
+      scope: filteredScope(actor, query),
+    });
     return { ...result, from: query.from, to: query.to, groupBy: query.groupBy };
   },
 };

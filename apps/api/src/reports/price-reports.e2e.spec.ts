@@ -15,8 +15,23 @@ const must = async (path: string, body: unknown, who = people.analyst): Promise<
   if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
 };
 const fresh = async () => ({ 'x-min-position': String(await api.store.headPosition()) });
-const line = (lineId: string, sku: string, quantity: number, unitPrice?: number) => ({ lineId, sku, description: sku, quantity, discountBp: 0, ...(unitPrice === undefined ? {} : { unitPrice }) });
-const order = (orderId: string, customerId: string, repId: string, lines: object[]) => ({ orderId, customerId, repId, currency: 'CNY', lines, promisedDeliveryDate: '2026-04-20', paymentTerms: { kind: 'net', days: 30 } });
+const line = (lineId: string, sku: string, quantity: number, unitPrice?: number) => ({
+  lineId,
+  sku,
+  description: sku,
+  quantity,
+  discountBp: 0,
+  ...(unitPrice === undefined ? {} : { unitPrice }),
+});
+const order = (orderId: string, customerId: string, repId: string, lines: object[]) => ({
+  orderId,
+  customerId,
+  repId,
+  currency: 'CNY',
+  lines,
+  promisedDeliveryDate: '2026-04-20',
+  paymentTerms: { kind: 'net', days: 30 },
+});
 /** Places and confirms an order on `day` of March 2026 (10:00 in Shanghai), once the pricing read models have caught up. */
 const booked = async (day: string, body: ReturnType<typeof order>, who: typeof people.rep) => {
   await api.call('GET', '/promotions', { actor: people.manager, headers: await fresh() });
@@ -25,14 +40,39 @@ const booked = async (day: string, body: ReturnType<typeof order>, who: typeof p
     await must(`/orders/${body.orderId}/confirmation`, {}, who);
   });
 };
-const realisation = async (query: string, who = people.manager) => api.call('GET', `/reports/price-realisation?from=2026-03&to=2026-03&${query}`, { actor: who, headers: await fresh() });
-type Realised = { key: string; quantity: number; list_sales: number; net_sales: number; discount: number; promotion_discount: number; other_discount: number; realisation: number | null; unlisted_sales: number };
+const realisation = async (query: string, who = people.manager) =>
+  api.call('GET', `/reports/price-realisation?from=2026-03&to=2026-03&${query}`, {
+    actor: who,
+    headers: await fresh(),
+  });
+type Realised = {
+  key: string;
+  quantity: number;
+  list_sales: number;
+  net_sales: number;
+  discount: number;
+  promotion_discount: number;
+  other_discount: number;
+  realisation: number | null;
+  unlisted_sales: number;
+};
 const realised = async (query: string, who = people.manager) => {
   const answer = await realisation(query, who);
   expect(priceRealisationReport.route.response?.safeParse(answer.body).success).toBe(true);
-  return (answer.body.rows as Realised[]).map((r) => [r.key, r.quantity, r.list_sales, r.net_sales, r.discount, r.promotion_discount, r.other_discount, r.realisation, r.unlisted_sales]);
+  return (answer.body.rows as Realised[]).map((r) => [
+    r.key,
+    r.quantity,
+    r.list_sales,
+    r.net_sales,
+    r.discount,
+    r.promotion_discount,
+    r.other_discount,
+    r.realisation,
+    r.unlisted_sales,
+  ]);
 };
-const effect = async (promotionId: string, who = people.manager) => api.call('GET', `/reports/promotions/${promotionId}/effectiveness`, { actor: who, headers: await fresh() });
+const effect = async (promotionId: string, who = people.manager) =>
+  api.call('GET', `/reports/promotions/${promotionId}/effectiveness`, { actor: who, headers: await fresh() });
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -40,14 +80,45 @@ beforeAll(async () => {
   await must('/products', { sku: 'W-2', name: 'Gadget', category: 'pumps', unit: 'pcs' });
   await must('/products/W-1/standard-costs', { currency: 'CNY', amount: 600, effectiveFrom: '2026-01-01' });
   await must('/products/W-2/standard-costs', { currency: 'CNY', amount: 150, effectiveFrom: '2026-01-01' });
-  await must('/price-lists', { priceListId: 'pl-std', name: 'Standard', currency: 'CNY', audience: { level: 'default' }, validFrom: '2026-01-01' });
-  await must('/price-lists/pl-std/prices', { prices: [{ sku: 'W-1', unitPrice: 1_000 }, { sku: 'W-2', unitPrice: 200 }] });
-  await must('/promotions', { promotionId: 'spring', name: 'Spring', currency: 'CNY', startsOn: '2026-03-11', endsOn: '2026-03-20', coverage: { skus: ['W-1'] }, benefit: { kind: 'percent_off', percentBp: 1_000 } });
+  await must('/price-lists', {
+    priceListId: 'pl-std',
+    name: 'Standard',
+    currency: 'CNY',
+    audience: { level: 'default' },
+    validFrom: '2026-01-01',
+  });
+  await must('/price-lists/pl-std/prices', {
+    prices: [
+      { sku: 'W-1', unitPrice: 1_000 },
+      { sku: 'W-2', unitPrice: 200 },
+    ],
+  });
+  await must('/promotions', {
+    promotionId: 'spring',
+    name: 'Spring',
+    currency: 'CNY',
+    startsOn: '2026-03-11',
+    endsOn: '2026-03-20',
+    coverage: { skus: ['W-1'] },
+    benefit: { kind: 'percent_off', percentBp: 1_000 },
+  });
   await must('/promotions/spring/approval', {}, people.manager);
-  await must('/promotions', { promotionId: 'west-deal', name: 'West deal', currency: 'CNY', startsOn: '2026-03-01', endsOn: '2026-03-31', coverage: { categories: ['pumps'], regions: ['west'] }, benefit: { kind: 'fixed_price', unitPrice: 150 } });
+  await must('/promotions', {
+    promotionId: 'west-deal',
+    name: 'West deal',
+    currency: 'CNY',
+    startsOn: '2026-03-01',
+    endsOn: '2026-03-31',
+    coverage: { categories: ['pumps'], regions: ['west'] },
+    benefit: { kind: 'fixed_price', unitPrice: 150 },
+  });
   await must('/customers', customerBody('c-1'), people.manager);
   await must('/customers', { ...customerBody('c-3'), region: 'west', ownerRepId: 'rep-3' }, people.manager);
-  await booked('05', order('o-1', 'c-1', 'rep-1', [line('l1', 'W-1', 4), line('l2', 'W-2', 10, 180), line('l3', 'W-9', 1, 500)]), people.rep);
+  await booked(
+    '05',
+    order('o-1', 'c-1', 'rep-1', [line('l1', 'W-1', 4), line('l2', 'W-2', 10, 180), line('l3', 'W-9', 1, 500)]),
+    people.rep,
+  );
   await booked('12', order('o-2', 'c-1', 'rep-1', [line('l1', 'W-1', 10)]), people.rep);
   await booked('15', order('o-3', 'c-3', 'rep-3', [line('l1', 'W-1', 5, 850)]), rep3);
 }, 90_000);
@@ -58,8 +129,14 @@ describe('GET /reports/price-realisation', () => {
     // rep-1: list 4000 + 2000 + 10000 = 16000, net 4000 + 1800 + 9000 = 14800 (0.925), spring 1000, typed 200; W-9 unlisted.
     const rep1 = [24, 16_000, 14_800, 1_200, 1_000, 200, 0.925, 500];
     const rep3Row = [5, 5_000, 4_250, 750, 500, 250, 0.85, 0];
-    expect(await realised('groupBy=rep')).toEqual([['rep-1', ...rep1], ['rep-3', ...rep3Row]]);
-    expect(await realised('groupBy=customer')).toEqual([['c-1', ...rep1], ['c-3', ...rep3Row]]);
+    expect(await realised('groupBy=rep')).toEqual([
+      ['rep-1', ...rep1],
+      ['rep-3', ...rep3Row],
+    ]);
+    expect(await realised('groupBy=customer')).toEqual([
+      ['c-1', ...rep1],
+      ['c-3', ...rep3Row],
+    ]);
   });
 
   it('per product: W-1 17250 of 19000 (0.9079), W-2 1800 of 2000, and the unlisted W-9 apart', async () => {
@@ -72,20 +149,42 @@ describe('GET /reports/price-realisation', () => {
 
   it('is scoped by role, refuses a foreign filter, a role without reports and a bad query (400 in both languages)', async () => {
     const keys = async (who: typeof people.rep) => (await realised('groupBy=rep', who)).map((r) => r[0]);
-    expect([await keys(people.rep), await keys(rep3), await keys(people.eastManager), await keys(people.auditor)]).toEqual([['rep-1'], ['rep-3'], ['rep-1'], ['rep-1', 'rep-3']]);
+    expect([
+      await keys(people.rep),
+      await keys(rep3),
+      await keys(people.eastManager),
+      await keys(people.auditor),
+    ]).toEqual([['rep-1'], ['rep-3'], ['rep-1'], ['rep-1', 'rep-3']]);
     expect((await realisation('groupBy=rep&rep=rep-3', people.rep)).body.code).toBe('FILTER_NOT_AUTHORIZED');
     expect((await realisation('groupBy=rep', people.finance)).status).toBe(403);
     expect(PriceRealisationQuery.safeParse({ from: '2026-03', to: '2026-02', groupBy: 'rep' }).success).toBe(false);
-    const en = await api.call('GET', '/reports/price-realisation?from=2026-03&to=2026-03&groupBy=colour', { actor: people.manager, headers: { 'accept-language': 'en' } });
-    const zh = await api.call('GET', '/reports/price-realisation?from=2026-03&to=2026-03&groupBy=colour', { actor: people.manager, headers: { 'accept-language': 'zh-CN' } });
+    const en = await api.call('GET', '/reports/price-realisation?from=2026-03&to=2026-03&groupBy=colour', {
+      actor: people.manager,
+      headers: { 'accept-language': 'en' },
+    });
+    const zh = await api.call('GET', '/reports/price-realisation?from=2026-03&to=2026-03&groupBy=colour', {
+      actor: people.manager,
+      headers: { 'accept-language': 'zh-CN' },
+    });
     expect([en.status, en.body.code, zh.status, zh.body.code]).toEqual([400, 'INVALID_INPUT', 400, 'INVALID_INPUT']);
     expect(zh.body.message).not.toBe(en.body.message);
   });
 });
 
 describe('GET /reports/promotions/:promotionId/effectiveness', () => {
-  const figures = (rows: { window: string; from: string; to: string; orders: number; quantity: number; net_sales: number; discount_cost: number; cost: number; margin: number }[]) =>
-    rows.map((r) => [r.window, r.from, r.to, r.orders, r.quantity, r.net_sales, r.discount_cost, r.cost, r.margin]);
+  const figures = (
+    rows: {
+      window: string;
+      from: string;
+      to: string;
+      orders: number;
+      quantity: number;
+      net_sales: number;
+      discount_cost: number;
+      cost: number;
+      margin: number;
+    }[],
+  ) => rows.map((r) => [r.window, r.from, r.to, r.orders, r.quantity, r.net_sales, r.discount_cost, r.cost, r.margin]);
 
   it('sets the covered lines during the promotion against the ten days before it: units, sales, discount cost, incremental margin', async () => {
     const answer = await effect('spring');
@@ -96,24 +195,51 @@ describe('GET /reports/promotions/:promotionId/effectiveness', () => {
       ['during', '2026-03-11', '2026-03-20', 2, 15, 13_250, 1_500, 9_000, 4_250],
       ['baseline', '2026-03-01', '2026-03-10', 1, 4, 4_000, 0, 2_400, 1_600],
     ]);
-    expect(answer.body.effect).toEqual({ quantity: 11, net_sales: 9_250, discount_cost: 1_500, incremental_margin: 2_650, sales_lift: 2.3125 });
+    expect(answer.body.effect).toEqual({
+      quantity: 11,
+      net_sales: 9_250,
+      discount_cost: 1_500,
+      incremental_margin: 2_650,
+      sales_lift: 2.3125,
+    });
     expect([answer.body.promotionId, answer.body.name, answer.body.currency]).toEqual(['spring', 'Spring', 'CNY']);
   });
 
   it("counts only the reader's orders: rep-1 sees o-2 against o-1", async () => {
     const answer = await effect('spring', people.rep);
-    expect(figures(answer.body.rows).map((r) => r.slice(3))).toEqual([[1, 10, 9_000, 1_000, 6_000, 3_000], [1, 4, 4_000, 0, 2_400, 1_600]]);
-    expect(answer.body.effect).toEqual({ quantity: 6, net_sales: 5_000, discount_cost: 1_000, incremental_margin: 1_400, sales_lift: 1.25 });
+    expect(figures(answer.body.rows).map((r) => r.slice(3))).toEqual([
+      [1, 10, 9_000, 1_000, 6_000, 3_000],
+      [1, 4, 4_000, 0, 2_400, 1_600],
+    ]);
+    expect(answer.body.effect).toEqual({
+      quantity: 6,
+      net_sales: 5_000,
+      discount_cost: 1_000,
+      incremental_margin: 1_400,
+      sales_lift: 1.25,
+    });
   });
 
-  it("shows a regional promotion to its region only (404 to others, as for one that does not exist), and refuses a bad id", async () => {
+  it('shows a regional promotion to its region only (404 to others, as for one that does not exist), and refuses a bad id', async () => {
     const west = await effect('west-deal', rep3);
     // No W-2 sold in the west: nothing during, nothing before, no lift.
-    expect([west.status, west.body.effect]).toEqual([200, { quantity: 0, net_sales: 0, discount_cost: 0, incremental_margin: 0, sales_lift: null }]);
-    for (const who of [people.rep, people.eastManager]) expect([(await effect('west-deal', who)).status, (await effect('west-deal', who)).body.code]).toEqual([404, 'PROMOTION_NOT_FOUND']);
-    const missing = await api.call('GET', '/reports/promotions/nothing/effectiveness', { actor: people.manager, headers: { 'accept-language': 'zh-CN' } });
+    expect([west.status, west.body.effect]).toEqual([
+      200,
+      { quantity: 0, net_sales: 0, discount_cost: 0, incremental_margin: 0, sales_lift: null },
+    ]);
+    for (const who of [people.rep, people.eastManager])
+      expect([(await effect('west-deal', who)).status, (await effect('west-deal', who)).body.code]).toEqual([
+        404,
+        'PROMOTION_NOT_FOUND',
+      ]);
+    const missing = await api.call('GET', '/reports/promotions/nothing/effectiveness', {
+      actor: people.manager,
+      headers: { 'accept-language': 'zh-CN' },
+    });
     expect([missing.status, missing.body.message]).toEqual([404, '该促销活动不存在']);
-    expect((await api.call('GET', '/reports/promotions/bad%20id!/effectiveness', { actor: people.manager })).status).toBe(400);
+    expect(
+      (await api.call('GET', '/reports/promotions/bad%20id!/effectiveness', { actor: people.manager })).status,
+    ).toBe(400);
     expect((await effect('spring', people.finance)).status).toBe(403);
   });
 });

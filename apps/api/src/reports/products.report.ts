@@ -20,7 +20,11 @@ export type ProductsQuery = z.infer<typeof ProductsQuery>;
 /** Reps sell at list prices and never see what a product costs the company. */
 const showsCost = (actor: Actor): boolean => actor.role !== 'sales_rep';
 
-const withoutCost = (row: ProductListRow): ProductListRow => ({ ...row, standard_cost: null, cost_effective_from: null });
+const withoutCost = (row: ProductListRow): ProductListRow => ({
+  ...row,
+  standard_cost: null,
+  cost_effective_from: null,
+});
 
 /** The product catalogue with each product's standard cost in force on `asOf` in `currency`: `{ asOf, currency, rows, ... }`. */
 export const productsReport: ReportDefinition<ProductsQuery, ProductListRow> = {
@@ -28,7 +32,8 @@ export const productsReport: ReportDefinition<ProductsQuery, ProductListRow> = {
     method: 'GET',
     path: '/products',
     audience: READ_ROLES.reports,
-    summary: 'The product catalogue, each product with its standard cost in force on a date (default today) in a currency; no costs for reps',
+    summary:
+      'The product catalogue, each product with its standard cost in force on a date (default today) in a currency; no costs for reps',
     tag: 'products',
     query: ProductsQuery,
     status: 200,
@@ -37,8 +42,18 @@ export const productsReport: ReportDefinition<ProductsQuery, ProductListRow> = {
   },
   run(query, { db, lagOf, actor, zone, now }) {
     const asOf = query.asOf ?? businessToday(now(), zone);
-    const filter = { asOf, currency: query.currency, ...(query.category === undefined ? {} : { category: query.category }), ...(query.status === undefined ? {} : { status: query.status }) };
+    const filter = {
+      asOf,
+      currency: query.currency,
+      ...(query.category === undefined ? {} : { category: query.category }),
+      ...(query.status === undefined ? {} : { status: query.status }),
+    };
     const result = queryProducts(db, lagOf, filter);
-    return { ...result, rows: showsCost(actor) ? result.rows : result.rows.map(withoutCost), asOf, currency: query.currency };
+    return {
+      ...result,
+      rows: showsCost(actor) ? result.rows : result.rows.map(withoutCost),
+      asOf,
+      currency: query.currency,
+    };
   },
 };

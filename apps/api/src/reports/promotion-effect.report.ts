@@ -13,14 +13,19 @@ export type PromotionEffectQuery = z.infer<typeof PromotionEffectQuery>;
 /** The path of the route. */
 export const PromotionEffectParams = z.object({ promotionId: z.string().regex(ID_PATTERN, 'must be a promotion id') });
 
-const promotionIdOf = (context: ReportContext): string => (context.params as z.infer<typeof PromotionEffectParams>).promotionId;
+const promotionIdOf = (context: ReportContext): string =>
+  (context.params as z.infer<typeof PromotionEffectParams>).promotionId;
 
 /** A regional promotion is its region's: others get the same 404 as for a promotion that does not exist. */
 function unseen(db: Database.Database, actor: Actor, promotionId: string): ApiFailure | undefined {
-  const row = db.prepare('SELECT region FROM promotions WHERE promotion_id = ?').get(promotionId) as { region: string } | undefined;
+  const row = db.prepare('SELECT region FROM promotions WHERE promotion_id = ?').get(promotionId) as
+    { region: string } | undefined;
   const region = scopeOf(actor).region ?? (actor.role === 'sales_rep' ? actor.region : undefined);
   if (row !== undefined && (row.region === '' || region === undefined || row.region === region)) return undefined;
-  return { kind: 'domain', error: domainError('PROMOTION_NOT_FOUND', `promotion ${promotionId} does not exist`, { promotionId }) };
+  return {
+    kind: 'domain',
+    error: domainError('PROMOTION_NOT_FOUND', `promotion ${promotionId} does not exist`, { promotionId }),
+  };
 }
 
 /**
@@ -33,22 +38,37 @@ export const promotionEffectReport: ReportDefinition<PromotionEffectQuery, Promo
     method: 'GET',
     path: '/reports/promotions/:promotionId/effectiveness',
     audience: READ_ROLES.reports,
-    summary: "A promotion's effect: units, booked sales and margin of the lines it covers during its period against the same number of days just before it, and the discount it cost",
+    summary:
+      "A promotion's effect: units, booked sales and margin of the lines it covers during its period against the same number of days just before it, and the discount it cost",
     tag: 'reports',
     params: PromotionEffectParams,
     query: PromotionEffectQuery,
     status: 200,
     projection: 'sales_monthly',
-    response: reportAnswer(PromotionWindowRowSchema, { promotionId: z.string(), name: z.string(), currency: z.string(), effect: PromotionEffectSchema }),
+    response: reportAnswer(PromotionWindowRowSchema, {
+      promotionId: z.string(),
+      name: z.string(),
+      currency: z.string(),
+      effect: PromotionEffectSchema,
+    }),
   },
   sources: ['sales_monthly', 'products', 'promotions'],
   authorize: (_query, context) => unseen(context.db, context.actor, promotionIdOf(context)),
   run(_query, { db, lagOf, actor, params }) {
     const { promotionId } = params as z.infer<typeof PromotionEffectParams>;
     const result = queryPromotionEffect(db, lagOf, promotionId, scopeOf(actor));
-    const promotion = db.prepare('SELECT name, currency FROM promotions WHERE promotion_id = ?').get(promotionId) as { name: string; currency: string };
+    const promotion = db.prepare('SELECT name, currency FROM promotions WHERE promotion_id = ?').get(promotionId) as {
+      name: string;
+      currency: string;
+    };
     const [during, baseline] = result.rows;
     if (during === undefined || baseline === undefined) throw new Error(`promotion ${promotionId} has no windows`);
-    return { ...result, promotionId, name: promotion.name, currency: promotion.currency, effect: effectOf(during, baseline) };
+    return {
+      ...result,
+      promotionId,
+      name: promotion.name,
+      currency: promotion.currency,
+      effect: effectOf(during, baseline),
+    };
   },
 };

@@ -6,13 +6,22 @@ import { reportAnswer } from './answers/report-answer.js';
 import { PromotionRowSchema, type PromotionAnswerRow } from './answers/pricing-rows.js';
 
 /** `GET /promotions?on=&status=` */
-export const PromotionsQuery = z.object({ on: ReportDate.optional(), status: z.enum(['draft', 'approved', 'withdrawn']).optional() }).strict();
+export const PromotionsQuery = z
+  .object({ on: ReportDate.optional(), status: z.enum(['draft', 'approved', 'withdrawn']).optional() })
+  .strict();
 export type PromotionsQuery = z.infer<typeof PromotionsQuery>;
 
 const list = z.array(z.string());
 
 /** A stored row as answered: the JSON lists parsed, the scoping column dropped. */
-const answerRow = ({ region: _region, skus, categories, segments, regions, ...row }: PromotionRow): PromotionAnswerRow => ({
+const answerRow = ({
+  region: _region,
+  skus,
+  categories,
+  segments,
+  regions,
+  ...row
+}: PromotionRow): PromotionAnswerRow => ({
   ...row,
   status: z.enum(['draft', 'approved', 'withdrawn']).parse(row.status),
   benefit: z.enum(['percent_off', 'fixed_price']).parse(row.benefit),
@@ -36,7 +45,12 @@ export const promotionsReport: ReportDefinition<PromotionsQuery, PromotionAnswer
     response: reportAnswer(PromotionRowSchema, { on: z.string().nullable() }),
   },
   run(query, { db, lagOf, actor }) {
-    const filter = { scope: scopeOf(actor), ...(actor.role === 'sales_rep' && actor.region !== undefined ? { repRegion: actor.region } : {}), ...(query.on === undefined ? {} : { on: query.on }), ...(query.status === undefined ? {} : { status: query.status }) };
+    const filter = {
+      scope: scopeOf(actor),
+      ...(actor.role === 'sales_rep' && actor.region !== undefined ? { repRegion: actor.region } : {}),
+      ...(query.on === undefined ? {} : { on: query.on }),
+      ...(query.status === undefined ? {} : { status: query.status }),
+    };
     const result = queryPromotions(db, lagOf, filter);
     return { ...result, rows: result.rows.map(answerRow), on: query.on ?? null };
   },

@@ -18,11 +18,26 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const config = loadConfig({ SALESBOOK_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters', SALESBOOK_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') }, () => 'unused');
+const config = loadConfig(
+  {
+    SALESBOOK_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+    SALESBOOK_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+  },
+  () => 'unused',
+);
 const manager = Actor.parse({ id: 'sm-1', role: 'sales_manager' });
 const ask = async (runner: ProjectionRunner, db: Database.Database, store: EventStore): Promise<unknown> => {
-  const handler = new RunReportHandler(db, runner, config, () => new Date('2026-10-02T00:00:00Z'), new AnswerCache(1_048_576), store);
-  const reply = await handler.execute(new RunReportQuery(dailySalesReport, { date: '2026-10-01', groupBy: 'rep' }, {}, manager, undefined));
+  const handler = new RunReportHandler(
+    db,
+    runner,
+    config,
+    () => new Date('2026-10-02T00:00:00Z'),
+    new AnswerCache(1_048_576),
+    store,
+  );
+  const reply = await handler.execute(
+    new RunReportQuery(dailySalesReport, { date: '2026-10-01', groupBy: 'rep' }, {}, manager, undefined),
+  );
   return JSON.parse(reply.body.toString('utf8')) as unknown;
 };
 
@@ -37,7 +52,9 @@ describe('a report whose read model is being rebuilt for a new projection versio
     await before.stop();
 
     // The next release changed daily_sales: its tables on disk are still the previous version's.
-    const upgraded = allProjections.map((projection) => (projection.name === 'daily_sales' ? { ...projection, version: projection.version + 1 } : projection));
+    const upgraded = allProjections.map((projection) =>
+      projection.name === 'daily_sales' ? { ...projection, version: projection.version + 1 } : projection,
+    );
     const after = new ProjectionRunner({ db, store, projections: upgraded });
     const refused = await ask(after, db, store).then(
       () => undefined,
@@ -45,7 +62,10 @@ describe('a report whose read model is being rebuilt for a new projection versio
     );
     expect(refused).toBeInstanceOf(HttpException);
     expect((refused as HttpException).getStatus()).toBe(503);
-    expect((refused as HttpException).getResponse()).toMatchObject({ code: 'READ_MODEL_REBUILDING', details: { projections: ['daily_sales'] } });
+    expect((refused as HttpException).getResponse()).toMatchObject({
+      code: 'READ_MODEL_REBUILDING',
+      details: { projections: ['daily_sales'] },
+    });
 
     await after.start();
     await after.whenLive();

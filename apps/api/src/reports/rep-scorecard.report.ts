@@ -11,7 +11,6 @@ export type RepScorecardQuery = z.infer<typeof RepScorecardQuery>;
 /** The path of the scorecard route. */
 export const RepScorecardParams = z.object({ repId: z.string().regex(ID_PATTERN, 'must be a rep id') });
 
-
 const repIdOf = (context: ReportContext): string => (context.params as z.infer<typeof RepScorecardParams>).repId;
 
 /**
@@ -19,7 +18,9 @@ const repIdOf = (context: ReportContext): string => (context.params as z.infer<t
  * directory. There is no rep directory; customer ownership is where a rep's region shows in the read models.
  */
 const repOfRegion = (context: ReportContext, repId: string, region: string): boolean =>
-  context.db.prepare('SELECT 1 FROM customer_directory WHERE owner_rep_id = ? AND region = ? LIMIT 1').get(repId, region) !== undefined;
+  context.db
+    .prepare('SELECT 1 FROM customer_directory WHERE owner_rep_id = ? AND region = ? LIMIT 1')
+    .get(repId, region) !== undefined;
 
 /**
  * A rep's monthly scorecard: `{ repId, month, rows: [RepScorecard], position, lag, stale }`. A rep reads only their
@@ -31,7 +32,8 @@ export const repScorecardReport: ReportDefinition<RepScorecardQuery, RepScorecar
     method: 'GET',
     path: '/reports/reps/:repId/scorecard',
     audience: READ_ROLES.repScorecard,
-    summary: "A rep's scorecard of a month: sales and attainment, collection rate, CSAT, complaints per 100 orders, on-time delivery rate",
+    summary:
+      "A rep's scorecard of a month: sales and attainment, collection rate, CSAT, complaints per 100 orders, on-time delivery rate",
     tag: 'reports',
     params: RepScorecardParams,
     query: RepScorecardQuery,
@@ -44,15 +46,23 @@ export const repScorecardReport: ReportDefinition<RepScorecardQuery, RepScorecar
     const repId = repIdOf(context);
     const { actor } = context;
     const refuse = (message: string) => ({ kind: 'forbidden' as const, code: 'SCORECARD_NOT_AUTHORIZED', message });
-    if (actor.role === 'sales_rep' && actor.id !== repId) return refuse('a sales rep may read only their own scorecard');
-    if (actor.role === 'regional_manager' && (actor.region === undefined || !repOfRegion(context, repId, actor.region))) {
+    if (actor.role === 'sales_rep' && actor.id !== repId)
+      return refuse('a sales rep may read only their own scorecard');
+    if (
+      actor.role === 'regional_manager' &&
+      (actor.region === undefined || !repOfRegion(context, repId, actor.region))
+    ) {
       return refuse("a regional manager may read only the scorecards of their region's reps");
     }
     return undefined;
   },
   run(query, context) {
     const repId = repIdOf(context);
-    const result = queryRepScorecard(context.db, context.lagOf, { repId, month: query.month, scope: scopeOf(context.actor) });
+    const result = queryRepScorecard(context.db, context.lagOf, {
+      repId,
+      month: query.month,
+      scope: scopeOf(context.actor),
+    });
     return { ...result, repId, month: query.month };
   },
 };

@@ -38,7 +38,10 @@ export interface ReportDefinition<Q = unknown, R = unknown> {
    * Completes `run`'s answer with what only the event store knows (an event's global position, which differs between
    * stores, so no read model holds it); the completed answer is the one kept and reused.
    */
-  complete?(result: ReportResult<R> & Readonly<Record<string, unknown>>, store: EventStore): Promise<ReportResult<R> & Readonly<Record<string, unknown>>>;
+  complete?(
+    result: ReportResult<R> & Readonly<Record<string, unknown>>,
+    store: EventStore,
+  ): Promise<ReportResult<R> & Readonly<Record<string, unknown>>>;
   /**
    * Whether the answer may be served again while its read models and the business date are unchanged (default:
    * yes). A report whose answer depends on the instant of `now` (a period not yet over, measured up to now) says no.
@@ -61,7 +64,9 @@ export const ReportDate = IsoDate.refine(inYears, 'must be a date YYYY-MM-DD in 
 /** A business month `YYYY-MM` in the years 1900-2999. */
 export const ReportMonth = YearMonth.refine(inYears, 'must be a month YYYY-MM in the years 1900-2999');
 /** A business date, or a month standing for its first day as `from` and its last as `to`. */
-export const DateOrMonth = z.union([ReportDate, ReportMonth], { error: 'must be a date YYYY-MM-DD or a month YYYY-MM in the years 1900-2999' });
+export const DateOrMonth = z.union([ReportDate, ReportMonth], {
+  error: 'must be a date YYYY-MM-DD or a month YYYY-MM in the years 1900-2999',
+});
 
 /** The first and last business day a `from`/`to` pair of dates or months covers. */
 export function periodDays(from: string, to: string): { readonly first: string; readonly last: string } {

@@ -19,8 +19,10 @@ export type ScopeFilter = { readonly region?: string | undefined; readonly rep?:
 export function refuseForeignFilter(filter: ScopeFilter, actor: Actor): ApiFailure | undefined {
   const own = scopeOf(actor);
   const refuse = (message: string): ApiFailure => ({ kind: 'forbidden', code: 'FILTER_NOT_AUTHORIZED', message });
-  if (filter.rep !== undefined && own.repId !== undefined && filter.rep !== own.repId) return refuse('a sales rep may filter on their own rep id only');
-  if (filter.region !== undefined && own.region !== undefined && filter.region !== own.region) return refuse('a regional manager may filter on their own region only');
+  if (filter.rep !== undefined && own.repId !== undefined && filter.rep !== own.repId)
+    return refuse('a sales rep may filter on their own rep id only');
+  if (filter.region !== undefined && own.region !== undefined && filter.region !== own.region)
+    return refuse('a regional manager may filter on their own region only');
   return undefined;
 }
 

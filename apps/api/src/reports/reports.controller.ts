@@ -42,7 +42,8 @@ const GZIP_FROM_BYTES = 1_024;
  * `Cache-Control: no-cache` on a request (an end-to-end reload): compute the answer afresh. Other directives change
  * nothing: a reused answer is as current as a fresh one, since it is kept only while its read models are unchanged.
  */
-const asksAfresh = (request: FastifyRequest): boolean => /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(headerOf(request, 'cache-control') ?? '');
+const asksAfresh = (request: FastifyRequest): boolean =>
+  /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(headerOf(request, 'cache-control') ?? '');
 
 /** Whether the client takes gzip over the body as it is (`Accept-Encoding`, with its q-values; none sent: no). */
 const takesGzip = (request: FastifyRequest): boolean => {
@@ -58,12 +59,32 @@ const takesGzip = (request: FastifyRequest): boolean => {
 export class ReportsController {
   constructor(private readonly queries: QueryBus) {}
 
-  private async run(definition: ReportDefinition<never>, input: RouteInput, request: FastifyRequest, response: FastifyReply): Promise<void> {
+  private async run(
+    definition: ReportDefinition<never>,
+    input: RouteInput,
+    request: FastifyRequest,
+    response: FastifyReply,
+  ): Promise<void> {
     // Public routes have no actor; report routes never are public, so the guard has set it.
     if (input.actor === undefined) throw new Error(`${definition.route.path} ran without an actor`);
-    const reply = await this.queries.execute(new RunReportQuery(definition as ReportDefinition, input.query, input.params, input.actor, input.minPosition, asksAfresh(request)));
+    const reply = await this.queries.execute(
+      new RunReportQuery(
+        definition as ReportDefinition,
+        input.query,
+        input.params,
+        input.actor,
+        input.minPosition,
+        asksAfresh(request),
+      ),
+    );
     // Per reader (the token decides the rows), and to be checked again before each reuse.
-    response.headers({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept-Encoding', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
+    response.headers({
+      'Content-Type': 'application/json; charset=utf-8',
+      ETag: reply.etag,
+      'Cache-Control': 'private, no-cache',
+      Vary: 'Authorization, Accept-Encoding',
+      'X-Report-Answer': reply.reused ? 'reused' : 'computed',
+    });
     // The answer the client holds (If-None-Match) is still the answer: 304, no body.
     if (fresh(request.headers, { etag: reply.etag })) {
       await response.status(304).send();
@@ -75,131 +96,259 @@ export class ReportsController {
     await response.send(gzip ? reply.gzipped() : reply.body);
   }
 
-  @Route(dailySalesReport.route) dailySales(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(dailySalesReport.route) dailySales(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(dailySalesReport, input, request, response);
   }
 
-  @Route(monthlySalesReport.route) monthlySales(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(monthlySalesReport.route) monthlySales(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(monthlySalesReport, input, request, response);
   }
 
-  @Route(repScorecardReport.route) repScorecard(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(repScorecardReport.route) repScorecard(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(repScorecardReport, input, request, response);
   }
 
-  @Route(satisfactionReport.route) satisfaction(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(satisfactionReport.route) satisfaction(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(satisfactionReport, input, request, response);
   }
 
-  @Route(complaintsReport.route) complaints(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(complaintsReport.route) complaints(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(complaintsReport, input, request, response);
   }
 
-  @Route(staleProfilesReport.route) staleProfiles(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(staleProfilesReport.route) staleProfiles(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(staleProfilesReport, input, request, response);
   }
 
-  @Route(agingReport.route) aging(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(agingReport.route) aging(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(agingReport, input, request, response);
   }
 
-  @Route(collectionsSummaryReport.route) collectionsSummary(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(collectionsSummaryReport.route) collectionsSummary(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(collectionsSummaryReport, input, request, response);
   }
 
-  @Route(overdueReport.route) overdue(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(overdueReport.route) overdue(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(overdueReport, input, request, response);
   }
 
-  @Route(salesOrdersReport.route) salesOrders(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(salesOrdersReport.route) salesOrders(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(salesOrdersReport, input, request, response);
   }
 
-  @Route(complaintRowsReport.route) complaintRows(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(complaintRowsReport.route) complaintRows(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(complaintRowsReport, input, request, response);
   }
 
-  @Route(lateAdjustmentsReport.route) lateAdjustments(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(lateAdjustmentsReport.route) lateAdjustments(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(lateAdjustmentsReport, input, request, response);
   }
 
-  @Route(productsReport.route) products(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(productsReport.route) products(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(productsReport, input, request, response);
   }
 
-  @Route(priceListsReport.route) priceLists(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(priceListsReport.route) priceLists(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(priceListsReport, input, request, response);
   }
 
-  @Route(promotionsReport.route) promotions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(promotionsReport.route) promotions(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(promotionsReport, input, request, response);
   }
 
-  @Route(forecastReport.route) forecast(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(forecastReport.route) forecast(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(forecastReport, input, request, response);
   }
 
-  @Route(forecastAccuracyReport.route) forecastAccuracy(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(forecastAccuracyReport.route) forecastAccuracy(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(forecastAccuracyReport, input, request, response);
   }
 
-  @Route(marginsReport.route) margins(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(marginsReport.route) margins(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(marginsReport, input, request, response);
   }
 
-  @Route(priceRealisationReport.route) priceRealisation(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(priceRealisationReport.route) priceRealisation(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(priceRealisationReport, input, request, response);
   }
 
-  @Route(promotionEffectReport.route) promotionEffect(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(promotionEffectReport.route) promotionEffect(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(promotionEffectReport, input, request, response);
   }
 
-  @Route(supervisionReport.route) supervision(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(supervisionReport.route) supervision(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(supervisionReport, input, request, response);
   }
 
-  @Route(alertsReport.route) alerts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(alertsReport.route) alerts(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(alertsReport, input, request, response);
   }
 
-  @Route(commissionsReport.route) commissions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(commissionsReport.route) commissions(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(commissionsReport, input, request, response);
   }
 
-  @Route(commissionLinesReport.route) commissionLines(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(commissionLinesReport.route) commissionLines(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(commissionLinesReport, input, request, response);
   }
 
-  @Route(rankingsReport.route) rankings(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(rankingsReport.route) rankings(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(rankingsReport, input, request, response);
   }
 
-  @Route(forecastsReport.route) forecasts(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(forecastsReport.route) forecasts(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(forecastsReport, input, request, response);
   }
 
-  @Route(competitionsListReport.route) competitions(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(competitionsListReport.route) competitions(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(competitionsListReport, input, request, response);
   }
 
-  @Route(competitionStandingsReport.route) competitionStandings(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(competitionStandingsReport.route) competitionStandings(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(competitionStandingsReport, input, request, response);
   }
 
-  @Route(opportunitiesReport.route) opportunities(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(opportunitiesReport.route) opportunities(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(opportunitiesReport, input, request, response);
   }
 
-  @Route(pipelineReport.route) pipeline(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(pipelineReport.route) pipeline(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(pipelineReport, input, request, response);
   }
 
-  @Route(evaluationsReport.route) evaluations(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(evaluationsReport.route) evaluations(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(evaluationsReport, input, request, response);
   }
 
-  @Route(evaluationReport.route) evaluation(@Input() input: RouteInput, @Req() request: FastifyRequest, @Res() response: FastifyReply) {
+  @Route(evaluationReport.route) evaluation(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
     return this.run(evaluationReport, input, request, response);
   }
 }

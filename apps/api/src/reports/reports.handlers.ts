@@ -6,7 +6,14 @@ import type { EventStore } from '@salesbook/eventstore';
 import type { ProjectionRunner } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { toHttpException } from '../http/failures.js';
-import { API_CONFIG, CLOCK, EVENT_STORE, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
+import {
+  API_CONFIG,
+  CLOCK,
+  EVENT_STORE,
+  PROJECTION_RUNNER,
+  READ_MODELS,
+  type Clock,
+} from '../infrastructure/tokens.js';
 import { AnswerCache, type KeptAnswer } from './answer-cache.js';
 import { businessToday } from './business-clock.js';
 import { scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
@@ -58,10 +65,21 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     const rebuilding = sources.filter((name) => !this.runner.servesCurrentVersion(name));
     if (rebuilding.length > 0) throw toHttpException({ kind: 'rebuilding', projections: rebuilding });
     const lagOf = (name: string): number => this.runner.freshness(name).lag;
-    const context = { db: this.db, lagOf, actor, zone: this.config.timeZone, params, now: this.clock, slaWarningMs: this.config.alerts.slaWarningMs };
+    const context = {
+      db: this.db,
+      lagOf,
+      actor,
+      zone: this.config.timeZone,
+      params,
+      now: this.clock,
+      slaWarningMs: this.config.alerts.slaWarningMs,
+    };
     const refusal = definition.authorize?.(query, context);
     if (refusal !== undefined) throw toHttpException(refusal);
-    const key = definition.reusable?.(query, context) === false ? undefined : this.keyOf(definition, query, params, actor, sources);
+    const key =
+      definition.reusable?.(query, context) === false
+        ? undefined
+        : this.keyOf(definition, query, params, actor, sources);
     const kept = key === undefined || recompute ? undefined : this.answers.get(key);
     const answer = kept ?? (await this.compute(definition, query, context, key));
     const position = answer.position;
@@ -79,13 +97,25 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
   }
 
   /** Runs the report's queries (then its completion from the store) and serializes the answer once, without the fields each request sets. */
-  private async compute(definition: ReportDefinition, query: unknown, context: ReportContext, key: string | undefined): Promise<KeptAnswer> {
+  private async compute(
+    definition: ReportDefinition,
+    query: unknown,
+    context: ReportContext,
+    key: string | undefined,
+  ): Promise<KeptAnswer> {
     const ran = definition.run(query, context);
-    const { lag: _lag, ...result } = definition.complete === undefined ? ran : await definition.complete(ran, this.store);
+    const { lag: _lag, ...result } =
+      definition.complete === undefined ? ran : await definition.complete(ran, this.store);
     return this.answers.keep(key, result);
   }
 
-  private keyOf(definition: ReportDefinition, query: unknown, params: unknown, actor: Actor, sources: readonly string[]): string {
+  private keyOf(
+    definition: ReportDefinition,
+    query: unknown,
+    params: unknown,
+    actor: Actor,
+    sources: readonly string[],
+  ): string {
     return AnswerCache.keyOf({
       path: definition.route.path,
       query,
@@ -100,7 +130,13 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.config.minPositionWaitMs)));
     const reached = Promise.all(projections.map((name) => this.runner.whenAt(name, position)));
-    await Promise.race([reached.then(() => undefined, () => timeout), timeout]);
+    await Promise.race([
+      reached.then(
+        () => undefined,
+        () => timeout,
+      ),
+      timeout,
+    ]);
     clearTimeout(timer);
   }
 }

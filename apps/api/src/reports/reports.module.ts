@@ -75,6 +75,13 @@ export const reportRoutes: Record<string, RouteSpec> = {
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */
 @Module({
   controllers: [ReportsController],
-  providers: [RunReportHandler, { provide: AnswerCache, useFactory: (config: ApiConfig) => new AnswerCache(config.reportCacheBytes), inject: [API_CONFIG] }],
+  providers: [
+    RunReportHandler,
+    {
+      provide: AnswerCache,
+      useFactory: (config: ApiConfig) => new AnswerCache(config.reportCacheBytes),
+      inject: [API_CONFIG],
+    },
+  ],
 })
 export class ReportsModule {}

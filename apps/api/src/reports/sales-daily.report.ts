@@ -6,7 +6,9 @@ import { reportAnswer } from './answers/report-answer.js';
 import { DailySalesRowSchema } from './answers/sales-rows.js';
 
 /** `GET /reports/sales/daily?date=&groupBy=rep|region`. */
-export const DailySalesQuery = z.object({ date: ReportDate, groupBy: z.enum(['rep', 'region']).default('rep') }).strict();
+export const DailySalesQuery = z
+  .object({ date: ReportDate, groupBy: z.enum(['rep', 'region']).default('rep') })
+  .strict();
 export type DailySalesQuery = z.infer<typeof DailySalesQuery>;
 
 /**
@@ -22,7 +24,8 @@ export const dailySalesReport: ReportDefinition<DailySalesQuery, DailySalesRepor
     method: 'GET',
     path: '/reports/sales/daily',
     audience: READ_ROLES.reports,
-    summary: 'Daily sales report of a business day by rep or region: orders, booked sales against the month target, invoiced, collected, newly overdue, deliveries, complaints, new customers; money per currency',
+    summary:
+      'Daily sales report of a business day by rep or region: orders, booked sales against the month target, invoiced, collected, newly overdue, deliveries, complaints, new customers; money per currency',
     tag: 'reports',
     query: DailySalesQuery,
     status: 200,
@@ -31,7 +34,12 @@ export const dailySalesReport: ReportDefinition<DailySalesQuery, DailySalesRepor
   },
   sources: DAILY_SALES_REPORT_SOURCES,
   run(query, { db, lagOf, actor, zone }) {
-    const result = queryDailySalesReport(db, lagOf, { date: query.date, groupBy: query.groupBy, scope: scopeOf(actor), zone });
+    const result = queryDailySalesReport(db, lagOf, {
+      date: query.date,
+      groupBy: query.groupBy,
+      scope: scopeOf(actor),
+      zone,
+    });
     return { ...result, date: query.date, groupBy: query.groupBy };
   },
 };

@@ -1,13 +1,19 @@
 import { READ_ROLES } from '@salesbook/domain';
 import { z } from 'zod';
-import { MONTHLY_SALES_REPORT_SOURCES, queryMonthlySalesReport, type MonthlySalesReportRow } from '@salesbook/projections';
+import {
+  MONTHLY_SALES_REPORT_SOURCES,
+  queryMonthlySalesReport,
+  type MonthlySalesReportRow,
+} from '@salesbook/projections';
 import { ReportMonth, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 import { reportAnswer } from './answers/report-answer.js';
 import { MonthlySalesRowSchema } from './answers/sales-rows.js';
 
 /** `GET /reports/sales/monthly?month=&groupBy=rep|region|segment&region=&rep=`. */
-export const MonthlySalesQuery = z.object({ month: ReportMonth, groupBy: z.enum(['rep', 'region', 'segment']).default('rep'), ...ScopeFilter }).strict();
+export const MonthlySalesQuery = z
+  .object({ month: ReportMonth, groupBy: z.enum(['rep', 'region', 'segment']).default('rep'), ...ScopeFilter })
+  .strict();
 export type MonthlySalesQuery = z.infer<typeof MonthlySalesQuery>;
 
 /**
@@ -20,7 +26,8 @@ export const monthlySalesReport: ReportDefinition<MonthlySalesQuery, MonthlySale
     method: 'GET',
     path: '/reports/sales/monthly',
     audience: READ_ROLES.reports,
-    summary: 'Monthly sales report by rep, region or segment: booked vs target, orders, collections, CSAT/NPS, complaints, comparisons, top customers and products',
+    summary:
+      'Monthly sales report by rep, region or segment: booked vs target, orders, collections, CSAT/NPS, complaints, comparisons, top customers and products',
     tag: 'reports',
     query: MonthlySalesQuery,
     status: 200,
@@ -30,7 +37,11 @@ export const monthlySalesReport: ReportDefinition<MonthlySalesQuery, MonthlySale
   sources: MONTHLY_SALES_REPORT_SOURCES,
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
-    const result = queryMonthlySalesReport(db, lagOf, { month: query.month, groupBy: query.groupBy, scope: filteredScope(actor, query) });
+    const result = queryMonthlySalesReport(db, lagOf, {
+      month: query.month,
+      groupBy: query.groupBy,
+      scope: filteredScope(actor, query),
+    });
     return { ...result, month: query.month, groupBy: query.groupBy };
   },
 };

@@ -22,7 +22,8 @@ export const salesOrdersReport: ReportDefinition<SalesOrdersQuery, SalesOrderLis
     method: 'GET',
     path: '/reports/sales/orders',
     audience: READ_ROLES.reports,
-    summary: 'The orders confirmed in a month with their attribution and what they book now (the rows behind the monthly sales report)',
+    summary:
+      'The orders confirmed in a month with their attribution and what they book now (the rows behind the monthly sales report)',
     tag: 'reports',
     query: SalesOrdersQuery,
     status: 200,

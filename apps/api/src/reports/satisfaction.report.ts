@@ -7,7 +7,10 @@ import { reportAnswer } from './answers/report-answer.js';
 import { SatisfactionGroupSchema } from './answers/other-rows.js';
 
 /** `GET /reports/satisfaction?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM, inclusive). */
-export const SatisfactionQuery = periodQuery({ groupBy: z.enum(['region', 'rep', 'segment', 'period', 'surveyPeriod']).optional(), ...ScopeFilter });
+export const SatisfactionQuery = periodQuery({
+  groupBy: z.enum(['region', 'rep', 'segment', 'period', 'surveyPeriod']).optional(),
+  ...ScopeFilter,
+});
 export type SatisfactionQuery = z.infer<typeof SatisfactionQuery>;
 
 /** CSAT, NPS, item averages and key drivers of the responses of a period: `{ from, to, groupBy, rows, position, lag, stale }`. */
@@ -16,16 +19,26 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
     method: 'GET',
     path: '/reports/satisfaction',
     audience: READ_ROLES.reports,
-    summary: 'Satisfaction: CSAT, NPS, item averages, key drivers and the closed loop (follow-ups of unhappy answers opened, closed, recovered, time to close) of the survey responses of a period, each with its n; without groupBy one group',
+    summary:
+      'Satisfaction: CSAT, NPS, item averages, key drivers and the closed loop (follow-ups of unhappy answers opened, closed, recovered, time to close) of the survey responses of a period, each with its n; without groupBy one group',
     tag: 'reports',
     query: SatisfactionQuery,
     status: 200,
     projection: 'satisfaction',
-    response: reportAnswer(SatisfactionGroupSchema, { from: z.string(), to: z.string(), groupBy: z.string().nullable() }),
+    response: reportAnswer(SatisfactionGroupSchema, {
+      from: z.string(),
+      to: z.string(),
+      groupBy: z.string().nullable(),
+    }),
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor }) {
-    const result = querySatisfaction(db, lagOf, { from: query.from, to: query.to, ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }), scope: filteredScope(actor, query) });
+    const result = querySatisfaction(db, lagOf, {
+      from: query.from,
+      to: query.to,
+      ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }),
+      scope: filteredScope(actor, query),
+    });
     return { ...result, from: query.from, to: query.to, groupBy: query.groupBy ?? null };
   },
 };

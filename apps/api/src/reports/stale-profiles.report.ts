@@ -8,7 +8,10 @@ import { StaleProfileRowSchema } from './answers/other-rows.js';
 
 /** `GET /reports/customers/stale-profiles?asOf=&months=` (asOf defaults to today in the business zone, months to 12). */
 export const StaleProfilesQuery = z
-  .object({ asOf: ReportDate.optional(), months: z.coerce.number().int().min(1).max(600).default(DEFAULT_STALE_PROFILE_MONTHS) })
+  .object({
+    asOf: ReportDate.optional(),
+    months: z.coerce.number().int().min(1).max(600).default(DEFAULT_STALE_PROFILE_MONTHS),
+  })
   .strict();
 export type StaleProfilesQuery = z.infer<typeof StaleProfilesQuery>;
 
@@ -18,7 +21,8 @@ export const staleProfilesReport: ReportDefinition<StaleProfilesQuery, StaleProf
     method: 'GET',
     path: '/reports/customers/stale-profiles',
     audience: READ_ROLES.reports,
-    summary: 'Customers whose profile has not been reviewed for `months` months (default 12) as of a business date (default today), oldest review first',
+    summary:
+      'Customers whose profile has not been reviewed for `months` months (default 12) as of a business date (default today), oldest review first',
     tag: 'reports',
     query: StaleProfilesQuery,
     status: 200,

@@ -8,7 +8,9 @@ import { reportAnswer } from './answers/report-answer.js';
 import { SupervisionRowSchema } from './answers/supervision-rows.js';
 
 /** `GET /reports/supervision?month=&groupBy=rep|region` (`groupBy` defaults to rep). */
-export const SupervisionQuery = z.object({ month: ReportMonth, groupBy: z.enum(['rep', 'region']).default('rep'), ...ScopeFilter }).strict();
+export const SupervisionQuery = z
+  .object({ month: ReportMonth, groupBy: z.enum(['rep', 'region']).default('rep'), ...ScopeFilter })
+  .strict();
 export type SupervisionQuery = z.infer<typeof SupervisionQuery>;
 
 /** The business date D a month is measured up to, and the instant complaints' clocks are read at. */
@@ -17,7 +19,9 @@ function measuredUpTo(month: string, now: Date, zone: string): { readonly asOf: 
   if (periodIsOver(last, now, zone)) return { asOf: last, asOfInstant: endOfBusinessDate(last, zone) };
   const today = businessToday(now, zone);
   // A month not begun yet is measured on its first day: every figure is 0 then.
-  return today < `${month}-01` ? { asOf: `${month}-01`, asOfInstant: now.toISOString() } : { asOf: today, asOfInstant: now.toISOString() };
+  return today < `${month}-01`
+    ? { asOf: `${month}-01`, asOfInstant: now.toISOString() }
+    : { asOf: today, asOfInstant: now.toISOString() };
 }
 
 /** The execution and supervision report: `{ month, groupBy, asOf, rows, position, lag, stale }`. */
@@ -26,12 +30,17 @@ export const supervisionReport: ReportDefinition<SupervisionQuery, SupervisionRo
     method: 'GET',
     path: '/reports/supervision',
     audience: READ_ROLES.supervision,
-    summary: 'Execution and supervision per rep or region for a month: overdue receivables followed up in 7 days, promises kept and broken, complaints within SLA, profiles reviewed within 12 months, on-time deliveries, discounts needing approval',
+    summary:
+      'Execution and supervision per rep or region for a month: overdue receivables followed up in 7 days, promises kept and broken, complaints within SLA, profiles reviewed within 12 months, on-time deliveries, discounts needing approval',
     tag: 'reports',
     query: SupervisionQuery,
     status: 200,
     projection: 'supervision',
-    response: reportAnswer(SupervisionRowSchema, { month: z.string(), groupBy: z.enum(['rep', 'region']), asOf: z.string() }),
+    response: reportAnswer(SupervisionRowSchema, {
+      month: z.string(),
+      groupBy: z.enum(['rep', 'region']),
+      asOf: z.string(),
+    }),
   },
   sources: SUPERVISION_SOURCES,
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
@@ -39,7 +48,13 @@ export const supervisionReport: ReportDefinition<SupervisionQuery, SupervisionRo
   reusable: (query, { zone, now }) => periodIsOver(periodDays(query.month, query.month).last, now(), zone),
   run(query, { db, lagOf, actor, zone, now }) {
     const { asOf, asOfInstant } = measuredUpTo(query.month, now(), zone);
-    const result = querySupervision(db, lagOf, { month: query.month, asOf, asOfInstant, groupBy: query.groupBy, scope: filteredScope(actor, query) });
+    const result = querySupervision(db, lagOf, {
+      month: query.month,
+      asOf,
+      asOfInstant,
+      groupBy: query.groupBy,
+      scope: filteredScope(actor, query),
+    });
     return { ...result, month: query.month, groupBy: query.groupBy, asOf };
   },
 };

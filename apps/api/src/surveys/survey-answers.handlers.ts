@@ -20,13 +20,17 @@ import { EVENT_CODEC, EVENT_STORE } from '../infrastructure/tokens.js';
 import { TeamRegister } from '../team/team-register.js';
 
 /** An answer to an invitation, by phone (a rep's route) or through the signed link (the public page). */
-export type CampaignAnswerPayload = { readonly type: 'RecordCampaignAnswer'; readonly data: CampaignAnswer & { readonly invitationId: InvitationId; readonly channel?: 'link' | 'phone' } };
+export type CampaignAnswerPayload = {
+  readonly type: 'RecordCampaignAnswer';
+  readonly data: CampaignAnswer & { readonly invitationId: InvitationId; readonly channel?: 'link' | 'phone' };
+};
 
 /** A campaign answer on the CommandBus. */
 export class CampaignAnswerMessage extends AggregateCommand<CampaignAnswerPayload> {}
 
 /** The campaign an invitation id belongs to: everything before its last `.` (ids are `<campaign id>.<n>`). */
-export const campaignOf = (invitationId: string): string => invitationId.slice(0, Math.max(0, invitationId.lastIndexOf('.')));
+export const campaignOf = (invitationId: string): string =>
+  invitationId.slice(0, Math.max(0, invitationId.lastIndexOf('.')));
 
 /**
  * Records an answer on the invited customer's stream: the invitation is looked up in its campaign's stream and must be
@@ -46,13 +50,39 @@ export class CampaignAnswerHandler implements ICommandHandler<CampaignAnswerMess
     const { invitationId, channel, ...answer } = payload.data;
     const campaignId = SurveyId.safeParse(campaignOf(invitationId));
     const streamName = campaignId.success ? surveyCampaignStream(campaignId.data) : null;
-    const campaign = streamName === null ? null : await loadAggregate({ store: this.store, codec: this.codec, decider: surveyCampaignDecider, registry: surveyCampaignEventRegistry, streamName });
+    const campaign =
+      streamName === null
+        ? null
+        : await loadAggregate({
+            store: this.store,
+            codec: this.codec,
+            decider: surveyCampaignDecider,
+            registry: surveyCampaignEventRegistry,
+            streamName,
+          });
     if (campaign?._tag === 'Left') return campaign;
-    const invitation = answerableInvitation(campaign?.right.state ?? { status: 'none' }, invitationId, this.team.businessDate(metadata.occurredAt));
+    const invitation = answerableInvitation(
+      campaign?.right.state ?? { status: 'none' },
+      invitationId,
+      this.team.businessDate(metadata.occurredAt),
+    );
     if (invitation._tag === 'Left') return left(invitation.left);
     const { customerId, campaign: found } = invitation.right;
-    const data = { ...answer, customerId, campaignId: found.campaignId, invitationId, period: found.period, channel: channel ?? 'phone' };
-    const target = { decider: customerDecider, registry: customerEventRegistry, streamName: customerStream(customerId) };
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { type: 'RecordCampaignAnswer', data, metadata, access } });
+    const data = {
+      ...answer,
+      customerId,
+      campaignId: found.campaignId,
+      invitationId,
+      period: found.period,
+      channel: channel ?? 'phone',
+    };
+    const target = {
+      decider: customerDecider,
+      registry: customerEventRegistry,
+      streamName: customerStream(customerId),
+    };
+    return runCommand({ store: this.store, codec: this.codec }, target, request, {
+      command: { type: 'RecordCampaignAnswer', data, metadata, access },
+    });
   }
 }

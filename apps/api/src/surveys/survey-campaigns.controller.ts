@@ -15,10 +15,14 @@ export class SurveyCampaignsController {
   constructor(private readonly commands: CommandGateway) {}
 
   @Route(routes.plan) async plan(@Req() request: FastifyRequest): Promise<CommandOutcome> {
-    return reply(await this.commands.send(routes.plan, readCommand(routes.plan, request), SurveyCampaignCommandMessage));
+    return reply(
+      await this.commands.send(routes.plan, readCommand(routes.plan, request), SurveyCampaignCommandMessage),
+    );
   }
   @Route(routes.launch) async launch(@Req() request: FastifyRequest): Promise<CommandOutcome> {
-    return reply(await this.commands.send(routes.launch, readCommand(routes.launch, request), SurveyCampaignCommandMessage));
+    return reply(
+      await this.commands.send(routes.launch, readCommand(routes.launch, request), SurveyCampaignCommandMessage),
+    );
   }
   @Route(routes.answer) async answer(@Req() request: FastifyRequest): Promise<CommandOutcome> {
     return reply(await this.commands.send(routes.answer, readCommand(routes.answer, request), CampaignAnswerMessage));

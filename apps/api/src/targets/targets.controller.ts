@@ -14,7 +14,10 @@ import { targetRoutes as routes } from './targets.routes.js';
 export class TargetsController {
   constructor(private readonly commands: CommandGateway) {}
 
-  private async send<P extends CommandPayload<TargetCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<TargetCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), TargetCommandMessage));
   }
 

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { targetDecider, targetEventRegistry, targetStream, type CommandPayload, type TargetCommand } from '@salesbook/domain';
+import {
+  targetDecider,
+  targetEventRegistry,
+  targetStream,
+  type CommandPayload,
+  type TargetCommand,
+} from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
@@ -22,8 +28,14 @@ export class TargetCommandHandler implements ICommandHandler<TargetCommandMessag
   async execute({ request }: TargetCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
     const { month, scope, scopeId } = payload.data;
-    const target = { decider: targetDecider, registry: targetEventRegistry, streamName: targetStream(month, scope, scopeId) };
+    const target = {
+      decider: targetDecider,
+      registry: targetEventRegistry,
+      streamName: targetStream(month, scope, scopeId),
+    };
     const periods = await this.periods.facts(metadata.occurredAt);
-    return runCommand({ store: this.store, codec: this.codec }, target, request, { command: { ...payload, metadata, access, periods } });
+    return runCommand({ store: this.store, codec: this.codec }, target, request, {
+      command: { ...payload, metadata, access, periods },
+    });
   }
 }

@@ -3,6 +3,20 @@ import { commandRoute } from '../commands/command-route.js';
 
 /** The Target command routes (stream `target-<month>-<scope>-<id>`, named by the body). Managers only. */
 export const targetRoutes = {
-  set: commandRoute({ path: '/targets', type: 'SetSalesTarget', schema: schemas.SetSalesTarget, summary: 'Set a monthly sales target for a rep or a region', tag: 'targets', aggregate: 'target' }),
-  revise: commandRoute({ path: '/targets/revisions', type: 'ReviseSalesTarget', schema: schemas.ReviseSalesTarget, summary: 'Revise a target that was set', tag: 'targets', aggregate: 'target' }),
+  set: commandRoute({
+    path: '/targets',
+    type: 'SetSalesTarget',
+    schema: schemas.SetSalesTarget,
+    summary: 'Set a monthly sales target for a rep or a region',
+    tag: 'targets',
+    aggregate: 'target',
+  }),
+  revise: commandRoute({
+    path: '/targets/revisions',
+    type: 'ReviseSalesTarget',
+    schema: schemas.ReviseSalesTarget,
+    summary: 'Revise a target that was set',
+    tag: 'targets',
+    aggregate: 'target',
+  }),
 } as const;

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { accessFacts, teamDecider, teamEventRegistry, TEAM_STREAM, type AccessFacts, type CommandMetadata, type TeamState } from '@salesbook/domain';
+import {
+  accessFacts,
+  teamDecider,
+  teamEventRegistry,
+  TEAM_STREAM,
+  type AccessFacts,
+  type CommandMetadata,
+  type TeamState,
+} from '@salesbook/domain';
 import { loadAggregate, type EventCodec, type EventStore } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
@@ -26,7 +34,13 @@ export class TeamRegister {
   ) {}
 
   async state(): Promise<TeamState> {
-    const loaded = await loadAggregate({ store: this.store, codec: this.codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM });
+    const loaded = await loadAggregate({
+      store: this.store,
+      codec: this.codec,
+      decider: teamDecider,
+      registry: teamEventRegistry,
+      streamName: TEAM_STREAM,
+    });
     if (isLeft(loaded)) throw new TeamRegisterUnreadable(`${loaded.left.code}: ${loaded.left.message}`);
     this.lastRead = loaded.right.state;
     return loaded.right.state;
@@ -47,7 +61,11 @@ export class TeamRegister {
   }
 
   /** What the register says of the command's actor (and the rep it names) on the command's business date. */
-  async facts(command: { readonly type: string; readonly data: unknown; readonly metadata: CommandMetadata }): Promise<AccessFacts> {
+  async facts(command: {
+    readonly type: string;
+    readonly data: unknown;
+    readonly metadata: CommandMetadata;
+  }): Promise<AccessFacts> {
     return accessFacts(await this.state(), command, this.businessDate(command.metadata.occurredAt));
   }
 

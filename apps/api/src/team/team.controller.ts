@@ -20,7 +20,10 @@ export class TeamController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async send<P extends CommandPayload<TeamCommand>>(spec: CommandRouteSpec<P>, request: FastifyRequest): Promise<CommandOutcome> {
+  private async send<P extends CommandPayload<TeamCommand>>(
+    spec: CommandRouteSpec<P>,
+    request: FastifyRequest,
+  ): Promise<CommandOutcome> {
     return reply(await this.commands.send(spec, readCommand(spec, request), TeamCommandMessage));
   }
 

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { spellOn, standingOn, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type CommandPayload, type TeamCommand, type TeamState } from '@salesbook/domain';
+import {
+  spellOn,
+  standingOn,
+  teamDecider,
+  teamEventRegistry,
+  TEAM_STREAM,
+  type Actor,
+  type CommandPayload,
+  type TeamCommand,
+  type TeamState,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 import type { TeamMemberRowSchema } from './team.routes.js';
@@ -33,7 +43,13 @@ export function teamOn(register: TeamState, on: string, reader: Actor): TeamMemb
     const spell = spellOn(register, memberId, on);
     const standing = standingOn(register, memberId, on);
     if (spell === undefined || standing === null) continue;
-    const row = { memberId, role: standing.role, region: standing.region ?? null, managerId: standing.managerId ?? null, since: spell.from };
+    const row = {
+      memberId,
+      role: standing.role,
+      region: standing.region ?? null,
+      managerId: standing.managerId ?? null,
+      since: spell.from,
+    };
     if (visible(reader, row)) rows.push(row);
   }
   return rows;

@@ -15,12 +15,27 @@ export interface BadRequest {
   /** The raw body text, if any. */
   readonly body: string | undefined;
   /** Who the bearer token is for: an allowed role, a denied one, none, or a forged/garbled header. */
-  readonly auth: { readonly kind: 'role'; readonly role: Role } | { readonly kind: 'none' } | { readonly kind: 'header'; readonly value: string } | { readonly kind: 'lifetime'; readonly role: Role; readonly token: BadLifetime };
+  readonly auth:
+    | { readonly kind: 'role'; readonly role: Role }
+    | { readonly kind: 'none' }
+    | { readonly kind: 'header'; readonly value: string }
+    | { readonly kind: 'lifetime'; readonly role: Role; readonly token: BadLifetime };
   readonly faults: readonly Fault[];
 }
 
 /** Ways a request is wrong; `unknown-id` alone is well-formed but names nothing (404 or 400). */
-export type Fault = 'malformed-json' | 'non-object-body' | 'unknown-field' | 'too-large' | 'bad-param' | 'bad-header' | 'bad-query' | 'bad-auth' | 'unknown-id' | 'lone-surrogate' | 'token-lifetime';
+export type Fault =
+  | 'malformed-json'
+  | 'non-object-body'
+  | 'unknown-field'
+  | 'too-large'
+  | 'bad-param'
+  | 'bad-header'
+  | 'bad-query'
+  | 'bad-auth'
+  | 'unknown-id'
+  | 'lone-surrogate'
+  | 'token-lifetime';
 
 /** Correctly signed tokens of an allowed role that break the lifetime rules: no `exp`, too long a life, issued in the future. */
 export type BadLifetime = 'no-exp' | 'too-long' | 'future-iat';
@@ -29,22 +44,87 @@ export type BadLifetime = 'no-exp' | 'too-long' | 'future-iat';
 const LONE_SURROGATES = ['x\ud800y', '\udc00', 'Li \ud83d', '\udfff\ud800'];
 
 const INJECTIONS = [
-  "'; DROP TABLE events; --", '" OR 1=1 --', '../../etc/passwd', '<script>alert(1)</script>', '${process.exit(1)}', '{{7*7}}',
-  '__proto__', 'constructor', '%00', '\u0000', 'a'.repeat(300), '💥', 'Ω≈ç√', '\r\nX-Injected: 1', 'NaN', '-0', '1e309',
+  "'; DROP TABLE events; --",
+  '" OR 1=1 --',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${process.exit(1)}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  '%00',
+  '\u0000',
+  'a'.repeat(300),
+  '💥',
+  'Ω≈ç√',
+  '\r\nX-Injected: 1',
+  'NaN',
+  '-0',
+  '1e309',
 ];
 const BAD_NUMBERS = [-1, -0.5, 1.5, 1e21, -1e21, Number.MAX_SAFE_INTEGER + 2, 2 ** 63, -(2 ** 63), 0.1 + 0.2];
-const BAD_DATES = ['2026-13-01', '2026-02-30', '0000-00-00', '99999-01-01', '2026-1-1', '2026-03-01T25:00:00Z', '1969-12-31T23:59:60Z', '2026-03', '+275760-09-13', '9999-12-31T23:59:59.999+14:00'];
+const BAD_DATES = [
+  '2026-13-01',
+  '2026-02-30',
+  '0000-00-00',
+  '99999-01-01',
+  '2026-1-1',
+  '2026-03-01T25:00:00Z',
+  '1969-12-31T23:59:60Z',
+  '2026-03',
+  '+275760-09-13',
+  '9999-12-31T23:59:59.999+14:00',
+];
 /** Path parameters that match no id pattern (injections, traversal, bad percent-encoding). */
-const BAD_PARAMS = [...INJECTIONS.map(encodeURIComponent), '%E0%A4%A', '..', '-leading-dash', 'x'.repeat(200), 'order-', '%2e%2e%2f'];
+const BAD_PARAMS = [
+  ...INJECTIONS.map(encodeURIComponent),
+  '%E0%A4%A',
+  '..',
+  '-leading-dash',
+  'x'.repeat(200),
+  'order-',
+  '%2e%2e%2f',
+];
 const UNKNOWN_IDS = ['nope-1', 'x-404', 'missing.order', 'Z9'];
-const MALFORMED = ['{"a": ', "{'single': 1}", '{"a":1,}', '[1, 2', '{"a": undefined}', 'NaN', '{"a": 01}', '\u0000', '{"a":"\\x"}', '<xml/>', 'null', '"text"', '42', 'true'];
+const MALFORMED = [
+  '{"a": ',
+  "{'single': 1}",
+  '{"a":1,}',
+  '[1, 2',
+  '{"a": undefined}',
+  'NaN',
+  '{"a": 01}',
+  '\u0000',
+  '{"a":"\\x"}',
+  '<xml/>',
+  'null',
+  '"text"',
+  '42',
+  'true',
+];
 const BAD_HEADERS: Record<string, readonly string[]> = {
   'if-match': ['abc', '-2', '1.5', '"', 'W/"x"', '99999999999999999999', '*', ''],
   'idempotency-key': ['has spaces', 'x'.repeat(129), 'ünïcode', 'a/b', ''],
   'x-min-position': ['-1', 'abc', '1.5', '0x10', '1'.repeat(41), ''],
 };
-const BAD_TOKENS = ['Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer a.b.c', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6InN5c3RlbSJ9.', 'bearer  x', 'Token abc'];
-const ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'finance', 'auditor', 'system'];
+const BAD_TOKENS = [
+  'Bearer',
+  'Bearer ',
+  'Basic dXNlcjpwYXNz',
+  'Bearer a.b.c',
+  'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6InN5c3RlbSJ9.',
+  'bearer  x',
+  'Token abc',
+];
+const ROLES: readonly Role[] = [
+  'sales_manager',
+  'regional_manager',
+  'sales_rep',
+  'market_analyst',
+  'finance',
+  'auditor',
+  'system',
+];
 
 const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(...INJECTIONS, ...BAD_NUMBERS, ...BAD_DATES, null, true, [], {}),
@@ -57,13 +137,17 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
 /** The top-level field names a zod object schema declares (empty when it is not an object). */
 const fieldsOf = (schema: z.ZodType | undefined): string[] => {
   if (schema === undefined) return [];
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+  };
   return Object.keys(json.properties ?? {});
 };
 
 const noise = (schema: z.ZodType | undefined): fc.Arbitrary<Record<string, unknown>> => {
   const fields = fieldsOf(schema);
-  return fields.length === 0 ? fc.constant({}) : fc.dictionary(fc.constantFrom(...fields), badValue, { maxKeys: fields.length });
+  return fields.length === 0
+    ? fc.constant({})
+    : fc.dictionary(fc.constantFrom(...fields), badValue, { maxKeys: fields.length });
 };
 
 const faultsOf = (route: RouteSpec): Fault[] => [
@@ -101,36 +185,96 @@ export function badRequest(route: RouteSpec, bodyLimit: number): fc.Arbitrary<Ba
       malformed: fc.constantFrom(...MALFORMED),
       largeBy: fc.integer({ min: 1, max: 3 * bodyLimit }),
       paramValues: fc.array(fc.constantFrom(...BAD_PARAMS), { minLength: params.length, maxLength: params.length }),
-      knownIds: fc.array(fc.constantFrom(...UNKNOWN_IDS, 'c-1', 'o-1'), { minLength: params.length, maxLength: params.length }),
-      header: fc.constantFrom(...Object.keys(BAD_HEADERS)).chain((name) => fc.record({ name: fc.constant(name), value: fc.constantFrom(...(BAD_HEADERS[name] ?? [''])) })),
+      knownIds: fc.array(fc.constantFrom(...UNKNOWN_IDS, 'c-1', 'o-1'), {
+        minLength: params.length,
+        maxLength: params.length,
+      }),
+      header: fc
+        .constantFrom(...Object.keys(BAD_HEADERS))
+        .chain((name) =>
+          fc.record({ name: fc.constant(name), value: fc.constantFrom(...(BAD_HEADERS[name] ?? [''])) }),
+        ),
       idempotencyKey: fc.option(fc.stringMatching(/^[A-Za-z0-9._:-]{1,20}$/), { nil: undefined }),
-      surrogate: fc.record({ text: fc.constantFrom(...LONE_SURROGATES), field: fc.constantFrom(...fieldsOf(route.body), 'note') }),
+      surrogate: fc.record({
+        text: fc.constantFrom(...LONE_SURROGATES),
+        field: fc.constantFrom(...fieldsOf(route.body), 'note'),
+      }),
       lifetime: fc.constantFrom<BadLifetime>('no-exp', 'too-long', 'future-iat'),
-      contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'),
+      contentType: fc.constantFrom(
+        'application/json',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=latin1',
+      ),
     })
     .map((draw): BadRequest => {
       const has = (fault: Fault) => draw.faults.includes(fault);
-      const ids = draw.knownIds.map((id) => (has('unknown-id') ? (UNKNOWN_IDS.includes(id) ? id : UNKNOWN_IDS[0] ?? 'nope') : id));
-      const values = has('bad-param') ? draw.paramValues : route.path.includes(':stream') ? ids.map((id) => `order-${id}`) : ids;
+      const ids = draw.knownIds.map((id) =>
+        has('unknown-id') ? (UNKNOWN_IDS.includes(id) ? id : (UNKNOWN_IDS[0] ?? 'nope')) : id,
+      );
+      const values = has('bad-param')
+        ? draw.paramValues
+        : route.path.includes(':stream')
+          ? ids.map((id) => `order-${id}`)
+          : ids;
       const path = params.reduce((text, param, index) => text.replace(param, values[index] ?? 'x'), route.path);
       // JSON text, not String(): a drawn object may carry its own `toString` key, which String() cannot call.
-      const query = has('bad-query') ? { ...draw.query, [draw.unknownKey]: typeof draw.unknownValue === 'string' ? draw.unknownValue : JSON.stringify(draw.unknownValue) } : draw.query;
-      const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)])).toString();
+      const query = has('bad-query')
+        ? {
+            ...draw.query,
+            [draw.unknownKey]:
+              typeof draw.unknownValue === 'string' ? draw.unknownValue : JSON.stringify(draw.unknownValue),
+          }
+        : draw.query;
+      const search = new URLSearchParams(
+        Object.entries(query).map(([key, value]): [string, string] => [
+          key,
+          typeof value === 'string' ? value : JSON.stringify(value),
+        ]),
+      ).toString();
       const withUnknown = has('unknown-field') ? { ...draw.body, [draw.unknownKey]: draw.unknownValue } : draw.body;
-      const object = has('lone-surrogate') ? { ...withUnknown, [draw.surrogate.field]: draw.surrogate.text } : withUnknown;
-      let body = route.body === undefined && !has('malformed-json') && !has('too-large') ? undefined : JSON.stringify(object);
+      const object = has('lone-surrogate')
+        ? { ...withUnknown, [draw.surrogate.field]: draw.surrogate.text }
+        : withUnknown;
+      let body =
+        route.body === undefined && !has('malformed-json') && !has('too-large') ? undefined : JSON.stringify(object);
       if (has('non-object-body')) body = draw.nonObject;
       if (has('malformed-json')) body = draw.malformed;
       if (has('too-large')) body = JSON.stringify({ ...object, padding: 'x'.repeat(bodyLimit + draw.largeBy) });
       const headers: Record<string, string> = { 'content-type': draw.contentType };
-      if (draw.idempotencyKey !== undefined && route.command !== undefined) headers['idempotency-key'] = draw.idempotencyKey;
+      if (draw.idempotencyKey !== undefined && route.command !== undefined)
+        headers['idempotency-key'] = draw.idempotencyKey;
       if (has('bad-header')) {
-        const name = route.command === undefined ? 'x-min-position' : draw.header.name === 'x-min-position' ? 'if-match' : draw.header.name;
-        headers[name] = BAD_HEADERS[name]?.includes(draw.header.value) === true ? draw.header.value : (BAD_HEADERS[name]?.[0] ?? 'abc');
+        const name =
+          route.command === undefined
+            ? 'x-min-position'
+            : draw.header.name === 'x-min-position'
+              ? 'if-match'
+              : draw.header.name;
+        headers[name] =
+          BAD_HEADERS[name]?.includes(draw.header.value) === true
+            ? draw.header.value
+            : (BAD_HEADERS[name]?.[0] ?? 'abc');
       }
       const denied = route.audience !== 'public' && !route.audience.includes(draw.deniedRole);
-      const badAuth: BadRequest['auth'] = denied ? { kind: 'role', role: draw.deniedRole } : draw.badToken === 'Bearer' ? { kind: 'none' } : { kind: 'header', value: draw.badToken };
-      const auth: BadRequest['auth'] = has('token-lifetime') ? { kind: 'lifetime', role: draw.role, token: draw.lifetime } : has('bad-auth') ? badAuth : { kind: 'role', role: draw.role };
-      return { route, method: route.method, path: search === '' ? path : `${path}?${search}`, headers, body, auth, faults: draw.faults };
+      const badAuth: BadRequest['auth'] = denied
+        ? { kind: 'role', role: draw.deniedRole }
+        : draw.badToken === 'Bearer'
+          ? { kind: 'none' }
+          : { kind: 'header', value: draw.badToken };
+      const auth: BadRequest['auth'] = has('token-lifetime')
+        ? { kind: 'lifetime', role: draw.role, token: draw.lifetime }
+        : has('bad-auth')
+          ? badAuth
+          : { kind: 'role', role: draw.role };
+      return {
+        route,
+        method: route.method,
+        path: search === '' ? path : `${path}?${search}`,
+        headers,
+        body,
+        auth,
+        faults: draw.faults,
+      };
     });
 }

@@ -13,15 +13,29 @@ export interface BuiltApi {
   readonly url: string;
   readonly logFile: string;
   /** fetch with a bearer token for `actor`; the parsed JSON body (`any`: tests assert shapes field by field). */
-  call(method: string, path: string, actor: Actor, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    actor: Actor,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
   /** SIGTERM, and wait for the process to end: Nest's shutdown hooks close the stores, then re-raise the signal. */
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-const childEnv = (env: Record<string, string>, secret: string): Record<string, string> => ({ PATH: process.env['PATH'] ?? '', SALESBOOK_JWT_SECRET: secret, SALESBOOK_PORT: '0', ...env });
+const childEnv = (env: Record<string, string>, secret: string): Record<string, string> => ({
+  PATH: process.env['PATH'] ?? '',
+  SALESBOOK_JWT_SECRET: secret,
+  SALESBOOK_PORT: '0',
+  ...env,
+});
 
 /** Runs `dist/main.js` expecting it to refuse to start: its exit code and everything it printed. */
-export async function startupRefusal(env: Record<string, string>, secret: string): Promise<{ code: number | null; output: string }> {
+export async function startupRefusal(
+  env: Record<string, string>,
+  secret: string,
+): Promise<{ code: number | null; output: string }> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run @salesbook/api:build)`);
   const child = spawn(process.execPath, [MAIN], { env: childEnv(env, secret), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -45,10 +59,13 @@ export async function startBuiltApi(env: Record<string, string>, secret: string,
   const from = existsSync(logFile) ? readFileSync(logFile).length : 0;
   const child = spawn(process.execPath, [MAIN], { env: childEnv(env, secret), stdio: ['ignore', fd, fd] });
   closeSync(fd);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   let url: string | undefined;
   for (let waited = 0; url === undefined; waited += 50) {
-    if (child.exitCode !== null || waited > 20_000) throw new Error(`the API did not start:\n${readFileSync(logFile, 'utf8')}`);
+    if (child.exitCode !== null || waited > 20_000)
+      throw new Error(`the API did not start:\n${readFileSync(logFile, 'utf8')}`);
     await new Promise((wait) => setTimeout(wait, 50));
     url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile).subarray(from).toString('utf8'))?.[1];
   }
@@ -59,7 +76,11 @@ export async function startBuiltApi(env: Record<string, string>, secret: string,
     async call(method, path, actor, body, headers = {}) {
       const response = await fetch(`${base}${path}`, {
         method,
-        headers: { authorization: `Bearer ${await signToken(secret, actor)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${await signToken(secret, actor)}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
@@ -81,7 +102,12 @@ export async function startBuiltApi(env: Record<string, string>, secret: string,
 async function enterTestTeam(api: BuiltApi): Promise<void> {
   const system = actor('system', 'system');
   for (const member of TEST_TEAM) {
-    const response = await api.call('POST', '/team/members', system, { ...member, joinedOn: '2020-01-01', occurredAt: '2020-01-01T00:00:00.000Z' });
-    if (response.status !== 201 && response.body?.code !== 'TEAM_MEMBER_ALREADY_ACTIVE') throw new Error(`test team: ${member.memberId}: ${response.status} ${JSON.stringify(response.body)}`);
+    const response = await api.call('POST', '/team/members', system, {
+      ...member,
+      joinedOn: '2020-01-01',
+      occurredAt: '2020-01-01T00:00:00.000Z',
+    });
+    if (response.status !== 201 && response.body?.code !== 'TEAM_MEMBER_ALREADY_ACTIVE')
+      throw new Error(`test team: ${member.memberId}: ${response.status} ${JSON.stringify(response.body)}`);
   }
 }

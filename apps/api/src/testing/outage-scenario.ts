@@ -29,7 +29,8 @@ export async function expectRecoveryFromOutage(api: TestApi, outage: Outage): Pr
     const response = await api.call('POST', path, { actor: people.rep, body });
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
   };
-  const status = async (path: string): Promise<number> => (await api.call('GET', path, { actor: people.manager })).status;
+  const status = async (path: string): Promise<number> =>
+    (await api.call('GET', path, { actor: people.manager })).status;
   const ordersCounted = async (): Promise<number> => {
     const report = await api.call('GET', DAILY, { actor: people.manager });
     return (report.body.rows as { orders_confirmed: number }[]).reduce((sum, row) => sum + row.orders_confirmed, 0);
@@ -38,7 +39,10 @@ export async function expectRecoveryFromOutage(api: TestApi, outage: Outage): Pr
   await post('/customers', customerBody('c-1'));
   await post('/orders', orderBody('o-0', 'c-1', { paymentTerms: { kind: 'advance' } }));
   await post('/orders/o-0/confirmation', {});
-  await until('the first receivable is open and every read model is live', async () => (await outage.receivables()).length === 1 && (await status('/ready')) === 200);
+  await until(
+    'the first receivable is open and every read model is live',
+    async () => (await outage.receivables()).length === 1 && (await status('/ready')) === 200,
+  );
   expect(await ordersCounted()).toBe(1);
 
   await outage.stop();
@@ -58,10 +62,19 @@ export async function expectRecoveryFromOutage(api: TestApi, outage: Outage): Pr
     await post('/orders', orderBody(`o-${n}`, 'c-1', { paymentTerms: { kind: 'advance' } }));
     await post(`/orders/o-${n}/confirmation`, {});
   }
-  await until('every subscription is back and caught up', async () => (await status('/ready')) === 200 && (await status('/health')) === 200, 60_000);
+  await until(
+    'every subscription is back and caught up',
+    async () => (await status('/ready')) === 200 && (await status('/health')) === 200,
+    60_000,
+  );
   await until('the policy opened the new receivables', async () => (await outage.receivables()).length === 4);
   const after = await api.call('GET', DAILY, { actor: people.manager });
   expect(after.body.stale).toBe(false);
   expect(await ordersCounted()).toBe(4);
-  expect((await outage.receivables()).sort()).toEqual(['receivable-o-0', 'receivable-o-1', 'receivable-o-2', 'receivable-o-3']);
+  expect((await outage.receivables()).sort()).toEqual([
+    'receivable-o-0',
+    'receivable-o-1',
+    'receivable-o-2',
+    'receivable-o-3',
+  ]);
 }

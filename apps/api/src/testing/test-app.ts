@@ -1,5 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import { JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegistry, TEAM_STREAM, type Actor, type ActorId, type RegionId, type Role, type TeamCommand } from '@salesbook/domain';
+import {
+  JoinTeam,
+  salesbookEventRegistry,
+  teamDecider,
+  teamEventRegistry,
+  TEAM_STREAM,
+  type Actor,
+  type ActorId,
+  type RegionId,
+  type Role,
+  type TeamCommand,
+} from '@salesbook/domain';
 import { createEventCodec, createMemoryEventStore, handleCommand, type EventStore } from '@salesbook/eventstore';
 import { signToken } from '../auth/jwt.js';
 import { createApp } from '../bootstrap.js';
@@ -21,7 +32,11 @@ export interface TestApi {
    * fetch with JSON body and a bearer token for `actor`. The body is `any` on purpose: tests assert
    * response shapes field by field, and a typed body would only be a cast that proves nothing.
    */
-  call(method: string, path: string, options?: { actor?: Actor; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    options?: { actor?: Actor; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
   /** Runs `act` with the API's clock at `instant` (e.g. to place orders before the shipments the fixtures date). */
   at<T>(instant: string, act: () => Promise<T>): Promise<T>;
@@ -65,8 +80,20 @@ async function registerTestTeam(store: EventStore): Promise<void> {
   const codec = createEventCodec(salesbookEventRegistry);
   for (const member of TEST_TEAM) {
     const data = JoinTeam.parse({ ...member, joinedOn: '2020-01-01' });
-    const command: TeamCommand = { type: 'JoinTeam', data, metadata: { actor: actor('system', 'system'), occurredAt: '2020-01-01T00:00:00.000Z' } };
-    const joined = await handleCommand({ store, codec, decider: teamDecider, registry: teamEventRegistry, streamName: TEAM_STREAM, command, commandId: `test-team-${member.memberId}` });
+    const command: TeamCommand = {
+      type: 'JoinTeam',
+      data,
+      metadata: { actor: actor('system', 'system'), occurredAt: '2020-01-01T00:00:00.000Z' },
+    };
+    const joined = await handleCommand({
+      store,
+      codec,
+      decider: teamDecider,
+      registry: teamEventRegistry,
+      streamName: TEAM_STREAM,
+      command,
+      commandId: `test-team-${member.memberId}`,
+    });
     if (joined._tag === 'Left') throw new Error(`test team: ${member.memberId}: ${joined.left.code}`);
   }
 }
@@ -81,7 +108,17 @@ export async function startTestApi(
   given: { store?: EventStore; emptyRegister?: boolean } = {},
 ): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
-    { SALESBOOK_EVENTSTORE: 'memory:', SALESBOOK_READMODELS: ':memory:', SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_LOG_LEVEL: 'silent', SALESBOOK_MIN_POSITION_WAIT_MS: '1000', SALESBOOK_KEYSTORE: ':memory:', SALESBOOK_MASTER_KEY: TEST_MASTER_KEY, SALESBOOK_RATE_LIMIT: '0', ...env },
+    {
+      SALESBOOK_EVENTSTORE: 'memory:',
+      SALESBOOK_READMODELS: ':memory:',
+      SALESBOOK_JWT_SECRET: SECRET,
+      SALESBOOK_LOG_LEVEL: 'silent',
+      SALESBOOK_MIN_POSITION_WAIT_MS: '1000',
+      SALESBOOK_KEYSTORE: ':memory:',
+      SALESBOOK_MASTER_KEY: TEST_MASTER_KEY,
+      SALESBOOK_RATE_LIMIT: '0',
+      ...env,
+    },
     () => SECRET,
   );
   const store = given.store ?? createMemoryEventStore();

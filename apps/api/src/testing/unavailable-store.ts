@@ -1,4 +1,9 @@
-import { StoreUnavailableError, type EventStore, type Subscription, type SubscriptionMessage } from '@salesbook/eventstore';
+import {
+  StoreUnavailableError,
+  type EventStore,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@salesbook/eventstore';
 
 /** A store that can be taken away and brought back by the test. */
 export interface SwitchableStore {
@@ -35,7 +40,8 @@ export function switchable(inner: EventStore): SwitchableStore {
     async *[Symbol.asyncIterator]() {
       const iterator = subscription[Symbol.asyncIterator]();
       try {
-        for (let next = await nextOrAway(iterator); next.done !== true; next = await nextOrAway(iterator)) yield next.value;
+        for (let next = await nextOrAway(iterator); next.done !== true; next = await nextOrAway(iterator))
+          yield next.value;
       } finally {
         await subscription.unsubscribe();
       }

@@ -1,6 +1,19 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { activeWebhookSubscriptions, ALERTS_SOURCES, queryAlerts, type Alert, type ProjectionRunner, type WebhookSubscriptionRow } from '@salesbook/projections';
+import {
+  activeWebhookSubscriptions,
+  ALERTS_SOURCES,
+  queryAlerts,
+  type Alert,
+  type ProjectionRunner,
+  type WebhookSubscriptionRow,
+} from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
 import { WebhookOutbox, type OutboxStats } from './outbox.js';
@@ -8,14 +21,17 @@ import { attemptDelivery, backoffMs } from './sender.js';
 import { deliveryIdOf, subscriptionSecret } from './signing.js';
 
 /** What `/projections/status` shows of webhooks. */
-export type WebhookStatus = ({ readonly enabled: true; readonly subscriptions: number } & OutboxStats) | { readonly enabled: false; readonly reason: string };
+export type WebhookStatus =
+  | ({ readonly enabled: true; readonly subscriptions: number } & OutboxStats)
+  | { readonly enabled: false; readonly reason: string };
 
 /** Deliveries attempted per tick (each tick also queues the alerts that fired since the last). */
 const BATCH = 20;
 const SOURCES = [...ALERTS_SOURCES, 'webhook_subscriptions'];
 
 const matches = (subscription: WebhookSubscriptionRow, alert: Alert): boolean =>
-  (JSON.parse(subscription.kinds) as string[]).includes(alert.kind) && (subscription.region === null || subscription.region === alert.region);
+  (JSON.parse(subscription.kinds) as string[]).includes(alert.kind) &&
+  (subscription.region === null || subscription.region === alert.region);
 
 /**
  * Delivers alerts to webhook subscriptions at least once. Each tick (SALESBOOK_WEBHOOK_TICK_MS, on the API's clock)
@@ -53,14 +69,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   status(): WebhookStatus {
-    if (this.outbox === undefined) return { enabled: false, reason: 'SALESBOOK_WEBHOOK_KEY is not set: nothing is delivered' };
+    if (this.outbox === undefined)
+      return { enabled: false, reason: 'SALESBOOK_WEBHOOK_KEY is not set: nothing is delivered' };
     return { enabled: true, subscriptions: activeWebhookSubscriptions(this.db).length, ...this.outbox.stats() };
   }
 
   private schedule(): void {
     if (this.stopping) return;
     this.timer = setTimeout(() => {
-      this.running = this.tick().catch((error: unknown) => this.logger.error(`webhook tick failed: ${error instanceof Error ? error.message : String(error)}`));
+      this.running = this.tick().catch((error: unknown) =>
+        this.logger.error(`webhook tick failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
       void this.running.finally(() => this.schedule());
     }, this.config.alerts.tickMs);
     this.timer.unref();
@@ -74,10 +93,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     if (SOURCES.every((name) => !this.runner.freshness(name).stale)) this.queue(outbox, now);
     for (const delivery of outbox.due(now.getTime(), BATCH)) {
       if (this.stopping) return;
-      const outcome = await attemptDelivery(delivery, subscriptionSecret(key, delivery.subscription_id), Math.floor(this.clock().getTime() / 1000), this.config.alerts.timeoutMs);
+      const outcome = await attemptDelivery(
+        delivery,
+        subscriptionSecret(key, delivery.subscription_id),
+        Math.floor(this.clock().getTime() / 1000),
+        this.config.alerts.timeoutMs,
+      );
       const at = this.clock();
       if (outcome.ok) outbox.delivered(delivery.delivery_id, at.toISOString());
-      else outbox.attemptFailed(delivery.delivery_id, at.toISOString(), outcome.error, this.nextAttempt(delivery.attempts + 1, at.getTime()));
+      else
+        outbox.attemptFailed(
+          delivery.delivery_id,
+          at.toISOString(),
+          outcome.error,
+          this.nextAttempt(delivery.attempts + 1, at.getTime()),
+        );
     }
   }
 
@@ -96,15 +126,26 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       if (since === undefined) outbox.queue([], until, now.getTime());
       return;
     }
-    const alerts = queryAlerts(this.db, () => 0, { since, now: until, zone: this.config.timeZone, slaWarningMs: this.config.alerts.slaWarningMs }).rows;
+    const alerts = queryAlerts(this.db, () => 0, {
+      since,
+      now: until,
+      zone: this.config.timeZone,
+      slaWarningMs: this.config.alerts.slaWarningMs,
+    }).rows;
     const deliveries = subscriptions.flatMap((subscription) =>
-      alerts.filter((alert) => matches(subscription, alert)).map((alert) => ({
-        delivery_id: deliveryIdOf(subscription.subscription_id, alert.id),
-        subscription_id: subscription.subscription_id,
-        alert_id: alert.id,
-        url: subscription.url,
-        body: JSON.stringify({ deliveryId: deliveryIdOf(subscription.subscription_id, alert.id), subscriptionId: subscription.subscription_id, alert }),
-      })),
+      alerts
+        .filter((alert) => matches(subscription, alert))
+        .map((alert) => ({
+          delivery_id: deliveryIdOf(subscription.subscription_id, alert.id),
+          subscription_id: subscription.subscription_id,
+          alert_id: alert.id,
+          url: subscription.url,
+          body: JSON.stringify({
+            deliveryId: deliveryIdOf(subscription.subscription_id, alert.id),
+            subscriptionId: subscription.subscription_id,
+            alert,
+          }),
+        })),
     );
     outbox.queue(deliveries, until, now.getTime());
   }

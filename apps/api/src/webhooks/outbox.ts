@@ -50,54 +50,98 @@ export class WebhookOutbox {
 
   /** Up to when alerts were queued; undefined before the first queuing. */
   queuedUntil(): string | undefined {
-    const row = this.db.prepare("SELECT until FROM webhook_cursor WHERE name = 'alerts'").get() as { until: string } | undefined;
+    const row = this.db.prepare("SELECT until FROM webhook_cursor WHERE name = 'alerts'").get() as
+      { until: string } | undefined;
     return row?.until;
   }
 
   /** Queues deliveries (those already queued are kept as they are) and moves the cursor, in one transaction. */
-  queue(deliveries: readonly Omit<OutboxDelivery, 'attempts' | 'next_attempt_at'>[], until: string, nowMs: number): void {
-    const insert = this.db.prepare(`INSERT OR IGNORE INTO webhook_deliveries (delivery_id, subscription_id, alert_id, url, body, queued_at, status, attempts, next_attempt_at)
+  queue(
+    deliveries: readonly Omit<OutboxDelivery, 'attempts' | 'next_attempt_at'>[],
+    until: string,
+    nowMs: number,
+  ): void {
+    const insert = this.db
+      .prepare(`INSERT OR IGNORE INTO webhook_deliveries (delivery_id, subscription_id, alert_id, url, body, queued_at, status, attempts, next_attempt_at)
       VALUES (@delivery_id, @subscription_id, @alert_id, @url, @body, @queued_at, 'pending', 0, @next)`);
     this.db.transaction(() => {
       for (const d of deliveries) insert.run({ ...d, queued_at: until, next: nowMs });
-      this.db.prepare("INSERT INTO webhook_cursor (name, until) VALUES ('alerts', ?) ON CONFLICT (name) DO UPDATE SET until = excluded.until").run(until);
+      this.db
+        .prepare(
+          "INSERT INTO webhook_cursor (name, until) VALUES ('alerts', ?) ON CONFLICT (name) DO UPDATE SET until = excluded.until",
+        )
+        .run(until);
     })();
   }
 
   /** Pending deliveries due at `nowMs`, oldest first. */
   due(nowMs: number, limit: number): OutboxDelivery[] {
-    return this.db.prepare(`SELECT delivery_id, subscription_id, alert_id, url, body, attempts, next_attempt_at FROM webhook_deliveries
-      WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, delivery_id LIMIT ? + 0`).all(nowMs, limit) as OutboxDelivery[];
+    return this.db
+      .prepare(
+        `SELECT delivery_id, subscription_id, alert_id, url, body, attempts, next_attempt_at FROM webhook_deliveries
+      WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, delivery_id LIMIT ? + 0`,
+      )
+      .all(nowMs, limit) as OutboxDelivery[];
   }
 
   delivered(deliveryId: string, at: string): void {
-    this.db.prepare("UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_attempt_at = ? WHERE delivery_id = ?").run(at, at, deliveryId);
+    this.db
+      .prepare(
+        "UPDATE webhook_deliveries SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_attempt_at = ? WHERE delivery_id = ?",
+      )
+      .run(at, at, deliveryId);
   }
 
   /** A failed attempt: retried at `nextAttemptAt`, or given up (`failed`) when that is null. */
   attemptFailed(deliveryId: string, at: string, error: string, nextAttemptAt: number | null): void {
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE webhook_deliveries SET attempts = attempts + 1, last_error = ?, last_failed_at = ?,
-        status = CASE WHEN ? IS NULL THEN 'failed' ELSE status END, next_attempt_at = COALESCE(?, next_attempt_at) WHERE delivery_id = ?`).run(error, at, nextAttemptAt, nextAttemptAt, deliveryId);
-      this.db.prepare("INSERT INTO webhook_counters (name, value) VALUES ('failed_attempts', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1").run();
+      this.db
+        .prepare(
+          `UPDATE webhook_deliveries SET attempts = attempts + 1, last_error = ?, last_failed_at = ?,
+        status = CASE WHEN ? IS NULL THEN 'failed' ELSE status END, next_attempt_at = COALESCE(?, next_attempt_at) WHERE delivery_id = ?`,
+        )
+        .run(error, at, nextAttemptAt, nextAttemptAt, deliveryId);
+      this.db
+        .prepare(
+          "INSERT INTO webhook_counters (name, value) VALUES ('failed_attempts', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+        )
+        .run();
     })();
   }
 
   /** Pending deliveries of subscriptions no longer active are dropped. */
   dropAllBut(activeSubscriptionIds: readonly string[]): void {
     const keep = JSON.stringify(activeSubscriptionIds);
-    this.db.prepare("UPDATE webhook_deliveries SET status = 'dropped' WHERE status = 'pending' AND subscription_id NOT IN (SELECT value FROM json_each(?))").run(keep);
+    this.db
+      .prepare(
+        "UPDATE webhook_deliveries SET status = 'dropped' WHERE status = 'pending' AND subscription_id NOT IN (SELECT value FROM json_each(?))",
+      )
+      .run(keep);
   }
 
   stats(): OutboxStats {
-    const counts = this.db.prepare('SELECT status, COUNT(*) AS n FROM webhook_deliveries GROUP BY status').all() as Array<{ status: string; n: number }>;
+    const counts = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM webhook_deliveries GROUP BY status')
+      .all() as Array<{ status: string; n: number }>;
     const count = (status: string): number => counts.find((c) => c.status === status)?.n ?? 0;
-    const last = this.db.prepare('SELECT delivery_id, last_failed_at, last_error FROM webhook_deliveries WHERE last_failed_at IS NOT NULL ORDER BY last_failed_at DESC LIMIT 1').get() as
-      | { delivery_id: string; last_failed_at: string; last_error: string } | undefined;
-    const failedAttempts = (this.db.prepare("SELECT value FROM webhook_counters WHERE name = 'failed_attempts'").get() as { value: number } | undefined)?.value ?? 0;
+    const last = this.db
+      .prepare(
+        'SELECT delivery_id, last_failed_at, last_error FROM webhook_deliveries WHERE last_failed_at IS NOT NULL ORDER BY last_failed_at DESC LIMIT 1',
+      )
+      .get() as { delivery_id: string; last_failed_at: string; last_error: string } | undefined;
+    const failedAttempts =
+      (
+        this.db.prepare("SELECT value FROM webhook_counters WHERE name = 'failed_attempts'").get() as
+          { value: number } | undefined
+      )?.value ?? 0;
     return {
-      pending: count('pending'), delivered: count('delivered'), failed: count('failed'), dropped: count('dropped'), failedAttempts,
-      lastFailure: last === undefined ? null : { deliveryId: last.delivery_id, at: last.last_failed_at, error: last.last_error },
+      pending: count('pending'),
+      delivered: count('delivered'),
+      failed: count('failed'),
+      dropped: count('dropped'),
+      failedAttempts,
+      lastFailure:
+        last === undefined ? null : { deliveryId: last.delivery_id, at: last.last_failed_at, error: last.last_error },
       queuedUntil: this.queuedUntil() ?? null,
     };
   }

@@ -23,7 +23,15 @@ export const signDelivery = (secret: string, timestamp: number, deliveryId: stri
  * timestamp more than `toleranceSeconds` from its own clock (a replay).
  * @example verifyDelivery(secret, headers['x-salesbook-signature'], Number(headers['x-salesbook-timestamp']), headers['x-salesbook-delivery'], rawBody, Date.now() / 1000)
  */
-export function verifyDelivery(secret: string, signature: string, timestamp: number, deliveryId: string, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyDelivery(
+  secret: string,
+  signature: string,
+  timestamp: number,
+  deliveryId: string,
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;
   const expected = Buffer.from(signDelivery(secret, timestamp, deliveryId, body));
   const given = Buffer.from(signature);

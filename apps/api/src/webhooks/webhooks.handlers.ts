@@ -1,4 +1,10 @@
-import { webhookDecider, webhookEventRegistry, webhookStream, type CommandPayload, type WebhookCommand } from '@salesbook/domain';
+import {
+  webhookDecider,
+  webhookEventRegistry,
+  webhookStream,
+  type CommandPayload,
+  type WebhookCommand,
+} from '@salesbook/domain';
 import { AggregateCommand } from '../commands/command-request.js';
 import { singleStreamHandler } from '../commands/single-stream-handler.js';
 

@@ -19,8 +19,23 @@ export const WebhookSubscriptionSchema = z.strictObject({
 
 /** The webhook subscription routes (stream `webhook-<id>`). */
 export const webhookRoutes = {
-  subscribe: commandRoute({ path: '/webhooks/subscriptions', type: 'SubscribeWebhook', schema: schemas.SubscribeWebhook, summary: 'Deliver alerts of some kinds (of one region, or all) to a URL, signed (sales managers)', tag: 'alerts', aggregate: 'webhook' }),
-  cancel: commandRoute({ path: '/webhooks/subscriptions/:id/cancellation', type: 'CancelWebhookSubscription', schema: schemas.CancelWebhookSubscription, summary: 'Stop delivering to a subscription; its pending deliveries are dropped', tag: 'alerts', aggregate: 'webhook', idField: 'subscriptionId' }),
+  subscribe: commandRoute({
+    path: '/webhooks/subscriptions',
+    type: 'SubscribeWebhook',
+    schema: schemas.SubscribeWebhook,
+    summary: 'Deliver alerts of some kinds (of one region, or all) to a URL, signed (sales managers)',
+    tag: 'alerts',
+    aggregate: 'webhook',
+  }),
+  cancel: commandRoute({
+    path: '/webhooks/subscriptions/:id/cancellation',
+    type: 'CancelWebhookSubscription',
+    schema: schemas.CancelWebhookSubscription,
+    summary: 'Stop delivering to a subscription; its pending deliveries are dropped',
+    tag: 'alerts',
+    aggregate: 'webhook',
+    idField: 'subscriptionId',
+  }),
   list: {
     method: 'GET',
     path: '/webhooks/subscriptions',
@@ -35,7 +50,8 @@ export const webhookRoutes = {
     method: 'GET',
     path: '/webhooks/subscriptions/:id/secret',
     audience: ['sales_manager'],
-    summary: "A subscription's signing secret, to give its receiver (sales managers; derived from SALESBOOK_WEBHOOK_KEY, never stored)",
+    summary:
+      "A subscription's signing secret, to give its receiver (sales managers; derived from SALESBOOK_WEBHOOK_KEY, never stored)",
     tag: 'alerts',
     params: IdParams,
     status: 200,

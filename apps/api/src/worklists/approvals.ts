@@ -8,7 +8,9 @@ import { ApprovalRowSchema, listAnswer, type ApprovalAnswerRow } from './worklis
 export const APPROVERS: readonly Role[] = ['sales_manager', 'regional_manager'];
 
 /** `GET /approvals?limit=`. */
-export const ApprovalsQuery = z.object({ limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE) }).strict();
+export const ApprovalsQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE) })
+  .strict();
 export type ApprovalsQuery = z.infer<typeof ApprovalsQuery>;
 
 const APPROVE_PATH: Readonly<Record<ApprovalRow['kind'], (id: string) => string>> = {
@@ -30,7 +32,8 @@ export const approvalsInbox: ReportDefinition<ApprovalsQuery, ApprovalAnswerRow>
     method: 'GET',
     path: '/approvals',
     audience: APPROVERS,
-    summary: 'What waits for the caller\'s approval: discounts within their limit, write-offs awaiting a second person, compensations over the limit in their region; never their own request; oldest first',
+    summary:
+      "What waits for the caller's approval: discounts within their limit, write-offs awaiting a second person, compensations over the limit in their region; never their own request; oldest first",
     tag: 'lists',
     query: ApprovalsQuery,
     response: listAnswer(ApprovalRowSchema, {}),
@@ -38,7 +41,12 @@ export const approvalsInbox: ReportDefinition<ApprovalsQuery, ApprovalAnswerRow>
     projection: WORKLISTS,
   },
   run(query, { db, lagOf, actor }) {
-    const result = listApprovals(db, lagOf, { approverId: actor.id, region: scopeOf(actor).region, discountLimitBp: DISCOUNT_LIMIT_BP[actor.role], limit: query.limit });
+    const result = listApprovals(db, lagOf, {
+      approverId: actor.id,
+      region: scopeOf(actor).region,
+      discountLimitBp: DISCOUNT_LIMIT_BP[actor.role],
+      limit: query.limit,
+    });
     return { ...result, rows: result.rows.map(withApproveLink) };
   },
 };

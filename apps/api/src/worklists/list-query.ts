@@ -8,7 +8,10 @@ export const paging = (list: string, size: number) => ({
   cursor: z
     .string()
     .max(1_000)
-    .refine((text) => decodeCursor(list, text, size) !== undefined, 'is not a cursor of this list: pass the nextCursor of the previous page')
+    .refine(
+      (text) => decodeCursor(list, text, size) !== undefined,
+      'is not a cursor of this list: pass the nextCursor of the previous page',
+    )
     .optional(),
 });
 

@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import type { ApprovalRow, ComplaintListRow, CustomerListRow, DetractorFollowUpItem, OrderListRow, ProfileDueRow, ReceivableListRow } from '@salesbook/projections';
+import type {
+  ApprovalRow,
+  ComplaintListRow,
+  CustomerListRow,
+  DetractorFollowUpItem,
+  OrderListRow,
+  ProfileDueRow,
+  ReceivableListRow,
+} from '@salesbook/projections';
 import { reportAnswer } from '../reports/answers/report-answer.js';
 
-const nextCursor = { nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page') };
+const nextCursor = {
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+};
 
 /** A customer in `GET /customers`. */
 export const CustomerListRowSchema = z.strictObject({
@@ -46,7 +56,14 @@ export const ReceivableListRowSchema = z.strictObject({
   overdue: z.boolean(),
   disputed: z.boolean(),
   lastFollowUp: z.strictObject({ on: z.string(), channel: z.string(), by: z.string() }).nullable(),
-  promise: z.strictObject({ date: z.string(), amount: z.number().int(), paid: z.number().int(), status: z.enum(['none', 'open', 'kept', 'broken']) }).nullable(),
+  promise: z
+    .strictObject({
+      date: z.string(),
+      amount: z.number().int(),
+      paid: z.number().int(),
+      status: z.enum(['none', 'open', 'kept', 'broken']),
+    })
+    .nullable(),
   remindersPaused: z.boolean(),
   writeOffRequested: z.boolean(),
 }) satisfies z.ZodType<ReceivableListRow>;
@@ -82,18 +99,29 @@ export const ApprovalRowSchema = z.strictObject({
   currency: z.string(),
   discountBp: z.number().int().nullable(),
   approve: link,
-  reject: link.nullable().describe('A compensation request is rejected with a body `{ reason }`; discounts and write-offs have no rejection'),
+  reject: link
+    .nullable()
+    .describe(
+      'A compensation request is rejected with a body `{ reason }`; discounts and write-offs have no rejection',
+    ),
 });
 type Link = { readonly method: 'POST'; readonly path: string };
 export type ApprovalAnswerRow = ApprovalRow & { readonly approve: Link; readonly reject: Link | null };
 
 /** The answer of a list route. */
-export const listAnswer = <R extends z.ZodType, F extends z.ZodRawShape>(row: R, fields: F) => reportAnswer(row, { ...fields, ...nextCursor });
+export const listAnswer = <R extends z.ZodType, F extends z.ZodRawShape>(row: R, fields: F) =>
+  reportAnswer(row, { ...fields, ...nextCursor });
 
 const section = <R extends z.ZodType>(row: R) => z.strictObject({ items: z.array(row), more: z.boolean() });
 
 /** A profile due for review in `GET /my-day`. */
-export const ProfileDueRowSchema = z.strictObject({ customerId: z.string(), companyName: z.string(), ownerRepId: z.string(), lastReviewedOn: z.string(), reviewDueOn: z.string() }) satisfies z.ZodType<ProfileDueRow>;
+export const ProfileDueRowSchema = z.strictObject({
+  customerId: z.string(),
+  companyName: z.string(),
+  ownerRepId: z.string(),
+  lastReviewedOn: z.string(),
+  reviewDueOn: z.string(),
+}) satisfies z.ZodType<ProfileDueRow>;
 
 /** An open follow-up of an unhappy survey answer in `GET /my-day`. */
 export const DetractorFollowUpItemSchema = z.strictObject({

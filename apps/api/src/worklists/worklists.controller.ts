@@ -40,8 +40,16 @@ export class WorklistsController {
 
   private async list(definition: ReportDefinition<never>, input: RouteInput, response: FastifyReply): Promise<void> {
     const actor = this.actorOf(input);
-    const reply = await this.queries.execute(new RunReportQuery(definition as ReportDefinition, input.query, input.params, actor, input.minPosition));
-    response.headers({ 'Content-Type': 'application/json; charset=utf-8', ETag: reply.etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization', 'X-Report-Answer': reply.reused ? 'reused' : 'computed' });
+    const reply = await this.queries.execute(
+      new RunReportQuery(definition as ReportDefinition, input.query, input.params, actor, input.minPosition),
+    );
+    response.headers({
+      'Content-Type': 'application/json; charset=utf-8',
+      ETag: reply.etag,
+      'Cache-Control': 'private, no-cache',
+      Vary: 'Authorization',
+      'X-Report-Answer': reply.reused ? 'reused' : 'computed',
+    });
     await response.send(reply.body);
   }
 
@@ -70,6 +78,9 @@ export class WorklistsController {
     // "My day" also reads the satisfaction read model (follow-ups of unhappy answers): both must serve this release.
     const rebuilding = [WORKLISTS, SATISFACTION].filter((name) => !this.runner.servesCurrentVersion(name));
     if (rebuilding.length > 0) throw toHttpException({ kind: 'rebuilding', projections: rebuilding });
-    return myDay(this.db, this.runner, actor, this.clock(), { zone: this.config.timeZone, followUpBusinessDays: this.config.followUpBusinessDays });
+    return myDay(this.db, this.runner, actor, this.clock(), {
+      zone: this.config.timeZone,
+      followUpBusinessDays: this.config.followUpBusinessDays,
+    });
   }
 }

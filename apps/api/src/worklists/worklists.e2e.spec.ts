@@ -13,26 +13,74 @@ async function post(path: string, body: unknown, who = people.rep): Promise<void
   last = response.body.position;
 }
 
-const get = (path: string, who = people.rep) => api.call('GET', path, { actor: who, headers: { 'X-Min-Position': last } });
+const get = (path: string, who = people.rep) =>
+  api.call('GET', path, { actor: who, headers: { 'X-Min-Position': last } });
 const ids = async (path: string, field: string, who: typeof people.rep) => {
   const response = await get(path, who);
-  if (response.status !== 200) throw new Error(`${path} as ${who.id}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`${path} as ${who.id}: ${response.status} ${JSON.stringify(response.body)}`);
   return (response.body.rows as Record<string, string>[]).map((row) => row[field]);
 };
 
 beforeAll(async () => {
   api = await startTestApi();
   await post('/customers', { ...customerBody('c-1'), companyName: 'Huatech Machinery Co., Ltd.' });
-  await post('/customers', { ...customerBody('c-2'), companyName: 'Jinxing Foods Co., Ltd.', ownerRepId: 'rep-2' }, people.otherRep);
-  await post('/customers', { ...customerBody('c-3'), companyName: '上海华东电子有限公司', region: 'west', ownerRepId: 'rep-3' }, people.manager);
+  await post(
+    '/customers',
+    { ...customerBody('c-2'), companyName: 'Jinxing Foods Co., Ltd.', ownerRepId: 'rep-2' },
+    people.otherRep,
+  );
+  await post(
+    '/customers',
+    { ...customerBody('c-3'), companyName: '上海华东电子有限公司', region: 'west', ownerRepId: 'rep-3' },
+    people.manager,
+  );
   // A 15% discount is above a rep's 10%: the order waits for a manager.
-  await post('/orders', orderBody('o-1', 'c-1', { lines: [{ lineId: 'l1', sku: 'SKU-1', description: 'Widget', quantity: 10, unitPrice: 1_000, discountBp: 1_500 }] }));
+  await post(
+    '/orders',
+    orderBody('o-1', 'c-1', {
+      lines: [{ lineId: 'l1', sku: 'SKU-1', description: 'Widget', quantity: 10, unitPrice: 1_000, discountBp: 1_500 }],
+    }),
+  );
   await post('/orders', { ...orderBody('o-3', 'c-3'), repId: 'rep-3' }, westRep);
-  await post('/receivables', { receivableId: 'r-1', orderId: 'o-x', customerId: 'c-1', repId: 'rep-1', region: 'east', amount: { amount: 1_000, currency: 'CNY' }, issueDate: '2026-01-01', dueDate: '2026-02-20' }, people.finance);
+  await post(
+    '/receivables',
+    {
+      receivableId: 'r-1',
+      orderId: 'o-x',
+      customerId: 'c-1',
+      repId: 'rep-1',
+      region: 'east',
+      amount: { amount: 1_000, currency: 'CNY' },
+      issueDate: '2026-01-01',
+      dueDate: '2026-02-20',
+    },
+    people.finance,
+  );
   await post('/receivables/r-1/write-off-request', { reason: 'customer insolvent' }, people.finance);
-  await post('/receivables', { receivableId: 'r-2', orderId: 'o-y', customerId: 'c-1', repId: 'rep-1', region: 'east', amount: { amount: 500, currency: 'CNY' }, issueDate: '2026-01-01', dueDate: '2026-03-20' }, people.finance);
+  await post(
+    '/receivables',
+    {
+      receivableId: 'r-2',
+      orderId: 'o-y',
+      customerId: 'c-1',
+      repId: 'rep-1',
+      region: 'east',
+      amount: { amount: 500, currency: 'CNY' },
+      issueDate: '2026-01-01',
+      dueDate: '2026-03-20',
+    },
+    people.finance,
+  );
   await post('/receivables/r-2/write-off-request', { reason: 'customer insolvent' }, people.manager);
-  await post('/complaints', { complaintId: 'k-1', customerId: 'c-1', channel: 'phone', category: 'delivery', severity: 'high', description: 'late and dented' });
+  await post('/complaints', {
+    complaintId: 'k-1',
+    customerId: 'c-1',
+    channel: 'phone',
+    category: 'delivery',
+    severity: 'high',
+    description: 'late and dented',
+  });
   await post('/complaints/k-1/assignment', { handlerId: 'rep-2' }, eastManager);
 }, 60_000);
 afterAll(() => api.close());
@@ -56,7 +104,10 @@ describe('GET /customers', () => {
     const first = await get('/customers?limit=2', people.manager);
     expect(first.body.rows.map((r: { customerId: string }) => r.customerId)).toEqual(['c-1', 'c-2']);
     const second = await get(`/customers?limit=2&cursor=${first.body.nextCursor}`, people.manager);
-    expect([second.body.rows.map((r: { customerId: string }) => r.customerId), second.body.nextCursor]).toEqual([['c-3'], null]);
+    expect([second.body.rows.map((r: { customerId: string }) => r.customerId), second.body.nextCursor]).toEqual([
+      ['c-3'],
+      null,
+    ]);
   });
 
   it('refuses bad paging and a filter outside the scope', async () => {
@@ -64,8 +115,13 @@ describe('GET /customers', () => {
       const response = await get(`/customers?${query}`, people.manager);
       expect([query, response.status, response.body.code]).toEqual([query, 400, 'INVALID_INPUT']);
     }
-    const chinese = await api.call('GET', '/customers?cursor=bm90', { actor: people.manager, headers: { 'Accept-Language': 'zh-CN' } });
-    expect(chinese.body.issues).toEqual([{ in: 'query', path: ['cursor'], message: '不是本列表的游标：请传入上一页的 nextCursor' }]);
+    const chinese = await api.call('GET', '/customers?cursor=bm90', {
+      actor: people.manager,
+      headers: { 'Accept-Language': 'zh-CN' },
+    });
+    expect(chinese.body.issues).toEqual([
+      { in: 'query', path: ['cursor'], message: '不是本列表的游标：请传入上一页的 nextCursor' },
+    ]);
     const foreignCursor = (await get('/orders?limit=1', people.manager)).body.nextCursor;
     expect((await get(`/customers?cursor=${foreignCursor}`, people.manager)).status).toBe(400);
     expect((await get('/customers?owner=rep-2', people.rep)).body.code).toBe('FILTER_NOT_AUTHORIZED');
@@ -92,29 +148,44 @@ describe('GET /orders, /receivables, /complaints', () => {
     expect(await ids('/receivables', 'receivableId', people.rep)).toEqual(['r-1', 'r-2']);
     expect(await ids('/receivables', 'receivableId', westRep)).toEqual([]);
     expect(await ids('/receivables?status=overdue', 'receivableId', people.finance)).toEqual(['r-1']);
-    expect((await get('/receivables', people.finance)).body.rows[0]).toMatchObject({ nextDueOn: '2026-02-20', overdue: true, writeOffRequested: true });
+    expect((await get('/receivables', people.finance)).body.rows[0]).toMatchObject({
+      nextDueOn: '2026-02-20',
+      overdue: true,
+      writeOffRequested: true,
+    });
   });
 
-  it('shows a complaint to its customer\'s rep, its handler and the region, breached first', async () => {
+  it("shows a complaint to its customer's rep, its handler and the region, breached first", async () => {
     expect(await ids('/complaints', 'complaintId', people.rep)).toEqual(['k-1']);
     expect(await ids('/complaints', 'complaintId', people.otherRep)).toEqual(['k-1']);
     expect(await ids('/complaints', 'complaintId', westRep)).toEqual([]);
     expect(await ids('/complaints', 'complaintId', westManager)).toEqual([]);
     expect(await ids('/complaints?status=open&handler=rep-2', 'complaintId', eastManager)).toEqual(['k-1']);
     expect((await get('/complaints?handler=rep-2', people.rep)).body.code).toBe('FILTER_NOT_AUTHORIZED');
-    expect((await get('/complaints', eastManager)).body.rows[0]).toMatchObject({ status: 'filed', deadline: 'acknowledge', handlerId: 'rep-2' });
+    expect((await get('/complaints', eastManager)).body.rows[0]).toMatchObject({
+      status: 'filed',
+      deadline: 'acknowledge',
+      handlerId: 'rep-2',
+    });
   });
 });
 
 describe('GET /approvals and /my-day', () => {
   it('lists what the caller may approve, never their own request, and approves from the link', async () => {
-    const inbox = async (who: typeof people.rep) => (await get('/approvals', who)).body.rows.map((r: { kind: string; id: string }) => `${r.kind}:${r.id}`);
+    const inbox = async (who: typeof people.rep) =>
+      (await get('/approvals', who)).body.rows.map((r: { kind: string; id: string }) => `${r.kind}:${r.id}`);
     // sm-1 asked for r-2's write-off: someone else approves it.
     expect(await inbox(people.manager)).toEqual(['discount:o-1', 'write_off:r-1']);
     expect(await inbox(westManager)).toEqual([]);
     expect((await get('/approvals', people.rep)).status).toBe(403);
     const [discount] = (await get('/approvals', eastManager)).body.rows;
-    expect(discount).toMatchObject({ kind: 'discount', id: 'o-1', askedBy: 'rep-1', discountBp: 1_500, approve: { method: 'POST', path: '/orders/o-1/discount-approval' } });
+    expect(discount).toMatchObject({
+      kind: 'discount',
+      id: 'o-1',
+      askedBy: 'rep-1',
+      discountBp: 1_500,
+      approve: { method: 'POST', path: '/orders/o-1/discount-approval' },
+    });
     await post(discount.approve.path, {}, eastManager);
     expect(await inbox(eastManager)).toEqual(['write_off:r-1', 'write_off:r-2']);
   });
@@ -127,7 +198,9 @@ describe('GET /approvals and /my-day', () => {
     const handlerDay = await get('/my-day', people.otherRep);
     expect(handlerDay.body.complaints.items.map((r: { complaintId: string }) => r.complaintId)).toEqual(['k-1']);
     const managerDay = await get('/my-day', eastManager);
-    expect(managerDay.body.approvals.items.map((r: { id: string; approve: { path: string } }) => r.approve.path)).toEqual(['/receivables/r-1/write-off-approval', '/receivables/r-2/write-off-approval']);
+    expect(
+      managerDay.body.approvals.items.map((r: { id: string; approve: { path: string } }) => r.approve.path),
+    ).toEqual(['/receivables/r-1/write-off-approval', '/receivables/r-2/write-off-approval']);
     expect((await get('/my-day', westManager)).body.followUps.items).toEqual([]);
     expect((await get('/my-day', people.finance)).status).toBe(403);
   });

@@ -35,19 +35,48 @@ export const exportedEvent = (event: RecordedEvent, opened = false) => ({
   recordedAt: event.recordedAt,
 });
 
-const CSV_COLUMNS = ['position', 'stream_name', 'revision', 'event_id', 'type', 'occurred_at', 'recorded_at', 'actor_id', 'actor_role', 'correlation_id', 'causation_id', 'command_id', 'data', 'metadata'];
+const CSV_COLUMNS = [
+  'position',
+  'stream_name',
+  'revision',
+  'event_id',
+  'type',
+  'occurred_at',
+  'recorded_at',
+  'actor_id',
+  'actor_role',
+  'correlation_id',
+  'causation_id',
+  'command_id',
+  'data',
+  'metadata',
+];
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const field = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
+const field = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
 
 function csvLine(event: RecordedEvent): string {
   const { metadata } = event;
-  const actor = (typeof metadata['actor'] === 'object' && metadata['actor'] !== null ? metadata['actor'] : {}) as Record<string, unknown>;
+  const actor = (
+    typeof metadata['actor'] === 'object' && metadata['actor'] !== null ? metadata['actor'] : {}
+  ) as Record<string, unknown>;
   const cells = [
-    event.position.toString(), event.streamName, String(event.revision), event.eventId, event.type, field(metadata['occurredAt']), event.recordedAt,
-    field(actor['id']), field(actor['role']), field(metadata['correlationId']), field(metadata['causationId']), field(metadata['commandId']),
-    JSON.stringify(event.data), JSON.stringify(metadata),
+    event.position.toString(),
+    event.streamName,
+    String(event.revision),
+    event.eventId,
+    event.type,
+    field(metadata['occurredAt']),
+    event.recordedAt,
+    field(actor['id']),
+    field(actor['role']),
+    field(metadata['correlationId']),
+    field(metadata['causationId']),
+    field(metadata['commandId']),
+    JSON.stringify(event.data),
+    JSON.stringify(metadata),
   ];
   return `${cells.map(csvField).join(',')}\r\n`;
 }
@@ -55,29 +84,46 @@ function csvLine(event: RecordedEvent): string {
 /** Reads `--from`/`--to`: an ISO instant, or a business date (its start for `from`, its end for `to`). */
 function instantOf(option: '--from' | '--to', value: string | undefined, zone: string): number | undefined {
   if (value === undefined) return undefined;
-  if (isCalendarDate(value)) return Date.parse(option === '--from' ? businessInstant(value, zone, 0) : endOfBusinessDate(value, zone));
+  if (isCalendarDate(value))
+    return Date.parse(option === '--from' ? businessInstant(value, zone, 0) : endOfBusinessDate(value, zone));
   const parsed = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed)) throw new CliError(`${option}: "${value}" is neither a date (2026-03-31) nor an ISO 8601 time`, 2);
+  if (Number.isNaN(parsed))
+    throw new CliError(`${option}: "${value}" is neither a date (2026-03-31) nor an ISO 8601 time`, 2);
   return parsed;
 }
 
 function categoriesOf(value: string | undefined): ReadonlySet<string> | undefined {
   if (value === undefined) return undefined;
-  const chosen = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const chosen = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   const unknown = chosen.filter((item) => !(STREAM_CATEGORIES as readonly string[]).includes(item));
-  if (unknown.length > 0) throw new CliError(`--category: unknown ${unknown.join(', ')} (categories: ${STREAM_CATEGORIES.join(', ')})`, 2);
+  if (unknown.length > 0)
+    throw new CliError(`--category: unknown ${unknown.join(', ')} (categories: ${STREAM_CATEGORIES.join(', ')})`, 2);
   return new Set(chosen);
 }
 
 /** Writes a batch of events, decoded by `codec` first when the export is opened (one logged read per batch). */
-async function writeBatch(sink: Sink, format: string, batch: readonly RecordedEvent[], codec: EventCodec | undefined): Promise<void> {
+async function writeBatch(
+  sink: Sink,
+  format: string,
+  batch: readonly RecordedEvent[],
+  codec: EventCodec | undefined,
+): Promise<void> {
   let events = batch;
   if (codec !== undefined) {
     const decoded = await codec.decode(batch, salesbookEventRegistry);
     if (decoded._tag === 'Left') throw new CliError(`export: ${decoded.left.code}: ${decoded.left.message}`);
-    events = batch.map((event, index) => ({ ...event, data: (decoded.right[index]?.data ?? event.data) as RecordedEvent['data'] }));
+    events = batch.map((event, index) => ({
+      ...event,
+      data: (decoded.right[index]?.data ?? event.data) as RecordedEvent['data'],
+    }));
   }
-  for (const event of events) await sink.write(format === 'csv' ? csvLine(event) : `${JSON.stringify(exportedEvent(event, codec !== undefined))}\n`);
+  for (const event of events)
+    await sink.write(
+      format === 'csv' ? csvLine(event) : `${JSON.stringify(exportedEvent(event, codec !== undefined))}\n`,
+    );
 }
 
 /**
@@ -91,7 +137,10 @@ export async function exportEvents(context: StoreContext, options: ExportOptions
   const categories = categoriesOf(options.category);
   const from = instantOf('--from', options.from, context.config.timeZone);
   const to = instantOf('--to', options.to, context.config.timeZone);
-  const reader = readerOf(options, `salesbook export${options.category === undefined ? '' : ` --category ${options.category}`}`);
+  const reader = readerOf(
+    options,
+    `salesbook export${options.category === undefined ? '' : ` --category ${options.category}`}`,
+  );
   const codec = reader === undefined ? undefined : readingCodec(context, reader);
   const sink = openSink(options.output);
   let written = 0;
@@ -113,5 +162,7 @@ export async function exportEvents(context: StoreContext, options: ExportOptions
   } finally {
     await sink.close();
   }
-  note(`exported ${written} event${written === 1 ? '' : 's'} (${reader === undefined ? 'stored form, personal data sealed' : `opened for ${reader.actorId}, read logged; not loadable by import-events`}) from ${context.storeName}${options.output === undefined || options.output === '-' ? '' : ` to ${options.output}`}`);
+  note(
+    `exported ${written} event${written === 1 ? '' : 's'} (${reader === undefined ? 'stored form, personal data sealed' : `opened for ${reader.actorId}, read logged; not loadable by import-events`}) from ${context.storeName}${options.output === undefined || options.output === '-' ? '' : ` to ${options.output}`}`,
+  );
 }

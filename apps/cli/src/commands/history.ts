@@ -14,7 +14,11 @@ export interface HistoryOptions extends UnmaskOptions {
 const PAGE = 1_000;
 
 /** A stream's events, oldest first, a page at a time, each with its decoded (masked or opened) envelope. */
-async function* readWholeStream(context: StoreContext, codec: EventCodec, streamName: string): AsyncGenerator<[RecordedEvent, EventEnvelope]> {
+async function* readWholeStream(
+  context: StoreContext,
+  codec: EventCodec,
+  streamName: string,
+): AsyncGenerator<[RecordedEvent, EventEnvelope]> {
   let fromRevision = 0;
   for (;;) {
     const page = await context.store.readStream(streamName, { fromRevision, maxCount: PAGE });
@@ -38,9 +42,13 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  */
 export function auditedEvent(event: RecordedEvent, envelope: EventEnvelope) {
   const actor = event.metadata['actor'];
-  const who = typeof actor === 'object' && actor !== null && !Array.isArray(actor) ? (actor as Record<string, unknown>) : {};
+  const who =
+    typeof actor === 'object' && actor !== null && !Array.isArray(actor) ? (actor as Record<string, unknown>) : {};
   const data: unknown = envelope.data;
-  const reason = typeof data === 'object' && data !== null && !Array.isArray(data) ? text((data as Record<string, unknown>)['reason']) : '';
+  const reason =
+    typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? text((data as Record<string, unknown>)['reason'])
+      : '';
   return {
     revision: event.revision,
     position: event.position.toString(),
@@ -78,7 +86,8 @@ export async function history(context: StoreContext, streamName: string, options
   const reader = readerOf(options, `salesbook history ${streamName}`);
   const codec = readingCodec(context, reader);
   const events: ReturnType<typeof auditedEvent>[] = [];
-  for await (const [event, envelope] of readWholeStream(context, codec, streamName)) events.push(auditedEvent(event, envelope));
+  for await (const [event, envelope] of readWholeStream(context, codec, streamName))
+    events.push(auditedEvent(event, envelope));
   if (events.length === 0) throw new CliError(`stream ${streamName} does not exist in ${context.storeName}`);
   if (options.json === true) {
     await writeOut(`${JSON.stringify({ streamName, events }, null, 2)}\n`);
@@ -86,6 +95,14 @@ export async function history(context: StoreContext, streamName: string, options
   }
   const rows = [[...COLUMNS], ...events.map((event) => row(event).map(safeText))];
   const widths = COLUMNS.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)));
-  out(`${streamName}: ${events.length} event${events.length === 1 ? '' : 's'} (personal data ${reader === undefined ? 'masked' : `unmasked for ${reader.actorId}, read logged`})`);
-  for (const cells of rows) out(cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+  out(
+    `${streamName}: ${events.length} event${events.length === 1 ? '' : 's'} (personal data ${reader === undefined ? 'masked' : `unmasked for ${reader.actorId}, read logged`})`,
+  );
+  for (const cells of rows)
+    out(
+      cells
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
 }

@@ -32,16 +32,37 @@ const IMPORTER = ActorId.parse('catalogue-import');
 /** The commands one product of the file stands for: register it, then set each cost its rows name. */
 function commandsOf(product: CatalogueProduct): CommandPayload<ProductCommand>[] {
   const sku = product.sku as Sku;
-  const register: CommandPayload<ProductCommand> = { type: 'RegisterProduct', data: { sku, name: product.name, category: product.category, unit: product.unit } };
-  const costs = product.costs.map((cost): CommandPayload<ProductCommand> => ({ type: 'SetStandardCost', data: { sku, currency: Currency.parse(cost.currency), amount: cost.amount, effectiveFrom: cost.effectiveFrom } }));
+  const register: CommandPayload<ProductCommand> = {
+    type: 'RegisterProduct',
+    data: { sku, name: product.name, category: product.category, unit: product.unit },
+  };
+  const costs = product.costs.map((cost): CommandPayload<ProductCommand> => ({
+    type: 'SetStandardCost',
+    data: { sku, currency: Currency.parse(cost.currency), amount: cost.amount, effectiveFrom: cost.effectiveFrom },
+  }));
   return [register, ...costs];
 }
 
 /** Decides (and, when `write`, appends) one product's commands as the system; the events it would append, or the refusal. */
-async function importProduct(context: StoreContext, product: CatalogueProduct, occurredAt: string, write: boolean): Promise<number | DomainError> {
+async function importProduct(
+  context: StoreContext,
+  product: CatalogueProduct,
+  occurredAt: string,
+  write: boolean,
+): Promise<number | DomainError> {
   const streamName = productStream(product.sku as Sku);
-  const base = { store: context.store, codec: context.plainCodec, decider: productDecider, registry: productEventRegistry, streamName };
-  const command = (payload: CommandPayload<ProductCommand>): WithAccess<ProductCommand> => ({ ...payload, metadata: { actor: { id: IMPORTER, role: 'system' }, occurredAt }, access: { actor: null } });
+  const base = {
+    store: context.store,
+    codec: context.plainCodec,
+    decider: productDecider,
+    registry: productEventRegistry,
+    streamName,
+  };
+  const command = (payload: CommandPayload<ProductCommand>): WithAccess<ProductCommand> => ({
+    ...payload,
+    metadata: { actor: { id: IMPORTER, role: 'system' }, occurredAt },
+    access: { actor: null },
+  });
   const loaded = await loadAggregate(base);
   if (loaded._tag === 'Left') return loaded.left;
   let state = loaded.right.state;
@@ -67,7 +88,8 @@ async function importProduct(context: StoreContext, product: CatalogueProduct, o
 export async function importCatalogue(context: StoreContext, path: string, options: CatalogueOptions): Promise<void> {
   requireFile(path);
   const encoding = TEXT_ENCODINGS.find((name) => name === (options.encoding ?? 'auto').toLowerCase());
-  if (encoding === undefined) throw new CliError(`--encoding: "${options.encoding}" is not ${TEXT_ENCODINGS.join(', ')}`, 2);
+  if (encoding === undefined)
+    throw new CliError(`--encoding: "${options.encoding}" is not ${TEXT_ENCODINGS.join(', ')}`, 2);
   const problems = new Problems();
   const rows = readCsv(path, CATALOGUE_COLUMNS, problems, encoding);
   const products = readCatalogue(path, rows ?? [], problems);
@@ -80,6 +102,9 @@ export async function importCatalogue(context: StoreContext, path: string, optio
     else problems.add(path, product.line, `product ${product.sku}: ${outcome.code}: ${outcome.message}`);
   }
   for (const problem of problems.sorted()) fail(`${problem.file}:${problem.line}: ${problem.reason}`);
-  out(`import-catalogue${write ? '' : ' --dry-run'}: ${products.length} products checked, ${events} events ${write ? `appended to ${context.storeName}` : 'would be appended'}`);
-  if (problems.count > 0) throw new CliError(`import-catalogue: ${problems.count} bad row${problems.count === 1 ? '' : 's'} (listed above)`);
+  out(
+    `import-catalogue${write ? '' : ' --dry-run'}: ${products.length} products checked, ${events} events ${write ? `appended to ${context.storeName}` : 'would be appended'}`,
+  );
+  if (problems.count > 0)
+    throw new CliError(`import-catalogue: ${problems.count} bad row${problems.count === 1 ? '' : 's'} (listed above)`);
 }

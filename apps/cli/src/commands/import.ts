@@ -38,21 +38,47 @@ interface Checked {
 }
 
 /** Reads and checks every row of both files before anything is decided; undefined when a file is unusable as a whole. */
-function checkFiles(ordersPath: string, paymentsPath: string | undefined, encoding: TextEncodingChoice, problems: Problems): Checked | undefined {
+function checkFiles(
+  ordersPath: string,
+  paymentsPath: string | undefined,
+  encoding: TextEncodingChoice,
+  problems: Problems,
+): Checked | undefined {
   const orderRows = readCsv(ordersPath, ORDER_COLUMNS, problems, encoding);
   const orders = draftOrders(ordersPath, orderRows ?? [], problems);
   const paymentRows = paymentsPath === undefined ? [] : readCsv(paymentsPath, PAYMENT_COLUMNS, problems, encoding);
   if (orderRows === undefined || paymentRows === undefined) return undefined;
   const currencies = new Map(orders.orders.map((order) => [order.orderId, order.head.currency]));
-  const payments = paymentsPath === undefined ? [] : readPayments(paymentsPath, paymentRows, { currencyOf: (id) => currencies.get(id), isBad: (id) => orders.badOrders.has(id) }, problems);
+  const payments =
+    paymentsPath === undefined
+      ? []
+      : readPayments(
+          paymentsPath,
+          paymentRows,
+          { currencyOf: (id) => currencies.get(id), isBad: (id) => orders.badOrders.has(id) },
+          problems,
+        );
   return { orders, payments };
 }
 
 /** Decides every order and payment, appending each chunk in bulk unless `write` is false. */
-async function decideAll(context: StoreContext, checked: Checked, terms: PaymentTerms, write: boolean, files: { orders: string; payments: string }, problems: Problems): Promise<ImportCounts> {
+async function decideAll(
+  context: StoreContext,
+  checked: Checked,
+  terms: PaymentTerms,
+  write: boolean,
+  files: { orders: string; payments: string },
+  problems: Problems,
+): Promise<ImportCounts> {
   const existing = (await context.store.headPosition()) === undefined ? undefined : context.store;
   const keys = importKeys(context, write);
-  const run = new ImportRun({ existing, codec: keys.codec, zone: context.config.timeZone, terms, customers: checked.orders.customers });
+  const run = new ImportRun({
+    existing,
+    codec: keys.codec,
+    zone: context.config.timeZone,
+    terms,
+    customers: checked.orders.customers,
+  });
   const total = checked.orders.orders.length + checked.payments.length;
   const progress = startProgress(write ? 'import' : 'check', total, 'rows');
   // The chunk's customers get their data keys in one key-store transaction, not one per registration.
@@ -68,7 +94,8 @@ async function decideAll(context: StoreContext, checked: Checked, terms: Payment
     for (const order of checked.orders.orders) {
       customers.add(order.head.customerId);
       const refused = await run.order(order);
-      if (refused !== undefined) problems.add(files.orders, order.head.line, say('row.order', { id: order.orderId, reasons: refused }));
+      if (refused !== undefined)
+        problems.add(files.orders, order.head.line, say('row.order', { id: order.orderId, reasons: refused }));
       done += 1;
       if (done % CHUNK === 0) await flush();
       progress.update(done);
@@ -76,7 +103,8 @@ async function decideAll(context: StoreContext, checked: Checked, terms: Payment
     await flush();
     for (const payment of checked.payments) {
       const refused = await run.payment(payment);
-      if (refused !== undefined) problems.add(files.payments, payment.line, say('row.payment', { id: payment.paymentId, reasons: refused }));
+      if (refused !== undefined)
+        problems.add(files.payments, payment.line, say('row.payment', { id: payment.paymentId, reasons: refused }));
       done += 1;
       if (done % CHUNK === 0) await flush();
       progress.update(done);
@@ -107,9 +135,11 @@ export async function importOrders(context: StoreContext, ordersPath: string, op
   requireFile(ordersPath);
   if (options.payments !== undefined) requireFile(options.payments);
   const terms = parsePaymentTerms(options.paymentTerms ?? 'net:30');
-  if (terms === undefined) throw new CliError(`--payment-terms: "${options.paymentTerms}" is not net:<days> (0-3650) or advance`, 2);
+  if (terms === undefined)
+    throw new CliError(`--payment-terms: "${options.paymentTerms}" is not net:<days> (0-3650) or advance`, 2);
   const encoding = TEXT_ENCODINGS.find((name) => name === (options.encoding ?? 'auto').toLowerCase());
-  if (encoding === undefined) throw new CliError(`--encoding: "${options.encoding}" is not ${TEXT_ENCODINGS.join(', ')}`, 2);
+  if (encoding === undefined)
+    throw new CliError(`--encoding: "${options.encoding}" is not ${TEXT_ENCODINGS.join(', ')}`, 2);
   const problems = new Problems();
   const files = { orders: ordersPath, payments: options.payments ?? '' };
   const checked = checkFiles(ordersPath, options.payments, encoding, problems);
@@ -122,7 +152,9 @@ export async function importOrders(context: StoreContext, ordersPath: string, op
   }
   const strictAbort = (): never => {
     report();
-    throw new CliError(`import --strict: nothing written: ${problems.count} bad row${problems.count === 1 ? '' : 's'} (see above)`);
+    throw new CliError(
+      `import --strict: nothing written: ${problems.count} bad row${problems.count === 1 ? '' : 's'} (see above)`,
+    );
   };
   if (options.strict === true && problems.count > 0) strictAbort();
   const writes = options.dryRun !== true;
@@ -132,11 +164,17 @@ export async function importOrders(context: StoreContext, ordersPath: string, op
   }
   const counts = await decideAll(context, checked, terms, writes, files, problems);
   report();
-  if (!writes) out(`import --dry-run: nothing written; would append ${counts.events} events: ${summary(counts, 'to write')}`);
-  else if (counts.events === 0) out(`import: nothing changed in ${context.storeName}: the file was imported already (${summary(counts, 'written')})`);
+  if (!writes)
+    out(`import --dry-run: nothing written; would append ${counts.events} events: ${summary(counts, 'to write')}`);
+  else if (counts.events === 0)
+    out(
+      `import: nothing changed in ${context.storeName}: the file was imported already (${summary(counts, 'written')})`,
+    );
   else out(`import: ${counts.events} events appended to ${context.storeName}: ${summary(counts, 'written')}`);
   if (problems.count > 0) {
-    note(`${checked.orders.badOrders.size} order(s) with bad rows were not written at all; the others were${writes ? '' : ' checked'}`);
+    note(
+      `${checked.orders.badOrders.size} order(s) with bad rows were not written at all; the others were${writes ? '' : ' checked'}`,
+    );
     throw new CliError(`import: ${problems.count} bad row${problems.count === 1 ? '' : 's'} (listed above)`);
   }
 }

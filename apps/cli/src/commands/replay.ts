@@ -33,7 +33,12 @@ export async function replay(context: StoreContext): Promise<void> {
   for await (const _ of readEverything(context.store)) total += 1;
   const counter = { delivered: 0 };
   const db = openReadModels(context.config.readModelsPath);
-  const runner = new ProjectionRunner({ db, store: countingStore(context.store, counter), projections: ALL_PROJECTIONS, zone: context.config.timeZone });
+  const runner = new ProjectionRunner({
+    db,
+    store: countingStore(context.store, counter),
+    projections: ALL_PROJECTIONS,
+    zone: context.config.timeZone,
+  });
   const count = ALL_PROJECTIONS.length;
   const started = Date.now();
   const progress = startProgress('replay', total, 'events');
@@ -51,8 +56,12 @@ export async function replay(context: StoreContext): Promise<void> {
     const parked = runner.parked(projection.name).length;
     if (parked > 0) note(`read model ${projection.name}: ${parked} event(s) could not be applied and are parked`);
   }
-  const digests = ALL_PROJECTIONS.map((projection) => `${projection.name} ${runner.digest(projection.name).digest.slice(0, 16)}`);
+  const digests = ALL_PROJECTIONS.map(
+    (projection) => `${projection.name} ${runner.digest(projection.name).digest.slice(0, 16)}`,
+  );
   db.close();
-  out(`replay: ${count} read models rebuilt from ${total} events in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 0.001))} events/s) into ${context.config.readModelsPath}`);
+  out(
+    `replay: ${count} read models rebuilt from ${total} events in ${seconds.toFixed(1)} s (${Math.round(total / Math.max(seconds, 0.001))} events/s) into ${context.config.readModelsPath}`,
+  );
   out(`digests: ${digests.join(', ')}`);
 }

@@ -20,19 +20,33 @@ interface NewKey {
 /** The new master key: SALESBOOK_NEW_MASTER_KEY or `--new-key-file`; in development mode without either, a new random key. */
 function newMasterKey(context: StoreContext, options: RotateOptions): NewKey {
   const { config } = context;
-  const developmentFile = config.masterKey === undefined && config.development && config.keyStore.kind === 'sqlite' ? developmentKeyFile(config) : undefined;
-  if (config.newMasterKey !== undefined && options.newKeyFile !== undefined) throw new CliError('rotate-master-key: give the new key once: SALESBOOK_NEW_MASTER_KEY or --new-key-file', 2);
+  const developmentFile =
+    config.masterKey === undefined && config.development && config.keyStore.kind === 'sqlite'
+      ? developmentKeyFile(config)
+      : undefined;
+  if (config.newMasterKey !== undefined && options.newKeyFile !== undefined)
+    throw new CliError('rotate-master-key: give the new key once: SALESBOOK_NEW_MASTER_KEY or --new-key-file', 2);
   if (options.newKeyFile !== undefined) {
     const file = options.newKeyFile;
     if (!existsSync(file)) throw new CliError(`--new-key-file: ${file}: no such file`, 2);
-    return { key: oneLine(() => parseMasterKey(readFileSync(file, 'utf8'), file)), ...(developmentFile === undefined ? {} : { developmentFile }) };
+    return {
+      key: oneLine(() => parseMasterKey(readFileSync(file, 'utf8'), file)),
+      ...(developmentFile === undefined ? {} : { developmentFile }),
+    };
   }
   if (config.newMasterKey !== undefined) {
     const value = config.newMasterKey;
-    return { key: oneLine(() => parseMasterKey(value, 'SALESBOOK_NEW_MASTER_KEY')), ...(developmentFile === undefined ? {} : { developmentFile }) };
+    return {
+      key: oneLine(() => parseMasterKey(value, 'SALESBOOK_NEW_MASTER_KEY')),
+      ...(developmentFile === undefined ? {} : { developmentFile }),
+    };
   }
-  if (developmentFile !== undefined) return { key: parseMasterKey(generateMasterKey(), 'the generated key'), developmentFile };
-  throw new CliError('rotate-master-key: the new master key is missing: set SALESBOOK_NEW_MASTER_KEY or give --new-key-file <file> (32 random bytes in base64)', 2);
+  if (developmentFile !== undefined)
+    return { key: parseMasterKey(generateMasterKey(), 'the generated key'), developmentFile };
+  throw new CliError(
+    'rotate-master-key: the new master key is missing: set SALESBOOK_NEW_MASTER_KEY or give --new-key-file <file> (32 random bytes in base64)',
+    2,
+  );
 }
 
 /**
@@ -42,7 +56,8 @@ function newMasterKey(context: StoreContext, options: RotateOptions): NewKey {
  * SALESBOOK_MASTER_KEY) the key file beside the key store is replaced once the rotation committed.
  */
 export async function rotateMasterKey(context: StoreContext, options: RotateOptions): Promise<void> {
-  if (context.config.store.kind === 'memory') throw new CliError('rotate-master-key: the memory: store keeps its keys in memory; there is nothing to rotate', 2);
+  if (context.config.store.kind === 'memory')
+    throw new CliError('rotate-master-key: the memory: store keeps its keys in memory; there is nothing to rotate', 2);
   const next = newMasterKey(context, options);
   const keys = context.keyStore('existing');
   const staged = next.developmentFile === undefined ? undefined : `${next.developmentFile}.new`;
@@ -57,7 +72,9 @@ export async function rotateMasterKey(context: StoreContext, options: RotateOpti
     throw error;
   }
   if (staged !== undefined && next.developmentFile !== undefined) renameSync(staged, next.developmentFile);
-  out(`rotate-master-key: ${rewrapped} data key${rewrapped === 1 ? '' : 's'} re-wrapped with the new master key in ${keys.location}; no event rewritten`);
+  out(
+    `rotate-master-key: ${rewrapped} data key${rewrapped === 1 ? '' : 's'} re-wrapped with the new master key in ${keys.location}; no event rewritten`,
+  );
   if (warning !== undefined) out(`rotate-master-key: warning: ${warning}`);
   out(
     next.developmentFile === undefined

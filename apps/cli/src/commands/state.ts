@@ -20,8 +20,12 @@ export function parseAsOf(value: string, zone: string): AsOf {
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return { revision: Number(trimmed) };
   if (isCalendarDate(trimmed)) return { time: endOfBusinessDate(trimmed, zone) };
-  if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return { time: new Date(Date.parse(trimmed)).toISOString() };
-  throw new CliError(`--as-of: "${value}" is neither a revision (0, 1, ...), an ISO 8601 time (2026-03-31T16:00:00Z) nor a date (2026-03-31)`, 2);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed) && !Number.isNaN(Date.parse(trimmed)))
+    return { time: new Date(Date.parse(trimmed)).toISOString() };
+  throw new CliError(
+    `--as-of: "${value}" is neither a revision (0, 1, ...), an ISO 8601 time (2026-03-31T16:00:00Z) nor a date (2026-03-31)`,
+    2,
+  );
 }
 
 /**
@@ -31,7 +35,8 @@ export function parseAsOf(value: string, zone: string): AsOf {
 export async function state(context: StoreContext, streamName: string, options: StateOptions): Promise<void> {
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf, context.config.timeZone);
   const reader = readerOf(options, `salesbook state ${streamName}`);
-  if (!(await context.store.streamExists(streamName))) throw new CliError(`stream ${streamName} does not exist in ${context.storeName}`);
+  if (!(await context.store.streamExists(streamName)))
+    throw new CliError(`stream ${streamName} does not exist in ${context.storeName}`);
   const loaded = await loadStreamState(context.store, readingCodec(context, reader), streamName, asOf);
   const answer = {
     streamName,

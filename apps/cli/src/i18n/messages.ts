@@ -12,14 +12,18 @@ export type CliLocale = 'en' | 'zh-CN';
 const CATALOGUES: Readonly<Record<CliLocale, Readonly<Record<CliMessageKey, string>>>> = { en, 'zh-CN': zhCN };
 
 /** A language tag as the command line reads it: any `zh` tag is zh-CN, any `en` tag English, else `undefined`. */
-const tagLocale = (tag: string): CliLocale | undefined => (/^zh([-_].*)?$/i.test(tag) ? 'zh-CN' : /^en([-_].*)?$/i.test(tag) ? 'en' : undefined);
+const tagLocale = (tag: string): CliLocale | undefined =>
+  /^zh([-_].*)?$/i.test(tag) ? 'zh-CN' : /^en([-_].*)?$/i.test(tag) ? 'en' : undefined;
 
 /**
  * The operator's language: `--lang` (a `zh` or `en` tag), else `SALESBOOK_LANG`, else the POSIX locale (`LC_ALL`,
  * `LC_MESSAGES`, `LANG`, e.g. `zh_CN.UTF-8`), else English. Any other `--lang` or `SALESBOOK_LANG` stops the command.
  */
 export function cliLocaleOf(env: NodeJS.ProcessEnv, flag?: string): CliLocale {
-  for (const [name, value] of [['--lang', flag], ['SALESBOOK_LANG', env['SALESBOOK_LANG']]] as const) {
+  for (const [name, value] of [
+    ['--lang', flag],
+    ['SALESBOOK_LANG', env['SALESBOOK_LANG']],
+  ] as const) {
     const chosen = value?.trim();
     if (chosen === undefined || chosen === '') continue;
     const locale = tagLocale(chosen);

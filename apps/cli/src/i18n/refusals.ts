@@ -8,7 +8,8 @@ const compiled = new Map<string, IntlMessageFormat>();
 function chinese(error: DomainError): string | undefined {
   if (!isDomainErrorCode(error.code)) return undefined;
   let format = compiled.get(error.code);
-  if (format === undefined) compiled.set(error.code, (format = new IntlMessageFormat(DOMAIN_ERROR_MESSAGES_ZH[error.code], 'zh-CN')));
+  if (format === undefined)
+    compiled.set(error.code, (format = new IntlMessageFormat(DOMAIN_ERROR_MESSAGES_ZH[error.code], 'zh-CN')));
   try {
     return String(format.format(messageValues(error.details)));
   } catch {

@@ -24,7 +24,11 @@ export const IMPORT_ACTOR: Actor = { id: 'salesbook-import' as ActorId, role: 's
  * orders.csv names no contact person, and RegisterCustomer requires one: the import records that it is
  * unknown rather than invent personal data. ChangeCustomerContact sets the real one later.
  */
-export const UNKNOWN_CONTACT = { name: 'unknown (legacy import)', phone: '000000', email: 'unknown@legacy-import.invalid' };
+export const UNKNOWN_CONTACT = {
+  name: 'unknown (legacy import)',
+  phone: '000000',
+  email: 'unknown@legacy-import.invalid',
+};
 
 /** The correlation id every event of one imported order carries (its customer's registration has its own). */
 export const orderCorrelation = (orderId: string): string => `import-order-${orderId}`;
@@ -39,11 +43,20 @@ const issues = (error: { issues: readonly { path: readonly PropertyKey[]; messag
 export function registerCustomer(customer: CustomerDraft, zone: string): PlannedCommand<CustomerCommand> | string {
   const { head } = customer;
   const data = RegisterCustomer.safeParse({
-    customerId: head.customerId, companyName: head.customerName, contact: UNKNOWN_CONTACT, region: head.region, segment: head.segment, ownerRepId: head.repId,
+    customerId: head.customerId,
+    companyName: head.customerName,
+    contact: UNKNOWN_CONTACT,
+    region: head.region,
+    segment: head.segment,
+    ownerRepId: head.repId,
   });
   if (!data.success) return issues(data.error);
   const id = `import-customer-${head.customerId}`;
-  return { command: { type: 'RegisterCustomer', data: data.data, metadata: metadata(customer.firstOrderDate, zone) }, commandId: id, correlationId: id };
+  return {
+    command: { type: 'RegisterCustomer', data: data.data, metadata: metadata(customer.firstOrderDate, zone) },
+    commandId: id,
+    correlationId: id,
+  };
 }
 
 /**
@@ -51,14 +64,30 @@ export function registerCustomer(customer: CustomerDraft, zone: string): Planned
  * the given dates. Without a promised date the order is taken as delivered when promised: legacy data holds
  * no evidence of lateness.
  */
-export function orderCommands(order: OrderDraft, customer: CustomerSnapshot, terms: PaymentTerms, zone: string): PlannedCommand<OrderCommand>[] | string {
+export function orderCommands(
+  order: OrderDraft,
+  customer: CustomerSnapshot,
+  terms: PaymentTerms,
+  zone: string,
+): PlannedCommand<OrderCommand>[] | string {
   const { head, orderId } = order;
   const lines = order.lines.map((row, index) => ({
-    lineId: `l${index + 1}`, sku: row.sku, description: row.productName, quantity: row.quantity, unitPrice: row.unitPrice, discountBp: row.discountBp,
+    lineId: `l${index + 1}`,
+    sku: row.sku,
+    description: row.productName,
+    quantity: row.quantity,
+    unitPrice: row.unitPrice,
+    discountBp: row.discountBp,
   }));
   const place = PlaceOrder.safeParse({
-    orderId, customerId: head.customerId, repId: head.repId, region: head.region, currency: head.currency, lines,
-    promisedDeliveryDate: head.promisedDate ?? head.deliveredDate ?? head.shipDate ?? head.orderDate, paymentTerms: terms,
+    orderId,
+    customerId: head.customerId,
+    repId: head.repId,
+    region: head.region,
+    currency: head.currency,
+    lines,
+    promisedDeliveryDate: head.promisedDate ?? head.deliveredDate ?? head.shipDate ?? head.orderDate,
+    paymentTerms: terms,
   });
   if (!place.success) return issues(place.error);
   const inputs = { customer };
@@ -74,14 +103,26 @@ export function orderCommands(order: OrderDraft, customer: CustomerSnapshot, ter
     planned({ type: 'ConfirmOrder', data: { orderId: id }, metadata: placed, inputs }, 'confirm'),
   ];
   if (head.shipDate !== undefined) {
-    const shipped = RecordShipment.safeParse({ orderId: id, shipmentId: 'import-1', shippedOn: head.shipDate, lines: place.data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })) });
+    const shipped = RecordShipment.safeParse({
+      orderId: id,
+      shipmentId: 'import-1',
+      shippedOn: head.shipDate,
+      lines: place.data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
+    });
     if (!shipped.success) return issues(shipped.error);
-    commands.push(planned({ type: 'RecordShipment', data: shipped.data, metadata: metadata(head.shipDate, zone) }, 'ship'));
+    commands.push(
+      planned({ type: 'RecordShipment', data: shipped.data, metadata: metadata(head.shipDate, zone) }, 'ship'),
+    );
   }
   if (head.deliveredDate !== undefined) {
     const delivered = ConfirmDelivery.safeParse({ orderId: id, deliveredOn: head.deliveredDate });
     if (!delivered.success) return issues(delivered.error);
-    commands.push(planned({ type: 'ConfirmDelivery', data: delivered.data, metadata: metadata(head.deliveredDate, zone) }, 'deliver'));
+    commands.push(
+      planned(
+        { type: 'ConfirmDelivery', data: delivered.data, metadata: metadata(head.deliveredDate, zone) },
+        'deliver',
+      ),
+    );
   }
   return commands;
 }
@@ -89,8 +130,11 @@ export function orderCommands(order: OrderDraft, customer: CustomerSnapshot, ter
 /** RecordPayment on the order's receivable (the policy gives it the order's id); the method is not in the file. */
 export function recordPayment(payment: PaymentRow, zone: string): PlannedCommand<ReceivableCommand> | string {
   const data = RecordPayment.safeParse({
-    receivableId: payment.orderId, paymentId: payment.paymentId, amount: { amount: payment.amount, currency: payment.currency },
-    receivedOn: payment.receivedDate, method: 'other',
+    receivableId: payment.orderId,
+    paymentId: payment.paymentId,
+    amount: { amount: payment.amount, currency: payment.currency },
+    receivedOn: payment.receivedDate,
+    method: 'other',
   });
   if (!data.success) return issues(data.error);
   return {

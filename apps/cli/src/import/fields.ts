@@ -10,7 +10,11 @@ export class FieldReader {
   constructor(private readonly fields: Readonly<Record<string, string>>) {}
 
   /** Records why the field `name` is bad, in the operator's language. */
-  private bad(key: Parameters<typeof say>[0], name: string, values: Readonly<Record<string, string | number>> = {}): undefined {
+  private bad(
+    key: Parameters<typeof say>[0],
+    name: string,
+    values: Readonly<Record<string, string | number>> = {},
+  ): undefined {
     this.reasons.push(say(key, { name: columnLabel(name), value: this.raw(name), ...values }));
     return undefined;
   }
@@ -43,7 +47,9 @@ export class FieldReader {
 
   segment(name: string): string | undefined {
     const value = this.raw(name);
-    return (SEGMENTS as readonly string[]).includes(value) ? value : this.bad('field.notOneOf', name, { list: SEGMENTS.join(', ') });
+    return (SEGMENTS as readonly string[]).includes(value)
+      ? value
+      : this.bad('field.notOneOf', name, { list: SEGMENTS.join(', ') });
   }
 
   currency(name: string): string | undefined {
@@ -66,10 +72,12 @@ export class FieldReader {
     const parsed = parseDecimalToMinor(value, minorUnitDigits(currency) ?? 2);
     if (parsed._tag === 'Left') {
       const code = parsed.left.code;
-      if (code === 'MONEY_TOO_MANY_DECIMALS') return this.bad('field.tooManyDecimals', name, { currency, digits: String(minorUnitDigits(currency)) });
+      if (code === 'MONEY_TOO_MANY_DECIMALS')
+        return this.bad('field.tooManyDecimals', name, { currency, digits: String(minorUnitDigits(currency)) });
       return this.bad(code === 'MONEY_OUT_OF_RANGE' ? 'field.tooLarge' : 'field.notDecimal', name);
     }
-    if (parsed.right < 0 || (positive && parsed.right === 0)) return this.bad(positive ? 'field.notPositive' : 'field.negative', name);
+    if (parsed.right < 0 || (positive && parsed.right === 0))
+      return this.bad(positive ? 'field.notPositive' : 'field.negative', name);
     return parsed.right;
   }
 

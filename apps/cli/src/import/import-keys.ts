@@ -38,7 +38,10 @@ export interface ImportKeys {
  */
 export function importKeys(context: StoreContext, write: boolean): ImportKeys {
   if (!write) {
-    const exists = context.config.store.kind === 'memory' || context.config.keyStore.kind === 'postgres' || existsSync(context.config.keyStorePath);
+    const exists =
+      context.config.store.kind === 'memory' ||
+      context.config.keyStore.kind === 'postgres' ||
+      existsSync(context.config.keyStorePath);
     const keys = dryRunKeys(exists ? context.keyStore('existing') : undefined);
     return { codec: createPersonalDataCodec({ inner: context.plainCodec, keys }), prepare: async () => undefined };
   }

@@ -74,7 +74,17 @@ export interface ImportSettings {
  * known for the payments that follow.
  */
 export class ImportRun {
-  readonly counts: ImportCounts = { customersRegistered: 0, customersKnown: 0, ordersWritten: 0, ordersAlready: 0, receivablesOpened: 0, receivablesAlready: 0, paymentsRecorded: 0, paymentsAlready: 0, events: 0 };
+  readonly counts: ImportCounts = {
+    customersRegistered: 0,
+    customersKnown: 0,
+    ordersWritten: 0,
+    ordersAlready: 0,
+    receivablesOpened: 0,
+    receivablesAlready: 0,
+    paymentsRecorded: 0,
+    paymentsAlready: 0,
+    events: 0,
+  };
   private readonly customers = new Map<string, CustomerPlan>();
   private registerRead: Promise<TeamState> | undefined;
   private closedRead: Promise<readonly string[]> | undefined;
@@ -87,7 +97,10 @@ export class ImportRun {
   async order(draft: OrderDraft): Promise<string | undefined> {
     const customer = await this.customer(draft.head.customerId);
     if (typeof customer === 'string') return customer;
-    const orderPlan = await this.load({ decider: orderDecider, registry: orderEventRegistry }, orderStream(draft.orderId as never));
+    const orderPlan = await this.load(
+      { decider: orderDecider, registry: orderEventRegistry },
+      orderStream(draft.orderId as never),
+    );
     if (typeof orderPlan === 'string') return orderPlan;
     const commands = orderCommands(draft, customer, this.settings.terms, this.settings.zone);
     if (typeof commands === 'string') return commands;
@@ -139,7 +152,13 @@ export class ImportRun {
    */
   private register(): Promise<TeamState> {
     this.registerRead ??= (async () => {
-      const plan = await StreamPlan.load(this.settings.existing, this.settings.codec, { decider: teamDecider, registry: teamEventRegistry }, TEAM_STREAM, () => ({ access: { actor: null } }));
+      const plan = await StreamPlan.load(
+        this.settings.existing,
+        this.settings.codec,
+        { decider: teamDecider, registry: teamEventRegistry },
+        TEAM_STREAM,
+        () => ({ access: { actor: null } }),
+      );
       if (plan._tag === 'Left') throw new Error(`${TEAM_STREAM}: ${plan.left.code}: ${plan.left.message}`);
       return plan.right.state;
     })();
@@ -157,7 +176,11 @@ export class ImportRun {
     this.dirty.add(plan);
   }
 
-  private async load<C extends OrderCommand | CustomerCommand | ReceivableCommand, E extends OrderEvent | CustomerEvent | ReceivableEvent, S>(
+  private async load<
+    C extends OrderCommand | CustomerCommand | ReceivableCommand,
+    E extends OrderEvent | CustomerEvent | ReceivableEvent,
+    S,
+  >(
     aggregate: Parameters<typeof StreamPlan.load<C, E, S>>[2],
     streamName: string,
   ): Promise<StreamPlan<C, E, S> | string> {
@@ -168,14 +191,19 @@ export class ImportRun {
       return { access: accessFacts(register, command, on), periods: { closed, recordedOn: on } };
     };
     const loaded = await StreamPlan.load(this.settings.existing, this.settings.codec, aggregate, streamName, facts);
-    return loaded._tag === 'Left' ? `${streamName} cannot be read: ${loaded.left.code}: ${loaded.left.message}` : loaded.right;
+    return loaded._tag === 'Left'
+      ? `${streamName} cannot be read: ${loaded.left.code}: ${loaded.left.message}`
+      : loaded.right;
   }
 
   /** The customer's snapshot for the order's checks, registering the customer first when the store does not know it. */
   private async customer(customerId: string): Promise<CustomerSnapshot | string> {
     let plan = this.customers.get(customerId);
     if (plan === undefined) {
-      const loaded = await this.load({ decider: customerDecider, registry: customerEventRegistry }, customerStream(customerId as never));
+      const loaded = await this.load(
+        { decider: customerDecider, registry: customerEventRegistry },
+        customerStream(customerId as never),
+      );
       if (typeof loaded === 'string') return loaded;
       plan = loaded;
       const draft = this.settings.customers.get(customerId);
@@ -184,7 +212,8 @@ export class ImportRun {
         const command = registerCustomer(draft, this.settings.zone);
         if (typeof command === 'string') return `customer ${customerId}: ${command}`;
         const decided = plan.decideAll([command]);
-        if (decided._tag === 'Left') return say('refusal.customer', { id: customerId, reason: refusalText(decided.left) });
+        if (decided._tag === 'Left')
+          return say('refusal.customer', { id: customerId, reason: refusalText(decided.left) });
         this.counts.customersRegistered += 1;
         this.queue(plan);
       }
@@ -193,14 +222,24 @@ export class ImportRun {
     const view = customerSnapshot(plan.state);
     if (view === null) return say('refusal.customerUnknown', { id: customerId });
     // Open receivables are not counted (as in the API until the collections read model lands): imports set no credit limits.
-    return { status: view.status, homeRegion: view.region, ownerRep: view.ownerRepId, segment: view.segment, openReceivables: 0, ...(view.creditLimit === null ? {} : { creditLimit: view.creditLimit }) };
+    return {
+      status: view.status,
+      homeRegion: view.region,
+      ownerRep: view.ownerRepId,
+      segment: view.segment,
+      openReceivables: 0,
+      ...(view.creditLimit === null ? {} : { creditLimit: view.creditLimit }),
+    };
   }
 
   private async receivable(orderId: string): Promise<ReceivablePlan | string> {
     const id = receivableIdForOrder(orderId as never);
     const known = this.receivables.get(id);
     if (known !== undefined) return known;
-    const loaded = await this.load({ decider: receivableDecider, registry: receivableEventRegistry }, receivableStream(id));
+    const loaded = await this.load(
+      { decider: receivableDecider, registry: receivableEventRegistry },
+      receivableStream(id),
+    );
     if (typeof loaded !== 'string') this.receivables.set(id, loaded);
     return loaded;
   }
@@ -208,12 +247,23 @@ export class ImportRun {
   /** Runs the order -> receivable policy over the order's events, with the API policy's command id, so either opens it once. */
   private async invoice(orderPlan: StreamPlan<OrderCommand, OrderEvent, OrderState>): Promise<string | undefined> {
     for (const event of orderPlan.events) {
-      const commands = orderToReceivable(event, { occurredAt: event.metadata.occurredAt, businessDateOf: (instant) => businessDate(instant, this.settings.zone) });
+      const commands = orderToReceivable(event, {
+        occurredAt: event.metadata.occurredAt,
+        businessDateOf: (instant) => businessDate(instant, this.settings.zone),
+      });
       for (const command of commands) {
         const plan = await this.receivable(command.data.orderId);
         if (typeof plan === 'string') return plan;
-        const decided = plan.decideAll([{ command, commandId: `order-to-receivable-${command.data.orderId}`, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId }]);
-        if (decided._tag === 'Left') return say('refusal.receivable', { id: command.data.receivableId, reason: refusalText(decided.left) });
+        const decided = plan.decideAll([
+          {
+            command,
+            commandId: `order-to-receivable-${command.data.orderId}`,
+            correlationId: event.metadata.correlationId,
+            causationId: event.metadata.eventId,
+          },
+        ]);
+        if (decided._tag === 'Left')
+          return say('refusal.receivable', { id: command.data.receivableId, reason: refusalText(decided.left) });
         if (decided.right.added === 0) this.counts.receivablesAlready += 1;
         else this.counts.receivablesOpened += 1;
         this.queue(plan);
@@ -223,4 +273,5 @@ export class ImportRun {
   }
 }
 
-const rank = (streamName: string): number => (streamName.startsWith('customer-') ? 0 : streamName.startsWith('order-') ? 1 : 2);
+const rank = (streamName: string): number =>
+  streamName.startsWith('customer-') ? 0 : streamName.startsWith('order-') ? 1 : 2;

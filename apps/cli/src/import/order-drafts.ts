@@ -59,21 +59,45 @@ export function draftOrders(file: string, rows: readonly CsvRow[], problems: Pro
     if (group.bad || head === undefined) badOrders.add(orderId);
     else orders.push({ orderId, head, lines: group.rows });
   }
-  orders.sort((a, b) => (a.head.orderDate === b.head.orderDate ? (a.orderId < b.orderId ? -1 : 1) : a.head.orderDate < b.head.orderDate ? -1 : 1));
+  orders.sort((a, b) =>
+    a.head.orderDate === b.head.orderDate
+      ? a.orderId < b.orderId
+        ? -1
+        : 1
+      : a.head.orderDate < b.head.orderDate
+        ? -1
+        : 1,
+  );
   return { orders, badOrders, customers: customersOf(orders) };
 }
 
 const COLUMN_OF: Record<(typeof ORDER_HEADER_FIELDS)[number], keyof OrderRow> = {
-  order_date: 'orderDate', customer_id: 'customerId', customer_name: 'customerName', segment: 'segment', region: 'region',
-  rep_id: 'repId', currency: 'currency', ship_date: 'shipDate', delivered_date: 'deliveredDate', promised_date: 'promisedDate',
+  order_date: 'orderDate',
+  customer_id: 'customerId',
+  customer_name: 'customerName',
+  segment: 'segment',
+  region: 'region',
+  rep_id: 'repId',
+  currency: 'currency',
+  ship_date: 'shipDate',
+  delivered_date: 'deliveredDate',
+  promised_date: 'promisedDate',
 };
 
 function disagreeing(first: OrderRow, row: OrderRow): string | undefined {
   const differing = ORDER_HEADER_FIELDS.filter((column) => first[COLUMN_OF[column]] !== row[COLUMN_OF[column]]);
   if (differing.length === 0) return undefined;
   const shown = (value: unknown): string => (value === undefined ? say('order.empty') : `"${String(value)}"`);
-  return joinReasons(differing.map((column) =>
-    say('order.disagrees', { name: columnLabel(column), value: shown(row[COLUMN_OF[column]]), line: String(first.line), first: shown(first[COLUMN_OF[column]]) })));
+  return joinReasons(
+    differing.map((column) =>
+      say('order.disagrees', {
+        name: columnLabel(column),
+        value: shown(row[COLUMN_OF[column]]),
+        line: String(first.line),
+        first: shown(first[COLUMN_OF[column]]),
+      }),
+    ),
+  );
 }
 
 /** Each customer from its first row in the file, registered on the date of its earliest good order. */
@@ -81,10 +105,14 @@ function customersOf(orders: readonly OrderDraft[]): Map<string, CustomerDraft> 
   const customers = new Map<string, CustomerDraft>();
   for (const order of orders) {
     const known = customers.get(order.head.customerId);
-    if (known === undefined) customers.set(order.head.customerId, { head: order.head, firstOrderDate: order.head.orderDate });
+    if (known === undefined)
+      customers.set(order.head.customerId, { head: order.head, firstOrderDate: order.head.orderDate });
     else {
       const head = order.head.line < known.head.line ? order.head : known.head;
-      customers.set(order.head.customerId, { head, firstOrderDate: known.firstOrderDate < order.head.orderDate ? known.firstOrderDate : order.head.orderDate });
+      customers.set(order.head.customerId, {
+        head,
+        firstOrderDate: known.firstOrderDate < order.head.orderDate ? known.firstOrderDate : order.head.orderDate,
+      });
     }
   }
   return customers;

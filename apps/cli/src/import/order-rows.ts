@@ -5,13 +5,36 @@ import { FieldReader } from './fields.js';
 
 /** The columns of orders.csv (docs/auditing.md, the import's file format). */
 export const ORDER_COLUMNS = [
-  'order_id', 'order_date', 'customer_id', 'customer_name', 'segment', 'region', 'rep_id', 'currency',
-  'sku', 'product_name', 'quantity', 'unit_price', 'discount_pct', 'ship_date', 'delivered_date', 'promised_date',
+  'order_id',
+  'order_date',
+  'customer_id',
+  'customer_name',
+  'segment',
+  'region',
+  'rep_id',
+  'currency',
+  'sku',
+  'product_name',
+  'quantity',
+  'unit_price',
+  'discount_pct',
+  'ship_date',
+  'delivered_date',
+  'promised_date',
 ] as const;
 
 /** Fields of an order (not of a line): every row of one order must agree on them. */
 export const ORDER_HEADER_FIELDS = [
-  'order_date', 'customer_id', 'customer_name', 'segment', 'region', 'rep_id', 'currency', 'ship_date', 'delivered_date', 'promised_date',
+  'order_date',
+  'customer_id',
+  'customer_name',
+  'segment',
+  'region',
+  'rep_id',
+  'currency',
+  'ship_date',
+  'delivered_date',
+  'promised_date',
 ] as const;
 
 /** One checked line of orders.csv; amounts in minor units, discount in basis points. */
@@ -38,10 +61,14 @@ export interface OrderRow {
 function dateOrder(row: Pick<OrderRow, 'orderDate' | 'shipDate' | 'deliveredDate'>): string[] {
   const reasons: string[] = [];
   const [ship, order, delivered] = [columnLabel('ship_date'), columnLabel('order_date'), columnLabel('delivered_date')];
-  if (row.shipDate !== undefined && row.shipDate < row.orderDate) reasons.push(say('dates.before', { name: ship, value: row.shipDate, other: order, otherValue: row.orderDate }));
-  if (row.deliveredDate !== undefined && row.shipDate === undefined) reasons.push(say('dates.deliveredWithoutShip', { delivered, ship }));
+  if (row.shipDate !== undefined && row.shipDate < row.orderDate)
+    reasons.push(say('dates.before', { name: ship, value: row.shipDate, other: order, otherValue: row.orderDate }));
+  if (row.deliveredDate !== undefined && row.shipDate === undefined)
+    reasons.push(say('dates.deliveredWithoutShip', { delivered, ship }));
   if (row.deliveredDate !== undefined && row.shipDate !== undefined && row.deliveredDate < row.shipDate) {
-    reasons.push(say('dates.before', { name: delivered, value: row.deliveredDate, other: ship, otherValue: row.shipDate }));
+    reasons.push(
+      say('dates.before', { name: delivered, value: row.deliveredDate, other: ship, otherValue: row.shipDate }),
+    );
   }
   return reasons;
 }

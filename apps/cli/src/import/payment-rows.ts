@@ -27,7 +27,12 @@ export interface OrdersSeen {
  * Checks every payment row: fields, the currency of its order (when the order is in the file), a payment of
  * a refused order, and a payment id used twice. Payments are returned sorted by received date, then line.
  */
-export function readPayments(file: string, rows: readonly CsvRow[], orders: OrdersSeen, problems: Problems): PaymentRow[] {
+export function readPayments(
+  file: string,
+  rows: readonly CsvRow[],
+  orders: OrdersSeen,
+  problems: Problems,
+): PaymentRow[] {
   const payments: PaymentRow[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
@@ -44,13 +49,25 @@ export function readPayments(file: string, rows: readonly CsvRow[], orders: Orde
     };
     const reasons = [...read.reasons];
     const orderCurrency = parsed.orderId === undefined ? undefined : orders.currencyOf(parsed.orderId);
-    if (currency !== undefined && orderCurrency !== undefined && orderCurrency !== currency) reasons.push(say('payment.currency', { name: columnLabel('currency'), currency, orderCurrency }));
-    if (parsed.orderId !== undefined && orders.isBad(parsed.orderId)) reasons.push(say('payment.orderBad', { id: parsed.orderId }));
+    if (currency !== undefined && orderCurrency !== undefined && orderCurrency !== currency)
+      reasons.push(say('payment.currency', { name: columnLabel('currency'), currency, orderCurrency }));
+    if (parsed.orderId !== undefined && orders.isBad(parsed.orderId))
+      reasons.push(say('payment.orderBad', { id: parsed.orderId }));
     const earlier = parsed.paymentId === undefined ? undefined : seen.get(parsed.paymentId);
-    if (earlier !== undefined) reasons.push(say('payment.idReused', { name: columnLabel('payment_id'), id: parsed.paymentId ?? '', line: String(earlier) }));
+    if (earlier !== undefined)
+      reasons.push(
+        say('payment.idReused', { name: columnLabel('payment_id'), id: parsed.paymentId ?? '', line: String(earlier) }),
+      );
     if (parsed.paymentId !== undefined && earlier === undefined) seen.set(parsed.paymentId, row.line);
-    if (reasons.length > 0) problems.add(file, row.line, say('row.payment', { id: row.fields['payment_id'] || say('row.noId'), reasons: joinReasons(reasons) }));
+    if (reasons.length > 0)
+      problems.add(
+        file,
+        row.line,
+        say('row.payment', { id: row.fields['payment_id'] || say('row.noId'), reasons: joinReasons(reasons) }),
+      );
     else payments.push(parsed as PaymentRow);
   }
-  return payments.sort((a, b) => (a.receivedDate === b.receivedDate ? a.line - b.line : a.receivedDate < b.receivedDate ? -1 : 1));
+  return payments.sort((a, b) =>
+    a.receivedDate === b.receivedDate ? a.line - b.line : a.receivedDate < b.receivedDate ? -1 : 1,
+  );
 }

@@ -1,6 +1,21 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { AccessFacts, Command, Decider, DomainError, Event, EventRegistry, PeriodFacts, WithAccess } from '@salesbook/domain';
-import { deterministicEventId, type EventCodec, type EventStore, type EventToWrite, type StreamAppend } from '@salesbook/eventstore';
+import type {
+  AccessFacts,
+  Command,
+  Decider,
+  DomainError,
+  Event,
+  EventRegistry,
+  PeriodFacts,
+  WithAccess,
+} from '@salesbook/domain';
+import {
+  deterministicEventId,
+  type EventCodec,
+  type EventStore,
+  type EventToWrite,
+  type StreamAppend,
+} from '@salesbook/eventstore';
 
 /** A command with the ids that make it idempotent and traceable. */
 export interface PlannedCommand<C> {
@@ -65,7 +80,9 @@ export class StreamPlan<C extends Command, E extends Event, S> {
    * state and the append queue only when every one was accepted: a refused command leaves no trace.
    * Commands whose id the stream already holds are skipped (a second import). Answers how many commands were new and how many events they gave.
    */
-  decideAll(commands: readonly PlannedCommand<C>[]): Either<DomainError, { readonly added: number; readonly skipped: number; readonly events: number }> {
+  decideAll(
+    commands: readonly PlannedCommand<C>[],
+  ): Either<DomainError, { readonly added: number; readonly skipped: number; readonly events: number }> {
     let state = this.state;
     const decided: EventEnvelopeLike<E>[] = [];
     let skipped = 0;

@@ -18,9 +18,16 @@ const decode = (encoding: 'utf-8' | 'gb18030', bytes: Uint8Array): string | unde
  * takes UTF-8 (with or without a BOM) when the bytes are valid UTF-8, else GB18030; Chinese text in GB18030 is
  * practically never valid UTF-8, so the guess is safe, and `--encoding` settles any doubt.
  */
-export function decodeText(bytes: Uint8Array, choice: TextEncodingChoice): { text: string; encoding: 'utf-8' | 'gb18030' } | undefined {
+export function decodeText(
+  bytes: Uint8Array,
+  choice: TextEncodingChoice,
+): { text: string; encoding: 'utf-8' | 'gb18030' } | undefined {
   const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  for (const encoding of choice === 'auto' ? (hasUtf8Bom ? ['utf-8'] as const : ['utf-8', 'gb18030'] as const) : [choice]) {
+  for (const encoding of choice === 'auto'
+    ? hasUtf8Bom
+      ? (['utf-8'] as const)
+      : (['utf-8', 'gb18030'] as const)
+    : [choice]) {
     const text = decode(encoding, bytes);
     if (text !== undefined) return { text, encoding };
   }

@@ -24,7 +24,11 @@ export interface CliConfig {
   readonly development: boolean;
 }
 
-const optional = z.string().trim().optional().transform((value) => (value === '' ? undefined : value));
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
 
 // The API's own schema for these variables (apps/api/src/config/config.ts), so both refuse the same values.
 const Env = z.object({

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, describeStore, type EventCodec, type EventStore, type StoreDescriptor } from '@salesbook/eventstore';
+import {
+  createEventCodec,
+  createMemoryEventStore,
+  describeStore,
+  type EventCodec,
+  type EventStore,
+  type StoreDescriptor,
+} from '@salesbook/eventstore';
 import { createPersonalDataCodec } from '@salesbook/personal-data';
 import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
@@ -23,7 +30,11 @@ export async function openEventStore(descriptor: StoreDescriptor): Promise<Event
       note('SALESBOOK_EVENTSTORE is memory: nothing this command writes is kept after it ends');
       return createMemoryEventStore();
     case 'esdb':
-      return openEsdbEventStore({ connectionString: descriptor.connectionString, maxAppendBytes: descriptor.maxAppendBytes, waitMs: 10_000 });
+      return openEsdbEventStore({
+        connectionString: descriptor.connectionString,
+        maxAppendBytes: descriptor.maxAppendBytes,
+        waitMs: 10_000,
+      });
   }
 }
 
@@ -55,7 +66,13 @@ export async function withStore<T>(config: CliConfig, work: (context: StoreConte
   let keys: ManagedKeyStore | undefined;
   const keyStore = (mode: KeyStoreMode): ManagedKeyStore => (keys ??= openKeyStore(config, mode));
   try {
-    return await work({ config, store, plainCodec: createEventCodec(salesbookEventRegistry), storeName: describeStore(config.store), keyStore });
+    return await work({
+      config,
+      store,
+      plainCodec: createEventCodec(salesbookEventRegistry),
+      storeName: describeStore(config.store),
+      keyStore,
+    });
   } finally {
     await keys?.close();
     await store.close();

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StoreConfigurationError } from '@salesbook/eventstore';
-import { createPostgresKeyStore, createSqliteKeyStore, deferredKeyStore, redactedUrl, resolveMasterKey, type ManagedKeyStore, type ResolvedMasterKey } from '@salesbook/keystore';
+import {
+  createPostgresKeyStore,
+  createSqliteKeyStore,
+  deferredKeyStore,
+  redactedUrl,
+  resolveMasterKey,
+  type ManagedKeyStore,
+  type ResolvedMasterKey,
+} from '@salesbook/keystore';
 import { CliError } from './cli-error.js';
 import type { CliConfig } from './config.js';
 import { note } from './output.js';
@@ -26,7 +34,14 @@ export function oneLine<T>(work: () => T): T {
 /** SALESBOOK_MASTER_KEY, or in development mode the key file beside the key store (with a warning on stderr). */
 export const resolveCliMasterKey = (config: CliConfig): ResolvedMasterKey =>
   // A PostgreSQL key store is shared by every host: its master key is never a file made on one of them.
-  oneLine(() => resolveMasterKey({ value: config.masterKey, development: config.development && config.keyStore.kind === 'sqlite', developmentKeyFile: developmentKeyFile(config), warn: note }));
+  oneLine(() =>
+    resolveMasterKey({
+      value: config.masterKey,
+      development: config.development && config.keyStore.kind === 'sqlite',
+      developmentKeyFile: developmentKeyFile(config),
+      warn: note,
+    }),
+  );
 
 /**
  * Opens the key store SALESBOOK_KEYSTORE names with the master key. `existing` refuses a missing file: a
@@ -38,10 +53,15 @@ export function openKeyStore(config: CliConfig, mode: KeyStoreMode): ManagedKeyS
   if (config.store.kind === 'memory') return createSqliteKeyStore({ path: ':memory:', masterKey: randomBytes(32) });
   if (config.keyStore.kind === 'postgres') {
     const { url } = config.keyStore;
-    return deferredKeyStore(createPostgresKeyStore({ url, masterKey: resolveCliMasterKey(config).key }), redactedUrl(url));
+    return deferredKeyStore(
+      createPostgresKeyStore({ url, masterKey: resolveCliMasterKey(config).key }),
+      redactedUrl(url),
+    );
   }
   if (mode === 'existing' && !existsSync(config.keyStorePath)) {
-    throw new CliError(`SALESBOOK_KEYSTORE: no key store at ${config.keyStorePath}; point SALESBOOK_KEYSTORE at the key store of this event store`);
+    throw new CliError(
+      `SALESBOOK_KEYSTORE: no key store at ${config.keyStorePath}; point SALESBOOK_KEYSTORE at the key store of this event store`,
+    );
   }
   const masterKey = resolveCliMasterKey(config).key;
   return oneLine(() => createSqliteKeyStore({ path: config.keyStorePath, masterKey }));

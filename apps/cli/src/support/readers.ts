@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ActorId } from '@salesbook/domain';
 import type { EventCodec } from '@salesbook/eventstore';
-import { canReadPersonalData, createMaskingCodec, createPersonalDataCodec, type PersonalDataReader } from '@salesbook/personal-data';
+import {
+  canReadPersonalData,
+  createMaskingCodec,
+  createPersonalDataCodec,
+  type PersonalDataReader,
+} from '@salesbook/personal-data';
 import { CliError } from './cli-error.js';
 import type { StoreContext } from './infrastructure.js';
 
@@ -27,15 +32,22 @@ const Reader = z.object({ reader: ActorId, role: z.enum(CLI_READER_ROLES) });
 export function readerOf(options: UnmaskOptions, purpose: string): PersonalDataReader | undefined {
   const role = options.role ?? 'sales_manager';
   if (options.unmask !== true) {
-    if (options.reader !== undefined || options.role !== undefined) throw new CliError('--reader and --role name who unmasks: use them with --unmask', 2);
+    if (options.reader !== undefined || options.role !== undefined)
+      throw new CliError('--reader and --role name who unmasks: use them with --unmask', 2);
     return undefined;
   }
-  if (options.reader === undefined) throw new CliError('--unmask needs --reader <id>: every read of personal data is logged with who read it', 2);
-  if (!canReadPersonalData(role)) throw new CliError(`--role ${role}: this role sees personal data masked only (docs/data-protection.md)`, 2);
+  if (options.reader === undefined)
+    throw new CliError('--unmask needs --reader <id>: every read of personal data is logged with who read it', 2);
+  if (!canReadPersonalData(role))
+    throw new CliError(`--role ${role}: this role sees personal data masked only (docs/data-protection.md)`, 2);
   const parsed = Reader.safeParse({ reader: options.reader, role });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    if (issue?.path[0] === 'role') throw new CliError(`--role ${role}: a ${role} reads only their own customers, through the API; the command line unmasks for ${CLI_READER_ROLES.join(' or ')}`, 2);
+    if (issue?.path[0] === 'role')
+      throw new CliError(
+        `--role ${role}: a ${role} reads only their own customers, through the API; the command line unmasks for ${CLI_READER_ROLES.join(' or ')}`,
+        2,
+      );
     throw new CliError(`--reader: ${issue?.message ?? 'invalid'}`, 2);
   }
   return { actorId: parsed.data.reader, role: parsed.data.role, purpose };

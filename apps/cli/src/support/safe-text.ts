@@ -3,8 +3,9 @@
  * newline would forge a line of its own), DEL, C1 controls (U+009B is a one-character CSI), the bidirectional
  * overrides and isolates (they reorder what is shown), and lone UTF-16 surrogates.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const escaped = (character: string): string => {
   const code = character.charCodeAt(0);
@@ -22,7 +23,9 @@ const escaped = (character: string): string => {
 export const safeText = (text: string): string => text.replace(UNSAFE, escaped);
 
 /** What `JSON.stringify` leaves raw that a terminal may act on: DEL, C1 controls, bidirectional controls, lone surrogates. */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_IN_JSON =
+  /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** JSON text with those characters written as `\uHHHH` escapes: the same JSON value, safe to print to a terminal. */
-export const safeJson = (json: string): string => json.replace(UNSAFE_IN_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const safeJson = (json: string): string =>
+  json.replace(UNSAFE_IN_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);

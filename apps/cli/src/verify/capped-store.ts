@@ -1,4 +1,10 @@
-import { StoreUnavailableError, type EventStore, type RecordedEvent, type Subscription, type SubscriptionMessage } from '@salesbook/eventstore';
+import {
+  StoreUnavailableError,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@salesbook/eventstore';
 import { readEverything } from '../support/read-all.js';
 
 /**

@@ -15,7 +15,10 @@ export interface ChainReport {
  * revisions must have no gaps, the checks of `verifyChain`, kept per stream so the log is never held whole.
  * A broken stream is reported at its first broken link and not checked further.
  */
-export async function verifyChains(store: EventStore, onEvent: (events: number) => void = () => undefined): Promise<ChainReport> {
+export async function verifyChains(
+  store: EventStore,
+  onEvent: (events: number) => void = () => undefined,
+): Promise<ChainReport> {
   const heads = new Map<string, { revision: number; hash: string } | ChainBreak>();
   const breaks: ChainBreak[] = [];
   let events = 0;

@@ -19,9 +19,13 @@ export interface DigestComparison {
 
 /** Projections with an active generation in the live file: the others were never built there. */
 function builtProjections(db: Database.Database, projections: readonly Projection[]): Projection[] {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'").get() !== undefined;
+  const hasTable =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'").get() !==
+    undefined;
   if (!hasTable) return [];
-  const active = new Set(db.prepare('SELECT projection FROM projection_checkpoints WHERE active = 1').pluck().all() as string[]);
+  const active = new Set(
+    db.prepare('SELECT projection FROM projection_checkpoints WHERE active = 1').pluck().all() as string[],
+  );
   return projections.filter((projection) => active.has(projection.name));
 }
 
@@ -29,7 +33,11 @@ function builtProjections(db: Database.Database, projections: readonly Projectio
 function readLive(db: Database.Database, store: EventStore, projections: readonly Projection[], zone: string) {
   return db.transaction(() => {
     const runner = new ProjectionRunner({ db, store, projections, zone });
-    return projections.map((projection) => ({ projection, position: runner.freshness(projection.name).position, digest: runner.digest(projection.name) }));
+    return projections.map((projection) => ({
+      projection,
+      position: runner.freshness(projection.name).position,
+      digest: runner.digest(projection.name),
+    }));
   })();
 }
 
@@ -45,7 +53,8 @@ export async function verifyDigests(
   projections: readonly Projection[],
   onRebuilt: (name: string) => void = () => undefined,
 ): Promise<DigestComparison[]> {
-  if (!readModelsExist(readModelsPath)) return projections.map(({ name }) => ({ name, status: 'not-built', position: null }));
+  if (!readModelsExist(readModelsPath))
+    return projections.map(({ name }) => ({ name, status: 'not-built', position: null }));
   const liveDb = openReadModels(readModelsPath);
   const scratchDir = mkdtempSync(join(tmpdir(), 'salesbook-verify-'));
   const scratchDb = openReadModels(join(scratchDir, 'scratch.db'));
@@ -54,16 +63,28 @@ export async function verifyDigests(
     const live = readLive(liveDb, store, built, zone);
     const results: DigestComparison[] = [];
     for (const { projection, position, digest } of live) {
-      const runner = new ProjectionRunner({ db: scratchDb, store: cappedStore(store, position === null ? undefined : BigInt(position)), projections: [projection], zone });
+      const runner = new ProjectionRunner({
+        db: scratchDb,
+        store: cappedStore(store, position === null ? undefined : BigInt(position)),
+        projections: [projection],
+        zone,
+      });
       await runner.start();
       await runner.whenLive();
       const scratch = runner.digest(projection.name);
       await runner.stop();
       onRebuilt(projection.name);
-      results.push({ name: projection.name, status: scratch.digest === digest.digest ? 'match' : 'mismatch', position, live: digest, scratch });
+      results.push({
+        name: projection.name,
+        status: scratch.digest === digest.digest ? 'match' : 'mismatch',
+        position,
+        live: digest,
+        scratch,
+      });
     }
     const builtNames = new Set(built.map(({ name }) => name));
-    for (const { name } of projections) if (!builtNames.has(name)) results.push({ name, status: 'not-built', position: null });
+    for (const { name } of projections)
+      if (!builtNames.has(name)) results.push({ name, status: 'not-built', position: null });
     return results;
   } finally {
     liveDb.close();

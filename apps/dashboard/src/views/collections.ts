@@ -20,7 +20,11 @@ export async function agingPanel(context: ViewContext): Promise<void> {
   const id = 'aging';
   const title = t('aging.title');
   const asOf = lastDayOf(filters.month);
-  const answer = await api.get('/reports/collections/aging', { asOf, groupBy: 'region', ...scopeParams(filters) }, Aging);
+  const answer = await api.get(
+    '/reports/collections/aging',
+    { asOf, groupBy: 'region', ...scopeParams(filters) },
+    Aging,
+  );
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
   const rows = answer.data.rows;
   const charted = rows.filter((row) => row.currency === filters.currency);
@@ -33,23 +37,35 @@ export async function agingPanel(context: ViewContext): Promise<void> {
       unit: { kind: 'money', currency: filters.currency },
       stacked: true,
       labels: charted.map((row) => row.group),
-      datasets: BUCKETS.map((bucket) => ({ label: bucketLabel(bucket.field), data: charted.map((row) => row[bucket.field] / 100) })),
+      datasets: BUCKETS.map((bucket) => ({
+        label: bucketLabel(bucket.field),
+        data: charted.map((row) => row[bucket.field] / 100),
+      })),
       onPick: (index) => {
         const row = charted[index];
         if (row !== undefined) void overdueOf(context, asOf, row.group);
       },
     },
     columns: [
-      ...columns('region', 'currency').map((column) => (column.field === 'region' ? { ...column, field: 'group' } : column)),
+      ...columns('region', 'currency').map((column) =>
+        column.field === 'region' ? { ...column, field: 'group' } : column,
+      ),
       ...BUCKETS.map((bucket) => ({ field: bucket.field, label: bucketLabel(bucket.field) })),
       ...columns('total', 'installments'),
     ],
     rows: rows.map((row) => ({
       keys: { group: row.group, currency: row.currency },
       cells: {
-        group: { value: row.group, text: row.group }, currency: { value: row.currency, text: row.currency },
-        ...Object.fromEntries(BUCKETS.map((bucket) => [bucket.field, { value: row[bucket.field], text: money(row[bucket.field], row.currency) }])),
-        total: { value: row.total, text: money(row.total, row.currency) }, installments: { value: row.installments, text: plain(row.installments) },
+        group: { value: row.group, text: row.group },
+        currency: { value: row.currency, text: row.currency },
+        ...Object.fromEntries(
+          BUCKETS.map((bucket) => [
+            bucket.field,
+            { value: row[bucket.field], text: money(row[bucket.field], row.currency) },
+          ]),
+        ),
+        total: { value: row.total, text: money(row.total, row.currency) },
+        installments: { value: row.installments, text: plain(row.installments) },
       },
       drill: { label: t('aging.drill'), open: () => void overdueOf(context, asOf, row.group) },
     })),
@@ -58,14 +74,30 @@ export async function agingPanel(context: ViewContext): Promise<void> {
 
 async function overdueOf(context: ViewContext, asOf: string, region: string): Promise<void> {
   const what = t('aging.drillTitle', { asOf: dateLabel(asOf), region: region === '' ? t('value.all') : region });
-  const answer = await context.api.get('/reports/collections/overdue', { ...scopeParams(context.filters), asOf, region }, Overdue);
+  const answer = await context.api.get(
+    '/reports/collections/overdue',
+    { ...scopeParams(context.filters), asOf, region },
+    Overdue,
+  );
   if (!answer.ok) return context.drillError(what, answer.error);
-  const bucketOf = (days: number): (typeof BUCKETS)[number]['field'] => BUCKETS.find((bucket) => days >= bucket.low && days <= bucket.high)?.field ?? 'current';
+  const bucketOf = (days: number): (typeof BUCKETS)[number]['field'] =>
+    BUCKETS.find((bucket) => days >= bucket.low && days <= bucket.high)?.field ?? 'current';
   context.drill(what, {
     id: 'drill-overdue',
     title: what,
     note: t('aging.drillNote'),
-    columns: columns('receivable_id', 'order_id', 'customer_id', 'rep_id', 'currency', 'oldest_due_date', 'days_past_due', 'bucket', 'overdue_amount', 'outstanding'),
+    columns: columns(
+      'receivable_id',
+      'order_id',
+      'customer_id',
+      'rep_id',
+      'currency',
+      'oldest_due_date',
+      'days_past_due',
+      'bucket',
+      'overdue_amount',
+      'outstanding',
+    ),
     rows: answer.data.rows.map((row) => ({
       keys: { receivable: row.receivable_id },
       cells: {
@@ -86,10 +118,16 @@ export async function collectionTrendPanel(context: ViewContext): Promise<void> 
   const id = 'collections-trend';
   const title = t('trend.title');
   const months = Array.from({ length: filters.months }, (_, i) => shiftMonth(filters.month, i - filters.months + 1));
-  const answers = await Promise.all(months.map((month) => api.get('/reports/collections/summary', { month, groupBy: 'none', ...scopeParams(filters) }, CollectionsSummary)));
+  const answers = await Promise.all(
+    months.map((month) =>
+      api.get('/reports/collections/summary', { month, groupBy: 'none', ...scopeParams(filters) }, CollectionsSummary),
+    ),
+  );
   const failed = answers.find((answer) => !answer.ok);
   if (failed !== undefined && !failed.ok) return renderPanelError(panels, id, title, describe(failed.error));
-  const rows = answers.flatMap((answer, i) => (answer.ok ? answer.data.rows.map((row) => ({ month: months[i] ?? '', ...row })) : []));
+  const rows = answers.flatMap((answer, i) =>
+    answer.ok ? answer.data.rows.map((row) => ({ month: months[i] ?? '', ...row })) : [],
+  );
   const charted = months.map((month) => rows.find((row) => row.month === month && row.currency === filters.currency));
   renderPanel(panels, {
     id,
@@ -100,25 +138,42 @@ export async function collectionTrendPanel(context: ViewContext): Promise<void> 
       unit: { kind: 'number', digits: 1 },
       labels: months.map(monthLabel),
       datasets: [
-        { label: t('trend.rate'), data: charted.map((row) => (row?.collection_rate == null ? null : row.collection_rate * 100)) },
+        {
+          label: t('trend.rate'),
+          data: charted.map((row) => (row?.collection_rate == null ? null : row.collection_rate * 100)),
+        },
         { label: t('trend.dso'), data: charted.map((row) => row?.dso_days ?? null) },
       ],
       onPick: (index) => void overdueOfMonth(context, months[index] ?? filters.month),
     },
-    columns: columns('month', 'currency', 'invoiced', 'collected', 'amount_due', 'collected_on_due', 'collection_rate', 'closing_ar', 'dso_days'),
+    columns: columns(
+      'month',
+      'currency',
+      'invoiced',
+      'collected',
+      'amount_due',
+      'collected_on_due',
+      'collection_rate',
+      'closing_ar',
+      'dso_days',
+    ),
     rows: rows.map((row) => ({
       keys: { month: row.month, currency: row.currency },
       cells: {
-        month: { value: row.month, text: monthLabel(row.month) }, currency: { value: row.currency, text: row.currency },
-        invoiced: { value: row.invoiced, text: money(row.invoiced, row.currency) }, collected: { value: row.collected, text: money(row.collected, row.currency) },
+        month: { value: row.month, text: monthLabel(row.month) },
+        currency: { value: row.currency, text: row.currency },
+        invoiced: { value: row.invoiced, text: money(row.invoiced, row.currency) },
+        collected: { value: row.collected, text: money(row.collected, row.currency) },
         amount_due: { value: row.amount_due, text: money(row.amount_due, row.currency) },
         collected_on_due: { value: row.collected_on_due, text: money(row.collected_on_due, row.currency) },
         collection_rate: { value: row.collection_rate, text: percent(row.collection_rate) },
-        closing_ar: { value: row.closing_ar, text: money(row.closing_ar, row.currency) }, dso_days: { value: row.dso_days, text: plain(row.dso_days, 1) },
+        closing_ar: { value: row.closing_ar, text: money(row.closing_ar, row.currency) },
+        dso_days: { value: row.dso_days, text: plain(row.dso_days, 1) },
       },
       drill: { label: t('aging.drill'), open: () => void overdueOfMonth(context, row.month) },
     })),
   });
 }
 
-const overdueOfMonth = (context: ViewContext, month: string): Promise<void> => overdueOf(context, lastDayOf(month), context.filters.region);
+const overdueOfMonth = (context: ViewContext, month: string): Promise<void> =>
+  overdueOf(context, lastDayOf(month), context.filters.region);

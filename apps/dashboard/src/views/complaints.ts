@@ -9,7 +9,11 @@ export async function complaintsPanel(context: ViewContext): Promise<void> {
   const { api, filters, panels } = context;
   const id = 'complaints';
   const title = t('complaints.title');
-  const answer = await api.get('/reports/complaints', { from: filters.month, to: filters.month, groupBy: 'category', ...scopeParams(filters) }, Complaints);
+  const answer = await api.get(
+    '/reports/complaints',
+    { from: filters.month, to: filters.month, groupBy: 'category', ...scopeParams(filters) },
+    Complaints,
+  );
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
   const rows = answer.data.rows;
   const open = (category: string) => () => void complaintsOf(context, category);
@@ -35,7 +39,8 @@ export async function complaintsPanel(context: ViewContext): Promise<void> {
     rows: rows.map((row) => ({
       keys: { group: row.group ?? '' },
       cells: {
-        group: { value: row.group, text: term('category', row.group ?? '') }, complaints: { value: row.complaints, text: plain(row.complaints) },
+        group: { value: row.group, text: term('category', row.group ?? '') },
+        complaints: { value: row.complaints, text: plain(row.complaints) },
         acknowledge_breached: { value: row.acknowledge.breached, text: plain(row.acknowledge.breached) },
         resolve_breached: { value: row.resolve.breached, text: plain(row.resolve.breached) },
         resolve_breach_rate: { value: row.resolve.breachRate, text: percent(row.resolve.breachRate) },
@@ -45,7 +50,18 @@ export async function complaintsPanel(context: ViewContext): Promise<void> {
   });
 }
 
-const FIELDS = ['complaint_id', 'customer_id', 'order_id', 'filed_on', 'channel', 'severity', 'rep_id', 'region', 'acknowledge_breached', 'resolve_breached'] as const;
+const FIELDS = [
+  'complaint_id',
+  'customer_id',
+  'order_id',
+  'filed_on',
+  'channel',
+  'severity',
+  'rep_id',
+  'region',
+  'acknowledge_breached',
+  'resolve_breached',
+] as const;
 
 function complaintCell(row: ComplaintRows['rows'][number], field: (typeof FIELDS)[number]): Cell {
   const value = row[field];
@@ -58,7 +74,11 @@ function complaintCell(row: ComplaintRows['rows'][number], field: (typeof FIELDS
 async function complaintsOf(context: ViewContext, category: string): Promise<void> {
   const { filters } = context;
   const what = t('complaints.drillTitle', { month: monthLabel(filters.month), category: term('category', category) });
-  const answer = await context.api.get('/reports/complaints/rows', { from: filters.month, to: filters.month, category, ...scopeParams(filters) }, ComplaintRows);
+  const answer = await context.api.get(
+    '/reports/complaints/rows',
+    { from: filters.month, to: filters.month, category, ...scopeParams(filters) },
+    ComplaintRows,
+  );
   if (!answer.ok) return context.drillError(what, answer.error);
   context.drill(what, {
     id: 'drill-complaints',

@@ -4,21 +4,47 @@ import { renderPanel, renderPanelError, type Cell } from '../panel.js';
 import { Evaluations, type EvaluationRow } from '../evaluation-schemas.js';
 import { describe, type ViewContext } from '../context.js';
 
-const FIELDS = ['rep_id', 'quarter', 'status', 'rating', 'strengths', 'actions', 'outcomes', 'opened_by', 'finalised_at', 'acknowledged_at'] as const;
+const FIELDS = [
+  'rep_id',
+  'quarter',
+  'status',
+  'rating',
+  'strengths',
+  'actions',
+  'outcomes',
+  'opened_by',
+  'finalised_at',
+  'acknowledged_at',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /** What was decided, in words: a bonus with its amount, the other kinds by name. */
 const outcomesText = (row: EvaluationRow): string =>
-  row.outcomes.map((outcome) => (outcome.kind === 'bonus' && outcome.amount !== undefined ? `${term('evaluations.outcome', 'bonus')} ${money(outcome.amount, outcome.currency ?? 'CNY')}` : term('evaluations.outcome', outcome.kind))).join(', ') || '—';
+  row.outcomes
+    .map((outcome) =>
+      outcome.kind === 'bonus' && outcome.amount !== undefined
+        ? `${term('evaluations.outcome', 'bonus')} ${money(outcome.amount, outcome.currency ?? 'CNY')}`
+        : term('evaluations.outcome', outcome.kind),
+    )
+    .join(', ') || '—';
 
 function cell(row: EvaluationRow, field: Field): Cell {
   switch (field) {
     case 'status':
       return { value: row.status, text: term('evaluations.status', row.status) };
     case 'rating':
-      return { value: row.rating, text: row.rating === null ? '—' : `${row.rating} ${term('evaluations.rating', String(row.rating))}` };
+      return {
+        value: row.rating,
+        text: row.rating === null ? '—' : `${row.rating} ${term('evaluations.rating', String(row.rating))}`,
+      };
     case 'actions':
-      return { value: row.actions.length, text: row.actions.map((action) => t('evaluations.actionDue', { action: action.action, due: dateLabel(action.dueOn) })).join('; ') || '—' };
+      return {
+        value: row.actions.length,
+        text:
+          row.actions
+            .map((action) => t('evaluations.actionDue', { action: action.action, due: dateLabel(action.dueOn) }))
+            .join('; ') || '—',
+      };
     case 'outcomes':
       return { value: row.outcomes.map((outcome) => outcome.kind).join(','), text: outcomesText(row) };
     case 'finalised_at':
@@ -39,7 +65,13 @@ export async function evaluationsPanel(context: ViewContext): Promise<void> {
   const year = filters.month.slice(0, 4);
   const title = t('evaluations.title', { year });
   const answer = await api.get('/evaluations', { year, rep: filters.rep }, Evaluations);
-  if (!answer.ok) return renderPanelError(panels, id, title, answer.error.status === 403 ? t('evaluations.notForRole') : describe(answer.error));
+  if (!answer.ok)
+    return renderPanelError(
+      panels,
+      id,
+      title,
+      answer.error.status === 403 ? t('evaluations.notForRole') : describe(answer.error),
+    );
   const rows = answer.data.rows;
   const open = (row: EvaluationRow) => () => frozenScorecards(context, row);
   renderPanel(panels, {
@@ -65,12 +97,27 @@ export async function evaluationsPanel(context: ViewContext): Promise<void> {
   });
 }
 
-const SNAPSHOT = ['month', 'currency', 'booked', 'target', 'attainment', 'collected', 'collection_rate', 'csat'] as const;
+const SNAPSHOT = [
+  'month',
+  'currency',
+  'booked',
+  'target',
+  'attainment',
+  'collected',
+  'collection_rate',
+  'csat',
+] as const;
 
 /** The scorecards as the manager saw them when opening the evaluation, one row per month and currency. */
 function frozenScorecards(context: ViewContext, row: EvaluationRow): void {
-  const what = t('evaluations.drillTitle', { rep: row.rep_id, quarter: row.quarter, position: row.snapshot.position ?? '—' });
-  const lines = row.snapshot.scorecards.flatMap(({ month, rows }) => rows.flatMap((card) => card.currencies.map((figures) => ({ month, card, figures }))));
+  const what = t('evaluations.drillTitle', {
+    rep: row.rep_id,
+    quarter: row.quarter,
+    position: row.snapshot.position ?? '—',
+  });
+  const lines = row.snapshot.scorecards.flatMap(({ month, rows }) =>
+    rows.flatMap((card) => card.currencies.map((figures) => ({ month, card, figures }))),
+  );
   context.drill(what, {
     id: 'drill-evaluation',
     title: what,
@@ -81,11 +128,17 @@ function frozenScorecards(context: ViewContext, row: EvaluationRow): void {
         month: { value: month, text: monthLabel(month) },
         currency: { value: figures.currency, text: figures.currency },
         booked: { value: figures.booked, text: money(figures.booked, figures.currency) },
-        target: { value: figures.target, text: figures.target === null ? '—' : money(figures.target, figures.currency) },
+        target: {
+          value: figures.target,
+          text: figures.target === null ? '—' : money(figures.target, figures.currency),
+        },
         attainment: { value: figures.attainment, text: percent(figures.attainment) },
         collected: { value: figures.collected, text: money(figures.collected, figures.currency) },
         collection_rate: { value: figures.collection_rate, text: percent(figures.collection_rate) },
-        csat: { value: card.csat.value, text: card.csat.value === null ? '—' : `${percent(card.csat.value)} (n=${plain(card.csat.n)})` },
+        csat: {
+          value: card.csat.value,
+          text: card.csat.value === null ? '—' : `${percent(card.csat.value)} (n=${plain(card.csat.n)})`,
+        },
       },
     })),
   });

@@ -5,10 +5,12 @@ import { Margins, PromotionEffect, PromotionList } from '../pricing-schemas.js';
 import { describe, scopeParams, type ViewContext } from '../context.js';
 
 /** Columns labelled from this panel group's own catalogue block (`pricing.column.<field>`). */
-const columnsOf = (...fields: readonly string[]) => fields.map((field) => ({ field, label: t(`pricing.column.${field}` as MessageKey) }));
+const columnsOf = (...fields: readonly string[]) =>
+  fields.map((field) => ({ field, label: t(`pricing.column.${field}` as MessageKey) }));
 const moneyCell = (minor: number, currency: string): Cell => ({ value: minor, text: money(minor, currency) });
 /** Margin over the costed sales, 4 decimals like the API's ratios; `null` without costed sales. */
-const marginPct = (margin: number, costed: number): number | null => (costed === 0 ? null : Math.round((margin / costed) * 10_000) / 10_000);
+const marginPct = (margin: number, costed: number): number | null =>
+  costed === 0 ? null : Math.round((margin / costed) * 10_000) / 10_000;
 
 /** Gross margin and margin % per month of the trend, per currency: the margin report of each month, its regions summed. */
 export async function marginTrendPanel(context: ViewContext): Promise<void> {
@@ -16,7 +18,11 @@ export async function marginTrendPanel(context: ViewContext): Promise<void> {
   const id = 'pricing-margin-trend';
   const title = t('pricing.trend.title');
   const months = Array.from({ length: filters.months }, (_, k) => shiftMonth(filters.month, k + 1 - filters.months));
-  const answers = await Promise.all(months.map((month) => api.get('/reports/margins', { from: month, to: month, groupBy: 'region', ...scopeParams(filters) }, Margins)));
+  const answers = await Promise.all(
+    months.map((month) =>
+      api.get('/reports/margins', { from: month, to: month, groupBy: 'region', ...scopeParams(filters) }, Margins),
+    ),
+  );
   const failed = answers.find((answer) => !answer.ok);
   if (failed !== undefined && !failed.ok) return renderPanelError(panels, id, title, describe(failed.error));
   const lines = answers.flatMap((answer, index) => {
@@ -26,10 +32,21 @@ export async function marginTrendPanel(context: ViewContext): Promise<void> {
       const rows = answer.data.rows.filter((row) => row.currency === currency);
       const sum = (pick: (row: Margins['rows'][number]) => number) => rows.reduce((total, row) => total + pick(row), 0);
       const margin = sum((row) => row.margin);
-      return { month: months[index] ?? '', currency, net: sum((row) => row.net_sales), margin, pct: marginPct(margin, sum((row) => row.net_sales - row.uncosted_sales)) };
+      return {
+        month: months[index] ?? '',
+        currency,
+        net: sum((row) => row.net_sales),
+        margin,
+        pct: marginPct(
+          margin,
+          sum((row) => row.net_sales - row.uncosted_sales),
+        ),
+      };
     });
   });
-  const charted = months.map((month) => lines.find((line) => line.month === month && line.currency === filters.currency));
+  const charted = months.map((month) =>
+    lines.find((line) => line.month === month && line.currency === filters.currency),
+  );
   renderPanel(panels, {
     id,
     title,
@@ -38,14 +55,22 @@ export async function marginTrendPanel(context: ViewContext): Promise<void> {
       type: 'bar',
       unit: { kind: 'money', currency: filters.currency },
       labels: months.map(monthLabel),
-      datasets: [{ label: t('pricing.trend.margin', { currency: filters.currency }), data: charted.map((line) => (line === undefined ? null : line.margin / 100)) }],
+      datasets: [
+        {
+          label: t('pricing.trend.margin', { currency: filters.currency }),
+          data: charted.map((line) => (line === undefined ? null : line.margin / 100)),
+        },
+      ],
     },
     columns: columnsOf('month', 'currency', 'net_sales', 'margin', 'margin_pct'),
     rows: lines.map((line) => ({
       keys: { group: line.month, currency: line.currency },
       cells: {
-        month: { value: line.month, text: monthLabel(line.month) }, currency: { value: line.currency, text: line.currency },
-        net_sales: moneyCell(line.net, line.currency), margin: moneyCell(line.margin, line.currency), margin_pct: { value: line.pct, text: percent(line.pct) },
+        month: { value: line.month, text: monthLabel(line.month) },
+        currency: { value: line.currency, text: line.currency },
+        net_sales: moneyCell(line.net, line.currency),
+        margin: moneyCell(line.margin, line.currency),
+        margin_pct: { value: line.pct, text: percent(line.pct) },
       },
     })),
   });
@@ -57,7 +82,11 @@ export async function marginByCategoryPanel(context: ViewContext): Promise<void>
   const id = 'pricing-margin-category';
   const title = t('pricing.category.title');
   const from = shiftMonth(filters.month, 1 - filters.months);
-  const answer = await api.get('/reports/margins', { from, to: filters.month, groupBy: 'category', ...scopeParams(filters) }, Margins);
+  const answer = await api.get(
+    '/reports/margins',
+    { from, to: filters.month, groupBy: 'category', ...scopeParams(filters) },
+    Margins,
+  );
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
   const rows = answer.data.rows;
   const charted = rows.filter((row) => row.currency === filters.currency);
@@ -69,14 +98,22 @@ export async function marginByCategoryPanel(context: ViewContext): Promise<void>
       type: 'bar',
       unit: { kind: 'number', digits: 1 },
       labels: charted.map((row) => row.key),
-      datasets: [{ label: t('pricing.category.marginPct'), data: charted.map((row) => (row.margin_pct === null ? null : row.margin_pct * 100)) }],
+      datasets: [
+        {
+          label: t('pricing.category.marginPct'),
+          data: charted.map((row) => (row.margin_pct === null ? null : row.margin_pct * 100)),
+        },
+      ],
     },
     columns: columnsOf('category', 'currency', 'net_sales', 'margin', 'margin_pct'),
     rows: rows.map((row) => ({
       keys: { group: row.key, currency: row.currency },
       cells: {
-        category: { value: row.key, text: row.key }, currency: { value: row.currency, text: row.currency },
-        net_sales: moneyCell(row.net_sales, row.currency), margin: moneyCell(row.margin, row.currency), margin_pct: { value: row.margin_pct, text: percent(row.margin_pct) },
+        category: { value: row.key, text: row.key },
+        currency: { value: row.currency, text: row.currency },
+        net_sales: moneyCell(row.net_sales, row.currency),
+        margin: moneyCell(row.margin, row.currency),
+        margin_pct: { value: row.margin_pct, text: percent(row.margin_pct) },
       },
     })),
   });
@@ -93,18 +130,26 @@ export async function promotionEffectPanel(context: ViewContext): Promise<void> 
   const list = await api.get('/promotions', { status: 'approved' }, PromotionList);
   if (!list.ok) return renderPanelError(panels, id, title, describe(list.error));
   const running = list.data.rows.filter((p) => p.starts_on <= last && p.ends_on >= first);
-  const answers = await Promise.all(running.map((p) => api.get(`/reports/promotions/${encodeURIComponent(p.promotion_id)}/effectiveness`, {}, PromotionEffect)));
+  const answers = await Promise.all(
+    running.map((p) =>
+      api.get(`/reports/promotions/${encodeURIComponent(p.promotion_id)}/effectiveness`, {}, PromotionEffect),
+    ),
+  );
   const effects: Effect[] = [];
   for (const [index, answer] of answers.entries()) {
     if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
     effects.push({ ...answer.data, startsOn: running[index]?.starts_on ?? '', endsOn: running[index]?.ends_on ?? '' });
   }
   const charted = effects.filter((e) => e.currency === filters.currency);
-  const window = (e: Effect, name: 'during' | 'baseline') => e.rows.find((row) => row.window === name) ?? { quantity: 0, net_sales: 0 };
+  const window = (e: Effect, name: 'during' | 'baseline') =>
+    e.rows.find((row) => row.window === name) ?? { quantity: 0, net_sales: 0 };
   renderPanel(panels, {
     id,
     title,
-    note: t('pricing.promotions.note', { from: monthLabel(shiftMonth(filters.month, 1 - filters.months)), to: monthLabel(filters.month) }),
+    note: t('pricing.promotions.note', {
+      from: monthLabel(shiftMonth(filters.month, 1 - filters.months)),
+      to: monthLabel(filters.month),
+    }),
     chart: {
       type: 'bar',
       unit: { kind: 'money', currency: filters.currency },
@@ -114,15 +159,28 @@ export async function promotionEffectPanel(context: ViewContext): Promise<void> 
         { label: t('pricing.promotions.baseline'), data: charted.map((e) => window(e, 'baseline').net_sales / 100) },
       ],
     },
-    columns: columnsOf('promotion', 'period', 'units_during', 'units_baseline', 'sales_during', 'sales_baseline', 'discount_cost', 'incremental_margin', 'sales_lift'),
+    columns: columnsOf(
+      'promotion',
+      'period',
+      'units_during',
+      'units_baseline',
+      'sales_during',
+      'sales_baseline',
+      'discount_cost',
+      'incremental_margin',
+      'sales_lift',
+    ),
     rows: effects.map((e) => ({
       keys: { promotion: e.promotionId, group: e.name, currency: e.currency },
       cells: {
-        promotion: { value: e.name, text: e.name }, period: { value: `${e.startsOn}/${e.endsOn}`, text: `${dateLabel(e.startsOn)} – ${dateLabel(e.endsOn)}` },
+        promotion: { value: e.name, text: e.name },
+        period: { value: `${e.startsOn}/${e.endsOn}`, text: `${dateLabel(e.startsOn)} – ${dateLabel(e.endsOn)}` },
         units_during: { value: window(e, 'during').quantity, text: plain(window(e, 'during').quantity) },
         units_baseline: { value: window(e, 'baseline').quantity, text: plain(window(e, 'baseline').quantity) },
-        sales_during: moneyCell(window(e, 'during').net_sales, e.currency), sales_baseline: moneyCell(window(e, 'baseline').net_sales, e.currency),
-        discount_cost: moneyCell(e.effect.discount_cost, e.currency), incremental_margin: moneyCell(e.effect.incremental_margin, e.currency),
+        sales_during: moneyCell(window(e, 'during').net_sales, e.currency),
+        sales_baseline: moneyCell(window(e, 'baseline').net_sales, e.currency),
+        discount_cost: moneyCell(e.effect.discount_cost, e.currency),
+        incremental_margin: moneyCell(e.effect.incremental_margin, e.currency),
         sales_lift: { value: e.effect.sales_lift, text: percent(e.effect.sales_lift) },
       },
     })),

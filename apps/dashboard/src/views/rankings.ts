@@ -9,7 +9,11 @@ export async function leagueTablePanel(context: ViewContext): Promise<void> {
   const { api, filters, panels } = context;
   const id = 'league-table';
   const title = t('rankings.title', { month: monthLabel(filters.month) });
-  const answer = await api.get('/reports/rankings', { period: filters.month, metric: 'attainment', scope: filters.region }, LeagueTable);
+  const answer = await api.get(
+    '/reports/rankings',
+    { period: filters.month, metric: 'attainment', scope: filters.region },
+    LeagueTable,
+  );
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
   const rows = answer.data.rows;
   const charted = rows.filter((row) => row.currency === filters.currency && row.value !== null);
@@ -21,14 +25,25 @@ export async function leagueTablePanel(context: ViewContext): Promise<void> {
       type: 'bar',
       unit: { kind: 'number', digits: 1 },
       labels: charted.map((row) => row.rep_id),
-      datasets: [{ label: t('rankings.attainment', { currency: filters.currency }), data: charted.map((row) => (row.value ?? 0) * 100) }],
+      datasets: [
+        {
+          label: t('rankings.attainment', { currency: filters.currency }),
+          data: charted.map((row) => (row.value ?? 0) * 100),
+        },
+      ],
     },
-    columns: ['rank', 'rep', 'currency', 'value', 'tied'].map((field) => ({ field, label: t(`rankings.column.${field as 'rank' | 'rep' | 'currency' | 'value' | 'tied'}`) })),
+    columns: ['rank', 'rep', 'currency', 'value', 'tied'].map((field) => ({
+      field,
+      label: t(`rankings.column.${field as 'rank' | 'rep' | 'currency' | 'value' | 'tied'}`),
+    })),
     rows: rows.map((row) => ({
       keys: { group: row.rep_id, currency: row.currency ?? '' },
       cells: {
-        rank: { value: row.rank, text: plain(row.rank) }, rep: { value: row.rep_id, text: row.rep_id }, currency: { value: row.currency, text: row.currency ?? '' },
-        value: { value: row.value, text: percent(row.value) }, tied: { value: row.tied ? 'true' : 'false', text: row.tied ? t('rankings.tiedYes') : '' },
+        rank: { value: row.rank, text: plain(row.rank) },
+        rep: { value: row.rep_id, text: row.rep_id },
+        currency: { value: row.currency, text: row.currency ?? '' },
+        value: { value: row.value, text: percent(row.value) },
+        tied: { value: row.tied ? 'true' : 'false', text: row.tied ? t('rankings.tiedYes') : '' },
       },
     })),
   });

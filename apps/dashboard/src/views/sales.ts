@@ -9,7 +9,11 @@ export async function salesPanel(context: ViewContext, groupBy: 'region' | 'rep'
   const { api, filters, panels } = context;
   const id = `sales-${groupBy}`;
   const title = t('sales.title', { groupBy });
-  const answer = await api.get('/reports/sales/monthly', { month: filters.month, groupBy, ...scopeParams(filters) }, MonthlySales);
+  const answer = await api.get(
+    '/reports/sales/monthly',
+    { month: filters.month, groupBy, ...scopeParams(filters) },
+    MonthlySales,
+  );
   if (!answer.ok) {
     renderPanelError(panels, id, title, describe(answer.error));
     return [];
@@ -31,19 +35,27 @@ export async function salesPanel(context: ViewContext, groupBy: 'region' | 'rep'
       labels: charted.map((line) => line.group),
       datasets: [
         { label: t('sales.booked', { currency }), data: charted.map((line) => line.figures.booked / 100) },
-        { label: t('sales.target', { currency }), data: charted.map((line) => (line.figures.target === null ? null : line.figures.target / 100)) },
+        {
+          label: t('sales.target', { currency }),
+          data: charted.map((line) => (line.figures.target === null ? null : line.figures.target / 100)),
+        },
       ],
       onPick: (index) => {
         const line = charted[index];
         if (line !== undefined) open(line.group)();
       },
     },
-    columns: [{ field: 'group', label: t(groupBy === 'region' ? 'column.region' : 'column.rep') }, ...columns('currency', 'booked', 'target', 'attainment', 'orders_confirmed', 'collected', 'collection_rate')],
+    columns: [
+      { field: 'group', label: t(groupBy === 'region' ? 'column.region' : 'column.rep') },
+      ...columns('currency', 'booked', 'target', 'attainment', 'orders_confirmed', 'collected', 'collection_rate'),
+    ],
     rows: lines.map((line) => ({
       keys: { group: line.group, currency: line.currency },
       cells: {
-        group: { value: line.group, text: line.group }, currency: { value: line.currency, text: line.currency },
-        booked: { value: line.booked, text: money(line.booked, line.currency) }, target: { value: line.target, text: money(line.target, line.currency) },
+        group: { value: line.group, text: line.group },
+        currency: { value: line.currency, text: line.currency },
+        booked: { value: line.booked, text: money(line.booked, line.currency) },
+        target: { value: line.target, text: money(line.target, line.currency) },
         attainment: { value: line.attainment, text: percent(line.attainment) },
         orders_confirmed: { value: line.orders_confirmed, text: plain(line.orders_confirmed) },
         collected: { value: line.collected, text: money(line.collected, line.currency) },
@@ -64,7 +76,17 @@ async function ordersOf(context: ViewContext, groupBy: 'region' | 'rep', group: 
   context.drill(what, {
     id: 'drill-orders',
     title: what,
-    columns: columns('order_id', 'customer_id', 'rep_id', 'region', 'segment', 'confirmed_on', 'status', 'currency', 'booked'),
+    columns: columns(
+      'order_id',
+      'customer_id',
+      'rep_id',
+      'region',
+      'segment',
+      'confirmed_on',
+      'status',
+      'currency',
+      'booked',
+    ),
     rows: answer.data.rows.map((row) => ({
       keys: { order: row.order_id },
       cells: {

@@ -10,7 +10,11 @@ export async function satisfactionTrendPanel(context: ViewContext): Promise<void
   const id = 'satisfaction-trend';
   const title = t('satisfaction.title');
   const from = shiftMonth(filters.month, 1 - filters.months);
-  const answer = await api.get('/reports/satisfaction', { from, to: filters.month, groupBy: 'period', ...scopeParams(filters) }, Satisfaction);
+  const answer = await api.get(
+    '/reports/satisfaction',
+    { from, to: filters.month, groupBy: 'period', ...scopeParams(filters) },
+    Satisfaction,
+  );
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
   const rows = answer.data.rows;
   renderPanel(panels, {
@@ -22,17 +26,29 @@ export async function satisfactionTrendPanel(context: ViewContext): Promise<void
       unit: { kind: 'number', digits: 1 },
       labels: rows.map((row) => monthLabel(row.group ?? '')),
       datasets: [
-        { label: t('satisfaction.csat'), data: rows.map((row) => (row.csat.value === null ? null : row.csat.value * 100)) },
-        { label: t('satisfaction.nps'), data: rows.map((row) => (row.nps.value === null ? null : row.nps.value * 100)) },
+        {
+          label: t('satisfaction.csat'),
+          data: rows.map((row) => (row.csat.value === null ? null : row.csat.value * 100)),
+        },
+        {
+          label: t('satisfaction.nps'),
+          data: rows.map((row) => (row.nps.value === null ? null : row.nps.value * 100)),
+        },
       ],
     },
-    columns: [...columns('month').map((column) => ({ ...column, field: 'group' })), ...columns('responses', 'csat', 'csat_n', 'nps', 'nps_n')],
+    columns: [
+      ...columns('month').map((column) => ({ ...column, field: 'group' })),
+      ...columns('responses', 'csat', 'csat_n', 'nps', 'nps_n'),
+    ],
     rows: rows.map((row) => ({
       keys: { group: row.group ?? '' },
       cells: {
-        group: { value: row.group, text: monthLabel(row.group ?? '') }, responses: { value: row.responses, text: plain(row.responses) },
-        csat: { value: row.csat.value, text: percent(row.csat.value) }, csat_n: { value: row.csat.n, text: plain(row.csat.n) },
-        nps: { value: row.nps.value, text: row.nps.value === null ? '—' : plain(row.nps.value * 100, 1) }, nps_n: { value: row.nps.n, text: plain(row.nps.n) },
+        group: { value: row.group, text: monthLabel(row.group ?? '') },
+        responses: { value: row.responses, text: plain(row.responses) },
+        csat: { value: row.csat.value, text: percent(row.csat.value) },
+        csat_n: { value: row.csat.n, text: plain(row.csat.n) },
+        nps: { value: row.nps.value, text: row.nps.value === null ? '—' : plain(row.nps.value * 100, 1) },
+        nps_n: { value: row.nps.n, text: plain(row.nps.n) },
       },
     })),
   });
@@ -44,7 +60,11 @@ export async function keyDriversPanel(context: ViewContext): Promise<void> {
   const id = 'key-drivers';
   const title = t('drivers.title');
   const from = shiftMonth(filters.month, 1 - filters.months);
-  const answer = await api.get('/reports/satisfaction', { from, to: filters.month, ...scopeParams(filters) }, Satisfaction);
+  const answer = await api.get(
+    '/reports/satisfaction',
+    { from, to: filters.month, ...scopeParams(filters) },
+    Satisfaction,
+  );
   if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
   const group = answer.data.rows[0];
   const drivers = [...(group?.keyDrivers.drivers ?? [])].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
@@ -52,7 +72,11 @@ export async function keyDriversPanel(context: ViewContext): Promise<void> {
   renderPanel(panels, {
     id,
     title,
-    note: t(group?.keyDrivers.drivers === null ? 'drivers.noteTooFew' : 'drivers.note', { from: monthLabel(from), to: monthLabel(filters.month), n }),
+    note: t(group?.keyDrivers.drivers === null ? 'drivers.noteTooFew' : 'drivers.note', {
+      from: monthLabel(from),
+      to: monthLabel(filters.month),
+      n,
+    }),
     chart: {
       type: 'bar',
       unit: { kind: 'number', digits: 3 },
@@ -63,8 +87,10 @@ export async function keyDriversPanel(context: ViewContext): Promise<void> {
     rows: drivers.map((d) => ({
       keys: { item: d.item },
       cells: {
-        item: { value: d.item, text: term('item', d.item) }, correlation: { value: d.correlation, text: plain(d.correlation, 3) },
-        rank: { value: d.rank, text: plain(d.rank) }, n: { value: n, text: plain(n) },
+        item: { value: d.item, text: term('item', d.item) },
+        correlation: { value: d.correlation, text: plain(d.correlation, 3) },
+        rank: { value: d.rank, text: plain(d.rank) },
+        n: { value: n, text: plain(n) },
       },
     })),
   });

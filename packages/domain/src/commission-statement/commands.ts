@@ -47,12 +47,17 @@ export type IncludedFacts = z.infer<typeof IncludedFacts>;
 export const ApprovedStatementFigures = z.object({
   rows: z.array(ApprovedStatementRow).max(10_000),
   included: z.array(IncludedFacts).max(200_000),
-  position: z.string().regex(/^\d{1,40}$/).nullable(),
+  position: z
+    .string()
+    .regex(/^\d{1,40}$/)
+    .nullable(),
 });
 export type ApprovedStatementFigures = z.infer<typeof ApprovedStatementFigures>;
 
 /** ApproveCommissionStatement as a command, with the figures the handler read. */
-export type ApproveCommissionStatementCommand = Command<'ApproveCommissionStatement', ApproveCommissionStatement> & { readonly inputs: { readonly figures: ApprovedStatementFigures } };
+export type ApproveCommissionStatementCommand = Command<'ApproveCommissionStatement', ApproveCommissionStatement> & {
+  readonly inputs: { readonly figures: ApprovedStatementFigures };
+};
 /** ConfirmCommissionStatement as a command. */
 export type ConfirmCommissionStatementCommand = Command<'ConfirmCommissionStatement', ConfirmCommissionStatement>;
 

@@ -6,11 +6,20 @@ import { IsoDateTime, YearMonth } from '../shared/time.js';
 import { ApprovedStatementFigures } from './commands.js';
 
 /** A sales manager approved the month's statement: these figures, read at this position, are frozen from now on. */
-export const CommissionStatementApproved = z.object({ month: YearMonth, figures: ApprovedStatementFigures, approvedBy: ActorId, approvedAt: IsoDateTime });
+export const CommissionStatementApproved = z.object({
+  month: YearMonth,
+  figures: ApprovedStatementFigures,
+  approvedBy: ActorId,
+  approvedAt: IsoDateTime,
+});
 export type CommissionStatementApproved = z.infer<typeof CommissionStatementApproved>;
 
 /** Finance confirmed the approved statement (another person than the approver). */
-export const CommissionStatementConfirmed = z.object({ month: YearMonth, confirmedBy: ActorId, confirmedAt: IsoDateTime });
+export const CommissionStatementConfirmed = z.object({
+  month: YearMonth,
+  confirmedBy: ActorId,
+  confirmedAt: IsoDateTime,
+});
 export type CommissionStatementConfirmed = z.infer<typeof CommissionStatementConfirmed>;
 
 /** CommissionStatementApproved as an event. */

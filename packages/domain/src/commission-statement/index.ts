@@ -2,5 +2,9 @@
 // index can re-export every aggregate without collisions.
 export * from './commands.js';
 export * from './events.js';
-export { commissionStatementDecider, type CommissionStatementError, type CommissionStatementErrorCode } from './decide.js';
+export {
+  commissionStatementDecider,
+  type CommissionStatementError,
+  type CommissionStatementErrorCode,
+} from './decide.js';
 export type { ApprovedStatement, CommissionStatementState } from './state.js';

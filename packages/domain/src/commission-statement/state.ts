@@ -28,6 +28,8 @@ export function evolve(state: CommissionStatementState, event: CommissionStateme
       return { status: 'approved', month, figures, approvedBy, approvedAt, confirmedBy: null, confirmedAt: null };
     }
     case 'CommissionStatementConfirmed':
-      return state.status === 'open' ? state : { ...state, status: 'confirmed', confirmedBy: event.data.confirmedBy, confirmedAt: event.data.confirmedAt };
+      return state.status === 'open'
+        ? state
+        : { ...state, status: 'confirmed', confirmedBy: event.data.confirmedBy, confirmedAt: event.data.confirmedAt };
   }
 }

@@ -14,5 +14,8 @@ export type CommissionPlanErrorCode =
 export type CommissionPlanError = DomainError<CommissionPlanErrorCode>;
 
 /** A refusal as a decision. */
-export const refuse = (code: CommissionPlanErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<CommissionPlanError, never> =>
-  left(domainError(code, message, details));
+export const refuse = (
+  code: CommissionPlanErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<CommissionPlanError, never> => left(domainError(code, message, details));

@@ -20,7 +20,12 @@ export const CommissionPlanVersionSet = CommissionTerms.extend({
 export type CommissionPlanVersionSet = z.infer<typeof CommissionPlanVersionSet>;
 
 /** A plan ends: no version of it applies from `from` on. */
-export const CommissionPlanEnded = z.object({ planId: CommissionPlanId, from: YearMonth, endedBy: ActorId, endedAt: IsoDateTime });
+export const CommissionPlanEnded = z.object({
+  planId: CommissionPlanId,
+  from: YearMonth,
+  endedBy: ActorId,
+  endedAt: IsoDateTime,
+});
 export type CommissionPlanEnded = z.infer<typeof CommissionPlanEnded>;
 
 /** CommissionPlanVersionSet as an event. */

@@ -39,9 +39,20 @@ export function versionInForce(plan: CommissionPlan, month: YearMonth): Commissi
 export function evolve(state: CommissionPlansState, event: CommissionPlanEvent): CommissionPlansState {
   const { planId } = event.data;
   const plan = state.plans[planId] ?? { planId, versions: [], lastVersion: 0, endsFrom: null };
-  if (event.type === 'CommissionPlanEnded') return { plans: { ...state.plans, [planId]: { ...plan, endsFrom: event.data.from } } };
+  if (event.type === 'CommissionPlanEnded')
+    return { plans: { ...state.plans, [planId]: { ...plan, endsFrom: event.data.from } } };
   const { version, effectiveFrom, setBy, setAt, name, covers, currency, tiers, accelerators, clawback } = event.data;
-  const entry: CommissionPlanVersion = { version, effectiveFrom, setBy, setAt, terms: { name, covers, currency, tiers, accelerators, clawback } };
-  const versions = [...plan.versions.filter((v) => v.effectiveFrom !== effectiveFrom), entry].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  return { plans: { ...state.plans, [planId]: { ...plan, versions, lastVersion: Math.max(plan.lastVersion, version) } } };
+  const entry: CommissionPlanVersion = {
+    version,
+    effectiveFrom,
+    setBy,
+    setAt,
+    terms: { name, covers, currency, tiers, accelerators, clawback },
+  };
+  const versions = [...plan.versions.filter((v) => v.effectiveFrom !== effectiveFrom), entry].sort((a, b) =>
+    a.effectiveFrom.localeCompare(b.effectiveFrom),
+  );
+  return {
+    plans: { ...state.plans, [planId]: { ...plan, versions, lastVersion: Math.max(plan.lastVersion, version) } },
+  };
 }

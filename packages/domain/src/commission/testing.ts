@@ -41,18 +41,36 @@ export const terms = (overrides: Partial<Terms> = {}): Terms => ({
   ...overrides,
 });
 
-export const setPlan = (overrides: Partial<SetCommissionPlan> = {}, by: Actor = salesManager, day = 2): CommissionPlanCommand => ({
+export const setPlan = (
+  overrides: Partial<SetCommissionPlan> = {},
+  by: Actor = salesManager,
+  day = 2,
+): CommissionPlanCommand => ({
   type: 'SetCommissionPlan',
   data: { planId: PLAN, effectiveFrom: '2026-04', ...terms(), ...overrides },
   metadata: { actor: by, occurredAt: at(day) },
 });
-export const versionSet = (overrides: Partial<CommissionPlanVersionSetEvent['data']> = {}): CommissionPlanVersionSetEvent => ({
+export const versionSet = (
+  overrides: Partial<CommissionPlanVersionSetEvent['data']> = {},
+): CommissionPlanVersionSetEvent => ({
   type: 'CommissionPlanVersionSet',
-  data: { planId: PLAN, version: 1, effectiveFrom: '2026-04', ...terms(), replaces: null, setBy: salesManager.id, setAt: at(2), ...overrides },
+  data: {
+    planId: PLAN,
+    version: 1,
+    effectiveFrom: '2026-04',
+    ...terms(),
+    replaces: null,
+    setBy: salesManager.id,
+    setAt: at(2),
+    ...overrides,
+  },
 });
 export const endPlan = (from: string, by: Actor = salesManager): CommissionPlanCommand => ({
   type: 'EndCommissionPlan',
   data: { planId: PLAN, from },
   metadata: { actor: by, occurredAt: at(3) },
 });
-export const planEnded = (from: string): CommissionPlanEndedEvent => ({ type: 'CommissionPlanEnded', data: { planId: PLAN, from, endedBy: salesManager.id, endedAt: at(3) } });
+export const planEnded = (from: string): CommissionPlanEndedEvent => ({
+  type: 'CommissionPlanEnded',
+  data: { planId: PLAN, from, endedBy: salesManager.id, endedAt: at(3) },
+});

@@ -11,5 +11,7 @@ export function competitionAccess(command: WithAccess<CompetitionCommand>): Eith
   const { actor } = command.metadata;
   const registered = checkActor(actor, command.access);
   if (isLeft(registered)) return registered;
-  return actor.role === 'sales_manager' || actor.role === 'system' ? right(true) : left(domainError('FORBIDDEN_SCOPE', 'only a sales manager sets up or cancels a competition'));
+  return actor.role === 'sales_manager' || actor.role === 'system'
+    ? right(true)
+    : left(domainError('FORBIDDEN_SCOPE', 'only a sales manager sets up or cancels a competition'));
 }

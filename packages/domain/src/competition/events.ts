@@ -21,7 +21,12 @@ export const CompetitionCreated = z.object({
 export type CompetitionCreated = z.infer<typeof CompetitionCreated>;
 
 /** The competition was called off before it started. */
-export const CompetitionCancelled = z.object({ competitionId: CompetitionId, reason: z.string(), cancelledBy: ActorId, cancelledAt: IsoDateTime });
+export const CompetitionCancelled = z.object({
+  competitionId: CompetitionId,
+  reason: z.string(),
+  cancelledBy: ActorId,
+  cancelledAt: IsoDateTime,
+});
 export type CompetitionCancelled = z.infer<typeof CompetitionCancelled>;
 
 /** CompetitionCreated as an event. */

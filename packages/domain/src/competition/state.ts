@@ -2,8 +2,7 @@ import type { CompetitionCreated, CompetitionEvent } from './events.js';
 
 /** The state of a competition's stream: none yet, or its terms and whether it was cancelled. */
 export type CompetitionState =
-  | { readonly status: 'none' }
-  | { readonly status: 'announced' | 'cancelled'; readonly terms: CompetitionCreated };
+  { readonly status: 'none' } | { readonly status: 'announced' | 'cancelled'; readonly terms: CompetitionCreated };
 
 /** The state before any event. */
 export const initialState = (): CompetitionState => ({ status: 'none' });

@@ -17,5 +17,7 @@ function recordOf(command: ComplaintCommand, state: ComplaintState): RecordScope
 }
 
 /** The access rules of a Complaint command, before any state check: the token agrees with the register and the complaint is in scope. */
-export const complaintAccess = (command: WithAccess<ComplaintCommand>, state: ComplaintState): Either<AccessError, true> =>
-  checkAccess(command.metadata.actor, command.access, recordOf(command, state));
+export const complaintAccess = (
+  command: WithAccess<ComplaintCommand>,
+  state: ComplaintState,
+): Either<AccessError, true> => checkAccess(command.metadata.actor, command.access, recordOf(command, state));

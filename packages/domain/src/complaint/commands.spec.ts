@@ -1,7 +1,9 @@
 import { complaintCommandSchemas, FileComplaint, ResolveComplaint } from './commands.js';
 
-const issuesOf = (result: { success: boolean; error?: { issues: readonly { path: PropertyKey[]; message: string }[] } }) =>
-  (result.error?.issues ?? []).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+const issuesOf = (result: {
+  success: boolean;
+  error?: { issues: readonly { path: PropertyKey[]; message: string }[] };
+}) => (result.error?.issues ?? []).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
 const file = {
   complaintId: 'cmp-1',
@@ -14,7 +16,10 @@ const file = {
 
 describe('command schemas', () => {
   it('accept a complete FileComplaint, order optional, and trim free text', () => {
-    expect(FileComplaint.parse({ ...file, description: '  Charged twice.  ' })).toEqual({ ...file, description: 'Charged twice.' });
+    expect(FileComplaint.parse({ ...file, description: '  Charged twice.  ' })).toEqual({
+      ...file,
+      description: 'Charged twice.',
+    });
     expect(FileComplaint.parse({ ...file, orderId: 'ord-9' }).orderId).toBe('ord-9');
   });
 
@@ -24,7 +29,11 @@ describe('command schemas', () => {
     ['severity', { severity: 'urgent' }, 'severity must be one of low, medium, high, critical'],
     ['description', { description: '   ' }, 'description must not be empty'],
     ['description', { description: 'x'.repeat(4_001) }, 'description must be at most 4000 characters'],
-    ['customerId', { customerId: '-bad' }, 'must be 1-64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit'],
+    [
+      'customerId',
+      { customerId: '-bad' },
+      'must be 1-64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit',
+    ],
   ])('reject a bad %s with an issue naming it', (path, patch, message) => {
     expect(issuesOf(FileComplaint.safeParse({ ...file, ...patch }))).toEqual([{ path, message }]);
   });
@@ -44,9 +53,21 @@ describe('command schemas', () => {
     ['RecordCustomerResponse', { complaintId: 'cmp-1', note: '' }, 'note'],
     ['EscalateComplaint', { complaintId: 'cmp-1', escalateTo: 'rm-east' }, 'reason'],
     ['ResolveComplaint', { complaintId: 'cmp-1' }, 'resolution'],
-    ['ResolveComplaint', { complaintId: 'cmp-1', resolution: 'x', compensation: { amount: 0, currency: 'CNY' } }, 'compensation.amount'],
-    ['ResolveComplaint', { complaintId: 'cmp-1', resolution: 'x', compensation: { amount: 1.5, currency: 'CNY' } }, 'compensation.amount'],
-    ['ResolveComplaint', { complaintId: 'cmp-1', resolution: 'x', compensation: { amount: 5, currency: 'XXX' } }, 'compensation.currency'],
+    [
+      'ResolveComplaint',
+      { complaintId: 'cmp-1', resolution: 'x', compensation: { amount: 0, currency: 'CNY' } },
+      'compensation.amount',
+    ],
+    [
+      'ResolveComplaint',
+      { complaintId: 'cmp-1', resolution: 'x', compensation: { amount: 1.5, currency: 'CNY' } },
+      'compensation.amount',
+    ],
+    [
+      'ResolveComplaint',
+      { complaintId: 'cmp-1', resolution: 'x', compensation: { amount: 5, currency: 'XXX' } },
+      'compensation.currency',
+    ],
     ['CloseComplaint', { complaintId: 'cmp-1', satisfaction: 6 }, 'satisfaction'],
     ['CloseComplaint', { complaintId: 'cmp-1', satisfaction: 0 }, 'satisfaction'],
     ['CloseComplaint', { complaintId: 'cmp-1', satisfaction: 3.5 }, 'satisfaction'],
@@ -57,7 +78,12 @@ describe('command schemas', () => {
   });
 
   it('accept a resolution with a root cause and compensation', () => {
-    const data = { complaintId: 'cmp-1', resolution: 'Credit note issued.', rootCause: 'billing_error', compensation: { amount: 5_000, currency: 'CNY' } };
+    const data = {
+      complaintId: 'cmp-1',
+      resolution: 'Credit note issued.',
+      rootCause: 'billing_error',
+      compensation: { amount: 5_000, currency: 'CNY' },
+    };
     expect(ResolveComplaint.parse(data)).toEqual(data);
   });
 

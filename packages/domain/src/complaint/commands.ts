@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { ActorId, ComplaintId, CustomerId, OrderId, RegionId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
-import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, complaintText, HandlingSatisfaction, ComplaintRootCause } from './vocabulary.js';
+import {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintSeverity,
+  complaintText,
+  HandlingSatisfaction,
+  ComplaintRootCause,
+} from './vocabulary.js';
 
 /** File a complaint of a customer, optionally about one of their orders. `description` is personal data. */
 export const FileComplaint = z
@@ -28,7 +35,11 @@ export type AcknowledgeComplaint = z.infer<typeof AcknowledgeComplaint>;
 
 /** Record what the investigation found; the root cause may still be unknown. `findings` may hold personal data. */
 export const RecordInvestigation = z
-  .object({ complaintId: ComplaintId, rootCause: ComplaintRootCause.optional(), findings: complaintText('findings', 4_000) })
+  .object({
+    complaintId: ComplaintId,
+    rootCause: ComplaintRootCause.optional(),
+    findings: complaintText('findings', 4_000),
+  })
   .strict();
 export type RecordInvestigation = z.infer<typeof RecordInvestigation>;
 
@@ -74,7 +85,12 @@ export type ResolveComplaint = z.infer<typeof ResolveComplaint>;
 
 /** Ask a manager to approve a compensation above the threshold; `reason` (why it is due) may hold personal data. */
 export const RequestCompensationApproval = z
-  .object({ complaintId: ComplaintId, amount: PositiveMinorUnits, currency: Currency, reason: complaintText('reason', 1_000) })
+  .object({
+    complaintId: ComplaintId,
+    amount: PositiveMinorUnits,
+    currency: Currency,
+    reason: complaintText('reason', 1_000),
+  })
   .strict();
 export type RequestCompensationApproval = z.infer<typeof RequestCompensationApproval>;
 
@@ -83,7 +99,9 @@ export const ApproveCompensation = z.object({ complaintId: ComplaintId }).strict
 export type ApproveCompensation = z.infer<typeof ApproveCompensation>;
 
 /** A manager of the complaint's region rejects the pending compensation request; `reason` may hold personal data. */
-export const RejectCompensation = z.object({ complaintId: ComplaintId, reason: complaintText('reason', 1_000) }).strict();
+export const RejectCompensation = z
+  .object({ complaintId: ComplaintId, reason: complaintText('reason', 1_000) })
+  .strict();
 export type RejectCompensation = z.infer<typeof RejectCompensation>;
 
 /** Close a resolved complaint with the customer's satisfaction with the handling (1-5). */
@@ -104,7 +122,9 @@ export interface ComplaintCustomerInputs {
 }
 
 /** FileComplaint with the customer's owner rep and region the handler loaded. */
-export type FileComplaintCommand = Command<'FileComplaint', FileComplaint> & { readonly inputs: ComplaintCustomerInputs };
+export type FileComplaintCommand = Command<'FileComplaint', FileComplaint> & {
+  readonly inputs: ComplaintCustomerInputs;
+};
 /** AssignComplaint command. */
 export type AssignComplaintCommand = Command<'AssignComplaint', AssignComplaint>;
 /** AcknowledgeComplaint command. */

@@ -49,11 +49,15 @@ export const ComplaintCompensationRejected = z.object({
 export type ComplaintCompensationRejected = z.infer<typeof ComplaintCompensationRejected>;
 
 /** ComplaintCompensationRequested event. */
-export type ComplaintCompensationRequestedEvent = Event<'ComplaintCompensationRequested', ComplaintCompensationRequested>;
+export type ComplaintCompensationRequestedEvent = Event<
+  'ComplaintCompensationRequested',
+  ComplaintCompensationRequested
+>;
 /** ComplaintCompensationApproved event. */
 export type ComplaintCompensationApprovedEvent = Event<'ComplaintCompensationApproved', ComplaintCompensationApproved>;
 /** ComplaintCompensationRejected event. */
 export type ComplaintCompensationRejectedEvent = Event<'ComplaintCompensationRejected', ComplaintCompensationRejected>;
 
 /** The events of a compensation's approval. */
-export type ComplaintCompensationEvent = ComplaintCompensationRequestedEvent | ComplaintCompensationApprovedEvent | ComplaintCompensationRejectedEvent;
+export type ComplaintCompensationEvent =
+  ComplaintCompensationRequestedEvent | ComplaintCompensationApprovedEvent | ComplaintCompensationRejectedEvent;

@@ -45,26 +45,51 @@ const step = fc.record({
   amount: fc.constantFrom(1, 100_000, 100_001, 2_500_000),
   compensate: fc.boolean(),
   // Minutes after the previous command; now and then before it, which must be refused.
-  minutes: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 6 * 24 * 60 }) }, { weight: 1, arbitrary: fc.integer({ min: -600, max: -1 }) }),
+  minutes: fc.oneof(
+    { weight: 9, arbitrary: fc.integer({ min: 0, max: 6 * 24 * 60 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -600, max: -1 }) },
+  ),
 });
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
 function commandOf(s: Step, hours: number): ComplaintCommand {
   const rootCause = s.pick % 2 === 0 ? ('pricing' as const) : undefined;
   switch (s.kind % 10) {
-    case 0: return { ...fileCommand({ severity: (['low', 'medium', 'high', 'critical'] as const)[s.pick] }), metadata: { actor: s.by, occurredAt: at(hours) } };
-    case 1: return cmd('AssignComplaint', { handlerId: handlers[s.pick] ?? ids.handler }, s.by, hours);
-    case 2: return cmd('AcknowledgeComplaint', {}, s.by, hours);
-    case 3: return cmd('RecordInvestigation', { findings: 'Checked the depot log.', ...(rootCause ? { rootCause } : {}) }, s.by, hours);
-    case 4: return cmd('AwaitCustomer', { note: 'Asked for photos.' }, s.by, hours);
-    case 5: return cmd('RecordCustomerResponse', {}, s.by, hours);
-    case 6: return cmd('EscalateComplaint', { escalateTo: handlers[s.pick] ?? ids.handler, reason: 'Slow' }, s.by, hours);
+    case 0:
+      return {
+        ...fileCommand({ severity: (['low', 'medium', 'high', 'critical'] as const)[s.pick] }),
+        metadata: { actor: s.by, occurredAt: at(hours) },
+      };
+    case 1:
+      return cmd('AssignComplaint', { handlerId: handlers[s.pick] ?? ids.handler }, s.by, hours);
+    case 2:
+      return cmd('AcknowledgeComplaint', {}, s.by, hours);
+    case 3:
+      return cmd(
+        'RecordInvestigation',
+        { findings: 'Checked the depot log.', ...(rootCause ? { rootCause } : {}) },
+        s.by,
+        hours,
+      );
+    case 4:
+      return cmd('AwaitCustomer', { note: 'Asked for photos.' }, s.by, hours);
+    case 5:
+      return cmd('RecordCustomerResponse', {}, s.by, hours);
+    case 6:
+      return cmd('EscalateComplaint', { escalateTo: handlers[s.pick] ?? ids.handler, reason: 'Slow' }, s.by, hours);
     case 7: {
       const compensation = s.compensate ? { compensation: { amount: s.amount, currency: Currency.parse('CNY') } } : {};
-      return cmd('ResolveComplaint', { resolution: 'Replaced.', ...(rootCause ? { rootCause } : {}), ...compensation }, s.by, hours);
+      return cmd(
+        'ResolveComplaint',
+        { resolution: 'Replaced.', ...(rootCause ? { rootCause } : {}), ...compensation },
+        s.by,
+        hours,
+      );
     }
-    case 8: return cmd('CloseComplaint', { satisfaction: s.pick + 1 }, s.by, hours);
-    default: return cmd('ReopenComplaint', { reason: 'Still broken.' }, s.by, hours);
+    case 8:
+      return cmd('CloseComplaint', { satisfaction: s.pick + 1 }, s.by, hours);
+    default:
+      return cmd('ReopenComplaint', { reason: 'Still broken.' }, s.by, hours);
   }
 }
 
@@ -104,7 +129,10 @@ function run(steps: readonly Step[]): Run {
   let hours = 0;
   for (const [index, s] of steps.entries()) {
     hours += index === 0 ? 0 : s.minutes / 60;
-    const result = complaintDecider.decide(commandOf(shape(index === 0 ? { ...s, follow: true } : s, state.status), hours), state);
+    const result = complaintDecider.decide(
+      commandOf(shape(index === 0 ? { ...s, follow: true } : s, state.status), hours),
+      state,
+    );
     if (!isRight(result)) continue;
     for (const event of result.right) {
       const after = complaintDecider.evolve(state, event);
@@ -142,7 +170,9 @@ describe('Complaint invariants over random command sequences', () => {
     fc.assert(
       fc.property(sequences, (steps) => {
         const { emitted, history, states } = run(steps);
-        const applied = emitted.every(({ before, event, after }) => after !== before && isRight(registry.decode(event.type, event.data, 1)));
+        const applied = emitted.every(
+          ({ before, event, after }) => after !== before && isRight(registry.decode(event.type, event.data, 1)),
+        );
         const folded = history.reduce(complaintDecider.evolve, complaintDecider.initialState());
         expect(folded).toEqual(states.at(-1));
         return applied;
@@ -157,8 +187,12 @@ describe('Complaint invariants over random command sequences', () => {
         const { emitted, states, lastHours } = run(steps);
         const last = states.at(-1);
         if (last === undefined || last.status === 'none') return true;
-        const responded = emitted.flatMap(({ event }) => (event.type === 'ComplaintCustomerResponded' ? [event.data.pausedMs] : []));
-        const pausesOrdered = last.timeline.pauses.every((p) => p.resumedAt === null || Date.parse(p.resumedAt) >= Date.parse(p.pausedAt));
+        const responded = emitted.flatMap(({ event }) =>
+          event.type === 'ComplaintCustomerResponded' ? [event.data.pausedMs] : [],
+        );
+        const pausesOrdered = last.timeline.pauses.every(
+          (p) => p.resumedAt === null || Date.parse(p.resumedAt) >= Date.parse(p.pausedAt),
+        );
         const sla = slaStatus(last.timeline, at(lastHours + extraHours));
         const closedPauses = slaStatus(last.timeline, at(lastHours + 10_000));
         const open = last.pausedAt === null ? 0 : Date.parse(at(lastHours + 10_000)) - Date.parse(last.pausedAt);
@@ -175,15 +209,19 @@ describe('Complaint invariants over random command sequences', () => {
     );
   });
 
-  it('never gives the complaint to the customer\'s own rep, nor large compensation without a manager', () => {
+  it("never gives the complaint to the customer's own rep, nor large compensation without a manager", () => {
     fc.assert(
       fc.property(sequences, (steps) =>
         run(steps).emitted.every(({ event }) => {
           if (event.type === 'ComplaintAssigned') return event.data.handlerId !== ids.ownerRep;
-          if (event.type === 'ComplaintEscalated') return event.data.escalatedTo !== ids.ownerRep && event.data.escalatedBy !== ids.ownerRep;
+          if (event.type === 'ComplaintEscalated')
+            return event.data.escalatedTo !== ids.ownerRep && event.data.escalatedBy !== ids.ownerRep;
           if (event.type === 'ComplaintResolved') {
             const large = (event.data.compensation?.amount ?? 0) > 100_000;
-            return event.data.resolvedBy !== ids.ownerRep && (!large || ['sales_manager', 'regional_manager', 'system'].includes(event.data.resolverRole));
+            return (
+              event.data.resolvedBy !== ids.ownerRep &&
+              (!large || ['sales_manager', 'regional_manager', 'system'].includes(event.data.resolverRole))
+            );
           }
           return true;
         }),

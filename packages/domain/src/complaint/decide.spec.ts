@@ -11,7 +11,9 @@ describe('FileComplaint', () => {
   });
 
   it('records a complaint about no particular order with orderId null', () => {
-    given([]).when(fileCommand({ orderId: undefined })).then([withData(ev.filed(), { orderId: null })]);
+    given([])
+      .when(fileCommand({ orderId: undefined }))
+      .then([withData(ev.filed(), { orderId: null })]);
   });
 
   it('refuses an unknown customer', () => {
@@ -22,12 +24,22 @@ describe('FileComplaint', () => {
     given([ev.filed()]).when(fileCommand()).then('COMPLAINT_ALREADY_FILED');
   });
 
-  it.each([['market_analyst', actors.analyst], ['auditor', actors.auditor]])('refuses a %s', (_role, by) => {
-    given([]).when(fileCommand({}, customer, by)).then('COMPLAINT_NOT_AUTHORIZED');
+  it.each([
+    ['market_analyst', actors.analyst],
+    ['auditor', actors.auditor],
+  ])('refuses a %s', (_role, by) => {
+    given([])
+      .when(fileCommand({}, customer, by))
+      .then('COMPLAINT_NOT_AUTHORIZED');
   });
 
-  it.each([['finance', actors.finance], ['system', actors.system]])('accepts a complaint taken by %s', (_role, by) => {
-    given([]).when(fileCommand({}, customer, by)).then([withData(ev.filed(), { filedBy: by.id })]);
+  it.each([
+    ['finance', actors.finance],
+    ['system', actors.system],
+  ])('accepts a complaint taken by %s', (_role, by) => {
+    given([])
+      .when(fileCommand({}, customer, by))
+      .then([withData(ev.filed(), { filedBy: by.id })]);
   });
 });
 
@@ -50,7 +62,9 @@ describe('on a stream with no complaint', () => {
 
 describe('AssignComplaint', () => {
   it('assigns a handler', () => {
-    given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.eastManager, 0.5)).then([ev.assigned()]);
+    given([ev.filed()])
+      .when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.eastManager, 0.5))
+      .then([ev.assigned()]);
   });
 
   it('reassigns, naming the previous handler', () => {
@@ -60,32 +74,49 @@ describe('AssignComplaint', () => {
   });
 
   it('treats assigning the same handler again as a no-op', () => {
-    given(historyUntil('assigned')).when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.eastManager, 1)).then([]);
+    given(historyUntil('assigned'))
+      .when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.eastManager, 1))
+      .then([]);
   });
 
   it('is refused once the complaint is resolved', () => {
-    given(historyUntil('resolved')).when(cmd('AssignComplaint', { handlerId: ids.otherHandler }, actors.eastManager, 41)).then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('resolved'))
+      .when(cmd('AssignComplaint', { handlerId: ids.otherHandler }, actors.eastManager, 41))
+      .then('COMPLAINT_INVALID_TRANSITION');
   });
 });
 
 describe('AcknowledgeComplaint', () => {
   it('acknowledges a filed complaint', () => {
-    given(historyUntil('assigned')).when(cmd('AcknowledgeComplaint', {}, actors.handler, 2)).then([ev.acknowledged(2)]);
+    given(historyUntil('assigned'))
+      .when(cmd('AcknowledgeComplaint', {}, actors.handler, 2))
+      .then([ev.acknowledged(2)]);
   });
 
   it('needs a handler first', () => {
-    given([ev.filed()]).when(cmd('AcknowledgeComplaint', {}, actors.eastManager)).then('COMPLAINT_NOT_ASSIGNED');
+    given([ev.filed()])
+      .when(cmd('AcknowledgeComplaint', {}, actors.eastManager))
+      .then('COMPLAINT_NOT_ASSIGNED');
   });
 
   it('acknowledges once', () => {
-    given(historyUntil('acknowledged')).when(cmd('AcknowledgeComplaint', {}, actors.handler, 3)).then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('acknowledged'))
+      .when(cmd('AcknowledgeComplaint', {}, actors.handler, 3))
+      .then('COMPLAINT_INVALID_TRANSITION');
   });
 });
 
 describe('RecordInvestigation', () => {
   it('moves an acknowledged complaint to investigating', () => {
     given(historyUntil('acknowledged'))
-      .when(cmd('RecordInvestigation', { rootCause: 'delivery_delay', findings: 'Forklift damage at the east depot.' }, actors.handler, 5))
+      .when(
+        cmd(
+          'RecordInvestigation',
+          { rootCause: 'delivery_delay', findings: 'Forklift damage at the east depot.' },
+          actors.handler,
+          5,
+        ),
+      )
       .then([ev.investigated(5)]);
   });
 
@@ -96,7 +127,9 @@ describe('RecordInvestigation', () => {
   });
 
   it('is refused before the complaint is acknowledged', () => {
-    given(historyUntil('assigned')).when(cmd('RecordInvestigation', { findings: 'x' }, actors.handler, 2)).then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('assigned'))
+      .when(cmd('RecordInvestigation', { findings: 'x' }, actors.handler, 2))
+      .then('COMPLAINT_INVALID_TRANSITION');
   });
 });
 
@@ -108,7 +141,9 @@ describe('waiting on the customer', () => {
   });
 
   it('resumes when the customer responds, saying how long the wait was', () => {
-    given(historyUntil('awaiting')).when(cmd('RecordCustomerResponse', { note: 'Photos received.' }, actors.handler, 30)).then([ev.responded(6, 30)]);
+    given(historyUntil('awaiting'))
+      .when(cmd('RecordCustomerResponse', { note: 'Photos received.' }, actors.handler, 30))
+      .then([ev.responded(6, 30)]);
   });
 
   it('records a response without a note', () => {
@@ -119,9 +154,15 @@ describe('waiting on the customer', () => {
   });
 
   it('waits only while investigating, and resumes only while waiting', () => {
-    given(historyUntil('acknowledged')).when(cmd('AwaitCustomer', { note: 'x' }, actors.handler, 3)).then('COMPLAINT_INVALID_TRANSITION');
-    given(historyUntil('awaiting')).when(cmd('AwaitCustomer', { note: 'x' }, actors.handler, 7)).then('COMPLAINT_INVALID_TRANSITION');
-    given(historyUntil('investigating')).when(cmd('RecordCustomerResponse', {}, actors.handler, 7)).then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('acknowledged'))
+      .when(cmd('AwaitCustomer', { note: 'x' }, actors.handler, 3))
+      .then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('awaiting'))
+      .when(cmd('AwaitCustomer', { note: 'x' }, actors.handler, 7))
+      .then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('investigating'))
+      .when(cmd('RecordCustomerResponse', {}, actors.handler, 7))
+      .then('COMPLAINT_INVALID_TRANSITION');
   });
 });
 
@@ -143,10 +184,13 @@ describe('EscalateComplaint', () => {
 });
 
 describe('ResolveComplaint', () => {
-  const resolve = (when: number) => cmd('ResolveComplaint', { resolution: 'Replaced two pallets.' }, actors.handler, when);
+  const resolve = (when: number) =>
+    cmd('ResolveComplaint', { resolution: 'Replaced two pallets.' }, actors.handler, when);
 
   it('resolves an investigated complaint with the root cause found', () => {
-    given([...historyUntil('awaiting'), ev.responded()]).when(resolve(40)).then([ev.resolved(40)]);
+    given([...historyUntil('awaiting'), ev.responded()])
+      .when(resolve(40))
+      .then([ev.resolved(40)]);
   });
 
   it('is refused while waiting on the customer or before investigating', () => {
@@ -157,27 +201,41 @@ describe('ResolveComplaint', () => {
 
 describe('CloseComplaint', () => {
   it('closes a resolved complaint with the handling satisfaction', () => {
-    given(historyUntil('resolved')).when(cmd('CloseComplaint', { satisfaction: 4 }, actors.handler, 48)).then([ev.closed(48, 4)]);
+    given(historyUntil('resolved'))
+      .when(cmd('CloseComplaint', { satisfaction: 4 }, actors.handler, 48))
+      .then([ev.closed(48, 4)]);
   });
 
   it('closes only resolved complaints', () => {
-    given(historyUntil('investigating')).when(cmd('CloseComplaint', { satisfaction: 4 }, actors.handler, 48)).then('COMPLAINT_INVALID_TRANSITION');
-    given(historyUntil('closed')).when(cmd('CloseComplaint', { satisfaction: 4 }, actors.handler, 49)).then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('investigating'))
+      .when(cmd('CloseComplaint', { satisfaction: 4 }, actors.handler, 48))
+      .then('COMPLAINT_INVALID_TRANSITION');
+    given(historyUntil('closed'))
+      .when(cmd('CloseComplaint', { satisfaction: 4 }, actors.handler, 49))
+      .then('COMPLAINT_INVALID_TRANSITION');
   });
 });
 
 describe('ReopenComplaint', () => {
-  const reopen = (when: number) => cmd('ReopenComplaint', { reason: 'One replacement pallet was also damaged.' }, actors.ownerRep, when);
+  const reopen = (when: number) =>
+    cmd('ReopenComplaint', { reason: 'One replacement pallet was also damaged.' }, actors.ownerRep, when);
 
   it('reopens a closed complaint back to investigating', () => {
-    given(historyUntil('closed')).when(reopen(72)).then([ev.reopened(72)]);
-    const state = [...historyUntil('closed'), ev.reopened(72)].reduce(complaintDecider.evolve, complaintDecider.initialState());
+    given(historyUntil('closed'))
+      .when(reopen(72))
+      .then([ev.reopened(72)]);
+    const state = [...historyUntil('closed'), ev.reopened(72)].reduce(
+      complaintDecider.evolve,
+      complaintDecider.initialState(),
+    );
     expect(state.status).toBe('investigating');
   });
 
   it('counts reopens', () => {
     const second = [...historyUntil('closed'), ev.reopened(72), ev.resolved(80), ev.closed(90)];
-    given(second).when(reopen(100)).then([ev.reopened(100, 90, 2)]);
+    given(second)
+      .when(reopen(100))
+      .then([ev.reopened(100, 90, 2)]);
   });
 
   it('reopens only closed complaints', () => {
@@ -192,5 +250,10 @@ it('uses the business time of the command, never the clock', () => {
 });
 
 it('fails to compile, and throws, on a command it does not know', () => {
-  expect(() => complaintDecider.decide({ type: 'Nope', metadata: { actor: actors.salesManager, occurredAt: '2026-03-01T09:00:00Z' } } as never, complaintDecider.initialState())).toThrow('Unhandled case');
+  expect(() =>
+    complaintDecider.decide(
+      { type: 'Nope', metadata: { actor: actors.salesManager, occurredAt: '2026-03-01T09:00:00Z' } } as never,
+      complaintDecider.initialState(),
+    ),
+  ).toThrow('Unhandled case');
 });

@@ -21,7 +21,10 @@ import type { ComplaintEvent } from './events.js';
 import { evolve, initialState, type ComplaintState } from './state.js';
 
 /** Decides a Complaint command against the complaint's state. */
-export function decide(command: WithAccess<ComplaintCommand>, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+export function decide(
+  command: WithAccess<ComplaintCommand>,
+  state: ComplaintState,
+): Either<DomainError, readonly ComplaintEvent[]> {
   const access = complaintAccess(command, state);
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -57,4 +60,8 @@ export function decide(command: WithAccess<ComplaintCommand>, state: ComplaintSt
 }
 
 /** The Complaint aggregate (stream `complaint-<id>`) as a decider. */
-export const complaintDecider: Decider<WithAccess<ComplaintCommand>, ComplaintEvent, ComplaintState> = { initialState, decide, evolve };
+export const complaintDecider: Decider<WithAccess<ComplaintCommand>, ComplaintEvent, ComplaintState> = {
+  initialState,
+  decide,
+  evolve,
+};

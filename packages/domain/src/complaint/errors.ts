@@ -33,8 +33,11 @@ export type ComplaintErrorCode =
 export type ComplaintError = DomainError<ComplaintErrorCode>;
 
 /** `reject` restricted to Complaint error codes. */
-export const refuse = (code: ComplaintErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<ComplaintError, never> =>
-  left(domainError(code, message, details));
+export const refuse = (
+  code: ComplaintErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<ComplaintError, never> => left(domainError(code, message, details));
 
 /**
  * The complaint, when it exists, its status lets `event` happen (the state machine) and `occurredAt`
@@ -48,17 +51,25 @@ export function requireTransition(
   if (state.status === 'none') return refuse('COMPLAINT_NOT_FOUND', 'there is no such complaint');
   const { from } = COMPLAINT_TRANSITIONS[event];
   if (!from.includes(state.status)) {
-    return refuse('COMPLAINT_INVALID_TRANSITION', `${event} cannot happen to a complaint that is ${state.status.replace('_', ' ')}`, {
-      complaintId: state.complaintId,
-      status: state.status,
-      allowedFrom: from,
-    });
+    return refuse(
+      'COMPLAINT_INVALID_TRANSITION',
+      `${event} cannot happen to a complaint that is ${state.status.replace('_', ' ')}`,
+      {
+        complaintId: state.complaintId,
+        status: state.status,
+        allowedFrom: from,
+      },
+    );
   }
   if (Date.parse(occurredAt) < Date.parse(state.lastAt)) {
-    return refuse('COMPLAINT_TIME_BEFORE_LAST_EVENT', `the command is dated ${occurredAt}, before the complaint's latest event at ${state.lastAt}`, {
-      occurredAt,
-      lastAt: state.lastAt,
-    });
+    return refuse(
+      'COMPLAINT_TIME_BEFORE_LAST_EVENT',
+      `the command is dated ${occurredAt}, before the complaint's latest event at ${state.lastAt}`,
+      {
+        occurredAt,
+        lastAt: state.lastAt,
+      },
+    );
   }
   return right(state);
 }
@@ -66,10 +77,14 @@ export function requireTransition(
 /** Objectivity: the customer's own rep never handles their complaint. */
 export function requireObjective(complaint: Complaint, personId: ActorId): Either<ComplaintError, true> {
   return personId === complaint.ownerRepId
-    ? refuse('COMPLAINT_HANDLER_NOT_OBJECTIVE', `${personId} is the customer's own rep and may not handle the complaint`, {
-        complaintId: complaint.complaintId,
-        ownerRepId: complaint.ownerRepId,
-      })
+    ? refuse(
+        'COMPLAINT_HANDLER_NOT_OBJECTIVE',
+        `${personId} is the customer's own rep and may not handle the complaint`,
+        {
+          complaintId: complaint.complaintId,
+          ownerRepId: complaint.ownerRepId,
+        },
+      )
     : right(true);
 }
 
@@ -82,11 +97,15 @@ export function authorizeHandling(actor: Actor, complaint: Complaint): Either<Co
   if (objective._tag === 'Left') return objective;
   return actor.id === complaint.handlerId || managesRegion(actor, complaint.region)
     ? right(true)
-    : refuse('COMPLAINT_NOT_AUTHORIZED', `${actor.id} (${actor.role}) neither handles this complaint nor manages its region`, {
-        complaintId: complaint.complaintId,
-        handlerId: complaint.handlerId,
-        region: complaint.region,
-      });
+    : refuse(
+        'COMPLAINT_NOT_AUTHORIZED',
+        `${actor.id} (${actor.role}) neither handles this complaint nor manages its region`,
+        {
+          complaintId: complaint.complaintId,
+          handlerId: complaint.handlerId,
+          region: complaint.region,
+        },
+      );
 }
 
 /** Who may file or reopen a complaint on a customer's behalf: people who deal with customers, and the system. */

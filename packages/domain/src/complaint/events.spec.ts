@@ -6,7 +6,11 @@ import { createEventRegistry } from '../shared/event-registry.js';
 import { COMPLAINT_PERSONAL_DATA_FIELDS, complaintEventDefinitions, ComplaintFiled } from './events.js';
 import { ev } from './testing.js';
 
-const golden = JSON.parse(readFileSync(join(__dirname, '../../golden/complaint.json'), 'utf8')) as Array<{ type: string; version: number; data: unknown }>;
+const golden = JSON.parse(readFileSync(join(__dirname, '../../golden/complaint.json'), 'utf8')) as Array<{
+  type: string;
+  version: number;
+  data: unknown;
+}>;
 const registry = createEventRegistry(complaintEventDefinitions);
 
 describe('complaint events', () => {
@@ -22,7 +26,18 @@ describe('complaint events', () => {
   });
 
   it('validates what the factories build', () => {
-    for (const event of [ev.filed(), ev.assigned(), ev.acknowledged(), ev.investigated(), ev.awaiting(), ev.responded(), ev.escalated(), ev.resolved(1, { amount: 5, currency: 'CNY' }), ev.closed(), ev.reopened()]) {
+    for (const event of [
+      ev.filed(),
+      ev.assigned(),
+      ev.acknowledged(),
+      ev.investigated(),
+      ev.awaiting(),
+      ev.responded(),
+      ev.escalated(),
+      ev.resolved(1, { amount: 5, currency: 'CNY' }),
+      ev.closed(),
+      ev.reopened(),
+    ]) {
       expect(isRight(registry.decode(event.type, event.data, 1))).toBe(true);
     }
   });
@@ -36,7 +51,8 @@ describe('complaint events', () => {
     for (const [type, fields] of Object.entries(COMPLAINT_PERSONAL_DATA_FIELDS)) {
       const definition = complaintEventDefinitions.find((d) => d.type === type);
       const schema = definition?.schema;
-      for (const field of fields ?? []) expect(schema instanceof z.ZodObject ? Object.keys(schema.shape) : []).toContain(field);
+      for (const field of fields ?? [])
+        expect(schema instanceof z.ZodObject ? Object.keys(schema.shape) : []).toContain(field);
     }
   });
 });

@@ -11,7 +11,13 @@ import {
   ComplaintCompensationRequested,
   type ComplaintCompensationEvent,
 } from './compensation-events.js';
-import { ComplaintCategory, ComplaintChannel, ComplaintSeverity, HandlingSatisfaction, ComplaintRootCause } from './vocabulary.js';
+import {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintSeverity,
+  HandlingSatisfaction,
+  ComplaintRootCause,
+} from './vocabulary.js';
 
 const Text = z.string().min(1);
 const Millis = z.number().int().nonnegative();
@@ -136,7 +142,10 @@ export type ComplaintAssignedEvent = Event<'ComplaintAssigned', ComplaintAssigne
 /** ComplaintAcknowledged event. */
 export type ComplaintAcknowledgedEvent = Event<'ComplaintAcknowledged', ComplaintAcknowledged>;
 /** ComplaintInvestigationRecorded event. */
-export type ComplaintInvestigationRecordedEvent = Event<'ComplaintInvestigationRecorded', ComplaintInvestigationRecorded>;
+export type ComplaintInvestigationRecordedEvent = Event<
+  'ComplaintInvestigationRecorded',
+  ComplaintInvestigationRecorded
+>;
 /** ComplaintAwaitingCustomer event. */
 export type ComplaintAwaitingCustomerEvent = Event<'ComplaintAwaitingCustomer', ComplaintAwaitingCustomer>;
 /** ComplaintCustomerResponded event. */

@@ -7,19 +7,26 @@ import type { Complaint } from './state.js';
 import { actors, at, cmd, ev, historyUntil, ids, withData } from './testing.js';
 
 const given = deciderSpec(complaintDecider);
-const stateOf = (events: ReturnType<typeof historyUntil>) => events.reduce(complaintDecider.evolve, complaintDecider.initialState());
+const stateOf = (events: ReturnType<typeof historyUntil>) =>
+  events.reduce(complaintDecider.evolve, complaintDecider.initialState());
 
-describe('objectivity: the handler is never the customer\'s own rep', () => {
+describe("objectivity: the handler is never the customer's own rep", () => {
   it('refuses to assign the owner rep and accepts another rep', () => {
-    given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.ownerRep }, actors.eastManager)).then('COMPLAINT_HANDLER_NOT_OBJECTIVE');
-    given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.otherHandler }, actors.eastManager, 0.5)).then([
-      ev.assigned(0.5, ids.otherHandler),
-    ]);
+    given([ev.filed()])
+      .when(cmd('AssignComplaint', { handlerId: ids.ownerRep }, actors.eastManager))
+      .then('COMPLAINT_HANDLER_NOT_OBJECTIVE');
+    given([ev.filed()])
+      .when(cmd('AssignComplaint', { handlerId: ids.otherHandler }, actors.eastManager, 0.5))
+      .then([ev.assigned(0.5, ids.otherHandler)]);
   });
 
   it('keeps the owner rep from acting on the complaint, even as the regional manager', () => {
-    given(historyUntil('assigned')).when(cmd('AcknowledgeComplaint', {}, actors.ownerAsManager, 2)).then('COMPLAINT_HANDLER_NOT_OBJECTIVE');
-    given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.ownerAsManager)).then('COMPLAINT_HANDLER_NOT_OBJECTIVE');
+    given(historyUntil('assigned'))
+      .when(cmd('AcknowledgeComplaint', {}, actors.ownerAsManager, 2))
+      .then('COMPLAINT_HANDLER_NOT_OBJECTIVE');
+    given([ev.filed()])
+      .when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.ownerAsManager))
+      .then('COMPLAINT_HANDLER_NOT_OBJECTIVE');
     given(historyUntil('investigating'))
       .when(cmd('ResolveComplaint', { resolution: 'x' }, actors.ownerRep, 6))
       .then('FORBIDDEN_SCOPE');
@@ -48,23 +55,41 @@ describe('who may act', () => {
 
   it.each([
     ['AcknowledgeComplaint', historyUntil('assigned'), cmd('AcknowledgeComplaint', {}, actors.otherRep, 9)],
-    ['RecordInvestigation', historyUntil('acknowledged'), cmd('RecordInvestigation', { findings: 'x' }, actors.otherRep, 9)],
+    [
+      'RecordInvestigation',
+      historyUntil('acknowledged'),
+      cmd('RecordInvestigation', { findings: 'x' }, actors.otherRep, 9),
+    ],
     ['AwaitCustomer', historyUntil('investigating'), cmd('AwaitCustomer', { note: 'x' }, actors.otherRep, 9)],
     ['RecordCustomerResponse', historyUntil('awaiting'), cmd('RecordCustomerResponse', {}, actors.otherRep, 9)],
-    ['EscalateComplaint', historyUntil('filed'), cmd('EscalateComplaint', { escalateTo: ids.handler, reason: 'x' }, actors.otherRep, 9)],
-    ['ResolveComplaint', historyUntil('investigating'), cmd('ResolveComplaint', { resolution: 'x' }, actors.otherRep, 9)],
+    [
+      'EscalateComplaint',
+      historyUntil('filed'),
+      cmd('EscalateComplaint', { escalateTo: ids.handler, reason: 'x' }, actors.otherRep, 9),
+    ],
+    [
+      'ResolveComplaint',
+      historyUntil('investigating'),
+      cmd('ResolveComplaint', { resolution: 'x' }, actors.otherRep, 9),
+    ],
     ['CloseComplaint', historyUntil('resolved'), cmd('CloseComplaint', { satisfaction: 2 }, actors.otherRep, 49)],
   ])('refuses %s from a rep who is not the handler', (_type, history, command) => {
     given(history).when(command).then('FORBIDDEN_SCOPE');
   });
 
   it('lets only managers of the region assign', () => {
-    given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.handler)).then('FORBIDDEN_SCOPE');
-    given([ev.filed()]).when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.westManager)).then('FORBIDDEN_SCOPE');
+    given([ev.filed()])
+      .when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.handler))
+      .then('FORBIDDEN_SCOPE');
+    given([ev.filed()])
+      .when(cmd('AssignComplaint', { handlerId: ids.handler }, actors.westManager))
+      .then('FORBIDDEN_SCOPE');
   });
 
   it('lets customer-facing people reopen, not analysts', () => {
-    given(historyUntil('closed')).when(cmd('ReopenComplaint', { reason: 'x' }, actors.analyst, 50)).then('COMPLAINT_NOT_AUTHORIZED');
+    given(historyUntil('closed'))
+      .when(cmd('ReopenComplaint', { reason: 'x' }, actors.analyst, 50))
+      .then('COMPLAINT_NOT_AUTHORIZED');
   });
 });
 
@@ -72,18 +97,34 @@ describe('resolving needs a root cause and a resolution', () => {
   const unknownCause = [...historyUntil('acknowledged'), ev.investigated(5, null)];
 
   it('refuses when no root cause was ever found', () => {
-    given(unknownCause).when(cmd('ResolveComplaint', { resolution: 'Replaced two pallets.' }, actors.handler, 40)).then('COMPLAINT_ROOT_CAUSE_REQUIRED');
+    given(unknownCause)
+      .when(cmd('ResolveComplaint', { resolution: 'Replaced two pallets.' }, actors.handler, 40))
+      .then('COMPLAINT_ROOT_CAUSE_REQUIRED');
   });
 
   it('takes the root cause from the resolve command', () => {
     given(unknownCause)
-      .when(cmd('ResolveComplaint', { resolution: 'Replaced two pallets.', rootCause: 'delivery_delay' }, actors.handler, 40))
+      .when(
+        cmd(
+          'ResolveComplaint',
+          { resolution: 'Replaced two pallets.', rootCause: 'delivery_delay' },
+          actors.handler,
+          40,
+        ),
+      )
       .then([ev.resolved(40)]);
   });
 
   it('lets the resolve command correct an earlier root cause', () => {
     given(historyUntil('investigating'))
-      .when(cmd('ResolveComplaint', { resolution: 'Replaced two pallets.', rootCause: 'product_quality' }, actors.handler, 40))
+      .when(
+        cmd(
+          'ResolveComplaint',
+          { resolution: 'Replaced two pallets.', rootCause: 'product_quality' },
+          actors.handler,
+          40,
+        ),
+      )
       .then([withData(ev.resolved(40), { rootCause: 'product_quality' })]);
   });
 
@@ -93,16 +134,25 @@ describe('resolving needs a root cause and a resolution', () => {
   });
 
   it('refuses a blank resolution that bypassed the schema', () => {
-    given(historyUntil('investigating')).when(cmd('ResolveComplaint', { resolution: '  ' }, actors.handler, 40)).then('COMPLAINT_RESOLUTION_REQUIRED');
+    given(historyUntil('investigating'))
+      .when(cmd('ResolveComplaint', { resolution: '  ' }, actors.handler, 40))
+      .then('COMPLAINT_RESOLUTION_REQUIRED');
   });
 });
 
 describe('compensation above 100000 minor units needs a manager', () => {
   const resolve = (amount: number, by = actors.handler) =>
-    cmd('ResolveComplaint', { resolution: 'Replaced two pallets.', compensation: { amount, currency: Currency.parse('CNY') } }, by, 40);
+    cmd(
+      'ResolveComplaint',
+      { resolution: 'Replaced two pallets.', compensation: { amount, currency: Currency.parse('CNY') } },
+      by,
+      40,
+    );
 
   it('lets the handler grant up to 100000', () => {
-    given(historyUntil('investigating')).when(resolve(100_000)).then([ev.resolved(40, { amount: 100_000, currency: 'CNY' })]);
+    given(historyUntil('investigating'))
+      .when(resolve(100_000))
+      .then([ev.resolved(40, { amount: 100_000, currency: 'CNY' })]);
   });
 
   it('refuses 100001 from a rep or a manager of another region', () => {
@@ -115,7 +165,12 @@ describe('compensation above 100000 minor units needs a manager', () => {
   it('accepts 100001 from a manager of the region and records who resolved', () => {
     given(historyUntil('investigating'))
       .when(resolve(100_001, actors.eastManager))
-      .then([withData(ev.resolved(40, { amount: 100_001, currency: 'CNY' }), { resolvedBy: actors.eastManager.id, resolverRole: 'regional_manager' })]);
+      .then([
+        withData(ev.resolved(40, { amount: 100_001, currency: 'CNY' }), {
+          resolvedBy: actors.eastManager.id,
+          resolverRole: 'regional_manager',
+        }),
+      ]);
   });
 });
 
@@ -128,12 +183,16 @@ describe('reopen only within 30 days of closing', () => {
   });
 
   it('accepts a reopen exactly 30 days after closing', () => {
-    given(historyUntil('closed')).when(reopenAt(at(closedAtHours + 720))).then([ev.reopened(closedAtHours + 720)]);
+    given(historyUntil('closed'))
+      .when(reopenAt(at(closedAtHours + 720)))
+      .then([ev.reopened(closedAtHours + 720)]);
   });
 
   it('refuses a reopen one millisecond later', () => {
     const late = new Date(Date.parse(at(closedAtHours + 720)) + 1).toISOString();
-    expect(given(historyUntil('closed')).when(reopenAt(late)).thenError('COMPLAINT_REOPEN_WINDOW_EXPIRED').details).toEqual({
+    expect(
+      given(historyUntil('closed')).when(reopenAt(late)).thenError('COMPLAINT_REOPEN_WINDOW_EXPIRED').details,
+    ).toEqual({
       closedAt: at(closedAtHours),
       occurredAt: late,
       windowDays: 30,
@@ -142,7 +201,9 @@ describe('reopen only within 30 days of closing', () => {
 
   it('counts from the latest closing', () => {
     const history = [...historyUntil('closed'), ev.reopened(72), ev.resolved(80), ev.closed(800)];
-    given(history).when(reopenAt(at(800 + 700))).then([ev.reopened(1500, 800, 2)]);
+    given(history)
+      .when(reopenAt(at(800 + 700)))
+      .then([ev.reopened(1500, 800, 2)]);
   });
 
   it('falls back to the latest instant if a state lacks closedAt', () => {
@@ -154,11 +215,15 @@ describe('reopen only within 30 days of closing', () => {
 
 describe('time runs forward within a complaint', () => {
   it('refuses a command dated before the latest event', () => {
-    given(historyUntil('awaiting')).when(cmd('RecordCustomerResponse', {}, actors.handler, 5)).then('COMPLAINT_TIME_BEFORE_LAST_EVENT');
+    given(historyUntil('awaiting'))
+      .when(cmd('RecordCustomerResponse', {}, actors.handler, 5))
+      .then('COMPLAINT_TIME_BEFORE_LAST_EVENT');
   });
 
   it('accepts a command at the same instant', () => {
-    given(historyUntil('awaiting')).when(cmd('RecordCustomerResponse', {}, actors.handler, 6)).then([withData(ev.responded(6, 6), { note: null })]);
+    given(historyUntil('awaiting'))
+      .when(cmd('RecordCustomerResponse', {}, actors.handler, 6))
+      .then([withData(ev.responded(6, 6), { note: null })]);
   });
 
   it('measures the wait from the latest instant if a state lacks pausedAt', () => {

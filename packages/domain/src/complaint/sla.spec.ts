@@ -31,9 +31,12 @@ describe('slaTargets', () => {
     ['medium', 8 * H, 120 * H],
     ['high', 4 * H, 72 * H],
     ['critical', 1 * H, 24 * H],
-  ] as const)('%s: acknowledge within %i ms, resolve within %i ms', (severity, acknowledgeWithinMs, resolveWithinMs) => {
-    expect(slaTargets(severity)).toEqual({ acknowledgeWithinMs, resolveWithinMs });
-  });
+  ] as const)(
+    '%s: acknowledge within %i ms, resolve within %i ms',
+    (severity, acknowledgeWithinMs, resolveWithinMs) => {
+      expect(slaTargets(severity)).toEqual({ acknowledgeWithinMs, resolveWithinMs });
+    },
+  );
 });
 
 describe('slaStatus', () => {
@@ -57,30 +60,66 @@ describe('slaStatus', () => {
     const late = [...critical.slice(0, -1), ev.resolved(81)];
     expect(slaStatus(timeline(late), at(100))).toMatchObject({ timeToResolveMs: 25 * H, resolveBreached: true });
     const firstResolution = slaStatus(timeline(critical.slice(0, 7)), at(41));
-    expect(firstResolution).toMatchObject({ timeToResolveMs: 16 * H, pausedMs: 24 * H, resolveBreached: false, resolved: true });
+    expect(firstResolution).toMatchObject({
+      timeToResolveMs: 16 * H,
+      pausedMs: 24 * H,
+      resolveBreached: false,
+      resolved: true,
+    });
   });
 
   it('answers as of any earlier instant', () => {
     const t = timeline(critical);
-    expect(slaStatus(t, at(0.5))).toMatchObject({ acknowledged: false, timeToAcknowledgeMs: 0.5 * H, acknowledgeBreached: false });
-    expect(slaStatus(t, at(1.5))).toMatchObject({ acknowledged: false, timeToAcknowledgeMs: 1.5 * H, acknowledgeBreached: true });
+    expect(slaStatus(t, at(0.5))).toMatchObject({
+      acknowledged: false,
+      timeToAcknowledgeMs: 0.5 * H,
+      acknowledgeBreached: false,
+    });
+    expect(slaStatus(t, at(1.5))).toMatchObject({
+      acknowledged: false,
+      timeToAcknowledgeMs: 1.5 * H,
+      acknowledgeBreached: true,
+    });
     // While waiting on the customer (since 6h): 20h elapsed, 14h of it paused.
-    expect(slaStatus(t, at(20))).toMatchObject({ resolved: false, timeToResolveMs: 6 * H, pausedMs: 14 * H, reopenCount: 0 });
+    expect(slaStatus(t, at(20))).toMatchObject({
+      resolved: false,
+      timeToResolveMs: 6 * H,
+      pausedMs: 14 * H,
+      reopenCount: 0,
+    });
     // Closed, not yet reopened: the clock is stopped at the resolution.
     expect(slaStatus(t, at(60))).toMatchObject({ resolved: true, timeToResolveMs: 16 * H, reopenCount: 0 });
     // Reopened at 72h: the clock runs again from there.
-    expect(slaStatus(t, at(75))).toMatchObject({ resolved: false, timeToResolveMs: 19 * H, pausedMs: 24 * H, reopenCount: 1 });
+    expect(slaStatus(t, at(75))).toMatchObject({
+      resolved: false,
+      timeToResolveMs: 19 * H,
+      pausedMs: 24 * H,
+      reopenCount: 1,
+    });
   });
 
   it('counts an open clock as breached once it passes the target', () => {
     const open = timeline([ev.filed('low'), ev.assigned(0.5)]);
-    expect(slaStatus(open, at(24))).toMatchObject({ acknowledgeBreached: false, timeToResolveMs: 24 * H, resolveBreached: false });
-    expect(slaStatus(open, at(241))).toMatchObject({ acknowledgeBreached: true, timeToResolveMs: 241 * H, resolveBreached: true });
+    expect(slaStatus(open, at(24))).toMatchObject({
+      acknowledgeBreached: false,
+      timeToResolveMs: 24 * H,
+      resolveBreached: false,
+    });
+    expect(slaStatus(open, at(241))).toMatchObject({
+      acknowledgeBreached: true,
+      timeToResolveMs: 241 * H,
+      resolveBreached: true,
+    });
   });
 
   it('keeps the clock paused while still waiting on the customer', () => {
     const waiting = timeline(critical.slice(0, 5));
-    expect(slaStatus(waiting, at(100))).toMatchObject({ resolved: false, timeToResolveMs: 6 * H, pausedMs: 94 * H, resolveBreached: false });
+    expect(slaStatus(waiting, at(100))).toMatchObject({
+      resolved: false,
+      timeToResolveMs: 6 * H,
+      pausedMs: 94 * H,
+      resolveBreached: false,
+    });
   });
 
   it('is all zeros before the complaint was filed', () => {
@@ -119,7 +158,9 @@ describe('timeline', () => {
     expect(recordInComplaintTimeline(t, ev.filed('low'))).toBe(t);
     expect(recordInComplaintTimeline(t, ev.acknowledged(9)).acknowledgedAt).toBe(at(2));
     expect(recordInComplaintTimeline(t, ev.responded(6, 31)).pauses).toEqual(t.pauses);
-    expect(recordInComplaintTimeline(t, ev.reopened(99)).resolutions).toEqual(t.resolutions.map((r) => ({ ...r, reopenedAt: r.reopenedAt ?? at(99) })));
+    expect(recordInComplaintTimeline(t, ev.reopened(99)).resolutions).toEqual(
+      t.resolutions.map((r) => ({ ...r, reopenedAt: r.reopenedAt ?? at(99) })),
+    );
     const closedTwice = recordInComplaintTimeline(recordInComplaintTimeline(t, ev.closed(90)), ev.closed(95));
     expect(closedTwice.resolutions.at(-1)?.closedAt).toBe(at(90));
     const bare = timeline([ev.filed()]);

@@ -45,7 +45,8 @@ export interface ComplaintSlaStatus {
 const ms = (instant: IsoDateTime): number => Date.parse(instant);
 
 /** Length of `[start, end)` cut off at `asOf` (an open end runs to `asOf`); never negative. */
-const clipped = (start: number, end: number | null, asOf: number): number => Math.max(0, Math.min(end ?? asOf, asOf) - start);
+const clipped = (start: number, end: number | null, asOf: number): number =>
+  Math.max(0, Math.min(end ?? asOf, asOf) - start);
 
 /** The intervals during which the complaint was ours to resolve: filing or a reopen up to the next resolution. */
 function workingIntervals(timeline: ComplaintTimeline): Array<readonly [number, number | null]> {
@@ -72,11 +73,16 @@ export function slaStatus(timeline: ComplaintTimeline, asOf: IsoDateTime): Compl
   const acknowledged = ackAt !== null && ackAt <= now;
   const timeToAcknowledgeMs = clipped(filedAt, ackAt, now);
   const working = workingIntervals(timeline).reduce((sum, [start, end]) => sum + clipped(start, end, now), 0);
-  const pausedMs = timeline.pauses.reduce((sum, p) => sum + clipped(ms(p.pausedAt), p.resumedAt === null ? null : ms(p.resumedAt), now), 0);
+  const pausedMs = timeline.pauses.reduce(
+    (sum, p) => sum + clipped(ms(p.pausedAt), p.resumedAt === null ? null : ms(p.resumedAt), now),
+    0,
+  );
   const timeToResolveMs = Math.max(0, working - pausedMs);
   const latest = timeline.resolutions.filter((period) => ms(period.resolvedAt) <= now).at(-1);
   const resolved = latest !== undefined && (latest.reopenedAt === null || ms(latest.reopenedAt) > now);
-  const reopenCount = timeline.resolutions.filter((period) => period.reopenedAt !== null && ms(period.reopenedAt) <= now).length;
+  const reopenCount = timeline.resolutions.filter(
+    (period) => period.reopenedAt !== null && ms(period.reopenedAt) <= now,
+  ).length;
   return {
     severity: timeline.severity,
     targets,

@@ -30,7 +30,9 @@ describe('evolve', () => {
         filedAt: ev.filed().data.filedAt,
         acknowledgedAt: ev.acknowledged().data.acknowledgedAt,
         pauses: [{ pausedAt: ev.awaiting().data.pausedAt, resumedAt: ev.responded().data.resumedAt }],
-        resolutions: [{ resolvedAt: ev.resolved().data.resolvedAt, closedAt: ev.closed().data.closedAt, reopenedAt: null }],
+        resolutions: [
+          { resolvedAt: ev.resolved().data.resolvedAt, closedAt: ev.closed().data.closedAt, reopenedAt: null },
+        ],
       },
     });
   });
@@ -49,11 +51,22 @@ describe('evolve', () => {
 
   it('tracks the wait, escalations and reopens', () => {
     expect(fold(historyUntil('awaiting'))).toMatchObject({ pausedAt: ev.awaiting().data.pausedAt });
-    expect(fold([...historyUntil('acknowledged'), ev.escalated(3, 1), ev.escalated(4, 2)])).toMatchObject({ escalationLevel: 2 });
+    expect(fold([...historyUntil('acknowledged'), ev.escalated(3, 1), ev.escalated(4, 2)])).toMatchObject({
+      escalationLevel: 2,
+    });
     const reopened = fold([...historyUntil('closed'), ev.reopened()]) as Complaint;
-    expect(reopened).toMatchObject({ status: 'investigating', reopenCount: 1, handlerId: ids.handler, rootCause: 'delivery_delay' });
+    expect(reopened).toMatchObject({
+      status: 'investigating',
+      reopenCount: 1,
+      handlerId: ids.handler,
+      rootCause: 'delivery_delay',
+    });
     expect(reopened.timeline.resolutions).toEqual([
-      { resolvedAt: ev.resolved().data.resolvedAt, closedAt: ev.closed().data.closedAt, reopenedAt: ev.reopened(72).data.reopenedAt },
+      {
+        resolvedAt: ev.resolved().data.resolvedAt,
+        closedAt: ev.closed().data.closedAt,
+        reopenedAt: ev.reopened(72).data.reopenedAt,
+      },
     ]);
   });
 

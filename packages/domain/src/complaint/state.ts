@@ -9,11 +9,19 @@ import type { ComplaintRootCause } from './vocabulary.js';
 export type ComplaintStatus = 'filed' | 'acknowledged' | 'investigating' | 'awaiting_customer' | 'resolved' | 'closed';
 
 /** Statuses in which the complaint is still being worked on. */
-export const OPEN_STATUSES: readonly ComplaintStatus[] = ['filed', 'acknowledged', 'investigating', 'awaiting_customer'];
+export const OPEN_STATUSES: readonly ComplaintStatus[] = [
+  'filed',
+  'acknowledged',
+  'investigating',
+  'awaiting_customer',
+];
 
 /** The state machine: from which statuses each event applies, and the status it leads to (`null`: unchanged). */
 export const COMPLAINT_TRANSITIONS: Readonly<
-  Record<Exclude<ComplaintEvent['type'], 'ComplaintFiled'>, { readonly from: readonly ComplaintStatus[]; readonly to: ComplaintStatus | null }>
+  Record<
+    Exclude<ComplaintEvent['type'], 'ComplaintFiled'>,
+    { readonly from: readonly ComplaintStatus[]; readonly to: ComplaintStatus | null }
+  >
 > = {
   ComplaintAssigned: { from: OPEN_STATUSES, to: null },
   ComplaintAcknowledged: { from: ['filed'], to: 'acknowledged' },
@@ -76,18 +84,30 @@ export const initialState = (): ComplaintState => ({ status: 'none' });
 /** The business instant an event (other than the filing) happened at. */
 function eventInstant(event: Exclude<ComplaintEvent, { type: 'ComplaintFiled' }>): IsoDateTime {
   switch (event.type) {
-    case 'ComplaintAssigned': return event.data.assignedAt;
-    case 'ComplaintAcknowledged': return event.data.acknowledgedAt;
-    case 'ComplaintInvestigationRecorded': return event.data.recordedAt;
-    case 'ComplaintAwaitingCustomer': return event.data.pausedAt;
-    case 'ComplaintCustomerResponded': return event.data.resumedAt;
-    case 'ComplaintEscalated': return event.data.escalatedAt;
-    case 'ComplaintResolved': return event.data.resolvedAt;
-    case 'ComplaintClosed': return event.data.closedAt;
-    case 'ComplaintReopened': return event.data.reopenedAt;
-    case 'ComplaintCompensationRequested': return event.data.requestedAt;
-    case 'ComplaintCompensationApproved': return event.data.approvedAt;
-    case 'ComplaintCompensationRejected': return event.data.rejectedAt;
+    case 'ComplaintAssigned':
+      return event.data.assignedAt;
+    case 'ComplaintAcknowledged':
+      return event.data.acknowledgedAt;
+    case 'ComplaintInvestigationRecorded':
+      return event.data.recordedAt;
+    case 'ComplaintAwaitingCustomer':
+      return event.data.pausedAt;
+    case 'ComplaintCustomerResponded':
+      return event.data.resumedAt;
+    case 'ComplaintEscalated':
+      return event.data.escalatedAt;
+    case 'ComplaintResolved':
+      return event.data.resolvedAt;
+    case 'ComplaintClosed':
+      return event.data.closedAt;
+    case 'ComplaintReopened':
+      return event.data.reopenedAt;
+    case 'ComplaintCompensationRequested':
+      return event.data.requestedAt;
+    case 'ComplaintCompensationApproved':
+      return event.data.approvedAt;
+    case 'ComplaintCompensationRejected':
+      return event.data.rejectedAt;
   }
 }
 
@@ -121,19 +141,31 @@ const requestOf = (data: CompensationRequest): CompensationRequest => ({
 /** What each event changes besides status, instant and timeline. */
 function changes(complaint: Complaint, event: Exclude<ComplaintEvent, { type: 'ComplaintFiled' }>): Partial<Complaint> {
   switch (event.type) {
-    case 'ComplaintAssigned': return { handlerId: event.data.handlerId };
-    case 'ComplaintInvestigationRecorded': return { rootCause: event.data.rootCause ?? complaint.rootCause };
-    case 'ComplaintAwaitingCustomer': return { pausedAt: event.data.pausedAt };
-    case 'ComplaintCustomerResponded': return { pausedAt: null };
-    case 'ComplaintEscalated': return { escalationLevel: event.data.level };
+    case 'ComplaintAssigned':
+      return { handlerId: event.data.handlerId };
+    case 'ComplaintInvestigationRecorded':
+      return { rootCause: event.data.rootCause ?? complaint.rootCause };
+    case 'ComplaintAwaitingCustomer':
+      return { pausedAt: event.data.pausedAt };
+    case 'ComplaintCustomerResponded':
+      return { pausedAt: null };
+    case 'ComplaintEscalated':
+      return { escalationLevel: event.data.level };
     // A resolution uses up the approval and ends any request still pending.
-    case 'ComplaintResolved': return { rootCause: event.data.rootCause, compensationRequest: null, approvedCompensation: null };
-    case 'ComplaintCompensationRequested': return { compensationRequest: requestOf(event.data) };
-    case 'ComplaintCompensationApproved': return { compensationRequest: null, approvedCompensation: requestOf(event.data) };
-    case 'ComplaintCompensationRejected': return { compensationRequest: null };
-    case 'ComplaintClosed': return { closedAt: event.data.closedAt };
-    case 'ComplaintReopened': return { reopenCount: event.data.reopenCount };
-    default: return {};
+    case 'ComplaintResolved':
+      return { rootCause: event.data.rootCause, compensationRequest: null, approvedCompensation: null };
+    case 'ComplaintCompensationRequested':
+      return { compensationRequest: requestOf(event.data) };
+    case 'ComplaintCompensationApproved':
+      return { compensationRequest: null, approvedCompensation: requestOf(event.data) };
+    case 'ComplaintCompensationRejected':
+      return { compensationRequest: null };
+    case 'ComplaintClosed':
+      return { closedAt: event.data.closedAt };
+    case 'ComplaintReopened':
+      return { reopenCount: event.data.reopenCount };
+    default:
+      return {};
   }
 }
 

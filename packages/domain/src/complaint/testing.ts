@@ -32,7 +32,6 @@ export const ids = {
   west: RegionId.parse('west'),
 };
 
-
 /** Actors of the specs: the customer's rep and the handler are sales reps of region east. */
 export const actors = {
   ownerRep: actor('rep-owner', 'sales_rep', 'east'),
@@ -52,7 +51,8 @@ export const actors = {
 export const customer: ComplaintCustomerSnapshot = { ownerRepId: ids.ownerRep, region: ids.east };
 
 /** A business instant `hours` after 2026-03-02T09:00:00Z (filing time of the specs). */
-export const at = (hours: number): IsoDateTime => new Date(Date.parse('2026-03-02T09:00:00Z') + hours * 3_600_000).toISOString();
+export const at = (hours: number): IsoDateTime =>
+  new Date(Date.parse('2026-03-02T09:00:00Z') + hours * 3_600_000).toISOString();
 
 type DataOf<T extends ComplaintCommand['type']> = Extract<ComplaintCommand, { type: T }>['data'];
 
@@ -63,7 +63,11 @@ export function cmd<T extends Exclude<ComplaintCommand['type'], 'FileComplaint'>
   by: Actor = actors.handler,
   when = 1,
 ): ComplaintCommand {
-  return { type, data: { complaintId: ids.complaint, ...data }, metadata: { actor: by, occurredAt: at(when) } } as ComplaintCommand;
+  return {
+    type,
+    data: { complaintId: ids.complaint, ...data },
+    metadata: { actor: by, occurredAt: at(when) },
+  } as ComplaintCommand;
 }
 
 /** FileComplaint by the owner rep at hour 0, with the customer snapshot. */
@@ -107,21 +111,45 @@ export const ev = {
       filedAt: at(0),
     },
   }),
-  assigned: (when = 0.5, handlerId = ids.handler, previousHandlerId: ActorId | null = null): ComplaintAssignedEvent => ({
+  assigned: (
+    when = 0.5,
+    handlerId = ids.handler,
+    previousHandlerId: ActorId | null = null,
+  ): ComplaintAssignedEvent => ({
     type: 'ComplaintAssigned',
-    data: { complaintId: ids.complaint, handlerId, previousHandlerId, assignedBy: actors.eastManager.id, assignedAt: at(when) },
+    data: {
+      complaintId: ids.complaint,
+      handlerId,
+      previousHandlerId,
+      assignedBy: actors.eastManager.id,
+      assignedAt: at(when),
+    },
   }),
   acknowledged: (when = 2): ComplaintAcknowledgedEvent => ({
     type: 'ComplaintAcknowledged',
     data: { complaintId: ids.complaint, handlerId: ids.handler, acknowledgedBy: ids.handler, acknowledgedAt: at(when) },
   }),
-  investigated: (when = 5, rootCause: 'delivery_delay' | null = 'delivery_delay'): ComplaintInvestigationRecordedEvent => ({
+  investigated: (
+    when = 5,
+    rootCause: 'delivery_delay' | null = 'delivery_delay',
+  ): ComplaintInvestigationRecordedEvent => ({
     type: 'ComplaintInvestigationRecorded',
-    data: { complaintId: ids.complaint, rootCause, findings: 'Forklift damage at the east depot.', recordedBy: ids.handler, recordedAt: at(when) },
+    data: {
+      complaintId: ids.complaint,
+      rootCause,
+      findings: 'Forklift damage at the east depot.',
+      recordedBy: ids.handler,
+      recordedAt: at(when),
+    },
   }),
   awaiting: (when = 6): ComplaintAwaitingCustomerEvent => ({
     type: 'ComplaintAwaitingCustomer',
-    data: { complaintId: ids.complaint, note: 'Asked Ms. Li for photos of the pallets.', pausedBy: ids.handler, pausedAt: at(when) },
+    data: {
+      complaintId: ids.complaint,
+      note: 'Asked Ms. Li for photos of the pallets.',
+      pausedBy: ids.handler,
+      pausedAt: at(when),
+    },
   }),
   responded: (from = 6, when = 30): ComplaintCustomerRespondedEvent => ({
     type: 'ComplaintCustomerResponded',
@@ -136,7 +164,14 @@ export const ev = {
   }),
   escalated: (when = 3, level = 1): ComplaintEscalatedEvent => ({
     type: 'ComplaintEscalated',
-    data: { complaintId: ids.complaint, escalatedTo: actors.eastManager.id, reason: 'Key account', level, escalatedBy: ids.handler, escalatedAt: at(when) },
+    data: {
+      complaintId: ids.complaint,
+      escalatedTo: actors.eastManager.id,
+      reason: 'Key account',
+      level,
+      escalatedBy: ids.handler,
+      escalatedAt: at(when),
+    },
   }),
   resolved: (when = 40, compensation: { amount: number; currency: string } | null = null): ComplaintResolvedEvent => ({
     type: 'ComplaintResolved',
@@ -144,7 +179,8 @@ export const ev = {
       complaintId: ids.complaint,
       rootCause: 'delivery_delay',
       resolution: 'Replaced two pallets.',
-      compensation: compensation === null ? null : { amount: compensation.amount, currency: Currency.parse(compensation.currency) },
+      compensation:
+        compensation === null ? null : { amount: compensation.amount, currency: Currency.parse(compensation.currency) },
       resolvedBy: ids.handler,
       resolverRole: 'sales_rep',
       resolvedAt: at(when),
@@ -152,7 +188,14 @@ export const ev = {
   }),
   closed: (when = 48, satisfaction = 4): ComplaintClosedEvent => ({
     type: 'ComplaintClosed',
-    data: { complaintId: ids.complaint, satisfaction, ownerRepId: ids.ownerRep, region: ids.east, closedBy: ids.handler, closedAt: at(when) },
+    data: {
+      complaintId: ids.complaint,
+      satisfaction,
+      ownerRepId: ids.ownerRep,
+      region: ids.east,
+      closedBy: ids.handler,
+      closedAt: at(when),
+    },
   }),
   reopened: (when = 72, closedAtHours = 48, reopenCount = 1): ComplaintReopenedEvent => ({
     type: 'ComplaintReopened',
@@ -168,7 +211,9 @@ export const ev = {
 };
 
 /** History up to (and including) the named step of the happy path. */
-export function historyUntil(step: 'filed' | 'assigned' | 'acknowledged' | 'investigating' | 'awaiting' | 'resolved' | 'closed'): ComplaintEvent[] {
+export function historyUntil(
+  step: 'filed' | 'assigned' | 'acknowledged' | 'investigating' | 'awaiting' | 'resolved' | 'closed',
+): ComplaintEvent[] {
   const path: Array<[typeof step, ComplaintEvent]> = [
     ['filed', ev.filed()],
     ['assigned', ev.assigned()],
@@ -181,7 +226,9 @@ export function historyUntil(step: 'filed' | 'assigned' | 'acknowledged' | 'inve
   const end = path.findIndex(([name]) => name === step);
   const events = path.slice(0, end + 1).map(([, event]) => event);
   // Resolving needs the investigation to resume first.
-  return step === 'resolved' || step === 'closed' ? [...events.slice(0, 5), ev.responded(), ...events.slice(5)] : events;
+  return step === 'resolved' || step === 'closed'
+    ? [...events.slice(0, 5), ev.responded(), ...events.slice(5)]
+    : events;
 }
 
 /** `event` with some of its data replaced. */

@@ -34,10 +34,24 @@ const replaceLast = <T>(items: readonly T[], change: (item: T) => T): readonly T
 
 /** Adds one event's instant to a timeline (`null` before the complaint is filed). Pure; other events leave it as is. */
 export function recordInComplaintTimeline(timeline: ComplaintTimeline, event: ComplaintEvent): ComplaintTimeline;
-export function recordInComplaintTimeline(timeline: ComplaintTimeline | null, event: ComplaintEvent): ComplaintTimeline | null;
-export function recordInComplaintTimeline(timeline: ComplaintTimeline | null, event: ComplaintEvent): ComplaintTimeline | null {
+export function recordInComplaintTimeline(
+  timeline: ComplaintTimeline | null,
+  event: ComplaintEvent,
+): ComplaintTimeline | null;
+export function recordInComplaintTimeline(
+  timeline: ComplaintTimeline | null,
+  event: ComplaintEvent,
+): ComplaintTimeline | null {
   if (event.type === 'ComplaintFiled') {
-    return timeline ?? { severity: event.data.severity, filedAt: event.data.filedAt, acknowledgedAt: null, pauses: [], resolutions: [] };
+    return (
+      timeline ?? {
+        severity: event.data.severity,
+        filedAt: event.data.filedAt,
+        acknowledgedAt: null,
+        pauses: [],
+        resolutions: [],
+      }
+    );
   }
   if (timeline === null) return null;
   switch (event.type) {
@@ -46,13 +60,28 @@ export function recordInComplaintTimeline(timeline: ComplaintTimeline | null, ev
     case 'ComplaintAwaitingCustomer':
       return { ...timeline, pauses: [...timeline.pauses, { pausedAt: event.data.pausedAt, resumedAt: null }] };
     case 'ComplaintCustomerResponded':
-      return { ...timeline, pauses: replaceLast(timeline.pauses, (p) => ({ ...p, resumedAt: p.resumedAt ?? event.data.resumedAt })) };
+      return {
+        ...timeline,
+        pauses: replaceLast(timeline.pauses, (p) => ({ ...p, resumedAt: p.resumedAt ?? event.data.resumedAt })),
+      };
     case 'ComplaintResolved':
-      return { ...timeline, resolutions: [...timeline.resolutions, { resolvedAt: event.data.resolvedAt, closedAt: null, reopenedAt: null }] };
+      return {
+        ...timeline,
+        resolutions: [...timeline.resolutions, { resolvedAt: event.data.resolvedAt, closedAt: null, reopenedAt: null }],
+      };
     case 'ComplaintClosed':
-      return { ...timeline, resolutions: replaceLast(timeline.resolutions, (r) => ({ ...r, closedAt: r.closedAt ?? event.data.closedAt })) };
+      return {
+        ...timeline,
+        resolutions: replaceLast(timeline.resolutions, (r) => ({ ...r, closedAt: r.closedAt ?? event.data.closedAt })),
+      };
     case 'ComplaintReopened':
-      return { ...timeline, resolutions: replaceLast(timeline.resolutions, (r) => ({ ...r, reopenedAt: r.reopenedAt ?? event.data.reopenedAt })) };
+      return {
+        ...timeline,
+        resolutions: replaceLast(timeline.resolutions, (r) => ({
+          ...r,
+          reopenedAt: r.reopenedAt ?? event.data.reopenedAt,
+        })),
+      };
     default:
       return timeline;
   }

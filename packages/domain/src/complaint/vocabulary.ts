@@ -20,8 +20,19 @@ export type ComplaintSeverity = z.infer<typeof ComplaintSeverity>;
 
 /** What the investigation found to be the cause (may differ from the category the customer chose). */
 export const ComplaintRootCause = z.enum(
-  ['product_quality', 'delivery_delay', 'wrong_item_or_quantity', 'billing_error', 'pricing', 'service_attitude', 'other'],
-  { message: 'rootCause must be one of product_quality, delivery_delay, wrong_item_or_quantity, billing_error, pricing, service_attitude, other' },
+  [
+    'product_quality',
+    'delivery_delay',
+    'wrong_item_or_quantity',
+    'billing_error',
+    'pricing',
+    'service_attitude',
+    'other',
+  ],
+  {
+    message:
+      'rootCause must be one of product_quality, delivery_delay, wrong_item_or_quantity, billing_error, pricing, service_attitude, other',
+  },
 );
 export type ComplaintRootCause = z.infer<typeof ComplaintRootCause>;
 

@@ -17,7 +17,8 @@ function recordOf(command: CustomerCommand, state: CustomerState): RecordScope |
 export function customerAccess(command: WithAccess<CustomerCommand>, state: CustomerState): Either<AccessError, true> {
   const allowed = checkAccess(command.metadata.actor, command.access, recordOf(command, state));
   if (isLeft(allowed)) return allowed;
-  if (command.type === 'RegisterCustomer' && state.status === 'none') return checkNamedRep(command.data.ownerRepId, command.data.region, command.access);
+  if (command.type === 'RegisterCustomer' && state.status === 'none')
+    return checkNamedRep(command.data.ownerRepId, command.data.region, command.access);
   if (command.type === 'ReassignCustomer' && state.status !== 'none') {
     return checkNamedRep(command.data.ownerRepId, command.data.region ?? state.region, command.access);
   }

@@ -7,17 +7,32 @@ const issuesOf = (result: { success: boolean; error?: { issues: { path: Property
 
 describe('Customer command schemas', () => {
   it('accept valid data', () => {
-    expect(RegisterCustomer.safeParse(t.registerData({ size: 'small', businessScope: 'Bolts', purchasingHabits: 'Monthly' })).success).toBe(true);
+    expect(
+      RegisterCustomer.safeParse(t.registerData({ size: 'small', businessScope: 'Bolts', purchasingHabits: 'Monthly' }))
+        .success,
+    ).toBe(true);
     expect(customerCommandSchemas.RecordSatisfactionSurvey.safeParse(t.surveyData()).success).toBe(true);
-    expect(customerCommandSchemas.ReassignCustomer.safeParse({ customerId: 'c-1', ownerRepId: 'rep-2', region: 'west' }).success).toBe(true);
-    expect(customerCommandSchemas.DeactivateCustomer.safeParse({ customerId: 'c-1', reason: 'closed' }).success).toBe(true);
-    expect(customerCommandSchemas.ForgetCustomerPersonalData.safeParse({ customerId: 'c-1', reason: 'request' }).success).toBe(true);
-    expect(customerCommandSchemas.ChangeCustomerContact.safeParse({ customerId: 'c-1', contact: t.newContact() }).success).toBe(true);
+    expect(
+      customerCommandSchemas.ReassignCustomer.safeParse({ customerId: 'c-1', ownerRepId: 'rep-2', region: 'west' })
+        .success,
+    ).toBe(true);
+    expect(customerCommandSchemas.DeactivateCustomer.safeParse({ customerId: 'c-1', reason: 'closed' }).success).toBe(
+      true,
+    );
+    expect(
+      customerCommandSchemas.ForgetCustomerPersonalData.safeParse({ customerId: 'c-1', reason: 'request' }).success,
+    ).toBe(true);
+    expect(
+      customerCommandSchemas.ChangeCustomerContact.safeParse({ customerId: 'c-1', contact: t.newContact() }).success,
+    ).toBe(true);
   });
 
-  it.each(['+86 21 5555-0100', '13800000000', '021-5555 0100', '123456', '+12345678901234567890'])('accept the phone %s', (phone) => {
-    expect(Phone.safeParse(phone).success).toBe(true);
-  });
+  it.each(['+86 21 5555-0100', '13800000000', '021-5555 0100', '123456', '+12345678901234567890'])(
+    'accept the phone %s',
+    (phone) => {
+      expect(Phone.safeParse(phone).success).toBe(true);
+    },
+  );
   it.each([
     ['12345', 'phone must have 6 to 20 digits'],
     ['+123456789012345678901', 'phone must have 6 to 20 digits'],
@@ -27,12 +42,17 @@ describe('Customer command schemas', () => {
   ])('refuse the phone %s', (phone, message) => {
     expect(issuesOf(Phone.safeParse(phone))).toEqual([{ path: '', message }]);
   });
-  it.each(['not-an-email', 'a@b', 'wang fang@example.com', `${'a'.repeat(250)}@example.com`])('refuse the e-mail %s', (email) => {
-    expect(Email.safeParse(email).success).toBe(false);
-  });
+  it.each(['not-an-email', 'a@b', 'wang fang@example.com', `${'a'.repeat(250)}@example.com`])(
+    'refuse the e-mail %s',
+    (email) => {
+      expect(Email.safeParse(email).success).toBe(false);
+    },
+  );
 
   it('name the failing field of a registration', () => {
-    const result = RegisterCustomer.safeParse(t.registerData({ contact: t.contact({ email: 'nope' }), segment: 'vip' as never, companyName: ' ' }));
+    const result = RegisterCustomer.safeParse(
+      t.registerData({ contact: t.contact({ email: 'nope' }), segment: 'vip' as never, companyName: ' ' }),
+    );
     expect(issuesOf(result)).toEqual([
       { path: 'companyName', message: 'companyName must not be empty' },
       { path: 'contact.email', message: 'email must be an e-mail address' },
@@ -41,17 +61,26 @@ describe('Customer command schemas', () => {
   });
   it('refuse unknown fields, at the top and inside the contact', () => {
     expect(issuesOf(RegisterCustomer.safeParse({ ...t.registerData(), vip: true }))[0]?.message).toMatch(/vip/);
-    expect(issuesOf(RegisterCustomer.safeParse({ ...t.registerData(), contact: { ...t.contact(), fax: '1' } }))[0]?.path).toBe('contact');
+    expect(
+      issuesOf(RegisterCustomer.safeParse({ ...t.registerData(), contact: { ...t.contact(), fax: '1' } }))[0]?.path,
+    ).toBe('contact');
   });
   it('refuse the segment `unassigned`, which only v1 history carries', () => {
-    expect(issuesOf(UpdateCustomerProfile.safeParse({ customerId: 'c-1', segment: 'unassigned' }))[0]?.path).toBe('segment');
+    expect(issuesOf(UpdateCustomerProfile.safeParse({ customerId: 'c-1', segment: 'unassigned' }))[0]?.path).toBe(
+      'segment',
+    );
   });
   it('take null to clear a profile field', () => {
     expect(UpdateCustomerProfile.parse({ customerId: 'c-1', size: null })).toEqual({ customerId: 'c-1', size: null });
   });
   it('refuse out-of-range survey answers and a period that is not a month', () => {
     const result = customerCommandSchemas.RecordSatisfactionSurvey.safeParse(
-      t.surveyData({ nps: 11, csat: 0, period: '2026-Q1', scores: { productQuality: 6, delivery: 1, service: 2.5, price: 5 } }),
+      t.surveyData({
+        nps: 11,
+        csat: 0,
+        period: '2026-Q1',
+        scores: { productQuality: 6, delivery: 1, service: 2.5, price: 5 },
+      }),
     );
     expect(issuesOf(result)).toEqual([
       { path: 'period', message: 'must be a month YYYY-MM' },
@@ -64,7 +93,11 @@ describe('Customer command schemas', () => {
   it('refuse a negative or fractional credit limit and an unknown currency', () => {
     const result = SetCreditLimit.safeParse({ customerId: 'c-1', creditLimit: { amount: -1, currency: 'XXX' } });
     expect(issuesOf(result).map((issue) => issue.path)).toEqual(['creditLimit.amount', 'creditLimit.currency']);
-    expect(SetCreditLimit.safeParse({ customerId: 'c-1', creditLimit: { amount: 1.5, currency: 'CNY' } }).success).toBe(false);
-    expect(SetCreditLimit.safeParse({ customerId: 'c-1', creditLimit: { amount: 0, currency: 'CNY' } }).success).toBe(true);
+    expect(SetCreditLimit.safeParse({ customerId: 'c-1', creditLimit: { amount: 1.5, currency: 'CNY' } }).success).toBe(
+      false,
+    );
+    expect(SetCreditLimit.safeParse({ customerId: 'c-1', creditLimit: { amount: 0, currency: 'CNY' } }).success).toBe(
+      true,
+    );
   });
 });

@@ -45,7 +45,9 @@ export const ChangeCustomerContact = z.object({ customerId: CustomerId, contact:
 export type ChangeCustomerContact = z.infer<typeof ChangeCustomerContact>;
 
 /** Give the customer another owner rep and, optionally, another home region (managers only). */
-export const ReassignCustomer = z.object({ customerId: CustomerId, ownerRepId: ActorId, region: RegionId.optional() }).strict();
+export const ReassignCustomer = z
+  .object({ customerId: CustomerId, ownerRepId: ActorId, region: RegionId.optional() })
+  .strict();
 export type ReassignCustomer = z.infer<typeof ReassignCustomer>;
 
 /** Set the customer's credit limit (managers only); 0 means no credit at all. */
@@ -82,7 +84,9 @@ export const CloseDetractorFollowUp = z
   .strict();
 export type CloseDetractorFollowUp = z.infer<typeof CloseDetractorFollowUp>;
 /** The answer to a campaign's questions, as the customer gives it (link) or a rep takes it down (phone). */
-export const CampaignAnswer = z.object({ nps: NpsScore, csat: CsatScore, scores: SurveyScores, comment: Text('comment', 4_000).optional() }).strict();
+export const CampaignAnswer = z
+  .object({ nps: NpsScore, csat: CsatScore, scores: SurveyScores, comment: Text('comment', 4_000).optional() })
+  .strict();
 export type CampaignAnswer = z.infer<typeof CampaignAnswer>;
 
 /**

@@ -19,7 +19,10 @@ import type { CustomerEvent } from './events.js';
 import { evolve, initialState, type CustomerState } from './state.js';
 
 /** Decides a Customer command against the customer's state. */
-function decide(command: WithAccess<CustomerCommand>, state: CustomerState): Either<DomainError, readonly CustomerEvent[]> {
+function decide(
+  command: WithAccess<CustomerCommand>,
+  state: CustomerState,
+): Either<DomainError, readonly CustomerEvent[]> {
   const access = customerAccess(command, state);
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -49,4 +52,8 @@ function decide(command: WithAccess<CustomerCommand>, state: CustomerState): Eit
 }
 
 /** The Customer aggregate (stream `customer-<id>`) as a decider. */
-export const customerDecider: Decider<WithAccess<CustomerCommand>, CustomerEvent, CustomerState> = { initialState, decide, evolve };
+export const customerDecider: Decider<WithAccess<CustomerCommand>, CustomerEvent, CustomerState> = {
+  initialState,
+  decide,
+  evolve,
+};

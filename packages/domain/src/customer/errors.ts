@@ -20,8 +20,11 @@ export type CustomerErrorCode =
 export type CustomerError = DomainError<CustomerErrorCode>;
 
 /** `reject` restricted to Customer error codes. */
-export const refuse = (code: CustomerErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<CustomerError, never> =>
-  left(domainError(code, message, details));
+export const refuse = (
+  code: CustomerErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<CustomerError, never> => left(domainError(code, message, details));
 
 /** The customer, when it exists; `CUSTOMER_NOT_FOUND` otherwise. */
 export const requireCustomer = (state: CustomerState, action: string): Either<CustomerError, Customer> =>
@@ -30,13 +33,24 @@ export const requireCustomer = (state: CustomerState, action: string): Either<Cu
 /** The customer, when it exists and is active; a deactivated customer accepts no changes. */
 export const requireActive = (state: CustomerState, action: string): Either<CustomerError, Customer> => {
   if (state.status === 'deactivated') {
-    return refuse('CUSTOMER_DEACTIVATED', `cannot ${action}: the customer is deactivated`, { customerId: state.customerId, deactivatedAt: state.deactivatedAt });
+    return refuse('CUSTOMER_DEACTIVATED', `cannot ${action}: the customer is deactivated`, {
+      customerId: state.customerId,
+      deactivatedAt: state.deactivatedAt,
+    });
   }
   return requireCustomer(state, action);
 };
 
-const notAuthorized = (actor: Actor, action: string, details: Readonly<Record<string, unknown>>): Either<CustomerError, never> =>
-  refuse('CUSTOMER_NOT_AUTHORIZED', `a ${actor.role} may not ${action}`, { actorId: actor.id, role: actor.role, ...details });
+const notAuthorized = (
+  actor: Actor,
+  action: string,
+  details: Readonly<Record<string, unknown>>,
+): Either<CustomerError, never> =>
+  refuse('CUSTOMER_NOT_AUTHORIZED', `a ${actor.role} may not ${action}`, {
+    actorId: actor.id,
+    role: actor.role,
+    ...details,
+  });
 
 /** Who looks after a customer: its owner rep and its home region. */
 export interface Ownership {
@@ -54,11 +68,18 @@ export function authorizeChange(actor: Actor, customer: Ownership, action: strin
     actor.role === 'system' ||
     (actor.role === 'regional_manager' && managesRegion(actor, customer.region)) ||
     (actor.role === 'sales_rep' && actor.id === customer.ownerRepId);
-  return allowed ? right(true) : notAuthorized(actor, action, { ownerRepId: customer.ownerRepId, region: customer.region });
+  return allowed
+    ? right(true)
+    : notAuthorized(actor, action, { ownerRepId: customer.ownerRepId, region: customer.region });
 }
 
 /** Managers only: a sales manager anywhere, a regional manager in `regions` (all of them), or the system. */
-export function authorizeManager(actor: Actor, regions: readonly RegionId[], action: string): Either<CustomerError, true> {
-  const allowed = (isManager(actor) || actor.role === 'system') && regions.every((region) => managesRegion(actor, region));
+export function authorizeManager(
+  actor: Actor,
+  regions: readonly RegionId[],
+  action: string,
+): Either<CustomerError, true> {
+  const allowed =
+    (isManager(actor) || actor.role === 'system') && regions.every((region) => managesRegion(actor, region));
   return allowed ? right(true) : notAuthorized(actor, action, { regions });
 }

@@ -20,7 +20,9 @@ const v1 = {
 describe('Customer event schemas', () => {
   it('write CustomerRegistered at version 2 and the others at version 1', () => {
     expect(registry.versionOf('CustomerRegistered')).toBe(2);
-    expect(registry.types.filter((type) => type !== 'CustomerRegistered').map((type) => registry.versionOf(type))).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(
+      registry.types.filter((type) => type !== 'CustomerRegistered').map((type) => registry.versionOf(type)),
+    ).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
   });
 
   it('upcast a v1 registration (flat contact, no segment) into the v2 shape, segment `unassigned`', () => {
@@ -46,7 +48,10 @@ describe('Customer event schemas', () => {
   });
 
   it('read v2 data as is, and refuse v2 data in the v1 shape', () => {
-    expect(registry.decode('CustomerRegistered', t.customerRegistered().data, 2)).toEqual({ _tag: 'Right', right: t.customerRegistered() });
+    expect(registry.decode('CustomerRegistered', t.customerRegistered().data, 2)).toEqual({
+      _tag: 'Right',
+      right: t.customerRegistered(),
+    });
     const result = registry.decode('CustomerRegistered', v1, 2);
     expect(isLeft(result) && result.left.code).toBe('EVENT_DATA_INVALID');
   });
@@ -55,11 +60,24 @@ describe('Customer event schemas', () => {
     expect(upcastCustomerRegisteredV1(null)).toMatchObject({ segment: 'unassigned' });
     const { contactName: _name, ...noName } = v1;
     const result = registry.decode('CustomerRegistered', noName, 1);
-    expect(isLeft(result) && result.left.details?.['issues']).toEqual([{ path: 'contact.name', message: 'Invalid input: expected string, received undefined' }]);
+    expect(isLeft(result) && result.left.details?.['issues']).toEqual([
+      { path: 'contact.name', message: 'Invalid input: expected string, received undefined' },
+    ]);
   });
 
   it('decode every event the factories build', () => {
-    const events = [t.customerRegistered(), t.contactChanged(), t.reassigned(), t.creditLimitSet(), t.surveyRecorded(), t.personalDataForgotten(), t.deactivated()];
-    for (const event of events) expect(registry.decode(event.type, JSON.parse(JSON.stringify(event.data)), registry.versionOf(event.type) ?? 0)).toEqual({ _tag: 'Right', right: event });
+    const events = [
+      t.customerRegistered(),
+      t.contactChanged(),
+      t.reassigned(),
+      t.creditLimitSet(),
+      t.surveyRecorded(),
+      t.personalDataForgotten(),
+      t.deactivated(),
+    ];
+    for (const event of events)
+      expect(
+        registry.decode(event.type, JSON.parse(JSON.stringify(event.data)), registry.versionOf(event.type) ?? 0),
+      ).toEqual({ _tag: 'Right', right: event });
   });
 });

@@ -4,7 +4,12 @@ import { ActorId, CustomerId, InvitationId, RegionId, SurveyId } from '../shared
 import type { Event } from '../shared/message.js';
 import { Money } from '../shared/money.js';
 import { IsoDateTime, YearMonth } from '../shared/time.js';
-import { DetractorFollowUpClosed, DetractorFollowUpOpened, type DetractorFollowUpClosedEvent, type DetractorFollowUpOpenedEvent } from './follow-up-events.js';
+import {
+  DetractorFollowUpClosed,
+  DetractorFollowUpOpened,
+  type DetractorFollowUpClosedEvent,
+  type DetractorFollowUpOpenedEvent,
+} from './follow-up-events.js';
 import { CustomerSize, StoredSegment, UNASSIGNED_SEGMENT } from './vocabulary.js';
 
 // Stored history must keep loading when command validation tightens, so personal and free-text
@@ -84,7 +89,11 @@ export const CustomerProfileUpdated = z.object({
 export type CustomerProfileUpdated = z.infer<typeof CustomerProfileUpdated>;
 
 /** The contact person was replaced. */
-export const CustomerContactChanged = z.object({ customerId: CustomerId, contact: StoredContact, changedAt: IsoDateTime });
+export const CustomerContactChanged = z.object({
+  customerId: CustomerId,
+  contact: StoredContact,
+  changedAt: IsoDateTime,
+});
 export type CustomerContactChanged = z.infer<typeof CustomerContactChanged>;
 
 /** The customer got another owner rep and/or home region. */
@@ -139,7 +148,13 @@ export const SatisfactionSurveyRecorded = z.object({
 export type SatisfactionSurveyRecorded = z.infer<typeof SatisfactionSurveyRecorded>;
 
 /** What ForgetCustomerPersonalData erases. */
-export const ERASED_FIELDS = ['contact.name', 'contact.phone', 'contact.email', 'survey.comment', 'followUp.actionTaken'] as const;
+export const ERASED_FIELDS = [
+  'contact.name',
+  'contact.phone',
+  'contact.email',
+  'survey.comment',
+  'followUp.actionTaken',
+] as const;
 
 /** The customer's personal data was erased (the key is deleted by the crypto-shredding issue); business facts stay. */
 export const CustomerPersonalDataForgotten = z.object({
@@ -152,7 +167,12 @@ export const CustomerPersonalDataForgotten = z.object({
 export type CustomerPersonalDataForgotten = z.infer<typeof CustomerPersonalDataForgotten>;
 
 /** The customer was deactivated. */
-export const CustomerDeactivated = z.object({ customerId: CustomerId, reason: StoredText, deactivatedBy: ActorId, deactivatedAt: IsoDateTime });
+export const CustomerDeactivated = z.object({
+  customerId: CustomerId,
+  reason: StoredText,
+  deactivatedBy: ActorId,
+  deactivatedAt: IsoDateTime,
+});
 export type CustomerDeactivated = z.infer<typeof CustomerDeactivated>;
 
 /** CustomerRegistered as an event. */

@@ -12,7 +12,15 @@ import * as t from './testing.js';
 import { SEGMENTS } from './vocabulary.js';
 
 const registry = createEventRegistry(customerEventDefinitions);
-const actorArb = fc.constantFrom<Actor>(t.rep, t.rep, t.otherRep, t.eastManager, t.westManager, t.salesManager, t.system);
+const actorArb = fc.constantFrom<Actor>(
+  t.rep,
+  t.rep,
+  t.otherRep,
+  t.eastManager,
+  t.westManager,
+  t.salesManager,
+  t.system,
+);
 const contactArb = fc.constantFrom(t.contact(), t.newContact());
 const surveyArb = fc.record({
   surveyId: fc.constantFrom('s1', 's2').map(t.surveyId),
@@ -25,12 +33,23 @@ const surveyArb = fc.record({
 /** Random commands, most of them plausible, so sequences reach every status and rule. */
 const commandArb: fc.Arbitrary<CustomerCommand> = fc.oneof(
   fc.tuple(fc.constantFrom(...SEGMENTS), actorArb).map(([segment, by]) => t.registerCustomer({ segment }, by)),
-  fc.tuple(fc.option(fc.constantFrom('small', 'large') as fc.Arbitrary<'small' | 'large'>), actorArb, fc.integer({ min: 2, max: 28 })).map(([size, by, day]) =>
-    t.updateProfile({ size }, by, day),
-  ),
+  fc
+    .tuple(
+      fc.option(fc.constantFrom('small', 'large') as fc.Arbitrary<'small' | 'large'>),
+      actorArb,
+      fc.integer({ min: 2, max: 28 }),
+    )
+    .map(([size, by, day]) => t.updateProfile({ size }, by, day)),
   fc.tuple(contactArb, actorArb).map(([contact, by]) => t.changeContact(contact, by)),
-  fc.tuple(fc.constantFrom(t.rep.id, t.otherRep.id), fc.constantFrom(t.EAST, t.WEST), actorArb).map(([ownerRepId, region, by]) => t.reassign({ ownerRepId, region }, by)),
-  fc.tuple(fc.integer({ min: 0, max: 3 }).map((n) => n * 1_000_000), actorArb).map(([amount, by]) => t.setCreditLimit(amount, by)),
+  fc
+    .tuple(fc.constantFrom(t.rep.id, t.otherRep.id), fc.constantFrom(t.EAST, t.WEST), actorArb)
+    .map(([ownerRepId, region, by]) => t.reassign({ ownerRepId, region }, by)),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 3 }).map((n) => n * 1_000_000),
+      actorArb,
+    )
+    .map(([amount, by]) => t.setCreditLimit(amount, by)),
   { arbitrary: fc.tuple(surveyArb, actorArb).map(([survey, by]) => t.recordSurvey(survey, by)), weight: 4 },
   actorArb.map((by) => t.forget(by)),
   actorArb.map((by) => t.deactivate(by)),
@@ -43,7 +62,9 @@ interface Step {
   readonly accepted: boolean;
 }
 
-const run = (commands: readonly CustomerCommand[]): { steps: Step[]; events: CustomerEvent[]; state: CustomerState } => {
+const run = (
+  commands: readonly CustomerCommand[],
+): { steps: Step[]; events: CustomerEvent[]; state: CustomerState } => {
   let state = customerDecider.initialState();
   const steps: Step[] = [];
   const events: CustomerEvent[] = [];
@@ -62,7 +83,11 @@ const run = (commands: readonly CustomerCommand[]): { steps: Step[]; events: Cus
 /** The events as a store would give them back: JSON, decoded and upcast by the registry. */
 const stored = (events: readonly CustomerEvent[]): CustomerEvent[] =>
   events.map((event) => {
-    const decoded = registry.decode(event.type, JSON.parse(JSON.stringify(event.data)), registry.versionOf(event.type) ?? 0);
+    const decoded = registry.decode(
+      event.type,
+      JSON.parse(JSON.stringify(event.data)),
+      registry.versionOf(event.type) ?? 0,
+    );
     if (isLeft(decoded)) throw new Error(decoded.left.message);
     return decoded.right as CustomerEvent;
   });
@@ -92,12 +117,24 @@ describe('Customer invariants over random command sequences', () => {
     fc.assert(
       fc.property(sequences, (commands) => {
         const { steps, events, state } = run(commands);
-        const ids = events.flatMap((event) => (event.type === 'SatisfactionSurveyRecorded' ? [event.data.surveyId] : []));
-        const repeats = steps.filter((step) => step.command.type === 'RecordSatisfactionSurvey' && step.events.length > 0);
+        const ids = events.flatMap((event) =>
+          event.type === 'SatisfactionSurveyRecorded' ? [event.data.surveyId] : [],
+        );
+        const repeats = steps.filter(
+          (step) => step.command.type === 'RecordSatisfactionSurvey' && step.events.length > 0,
+        );
         return (
           new Set(ids).size === ids.length &&
           // Repeated by the system: the owner may have changed since, and authorization is not the point here.
-          repeats.every((step) => deepEqual(customerDecider.decide({ ...step.command, metadata: { ...step.command.metadata, actor: t.system } }, state), { _tag: 'Right', right: [] }))
+          repeats.every((step) =>
+            deepEqual(
+              customerDecider.decide(
+                { ...step.command, metadata: { ...step.command.metadata, actor: t.system } },
+                state,
+              ),
+              { _tag: 'Right', right: [] },
+            ),
+          )
         );
       }),
       settings,
@@ -123,7 +160,13 @@ describe('Customer invariants over random command sequences', () => {
         const { steps, state } = run(commands);
         seen.add(state.status);
         if (state.status !== 'none' && state.personalDataErased) seen.add('erased');
-        steps.forEach((step) => step.accepted && step.events.length === 0 && step.command.type === 'RecordSatisfactionSurvey' && seen.add('survey repeat'));
+        steps.forEach(
+          (step) =>
+            step.accepted &&
+            step.events.length === 0 &&
+            step.command.type === 'RecordSatisfactionSurvey' &&
+            seen.add('survey repeat'),
+        );
         return true;
       }),
       settings,

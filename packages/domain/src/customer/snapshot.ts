@@ -17,4 +17,10 @@ export interface CustomerSnapshotView {
 export const customerSnapshot = (state: CustomerState): CustomerSnapshotView | null =>
   state.status === 'none'
     ? null
-    : { status: state.status, region: state.region, ownerRepId: state.ownerRepId, segment: state.segment, creditLimit: state.creditLimit };
+    : {
+        status: state.status,
+        region: state.region,
+        ownerRepId: state.ownerRepId,
+        segment: state.segment,
+        creditLimit: state.creditLimit,
+      };

@@ -46,7 +46,13 @@ describe('Customer evolve', () => {
 
   it('applies profile reviews, contact changes, reassignments and credit limits', () => {
     const review = t.profileUpdated({ size: 'large', businessScope: 'Bolts', segment: 'enterprise' }, t.rep, 20);
-    const state = customerOf([t.customerRegistered(), review, t.contactChanged(), t.reassigned(t.otherRep.id, t.WEST), t.creditLimitSet(7)]);
+    const state = customerOf([
+      t.customerRegistered(),
+      review,
+      t.contactChanged(),
+      t.reassigned(t.otherRep.id, t.WEST),
+      t.creditLimitSet(7),
+    ]);
     expect(state).toMatchObject({
       size: 'large',
       businessScope: 'Bolts',
@@ -62,7 +68,12 @@ describe('Customer evolve', () => {
   it('keeps survey answers, and erases contact and comments on forgetting', () => {
     const before = customerOf([t.customerRegistered(), t.surveyRecorded()]);
     expect(before.surveys['s-2026-03']?.comment).toBe('Deliveries were on time this month.');
-    const after = customerOf([t.customerRegistered(), t.surveyRecorded(), t.personalDataForgotten(), t.surveyRecorded({ surveyId: t.surveyId('s2') })]);
+    const after = customerOf([
+      t.customerRegistered(),
+      t.surveyRecorded(),
+      t.personalDataForgotten(),
+      t.surveyRecorded({ surveyId: t.surveyId('s2') }),
+    ]);
     expect(after.contact).toEqual(ERASED_CONTACT);
     expect(after.personalDataErased).toBe(true);
     expect(Object.values(after.surveys).map((answer) => answer.comment)).toEqual([null, null]);
@@ -70,7 +81,10 @@ describe('Customer evolve', () => {
   });
 
   it('deactivates', () => {
-    expect(customerOf([t.customerRegistered(), t.deactivated()])).toMatchObject({ status: 'deactivated', deactivatedAt: t.at(15) });
+    expect(customerOf([t.customerRegistered(), t.deactivated()])).toMatchObject({
+      status: 'deactivated',
+      deactivatedAt: t.at(15),
+    });
   });
 });
 

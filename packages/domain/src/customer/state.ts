@@ -100,7 +100,10 @@ const eraseComments = (surveys: Customer['surveys']): Customer['surveys'] =>
 const eraseActions = (followUps: Customer['followUps']): Customer['followUps'] =>
   Object.fromEntries(Object.entries(followUps).map(([id, followUp]) => [id, { ...followUp, actionTaken: null }]));
 
-const withFollowUp = (state: Customer, surveyId: string, followUp: FollowUp): Customer => ({ ...state, followUps: { ...state.followUps, [surveyId]: followUp } });
+const withFollowUp = (state: Customer, surveyId: string, followUp: FollowUp): Customer => ({
+  ...state,
+  followUps: { ...state.followUps, [surveyId]: followUp },
+});
 
 /** Applies an event to an existing customer. */
 function evolveCustomer(state: Customer, event: CustomerEvent): Customer {
@@ -118,16 +121,29 @@ function evolveCustomer(state: Customer, event: CustomerEvent): Customer {
     case 'CustomerCreditLimitSet':
       return { ...state, creditLimit: event.data.creditLimit };
     case 'SatisfactionSurveyRecorded':
-      return { ...state, surveys: { ...state.surveys, [event.data.surveyId]: surveyAnswer(event.data, state.personalDataErased) } };
+      return {
+        ...state,
+        surveys: { ...state.surveys, [event.data.surveyId]: surveyAnswer(event.data, state.personalDataErased) },
+      };
     case 'CustomerPersonalDataForgotten':
-      return { ...state, contact: ERASED_CONTACT, personalDataErased: true, surveys: eraseComments(state.surveys), followUps: eraseActions(state.followUps) };
+      return {
+        ...state,
+        contact: ERASED_CONTACT,
+        personalDataErased: true,
+        surveys: eraseComments(state.surveys),
+        followUps: eraseActions(state.followUps),
+      };
     case 'CustomerDeactivated':
       return { ...state, status: 'deactivated', deactivatedAt: event.data.deactivatedAt };
     case 'DetractorFollowUpOpened':
       return withFollowUp(state, event.data.surveyId, { status: 'open', actionTaken: null, recovered: null });
     case 'DetractorFollowUpClosed': {
       const actionTaken = state.personalDataErased ? null : (event.data.actionTaken ?? null);
-      return withFollowUp(state, event.data.surveyId, { status: 'closed', actionTaken, recovered: event.data.recovered });
+      return withFollowUp(state, event.data.surveyId, {
+        status: 'closed',
+        actionTaken,
+        recovered: event.data.recovered,
+      });
     }
   }
 }

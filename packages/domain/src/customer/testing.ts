@@ -58,7 +58,8 @@ export const contact = (overrides: Partial<Contact> = {}): Contact => ({
   email: 'wang.fang@example.com',
   ...overrides,
 });
-export const newContact = (): Contact => contact({ name: 'Li Lei', phone: '138 0000 0000', email: 'li.lei@example.com' });
+export const newContact = (): Contact =>
+  contact({ name: 'Li Lei', phone: '138 0000 0000', email: 'li.lei@example.com' });
 
 export const registerData = (overrides: Partial<RegisterCustomer> = {}): RegisterCustomer => ({
   customerId: CUSTOMER_ID,
@@ -69,12 +70,19 @@ export const registerData = (overrides: Partial<RegisterCustomer> = {}): Registe
   ownerRepId: rep.id,
   ...overrides,
 });
-export const registerCustomer = (overrides: Partial<RegisterCustomer> = {}, by: Actor = rep): RegisterCustomerCommand => ({
+export const registerCustomer = (
+  overrides: Partial<RegisterCustomer> = {},
+  by: Actor = rep,
+): RegisterCustomerCommand => ({
   type: 'RegisterCustomer',
   data: registerData(overrides),
   metadata: meta(by, 1),
 });
-export const updateProfile = (data: Partial<UpdateCustomerProfile> = {}, by: Actor = rep, day = 5): UpdateCustomerProfileCommand => ({
+export const updateProfile = (
+  data: Partial<UpdateCustomerProfile> = {},
+  by: Actor = rep,
+  day = 5,
+): UpdateCustomerProfileCommand => ({
   type: 'UpdateCustomerProfile',
   data: { customerId: CUSTOMER_ID, ...data },
   metadata: meta(by, day),
@@ -104,7 +112,10 @@ export const surveyData = (overrides: Partial<RecordSatisfactionSurvey> = {}): R
   comment: 'Deliveries were on time this month.',
   ...overrides,
 });
-export const recordSurvey = (overrides: Partial<RecordSatisfactionSurvey> = {}, by: Actor = rep): RecordSatisfactionSurveyCommand => ({
+export const recordSurvey = (
+  overrides: Partial<RecordSatisfactionSurvey> = {},
+  by: Actor = rep,
+): RecordSatisfactionSurveyCommand => ({
   type: 'RecordSatisfactionSurvey',
   data: surveyData(overrides),
   metadata: meta(by, 10),
@@ -120,7 +131,9 @@ export const deactivate = (by: Actor = eastManager): DeactivateCustomerCommand =
   metadata: meta(by, 15),
 });
 
-export const customerRegistered = (overrides: Partial<CustomerRegisteredEvent['data']> = {}): CustomerRegisteredEvent => ({
+export const customerRegistered = (
+  overrides: Partial<CustomerRegisteredEvent['data']> = {},
+): CustomerRegisteredEvent => ({
   type: 'CustomerRegistered',
   data: {
     customerId: CUSTOMER_ID,
@@ -160,13 +173,29 @@ export const contactChanged = (to: Contact = newContact()): CustomerContactChang
 });
 export const reassigned = (toRepId = otherRep.id, toRegion = EAST): CustomerReassignedEvent => ({
   type: 'CustomerReassigned',
-  data: { customerId: CUSTOMER_ID, fromRepId: rep.id, toRepId, fromRegion: EAST, toRegion, reassignedBy: eastManager.id, reassignedAt: at(7) },
+  data: {
+    customerId: CUSTOMER_ID,
+    fromRepId: rep.id,
+    toRepId,
+    fromRegion: EAST,
+    toRegion,
+    reassignedBy: eastManager.id,
+    reassignedAt: at(7),
+  },
 });
 export const creditLimitSet = (amount = 5_000_000): CustomerCreditLimitSetEvent => ({
   type: 'CustomerCreditLimitSet',
-  data: { customerId: CUSTOMER_ID, creditLimit: { amount, currency: CNY }, previousCreditLimit: null, setBy: eastManager.id, setAt: at(8) },
+  data: {
+    customerId: CUSTOMER_ID,
+    creditLimit: { amount, currency: CNY },
+    previousCreditLimit: null,
+    setBy: eastManager.id,
+    setAt: at(8),
+  },
 });
-export const surveyRecorded = (overrides: Partial<SatisfactionSurveyRecordedEvent['data']> = {}): SatisfactionSurveyRecordedEvent => ({
+export const surveyRecorded = (
+  overrides: Partial<SatisfactionSurveyRecordedEvent['data']> = {},
+): SatisfactionSurveyRecordedEvent => ({
   type: 'SatisfactionSurveyRecorded',
   data: {
     customerId: CUSTOMER_ID,
@@ -185,7 +214,13 @@ export const surveyRecorded = (overrides: Partial<SatisfactionSurveyRecordedEven
 });
 export const personalDataForgotten = (): CustomerPersonalDataForgottenEvent => ({
   type: 'CustomerPersonalDataForgotten',
-  data: { customerId: CUSTOMER_ID, erasedFields: [...ERASED_FIELDS], reason: 'data subject request 2026-17', forgottenBy: eastManager.id, forgottenAt: at(12) },
+  data: {
+    customerId: CUSTOMER_ID,
+    erasedFields: [...ERASED_FIELDS],
+    reason: 'data subject request 2026-17',
+    forgottenBy: eastManager.id,
+    forgottenAt: at(12),
+  },
 });
 export const deactivated = (): CustomerDeactivatedEvent => ({
   type: 'CustomerDeactivated',
@@ -195,6 +230,7 @@ export const deactivated = (): CustomerDeactivatedEvent => ({
 /** The Customer decider with every actor registered as their token says and a named owner active in the customer's region. */
 export const registeredCustomerDecider = registeredDecider(customerDecider, (command, state) => {
   if (command.type === 'RegisterCustomer') return command.data.region;
-  if (command.type === 'ReassignCustomer') return command.data.region ?? (state.status === 'none' ? undefined : state.region);
+  if (command.type === 'ReassignCustomer')
+    return command.data.region ?? (state.status === 'none' ? undefined : state.region);
   return undefined;
 });

@@ -15,7 +15,9 @@ export const StoredSegment = z.enum([...SEGMENTS, UNASSIGNED_SEGMENT]);
 export type StoredSegment = z.infer<typeof StoredSegment>;
 
 /** Company size by headcount: micro (< 10), small (< 50), medium (< 250), large (250 or more). */
-export const CustomerSize = z.enum(['micro', 'small', 'medium', 'large'], { message: 'size must be one of micro, small, medium, large' });
+export const CustomerSize = z.enum(['micro', 'small', 'medium', 'large'], {
+  message: 'size must be one of micro, small, medium, large',
+});
 export type CustomerSize = z.infer<typeof CustomerSize>;
 
 const PHONE_CHARACTERS = /^\+?[0-9][0-9 -]*$/;
@@ -32,7 +34,9 @@ export const Phone = z
 export type Phone = z.infer<typeof Phone>;
 
 /** An e-mail address (zod's e-mail check), at most 254 characters. */
-export const Email = z.email({ message: 'email must be an e-mail address' }).max(254, 'email must be at most 254 characters');
+export const Email = z
+  .email({ message: 'email must be an e-mail address' })
+  .max(254, 'email must be at most 254 characters');
 export type Email = z.infer<typeof Email>;
 
 /** A required, trimmed text of at most `max` characters; the message names the field. */
@@ -67,6 +71,10 @@ export const SurveyScores = z
 export type SurveyScores = z.infer<typeof SurveyScores>;
 
 /** Net promoter answer, 0 to 10. */
-export const NpsScore = z.number({ message: 'nps must be a number' }).int('nps must be a whole number').min(0, 'nps must be 0 to 10').max(10, 'nps must be 0 to 10');
+export const NpsScore = z
+  .number({ message: 'nps must be a number' })
+  .int('nps must be a whole number')
+  .min(0, 'nps must be 0 to 10')
+  .max(10, 'nps must be 0 to 10');
 /** Customer satisfaction answer, 1 to 5. */
 export const CsatScore = ItemScore('csat');

@@ -10,8 +10,15 @@ import type { EvaluationState } from './state.js';
  * the evaluated rep is in the actor's scope (a regional manager's region as it was at opening, a rep's own). One
  * that was never opened is outside every limited scope, so a refusal never tells whether it exists.
  */
-export const evaluationAccess = (command: WithAccess<EvaluationCommand>, state: EvaluationState): Either<AccessError, true> =>
-  checkAccess(command.metadata.actor, command.access, state.status === 'none' ? null : { repId: state.repId, region: state.region });
+export const evaluationAccess = (
+  command: WithAccess<EvaluationCommand>,
+  state: EvaluationState,
+): Either<AccessError, true> =>
+  checkAccess(
+    command.metadata.actor,
+    command.access,
+    state.status === 'none' ? null : { repId: state.repId, region: state.region },
+  );
 
 /**
  * The access rules of opening a new evaluation: the rep, as the register knows them at the business date, is in
@@ -22,7 +29,12 @@ export function newEvaluationAccess(command: WithAccess<OpenEvaluationCommand>):
   const region = command.access.rep?.region;
   const allowed = checkAccess(command.metadata.actor, command.access, region === undefined ? null : { repId, region });
   if (isLeft(allowed)) return allowed;
-  if (region === undefined) return left(domainError('REP_NOT_REGISTERED', `${repId} is not an active sales rep on the sales team register at this date`, { repId }));
+  if (region === undefined)
+    return left(
+      domainError('REP_NOT_REGISTERED', `${repId} is not an active sales rep on the sales team register at this date`, {
+        repId,
+      }),
+    );
   const named = checkNamedRep(repId, region, command.access);
   return isLeft(named) ? named : right(region);
 }

@@ -17,10 +17,18 @@ export const quarterMonths = (quarter: Quarter): readonly [string, string, strin
 };
 
 const Text = (name: string, max = 4_000) =>
-  z.string({ message: `${name} must be a text` }).trim().min(1, `${name} must not be empty`).max(max, `${name} must be at most ${max} characters`);
+  z
+    .string({ message: `${name} must be a text` })
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(max, `${name} must be at most ${max} characters`);
 
 /** Rating scale: 1 unsatisfactory, 2 needs improvement, 3 meets expectations, 4 exceeds expectations, 5 outstanding. */
-export const Rating = z.number({ message: 'rating must be a number' }).int('rating must be a whole number').min(1, 'rating must be 1 to 5').max(5, 'rating must be 1 to 5');
+export const Rating = z
+  .number({ message: 'rating must be a number' })
+  .int('rating must be a whole number')
+  .min(1, 'rating must be 1 to 5')
+  .max(5, 'rating must be 1 to 5');
 export type Rating = z.infer<typeof Rating>;
 
 /** An improvement action the rep is to complete by a date. */
@@ -28,12 +36,18 @@ export const ImprovementAction = z.object({ action: Text('action', 1_000), dueOn
 export type ImprovementAction = z.infer<typeof ImprovementAction>;
 
 /** A reward or penalty decided: a bonus (integer minor units), a recognition, coaching or a warning (each with its note). */
-export const EvaluationOutcome = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bonus'), amount: PositiveMinorUnits, currency: Currency, note: Text('note', 1_000) }).strict(),
-  z.object({ kind: z.literal('recognition'), note: Text('note', 1_000) }).strict(),
-  z.object({ kind: z.literal('coaching'), note: Text('note', 1_000) }).strict(),
-  z.object({ kind: z.literal('warning'), note: Text('note', 1_000) }).strict(),
-], { error: 'kind must be bonus, recognition, coaching or warning' });
+export const EvaluationOutcome = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({ kind: z.literal('bonus'), amount: PositiveMinorUnits, currency: Currency, note: Text('note', 1_000) })
+      .strict(),
+    z.object({ kind: z.literal('recognition'), note: Text('note', 1_000) }).strict(),
+    z.object({ kind: z.literal('coaching'), note: Text('note', 1_000) }).strict(),
+    z.object({ kind: z.literal('warning'), note: Text('note', 1_000) }).strict(),
+  ],
+  { error: 'kind must be bonus, recognition, coaching or warning' },
+);
 export type EvaluationOutcome = z.infer<typeof EvaluationOutcome>;
 
 /** Which evaluation: a rep's quarter (stream `evaluation-<rep>-<YYYY-Qn>`). */
@@ -54,7 +68,10 @@ export const AssessEvaluation = z
     outcomes: z.array(EvaluationOutcome).max(4, 'at most 4 outcomes'),
   })
   .strict()
-  .refine((data) => new Set(data.outcomes.map((outcome) => outcome.kind)).size === data.outcomes.length, { path: ['outcomes'], message: 'each kind of outcome at most once' });
+  .refine((data) => new Set(data.outcomes.map((outcome) => outcome.kind)).size === data.outcomes.length, {
+    path: ['outcomes'],
+    message: 'each kind of outcome at most once',
+  });
 export type AssessEvaluation = z.infer<typeof AssessEvaluation>;
 
 /** A manager finalises the assessed evaluation: it no longer changes. */
@@ -71,12 +88,17 @@ export type AcknowledgeEvaluation = z.infer<typeof AcknowledgeEvaluation>;
  */
 export const EvaluationSnapshot = z.object({
   scorecards: z.string(),
-  position: z.string().regex(/^\d{1,40}$/).nullable(),
+  position: z
+    .string()
+    .regex(/^\d{1,40}$/)
+    .nullable(),
 });
 export type EvaluationSnapshot = z.infer<typeof EvaluationSnapshot>;
 
 /** OpenEvaluation as a command, with the snapshot the handler read. */
-export type OpenEvaluationCommand = Command<'OpenEvaluation', OpenEvaluation> & { readonly inputs: { readonly snapshot: EvaluationSnapshot } };
+export type OpenEvaluationCommand = Command<'OpenEvaluation', OpenEvaluation> & {
+  readonly inputs: { readonly snapshot: EvaluationSnapshot };
+};
 /** AssessEvaluation as a command. */
 export type AssessEvaluationCommand = Command<'AssessEvaluation', AssessEvaluation>;
 /** FinaliseEvaluation as a command. */
@@ -85,7 +107,13 @@ export type FinaliseEvaluationCommand = Command<'FinaliseEvaluation', FinaliseEv
 export type AcknowledgeEvaluationCommand = Command<'AcknowledgeEvaluation', AcknowledgeEvaluation>;
 
 /** Every Evaluation command. */
-export type EvaluationCommand = OpenEvaluationCommand | AssessEvaluationCommand | FinaliseEvaluationCommand | AcknowledgeEvaluationCommand;
+export type EvaluationCommand =
+  OpenEvaluationCommand | AssessEvaluationCommand | FinaliseEvaluationCommand | AcknowledgeEvaluationCommand;
 
 /** Schemas of the Evaluation commands' data, by command type (HTTP validation and OpenAPI). */
-export const evaluationCommandSchemas = { OpenEvaluation, AssessEvaluation, FinaliseEvaluation, AcknowledgeEvaluation } as const;
+export const evaluationCommandSchemas = {
+  OpenEvaluation,
+  AssessEvaluation,
+  FinaliseEvaluation,
+  AcknowledgeEvaluation,
+} as const;

@@ -8,7 +8,13 @@ import { EvaluationOutcome, EvaluationSnapshot, ImprovementAction, Quarter, Rati
 const Which = { repId: ActorId, quarter: Quarter };
 
 /** A manager opened the rep's evaluation of the quarter, with the scorecard figures as they stood and their position. */
-export const EvaluationOpened = z.object({ ...Which, region: RegionId, snapshot: EvaluationSnapshot, openedBy: ActorId, openedAt: IsoDateTime });
+export const EvaluationOpened = z.object({
+  ...Which,
+  region: RegionId,
+  snapshot: EvaluationSnapshot,
+  openedBy: ActorId,
+  openedAt: IsoDateTime,
+});
 export type EvaluationOpened = z.infer<typeof EvaluationOpened>;
 
 /** A manager recorded the assessment; a later one before finalising replaces it. */
@@ -25,11 +31,20 @@ export const EvaluationAssessed = z.object({
 export type EvaluationAssessed = z.infer<typeof EvaluationAssessed>;
 
 /** A manager finalised the evaluation with its rating. */
-export const EvaluationFinalised = z.object({ ...Which, rating: Rating, finalisedBy: ActorId, finalisedAt: IsoDateTime });
+export const EvaluationFinalised = z.object({
+  ...Which,
+  rating: Rating,
+  finalisedBy: ActorId,
+  finalisedAt: IsoDateTime,
+});
 export type EvaluationFinalised = z.infer<typeof EvaluationFinalised>;
 
 /** The rep acknowledged the finalised evaluation. */
-export const EvaluationAcknowledged = z.object({ ...Which, comment: z.string().min(1).nullable(), acknowledgedAt: IsoDateTime });
+export const EvaluationAcknowledged = z.object({
+  ...Which,
+  comment: z.string().min(1).nullable(),
+  acknowledgedAt: IsoDateTime,
+});
 export type EvaluationAcknowledged = z.infer<typeof EvaluationAcknowledged>;
 
 /** EvaluationOpened as an event. */
@@ -42,7 +57,8 @@ export type EvaluationFinalisedEvent = Event<'EvaluationFinalised', EvaluationFi
 export type EvaluationAcknowledgedEvent = Event<'EvaluationAcknowledged', EvaluationAcknowledged>;
 
 /** Every Evaluation event. */
-export type EvaluationEvent = EvaluationOpenedEvent | EvaluationAssessedEvent | EvaluationFinalisedEvent | EvaluationAcknowledgedEvent;
+export type EvaluationEvent =
+  EvaluationOpenedEvent | EvaluationAssessedEvent | EvaluationFinalisedEvent | EvaluationAcknowledgedEvent;
 
 /** Schemas and versions of the Evaluation events, for the event registry. */
 export const evaluationEventDefinitions: readonly EventDefinition<EvaluationEvent>[] = [

@@ -35,4 +35,3 @@ export function evolve(state: EvaluationState, event: EvaluationEvent): Evaluati
       return state.status === 'none' ? state : { ...state, status: 'acknowledged' };
   }
 }
-

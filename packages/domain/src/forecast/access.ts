@@ -13,7 +13,8 @@ export const FORECAST_ADJUSTERS: readonly Role[] = ['sales_manager', 'regional_m
 
 /** The region a forecast counts in: an adjustment the region of the rep's submission, a submission the one named or the rep's own. */
 export function forecastRegion(command: ForecastCommand, state: ForecastState): RegionId | undefined {
-  if (command.type === 'AdjustForecast') return state.entries[entryKey(command.data.month, command.data.currency)]?.region;
+  if (command.type === 'AdjustForecast')
+    return state.entries[entryKey(command.data.month, command.data.currency)]?.region;
   return command.data.region ?? command.metadata.actor.region;
 }
 
@@ -22,14 +23,23 @@ export function forecastRegion(command: ForecastCommand, state: ForecastState): 
  * forecast is in the actor's scope (a rep their own, a regional manager their region's; an adjustment of a month
  * never submitted is out of every limited scope), the role may do it, and a submission names an active rep of its region.
  */
-export function forecastAccess(command: WithAccess<ForecastCommand>, state: ForecastState): Either<AccessError | ForecastError, true> {
+export function forecastAccess(
+  command: WithAccess<ForecastCommand>,
+  state: ForecastState,
+): Either<AccessError | ForecastError, true> {
   const { actor } = command.metadata;
   const region = forecastRegion(command, state);
-  const scoped = checkAccess(actor, command.access, region === undefined ? null : { repId: command.data.repId, region });
+  const scoped = checkAccess(
+    actor,
+    command.access,
+    region === undefined ? null : { repId: command.data.repId, region },
+  );
   if (isLeft(scoped)) return scoped;
   const submitting = command.type === 'SubmitForecast';
   if (!(submitting ? FORECAST_SUBMITTERS : FORECAST_ADJUSTERS).includes(actor.role)) {
-    return refuse('FORECAST_NOT_AUTHORIZED', `a ${actor.role} may not ${submitting ? 'submit' : 'adjust'} forecasts`, { role: actor.role });
+    return refuse('FORECAST_NOT_AUTHORIZED', `a ${actor.role} may not ${submitting ? 'submit' : 'adjust'} forecasts`, {
+      role: actor.role,
+    });
   }
   return submitting && region !== undefined ? checkNamedRep(command.data.repId, region, command.access) : right(true);
 }

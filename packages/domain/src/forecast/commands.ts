@@ -25,7 +25,14 @@ export type SubmitForecast = z.infer<typeof SubmitForecast>;
 
 /** A manager adjusts a rep's forecast of a month: their own commit and best case, kept beside the rep's, and why. */
 export const AdjustForecast = z
-  .object({ ...Figures, reason: z.string({ message: 'reason must be a text' }).trim().min(1, 'reason must not be empty').max(1_000, 'reason must be at most 1000 characters') })
+  .object({
+    ...Figures,
+    reason: z
+      .string({ message: 'reason must be a text' })
+      .trim()
+      .min(1, 'reason must not be empty')
+      .max(1_000, 'reason must be at most 1000 characters'),
+  })
   .strict()
   .refine((d) => d.commit <= d.bestCase, commitWithinBestCase);
 export type AdjustForecast = z.infer<typeof AdjustForecast>;

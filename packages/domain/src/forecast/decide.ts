@@ -12,11 +12,14 @@ import { entryKey, evolve, initialState, type ForecastFigures, type ForecastStat
 
 type Decision = Either<DomainError, readonly ForecastEvent[]>;
 
-const same = (a: ForecastFigures | null | undefined, b: ForecastFigures): boolean => a?.commit === b.commit && a.bestCase === b.bestCase;
+const same = (a: ForecastFigures | null | undefined, b: ForecastFigures): boolean =>
+  a?.commit === b.commit && a.bestCase === b.bestCase;
 
 /** A forecast is of the current month or a later one: a month that is over is measured, not forecast. */
 const monthPast = (month: string, at: IsoDateTime): Decision | null =>
-  month < at.slice(0, 7) ? refuse('FORECAST_MONTH_PAST', `${month} is over: forecasts are for the current month or later`, { month }) : null;
+  month < at.slice(0, 7)
+    ? refuse('FORECAST_MONTH_PAST', `${month} is over: forecasts are for the current month or later`, { month })
+    : null;
 
 /** A rep submits a month's forecast; the same numbers again are a no-op, new ones a new submission. */
 function submitForecast(command: SubmitForecastCommand, state: ForecastState): Decision {
@@ -28,20 +31,51 @@ function submitForecast(command: SubmitForecastCommand, state: ForecastState): D
   if (region === undefined) return refuse('FORECAST_REGION_REQUIRED', 'name the region the forecast counts in', {});
   if (same(entry?.rep, data) && entry?.region === region) return right([]);
   const { repId, month, currency, commit, bestCase } = data;
-  return right([{ type: 'ForecastSubmitted', data: { repId, region, month, currency, commit, bestCase, submittedBy: metadata.actor.id, submittedAt: metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'ForecastSubmitted',
+      data: {
+        repId,
+        region,
+        month,
+        currency,
+        commit,
+        bestCase,
+        submittedBy: metadata.actor.id,
+        submittedAt: metadata.occurredAt,
+      },
+    },
+  ]);
 }
 
 /** A manager adjusts a submitted forecast beside the rep's numbers; the same adjustment again is a no-op. */
 function adjustForecast(command: AdjustForecastCommand, state: ForecastState): Decision {
   const { data, metadata } = command;
   const entry = state.entries[entryKey(data.month, data.currency)];
-  if (entry === undefined) return refuse('FORECAST_NOT_SUBMITTED', `${data.repId} has not submitted a forecast of ${data.month} in ${data.currency}`, { repId: data.repId, month: data.month });
+  if (entry === undefined)
+    return refuse(
+      'FORECAST_NOT_SUBMITTED',
+      `${data.repId} has not submitted a forecast of ${data.month} in ${data.currency}`,
+      { repId: data.repId, month: data.month },
+    );
   const past = monthPast(data.month, metadata.occurredAt);
   if (past !== null) return past;
   if (same(entry.adjusted, data)) return right([]);
   const { repId, month, currency, commit, bestCase, reason } = data;
-  const adjusted = { repId, region: entry.region, month, currency, commit, bestCase, repCommit: entry.rep.commit, repBestCase: entry.rep.bestCase, reason };
-  return right([{ type: 'ForecastAdjusted', data: { ...adjusted, adjustedBy: metadata.actor.id, adjustedAt: metadata.occurredAt } }]);
+  const adjusted = {
+    repId,
+    region: entry.region,
+    month,
+    currency,
+    commit,
+    bestCase,
+    repCommit: entry.rep.commit,
+    repBestCase: entry.rep.bestCase,
+    reason,
+  };
+  return right([
+    { type: 'ForecastAdjusted', data: { ...adjusted, adjustedBy: metadata.actor.id, adjustedAt: metadata.occurredAt } },
+  ]);
 }
 
 /** Decides a Forecast command against the rep's forecasts, after the access rules. */
@@ -59,4 +93,8 @@ function decide(command: WithAccess<ForecastCommand>, state: ForecastState): Dec
 }
 
 /** A rep's submitted forecasts (stream `forecast-<repId>`, see `forecastStream`) as a decider. */
-export const forecastDecider: Decider<WithAccess<ForecastCommand>, ForecastEvent, ForecastState> = { initialState, decide, evolve };
+export const forecastDecider: Decider<WithAccess<ForecastCommand>, ForecastEvent, ForecastState> = {
+  initialState,
+  decide,
+  evolve,
+};

@@ -43,7 +43,10 @@ export type ForecastAdjustedEvent = Event<'ForecastAdjusted', ForecastAdjusted>;
 export type ForecastEvent = ForecastSubmittedEvent | ForecastAdjustedEvent;
 
 /** Schemas and versions of the Forecast events, for the event registry. */
-export const forecastEventDefinitions: readonly EventDefinition<ForecastEvent>[] = [defineEvent('ForecastSubmitted', ForecastSubmitted), defineEvent('ForecastAdjusted', ForecastAdjusted)];
+export const forecastEventDefinitions: readonly EventDefinition<ForecastEvent>[] = [
+  defineEvent('ForecastSubmitted', ForecastSubmitted),
+  defineEvent('ForecastAdjusted', ForecastAdjusted),
+];
 
 /** Reads the events of a forecast stream (`forecast-<repId>`), validated, as Forecast events. */
 export const forecastEventRegistry = createEventRegistry(forecastEventDefinitions);

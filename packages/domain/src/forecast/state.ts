@@ -33,6 +33,10 @@ export function evolve(state: ForecastState, event: ForecastEvent): ForecastStat
   const entry: ForecastEntry =
     event.type === 'ForecastSubmitted'
       ? { region, rep: { commit, bestCase }, adjusted: before?.adjusted ?? null }
-      : { region: before?.region ?? region, rep: before?.rep ?? { commit: event.data.repCommit, bestCase: event.data.repBestCase }, adjusted: { commit, bestCase } };
+      : {
+          region: before?.region ?? region,
+          rep: before?.rep ?? { commit: event.data.repCommit, bestCase: event.data.repBestCase },
+          adjusted: { commit, bestCase },
+        };
   return { entries: { ...state.entries, [key]: entry } };
 }

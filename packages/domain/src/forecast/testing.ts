@@ -30,16 +30,59 @@ export const submit = (overrides: Partial<SubmitForecast> = {}, by: Actor = rep,
   data: { repId: REP, month: '2026-04', currency: CNY, commit: 100_000, bestCase: 150_000, ...overrides },
   metadata: { actor: by, occurredAt: at(day) },
 });
-export const submitted = (overrides: Partial<ForecastSubmittedEvent['data']> = {}, by: Actor = rep, day = 10): ForecastSubmittedEvent => ({
+export const submitted = (
+  overrides: Partial<ForecastSubmittedEvent['data']> = {},
+  by: Actor = rep,
+  day = 10,
+): ForecastSubmittedEvent => ({
   type: 'ForecastSubmitted',
-  data: { repId: REP, region: EAST, month: '2026-04', currency: CNY, commit: 100_000, bestCase: 150_000, submittedBy: by.id, submittedAt: at(day), ...overrides },
+  data: {
+    repId: REP,
+    region: EAST,
+    month: '2026-04',
+    currency: CNY,
+    commit: 100_000,
+    bestCase: 150_000,
+    submittedBy: by.id,
+    submittedAt: at(day),
+    ...overrides,
+  },
 });
-export const adjust = (overrides: Partial<AdjustForecast> = {}, by: Actor = eastManager, day = 12): ForecastCommand => ({
+export const adjust = (
+  overrides: Partial<AdjustForecast> = {},
+  by: Actor = eastManager,
+  day = 12,
+): ForecastCommand => ({
   type: 'AdjustForecast',
-  data: { repId: REP, month: '2026-04', currency: CNY, commit: 80_000, bestCase: 120_000, reason: 'two deals slip to May', ...overrides },
+  data: {
+    repId: REP,
+    month: '2026-04',
+    currency: CNY,
+    commit: 80_000,
+    bestCase: 120_000,
+    reason: 'two deals slip to May',
+    ...overrides,
+  },
   metadata: { actor: by, occurredAt: at(day) },
 });
-export const adjusted = (overrides: Partial<ForecastAdjustedEvent['data']> = {}, by: Actor = eastManager, day = 12): ForecastAdjustedEvent => ({
+export const adjusted = (
+  overrides: Partial<ForecastAdjustedEvent['data']> = {},
+  by: Actor = eastManager,
+  day = 12,
+): ForecastAdjustedEvent => ({
   type: 'ForecastAdjusted',
-  data: { repId: REP, region: EAST, month: '2026-04', currency: CNY, commit: 80_000, bestCase: 120_000, repCommit: 100_000, repBestCase: 150_000, reason: 'two deals slip to May', adjustedBy: by.id, adjustedAt: at(day), ...overrides },
+  data: {
+    repId: REP,
+    region: EAST,
+    month: '2026-04',
+    currency: CNY,
+    commit: 80_000,
+    bestCase: 120_000,
+    repCommit: 100_000,
+    repBestCase: 150_000,
+    reason: 'two deals slip to May',
+    adjustedBy: by.id,
+    adjustedAt: at(day),
+    ...overrides,
+  },
 });

@@ -4,7 +4,11 @@ import type { Command } from '../shared/message.js';
 import { YearMonth } from '../shared/time.js';
 
 const Text = (name: string) =>
-  z.string({ message: `${name} must be a text` }).trim().min(1, `${name} must not be empty`).max(4_000, `${name} must be at most 4000 characters`);
+  z
+    .string({ message: `${name} must be a text` })
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(4_000, `${name} must be at most 4000 characters`);
 
 /** Which report: a region's month (stream `report-<month>-<region>`). */
 const ReportKey = { month: YearMonth, region: RegionId };
@@ -28,12 +32,17 @@ export type ReturnMonthlyReport = z.infer<typeof ReturnMonthlyReport>;
 export const MonthlyReportFigures = z.object({
   sales: z.string(),
   collections: z.string(),
-  position: z.string().regex(/^\d{1,40}$/).nullable(),
+  position: z
+    .string()
+    .regex(/^\d{1,40}$/)
+    .nullable(),
 });
 export type MonthlyReportFigures = z.infer<typeof MonthlyReportFigures>;
 
 /** SubmitMonthlyReport as a command, with the figures the handler read. */
-export type SubmitMonthlyReportCommand = Command<'SubmitMonthlyReport', SubmitMonthlyReport> & { readonly inputs: { readonly figures: MonthlyReportFigures } };
+export type SubmitMonthlyReportCommand = Command<'SubmitMonthlyReport', SubmitMonthlyReport> & {
+  readonly inputs: { readonly figures: MonthlyReportFigures };
+};
 /** AcceptMonthlyReport as a command. */
 export type AcceptMonthlyReportCommand = Command<'AcceptMonthlyReport', AcceptMonthlyReport>;
 /** ReturnMonthlyReport as a command. */

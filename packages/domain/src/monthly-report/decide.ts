@@ -5,7 +5,12 @@ import type { Decider } from '../shared/decider.js';
 import { domainError, type DomainError } from '../shared/domain-error.js';
 import { addDays, BUSINESS_DATE_TOLERANCE_DAYS, utcDate } from '../shared/time.js';
 import { nextMonthStart } from '../period/decide.js';
-import type { AcceptMonthlyReportCommand, MonthlyReportCommand, ReturnMonthlyReportCommand, SubmitMonthlyReportCommand } from './commands.js';
+import type {
+  AcceptMonthlyReportCommand,
+  MonthlyReportCommand,
+  ReturnMonthlyReportCommand,
+  SubmitMonthlyReportCommand,
+} from './commands.js';
 import type { MonthlyReportEvent } from './events.js';
 import { evolve, initialState, type MonthlyReport, type MonthlyReportState } from './state.js';
 
@@ -20,45 +25,106 @@ export type MonthlyReportErrorCode =
 /** A refusal of the MonthlyReport decider. */
 export type MonthlyReportError = DomainError<MonthlyReportErrorCode>;
 
-const refuse = (code: MonthlyReportErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<MonthlyReportError, never> =>
-  left(domainError(code, message, details));
+const refuse = (
+  code: MonthlyReportErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<MonthlyReportError, never> => left(domainError(code, message, details));
 
 /** The regional manager submits from the month's last business day on (a day's tolerance for the zone), once the last one was returned. */
-function submit({ data, metadata, inputs }: SubmitMonthlyReportCommand, state: MonthlyReportState): Either<MonthlyReportError, readonly MonthlyReportEvent[]> {
+function submit(
+  { data, metadata, inputs }: SubmitMonthlyReportCommand,
+  state: MonthlyReportState,
+): Either<MonthlyReportError, readonly MonthlyReportEvent[]> {
   const { actor, occurredAt } = metadata;
-  if (actor.role !== 'regional_manager') return refuse('MONTHLY_REPORT_NOT_AUTHORIZED', 'only the regional manager submits the region\'s monthly report', { role: actor.role });
+  if (actor.role !== 'regional_manager')
+    return refuse('MONTHLY_REPORT_NOT_AUTHORIZED', "only the regional manager submits the region's monthly report", {
+      role: actor.role,
+    });
   const lastDay = addDays(nextMonthStart(data.month), -1);
-  if (lastDay > addDays(utcDate(occurredAt), BUSINESS_DATE_TOLERANCE_DAYS)) return refuse('MONTHLY_REPORT_TOO_EARLY', `the report of ${data.month} is submitted from ${lastDay} on`, { month: data.month, from: lastDay });
-  if (state.status === 'submitted') return refuse('MONTHLY_REPORT_PENDING', `submission ${state.submission} awaits the sales manager`, { submission: state.submission });
-  if (state.status === 'accepted') return refuse('MONTHLY_REPORT_ALREADY_ACCEPTED', `the report of ${data.month} was accepted`, { submission: state.submission });
+  if (lastDay > addDays(utcDate(occurredAt), BUSINESS_DATE_TOLERANCE_DAYS))
+    return refuse('MONTHLY_REPORT_TOO_EARLY', `the report of ${data.month} is submitted from ${lastDay} on`, {
+      month: data.month,
+      from: lastDay,
+    });
+  if (state.status === 'submitted')
+    return refuse('MONTHLY_REPORT_PENDING', `submission ${state.submission} awaits the sales manager`, {
+      submission: state.submission,
+    });
+  if (state.status === 'accepted')
+    return refuse('MONTHLY_REPORT_ALREADY_ACCEPTED', `the report of ${data.month} was accepted`, {
+      submission: state.submission,
+    });
   const submission = state.status === 'none' ? 1 : state.submission + 1;
-  return right([{ type: 'MonthlyReportSubmitted', data: { ...data, submission, figures: inputs.figures, submittedBy: actor.id, submittedAt: occurredAt } }]);
+  return right([
+    {
+      type: 'MonthlyReportSubmitted',
+      data: { ...data, submission, figures: inputs.figures, submittedBy: actor.id, submittedAt: occurredAt },
+    },
+  ]);
 }
 
 /** Only a sales manager decides on a submission, and only on one that awaits a decision. */
-function pending(command: AcceptMonthlyReportCommand | ReturnMonthlyReportCommand, state: MonthlyReportState): Either<MonthlyReportError, MonthlyReport> {
+function pending(
+  command: AcceptMonthlyReportCommand | ReturnMonthlyReportCommand,
+  state: MonthlyReportState,
+): Either<MonthlyReportError, MonthlyReport> {
   const { role } = command.metadata.actor;
-  if (role !== 'sales_manager') return refuse('MONTHLY_REPORT_NOT_AUTHORIZED', 'only a sales manager accepts or returns a monthly report', { role });
-  return state.status === 'submitted' ? right(state) : refuse('MONTHLY_REPORT_NOT_SUBMITTED', `no submission of ${command.data.month} awaits a decision`, { month: command.data.month });
+  if (role !== 'sales_manager')
+    return refuse('MONTHLY_REPORT_NOT_AUTHORIZED', 'only a sales manager accepts or returns a monthly report', {
+      role,
+    });
+  return state.status === 'submitted'
+    ? right(state)
+    : refuse('MONTHLY_REPORT_NOT_SUBMITTED', `no submission of ${command.data.month} awaits a decision`, {
+        month: command.data.month,
+      });
 }
 
-function accept(command: AcceptMonthlyReportCommand, state: MonthlyReportState): Either<MonthlyReportError, readonly MonthlyReportEvent[]> {
+function accept(
+  command: AcceptMonthlyReportCommand,
+  state: MonthlyReportState,
+): Either<MonthlyReportError, readonly MonthlyReportEvent[]> {
   const report = pending(command, state);
   if (report._tag === 'Left') return report;
   const { month, region, submission } = report.right;
-  return right([{ type: 'MonthlyReportAccepted', data: { month, region, submission, acceptedBy: command.metadata.actor.id, acceptedAt: command.metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'MonthlyReportAccepted',
+      data: {
+        month,
+        region,
+        submission,
+        acceptedBy: command.metadata.actor.id,
+        acceptedAt: command.metadata.occurredAt,
+      },
+    },
+  ]);
 }
 
-function sendBack(command: ReturnMonthlyReportCommand, state: MonthlyReportState): Either<MonthlyReportError, readonly MonthlyReportEvent[]> {
+function sendBack(
+  command: ReturnMonthlyReportCommand,
+  state: MonthlyReportState,
+): Either<MonthlyReportError, readonly MonthlyReportEvent[]> {
   const report = pending(command, state);
   if (report._tag === 'Left') return report;
   const { month, region, submission } = report.right;
-  const data = { month, region, submission, reason: command.data.reason, returnedBy: command.metadata.actor.id, returnedAt: command.metadata.occurredAt };
+  const data = {
+    month,
+    region,
+    submission,
+    reason: command.data.reason,
+    returnedBy: command.metadata.actor.id,
+    returnedAt: command.metadata.occurredAt,
+  };
   return right([{ type: 'MonthlyReportReturned', data }]);
 }
 
 /** Decides a MonthlyReport command: the register backs the token and the region is in the actor's scope, before any state. */
-function decide(command: WithAccess<MonthlyReportCommand>, state: MonthlyReportState): Either<DomainError, readonly MonthlyReportEvent[]> {
+function decide(
+  command: WithAccess<MonthlyReportCommand>,
+  state: MonthlyReportState,
+): Either<DomainError, readonly MonthlyReportEvent[]> {
   const access = checkAccess(command.metadata.actor, command.access, { region: command.data.region });
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -74,4 +140,8 @@ function decide(command: WithAccess<MonthlyReportCommand>, state: MonthlyReportS
 }
 
 /** A region's monthly report (stream `report-<YYYY-MM>-<region>`, see `monthlyReportStream`) as a decider. */
-export const monthlyReportDecider: Decider<WithAccess<MonthlyReportCommand>, MonthlyReportEvent, MonthlyReportState> = { initialState, decide, evolve };
+export const monthlyReportDecider: Decider<WithAccess<MonthlyReportCommand>, MonthlyReportEvent, MonthlyReportState> = {
+  initialState,
+  decide,
+  evolve,
+};

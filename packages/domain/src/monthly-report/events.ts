@@ -8,7 +8,13 @@ import { MonthlyReportFigures } from './commands.js';
 const Which = { month: YearMonth, region: RegionId, submission: z.number().int().positive() };
 
 /** A regional manager submitted the region's report (the `submission`-th), with the figures as they stood. */
-export const MonthlyReportSubmitted = z.object({ ...Which, commentary: z.string().min(1), figures: MonthlyReportFigures, submittedBy: ActorId, submittedAt: IsoDateTime });
+export const MonthlyReportSubmitted = z.object({
+  ...Which,
+  commentary: z.string().min(1),
+  figures: MonthlyReportFigures,
+  submittedBy: ActorId,
+  submittedAt: IsoDateTime,
+});
 export type MonthlyReportSubmitted = z.infer<typeof MonthlyReportSubmitted>;
 
 /** A sales manager accepted the submission. */
@@ -16,7 +22,12 @@ export const MonthlyReportAccepted = z.object({ ...Which, acceptedBy: ActorId, a
 export type MonthlyReportAccepted = z.infer<typeof MonthlyReportAccepted>;
 
 /** A sales manager sent the submission back, and why. */
-export const MonthlyReportReturned = z.object({ ...Which, reason: z.string().min(1), returnedBy: ActorId, returnedAt: IsoDateTime });
+export const MonthlyReportReturned = z.object({
+  ...Which,
+  reason: z.string().min(1),
+  returnedBy: ActorId,
+  returnedAt: IsoDateTime,
+});
 export type MonthlyReportReturned = z.infer<typeof MonthlyReportReturned>;
 
 /** MonthlyReportSubmitted as an event. */

@@ -30,11 +30,33 @@ export function evolve(state: MonthlyReportState, event: MonthlyReportEvent): Mo
   switch (event.type) {
     case 'MonthlyReportSubmitted': {
       const { month, region, submission, commentary, figures, submittedBy, submittedAt } = event.data;
-      return { status: 'submitted', month, region, submission, commentary, figures, submittedBy, submittedAt, decidedBy: null, decidedAt: null, returnReason: null };
+      return {
+        status: 'submitted',
+        month,
+        region,
+        submission,
+        commentary,
+        figures,
+        submittedBy,
+        submittedAt,
+        decidedBy: null,
+        decidedAt: null,
+        returnReason: null,
+      };
     }
     case 'MonthlyReportAccepted':
-      return state.status === 'none' ? state : { ...state, status: 'accepted', decidedBy: event.data.acceptedBy, decidedAt: event.data.acceptedAt };
+      return state.status === 'none'
+        ? state
+        : { ...state, status: 'accepted', decidedBy: event.data.acceptedBy, decidedAt: event.data.acceptedAt };
     case 'MonthlyReportReturned':
-      return state.status === 'none' ? state : { ...state, status: 'returned', decidedBy: event.data.returnedBy, decidedAt: event.data.returnedAt, returnReason: event.data.reason };
+      return state.status === 'none'
+        ? state
+        : {
+            ...state,
+            status: 'returned',
+            decidedBy: event.data.returnedBy,
+            decidedAt: event.data.returnedAt,
+            returnReason: event.data.reason,
+          };
   }
 }

@@ -1,5 +1,13 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { checkAccess, checkNamedRep, forbiddenScope, inScope, type AccessError, type RecordScope, type WithAccess } from '../shared/access.js';
+import {
+  checkAccess,
+  checkNamedRep,
+  forbiddenScope,
+  inScope,
+  type AccessError,
+  type RecordScope,
+  type WithAccess,
+} from '../shared/access.js';
 import type { Role } from '../shared/actors.js';
 import type { OpportunityCommand } from './commands.js';
 import { refuse, type OpportunityError } from './errors.js';
@@ -21,12 +29,17 @@ function recordOf(command: OpportunityCommand, state: OpportunityState): RecordS
  * register, the opportunity (a new one: its customer) is in the actor's scope, the role sells, and a new opportunity
  * is credited to an active rep of its region whom the actor may act for.
  */
-export function opportunityAccess(command: WithAccess<OpportunityCommand>, state: OpportunityState): Either<AccessError | OpportunityError, true> {
+export function opportunityAccess(
+  command: WithAccess<OpportunityCommand>,
+  state: OpportunityState,
+): Either<AccessError | OpportunityError, true> {
   const { actor } = command.metadata;
   const allowed = checkAccess(actor, command.access, recordOf(command, state));
   if (isLeft(allowed)) return allowed;
-  if (!OPPORTUNITY_ROLES.includes(actor.role)) return refuse('OPPORTUNITY_NOT_AUTHORIZED', `a ${actor.role} may not work opportunities`, { role: actor.role });
-  if (command.type !== 'OpenOpportunity' || state.status !== 'none' || command.inputs.customer === null) return right(true);
+  if (!OPPORTUNITY_ROLES.includes(actor.role))
+    return refuse('OPPORTUNITY_NOT_AUTHORIZED', `a ${actor.role} may not work opportunities`, { role: actor.role });
+  if (command.type !== 'OpenOpportunity' || state.status !== 'none' || command.inputs.customer === null)
+    return right(true);
   const region = command.data.region ?? command.inputs.customer.homeRegion;
   if (!inScope(actor, { repId: command.data.repId, region })) return left(forbiddenScope());
   return checkNamedRep(command.data.repId, region, command.access);

@@ -19,5 +19,8 @@ export type OpportunityErrorCode =
 export type OpportunityError = DomainError<OpportunityErrorCode>;
 
 /** A refusal as a decision. */
-export const refuse = (code: OpportunityErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<OpportunityError, never> =>
-  left(domainError(code, message, details));
+export const refuse = (
+  code: OpportunityErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<OpportunityError, never> => left(domainError(code, message, details));

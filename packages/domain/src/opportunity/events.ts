@@ -31,15 +31,36 @@ export const OpportunityOpened = z.object({
 export type OpportunityOpened = z.infer<typeof OpportunityOpened>;
 
 /** The amount, expected close month or probability changed; the values after the change. */
-export const OpportunityRevised = z.object({ opportunityId: OpportunityId, amount: NonNegativeMinorUnits, expectedCloseMonth: YearMonth, ...Probability, revisedBy: ActorId, revisedAt: IsoDateTime });
+export const OpportunityRevised = z.object({
+  opportunityId: OpportunityId,
+  amount: NonNegativeMinorUnits,
+  expectedCloseMonth: YearMonth,
+  ...Probability,
+  revisedBy: ActorId,
+  revisedAt: IsoDateTime,
+});
 export type OpportunityRevised = z.infer<typeof OpportunityRevised>;
 
 /** The opportunity moved from one open stage to another, with the probability now in force. */
-export const OpportunityStageMoved = z.object({ opportunityId: OpportunityId, from: OpenStage, to: OpenStage, ...Probability, movedBy: ActorId, movedAt: IsoDateTime });
+export const OpportunityStageMoved = z.object({
+  opportunityId: OpportunityId,
+  from: OpenStage,
+  to: OpenStage,
+  ...Probability,
+  movedBy: ActorId,
+  movedAt: IsoDateTime,
+});
 export type OpportunityStageMoved = z.infer<typeof OpportunityStageMoved>;
 
 /** The opportunity was lost at stage `from`, and why. */
-export const OpportunityLost = z.object({ opportunityId: OpportunityId, from: OpenStage, reason: LostReason, note: z.string().min(1).nullable(), lostBy: ActorId, lostAt: IsoDateTime });
+export const OpportunityLost = z.object({
+  opportunityId: OpportunityId,
+  from: OpenStage,
+  reason: LostReason,
+  note: z.string().min(1).nullable(),
+  lostBy: ActorId,
+  lostAt: IsoDateTime,
+});
 export type OpportunityLost = z.infer<typeof OpportunityLost>;
 
 /** A quotation was sent: its lines priced as an order's, its total, until when it holds and the order's terms. */
@@ -58,11 +79,26 @@ export const QuotationSent = z.object({
 export type QuotationSent = z.infer<typeof QuotationSent>;
 
 /** The customer accepted the quotation on `acceptedOn`; `orderId` is the order placed from it. */
-export const QuotationAccepted = z.object({ opportunityId: OpportunityId, quotationId: QuotationId, orderId: OrderId, acceptedOn: IsoDate, acceptedBy: ActorId, acceptedAt: IsoDateTime });
+export const QuotationAccepted = z.object({
+  opportunityId: OpportunityId,
+  quotationId: QuotationId,
+  orderId: OrderId,
+  acceptedOn: IsoDate,
+  acceptedBy: ActorId,
+  acceptedAt: IsoDateTime,
+});
 export type QuotationAccepted = z.infer<typeof QuotationAccepted>;
 
 /** The opportunity was won by an accepted quotation, for the quotation's total. */
-export const OpportunityWon = z.object({ opportunityId: OpportunityId, quotationId: QuotationId, orderId: OrderId, from: OpenStage, amount: NonNegativeMinorUnits, wonBy: ActorId, wonAt: IsoDateTime });
+export const OpportunityWon = z.object({
+  opportunityId: OpportunityId,
+  quotationId: QuotationId,
+  orderId: OrderId,
+  from: OpenStage,
+  amount: NonNegativeMinorUnits,
+  wonBy: ActorId,
+  wonAt: IsoDateTime,
+});
 export type OpportunityWon = z.infer<typeof OpportunityWon>;
 
 /** OpportunityOpened as an event. */

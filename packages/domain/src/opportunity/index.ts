@@ -5,4 +5,10 @@ export * from './events.js';
 export { OPPORTUNITY_ROLES } from './access.js';
 export { opportunityDecider } from './decide.js';
 export type { OpportunityError, OpportunityErrorCode } from './errors.js';
-export { STAGE_PROBABILITY_BP, type NoOpportunity, type Opportunity, type OpportunityState, type Quotation } from './state.js';
+export {
+  STAGE_PROBABILITY_BP,
+  type NoOpportunity,
+  type Opportunity,
+  type OpportunityState,
+  type Quotation,
+} from './state.js';

@@ -7,7 +7,13 @@ import type { OpenStage, OpportunityStage } from './commands.js';
 import type { OpportunityEvent } from './events.js';
 
 /** The probability of each stage, in basis points, unless overridden: what the weighted pipeline counts. */
-export const STAGE_PROBABILITY_BP: Readonly<Record<OpportunityStage, number>> = { qualified: 2_000, proposal: 5_000, negotiation: 7_500, won: 10_000, lost: 0 };
+export const STAGE_PROBABILITY_BP: Readonly<Record<OpportunityStage, number>> = {
+  qualified: 2_000,
+  proposal: 5_000,
+  negotiation: 7_500,
+  won: 10_000,
+  lost: 0,
+};
 
 /** A quotation sent from the opportunity. */
 export interface Quotation {
@@ -54,16 +60,35 @@ function evolveOpen(state: Opportunity, event: Exclude<OpportunityEvent, { type:
       return { ...state, amount, expectedCloseMonth, probabilityBp, overridden };
     }
     case 'OpportunityStageMoved':
-      return { ...state, stage: event.data.to, probabilityBp: event.data.probabilityBp, overridden: event.data.overridden };
+      return {
+        ...state,
+        stage: event.data.to,
+        probabilityBp: event.data.probabilityBp,
+        overridden: event.data.overridden,
+      };
     case 'OpportunityLost':
       return { ...state, status: 'lost' };
     case 'QuotationSent': {
       const { quotationId, lines, total, validUntil, promisedDeliveryDate, paymentTerms } = event.data;
-      return { ...state, quotations: { ...state.quotations, [quotationId]: { lines, total, validUntil, promisedDeliveryDate, paymentTerms, orderId: null } } };
+      return {
+        ...state,
+        quotations: {
+          ...state.quotations,
+          [quotationId]: { lines, total, validUntil, promisedDeliveryDate, paymentTerms, orderId: null },
+        },
+      };
     }
     case 'QuotationAccepted': {
       const quotation = state.quotations[event.data.quotationId];
-      return quotation === undefined ? state : { ...state, quotations: { ...state.quotations, [event.data.quotationId]: { ...quotation, orderId: event.data.orderId } } };
+      return quotation === undefined
+        ? state
+        : {
+            ...state,
+            quotations: {
+              ...state.quotations,
+              [event.data.quotationId]: { ...quotation, orderId: event.data.orderId },
+            },
+          };
     }
     case 'OpportunityWon':
       return { ...state, status: 'won', amount: event.data.amount };
@@ -74,8 +99,34 @@ function evolveOpen(state: Opportunity, event: Exclude<OpportunityEvent, { type:
 export function evolve(state: OpportunityState, event: OpportunityEvent): OpportunityState {
   if (event.type === 'OpportunityOpened') {
     if (state.status !== 'none') return state;
-    const { opportunityId, customerId, repId, region, title, amount, currency, expectedCloseMonth, stage, probabilityBp, overridden } = event.data;
-    return { status: 'open', opportunityId, customerId, repId, region, title, amount, currency, expectedCloseMonth, stage, probabilityBp, overridden, quotations: {} };
+    const {
+      opportunityId,
+      customerId,
+      repId,
+      region,
+      title,
+      amount,
+      currency,
+      expectedCloseMonth,
+      stage,
+      probabilityBp,
+      overridden,
+    } = event.data;
+    return {
+      status: 'open',
+      opportunityId,
+      customerId,
+      repId,
+      region,
+      title,
+      amount,
+      currency,
+      expectedCloseMonth,
+      stage,
+      probabilityBp,
+      overridden,
+      quotations: {},
+    };
   }
   return state.status === 'none' ? state : evolveOpen(state, event);
 }

@@ -24,37 +24,109 @@ export const analyst = actor('an-1', 'market_analyst');
 
 /** `2026-03-<day>T09:00:00Z` */
 export const at = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T09:00:00Z`;
-export const customer = (overrides: Partial<OpportunityCustomer> = {}): OpportunityCustomer => ({ active: true, ownerRep: REP, homeRegion: EAST, segment: 'smb', ...overrides });
+export const customer = (overrides: Partial<OpportunityCustomer> = {}): OpportunityCustomer => ({
+  active: true,
+  ownerRep: REP,
+  homeRegion: EAST,
+  segment: 'smb',
+  ...overrides,
+});
 
 /** The opportunity decider with every actor registered as their token says, the named rep registered in east. */
 export const registeredOpportunityDecider = registeredDecider(opportunityDecider, () => EAST);
 
 const meta = (by: Actor, day: number) => ({ actor: by, occurredAt: at(day) });
 
-export const open = (overrides: Partial<OpenOpportunity> = {}, by: Actor = rep, inputs: OpportunityCustomer | null = customer()): OpportunityCommand => ({
+export const open = (
+  overrides: Partial<OpenOpportunity> = {},
+  by: Actor = rep,
+  inputs: OpportunityCustomer | null = customer(),
+): OpportunityCommand => ({
   type: 'OpenOpportunity',
-  data: { opportunityId: OPP, customerId: CUSTOMER, repId: REP, title: 'Pumps for line 3', amount: 50_000_000, currency: CNY, expectedCloseMonth: '2026-04', ...overrides },
+  data: {
+    opportunityId: OPP,
+    customerId: CUSTOMER,
+    repId: REP,
+    title: 'Pumps for line 3',
+    amount: 50_000_000,
+    currency: CNY,
+    expectedCloseMonth: '2026-04',
+    ...overrides,
+  },
   metadata: meta(by, 2),
   inputs: { customer: inputs },
 });
-export const opened = (overrides: Partial<OpportunityOpenedEvent['data']> = {}, by: Actor = rep): OpportunityOpenedEvent => ({
+export const opened = (
+  overrides: Partial<OpportunityOpenedEvent['data']> = {},
+  by: Actor = rep,
+): OpportunityOpenedEvent => ({
   type: 'OpportunityOpened',
-  data: { opportunityId: OPP, customerId: CUSTOMER, repId: REP, region: EAST, segment: 'smb', title: 'Pumps for line 3', amount: 50_000_000, currency: CNY, expectedCloseMonth: '2026-04', stage: 'qualified', probabilityBp: 2_000, overridden: false, openedBy: by.id, openedAt: at(2), ...overrides },
+  data: {
+    opportunityId: OPP,
+    customerId: CUSTOMER,
+    repId: REP,
+    region: EAST,
+    segment: 'smb',
+    title: 'Pumps for line 3',
+    amount: 50_000_000,
+    currency: CNY,
+    expectedCloseMonth: '2026-04',
+    stage: 'qualified',
+    probabilityBp: 2_000,
+    overridden: false,
+    openedBy: by.id,
+    openedAt: at(2),
+    ...overrides,
+  },
 });
-export const revise = (data: Record<string, unknown>, by: Actor = rep): OpportunityCommand => ({ type: 'ReviseOpportunity', data: { opportunityId: OPP, ...data }, metadata: meta(by, 5) });
-export const move = (stage: 'qualified' | 'proposal' | 'negotiation', probabilityBp?: number, by: Actor = rep): OpportunityCommand => ({
+export const revise = (data: Record<string, unknown>, by: Actor = rep): OpportunityCommand => ({
+  type: 'ReviseOpportunity',
+  data: { opportunityId: OPP, ...data },
+  metadata: meta(by, 5),
+});
+export const move = (
+  stage: 'qualified' | 'proposal' | 'negotiation',
+  probabilityBp?: number,
+  by: Actor = rep,
+): OpportunityCommand => ({
   type: 'MoveOpportunityStage',
   data: { opportunityId: OPP, stage, ...(probabilityBp === undefined ? {} : { probabilityBp }) },
   metadata: meta(by, 6),
 });
-export const moved = (from: 'qualified' | 'proposal' | 'negotiation', to: 'qualified' | 'proposal' | 'negotiation', probabilityBp: number, overridden = false, by: Actor = rep) => ({
+export const moved = (
+  from: 'qualified' | 'proposal' | 'negotiation',
+  to: 'qualified' | 'proposal' | 'negotiation',
+  probabilityBp: number,
+  overridden = false,
+  by: Actor = rep,
+) => ({
   type: 'OpportunityStageMoved' as const,
   data: { opportunityId: OPP, from, to, probabilityBp, overridden, movedBy: by.id, movedAt: at(6) },
 });
-export const lose = (by: Actor = rep): OpportunityCommand => ({ type: 'LoseOpportunity', data: { opportunityId: OPP, reason: 'competitor', note: 'Chose a local maker' }, metadata: meta(by, 20) });
-export const lost = () => ({ type: 'OpportunityLost' as const, data: { opportunityId: OPP, from: 'qualified' as const, reason: 'competitor' as const, note: 'Chose a local maker', lostBy: REP, lostAt: at(20) } });
+export const lose = (by: Actor = rep): OpportunityCommand => ({
+  type: 'LoseOpportunity',
+  data: { opportunityId: OPP, reason: 'competitor', note: 'Chose a local maker' },
+  metadata: meta(by, 20),
+});
+export const lost = () => ({
+  type: 'OpportunityLost' as const,
+  data: {
+    opportunityId: OPP,
+    from: 'qualified' as const,
+    reason: 'competitor' as const,
+    note: 'Chose a local maker',
+    lostBy: REP,
+    lostAt: at(20),
+  },
+});
 
-const line = { lineId: LineId.parse('l1'), sku: Sku.parse('P-100'), description: 'Pump P-100', quantity: 10, discountBp: 0 };
+const line = {
+  lineId: LineId.parse('l1'),
+  sku: Sku.parse('P-100'),
+  description: 'Pump P-100',
+  quantity: 10,
+  discountBp: 0,
+};
 export const quotationData = (overrides: Partial<SendQuotation> = {}): SendQuotation => ({
   opportunityId: OPP,
   quotationId: QUOTE,
@@ -64,14 +136,56 @@ export const quotationData = (overrides: Partial<SendQuotation> = {}): SendQuota
   paymentTerms: { kind: 'net', days: 30 },
   ...overrides,
 });
-export const send = (overrides: Partial<SendQuotation> = {}, by: Actor = rep): OpportunityCommand => ({ type: 'SendQuotation', data: quotationData(overrides), metadata: meta(by, 10), inputs: { on: '2026-03-10' } });
+export const send = (overrides: Partial<SendQuotation> = {}, by: Actor = rep): OpportunityCommand => ({
+  type: 'SendQuotation',
+  data: quotationData(overrides),
+  metadata: meta(by, 10),
+  inputs: { on: '2026-03-10' },
+});
 const pricedLine: OrderLine = { ...line, unitPrice: 4_800_000 };
 export const sent = (): QuotationSentEvent => ({
   type: 'QuotationSent',
-  data: { opportunityId: OPP, quotationId: QUOTE, currency: CNY, lines: [pricedLine], total: 48_000_000, validUntil: '2026-03-31', promisedDeliveryDate: '2026-04-30', paymentTerms: { kind: 'net', days: 30 }, sentBy: REP, sentAt: at(10) },
+  data: {
+    opportunityId: OPP,
+    quotationId: QUOTE,
+    currency: CNY,
+    lines: [pricedLine],
+    total: 48_000_000,
+    validUntil: '2026-03-31',
+    promisedDeliveryDate: '2026-04-30',
+    paymentTerms: { kind: 'net', days: 30 },
+    sentBy: REP,
+    sentAt: at(10),
+  },
 });
-export const accept = (on = '2026-03-15', by: Actor = rep): OpportunityCommand => ({ type: 'AcceptQuotation', data: { opportunityId: OPP, quotationId: QUOTE }, metadata: meta(by, 15), inputs: { on, orderId: OrderId.parse('q-1') } });
+export const accept = (on = '2026-03-15', by: Actor = rep): OpportunityCommand => ({
+  type: 'AcceptQuotation',
+  data: { opportunityId: OPP, quotationId: QUOTE },
+  metadata: meta(by, 15),
+  inputs: { on, orderId: OrderId.parse('q-1') },
+});
 export const accepted = () => [
-  { type: 'QuotationAccepted' as const, data: { opportunityId: OPP, quotationId: QUOTE, orderId: OrderId.parse('q-1'), acceptedOn: '2026-03-15', acceptedBy: REP, acceptedAt: at(15) } },
-  { type: 'OpportunityWon' as const, data: { opportunityId: OPP, quotationId: QUOTE, orderId: OrderId.parse('q-1'), from: 'qualified' as const, amount: 48_000_000, wonBy: REP, wonAt: at(15) } },
+  {
+    type: 'QuotationAccepted' as const,
+    data: {
+      opportunityId: OPP,
+      quotationId: QUOTE,
+      orderId: OrderId.parse('q-1'),
+      acceptedOn: '2026-03-15',
+      acceptedBy: REP,
+      acceptedAt: at(15),
+    },
+  },
+  {
+    type: 'OpportunityWon' as const,
+    data: {
+      opportunityId: OPP,
+      quotationId: QUOTE,
+      orderId: OrderId.parse('q-1'),
+      from: 'qualified' as const,
+      amount: 48_000_000,
+      wonBy: REP,
+      wonAt: at(15),
+    },
+  },
 ];

@@ -1,12 +1,21 @@
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
-import { checkAccess, checkNamedRep, inScope, forbiddenScope, type AccessError, type RecordScope, type WithAccess } from '../shared/access.js';
+import {
+  checkAccess,
+  checkNamedRep,
+  inScope,
+  forbiddenScope,
+  type AccessError,
+  type RecordScope,
+  type WithAccess,
+} from '../shared/access.js';
 import { left } from 'fp-ts/lib/Either.js';
 import type { RegionId } from '../shared/ids.js';
 import type { OrderCommand, PlaceOrderCommand } from './commands.js';
 import type { OrderState } from './state.js';
 
 /** The region a new order counts towards: the one named, else the customer's home region. */
-export const placementRegion = (command: PlaceOrderCommand): RegionId | undefined => command.data.region ?? command.inputs.customer?.homeRegion;
+export const placementRegion = (command: PlaceOrderCommand): RegionId | undefined =>
+  command.data.region ?? command.inputs.customer?.homeRegion;
 
 /** Whose record the command touches: an existing order's rep and region; for a new order, its customer's owner and region. */
 function recordOf(command: OrderCommand, state: OrderState): RecordScope | null {

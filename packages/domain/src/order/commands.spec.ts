@@ -13,7 +13,10 @@ import {
 import { AdvanceTerms, InstallmentTerms, NetTerms, PaymentTerms, PlanInstallment } from './payment-terms.js';
 import { line, placeOrderData } from './testing.js';
 
-const raw = (overrides: Record<string, unknown> = {}) => ({ ...JSON.parse(JSON.stringify(placeOrderData())), ...overrides });
+const raw = (overrides: Record<string, unknown> = {}) => ({
+  ...JSON.parse(JSON.stringify(placeOrderData())),
+  ...overrides,
+});
 const issuePaths = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
   (result.error?.issues ?? []).map((issue) => issue.path.map(String).join('.'));
 const lineWith = (overrides: Record<string, unknown>) => ({ ...JSON.parse(JSON.stringify(line())), ...overrides });
@@ -46,7 +49,9 @@ describe('PlaceOrder schema', () => {
     ['description', ' '],
     ['sku', 'bad sku!'],
   ])('rejects line %s = %p naming the field', (field, value) => {
-    expect(issuePaths(PlaceOrder.safeParse(raw({ lines: [lineWith({ [field]: value })] })))).toEqual([`lines.0.${field}`]);
+    expect(issuePaths(PlaceOrder.safeParse(raw({ lines: [lineWith({ [field]: value })] })))).toEqual([
+      `lines.0.${field}`,
+    ]);
   });
 
   it('accepts the edges: price 0, discount 0 and 10000 bp', () => {
@@ -61,7 +66,9 @@ describe('PlaceOrder schema', () => {
 
   it('rejects bad currency, dates and ids naming the field', () => {
     expect(issuePaths(PlaceOrder.safeParse(raw({ currency: 'XXQ' })))).toEqual(['currency']);
-    expect(issuePaths(PlaceOrder.safeParse(raw({ promisedDeliveryDate: '2026-02-30x' })))).toEqual(['promisedDeliveryDate']);
+    expect(issuePaths(PlaceOrder.safeParse(raw({ promisedDeliveryDate: '2026-02-30x' })))).toEqual([
+      'promisedDeliveryDate',
+    ]);
     expect(issuePaths(PlaceOrder.safeParse(raw({ orderId: '' })))).toEqual(['orderId']);
   });
 });
@@ -70,19 +77,27 @@ describe('PaymentTerms schema', () => {
   it('accepts net days, advance and installment plans that add up to 10000 bp', () => {
     expect(PaymentTerms.safeParse({ kind: 'net', days: 30 }).success).toBe(true);
     expect(PaymentTerms.safeParse({ kind: 'advance' }).success).toBe(true);
-    const plan = [{ dueInDays: 0, shareBp: 3_000 }, { dueInDays: 30, shareBp: 7_000 }];
+    const plan = [
+      { dueInDays: 0, shareBp: 3_000 },
+      { dueInDays: 30, shareBp: 7_000 },
+    ];
     expect(PaymentTerms.safeParse({ kind: 'installments', plan }).success).toBe(true);
   });
 
   it('exports each variant schema', () => {
     expect(NetTerms.safeParse({ kind: 'net', days: 0 }).success).toBe(true);
     expect(AdvanceTerms.safeParse({ kind: 'advance' }).success).toBe(true);
-    expect(InstallmentTerms.safeParse({ kind: 'installments', plan: [{ dueInDays: 10, shareBp: 10_000 }] }).success).toBe(true);
+    expect(
+      InstallmentTerms.safeParse({ kind: 'installments', plan: [{ dueInDays: 10, shareBp: 10_000 }] }).success,
+    ).toBe(true);
     expect(issuePaths(PlanInstallment.safeParse({ dueInDays: 10, shareBp: 0 }))).toEqual(['shareBp']);
   });
 
   it('rejects shares that do not add up, days out of order, empty plans, bad days and unknown kinds', () => {
-    const plan = (...parts: [number, number][]) => ({ kind: 'installments', plan: parts.map(([dueInDays, shareBp]) => ({ dueInDays, shareBp })) });
+    const plan = (...parts: [number, number][]) => ({
+      kind: 'installments',
+      plan: parts.map(([dueInDays, shareBp]) => ({ dueInDays, shareBp })),
+    });
     expect(PaymentTerms.safeParse(plan([0, 3_000], [30, 6_000])).error?.issues[0]?.message).toMatch(/add up to 10000/);
     expect(issuePaths(PaymentTerms.safeParse(plan([30, 5_000], [30, 5_000])))).toEqual(['plan.1.dueInDays']);
     expect(PaymentTerms.safeParse(plan()).success).toBe(false);
@@ -93,46 +108,80 @@ describe('PaymentTerms schema', () => {
 });
 
 describe('AmendOrder schema', () => {
-  const amendment = { orderId: 'o-1', reason: 'more bolts', customerConfirmationRef: 'PO-77 rev 2', promisedDeliveryDate: '2026-04-01' };
+  const amendment = {
+    orderId: 'o-1',
+    reason: 'more bolts',
+    customerConfirmationRef: 'PO-77 rev 2',
+    promisedDeliveryDate: '2026-04-01',
+  };
 
   it('accepts a date change or new lines with reason and confirmation reference', () => {
     expect(AmendOrder.safeParse(amendment).success).toBe(true);
-    expect(AmendOrder.safeParse({ ...amendment, promisedDeliveryDate: undefined, lines: [lineWith({})] }).success).toBe(true);
+    expect(AmendOrder.safeParse({ ...amendment, promisedDeliveryDate: undefined, lines: [lineWith({})] }).success).toBe(
+      true,
+    );
   });
 
   it('needs a change, a reason and a confirmation reference', () => {
     expect(issuePaths(AmendOrder.safeParse({ ...amendment, promisedDeliveryDate: undefined }))).toEqual(['lines']);
     expect(issuePaths(AmendOrder.safeParse({ ...amendment, reason: '' }))).toEqual(['reason']);
-    expect(issuePaths(AmendOrder.safeParse({ ...amendment, customerConfirmationRef: undefined }))).toEqual(['customerConfirmationRef']);
+    expect(issuePaths(AmendOrder.safeParse({ ...amendment, customerConfirmationRef: undefined }))).toEqual([
+      'customerConfirmationRef',
+    ]);
     expect(issuePaths(AmendOrder.safeParse({ ...amendment, lines: [] }))).toEqual(['lines']);
     expect(AmendOrder.safeParse({ ...amendment, revision: 2 }).success).toBe(false);
   });
 });
 
 describe('RecordShipment schema', () => {
-  const shipment = { orderId: 'o-1', shipmentId: 's-1', shippedOn: '2026-03-10', lines: [{ lineId: 'l1', quantity: 2 }] };
+  const shipment = {
+    orderId: 'o-1',
+    shipmentId: 's-1',
+    shippedOn: '2026-03-10',
+    lines: [{ lineId: 'l1', quantity: 2 }],
+  };
 
   it('accepts per-line quantities', () => {
     expect(RecordShipment.safeParse(shipment).success).toBe(true);
   });
 
   it('rejects zero quantities, repeated lines and empty shipments', () => {
-    expect(issuePaths(RecordShipment.safeParse({ ...shipment, lines: [{ lineId: 'l1', quantity: 0 }] }))).toEqual(['lines.0.quantity']);
-    expect(issuePaths(RecordShipment.safeParse({ ...shipment, lines: [shipment.lines[0], shipment.lines[0]] }))).toEqual(['lines']);
+    expect(issuePaths(RecordShipment.safeParse({ ...shipment, lines: [{ lineId: 'l1', quantity: 0 }] }))).toEqual([
+      'lines.0.quantity',
+    ]);
+    expect(
+      issuePaths(RecordShipment.safeParse({ ...shipment, lines: [shipment.lines[0], shipment.lines[0]] })),
+    ).toEqual(['lines']);
     expect(RecordShipment.safeParse({ ...shipment, lines: [] }).success).toBe(false);
   });
 });
 
 describe('orderCommandSchemas', () => {
   it('maps each command type to its named schema', () => {
-    expect(orderCommandSchemas).toEqual({ PlaceOrder, ApproveDiscount, ConfirmOrder, AmendOrder, RecordShipment, ConfirmDelivery, CancelOrder, CloseOrder });
+    expect(orderCommandSchemas).toEqual({
+      PlaceOrder,
+      ApproveDiscount,
+      ConfirmOrder,
+      AmendOrder,
+      RecordShipment,
+      ConfirmDelivery,
+      CancelOrder,
+      CloseOrder,
+    });
     expect(ShipmentLine.safeParse({ lineId: 'l1', quantity: 1 }).success).toBe(true);
   });
 
   it('lists every command and each rejects unknown fields', () => {
-    expect(Object.keys(orderCommandSchemas).sort()).toEqual(
-      ['AmendOrder', 'ApproveDiscount', 'CancelOrder', 'CloseOrder', 'ConfirmDelivery', 'ConfirmOrder', 'PlaceOrder', 'RecordShipment'],
-    );
+    expect(Object.keys(orderCommandSchemas).sort()).toEqual([
+      'AmendOrder',
+      'ApproveDiscount',
+      'CancelOrder',
+      'CloseOrder',
+      'ConfirmDelivery',
+      'ConfirmOrder',
+      'PlaceOrder',
+      'RecordShipment',
+    ]);
     for (const schema of Object.values(orderCommandSchemas)) {
       expect(schema.safeParse({ orderId: 'o-1', unknownField: true }).success).toBe(false);
     }

@@ -8,7 +8,11 @@ import type { PricingFacts } from './list-pricing.js';
 import { OrderLines } from './order-line.js';
 import { PaymentTerms } from './payment-terms.js';
 
-const Reason = z.string({ message: 'reason must be a text' }).trim().min(1, 'reason must not be empty').max(1_000, 'reason must be at most 1000 characters');
+const Reason = z
+  .string({ message: 'reason must be a text' })
+  .trim()
+  .min(1, 'reason must not be empty')
+  .max(1_000, 'reason must be at most 1000 characters');
 
 /** Place an order for a customer; `region` defaults to the acting rep's region. */
 export const PlaceOrder = z
@@ -60,7 +64,10 @@ export type AmendOrder = z.infer<typeof AmendOrder>;
 export const ShipmentLine = z
   .object({
     lineId: LineId,
-    quantity: z.number({ message: 'quantity must be a number' }).int('quantity must be a whole number').positive('quantity must be > 0'),
+    quantity: z
+      .number({ message: 'quantity must be a number' })
+      .int('quantity must be a whole number')
+      .positive('quantity must be > 0'),
   })
   .strict();
 export type ShipmentLine = z.infer<typeof ShipmentLine>;
@@ -74,7 +81,9 @@ export const RecordShipment = z
     lines: z
       .array(ShipmentLine)
       .min(1, 'a shipment needs at least one line')
-      .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, { message: 'a line appears at most once in a shipment' }),
+      .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, {
+        message: 'a line appears at most once in a shipment',
+      }),
   })
   .strict();
 export type RecordShipment = z.infer<typeof RecordShipment>;

@@ -17,7 +17,10 @@ import { recordShipment } from './decide/record-shipment.js';
 import type { OrderEvent } from './events.js';
 import { evolve, initialState, type OrderState } from './state.js';
 
-function decideCommand(command: WithAccess<OrderCommand>, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+function decideCommand(
+  command: WithAccess<OrderCommand>,
+  state: OrderState,
+): Either<DomainError, readonly OrderEvent[]> {
   const access = orderAccess(command, state);
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -43,9 +46,16 @@ function decideCommand(command: WithAccess<OrderCommand>, state: OrderState): Ei
 }
 
 /** Decides an Order command against the order's state; a fact dated in a closed month counts on the day it is recorded. */
-export function decide(command: WithAccess<WithPeriods<OrderCommand>>, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+export function decide(
+  command: WithAccess<WithPeriods<OrderCommand>>,
+  state: OrderState,
+): Either<DomainError, readonly OrderEvent[]> {
   return postLateFacts(decideCommand(command, state), command.periods);
 }
 
 /** The Order aggregate (stream `order-<id>`) as a decider. */
-export const orderDecider: Decider<WithAccess<WithPeriods<OrderCommand>>, OrderEvent, OrderState> = { initialState, decide, evolve };
+export const orderDecider: Decider<WithAccess<WithPeriods<OrderCommand>>, OrderEvent, OrderState> = {
+  initialState,
+  decide,
+  evolve,
+};

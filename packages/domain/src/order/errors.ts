@@ -46,8 +46,11 @@ export type OrderErrorCode =
 export type OrderError = DomainError<OrderErrorCode>;
 
 /** Builds a refusal with an Order error code. */
-export const orderError = (code: OrderErrorCode, message: string, details?: Readonly<Record<string, unknown>>): OrderError =>
-  domainError(code, message, details);
+export const orderError = (
+  code: OrderErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): OrderError => domainError(code, message, details);
 
 const DEFAULT_REFUSAL: Readonly<Record<OrderStatus, OrderErrorCode>> = {
   placed: 'ORDER_NOT_CONFIRMED',
@@ -73,7 +76,12 @@ export function requireStatus(
   if (state.status === 'none') return left(orderError('ORDER_NOT_FOUND', `there is no such order to ${action}`));
   if (allowed.includes(state.status)) return right(state);
   const code = overrides[state.status] ?? DEFAULT_REFUSAL[state.status];
-  return left(orderError(code, `cannot ${action} an order that is ${state.status.replace('_', ' ')}`, { orderId: state.orderId, status: state.status }));
+  return left(
+    orderError(code, `cannot ${action} an order that is ${state.status.replace('_', ' ')}`, {
+      orderId: state.orderId,
+      status: state.status,
+    }),
+  );
 }
 
 /**
@@ -87,17 +95,40 @@ export function authorize(actor: Actor, repId: ActorId, region: RegionId): Eithe
     (actor.role !== 'regional_manager' || managesRegion(actor, region));
   return allowed
     ? right(true)
-    : left(orderError('ORDER_NOT_AUTHORIZED', `a ${actor.role} may not act on this order`, { actorId: actor.id, role: actor.role, repId, region }));
+    : left(
+        orderError('ORDER_NOT_AUTHORIZED', `a ${actor.role} may not act on this order`, {
+          actorId: actor.id,
+          role: actor.role,
+          repId,
+          region,
+        }),
+      );
 }
 
 /** `reject` restricted to Order error codes. */
-export const refuse = (code: OrderErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<OrderError, never> =>
-  left(orderError(code, message, details));
+export const refuse = (
+  code: OrderErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<OrderError, never> => left(orderError(code, message, details));
 
 /** A shipment or delivery date: not before the order was placed, not after today (each within a day's tolerance). */
-export function checkFulfilmentDate(field: string, date: string, order: Pick<Order, 'placedAt'>, now: string): Either<OrderError, true> {
+export function checkFulfilmentDate(
+  field: string,
+  date: string,
+  order: Pick<Order, 'placedAt'>,
+  now: string,
+): Either<OrderError, true> {
   const where = dateWindow(date, utcDate(order.placedAt), now);
-  if (where === 'before') return left(orderError('ORDER_DATE_BEFORE_PLACEMENT', `${field} ${date} is before the order was placed`, { field, date, placedAt: order.placedAt }));
-  if (where === 'future') return left(orderError('ORDER_DATE_IN_FUTURE', `${field} ${date} is in the future`, { field, date }));
+  if (where === 'before')
+    return left(
+      orderError('ORDER_DATE_BEFORE_PLACEMENT', `${field} ${date} is before the order was placed`, {
+        field,
+        date,
+        placedAt: order.placedAt,
+      }),
+    );
+  if (where === 'future')
+    return left(orderError('ORDER_DATE_IN_FUTURE', `${field} ${date} is in the future`, { field, date }));
   return right(true);
 }

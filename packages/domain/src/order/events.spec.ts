@@ -45,8 +45,12 @@ describe('Order events', () => {
   });
 
   it('validates shipped and closed lines', () => {
-    expect(ShippedLine.safeParse({ lineId: 'l1', sku: 'A', quantity: 0, shippedTotal: 0, ordered: 1 }).success).toBe(false);
-    expect(ClosedLine.safeParse({ lineId: 'l1', sku: 'A', orderedBefore: 3, shipped: 1, closedQuantity: 2 }).success).toBe(true);
+    expect(ShippedLine.safeParse({ lineId: 'l1', sku: 'A', quantity: 0, shippedTotal: 0, ordered: 1 }).success).toBe(
+      false,
+    );
+    expect(
+      ClosedLine.safeParse({ lineId: 'l1', sku: 'A', orderedBefore: 3, shipped: 1, closedQuantity: 2 }).success,
+    ).toBe(true);
   });
 
   it('rejects event data that lost a required fact', () => {

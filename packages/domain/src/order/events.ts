@@ -141,7 +141,13 @@ export const OrderCancelled = z.object({
 export type OrderCancelled = z.infer<typeof OrderCancelled>;
 
 /** One line of a short close: ordered before, shipped, and the quantity that will not ship. */
-export const ClosedLine = z.object({ lineId: LineId, sku: Sku, orderedBefore: Count, shipped: Count, closedQuantity: Count });
+export const ClosedLine = z.object({
+  lineId: LineId,
+  sku: Sku,
+  orderedBefore: Count,
+  shipped: Count,
+  closedQuantity: Count,
+});
 export type ClosedLine = z.infer<typeof ClosedLine>;
 
 /** The unshipped rest of a partially shipped order was short-closed; ordered quantities become the shipped ones. */

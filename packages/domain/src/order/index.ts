@@ -8,4 +8,12 @@ export { priceLines, type PricingFacts, type PricingOrder } from './list-pricing
 export * from './payment-terms.js';
 export { orderDecider } from './decide.js';
 export type { OrderError, OrderErrorCode } from './errors.js';
-export type { DeliveryRecord, NoOrder, Order, OrderLineState, OrderState, OrderStatus, ShipmentRecord } from './state.js';
+export type {
+  DeliveryRecord,
+  NoOrder,
+  Order,
+  OrderLineState,
+  OrderState,
+  OrderStatus,
+  ShipmentRecord,
+} from './state.js';

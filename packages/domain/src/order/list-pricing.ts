@@ -31,8 +31,19 @@ export interface PricingOrder {
 }
 
 /** The list price of one line and the promotion it gets, with what earlier lines of the order already took of budgets. */
-function priceOne(line: OrderLineInput, order: PricingOrder, facts: PricingFacts, spent: Record<string, number>): LinePricing | null {
-  const subject = { customerId: order.customerId, region: order.region, segment: facts.segment, currency: order.currency, on: facts.on };
+function priceOne(
+  line: OrderLineInput,
+  order: PricingOrder,
+  facts: PricingFacts,
+  spent: Record<string, number>,
+): LinePricing | null {
+  const subject = {
+    customerId: order.customerId,
+    region: order.region,
+    segment: facts.segment,
+    currency: order.currency,
+    on: facts.on,
+  };
   const list = applicableList(facts.lists, subject, line.sku);
   const price = list?.prices[line.sku];
   if (list === null || price === undefined) return null;
@@ -45,7 +56,13 @@ function priceOne(line: OrderLineInput, order: PricingOrder, facts: PricingFacts
   const netPrice = line.unitPrice ?? promotedPrice;
   const given = promotion === null ? 0 : Math.max(0, listPrice - Math.max(netPrice, promotedPrice)) * line.quantity;
   if (promotion !== null) spent[promotion.promotionId] = (spent[promotion.promotionId] ?? 0) + given;
-  return { priceListId: list.priceListId, listPrice, promotionId: promotion?.promotionId ?? null, promotedPrice, promotionDiscount: given };
+  return {
+    priceListId: list.priceListId,
+    listPrice,
+    promotionId: promotion?.promotionId ?? null,
+    promotedPrice,
+    promotionDiscount: given,
+  };
 }
 
 /** A line in the order events keep its fields in (amendments compare lines as they are written). */
@@ -55,25 +72,42 @@ const lineOf = (line: OrderLineInput, unitPrice: number, pricing: LinePricing | 
 };
 
 /** A kept line's pricing at its new price and quantity: the promotion's discount per unit is what the net price passes on. */
-const keptPricing = (pricing: LinePricing | undefined, unitPrice: number, quantity: number): LinePricing | undefined => {
+const keptPricing = (
+  pricing: LinePricing | undefined,
+  unitPrice: number,
+  quantity: number,
+): LinePricing | undefined => {
   if (pricing === undefined || pricing.promotionId === null) return pricing;
-  return { ...pricing, promotionDiscount: Math.max(0, pricing.listPrice - Math.max(unitPrice, pricing.promotedPrice)) * quantity };
+  return {
+    ...pricing,
+    promotionDiscount: Math.max(0, pricing.listPrice - Math.max(unitPrice, pricing.promotedPrice)) * quantity,
+  };
 };
 
 /**
  * A kept line whose promotion now gives more (its quantity rose) takes the rise from what is left of the budget:
  * `spent` already counts the line as it stood, so only the rise is added. A fall or an unbudgeted promotion passes.
  */
-function budgetOverrun(before: OrderLine, after: LinePricing | undefined, facts: PricingFacts, spent: Record<string, number>): OrderError | null {
+function budgetOverrun(
+  before: OrderLine,
+  after: LinePricing | undefined,
+  facts: PricingFacts,
+  spent: Record<string, number>,
+): OrderError | null {
   const promotionId = after?.promotionId;
   if (after === undefined || promotionId == null) return null;
   const rise = after.promotionDiscount - (before.pricing?.promotionDiscount ?? 0);
-  const budget = facts.promotions.find((p) => p.promotionId === promotionId)?.budget ?? facts.budgets?.[promotionId] ?? null;
+  const budget =
+    facts.promotions.find((p) => p.promotionId === promotionId)?.budget ?? facts.budgets?.[promotionId] ?? null;
   if (rise <= 0 || budget === null) return null;
   const used = spent[promotionId] ?? 0;
   if (used + rise > budget) {
     const details = { lineId: before.lineId, promotionId, remaining: Math.max(0, budget - used), requested: rise };
-    return orderError('ORDER_PROMOTION_BUDGET_EXCEEDED', `promotion ${promotionId} has ${Math.max(0, budget - used)} of its budget left, not the ${rise} more line ${before.lineId} would take; add the extra units as a new line`, details);
+    return orderError(
+      'ORDER_PROMOTION_BUDGET_EXCEEDED',
+      `promotion ${promotionId} has ${Math.max(0, budget - used)} of its budget left, not the ${rise} more line ${before.lineId} would take; add the extra units as a new line`,
+      details,
+    );
   }
   spent[promotionId] = used + rise;
   return null;
@@ -81,7 +115,8 @@ function budgetOverrun(before: OrderLine, after: LinePricing | undefined, facts:
 
 /** The order's total must stay a safe integer once the list prices are in. */
 const tooLarge = (lines: readonly OrderLine[]): boolean =>
-  lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice), 0n) > BigInt(Number.MAX_SAFE_INTEGER);
+  lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice), 0n) >
+  BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Prices the lines of a command. A line kept from the order (same id and sku) keeps its pricing, resolved when it
@@ -109,9 +144,16 @@ export function priceLines(
     }
     const pricing = facts === undefined ? null : priceOne(line, order, facts, spent);
     if (pricing === null && line.unitPrice === undefined) {
-      return left(orderError('ORDER_NO_LIST_PRICE', `no price list prices ${line.sku} for this order; name a unit price`, { lineId: line.lineId, sku: line.sku }));
+      return left(
+        orderError('ORDER_NO_LIST_PRICE', `no price list prices ${line.sku} for this order; name a unit price`, {
+          lineId: line.lineId,
+          sku: line.sku,
+        }),
+      );
     }
     priced.push(lineOf(line, line.unitPrice ?? pricing?.promotedPrice ?? 0, pricing ?? undefined));
   }
-  return tooLarge(priced) ? left(orderError('ORDER_TOTAL_TOO_LARGE', 'the order total at list prices is too large (not a safe integer)', {})) : right(priced);
+  return tooLarge(priced)
+    ? left(orderError('ORDER_TOTAL_TOO_LARGE', 'the order total at list prices is too large (not a safe integer)', {}))
+    : right(priced);
 }

@@ -16,7 +16,9 @@ describe('lineAmount', () => {
 
   it('computes on bigints where quantity * price * bp leaves the safe range', () => {
     // 3e15 * 3333 exceeds 2^53; the exact discount is 999_900_000_000_000
-    expect(lineAmount({ quantity: 3_000, unitPrice: 1_000_000_000_000, discountBp: 3_333 })).toBe(3_000_000_000_000_000 - 999_900_000_000_000);
+    expect(lineAmount({ quantity: 3_000, unitPrice: 1_000_000_000_000, discountBp: 3_333 })).toBe(
+      3_000_000_000_000_000 - 999_900_000_000_000,
+    );
   });
 
   it('throws a RangeError when the amount is not a safe integer', () => {

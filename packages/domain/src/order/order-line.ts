@@ -5,7 +5,11 @@ import { divideRoundHalfEven, NonNegativeMinorUnits, sumMinor } from '../shared/
 const LineFields = {
   lineId: LineId,
   sku: Sku,
-  description: z.string({ message: 'description must be a text' }).trim().min(1, 'description must not be empty').max(500, 'description must be at most 500 characters'),
+  description: z
+    .string({ message: 'description must be a text' })
+    .trim()
+    .min(1, 'description must not be empty')
+    .max(500, 'description must be at most 500 characters'),
   quantity: z
     .number({ message: 'quantity must be a number' })
     .int('quantity must be a whole number')
@@ -79,9 +83,14 @@ export const OrderLines = z
   .superRefine((lines, ctx) => {
     const seen = new Set<string>();
     lines.forEach((line, index) => {
-      if (seen.has(line.lineId)) ctx.addIssue({ code: 'custom', path: [index, 'lineId'], message: `lineId ${line.lineId} appears twice` });
+      if (seen.has(line.lineId))
+        ctx.addIssue({ code: 'custom', path: [index, 'lineId'], message: `lineId ${line.lineId} appears twice` });
       seen.add(line.lineId);
     });
-    const total = lines.reduce((sum, line) => sum + (line.unitPrice === undefined ? 0n : lineAmountBig({ ...line, unitPrice: line.unitPrice })), 0n);
-    if (total > BigInt(Number.MAX_SAFE_INTEGER)) ctx.addIssue({ code: 'custom', message: 'the order total is too large (not a safe integer)' });
+    const total = lines.reduce(
+      (sum, line) => sum + (line.unitPrice === undefined ? 0n : lineAmountBig({ ...line, unitPrice: line.unitPrice })),
+      0n,
+    );
+    if (total > BigInt(Number.MAX_SAFE_INTEGER))
+      ctx.addIssue({ code: 'custom', message: 'the order total is too large (not a safe integer)' });
   });

@@ -16,7 +16,11 @@ export const AdvanceTerms = z.object({ kind: z.literal('advance') }).strict();
 export const PlanInstallment = z
   .object({
     dueInDays: Days('dueInDays'),
-    shareBp: z.number({ message: 'shareBp must be a number' }).int('shareBp must be whole basis points').min(1, 'shareBp must be > 0').max(10_000, 'shareBp must be <= 10000'),
+    shareBp: z
+      .number({ message: 'shareBp must be a number' })
+      .int('shareBp must be whole basis points')
+      .min(1, 'shareBp must be > 0')
+      .max(10_000, 'shareBp must be <= 10000'),
   })
   .strict();
 export type PlanInstallment = z.infer<typeof PlanInstallment>;
@@ -31,11 +35,16 @@ export const InstallmentTerms = z
       .max(60, 'an installment plan has at most 60 installments')
       .superRefine((plan, ctx) => {
         const total = plan.reduce((sum, part) => sum + part.shareBp, 0);
-        if (total !== 10_000) ctx.addIssue({ code: 'custom', message: `installment shares must add up to 10000 bp, not ${total}` });
+        if (total !== 10_000)
+          ctx.addIssue({ code: 'custom', message: `installment shares must add up to 10000 bp, not ${total}` });
         plan.forEach((part, index) => {
           const previous = plan[index - 1];
           if (previous !== undefined && part.dueInDays <= previous.dueInDays) {
-            ctx.addIssue({ code: 'custom', path: [index, 'dueInDays'], message: 'installments must fall due in strictly increasing days' });
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'dueInDays'],
+              message: 'installments must fall due in strictly increasing days',
+            });
           }
         });
       }),

@@ -7,15 +7,25 @@ export type AgreedPrices = Readonly<Record<string, number>>;
 const priceOf = (line: OrderLine): number => line.pricing?.promotedPrice ?? line.unitPrice;
 
 /** The agreed prices of lines at placement. */
-export const agreedAtPlacement = (lines: readonly OrderLine[]): AgreedPrices => Object.fromEntries(lines.map((line) => [line.lineId, priceOf(line)]));
+export const agreedAtPlacement = (lines: readonly OrderLine[]): AgreedPrices =>
+  Object.fromEntries(lines.map((line) => [line.lineId, priceOf(line)]));
 
 /**
  * The agreed prices after an amendment: lines keep theirs; a new line takes its list price after promotion when a list
  * priced it, else the price agreed for a line of the same sku (so a line cannot be re-added cheaper), else its own price.
  */
-export function agreedAfter(agreed: AgreedPrices, before: readonly OrderLine[], after: readonly OrderLine[]): AgreedPrices {
+export function agreedAfter(
+  agreed: AgreedPrices,
+  before: readonly OrderLine[],
+  after: readonly OrderLine[],
+): AgreedPrices {
   const bySku = new Map(before.map((line) => [line.sku as string, agreed[line.lineId] ?? line.unitPrice]));
-  return Object.fromEntries(after.map((line) => [line.lineId, agreed[line.lineId] ?? line.pricing?.promotedPrice ?? bySku.get(line.sku) ?? line.unitPrice]));
+  return Object.fromEntries(
+    after.map((line) => [
+      line.lineId,
+      agreed[line.lineId] ?? line.pricing?.promotedPrice ?? bySku.get(line.sku) ?? line.unitPrice,
+    ]),
+  );
 }
 
 /**

@@ -16,38 +16,77 @@ const LINE_IDS = ['l1', 'l2', 'l3'];
 const actors: Actor[] = [t.rep, t.rep, t.eastManager, t.salesManager];
 
 const lineArb = (lineId: string) =>
-  fc.record({ quantity: fc.integer({ min: 1, max: 12 }), unitPrice: fc.integer({ min: 0, max: 5_000 }), discountBp: fc.integer({ min: 0, max: 3_000 }), sku: fc.constantFrom('SKU-A', 'SKU-B') }).map(
-    (l): OrderLine => t.line({ lineId: t.id.line(lineId), sku: t.id.sku(l.sku), quantity: l.quantity, unitPrice: l.unitPrice, discountBp: l.discountBp }),
-  );
+  fc
+    .record({
+      quantity: fc.integer({ min: 1, max: 12 }),
+      unitPrice: fc.integer({ min: 0, max: 5_000 }),
+      discountBp: fc.integer({ min: 0, max: 3_000 }),
+      sku: fc.constantFrom('SKU-A', 'SKU-B'),
+    })
+    .map((l): OrderLine =>
+      t.line({
+        lineId: t.id.line(lineId),
+        sku: t.id.sku(l.sku),
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        discountBp: l.discountBp,
+      }),
+    );
 const linesArb = fc.subarray(LINE_IDS, { minLength: 1 }).chain((ids) => fc.tuple(...ids.map(lineArb)));
 const dayArb = fc.integer({ min: 5, max: 28 });
 const actorArb = fc.constantFrom(...actors);
 const shipmentIdArb = fc.constantFrom('s1', 's2', 's3', 's4', 's5');
 const shipDayArb = fc.integer({ min: 5, max: 12 });
-const customerArb = fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: undefined }).map((limit) =>
-  t.customer(limit === undefined ? {} : { creditLimit: { amount: limit, currency: Currency.parse('CNY') }, openReceivables: 1_000 }),
-);
+const customerArb = fc
+  .option(fc.integer({ min: 0, max: 60_000 }), { nil: undefined })
+  .map((limit) =>
+    t.customer(
+      limit === undefined
+        ? {}
+        : { creditLimit: { amount: limit, currency: Currency.parse('CNY') }, openReceivables: 1_000 },
+    ),
+  );
 
 type Intent = (state: OrderState) => OrderCommand;
-const always = (command: OrderCommand): Intent => () => command;
+const always =
+  (command: OrderCommand): Intent =>
+  () =>
+    command;
 
 /** Ships what is left of every line: the intent that completes an order. */
-const shipTheRest = (shipmentId: string, day: number): Intent => (state) => {
-  const rest = state.status === 'none' ? [] : state.lines.filter((l) => l.quantity > l.shipped).map((l) => ({ lineId: l.lineId, quantity: l.quantity - l.shipped }));
-  return t.recordShipment(rest.length > 0 ? rest : [{ lineId: 'l1', quantity: 1 }], shipmentId, t.on(day));
-};
+const shipTheRest =
+  (shipmentId: string, day: number): Intent =>
+  (state) => {
+    const rest =
+      state.status === 'none'
+        ? []
+        : state.lines
+            .filter((l) => l.quantity > l.shipped)
+            .map((l) => ({ lineId: l.lineId, quantity: l.quantity - l.shipped }));
+    return t.recordShipment(rest.length > 0 ? rest : [{ lineId: 'l1', quantity: 1 }], shipmentId, t.on(day));
+  };
 
 /** Random command intents, most of them plausible for some state, so sequences reach every status. */
 const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   fc.tuple(linesArb, actorArb).map(([lines, by]) => always(t.placeOrder({ lines, region: t.EAST }, by))),
   actorArb.map((by) => always(t.approveDiscount(by))),
   fc.tuple(customerArb, actorArb).map(([snapshot, by]) => always(t.confirmOrder(snapshot, by))),
-  fc.tuple(fc.option(linesArb, { nil: undefined }), fc.option(dayArb, { nil: undefined }), actorArb).map(([lines, day, by]) =>
-    always(t.amendOrder({ ...(lines ? { lines } : {}), promisedDeliveryDate: t.on(day ?? 20) }, by)),
-  ),
-  fc.tuple(fc.subarray(LINE_IDS, { minLength: 1 }), fc.integer({ min: 1, max: 8 }), shipmentIdArb, shipDayArb).map(([ids, quantity, shipmentId, day]) =>
-    always(t.recordShipment(ids.map((lineId) => ({ lineId, quantity })), shipmentId, t.on(day))),
-  ),
+  fc
+    .tuple(fc.option(linesArb, { nil: undefined }), fc.option(dayArb, { nil: undefined }), actorArb)
+    .map(([lines, day, by]) =>
+      always(t.amendOrder({ ...(lines ? { lines } : {}), promisedDeliveryDate: t.on(day ?? 20) }, by)),
+    ),
+  fc
+    .tuple(fc.subarray(LINE_IDS, { minLength: 1 }), fc.integer({ min: 1, max: 8 }), shipmentIdArb, shipDayArb)
+    .map(([ids, quantity, shipmentId, day]) =>
+      always(
+        t.recordShipment(
+          ids.map((lineId) => ({ lineId, quantity })),
+          shipmentId,
+          t.on(day),
+        ),
+      ),
+    ),
   fc.tuple(shipmentIdArb, shipDayArb).map(([shipmentId, day]) => shipTheRest(shipmentId, day)),
   dayArb.map((day) => always(t.confirmDelivery(t.on(day)))),
   fc.constant(always(t.cancelOrder())),
@@ -103,7 +142,9 @@ describe('Order invariants over random command sequences', () => {
   it('shipped never exceeds ordered on any line', () => {
     fc.assert(
       fc.property(sequences, (commands) =>
-        run(commands).states.every((s) => s.status === 'none' || s.lines.every((l) => l.shipped >= 0 && l.shipped <= l.quantity)),
+        run(commands).states.every(
+          (s) => s.status === 'none' || s.lines.every((l) => l.shipped >= 0 && l.shipped <= l.quantity),
+        ),
       ),
       settings,
     );
@@ -127,7 +168,10 @@ describe('Order invariants over random command sequences', () => {
       fc.property(sequences, (commands) => {
         const { states, events } = run(commands);
         const decoded = events.map((e) => registry.decode(e.type, JSON.parse(JSON.stringify(e.data)), 1));
-        const replayed = decoded.reduce<OrderState>((s, d) => (isRight(d) ? orderDecider.evolve(s, d.right as OrderEvent) : s), orderDecider.initialState());
+        const replayed = decoded.reduce<OrderState>(
+          (s, d) => (isRight(d) ? orderDecider.evolve(s, d.right as OrderEvent) : s),
+          orderDecider.initialState(),
+        );
         return decoded.every(isRight) && deepEqual(replayed, states[states.length - 1]);
       }),
       settings,
@@ -138,10 +182,15 @@ describe('Order invariants over random command sequences', () => {
     fc.assert(
       fc.property(sequences, (commands) => {
         const { states, events } = run(commands);
-        const steps = events.map((event, i) => ({ event, before: states[i] ?? { status: 'none' as const }, after: states[i + 1] ?? { status: 'none' as const } }));
+        const steps = events.map((event, i) => ({
+          event,
+          before: states[i] ?? { status: 'none' as const },
+          after: states[i + 1] ?? { status: 'none' as const },
+        }));
         return steps.every(({ event, before, after }) => {
           const allowed = (TRANSITIONS[before.status] as readonly string[]).includes(after.status);
-          const revisionOk = event.type !== 'OrderAmended' || (before.status !== 'none' && event.data.revision === before.revision + 1);
+          const revisionOk =
+            event.type !== 'OrderAmended' || (before.status !== 'none' && event.data.revision === before.revision + 1);
           return allowed && revisionOk;
         });
       }),
@@ -158,6 +207,16 @@ describe('Order invariants over random command sequences', () => {
       }),
       settings,
     );
-    expect([...seen].sort()).toEqual(['awaiting_approval', 'cancelled', 'closed', 'confirmed', 'delivered', 'none', 'partially_shipped', 'placed', 'shipped']);
+    expect([...seen].sort()).toEqual([
+      'awaiting_approval',
+      'cancelled',
+      'closed',
+      'confirmed',
+      'delivered',
+      'none',
+      'partially_shipped',
+      'placed',
+      'shipped',
+    ]);
   });
 });

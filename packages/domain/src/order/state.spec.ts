@@ -12,10 +12,18 @@ const stateOf = (...events: OrderEvent[]): Order => order(fold(orderDecider, eve
 
 describe('shippingStatus', () => {
   it('is confirmed before any shipment, partially shipped, then shipped', () => {
-    const lines = [{ ...line(), shipped: 0 }, { ...line2(), shipped: 0 }];
+    const lines = [
+      { ...line(), shipped: 0 },
+      { ...line2(), shipped: 0 },
+    ];
     expect(shippingStatus(lines)).toBe('confirmed');
     expect(shippingStatus([{ ...line(), shipped: 3 }, lines[1]!])).toBe('partially_shipped');
-    expect(shippingStatus([{ ...line(), shipped: 10 }, { ...line2(), shipped: 5 }])).toBe('shipped');
+    expect(
+      shippingStatus([
+        { ...line(), shipped: 10 },
+        { ...line2(), shipped: 5 },
+      ]),
+    ).toBe('shipped');
   });
 });
 
@@ -32,13 +40,24 @@ describe('evolve', () => {
 
   it('places an order with nothing shipped, nothing booked and revision 1', () => {
     const state = stateOf(orderPlaced());
-    expect(state).toMatchObject({ status: 'placed', revision: 1, bookedTotal: 0, confirmed: false, discountCoveredBp: 1_000 });
+    expect(state).toMatchObject({
+      status: 'placed',
+      revision: 1,
+      bookedTotal: 0,
+      confirmed: false,
+      discountCoveredBp: 1_000,
+    });
     expect(state.lines.map((l) => l.shipped)).toEqual([0, 0]);
     expect(stateOf(orderPlaced(undefined, { approvalRequired: true })).status).toBe('awaiting_approval');
   });
 
   it('confirms with booked total, segment, rep and region', () => {
-    expect(stateOf(orderPlaced(), orderConfirmed())).toMatchObject({ status: 'confirmed', bookedTotal: 11_000, segment: 'smb', confirmed: true });
+    expect(stateOf(orderPlaced(), orderConfirmed())).toMatchObject({
+      status: 'confirmed',
+      bookedTotal: 11_000,
+      segment: 'smb',
+      confirmed: true,
+    });
   });
 
   it('ships partially, then fully, keeping the latest ship date', () => {
@@ -46,14 +65,20 @@ describe('evolve', () => {
     expect(partly.status).toBe('partially_shipped');
     expect(partly.lines.map((l) => l.shipped)).toEqual([4, 0]);
     const early = orderShipped({ l1: 6, l2: 5 }, 's2', { l1: 10, l2: 5 });
-    const full = stateOf(orderPlaced(), orderConfirmed(), orderShipped({ l1: 4 }), { ...early, data: { ...early.data, shippedOn: on(9) } });
+    const full = stateOf(orderPlaced(), orderConfirmed(), orderShipped({ l1: 4 }), {
+      ...early,
+      data: { ...early.data, shippedOn: on(9) },
+    });
     expect(full.status).toBe('shipped');
     expect(full.lastShippedOn).toBe(on(10));
     expect(Object.keys(full.shipments)).toEqual(['s1', 's2']);
   });
 
   it('cancels, reversing the booked total', () => {
-    expect(stateOf(orderPlaced(), orderConfirmed(), orderCancelled(11_000))).toMatchObject({ status: 'cancelled', bookedTotal: 0 });
+    expect(stateOf(orderPlaced(), orderConfirmed(), orderCancelled(11_000))).toMatchObject({
+      status: 'cancelled',
+      bookedTotal: 0,
+    });
   });
 
   it('short-closes to the shipped quantities and stays closed when delivered', () => {
@@ -62,9 +87,19 @@ describe('evolve', () => {
     expect(closed.lines.map((l) => l.quantity)).toEqual([4, 0]);
     const delivered = evolve(closed, {
       type: 'OrderDelivered',
-      data: { ...orderPlaced().data, deliveredOn: on(18), promisedDeliveryDate: on(20), onTime: true, delayDays: 0, total: 4_000 },
+      data: {
+        ...orderPlaced().data,
+        deliveredOn: on(18),
+        promisedDeliveryDate: on(20),
+        onTime: true,
+        delayDays: 0,
+        total: 4_000,
+      },
     });
-    expect(delivered).toMatchObject({ status: 'closed', delivery: { deliveredOn: on(18), onTime: true, delayDays: 0 } });
+    expect(delivered).toMatchObject({
+      status: 'closed',
+      delivery: { deliveredOn: on(18), onTime: true, delayDays: 0 },
+    });
   });
 
   it('amends lines keeping shipped quantities by line id and moving the promised date', () => {
@@ -89,7 +124,15 @@ describe('evolve', () => {
         },
       }),
     );
-    expect(after.lines.map((l) => [l.lineId, l.quantity, l.shipped])).toEqual([['l2', 5, 0], ['l1', 6, 4]]);
-    expect(after).toMatchObject({ revision: 2, bookedTotal: 7_000, promisedDeliveryDate: on(22), status: 'partially_shipped' });
+    expect(after.lines.map((l) => [l.lineId, l.quantity, l.shipped])).toEqual([
+      ['l2', 5, 0],
+      ['l1', 6, 4],
+    ]);
+    expect(after).toMatchObject({
+      revision: 2,
+      bookedTotal: 7_000,
+      promisedDeliveryDate: on(22),
+      status: 'partially_shipped',
+    });
   });
 });

@@ -8,14 +8,7 @@ import type { PaymentTerms } from './payment-terms.js';
 
 /** Statuses of an existing order. */
 export type OrderStatus =
-  | 'placed'
-  | 'awaiting_approval'
-  | 'confirmed'
-  | 'partially_shipped'
-  | 'shipped'
-  | 'delivered'
-  | 'cancelled'
-  | 'closed';
+  'placed' | 'awaiting_approval' | 'confirmed' | 'partially_shipped' | 'shipped' | 'delivered' | 'cancelled' | 'closed';
 
 /** A line with the quantity shipped so far. */
 export interface OrderLineState extends OrderLine {
@@ -75,7 +68,15 @@ export const initialState = (): OrderState => ({ status: 'none' });
 
 /** The plain lines of an order (without shipped quantities), as events carry them. */
 export const plainLines = (lines: readonly OrderLineState[]): OrderLine[] =>
-  lines.map(({ lineId, sku, description, quantity, unitPrice, discountBp, pricing }) => ({ lineId, sku, description, quantity, unitPrice, discountBp, ...(pricing === undefined ? {} : { pricing }) }));
+  lines.map(({ lineId, sku, description, quantity, unitPrice, discountBp, pricing }) => ({
+    lineId,
+    sku,
+    description,
+    quantity,
+    unitPrice,
+    discountBp,
+    ...(pricing === undefined ? {} : { pricing }),
+  }));
 
 /** Shipping status of a confirmed order from its lines. */
 export const shippingStatus = (lines: readonly OrderLineState[]): OrderStatus => {
@@ -111,7 +112,9 @@ const amended = (order: Order, data: OrderAmended): Order => {
   const unconfirmedStatus = data.approvalRequired ? 'awaiting_approval' : 'placed';
   // An amendment within the amender's limit counts as approval of its discounts.
   const agreedPrices = agreedAfter(order.agreedPrices, data.linesBefore, data.linesAfter);
-  const covered = data.approvalRequired ? order.discountCoveredBp : Math.max(order.discountCoveredBp, maxEffectiveDiscountBp(lines, agreedPrices));
+  const covered = data.approvalRequired
+    ? order.discountCoveredBp
+    : Math.max(order.discountCoveredBp, maxEffectiveDiscountBp(lines, agreedPrices));
   return {
     ...order,
     discountCoveredBp: covered,
@@ -127,7 +130,10 @@ const amended = (order: Order, data: OrderAmended): Order => {
 const shipmentRecorded = (order: Order, data: OrderShipmentRecorded): Order => {
   const added = new Map(data.lines.map((line) => [line.lineId, line.quantity]));
   const lines = order.lines.map((line) => ({ ...line, shipped: line.shipped + (added.get(line.lineId) ?? 0) }));
-  const record: ShipmentRecord = { shippedOn: data.shippedOn, lines: data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })) };
+  const record: ShipmentRecord = {
+    shippedOn: data.shippedOn,
+    lines: data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
+  };
   const last = order.lastShippedOn;
   return {
     ...order,
@@ -151,16 +157,32 @@ const evolveOrder = (order: Order, event: OrderEvent): Order => {
     case 'OrderPlaced':
       return order;
     case 'OrderDiscountApproved':
-      return { ...order, status: 'placed', discountCoveredBp: Math.max(order.discountCoveredBp, event.data.approvedDiscountBp) };
+      return {
+        ...order,
+        status: 'placed',
+        discountCoveredBp: Math.max(order.discountCoveredBp, event.data.approvedDiscountBp),
+      };
     case 'OrderConfirmed':
-      return { ...order, status: 'confirmed', confirmed: true, segment: event.data.segment, bookedTotal: event.data.bookedTotal, repId: event.data.repId, region: event.data.region };
+      return {
+        ...order,
+        status: 'confirmed',
+        confirmed: true,
+        segment: event.data.segment,
+        bookedTotal: event.data.bookedTotal,
+        repId: event.data.repId,
+        region: event.data.region,
+      };
     case 'OrderAmended':
       return amended(order, event.data);
     case 'OrderShipmentRecorded':
       return shipmentRecorded(order, event.data);
     case 'OrderDelivered': {
       const { deliveredOn, onTime, delayDays } = event.data;
-      return { ...order, status: order.status === 'closed' ? 'closed' : 'delivered', delivery: { deliveredOn, onTime, delayDays } };
+      return {
+        ...order,
+        status: order.status === 'closed' ? 'closed' : 'delivered',
+        delivery: { deliveredOn, onTime, delayDays },
+      };
     }
     case 'OrderCancelled':
       return { ...order, status: 'cancelled', bookedTotal: 0 };

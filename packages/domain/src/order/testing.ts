@@ -16,7 +16,13 @@ import type {
   RecordShipmentCommand,
 } from './commands.js';
 import type { CustomerSnapshot } from './customer-snapshot.js';
-import type { OrderCancelledEvent, OrderClosedEvent, OrderConfirmedEvent, OrderPlacedEvent, OrderShipmentRecordedEvent } from './events.js';
+import type {
+  OrderCancelledEvent,
+  OrderClosedEvent,
+  OrderConfirmedEvent,
+  OrderPlacedEvent,
+  OrderShipmentRecordedEvent,
+} from './events.js';
 import type { OrderLine } from './order-line.js';
 import { testActor as actor } from '../testing/actors.js';
 
@@ -55,7 +61,14 @@ export const line = (overrides: Partial<OrderLine> = {}): OrderLine => ({
   ...overrides,
 });
 export const line2 = (overrides: Partial<OrderLine> = {}): OrderLine =>
-  line({ lineId: id.line('l2'), sku: id.sku('SKU-B'), description: 'Nuts M8', quantity: 5, unitPrice: 200, ...overrides });
+  line({
+    lineId: id.line('l2'),
+    sku: id.sku('SKU-B'),
+    description: 'Nuts M8',
+    quantity: 5,
+    unitPrice: 200,
+    ...overrides,
+  });
 
 export const customer = (overrides: Partial<CustomerSnapshot> = {}): CustomerSnapshot => ({
   status: 'active',
@@ -83,13 +96,21 @@ export const placeOrderData = (overrides: Partial<PlaceOrder> = {}): PlaceOrder 
   paymentTerms: { kind: 'net', days: 30 },
   ...overrides,
 });
-export const placeOrder = (overrides: Partial<PlaceOrder> = {}, by: Actor = rep, snapshot: CustomerSnapshot | null = customer()): PlaceOrderCommand => ({
+export const placeOrder = (
+  overrides: Partial<PlaceOrder> = {},
+  by: Actor = rep,
+  snapshot: CustomerSnapshot | null = customer(),
+): PlaceOrderCommand => ({
   type: 'PlaceOrder',
   data: placeOrderData(overrides),
   metadata: meta(by, 1),
   inputs: { customer: snapshot },
 });
-export const approveDiscount = (by: Actor = salesManager): ApproveDiscountCommand => ({ type: 'ApproveDiscount', data: { orderId: ORDER_ID }, metadata: meta(by, 2) });
+export const approveDiscount = (by: Actor = salesManager): ApproveDiscountCommand => ({
+  type: 'ApproveDiscount',
+  data: { orderId: ORDER_ID },
+  metadata: meta(by, 2),
+});
 export const confirmOrder = (snapshot: CustomerSnapshot | null = customer(), by: Actor = rep): ConfirmOrderCommand => ({
   type: 'ConfirmOrder',
   data: { orderId: ORDER_ID },
@@ -101,9 +122,19 @@ export const amendOrder = (data: Partial<AmendOrderCommand['data']>, by: Actor =
   data: { orderId: ORDER_ID, reason: 'customer asked for more', customerConfirmationRef: 'email-2026-03-05', ...data },
   metadata: meta(by, 5),
 });
-export const recordShipment = (lines: { lineId: string; quantity: number }[], shipmentId = 's1', shippedOn = on(10), by: Actor = rep): RecordShipmentCommand => ({
+export const recordShipment = (
+  lines: { lineId: string; quantity: number }[],
+  shipmentId = 's1',
+  shippedOn = on(10),
+  by: Actor = rep,
+): RecordShipmentCommand => ({
   type: 'RecordShipment',
-  data: { orderId: ORDER_ID, shipmentId: id.shipment(shipmentId), shippedOn, lines: lines.map((l) => ({ lineId: id.line(l.lineId), quantity: l.quantity })) },
+  data: {
+    orderId: ORDER_ID,
+    shipmentId: id.shipment(shipmentId),
+    shippedOn,
+    lines: lines.map((l) => ({ lineId: id.line(l.lineId), quantity: l.quantity })),
+  },
   metadata: recordedOn(by, 10, shippedOn),
 });
 export const confirmDelivery = (deliveredOn = on(18), by: Actor = rep): ConfirmDeliveryCommand => ({
@@ -111,13 +142,24 @@ export const confirmDelivery = (deliveredOn = on(18), by: Actor = rep): ConfirmD
   data: { orderId: ORDER_ID, deliveredOn },
   metadata: recordedOn(by, 18, deliveredOn),
 });
-export const cancelOrder = (by: Actor = rep): CancelOrderCommand => ({ type: 'CancelOrder', data: { orderId: ORDER_ID, reason: 'customer withdrew' }, metadata: meta(by, 4) });
-export const closeOrder = (by: Actor = rep): CloseOrderCommand => ({ type: 'CloseOrder', data: { orderId: ORDER_ID, reason: 'rest out of stock' }, metadata: meta(by, 15) });
+export const cancelOrder = (by: Actor = rep): CancelOrderCommand => ({
+  type: 'CancelOrder',
+  data: { orderId: ORDER_ID, reason: 'customer withdrew' },
+  metadata: meta(by, 4),
+});
+export const closeOrder = (by: Actor = rep): CloseOrderCommand => ({
+  type: 'CloseOrder',
+  data: { orderId: ORDER_ID, reason: 'rest out of stock' },
+  metadata: meta(by, 15),
+});
 
 const attribution = { orderId: ORDER_ID, customerId: CUSTOMER_ID, repId: rep.id, region: EAST, currency: CNY };
 
 /** OrderPlaced for `lines` (default: 10 x 1000 and 5 x 200, no discount: total 11000). */
-export const orderPlaced = (lines: OrderLine[] = [line(), line2()], overrides: Partial<OrderPlacedEvent['data']> = {}): OrderPlacedEvent => ({
+export const orderPlaced = (
+  lines: OrderLine[] = [line(), line2()],
+  overrides: Partial<OrderPlacedEvent['data']> = {},
+): OrderPlacedEvent => ({
   type: 'OrderPlaced',
   data: {
     ...attribution,
@@ -164,15 +206,30 @@ export const orderShipped = (
     shippedTotal: shippedTotals[lineId] ?? 0,
     ordered: DEFAULT_LINES[lineId].ordered,
   }));
-  const full = (Object.keys(DEFAULT_LINES) as DefaultLineId[]).every((lineId) => (shippedTotals[lineId] ?? 0) >= DEFAULT_LINES[lineId].ordered);
+  const full = (Object.keys(DEFAULT_LINES) as DefaultLineId[]).every(
+    (lineId) => (shippedTotals[lineId] ?? 0) >= DEFAULT_LINES[lineId].ordered,
+  );
   return {
     type: 'OrderShipmentRecorded',
-    data: { ...attribution, shipmentId: id.shipment(shipmentId), shippedOn: on(10), lines, fullyShipped: full, recordedAt: at(10) },
+    data: {
+      ...attribution,
+      shipmentId: id.shipment(shipmentId),
+      shippedOn: on(10),
+      lines,
+      fullyShipped: full,
+      recordedAt: at(10),
+    },
   };
 };
 export const orderCancelled = (bookedReversed = 0): OrderCancelledEvent => ({
   type: 'OrderCancelled',
-  data: { ...attribution, wasConfirmed: bookedReversed > 0, bookedReversed, reason: 'customer withdrew', cancelledAt: at(4) },
+  data: {
+    ...attribution,
+    wasConfirmed: bookedReversed > 0,
+    bookedReversed,
+    reason: 'customer withdrew',
+    cancelledAt: at(4),
+  },
 });
 /** Short close after 4 of l1 shipped (and none of l2). */
 export const orderClosed = (): OrderClosedEvent => ({
@@ -192,4 +249,6 @@ export const orderClosed = (): OrderClosedEvent => ({
 });
 
 /** The Order decider with every actor registered as their token says and an order's rep active in its region (tests of other rules). */
-export const registeredOrderDecider = registeredDecider(orderDecider, (command) => (command.type === 'PlaceOrder' ? placementRegion(command) : undefined));
+export const registeredOrderDecider = registeredDecider(orderDecider, (command) =>
+  command.type === 'PlaceOrder' ? placementRegion(command) : undefined,
+);

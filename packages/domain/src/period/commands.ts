@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Command } from '../shared/message.js';
 import { YearMonth } from '../shared/time.js';
 
-const Reason = z.string({ message: 'reason must be a text' }).trim().min(1, 'reason must not be empty').max(1_000, 'reason must be at most 1000 characters');
+const Reason = z
+  .string({ message: 'reason must be a text' })
+  .trim()
+  .min(1, 'reason must not be empty')
+  .max(1_000, 'reason must be at most 1000 characters');
 
 /** Close a business month that has ended: from then on its reports no longer move. */
 export const ClosePeriod = z.object({ month: YearMonth }).strict();

@@ -25,7 +25,8 @@ const DATE_FIELDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The business date a dated fact counts on: `postedOn` when it came late into a closed month, else its own date. */
-export const countsOn = (data: { readonly postedOn?: IsoDate | undefined }, own: IsoDate): IsoDate => data.postedOn ?? own;
+export const countsOn = (data: { readonly postedOn?: IsoDate | undefined }, own: IsoDate): IsoDate =>
+  data.postedOn ?? own;
 
 type DatedEvent = { readonly type: string; readonly data: Readonly<Record<string, unknown>> };
 
@@ -44,15 +45,26 @@ function posted<E extends DatedEvent>(event: E, closed: ReadonlySet<string>, rec
  * recorded, with its own date, and counts on the day it was recorded (`postedOn`), so the closed month's
  * figures never move.
  */
-export function postLateFacts<E extends DatedEvent>(decision: Either<DomainError, readonly E[]>, periods: PeriodFacts | undefined): Either<DomainError, readonly E[]> {
+export function postLateFacts<E extends DatedEvent>(
+  decision: Either<DomainError, readonly E[]>,
+  periods: PeriodFacts | undefined,
+): Either<DomainError, readonly E[]> {
   if (periods === undefined || isLeft(decision) || decision.right.length === 0) return decision;
   const closed = new Set(periods.closed);
   const month = periods.recordedOn.slice(0, 7);
-  if (closed.has(month)) return left(domainError('PERIOD_CLOSED', `${month} is closed: nothing may be recorded on ${periods.recordedOn}`, { month, recordedOn: periods.recordedOn }));
+  if (closed.has(month))
+    return left(
+      domainError('PERIOD_CLOSED', `${month} is closed: nothing may be recorded on ${periods.recordedOn}`, {
+        month,
+        recordedOn: periods.recordedOn,
+      }),
+    );
   return right(decision.right.map((event) => posted(event, closed, periods.recordedOn)));
 }
 
 /** The target rule: a target of a closed month is neither set nor revised. */
 export function checkMonthOpen(month: YearMonth, periods: PeriodFacts | undefined): Either<DomainError, true> {
-  return periods !== undefined && periods.closed.includes(month) ? left(domainError('PERIOD_CLOSED', `${month} is closed: its targets no longer change`, { month })) : right(true);
+  return periods !== undefined && periods.closed.includes(month)
+    ? left(domainError('PERIOD_CLOSED', `${month} is closed: its targets no longer change`, { month }))
+    : right(true);
 }

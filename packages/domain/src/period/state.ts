@@ -28,7 +28,9 @@ export interface PeriodsState {
 /** No month closed. */
 export const initialState = (): PeriodsState => ({ months: {} });
 
-const withMonth = (state: PeriodsState, month: YearMonth, close: MonthClose): PeriodsState => ({ months: { ...state.months, [month]: close } });
+const withMonth = (state: PeriodsState, month: YearMonth, close: MonthClose): PeriodsState => ({
+  months: { ...state.months, [month]: close },
+});
 
 /** Folds one event into the close history. */
 export function evolve(state: PeriodsState, event: PeriodEvent): PeriodsState {
@@ -36,16 +38,33 @@ export function evolve(state: PeriodsState, event: PeriodEvent): PeriodsState {
   switch (event.type) {
     case 'PeriodClosed': {
       const { month, closedBy, closedAt } = event.data;
-      return withMonth(state, month, { reopenings: 0, lastReopenedAt: null, ...current, status: 'closed', closedBy, closedAt, reopening: null });
+      return withMonth(state, month, {
+        reopenings: 0,
+        lastReopenedAt: null,
+        ...current,
+        status: 'closed',
+        closedBy,
+        closedAt,
+        reopening: null,
+      });
     }
     case 'PeriodReopeningRequested': {
       if (current === undefined) return state;
       const { reason, requestedBy, requesterRole, requestedAt } = event.data;
-      return withMonth(state, event.data.month, { ...current, reopening: { reason, requestedBy, requesterRole, requestedAt } });
+      return withMonth(state, event.data.month, {
+        ...current,
+        reopening: { reason, requestedBy, requesterRole, requestedAt },
+      });
     }
     case 'PeriodReopened':
       if (current === undefined) return state;
-      return withMonth(state, event.data.month, { ...current, status: 'reopened', reopening: null, reopenings: current.reopenings + 1, lastReopenedAt: event.data.reopenedAt });
+      return withMonth(state, event.data.month, {
+        ...current,
+        status: 'reopened',
+        reopening: null,
+        reopenings: current.reopenings + 1,
+        lastReopenedAt: event.data.reopenedAt,
+      });
   }
 }
 

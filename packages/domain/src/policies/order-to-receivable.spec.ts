@@ -36,7 +36,9 @@ function run(commands: OrderCommand[]) {
       state = orderDecider.evolve(state, event);
     }
   }
-  return events.flatMap((event) => orderToReceivable(event, context('2026-03-18T10:00:00Z')).map((command) => ({ event, command })));
+  return events.flatMap((event) =>
+    orderToReceivable(event, context('2026-03-18T10:00:00Z')).map((command) => ({ event, command })),
+  );
 }
 
 const shipAmended = recordShipment([
@@ -70,7 +72,11 @@ describe('order -> receivable policy', () => {
   it('invoices payment in advance at confirmation, on the business date of the confirmation', () => {
     const out = run([placeOrder({ paymentTerms: { kind: 'advance' } }), confirmOrder(), shipAll, confirmDelivery()]);
     expect(out.map((o) => o.event.type)).toEqual(['OrderConfirmed']);
-    expect(out[0]?.command.data).toMatchObject({ amount: { amount: 11_000, currency: 'CNY' }, issueDate: '2026-03-03', dueDate: '2026-03-03' });
+    expect(out[0]?.command.data).toMatchObject({
+      amount: { amount: 11_000, currency: 'CNY' },
+      issueDate: '2026-03-03',
+      dueDate: '2026-03-03',
+    });
     const confirmed = out[0]?.event;
     if (confirmed?.type !== 'OrderConfirmed') throw new Error('expected the confirmation');
     const lateEvening = orderToReceivable(
@@ -81,7 +87,14 @@ describe('order -> receivable policy', () => {
   });
 
   it('splits an installment plan exactly and dates each part from the delivery', () => {
-    const plan = { kind: 'installments' as const, plan: [{ dueInDays: 0, shareBp: 3_333 }, { dueInDays: 30, shareBp: 3_333 }, { dueInDays: 60, shareBp: 3_334 }] };
+    const plan = {
+      kind: 'installments' as const,
+      plan: [
+        { dueInDays: 0, shareBp: 3_333 },
+        { dueInDays: 30, shareBp: 3_333 },
+        { dueInDays: 60, shareBp: 3_334 },
+      ],
+    };
     const out = run([placeOrder({ paymentTerms: plan }), confirmOrder(), shipAll, confirmDelivery('2026-03-18')]);
     const installments = out[0]?.command.data.installments ?? [];
     expect(installments).toEqual([
@@ -99,7 +112,14 @@ describe('order -> receivable policy', () => {
   });
 
   it('opens nothing for a free order', () => {
-    expect(run([placeOrder({ lines: [line({ unitPrice: 0 })] }), confirmOrder(), recordShipment([{ lineId: 'l1', quantity: 10 }]), confirmDelivery()])).toEqual([]);
+    expect(
+      run([
+        placeOrder({ lines: [line({ unitPrice: 0 })] }),
+        confirmOrder(),
+        recordShipment([{ lineId: 'l1', quantity: 10 }]),
+        confirmDelivery(),
+      ]),
+    ).toEqual([]);
   });
 
   it('produces commands the receivable decider accepts once, and refuses to repeat (idempotent)', () => {
@@ -114,7 +134,11 @@ describe('order -> receivable policy', () => {
   });
 
   it('schedules every kind of terms', () => {
-    expect(scheduleFor({ kind: 'advance' }, '2026-01-31', 500)).toEqual([{ installmentNo: 1, dueDate: '2026-01-31', amount: 500 }]);
-    expect(scheduleFor({ kind: 'net', days: 29 }, '2026-01-31', 500)).toEqual([{ installmentNo: 1, dueDate: '2026-03-01', amount: 500 }]);
+    expect(scheduleFor({ kind: 'advance' }, '2026-01-31', 500)).toEqual([
+      { installmentNo: 1, dueDate: '2026-01-31', amount: 500 },
+    ]);
+    expect(scheduleFor({ kind: 'net', days: 29 }, '2026-01-31', 500)).toEqual([
+      { installmentNo: 1, dueDate: '2026-03-01', amount: 500 },
+    ]);
   });
 });

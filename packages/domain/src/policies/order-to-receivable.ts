@@ -31,7 +31,10 @@ export function scheduleFor(terms: PaymentTerms, issueDate: IsoDate, total: numb
     case 'net':
       return [{ installmentNo: 1, dueDate: addDays(issueDate, terms.days), amount: total }];
     case 'installments': {
-      const amounts = allocate(total, terms.plan.map((part) => part.shareBp));
+      const amounts = allocate(
+        total,
+        terms.plan.map((part) => part.shareBp),
+      );
       return terms.plan.map((part, index) => ({
         installmentNo: index + 1,
         dueDate: addDays(issueDate, part.dueInDays),
@@ -41,7 +44,12 @@ export function scheduleFor(terms: PaymentTerms, issueDate: IsoDate, total: numb
   }
 }
 
-function openReceivable(order: Invoiced, total: number, issueDate: IsoDate, context: PolicyContext): OpenReceivableCommand[] {
+function openReceivable(
+  order: Invoiced,
+  total: number,
+  issueDate: IsoDate,
+  context: PolicyContext,
+): OpenReceivableCommand[] {
   // A free order (every line at price 0 or fully discounted) has nothing to collect.
   if (total <= 0) return [];
   const installments = scheduleFor(order.paymentTerms, issueDate, total);
@@ -85,4 +93,6 @@ export function orderToReceivable(event: OrderEvent, context: PolicyContext): re
 }
 
 const deliveredInvoice = (delivered: OrderDelivered, context: PolicyContext): OpenReceivableCommand[] =>
-  delivered.paymentTerms.kind === 'advance' ? [] : openReceivable(delivered, delivered.total, delivered.deliveredOn, context);
+  delivered.paymentTerms.kind === 'advance'
+    ? []
+    : openReceivable(delivered, delivered.total, delivered.deliveredOn, context);

@@ -9,9 +9,15 @@ const SKUS = ['A', 'B', 'C'];
 const dayArb = fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`);
 const audienceArb: fc.Arbitrary<PriceListAudience> = fc.oneof(
   fc.constant<PriceListAudience>({ level: 'default' }),
-  fc.constantFrom('smb', 'retail').map((segment): PriceListAudience => ({ level: 'segment', segment: segment as 'smb' | 'retail' })),
-  fc.constantFrom('east', 'west').map((region): PriceListAudience => ({ level: 'region', region: RegionId.parse(region) })),
-  fc.constantFrom('c-1', 'c-2').map((id): PriceListAudience => ({ level: 'customer', customerId: CustomerId.parse(id) })),
+  fc
+    .constantFrom('smb', 'retail')
+    .map((segment): PriceListAudience => ({ level: 'segment', segment: segment as 'smb' | 'retail' })),
+  fc
+    .constantFrom('east', 'west')
+    .map((region): PriceListAudience => ({ level: 'region', region: RegionId.parse(region) })),
+  fc
+    .constantFrom('c-1', 'c-2')
+    .map((id): PriceListAudience => ({ level: 'customer', customerId: CustomerId.parse(id) })),
 );
 const listArb = (index: number): fc.Arbitrary<PriceListFacts> =>
   fc
@@ -20,10 +26,27 @@ const listArb = (index: number): fc.Arbitrary<PriceListFacts> =>
       from: dayArb,
       to: fc.option(dayArb, { nil: null }),
       currency: fc.constantFrom(t.CNY, t.CNY, t.USD),
-      prices: fc.subarray(SKUS).chain((skus) => fc.tuple(...skus.map(() => fc.integer({ min: 0, max: 1_000 }))).map((amounts) => Object.fromEntries(skus.map((sku, i) => [sku, amounts[i] ?? 0])))),
+      prices: fc
+        .subarray(SKUS)
+        .chain((skus) =>
+          fc
+            .tuple(...skus.map(() => fc.integer({ min: 0, max: 1_000 })))
+            .map((amounts) => Object.fromEntries(skus.map((sku, i) => [sku, amounts[i] ?? 0]))),
+        ),
     })
-    .map(({ audience, from, to, currency, prices }) => t.facts(`pl-${index}`, audience, prices, to !== null && to < from ? to : from, to !== null && to < from ? from : to, currency));
-const listsArb = fc.integer({ min: 0, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => listArb(i))));
+    .map(({ audience, from, to, currency, prices }) =>
+      t.facts(
+        `pl-${index}`,
+        audience,
+        prices,
+        to !== null && to < from ? to : from,
+        to !== null && to < from ? from : to,
+        currency,
+      ),
+    );
+const listsArb = fc
+  .integer({ min: 0, max: 8 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => listArb(i))));
 const subjectArb: fc.Arbitrary<PricingSubject> = fc.record({
   customerId: fc.constantFrom('c-1', 'c-2', 'c-3'),
   region: fc.constantFrom('east', 'west'),
@@ -77,12 +100,19 @@ describe('the applicability rule (customer > region > segment > default)', () =>
   it("lets the customer's own valid list win, and a list less specific than the winner change nothing", () => {
     fc.assert(
       fc.property(listsArb, subjectArb, skuArb, audienceArb, (lists, subject, sku, audience) => {
-        const own = t.facts('pl-own', { level: 'customer', customerId: CustomerId.parse(subject.customerId) }, { [sku]: 1 }, '2026-03-01', null);
+        const own = t.facts(
+          'pl-own',
+          { level: 'customer', customerId: CustomerId.parse(subject.customerId) },
+          { [sku]: 1 },
+          '2026-03-01',
+          null,
+        );
         const withOwn = applicableList([...lists, own], subject, sku);
         expect(rank(withOwn ?? own)).toBe(EXPECTED_RANK.customer);
         const before = applicableList(lists, subject, sku);
         const lesser = t.facts('pl-lesser', audience, { [sku]: 1 }, '2026-03-01', null);
-        if (before !== null && rank(lesser) < rank(before)) expect(id(applicableList([...lists, lesser], subject, sku))).toBe(id(before));
+        if (before !== null && rank(lesser) < rank(before))
+          expect(id(applicableList([...lists, lesser], subject, sku))).toBe(id(before));
       }),
       { seed: 1904, numRuns: 300 },
     );
@@ -90,7 +120,13 @@ describe('the applicability rule (customer > region > segment > default)', () =>
 });
 
 describe('the applicability rule, by example', () => {
-  const subject: PricingSubject = { customerId: 'c-1', region: 'east', segment: 'smb', currency: 'CNY', on: '2026-03-15' };
+  const subject: PricingSubject = {
+    customerId: 'c-1',
+    region: 'east',
+    segment: 'smb',
+    currency: 'CNY',
+    on: '2026-03-15',
+  };
   const lists = [
     t.facts('pl-default', { level: 'default' }, { A: 100, B: 100, C: 100 }),
     t.facts('pl-smb', { level: 'segment', segment: 'smb' }, { A: 95, B: 95 }),
@@ -99,7 +135,11 @@ describe('the applicability rule, by example', () => {
     t.facts('pl-east-usd', t.regionAudience(t.EAST), { C: 10 }, '2026-01-01', null, t.USD),
   ];
   it('falls through, per sku, to the most specific list that prices it', () => {
-    expect(['A', 'B', 'C'].map((sku) => id(applicableList(lists, subject, sku)))).toEqual(['pl-east', 'pl-smb', 'pl-default']);
+    expect(['A', 'B', 'C'].map((sku) => id(applicableList(lists, subject, sku)))).toEqual([
+      'pl-east',
+      'pl-smb',
+      'pl-default',
+    ]);
     expect(id(applicableList(lists, { ...subject, on: '2026-03-16' }, 'A'))).toBe('pl-c1');
     expect(id(applicableList(lists, { ...subject, currency: 'USD' }, 'C'))).toBe('pl-east-usd');
     expect(applicableList(lists, subject, 'Z')).toBeNull();
@@ -107,11 +147,22 @@ describe('the applicability rule, by example', () => {
   it('counts both ends of the validity and prefers the later start among equals', () => {
     const ended = t.facts('pl-march', { level: 'default' }, { A: 70 }, '2026-03-01', '2026-03-15');
     expect(id(applicableList([lists[0] as PriceListFacts, ended], subject, 'A'))).toBe('pl-march');
-    expect(id(applicableList([lists[0] as PriceListFacts, ended], { ...subject, on: '2026-03-16' }, 'A'))).toBe('pl-default');
+    expect(id(applicableList([lists[0] as PriceListFacts, ended], { ...subject, on: '2026-03-16' }, 'A'))).toBe(
+      'pl-default',
+    );
   });
   it('takes the largest quantity break reached', () => {
-    const price = t.price(1_000, [{ minQuantity: 50, unitPrice: 800 }, { minQuantity: 10, unitPrice: 900 }]);
-    expect([1, 9, 10, 49, 50, 500].map((quantity) => unitPriceFor(price, quantity))).toEqual([1_000, 1_000, 900, 900, 800, 800]);
-    expect(resolveListPrice(lists, subject, 'B', 3)).toEqual({ priceListId: 'pl-smb', level: 'segment', unitPrice: 95 });
+    const price = t.price(1_000, [
+      { minQuantity: 50, unitPrice: 800 },
+      { minQuantity: 10, unitPrice: 900 },
+    ]);
+    expect([1, 9, 10, 49, 50, 500].map((quantity) => unitPriceFor(price, quantity))).toEqual([
+      1_000, 1_000, 900, 900, 800, 800,
+    ]);
+    expect(resolveListPrice(lists, subject, 'B', 3)).toEqual({
+      priceListId: 'pl-smb',
+      level: 'segment',
+      unitPrice: 95,
+    });
   });
 });

@@ -5,7 +5,13 @@ import type { Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/domain-error.js';
 import type { IsoDate } from '../shared/time.js';
 import { priceListAccess } from './access.js';
-import type { CreatePriceListCommand, EndPriceListCommand, PriceListCommand, RemoveListPriceCommand, SetListPricesCommand } from './commands.js';
+import type {
+  CreatePriceListCommand,
+  EndPriceListCommand,
+  PriceListCommand,
+  RemoveListPriceCommand,
+  SetListPricesCommand,
+} from './commands.js';
 import { refuse } from './errors.js';
 import type { PriceListEvent } from './events.js';
 import { evolve, initialState, type PriceList, type PriceListState } from './state.js';
@@ -13,7 +19,9 @@ import { evolve, initialState, type PriceList, type PriceListState } from './sta
 type Decision = Either<DomainError, readonly PriceListEvent[]>;
 
 const exists = (state: PriceListState, id: string): Either<DomainError, PriceList> =>
-  state.status === 'none' ? refuse('PRICELIST_NOT_FOUND', `price list ${id} does not exist`, { priceListId: id }) : right(state);
+  state.status === 'none'
+    ? refuse('PRICELIST_NOT_FOUND', `price list ${id} does not exist`, { priceListId: id })
+    : right(state);
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -22,10 +30,23 @@ function createPriceList(command: CreatePriceListCommand, state: PriceListState)
   const { data, metadata } = command;
   const validTo = data.validTo ?? null;
   if (state.status !== 'none') {
-    const same = state.name === data.name && state.currency === data.currency && sameJson(state.audience, data.audience) && state.validFrom === data.validFrom;
-    return same ? right([]) : refuse('PRICELIST_ALREADY_CREATED', `price list ${data.priceListId} already exists with other terms`, { priceListId: data.priceListId });
+    const same =
+      state.name === data.name &&
+      state.currency === data.currency &&
+      sameJson(state.audience, data.audience) &&
+      state.validFrom === data.validFrom;
+    return same
+      ? right([])
+      : refuse('PRICELIST_ALREADY_CREATED', `price list ${data.priceListId} already exists with other terms`, {
+          priceListId: data.priceListId,
+        });
   }
-  return right([{ type: 'PriceListCreated', data: { ...data, validTo, createdBy: metadata.actor.id, createdAt: metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'PriceListCreated',
+      data: { ...data, validTo, createdBy: metadata.actor.id, createdAt: metadata.occurredAt },
+    },
+  ]);
 }
 
 /** Sets prices of some skus; prices already so are left out, and nothing left is a no-op. */
@@ -34,7 +55,17 @@ function setListPrices(command: SetListPricesCommand, state: PriceListState): De
   if (list._tag === 'Left') return list;
   const changed = command.data.prices.filter((price) => !sameJson(list.right.prices[price.sku], price));
   if (changed.length === 0) return right([]);
-  return right([{ type: 'ListPricesSet', data: { priceListId: list.right.priceListId, prices: changed, setBy: command.metadata.actor.id, setAt: command.metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'ListPricesSet',
+      data: {
+        priceListId: list.right.priceListId,
+        prices: changed,
+        setBy: command.metadata.actor.id,
+        setAt: command.metadata.occurredAt,
+      },
+    },
+  ]);
 }
 
 /** Takes a sku off the list; a sku the list does not price is a no-op. */
@@ -43,7 +74,17 @@ function removeListPrice(command: RemoveListPriceCommand, state: PriceListState)
   if (list._tag === 'Left') return list;
   const { sku } = command.data;
   if (list.right.prices[sku] === undefined) return right([]);
-  return right([{ type: 'ListPriceRemoved', data: { priceListId: list.right.priceListId, sku, removedBy: command.metadata.actor.id, removedAt: command.metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'ListPriceRemoved',
+      data: {
+        priceListId: list.right.priceListId,
+        sku,
+        removedBy: command.metadata.actor.id,
+        removedAt: command.metadata.occurredAt,
+      },
+    },
+  ]);
 }
 
 /** Ends a list earlier: not before it starts, and only shortening it (the same end again is a no-op). */
@@ -53,9 +94,30 @@ function endPriceList(command: EndPriceListCommand, state: PriceListState): Deci
   const { validFrom, validTo: previousValidTo, priceListId } = list.right;
   const validTo: IsoDate = command.data.validTo;
   if (previousValidTo === validTo) return right([]);
-  if (validTo < validFrom) return refuse('PRICELIST_END_OUT_OF_RANGE', `price list ${priceListId} cannot end before it starts (${validFrom})`, { validFrom, validTo });
-  if (previousValidTo !== null && validTo > previousValidTo) return refuse('PRICELIST_ENDED', `price list ${priceListId} already ends on ${previousValidTo}; a list is never extended`, { validTo: previousValidTo });
-  return right([{ type: 'PriceListEnded', data: { priceListId, validTo, previousValidTo, endedBy: command.metadata.actor.id, endedAt: command.metadata.occurredAt } }]);
+  if (validTo < validFrom)
+    return refuse(
+      'PRICELIST_END_OUT_OF_RANGE',
+      `price list ${priceListId} cannot end before it starts (${validFrom})`,
+      { validFrom, validTo },
+    );
+  if (previousValidTo !== null && validTo > previousValidTo)
+    return refuse(
+      'PRICELIST_ENDED',
+      `price list ${priceListId} already ends on ${previousValidTo}; a list is never extended`,
+      { validTo: previousValidTo },
+    );
+  return right([
+    {
+      type: 'PriceListEnded',
+      data: {
+        priceListId,
+        validTo,
+        previousValidTo,
+        endedBy: command.metadata.actor.id,
+        endedAt: command.metadata.occurredAt,
+      },
+    },
+  ]);
 }
 
 /** Decides a PriceList command against the list's state, after the access rules. */
@@ -77,4 +139,8 @@ function decide(command: WithAccess<PriceListCommand>, state: PriceListState): D
 }
 
 /** The PriceList aggregate (stream `pricelist-<id>`, see `priceListStream`) as a decider. */
-export const priceListDecider: Decider<WithAccess<PriceListCommand>, PriceListEvent, PriceListState> = { initialState, decide, evolve };
+export const priceListDecider: Decider<WithAccess<PriceListCommand>, PriceListEvent, PriceListState> = {
+  initialState,
+  decide,
+  evolve,
+};

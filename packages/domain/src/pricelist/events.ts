@@ -20,15 +20,31 @@ export const PriceListCreated = z.object({
 export type PriceListCreated = z.infer<typeof PriceListCreated>;
 
 /** Prices of some skus were set on a list (each replacing that sku's earlier price and breaks). */
-export const ListPricesSet = z.object({ priceListId: PriceListId, prices: z.array(ListPrice).min(1), setBy: ActorId, setAt: IsoDateTime });
+export const ListPricesSet = z.object({
+  priceListId: PriceListId,
+  prices: z.array(ListPrice).min(1),
+  setBy: ActorId,
+  setAt: IsoDateTime,
+});
 export type ListPricesSet = z.infer<typeof ListPricesSet>;
 
 /** A sku was taken off a list. */
-export const ListPriceRemoved = z.object({ priceListId: PriceListId, sku: Sku, removedBy: ActorId, removedAt: IsoDateTime });
+export const ListPriceRemoved = z.object({
+  priceListId: PriceListId,
+  sku: Sku,
+  removedBy: ActorId,
+  removedAt: IsoDateTime,
+});
 export type ListPriceRemoved = z.infer<typeof ListPriceRemoved>;
 
 /** A list's validity was ended on `validTo` (its last day), earlier than `previousValidTo`. */
-export const PriceListEnded = z.object({ priceListId: PriceListId, validTo: IsoDate, previousValidTo: IsoDate.nullable(), endedBy: ActorId, endedAt: IsoDateTime });
+export const PriceListEnded = z.object({
+  priceListId: PriceListId,
+  validTo: IsoDate,
+  previousValidTo: IsoDate.nullable(),
+  endedBy: ActorId,
+  endedAt: IsoDateTime,
+});
 export type PriceListEnded = z.infer<typeof PriceListEnded>;
 
 /** PriceListCreated as an event. */

@@ -36,12 +36,17 @@ export const initialState = (): PriceListState => ({ status: 'none' });
 export function evolve(state: PriceListState, event: PriceListEvent): PriceListState {
   if (event.type === 'PriceListCreated') {
     const { priceListId, name, currency, audience, validFrom, validTo } = event.data;
-    return state.status === 'none' ? { status: 'created', priceListId, name, currency, audience, validFrom, validTo, prices: {} } : state;
+    return state.status === 'none'
+      ? { status: 'created', priceListId, name, currency, audience, validFrom, validTo, prices: {} }
+      : state;
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'ListPricesSet':
-      return { ...state, prices: { ...state.prices, ...Object.fromEntries(event.data.prices.map((price) => [price.sku, price])) } };
+      return {
+        ...state,
+        prices: { ...state.prices, ...Object.fromEntries(event.data.prices.map((price) => [price.sku, price])) },
+      };
     case 'ListPriceRemoved': {
       const { [event.data.sku]: _removed, ...prices } = state.prices;
       return { ...state, prices };

@@ -29,31 +29,67 @@ export const at = (day: number): string => `2026-03-${String(day).padStart(2, '0
 export const registeredPriceListDecider = registeredDecider(priceListDecider);
 
 export const regionAudience = (region: RegionId): PriceListAudience => ({ level: 'region', region });
-export const customerAudience = (id: string): PriceListAudience => ({ level: 'customer', customerId: CustomerId.parse(id) });
+export const customerAudience = (id: string): PriceListAudience => ({
+  level: 'customer',
+  customerId: CustomerId.parse(id),
+});
 
 export const createList = (overrides: Partial<CreatePriceList> = {}, by: Actor = analyst): PriceListCommand => ({
   type: 'CreatePriceList',
-  data: { priceListId: LIST, name: 'Standard 2026', currency: CNY, audience: { level: 'default' }, validFrom: '2026-03-01', ...overrides },
+  data: {
+    priceListId: LIST,
+    name: 'Standard 2026',
+    currency: CNY,
+    audience: { level: 'default' },
+    validFrom: '2026-03-01',
+    ...overrides,
+  },
   metadata: { actor: by, occurredAt: at(1) },
 });
 export const listCreated = (overrides: Partial<PriceListCreatedEvent['data']> = {}): PriceListCreatedEvent => ({
   type: 'PriceListCreated',
-  data: { priceListId: LIST, name: 'Standard 2026', currency: CNY, audience: { level: 'default' }, validFrom: '2026-03-01', validTo: null, createdBy: analyst.id, createdAt: at(1), ...overrides },
+  data: {
+    priceListId: LIST,
+    name: 'Standard 2026',
+    currency: CNY,
+    audience: { level: 'default' },
+    validFrom: '2026-03-01',
+    validTo: null,
+    createdBy: analyst.id,
+    createdAt: at(1),
+    ...overrides,
+  },
 });
-export const price = (unitPrice: number, breaks: ListPrice['breaks'] = [], sku: Sku = SKU): ListPrice => ({ sku, unitPrice, breaks });
+export const price = (unitPrice: number, breaks: ListPrice['breaks'] = [], sku: Sku = SKU): ListPrice => ({
+  sku,
+  unitPrice,
+  breaks,
+});
 export const setPrices = (prices: ListPrice[], by: Actor = analyst, priceListId = LIST): PriceListCommand => ({
   type: 'SetListPrices',
   data: { priceListId, prices },
   metadata: { actor: by, occurredAt: at(2) },
 });
-export const pricesSet = (prices: ListPrice[], by: Actor = analyst): ListPricesSetEvent => ({ type: 'ListPricesSet', data: { priceListId: LIST, prices, setBy: by.id, setAt: at(2) } });
+export const pricesSet = (prices: ListPrice[], by: Actor = analyst): ListPricesSetEvent => ({
+  type: 'ListPricesSet',
+  data: { priceListId: LIST, prices, setBy: by.id, setAt: at(2) },
+});
 
 /** A list for the applicability rule, with prices by sku. */
-export const facts = (id: string, audience: PriceListAudience, prices: Record<string, number>, validFrom = '2026-01-01', validTo: string | null = null, currency: Currency = CNY): PriceListFacts => ({
+export const facts = (
+  id: string,
+  audience: PriceListAudience,
+  prices: Record<string, number>,
+  validFrom = '2026-01-01',
+  validTo: string | null = null,
+  currency: Currency = CNY,
+): PriceListFacts => ({
   priceListId: PriceListId.parse(id),
   currency,
   audience,
   validFrom,
   validTo,
-  prices: Object.fromEntries(Object.entries(prices).map(([sku, unitPrice]) => [sku, { sku: Sku.parse(sku), unitPrice, breaks: [] }])),
+  prices: Object.fromEntries(
+    Object.entries(prices).map(([sku, unitPrice]) => [sku, { sku: Sku.parse(sku), unitPrice, breaks: [] }]),
+  ),
 });

@@ -15,5 +15,7 @@ export function productAccess(command: WithAccess<ProductCommand>): Either<Acces
   const registered = checkActor(command.metadata.actor, command.access);
   if (isLeft(registered)) return registered;
   const { actor } = command.metadata;
-  return CATALOGUE_ROLES.includes(actor.role) ? right(true) : refuse('PRODUCT_NOT_AUTHORIZED', `a ${actor.role} may not change the product catalogue`, { role: actor.role });
+  return CATALOGUE_ROLES.includes(actor.role)
+    ? right(true)
+    : refuse('PRODUCT_NOT_AUTHORIZED', `a ${actor.role} may not change the product catalogue`, { role: actor.role });
 }

@@ -4,7 +4,12 @@ import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/domain-error.js';
 import { productAccess } from './access.js';
-import type { ProductCommand, RegisterProductCommand, ReviseProductCommand, SetStandardCostCommand } from './commands.js';
+import type {
+  ProductCommand,
+  RegisterProductCommand,
+  ReviseProductCommand,
+  SetStandardCostCommand,
+} from './commands.js';
 import { refuse } from './errors.js';
 import type { ProductEvent } from './events.js';
 import { evolve, initialState, type Product, type ProductState } from './state.js';
@@ -12,16 +17,29 @@ import { evolve, initialState, type Product, type ProductState } from './state.j
 type Decision = Either<DomainError, readonly ProductEvent[]>;
 
 const exists = (state: ProductState, sku: string): Either<DomainError, Product> =>
-  state.status === 'none' ? refuse('PRODUCT_NOT_FOUND', `product ${sku} is not in the catalogue`, { sku }) : right(state);
+  state.status === 'none'
+    ? refuse('PRODUCT_NOT_FOUND', `product ${sku} is not in the catalogue`, { sku })
+    : right(state);
 
 /** Registers a product once; the same description again is a no-op, another one must be a revision. */
 function registerProduct(command: RegisterProductCommand, state: ProductState): Decision {
   const { data, metadata } = command;
   if (state.status !== 'none') {
     const same = state.name === data.name && state.category === data.category && state.unit === data.unit;
-    return same ? right([]) : refuse('PRODUCT_ALREADY_REGISTERED', `product ${data.sku} is already registered with another description; revise it instead`, { sku: data.sku });
+    return same
+      ? right([])
+      : refuse(
+          'PRODUCT_ALREADY_REGISTERED',
+          `product ${data.sku} is already registered with another description; revise it instead`,
+          { sku: data.sku },
+        );
   }
-  return right([{ type: 'ProductRegistered', data: { ...data, registeredBy: metadata.actor.id, registeredAt: metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'ProductRegistered',
+      data: { ...data, registeredBy: metadata.actor.id, registeredAt: metadata.occurredAt },
+    },
+  ]);
 }
 
 /** Revises name, category or unit; a revision that changes nothing is a no-op. */
@@ -32,9 +50,15 @@ function reviseProduct(command: ReviseProductCommand, state: ProductState): Deci
   const name = data.name ?? product.right.name;
   const category = data.category ?? product.right.category;
   const unit = data.unit ?? product.right.unit;
-  if (name === product.right.name && category === product.right.category && unit === product.right.unit) return right([]);
+  if (name === product.right.name && category === product.right.category && unit === product.right.unit)
+    return right([]);
   const { sku } = product.right;
-  return right([{ type: 'ProductRevised', data: { sku, name, category, unit, revisedBy: command.metadata.actor.id, revisedAt: command.metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'ProductRevised',
+      data: { sku, name, category, unit, revisedBy: command.metadata.actor.id, revisedAt: command.metadata.occurredAt },
+    },
+  ]);
 }
 
 /** Sets a standard cost from a date; the same cost for the same date again is a no-op, another one corrects it. */
@@ -42,9 +66,23 @@ function setStandardCost(command: SetStandardCostCommand, state: ProductState): 
   const product = exists(state, command.data.sku);
   if (product._tag === 'Left') return product;
   const { sku, currency, amount, effectiveFrom } = command.data;
-  const previous = (product.right.costs[currency] ?? []).find((entry) => entry.effectiveFrom === effectiveFrom)?.amount ?? null;
+  const previous =
+    (product.right.costs[currency] ?? []).find((entry) => entry.effectiveFrom === effectiveFrom)?.amount ?? null;
   if (previous === amount) return right([]);
-  return right([{ type: 'StandardCostSet', data: { sku, currency, amount, effectiveFrom, previousAmount: previous, setBy: command.metadata.actor.id, setAt: command.metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'StandardCostSet',
+      data: {
+        sku,
+        currency,
+        amount,
+        effectiveFrom,
+        previousAmount: previous,
+        setBy: command.metadata.actor.id,
+        setAt: command.metadata.occurredAt,
+      },
+    },
+  ]);
 }
 
 /** Moves an existing product to `active` or `inactive`; already there is a no-op. */
@@ -54,7 +92,11 @@ function setActive(command: WithAccess<ProductCommand>, state: ProductState, act
   if ((product.right.status === 'active') === active) return right([]);
   const { sku } = product.right;
   const { actor, occurredAt } = command.metadata;
-  return right([active ? { type: 'ProductReactivated', data: { sku, reactivatedBy: actor.id, reactivatedAt: occurredAt } } : { type: 'ProductDeactivated', data: { sku, deactivatedBy: actor.id, deactivatedAt: occurredAt } }]);
+  return right([
+    active
+      ? { type: 'ProductReactivated', data: { sku, reactivatedBy: actor.id, reactivatedAt: occurredAt } }
+      : { type: 'ProductDeactivated', data: { sku, deactivatedBy: actor.id, deactivatedAt: occurredAt } },
+  ]);
 }
 
 /** Decides a Product command against the product's state, after the access rules. */
@@ -78,4 +120,8 @@ function decide(command: WithAccess<ProductCommand>, state: ProductState): Decis
 }
 
 /** The Product aggregate (stream `product-<sku>`, see `productStream`) as a decider. */
-export const productDecider: Decider<WithAccess<ProductCommand>, ProductEvent, ProductState> = { initialState, decide, evolve };
+export const productDecider: Decider<WithAccess<ProductCommand>, ProductEvent, ProductState> = {
+  initialState,
+  decide,
+  evolve,
+};

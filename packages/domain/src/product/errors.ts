@@ -8,5 +8,8 @@ export type ProductErrorCode = 'PRODUCT_NOT_AUTHORIZED' | 'PRODUCT_NOT_FOUND' | 
 export type ProductError = DomainError<ProductErrorCode>;
 
 /** A refusal as a decision. */
-export const refuse = (code: ProductErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<ProductError, never> =>
-  left(domainError(code, message, details));
+export const refuse = (
+  code: ProductErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<ProductError, never> => left(domainError(code, message, details));

@@ -47,7 +47,12 @@ export type ProductDeactivatedEvent = Event<'ProductDeactivated', ProductDeactiv
 export type ProductReactivatedEvent = Event<'ProductReactivated', ProductReactivated>;
 
 /** Every Product event. */
-export type ProductEvent = ProductRegisteredEvent | ProductRevisedEvent | StandardCostSetEvent | ProductDeactivatedEvent | ProductReactivatedEvent;
+export type ProductEvent =
+  | ProductRegisteredEvent
+  | ProductRevisedEvent
+  | StandardCostSetEvent
+  | ProductDeactivatedEvent
+  | ProductReactivatedEvent;
 
 /** Schemas and versions of the Product events, for the event registry. */
 export const productEventDefinitions: readonly EventDefinition<ProductEvent>[] = [

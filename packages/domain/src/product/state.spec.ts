@@ -17,13 +17,27 @@ const cost = (amount: number, effectiveFrom: string, currency = 'CNY'): ProductE
 
 describe('the product fold', () => {
   it('ignores events that do not apply: anything before the registration, and a second registration', () => {
-    expect(fold([cost(100, '2026-01-01'), { type: 'ProductDeactivated', data: ProductDeactivated.parse({ sku, deactivatedBy: 'sm-1', deactivatedAt: at }) }])).toEqual({ status: 'none' });
+    expect(
+      fold([
+        cost(100, '2026-01-01'),
+        {
+          type: 'ProductDeactivated',
+          data: ProductDeactivated.parse({ sku, deactivatedBy: 'sm-1', deactivatedAt: at }),
+        },
+      ]),
+    ).toEqual({ status: 'none' });
     const twice = fold([registered, registration('Other')]);
     expect(twice).toMatchObject({ status: 'active', name: 'Motor' });
   });
 
   it('keeps one cost per date in date order, a later cost of the same date replacing the earlier', () => {
-    const state = fold([registered, cost(300, '2026-03-01'), cost(100, '2026-01-01'), cost(200, '2026-03-01'), cost(50, '2026-01-01', 'USD')]);
+    const state = fold([
+      registered,
+      cost(300, '2026-03-01'),
+      cost(100, '2026-01-01'),
+      cost(200, '2026-03-01'),
+      cost(50, '2026-01-01', 'USD'),
+    ]);
     if (state.status === 'none') throw new Error('registered');
     expect(state.costs).toEqual({
       CNY: [

@@ -32,7 +32,9 @@ export const initialState = (): ProductState => ({ status: 'none' });
 
 /** The costs of a currency with `entry` put in its date's place (replacing a cost of the same date). */
 const withCost = (entries: readonly CostEntry[], entry: CostEntry): readonly CostEntry[] =>
-  [...entries.filter((e) => e.effectiveFrom !== entry.effectiveFrom), entry].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  [...entries.filter((e) => e.effectiveFrom !== entry.effectiveFrom), entry].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : 1,
+  );
 
 /** Folds one event into the state; an event that does not apply leaves the state unchanged. */
 export function evolve(state: ProductState, event: ProductEvent): ProductState {
@@ -46,7 +48,10 @@ export function evolve(state: ProductState, event: ProductEvent): ProductState {
       return { ...state, name: event.data.name, category: event.data.category, unit: event.data.unit };
     case 'StandardCostSet': {
       const { currency, amount, effectiveFrom } = event.data;
-      return { ...state, costs: { ...state.costs, [currency]: withCost(state.costs[currency] ?? [], { effectiveFrom, amount }) } };
+      return {
+        ...state,
+        costs: { ...state.costs, [currency]: withCost(state.costs[currency] ?? [], { effectiveFrom, amount }) },
+      };
     }
     case 'ProductDeactivated':
       return { ...state, status: 'inactive' };

@@ -31,7 +31,15 @@ export const registerProduct = (overrides: Partial<RegisterProduct> = {}, by: Ac
 });
 export const productRegistered = (overrides: Partial<ProductRegisteredEvent['data']> = {}): ProductRegisteredEvent => ({
   type: 'ProductRegistered',
-  data: { sku: SKU, name: '三相电机 3kW', category: '电机', unit: '台', registeredBy: analyst.id, registeredAt: at(1), ...overrides },
+  data: {
+    sku: SKU,
+    name: '三相电机 3kW',
+    category: '电机',
+    unit: '台',
+    registeredBy: analyst.id,
+    registeredAt: at(1),
+    ...overrides,
+  },
 });
 export const setCost = (overrides: Partial<SetStandardCost> = {}, by: Actor = analyst): ProductCommand => ({
   type: 'SetStandardCost',
@@ -40,5 +48,14 @@ export const setCost = (overrides: Partial<SetStandardCost> = {}, by: Actor = an
 });
 export const costSet = (overrides: Partial<StandardCostSetEvent['data']> = {}): StandardCostSetEvent => ({
   type: 'StandardCostSet',
-  data: { sku: SKU, currency: CNY, amount: 120_000, effectiveFrom: '2026-03-01', previousAmount: null, setBy: analyst.id, setAt: at(2), ...overrides },
+  data: {
+    sku: SKU,
+    currency: CNY,
+    amount: 120_000,
+    effectiveFrom: '2026-03-01',
+    previousAmount: null,
+    setBy: analyst.id,
+    setAt: at(2),
+    ...overrides,
+  },
 });

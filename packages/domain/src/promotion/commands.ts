@@ -7,7 +7,12 @@ import { BusinessDate } from '../shared/time.js';
 
 /** What a promotion gives on a line: a percent off the list price (basis points) or a fixed unit price. */
 export const PromotionBenefit = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('percent_off'), percentBp: z.number().int().min(1, 'percentBp must be >= 1').max(10_000, 'percentBp must be <= 10000') }).strict(),
+  z
+    .object({
+      kind: z.literal('percent_off'),
+      percentBp: z.number().int().min(1, 'percentBp must be >= 1').max(10_000, 'percentBp must be <= 10000'),
+    })
+    .strict(),
   z.object({ kind: z.literal('fixed_price'), unitPrice: NonNegativeMinorUnits }).strict(),
 ]);
 export type PromotionBenefit = z.infer<typeof PromotionBenefit>;
@@ -23,15 +28,24 @@ export const PromotionCoverage = z
     regions: z.array(RegionId).max(50).default([]),
   })
   .strict()
-  .refine((c) => c.skus.length + c.categories.length > 0, { message: 'a promotion covers at least one sku or category', path: ['skus'] })
-  .refine((c) => unique(c.skus) && unique(c.categories) && unique(c.segments) && unique(c.regions), { message: 'each sku, category, segment and region appears once' });
+  .refine((c) => c.skus.length + c.categories.length > 0, {
+    message: 'a promotion covers at least one sku or category',
+    path: ['skus'],
+  })
+  .refine((c) => unique(c.skus) && unique(c.categories) && unique(c.segments) && unique(c.regions), {
+    message: 'each sku, category, segment and region appears once',
+  });
 export type PromotionCoverage = z.infer<typeof PromotionCoverage>;
 
 /** Draft a promotion: a name, a period (both days included), what it covers, its benefit and an optional budget of discount. */
 export const DraftPromotion = z
   .object({
     promotionId: PromotionId,
-    name: z.string({ message: 'name must be a text' }).trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
+    name: z
+      .string({ message: 'name must be a text' })
+      .trim()
+      .min(1, 'name must not be empty')
+      .max(200, 'name must be at most 200 characters'),
     currency: Currency,
     startsOn: BusinessDate,
     endsOn: BusinessDate,
@@ -49,7 +63,11 @@ export type ApprovePromotion = z.infer<typeof ApprovePromotion>;
 
 /** End a promotion early: its new last day and why (a draft ended is withdrawn). */
 export const EndPromotion = z
-  .object({ promotionId: PromotionId, endsOn: BusinessDate, reason: z.string({ message: 'reason must be a text' }).trim().min(1, 'reason must not be empty').max(1_000) })
+  .object({
+    promotionId: PromotionId,
+    endsOn: BusinessDate,
+    reason: z.string({ message: 'reason must be a text' }).trim().min(1, 'reason must not be empty').max(1_000),
+  })
   .strict();
 export type EndPromotion = z.infer<typeof EndPromotion>;
 

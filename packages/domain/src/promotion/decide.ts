@@ -4,7 +4,12 @@ import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/domain-error.js';
 import { promotionAccess } from './access.js';
-import type { ApprovePromotionCommand, DraftPromotionCommand, EndPromotionCommand, PromotionCommand } from './commands.js';
+import type {
+  ApprovePromotionCommand,
+  DraftPromotionCommand,
+  EndPromotionCommand,
+  PromotionCommand,
+} from './commands.js';
 import { refuse } from './errors.js';
 import type { PromotionEvent } from './events.js';
 import { evolve, initialState, type Promotion, type PromotionState } from './state.js';
@@ -12,17 +17,37 @@ import { evolve, initialState, type Promotion, type PromotionState } from './sta
 type Decision = Either<DomainError, readonly PromotionEvent[]>;
 
 const exists = (state: PromotionState, id: string): Either<DomainError, Promotion> =>
-  state.status === 'none' ? refuse('PROMOTION_NOT_FOUND', `promotion ${id} does not exist`, { promotionId: id }) : right(state);
+  state.status === 'none'
+    ? refuse('PROMOTION_NOT_FOUND', `promotion ${id} does not exist`, { promotionId: id })
+    : right(state);
 
 /** Drafts a promotion once; the same draft again is a no-op, another under its id is refused. */
 function draftPromotion(command: DraftPromotionCommand, state: PromotionState): Decision {
   const { data, metadata } = command;
   if (state.status !== 'none') {
-    const same = state.name === data.name && state.startsOn === data.startsOn && JSON.stringify([state.coverage, state.benefit]) === JSON.stringify([data.coverage, data.benefit]);
-    return same ? right([]) : refuse('PROMOTION_ALREADY_DRAFTED', `promotion ${data.promotionId} already exists with other terms`, { promotionId: data.promotionId });
+    const same =
+      state.name === data.name &&
+      state.startsOn === data.startsOn &&
+      JSON.stringify([state.coverage, state.benefit]) === JSON.stringify([data.coverage, data.benefit]);
+    return same
+      ? right([])
+      : refuse('PROMOTION_ALREADY_DRAFTED', `promotion ${data.promotionId} already exists with other terms`, {
+          promotionId: data.promotionId,
+        });
   }
   const { actor, occurredAt } = metadata;
-  return right([{ type: 'PromotionDrafted', data: { ...data, budget: data.budget ?? null, draftedBy: actor.id, drafterRole: actor.role, draftedAt: occurredAt } }]);
+  return right([
+    {
+      type: 'PromotionDrafted',
+      data: {
+        ...data,
+        budget: data.budget ?? null,
+        draftedBy: actor.id,
+        drafterRole: actor.role,
+        draftedAt: occurredAt,
+      },
+    },
+  ]);
 }
 
 /** A sales manager approves a draft; approving it again is a no-op, a withdrawn one cannot be. */
@@ -30,8 +55,20 @@ function approvePromotion(command: ApprovePromotionCommand, state: PromotionStat
   const promotion = exists(state, command.data.promotionId);
   if (promotion._tag === 'Left') return promotion;
   if (promotion.right.status === 'approved') return right([]);
-  if (promotion.right.status !== 'draft') return refuse('PROMOTION_NOT_DRAFT', `promotion ${promotion.right.promotionId} was withdrawn`, { status: promotion.right.status });
-  return right([{ type: 'PromotionApproved', data: { promotionId: promotion.right.promotionId, approvedBy: command.metadata.actor.id, approvedAt: command.metadata.occurredAt } }]);
+  if (promotion.right.status !== 'draft')
+    return refuse('PROMOTION_NOT_DRAFT', `promotion ${promotion.right.promotionId} was withdrawn`, {
+      status: promotion.right.status,
+    });
+  return right([
+    {
+      type: 'PromotionApproved',
+      data: {
+        promotionId: promotion.right.promotionId,
+        approvedBy: command.metadata.actor.id,
+        approvedAt: command.metadata.occurredAt,
+      },
+    },
+  ]);
 }
 
 /** Ends a promotion early (a draft: withdraws it): the new last day is within its period, never later than it ends. */
@@ -42,10 +79,27 @@ function endPromotion(command: EndPromotionCommand, state: PromotionState): Deci
   const { endsOn, reason } = command.data;
   if (endsOn === previousEndsOn && promotion.right.endedEarly) return right([]);
   if (endsOn < startsOn || endsOn > previousEndsOn) {
-    return refuse('PROMOTION_END_OUT_OF_RANGE', `promotion ${promotionId} runs ${startsOn} to ${previousEndsOn}; it can only end within that`, { startsOn, endsOn: previousEndsOn });
+    return refuse(
+      'PROMOTION_END_OUT_OF_RANGE',
+      `promotion ${promotionId} runs ${startsOn} to ${previousEndsOn}; it can only end within that`,
+      { startsOn, endsOn: previousEndsOn },
+    );
   }
   const { actor, occurredAt } = command.metadata;
-  return right([{ type: 'PromotionEnded', data: { promotionId, endsOn, previousEndsOn, wasApproved: status === 'approved', reason, endedBy: actor.id, endedAt: occurredAt } }]);
+  return right([
+    {
+      type: 'PromotionEnded',
+      data: {
+        promotionId,
+        endsOn,
+        previousEndsOn,
+        wasApproved: status === 'approved',
+        reason,
+        endedBy: actor.id,
+        endedAt: occurredAt,
+      },
+    },
+  ]);
 }
 
 /** Decides a Promotion command against the promotion's state, after the access rules. */
@@ -65,4 +119,8 @@ function decide(command: WithAccess<PromotionCommand>, state: PromotionState): D
 }
 
 /** The Promotion aggregate (stream `promotion-<id>`, see `promotionStream`) as a decider. */
-export const promotionDecider: Decider<WithAccess<PromotionCommand>, PromotionEvent, PromotionState> = { initialState, decide, evolve };
+export const promotionDecider: Decider<WithAccess<PromotionCommand>, PromotionEvent, PromotionState> = {
+  initialState,
+  decide,
+  evolve,
+};

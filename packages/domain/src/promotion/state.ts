@@ -42,13 +42,31 @@ export function evolve(state: PromotionState, event: PromotionEvent): PromotionS
   if (event.type === 'PromotionDrafted') {
     if (state.status !== 'none') return state;
     const { promotionId, name, currency, startsOn, endsOn, coverage, benefit, budget, draftedBy } = event.data;
-    return { status: 'draft', promotionId, name, currency, startsOn, endsOn, coverage, benefit, budget, draftedBy, approved: false, endedEarly: false };
+    return {
+      status: 'draft',
+      promotionId,
+      name,
+      currency,
+      startsOn,
+      endsOn,
+      coverage,
+      benefit,
+      budget,
+      draftedBy,
+      approved: false,
+      endedEarly: false,
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'PromotionApproved':
       return { ...state, status: 'approved', approved: true };
     case 'PromotionEnded':
-      return { ...state, status: event.data.wasApproved ? 'approved' : 'withdrawn', endsOn: event.data.endsOn, endedEarly: true };
+      return {
+        ...state,
+        status: event.data.wasApproved ? 'approved' : 'withdrawn',
+        endsOn: event.data.endsOn,
+        endedEarly: true,
+      };
   }
 }

@@ -35,14 +35,32 @@ export const draftData = (overrides: Partial<DraftPromotion> = {}): DraftPromoti
   budget: 5_000_000,
   ...overrides,
 });
-export const draft = (overrides: Partial<DraftPromotion> = {}, by: Actor = analyst): PromotionCommand => ({ type: 'DraftPromotion', data: draftData(overrides), metadata: { actor: by, occurredAt: at(20) } });
+export const draft = (overrides: Partial<DraftPromotion> = {}, by: Actor = analyst): PromotionCommand => ({
+  type: 'DraftPromotion',
+  data: draftData(overrides),
+  metadata: { actor: by, occurredAt: at(20) },
+});
 export const drafted = (overrides: Partial<DraftPromotion> = {}, by: Actor = analyst): PromotionDraftedEvent => {
   const { budget, ...data } = draftData(overrides);
-  return { type: 'PromotionDrafted', data: { ...data, budget: budget ?? null, draftedBy: by.id, drafterRole: by.role, draftedAt: at(20) } };
+  return {
+    type: 'PromotionDrafted',
+    data: { ...data, budget: budget ?? null, draftedBy: by.id, drafterRole: by.role, draftedAt: at(20) },
+  };
 };
-export const approve = (by: Actor = salesManager): PromotionCommand => ({ type: 'ApprovePromotion', data: { promotionId: PROMO }, metadata: { actor: by, occurredAt: at(21) } });
-export const approved = (by: Actor = salesManager) => ({ type: 'PromotionApproved' as const, data: { promotionId: PROMO, approvedBy: by.id, approvedAt: at(21) } });
-export const end = (endsOn: string, by: Actor = salesManager): PromotionCommand => ({ type: 'EndPromotion', data: { promotionId: PROMO, endsOn, reason: 'stock ran out' }, metadata: { actor: by, occurredAt: at(25) } });
+export const approve = (by: Actor = salesManager): PromotionCommand => ({
+  type: 'ApprovePromotion',
+  data: { promotionId: PROMO },
+  metadata: { actor: by, occurredAt: at(21) },
+});
+export const approved = (by: Actor = salesManager) => ({
+  type: 'PromotionApproved' as const,
+  data: { promotionId: PROMO, approvedBy: by.id, approvedAt: at(21) },
+});
+export const end = (endsOn: string, by: Actor = salesManager): PromotionCommand => ({
+  type: 'EndPromotion',
+  data: { promotionId: PROMO, endsOn, reason: 'stock ran out' },
+  metadata: { actor: by, occurredAt: at(25) },
+});
 
 /** An approved promotion for the pricing functions. */
 export const facts = (overrides: Partial<PromotionFacts> = {}): PromotionFacts => ({

@@ -10,5 +10,7 @@ function recordOf(command: ReceivableCommand, state: ReceivableState): RecordSco
 }
 
 /** The access rules of a Receivable command, before any state check: the token agrees with the register and the receivable is in scope. */
-export const receivableAccess = (command: WithAccess<ReceivableCommand>, state: ReceivableState): Either<AccessError, true> =>
-  checkAccess(command.metadata.actor, command.access, recordOf(command, state));
+export const receivableAccess = (
+  command: WithAccess<ReceivableCommand>,
+  state: ReceivableState,
+): Either<AccessError, true> => checkAccess(command.metadata.actor, command.access, recordOf(command, state));

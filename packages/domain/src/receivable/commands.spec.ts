@@ -1,13 +1,33 @@
-import { ApproveWriteOff, DisputeReceivable, IssueCreditNote, LogCollectionFollowUp, OpenReceivable, receivableCommandSchemas, RecordPayment, RequestWriteOff, ResolveDispute, ReversePayment } from './commands.js';
+import {
+  ApproveWriteOff,
+  DisputeReceivable,
+  IssueCreditNote,
+  LogCollectionFollowUp,
+  OpenReceivable,
+  receivableCommandSchemas,
+  RecordPayment,
+  RequestWriteOff,
+  ResolveDispute,
+  ReversePayment,
+} from './commands.js';
 import { openData } from './testing.js';
 
 type Parsed = { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
 const paths = (result: Parsed) => (result.error?.issues ?? []).map((issue) => issue.path.map(String).join('.'));
 const messages = (result: Parsed) => (result.error?.issues ?? []).map((issue) => issue.message);
-const open = (overrides: Record<string, unknown> = {}) => OpenReceivable.safeParse({ ...JSON.parse(JSON.stringify(openData())), ...overrides });
+const open = (overrides: Record<string, unknown> = {}) =>
+  OpenReceivable.safeParse({ ...JSON.parse(JSON.stringify(openData())), ...overrides });
 const payment = (overrides: Record<string, unknown> = {}) =>
-  RecordPayment.safeParse({ receivableId: 'inv-1', paymentId: 'p1', amount: { amount: 100, currency: 'CNY' }, receivedOn: '2026-03-20', method: 'cash', ...overrides });
-const followUp = (overrides: Record<string, unknown> = {}) => LogCollectionFollowUp.safeParse({ receivableId: 'inv-1', channel: 'visit', note: 'met the buyer', ...overrides });
+  RecordPayment.safeParse({
+    receivableId: 'inv-1',
+    paymentId: 'p1',
+    amount: { amount: 100, currency: 'CNY' },
+    receivedOn: '2026-03-20',
+    method: 'cash',
+    ...overrides,
+  });
+const followUp = (overrides: Record<string, unknown> = {}) =>
+  LogCollectionFollowUp.safeParse({ receivableId: 'inv-1', channel: 'visit', note: 'met the buyer', ...overrides });
 
 describe('OpenReceivable schema', () => {
   it('accepts an invoice with or without a schedule', () => {
@@ -18,7 +38,9 @@ describe('OpenReceivable schema', () => {
   it('rejects unknown fields, at the top, in the amount and in installments', () => {
     expect(paths(open({ outstanding: 5 }))).toEqual(['']);
     expect(open({ amount: { amount: 1, currency: 'CNY', fx: 1 } }).success).toBe(false);
-    expect(open({ installments: [{ installmentNo: 1, dueDate: '2026-05-10', amount: 10_000, paid: 0 }] }).success).toBe(false);
+    expect(open({ installments: [{ installmentNo: 1, dueDate: '2026-05-10', amount: 10_000, paid: 0 }] }).success).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -33,7 +55,15 @@ describe('OpenReceivable schema', () => {
     ['installments.0.installmentNo', { installments: [{ installmentNo: 0, dueDate: '2026-05-10', amount: 1 }] }],
     ['installments.0.dueDate', { installments: [{ installmentNo: 1, dueDate: '2026-03-09', amount: 10_000 }] }],
     ['installments.0.dueDate', { installments: [{ installmentNo: 1, dueDate: '2026-05-11', amount: 10_000 }] }],
-    ['installments.1.installmentNo', { installments: [{ installmentNo: 1, dueDate: '2026-05-10', amount: 5_000 }, { installmentNo: 1, dueDate: '2026-05-10', amount: 5_000 }] }],
+    [
+      'installments.1.installmentNo',
+      {
+        installments: [
+          { installmentNo: 1, dueDate: '2026-05-10', amount: 5_000 },
+          { installmentNo: 1, dueDate: '2026-05-10', amount: 5_000 },
+        ],
+      },
+    ],
   ])('names %s when it is wrong', (path, overrides) => {
     expect(paths(open(overrides))).toEqual([path]);
   });
@@ -58,30 +88,62 @@ describe('RecordPayment schema', () => {
   });
 
   it('explains the method it expects', () => {
-    expect(messages(payment({ method: 'barter' }))).toEqual(['method must be bank_transfer, cash, check, card or other']);
+    expect(messages(payment({ method: 'barter' }))).toEqual([
+      'method must be bank_transfer, cash, check, card or other',
+    ]);
   });
 });
 
 describe('the other command schemas', () => {
   it('accept valid data', () => {
     expect(ReversePayment.safeParse({ receivableId: 'inv-1', paymentId: 'p1', reason: 'bounced' }).success).toBe(true);
-    expect(IssueCreditNote.safeParse({ receivableId: 'inv-1', creditNoteId: 'cn-1', amount: { amount: 5, currency: 'CNY' }, reason: 'damaged', creditedOn: '2026-03-22' }).success).toBe(true);
+    expect(
+      IssueCreditNote.safeParse({
+        receivableId: 'inv-1',
+        creditNoteId: 'cn-1',
+        amount: { amount: 5, currency: 'CNY' },
+        reason: 'damaged',
+        creditedOn: '2026-03-22',
+      }).success,
+    ).toBe(true);
     expect(RequestWriteOff.safeParse({ receivableId: 'inv-1', reason: 'insolvent' }).success).toBe(true);
     expect(ApproveWriteOff.safeParse({ receivableId: 'inv-1', writtenOffOn: '2026-03-31' }).success).toBe(true);
-    expect(followUp({ promiseToPay: { date: '2026-03-31', amount: { amount: 5, currency: 'CNY' } }, loggedOn: '2026-03-21' }).success).toBe(true);
+    expect(
+      followUp({ promiseToPay: { date: '2026-03-31', amount: { amount: 5, currency: 'CNY' } }, loggedOn: '2026-03-21' })
+        .success,
+    ).toBe(true);
     expect(DisputeReceivable.safeParse({ receivableId: 'inv-1', reason: 'wrong price' }).success).toBe(true);
     expect(ResolveDispute.safeParse({ receivableId: 'inv-1', resolution: 'price confirmed' }).success).toBe(true);
   });
 
   it.each([
     ['reason', ReversePayment.safeParse({ receivableId: 'inv-1', paymentId: 'p1', reason: 'changed mind' })],
-    ['creditNoteId', IssueCreditNote.safeParse({ receivableId: 'inv-1', creditNoteId: 'cn 1', amount: { amount: 5, currency: 'CNY' }, reason: 'x' })],
-    ['reason', IssueCreditNote.safeParse({ receivableId: 'inv-1', creditNoteId: 'cn-1', amount: { amount: 5, currency: 'CNY' }, reason: '  ' })],
+    [
+      'creditNoteId',
+      IssueCreditNote.safeParse({
+        receivableId: 'inv-1',
+        creditNoteId: 'cn 1',
+        amount: { amount: 5, currency: 'CNY' },
+        reason: 'x',
+      }),
+    ],
+    [
+      'reason',
+      IssueCreditNote.safeParse({
+        receivableId: 'inv-1',
+        creditNoteId: 'cn-1',
+        amount: { amount: 5, currency: 'CNY' },
+        reason: '  ',
+      }),
+    ],
     ['reason', RequestWriteOff.safeParse({ receivableId: 'inv-1', reason: 'x'.repeat(1_001) })],
     ['', ApproveWriteOff.safeParse({ receivableId: 'inv-1', approvedBy: 'sm-1' })],
     ['channel', followUp({ channel: 'fax' })],
     ['note', followUp({ note: '' })],
-    ['promiseToPay.amount.amount', followUp({ promiseToPay: { date: '2026-03-31', amount: { amount: 0, currency: 'CNY' } } })],
+    [
+      'promiseToPay.amount.amount',
+      followUp({ promiseToPay: { date: '2026-03-31', amount: { amount: 0, currency: 'CNY' } } }),
+    ],
     ['promiseToPay.date', followUp({ promiseToPay: { date: 'soon', amount: { amount: 1, currency: 'CNY' } } })],
     ['resolution', ResolveDispute.safeParse({ receivableId: 'inv-1' })],
     ['', DisputeReceivable.safeParse({ receivableId: 'inv-1', reason: 'x', severity: 'high' })],

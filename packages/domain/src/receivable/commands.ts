@@ -2,17 +2,40 @@ import { z } from 'zod';
 import { ActorId, CustomerId, OrderId, PaymentId, ReceivableId, RegionId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { BusinessDate } from '../shared/time.js';
-import { CreditNoteId, FollowUpChannel, Installment, InstallmentNo, PaymentMethod, PositiveMoney, PromiseToPay, ReversalReason, Text } from './vocabulary.js';
+import {
+  CreditNoteId,
+  FollowUpChannel,
+  Installment,
+  InstallmentNo,
+  PaymentMethod,
+  PositiveMoney,
+  PromiseToPay,
+  ReversalReason,
+  Text,
+} from './vocabulary.js';
 
 /** Installment numbers are unique and due dates fall between the issue date and the final due date. */
-const checkSchedule = (data: { issueDate: string; dueDate: string; installments?: Installment[] | undefined }, ctx: z.RefinementCtx): void => {
-  if (data.dueDate < data.issueDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'dueDate must be on or after issueDate' });
+const checkSchedule = (
+  data: { issueDate: string; dueDate: string; installments?: Installment[] | undefined },
+  ctx: z.RefinementCtx,
+): void => {
+  if (data.dueDate < data.issueDate)
+    ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'dueDate must be on or after issueDate' });
   const seen = new Set<number>();
   (data.installments ?? []).forEach((part, index) => {
-    if (seen.has(part.installmentNo)) ctx.addIssue({ code: 'custom', path: ['installments', index, 'installmentNo'], message: 'installment numbers must be unique' });
+    if (seen.has(part.installmentNo))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['installments', index, 'installmentNo'],
+        message: 'installment numbers must be unique',
+      });
     seen.add(part.installmentNo);
     if (part.dueDate < data.issueDate || part.dueDate > data.dueDate) {
-      ctx.addIssue({ code: 'custom', path: ['installments', index, 'dueDate'], message: 'an installment falls due between issueDate and dueDate' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['installments', index, 'dueDate'],
+        message: 'an installment falls due between issueDate and dueDate',
+      });
     }
   });
 };
@@ -31,7 +54,11 @@ export const OpenReceivable = z
     amount: PositiveMoney,
     issueDate: BusinessDate,
     dueDate: BusinessDate,
-    installments: z.array(Installment).min(1, 'a schedule needs at least one installment').max(120, 'a schedule has at most 120 installments').optional(),
+    installments: z
+      .array(Installment)
+      .min(1, 'a schedule needs at least one installment')
+      .max(120, 'a schedule has at most 120 installments')
+      .optional(),
   })
   .strict()
   .superRefine(checkSchedule);
@@ -52,13 +79,24 @@ export type RecordPayment = z.infer<typeof RecordPayment>;
 
 /** Reverse a payment that bounced; `reversedOn` defaults to the date of the command. */
 export const ReversePayment = z
-  .object({ receivableId: ReceivableId, paymentId: PaymentId, reason: ReversalReason, reversedOn: BusinessDate.optional() })
+  .object({
+    receivableId: ReceivableId,
+    paymentId: PaymentId,
+    reason: ReversalReason,
+    reversedOn: BusinessDate.optional(),
+  })
   .strict();
 export type ReversePayment = z.infer<typeof ReversePayment>;
 
 /** Issue a credit note that reduces what the customer owes; `creditedOn` defaults to the date of the command. */
 export const IssueCreditNote = z
-  .object({ receivableId: ReceivableId, creditNoteId: CreditNoteId, amount: PositiveMoney, reason: Text('reason'), creditedOn: BusinessDate.optional() })
+  .object({
+    receivableId: ReceivableId,
+    creditNoteId: CreditNoteId,
+    amount: PositiveMoney,
+    reason: Text('reason'),
+    creditedOn: BusinessDate.optional(),
+  })
   .strict();
 export type IssueCreditNote = z.infer<typeof IssueCreditNote>;
 
@@ -75,7 +113,11 @@ export const LogCollectionFollowUp = z
   .object({
     receivableId: ReceivableId,
     channel: FollowUpChannel,
-    note: z.string({ message: 'note must be a text' }).trim().min(1, 'note must not be empty').max(4_000, 'note must be at most 4000 characters'),
+    note: z
+      .string({ message: 'note must be a text' })
+      .trim()
+      .min(1, 'note must not be empty')
+      .max(4_000, 'note must be at most 4000 characters'),
     promiseToPay: PromiseToPay.optional(),
     loggedOn: BusinessDate.optional(),
   })

@@ -16,7 +16,10 @@ import { approveWriteOff, requestWriteOff } from './decide/write-off.js';
 import type { ReceivableEvent } from './events.js';
 import { evolve, initialState, type ReceivableState } from './state.js';
 
-function decideCommand(command: WithAccess<ReceivableCommand>, state: ReceivableState): Either<DomainError, readonly ReceivableEvent[]> {
+function decideCommand(
+  command: WithAccess<ReceivableCommand>,
+  state: ReceivableState,
+): Either<DomainError, readonly ReceivableEvent[]> {
   const access = receivableAccess(command, state);
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -44,9 +47,16 @@ function decideCommand(command: WithAccess<ReceivableCommand>, state: Receivable
 }
 
 /** Decides a Receivable command against the receivable's state; a fact dated in a closed month counts on the day it is recorded. */
-export function decide(command: WithAccess<WithPeriods<ReceivableCommand>>, state: ReceivableState): Either<DomainError, readonly ReceivableEvent[]> {
+export function decide(
+  command: WithAccess<WithPeriods<ReceivableCommand>>,
+  state: ReceivableState,
+): Either<DomainError, readonly ReceivableEvent[]> {
   return postLateFacts(decideCommand(command, state), command.periods);
 }
 
 /** The Receivable aggregate (stream `receivable-<id>`, one per invoice) as a decider. */
-export const receivableDecider: Decider<WithAccess<WithPeriods<ReceivableCommand>>, ReceivableEvent, ReceivableState> = { initialState, decide, evolve };
+export const receivableDecider: Decider<
+  WithAccess<WithPeriods<ReceivableCommand>>,
+  ReceivableEvent,
+  ReceivableState
+> = { initialState, decide, evolve };

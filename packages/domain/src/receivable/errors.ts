@@ -35,23 +35,29 @@ export type ReceivableErrorCode =
 export type ReceivableError = DomainError<ReceivableErrorCode>;
 
 /** `reject` restricted to Receivable error codes. */
-export const refuse = (code: ReceivableErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<ReceivableError, never> =>
-  left(domainError(code, message, details));
+export const refuse = (
+  code: ReceivableErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<ReceivableError, never> => left(domainError(code, message, details));
 
 /** The receivable when it exists, else RECEIVABLE_NOT_FOUND. */
 export function requireReceivable(state: ReceivableState, action: string): Either<ReceivableError, Receivable> {
-  return state.status === 'none' ? refuse('RECEIVABLE_NOT_FOUND', `there is no such receivable to ${action}`) : right(state);
+  return state.status === 'none'
+    ? refuse('RECEIVABLE_NOT_FOUND', `there is no such receivable to ${action}`)
+    : right(state);
 }
 
 /** The receivable when it exists and is still open (neither settled nor written off). */
 export function requireOpen(state: ReceivableState, action: string): Either<ReceivableError, Receivable> {
   if (state.status === 'none') return requireReceivable(state, action);
   const details = { receivableId: state.receivableId, status: state.status };
-  if (state.status === 'settled') return refuse('RECEIVABLE_ALREADY_SETTLED', `cannot ${action}: the receivable is settled`, details);
-  if (state.status === 'written_off') return refuse('RECEIVABLE_WRITTEN_OFF', `cannot ${action}: the receivable is written off`, details);
+  if (state.status === 'settled')
+    return refuse('RECEIVABLE_ALREADY_SETTLED', `cannot ${action}: the receivable is settled`, details);
+  if (state.status === 'written_off')
+    return refuse('RECEIVABLE_WRITTEN_OFF', `cannot ${action}: the receivable is written off`, details);
   return right(state);
 }
-
 
 /** The kinds of act {@link RECEIVABLE_ACT_ROLES} lists. */
 export type ReceivableAct = keyof typeof RECEIVABLE_ACT_ROLES;
@@ -65,7 +71,11 @@ const ACT_LABELS: Readonly<Record<ReceivableAct, string>> = {
 };
 
 /** The actor's role may `act`; a rep only on their own receivables, a regional manager only in their region. */
-export function authorize(actor: Actor, act: ReceivableAct, on: Pick<Receivable, 'repId' | 'region'>): Either<ReceivableError, true> {
+export function authorize(
+  actor: Actor,
+  act: ReceivableAct,
+  on: Pick<Receivable, 'repId' | 'region'>,
+): Either<ReceivableError, true> {
   const roles: readonly Role[] = RECEIVABLE_ACT_ROLES[act];
   const allowed =
     roles.includes(actor.role) &&

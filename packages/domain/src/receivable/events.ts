@@ -5,7 +5,15 @@ import { ActorId, CustomerId, OrderId, PaymentId, ReceivableId, RegionId } from 
 import type { Event } from '../shared/message.js';
 import { Currency, NonNegativeMinorUnits, PositiveMinorUnits } from '../shared/money.js';
 import { IsoDate, IsoDateTime } from '../shared/time.js';
-import { Allocation, CreditNoteId, FollowUpChannel, Installment, InstallmentNo, PaymentMethod, ReversalReason } from './vocabulary.js';
+import {
+  Allocation,
+  CreditNoteId,
+  FollowUpChannel,
+  Installment,
+  InstallmentNo,
+  PaymentMethod,
+  ReversalReason,
+} from './vocabulary.js';
 
 /**
  * Fields every Receivable event carries, so projections group by rep, region and currency without

@@ -16,7 +16,9 @@ const registry = createEventRegistry(receivableEventDefinitions);
 
 describe('golden Receivable events', () => {
   it('hold every event type at its current version', () => {
-    const current = receivableEventDefinitions.filter((d) => golden.some((e) => e.type === d.type && e.version === d.version));
+    const current = receivableEventDefinitions.filter((d) =>
+      golden.some((e) => e.type === d.type && e.version === d.version),
+    );
     expect(current.map((d) => d.type)).toEqual(receivableEventDefinitions.map((d) => d.type));
   });
 
@@ -33,7 +35,9 @@ describe('golden Receivable events', () => {
       const event = { type: entry.type, data: entry.data } as ReceivableEvent;
       byStream.set(event.data.receivableId, [...(byStream.get(event.data.receivableId) ?? []), event]);
     }
-    const states = [...byStream.values()].map((events) => events.reduce(receivableDecider.evolve, receivableDecider.initialState()));
+    const states = [...byStream.values()].map((events) =>
+      events.reduce(receivableDecider.evolve, receivableDecider.initialState()),
+    );
     expect(states.map((s) => s.status)).toEqual(['settled', 'written_off']);
   });
 });

@@ -14,32 +14,60 @@ const registry = createEventRegistry(receivableEventDefinitions);
 const seeded = { seed: 42, numRuns: 200 };
 
 /** Schedules of one to three installments that add up to the amount. */
-const scheduleArb = fc.array(fc.integer({ min: 0, max: 8_000 }), { minLength: 1, maxLength: 3 }).filter((parts) => parts.some((p) => p > 0)).chain((parts) =>
-  fc.shuffledSubarray([5, 12, 19, 26], { minLength: parts.length, maxLength: parts.length }).map((days) =>
-    parts.map((amount, index) => ({ installmentNo: index + 1, dueDate: t.on(days[index] ?? 10, 4), amount })),
-  ),
-);
+const scheduleArb = fc
+  .array(fc.integer({ min: 0, max: 8_000 }), { minLength: 1, maxLength: 3 })
+  .filter((parts) => parts.some((p) => p > 0))
+  .chain((parts) =>
+    fc
+      .shuffledSubarray([5, 12, 19, 26], { minLength: parts.length, maxLength: parts.length })
+      .map((days) =>
+        parts.map((amount, index) => ({ installmentNo: index + 1, dueDate: t.on(days[index] ?? 10, 4), amount })),
+      ),
+  );
 const dayArb = fc.integer({ min: 11, max: 28 });
 const idArb = fc.constantFrom('1', '2', '3', '4');
 const amountArb = fc.integer({ min: 1, max: 9_000 });
 const managerArb = fc.constantFrom<Actor>(t.eastManager, t.salesManager);
 
 type Intent = (state: ReceivableState) => ReceivableCommand;
-const always = (command: ReceivableCommand): Intent => () => command;
+const always =
+  (command: ReceivableCommand): Intent =>
+  () =>
+    command;
 const owed = (state: ReceivableState): number => (state.status === 'open' ? state.outstanding : 1);
 
 /** Random command intents, most of them valid for some state, so sequences reach every status. */
 const intentArb: fc.Arbitrary<Intent> = fc.oneof(
-  fc.tuple(amountArb, idArb, dayArb, fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined })).map(([amount, id, day, installmentNo]) =>
-    always(t.recordPayment(amount, { paymentId: t.paymentId(`p${id}`), receivedOn: t.on(day), ...(installmentNo ? { installmentNo } : {}) })),
+  fc
+    .tuple(amountArb, idArb, dayArb, fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }))
+    .map(([amount, id, day, installmentNo]) =>
+      always(
+        t.recordPayment(amount, {
+          paymentId: t.paymentId(`p${id}`),
+          receivedOn: t.on(day),
+          ...(installmentNo ? { installmentNo } : {}),
+        }),
+      ),
+    ),
+  fc.tuple(idArb, dayArb).map(
+    ([id, day]): Intent =>
+      (state) =>
+        t.recordPayment(owed(state), { paymentId: t.paymentId(`p${id}`), receivedOn: t.on(day) }),
   ),
-  fc.tuple(idArb, dayArb).map(([id, day]): Intent => (state) => t.recordPayment(owed(state), { paymentId: t.paymentId(`p${id}`), receivedOn: t.on(day) })),
   fc.tuple(idArb, dayArb).map(([id, day]) => always(t.reversePayment(`p${id}`, { reversedOn: t.on(day) }))),
-  fc.tuple(amountArb, idArb).map(([amount, id]) => always(t.issueCreditNote(amount, { creditNoteId: t.creditNoteId(`cn-${id}`) }))),
-  idArb.map((id): Intent => (state) => t.issueCreditNote(owed(state), { creditNoteId: t.creditNoteId(`cn-${id}`) })),
+  fc
+    .tuple(amountArb, idArb)
+    .map(([amount, id]) => always(t.issueCreditNote(amount, { creditNoteId: t.creditNoteId(`cn-${id}`) }))),
+  idArb.map(
+    (id): Intent =>
+      (state) =>
+        t.issueCreditNote(owed(state), { creditNoteId: t.creditNoteId(`cn-${id}`) }),
+  ),
   fc.constantFrom<Actor>(t.finance, t.rep, t.salesManager).map((by) => always(t.requestWriteOff(by))),
   managerArb.map((by) => always(t.approveWriteOff(by))),
-  fc.tuple(amountArb, dayArb, dayArb).map(([amount, made, until]) => always(t.promise(amount, t.on(Math.max(made, until)), made))),
+  fc
+    .tuple(amountArb, dayArb, dayArb)
+    .map(([amount, made, until]) => always(t.promise(amount, t.on(Math.max(made, until)), made))),
   fc.constant(always(t.disputeReceivable())),
   fc.constant(always(t.resolveDispute())),
 );
@@ -96,7 +124,12 @@ describe('Receivable invariants over random command sequences', () => {
       fc.property(scenarioArb, ([schedule, commands]) => {
         const { states, events } = run(schedule, commands);
         const last = states.at(-1);
-        const consistent = states.every((s) => s.status !== 'none' && s.outstanding >= 0 && s.outstanding === s.amount - s.paid - s.credited - s.writtenOff);
+        const consistent = states.every(
+          (s) =>
+            s.status !== 'none' &&
+            s.outstanding >= 0 &&
+            s.outstanding === s.amount - s.paid - s.credited - s.writtenOff,
+        );
         return consistent && last !== undefined && last.status !== 'none' && last.outstanding === fromEvents(events);
       }),
       seeded,
@@ -107,7 +140,10 @@ describe('Receivable invariants over random command sequences', () => {
     fc.assert(
       fc.property(scenarioArb, ([schedule, commands]) =>
         run(schedule, commands).states.every(
-          (s) => s.status !== 'none' && s.installments.reduce((sum, i) => sum + i.outstanding, 0) === s.outstanding && s.installments.every((i) => i.outstanding >= 0 && i.outstanding <= i.amount),
+          (s) =>
+            s.status !== 'none' &&
+            s.installments.reduce((sum, i) => sum + i.outstanding, 0) === s.outstanding &&
+            s.installments.every((i) => i.outstanding >= 0 && i.outstanding <= i.amount),
         ),
       ),
       seeded,
@@ -133,7 +169,9 @@ describe('Receivable invariants over random command sequences', () => {
     fc.assert(
       fc.property(scenarioArb, ([schedule, commands]) => {
         const { states, emitted, events } = run(schedule, commands);
-        const replayed = states.every((state, i) => deepEqual(fold(receivableDecider, events.slice(0, emitted[i])), state));
+        const replayed = states.every((state, i) =>
+          deepEqual(fold(receivableDecider, events.slice(0, emitted[i])), state),
+        );
         const decoded = events.every((e) => isRight(registry.decode(e.type, JSON.parse(JSON.stringify(e.data)), 1)));
         return replayed && decoded;
       }),
@@ -144,7 +182,15 @@ describe('Receivable invariants over random command sequences', () => {
   it('a repeated command with the same payment id changes nothing', () => {
     fc.assert(
       fc.property(scenarioArb, amountArb, ([schedule, commands], amount) => {
-        const payment = always(t.recordPayment(Math.min(amount, schedule.reduce((s, p) => s + p.amount, 0)), { paymentId: t.paymentId('p-repeat') }));
+        const payment = always(
+          t.recordPayment(
+            Math.min(
+              amount,
+              schedule.reduce((s, p) => s + p.amount, 0),
+            ),
+            { paymentId: t.paymentId('p-repeat') },
+          ),
+        );
         const once = run(schedule, [payment, ...commands]);
         const twice = run(schedule, [payment, payment, ...commands]);
         return deepEqual(once.events, twice.events);

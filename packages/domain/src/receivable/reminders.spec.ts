@@ -2,7 +2,8 @@ import { latestPromise, paidTowards, promiseStatus, remindersPaused } from './re
 import { initialState } from './state.js';
 import * as t from './testing.js';
 
-const pay = (id: string, amount: number, receivedOn: string) => t.recordPayment(amount, { paymentId: t.paymentId(id), receivedOn });
+const pay = (id: string, amount: number, receivedOn: string) =>
+  t.recordPayment(amount, { paymentId: t.paymentId(id), receivedOn });
 /** A promise, made on 21 March, to pay 5000 by 31 March. */
 const promised = [t.openReceivable(), t.promise(5_000, t.on(31), 21)] as const;
 
@@ -25,7 +26,9 @@ describe('promiseStatus', () => {
     expect(promiseStatus(state, t.on(30))).toBe('open');
     expect(promiseStatus(state, t.on(31))).toBe('kept');
     expect(promiseStatus(state, t.on(15, 4))).toBe('kept');
-    expect(paidTowards(state, latestPromise(state, t.on(31)) ?? { loggedOn: '', date: '', amount: 0 }, t.on(31))).toBe(5_000);
+    expect(paidTowards(state, latestPromise(state, t.on(31)) ?? { loggedOn: '', date: '', amount: 0 }, t.on(31))).toBe(
+      5_000,
+    );
   });
 
   it('does not count payments received before the promise was made or after its date', () => {
@@ -36,7 +39,11 @@ describe('promiseStatus', () => {
   });
 
   it('does not count a payment that bounced by the date asked about', () => {
-    const state = t.stateAfter(...promised, pay('p1', 5_000, t.on(25)), t.reversePayment('p1', { reversedOn: t.on(2, 4) }));
+    const state = t.stateAfter(
+      ...promised,
+      pay('p1', 5_000, t.on(25)),
+      t.reversePayment('p1', { reversedOn: t.on(2, 4) }),
+    );
     expect(promiseStatus(state, t.on(31))).toBe('kept');
     expect(promiseStatus(state, t.on(2, 4))).toBe('broken');
   });
@@ -55,7 +62,9 @@ describe('remindersPaused', () => {
   it('pauses while the receivable is disputed, and resumes on resolution', () => {
     expect(remindersPaused(t.stateAfter(t.openReceivable()), t.on(25))).toBe(false);
     expect(remindersPaused(t.stateAfter(t.openReceivable(), t.disputeReceivable()), t.on(25))).toBe(true);
-    expect(remindersPaused(t.stateAfter(t.openReceivable(), t.disputeReceivable(), t.resolveDispute()), t.on(25))).toBe(false);
+    expect(remindersPaused(t.stateAfter(t.openReceivable(), t.disputeReceivable(), t.resolveDispute()), t.on(25))).toBe(
+      false,
+    );
   });
 
   it('pauses while a promise to pay is open, not once it is kept or broken', () => {
@@ -67,7 +76,14 @@ describe('remindersPaused', () => {
 
   it('has nothing to pause on a missing, settled or written-off receivable', () => {
     expect(remindersPaused(initialState(), t.on(25))).toBe(false);
-    expect(remindersPaused(t.stateAfter(t.openReceivable(), t.disputeReceivable(), t.issueCreditNote(10_000)), t.on(25))).toBe(false);
-    expect(remindersPaused(t.stateAfter(t.openReceivable(), t.disputeReceivable(), t.requestWriteOff(), t.approveWriteOff()), t.on(28))).toBe(false);
+    expect(
+      remindersPaused(t.stateAfter(t.openReceivable(), t.disputeReceivable(), t.issueCreditNote(10_000)), t.on(25)),
+    ).toBe(false);
+    expect(
+      remindersPaused(
+        t.stateAfter(t.openReceivable(), t.disputeReceivable(), t.requestWriteOff(), t.approveWriteOff()),
+        t.on(28),
+      ),
+    ).toBe(false);
   });
 });

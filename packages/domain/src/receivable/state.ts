@@ -131,23 +131,56 @@ const evolveReceivable = (r: Receivable, event: ReceivableEvent): Receivable => 
     case 'PaymentReceived': {
       const { paymentId, amount, receivedOn, method, installmentNo, allocations } = event.data;
       const payment: PaymentRecord = { amount, receivedOn, method, installmentNo, allocations, reversedOn: null };
-      return { ...r, outstanding, paid: r.paid + amount, installments: allocated(r.installments, allocations), payments: { ...r.payments, [paymentId]: payment } };
+      return {
+        ...r,
+        outstanding,
+        paid: r.paid + amount,
+        installments: allocated(r.installments, allocations),
+        payments: { ...r.payments, [paymentId]: payment },
+      };
     }
     case 'PaymentReversed': {
       const { paymentId, amount, reversedOn, allocations } = event.data;
       const installments = allocated(r.installments, allocations);
-      return { ...r, status: 'open', outstanding, paid: r.paid - amount, installments, payments: withPayment(r.payments, paymentId, reversedOn) };
+      return {
+        ...r,
+        status: 'open',
+        outstanding,
+        paid: r.paid - amount,
+        installments,
+        payments: withPayment(r.payments, paymentId, reversedOn),
+      };
     }
     case 'CreditNoteIssued': {
       const { creditNoteId, amount, creditedOn, allocations } = event.data;
       const creditNotes = { ...r.creditNotes, [creditNoteId]: { amount, creditedOn } };
-      return { ...r, outstanding, credited: r.credited + amount, installments: allocated(r.installments, allocations), creditNotes };
+      return {
+        ...r,
+        outstanding,
+        credited: r.credited + amount,
+        installments: allocated(r.installments, allocations),
+        creditNotes,
+      };
     }
     case 'WriteOffRequested':
-      return { ...r, writeOffRequest: { requestedBy: event.data.requestedBy, reason: event.data.reason, requestedAt: event.data.requestedAt } };
+      return {
+        ...r,
+        writeOffRequest: {
+          requestedBy: event.data.requestedBy,
+          reason: event.data.reason,
+          requestedAt: event.data.requestedAt,
+        },
+      };
     case 'ReceivableWrittenOff': {
       const installments = allocated(r.installments, event.data.allocations);
-      return { ...r, status: 'written_off', outstanding, writtenOff: r.writtenOff + event.data.amount, installments, writeOffRequest: null };
+      return {
+        ...r,
+        status: 'written_off',
+        outstanding,
+        writtenOff: r.writtenOff + event.data.amount,
+        installments,
+        writeOffRequest: null,
+      };
     }
     case 'ReceivableSettled':
       return { ...r, status: 'settled', outstanding, writeOffRequest: null };

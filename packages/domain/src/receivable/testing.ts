@@ -47,7 +47,8 @@ export const analyst = actor('an-1', 'market_analyst');
 export const auditor = actor('au-1', 'auditor');
 
 /** `2026-<month>-<day>T09:00:00Z`, March by default. */
-export const at = (day: number, month = 3): string => `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:00:00Z`;
+export const at = (day: number, month = 3): string =>
+  `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:00:00Z`;
 /** `2026-<month>-<day>`, March by default. */
 export const on = (day: number, month = 3): string => at(day, month).slice(0, 10);
 
@@ -82,19 +83,44 @@ export const openReceivable = (overrides: Partial<OpenReceivable> = {}, by: Acto
   data: openData(overrides),
   metadata: meta(by, 10),
 });
-export const recordPayment = (amount: number, overrides: Partial<RecordPayment> = {}, by: Actor = finance): RecordPaymentCommand => ({
+export const recordPayment = (
+  amount: number,
+  overrides: Partial<RecordPayment> = {},
+  by: Actor = finance,
+): RecordPaymentCommand => ({
   type: 'RecordPayment',
-  data: { receivableId: RECEIVABLE_ID, paymentId: paymentId('p1'), amount: cny(amount), receivedOn: on(20), method: 'bank_transfer', ...overrides },
+  data: {
+    receivableId: RECEIVABLE_ID,
+    paymentId: paymentId('p1'),
+    amount: cny(amount),
+    receivedOn: on(20),
+    method: 'bank_transfer',
+    ...overrides,
+  },
   metadata: recordedOn(by, 20, overrides.receivedOn),
 });
-export const reversePayment = (id = 'p1', overrides: Partial<ReversePayment> = {}, by: Actor = finance): ReversePaymentCommand => ({
+export const reversePayment = (
+  id = 'p1',
+  overrides: Partial<ReversePayment> = {},
+  by: Actor = finance,
+): ReversePaymentCommand => ({
   type: 'ReversePayment',
   data: { receivableId: RECEIVABLE_ID, paymentId: paymentId(id), reason: 'bounced', ...overrides },
   metadata: meta(by, 25),
 });
-export const issueCreditNote = (amount: number, overrides: Partial<IssueCreditNote> = {}, by: Actor = finance): IssueCreditNoteCommand => ({
+export const issueCreditNote = (
+  amount: number,
+  overrides: Partial<IssueCreditNote> = {},
+  by: Actor = finance,
+): IssueCreditNoteCommand => ({
   type: 'IssueCreditNote',
-  data: { receivableId: RECEIVABLE_ID, creditNoteId: creditNoteId('cn-1'), amount: cny(amount), reason: 'two boxes damaged in transit', ...overrides },
+  data: {
+    receivableId: RECEIVABLE_ID,
+    creditNoteId: creditNoteId('cn-1'),
+    amount: cny(amount),
+    reason: 'two boxes damaged in transit',
+    ...overrides,
+  },
   metadata: meta(by, 22),
 });
 export const requestWriteOff = (by: Actor = finance): RequestWriteOffCommand => ({
@@ -107,13 +133,23 @@ export const approveWriteOff = (by: Actor = salesManager, writtenOffOn?: string)
   data: { receivableId: RECEIVABLE_ID, ...(writtenOffOn === undefined ? {} : { writtenOffOn }) },
   metadata: meta(by, 27),
 });
-export const logFollowUp = (overrides: Partial<LogCollectionFollowUp> = {}, by: Actor = rep, day = 21): LogCollectionFollowUpCommand => ({
+export const logFollowUp = (
+  overrides: Partial<LogCollectionFollowUp> = {},
+  by: Actor = rep,
+  day = 21,
+): LogCollectionFollowUpCommand => ({
   type: 'LogCollectionFollowUp',
-  data: { receivableId: RECEIVABLE_ID, channel: 'phone', note: 'Spoke to Ms Li in accounts; cash flow tight this month', ...overrides },
+  data: {
+    receivableId: RECEIVABLE_ID,
+    channel: 'phone',
+    note: 'Spoke to Ms Li in accounts; cash flow tight this month',
+    ...overrides,
+  },
   metadata: meta(by, day),
 });
 /** A follow-up on `day` with a promise to pay `amount` on `date`. */
-export const promise = (amount: number, date: string, day = 21): LogCollectionFollowUpCommand => logFollowUp({ promiseToPay: { date, amount: cny(amount) } }, rep, day);
+export const promise = (amount: number, date: string, day = 21): LogCollectionFollowUpCommand =>
+  logFollowUp({ promiseToPay: { date, amount: cny(amount) } }, rep, day);
 export const disputeReceivable = (by: Actor = rep): DisputeReceivableCommand => ({
   type: 'DisputeReceivable',
   data: { receivableId: RECEIVABLE_ID, reason: 'customer says 2 boxes arrived damaged' },
@@ -142,12 +178,27 @@ export function eventsOf(...commands: ReceivableCommand[]): ReceivableEvent[] {
 export const stateAfter = (...commands: ReceivableCommand[]): ReceivableState =>
   eventsOf(...commands).reduce(receivableDecider.evolve, receivableDecider.initialState());
 
-const attribution = { receivableId: RECEIVABLE_ID, orderId: ORDER_ID, customerId: CUSTOMER_ID, repId: rep.id, region: EAST, currency: CNY };
+const attribution = {
+  receivableId: RECEIVABLE_ID,
+  orderId: ORDER_ID,
+  customerId: CUSTOMER_ID,
+  repId: rep.id,
+  region: EAST,
+  currency: CNY,
+};
 
 /** ReceivableOpened for 10000 over {@link SCHEDULE}. */
 export const receivableOpened = (): ReceivableEvent => ({
   type: 'ReceivableOpened',
-  data: { ...attribution, outstanding: 10_000, amount: 10_000, issueDate: on(10), dueDate: on(10, 5), installments: SCHEDULE, openedAt: at(10) },
+  data: {
+    ...attribution,
+    outstanding: 10_000,
+    amount: 10_000,
+    issueDate: on(10),
+    dueDate: on(10, 5),
+    installments: SCHEDULE,
+    openedAt: at(10),
+  },
 });
 
 /** The Receivable decider with every actor registered as their token says (tests of other rules). */

@@ -31,7 +31,11 @@ export const PositiveMoney = z.object({ amount: PositiveMinorUnits, currency: Cu
 export type PositiveMoney = z.infer<typeof PositiveMoney>;
 
 /** Installment numbers: 1, 2, 3... */
-export const InstallmentNo = z.number({ message: 'installmentNo must be a number' }).int('installmentNo must be a whole number').min(1, 'installmentNo must be >= 1').max(1_000, 'installmentNo must be at most 1000');
+export const InstallmentNo = z
+  .number({ message: 'installmentNo must be a number' })
+  .int('installmentNo must be a whole number')
+  .min(1, 'installmentNo must be >= 1')
+  .max(1_000, 'installmentNo must be at most 1000');
 
 /** One installment of a receivable's schedule. */
 export const Installment = z

@@ -50,10 +50,19 @@ const isTeamRole = (role: Actor['role']): role is TeamRole => TeamRole.safeParse
 export function checkActor(actor: Actor, facts: AccessFacts): Either<AccessError, true> {
   if (!isTeamRole(actor.role)) return right(true);
   const standing = facts.actor;
-  const agrees = standing !== null && standing.active && standing.role === actor.role && (actor.role === 'sales_manager' || actor.role === 'market_analyst' || standing.region === actor.region);
+  const agrees =
+    standing !== null &&
+    standing.active &&
+    standing.role === actor.role &&
+    (actor.role === 'sales_manager' || actor.role === 'market_analyst' || standing.region === actor.region);
   return agrees
     ? right(true)
-    : left(domainError('ACTOR_NOT_REGISTERED', `${actor.id} is not on the sales team register as an active ${actor.role}${actor.region === undefined ? '' : ` of ${actor.region}`} at this date`));
+    : left(
+        domainError(
+          'ACTOR_NOT_REGISTERED',
+          `${actor.id} is not on the sales team register as an active ${actor.role}${actor.region === undefined ? '' : ` of ${actor.region}`} at this date`,
+        ),
+      );
 }
 
 /**
@@ -88,5 +97,11 @@ export function checkNamedRep(repId: ActorId, region: RegionId, facts: AccessFac
   const rep = facts.rep ?? null;
   return rep !== null && rep.active && rep.role === 'sales_rep' && rep.region === region
     ? right(true)
-    : left(domainError('REP_NOT_REGISTERED', `${repId} is not an active sales rep of region ${region} on the sales team register at this date`, { repId, region }));
+    : left(
+        domainError(
+          'REP_NOT_REGISTERED',
+          `${repId} is not an active sales rep of region ${region} on the sales team register at this date`,
+          { repId, region },
+        ),
+      );
 }

@@ -34,4 +34,6 @@ export const DISCOUNT_LIMIT_BP: Readonly<Record<Role, number>> = {
 
 /** A manager may act in a region: a sales manager anywhere, a regional manager only in their own. */
 export const managesRegion = (actor: Actor, region: RegionId): boolean =>
-  actor.role === 'sales_manager' || actor.role === 'system' || (actor.role === 'regional_manager' && actor.region === region);
+  actor.role === 'sales_manager' ||
+  actor.role === 'system' ||
+  (actor.role === 'regional_manager' && actor.region === region);

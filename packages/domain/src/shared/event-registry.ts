@@ -35,7 +35,9 @@ export const defineEvent = <T extends string, S extends z.ZodType>(
   parse(data) {
     const parsed = schema.safeParse(data);
     if (parsed.success) return right({ type, data: parsed.data });
-    return left(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })));
+    return left(
+      parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    );
   },
 });
 
@@ -66,26 +68,44 @@ export function createEventRegistry<E extends Event>(definitions: readonly Event
     versionOf: (type) => byType.get(type)?.version,
     decode(type, data, version) {
       const definition = byType.get(type);
-      if (definition === undefined) return left(domainError('EVENT_TYPE_UNKNOWN', `unknown event type ${type}`, { type }));
+      if (definition === undefined)
+        return left(domainError('EVENT_TYPE_UNKNOWN', `unknown event type ${type}`, { type }));
       const current = upcast(definition, data, version);
       if (current._tag === 'Left') return current;
       const event = definition.parse(current.right);
       if (event._tag === 'Right') return event;
-      return left(domainError('EVENT_DATA_INVALID', `${type} v${version} does not match its schema`, { type, version, issues: event.left }));
+      return left(
+        domainError('EVENT_DATA_INVALID', `${type} v${version} does not match its schema`, {
+          type,
+          version,
+          issues: event.left,
+        }),
+      );
     },
   };
 }
 
 /** `data` stored at `version`, brought to the definition's current version. */
-function upcast(definition: EventDefinition, data: unknown, version: number): Either<DomainError<EventDecodeErrorCode>, unknown> {
+function upcast(
+  definition: EventDefinition,
+  data: unknown,
+  version: number,
+): Either<DomainError<EventDecodeErrorCode>, unknown> {
   const { type } = definition;
   if (!Number.isInteger(version) || version < 1 || version > definition.version) {
-    return left(domainError('EVENT_VERSION_UNSUPPORTED', `${type} v${version} is not a version this release reads (1 to ${definition.version})`, { type, version }));
+    return left(
+      domainError(
+        'EVENT_VERSION_UNSUPPORTED',
+        `${type} v${version} is not a version this release reads (1 to ${definition.version})`,
+        { type, version },
+      ),
+    );
   }
   let current = data;
   for (let v = version; v < definition.version; v++) {
     const step = definition.upcasters?.[v];
-    if (step === undefined) return left(domainError('EVENT_VERSION_UNSUPPORTED', `${type} v${v} has no upcaster`, { type, version }));
+    if (step === undefined)
+      return left(domainError('EVENT_VERSION_UNSUPPORTED', `${type} v${v} has no upcaster`, { type, version }));
     current = step(current);
   }
   return right(current);

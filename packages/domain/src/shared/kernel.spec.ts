@@ -4,7 +4,15 @@ import { assertNever } from './assert-never.js';
 import { domainError, reject } from './domain-error.js';
 import { CustomerId, ID_PATTERN, OrderId, type RegionId, unsafeId } from './ids.js';
 import { CommandMetadata, EventMetadata } from './message.js';
-import { customerStream, orderStream, receivableStream, complaintStream, streamCategory, streamId, targetStream } from './streams.js';
+import {
+  customerStream,
+  orderStream,
+  receivableStream,
+  complaintStream,
+  streamCategory,
+  streamId,
+  targetStream,
+} from './streams.js';
 import { addDays, addHours, daysBetween, IsoDate, IsoDateTime, millisBetween, YearMonth } from './time.js';
 
 const actor = (role: Role, region?: string): Actor =>
@@ -84,7 +92,9 @@ describe('actors', () => {
   it('validates actors and metadata', () => {
     expect(Actor.safeParse({ id: 'rep-1', role: 'sales_rep', region: 'east' }).success).toBe(true);
     expect(Actor.safeParse({ id: 'rep-1', role: 'king' }).success).toBe(false);
-    expect(CommandMetadata.safeParse({ actor: { id: 'a', role: 'system' }, occurredAt: '2026-01-01T00:00:00Z' }).success).toBe(true);
+    expect(
+      CommandMetadata.safeParse({ actor: { id: 'a', role: 'system' }, occurredAt: '2026-01-01T00:00:00Z' }).success,
+    ).toBe(true);
     const metadata = {
       eventId: 'e',
       occurredAt: '2026-01-01T00:00:00Z',

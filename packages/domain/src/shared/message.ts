@@ -23,7 +23,9 @@ export interface Command<T extends string = string, D = unknown> {
  * What a client asks for, before the edge adds who and when: the `type` and `data` of each command of
  * the union `C`, still a union discriminated by `type` (the command bus carries one per aggregate).
  */
-export type CommandPayload<C extends Command = Command> = C extends Command ? { readonly type: C['type']; readonly data: C['data'] } : never;
+export type CommandPayload<C extends Command = Command> = C extends Command
+  ? { readonly type: C['type']; readonly data: C['data'] }
+  : never;
 
 /** Metadata every stored event carries (the envelope). `hash` chains the stream (docs/domain-rules.md). */
 export const EventMetadata = z.object({

@@ -136,7 +136,9 @@ describe('allocate', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1e13, max: 1e13 }),
-        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 12 })
+          .filter((w) => w.some((x) => x > 0)),
         (amount, weights) => {
           const shares = allocate(amount, weights);
           const total = weights.reduce((a, b) => a + b, 0);

@@ -26,7 +26,8 @@ export const BasisPoints = z.number().int().min(0).max(10_000);
 export type BasisPoints = z.infer<typeof BasisPoints>;
 
 /** Error codes of money parsing. */
-export type MoneyErrorCode = 'MONEY_INVALID_DECIMAL' | 'MONEY_TOO_MANY_DECIMALS' | 'MONEY_OUT_OF_RANGE' | 'MONEY_UNKNOWN_CURRENCY';
+export type MoneyErrorCode =
+  'MONEY_INVALID_DECIMAL' | 'MONEY_TOO_MANY_DECIMALS' | 'MONEY_OUT_OF_RANGE' | 'MONEY_UNKNOWN_CURRENCY';
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
@@ -42,10 +43,14 @@ export function parseDecimalToMinor(decimal: string, digits: number): Either<Dom
   const [, sign, whole = '0', fraction = ''] = match;
   if (fraction.length > digits) {
     return left(
-      domainError('MONEY_TOO_MANY_DECIMALS', `"${decimal}" has ${fraction.length} decimals; at most ${digits} allowed`, {
-        input: decimal,
-        allowed: digits,
-      }),
+      domainError(
+        'MONEY_TOO_MANY_DECIMALS',
+        `"${decimal}" has ${fraction.length} decimals; at most ${digits} allowed`,
+        {
+          input: decimal,
+          allowed: digits,
+        },
+      ),
     );
   }
   const minor = BigInt(whole + fraction.padEnd(digits, '0')) * (sign === '-' ? -1n : 1n);
@@ -68,7 +73,9 @@ export function parseMoney(decimal: string, currency: string): Either<DomainErro
 /** Formats minor units as a decimal string in major units ("1234.56"); the inverse of {@link parseDecimalToMinor}. */
 export function formatMinor(amount: number, digits: number): string {
   const negative = amount < 0;
-  const text = Math.abs(amount).toString().padStart(digits + 1, '0');
+  const text = Math.abs(amount)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = digits === 0 ? text : text.slice(0, -digits);
   const fraction = digits === 0 ? '' : `.${text.slice(-digits)}`;
   return `${negative ? '-' : ''}${whole}${fraction}`;
@@ -85,7 +92,7 @@ export function divideRoundHalfEven(numerator: number | bigint, denominator: num
   const n = BigInt(numerator);
   const d = BigInt(denominator);
   if (d === 0n) throw new RangeError('division by zero');
-  const sign = (n < 0n) !== (d < 0n) ? -1n : 1n;
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;
   let quotient = an / ad;
@@ -95,7 +102,8 @@ export function divideRoundHalfEven(numerator: number | bigint, denominator: num
 }
 
 /** `amount * bp / 10000`, rounded half to even: the discount of a line, for example. */
-export const applyBasisPoints = (amount: number, bp: number): number => divideRoundHalfEven(BigInt(amount) * BigInt(bp), 10_000n);
+export const applyBasisPoints = (amount: number, bp: number): number =>
+  divideRoundHalfEven(BigInt(amount) * BigInt(bp), 10_000n);
 
 /**
  * Splits `amount` into parts proportional to `weights` that add up to `amount` exactly
@@ -103,7 +111,8 @@ export const applyBasisPoints = (amount: number, bp: number): number => divideRo
  */
 export function allocate(amount: number, weights: readonly number[]): number[] {
   if (weights.length === 0) throw new RangeError('allocate needs at least one weight');
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers');
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
+    throw new RangeError('weights must be non-negative integers');
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) throw new RangeError('weights must not all be zero');
   const big = BigInt(amount);

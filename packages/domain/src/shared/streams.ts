@@ -1,7 +1,39 @@
-import type { ActorId, ComplaintId, OpportunityId, CustomerId, OrderId, PriceListId, PromotionId, ReceivableId, Sku, SubscriptionId, SurveyId } from './ids.js';
+import type {
+  ActorId,
+  ComplaintId,
+  OpportunityId,
+  CustomerId,
+  OrderId,
+  PriceListId,
+  PromotionId,
+  ReceivableId,
+  Sku,
+  SubscriptionId,
+  SurveyId,
+} from './ids.js';
 
 /** Stream categories: the part of a stream name before the first `-`. */
-export const STREAM_CATEGORIES = ['customer', 'order', 'receivable', 'complaint', 'target', 'team', 'period', 'report', 'product', 'pricelist', 'promotion', 'webhook', 'commission', 'statement', 'competition', 'forecast', 'campaign', 'evaluation', 'opportunity'] as const;
+export const STREAM_CATEGORIES = [
+  'customer',
+  'order',
+  'receivable',
+  'complaint',
+  'target',
+  'team',
+  'period',
+  'report',
+  'product',
+  'pricelist',
+  'promotion',
+  'webhook',
+  'commission',
+  'statement',
+  'competition',
+  'forecast',
+  'campaign',
+  'evaluation',
+  'opportunity',
+] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 

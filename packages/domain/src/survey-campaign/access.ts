@@ -24,12 +24,19 @@ function populationOf(command: SurveyCampaignCommand, state: SurveyCampaignState
  * campaign is in the actor's scope (a regional manager: a campaign of their region alone; a rep: none); launching is
  * a sales manager's, planning the analysts', the sales manager's and (in scope) a regional manager's.
  */
-export function surveyCampaignAccess(command: WithAccess<SurveyCampaignCommand>, state: SurveyCampaignState): Either<AccessError | SurveyCampaignError, true> {
+export function surveyCampaignAccess(
+  command: WithAccess<SurveyCampaignCommand>,
+  state: SurveyCampaignState,
+): Either<AccessError | SurveyCampaignError, true> {
   const population = populationOf(command, state);
   const { actor } = command.metadata;
   const scoped = checkAccess(actor, command.access, population === null ? null : scopeOf(population));
   if (isLeft(scoped)) return scoped;
   const launching = command.type === 'LaunchSurveyCampaign';
   const roles = launching ? CAMPAIGN_LAUNCHERS : CAMPAIGN_PLANNERS;
-  return roles.includes(actor.role) ? right(true) : refuse('CAMPAIGN_NOT_AUTHORIZED', `a ${actor.role} may not ${launching ? 'launch' : 'plan'} survey campaigns`, { role: actor.role });
+  return roles.includes(actor.role)
+    ? right(true)
+    : refuse('CAMPAIGN_NOT_AUTHORIZED', `a ${actor.role} may not ${launching ? 'launch' : 'plan'} survey campaigns`, {
+        role: actor.role,
+      });
 }

@@ -14,7 +14,11 @@ export const CampaignPopulation = z
   .object({
     segments: z.array(Segment).max(10).default([]),
     regions: z.array(RegionId).max(50).default([]),
-    orderedWithinMonths: z.number({ message: 'orderedWithinMonths must be a number' }).int().min(1, 'orderedWithinMonths must be 1 to 36').max(36, 'orderedWithinMonths must be 1 to 36'),
+    orderedWithinMonths: z
+      .number({ message: 'orderedWithinMonths must be a number' })
+      .int()
+      .min(1, 'orderedWithinMonths must be 1 to 36')
+      .max(36, 'orderedWithinMonths must be 1 to 36'),
   })
   .strict()
   .refine((p) => unique(p.segments) && unique(p.regions), { message: 'each segment and region appears once' });
@@ -26,8 +30,16 @@ export const CampaignSample = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('random'),
-      size: z.number({ message: 'size must be a number' }).int().min(1, 'size must be 1 to 100000').max(100_000, 'size must be 1 to 100000'),
-      seed: z.number({ message: 'seed must be a number' }).int().min(0, 'seed must be 0 to 4294967295').max(0xffffffff, 'seed must be 0 to 4294967295'),
+      size: z
+        .number({ message: 'size must be a number' })
+        .int()
+        .min(1, 'size must be 1 to 100000')
+        .max(100_000, 'size must be 1 to 100000'),
+      seed: z
+        .number({ message: 'seed must be a number' })
+        .int()
+        .min(0, 'seed must be 0 to 4294967295')
+        .max(0xffffffff, 'seed must be 0 to 4294967295'),
     })
     .strict(),
 ]);
@@ -41,7 +53,11 @@ export const PlanSurveyCampaign = z
   .object({
     // The invitation ids add `.<n>` to the campaign id, and an id is at most 64 characters.
     campaignId: SurveyId.refine((id) => id.length <= 48, 'campaignId must be at most 48 characters'),
-    name: z.string({ message: 'name must be a text' }).trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
+    name: z
+      .string({ message: 'name must be a text' })
+      .trim()
+      .min(1, 'name must not be empty')
+      .max(200, 'name must be at most 200 characters'),
     period: YearMonth,
     population: CampaignPopulation,
     sample: CampaignSample,
@@ -54,7 +70,13 @@ export type PlanSurveyCampaign = z.infer<typeof PlanSurveyCampaign>;
 
 /** One customer of the population as the read models know them at launch. */
 export const PopulationMember = z
-  .object({ customerId: CustomerId, region: RegionId, segment: StoredSegment, ownerRepId: ActorId, lastOrderOn: IsoDate })
+  .object({
+    customerId: CustomerId,
+    region: RegionId,
+    segment: StoredSegment,
+    ownerRepId: ActorId,
+    lastOrderOn: IsoDate,
+  })
   .strict();
 export type PopulationMember = z.infer<typeof PopulationMember>;
 
@@ -66,7 +88,10 @@ export type LaunchSurveyCampaignRequest = z.infer<typeof LaunchSurveyCampaignReq
  * Launch a planned campaign with what the handler loaded: the business date of the launch and the population as the
  * read models hold it then. One invitation per customer drawn.
  */
-export const LaunchSurveyCampaign = LaunchSurveyCampaignRequest.extend({ launchedOn: IsoDate, population: z.array(PopulationMember).max(200_000) }).strict();
+export const LaunchSurveyCampaign = LaunchSurveyCampaignRequest.extend({
+  launchedOn: IsoDate,
+  population: z.array(PopulationMember).max(200_000),
+}).strict();
 export type LaunchSurveyCampaign = z.infer<typeof LaunchSurveyCampaign>;
 
 /** PlanSurveyCampaign as a command. */

@@ -31,7 +31,10 @@ export function inPopulation(population: CampaignPopulation, member: PopulationM
  * order driven by mulberry32 seeded with the sample's seed, so the same population and seed always draw the same
  * customers. The drawn are returned in customer-id order.
  */
-export function drawSample(population: readonly PopulationMember[], sample: CampaignSample): readonly PopulationMember[] {
+export function drawSample(
+  population: readonly PopulationMember[],
+  sample: CampaignSample,
+): readonly PopulationMember[] {
   const ordered = [...population].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
   if (sample.kind === 'all' || sample.size >= ordered.length) return ordered;
   const random = createRandom(sample.seed);
@@ -44,4 +47,10 @@ export function drawSample(population: readonly PopulationMember[], sample: Camp
 
 /** The invitations of the drawn customers: ids `<campaign id>.<n>` numbered from 1 in customer-id order. */
 export const invitationsOf = (campaignId: SurveyId, drawn: readonly PopulationMember[]): readonly Invitation[] =>
-  drawn.map(({ customerId, region, segment, ownerRepId }, index) => ({ invitationId: InvitationId.parse(`${campaignId}.${index + 1}`), customerId, region, segment, ownerRepId }));
+  drawn.map(({ customerId, region, segment, ownerRepId }, index) => ({
+    invitationId: InvitationId.parse(`${campaignId}.${index + 1}`),
+    customerId,
+    region,
+    segment,
+    ownerRepId,
+  }));

@@ -16,5 +16,8 @@ export type SurveyCampaignErrorCode =
 export type SurveyCampaignError = DomainError<SurveyCampaignErrorCode>;
 
 /** A refusal as a decision. */
-export const refuse = (code: SurveyCampaignErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<SurveyCampaignError, never> =>
-  left(domainError(code, message, details));
+export const refuse = (
+  code: SurveyCampaignErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<SurveyCampaignError, never> => left(domainError(code, message, details));

@@ -53,7 +53,8 @@ export type SurveyCampaignLaunchedEvent = Event<'SurveyCampaignLaunched', Survey
 export type SurveyInvitationIssuedEvent = Event<'SurveyInvitationIssued', SurveyInvitationIssued>;
 
 /** Every SurveyCampaign event. */
-export type SurveyCampaignEvent = SurveyCampaignPlannedEvent | SurveyCampaignLaunchedEvent | SurveyInvitationIssuedEvent;
+export type SurveyCampaignEvent =
+  SurveyCampaignPlannedEvent | SurveyCampaignLaunchedEvent | SurveyInvitationIssuedEvent;
 
 /** Schemas and versions of the SurveyCampaign events, for the event registry. */
 export const surveyCampaignEventDefinitions: readonly EventDefinition<SurveyCampaignEvent>[] = [

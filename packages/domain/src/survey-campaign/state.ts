@@ -43,7 +43,18 @@ export function evolve(state: SurveyCampaignState, event: SurveyCampaignEvent): 
   if (event.type === 'SurveyCampaignPlanned') {
     if (state.status !== 'none') return state;
     const { campaignId, name, period, population, sample, opensOn, closesOn, plannedBy } = event.data;
-    return { status: 'planned', campaignId, name, period, population, sample, opensOn, closesOn, plannedBy, invitations: {} };
+    return {
+      status: 'planned',
+      campaignId,
+      name,
+      period,
+      population,
+      sample,
+      opensOn,
+      closesOn,
+      plannedBy,
+      invitations: {},
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -51,7 +62,13 @@ export function evolve(state: SurveyCampaignState, event: SurveyCampaignEvent): 
       return { ...state, status: 'launched' };
     case 'SurveyInvitationIssued': {
       const { invitationId, customerId, region, segment, ownerRepId } = event.data;
-      return { ...state, invitations: { ...state.invitations, [invitationId]: { invitationId, customerId, region, segment, ownerRepId } } };
+      return {
+        ...state,
+        invitations: {
+          ...state.invitations,
+          [invitationId]: { invitationId, customerId, region, segment, ownerRepId },
+        },
+      };
     }
   }
 }

@@ -33,10 +33,23 @@ export const planData = (overrides: Partial<PlanSurveyCampaign> = {}): PlanSurve
   closesOn: '2026-04-30',
   ...overrides,
 });
-export const plan = (overrides: Partial<PlanSurveyCampaign> = {}, by: Actor = analyst): SurveyCampaignCommand => ({ type: 'PlanSurveyCampaign', data: planData(overrides), metadata: { actor: by, occurredAt: at(20) } });
-export const planned = (overrides: Partial<PlanSurveyCampaign> = {}, by: Actor = analyst): SurveyCampaignPlannedEvent => ({
+export const plan = (overrides: Partial<PlanSurveyCampaign> = {}, by: Actor = analyst): SurveyCampaignCommand => ({
+  type: 'PlanSurveyCampaign',
+  data: planData(overrides),
+  metadata: { actor: by, occurredAt: at(20) },
+});
+export const planned = (
+  overrides: Partial<PlanSurveyCampaign> = {},
+  by: Actor = analyst,
+): SurveyCampaignPlannedEvent => ({
   type: 'SurveyCampaignPlanned',
-  data: { ...planData(overrides), questions: [...CAMPAIGN_QUESTIONS], plannedBy: by.id, plannerRole: by.role, plannedAt: at(20) },
+  data: {
+    ...planData(overrides),
+    questions: [...CAMPAIGN_QUESTIONS],
+    plannedBy: by.id,
+    plannerRole: by.role,
+    plannedAt: at(20),
+  },
 });
 
 /** A customer of region `region`, segment `smb`, owned by `rep-<region>`, who last ordered on `lastOrderOn`. */
@@ -48,19 +61,36 @@ export const member = (id: string, region: RegionId = EAST, lastOrderOn = '2026-
   lastOrderOn,
 });
 
-export const launch = (population: readonly PopulationMember[], by: Actor = salesManager, launchedOn = '2026-03-31'): SurveyCampaignCommand => ({
+export const launch = (
+  population: readonly PopulationMember[],
+  by: Actor = salesManager,
+  launchedOn = '2026-03-31',
+): SurveyCampaignCommand => ({
   type: 'LaunchSurveyCampaign',
   data: { campaignId: CAMPAIGN, launchedOn, population: [...population] },
   metadata: { actor: by, occurredAt: at(31) },
 });
 
 /** The events of launching with these customers drawn (in customer-id order) out of `populationSize`. */
-export const launched = (drawn: readonly PopulationMember[], populationSize: number = drawn.length, by: Actor = salesManager): SurveyCampaignEvent[] => [
-  { type: 'SurveyCampaignLaunched', data: { campaignId: CAMPAIGN, populationSize, invited: drawn.length, launchedBy: by.id, launchedAt: at(31) } },
-  ...drawn.map(
-    ({ customerId, region, segment, ownerRepId }, index): SurveyCampaignEvent => ({
-      type: 'SurveyInvitationIssued',
-      data: { campaignId: CAMPAIGN, invitationId: InvitationId.parse(`${CAMPAIGN}.${index + 1}`), customerId, region, segment, ownerRepId, issuedAt: at(31) },
-    }),
-  ),
+export const launched = (
+  drawn: readonly PopulationMember[],
+  populationSize: number = drawn.length,
+  by: Actor = salesManager,
+): SurveyCampaignEvent[] => [
+  {
+    type: 'SurveyCampaignLaunched',
+    data: { campaignId: CAMPAIGN, populationSize, invited: drawn.length, launchedBy: by.id, launchedAt: at(31) },
+  },
+  ...drawn.map(({ customerId, region, segment, ownerRepId }, index): SurveyCampaignEvent => ({
+    type: 'SurveyInvitationIssued',
+    data: {
+      campaignId: CAMPAIGN,
+      invitationId: InvitationId.parse(`${CAMPAIGN}.${index + 1}`),
+      customerId,
+      region,
+      segment,
+      ownerRepId,
+      issuedAt: at(31),
+    },
+  })),
 ];

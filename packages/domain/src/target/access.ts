@@ -6,10 +6,13 @@ import type { TargetState } from './state.js';
 
 /** Whose record the command touches: the target's rep (rep targets) and region; for a new target, those it names. */
 function recordOf(command: TargetCommand, state: TargetState): RecordScope | null {
-  if (state.status !== 'none') return { ...(state.scope === 'rep' ? { repId: state.scopeId as ActorId } : {}), region: state.region };
+  if (state.status !== 'none')
+    return { ...(state.scope === 'rep' ? { repId: state.scopeId as ActorId } : {}), region: state.region };
   if (command.type !== 'SetSalesTarget') return null;
   const { scope, scopeId, region } = command.data;
-  return scope === 'rep' ? { repId: scopeId as ActorId, region: region ?? (scopeId as RegionId) } : { region: scopeId as RegionId };
+  return scope === 'rep'
+    ? { repId: scopeId as ActorId, region: region ?? (scopeId as RegionId) }
+    : { region: scopeId as RegionId };
 }
 
 /**
@@ -19,6 +22,7 @@ function recordOf(command: TargetCommand, state: TargetState): RecordScope | nul
 export function targetAccess(command: WithAccess<TargetCommand>, state: TargetState): Either<AccessError, true> {
   const record = recordOf(command, state);
   const allowed = checkAccess(command.metadata.actor, command.access, record);
-  if (isLeft(allowed) || command.type !== 'SetSalesTarget' || state.status !== 'none' || record?.repId === undefined) return allowed;
+  if (isLeft(allowed) || command.type !== 'SetSalesTarget' || state.status !== 'none' || record?.repId === undefined)
+    return allowed;
   return checkNamedRep(record.repId, record.region, command.access);
 }

@@ -7,18 +7,42 @@ const issuesOf = (result: { error?: { issues: { path: PropertyKey[]; message: st
 describe('Target command schemas', () => {
   it('accept a rep target with its region and a region target with or without it', () => {
     expect(SetSalesTarget.safeParse(t.setData()).success).toBe(true);
-    expect(SetSalesTarget.safeParse(t.setData({ scope: 'region', scopeId: 'east', region: undefined })).success).toBe(true);
-    expect(SetSalesTarget.safeParse(t.setData({ scope: 'region', scopeId: 'east', region: t.EAST })).success).toBe(true);
-    expect(targetCommandSchemas.ReviseSalesTarget.safeParse({ month: '2026-04', scope: 'rep', scopeId: 'rep-1', amount: 1, reason: 'x' }).success).toBe(true);
+    expect(SetSalesTarget.safeParse(t.setData({ scope: 'region', scopeId: 'east', region: undefined })).success).toBe(
+      true,
+    );
+    expect(SetSalesTarget.safeParse(t.setData({ scope: 'region', scopeId: 'east', region: t.EAST })).success).toBe(
+      true,
+    );
+    expect(
+      targetCommandSchemas.ReviseSalesTarget.safeParse({
+        month: '2026-04',
+        scope: 'rep',
+        scopeId: 'rep-1',
+        amount: 1,
+        reason: 'x',
+      }).success,
+    ).toBe(true);
   });
   it('require the region of a rep target, and for a region target the same region as the scope id', () => {
     expect(issuesOf(SetSalesTarget.safeParse(t.setData({ region: undefined })))).toEqual([
-      { path: 'region', message: 'region is required for a rep target and, for a region target, must be left out or equal scopeId' },
+      {
+        path: 'region',
+        message: 'region is required for a rep target and, for a region target, must be left out or equal scopeId',
+      },
     ]);
-    expect(issuesOf(SetSalesTarget.safeParse(t.setData({ scope: 'region', scopeId: 'east', region: t.WEST })))[0]?.path).toBe('region');
+    expect(
+      issuesOf(SetSalesTarget.safeParse(t.setData({ scope: 'region', scopeId: 'east', region: t.WEST })))[0]?.path,
+    ).toBe('region');
   });
   it('name the failing fields', () => {
-    const result = SetSalesTarget.safeParse({ ...t.setData(), month: '2026-13', scope: 'team', scopeId: '-x', amount: 0, currency: 'XXX' });
+    const result = SetSalesTarget.safeParse({
+      ...t.setData(),
+      month: '2026-13',
+      scope: 'team',
+      scopeId: '-x',
+      amount: 0,
+      currency: 'XXX',
+    });
     expect(issuesOf(result)).toEqual([
       { path: 'month', message: 'must be a month YYYY-MM' },
       { path: 'scope', message: 'scope must be rep or region' },
@@ -26,11 +50,24 @@ describe('Target command schemas', () => {
       { path: 'amount', message: 'must be > 0' },
       { path: 'currency', message: 'must be an ISO 4217 currency code, e.g. CNY' },
     ]);
-    expect(issuesOf(ReviseSalesTarget.safeParse({ month: '2026-04', scope: 'rep', scopeId: 'rep-1', amount: -5, reason: '  ' })).map((i) => i.path)).toEqual(['amount', 'reason']);
+    expect(
+      issuesOf(
+        ReviseSalesTarget.safeParse({ month: '2026-04', scope: 'rep', scopeId: 'rep-1', amount: -5, reason: '  ' }),
+      ).map((i) => i.path),
+    ).toEqual(['amount', 'reason']);
     expect(SetSalesTarget.safeParse(t.setData({ amount: 1.5 })).success).toBe(false);
   });
   it('refuse unknown fields', () => {
     expect(issuesOf(SetSalesTarget.safeParse({ ...t.setData(), bonus: 1 }))[0]?.message).toMatch(/bonus/);
-    expect(ReviseSalesTarget.safeParse({ month: '2026-04', scope: 'rep', scopeId: 'rep-1', amount: 1, reason: 'x', currency: 'USD' }).success).toBe(false);
+    expect(
+      ReviseSalesTarget.safeParse({
+        month: '2026-04',
+        scope: 'rep',
+        scopeId: 'rep-1',
+        amount: 1,
+        reason: 'x',
+        currency: 'USD',
+      }).success,
+    ).toBe(false);
   });
 });

@@ -9,7 +9,9 @@ export const TargetScope = z.enum(['rep', 'region'], { message: 'scope must be r
 export type TargetScope = z.infer<typeof TargetScope>;
 
 /** The rep id (`sub`) or the region id the target is for. */
-export const TargetScopeId = z.string({ message: 'scopeId must be a text' }).regex(ID_PATTERN, 'scopeId must be a rep or region id: 1-64 letters, digits, ".", "_" or "-"');
+export const TargetScopeId = z
+  .string({ message: 'scopeId must be a text' })
+  .regex(ID_PATTERN, 'scopeId must be a rep or region id: 1-64 letters, digits, ".", "_" or "-"');
 
 /** The three fields that name a target (and its stream `target-<month>-<scope>-<scopeId>`). */
 const TargetKey = { month: YearMonth, scope: TargetScope, scopeId: TargetScopeId };
@@ -22,10 +24,14 @@ const TargetKey = { month: YearMonth, scope: TargetScope, scopeId: TargetScopeId
 export const SetSalesTarget = z
   .object({ ...TargetKey, region: RegionId.optional(), amount: PositiveMinorUnits, currency: Currency })
   .strict()
-  .refine((data) => (data.scope === 'rep' ? data.region !== undefined : data.region === undefined || data.region === data.scopeId), {
-    message: 'region is required for a rep target and, for a region target, must be left out or equal scopeId',
-    path: ['region'],
-  });
+  .refine(
+    (data) =>
+      data.scope === 'rep' ? data.region !== undefined : data.region === undefined || data.region === data.scopeId,
+    {
+      message: 'region is required for a rep target and, for a region target, must be left out or equal scopeId',
+      path: ['region'],
+    },
+  );
 export type SetSalesTarget = z.infer<typeof SetSalesTarget>;
 
 /** Revise a target that was set: the new amount (in the target's currency) and why. */
@@ -33,7 +39,11 @@ export const ReviseSalesTarget = z
   .object({
     ...TargetKey,
     amount: PositiveMinorUnits,
-    reason: z.string({ message: 'reason must be a text' }).trim().min(1, 'reason must not be empty').max(1_000, 'reason must be at most 1000 characters'),
+    reason: z
+      .string({ message: 'reason must be a text' })
+      .trim()
+      .min(1, 'reason must not be empty')
+      .max(1_000, 'reason must be at most 1000 characters'),
   })
   .strict();
 export type ReviseSalesTarget = z.infer<typeof ReviseSalesTarget>;

@@ -10,38 +10,54 @@ describe('SetSalesTarget', () => {
   });
   it('sets a region target, whose region is its scope id', () => {
     const regionTarget = { scope: 'region' as const, scopeId: 'west' };
-    given([]).when(t.setTarget({ ...regionTarget, region: undefined }, t.westManager)).then([
-      t.targetSet({ ...regionTarget, region: t.WEST, setBy: t.westManager.id }),
-    ]);
+    given([])
+      .when(t.setTarget({ ...regionTarget, region: undefined }, t.westManager))
+      .then([t.targetSet({ ...regionTarget, region: t.WEST, setBy: t.westManager.id })]);
   });
   it('is for managers only: regional managers in their region, sales managers and the system anywhere', () => {
     given([]).when(t.setTarget({}, t.rep)).then('TARGET_NOT_AUTHORIZED');
     given([]).when(t.setTarget({}, t.finance)).then('TARGET_NOT_AUTHORIZED');
     given([]).when(t.setTarget({}, t.analyst)).then('TARGET_NOT_AUTHORIZED');
     given([]).when(t.setTarget({}, t.westManager)).then('FORBIDDEN_SCOPE');
-    given([]).when(t.setTarget({ scope: 'region', scopeId: 'east', region: undefined }, t.westManager)).then('FORBIDDEN_SCOPE');
-    given([]).when(t.setTarget({}, t.salesManager)).then([t.targetSet({ setBy: t.salesManager.id })]);
-    given([]).when(t.setTarget({}, t.system)).then([t.targetSet({ setBy: t.system.id })]);
+    given([])
+      .when(t.setTarget({ scope: 'region', scopeId: 'east', region: undefined }, t.westManager))
+      .then('FORBIDDEN_SCOPE');
+    given([])
+      .when(t.setTarget({}, t.salesManager))
+      .then([t.targetSet({ setBy: t.salesManager.id })]);
+    given([])
+      .when(t.setTarget({}, t.system))
+      .then([t.targetSet({ setBy: t.system.id })]);
   });
   it('is set once: the same values again are a no-op, other values are refused (revise instead)', () => {
     given([t.targetSet()]).when(t.setTarget()).then([]);
-    given([t.targetSet()]).when(t.setTarget({ amount: 1 })).then('TARGET_ALREADY_SET');
-    given([t.targetSet()]).when(t.setTarget({ currency: t.USD })).then('TARGET_ALREADY_SET');
+    given([t.targetSet()])
+      .when(t.setTarget({ amount: 1 }))
+      .then('TARGET_ALREADY_SET');
+    given([t.targetSet()])
+      .when(t.setTarget({ currency: t.USD }))
+      .then('TARGET_ALREADY_SET');
     given([t.targetSet()]).when(t.setTarget({}, t.salesManager)).then([]);
   });
   it('recognises a retried set after a revision as the same set', () => {
     given([t.targetSet(), t.targetRevised()]).when(t.setTarget()).then([]);
-    given([t.targetSet(), t.targetRevised()]).when(t.setTarget({ amount: 60_000_000 })).then('TARGET_ALREADY_SET');
+    given([t.targetSet(), t.targetRevised()])
+      .when(t.setTarget({ amount: 60_000_000 }))
+      .then('TARGET_ALREADY_SET');
   });
   it('refuses a set with another rep region than the target has', () => {
-    given([t.targetSet()]).when(t.setTarget({ region: t.WEST }, t.salesManager)).then('TARGET_ALREADY_SET');
+    given([t.targetSet()])
+      .when(t.setTarget({ region: t.WEST }, t.salesManager))
+      .then('TARGET_ALREADY_SET');
   });
 });
 
 describe('ReviseSalesTarget', () => {
   it('revises a target that was set, recording before, after and reason', () => {
     given([t.targetSet()]).when(t.reviseTarget()).then([t.targetRevised()]);
-    given([t.targetSet(), t.targetRevised()]).when(t.reviseTarget(55_000_000)).then([t.targetRevised(60_000_000, 55_000_000)]);
+    given([t.targetSet(), t.targetRevised()])
+      .when(t.reviseTarget(55_000_000))
+      .then([t.targetRevised(60_000_000, 55_000_000)]);
   });
   it('only after the target was set', () => {
     given([]).when(t.reviseTarget()).then('FORBIDDEN_SCOPE');
@@ -52,12 +68,19 @@ describe('ReviseSalesTarget', () => {
   it('is for managers of the target region only', () => {
     given([t.targetSet()]).when(t.reviseTarget(60_000_000, t.rep)).then('TARGET_NOT_AUTHORIZED');
     given([t.targetSet()]).when(t.reviseTarget(60_000_000, t.westManager)).then('FORBIDDEN_SCOPE');
-    given([t.targetSet()]).when(t.reviseTarget(60_000_000, t.salesManager)).then([t.targetRevised(50_000_000, 60_000_000, t.salesManager)]);
+    given([t.targetSet()])
+      .when(t.reviseTarget(60_000_000, t.salesManager))
+      .then([t.targetRevised(50_000_000, 60_000_000, t.salesManager)]);
   });
 });
 
 describe('targetDecider', () => {
   it('fails loudly on a command type it does not know (a programming error, not a business rule)', () => {
-    expect(() => targetDecider.decide({ type: 'Nope', metadata: { actor: t.salesManager, occurredAt: '2026-03-01T09:00:00Z' } } as never, targetDecider.initialState())).toThrow('Unhandled case');
+    expect(() =>
+      targetDecider.decide(
+        { type: 'Nope', metadata: { actor: t.salesManager, occurredAt: '2026-03-01T09:00:00Z' } } as never,
+        targetDecider.initialState(),
+      ),
+    ).toThrow('Unhandled case');
   });
 });

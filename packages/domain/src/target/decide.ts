@@ -17,18 +17,28 @@ export type TargetErrorCode = 'TARGET_NOT_AUTHORIZED' | 'TARGET_ALREADY_SET' | '
 /** A refusal of the Target decider. */
 export type TargetError = DomainError<TargetErrorCode>;
 
-const refuse = (code: TargetErrorCode, message: string, details?: Readonly<Record<string, unknown>>): Either<TargetError, never> =>
-  left(domainError(code, message, details));
+const refuse = (
+  code: TargetErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Either<TargetError, never> => left(domainError(code, message, details));
 
 /** Managers only: a sales manager (or the system) for any region, a regional manager for their own. */
 function authorize(actor: Actor, region: RegionId): Either<TargetError, true> {
   return (isManager(actor) || actor.role === 'system') && managesRegion(actor, region)
     ? right(true)
-    : refuse('TARGET_NOT_AUTHORIZED', `a ${actor.role} may not set targets for region ${region}`, { actorId: actor.id, role: actor.role, region });
+    : refuse('TARGET_NOT_AUTHORIZED', `a ${actor.role} may not set targets for region ${region}`, {
+        actorId: actor.id,
+        role: actor.role,
+        region,
+      });
 }
 
 /** Sets a target once; the same values again are a no-op, other values must go through ReviseSalesTarget. */
-function setSalesTarget(command: SetSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
+function setSalesTarget(
+  command: SetSalesTargetCommand,
+  state: TargetState,
+): Either<TargetError, readonly TargetEvent[]> {
   const { data, metadata } = command;
   const region = data.region ?? (data.scopeId as RegionId);
   const allowed = authorize(metadata.actor, region);
@@ -44,11 +54,19 @@ function setSalesTarget(command: SetSalesTargetCommand, state: TargetState): Eit
         });
   }
   const { month, scope, scopeId, amount, currency } = data;
-  return right([{ type: 'SalesTargetSet', data: { month, scope, scopeId, region, currency, amount, setBy: metadata.actor.id, setAt: metadata.occurredAt } }]);
+  return right([
+    {
+      type: 'SalesTargetSet',
+      data: { month, scope, scopeId, region, currency, amount, setBy: metadata.actor.id, setAt: metadata.occurredAt },
+    },
+  ]);
 }
 
 /** Revises a target that was set; the amount in force again is a no-op. */
-function reviseSalesTarget(command: ReviseSalesTargetCommand, state: TargetState): Either<TargetError, readonly TargetEvent[]> {
+function reviseSalesTarget(
+  command: ReviseSalesTargetCommand,
+  state: TargetState,
+): Either<TargetError, readonly TargetEvent[]> {
   if (state.status === 'none') return refuse('TARGET_NOT_SET', 'there is no target to revise; set it first');
   const { data, metadata } = command;
   const allowed = authorize(metadata.actor, state.region);
@@ -58,13 +76,27 @@ function reviseSalesTarget(command: ReviseSalesTargetCommand, state: TargetState
   return right([
     {
       type: 'SalesTargetRevised',
-      data: { month, scope, scopeId, region, currency, previousAmount, amount: data.amount, reason: data.reason, revisedBy: metadata.actor.id, revisedAt: metadata.occurredAt },
+      data: {
+        month,
+        scope,
+        scopeId,
+        region,
+        currency,
+        previousAmount,
+        amount: data.amount,
+        reason: data.reason,
+        revisedBy: metadata.actor.id,
+        revisedAt: metadata.occurredAt,
+      },
     },
   ]);
 }
 
 /** Decides a Target command against the target's state. */
-function decideCommand(command: WithAccess<TargetCommand>, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+function decideCommand(
+  command: WithAccess<TargetCommand>,
+  state: TargetState,
+): Either<DomainError, readonly TargetEvent[]> {
   const access = targetAccess(command, state);
   if (access._tag === 'Left') return access;
   switch (command.type) {
@@ -78,7 +110,10 @@ function decideCommand(command: WithAccess<TargetCommand>, state: TargetState): 
 }
 
 /** Decides a Target command; a change to a closed month's target is refused, as its attainment must not move. */
-function decide(command: WithAccess<WithPeriods<TargetCommand>>, state: TargetState): Either<DomainError, readonly TargetEvent[]> {
+function decide(
+  command: WithAccess<WithPeriods<TargetCommand>>,
+  state: TargetState,
+): Either<DomainError, readonly TargetEvent[]> {
   const decision = decideCommand(command, state);
   if (decision._tag === 'Left' || decision.right.length === 0) return decision;
   const open = checkMonthOpen(command.data.month, command.periods);
@@ -86,4 +121,8 @@ function decide(command: WithAccess<WithPeriods<TargetCommand>>, state: TargetSt
 }
 
 /** The Target aggregate (stream `target-<YYYY-MM>-<rep|region>-<id>`, see `targetStream`) as a decider. */
-export const targetDecider: Decider<WithAccess<WithPeriods<TargetCommand>>, TargetEvent, TargetState> = { initialState, decide, evolve };
+export const targetDecider: Decider<WithAccess<WithPeriods<TargetCommand>>, TargetEvent, TargetState> = {
+  initialState,
+  decide,
+  evolve,
+};

@@ -45,30 +45,41 @@ const sequences = fc.array(commandArb, { minLength: 1, maxLength: 20 });
 
 describe('Target invariants over random command sequences', () => {
   it('folding the stored events reproduces the state', () => {
-    fc.assert(fc.property(sequences, (commands) => {
-      const { events, state } = run(commands);
-      return deepEqual(fold(targetDecider, stored(events)), state);
-    }), settings);
+    fc.assert(
+      fc.property(sequences, (commands) => {
+        const { events, state } = run(commands);
+        return deepEqual(fold(targetDecider, stored(events)), state);
+      }),
+      settings,
+    );
   });
 
   it('is set at most once, revised only after, and the amount in force is the last one decided', () => {
-    fc.assert(fc.property(sequences, (commands) => {
-      const { events, state } = run(commands);
-      const sets = events.filter((event) => event.type === 'SalesTargetSet');
-      const last = events[events.length - 1];
-      return (
-        sets.length <= 1 &&
-        (events.length === 0 || events[0]?.type === 'SalesTargetSet') &&
-        (state.status === 'none' ? events.length === 0 : state.amount === last?.data.amount)
-      );
-    }), settings);
+    fc.assert(
+      fc.property(sequences, (commands) => {
+        const { events, state } = run(commands);
+        const sets = events.filter((event) => event.type === 'SalesTargetSet');
+        const last = events[events.length - 1];
+        return (
+          sets.length <= 1 &&
+          (events.length === 0 || events[0]?.type === 'SalesTargetSet') &&
+          (state.status === 'none' ? events.length === 0 : state.amount === last?.data.amount)
+        );
+      }),
+      settings,
+    );
   });
 
   it('only managers of the region ever change a target', () => {
-    fc.assert(fc.property(sequences, (commands) => {
-      const { events } = run(commands);
-      const allowed: string[] = [t.eastManager.id, t.salesManager.id];
-      return events.every((event) => allowed.includes(event.type === 'SalesTargetSet' ? event.data.setBy : event.data.revisedBy));
-    }), settings);
+    fc.assert(
+      fc.property(sequences, (commands) => {
+        const { events } = run(commands);
+        const allowed: string[] = [t.eastManager.id, t.salesManager.id];
+        return events.every((event) =>
+          allowed.includes(event.type === 'SalesTargetSet' ? event.data.setBy : event.data.revisedBy),
+        );
+      }),
+      settings,
+    );
   });
 });

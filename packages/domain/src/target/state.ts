@@ -37,9 +37,23 @@ export function evolve(state: TargetState, event: TargetEvent): TargetState {
     case 'SalesTargetSet': {
       if (state.status !== 'none') return state;
       const { month, scope, scopeId, region, currency, amount, setAt } = event.data;
-      return { status: 'set', month, scope, scopeId, region, currency, amount, initialAmount: amount, revisions: 0, setAt, revisedAt: null };
+      return {
+        status: 'set',
+        month,
+        scope,
+        scopeId,
+        region,
+        currency,
+        amount,
+        initialAmount: amount,
+        revisions: 0,
+        setAt,
+        revisedAt: null,
+      };
     }
     case 'SalesTargetRevised':
-      return state.status === 'none' ? state : { ...state, amount: event.data.amount, revisions: state.revisions + 1, revisedAt: event.data.revisedAt };
+      return state.status === 'none'
+        ? state
+        : { ...state, amount: event.data.amount, revisions: state.revisions + 1, revisedAt: event.data.revisedAt };
   }
 }

@@ -38,7 +38,11 @@ export const setTarget = (overrides: Partial<SetSalesTarget> = {}, by: Actor = e
   data: setData(overrides),
   metadata: { actor: by, occurredAt: at(20) },
 });
-export const reviseTarget = (amount = 60_000_000, by: Actor = eastManager, overrides: Partial<ReviseSalesTarget> = {}): ReviseSalesTargetCommand => ({
+export const reviseTarget = (
+  amount = 60_000_000,
+  by: Actor = eastManager,
+  overrides: Partial<ReviseSalesTarget> = {},
+): ReviseSalesTargetCommand => ({
   type: 'ReviseSalesTarget',
   data: { month: '2026-04', scope: 'rep', scopeId: 'rep-1', amount, reason: 'new key account won', ...overrides },
   metadata: { actor: by, occurredAt: at(25) },
@@ -46,9 +50,23 @@ export const reviseTarget = (amount = 60_000_000, by: Actor = eastManager, overr
 
 export const targetSet = (overrides: Partial<SalesTargetSetEvent['data']> = {}): SalesTargetSetEvent => ({
   type: 'SalesTargetSet',
-  data: { month: '2026-04', scope: 'rep', scopeId: 'rep-1', region: EAST, currency: CNY, amount: 50_000_000, setBy: eastManager.id, setAt: at(20), ...overrides },
+  data: {
+    month: '2026-04',
+    scope: 'rep',
+    scopeId: 'rep-1',
+    region: EAST,
+    currency: CNY,
+    amount: 50_000_000,
+    setBy: eastManager.id,
+    setAt: at(20),
+    ...overrides,
+  },
 });
-export const targetRevised = (previousAmount = 50_000_000, amount = 60_000_000, by: Actor = eastManager): SalesTargetRevisedEvent => ({
+export const targetRevised = (
+  previousAmount = 50_000_000,
+  amount = 60_000_000,
+  by: Actor = eastManager,
+): SalesTargetRevisedEvent => ({
   type: 'SalesTargetRevised',
   data: {
     month: '2026-04',

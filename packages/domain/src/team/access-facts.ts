@@ -12,7 +12,8 @@ import { standingOn, type TeamState } from './state.js';
 /** The rep a command names and the register must know: an order's rep, a customer's owner, a rep target's rep, an evaluated rep. */
 export function namedRepOf(command: { readonly type: string; readonly data: unknown }): ActorId | undefined {
   // The type names the data's shape: the schemas checked it on the way in.
-  const typed = command as CustomerCommand | OrderCommand | TargetCommand | ForecastCommand | EvaluationCommand | OpportunityCommand;
+  const typed = command as
+    CustomerCommand | OrderCommand | TargetCommand | ForecastCommand | EvaluationCommand | OpportunityCommand;
   switch (typed.type) {
     case 'PlaceOrder':
     case 'SubmitForecast':
@@ -39,7 +40,18 @@ export function namedRepOf(command: { readonly type: string; readonly data: unkn
  * @example
  * const access = accessFacts(register, command, '2026-03-02');
  */
-export const accessFacts = (register: TeamState, command: { readonly type: string; readonly data: unknown; readonly metadata: { readonly actor: { readonly id: ActorId } } }, on: IsoDate): AccessFacts => {
+export const accessFacts = (
+  register: TeamState,
+  command: {
+    readonly type: string;
+    readonly data: unknown;
+    readonly metadata: { readonly actor: { readonly id: ActorId } };
+  },
+  on: IsoDate,
+): AccessFacts => {
   const repId = namedRepOf(command);
-  return { actor: standingOn(register, command.metadata.actor.id, on), ...(repId === undefined ? {} : { rep: standingOn(register, repId, on) }) };
+  return {
+    actor: standingOn(register, command.metadata.actor.id, on),
+    ...(repId === undefined ? {} : { rep: standingOn(register, repId, on) }),
+  };
 };

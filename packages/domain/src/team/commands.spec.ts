@@ -5,23 +5,32 @@ import { accessFacts, namedRepOf } from './access-facts.js';
 import { evolve, initialState, type TeamState } from './state.js';
 import type { TeamEvent } from './events.js';
 
-const issuesOf = (result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }) =>
-  result.error?.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) ?? [];
+const issuesOf = (result: {
+  success: boolean;
+  error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+}) => result.error?.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) ?? [];
 
 describe('team commands', () => {
   it('require a region of regional managers and reps, and refuse one for every other role', () => {
-    expect(JoinTeam.safeParse({ memberId: 'rep-1', role: 'sales_rep', region: 'east', joinedOn: '2026-03-01' }).success).toBe(true);
+    expect(
+      JoinTeam.safeParse({ memberId: 'rep-1', role: 'sales_rep', region: 'east', joinedOn: '2026-03-01' }).success,
+    ).toBe(true);
     expect(JoinTeam.safeParse({ memberId: 'sm-1', role: 'sales_manager', joinedOn: '2026-03-01' }).success).toBe(true);
     expect(issuesOf(JoinTeam.safeParse({ memberId: 'rep-1', role: 'sales_rep', joinedOn: '2026-03-01' }))).toEqual([
       { path: 'region', message: 'region is required for regional managers and reps, and absent for other roles' },
     ]);
-    expect(issuesOf(JoinTeam.safeParse({ memberId: 'sm-1', role: 'sales_manager', region: 'east', joinedOn: '2026-03-01' }))).toEqual([
+    expect(
+      issuesOf(JoinTeam.safeParse({ memberId: 'sm-1', role: 'sales_manager', region: 'east', joinedOn: '2026-03-01' })),
+    ).toEqual([
       { path: 'region', message: 'region is required for regional managers and reps, and absent for other roles' },
     ]);
   });
 
   it('refuse unknown fields and impossible dates', () => {
-    expect(TransferTeamMember.safeParse({ memberId: 'rep-1', toRegion: 'west', transferredOn: '2026-04-01', extra: 1 }).success).toBe(false);
+    expect(
+      TransferTeamMember.safeParse({ memberId: 'rep-1', toRegion: 'west', transferredOn: '2026-04-01', extra: 1 })
+        .success,
+    ).toBe(false);
     expect(LeaveTeam.safeParse({ memberId: 'rep-1', leftOn: '2026-02-30' }).success).toBe(false);
     expect(LeaveTeam.safeParse({ memberId: 'rep-1', leftOn: '2026-02-28' }).success).toBe(true);
   });
@@ -31,8 +40,29 @@ describe('access facts from the register', () => {
   const at = '2026-03-01T09:00:00Z';
   const register: TeamState = (
     [
-      { type: 'TeamMemberJoined', data: { memberId: ActorId.parse('rm-east'), role: 'regional_manager', region: RegionId.parse('east'), joinedOn: '2026-01-01', recordedBy: ActorId.parse('sm-1'), recordedAt: at } },
-      { type: 'TeamMemberJoined', data: { memberId: ActorId.parse('rep-1'), role: 'sales_rep', region: RegionId.parse('east'), managerId: ActorId.parse('rm-east'), joinedOn: '2026-01-02', recordedBy: ActorId.parse('sm-1'), recordedAt: at } },
+      {
+        type: 'TeamMemberJoined',
+        data: {
+          memberId: ActorId.parse('rm-east'),
+          role: 'regional_manager',
+          region: RegionId.parse('east'),
+          joinedOn: '2026-01-01',
+          recordedBy: ActorId.parse('sm-1'),
+          recordedAt: at,
+        },
+      },
+      {
+        type: 'TeamMemberJoined',
+        data: {
+          memberId: ActorId.parse('rep-1'),
+          role: 'sales_rep',
+          region: RegionId.parse('east'),
+          managerId: ActorId.parse('rm-east'),
+          joinedOn: '2026-01-02',
+          recordedBy: ActorId.parse('sm-1'),
+          recordedAt: at,
+        },
+      },
     ] satisfies TeamEvent[]
   ).reduce(evolve, initialState());
   const by = actor('rm-east', 'regional_manager', 'east');
@@ -53,7 +83,12 @@ describe('access facts from the register', () => {
       actor: { active: true, role: 'regional_manager', region: 'east' },
       rep: { active: true, role: 'sales_rep', region: 'east', managerId: 'rm-east' },
     });
-    expect(accessFacts(register, command('PlaceOrder', { repId: 'rep-9' }), '2026-03-02')).toEqual({ actor: { active: true, role: 'regional_manager', region: 'east' }, rep: null });
-    expect(accessFacts(register, command('ConfirmOrder', { orderId: 'o-1' }), '2025-12-31')).toEqual({ actor: { active: false, role: 'regional_manager', region: 'east' } });
+    expect(accessFacts(register, command('PlaceOrder', { repId: 'rep-9' }), '2026-03-02')).toEqual({
+      actor: { active: true, role: 'regional_manager', region: 'east' },
+      rep: null,
+    });
+    expect(accessFacts(register, command('ConfirmOrder', { orderId: 'o-1' }), '2025-12-31')).toEqual({
+      actor: { active: false, role: 'regional_manager', region: 'east' },
+    });
   });
 });

@@ -11,7 +11,13 @@ const needsRegion = (role: TeamRole): boolean => role === 'regional_manager' || 
  * and reps, absent otherwise) and manager. A person who left may join again with a later date.
  */
 export const JoinTeam = z
-  .object({ memberId: ActorId, role: TeamRole, region: RegionId.optional(), managerId: ActorId.optional(), joinedOn: BusinessDate })
+  .object({
+    memberId: ActorId,
+    role: TeamRole,
+    region: RegionId.optional(),
+    managerId: ActorId.optional(),
+    joinedOn: BusinessDate,
+  })
   .strict()
   .refine((data) => needsRegion(data.role) === (data.region !== undefined), {
     message: 'region is required for regional managers and reps, and absent for other roles',

@@ -30,7 +30,12 @@ export const TeamMemberTransferred = z.object({
 export type TeamMemberTransferred = z.infer<typeof TeamMemberTransferred>;
 
 /** A person left the team on `leftOn`. */
-export const TeamMemberLeft = z.object({ memberId: ActorId, leftOn: IsoDate, recordedBy: ActorId, recordedAt: IsoDateTime });
+export const TeamMemberLeft = z.object({
+  memberId: ActorId,
+  leftOn: IsoDate,
+  recordedBy: ActorId,
+  recordedAt: IsoDateTime,
+});
 export type TeamMemberLeft = z.infer<typeof TeamMemberLeft>;
 
 /** TeamMemberJoined as an event. */

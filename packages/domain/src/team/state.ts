@@ -20,7 +20,9 @@ export interface TeamState {
 /** The empty register. */
 export const initialState = (): TeamState => ({ members: {} });
 
-const withSpells = (state: TeamState, memberId: string, spells: readonly Spell[]): TeamState => ({ members: { ...state.members, [memberId]: spells } });
+const withSpells = (state: TeamState, memberId: string, spells: readonly Spell[]): TeamState => ({
+  members: { ...state.members, [memberId]: spells },
+});
 
 /** Ends the open spell on `on` and, when `next` is given, opens it from `on`. */
 function endSpell(state: TeamState, memberId: string, on: IsoDate, next?: Partial<Spell>): TeamState {
@@ -38,12 +40,21 @@ export function evolve(state: TeamState, event: TeamEvent): TeamState {
   switch (event.type) {
     case 'TeamMemberJoined': {
       const { memberId, role, region, managerId, joinedOn } = event.data;
-      const spell: Spell = { from: joinedOn, until: null, role, ...(region === undefined ? {} : { region }), ...(managerId === undefined ? {} : { managerId }) };
+      const spell: Spell = {
+        from: joinedOn,
+        until: null,
+        role,
+        ...(region === undefined ? {} : { region }),
+        ...(managerId === undefined ? {} : { managerId }),
+      };
       return withSpells(state, memberId, [...(state.members[memberId] ?? []), spell]);
     }
     case 'TeamMemberTransferred': {
       const { memberId, toRegion, managerId, transferredOn } = event.data;
-      return endSpell(state, memberId, transferredOn, { region: toRegion, ...(managerId === undefined ? {} : { managerId }) });
+      return endSpell(state, memberId, transferredOn, {
+        region: toRegion,
+        ...(managerId === undefined ? {} : { managerId }),
+      });
     }
     case 'TeamMemberLeft':
       return endSpell(state, event.data.memberId, event.data.leftOn);
@@ -67,7 +78,12 @@ export function standingOn(state: TeamState, memberId: string, date: IsoDate): S
   const spell = spellOn(state, memberId, date) ?? spells.at(-1);
   if (spell === undefined) return null;
   const active = spellOn(state, memberId, date) !== undefined;
-  return { active, role: spell.role, ...(spell.region === undefined ? {} : { region: spell.region }), ...(spell.managerId === undefined ? {} : { managerId: spell.managerId }) };
+  return {
+    active,
+    role: spell.role,
+    ...(spell.region === undefined ? {} : { region: spell.region }),
+    ...(spell.managerId === undefined ? {} : { managerId: spell.managerId }),
+  };
 }
 
 /** The last date anything changed for `memberId` (changes must come in date order). */

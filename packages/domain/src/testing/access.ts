@@ -37,6 +37,11 @@ export function registeredDecider<C extends Commanded, E, S>(
     initialState: decider.initialState,
     evolve: decider.evolve,
     decide: (command, state) =>
-      decider.decide('access' in command ? command : { ...command, access: registeredAccess(command.metadata.actor, repRegion(command, state)) }, state),
+      decider.decide(
+        'access' in command
+          ? command
+          : { ...command, access: registeredAccess(command.metadata.actor, repRegion(command, state)) },
+        state,
+      ),
   };
 }

@@ -9,27 +9,51 @@ type Ev = { type: 'Added'; by: number };
 const counter: Decider<Cmd, Ev, number> = {
   initialState: () => 0,
   decide: (command, state) =>
-    state + command.by > 10 ? left(domainError('COUNTER_OVERFLOW', 'too much', { state })) : right([{ type: 'Added', by: command.by }]),
+    state + command.by > 10
+      ? left(domainError('COUNTER_OVERFLOW', 'too much', { state }))
+      : right([{ type: 'Added', by: command.by }]),
   evolve: (state, event) => state + event.by,
 };
 const given = deciderSpec(counter);
 
 describe('deciderSpec', () => {
   it('passes when the events match, returning them', () => {
-    expect(given([{ type: 'Added', by: 2 }]).when({ type: 'Add', by: 3 }).then([{ type: 'Added', by: 3 }])).toEqual([
-      { type: 'Added', by: 3 },
-    ]);
+    expect(
+      given([{ type: 'Added', by: 2 }])
+        .when({ type: 'Add', by: 3 })
+        .then([{ type: 'Added', by: 3 }]),
+    ).toEqual([{ type: 'Added', by: 3 }]);
   });
   it('passes when the refusal code matches', () => {
-    expect(given([{ type: 'Added', by: 9 }]).when({ type: 'Add', by: 3 }).then('COUNTER_OVERFLOW')).toEqual([]);
-    expect(given([{ type: 'Added', by: 9 }]).when({ type: 'Add', by: 3 }).thenError('COUNTER_OVERFLOW').details).toEqual({
+    expect(
+      given([{ type: 'Added', by: 9 }])
+        .when({ type: 'Add', by: 3 })
+        .then('COUNTER_OVERFLOW'),
+    ).toEqual([]);
+    expect(
+      given([{ type: 'Added', by: 9 }])
+        .when({ type: 'Add', by: 3 })
+        .thenError('COUNTER_OVERFLOW').details,
+    ).toEqual({
       state: 9,
     });
   });
   it('fails on other events, unexpected refusals, other codes, and unexpected success', () => {
-    expect(() => given([]).when({ type: 'Add', by: 1 }).then([{ type: 'Added', by: 2 }])).toThrow(DeciderSpecificationError);
-    expect(() => given([{ type: 'Added', by: 10 }]).when({ type: 'Add', by: 1 }).then([])).toThrow('expected events, got a refusal');
-    expect(() => given([{ type: 'Added', by: 10 }]).when({ type: 'Add', by: 1 }).then('OTHER')).toThrow('refused with another code');
+    expect(() =>
+      given([])
+        .when({ type: 'Add', by: 1 })
+        .then([{ type: 'Added', by: 2 }]),
+    ).toThrow(DeciderSpecificationError);
+    expect(() =>
+      given([{ type: 'Added', by: 10 }])
+        .when({ type: 'Add', by: 1 })
+        .then([]),
+    ).toThrow('expected events, got a refusal');
+    expect(() =>
+      given([{ type: 'Added', by: 10 }])
+        .when({ type: 'Add', by: 1 })
+        .then('OTHER'),
+    ).toThrow('refused with another code');
     expect(() => given([]).when({ type: 'Add', by: 1 }).then('COUNTER_OVERFLOW')).toThrow('expected a refusal');
   });
   it('folds history like the decider', () => {

@@ -55,8 +55,10 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>): (history: reado
       const state = history.reduce(decider.evolve, decider.initialState());
       const result = decider.decide(command, state);
       const thenError = (code: string): DomainError => {
-        if (!isLeft(result)) throw new DeciderSpecificationError('expected a refusal', { code }, { events: result.right });
-        if (result.left.code !== code) throw new DeciderSpecificationError('refused with another code', { code }, result.left);
+        if (!isLeft(result))
+          throw new DeciderSpecificationError('expected a refusal', { code }, { events: result.right });
+        if (result.left.code !== code)
+          throw new DeciderSpecificationError('refused with another code', { code }, result.left);
         return result.left;
       };
       return {
@@ -66,8 +68,10 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>): (history: reado
             thenError(expected);
             return [];
           }
-          if (isLeft(result)) throw new DeciderSpecificationError('expected events, got a refusal', expected, result.left);
-          if (!deepEqual(result.right, expected)) throw new DeciderSpecificationError('other events', expected, result.right);
+          if (isLeft(result))
+            throw new DeciderSpecificationError('expected events, got a refusal', expected, result.left);
+          if (!deepEqual(result.right, expected))
+            throw new DeciderSpecificationError('other events', expected, result.right);
           return result.right;
         },
       };

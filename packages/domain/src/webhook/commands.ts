@@ -8,7 +8,10 @@ export const SubscribeWebhook = z
   .object({
     subscriptionId: SubscriptionId,
     url: WebhookUrl,
-    kinds: z.array(AlertKind).min(1, 'kinds must not be empty').max(5, 'kinds must be at most 5')
+    kinds: z
+      .array(AlertKind)
+      .min(1, 'kinds must not be empty')
+      .max(5, 'kinds must be at most 5')
       .refine((kinds) => new Set(kinds).size === kinds.length, 'kinds must not repeat a kind'),
     region: RegionId.optional(),
   })

@@ -17,7 +17,11 @@ export const WebhookSubscribed = z.object({
 export type WebhookSubscribed = z.infer<typeof WebhookSubscribed>;
 
 /** The subscription was cancelled: nothing more is delivered to it. */
-export const WebhookSubscriptionCancelled = z.object({ subscriptionId: SubscriptionId, cancelledBy: ActorId, cancelledAt: IsoDateTime });
+export const WebhookSubscriptionCancelled = z.object({
+  subscriptionId: SubscriptionId,
+  cancelledBy: ActorId,
+  cancelledAt: IsoDateTime,
+});
 export type WebhookSubscriptionCancelled = z.infer<typeof WebhookSubscriptionCancelled>;
 
 /** WebhookSubscribed as an event. */

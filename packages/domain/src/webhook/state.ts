@@ -5,7 +5,12 @@ import type { AlertKind } from './vocabulary.js';
 /** The state of a webhook subscription's stream. */
 export type WebhookState =
   | { readonly status: 'none' }
-  | { readonly status: 'active' | 'cancelled'; readonly url: string; readonly kinds: readonly AlertKind[]; readonly region: RegionId | null };
+  | {
+      readonly status: 'active' | 'cancelled';
+      readonly url: string;
+      readonly kinds: readonly AlertKind[];
+      readonly region: RegionId | null;
+    };
 
 /** The state before any event. */
 export const initialState = (): WebhookState => ({ status: 'none' });

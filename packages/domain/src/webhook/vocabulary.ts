@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** The kinds of alert a webhook may subscribe to: SLA about to breach (acknowledge, resolve), promise broken, approval waiting over a day, order late. */
-export const ALERT_KINDS = ['sla_acknowledge_due', 'sla_resolve_due', 'promise_broken', 'approval_waiting', 'order_late'] as const;
+export const ALERT_KINDS = [
+  'sla_acknowledge_due',
+  'sla_resolve_due',
+  'promise_broken',
+  'approval_waiting',
+  'order_late',
+] as const;
 /** One of {@link ALERT_KINDS}. */
 export const AlertKind = z.enum(ALERT_KINDS, { message: `must be one of ${ALERT_KINDS.join(', ')}` });
 export type AlertKind = z.infer<typeof AlertKind>;

@@ -23,7 +23,11 @@ export type { ContractHooks, ContractOptions, ContractSubject } from './contract
  *   return { store, log, dispose: () => store.close() };
  * }, { hooks: { openAnother: async ({ log }) => createMemoryEventStore({ log }) } });
  */
-export function describeEventStoreContract<S extends ContractSubject>(name: string, open: () => Promise<S>, options: ContractOptions<S> = {}): void {
+export function describeEventStoreContract<S extends ContractSubject>(
+  name: string,
+  open: () => Promise<S>,
+  options: ContractOptions<S> = {},
+): void {
   let current: S | undefined;
   const subject = (): S => {
     if (current === undefined) throw new Error('the contract subject is only available inside a test');

@@ -1,10 +1,19 @@
 import { left, right } from 'fp-ts/lib/Either.js';
-import { ActorId, createEventRegistry, defineEvent, domainError, type Command, type Decider, type Event } from '@salesbook/domain';
+import {
+  ActorId,
+  createEventRegistry,
+  defineEvent,
+  domainError,
+  type Command,
+  type Decider,
+  type Event,
+} from '@salesbook/domain';
 import { z } from 'zod';
 import { createEventCodec } from '../event-codec.js';
 
 /** A counter aggregate: the package's own specs use it while the real aggregates live in @salesbook/domain. */
-export type CounterCommand = Command<'Increment', { by: number; times?: number }> | Command<'Touch', Record<string, never>>;
+export type CounterCommand =
+  Command<'Increment', { by: number; times?: number }> | Command<'Touch', Record<string, never>>;
 /** The counter's one event. */
 export type CounterEvent = Event<'CounterIncremented', { by: number }>;
 /** The counter's state. */
@@ -18,14 +27,22 @@ export const counterDecider: Decider<CounterCommand, CounterEvent, CounterState>
   initialState: () => ({ count: 0, increments: 0 }),
   decide: (command) => {
     if (command.type === 'Touch') return right([]);
-    if (command.data.by <= 0) return left(domainError('COUNTER_AMOUNT_INVALID', 'increments are positive', { by: command.data.by }));
-    return right(Array.from({ length: command.data.times ?? 1 }, () => ({ type: 'CounterIncremented' as const, data: { by: command.data.by } })));
+    if (command.data.by <= 0)
+      return left(domainError('COUNTER_AMOUNT_INVALID', 'increments are positive', { by: command.data.by }));
+    return right(
+      Array.from({ length: command.data.times ?? 1 }, () => ({
+        type: 'CounterIncremented' as const,
+        data: { by: command.data.by },
+      })),
+    );
   },
   evolve: (state, event) => ({ count: state.count + event.data.by, increments: state.increments + 1 }),
 };
 
 /** Reads the counter's event. */
-export const counterEventRegistry = createEventRegistry([defineEvent('CounterIncremented', z.object({ by: z.number().int() }))]);
+export const counterEventRegistry = createEventRegistry([
+  defineEvent('CounterIncremented', z.object({ by: z.number().int() })),
+]);
 
 /** A codec that knows the counter's event. */
 export const counterCodec = createEventCodec(counterEventRegistry);

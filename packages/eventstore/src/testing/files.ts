@@ -15,5 +15,7 @@ export function everyFile(dir: string): [string, Buffer][] {
 /** The names of the files under `dir` whose bytes hold `needle` in UTF-8 or UTF-16LE (SQLite may store either). */
 export const filesHolding = (dir: string, needle: string): string[] =>
   everyFile(dir)
-    .filter(([, bytes]) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')))
+    .filter(
+      ([, bytes]) => bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le')),
+    )
     .map(([name]) => path.basename(name));

@@ -15,14 +15,31 @@ function collector(sim: Sim, receivable: ReceivableEntity) {
 }
 
 /** Logs a collection follow-up on `date` while the receivable is open, with an optional promise to pay. */
-export function followUp(sim: Sim, receivable: ReceivableEntity, date: IsoDate, promise: { date: IsoDate; amount: number } | undefined): void {
+export function followUp(
+  sim: Sim,
+  receivable: ReceivableEntity,
+  date: IsoDate,
+  promise: { date: IsoDate; amount: number } | undefined,
+): void {
   sim.engine.at(onDate(sim, date), () => {
     const owed = outstandingOf(receivable);
     if (owed <= 0) return;
     const currency = receivable.customer.region.currency;
-    const promiseToPay = promise === undefined ? {} : { promiseToPay: { date: promise.date, amount: { amount: Math.min(promise.amount, owed), currency } } };
-    const data = { receivableId: receivable.id, channel: sim.random.weighted(CHANNELS, CHANNEL_WEIGHTS), note: sim.random.pick(TEXTS.followUpNotes), ...promiseToPay };
-    runReceivable(sim, receivable, { type: 'LogCollectionFollowUp', data, metadata: sim.engine.metadata(collector(sim, receivable)) });
+    const promiseToPay =
+      promise === undefined
+        ? {}
+        : { promiseToPay: { date: promise.date, amount: { amount: Math.min(promise.amount, owed), currency } } };
+    const data = {
+      receivableId: receivable.id,
+      channel: sim.random.weighted(CHANNELS, CHANNEL_WEIGHTS),
+      note: sim.random.pick(TEXTS.followUpNotes),
+      ...promiseToPay,
+    };
+    runReceivable(sim, receivable, {
+      type: 'LogCollectionFollowUp',
+      data,
+      metadata: sim.engine.metadata(collector(sim, receivable)),
+    });
   });
 }
 
@@ -32,12 +49,29 @@ export function planDispute(sim: Sim, receivable: ReceivableEntity, date: IsoDat
   engine.at(onDate(sim, date), () => {
     if (outstandingOf(receivable) <= 0) return;
     const data = { receivableId: receivable.id, reason: random.pick(TEXTS.disputeReasons) };
-    if (!runReceivable(sim, receivable, { type: 'DisputeReceivable', data, metadata: engine.metadata(collector(sim, receivable)) }).ok) return;
+    if (
+      !runReceivable(sim, receivable, {
+        type: 'DisputeReceivable',
+        data,
+        metadata: engine.metadata(collector(sim, receivable)),
+      }).ok
+    )
+      return;
     engine.at(onDate(sim, plusDays(date, random.int(5, 25))), () => {
       const credit = random.chance(0.5);
-      if (credit) issueCreditNote(sim, receivable, Math.round(outstandingOf(receivable) * (0.05 + random.next() * 0.15)), TEXTS.creditReasons[1]);
+      if (credit)
+        issueCreditNote(
+          sim,
+          receivable,
+          Math.round(outstandingOf(receivable) * (0.05 + random.next() * 0.15)),
+          TEXTS.creditReasons[1],
+        );
       const resolution = credit ? TEXTS.resolutions[2] : random.pick([TEXTS.resolutions[0], TEXTS.resolutions[1]]);
-      runReceivable(sim, receivable, { type: 'ResolveDispute', data: { receivableId: receivable.id, resolution }, metadata: engine.metadata(collector(sim, receivable)) });
+      runReceivable(sim, receivable, {
+        type: 'ResolveDispute',
+        data: { receivableId: receivable.id, resolution },
+        metadata: engine.metadata(collector(sim, receivable)),
+      });
     });
   });
 }
@@ -47,9 +81,16 @@ export function writeOff(sim: Sim, receivable: ReceivableEntity): void {
   if (outstandingOf(receivable) <= 0) return;
   const { engine, random } = sim;
   const data = { receivableId: receivable.id, reason: 'Uncollectible after repeated reminders' };
-  if (!runReceivable(sim, receivable, { type: 'RequestWriteOff', data, metadata: engine.metadata(financeClerk(sim)) }).ok) return;
+  if (
+    !runReceivable(sim, receivable, { type: 'RequestWriteOff', data, metadata: engine.metadata(financeClerk(sim)) }).ok
+  )
+    return;
   engine.at(businessDaysLater(sim, random.int(2, 6)), () => {
     if (outstandingOf(receivable) <= 0) return;
-    runReceivable(sim, receivable, { type: 'ApproveWriteOff', data: { receivableId: receivable.id }, metadata: engine.metadata(receivable.customer.region.manager) });
+    runReceivable(sim, receivable, {
+      type: 'ApproveWriteOff',
+      data: { receivableId: receivable.id },
+      metadata: engine.metadata(receivable.customer.region.manager),
+    });
   });
 }

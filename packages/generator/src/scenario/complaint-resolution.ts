@@ -18,8 +18,14 @@ export function resolveAndClose(sim: Sim, complaint: ComplaintEntity, rootCauseP
   const handler = complaint.handler;
   if (handler === undefined) return;
   if (rootCausePending) {
-    const data = { complaintId: complaint.id, findings: random.pick(TEXTS.findings), rootCause: rootCauseOf(sim, complaint) };
-    engine.at(engine.now + Math.round((0.5 + random.next() * 3.5) * HOUR), () => runComplaint(sim, complaint, { type: 'RecordInvestigation', data, metadata: engine.metadata(handler) }));
+    const data = {
+      complaintId: complaint.id,
+      findings: random.pick(TEXTS.findings),
+      rootCause: rootCauseOf(sim, complaint),
+    };
+    engine.at(engine.now + Math.round((0.5 + random.next() * 3.5) * HOUR), () =>
+      runComplaint(sim, complaint, { type: 'RecordInvestigation', data, metadata: engine.metadata(handler) }),
+    );
   }
   const withinSla = random.chance(0.85);
   const factor = withinSla ? 0.4 + random.next() * 0.55 : 1.05 + random.next() * 1.5;
@@ -31,7 +37,8 @@ function resolve(sim: Sim, complaint: ComplaintEntity, withinSla: boolean): void
   const { random, engine } = sim;
   const handler = complaint.handler;
   if (handler === undefined) return;
-  const compensated = (complaint.category === 'product_quality' || complaint.category === 'delivery') && random.chance(0.25);
+  const compensated =
+    (complaint.category === 'product_quality' || complaint.category === 'delivery') && random.chance(0.25);
   const amount = random.int(2, 30) * 10_000;
   // Compensation above 100,000 minor units needs a manager of the region: the regional manager resolves it.
   const resolver: Actor = compensated && amount > 100_000 ? complaint.customer.region.manager : handler;
@@ -47,7 +54,14 @@ function resolve(sim: Sim, complaint: ComplaintEntity, withinSla: boolean): void
 function close(sim: Sim, complaint: ComplaintEntity, handler: Actor, withinSla: boolean): void {
   const { random, engine } = sim;
   const satisfaction = random.weighted(SATISFIED, withinSla ? WITHIN_SLA_WEIGHTS : BREACHED_WEIGHTS);
-  if (!runComplaint(sim, complaint, { type: 'CloseComplaint', data: { complaintId: complaint.id, satisfaction }, metadata: engine.metadata(handler) })) return;
+  if (
+    !runComplaint(sim, complaint, {
+      type: 'CloseComplaint',
+      data: { complaintId: complaint.id, satisfaction },
+      metadata: engine.metadata(handler),
+    })
+  )
+    return;
   const customer = complaint.customer;
   customer.mood = Math.max(-1, Math.min(1, customer.mood + (satisfaction - 3) * 0.04));
   const state = complaint.stream.state;
@@ -59,10 +73,24 @@ function close(sim: Sim, complaint: ComplaintEntity, handler: Actor, withinSla: 
 function reopen(sim: Sim, complaint: ComplaintEntity, handler: Actor): void {
   const { random, engine } = sim;
   const reopener = complaint.customer.rep.actor;
-  if (!runComplaint(sim, complaint, { type: 'ReopenComplaint', data: { complaintId: complaint.id, reason: 'The problem came back' }, metadata: engine.metadata(reopener) })) return;
+  if (
+    !runComplaint(sim, complaint, {
+      type: 'ReopenComplaint',
+      data: { complaintId: complaint.id, reason: 'The problem came back' },
+      metadata: engine.metadata(reopener),
+    })
+  )
+    return;
   engine.at(engine.now + Math.round((1 + random.next() * 2) * DAY), () => {
-    const data = { complaintId: complaint.id, findings: random.pick(TEXTS.findings), rootCause: rootCauseOf(sim, complaint) };
-    if (!runComplaint(sim, complaint, { type: 'RecordInvestigation', data, metadata: engine.metadata(handler) })) return;
-    engine.at(engine.now + Math.round((1 + random.next() * 3) * DAY), () => resolve(sim, complaint, random.chance(0.6)));
+    const data = {
+      complaintId: complaint.id,
+      findings: random.pick(TEXTS.findings),
+      rootCause: rootCauseOf(sim, complaint),
+    };
+    if (!runComplaint(sim, complaint, { type: 'RecordInvestigation', data, metadata: engine.metadata(handler) }))
+      return;
+    engine.at(engine.now + Math.round((1 + random.next() * 3) * DAY), () =>
+      resolve(sim, complaint, random.chance(0.6)),
+    );
   });
 }

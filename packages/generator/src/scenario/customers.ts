@@ -47,7 +47,9 @@ function creditLimitFor(sim: Sim, customer: CustomerEntity): number {
 /** Registers a new customer of `region` at `at` (its owner is the rep with the fewest customers), then maybe sets a credit limit. */
 export function registerCustomer(sim: Sim, region: Region, at: number, load: Map<string, number>): void {
   sim.engine.at(at, () => {
-    const rep = region.reps.reduce((best, rep) => ((load.get(rep.actor.id) ?? 0) < (load.get(best.actor.id) ?? 0) ? rep : best));
+    const rep = region.reps.reduce((best, rep) =>
+      (load.get(rep.actor.id) ?? 0) < (load.get(best.actor.id) ?? 0) ? rep : best,
+    );
     const id = sim.ids.next('C', 6) as CustomerId;
     const segment = sim.random.weighted(SEGMENTS, SEGMENT_WEIGHTS);
     const customer: CustomerEntity = {
@@ -69,10 +71,13 @@ export function registerCustomer(sim: Sim, region: Region, at: number, load: Map
       region: region.id,
       segment,
       ownerRepId: rep.actor.id,
-      ...(sim.random.chance(0.7) ? { size: sim.random.pick(SIZES), businessScope: sim.random.pick(TEXTS.businessScope) } : {}),
+      ...(sim.random.chance(0.7)
+        ? { size: sim.random.pick(SIZES), businessScope: sim.random.pick(TEXTS.businessScope) }
+        : {}),
       ...(sim.random.chance(0.4) ? { purchasingHabits: sim.random.pick(TEXTS.purchasingHabits) } : {}),
     };
-    if (!runCustomer(sim, customer, { type: 'RegisterCustomer', data, metadata: sim.engine.metadata(rep.actor) })) return;
+    if (!runCustomer(sim, customer, { type: 'RegisterCustomer', data, metadata: sim.engine.metadata(rep.actor) }))
+      return;
     load.set(rep.actor.id, (load.get(rep.actor.id) ?? 0) + 1);
     sim.customers.push(customer);
     if (sim.random.chance(0.65)) {
@@ -84,7 +89,11 @@ export function registerCustomer(sim: Sim, region: Region, at: number, load: Map
 function setCreditLimit(sim: Sim, customer: CustomerEntity): void {
   if (!customer.active) return;
   const creditLimit = { amount: creditLimitFor(sim, customer), currency: customer.region.currency };
-  runCustomer(sim, customer, { type: 'SetCreditLimit', data: { customerId: customer.id, creditLimit }, metadata: sim.engine.metadata(customer.region.manager) });
+  runCustomer(sim, customer, {
+    type: 'SetCreditLimit',
+    data: { customerId: customer.id, creditLimit },
+    metadata: sim.engine.metadata(customer.region.manager),
+  });
 }
 
 /**
@@ -96,7 +105,13 @@ export function planCustomerCare(sim: Sim, customer: CustomerEntity, days: reado
   const on = (run: () => void): void => sim.engine.at(businessDayInstant(sim, days), () => customer.active && run());
   if (random.chance(0.07)) on(() => reviewProfile(sim, customer));
   if (random.chance(0.012)) {
-    on(() => runCustomer(sim, customer, { type: 'ChangeCustomerContact', data: { customerId: customer.id, contact: contactFor(random, customer.id) }, metadata: sim.engine.metadata(customer.rep.actor) }));
+    on(() =>
+      runCustomer(sim, customer, {
+        type: 'ChangeCustomerContact',
+        data: { customerId: customer.id, contact: contactFor(random, customer.id) },
+        metadata: sim.engine.metadata(customer.rep.actor),
+      }),
+    );
   }
   if (random.chance(0.005) && customer.region.reps.length > 1) on(() => reassign(sim, customer));
   if (random.chance(0.02)) on(() => setCreditLimit(sim, customer));
@@ -110,7 +125,8 @@ function businessDayInstant(sim: Sim, days: readonly string[]): number {
   return businessDaysLaterOn(sim, sim.random.pick(days));
 }
 
-const businessDaysLaterOn = (sim: Sim, day: string): number => Date.parse(`${day}T01:00:00.000Z`) + sim.random.int(0, 9 * 3600 - 1) * 1000;
+const businessDaysLaterOn = (sim: Sim, day: string): number =>
+  Date.parse(`${day}T01:00:00.000Z`) + sim.random.int(0, 9 * 3600 - 1) * 1000;
 
 function reviewProfile(sim: Sim, customer: CustomerEntity): void {
   const { random } = sim;
@@ -119,22 +135,38 @@ function reviewProfile(sim: Sim, customer: CustomerEntity): void {
     ...(random.chance(0.4) ? { size: random.pick(SIZES) } : {}),
     ...(random.chance(0.3) ? { purchasingHabits: random.pick(TEXTS.purchasingHabits) } : {}),
   };
-  runCustomer(sim, customer, { type: 'UpdateCustomerProfile', data, metadata: sim.engine.metadata(customer.rep.actor) });
+  runCustomer(sim, customer, {
+    type: 'UpdateCustomerProfile',
+    data,
+    metadata: sim.engine.metadata(customer.rep.actor),
+  });
 }
 
 function reassign(sim: Sim, customer: CustomerEntity): void {
   const others = customer.region.reps.filter((rep) => rep !== customer.rep);
   const to = sim.random.pick(others);
-  const done = runCustomer(sim, customer, { type: 'ReassignCustomer', data: { customerId: customer.id, ownerRepId: to.actor.id }, metadata: sim.engine.metadata(customer.region.manager) });
+  const done = runCustomer(sim, customer, {
+    type: 'ReassignCustomer',
+    data: { customerId: customer.id, ownerRepId: to.actor.id },
+    metadata: sim.engine.metadata(customer.region.manager),
+  });
   if (done) customer.rep = to;
 }
 
 function deactivate(sim: Sim, customer: CustomerEntity): void {
   const manager = customer.region.manager;
-  const done = runCustomer(sim, customer, { type: 'DeactivateCustomer', data: { customerId: customer.id, reason: 'Customer closed its account' }, metadata: sim.engine.metadata(manager) });
+  const done = runCustomer(sim, customer, {
+    type: 'DeactivateCustomer',
+    data: { customerId: customer.id, reason: 'Customer closed its account' },
+    metadata: sim.engine.metadata(manager),
+  });
   if (done && sim.random.chance(0.5)) {
     sim.engine.at(businessDaysLater(sim, sim.random.int(3, 15)), () =>
-      runCustomer(sim, customer, { type: 'ForgetCustomerPersonalData', data: { customerId: customer.id, reason: 'Data subject request' }, metadata: sim.engine.metadata(manager) }),
+      runCustomer(sim, customer, {
+        type: 'ForgetCustomerPersonalData',
+        data: { customerId: customer.id, reason: 'Data subject request' },
+        metadata: sim.engine.metadata(manager),
+      }),
     );
   }
 }

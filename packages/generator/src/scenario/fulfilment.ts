@@ -21,7 +21,13 @@ function shipmentLines(sim: Sim, order: OrderEntity, partial: boolean): Shipment
   const lines: ShipmentLine[] = [];
   for (const line of state.lines) {
     const left = line.quantity - line.shipped;
-    const quantity = partial ? (left >= 2 ? Math.ceil(left * (0.4 + sim.random.next() * 0.4)) : sim.random.chance(0.5) ? left : 0) : left;
+    const quantity = partial
+      ? left >= 2
+        ? Math.ceil(left * (0.4 + sim.random.next() * 0.4))
+        : sim.random.chance(0.5)
+          ? left
+          : 0
+      : left;
     if (quantity > 0) lines.push({ lineId: line.lineId as LineId, quantity: Math.min(quantity, left) });
   }
   return lines;
@@ -35,7 +41,11 @@ function ship(sim: Sim, order: OrderEntity, number: number): void {
   const lines = shipmentLines(sim, order, partial);
   if (lines.length === 0) return;
   const data = { orderId: order.id, shipmentId: `S${number}` as ShipmentId, shippedOn: today(sim), lines };
-  const shipped = runOrder(sim, order, { type: 'RecordShipment', data, metadata: engine.metadata(sim.world.staff.logistics) });
+  const shipped = runOrder(sim, order, {
+    type: 'RecordShipment',
+    data,
+    metadata: engine.metadata(sim.world.staff.logistics),
+  });
   if (!shipped.ok) return;
   if (order.stream.state.status === 'shipped') {
     planDelivery(sim, order, today(sim));
@@ -48,7 +58,11 @@ function ship(sim: Sim, order: OrderEntity, number: number): void {
 
 function closeShort(sim: Sim, order: OrderEntity): void {
   if (order.stream.state.status !== 'partially_shipped') return;
-  const closed = runOrder(sim, order, { type: 'CloseOrder', data: { orderId: order.id, reason: sim.random.pick(TEXTS.closeReasons) }, metadata: sim.engine.metadata(order.rep.actor) });
+  const closed = runOrder(sim, order, {
+    type: 'CloseOrder',
+    data: { orderId: order.id, reason: sim.random.pick(TEXTS.closeReasons) },
+    metadata: sim.engine.metadata(order.rep.actor),
+  });
   if (closed.ok) planDelivery(sim, order, today(sim));
 }
 
@@ -64,7 +78,11 @@ function planDelivery(sim: Sim, order: OrderEntity, lastShippedOn: IsoDate): voi
 }
 
 function deliver(sim: Sim, order: OrderEntity): void {
-  const delivered = runOrder(sim, order, { type: 'ConfirmDelivery', data: { orderId: order.id, deliveredOn: today(sim) }, metadata: sim.engine.metadata(sim.world.staff.logistics) });
+  const delivered = runOrder(sim, order, {
+    type: 'ConfirmDelivery',
+    data: { orderId: order.id, deliveredOn: today(sim) },
+    metadata: sim.engine.metadata(sim.world.staff.logistics),
+  });
   const event = delivered.ok ? delivered.events[0] : undefined;
   if (event?.type !== 'OrderDelivered') return;
   const customer = order.customer;
@@ -72,6 +90,8 @@ function deliver(sim: Sim, order: OrderEntity): void {
   const complaintChance = event.data.onTime ? 0.015 : 0.12;
   if (sim.random.chance(complaintChance)) {
     const category = event.data.onTime ? 'product_quality' : 'delivery';
-    sim.engine.at(businessDaysLater(sim, sim.random.int(0, 4)), () => fileOrderComplaint(sim, customer, order.id, category));
+    sim.engine.at(businessDaysLater(sim, sim.random.int(0, 4)), () =>
+      fileOrderComplaint(sim, customer, order.id, category),
+    );
   }
 }

@@ -12,7 +12,11 @@ const MEAN_DISCOUNT = 0.04;
 
 /** The expected total of one order of a customer of `segment` in `region`, in the region's minor units. */
 export const meanOrderValue = (segment: Segment, region: Region): number =>
-  (1 + EXTRA_LINES[segment]) * ((1 + MAX_QUANTITY[segment]) / 2) * MEAN_LIST_PRICE * (1 - MEAN_DISCOUNT) * region.priceFactor;
+  (1 + EXTRA_LINES[segment]) *
+  ((1 + MAX_QUANTITY[segment]) / 2) *
+  MEAN_LIST_PRICE *
+  (1 - MEAN_DISCOUNT) *
+  region.priceFactor;
 
 /**
  * A line discount in basis points: most lines none or within a rep's 10% limit; about one line in twelve
@@ -27,10 +31,16 @@ function discountBp(random: Random): number {
 }
 
 /** The price of a product in the region's currency (minor units, whole hundreds). */
-export const priceIn = (product: Product, region: Region): number => Math.max(100, Math.round((product.listPrice * region.priceFactor) / 100) * 100);
+export const priceIn = (product: Product, region: Region): number =>
+  Math.max(100, Math.round((product.listPrice * region.priceFactor) / 100) * 100);
 
 /** The lines of a new order (one to four): distinct products, quantities by segment, the discount mix above. */
-export function orderLines(random: Random, catalogue: readonly Product[], segment: Segment, region: Region): OrderLine[] {
+export function orderLines(
+  random: Random,
+  catalogue: readonly Product[],
+  segment: Segment,
+  region: Region,
+): OrderLine[] {
   const count = Math.min(MAX_LINES, 1 + random.poisson(EXTRA_LINES[segment]));
   const chosen = new Set<Product>();
   while (chosen.size < count) chosen.add(random.pick(catalogue));
@@ -49,13 +59,25 @@ export function paymentTerms(random: Random, segment: Segment): PaymentTerms {
   const roll = random.next();
   if (roll < 0.08) return { kind: 'advance' };
   if (roll < (segment === 'key_account' || segment === 'enterprise' ? 0.2 : 0.12)) {
-    return { kind: 'installments', plan: [{ dueInDays: 30, shareBp: 3_400 }, { dueInDays: 60, shareBp: 3_300 }, { dueInDays: 90, shareBp: 3_300 }] };
+    return {
+      kind: 'installments',
+      plan: [
+        { dueInDays: 30, shareBp: 3_400 },
+        { dueInDays: 60, shareBp: 3_300 },
+        { dueInDays: 90, shareBp: 3_300 },
+      ],
+    };
   }
   return { kind: 'net', days: random.chance(0.6) ? 30 : 60 };
 }
 
 /** An amendment of the lines: one line's quantity changed (never below what shipped), at times a new line added. */
-export function amendedLines(random: Random, lines: readonly (OrderLine & { shipped?: number })[], catalogue: readonly Product[], region: Region): OrderLine[] {
+export function amendedLines(
+  random: Random,
+  lines: readonly (OrderLine & { shipped?: number })[],
+  catalogue: readonly Product[],
+  region: Region,
+): OrderLine[] {
   const target = random.int(0, lines.length - 1);
   const amended = lines.map((line, index) => {
     // A command names no pricing: kept lines keep theirs in the decider.
@@ -67,7 +89,14 @@ export function amendedLines(random: Random, lines: readonly (OrderLine & { ship
   });
   if (random.chance(0.25) && amended.length < MAX_LINES) {
     const product = random.pick(catalogue);
-    amended.push({ lineId: `L${amended.length + 1}` as LineId, sku: product.sku as Sku, description: product.description, quantity: random.int(1, 5), unitPrice: priceIn(product, region), discountBp: 0 });
+    amended.push({
+      lineId: `L${amended.length + 1}` as LineId,
+      sku: product.sku as Sku,
+      description: product.description,
+      quantity: random.int(1, 5),
+      unitPrice: priceIn(product, region),
+      discountBp: 0,
+    });
   }
   return amended;
 }

@@ -34,13 +34,19 @@ export interface OrderEntity {
 const REFUSED_AT_CONFIRMATION = ['ORDER_CREDIT_LIMIT_EXCEEDED', 'ORDER_CUSTOMER_INACTIVE'];
 
 /** Runs an order command; every OrderConfirmed/OrderDelivered goes through the order -> receivable policy. */
-export function runOrder(sim: Sim, order: OrderEntity, command: OrderCommand, allow: readonly string[] = []): Outcome<OrderEvent> {
+export function runOrder(
+  sim: Sim,
+  order: OrderEntity,
+  command: OrderCommand,
+  allow: readonly string[] = [],
+): Outcome<OrderEvent> {
   const outcome = sim.engine.run(order.stream, command, { correlationId: order.correlationId, allow });
   if (!outcome.ok) return outcome;
   outcome.events.forEach((event, index) => {
     sim.pricing.record(event);
     const context = { occurredAt: isoOf(sim.engine.now), businessDateOf };
-    for (const open of orderToReceivable(event, context)) openReceivable(sim, order, open, outcome.eventIds[index] ?? order.correlationId);
+    for (const open of orderToReceivable(event, context))
+      openReceivable(sim, order, open, outcome.eventIds[index] ?? order.correlationId);
   });
   return outcome;
 }
@@ -52,7 +58,13 @@ export function placeOrder(sim: Sim, customer: CustomerEntity, at: number): void
     const { random, engine } = sim;
     const id = sim.ids.next('O', 7) as OrderId;
     const rep = customer.rep;
-    const order: OrderEntity = { id, stream: openStream('order', orderStream(id), orderDecider), customer, rep, correlationId: `order-${id}` };
+    const order: OrderEntity = {
+      id,
+      stream: openStream('order', orderStream(id), orderDecider),
+      customer,
+      rep,
+      correlationId: `order-${id}`,
+    };
     const typed = orderLines(random, sim.world.catalogue, customer.segment, customer.region);
     const pricing = pricingOf(sim, customer, typed);
     const data = {
@@ -65,7 +77,12 @@ export function placeOrder(sim: Sim, customer: CustomerEntity, at: number): void
       promisedDeliveryDate: plusBusinessDays(today(sim), random.int(8, 20)),
       paymentTerms: paymentTerms(random, customer.segment),
     };
-    const placed = runOrder(sim, order, { type: 'PlaceOrder', data, metadata: engine.metadata(rep.actor), inputs: { customer: snapshotOf(customer), pricing } });
+    const placed = runOrder(sim, order, {
+      type: 'PlaceOrder',
+      data,
+      metadata: engine.metadata(rep.actor),
+      inputs: { customer: snapshotOf(customer), pricing },
+    });
     if (!placed.ok) return;
     const event = placed.events[0];
     if (event?.type === 'OrderPlaced' && event.data.approvalRequired) {
@@ -86,18 +103,29 @@ function planApproval(sim: Sim, order: OrderEntity, maxDiscountBp: number): void
   const regional = order.customer.region.manager;
   const approver: Actor = maxDiscountBp <= DISCOUNT_LIMIT_BP.regional_manager ? regional : sim.world.staff.salesManager;
   engine.at(businessDaysLater(sim, random.int(0, 2)), () => {
-    const approved = runOrder(sim, order, { type: 'ApproveDiscount', data: { orderId: order.id }, metadata: engine.metadata(approver) });
+    const approved = runOrder(sim, order, {
+      type: 'ApproveDiscount',
+      data: { orderId: order.id },
+      metadata: engine.metadata(approver),
+    });
     if (approved.ok) engine.at(officeHoursLater(sim, 0.5, 5), () => confirm(sim, order));
   });
 }
 
 function confirm(sim: Sim, order: OrderEntity): void {
   const { engine, random } = sim;
-  const command = { type: 'ConfirmOrder', data: { orderId: order.id }, metadata: engine.metadata(order.rep.actor), inputs: { customer: snapshotOf(order.customer) } } as const;
+  const command = {
+    type: 'ConfirmOrder',
+    data: { orderId: order.id },
+    metadata: engine.metadata(order.rep.actor),
+    inputs: { customer: snapshotOf(order.customer) },
+  } as const;
   const confirmed = runOrder(sim, order, command, REFUSED_AT_CONFIRMATION);
   if (!confirmed.ok) {
-    const reason = confirmed.code === 'ORDER_CREDIT_LIMIT_EXCEEDED' ? 'Credit limit exceeded' : 'Customer is no longer active';
-    if (REFUSED_AT_CONFIRMATION.includes(confirmed.code)) engine.at(businessDaysLater(sim, 1), () => cancel(sim, order, reason));
+    const reason =
+      confirmed.code === 'ORDER_CREDIT_LIMIT_EXCEEDED' ? 'Credit limit exceeded' : 'Customer is no longer active';
+    if (REFUSED_AT_CONFIRMATION.includes(confirmed.code))
+      engine.at(businessDaysLater(sim, 1), () => cancel(sim, order, reason));
     return;
   }
   const advance = order.stream.state.status !== 'none' && order.stream.state.paymentTerms.kind === 'advance';
@@ -123,16 +151,35 @@ function amend(sim: Sim, order: OrderEntity): void {
   const reason = later ? TEXTS.amendReasons[1] : random.pick([TEXTS.amendReasons[0], TEXTS.amendReasons[2]]);
   const customerConfirmationRef = `${order.id}-CC${state.revision + 1}`;
   // A promoted line raised beyond what is left of its budget is refused; the customer keeps the order as it was.
-  runOrder(sim, order, { type: 'AmendOrder', data: { ...data, reason, customerConfirmationRef }, metadata: engine.metadata(order.rep.actor), inputs }, ['ORDER_PROMOTION_BUDGET_EXCEEDED']);
+  runOrder(
+    sim,
+    order,
+    {
+      type: 'AmendOrder',
+      data: { ...data, reason, customerConfirmationRef },
+      metadata: engine.metadata(order.rep.actor),
+      inputs,
+    },
+    ['ORDER_PROMOTION_BUDGET_EXCEEDED'],
+  );
 }
 
 /** The pricing facts of today for `lines` of an order of `customer`, as the API's lookup loads them. */
 const pricingOf = (sim: Sim, customer: CustomerEntity, lines: readonly { sku: string }[]): PricingFacts =>
-  sim.pricing.factsFor(customer, today(sim), sim.world.categories, lines.map((line) => line.sku));
+  sim.pricing.factsFor(
+    customer,
+    today(sim),
+    sim.world.categories,
+    lines.map((line) => line.sku),
+  );
 
 /** Cancels the order if nothing has shipped yet. */
 export function cancel(sim: Sim, order: OrderEntity, reason: string): void {
   const status = order.stream.state.status;
   if (status !== 'placed' && status !== 'awaiting_approval' && status !== 'confirmed') return;
-  runOrder(sim, order, { type: 'CancelOrder', data: { orderId: order.id, reason }, metadata: sim.engine.metadata(order.rep.actor) });
+  runOrder(sim, order, {
+    type: 'CancelOrder',
+    data: { orderId: order.id, reason },
+    metadata: sim.engine.metadata(order.rep.actor),
+  });
 }

@@ -1,4 +1,16 @@
-import { ActorId, priceListDecider, PriceListId, priceListStream, Sku, type Actor, type Currency, type IsoDate, type ListPrice, type PriceListAudience, type PriceListCommand } from '@salesbook/domain';
+import {
+  ActorId,
+  priceListDecider,
+  PriceListId,
+  priceListStream,
+  Sku,
+  type Actor,
+  type Currency,
+  type IsoDate,
+  type ListPrice,
+  type PriceListAudience,
+  type PriceListCommand,
+} from '@salesbook/domain';
 import { dayMs, HOUR_MS, plusDays } from '../calendar.js';
 import { openStream } from '../engine.js';
 import type { Sim } from '../sim.js';
@@ -14,16 +26,37 @@ const analystOf = (sim: Sim): Actor => ({ id: ActorId.parse(`${sim.prefix}analys
 const standardPrices = (catalogue: readonly Product[], region: Region, share = 1): ListPrice[] =>
   catalogue.map((product) => {
     const unitPrice = Math.max(100, Math.round((priceIn(product, region) * share) / 100) * 100);
-    return { sku: Sku.parse(product.sku), unitPrice, breaks: [{ minQuantity: 10, unitPrice: Math.round((unitPrice * 0.96) / 100) * 100 }] };
+    return {
+      sku: Sku.parse(product.sku),
+      unitPrice,
+      breaks: [{ minQuantity: 10, unitPrice: Math.round((unitPrice * 0.96) / 100) * 100 }],
+    };
   });
 
 /** Creates a list and sets its prices, as `by`. */
-function enterList(sim: Sim, id: string, name: string, currency: Currency, audience: PriceListAudience, prices: ListPrice[], validFrom: IsoDate, by: Actor): void {
+function enterList(
+  sim: Sim,
+  id: string,
+  name: string,
+  currency: Currency,
+  audience: PriceListAudience,
+  prices: ListPrice[],
+  validFrom: IsoDate,
+  by: Actor,
+): void {
   const priceListId = PriceListId.parse(`${sim.prefix}${id}`);
   const stream = openStream('pricelist', priceListStream(priceListId), priceListDecider);
   sim.pricing.addList(priceListId, () => (stream.state.status === 'created' ? stream.state : null));
-  const run = (command: PriceListCommand): boolean => sim.engine.run(stream, command, { correlationId: 'price-lists' }).ok;
-  if (!run({ type: 'CreatePriceList', data: { priceListId, name, currency, audience, validFrom }, metadata: sim.engine.metadata(by) })) return;
+  const run = (command: PriceListCommand): boolean =>
+    sim.engine.run(stream, command, { correlationId: 'price-lists' }).ok;
+  if (
+    !run({
+      type: 'CreatePriceList',
+      data: { priceListId, name, currency, audience, validFrom },
+      metadata: sim.engine.metadata(by),
+    })
+  )
+    return;
   run({ type: 'SetListPrices', data: { priceListId, prices }, metadata: sim.engine.metadata(by) });
 }
 
@@ -37,12 +70,30 @@ export function enterPriceLists(sim: Sim, validFrom: IsoDate): void {
   for (const region of sim.world.regions) {
     if (seen.has(region.currency)) continue;
     seen.add(region.currency);
-    enterList(sim, `std-${region.currency.toLowerCase()}`, `Standard ${region.currency}`, region.currency, { level: 'default' }, standardPrices(sim.world.catalogue, region), validFrom, analyst);
+    enterList(
+      sim,
+      `std-${region.currency.toLowerCase()}`,
+      `Standard ${region.currency}`,
+      region.currency,
+      { level: 'default' },
+      standardPrices(sim.world.catalogue, region),
+      validFrom,
+      analyst,
+    );
   }
   const cny = sim.world.regions.find((region) => region.currency === 'CNY');
   if (cny === undefined) return;
   const prices = standardPrices(sim.world.catalogue, cny, KEY_ACCOUNT_SHARE);
-  enterList(sim, 'key-accounts', 'Key accounts', cny.currency, { level: 'segment', segment: 'key_account' }, prices, validFrom, sim.world.staff.salesManager);
+  enterList(
+    sim,
+    'key-accounts',
+    'Key accounts',
+    cny.currency,
+    { level: 'segment', segment: 'key_account' },
+    prices,
+    validFrom,
+    sim.world.staff.salesManager,
+  );
 }
 
 /**
@@ -62,10 +113,38 @@ export function planClearance(sim: Sim, firstDay: IsoDate): void {
   const filters = sim.world.catalogue.filter((product) => product.sku.startsWith('FLT-'));
   const at = (days: number, act: () => void): void => sim.engine.at(dayMs(plusDays(firstDay, days)) + HOUR_MS / 2, act);
   at(5, () => {
-    run({ type: 'CreatePriceList', data: { priceListId, name: `Filter clearance ${region.id}`, currency: region.currency, audience: { level: 'region', region: region.id }, validFrom: plusDays(firstDay, 5), validTo: plusDays(firstDay, 60) }, metadata: sim.engine.metadata(by) });
-    run({ type: 'SetListPrices', data: { priceListId, prices: standardPrices(filters, region, 0.9) }, metadata: sim.engine.metadata(by) });
+    run({
+      type: 'CreatePriceList',
+      data: {
+        priceListId,
+        name: `Filter clearance ${region.id}`,
+        currency: region.currency,
+        audience: { level: 'region', region: region.id },
+        validFrom: plusDays(firstDay, 5),
+        validTo: plusDays(firstDay, 60),
+      },
+      metadata: sim.engine.metadata(by),
+    });
+    run({
+      type: 'SetListPrices',
+      data: { priceListId, prices: standardPrices(filters, region, 0.9) },
+      metadata: sim.engine.metadata(by),
+    });
   });
   const removed = filters[0];
-  if (removed !== undefined) at(10, () => run({ type: 'RemoveListPrice', data: { priceListId, sku: Sku.parse(removed.sku) }, metadata: sim.engine.metadata(by) }));
-  at(30, () => run({ type: 'EndPriceList', data: { priceListId, validTo: plusDays(firstDay, 30) }, metadata: sim.engine.metadata(by) }));
+  if (removed !== undefined)
+    at(10, () =>
+      run({
+        type: 'RemoveListPrice',
+        data: { priceListId, sku: Sku.parse(removed.sku) },
+        metadata: sim.engine.metadata(by),
+      }),
+    );
+  at(30, () =>
+    run({
+      type: 'EndPriceList',
+      data: { priceListId, validTo: plusDays(firstDay, 30) },
+      metadata: sim.engine.metadata(by),
+    }),
+  );
 }

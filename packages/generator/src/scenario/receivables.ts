@@ -31,7 +31,12 @@ const METHODS = ['bank_transfer', 'cash', 'check', 'card', 'other'] as const;
 const METHOD_WEIGHTS = [80, 3, 7, 8, 2];
 
 /** Runs a receivable command and keeps the customer's open receivables (the credit check's input) in step. */
-export function runReceivable(sim: Sim, receivable: ReceivableEntity, command: ReceivableCommand, causationId?: string): Outcome<ReceivableEvent> {
+export function runReceivable(
+  sim: Sim,
+  receivable: ReceivableEntity,
+  command: ReceivableCommand,
+  causationId?: string,
+): Outcome<ReceivableEvent> {
   const before = outstandingOf(receivable);
   const options = { correlationId: receivable.correlationId, ...(causationId === undefined ? {} : { causationId }) };
   const outcome = sim.engine.run(receivable.stream, command, options);
@@ -40,10 +45,16 @@ export function runReceivable(sim: Sim, receivable: ReceivableEntity, command: R
 }
 
 /** What the receivable still owes (0 once settled or written off, or before it is opened). */
-export const outstandingOf = (receivable: ReceivableEntity): number => (receivable.stream.state.status === 'open' ? receivable.stream.state.outstanding : 0);
+export const outstandingOf = (receivable: ReceivableEntity): number =>
+  receivable.stream.state.status === 'open' ? receivable.stream.state.outstanding : 0;
 
 /** Opens the receivable the policy asked for (caused by the order's event) and plans how it gets paid. */
-export function openReceivable(sim: Sim, order: OrderEntity, command: OpenReceivableCommand, causationId: string): void {
+export function openReceivable(
+  sim: Sim,
+  order: OrderEntity,
+  command: OpenReceivableCommand,
+  causationId: string,
+): void {
   const id = command.data.receivableId;
   const receivable: ReceivableEntity = {
     id,
@@ -55,14 +66,23 @@ export function openReceivable(sim: Sim, order: OrderEntity, command: OpenReceiv
   };
   if (!runReceivable(sim, receivable, command, causationId).ok) return;
   const { installments } = command.data;
-  for (const installment of installments ?? []) planInstallment(sim, receivable, installment.dueDate, installment.amount, command.data.issueDate === installment.dueDate);
+  for (const installment of installments ?? [])
+    planInstallment(
+      sim,
+      receivable,
+      installment.dueDate,
+      installment.amount,
+      command.data.issueDate === installment.dueDate,
+    );
   const lastDue = command.data.dueDate;
-  if (receivable.customer.payer === 'defaulter' && lastDue !== command.data.issueDate) planDefaultEnd(sim, receivable, lastDue);
+  if (receivable.customer.payer === 'defaulter' && lastDue !== command.data.issueDate)
+    planDefaultEnd(sim, receivable, lastDue);
   planIncidents(sim, receivable, command.data.issueDate);
 }
 
 /** A finance clerk: who records money. */
-export const financeClerk = (sim: Sim): Parameters<Sim['engine']['metadata']>[0] => sim.random.pick(sim.world.staff.finance);
+export const financeClerk = (sim: Sim): Parameters<Sim['engine']['metadata']>[0] =>
+  sim.random.pick(sim.world.staff.finance);
 
 /** Records a payment of `planned` (less if less is owed) today; now and then it bounces and is paid again later. */
 export function pay(sim: Sim, receivable: ReceivableEntity, planned: number): void {
@@ -72,12 +92,26 @@ export function pay(sim: Sim, receivable: ReceivableEntity, planned: number): vo
   const { random, engine } = sim;
   receivable.payments += 1;
   const paymentId = `P${receivable.payments}` as PaymentId;
-  const data = { receivableId: receivable.id, paymentId, amount: { amount, currency: receivable.customer.region.currency }, receivedOn: today(sim), method: random.weighted(METHODS, METHOD_WEIGHTS) };
-  const paid = runReceivable(sim, receivable, { type: 'RecordPayment', data, metadata: engine.metadata(financeClerk(sim)) });
+  const data = {
+    receivableId: receivable.id,
+    paymentId,
+    amount: { amount, currency: receivable.customer.region.currency },
+    receivedOn: today(sim),
+    method: random.weighted(METHODS, METHOD_WEIGHTS),
+  };
+  const paid = runReceivable(sim, receivable, {
+    type: 'RecordPayment',
+    data,
+    metadata: engine.metadata(financeClerk(sim)),
+  });
   if (!paid.ok || !random.chance(0.015)) return;
   engine.at(businessDaysLater(sim, random.int(2, 6)), () => {
     const reversal = { receivableId: receivable.id, paymentId, reason: 'bounced' as const };
-    const reversed = runReceivable(sim, receivable, { type: 'ReversePayment', data: reversal, metadata: engine.metadata(financeClerk(sim)) });
+    const reversed = runReceivable(sim, receivable, {
+      type: 'ReversePayment',
+      data: reversal,
+      metadata: engine.metadata(financeClerk(sim)),
+    });
     if (reversed.ok) engine.at(businessDaysLater(sim, random.int(5, 10)), () => pay(sim, receivable, amount));
   });
 }
@@ -85,7 +119,8 @@ export function pay(sim: Sim, receivable: ReceivableEntity, planned: number): vo
 /** When and how much of one installment gets paid, by the customer's payer profile. */
 function planInstallment(sim: Sim, receivable: ReceivableEntity, due: IsoDate, amount: number, advance: boolean): void {
   const { random } = sim;
-  const payOn = (date: IsoDate, planned: number): void => sim.engine.at(onDate(sim, date), () => pay(sim, receivable, planned));
+  const payOn = (date: IsoDate, planned: number): void =>
+    sim.engine.at(onDate(sim, date), () => pay(sim, receivable, planned));
   if (advance) return payOn(plusBusinessDays(due, random.int(0, 4)), amount);
   switch (receivable.customer.payer) {
     case 'punctual':
@@ -97,7 +132,10 @@ function planInstallment(sim: Sim, receivable: ReceivableEntity, due: IsoDate, a
       payOn(plusDays(due, random.int(-3, 5)), first);
       const roll = random.next();
       if (roll < 0.5) return payOn(plusDays(due, random.int(20, 60)), amount - first);
-      if (roll < 0.8) return sim.engine.at(onDate(sim, plusDays(due, random.int(10, 30))), () => issueCreditNote(sim, receivable, amount - first, TEXTS.creditReasons[1]));
+      if (roll < 0.8)
+        return sim.engine.at(onDate(sim, plusDays(due, random.int(10, 30))), () =>
+          issueCreditNote(sim, receivable, amount - first, TEXTS.creditReasons[1]),
+        );
       return followUp(sim, receivable, plusDays(due, random.int(7, 20)), undefined);
     }
     case 'defaulter':
@@ -127,9 +165,15 @@ function planLatePayment(sim: Sim, receivable: ReceivableEntity, due: IsoDate, a
 /** Defaulters: maybe a small payment, reminders with a broken promise, sometimes a dispute, often a write-off. */
 function planDefault(sim: Sim, receivable: ReceivableEntity, due: IsoDate, amount: number): void {
   const { random, engine } = sim;
-  if (random.chance(0.3)) engine.at(onDate(sim, plusDays(due, random.int(0, 10))), () => pay(sim, receivable, Math.max(1, Math.round(amount * 0.3))));
+  if (random.chance(0.3))
+    engine.at(onDate(sim, plusDays(due, random.int(0, 10))), () =>
+      pay(sim, receivable, Math.max(1, Math.round(amount * 0.3))),
+    );
   followUp(sim, receivable, plusDays(due, 7), undefined);
-  followUp(sim, receivable, plusDays(due, 21), { date: plusDays(due, 30), amount: Math.max(1, Math.round(amount / 2)) });
+  followUp(sim, receivable, plusDays(due, 21), {
+    date: plusDays(due, 30),
+    amount: Math.max(1, Math.round(amount / 2)),
+  });
   followUp(sim, receivable, plusDays(due, 45), undefined);
 }
 
@@ -137,7 +181,8 @@ function planDefault(sim: Sim, receivable: ReceivableEntity, due: IsoDate, amoun
 function planDefaultEnd(sim: Sim, receivable: ReceivableEntity, lastDue: IsoDate): void {
   const { random, engine } = sim;
   if (random.chance(0.3)) planDispute(sim, receivable, plusDays(lastDue, random.int(8, 14)));
-  if (random.chance(0.6)) engine.at(onDate(sim, plusDays(lastDue, random.int(75, 100))), () => writeOff(sim, receivable));
+  if (random.chance(0.6))
+    engine.at(onDate(sim, plusDays(lastDue, random.int(75, 100))), () => writeOff(sim, receivable));
 }
 
 /** Credit notes and disputes that can befall any invoice. */
@@ -145,10 +190,16 @@ function planIncidents(sim: Sim, receivable: ReceivableEntity, issueDate: IsoDat
   const { random } = sim;
   if (random.chance(0.03)) {
     sim.engine.at(onDate(sim, plusDays(issueDate, random.int(3, 20))), () =>
-      issueCreditNote(sim, receivable, Math.round(outstandingOf(receivable) * (0.05 + random.next() * 0.1)), random.pick(TEXTS.creditReasons)),
+      issueCreditNote(
+        sim,
+        receivable,
+        Math.round(outstandingOf(receivable) * (0.05 + random.next() * 0.1)),
+        random.pick(TEXTS.creditReasons),
+      ),
     );
   }
-  if (receivable.customer.payer !== 'defaulter' && random.chance(0.02)) planDispute(sim, receivable, plusDays(issueDate, random.int(2, 15)));
+  if (receivable.customer.payer !== 'defaulter' && random.chance(0.02))
+    planDispute(sim, receivable, plusDays(issueDate, random.int(2, 15)));
 }
 
 /** Issues a credit note of `amount` (at most what is owed). */
@@ -156,6 +207,11 @@ export function issueCreditNote(sim: Sim, receivable: ReceivableEntity, amount: 
   const credited = Math.min(amount, outstandingOf(receivable));
   if (credited <= 0) return;
   receivable.creditNotes += 1;
-  const data = { receivableId: receivable.id, creditNoteId: `CN${receivable.creditNotes}` as CreditNoteId, amount: { amount: credited, currency: receivable.customer.region.currency }, reason };
+  const data = {
+    receivableId: receivable.id,
+    creditNoteId: `CN${receivable.creditNotes}` as CreditNoteId,
+    amount: { amount: credited, currency: receivable.customer.region.currency },
+    reason,
+  };
   runReceivable(sim, receivable, { type: 'IssueCreditNote', data, metadata: sim.engine.metadata(financeClerk(sim)) });
 }

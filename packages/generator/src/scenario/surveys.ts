@@ -6,7 +6,8 @@ import { runCustomer } from './customers.js';
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(value)));
 
 /** Roughly normal noise with standard deviation `sd` (sum of three uniforms). */
-const noise = (sim: Sim, sd: number): number => (sim.random.next() + sim.random.next() + sim.random.next() - 1.5) * 2 * sd;
+const noise = (sim: Sim, sd: number): number =>
+  (sim.random.next() + sim.random.next() + sim.random.next() - 1.5) * 2 * sd;
 
 /**
  * One answer, driven by the customer's mood (late deliveries and complaints lower it): item scores follow
@@ -21,9 +22,14 @@ function answer(sim: Sim, customer: CustomerEntity) {
     service: clamp(3.5 + 1.1 * m + noise(sim, 0.9), 1, 5),
     price: clamp(3 + 0.3 * m + noise(sim, 1), 1, 5),
   };
-  const drive = 1.2 * (scores.productQuality - 3) + (scores.delivery - 3) + 0.8 * (scores.service - 3) + 0.3 * (scores.price - 3);
+  const drive =
+    1.2 * (scores.productQuality - 3) + (scores.delivery - 3) + 0.8 * (scores.service - 3) + 0.3 * (scores.price - 3);
   const nps = clamp(7 + drive + noise(sim, 1.2), 0, 10);
-  const csat = clamp((scores.productQuality + scores.delivery + scores.service + scores.price) / 4 + noise(sim, 0.6), 1, 5);
+  const csat = clamp(
+    (scores.productQuality + scores.delivery + scores.service + scores.price) / 4 + noise(sim, 0.6),
+    1,
+    5,
+  );
   return { nps, csat, scores };
 }
 
@@ -34,17 +40,28 @@ function answer(sim: Sim, customer: CustomerEntity) {
  */
 function followUp(sim: Sim, customer: CustomerEntity, surveyId: SurveyId, answer: { nps: number; csat: number }): void {
   const state = customer.stream.state;
-  if (state.status === 'none' || state.followUps[surveyId]?.status !== 'open' || (answer.nps + answer.csat) % 5 === 0) return;
+  if (state.status === 'none' || state.followUps[surveyId]?.status !== 'open' || (answer.nps + answer.csat) % 5 === 0)
+    return;
   const closeAt = sim.engine.now + (20 + answer.nps * 3 + answer.csat) * HOUR;
   sim.engine.at(closeAt, () => {
     const recovered = customer.mood > -0.4;
-    const actionTaken = TEXTS.followUpActions[(answer.nps + answer.csat) % TEXTS.followUpActions.length] ?? 'Called back';
-    const data = { customerId: customer.id, surveyId, recovered, ...(customer.stream.state.status !== 'none' && customer.stream.state.personalDataErased ? {} : { actionTaken }) };
-    sim.engine.run(customer.stream, { type: 'CloseDetractorFollowUp', data, metadata: sim.engine.metadata(customer.rep.actor) }, {
-      correlationId: `customer-${customer.id}`,
-      // The owner may have left or handed the customer over meanwhile: then the follow-up stays open.
-      allow: ['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED'],
-    });
+    const actionTaken =
+      TEXTS.followUpActions[(answer.nps + answer.csat) % TEXTS.followUpActions.length] ?? 'Called back';
+    const data = {
+      customerId: customer.id,
+      surveyId,
+      recovered,
+      ...(customer.stream.state.status !== 'none' && customer.stream.state.personalDataErased ? {} : { actionTaken }),
+    };
+    sim.engine.run(
+      customer.stream,
+      { type: 'CloseDetractorFollowUp', data, metadata: sim.engine.metadata(customer.rep.actor) },
+      {
+        correlationId: `customer-${customer.id}`,
+        // The owner may have left or handed the customer over meanwhile: then the follow-up stays open.
+        allow: ['FORBIDDEN_SCOPE', 'ACTOR_NOT_REGISTERED'],
+      },
+    );
   });
 }
 
@@ -59,9 +76,14 @@ export function runQuarterlySurvey(sim: Sim, month: string, quarter: string, res
     sim.engine.at(onDate(sim, sim.random.pick(responseDays)), () => {
       const state = customer.stream.state;
       if (state.status !== 'active') return;
-      const comment = !state.personalDataErased && sim.random.chance(0.15) ? { comment: sim.random.pick(TEXTS.surveyComments) } : {};
+      const comment =
+        !state.personalDataErased && sim.random.chance(0.15) ? { comment: sim.random.pick(TEXTS.surveyComments) } : {};
       const data = { customerId: customer.id, surveyId, period: month, ...answer(sim, customer), ...comment };
-      runCustomer(sim, customer, { type: 'RecordSatisfactionSurvey', data, metadata: sim.engine.metadata(sim.world.staff.surveys) });
+      runCustomer(sim, customer, {
+        type: 'RecordSatisfactionSurvey',
+        data,
+        metadata: sim.engine.metadata(sim.world.staff.surveys),
+      });
       followUp(sim, customer, surveyId, data);
     });
   }

@@ -3,7 +3,11 @@ import { dayMs, HOUR_MS, plusDays } from '../calendar.js';
 import type { Sim } from '../sim.js';
 
 const join = (sim: Sim, by: Actor, data: JoinTeam): void => {
-  sim.engine.run(sim.engine.team, { type: 'JoinTeam', data, metadata: sim.engine.metadata(by) }, { correlationId: 'team-register' });
+  sim.engine.run(
+    sim.engine.team,
+    { type: 'JoinTeam', data, metadata: sim.engine.metadata(by) },
+    { correlationId: 'team-register' },
+  );
 };
 
 /**
@@ -15,10 +19,28 @@ export function registerTeam(sim: Sim, joinedOn: IsoDate): void {
   const manager = sim.world.staff.salesManager;
   join(sim, manager, { memberId: manager.id, role: 'sales_manager', joinedOn });
   for (const region of sim.world.regions) {
-    join(sim, manager, { memberId: region.manager.id, role: 'regional_manager', region: region.id, managerId: manager.id, joinedOn });
-    for (const rep of region.reps) join(sim, manager, { memberId: rep.actor.id, role: 'sales_rep', region: region.id, managerId: region.manager.id, joinedOn });
+    join(sim, manager, {
+      memberId: region.manager.id,
+      role: 'regional_manager',
+      region: region.id,
+      managerId: manager.id,
+      joinedOn,
+    });
+    for (const rep of region.reps)
+      join(sim, manager, {
+        memberId: rep.actor.id,
+        role: 'sales_rep',
+        region: region.id,
+        managerId: region.manager.id,
+        joinedOn,
+      });
   }
-  join(sim, manager, { memberId: ActorId.parse(`${sim.prefix}analyst-01`), role: 'market_analyst', managerId: manager.id, joinedOn });
+  join(sim, manager, {
+    memberId: ActorId.parse(`${sim.prefix}analyst-01`),
+    role: 'market_analyst',
+    managerId: manager.id,
+    joinedOn,
+  });
 }
 
 /**
@@ -35,9 +57,21 @@ export function planTraineeCareer(sim: Sim, joinedOn: IsoDate): void {
     sim.engine.run(sim.engine.team, command, { correlationId: 'team-register' });
   };
   const at = (date: IsoDate, act: () => void): void => sim.engine.at(dayMs(date) + HOUR_MS / 2, act);
-  at(joinedOn, () => run({ type: 'JoinTeam', data: { memberId, role: 'sales_rep', region: from.id, managerId: from.manager.id, joinedOn }, metadata: sim.engine.metadata(manager) }));
+  at(joinedOn, () =>
+    run({
+      type: 'JoinTeam',
+      data: { memberId, role: 'sales_rep', region: from.id, managerId: from.manager.id, joinedOn },
+      metadata: sim.engine.metadata(manager),
+    }),
+  );
   const movedOn = plusDays(joinedOn, 15);
-  at(movedOn, () => run({ type: 'TransferTeamMember', data: { memberId, toRegion: to.id, managerId: to.manager.id, transferredOn: movedOn }, metadata: sim.engine.metadata(manager) }));
+  at(movedOn, () =>
+    run({
+      type: 'TransferTeamMember',
+      data: { memberId, toRegion: to.id, managerId: to.manager.id, transferredOn: movedOn },
+      metadata: sim.engine.metadata(manager),
+    }),
+  );
   const leftOn = plusDays(joinedOn, 30);
   at(leftOn, () => run({ type: 'LeaveTeam', data: { memberId, leftOn }, metadata: sim.engine.metadata(to.manager) }));
 }

@@ -23,18 +23,17 @@ const toRead = (row: ReadRow): PersonalDataRead => ({
  * The personal data read log in the key store's database: append-only, ids and times, never the data read. One
  * INSERT per read, committed (synchronous_commit=on) before `record` resolves.
  */
-export function createPostgresReadLog(pool: pg.Pool, guarded: <T>(work: () => Promise<T>) => Promise<T>): PersonalDataReadLog {
+export function createPostgresReadLog(
+  pool: pg.Pool,
+  guarded: <T>(work: () => Promise<T>) => Promise<T>,
+): PersonalDataReadLog {
   return {
     async record(read) {
       await guarded(() =>
-        pool.query('INSERT INTO personal_data_reads (at, actor_id, role, purpose, customer_ids, streams) VALUES ($1, $2, $3, $4, $5, $6)', [
-          read.at,
-          read.actorId,
-          read.role,
-          read.purpose,
-          read.customerIds,
-          read.streams,
-        ]),
+        pool.query(
+          'INSERT INTO personal_data_reads (at, actor_id, role, purpose, customer_ids, streams) VALUES ($1, $2, $3, $4, $5, $6)',
+          [read.at, read.actorId, read.role, read.purpose, read.customerIds, read.streams],
+        ),
       );
     },
     async list(filter: PersonalDataReadFilter = {}) {
@@ -55,7 +54,10 @@ export function createPostgresReadLog(pool: pg.Pool, guarded: <T>(work: () => Pr
  * Lists the read log of a PostgreSQL key store without the master key (auditors read ids and times only), on one
  * connection closed afterwards.
  */
-export async function listPostgresReads(url: string, filter: PersonalDataReadFilter = {}): Promise<readonly PersonalDataRead[]> {
+export async function listPostgresReads(
+  url: string,
+  filter: PersonalDataReadFilter = {},
+): Promise<readonly PersonalDataRead[]> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   pool.on('error', () => undefined);
   try {

@@ -33,7 +33,12 @@ CREATE INDEX IF NOT EXISTS personal_data_reads_customers ON personal_data_reads 
 const SCHEMA_LOCK = 0x5a1e5b00c;
 
 /** Creates the tables when missing and checks (or, on an empty store, records) that `masterKey` opens it. */
-export async function prepareSchema(client: pg.ClientBase, schema: string, masterKey: Uint8Array, location: string): Promise<void> {
+export async function prepareSchema(
+  client: pg.ClientBase,
+  schema: string,
+  masterKey: Uint8Array,
+  location: string,
+): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
@@ -43,10 +48,17 @@ export async function prepareSchema(client: pg.ClientBase, schema: string, maste
     const found = check.rows[0];
     if (found === undefined) {
       const keys = await client.query<{ n: string }>('SELECT count(*) AS n FROM data_keys');
-      if (Number(keys.rows[0]?.n ?? 0) > 0) throw new StoreConfigurationError(`the key store ${location} holds keys but no master key check: it is damaged`);
-      await client.query("INSERT INTO keystore_meta (name, value) VALUES ('master_check', $1)", [masterCheckValue(masterKey)]);
+      if (Number(keys.rows[0]?.n ?? 0) > 0)
+        throw new StoreConfigurationError(
+          `the key store ${location} holds keys but no master key check: it is damaged`,
+        );
+      await client.query("INSERT INTO keystore_meta (name, value) VALUES ('master_check', $1)", [
+        masterCheckValue(masterKey),
+      ]);
     } else if (!checkValueOpens(masterKey, found.value)) {
-      throw new StoreConfigurationError(`SALESBOOK_MASTER_KEY does not open the key store ${location}: it was made (or last rotated) with another master key`);
+      throw new StoreConfigurationError(
+        `SALESBOOK_MASTER_KEY does not open the key store ${location}: it was made (or last rotated) with another master key`,
+      );
     }
     await client.query('COMMIT');
   } catch (error) {

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { customerDecider, customerEventRegistry, salesbookEventRegistry } from '@salesbook/domain';
-import { createEventCodec, createMemoryEventStore, handleCommand, loadAggregate, StoreConfigurationError } from '@salesbook/eventstore';
+import {
+  createEventCodec,
+  createMemoryEventStore,
+  handleCommand,
+  loadAggregate,
+  StoreConfigurationError,
+} from '@salesbook/eventstore';
 import { createPersonalDataCodec, type DataKeyLookup } from '@salesbook/personal-data';
 import type { ManagedKeyStore } from '../key-store.js';
 
@@ -19,10 +25,20 @@ const keyOf = (answer: ReadonlyMap<string, DataKeyLookup>, customerId: string): 
 
 const registration = {
   type: 'RegisterCustomer',
-  data: { customerId: 'c-1', companyName: 'Bolt', contact: { name: 'Wang Fang', phone: '+86 21 5555-0100', email: 'wang.fang@example.com' }, region: 'east', segment: 'smb', ownerRepId: 'rep-1' },
+  data: {
+    customerId: 'c-1',
+    companyName: 'Bolt',
+    contact: { name: 'Wang Fang', phone: '+86 21 5555-0100', email: 'wang.fang@example.com' },
+    region: 'east',
+    segment: 'smb',
+    ownerRepId: 'rep-1',
+  },
   metadata: { actor: { id: 'rep-1', role: 'sales_rep', region: 'east' }, occurredAt: '2026-03-01T09:00:00Z' },
   // The register's view of rep-1, acting and named as owner: access is not what this contract is about.
-  access: { actor: { active: true, role: 'sales_rep', region: 'east' }, rep: { active: true, role: 'sales_rep', region: 'east' } },
+  access: {
+    actor: { active: true, role: 'sales_rep', region: 'east' },
+    rep: { active: true, role: 'sales_rep', region: 'east' },
+  },
 };
 
 /**
@@ -68,10 +84,20 @@ export function describeKeyStoreContract(name: string, setup: () => Promise<KeyS
     it('hands two instances racing for the same new customers the same keys', async () => {
       const [one, two] = [await open(), await open()];
       const customers = Array.from({ length: 60 }, (_, index) => `race-${index}`);
-      const asks = customers.flatMap((customerId) => [one.keysForWriting([customerId]), two.keysForWriting([customerId])]);
+      const asks = customers.flatMap((customerId) => [
+        one.keysForWriting([customerId]),
+        two.keysForWriting([customerId]),
+      ]);
       const answers = await Promise.all(asks);
-      customers.forEach((customerId, index) => expect(keyOf(answers[2 * index] ?? new Map(), customerId)).toEqual(keyOf(answers[2 * index + 1] ?? new Map(), customerId)));
-      const [batchOne, batchTwo] = await Promise.all([one.keysForWriting(['both-1', 'both-2', 'both-1']), two.keysForWriting(['both-2', 'both-1'])]);
+      customers.forEach((customerId, index) =>
+        expect(keyOf(answers[2 * index] ?? new Map(), customerId)).toEqual(
+          keyOf(answers[2 * index + 1] ?? new Map(), customerId),
+        ),
+      );
+      const [batchOne, batchTwo] = await Promise.all([
+        one.keysForWriting(['both-1', 'both-2', 'both-1']),
+        two.keysForWriting(['both-2', 'both-1']),
+      ]);
       expect(keyOf(batchOne, 'both-1')).toEqual(keyOf(batchTwo, 'both-1'));
       expect(keyOf(batchOne, 'both-2')).toEqual(keyOf(batchTwo, 'both-2'));
     });
@@ -79,8 +105,18 @@ export function describeKeyStoreContract(name: string, setup: () => Promise<KeyS
     it('keeps the first owner of a subject', async () => {
       const [one, two] = [await open(), await open()];
       await one.linkSubjects(new Map([['complaint-1', 'c-1']]));
-      await two.linkSubjects(new Map([['complaint-1', 'c-2'], ['complaint-2', 'c-2']]));
-      expect(await one.ownersOf(['complaint-1', 'complaint-2', 'complaint-3'])).toEqual(new Map([['complaint-1', 'c-1'], ['complaint-2', 'c-2']]));
+      await two.linkSubjects(
+        new Map([
+          ['complaint-1', 'c-2'],
+          ['complaint-2', 'c-2'],
+        ]),
+      );
+      expect(await one.ownersOf(['complaint-1', 'complaint-2', 'complaint-3'])).toEqual(
+        new Map([
+          ['complaint-1', 'c-1'],
+          ['complaint-2', 'c-2'],
+        ]),
+      );
     });
 
     it('forgets on one instance and every other instance sees it at its next call; idempotent, with tombstones', async () => {
@@ -107,27 +143,52 @@ export function describeKeyStoreContract(name: string, setup: () => Promise<KeyS
       const store = createMemoryEventStore();
       const keys = await open();
       const codec = createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys });
-      await handleCommand({ store, codec, decider: customerDecider, registry: customerEventRegistry, streamName: 'customer-c-1', command: registration as never, commandId: 'cmd-1' });
+      await handleCommand({
+        store,
+        codec,
+        decider: customerDecider,
+        registry: customerEventRegistry,
+        streamName: 'customer-c-1',
+        command: registration as never,
+        commandId: 'cmd-1',
+      });
       const before = await store.readAll();
       const next = randomBytes(32);
       expect((await keys.rotateMasterKey(next)).rewrapped).toBe(1);
       await closeAll();
       await expect(open(master)).rejects.toThrow(/does not open/);
       const rotated = await open(next);
-      const loaded = await loadAggregate({ store, codec: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys: rotated }), decider: customerDecider, registry: customerEventRegistry, streamName: 'customer-c-1' });
-      expect(loaded).toMatchObject({ _tag: 'Right', right: { state: { contact: { email: 'wang.fang@example.com' } } } });
+      const loaded = await loadAggregate({
+        store,
+        codec: createPersonalDataCodec({ inner: createEventCodec(salesbookEventRegistry), keys: rotated }),
+        decider: customerDecider,
+        registry: customerEventRegistry,
+        streamName: 'customer-c-1',
+      });
+      expect(loaded).toMatchObject({
+        _tag: 'Right',
+        right: { state: { contact: { email: 'wang.fang@example.com' } } },
+      });
       expect(await store.readAll()).toEqual(before);
     });
 
     it('keeps the read log with the keys, filtered by customer, actor and time', async () => {
       const keys = await open();
-      const read = { actorId: 'rm-east', role: 'regional_manager', purpose: 'GET /customers/c-1', customerIds: ['c-1', 'c-2'], streams: ['customer-c-1'] };
+      const read = {
+        actorId: 'rm-east',
+        role: 'regional_manager',
+        purpose: 'GET /customers/c-1',
+        customerIds: ['c-1', 'c-2'],
+        streams: ['customer-c-1'],
+      };
       await keys.reads.record({ ...read, at: '2026-04-01T08:00:00.000Z' });
       await keys.reads.record({ ...read, actorId: 'sm-1', customerIds: ['c-3'], at: '2026-04-02T08:00:00.000Z' });
       await closeAll();
       const reopened = await open();
       expect(await reopened.reads.list({ customerId: 'c-2' })).toEqual([{ ...read, at: '2026-04-01T08:00:00.000Z' }]);
-      expect((await reopened.reads.list({ since: '2026-04-02T00:00:00Z' })).map((entry) => entry.actorId)).toEqual(['sm-1']);
+      expect((await reopened.reads.list({ since: '2026-04-02T00:00:00Z' })).map((entry) => entry.actorId)).toEqual([
+        'sm-1',
+      ]);
       expect(await reopened.reads.list({ actorId: 'nobody' })).toEqual([]);
     });
   });

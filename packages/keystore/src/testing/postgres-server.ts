@@ -40,7 +40,11 @@ const NOBODY = 65534;
 const asUser = (): SpawnOptions => (process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {});
 
 async function run(command: string, args: readonly string[]): Promise<void> {
-  const child = spawn(join(postgresBin(), command), args, { ...asUser(), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  const child = spawn(join(postgresBin(), command), args, {
+    ...asUser(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   const [code] = (await once(child, 'exit')) as [number | null];
@@ -64,7 +68,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   await run('initdb', ['-D', data, '-U', 'salesbook', '--auth=trust', '--no-instructions', '-E', 'UTF8']);
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=60`;
-  const start = (): Promise<void> => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', 'start']);
+  const start = (): Promise<void> =>
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', 'start']);
   const stop = (): Promise<void> => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
   await start();
   let running = true;

@@ -20,7 +20,12 @@ export function acknowledgeWarningAt(timeline: ComplaintTimeline, warnMs: number
  * waiting on the customer or between a resolution and a reopen), so one reached by `since` fired before the window,
  * and the first instant is found by bisection to the millisecond over the domain's `slaStatus`.
  */
-export function resolveWarningAt(timeline: ComplaintTimeline, warnMs: number, since: number, now: number): number | null {
+export function resolveWarningAt(
+  timeline: ComplaintTimeline,
+  warnMs: number,
+  since: number,
+  now: number,
+): number | null {
   const threshold = Math.max(0, slaTargets(timeline.severity).resolveWithinMs - warnMs);
   const handled = (at: number): number => slaStatus(timeline, isoAt(at)).timeToResolveMs;
   const filed = Date.parse(timeline.filedAt);

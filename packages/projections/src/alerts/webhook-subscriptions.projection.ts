@@ -19,7 +19,15 @@ export type WebhookSubscriptionRow = {
 /** The `webhook_subscriptions` read model. */
 export const webhookSubscriptionsTable = defineTable<WebhookSubscriptionRow, 'subscription_id'>({
   name: 'webhook_subscriptions',
-  columns: { subscription_id: 'TEXT', url: 'TEXT', kinds: 'TEXT', region: 'TEXT NULL', subscribed_by: 'TEXT', subscribed_at: 'TEXT', cancelled_at: 'TEXT NULL' },
+  columns: {
+    subscription_id: 'TEXT',
+    url: 'TEXT',
+    kinds: 'TEXT',
+    region: 'TEXT NULL',
+    subscribed_by: 'TEXT',
+    subscribed_at: 'TEXT',
+    cancelled_at: 'TEXT NULL',
+  },
   primaryKey: ['subscription_id'],
 });
 
@@ -28,7 +36,17 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   const decoded = decodeEvent(event);
   if (decoded.type === 'WebhookSubscribed') {
     const d = decoded.data;
-    return [upsert(webhookSubscriptionsTable, { subscription_id: d.subscriptionId, url: d.url, kinds: JSON.stringify(d.kinds), region: d.region, subscribed_by: d.subscribedBy, subscribed_at: d.subscribedAt, cancelled_at: null })];
+    return [
+      upsert(webhookSubscriptionsTable, {
+        subscription_id: d.subscriptionId,
+        url: d.url,
+        kinds: JSON.stringify(d.kinds),
+        region: d.region,
+        subscribed_by: d.subscribedBy,
+        subscribed_at: d.subscribedAt,
+        cancelled_at: null,
+      }),
+    ];
   }
   if (decoded.type !== 'WebhookSubscriptionCancelled') return [];
   const row = rows.get(webhookSubscriptionsTable, { subscription_id: decoded.data.subscriptionId });
@@ -37,9 +55,16 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 }
 
 /** Webhook subscriptions (one row each), read by the API's webhook dispatcher. */
-export const webhookSubscriptionsProjection: Projection = { name: 'webhook_subscriptions', version: 1, tables: [webhookSubscriptionsTable], project };
+export const webhookSubscriptionsProjection: Projection = {
+  name: 'webhook_subscriptions',
+  version: 1,
+  tables: [webhookSubscriptionsTable],
+  project,
+};
 
 /** The subscriptions active now, by id. */
 export function activeWebhookSubscriptions(db: import('better-sqlite3').Database): WebhookSubscriptionRow[] {
-  return db.prepare('SELECT * FROM webhook_subscriptions WHERE cancelled_at IS NULL ORDER BY subscription_id').all() as WebhookSubscriptionRow[];
+  return db
+    .prepare('SELECT * FROM webhook_subscriptions WHERE cancelled_at IS NULL ORDER BY subscription_id')
+    .all() as WebhookSubscriptionRow[];
 }

@@ -3,7 +3,16 @@ import { readJoinedReport } from '../kpi/kpi-report.js';
 import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
-import { checkDate, COLLECTIONS_SOURCES, groupExpression, MOVED_AS_OF, SCOPE_CONDITION, scopeParams, stillOpenAt, type CollectionsGroupBy } from './collections-sql.js';
+import {
+  checkDate,
+  COLLECTIONS_SOURCES,
+  groupExpression,
+  MOVED_AS_OF,
+  SCOPE_CONDITION,
+  scopeParams,
+  stillOpenAt,
+  type CollectionsGroupBy,
+} from './collections-sql.js';
 import { prepared } from '../runner/statements.js';
 
 /** Filter of the aging report. */
@@ -63,5 +72,9 @@ function readAging(db: Database.Database, filter: AgingFilter): Read[] {
 export function queryAging(db: Database.Database, lagOf: LagOf, filter: AgingFilter): ReportResult<AgingRow> {
   checkDate(filter.asOf);
   const result = readJoinedReport(db, COLLECTIONS_SOURCES, lagOf, () => readAging(db, filter));
-  return { rows: result.report.map((r) => ({ as_of: filter.asOf, group_by: filter.groupBy, ...r })), position: result.position, lag: result.lag };
+  return {
+    rows: result.report.map((r) => ({ as_of: filter.asOf, group_by: filter.groupBy, ...r })),
+    position: result.position,
+    lag: result.lag,
+  };
 }

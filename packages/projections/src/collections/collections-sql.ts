@@ -6,12 +6,18 @@ export type CollectionsGroupBy = 'rep' | 'region' | 'customer' | 'none';
 /** The projections every collections report reads (joined in one transaction). */
 export const COLLECTIONS_SOURCES = ['receivables_kpi', 'collections'] as const;
 
-const GROUP_COLUMNS: Readonly<Record<CollectionsGroupBy, string>> = { rep: 'i.rep_id', region: 'i.region', customer: 'i.customer_id', none: "'all'" };
+const GROUP_COLUMNS: Readonly<Record<CollectionsGroupBy, string>> = {
+  rep: 'i.rep_id',
+  region: 'i.region',
+  customer: 'i.customer_id',
+  none: "'all'",
+};
 
 /** The SQL expression of the group over `kpi_installments i` (fixed in code, never user input). */
 export const groupExpression = (groupBy: CollectionsGroupBy): string => {
   const column = GROUP_COLUMNS[groupBy];
-  if (column === undefined) throw new RangeError(`groupBy must be rep, region, customer or none, not "${String(groupBy)}"`);
+  if (column === undefined)
+    throw new RangeError(`groupBy must be rep, region, customer or none, not "${String(groupBy)}"`);
   return column;
 };
 

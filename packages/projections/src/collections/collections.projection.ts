@@ -13,14 +13,31 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   switch (decoded.type) {
     case 'ReceivableOpened': {
       const d = decoded.data;
-      return [upsert(collectionReceivablesTable, {
-        receivable_id: d.receivableId, order_id: d.orderId, customer_id: d.customerId, rep_id: d.repId, region: d.region,
-        currency: d.currency, issue_date: d.issueDate, due_date: d.dueDate, amount: d.amount,
-      })];
+      return [
+        upsert(collectionReceivablesTable, {
+          receivable_id: d.receivableId,
+          order_id: d.orderId,
+          customer_id: d.customerId,
+          rep_id: d.repId,
+          region: d.region,
+          currency: d.currency,
+          issue_date: d.issueDate,
+          due_date: d.dueDate,
+          amount: d.amount,
+        }),
+      ];
     }
     case 'PaymentReceived': {
       const d = decoded.data;
-      return [upsert(collectionPaymentsTable, { receivable_id: d.receivableId, payment_id: d.paymentId, received_on: countsOn(d, d.receivedOn), amount: d.amount, reversed_on: null })];
+      return [
+        upsert(collectionPaymentsTable, {
+          receivable_id: d.receivableId,
+          payment_id: d.paymentId,
+          received_on: countsOn(d, d.receivedOn),
+          amount: d.amount,
+          reversed_on: null,
+        }),
+      ];
     }
     case 'PaymentReversed': {
       const d = decoded.data;
@@ -31,10 +48,16 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
     }
     case 'CollectionFollowUpLogged': {
       const d = decoded.data;
-      return [upsert(collectionFollowUpsTable, {
-        receivable_id: d.receivableId, revision: event.revision, logged_on: d.loggedOn, channel: d.channel,
-        promise_date: d.promiseToPay?.date ?? null, promise_amount: d.promiseToPay?.amount ?? null,
-      })];
+      return [
+        upsert(collectionFollowUpsTable, {
+          receivable_id: d.receivableId,
+          revision: event.revision,
+          logged_on: d.loggedOn,
+          channel: d.channel,
+          promise_date: d.promiseToPay?.date ?? null,
+          promise_amount: d.promiseToPay?.amount ?? null,
+        }),
+      ];
     }
     default:
       return [];

@@ -21,8 +21,15 @@ export type CollectionReceivableRow = {
 export const collectionReceivablesTable = defineTable<CollectionReceivableRow, 'receivable_id'>({
   name: 'collection_receivables',
   columns: {
-    receivable_id: 'TEXT', order_id: 'TEXT', customer_id: 'TEXT', rep_id: 'TEXT', region: 'TEXT', currency: 'TEXT',
-    issue_date: 'TEXT', due_date: 'TEXT', amount: 'INTEGER',
+    receivable_id: 'TEXT',
+    order_id: 'TEXT',
+    customer_id: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    currency: 'TEXT',
+    issue_date: 'TEXT',
+    due_date: 'TEXT',
+    amount: 'INTEGER',
   },
   primaryKey: ['receivable_id'],
 });
@@ -43,7 +50,14 @@ export type CollectionFollowUpRow = {
 /** The `collection_follow_ups` read model. */
 export const collectionFollowUpsTable = defineTable<CollectionFollowUpRow, 'receivable_id' | 'revision'>({
   name: 'collection_follow_ups',
-  columns: { receivable_id: 'TEXT', revision: 'INTEGER', logged_on: 'TEXT', channel: 'TEXT', promise_date: 'TEXT NULL', promise_amount: 'INTEGER NULL' },
+  columns: {
+    receivable_id: 'TEXT',
+    revision: 'INTEGER',
+    logged_on: 'TEXT',
+    channel: 'TEXT',
+    promise_date: 'TEXT NULL',
+    promise_amount: 'INTEGER NULL',
+  },
   primaryKey: ['receivable_id', 'revision'],
 });
 
@@ -59,6 +73,12 @@ export type CollectionPaymentRow = {
 /** The `collection_payments` read model. */
 export const collectionPaymentsTable = defineTable<CollectionPaymentRow, 'receivable_id' | 'payment_id'>({
   name: 'collection_payments',
-  columns: { receivable_id: 'TEXT', payment_id: 'TEXT', received_on: 'TEXT', amount: 'INTEGER', reversed_on: 'TEXT NULL' },
+  columns: {
+    receivable_id: 'TEXT',
+    payment_id: 'TEXT',
+    received_on: 'TEXT',
+    amount: 'INTEGER',
+    reversed_on: 'TEXT NULL',
+  },
   primaryKey: ['receivable_id', 'payment_id'],
 });

@@ -19,12 +19,29 @@ import { queryCollectionsSummary } from './summary.queries.js';
 // R1 (rep-1): one installment of 1000 issued 1 Mar, due 31 Mar; 400 paid on 20 Mar before March closed.
 const r1 = collectionEvents(receivable('R1', 'c-1', 'rep-1', 'east'));
 const due = { installmentNo: 1, dueDate: '2026-03-31' };
-const before: TestEvent[] = [r1.opened([{ ...due, amount: 1_000 }], '2026-03-01'), r1.paid('p1', '2026-03-20', [{ ...due, amount: 400, outstandingAfter: 600 }], 600)];
+const before: TestEvent[] = [
+  r1.opened([{ ...due, amount: 1_000 }], '2026-03-01'),
+  r1.paid('p1', '2026-03-20', [{ ...due, amount: 400, outstandingAfter: 600 }], 600),
+];
 // After the close: 500 received on 30 Mar, recorded on 2 Apr, so it counts on 2 Apr (postedOn) with its own date kept.
 const late = r1.paid('p2', '2026-03-30', [{ ...due, amount: 500, outstandingAfter: 100 }], 100);
-const latePayment: TestEvent = { ...late, at: '2026-04-02T04:00:00Z', data: { ...late.data, postedOn: '2026-04-02', recordedAt: '2026-04-02T04:00:00Z' } };
+const latePayment: TestEvent = {
+  ...late,
+  at: '2026-04-02T04:00:00Z',
+  data: { ...late.data, postedOn: '2026-04-02', recordedAt: '2026-04-02T04:00:00Z' },
+};
 
-const PROJECTIONS = [receivablesKpiProjection, collectionsProjection, salesMonthlyProjection, salesTargetsProjection, satisfactionProjection, complaintsProjection, customerDirectoryProjection, lateAdjustmentsProjection, productsProjection];
+const PROJECTIONS = [
+  receivablesKpiProjection,
+  collectionsProjection,
+  salesMonthlyProjection,
+  salesTargetsProjection,
+  satisfactionProjection,
+  complaintsProjection,
+  customerDirectoryProjection,
+  lateAdjustmentsProjection,
+  productsProjection,
+];
 
 describe('a payment dated in a closed month', () => {
   let store: EventStore;
@@ -47,20 +64,34 @@ describe('a payment dated in a closed month', () => {
     const march = summary('2026-03');
     const marchKpi = queryMonthlySalesReport(db, lag, { month: '2026-03', groupBy: 'rep' }).rows;
     // March at the close: invoiced 1000, collected 400, closing AR 600; due by 31 Mar 1000, collected on it 400: rate 0.4.
-    expect(march.map((r) => [r.invoiced, r.collected, r.closing_ar, r.amount_due, r.collected_on_due, r.collection_rate])).toEqual([[1_000, 400, 600, 1_000, 400, 0.4]]);
+    expect(
+      march.map((r) => [r.invoiced, r.collected, r.closing_ar, r.amount_due, r.collected_on_due, r.collection_rate]),
+    ).toEqual([[1_000, 400, 600, 1_000, 400, 0.4]]);
     const position = await appendTestEvents(store, 'receivable-R1', [latePayment]);
     for (const projection of PROJECTIONS) await runner.whenAt(projection.name, position);
     expect(summary('2026-03')).toEqual(march);
     expect(queryMonthlySalesReport(db, lag, { month: '2026-03', groupBy: 'rep' }).rows).toEqual(marchKpi);
     // April: nothing invoiced, the late 500 collected; AR from 600 to 100.
-    expect(summary('2026-04').map((r) => [r.invoiced, r.collected, r.opening_ar, r.closing_ar])).toEqual([[0, 500, 600, 100]]);
+    expect(summary('2026-04').map((r) => [r.invoiced, r.collected, r.opening_ar, r.closing_ar])).toEqual([
+      [0, 500, 600, 100],
+    ]);
     // Listed as a late adjustment of April with its own date, traceable to its event.
     expect(queryLateAdjustments(db, lag, { month: '2026-04' }).rows).toEqual([
-      { stream_name: 'receivable-R1', revision: 2, event_type: 'PaymentReceived', posted_on: '2026-04-02', posted_month: '2026-04', dated_on: '2026-03-30', rep_id: 'rep-1', region: 'east', currency: 'CNY', amount: 500 },
+      {
+        stream_name: 'receivable-R1',
+        revision: 2,
+        event_type: 'PaymentReceived',
+        posted_on: '2026-04-02',
+        posted_month: '2026-04',
+        dated_on: '2026-03-30',
+        rep_id: 'rep-1',
+        region: 'east',
+        currency: 'CNY',
+        amount: 500,
+      },
     ]);
     expect(queryLateAdjustments(db, lag, { month: '2026-03' }).rows).toEqual([]);
     expect(queryLateAdjustments(db, lag, { month: '2026-04', scope: { repId: 'rep-2' } }).rows).toEqual([]);
     expect(queryLateAdjustments(db, lag, { month: '2026-04', scope: { region: 'east' } }).rows).toHaveLength(1);
   });
-
 });

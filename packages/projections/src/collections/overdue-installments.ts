@@ -39,10 +39,16 @@ const SQL = `SELECT receivable_id, installment_no, due_date, planned, collected,
   ORDER BY receivable_id, due_date, installment_no`;
 
 /** The installments as of D of the receivables `ids` (those overdue at D), by receivable, in due order. */
-export function overdueInstallments(db: Database.Database, asOf: string, ids: readonly string[]): Map<string, OverdueInstallment[]> {
+export function overdueInstallments(
+  db: Database.Database,
+  asOf: string,
+  ids: readonly string[],
+): Map<string, OverdueInstallment[]> {
   const byReceivable = new Map<string, OverdueInstallment[]>();
   if (ids.length === 0) return byReceivable;
-  for (const row of prepared(db, SQL).all({ asOf, ids: JSON.stringify(ids) }) as Array<OverdueInstallment & { receivable_id: string }>) {
+  for (const row of prepared(db, SQL).all({ asOf, ids: JSON.stringify(ids) }) as Array<
+    OverdueInstallment & { receivable_id: string }
+  >) {
     const { receivable_id: id, ...installment } = row;
     const list = byReceivable.get(id) ?? [];
     list.push(installment);

@@ -51,22 +51,48 @@ const SQL = `WITH ${INSTALLMENTS_AS_OF_CTE}
 
 /** The overdue list's rows, read in the caller's transaction (the supervision report joins it with other read models). */
 export function readOverdue(db: Database.Database, filter: OverdueFilter): OverdueRow[] {
-  const followUp = prepared(db, `SELECT logged_on AS "on", channel FROM collection_follow_ups
-    WHERE receivable_id = ? AND logged_on <= ? ORDER BY revision DESC LIMIT 1`);
-  const promise = prepared(db, `SELECT logged_on, promise_date, promise_amount FROM collection_follow_ups
-    WHERE receivable_id = ? AND logged_on <= ? AND promise_date IS NOT NULL ORDER BY revision DESC LIMIT 1`);
-  const payments = prepared(db, 'SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?');
+  const followUp = prepared(
+    db,
+    `SELECT logged_on AS "on", channel FROM collection_follow_ups
+    WHERE receivable_id = ? AND logged_on <= ? ORDER BY revision DESC LIMIT 1`,
+  );
+  const promise = prepared(
+    db,
+    `SELECT logged_on, promise_date, promise_amount FROM collection_follow_ups
+    WHERE receivable_id = ? AND logged_on <= ? AND promise_date IS NOT NULL ORDER BY revision DESC LIMIT 1`,
+  );
+  const payments = prepared(
+    db,
+    'SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?',
+  );
   const params = { asOf: filter.asOf, ...scopeParams(filter.scope) };
   const rows = prepared(db, SQL).all(params) as Read[];
-  const installments = overdueInstallments(db, filter.asOf, rows.map((r) => r.receivable_id));
+  const installments = overdueInstallments(
+    db,
+    filter.asOf,
+    rows.map((r) => r.receivable_id),
+  );
   return rows.map((r) => {
     const last = followUp.get(r.receivable_id, filter.asOf) as { on: string; channel: string } | undefined;
-    const made = promise.get(r.receivable_id, filter.asOf) as { logged_on: string; promise_date: string; promise_amount: number } | undefined;
-    const paid = payments.all(r.receivable_id) as Array<{ received_on: string; amount: number; reversed_on: string | null }>;
+    const made = promise.get(r.receivable_id, filter.asOf) as
+      { logged_on: string; promise_date: string; promise_amount: number } | undefined;
+    const paid = payments.all(r.receivable_id) as Array<{
+      received_on: string;
+      amount: number;
+      reversed_on: string | null;
+    }>;
     return {
-      as_of: filter.asOf, ...r,
+      as_of: filter.asOf,
+      ...r,
       last_follow_up: last ?? null,
-      promise_to_pay: made === undefined ? null : promiseStatusAsOf({ madeOn: made.logged_on, date: made.promise_date, amount: made.promise_amount }, paid, filter.asOf),
+      promise_to_pay:
+        made === undefined
+          ? null
+          : promiseStatusAsOf(
+              { madeOn: made.logged_on, date: made.promise_date, amount: made.promise_amount },
+              paid,
+              filter.asOf,
+            ),
       installments: installments.get(r.receivable_id) ?? [],
     };
   });

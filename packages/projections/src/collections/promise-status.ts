@@ -16,7 +16,11 @@ export interface PromiseAsOf {
  */
 export function promiseStatusAsOf(
   promise: { readonly madeOn: string; readonly date: string; readonly amount: number },
-  payments: ReadonlyArray<{ readonly received_on: string; readonly amount: number; readonly reversed_on: string | null }>,
+  payments: ReadonlyArray<{
+    readonly received_on: string;
+    readonly amount: number;
+    readonly reversed_on: string | null;
+  }>,
   asOf: string,
 ): PromiseAsOf {
   const until = promise.date < asOf ? promise.date : asOf;

@@ -46,14 +46,30 @@ export interface CollectionsSummaryRow {
   readonly cei_percent: number | null;
 }
 
-function figures(month: string, groupBy: CollectionsGroupBy, bounds: MonthBounds, r: SummaryRead): CollectionsSummaryRow {
+function figures(
+  month: string,
+  groupBy: CollectionsGroupBy,
+  bounds: MonthBounds,
+  r: SummaryRead,
+): CollectionsSummaryRow {
   const invoiced = r.opened - r.credited;
   const collectedOrLost = r.opening_ar + invoiced - r.closing_ar;
   return {
-    month, group_by: groupBy, group: r.group, currency: r.currency, days_in_period: bounds.days,
-    invoiced, credited: r.credited, collected: r.paid - r.reversed, written_off: r.written_off,
-    opening_ar: r.opening_ar, closing_ar: r.closing_ar, closing_current_ar: r.closing_current_ar,
-    collection_rate: ratio(r.collected_on_due, r.due), amount_due: r.due, collected_on_due: r.collected_on_due,
+    month,
+    group_by: groupBy,
+    group: r.group,
+    currency: r.currency,
+    days_in_period: bounds.days,
+    invoiced,
+    credited: r.credited,
+    collected: r.paid - r.reversed,
+    written_off: r.written_off,
+    opening_ar: r.opening_ar,
+    closing_ar: r.closing_ar,
+    closing_current_ar: r.closing_current_ar,
+    collection_rate: ratio(r.collected_on_due, r.due),
+    amount_due: r.due,
+    collected_on_due: r.collected_on_due,
     revenue_based_collection_rate: ratio(invoiced - (r.closing_ar - r.opening_ar), invoiced),
     dso_days: ratio(r.closing_ar * bounds.days, invoiced),
     cei_percent: ratio(collectedOrLost * 100, r.opening_ar + invoiced - r.closing_current_ar),
@@ -67,8 +83,18 @@ function figures(month: string, groupBy: CollectionsGroupBy, bounds: MonthBounds
  * a reversal subtracts in the month it is dated.
  * @example queryCollectionsSummary(db, lagOf, { month: '2026-04', groupBy: 'region' })
  */
-export function queryCollectionsSummary(db: Database.Database, lagOf: LagOf, filter: CollectionsSummaryFilter): ReportResult<CollectionsSummaryRow> {
+export function queryCollectionsSummary(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: CollectionsSummaryFilter,
+): ReportResult<CollectionsSummaryRow> {
   const bounds = monthBounds(filter.month);
-  const result = readJoinedReport(db, COLLECTIONS_SOURCES, lagOf, () => readSummary(db, filter.groupBy, bounds, filter.scope));
-  return { rows: result.report.map((r) => figures(filter.month, filter.groupBy, bounds, r)), position: result.position, lag: result.lag };
+  const result = readJoinedReport(db, COLLECTIONS_SOURCES, lagOf, () =>
+    readSummary(db, filter.groupBy, bounds, filter.scope),
+  );
+  return {
+    rows: result.report.map((r) => figures(filter.month, filter.groupBy, bounds, r)),
+    position: result.position,
+    lag: result.lag,
+  };
 }

@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { ReportScope } from '../model/report-filter.js';
-import { groupExpression, SCOPE_CONDITION, scopeParams, stillOpenAt, type CollectionsGroupBy } from './collections-sql.js';
+import {
+  groupExpression,
+  SCOPE_CONDITION,
+  scopeParams,
+  stillOpenAt,
+  type CollectionsGroupBy,
+} from './collections-sql.js';
 import { prepared } from '../runner/statements.js';
 
 /** The month's bounds: first and last business date and its number of days. */
@@ -65,7 +71,16 @@ const SQL = (group: string): string => `SELECT grp AS "group", currency,
   GROUP BY grp, currency ORDER BY grp, currency`;
 
 /** Reads the month's sums per group and currency; groups where every sum is 0 are left out. */
-export function readSummary(db: Database.Database, groupBy: CollectionsGroupBy, bounds: MonthBounds, scope: ReportScope | undefined): SummaryRead[] {
-  const rows = prepared(db, SQL(groupExpression(groupBy))).all({ start: bounds.start, end: bounds.end, ...scopeParams(scope) }) as SummaryRead[];
+export function readSummary(
+  db: Database.Database,
+  groupBy: CollectionsGroupBy,
+  bounds: MonthBounds,
+  scope: ReportScope | undefined,
+): SummaryRead[] {
+  const rows = prepared(db, SQL(groupExpression(groupBy))).all({
+    start: bounds.start,
+    end: bounds.end,
+    ...scopeParams(scope),
+  }) as SummaryRead[];
   return rows.filter((r) => Object.values(r).some((v) => typeof v === 'number' && v !== 0));
 }

@@ -3,8 +3,19 @@ import { effectiveMonth, monthsInto, nextMonth, type StatementCuts } from './adj
 
 // Which statement a line belongs to, given the approved months' cuts (per stream, the last revision each counted).
 const line = (stream_name: string, revision: number, month: string): CommissionLineRow => ({
-  stream_name, revision, month, event_type: 'PaymentReceived', kind: 'payment', receivable_id: 'r', order_id: 'o', rep_id: 'rep-1', region: 'east', currency: 'CNY',
-  amount: 100, dated_on: `${month}-10`, counted_on: `${month}-10`,
+  stream_name,
+  revision,
+  month,
+  event_type: 'PaymentReceived',
+  kind: 'payment',
+  receivable_id: 'r',
+  order_id: 'o',
+  rep_id: 'rep-1',
+  region: 'east',
+  currency: 'CNY',
+  amount: 100,
+  dated_on: `${month}-10`,
+  counted_on: `${month}-10`,
 });
 // January approved with receivable-a up to revision 1; February with receivable-a up to 3 (an adjustment from January
 // among them); March open.

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { CommissionLineRow } from './commissions.projection.js';
-import { approvedFigures, commissionStatementsTable, type CommissionStatementApprovalRow } from './statement-approvals.js';
+import {
+  approvedFigures,
+  commissionStatementsTable,
+  type CommissionStatementApprovalRow,
+} from './statement-approvals.js';
 
 /** Per approved month, per receivable stream, the last revision its approved statement counted. */
 export type StatementCuts = ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -8,13 +12,23 @@ export type StatementCuts = ReadonlyMap<string, ReadonlyMap<string, number>>;
 /** The cuts of every approved month (a few rows: one per approved month). */
 export function loadCuts(db: Database.Database): StatementCuts {
   const rows = db.prepare(`SELECT * FROM ${commissionStatementsTable.name}`).all() as CommissionStatementApprovalRow[];
-  return new Map(rows.map((row) => [row.month, new Map(approvedFigures(row).included.map((cut) => [cut.stream, cut.revision]))]));
+  return new Map(
+    rows.map((row) => [row.month, new Map(approvedFigures(row).included.map((cut) => [cut.stream, cut.revision]))]),
+  );
 }
 
 /** Every approved rep-month's base and commission (key `rep month`): what was paid. */
-export function frozenFigures(db: Database.Database): ReadonlyMap<string, { readonly base: number; readonly commission: number }> {
+export function frozenFigures(
+  db: Database.Database,
+): ReadonlyMap<string, { readonly base: number; readonly commission: number }> {
   const rows = db.prepare(`SELECT * FROM ${commissionStatementsTable.name}`).all() as CommissionStatementApprovalRow[];
-  return new Map(rows.flatMap((row) => approvedFigures(row).rows.map((rep) => [`${rep.repId} ${row.month}`, { base: rep.base, commission: rep.commission }] as const)));
+  return new Map(
+    rows.flatMap((row) =>
+      approvedFigures(row).rows.map(
+        (rep) => [`${rep.repId} ${row.month}`, { base: rep.base, commission: rep.commission }] as const,
+      ),
+    ),
+  );
 }
 
 /** The month after `month` (`YYYY-MM`). */
@@ -23,7 +37,8 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
-const included = (line: CommissionLineRow, cut: ReadonlyMap<string, number> | undefined): boolean => (cut?.get(line.stream_name) ?? -1) >= line.revision;
+const included = (line: CommissionLineRow, cut: ReadonlyMap<string, number> | undefined): boolean =>
+  (cut?.get(line.stream_name) ?? -1) >= line.revision;
 
 /**
  * The statement a line belongs to: the month it counts in, unless that month's statement was approved without it;

@@ -3,7 +3,12 @@ import type { CommissionLineRow, CommissionPlanRow } from './commissions.project
 
 const terms = (covers: object, rateBps: number, clawback = { writeOffs: true, creditNotes: true }) =>
   JSON.stringify({ name: 'p', covers, currency: 'CNY', tiers: [{ fromBps: 0, rateBps }], accelerators: [], clawback });
-const row = (plan_id: string, effective_from: string, terms: string | null, version: number | null = 1): CommissionPlanRow => ({ plan_id, effective_from, version, terms });
+const row = (
+  plan_id: string,
+  effective_from: string,
+  terms: string | null,
+  version: number | null = 1,
+): CommissionPlanRow => ({ plan_id, effective_from, version, terms });
 
 describe('the plan in force', () => {
   const plans = [
@@ -15,7 +20,11 @@ describe('the plan in force', () => {
   it("is a plan naming the rep before one naming the rep's region, each at its version of the month, none once ended", () => {
     expect(planFor(plans, 'rep-1', 'east', '2026-01')).toMatchObject({ planId: 'east', version: 1 });
     expect(planFor(plans, 'rep-1', 'east', '2026-02')).toMatchObject({ planId: 'vip', version: 1 });
-    expect(planFor(plans, 'rep-2', 'east', '2026-03')).toMatchObject({ planId: 'east', version: 2, terms: { tiers: [{ fromBps: 0, rateBps: 250 }] } });
+    expect(planFor(plans, 'rep-2', 'east', '2026-03')).toMatchObject({
+      planId: 'east',
+      version: 2,
+      terms: { tiers: [{ fromBps: 0, rateBps: 250 }] },
+    });
     expect(planFor(plans, 'rep-1', 'east', '2026-04')).toMatchObject({ planId: 'east', version: 2 });
     expect(planFor(plans, 'rep-3', 'west', '2026-03')).toBeNull();
     expect(planFor(plans, 'rep-1', 'east', '2025-12')).toBeNull();
@@ -25,15 +34,53 @@ describe('the plan in force', () => {
 describe('clawbacks on one receivable', () => {
   let revision = 0;
   const line = (kind: string, amount: number, month: string): CommissionLineRow => ({
-    stream_name: 'receivable-r1', revision: (revision += 1), event_type: kind, kind, receivable_id: 'r1', order_id: 'o1', rep_id: 'rep-1', region: 'east',
-    currency: 'CNY', amount, dated_on: `${month}-10`, counted_on: `${month}-10`, month,
+    stream_name: 'receivable-r1',
+    revision: (revision += 1),
+    event_type: kind,
+    kind,
+    receivable_id: 'r1',
+    order_id: 'o1',
+    rep_id: 'rep-1',
+    region: 'east',
+    currency: 'CNY',
+    amount,
+    dated_on: `${month}-10`,
+    counted_on: `${month}-10`,
+    month,
   });
   // January: base 10,000, commission 300 (3%); February: base 4,000, commission 80 (2%); March: credit notes clawed back.
   const figures = (month: string, creditNotes = true): MonthFigures | null => {
-    const plan = { planId: 'east', version: 1, terms: JSON.parse(terms({ kind: 'regions', ids: ['east'] }, 200, { writeOffs: false, creditNotes })) };
-    if (month === '2026-01') return { repId: 'rep-1', region: 'east', plan, base: 10_000, target: null, figures: { attainmentBps: null, tier: 0, rateBps: 300, commission: 300 } };
-    if (month === '2026-02') return { repId: 'rep-1', region: 'east', plan, base: 4_000, target: null, figures: { attainmentBps: null, tier: 0, rateBps: 200, commission: 80 } };
-    return { repId: 'rep-1', region: 'east', plan, base: 0, target: null, figures: { attainmentBps: null, tier: 0, rateBps: 200, commission: 0 } };
+    const plan = {
+      planId: 'east',
+      version: 1,
+      terms: JSON.parse(terms({ kind: 'regions', ids: ['east'] }, 200, { writeOffs: false, creditNotes })),
+    };
+    if (month === '2026-01')
+      return {
+        repId: 'rep-1',
+        region: 'east',
+        plan,
+        base: 10_000,
+        target: null,
+        figures: { attainmentBps: null, tier: 0, rateBps: 300, commission: 300 },
+      };
+    if (month === '2026-02')
+      return {
+        repId: 'rep-1',
+        region: 'east',
+        plan,
+        base: 4_000,
+        target: null,
+        figures: { attainmentBps: null, tier: 0, rateBps: 200, commission: 80 },
+      };
+    return {
+      repId: 'rep-1',
+      region: 'east',
+      plan,
+      base: 0,
+      target: null,
+      figures: { attainmentBps: null, tier: 0, rateBps: 200, commission: 0 },
+    };
   };
 
   it('takes back the share of what was paid that each reduction removes, never more than was paid', () => {

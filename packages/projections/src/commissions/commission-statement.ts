@@ -1,4 +1,10 @@
-import { commissionOn, CommissionTerms, divideRoundHalfEven, sumMinor, type CommissionFigures } from '@salesbook/domain';
+import {
+  commissionOn,
+  CommissionTerms,
+  divideRoundHalfEven,
+  sumMinor,
+  type CommissionFigures,
+} from '@salesbook/domain';
 import type { CommissionLineRow, CommissionPlanRow } from './commissions.projection.js';
 
 /** The plan version that applies to a rep in a month. */
@@ -35,17 +41,30 @@ const COLLECTIONS = new Set(['payment', 'reversal']);
 export const signed = (line: CommissionLineRow): number => (line.kind === 'reversal' ? -line.amount : line.amount);
 
 /** The plan in force for a rep of `region` in `month`: a plan naming the rep first, else one naming the region. */
-export function planFor(plans: readonly CommissionPlanRow[], repId: string, region: string, month: string): PlanInForce | null {
+export function planFor(
+  plans: readonly CommissionPlanRow[],
+  repId: string,
+  region: string,
+  month: string,
+): PlanInForce | null {
   const latest = new Map<string, CommissionPlanRow>();
   for (const row of plans) {
     const known = latest.get(row.plan_id);
-    if (row.effective_from <= month && (known === undefined || row.effective_from > known.effective_from)) latest.set(row.plan_id, row);
+    if (row.effective_from <= month && (known === undefined || row.effective_from > known.effective_from))
+      latest.set(row.plan_id, row);
   }
   const inForce = [...latest.values()]
     .filter((row) => row.terms !== null && row.version !== null)
-    .map((row) => ({ planId: row.plan_id, version: row.version ?? 0, terms: CommissionTerms.parse(JSON.parse(row.terms ?? '{}')) }))
+    .map((row) => ({
+      planId: row.plan_id,
+      version: row.version ?? 0,
+      terms: CommissionTerms.parse(JSON.parse(row.terms ?? '{}')),
+    }))
     .sort((a, b) => a.planId.localeCompare(b.planId));
-  const naming = (kind: 'reps' | 'regions', id: string) => inForce.find((plan) => plan.terms.covers.kind === kind && (plan.terms.covers.ids as readonly string[]).includes(id));
+  const naming = (kind: 'reps' | 'regions', id: string) =>
+    inForce.find(
+      (plan) => plan.terms.covers.kind === kind && (plan.terms.covers.ids as readonly string[]).includes(id),
+    );
   return naming('reps', repId) ?? naming('regions', region) ?? null;
 }
 
@@ -65,18 +84,24 @@ function compute(source: StatementSource, repId: string, month: string): MonthFi
   if (region === undefined) return null;
   const plan = planFor(source.plans, repId, region, month);
   if (plan === null) return null;
-  const base = sumMinor(lines.filter((line) => COLLECTIONS.has(line.kind) && line.currency === plan.terms.currency).map(signed));
+  const base = sumMinor(
+    lines.filter((line) => COLLECTIONS.has(line.kind) && line.currency === plan.terms.currency).map(signed),
+  );
   const target = source.targetOf(repId, month, plan.terms.currency);
   const figures = commissionOn(plan.terms, base, target);
   // An approved month was paid as approved: its lines' shares (and clawbacks of them) use those figures.
   const frozen = source.frozenOf(repId, month);
-  return frozen === null ? { repId, region, plan, base, target, figures } : { repId, region, plan, base: frozen.base, target, figures: { ...figures, commission: frozen.commission } };
+  return frozen === null
+    ? { repId, region, plan, base, target, figures }
+    : { repId, region, plan, base: frozen.base, target, figures: { ...figures, commission: frozen.commission } };
 }
 
 /** A collection line's share of its month's commission: its signed amount at the month's effective rate, rounded. */
 export function shareOf(line: CommissionLineRow, month: MonthFigures | null): number | null {
   if (month === null || !COLLECTIONS.has(line.kind) || line.currency !== month.plan.terms.currency) return null;
-  return month.base === 0 ? 0 : divideRoundHalfEven(BigInt(signed(line)) * BigInt(month.figures.commission), BigInt(month.base));
+  return month.base === 0
+    ? 0
+    : divideRoundHalfEven(BigInt(signed(line)) * BigInt(month.figures.commission), BigInt(month.base));
 }
 
 /** What a reduction took back: the part of the collected base it reduced and the commission clawed back on it. */
@@ -86,14 +111,21 @@ export interface Clawback {
 }
 
 const clawsBack = (line: CommissionLineRow, plan: PlanInForce | undefined): boolean =>
-  plan !== undefined && line.currency === plan.terms.currency && (line.kind === 'write_off' ? plan.terms.clawback.writeOffs : line.kind === 'credit_note' && plan.terms.clawback.creditNotes);
+  plan !== undefined &&
+  line.currency === plan.terms.currency &&
+  (line.kind === 'write_off'
+    ? plan.terms.clawback.writeOffs
+    : line.kind === 'credit_note' && plan.terms.clawback.creditNotes);
 
 /**
  * The clawback of each reduction of a receivable, walking its lines in stream order: collections add their amount and
  * their commission share to what was paid on it; a credit note or write-off that the plan of its month claws back
  * reduces the paid base by up to its amount and takes back the same proportion of the paid commission.
  */
-export function clawbacksOf(lines: readonly CommissionLineRow[], figuresOf: (repId: string, month: string) => MonthFigures | null): Map<number, Clawback> {
+export function clawbacksOf(
+  lines: readonly CommissionLineRow[],
+  figuresOf: (repId: string, month: string) => MonthFigures | null,
+): Map<number, Clawback> {
   const result = new Map<number, Clawback>();
   let paidBase = 0;
   let paidCommission = 0;

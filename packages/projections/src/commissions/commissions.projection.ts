@@ -33,8 +33,19 @@ export type CommissionLineRow = {
 export const commissionLinesTable = defineTable<CommissionLineRow, 'stream_name' | 'revision'>({
   name: 'commission_lines',
   columns: {
-    stream_name: 'TEXT', revision: 'INTEGER', event_type: 'TEXT', kind: 'TEXT', receivable_id: 'TEXT', order_id: 'TEXT', rep_id: 'TEXT',
-    region: 'TEXT', currency: 'TEXT', amount: 'INTEGER', dated_on: 'TEXT', counted_on: 'TEXT', month: 'TEXT',
+    stream_name: 'TEXT',
+    revision: 'INTEGER',
+    event_type: 'TEXT',
+    kind: 'TEXT',
+    receivable_id: 'TEXT',
+    order_id: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    currency: 'TEXT',
+    amount: 'INTEGER',
+    dated_on: 'TEXT',
+    counted_on: 'TEXT',
+    month: 'TEXT',
   },
   primaryKey: ['stream_name', 'revision'],
   indexes: [['rep_id', 'month'], ['receivable_id']],
@@ -58,8 +69,28 @@ export const commissionPlansTable = defineTable<CommissionPlanRow, 'plan_id' | '
 type Line = Omit<CommissionLineRow, 'stream_name' | 'revision' | 'event_type' | 'month'>;
 
 function lineOf(event: SalesbookEvent): Line | undefined {
-  const line = (kind: CommissionLineKind, d: { receivableId: string; orderId: string; repId: string; region: string; currency: string; amount: number; postedOn?: string | undefined }, on: string): Line => ({
-    kind, receivable_id: d.receivableId, order_id: d.orderId, rep_id: d.repId, region: d.region, currency: d.currency, amount: d.amount, dated_on: on, counted_on: d.postedOn ?? on,
+  const line = (
+    kind: CommissionLineKind,
+    d: {
+      receivableId: string;
+      orderId: string;
+      repId: string;
+      region: string;
+      currency: string;
+      amount: number;
+      postedOn?: string | undefined;
+    },
+    on: string,
+  ): Line => ({
+    kind,
+    receivable_id: d.receivableId,
+    order_id: d.orderId,
+    rep_id: d.repId,
+    region: d.region,
+    currency: d.currency,
+    amount: d.amount,
+    dated_on: on,
+    counted_on: d.postedOn ?? on,
   });
   switch (event.type) {
     case 'PaymentReceived':
@@ -76,13 +107,28 @@ function lineOf(event: SalesbookEvent): Line | undefined {
 }
 
 function planRow(event: SalesbookEvent): CommissionPlanRow | undefined {
-  if (event.type === 'CommissionPlanEnded') return { plan_id: event.data.planId, effective_from: event.data.from, version: null, terms: null };
+  if (event.type === 'CommissionPlanEnded')
+    return { plan_id: event.data.planId, effective_from: event.data.from, version: null, terms: null };
   if (event.type !== 'CommissionPlanVersionSet') return undefined;
   const { planId, version, effectiveFrom, name, covers, currency, tiers, accelerators, clawback } = event.data;
-  return { plan_id: planId, effective_from: effectiveFrom, version, terms: JSON.stringify({ name, covers, currency, tiers, accelerators, clawback }) };
+  return {
+    plan_id: planId,
+    effective_from: effectiveFrom,
+    version,
+    terms: JSON.stringify({ name, covers, currency, tiers, accelerators, clawback }),
+  };
 }
 
-const HANDLED = new Set(['PaymentReceived', 'PaymentReversed', 'CreditNoteIssued', 'ReceivableWrittenOff', 'CommissionPlanVersionSet', 'CommissionPlanEnded', 'CommissionStatementApproved', 'CommissionStatementConfirmed']);
+const HANDLED = new Set([
+  'PaymentReceived',
+  'PaymentReversed',
+  'CreditNoteIssued',
+  'ReceivableWrittenOff',
+  'CommissionPlanVersionSet',
+  'CommissionPlanEnded',
+  'CommissionStatementApproved',
+  'CommissionStatementConfirmed',
+]);
 
 function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   if (!HANDLED.has(event.type)) return [];
@@ -95,7 +141,15 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   if (plan !== undefined) return [upsert(commissionPlansTable, plan)];
   const line = lineOf(decoded);
   if (line === undefined) return [];
-  return [upsert(commissionLinesTable, { stream_name: event.streamName, revision: event.revision, event_type: event.type, month: line.counted_on.slice(0, 7), ...line })];
+  return [
+    upsert(commissionLinesTable, {
+      stream_name: event.streamName,
+      revision: event.revision,
+      event_type: event.type,
+      month: line.counted_on.slice(0, 7),
+      ...line,
+    }),
+  ];
 }
 
 /**
@@ -104,4 +158,9 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
  * these and the targets at query time, so a plan or a target change shows without a rebuild. An approved month's
  * statement is kept as approved (`commission_statements`).
  */
-export const commissionsProjection: Projection = { name: 'commissions', version: 2, tables: [commissionLinesTable, commissionPlansTable, commissionStatementsTable], project };
+export const commissionsProjection: Projection = {
+  name: 'commissions',
+  version: 2,
+  tables: [commissionLinesTable, commissionPlansTable, commissionStatementsTable],
+  project,
+};

@@ -52,7 +52,8 @@ export interface ComplaintFigures {
  * @example nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90) // 9 (rank ceil(9) = 9)
  */
 export function nearestRank(values: readonly number[], percent: number): number | null {
-  if (!Number.isInteger(percent) || percent < 1 || percent > 100) throw new RangeError(`percent must be a whole number 1-100, not ${percent}`);
+  if (!Number.isInteger(percent) || percent < 1 || percent > 100)
+    throw new RangeError(`percent must be a whole number 1-100, not ${percent}`);
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   // ceil(percent * n / 100) in integers, so 90% of 10 values is exactly rank 9.
@@ -61,7 +62,12 @@ export function nearestRank(values: readonly number[], percent: number): number 
 }
 
 const meanMs = (values: readonly number[]): number | null =>
-  values.length === 0 ? null : divideRoundHalfEven(values.reduce((sum, v) => sum + v, 0), values.length);
+  values.length === 0
+    ? null
+    : divideRoundHalfEven(
+        values.reduce((sum, v) => sum + v, 0),
+        values.length,
+      );
 
 const clock = (durations: readonly number[], breached: number, complaints: number): ComplaintClockFigures => ({
   n: durations.length,
@@ -71,7 +77,11 @@ const clock = (durations: readonly number[], breached: number, complaints: numbe
   breachRate: ratio(breached, complaints),
 });
 
-const countBy = (facts: readonly ComplaintFact[], values: readonly string[], of: (fact: ComplaintFact) => string): Record<string, number> =>
+const countBy = (
+  facts: readonly ComplaintFact[],
+  values: readonly string[],
+  of: (fact: ComplaintFact) => string,
+): Record<string, number> =>
   Object.fromEntries(values.map((value) => [value, facts.filter((fact) => of(fact) === value).length]));
 
 /** The satisfaction given at the latest closing at or before `asOf`, if any. */
@@ -87,7 +97,9 @@ export function complaintFigures(facts: readonly ComplaintFact[], asOf: string):
   const at = Date.parse(asOf);
   const present = facts.filter((fact) => Date.parse(fact.timeline.filedAt) <= at);
   const statuses: ComplaintSlaStatus[] = present.map((fact) => slaStatus(fact.timeline, asOf));
-  const wasResolved = present.filter((fact) => fact.timeline.resolutions.some((r) => Date.parse(r.resolvedAt) <= at)).length;
+  const wasResolved = present.filter((fact) =>
+    fact.timeline.resolutions.some((r) => Date.parse(r.resolvedAt) <= at),
+  ).length;
   const reopened = statuses.filter((s) => s.reopenCount > 0).length;
   const satisfaction = present.flatMap((fact) => latestSatisfaction(fact.closings, at) ?? []);
   return {
@@ -106,6 +118,12 @@ export function complaintFigures(facts: readonly ComplaintFact[], asOf: string):
       present.length,
     ),
     reopen: { reopened, n: wasResolved, rate: ratio(reopened, wasResolved) },
-    handlingSatisfaction: { mean: ratio(satisfaction.reduce((sum, s) => sum + s, 0), satisfaction.length), n: satisfaction.length },
+    handlingSatisfaction: {
+      mean: ratio(
+        satisfaction.reduce((sum, s) => sum + s, 0),
+        satisfaction.length,
+      ),
+      n: satisfaction.length,
+    },
   };
 }

@@ -114,13 +114,27 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   if (!isComplaintEvent(decoded)) return [];
   const key = { complaint_id: decoded.data.complaintId };
   const row = rows.get(complaintFactsTable, key);
-  if (decoded.type === 'ComplaintFiled') return row === undefined ? [upsert(complaintFactsTable, filedRow(decoded, context.zone))] : [];
-  if (row === undefined) throw new Error(`complaint ${key.complaint_id} was never filed (${decoded.type} before ComplaintFiled)`);
+  if (decoded.type === 'ComplaintFiled')
+    return row === undefined ? [upsert(complaintFactsTable, filedRow(decoded, context.zone))] : [];
+  if (row === undefined)
+    throw new Error(`complaint ${key.complaint_id} was never filed (${decoded.type} before ComplaintFiled)`);
   const timeline = recordInComplaintTimeline(JSON.parse(row.timeline) as ComplaintTimeline, decoded);
   const closings = JSON.parse(row.closings) as ComplaintClosing[];
-  const writes = [upsert(complaintFactsTable, { ...row, timeline: JSON.stringify(timeline), closings: JSON.stringify([...closings, ...closingOf(decoded)]) })];
+  const writes = [
+    upsert(complaintFactsTable, {
+      ...row,
+      timeline: JSON.stringify(timeline),
+      closings: JSON.stringify([...closings, ...closingOf(decoded)]),
+    }),
+  ];
   if (decoded.type !== 'ComplaintClosed') return writes;
-  const closing = { complaint_id: row.complaint_id, closing_no: closings.length + 1, closed_at: decoded.data.closedAt, owner_rep_id: row.owner_rep_id, region: row.region };
+  const closing = {
+    complaint_id: row.complaint_id,
+    closing_no: closings.length + 1,
+    closed_at: decoded.data.closedAt,
+    owner_rep_id: row.owner_rep_id,
+    region: row.region,
+  };
   return [...writes, upsert(complaintClosingsTable, closing)];
 }
 
@@ -128,4 +142,9 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  * Complaints (docs/reports.md): one row per complaint with what its counts, times, SLA breaches,
  * reopens and handling satisfaction are computed from at query time, as of any instant.
  */
-export const complaintsProjection: Projection = { name: 'complaints', version: 2, tables: [complaintFactsTable, complaintClosingsTable], project };
+export const complaintsProjection: Projection = {
+  name: 'complaints',
+  version: 2,
+  tables: [complaintFactsTable, complaintClosingsTable],
+  project,
+};

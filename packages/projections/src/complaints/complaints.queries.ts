@@ -61,7 +61,11 @@ const toFact = (row: ComplaintFactsRow): ComplaintFact => ({
   closings: JSON.parse(row.closings) as ComplaintClosing[],
 });
 
-function groups(rows: readonly ComplaintFactsRow[], groupBy: ComplaintsGroupBy | undefined, asOf: string): ComplaintsGroup[] {
+function groups(
+  rows: readonly ComplaintFactsRow[],
+  groupBy: ComplaintsGroupBy | undefined,
+  asOf: string,
+): ComplaintsGroup[] {
   if (groupBy === undefined) return [{ group: null, ...complaintFigures(rows.map(toFact), asOf) }];
   const column = COLUMN[groupBy];
   const byValue = new Map<string, ComplaintFactsRow[]>((KNOWN_VALUES[groupBy] ?? []).map((value) => [value, []]));
@@ -70,7 +74,10 @@ function groups(rows: readonly ComplaintFactsRow[], groupBy: ComplaintsGroupBy |
     byValue.set(value, [...(byValue.get(value) ?? []), row]);
   }
   const known = KNOWN_VALUES[groupBy];
-  const keys = known === undefined ? [...byValue.keys()].sort() : [...known, ...[...byValue.keys()].filter((k) => !known.includes(k)).sort()];
+  const keys =
+    known === undefined
+      ? [...byValue.keys()].sort()
+      : [...known, ...[...byValue.keys()].filter((k) => !known.includes(k)).sort()];
   return keys.map((group) => ({ group, ...complaintFigures((byValue.get(group) ?? []).map(toFact), asOf) }));
 }
 
@@ -80,16 +87,24 @@ function groups(rows: readonly ComplaintFactsRow[], groupBy: ComplaintsGroupBy |
  * resolve, SLA breach rates, reopen rate and handling satisfaction, per group. Complaints filed after
  * `asOf` are left out.
  */
-export function queryComplaints(db: Database.Database, lagOf: LagOf, filter: ComplaintsFilter): ReportResult<ComplaintsGroup> {
+export function queryComplaints(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: ComplaintsFilter,
+): ReportResult<ComplaintsGroup> {
   if (Number.isNaN(Date.parse(filter.asOf))) throw new RangeError(`asOf "${filter.asOf}" is not an ISO 8601 instant`);
   const range = businessDateRange(filter.from, filter.to);
   return readReport(db, 'complaints', lagOf, () => {
-    const rows = prepared(db, 
-        `SELECT * FROM complaint_facts
+    const rows = prepared(
+      db,
+      `SELECT * FROM complaint_facts
          WHERE filed_on BETWEEN @from AND @to AND (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)
          ORDER BY complaint_id`,
-      )
-      .all({ ...range, repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null }) as ComplaintFactsRow[];
+    ).all({
+      ...range,
+      repId: filter.scope?.repId ?? null,
+      region: filter.scope?.region ?? null,
+    }) as ComplaintFactsRow[];
     return groups(rows, filter.groupBy, filter.asOf);
   });
 }

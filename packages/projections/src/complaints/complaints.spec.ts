@@ -10,21 +10,75 @@ import { queryComplaints, type ComplaintsFilter, type ComplaintsGroup } from './
 const H = 3_600_000;
 const base = { ownerRepId: 'rep-1', region: 'east' };
 // SLA targets: medium ack 8h / resolve 120h; high 4h / 72h; critical 1h / 24h; low 24h / 240h.
-const k1: TestComplaint = { ...base, complaintId: 'k1', category: 'delivery', severity: 'medium', channel: 'phone', filedAt: '2026-03-02T01:00:00Z' };
-const k2: TestComplaint = { ...base, complaintId: 'k2', category: 'product_quality', severity: 'high', channel: 'email', filedAt: '2026-03-03T01:00:00Z' };
-const k3: TestComplaint = { complaintId: 'k3', category: 'billing', severity: 'critical', channel: 'web', ownerRepId: 'rep-2', region: 'west', filedAt: '2026-03-04T01:00:00Z' };
+const k1: TestComplaint = {
+  ...base,
+  complaintId: 'k1',
+  category: 'delivery',
+  severity: 'medium',
+  channel: 'phone',
+  filedAt: '2026-03-02T01:00:00Z',
+};
+const k2: TestComplaint = {
+  ...base,
+  complaintId: 'k2',
+  category: 'product_quality',
+  severity: 'high',
+  channel: 'email',
+  filedAt: '2026-03-03T01:00:00Z',
+};
+const k3: TestComplaint = {
+  complaintId: 'k3',
+  category: 'billing',
+  severity: 'critical',
+  channel: 'web',
+  ownerRepId: 'rep-2',
+  region: 'west',
+  filedAt: '2026-03-04T01:00:00Z',
+};
 // 16:30Z on 31 March is 00:30 on 1 April in Shanghai: an April complaint.
-const k4: TestComplaint = { complaintId: 'k4', category: 'delivery', severity: 'low', channel: 'visit', ownerRepId: 'rep-2', region: 'west', filedAt: '2026-03-31T16:30:00Z' };
-const k5: TestComplaint = { ...base, complaintId: 'k5', category: 'service', severity: 'medium', channel: 'phone', filedAt: '2026-03-05T01:00:00Z' };
+const k4: TestComplaint = {
+  complaintId: 'k4',
+  category: 'delivery',
+  severity: 'low',
+  channel: 'visit',
+  ownerRepId: 'rep-2',
+  region: 'west',
+  filedAt: '2026-03-31T16:30:00Z',
+};
+const k5: TestComplaint = {
+  ...base,
+  complaintId: 'k5',
+  category: 'service',
+  severity: 'medium',
+  channel: 'phone',
+  filedAt: '2026-03-05T01:00:00Z',
+};
 
 function histories(): Array<[TestComplaint, TestEvent[]]> {
-  const [e1, e2, e3, e4, e5] = [complaintEvents(k1), complaintEvents(k2), complaintEvents(k3), complaintEvents(k4), complaintEvents(k5)];
+  const [e1, e2, e3, e4, e5] = [
+    complaintEvents(k1),
+    complaintEvents(k2),
+    complaintEvents(k3),
+    complaintEvents(k4),
+    complaintEvents(k5),
+  ];
   return [
     // Ack 2h; waits on the customer 10h-34h; resolved at 50h: 50 - 24 = 26h handling. Closed, satisfaction 4.
     [k1, [e1.filed(), e1.acknowledged(2), e1.awaiting(10), e1.responded(10, 34), e1.resolved(50), e1.closed(60, 4)]],
     // Ack 6h (> 4h: breached). Resolved 40h, closed (2), reopened 100h, resolved 130h: 40 + 30 = 70h <= 72h (130h if the
     // 60h between resolution and reopen counted). Closed again, satisfaction 5.
-    [k2, [e2.filed(), e2.acknowledged(6), e2.resolved(40), e2.closed(48, 2), e2.reopened(48, 100), e2.resolved(130), e2.closed(140, 5)]],
+    [
+      k2,
+      [
+        e2.filed(),
+        e2.acknowledged(6),
+        e2.resolved(40),
+        e2.closed(48, 2),
+        e2.reopened(48, 100),
+        e2.resolved(130),
+        e2.closed(140, 5),
+      ],
+    ],
     // Never acknowledged: both clocks run past 1h and 24h.
     [k3, [e3.filed()]],
     [k4, [e4.filed(), e4.acknowledged(3)]],
@@ -51,7 +105,11 @@ describe('complaints report', () => {
   it('counts, times (mean, p90), SLA breaches, reopen rate and handling satisfaction of March as of the end of April', async () => {
     const store = createMemoryEventStore();
     const { db, runner } = await live(store);
-    const result = queryComplaints(db, (name) => runner.freshness(name).lag, { from: '2026-03', to: '2026-03', asOf: END_OF_APRIL });
+    const result = queryComplaints(db, (name) => runner.freshness(name).lag, {
+      from: '2026-03',
+      to: '2026-03',
+      asOf: END_OF_APRIL,
+    });
     // 6 + 7 + 1 + 2 + 3 = 19 events.
     expect(result.position).toBe('19');
     // March (Shanghai): k1, k2, k3, k5.
@@ -94,7 +152,12 @@ describe('complaints report', () => {
     });
     // 2026-03-03T12:00Z: k3 and k5 are not filed yet; k2 was acknowledged at 07:00 after 6h (breached); k1 at 2h.
     const [early] = report(db, { asOf: '2026-03-03T12:00:00Z' });
-    expect(early).toMatchObject({ complaints: 2, acknowledge: { n: 2, meanMs: 4 * H, breached: 1, breachRate: 0.5 }, resolve: { ...none, breachRate: 0 }, reopen: { n: 0, rate: null } });
+    expect(early).toMatchObject({
+      complaints: 2,
+      acknowledge: { n: 2, meanMs: 4 * H, breached: 1, breachRate: 0.5 },
+      resolve: { ...none, breachRate: 0 },
+      reopen: { n: 0, rate: null },
+    });
     await runner.stop();
   });
 
@@ -108,9 +171,17 @@ describe('complaints report', () => {
       ['high', 1],
       ['critical', 1],
     ]);
-    expect(bySeverity[0]).toMatchObject({ acknowledge: none, resolve: none, reopen: { reopened: 0, n: 0, rate: null }, handlingSatisfaction: { mean: null, n: 0 } });
+    expect(bySeverity[0]).toMatchObject({
+      acknowledge: none,
+      resolve: none,
+      reopen: { reopened: 0, n: 0, rate: null },
+      handlingSatisfaction: { mean: null, n: 0 },
+    });
     // Medium: k1 (ack 2h, resolved 26h) and k5 (ack 1h, paused): ack mean 1.5h, p90 rank ceil(1.8) = 2 -> 2h.
-    expect(bySeverity[1]).toMatchObject({ acknowledge: { n: 2, meanMs: 1.5 * H, p90Ms: 2 * H, breached: 0, breachRate: 0 }, resolve: { n: 1, meanMs: 26 * H, breached: 0 } });
+    expect(bySeverity[1]).toMatchObject({
+      acknowledge: { n: 2, meanMs: 1.5 * H, p90Ms: 2 * H, breached: 0, breachRate: 0 },
+      resolve: { n: 1, meanMs: 26 * H, breached: 0 },
+    });
 
     // Zero complaints: one ungrouped row, every rate null.
     expect(report(db, { from: '2026-05', to: '2026-05' })).toEqual([
@@ -127,7 +198,9 @@ describe('complaints report', () => {
       },
     ]);
     expect(report(db, { from: '2026-03-31', to: '2026-03-31' })[0]?.complaints).toBe(0);
-    expect(report(db, { from: '2026-04-01', to: '2026-04-30', groupBy: 'channel' }).map((g) => [g.group, g.complaints])).toEqual([
+    expect(
+      report(db, { from: '2026-04-01', to: '2026-04-30', groupBy: 'channel' }).map((g) => [g.group, g.complaints]),
+    ).toEqual([
       ['phone', 0],
       ['email', 0],
       ['web', 0],
@@ -137,7 +210,9 @@ describe('complaints report', () => {
       ['rep-1', 3],
       ['rep-2', 1],
     ]);
-    expect(report(db, { groupBy: 'region', scope: { region: 'west' } }).map((g) => [g.group, g.complaints])).toEqual([['west', 1]]);
+    expect(report(db, { groupBy: 'region', scope: { region: 'west' } }).map((g) => [g.group, g.complaints])).toEqual([
+      ['west', 1],
+    ]);
     expect(() => report(db, { asOf: 'yesterday' })).toThrow(RangeError);
     await runner.stop();
   });

@@ -71,7 +71,8 @@ const HANDLED = new Set(['CustomerRegistered', 'CustomerProfileUpdated', 'Custom
 
 const existing = (rows: RowReader, customerId: string): CustomerDirectoryRow => {
   const row = rows.get(customerDirectoryTable, { customer_id: customerId });
-  if (row === undefined) throw new Error(`customer ${customerId} is not in the directory (no CustomerRegistered before this event)`);
+  if (row === undefined)
+    throw new Error(`customer ${customerId} is not in the directory (no CustomerRegistered before this event)`);
   return row;
 };
 
@@ -108,16 +109,31 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
     case 'CustomerProfileUpdated': {
       const d = decoded.data;
       const review = reviewed(d.customerId, d.reviewedAt, context.zone);
-      const row = { ...existing(rows, d.customerId), segment: d.segment, last_reviewed_at: d.reviewedAt, last_reviewed_on: review.reviewed_on };
+      const row = {
+        ...existing(rows, d.customerId),
+        segment: d.segment,
+        last_reviewed_at: d.reviewedAt,
+        last_reviewed_on: review.reviewed_on,
+      };
       return [upsert(customerDirectoryTable, row), upsert(customerProfileReviewsTable, review)];
     }
     case 'CustomerReassigned': {
       const d = decoded.data;
-      return [upsert(customerDirectoryTable, { ...existing(rows, d.customerId), owner_rep_id: d.toRepId, region: d.toRegion })];
+      return [
+        upsert(customerDirectoryTable, {
+          ...existing(rows, d.customerId),
+          owner_rep_id: d.toRepId,
+          region: d.toRegion,
+        }),
+      ];
     }
     case 'CustomerDeactivated': {
       const d = decoded.data;
-      const row = { ...existing(rows, d.customerId), status: 'deactivated', deactivated_on: businessDate(d.deactivatedAt, context.zone) };
+      const row = {
+        ...existing(rows, d.customerId),
+        status: 'deactivated',
+        deactivated_on: businessDate(d.deactivatedAt, context.zone),
+      };
       return [upsert(customerDirectoryTable, row)];
     }
     default:

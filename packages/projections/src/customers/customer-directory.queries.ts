@@ -14,17 +14,25 @@ export interface CustomerDirectoryFilter {
 }
 
 /** Customers of the directory (current owner rep and region), ordered by id, with position and lag. */
-export function queryCustomerDirectory(db: Database.Database, lagOf: LagOf, filter: CustomerDirectoryFilter = {}): ReportResult<CustomerDirectoryRow> {
+export function queryCustomerDirectory(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: CustomerDirectoryFilter = {},
+): ReportResult<CustomerDirectoryRow> {
   const ids = filter.customerIds === undefined ? null : JSON.stringify(filter.customerIds);
-  return readReport(db, 'customer_directory', lagOf, () =>
-    prepared(db, 
+  return readReport(
+    db,
+    'customer_directory',
+    lagOf,
+    () =>
+      prepared(
+        db,
         `SELECT * FROM customer_directory
          WHERE (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)
            AND (@segment IS NULL OR segment = @segment) AND (@status IS NULL OR status = @status)
            AND (@ids IS NULL OR customer_id IN (SELECT value FROM json_each(@ids)))
          ORDER BY customer_id`,
-      )
-      .all({
+      ).all({
         repId: filter.scope?.repId ?? null,
         region: filter.scope?.region ?? null,
         segment: filter.segment ?? null,
@@ -50,16 +58,29 @@ export interface NewCustomersFilter {
 }
 
 /** New customers per business day x region x rep (as registered), ordered by day, region and rep. */
-export function queryNewCustomers(db: Database.Database, lagOf: LagOf, filter: NewCustomersFilter): ReportResult<NewCustomersRow> {
-  return readReport(db, 'customer_directory', lagOf, () =>
-    prepared(db, 
+export function queryNewCustomers(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: NewCustomersFilter,
+): ReportResult<NewCustomersRow> {
+  return readReport(
+    db,
+    'customer_directory',
+    lagOf,
+    () =>
+      prepared(
+        db,
         `SELECT registered_on AS business_date, registered_region AS region, registered_owner_rep_id AS rep_id, COUNT(*) AS new_customers
          FROM customer_directory
          WHERE registered_on BETWEEN @from AND @to
            AND (@repId IS NULL OR registered_owner_rep_id = @repId) AND (@region IS NULL OR registered_region = @region)
          GROUP BY registered_on, registered_region, registered_owner_rep_id
          ORDER BY registered_on, registered_region, registered_owner_rep_id`,
-      )
-      .all({ from: filter.from, to: filter.to, repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null }) as NewCustomersRow[],
+      ).all({
+        from: filter.from,
+        to: filter.to,
+        repId: filter.scope?.repId ?? null,
+        region: filter.scope?.region ?? null,
+      }) as NewCustomersRow[],
   );
 }

@@ -6,7 +6,12 @@ import { customerDirectoryProjection, customerDirectoryTable } from './customer-
 import { queryCustomerDirectory, queryNewCustomers } from './customer-directory.queries.js';
 import { addMonths, queryStaleProfiles } from './stale-profiles.queries.js';
 
-const customer = (customerId: string, region = 'east', ownerRepId = 'rep-1', segment = 'smb'): TestCustomer => ({ customerId, region, ownerRepId, segment });
+const customer = (customerId: string, region = 'east', ownerRepId = 'rep-1', segment = 'smb'): TestCustomer => ({
+  customerId,
+  region,
+  ownerRepId,
+  segment,
+});
 
 function given(kit: ProjectionKit, history: ReadonlyArray<[TestCustomer, TestEvent[]]>): void {
   for (const [c, events] of history) kit.given(`customer-${c.customerId}`, events);
@@ -27,7 +32,14 @@ describe('customer directory', () => {
     given(kit, [
       // 16:30Z on 31 March is 00:30 on 1 April in Shanghai.
       [c1, [registered(c1, '2026-03-31T16:30:00Z'), reassigned(c1, 'rep-2', 'west', '2026-04-03T02:00:00Z')]],
-      [c2, [registered(c2, '2026-04-01T02:00:00Z'), profileReviewed(c2, '2026-04-02T02:00:00Z', 'enterprise'), deactivated(c2, '2026-04-05T02:00:00Z')]],
+      [
+        c2,
+        [
+          registered(c2, '2026-04-01T02:00:00Z'),
+          profileReviewed(c2, '2026-04-02T02:00:00Z', 'enterprise'),
+          deactivated(c2, '2026-04-05T02:00:00Z'),
+        ],
+      ],
       [c3, [registered(c3, '2026-04-02T03:00:00Z')]],
     ]);
     const db = kit.readModels();
@@ -35,31 +47,53 @@ describe('customer directory', () => {
 
     const directory = queryCustomerDirectory(db, lag);
     expect(directory.position).toBe('6');
-    expect(directory.rows.map((r) => [r.customer_id, r.region, r.owner_rep_id, r.segment, r.status, r.registered_on, r.deactivated_on, r.last_reviewed_on])).toEqual([
+    expect(
+      directory.rows.map((r) => [
+        r.customer_id,
+        r.region,
+        r.owner_rep_id,
+        r.segment,
+        r.status,
+        r.registered_on,
+        r.deactivated_on,
+        r.last_reviewed_on,
+      ]),
+    ).toEqual([
       ['c-1', 'west', 'rep-2', 'smb', 'active', '2026-04-01', null, '2026-04-01'],
       ['c-2', 'east', 'rep-1', 'enterprise', 'deactivated', '2026-04-01', '2026-04-05', '2026-04-02'],
       ['c-3', 'west', 'rep-3', 'smb', 'active', '2026-04-02', null, '2026-04-02'],
     ]);
-    expect(queryCustomerDirectory(db, lag, { scope: { repId: 'rep-2' } }).rows.map((r) => r.customer_id)).toEqual(['c-1']);
-    expect(queryCustomerDirectory(db, lag, { scope: { region: 'west' }, status: 'active', customerIds: ['c-3', 'c-9'] }).rows.map((r) => r.customer_id)).toEqual(['c-3']);
+    expect(queryCustomerDirectory(db, lag, { scope: { repId: 'rep-2' } }).rows.map((r) => r.customer_id)).toEqual([
+      'c-1',
+    ]);
+    expect(
+      queryCustomerDirectory(db, lag, {
+        scope: { region: 'west' },
+        status: 'active',
+        customerIds: ['c-3', 'c-9'],
+      }).rows.map((r) => r.customer_id),
+    ).toEqual(['c-3']);
 
     // New customers count where they were registered: c-1 for rep-1 in the east although it moved since.
     expect(queryNewCustomers(db, lag, { from: '2026-04-01', to: '2026-04-30' }).rows).toEqual([
       { business_date: '2026-04-01', region: 'east', rep_id: 'rep-1', new_customers: 2 },
       { business_date: '2026-04-02', region: 'west', rep_id: 'rep-3', new_customers: 1 },
     ]);
-    expect(queryNewCustomers(db, lag, { from: '2026-04-02', to: '2026-04-02', scope: { repId: 'rep-1' } }).rows).toEqual([]);
+    expect(
+      queryNewCustomers(db, lag, { from: '2026-04-02', to: '2026-04-02', scope: { repId: 'rep-1' } }).rows,
+    ).toEqual([]);
 
     const text = allText(db);
     expect(text).toContain('Company c-1');
     expect(text).not.toMatch(/Wang Fang|example\.com|5555/);
-
   });
 
   it('parks a profile update of a customer never registered', () => {
     const kit = projectionKit([customerDirectoryProjection]);
     given(kit, [[customer('c-9'), [profileReviewed(customer('c-9'), '2026-04-02T02:00:00Z')]]]);
-    expect(kit.parked).toMatchObject([{ streamName: 'customer-c-9', type: 'CustomerProfileUpdated', error: expect.any(String) }]);
+    expect(kit.parked).toMatchObject([
+      { streamName: 'customer-c-9', type: 'CustomerProfileUpdated', error: expect.any(String) },
+    ]);
     expect(kit.rows(customerDirectoryTable)).toEqual([]);
   });
 });
@@ -90,12 +124,11 @@ describe('stale profiles', () => {
     ]);
     const db = kit.readModels();
     const stale = (asOf: string, months?: number, scope?: { region: string }) =>
-      queryStaleProfiles(db, () => 0, { asOf, ...(months === undefined ? {} : { months }), ...(scope === undefined ? {} : { scope }) }).rows.map((p) => [
-        p.customerId,
-        p.lastReviewedOn,
-        p.reviewDueOn,
-        p.daysSinceReview,
-      ]);
+      queryStaleProfiles(db, () => 0, {
+        asOf,
+        ...(months === undefined ? {} : { months }),
+        ...(scope === undefined ? {} : { scope }),
+      }).rows.map((p) => [p.customerId, p.lastReviewedOn, p.reviewDueOn, p.daysSinceReview]);
 
     // 12 months (default) as of 2026-03-10: a due 2026-03-10 (365 days); b due 2026-03-01 (365 + 9 = 374);
     // c due 2026-01-31 (365 + 28 + 10 = 403); d deactivated; e due 2026-03-15, not yet.

@@ -45,7 +45,14 @@ export function addMonths(date: string, months: number): string {
   return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
 }
 
-type Candidate = { customer_id: string; company_name: string; region: string; segment: string; owner_rep_id: string; last_reviewed_on: string };
+type Candidate = {
+  customer_id: string;
+  company_name: string;
+  region: string;
+  segment: string;
+  owner_rep_id: string;
+  last_reviewed_on: string;
+};
 
 /**
  * Customers active on `asOf` (registered on or before it, not deactivated on or before it) whose latest
@@ -54,19 +61,28 @@ type Candidate = { customer_id: string; company_name: string; region: string; se
  * owner rep are the current ones (the scope a rep or regional manager sees today). Ordered by the
  * oldest review first, then customer id.
  */
-export function queryStaleProfiles(db: Database.Database, lagOf: LagOf, filter: StaleProfilesFilter): ReportResult<StaleProfile> {
+export function queryStaleProfiles(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: StaleProfilesFilter,
+): ReportResult<StaleProfile> {
   const months = filter.months ?? DEFAULT_STALE_PROFILE_MONTHS;
-  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a positive whole number, not ${months}`);
+  if (!Number.isInteger(months) || months < 1)
+    throw new RangeError(`months must be a positive whole number, not ${months}`);
   return readReport(db, 'customer_directory', lagOf, () => {
-    const candidates = prepared(db, 
-        `SELECT d.customer_id, d.company_name, d.region, d.segment, d.owner_rep_id, MAX(r.reviewed_on) AS last_reviewed_on
+    const candidates = prepared(
+      db,
+      `SELECT d.customer_id, d.company_name, d.region, d.segment, d.owner_rep_id, MAX(r.reviewed_on) AS last_reviewed_on
          FROM customer_directory d JOIN customer_profile_reviews r ON r.customer_id = d.customer_id AND r.reviewed_on <= @asOf
          WHERE d.registered_on <= @asOf AND (d.deactivated_on IS NULL OR d.deactivated_on > @asOf)
            AND (@repId IS NULL OR d.owner_rep_id = @repId) AND (@region IS NULL OR d.region = @region)
          GROUP BY d.customer_id
          ORDER BY last_reviewed_on, d.customer_id`,
-      )
-      .all({ asOf: filter.asOf, repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null }) as Candidate[];
+    ).all({
+      asOf: filter.asOf,
+      repId: filter.scope?.repId ?? null,
+      region: filter.scope?.region ?? null,
+    }) as Candidate[];
     return candidates.flatMap((c): StaleProfile[] => {
       const reviewDueOn = addMonths(c.last_reviewed_on, months);
       if (reviewDueOn > filter.asOf) return [];

@@ -76,24 +76,65 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
     case 'EvaluationOpened': {
       const d = decoded.data;
       const row: EvaluationRow = {
-        rep_id: d.repId, quarter: d.quarter, region: d.region, status: 'open', rating: null, strengths: null, comments: null, actions: '[]', outcomes: '[]',
-        snapshot: d.snapshot.scorecards, snapshot_position: d.snapshot.position, opened_by: d.openedBy, opened_at: d.openedAt,
-        assessed_by: null, assessed_at: null, finalised_by: null, finalised_at: null, acknowledged_at: null, acknowledgement: null,
+        rep_id: d.repId,
+        quarter: d.quarter,
+        region: d.region,
+        status: 'open',
+        rating: null,
+        strengths: null,
+        comments: null,
+        actions: '[]',
+        outcomes: '[]',
+        snapshot: d.snapshot.scorecards,
+        snapshot_position: d.snapshot.position,
+        opened_by: d.openedBy,
+        opened_at: d.openedAt,
+        assessed_by: null,
+        assessed_at: null,
+        finalised_by: null,
+        finalised_at: null,
+        acknowledged_at: null,
+        acknowledgement: null,
       };
       return [upsert(evaluationsTable, row)];
     }
     case 'EvaluationAssessed': {
       const d = decoded.data;
       const row = existing(rows, d.repId, d.quarter);
-      return [upsert(evaluationsTable, { ...row, rating: d.rating, strengths: d.strengths, comments: d.comments, actions: JSON.stringify(d.actions), outcomes: JSON.stringify(d.outcomes), assessed_by: d.assessedBy, assessed_at: d.assessedAt })];
+      return [
+        upsert(evaluationsTable, {
+          ...row,
+          rating: d.rating,
+          strengths: d.strengths,
+          comments: d.comments,
+          actions: JSON.stringify(d.actions),
+          outcomes: JSON.stringify(d.outcomes),
+          assessed_by: d.assessedBy,
+          assessed_at: d.assessedAt,
+        }),
+      ];
     }
     case 'EvaluationFinalised': {
       const d = decoded.data;
-      return [upsert(evaluationsTable, { ...existing(rows, d.repId, d.quarter), status: 'finalised', finalised_by: d.finalisedBy, finalised_at: d.finalisedAt })];
+      return [
+        upsert(evaluationsTable, {
+          ...existing(rows, d.repId, d.quarter),
+          status: 'finalised',
+          finalised_by: d.finalisedBy,
+          finalised_at: d.finalisedAt,
+        }),
+      ];
     }
     case 'EvaluationAcknowledged': {
       const d = decoded.data;
-      return [upsert(evaluationsTable, { ...existing(rows, d.repId, d.quarter), status: 'acknowledged', acknowledged_at: d.acknowledgedAt, acknowledgement: d.comment })];
+      return [
+        upsert(evaluationsTable, {
+          ...existing(rows, d.repId, d.quarter),
+          status: 'acknowledged',
+          acknowledged_at: d.acknowledgedAt,
+          acknowledgement: d.comment,
+        }),
+      ];
     }
     default:
       return [];
@@ -101,4 +142,9 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 }
 
 /** Every rep's quarterly evaluations: the evaluation history the evaluation routes and the dashboard read. */
-export const evaluationsProjection: Projection = { name: 'evaluations', version: 1, tables: [evaluationsTable], project };
+export const evaluationsProjection: Projection = {
+  name: 'evaluations',
+  version: 1,
+  tables: [evaluationsTable],
+  project,
+};

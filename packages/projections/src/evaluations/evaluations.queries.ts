@@ -14,7 +14,11 @@ export interface EvaluationFilter {
 }
 
 /** Evaluations in the scope (a rep their own, a regional manager their region's), newest quarter first, then by rep. */
-export function queryEvaluations(db: Database.Database, lagOf: LagOf, filter: EvaluationFilter): ReportResult<EvaluationRow> {
+export function queryEvaluations(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: EvaluationFilter,
+): ReportResult<EvaluationRow> {
   const params = {
     scopeRep: filter.scope?.repId ?? null,
     region: filter.scope?.region ?? null,
@@ -22,13 +26,17 @@ export function queryEvaluations(db: Database.Database, lagOf: LagOf, filter: Ev
     year: filter.year ?? null,
     quarter: filter.quarter ?? null,
   };
-  return readReport(db, 'evaluations', lagOf, () =>
-    prepared(
-      db,
-      `SELECT * FROM evaluations
+  return readReport(
+    db,
+    'evaluations',
+    lagOf,
+    () =>
+      prepared(
+        db,
+        `SELECT * FROM evaluations
        WHERE (@scopeRep IS NULL OR rep_id = @scopeRep) AND (@region IS NULL OR region = @region) AND (@repId IS NULL OR rep_id = @repId)
          AND (@year IS NULL OR substr(quarter, 1, 4) = @year) AND (@quarter IS NULL OR quarter = @quarter)
        ORDER BY quarter DESC, rep_id`,
-    ).all(params) as EvaluationRow[],
+      ).all(params) as EvaluationRow[],
   );
 }

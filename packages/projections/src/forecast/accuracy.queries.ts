@@ -52,7 +52,12 @@ export interface AccuracyFilter {
 const score = (forecast: number | null, actual: number): ForecastScore => {
   if (forecast === null) return { forecast, error: null, ape: null, bias: null };
   const error = sumMinor([forecast, -actual]);
-  return { forecast, error, ape: actual === 0 ? null : ratio(Math.abs(error), Math.abs(actual)), bias: actual === 0 ? null : ratio(error, actual) };
+  return {
+    forecast,
+    error,
+    ape: actual === 0 ? null : ratio(Math.abs(error), Math.abs(actual)),
+    bias: actual === 0 ? null : ratio(error, actual),
+  };
 };
 
 /** The months from `from` to `to` that ended before `today`'s month. */
@@ -76,15 +81,31 @@ export function accuracyRows(db: Database.Database, filter: AccuracyFilter): Acc
     const asOf = `${monthPlus(origin, -1)}-31`;
     const submitted = submittedFigures(db, { asOf, fromMonth: month, toMonth: month, groupBy: filter.groupBy, scope });
     const groups = new Map<string, { group: string; currency: string }>();
-    for (const row of [...history, ...actuals]) groups.set(JSON.stringify([row.grp, row.currency]), { group: row.grp, currency: row.currency });
-    for (const f of submitted ?? []) groups.set(JSON.stringify([f.group, f.currency]), { group: f.group, currency: f.currency });
-    for (const { group, currency } of [...groups.values()].sort((a, b) => a.group.localeCompare(b.group) || a.currency.localeCompare(b.currency))) {
-      const series = monthlySeries(history.filter((row) => row.grp === group && row.currency === currency), origin);
+    for (const row of [...history, ...actuals])
+      groups.set(JSON.stringify([row.grp, row.currency]), { group: row.grp, currency: row.currency });
+    for (const f of submitted ?? [])
+      groups.set(JSON.stringify([f.group, f.currency]), { group: f.group, currency: f.currency });
+    for (const { group, currency } of [...groups.values()].sort(
+      (a, b) => a.group.localeCompare(b.group) || a.currency.localeCompare(b.currency),
+    )) {
+      const series = monthlySeries(
+        history.filter((row) => row.grp === group && row.currency === currency),
+        origin,
+      );
       const statistical = seasonalForecast(series, filter.lagMonths + 1).values[filter.lagMonths] ?? 0;
       const actual = actuals.find((row) => row.grp === group && row.currency === currency)?.booked ?? 0;
       const mine = submitted?.find((f: SubmittedFigure) => f.group === group && f.currency === currency);
-      const plan = (value: number | undefined): ForecastScore | null => (submitted === null ? null : score(value ?? null, actual));
-      rows.push({ group, month, currency, actual, statistical: score(statistical, actual), commit: plan(mine?.commit), bestCase: plan(mine?.bestCase) });
+      const plan = (value: number | undefined): ForecastScore | null =>
+        submitted === null ? null : score(value ?? null, actual);
+      rows.push({
+        group,
+        month,
+        currency,
+        actual,
+        statistical: score(statistical, actual),
+        commit: plan(mine?.commit),
+        bestCase: plan(mine?.bestCase),
+      });
     }
   }
   return rows;
@@ -93,25 +114,59 @@ export function accuracyRows(db: Database.Database, filter: AccuracyFilter): Acc
 /** MAPE and bias per group, currency and kind over the rows (months without sales or without that forecast left out). */
 export function accuracySummary(rows: readonly AccuracyRow[]): AccuracySummary[] {
   const kinds = ['statistical', 'commit', 'bestCase'] as const;
-  const sums = new Map<string, { group: string; currency: string; kind: AccuracySummary['kind']; months: number; apes: number[]; errors: number[]; actuals: number[] }>();
+  const sums = new Map<
+    string,
+    {
+      group: string;
+      currency: string;
+      kind: AccuracySummary['kind'];
+      months: number;
+      apes: number[];
+      errors: number[];
+      actuals: number[];
+    }
+  >();
   for (const row of rows) {
     for (const kind of kinds) {
       const s = row[kind];
       if (s === null || s.error === null || row.actual === 0) continue;
       const key = JSON.stringify([row.group, row.currency, kind]);
-      const sum = sums.get(key) ?? { group: row.group, currency: row.currency, kind, months: 0, apes: [], errors: [], actuals: [] };
-      sums.set(key, { ...sum, months: sum.months + 1, apes: [...sum.apes, Math.abs(s.error) / Math.abs(row.actual)], errors: [...sum.errors, s.error], actuals: [...sum.actuals, row.actual] });
+      const sum = sums.get(key) ?? {
+        group: row.group,
+        currency: row.currency,
+        kind,
+        months: 0,
+        apes: [],
+        errors: [],
+        actuals: [],
+      };
+      sums.set(key, {
+        ...sum,
+        months: sum.months + 1,
+        apes: [...sum.apes, Math.abs(s.error) / Math.abs(row.actual)],
+        errors: [...sum.errors, s.error],
+        actuals: [...sum.actuals, row.actual],
+      });
     }
   }
   return [...sums.values()].map(({ group, currency, kind, months, apes, errors, actuals }) => ({
-    group, currency, kind, months,
+    group,
+    currency,
+    kind,
+    months,
     mape: months === 0 ? null : Math.round((apes.reduce((a, b) => a + b, 0) / months) * 10_000) / 10_000,
     bias: ratio(sumMinor(errors), sumMinor(actuals)),
   }));
 }
 
 /** The accuracy report with the freshness of the read models it joins. */
-export function queryForecastAccuracy(db: Database.Database, lagOf: LagOf, filter: AccuracyFilter): Freshness & { readonly rows: readonly AccuracyRow[]; readonly summary: readonly AccuracySummary[] } {
-  const { report, ...freshness } = readJoinedReport(db, ['forecast_bookings', 'submitted_forecasts'], lagOf, () => accuracyRows(db, filter));
+export function queryForecastAccuracy(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: AccuracyFilter,
+): Freshness & { readonly rows: readonly AccuracyRow[]; readonly summary: readonly AccuracySummary[] } {
+  const { report, ...freshness } = readJoinedReport(db, ['forecast_bookings', 'submitted_forecasts'], lagOf, () =>
+    accuracyRows(db, filter),
+  );
   return { ...freshness, rows: report, summary: accuracySummary(report) };
 }

@@ -23,10 +23,20 @@ export function decompose(series: readonly number[]): Decomposition {
   const multiplicative = trend.every((t) => t === null || t > 0);
   const indices = seasonalIndices(series, trend, multiplicative);
   if (multiplicative && indices.every((index) => index > 0)) {
-    return { kind: 'multiplicative', indices, series, deseasonalised: series.map((y, t) => y / (indices[t % SEASON] ?? 1)) };
+    return {
+      kind: 'multiplicative',
+      indices,
+      series,
+      deseasonalised: series.map((y, t) => y / (indices[t % SEASON] ?? 1)),
+    };
   }
   const additive = multiplicative ? seasonalIndices(series, trend, false) : indices;
-  return { kind: 'additive', indices: additive, series, deseasonalised: series.map((y, t) => y - (additive[t % SEASON] ?? 0)) };
+  return {
+    kind: 'additive',
+    indices: additive,
+    series,
+    deseasonalised: series.map((y, t) => y - (additive[t % SEASON] ?? 0)),
+  };
 }
 
 /** The centred 2x12 moving average of each month (`null` within six months of either end). */
@@ -39,7 +49,11 @@ export function centredMovingAverage(series: readonly number[]): (number | null)
   });
 }
 
-function seasonalIndices(series: readonly number[], trend: readonly (number | null)[], multiplicative: boolean): number[] {
+function seasonalIndices(
+  series: readonly number[],
+  trend: readonly (number | null)[],
+  multiplicative: boolean,
+): number[] {
   const sums = new Array<number>(SEASON).fill(0);
   const counts = new Array<number>(SEASON).fill(0);
   trend.forEach((t, i) => {

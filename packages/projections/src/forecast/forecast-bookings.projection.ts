@@ -26,27 +26,46 @@ export type BookedDailyRow = ForecastOrderRowKey & { readonly booked: number };
 type ForecastOrderRowKey = Omit<ForecastOrderRow, 'order_id'> & { readonly business_date: string };
 
 /** The `booked_daily` read model: what the forecast fits its history on and counts booked to date from. */
-export const bookedDailyTable = defineTable<BookedDailyRow, 'business_date' | 'rep_id' | 'region' | 'segment' | 'currency'>({
+export const bookedDailyTable = defineTable<
+  BookedDailyRow,
+  'business_date' | 'rep_id' | 'region' | 'segment' | 'currency'
+>({
   name: 'booked_daily',
-  columns: { business_date: 'TEXT', rep_id: 'TEXT', region: 'TEXT', segment: 'TEXT', currency: 'TEXT', booked: 'INTEGER' },
+  columns: {
+    business_date: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    segment: 'TEXT',
+    currency: 'TEXT',
+    booked: 'INTEGER',
+  },
   primaryKey: ['business_date', 'rep_id', 'region', 'segment', 'currency'],
 });
 
 const HANDLED = new Set(['OrderConfirmed', 'OrderAmended', 'OrderClosed', 'OrderCancelled']);
 
 /** The order's attribution and what the event books (a new order row on confirmation); `undefined` when nothing. */
-function bookingOf(event: RecordedEvent, rows: RowReader): { order: ForecastOrderRow; booked: number; created: boolean } | undefined {
+function bookingOf(
+  event: RecordedEvent,
+  rows: RowReader,
+): { order: ForecastOrderRow; booked: number; created: boolean } | undefined {
   const decoded = decodeEvent(event);
   if (decoded.type === 'OrderConfirmed') {
     const d = decoded.data;
     if (rows.get(forecastOrdersTable, { order_id: d.orderId }) !== undefined) return undefined;
-    return { order: { order_id: d.orderId, rep_id: d.repId, region: d.region, segment: d.segment, currency: d.currency }, booked: d.bookedTotal, created: true };
+    return {
+      order: { order_id: d.orderId, rep_id: d.repId, region: d.region, segment: d.segment, currency: d.currency },
+      booked: d.bookedTotal,
+      created: true,
+    };
   }
-  if (decoded.type !== 'OrderAmended' && decoded.type !== 'OrderClosed' && decoded.type !== 'OrderCancelled') return undefined;
+  if (decoded.type !== 'OrderAmended' && decoded.type !== 'OrderClosed' && decoded.type !== 'OrderCancelled')
+    return undefined;
   // Changes of an order never confirmed book nothing (no row).
   const order = rows.get(forecastOrdersTable, { order_id: decoded.data.orderId });
   if (order === undefined) return undefined;
-  if (decoded.type === 'OrderCancelled') return decoded.data.wasConfirmed ? { order, booked: -decoded.data.bookedReversed, created: false } : undefined;
+  if (decoded.type === 'OrderCancelled')
+    return decoded.data.wasConfirmed ? { order, booked: -decoded.data.bookedReversed, created: false } : undefined;
   return { order, booked: decoded.data.bookedDelta, created: false };
 }
 
@@ -55,9 +74,17 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   const booking = bookingOf(event, rows);
   if (booking === undefined) return [];
   const { order } = booking;
-  const key = { business_date: businessDate(occurredAt(event), context.zone), rep_id: order.rep_id, region: order.region, segment: order.segment, currency: order.currency };
+  const key = {
+    business_date: businessDate(occurredAt(event), context.zone),
+    rep_id: order.rep_id,
+    region: order.region,
+    segment: order.segment,
+    currency: order.currency,
+  };
   const current = rows.get(bookedDailyTable, key);
-  const writes: RowWrite[] = [upsert(bookedDailyTable, { ...key, booked: sumMinor([current?.booked ?? 0, booking.booked]) })];
+  const writes: RowWrite[] = [
+    upsert(bookedDailyTable, { ...key, booked: sumMinor([current?.booked ?? 0, booking.booked]) }),
+  ];
   if (booking.created) writes.push(upsert(forecastOrdersTable, order));
   return writes;
 }
@@ -67,4 +94,9 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  * amendment and short-close deltas, cancellations of confirmed orders, each on the business day of its own event,
  * so the history as it stood at the end of any day is the rows up to that day.
  */
-export const forecastBookingsProjection: Projection = { name: 'forecast_bookings', version: 1, tables: [forecastOrdersTable, bookedDailyTable], project };
+export const forecastBookingsProjection: Projection = {
+  name: 'forecast_bookings',
+  version: 1,
+  tables: [forecastOrdersTable, bookedDailyTable],
+  project,
+};

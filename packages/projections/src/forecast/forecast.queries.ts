@@ -55,7 +55,13 @@ function scopeSql(scope: ReportScope | undefined): { sql: string; params: string
 type SumRow = { grp: string; currency: string; month: string; booked: number };
 
 /** Booked per group x currency x month on the business days `first`..`last` (both included). */
-export function bookedByMonth(db: Database.Database, groupBy: ForecastGroupBy, scope: ReportScope | undefined, first: string, last: string): SumRow[] {
+export function bookedByMonth(
+  db: Database.Database,
+  groupBy: ForecastGroupBy,
+  scope: ReportScope | undefined,
+  first: string,
+  last: string,
+): SumRow[] {
   const where = scopeSql(scope);
   const column = GROUP_COLUMN[groupBy];
   const sql = `SELECT ${column} AS grp, currency, substr(business_date, 1, 7) AS month, SUM(booked) AS booked FROM booked_daily
@@ -67,10 +73,17 @@ type TargetRow = { grp: string; currency: string; month: string; amount: number 
 
 function targets(db: Database.Database, filter: ForecastFilter, fromMonth: string, toMonth: string): TargetRow[] {
   if (filter.groupBy === 'segment') return [];
-  const where = filter.scope?.repId !== undefined ? ' AND scope_id = ?' : filter.scope?.region !== undefined ? ' AND region = ?' : '';
+  const where =
+    filter.scope?.repId !== undefined
+      ? ' AND scope_id = ?'
+      : filter.scope?.region !== undefined
+        ? ' AND region = ?'
+        : '';
   const params = filter.scope?.repId ?? filter.scope?.region;
   const sql = `SELECT scope_id AS grp, currency, month, amount FROM sales_targets WHERE scope = ? AND month >= ? AND month <= ?${where}`;
-  return db.prepare(sql).all(filter.groupBy, fromMonth, toMonth, ...(params === undefined ? [] : [params])) as TargetRow[];
+  return db
+    .prepare(sql)
+    .all(filter.groupBy, fromMonth, toMonth, ...(params === undefined ? [] : [params])) as TargetRow[];
 }
 
 type Cell = { booked: number; pipeline: number; commit: number | null; bestCase: number | null; target: number | null };
@@ -93,44 +106,78 @@ class Cells {
   }
 
   sorted(): { readonly group: string; readonly currency: string }[] {
-    return [...this.groups.values()].sort((a, b) => a.group.localeCompare(b.group) || a.currency.localeCompare(b.currency));
+    return [...this.groups.values()].sort(
+      (a, b) => a.group.localeCompare(b.group) || a.currency.localeCompare(b.currency),
+    );
   }
 }
 
-function readCells(db: Database.Database, filter: ForecastFilter, plan: PlanQuery, history: readonly SumRow[]): { cells: Cells; submitted: boolean } {
+function readCells(
+  db: Database.Database,
+  filter: ForecastFilter,
+  plan: PlanQuery,
+  history: readonly SumRow[],
+): { cells: Cells; submitted: boolean } {
   const cells = new Cells();
   const sources = filter.sources ?? salesPlanSources;
   history.forEach((row) => cells.touch(row.grp, row.currency));
-  for (const row of bookedByMonth(db, filter.groupBy, filter.scope, `${plan.fromMonth}-01`, filter.asOf)) cells.at(row.grp, row.currency, row.month).booked = row.booked;
+  for (const row of bookedByMonth(db, filter.groupBy, filter.scope, `${plan.fromMonth}-01`, filter.asOf))
+    cells.at(row.grp, row.currency, row.month).booked = row.booked;
   for (const f of sources.pipeline(db, plan)) cells.at(f.group, f.currency, f.month).pipeline += f.amount;
   const submitted = sources.submitted(db, plan);
-  for (const f of submitted ?? []) Object.assign(cells.at(f.group, f.currency, f.month), { commit: f.commit, bestCase: f.bestCase });
-  for (const t of targets(db, filter, plan.fromMonth, plan.toMonth)) cells.at(t.grp, t.currency, t.month).target = t.amount;
+  for (const f of submitted ?? [])
+    Object.assign(cells.at(f.group, f.currency, f.month), { commit: f.commit, bestCase: f.bestCase });
+  for (const t of targets(db, filter, plan.fromMonth, plan.toMonth))
+    cells.at(t.grp, t.currency, t.month).target = t.amount;
   return { cells, submitted: submitted !== null };
 }
 
 /** The forecast rows (no freshness): every group x currency with history, bookings, a target or plan figures. */
 export function forecastRows(db: Database.Database, filter: ForecastFilter): ForecastRow[] {
   const fromMonth = filter.asOf.slice(0, 7);
-  const plan: PlanQuery = { asOf: filter.asOf, fromMonth, toMonth: monthPlus(fromMonth, filter.months - 1), groupBy: filter.groupBy, scope: filter.scope ?? {} };
+  const plan: PlanQuery = {
+    asOf: filter.asOf,
+    fromMonth,
+    toMonth: monthPlus(fromMonth, filter.months - 1),
+    groupBy: filter.groupBy,
+    scope: filter.scope ?? {},
+  };
   const history = bookedByMonth(db, filter.groupBy, filter.scope, '0000-00-00', `${monthPlus(fromMonth, -1)}-31`);
   const { cells, submitted } = readCells(db, filter, plan, history);
   const zeroPlan = submitted ? 0 : null;
   return cells.sorted().flatMap(({ group, currency }) => {
-    const series = monthlySeries(history.filter((row) => row.grp === group && row.currency === currency), fromMonth);
+    const series = monthlySeries(
+      history.filter((row) => row.grp === group && row.currency === currency),
+      fromMonth,
+    );
     return seasonalForecast(series, filter.months).values.map((value, i): ForecastRow => {
       const month = monthPlus(fromMonth, i);
       const cell = cells.at(group, currency, month);
       // A month cannot end below what it has booked so far.
       const statistical = Math.max(value, cell.booked);
       const gap = cell.target === null ? null : sumMinor([cell.target, -statistical]);
-      return { group, month, currency, booked: cell.booked, pipeline: cell.pipeline, statistical, commit: cell.commit ?? zeroPlan, bestCase: cell.bestCase ?? zeroPlan, target: cell.target, gap };
+      return {
+        group,
+        month,
+        currency,
+        booked: cell.booked,
+        pipeline: cell.pipeline,
+        statistical,
+        commit: cell.commit ?? zeroPlan,
+        bestCase: cell.bestCase ?? zeroPlan,
+        target: cell.target,
+        gap,
+      };
     });
   });
 }
 
 /** The forecast report with the freshness of the read models it joins. */
-export function queryForecast(db: Database.Database, lagOf: LagOf, filter: ForecastFilter): Freshness & { readonly rows: readonly ForecastRow[] } {
+export function queryForecast(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: ForecastFilter,
+): Freshness & { readonly rows: readonly ForecastRow[] } {
   const projections = ['forecast_bookings', 'sales_targets', ...(filter.sources ?? salesPlanSources).projections];
   const { report, ...freshness } = readJoinedReport(db, projections, lagOf, () => forecastRows(db, filter));
   return { ...freshness, rows: report };

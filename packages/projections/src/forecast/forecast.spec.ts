@@ -8,12 +8,35 @@ import { submittedForecastsProjection } from '../forecasts/submitted-forecasts.p
 import { forecastBookingsProjection } from './forecast-bookings.projection.js';
 import { queryForecast, type ForecastFilter } from './forecast.queries.js';
 
-const order = (orderId: string, repId: string, region: string, segment: string): KpiOrder => ({ orderId, customerId: `c-${orderId}`, repId, region, currency: 'CNY', segment });
+const order = (orderId: string, repId: string, region: string, segment: string): KpiOrder => ({
+  orderId,
+  customerId: `c-${orderId}`,
+  repId,
+  region,
+  currency: 'CNY',
+  segment,
+});
 const submitted = (repId: string, region: string, month: string, commit: number, bestCase: number, at: string) => ({
-  type: 'ForecastSubmitted', at, data: { repId, region, month, currency: 'CNY', commit, bestCase, submittedBy: repId, submittedAt: at },
+  type: 'ForecastSubmitted',
+  at,
+  data: { repId, region, month, currency: 'CNY', commit, bestCase, submittedBy: repId, submittedAt: at },
 });
 const adjusted = (month: string, commit: number, bestCase: number, at: string) => ({
-  type: 'ForecastAdjusted', at, data: { repId: 'rep-1', region: 'east', month, currency: 'CNY', commit, bestCase, repCommit: 4_500, repBestCase: 6_000, reason: 'slips', adjustedBy: 'rm-east', adjustedAt: at },
+  type: 'ForecastAdjusted',
+  at,
+  data: {
+    repId: 'rep-1',
+    region: 'east',
+    month,
+    currency: 'CNY',
+    commit,
+    bestCase,
+    repCommit: 4_500,
+    repBestCase: 6_000,
+    reason: 'slips',
+    adjustedBy: 'rm-east',
+    adjustedAt: at,
+  },
 });
 const line = (amount: number) => [{ lineId: 'a', sku: 'SKU-a', quantity: 1, unitPrice: amount, discountBp: 0 }];
 
@@ -29,16 +52,23 @@ describe('forecast report', () => {
     store = createMemoryEventStore();
     // rep-1 (east, smb) books 1000, 2000, ..., 6000 on the 10th of January to June 2026; June's order is amended by
     // +500 and a seventh order of February cancelled: history 1000, 2000, 3000, 4000, 5000, 6500.
-    for (let m = 1; m <= 6; m += 1) await book(store, order(`o-${m}`, 'rep-1', 'east', 'smb'), m * 1_000, `2026-0${m}-10T02:00:00Z`);
+    for (let m = 1; m <= 6; m += 1)
+      await book(store, order(`o-${m}`, 'rep-1', 'east', 'smb'), m * 1_000, `2026-0${m}-10T02:00:00Z`);
     const june = orderEvents(order('o-6', 'rep-1', 'east', 'smb'));
-    await appendTestEvents(store, 'order-o-6', [june.amended(line(6_000), line(6_500), [6_000, 6_500], 500, '2026-06-20T02:00:00Z')]);
+    await appendTestEvents(store, 'order-o-6', [
+      june.amended(line(6_000), line(6_500), [6_000, 6_500], 500, '2026-06-20T02:00:00Z'),
+    ]);
     await book(store, order('o-7', 'rep-1', 'east', 'smb'), 800, '2026-02-11T02:00:00Z');
-    await appendTestEvents(store, 'order-o-7', [orderEvents(order('o-7', 'rep-1', 'east', 'smb')).cancelled(true, 800, '2026-02-12T02:00:00Z')]);
+    await appendTestEvents(store, 'order-o-7', [
+      orderEvents(order('o-7', 'rep-1', 'east', 'smb')).cancelled(true, 800, '2026-02-12T02:00:00Z'),
+    ]);
     // July: 4000 booked on the 5th (before asOf, the 15th).
     await book(store, order('o-8', 'rep-1', 'east', 'smb'), 4_000, '2026-07-05T02:00:00Z');
     // rep-2 (west, enterprise) books 7000 in March only: history March-June 7000, 0, 0, 0.
     await book(store, order('o-9', 'rep-2', 'west', 'enterprise'), 7_000, '2026-03-03T02:00:00Z');
-    await appendTestEvents(store, 'target-2026-07-rep-rep-1', [targetEvent('2026-07', 'rep', 'rep-1', 'east', 'CNY', 5_000)]);
+    await appendTestEvents(store, 'target-2026-07-rep-rep-1', [
+      targetEvent('2026-07', 'rep', 'rep-1', 'east', 'CNY', 5_000),
+    ]);
     // rep-1 commits 4500 (best case 6000) for July, adjusted to 4200 (5500) by the regional manager on the 10th; its
     // August forecast comes on the 16th, after asOf. rep-2 commits 1000 (2000) for July.
     await appendTestEvents(store, 'forecast-rep-1', [
@@ -46,16 +76,27 @@ describe('forecast report', () => {
       adjusted('2026-07', 4_200, 5_500, '2026-07-10T02:00:00Z'),
       submitted('rep-1', 'east', '2026-08', 3_000, 4_000, '2026-07-16T02:00:00Z'),
     ]);
-    await appendTestEvents(store, 'forecast-rep-2', [submitted('rep-2', 'west', '2026-07', 1_000, 2_000, '2026-07-02T02:00:00Z')]);
+    await appendTestEvents(store, 'forecast-rep-2', [
+      submitted('rep-2', 'west', '2026-07', 1_000, 2_000, '2026-07-02T02:00:00Z'),
+    ]);
     db = new Database(':memory:');
-    runner = new ProjectionRunner({ db, store, projections: [forecastBookingsProjection, salesTargetsProjection, submittedForecastsProjection] });
+    runner = new ProjectionRunner({
+      db,
+      store,
+      projections: [forecastBookingsProjection, salesTargetsProjection, submittedForecastsProjection],
+    });
     await runner.start();
     await runner.whenLive();
   });
   afterAll(() => runner.stop());
 
   const forecast = (filter: Partial<ForecastFilter>) =>
-    queryForecast(db, (name) => runner.freshness(name).lag, { asOf: '2026-07-15', months: 3, groupBy: 'rep', ...filter }).rows.map((r) => [r.group, r.month, r.booked, r.pipeline, r.statistical, r.commit, r.bestCase, r.target, r.gap]);
+    queryForecast(db, (name) => runner.freshness(name).lag, {
+      asOf: '2026-07-15',
+      months: 3,
+      groupBy: 'rep',
+      ...filter,
+    }).rows.map((r) => [r.group, r.month, r.booked, r.pipeline, r.statistical, r.commit, r.bestCase, r.target, r.gap]);
 
   // rep-1: fewer than 24 months, so flat: (1000 + 2000 + 3000 + 4000 + 5000 + 6500) / 6 = 3583.33 -> 3583; July never
   // below its 4000 booked, and 5000 - 4000 short of its target. rep-2: (7000 + 0 + 0 + 0) / 4 = 1750. Commit and best
@@ -73,7 +114,7 @@ describe('forecast report', () => {
     expect(forecast({})).toEqual(byRep);
   });
 
-  it('groups by region and by segment (no targets and no reps\' forecasts by segment)', () => {
+  it("groups by region and by segment (no targets and no reps' forecasts by segment)", () => {
     expect(forecast({ groupBy: 'region', months: 1 })).toEqual([
       ['east', '2026-07', 4_000, 0, 4_000, 4_200, 5_500, null, null],
       ['west', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null],
@@ -84,15 +125,29 @@ describe('forecast report', () => {
     ]);
   });
 
-  it('narrows to the reader\'s scope', () => {
-    expect(forecast({ scope: { repId: 'rep-2' }, months: 1 })).toEqual([['rep-2', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null]]);
+  it("narrows to the reader's scope", () => {
+    expect(forecast({ scope: { repId: 'rep-2' }, months: 1 })).toEqual([
+      ['rep-2', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null],
+    ]);
     expect(forecast({ scope: { region: 'east' }, months: 1 })).toEqual([byRep[0]]);
   });
 
   it('fits on the whole months before the month of asOf: an earlier asOf forecasts from less', () => {
     // As of 2026-06-30: January-May, (1000 + ... + 5000) / 5 = 3000; June booked 6500 to date.
-    expect(forecast({ asOf: '2026-06-30', months: 1, scope: { repId: 'rep-1' } })).toEqual([['rep-1', '2026-06', 6_500, 0, 6_500, 0, 0, null, null]]);
-    expect(forecast({ asOf: '2026-06-30', months: 2, scope: { repId: 'rep-1' } })[1]).toEqual(['rep-1', '2026-07', 0, 0, 3_000, 0, 0, 5_000, 2_000]);
+    expect(forecast({ asOf: '2026-06-30', months: 1, scope: { repId: 'rep-1' } })).toEqual([
+      ['rep-1', '2026-06', 6_500, 0, 6_500, 0, 0, null, null],
+    ]);
+    expect(forecast({ asOf: '2026-06-30', months: 2, scope: { repId: 'rep-1' } })[1]).toEqual([
+      'rep-1',
+      '2026-07',
+      0,
+      0,
+      3_000,
+      0,
+      0,
+      5_000,
+      2_000,
+    ]);
   });
 
   it('never uses events after asOf: orders booked later change nothing as of the 15th of July', async () => {

@@ -8,7 +8,10 @@ export function monthPlus(month: string, count: number): string {
  * Monthly totals as a contiguous series from the first month with bookings to the month before `endMonth`, zeros
  * filled (a group's months before its first booking are not part of its history).
  */
-export function monthlySeries(rows: readonly { readonly month: string; readonly booked: number }[], endMonth: string): number[] {
+export function monthlySeries(
+  rows: readonly { readonly month: string; readonly booked: number }[],
+  endMonth: string,
+): number[] {
   const byMonth = new Map(rows.map((row) => [row.month, row.booked]));
   const first = rows.find((row) => row.booked !== 0)?.month;
   if (first === undefined) return [];

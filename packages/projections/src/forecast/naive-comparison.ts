@@ -17,7 +17,10 @@ export interface NaiveComparison {
 export function compareWithSeasonalNaive(series: readonly number[], origins: number, horizon = 12): NaiveComparison {
   const last = series.length - horizon;
   const first = last - origins + 1;
-  if (first < 12) throw new RangeError(`a comparison over ${origins} origins and ${horizon} months needs ${origins + horizon + 11} months`);
+  if (first < 12)
+    throw new RangeError(
+      `a comparison over ${origins} origins and ${horizon} months needs ${origins + horizon + 11} months`,
+    );
   const actual: number[] = [];
   const model: number[] = [];
   const naive: number[] = [];
@@ -29,6 +32,7 @@ export function compareWithSeasonalNaive(series: readonly number[], origins: num
   }
   const modelMape = meanAbsolutePercentageError(actual, model);
   const naiveMape = meanAbsolutePercentageError(actual, naive);
-  if (modelMape === null || naiveMape === null || naiveMape === 0) throw new RangeError('the series has no sales to measure against');
+  if (modelMape === null || naiveMape === null || naiveMape === 0)
+    throw new RangeError('the series has no sales to measure against');
   return { origins, horizon, modelMape, naiveMape, ratio: modelMape / naiveMape };
 }

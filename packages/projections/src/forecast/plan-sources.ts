@@ -52,11 +52,20 @@ export interface PlanSources {
 export function submittedFigures(db: Database.Database, query: PlanQuery): readonly SubmittedFigure[] | null {
   if (query.groupBy === 'segment') return null;
   const sums = new Map<string, SubmittedFigure>();
-  for (const row of submittedForecastsAsOf(db, { asOf: query.asOf, fromMonth: query.fromMonth, toMonth: query.toMonth, scope: query.scope })) {
+  for (const row of submittedForecastsAsOf(db, {
+    asOf: query.asOf,
+    fromMonth: query.fromMonth,
+    toMonth: query.toMonth,
+    scope: query.scope,
+  })) {
     const group = query.groupBy === 'rep' ? row.rep_id : row.region;
     const key = JSON.stringify([group, row.month, row.currency]);
     const before = sums.get(key) ?? { group, month: row.month, currency: row.currency, commit: 0, bestCase: 0 };
-    sums.set(key, { ...before, commit: sumMinor([before.commit, row.adjusted_commit ?? row.commit_amount]), bestCase: sumMinor([before.bestCase, row.adjusted_best_case ?? row.best_case_amount]) });
+    sums.set(key, {
+      ...before,
+      commit: sumMinor([before.commit, row.adjusted_commit ?? row.commit_amount]),
+      bestCase: sumMinor([before.bestCase, row.adjusted_best_case ?? row.best_case_amount]),
+    });
   }
   return [...sums.values()];
 }

@@ -1,11 +1,20 @@
 import fc from 'fast-check';
 import { centredMovingAverage, decompose } from './decomposition.js';
 import { compareWithSeasonalNaive } from './naive-comparison.js';
-import { chooseParameters, dampedSum, meanAbsolutePercentageError, project, seasonalForecast, seasonalNaive, toMinor } from './seasonal-model.js';
+import {
+  chooseParameters,
+  dampedSum,
+  meanAbsolutePercentageError,
+  project,
+  seasonalForecast,
+  seasonalNaive,
+  toMinor,
+} from './seasonal-model.js';
 
 const seeded = { seed: 20261206, numRuns: 300 };
 const pattern = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200];
-const repeat = (season: readonly number[], times: number): number[] => Array.from({ length: times }, () => season).flat();
+const repeat = (season: readonly number[], times: number): number[] =>
+  Array.from({ length: times }, () => season).flat();
 
 describe('seasonal forecast: hand-computed cases', () => {
   it('forecasts zeros without history and the mean of the last six months below 24 months', () => {
@@ -21,7 +30,13 @@ describe('seasonal forecast: hand-computed cases', () => {
   it('gives back a repeated season: the moving average is the season mean (650), so the indices are the season over 650', () => {
     expect(centredMovingAverage(repeat(pattern, 2))[6]).toBe(650);
     const forecast = seasonalForecast(repeat(pattern, 2), 14);
-    expect(forecast).toEqual({ method: 'multiplicative', values: [...pattern, 100, 200], window: 12, phi: 0.8, seasonal: true });
+    expect(forecast).toEqual({
+      method: 'multiplicative',
+      values: [...pattern, 100, 200],
+      window: 12,
+      phi: 0.8,
+      seasonal: true,
+    });
   });
 
   it('falls back to the additive decomposition when a month of the year never sells (its index would be 0)', () => {
@@ -45,7 +60,12 @@ describe('seasonal forecast: hand-computed cases', () => {
 
   it('chooses the first grid pair when every pair fits the holdout equally (a repeated season has no trend)', () => {
     expect(chooseParameters(repeat(pattern, 3))).toEqual([6, 0, true]);
-    expect(seasonalForecast(repeat(pattern, 3), 12)).toMatchObject({ method: 'multiplicative', window: 6, phi: 0, values: pattern });
+    expect(seasonalForecast(repeat(pattern, 3), 12)).toMatchObject({
+      method: 'multiplicative',
+      window: 6,
+      phi: 0,
+      values: pattern,
+    });
   });
 
   it('chooses the damping that fits a trending holdout best', () => {
@@ -64,7 +84,12 @@ describe('seasonal forecast: hand-computed cases', () => {
   it('measures MAPE over the months with sales only, and seasonal-naive repeats the last season', () => {
     expect(meanAbsolutePercentageError([100, 0, 200], [110, 5, 150])).toBeCloseTo(0.175, 12);
     expect(meanAbsolutePercentageError([0, 0], [1, 2])).toBeNull();
-    expect(seasonalNaive(Array.from({ length: 13 }, (_, i) => i + 1), 13)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 2]);
+    expect(
+      seasonalNaive(
+        Array.from({ length: 13 }, (_, i) => i + 1),
+        13,
+      ),
+    ).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 2]);
     expect(seasonalNaive([5], 2)).toEqual([0, 0]);
   });
 
@@ -91,7 +116,9 @@ describe('seasonal forecast: properties (seeded)', () => {
   it('forecasts a constant series as that constant', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 60 }), (value, length) => {
-        expect(seasonalForecast(new Array<number>(length).fill(value), 12).values).toEqual(new Array<number>(12).fill(value));
+        expect(seasonalForecast(new Array<number>(length).fill(value), 12).values).toEqual(
+          new Array<number>(12).fill(value),
+        );
       }),
       seeded,
     );
@@ -99,10 +126,14 @@ describe('seasonal forecast: properties (seeded)', () => {
 
   it('forecasts a positive season repeated two to five times as that season', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 12, maxLength: 12 }), fc.integer({ min: 2, max: 5 }), (season, times) => {
-        const values = seasonalForecast(repeat(season, times), 12).values;
-        values.forEach((value, i) => expect(Math.abs(value - (season[i] ?? 0))).toBeLessThanOrEqual(1));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 2, max: 5 }),
+        (season, times) => {
+          const values = seasonalForecast(repeat(season, times), 12).values;
+          values.forEach((value, i) => expect(Math.abs(value - (season[i] ?? 0))).toBeLessThanOrEqual(1));
+        },
+      ),
       seeded,
     );
   });

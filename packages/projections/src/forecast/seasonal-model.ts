@@ -42,7 +42,8 @@ const FLAT_WINDOW = 6;
  * deterministic: the same history always gives the same figures (docs/reports.md, "Statistical forecast").
  */
 export function seasonalForecast(history: readonly number[], horizon: number): SeasonalForecast {
-  if (history.length === 0) return { method: 'none', values: new Array<number>(horizon).fill(0), window: 0, phi: 0, seasonal: false };
+  if (history.length === 0)
+    return { method: 'none', values: new Array<number>(horizon).fill(0), window: 0, phi: 0, seasonal: false };
   if (history.length < MIN_DECOMPOSE) {
     const last = history.slice(-FLAT_WINDOW);
     const mean = toMinor(last.reduce((sum, value) => sum + value, 0) / last.length);
@@ -69,7 +70,10 @@ export function chooseParameters(history: readonly number[]): Parameters {
 
 /** MAPE over the months with sales, or the mean absolute error when no month had any. */
 function holdoutError(actual: readonly number[], forecast: readonly number[]): number {
-  return meanAbsolutePercentageError(actual, forecast) ?? actual.reduce((sum, value, i) => sum + Math.abs(value - (forecast[i] ?? 0)), 0) / actual.length;
+  return (
+    meanAbsolutePercentageError(actual, forecast) ??
+    actual.reduce((sum, value, i) => sum + Math.abs(value - (forecast[i] ?? 0)), 0) / actual.length
+  );
 }
 
 /**

@@ -72,4 +72,9 @@ function project(event: RecordedEvent, _rows: unknown, context: ProjectionContex
 }
 
 /** Submitted forecasts (ForecastSubmitted, ForecastAdjusted): every submission kept, so any past forecast reads as it stood. */
-export const submittedForecastsProjection: Projection = { name: 'submitted_forecasts', version: 1, tables: [forecastSubmissionsTable], project };
+export const submittedForecastsProjection: Projection = {
+  name: 'submitted_forecasts',
+  version: 1,
+  tables: [forecastSubmissionsTable],
+  project,
+};

@@ -46,12 +46,25 @@ const SQL = `
  * The submitted forecasts as they stood at the end of business date `asOf`: later submissions never show. A scope
  * narrows to a rep's own or a region's (the region the forecast was submitted in).
  */
-export function submittedForecastsAsOf(db: Database.Database, filter: SubmittedForecastFilter): readonly SubmittedForecastRow[] {
+export function submittedForecastsAsOf(
+  db: Database.Database,
+  filter: SubmittedForecastFilter,
+): readonly SubmittedForecastRow[] {
   const { asOf, fromMonth, toMonth, scope } = filter;
-  return prepared(db, SQL).all({ asOf, fromMonth, toMonth, repId: scope?.repId ?? null, region: scope?.region ?? null }) as SubmittedForecastRow[];
+  return prepared(db, SQL).all({
+    asOf,
+    fromMonth,
+    toMonth,
+    repId: scope?.repId ?? null,
+    region: scope?.region ?? null,
+  }) as SubmittedForecastRow[];
 }
 
 /** {@link submittedForecastsAsOf} as a report answer, with the read model's position and lag. */
-export function querySubmittedForecasts(db: Database.Database, lagOf: LagOf, filter: SubmittedForecastFilter): ReportResult<SubmittedForecastRow> {
+export function querySubmittedForecasts(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: SubmittedForecastFilter,
+): ReportResult<SubmittedForecastRow> {
   return readReport(db, 'submitted_forecasts', lagOf, () => submittedForecastsAsOf(db, filter));
 }

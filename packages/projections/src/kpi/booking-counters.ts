@@ -28,10 +28,21 @@ export const BOOKED_COLUMNS = {
 } as const;
 
 /** Counters of a row not written yet. */
-export const ZERO_BOOKING: BookingCounters = { orders_confirmed: 0, confirmed_amount: 0, amendments_delta: 0, closes_delta: 0, cancellations: 0, cancelled_amount: 0 };
+export const ZERO_BOOKING: BookingCounters = {
+  orders_confirmed: 0,
+  confirmed_amount: 0,
+  amendments_delta: 0,
+  closes_delta: 0,
+  cancellations: 0,
+  cancelled_amount: 0,
+};
 
 /** `base` plus `add` under `key`, with `booked` = confirmed + amendments + closes - cancelled; pure. */
-export function addBookingCounters<K extends object>(base: BookingCounters, key: K, add: Partial<BookingCounters>): K & BookingCounters & { booked: number } {
+export function addBookingCounters<K extends object>(
+  base: BookingCounters,
+  key: K,
+  add: Partial<BookingCounters>,
+): K & BookingCounters & { booked: number } {
   const next: BookingCounters = {
     orders_confirmed: base.orders_confirmed + (add.orders_confirmed ?? 0),
     confirmed_amount: sumMinor([base.confirmed_amount, add.confirmed_amount ?? 0]),

@@ -18,7 +18,11 @@ export function amountsBySku(lines: readonly BookedLine[]): Map<string, number> 
  * The change of booked amount per sku from `before` to `after` (skus whose amount did not change are left out),
  * checked against the event's own figure: a mismatch throws, so the event is parked rather than miscounted.
  */
-export function skuDeltas(before: readonly BookedLine[], after: readonly BookedLine[], expected: number): Map<string, number> {
+export function skuDeltas(
+  before: readonly BookedLine[],
+  after: readonly BookedLine[],
+  expected: number,
+): Map<string, number> {
   const was = amountsBySku(before);
   const now = amountsBySku(after);
   const deltas = new Map<string, number>();
@@ -33,4 +37,11 @@ export function skuDeltas(before: readonly BookedLine[], after: readonly BookedL
 
 /** Keeps only what the read model needs of an order line (drops descriptions; keeps the pricing the price reports read). */
 export const bookedLines = (lines: readonly BookedLine[]): BookedLine[] =>
-  lines.map(({ lineId, sku, quantity, unitPrice, discountBp, pricing }) => ({ lineId, sku, quantity, unitPrice, discountBp, ...(pricing === undefined ? {} : { pricing }) }));
+  lines.map(({ lineId, sku, quantity, unitPrice, discountBp, pricing }) => ({
+    lineId,
+    sku,
+    quantity,
+    unitPrice,
+    discountBp,
+    ...(pricing === undefined ? {} : { pricing }),
+  }));

@@ -27,26 +27,54 @@ export type CollectionMonthRow = {
 
 type Group = Pick<CollectionMonthRow, 'rep_id' | 'region' | 'currency'>;
 type Sums = { -readonly [K in Exclude<keyof CollectionMonthRow, keyof Group | 'month'>]: number };
-const ZERO: Readonly<Sums> = { installments_due: 0, due_amount: 0, net_moved: 0, paid_net: 0, paid_net_due: 0, reduced_due: 0, moves: 0 };
+const ZERO: Readonly<Sums> = {
+  installments_due: 0,
+  due_amount: 0,
+  net_moved: 0,
+  paid_net: 0,
+  paid_net_due: 0,
+  reduced_due: 0,
+  moves: 0,
+};
 
 /** The `kpi_collection_months` read model. */
 export const collectionMonthsTable = defineTable<CollectionMonthRow, keyof Group | 'month'>({
   name: 'kpi_collection_months',
   columns: {
-    rep_id: 'TEXT', region: 'TEXT', currency: 'TEXT', month: 'TEXT', installments_due: 'INTEGER', due_amount: 'INTEGER',
-    net_moved: 'INTEGER', paid_net: 'INTEGER', paid_net_due: 'INTEGER', reduced_due: 'INTEGER', moves: 'INTEGER',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    currency: 'TEXT',
+    month: 'TEXT',
+    installments_due: 'INTEGER',
+    due_amount: 'INTEGER',
+    net_moved: 'INTEGER',
+    paid_net: 'INTEGER',
+    paid_net_due: 'INTEGER',
+    reduced_due: 'INTEGER',
+    moves: 'INTEGER',
   },
   primaryKey: ['rep_id', 'region', 'currency', 'month'],
   indexes: [['month']],
 });
 
 /** Movements dated in `move_month` on installments due in a later `due_month` (paid early), per rep x region x currency. */
-export type CollectionEarlyRow = Group & { readonly move_month: string; readonly due_month: string; readonly net_moved: number };
+export type CollectionEarlyRow = Group & {
+  readonly move_month: string;
+  readonly due_month: string;
+  readonly net_moved: number;
+};
 
 /** The `kpi_collection_early` read model. */
 export const collectionEarlyTable = defineTable<CollectionEarlyRow, keyof Group | 'move_month' | 'due_month'>({
   name: 'kpi_collection_early',
-  columns: { rep_id: 'TEXT', region: 'TEXT', currency: 'TEXT', move_month: 'TEXT', due_month: 'TEXT', net_moved: 'INTEGER' },
+  columns: {
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    currency: 'TEXT',
+    move_month: 'TEXT',
+    due_month: 'TEXT',
+    net_moved: 'INTEGER',
+  },
   primaryKey: ['rep_id', 'region', 'currency', 'move_month', 'due_month'],
   indexes: [['due_month']],
 });
@@ -60,14 +88,25 @@ export interface MonthChange {
 }
 
 /** What an allocation of `kind` and `amount`, dated `on`, to an installment due on `dueDate` adds. */
-export function allocationChange(kind: 'paid' | 'reversed' | 'credited' | 'written_off', amount: number, on: string, dueDate: string): MonthChange {
+export function allocationChange(
+  kind: 'paid' | 'reversed' | 'credited' | 'written_off',
+  amount: number,
+  on: string,
+  dueDate: string,
+): MonthChange {
   const month = on.slice(0, 7);
   const dueMonth = dueDate.slice(0, 7);
   const net = kind === 'reversed' ? -amount : amount;
   const paid = kind === 'paid' ? amount : kind === 'reversed' ? -amount : 0;
   const reduced = kind === 'credited' || kind === 'written_off' ? amount : 0;
   const onDue = dueMonth <= month;
-  const add = { net_moved: net, paid_net: paid, paid_net_due: onDue ? paid : 0, reduced_due: onDue ? reduced : 0, moves: 1 };
+  const add = {
+    net_moved: net,
+    paid_net: paid,
+    paid_net_due: onDue ? paid : 0,
+    reduced_due: onDue ? reduced : 0,
+    moves: 1,
+  };
   return dueMonth > month ? { month, add, earlyFor: dueMonth } : { month, add };
 }
 
@@ -91,11 +130,18 @@ export function collectionMonthWrites(rows: RowReader, group: Group, changes: re
     }
     if (change.earlyFor === undefined) continue;
     const key = `${change.month} ${change.earlyFor}`;
-    const known = early.get(key) ?? { moveMonth: change.month, dueMonth: change.earlyFor, net: rows.get(collectionEarlyTable, { ...group, move_month: change.month, due_month: change.earlyFor })?.net_moved ?? 0 };
+    const known = early.get(key) ?? {
+      moveMonth: change.month,
+      dueMonth: change.earlyFor,
+      net:
+        rows.get(collectionEarlyTable, { ...group, move_month: change.month, due_month: change.earlyFor })?.net_moved ??
+        0,
+    };
     early.set(key, { ...known, net: sumMinor([known.net, change.add.net_moved ?? 0]) });
   }
   const writes: RowWrite[] = [];
   for (const [month, sums] of months) writes.push(upsert(collectionMonthsTable, { ...group, month, ...sums }));
-  for (const { moveMonth, dueMonth, net } of early.values()) writes.push(upsert(collectionEarlyTable, { ...group, move_month: moveMonth, due_month: dueMonth, net_moved: net }));
+  for (const { moveMonth, dueMonth, net } of early.values())
+    writes.push(upsert(collectionEarlyTable, { ...group, move_month: moveMonth, due_month: dueMonth, net_moved: net }));
   return writes;
 }

@@ -57,10 +57,28 @@ export interface DailySalesReportRow {
   readonly currencies: readonly DailySalesCurrencyFigures[];
 }
 
-const COUNTS = ['shipments', 'deliveries_on_time', 'deliveries_late', 'deliveries_due_tomorrow', 'complaints_opened', 'complaints_closed', 'new_customers'] as const;
+const COUNTS = [
+  'shipments',
+  'deliveries_on_time',
+  'deliveries_late',
+  'deliveries_due_tomorrow',
+  'complaints_opened',
+  'complaints_closed',
+  'new_customers',
+] as const;
 const MONEY = [
-  'orders_confirmed', 'confirmed_amount', 'amendments_delta', 'closes_delta', 'cancellations', 'cancelled_amount', 'booked',
-  'month_to_date_booked', 'invoiced', 'collected', 'newly_overdue_installments', 'newly_overdue_amount',
+  'orders_confirmed',
+  'confirmed_amount',
+  'amendments_delta',
+  'closes_delta',
+  'cancellations',
+  'cancelled_amount',
+  'booked',
+  'month_to_date_booked',
+  'invoiced',
+  'collected',
+  'newly_overdue_installments',
+  'newly_overdue_amount',
 ] as const;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -68,14 +86,29 @@ type Counts = Record<(typeof COUNTS)[number], number>;
 type Money = Record<(typeof MONEY)[number], number> & { target: number | null };
 
 /** The projections the daily report reads. */
-export const DAILY_SALES_REPORT_SOURCES = ['daily_sales', 'sales_targets', 'receivables_kpi', 'fulfilment', 'complaints', 'customer_directory'] as const;
+export const DAILY_SALES_REPORT_SOURCES = [
+  'daily_sales',
+  'sales_targets',
+  'receivables_kpi',
+  'fulfilment',
+  'complaints',
+  'customer_directory',
+] as const;
 
 const zeroCounts = (): Counts => Object.fromEntries(COUNTS.map((c) => [c, 0])) as Counts;
-const zeroMoney = (): Money => ({ ...(Object.fromEntries(MONEY.map((c) => [c, 0])) as Record<(typeof MONEY)[number], number>), target: null });
+const zeroMoney = (): Money => ({
+  ...(Object.fromEntries(MONEY.map((c) => [c, 0])) as Record<(typeof MONEY)[number], number>),
+  target: null,
+});
 
-function assemble(filter: DailySalesReportFilter, counts: readonly read.CountRead[], money: readonly read.CurrencyRead[]): DailySalesReportRow[] {
+function assemble(
+  filter: DailySalesReportFilter,
+  counts: readonly read.CountRead[],
+  money: readonly read.CurrencyRead[],
+): DailySalesReportRow[] {
   const groups = new Map<string, { counts: Counts; currencies: Map<string, Money> }>();
-  const groupOf = (grp: string) => groups.get(grp) ?? groups.set(grp, { counts: zeroCounts(), currencies: new Map() }).get(grp);
+  const groupOf = (grp: string) =>
+    groups.get(grp) ?? groups.set(grp, { counts: zeroCounts(), currencies: new Map() }).get(grp);
   for (const row of counts) {
     const entry: Mutable<Counts> | undefined = groupOf(row.grp)?.counts;
     for (const c of COUNTS) if (entry !== undefined && typeof row[c] === 'number') entry[c] += row[c];
@@ -92,10 +125,28 @@ function assemble(filter: DailySalesReportFilter, counts: readonly read.CountRea
     if (entry === undefined) return [];
     const currencies = [...entry.currencies.keys()].sort().flatMap((currency) => {
       const m = entry.currencies.get(currency);
-      return m === undefined ? [] : [{ currency, ...m, month_to_date_attainment: m.target === null ? null : ratio(m.month_to_date_booked, m.target) }];
+      return m === undefined
+        ? []
+        : [
+            {
+              currency,
+              ...m,
+              month_to_date_attainment: m.target === null ? null : ratio(m.month_to_date_booked, m.target),
+            },
+          ];
     });
     const total = (c: 'orders_confirmed' | 'cancellations'): number => currencies.reduce((sum, f) => sum + f[c], 0);
-    return [{ business_date: filter.date, group_by: filter.groupBy, group, orders_confirmed: total('orders_confirmed'), cancellations: total('cancellations'), ...entry.counts, currencies }];
+    return [
+      {
+        business_date: filter.date,
+        group_by: filter.groupBy,
+        group,
+        orders_confirmed: total('orders_confirmed'),
+        cancellations: total('cancellations'),
+        ...entry.counts,
+        currencies,
+      },
+    ];
   });
 }
 
@@ -104,7 +155,11 @@ function assemble(filter: DailySalesReportFilter, counts: readonly read.CountRea
  * figure that day, month-to-date booked sales or a target that month. Money is per currency; ratios follow
  * `ratio` (null without a target). Carries the lowest checkpoint of the projections it joins and their highest lag.
  */
-export function queryDailySalesReport(db: Database.Database, lagOf: LagOf, filter: DailySalesReportFilter): ReportResult<DailySalesReportRow> {
+export function queryDailySalesReport(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: DailySalesReportFilter,
+): ReportResult<DailySalesReportRow> {
   const p: read.DailyParams = {
     date: filter.date,
     previousDay: shiftDate(filter.date, -1),
@@ -118,8 +173,18 @@ export function queryDailySalesReport(db: Database.Database, lagOf: LagOf, filte
   const result = readJoinedReport(db, DAILY_SALES_REPORT_SOURCES, lagOf, () =>
     assemble(
       filter,
-      [...read.readFulfilment(db, g, p), ...read.readDueTomorrow(db, g, p), ...read.readComplaints(db, g, p, filter.zone ?? DEFAULT_BUSINESS_ZONE), ...read.readNewCustomers(db, g, p)],
-      [...read.readBooked(db, g, p), ...read.readTargets(db, g, p), ...read.readReceivables(db, g, p), ...read.readNewlyOverdue(db, g, p)],
+      [
+        ...read.readFulfilment(db, g, p),
+        ...read.readDueTomorrow(db, g, p),
+        ...read.readComplaints(db, g, p, filter.zone ?? DEFAULT_BUSINESS_ZONE),
+        ...read.readNewCustomers(db, g, p),
+      ],
+      [
+        ...read.readBooked(db, g, p),
+        ...read.readTargets(db, g, p),
+        ...read.readReceivables(db, g, p),
+        ...read.readNewlyOverdue(db, g, p),
+      ],
     ),
   );
   return { rows: result.report, position: result.position, lag: result.lag };

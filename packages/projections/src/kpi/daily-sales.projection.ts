@@ -28,7 +28,10 @@ export const dailySalesTable = defineTable<DailySalesRow, 'business_date' | 'rep
   primaryKey: ['business_date', 'rep_id', 'region', 'currency'],
 });
 
-type Counters = Pick<DailySalesRow, 'orders_confirmed' | 'confirmed_amount' | 'amendments_delta' | 'closes_delta' | 'cancellations' | 'cancelled_amount'>;
+type Counters = Pick<
+  DailySalesRow,
+  'orders_confirmed' | 'confirmed_amount' | 'amendments_delta' | 'closes_delta' | 'cancellations' | 'cancelled_amount'
+>;
 type Attribution = Pick<OrderConfirmed, 'repId' | 'region' | 'currency'>;
 
 const ZERO: Counters = ZERO_BOOKING;
@@ -43,7 +46,8 @@ function increments(event: RecordedEvent): { attribution: Attribution; add: Part
   switch (decoded.type) {
     case 'OrderConfirmed': {
       const data = decoded.data;
-      if (orderTotal(data.lines) !== data.bookedTotal) throw new Error(`bookedTotal ${data.bookedTotal} is not the total of the lines (${orderTotal(data.lines)})`);
+      if (orderTotal(data.lines) !== data.bookedTotal)
+        throw new Error(`bookedTotal ${data.bookedTotal} is not the total of the lines (${orderTotal(data.lines)})`);
       return { attribution: data, add: { orders_confirmed: 1, confirmed_amount: data.bookedTotal } };
     }
     case 'OrderAmended': {
@@ -51,7 +55,8 @@ function increments(event: RecordedEvent): { attribution: Attribution; add: Part
       const data = decoded.data;
       if (data.bookedDelta === 0) return undefined;
       const delta = orderTotal(data.linesAfter) - orderTotal(data.linesBefore);
-      if (delta !== data.bookedDelta) throw new Error(`bookedDelta ${data.bookedDelta} differs from the lines' change (${delta})`);
+      if (delta !== data.bookedDelta)
+        throw new Error(`bookedDelta ${data.bookedDelta} differs from the lines' change (${delta})`);
       return { attribution: data, add: { amendments_delta: data.bookedDelta } };
     }
     case 'OrderClosed': {
@@ -60,7 +65,9 @@ function increments(event: RecordedEvent): { attribution: Attribution; add: Part
     }
     case 'OrderCancelled': {
       const data = decoded.data;
-      return data.wasConfirmed ? { attribution: data, add: { cancellations: 1, cancelled_amount: data.bookedReversed } } : undefined;
+      return data.wasConfirmed
+        ? { attribution: data, add: { cancellations: 1, cancelled_amount: data.bookedReversed } }
+        : undefined;
     }
     default:
       return undefined;
@@ -68,7 +75,11 @@ function increments(event: RecordedEvent): { attribution: Attribution; add: Part
 }
 
 /** Adds `add` to `row` (or to zero); pure. */
-export function addToDay(row: DailySalesRow | undefined, key: Pick<DailySalesRow, 'business_date' | 'rep_id' | 'region' | 'currency'>, add: Partial<Counters>): DailySalesRow {
+export function addToDay(
+  row: DailySalesRow | undefined,
+  key: Pick<DailySalesRow, 'business_date' | 'rep_id' | 'region' | 'currency'>,
+  add: Partial<Counters>,
+): DailySalesRow {
   return addBookingCounters(row ?? ZERO, key, add);
 }
 

@@ -16,13 +16,26 @@ export interface DailySalesFilter {
  * Daily sales rows between two business dates, ordered by date, rep, region and currency, with the
  * checkpoint position they were read at and the projection's lag.
  */
-export function queryDailySales(db: Database.Database, lagOf: LagOf, filter: DailySalesFilter): ReportResult<DailySalesRow> {
-  return readReport(db, 'daily_sales', lagOf, () =>
-    prepared(db, 
+export function queryDailySales(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: DailySalesFilter,
+): ReportResult<DailySalesRow> {
+  return readReport(
+    db,
+    'daily_sales',
+    lagOf,
+    () =>
+      prepared(
+        db,
         `SELECT * FROM daily_sales
          WHERE business_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
          ORDER BY business_date, rep_id, region, currency`,
-      )
-      .all({ from: filter.from, to: filter.to, repId: filter.repId ?? null, region: filter.region ?? null }) as DailySalesRow[],
+      ).all({
+        from: filter.from,
+        to: filter.to,
+        repId: filter.repId ?? null,
+        region: filter.region ?? null,
+      }) as DailySalesRow[],
   );
 }

@@ -24,7 +24,14 @@ const o3Lines: TestLine[] = [
   { lineId: 'l2', quantity: 1, unitPrice: 1_250, discountBp: 100 },
 ];
 
-const zero = { orders_confirmed: 0, confirmed_amount: 0, amendments_delta: 0, closes_delta: 0, cancellations: 0, cancelled_amount: 0 };
+const zero = {
+  orders_confirmed: 0,
+  confirmed_amount: 0,
+  amendments_delta: 0,
+  closes_delta: 0,
+  cancellations: 0,
+  cancelled_amount: 0,
+};
 
 describe('daily sales', () => {
   it('books confirmations, amendment deltas and cancellations on their business day, per rep, region and currency', async () => {
@@ -48,14 +55,47 @@ describe('daily sales', () => {
     expect(report.position).toBe('7');
     expect(report.lag).toBe(0);
     expect(report.rows).toEqual([
-      { business_date: '2026-04-01', rep_id: 'rep-1', region: 'east', currency: 'CNY', ...zero, orders_confirmed: 2, confirmed_amount: 11_824, booked: 11_824 },
-      { business_date: '2026-04-01', rep_id: 'rep-2', region: 'west', currency: 'USD', ...zero, orders_confirmed: 1, confirmed_amount: 6_238, booked: 6_238 },
-      { business_date: '2026-04-02', rep_id: 'rep-1', region: 'east', currency: 'CNY', ...zero, amendments_delta: 2_000, cancellations: 1, cancelled_amount: 849, booked: 1_151 },
+      {
+        business_date: '2026-04-01',
+        rep_id: 'rep-1',
+        region: 'east',
+        currency: 'CNY',
+        ...zero,
+        orders_confirmed: 2,
+        confirmed_amount: 11_824,
+        booked: 11_824,
+      },
+      {
+        business_date: '2026-04-01',
+        rep_id: 'rep-2',
+        region: 'west',
+        currency: 'USD',
+        ...zero,
+        orders_confirmed: 1,
+        confirmed_amount: 6_238,
+        booked: 6_238,
+      },
+      {
+        business_date: '2026-04-02',
+        rep_id: 'rep-1',
+        region: 'east',
+        currency: 'CNY',
+        ...zero,
+        amendments_delta: 2_000,
+        cancellations: 1,
+        cancelled_amount: 849,
+        booked: 1_151,
+      },
     ]);
     expect(queryDailySales(db, () => 0, { from: '2026-04-01', to: '2026-04-01', repId: 'rep-2' }).rows).toHaveLength(1);
 
     // In UTC the first confirmation falls on 31 March instead.
-    const utc = new ProjectionRunner({ db: new Database(':memory:'), store, projections: [dailySalesProjection], zone: 'UTC' });
+    const utc = new ProjectionRunner({
+      db: new Database(':memory:'),
+      store,
+      projections: [dailySalesProjection],
+      zone: 'UTC',
+    });
     await utc.start();
     await utc.whenLive();
     expect(utc.digest('daily_sales').digest).not.toBe(runner.digest('daily_sales').digest);
@@ -77,7 +117,9 @@ describe('daily sales', () => {
     await runner.start();
     await runner.whenLive();
     const report = queryDailySales(db, () => 0, { from: '2026-04-01', to: '2026-04-30' });
-    expect(report.rows.map((row) => [row.business_date, row.rep_id, row.booked])).toEqual([['2026-04-01', 'rep-2', 6_238]]);
+    expect(report.rows.map((row) => [row.business_date, row.rep_id, row.booked])).toEqual([
+      ['2026-04-01', 'rep-2', 6_238],
+    ]);
     expect((await runner.status())[0]).toMatchObject({
       state: 'stalled',
       parked: 2,

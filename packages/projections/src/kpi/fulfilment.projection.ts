@@ -4,12 +4,27 @@ import { businessDate } from '../model/business-time.js';
 import { decodeEvent } from '../model/decode.js';
 import { occurredAt, type Projection, type ProjectionContext } from '../model/projection.js';
 import { upsert, type RowReader, type RowWrite } from '../model/table.js';
-import { fulfilmentDailyTable, orderDeliveriesTable, orderPromisesTable, type FulfilmentDailyRow } from './fulfilment.tables.js';
+import {
+  fulfilmentDailyTable,
+  orderDeliveriesTable,
+  orderPromisesTable,
+  type FulfilmentDailyRow,
+} from './fulfilment.tables.js';
 
-const HANDLED = new Set(['OrderConfirmed', 'OrderAmended', 'OrderShipmentRecorded', 'OrderDelivered', 'OrderCancelled']);
+const HANDLED = new Set([
+  'OrderConfirmed',
+  'OrderAmended',
+  'OrderShipmentRecorded',
+  'OrderDelivered',
+  'OrderCancelled',
+]);
 type Counters = Omit<FulfilmentDailyRow, 'business_date' | 'rep_id' | 'region'>;
 
-function addToDay(rows: RowReader, key: Pick<FulfilmentDailyRow, 'business_date' | 'rep_id' | 'region'>, add: Partial<Counters>): RowWrite {
+function addToDay(
+  rows: RowReader,
+  key: Pick<FulfilmentDailyRow, 'business_date' | 'rep_id' | 'region'>,
+  add: Partial<Counters>,
+): RowWrite {
   const base = rows.get(fulfilmentDailyTable, key);
   return upsert(fulfilmentDailyTable, {
     ...key,
@@ -27,17 +42,43 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   switch (decoded.type) {
     case 'OrderConfirmed': {
       const d = decoded.data;
-      const row = { order_id: d.orderId, rep_id: d.repId, region: d.region, confirmed_on: on(), delivered_on: null, cancelled_on: null };
-      return [upsert(orderDeliveriesTable, row), upsert(orderPromisesTable, { order_id: d.orderId, effective_on: row.confirmed_on, promised_date: d.promisedDeliveryDate })];
+      const row = {
+        order_id: d.orderId,
+        rep_id: d.repId,
+        region: d.region,
+        confirmed_on: on(),
+        delivered_on: null,
+        cancelled_on: null,
+      };
+      return [
+        upsert(orderDeliveriesTable, row),
+        upsert(orderPromisesTable, {
+          order_id: d.orderId,
+          effective_on: row.confirmed_on,
+          promised_date: d.promisedDeliveryDate,
+        }),
+      ];
     }
     case 'OrderAmended': {
       const d = decoded.data;
       if (rows.get(orderDeliveriesTable, { order_id: d.orderId }) === undefined) return [];
-      return [upsert(orderPromisesTable, { order_id: d.orderId, effective_on: on(), promised_date: d.promisedDeliveryDateAfter })];
+      return [
+        upsert(orderPromisesTable, {
+          order_id: d.orderId,
+          effective_on: on(),
+          promised_date: d.promisedDeliveryDateAfter,
+        }),
+      ];
     }
     case 'OrderShipmentRecorded': {
       const d = decoded.data;
-      return [addToDay(rows, { business_date: countsOn(d, d.shippedOn), rep_id: d.repId, region: d.region }, { shipments: 1 })];
+      return [
+        addToDay(
+          rows,
+          { business_date: countsOn(d, d.shippedOn), rep_id: d.repId, region: d.region },
+          { shipments: 1 },
+        ),
+      ];
     }
     case 'OrderDelivered': {
       const d = decoded.data;

@@ -17,7 +17,15 @@ export type FulfilmentDailyRow = {
 /** The `fulfilment_daily` read model. */
 export const fulfilmentDailyTable = defineTable<FulfilmentDailyRow, 'business_date' | 'rep_id' | 'region'>({
   name: 'fulfilment_daily',
-  columns: { business_date: 'TEXT', rep_id: 'TEXT', region: 'TEXT', shipments: 'INTEGER', deliveries_on_time: 'INTEGER', deliveries_late: 'INTEGER', late_delay_days: 'INTEGER' },
+  columns: {
+    business_date: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    shipments: 'INTEGER',
+    deliveries_on_time: 'INTEGER',
+    deliveries_late: 'INTEGER',
+    late_delay_days: 'INTEGER',
+  },
   primaryKey: ['business_date', 'rep_id', 'region'],
 });
 
@@ -34,7 +42,14 @@ export type OrderDeliveryRow = {
 /** The `order_deliveries` read model: one row per confirmed order. */
 export const orderDeliveriesTable = defineTable<OrderDeliveryRow, 'order_id'>({
   name: 'order_deliveries',
-  columns: { order_id: 'TEXT', rep_id: 'TEXT', region: 'TEXT', confirmed_on: 'TEXT', delivered_on: 'TEXT NULL', cancelled_on: 'TEXT NULL' },
+  columns: {
+    order_id: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    confirmed_on: 'TEXT',
+    delivered_on: 'TEXT NULL',
+    cancelled_on: 'TEXT NULL',
+  },
   primaryKey: ['order_id'],
 });
 

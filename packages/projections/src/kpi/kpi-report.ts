@@ -8,7 +8,12 @@ import { activePosition } from '../runner/statements.js';
  * lowest checkpoint among them (every one has applied at least the events up to it; `null` if any has applied
  * none) and the lag the highest, so a client waiting for its write's position is never told too early.
  */
-export function readJoinedReport<T>(db: Database.Database, projections: readonly string[], lagOf: LagOf, read: () => T): Freshness & { readonly report: T } {
+export function readJoinedReport<T>(
+  db: Database.Database,
+  projections: readonly string[],
+  lagOf: LagOf,
+  read: () => T,
+): Freshness & { readonly report: T } {
   return db.transaction(() => {
     const report = read();
     let lowest: bigint | null = null;

@@ -76,7 +76,15 @@ export interface MonthlySalesReportRow {
 }
 
 /** The projections the monthly report reads. */
-export const MONTHLY_SALES_REPORT_SOURCES = ['sales_monthly', 'sales_targets', 'receivables_kpi', 'satisfaction', 'complaints', 'customer_directory', 'products'] as const;
+export const MONTHLY_SALES_REPORT_SOURCES = [
+  'sales_monthly',
+  'sales_targets',
+  'receivables_kpi',
+  'satisfaction',
+  'complaints',
+  'customer_directory',
+  'products',
+] as const;
 
 const TOP = 5;
 const key = (grp: string, currency: string): string => JSON.stringify([grp, currency]);
@@ -92,7 +100,13 @@ interface MonthReads {
   readonly collections: Split<{ collected: number; due: number; collected_on_due: number }>;
   readonly customers: Split<TopEntry[]>;
   readonly products: Split<TopEntry[]>;
-  readonly satisfaction: Split<{ responses: number; satisfied: number; promoters: number; passives: number; detractors: number }>;
+  readonly satisfaction: Split<{
+    responses: number;
+    satisfied: number;
+    promoters: number;
+    passives: number;
+    detractors: number;
+  }>;
   readonly complaints: Split<number>;
   readonly margins: Split<MarginRow>;
 }
@@ -100,12 +114,18 @@ interface MonthReads {
 function readMonth(db: Database.Database, filter: MonthlySalesReportFilter): MonthReads {
   const { from, to } = monthDays(filter.month);
   const p: read.MonthlyParams = {
-    month: filter.month, previousMonth: shiftMonth(filter.month, -1), lastYearMonth: shiftMonth(filter.month, -12),
-    monthStart: from, monthEnd: to, repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null,
+    month: filter.month,
+    previousMonth: shiftMonth(filter.month, -1),
+    lastYearMonth: shiftMonth(filter.month, -12),
+    monthStart: from,
+    monthEnd: to,
+    repId: filter.scope?.repId ?? null,
+    region: filter.scope?.region ?? null,
   };
   const g = filter.groupBy;
   const booked = read.readMonthlyBooked(db, g, p);
-  const byMonth = (month: string) => new Map(booked.filter((b) => b.business_month === month).map((b) => [key(b.grp, b.currency), b]));
+  const byMonth = (month: string) =>
+    new Map(booked.filter((b) => b.business_month === month).map((b) => [key(b.grp, b.currency), b]));
   const tops = (source: 'customers' | 'products') => {
     const ranked = new Map<string, TopEntry[]>();
     for (const r of read.readRanked(db, g, p, source)) {
@@ -115,13 +135,23 @@ function readMonth(db: Database.Database, filter: MonthlySalesReportFilter): Mon
     return ranked;
   };
   return {
-    current: byMonth(p.month), previous: byMonth(p.previousMonth), lastYear: byMonth(p.lastYearMonth),
+    current: byMonth(p.month),
+    previous: byMonth(p.previousMonth),
+    lastYear: byMonth(p.lastYearMonth),
     targets: new Map(read.readMonthTargets(db, g, p).map((t) => [key(t.grp, t.currency), t.target])),
     collections: new Map(read.readCollections(db, g, p).map((c) => [key(c.grp, c.currency), c])),
-    customers: tops('customers'), products: tops('products'),
+    customers: tops('customers'),
+    products: tops('products'),
     satisfaction: new Map(read.readSatisfaction(db, g, p).map((s) => [s.grp, s])),
     complaints: new Map(read.readMonthlyComplaints(db, g, p).map((c) => [c.grp, c.complaints])),
-    margins: new Map(marginRows(db, { first: from, last: to, groupBy: g, ...(filter.scope === undefined ? {} : { scope: filter.scope }) }).map((r) => [key(r.key, r.currency), r])),
+    margins: new Map(
+      marginRows(db, {
+        first: from,
+        last: to,
+        groupBy: g,
+        ...(filter.scope === undefined ? {} : { scope: filter.scope }),
+      }).map((r) => [key(r.key, r.currency), r]),
+    ),
   };
 }
 
@@ -132,15 +162,25 @@ function currencyFigures(m: MonthReads, group: string, currency: string): Monthl
   const target = m.targets.get(k) ?? null;
   const amount = b?.booked ?? 0;
   return {
-    currency, booked: amount, target, attainment: target === null ? null : ratio(amount, target),
+    currency,
+    booked: amount,
+    target,
+    attainment: target === null ? null : ratio(amount, target),
     orders_confirmed: b?.orders_confirmed ?? 0,
-    average_order_value: b === undefined || b.orders_confirmed === 0 ? null : divideRoundHalfEven(b.confirmed_amount, b.orders_confirmed),
-    cancellations: b?.cancellations ?? 0, cancelled_amount: b?.cancelled_amount ?? 0,
-    collected: c?.collected ?? 0, collection_rate: ratio(c?.collected_on_due ?? 0, c?.due ?? 0), collection_due: c?.due ?? 0, collected_on_due: c?.collected_on_due ?? 0,
+    average_order_value:
+      b === undefined || b.orders_confirmed === 0 ? null : divideRoundHalfEven(b.confirmed_amount, b.orders_confirmed),
+    cancellations: b?.cancellations ?? 0,
+    cancelled_amount: b?.cancelled_amount ?? 0,
+    collected: c?.collected ?? 0,
+    collection_rate: ratio(c?.collected_on_due ?? 0, c?.due ?? 0),
+    collection_due: c?.due ?? 0,
+    collected_on_due: c?.collected_on_due ?? 0,
     booked_vs_previous_month: comparison(amount, m.previous.get(k)?.booked ?? null),
     booked_vs_previous_year: comparison(amount, m.lastYear.get(k)?.booked ?? null),
-    top_customers: m.customers.get(k) ?? [], top_products: m.products.get(k) ?? [],
-    margin: m.margins.get(k)?.margin ?? 0, margin_pct: m.margins.get(k)?.margin_pct ?? null,
+    top_customers: m.customers.get(k) ?? [],
+    top_products: m.products.get(k) ?? [],
+    margin: m.margins.get(k)?.margin ?? 0,
+    margin_pct: m.margins.get(k)?.margin_pct ?? null,
   };
 }
 
@@ -150,16 +190,32 @@ function ordersOf(rows: Split<read.BookedRead>, group: string): number | null {
   return mine.length === 0 ? null : mine.reduce((sum, r) => sum + r.orders_confirmed, 0);
 }
 
-function groupRow(m: MonthReads, filter: MonthlySalesReportFilter, group: string, currencies: readonly MonthlySalesCurrencyFigures[]): MonthlySalesReportRow {
+function groupRow(
+  m: MonthReads,
+  filter: MonthlySalesReportFilter,
+  group: string,
+  currencies: readonly MonthlySalesCurrencyFigures[],
+): MonthlySalesReportRow {
   const s = m.satisfaction.get(group);
   const n = s?.responses ?? 0;
   const orders = ordersOf(m.current, group) ?? 0;
   return {
-    month: filter.month, group_by: filter.groupBy, group, orders_confirmed: orders,
-    orders_vs_previous_month: comparison(orders, ordersOf(m.previous, group)), orders_vs_previous_year: comparison(orders, ordersOf(m.lastYear, group)),
-    cancellations: currencies.reduce((sum, f) => sum + f.cancellations, 0), complaints: m.complaints.get(group) ?? 0,
+    month: filter.month,
+    group_by: filter.groupBy,
+    group,
+    orders_confirmed: orders,
+    orders_vs_previous_month: comparison(orders, ordersOf(m.previous, group)),
+    orders_vs_previous_year: comparison(orders, ordersOf(m.lastYear, group)),
+    cancellations: currencies.reduce((sum, f) => sum + f.cancellations, 0),
+    complaints: m.complaints.get(group) ?? 0,
     csat: { value: ratio(s?.satisfied ?? 0, n), n, satisfied: s?.satisfied ?? 0 },
-    nps: { value: ratio((s?.promoters ?? 0) - (s?.detractors ?? 0), n), n, promoters: s?.promoters ?? 0, passives: s?.passives ?? 0, detractors: s?.detractors ?? 0 },
+    nps: {
+      value: ratio((s?.promoters ?? 0) - (s?.detractors ?? 0), n),
+      n,
+      promoters: s?.promoters ?? 0,
+      passives: s?.passives ?? 0,
+      detractors: s?.detractors ?? 0,
+    },
     currencies,
   };
 }
@@ -167,11 +223,21 @@ function groupRow(m: MonthReads, filter: MonthlySalesReportFilter, group: string
 /** Reads every figure of the month for `groupBy` and assembles one row per group with any figure in the month. */
 export function monthlySalesRows(db: Database.Database, filter: MonthlySalesReportFilter): MonthlySalesReportRow[] {
   const m = readMonth(db, filter);
-  const pairs = [...new Set([...m.current.keys(), ...m.targets.keys(), ...m.collections.keys()])].map((k) => JSON.parse(k) as [string, string]);
+  const pairs = [...new Set([...m.current.keys(), ...m.targets.keys(), ...m.collections.keys()])].map(
+    (k) => JSON.parse(k) as [string, string],
+  );
   const groups = new Set([...pairs.map(([grp]) => grp), ...m.satisfaction.keys(), ...m.complaints.keys()]);
   return [...groups].sort().map((group) => {
-    const currencies = pairs.filter(([grp]) => grp === group).map(([, currency]) => currency).sort();
-    return groupRow(m, filter, group, currencies.map((currency) => currencyFigures(m, group, currency)));
+    const currencies = pairs
+      .filter(([grp]) => grp === group)
+      .map(([, currency]) => currency)
+      .sort();
+    return groupRow(
+      m,
+      filter,
+      group,
+      currencies.map((currency) => currencyFigures(m, group, currency)),
+    );
   });
 }
 
@@ -181,7 +247,11 @@ export function monthlySalesRows(db: Database.Database, filter: MonthlySalesRepo
  * collection rate, CSAT and NPS with n, complaints, changes against the previous month and year, top 5
  * customers and products. Carries the lowest checkpoint of the projections it joins and their highest lag.
  */
-export function queryMonthlySalesReport(db: Database.Database, lagOf: LagOf, filter: MonthlySalesReportFilter): ReportResult<MonthlySalesReportRow> {
+export function queryMonthlySalesReport(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: MonthlySalesReportFilter,
+): ReportResult<MonthlySalesReportRow> {
   const result = readJoinedReport(db, MONTHLY_SALES_REPORT_SOURCES, lagOf, () => monthlySalesRows(db, filter));
   return { rows: result.report, position: result.position, lag: result.lag };
 }

@@ -34,30 +34,62 @@ export interface TopRead {
 }
 
 const sales: GroupColumns = { rep: 'rep_id', region: 'region', segment: 'segment' };
-const installments: GroupColumns = { rep: 'i.rep_id', region: 'i.region', segment: "COALESCE(o.segment, 'unassigned')" };
-const complaints: GroupColumns = { rep: 'k.owner_rep_id', region: 'k.region', segment: "COALESCE(d.segment, 'unassigned')" };
+const installments: GroupColumns = {
+  rep: 'i.rep_id',
+  region: 'i.region',
+  segment: "COALESCE(o.segment, 'unassigned')",
+};
+const complaints: GroupColumns = {
+  rep: 'k.owner_rep_id',
+  region: 'k.region',
+  segment: "COALESCE(d.segment, 'unassigned')",
+};
 
 /** Booked sales, orders and cancellations of the month, the previous month and the same month a year before. */
 export function readMonthlyBooked(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): BookedRead[] {
-  return select(db, `SELECT business_month, ${groupColumn(sales, groupBy)} AS grp, currency, SUM(orders_confirmed) AS orders_confirmed,
+  return select(
+    db,
+    `SELECT business_month, ${groupColumn(sales, groupBy)} AS grp, currency, SUM(orders_confirmed) AS orders_confirmed,
       SUM(confirmed_amount) AS confirmed_amount, SUM(cancellations) AS cancellations, SUM(cancelled_amount) AS cancelled_amount, SUM(booked) AS booked
     FROM sales_monthly_groups WHERE business_month IN (@month, @previousMonth, @lastYearMonth) AND ${scopeCondition(sales)}
-    GROUP BY business_month, grp, currency`, p);
+    GROUP BY business_month, grp, currency`,
+    p,
+  );
 }
 
 /** Customers (`source` customers) or skus (`products`) of the month by booked sales, best first. */
-export function readRanked(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams, source: 'customers' | 'products'): TopRead[] {
+export function readRanked(
+  db: Database.Database,
+  groupBy: SalesGroupBy,
+  p: MonthlyParams,
+  source: 'customers' | 'products',
+): TopRead[] {
   const id = source === 'customers' ? 'customer_id' : 'sku';
-  return select(db, `SELECT ${groupColumn(sales, groupBy)} AS grp, currency, ${id} AS id, SUM(booked) AS booked
+  return select(
+    db,
+    `SELECT ${groupColumn(sales, groupBy)} AS grp, currency, ${id} AS id, SUM(booked) AS booked
     FROM sales_monthly_${source} WHERE business_month = @month AND ${scopeCondition(sales)}
-    GROUP BY grp, currency, id HAVING SUM(booked) > 0 ORDER BY grp, currency, SUM(booked) DESC, id`, p);
+    GROUP BY grp, currency, id HAVING SUM(booked) > 0 ORDER BY grp, currency, SUM(booked) DESC, id`,
+    p,
+  );
 }
 
 /** The month's target of each group in its own scope (rep or region); segments have none. */
-export function readMonthTargets(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): Array<{ grp: string; currency: string; target: number }> {
+export function readMonthTargets(
+  db: Database.Database,
+  groupBy: SalesGroupBy,
+  p: MonthlyParams,
+): Array<{ grp: string; currency: string; target: number }> {
   if (groupBy === 'segment') return [];
-  const condition = groupBy === 'rep' ? '(@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)' : '(@repId IS NULL) AND (@region IS NULL OR scope_id = @region)';
-  return select(db, `SELECT scope_id AS grp, currency, amount AS target FROM sales_targets WHERE month = @month AND scope = '${groupBy}' AND ${condition}`, p);
+  const condition =
+    groupBy === 'rep'
+      ? '(@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)'
+      : '(@repId IS NULL) AND (@region IS NULL OR scope_id = @region)';
+  return select(
+    db,
+    `SELECT scope_id AS grp, currency, amount AS target FROM sales_targets WHERE month = @month AND scope = '${groupBy}' AND ${condition}`,
+    p,
+  );
 }
 
 /**
@@ -65,12 +97,18 @@ export function readMonthTargets(db: Database.Database, groupBy: SalesGroupBy, p
  * parts: over installments due by the month's end, `due` is what was outstanding at the month's start less
  * credit notes and write-offs in the month, `collected_on_due` the payments less reversals on them in the month.
  */
-export function readCollections(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): Array<{ grp: string; currency: string; collected: number; due: number; collected_on_due: number }> {
+export function readCollections(
+  db: Database.Database,
+  groupBy: SalesGroupBy,
+  p: MonthlyParams,
+): Array<{ grp: string; currency: string; collected: number; due: number; collected_on_due: number }> {
   if (groupBy === 'segment') return readCollectionsBySegment(db, p);
   // From the monthly sums of receivables_kpi (collection-months.ts); a group is listed (with zeros) as soon as one of
   // its installments is due by the month's end or moved in it, as when every installment was read.
   const g = groupColumn(sales, groupBy);
-  return select(db, `SELECT grp, currency, SUM(collected) AS collected, SUM(due) AS due, SUM(collected_on_due) AS collected_on_due FROM (
+  return select(
+    db,
+    `SELECT grp, currency, SUM(collected) AS collected, SUM(due) AS due, SUM(collected_on_due) AS collected_on_due FROM (
       SELECT ${g} AS grp, currency, SUM(CASE WHEN month = @month THEN paid_net ELSE 0 END) AS collected,
         SUM(due_amount) - SUM(CASE WHEN month < @month THEN net_moved ELSE 0 END) - SUM(CASE WHEN month = @month THEN reduced_due ELSE 0 END) AS due,
         SUM(CASE WHEN month = @month THEN paid_net_due ELSE 0 END) AS collected_on_due,
@@ -79,13 +117,20 @@ export function readCollections(db: Database.Database, groupBy: SalesGroupBy, p:
       UNION ALL
       SELECT ${g} AS grp, currency, 0, SUM(net_moved), 0, 0 FROM kpi_collection_early
       WHERE due_month > @month AND move_month < @month AND ${scopeCondition(sales)} GROUP BY grp, currency)
-    GROUP BY grp, currency HAVING MAX(listed) = 1`, p);
+    GROUP BY grp, currency HAVING MAX(listed) = 1`,
+    p,
+  );
 }
 
 /** By segment (recorded on the order, not in the receivables model): every installment is read. */
-function readCollectionsBySegment(db: Database.Database, p: MonthlyParams): Array<{ grp: string; currency: string; collected: number; due: number; collected_on_due: number }> {
+function readCollectionsBySegment(
+  db: Database.Database,
+  p: MonthlyParams,
+): Array<{ grp: string; currency: string; collected: number; due: number; collected_on_due: number }> {
   const g = groupColumn(installments, 'segment');
-  return select(db, `SELECT grp, currency, SUM(collected) AS collected,
+  return select(
+    db,
+    `SELECT grp, currency, SUM(collected) AS collected,
       SUM(CASE WHEN due_date <= @monthEnd THEN opening - reduced ELSE 0 END) AS due,
       SUM(CASE WHEN due_date <= @monthEnd THEN collected ELSE 0 END) AS collected_on_due
     FROM (SELECT ${g} AS grp, i.currency AS currency, i.due_date AS due_date,
@@ -96,26 +141,59 @@ function readCollectionsBySegment(db: Database.Database, p: MonthlyParams): Arra
         LEFT JOIN kpi_installment_movements mm ON mm.receivable_id = i.receivable_id AND mm.installment_no = i.installment_no AND mm.business_date BETWEEN @monthStart AND @monthEnd
       WHERE ${scopeCondition(installments)} AND (i.due_date <= @monthEnd OR mm.business_date IS NOT NULL)
       GROUP BY i.receivable_id, i.installment_no)
-    GROUP BY grp, currency`, p);
+    GROUP BY grp, currency`,
+    p,
+  );
 }
 
 /** Survey answers of the month (by response date), as counts for CSAT and NPS. */
-export function readSatisfaction(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): Array<{ grp: string; responses: number; satisfied: number; promoters: number; passives: number; detractors: number }> {
-  return select(db, `SELECT ${groupColumn(sales, groupBy)} AS grp, SUM(responses) AS responses, SUM(csat_satisfied) AS satisfied,
+export function readSatisfaction(
+  db: Database.Database,
+  groupBy: SalesGroupBy,
+  p: MonthlyParams,
+): Array<{
+  grp: string;
+  responses: number;
+  satisfied: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}> {
+  return select(
+    db,
+    `SELECT ${groupColumn(sales, groupBy)} AS grp, SUM(responses) AS responses, SUM(csat_satisfied) AS satisfied,
       SUM(promoters) AS promoters, SUM(passives) AS passives, SUM(detractors) AS detractors
-    FROM satisfaction_daily WHERE responded_on BETWEEN @monthStart AND @monthEnd AND ${scopeCondition(sales)} GROUP BY grp`, p);
+    FROM satisfaction_daily WHERE responded_on BETWEEN @monthStart AND @monthEnd AND ${scopeCondition(sales)} GROUP BY grp`,
+    p,
+  );
 }
 
 /** Complaints filed in the month; by segment through the customer's current segment in the directory. */
-export function readMonthlyComplaints(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): Array<{ grp: string; complaints: number }> {
-  return select(db, `SELECT ${groupColumn(complaints, groupBy)} AS grp, COUNT(*) AS complaints
+export function readMonthlyComplaints(
+  db: Database.Database,
+  groupBy: SalesGroupBy,
+  p: MonthlyParams,
+): Array<{ grp: string; complaints: number }> {
+  return select(
+    db,
+    `SELECT ${groupColumn(complaints, groupBy)} AS grp, COUNT(*) AS complaints
     FROM complaint_facts k LEFT JOIN customer_directory d ON d.customer_id = k.customer_id
-    WHERE k.filed_on BETWEEN @monthStart AND @monthEnd AND ${scopeCondition(complaints)} GROUP BY grp`, p);
+    WHERE k.filed_on BETWEEN @monthStart AND @monthEnd AND ${scopeCondition(complaints)} GROUP BY grp`,
+    p,
+  );
 }
 
 /** Deliveries of the month on time and late (for the rep scorecard). */
-export function readMonthlyDeliveries(db: Database.Database, groupBy: SalesGroupBy, p: MonthlyParams): Array<{ grp: string; on_time: number; late: number }> {
+export function readMonthlyDeliveries(
+  db: Database.Database,
+  groupBy: SalesGroupBy,
+  p: MonthlyParams,
+): Array<{ grp: string; on_time: number; late: number }> {
   const columns: GroupColumns = { rep: 'rep_id', region: 'region' };
-  return select(db, `SELECT ${groupColumn(columns, groupBy)} AS grp, SUM(deliveries_on_time) AS on_time, SUM(deliveries_late) AS late
-    FROM fulfilment_daily WHERE business_date BETWEEN @monthStart AND @monthEnd AND ${scopeCondition(columns)} GROUP BY grp`, p);
+  return select(
+    db,
+    `SELECT ${groupColumn(columns, groupBy)} AS grp, SUM(deliveries_on_time) AS on_time, SUM(deliveries_late) AS late
+    FROM fulfilment_daily WHERE business_date BETWEEN @monthStart AND @monthEnd AND ${scopeCondition(columns)} GROUP BY grp`,
+    p,
+  );
 }

@@ -18,7 +18,10 @@ export type ReceivablesDailyRow = {
 };
 
 /** The `kpi_receivables_daily` read model. */
-export const receivablesDailyTable = defineTable<ReceivablesDailyRow, 'business_date' | 'rep_id' | 'region' | 'currency'>({
+export const receivablesDailyTable = defineTable<
+  ReceivablesDailyRow,
+  'business_date' | 'rep_id' | 'region' | 'currency'
+>({
   name: 'kpi_receivables_daily',
   columns: {
     business_date: 'TEXT',
@@ -99,11 +102,21 @@ export type InstallmentMovementRow = {
 };
 
 /** The `kpi_installment_movements` read model: outstanding of an installment at the end of day D is its amount less movements up to D. */
-export const installmentMovementsTable = defineTable<InstallmentMovementRow, 'business_date' | 'receivable_id' | 'installment_no'>({
+export const installmentMovementsTable = defineTable<
+  InstallmentMovementRow,
+  'business_date' | 'receivable_id' | 'installment_no'
+>({
   name: 'kpi_installment_movements',
-  columns: { business_date: 'TEXT', receivable_id: 'TEXT', installment_no: 'INTEGER', paid: 'INTEGER', reversed: 'INTEGER', credited: 'INTEGER', written_off: 'INTEGER' },
+  columns: {
+    business_date: 'TEXT',
+    receivable_id: 'TEXT',
+    installment_no: 'INTEGER',
+    paid: 'INTEGER',
+    reversed: 'INTEGER',
+    credited: 'INTEGER',
+    written_off: 'INTEGER',
+  },
   primaryKey: ['business_date', 'receivable_id', 'installment_no'],
   // One installment's movements up to a date (outstanding as of D).
   indexes: [['receivable_id', 'installment_no', 'business_date']],
 });
-

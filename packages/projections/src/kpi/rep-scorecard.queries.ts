@@ -53,31 +53,58 @@ export interface RepScorecard {
  * A rep's scorecard (docs/reports.md): sales amount and attainment per currency, collection rate, CSAT,
  * complaints per 100 orders and on-time delivery rate. Zero or one row: none when the scope forbids the rep.
  */
-export function queryRepScorecard(db: Database.Database, lagOf: LagOf, filter: RepScorecardFilter): ReportResult<RepScorecard> {
+export function queryRepScorecard(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: RepScorecardFilter,
+): ReportResult<RepScorecard> {
   const allowed = filter.scope?.repId === undefined || filter.scope.repId === filter.repId;
   const scope = { repId: filter.repId, ...(filter.scope?.region === undefined ? {} : { region: filter.scope.region }) };
   const result = readJoinedReport(db, [...MONTHLY_SALES_REPORT_SOURCES, 'fulfilment'], lagOf, (): RepScorecard[] => {
     if (!allowed) return [];
-    const month = monthlySalesRows(db, { month: filter.month, groupBy: 'rep', scope }).find((row) => row.group === filter.repId);
+    const month = monthlySalesRows(db, { month: filter.month, groupBy: 'rep', scope }).find(
+      (row) => row.group === filter.repId,
+    );
     const { from, to } = monthDays(filter.month);
-    const params = { month: filter.month, previousMonth: filter.month, lastYearMonth: filter.month, monthStart: from, monthEnd: to, repId: scope.repId, region: scope.region ?? null };
+    const params = {
+      month: filter.month,
+      previousMonth: filter.month,
+      lastYearMonth: filter.month,
+      monthStart: from,
+      monthEnd: to,
+      repId: scope.repId,
+      region: scope.region ?? null,
+    };
     const deliveries = readMonthlyDeliveries(db, 'rep', params).find((row) => row.grp === filter.repId);
     const onTime = deliveries?.on_time ?? 0;
     const total = onTime + (deliveries?.late ?? 0);
     const orders = month?.orders_confirmed ?? 0;
     const complaints = month?.complaints ?? 0;
-    return [{
-      rep_id: filter.repId,
-      month: filter.month,
-      orders_confirmed: orders,
-      complaints,
-      complaints_per_100_orders: ratio(complaints * 100, orders),
-      deliveries: total,
-      deliveries_on_time: onTime,
-      on_time_delivery_rate: ratio(onTime, total),
-      csat: month?.csat ?? { value: null, n: 0, satisfied: 0 },
-      currencies: (month?.currencies ?? []).map(({ currency, booked, target, attainment, collected, collection_rate, margin, margin_pct }) => ({ currency, booked, target, attainment, collected, collection_rate, margin, margin_pct })),
-    }];
+    return [
+      {
+        rep_id: filter.repId,
+        month: filter.month,
+        orders_confirmed: orders,
+        complaints,
+        complaints_per_100_orders: ratio(complaints * 100, orders),
+        deliveries: total,
+        deliveries_on_time: onTime,
+        on_time_delivery_rate: ratio(onTime, total),
+        csat: month?.csat ?? { value: null, n: 0, satisfied: 0 },
+        currencies: (month?.currencies ?? []).map(
+          ({ currency, booked, target, attainment, collected, collection_rate, margin, margin_pct }) => ({
+            currency,
+            booked,
+            target,
+            attainment,
+            collected,
+            collection_rate,
+            margin,
+            margin_pct,
+          }),
+        ),
+      },
+    ];
   });
   return { rows: result.report, position: result.position, lag: result.lag };
 }

@@ -15,7 +15,10 @@ import {
   type SalesOrderRow,
 } from './sales-monthly.tables.js';
 
-type Counters = Omit<SalesMonthlyCustomerRow, 'business_month' | 'rep_id' | 'region' | 'segment' | 'currency' | 'customer_id' | 'booked'>;
+type Counters = Omit<
+  SalesMonthlyCustomerRow,
+  'business_month' | 'rep_id' | 'region' | 'segment' | 'currency' | 'customer_id' | 'booked'
+>;
 const ZERO: Counters = ZERO_BOOKING;
 const HANDLED = new Set(['OrderConfirmed', 'OrderAmended', 'OrderClosed', 'OrderCancelled']);
 
@@ -36,8 +39,16 @@ function changeOf(event: SalesbookEvent, order: SalesOrderRow | undefined, confi
       const lines = bookedLines(d.lines);
       const skus = skuDeltas([], lines, d.bookedTotal);
       const row: SalesOrderRow = {
-        order_id: d.orderId, customer_id: d.customerId, rep_id: d.repId, region: d.region, segment: d.segment, currency: d.currency,
-        confirmed_on: confirmedOn, lines: JSON.stringify(lines), booked: d.bookedTotal, status: 'confirmed',
+        order_id: d.orderId,
+        customer_id: d.customerId,
+        rep_id: d.repId,
+        region: d.region,
+        segment: d.segment,
+        currency: d.currency,
+        confirmed_on: confirmedOn,
+        lines: JSON.stringify(lines),
+        booked: d.bookedTotal,
+        status: 'confirmed',
       };
       return { order: row, add: { orders_confirmed: 1, confirmed_amount: d.bookedTotal }, skus };
     }
@@ -46,7 +57,11 @@ function changeOf(event: SalesbookEvent, order: SalesOrderRow | undefined, confi
       if (order === undefined) return undefined;
       const lines = bookedLines(event.data.linesAfter);
       const skus = skuDeltas(linesOf(order), lines, event.data.bookedDelta);
-      return { order: { ...order, lines: JSON.stringify(lines), booked: order.booked + event.data.bookedDelta }, add: { amendments_delta: event.data.bookedDelta }, skus };
+      return {
+        order: { ...order, lines: JSON.stringify(lines), booked: order.booked + event.data.bookedDelta },
+        add: { amendments_delta: event.data.bookedDelta },
+        skus,
+      };
     }
     case 'OrderClosed': {
       if (order === undefined) return undefined;
@@ -54,12 +69,20 @@ function changeOf(event: SalesbookEvent, order: SalesOrderRow | undefined, confi
       const before = linesOf(order);
       const lines = before.map((l) => ({ ...l, quantity: shipped.get(l.lineId) ?? l.quantity }));
       const skus = skuDeltas(before, lines, event.data.bookedDelta);
-      return { order: { ...order, lines: JSON.stringify(lines), booked: orderTotal(lines) }, add: { closes_delta: event.data.bookedDelta }, skus };
+      return {
+        order: { ...order, lines: JSON.stringify(lines), booked: orderTotal(lines) },
+        add: { closes_delta: event.data.bookedDelta },
+        skus,
+      };
     }
     case 'OrderCancelled': {
       if (order === undefined || !event.data.wasConfirmed) return undefined;
       const skus = skuDeltas(linesOf(order), [], -event.data.bookedReversed);
-      return { order: { ...order, booked: 0, status: 'cancelled' }, add: { cancellations: 1, cancelled_amount: event.data.bookedReversed }, skus };
+      return {
+        order: { ...order, booked: 0, status: 'cancelled' },
+        add: { cancellations: 1, cancelled_amount: event.data.bookedReversed },
+        skus,
+      };
     }
     default:
       return undefined;
@@ -75,12 +98,24 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   const change = changeOf(decoded, rows.get(salesOrdersTable, { order_id: orderId }), on);
   if (change === undefined) return [];
   const { order } = change;
-  const group = { business_month: on.slice(0, 7), rep_id: order.rep_id, region: order.region, segment: order.segment, currency: order.currency };
+  const group = {
+    business_month: on.slice(0, 7),
+    rep_id: order.rep_id,
+    region: order.region,
+    segment: order.segment,
+    currency: order.currency,
+  };
   const customer = { ...group, customer_id: order.customer_id };
   const writes: RowWrite[] = [
     upsert(salesOrdersTable, change.order),
-    upsert(salesMonthlyCustomersTable, addBookingCounters(rows.get(salesMonthlyCustomersTable, customer) ?? ZERO, customer, change.add)),
-    upsert(salesMonthlyGroupsTable, addBookingCounters(rows.get(salesMonthlyGroupsTable, group) ?? ZERO, group, change.add)),
+    upsert(
+      salesMonthlyCustomersTable,
+      addBookingCounters(rows.get(salesMonthlyCustomersTable, customer) ?? ZERO, customer, change.add),
+    ),
+    upsert(
+      salesMonthlyGroupsTable,
+      addBookingCounters(rows.get(salesMonthlyGroupsTable, group) ?? ZERO, group, change.add),
+    ),
   ];
   for (const [sku, delta] of change.skus) {
     const current = rows.get(salesMonthlyProductsTable, { ...group, sku });

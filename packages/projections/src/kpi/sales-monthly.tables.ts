@@ -83,7 +83,15 @@ export type SalesMonthlyProductRow = {
 /** The `sales_monthly_products` read model: month x rep x region x segment x currency x sku. */
 export const salesMonthlyProductsTable = defineTable<SalesMonthlyProductRow, MonthlyKey | 'sku'>({
   name: 'sales_monthly_products',
-  columns: { business_month: 'TEXT', rep_id: 'TEXT', region: 'TEXT', segment: 'TEXT', currency: 'TEXT', sku: 'TEXT', booked: 'INTEGER' },
+  columns: {
+    business_month: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    segment: 'TEXT',
+    currency: 'TEXT',
+    sku: 'TEXT',
+    booked: 'INTEGER',
+  },
   primaryKey: ['business_month', 'rep_id', 'region', 'segment', 'currency', 'sku'],
 });
 

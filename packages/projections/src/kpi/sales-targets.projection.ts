@@ -29,8 +29,22 @@ function project(event: RecordedEvent): readonly RowWrite[] {
   if (decoded.type !== 'SalesTargetSet' && decoded.type !== 'SalesTargetRevised') return [];
   const d = decoded.data;
   // One stream per month x scope x id: the last event of the stream is the target in force.
-  return [upsert(salesTargetsTable, { month: d.month, scope: d.scope, scope_id: d.scopeId, region: d.region, currency: d.currency, amount: d.amount })];
+  return [
+    upsert(salesTargetsTable, {
+      month: d.month,
+      scope: d.scope,
+      scope_id: d.scopeId,
+      region: d.region,
+      currency: d.currency,
+      amount: d.amount,
+    }),
+  ];
 }
 
 /** Sales targets (SalesTargetSet, SalesTargetRevised) per month and scope, for attainment at query time. */
-export const salesTargetsProjection: Projection = { name: 'sales_targets', version: 1, tables: [salesTargetsTable], project };
+export const salesTargetsProjection: Projection = {
+  name: 'sales_targets',
+  version: 1,
+  tables: [salesTargetsTable],
+  project,
+};

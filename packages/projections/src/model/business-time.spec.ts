@@ -1,4 +1,11 @@
-import { businessDate, businessInstantOf, businessMonth, endOfBusinessDate, isValidTimeZone, startOfBusinessDate } from './business-time.js';
+import {
+  businessDate,
+  businessInstantOf,
+  businessMonth,
+  endOfBusinessDate,
+  isValidTimeZone,
+  startOfBusinessDate,
+} from './business-time.js';
 
 describe('business time', () => {
   it.each([

@@ -14,7 +14,13 @@ const formatterFor = (zone: string): Intl.DateTimeFormat => {
   let formatter = formatters.get(zone);
   if (formatter === undefined) {
     // Throws a RangeError for an unknown zone: configuration errors surface at start-up.
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(zone, formatter);
   }
   return formatter;
@@ -51,7 +57,8 @@ export function businessDate(instant: string, zone: string = DEFAULT_BUSINESS_ZO
  * The calendar month (`YYYY-MM`) of `instant` in `zone`.
  * @example businessMonth('2026-03-31T16:30:00Z', 'Asia/Shanghai') // '2026-04'
  */
-export const businessMonth = (instant: string, zone: string = DEFAULT_BUSINESS_ZONE): string => businessDate(instant, zone).slice(0, 7);
+export const businessMonth = (instant: string, zone: string = DEFAULT_BUSINESS_ZONE): string =>
+  businessDate(instant, zone).slice(0, 7);
 
 const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -59,7 +66,16 @@ const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 const clockFormatterFor = (zone: string): Intl.DateTimeFormat => {
   let formatter = clockFormatters.get(zone);
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     clockFormatters.set(zone, formatter);
   }
   return formatter;
@@ -69,7 +85,10 @@ const clockFormatterFor = (zone: string): Intl.DateTimeFormat => {
 function offsetAt(instant: number, zone: string): number {
   const parts = clockFormatterFor(zone).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
+  return (
+    Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) -
+    Math.floor(instant / 1000) * 1000
+  );
 }
 
 /**
@@ -87,7 +106,8 @@ export function businessInstantOf(date: string, zone: string = DEFAULT_BUSINESS_
  * The first instant (epoch ms) of business date `date` in `zone`.
  * @example startOfBusinessDate('2026-04-01', 'Asia/Shanghai') // Date.parse('2026-03-31T16:00:00Z')
  */
-export const startOfBusinessDate = (date: string, zone: string = DEFAULT_BUSINESS_ZONE): number => businessInstantOf(date, zone, 0);
+export const startOfBusinessDate = (date: string, zone: string = DEFAULT_BUSINESS_ZONE): number =>
+  businessInstantOf(date, zone, 0);
 
 /**
  * The last millisecond of business date `date` in `zone`, ISO 8601 UTC: "as of 31 March" is everything up to its end.

@@ -51,7 +51,8 @@ export function defineTable<R extends Row, K extends keyof R & string>(spec: Tab
   }
   for (const index of spec.indexes ?? []) {
     if (index.length === 0) throw new Error(`an index of ${spec.name} needs a column`);
-    for (const column of index) if (!columns.includes(column)) throw new Error(`index column ${column} is not a column of ${spec.name}`);
+    for (const column of index)
+      if (!columns.includes(column)) throw new Error(`index column ${column} is not a column of ${spec.name}`);
   }
   return spec;
 }

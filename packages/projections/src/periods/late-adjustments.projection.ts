@@ -43,10 +43,24 @@ type Late = Pick<LateAdjustmentRow, 'posted_on' | 'dated_on' | 'rep_id' | 'regio
 
 /** The late fact an event records, if it carries `postedOn`. */
 function lateFact(event: SalesbookEvent): Late | undefined {
-  const money = (d: { postedOn?: string | undefined; repId: string; region: string; currency: string; amount: number }, on: string): Late | undefined =>
-    d.postedOn === undefined ? undefined : { posted_on: d.postedOn, dated_on: on, rep_id: d.repId, region: d.region, currency: d.currency, amount: d.amount };
+  const money = (
+    d: { postedOn?: string | undefined; repId: string; region: string; currency: string; amount: number },
+    on: string,
+  ): Late | undefined =>
+    d.postedOn === undefined
+      ? undefined
+      : {
+          posted_on: d.postedOn,
+          dated_on: on,
+          rep_id: d.repId,
+          region: d.region,
+          currency: d.currency,
+          amount: d.amount,
+        };
   const goods = (d: { postedOn?: string | undefined; repId: string; region: string }, on: string): Late | undefined =>
-    d.postedOn === undefined ? undefined : { posted_on: d.postedOn, dated_on: on, rep_id: d.repId, region: d.region, currency: null, amount: null };
+    d.postedOn === undefined
+      ? undefined
+      : { posted_on: d.postedOn, dated_on: on, rep_id: d.repId, region: d.region, currency: null, amount: null };
   switch (event.type) {
     case 'PaymentReceived':
       return money(event.data, event.data.receivedOn);
@@ -65,17 +79,37 @@ function lateFact(event: SalesbookEvent): Late | undefined {
   }
 }
 
-const HANDLED = new Set(['PaymentReceived', 'PaymentReversed', 'CreditNoteIssued', 'ReceivableWrittenOff', 'OrderShipmentRecorded', 'OrderDelivered']);
+const HANDLED = new Set([
+  'PaymentReceived',
+  'PaymentReversed',
+  'CreditNoteIssued',
+  'ReceivableWrittenOff',
+  'OrderShipmentRecorded',
+  'OrderDelivered',
+]);
 
 function project(event: RecordedEvent): readonly RowWrite[] {
   if (!HANDLED.has(event.type)) return [];
   const late = lateFact(decodeEvent(event));
   if (late === undefined) return [];
-  return [upsert(lateAdjustmentsTable, { stream_name: event.streamName, revision: event.revision, event_type: event.type, posted_month: late.posted_on.slice(0, 7), ...late })];
+  return [
+    upsert(lateAdjustmentsTable, {
+      stream_name: event.streamName,
+      revision: event.revision,
+      event_type: event.type,
+      posted_month: late.posted_on.slice(0, 7),
+      ...late,
+    }),
+  ];
 }
 
 /**
  * Late adjustments: every fact dated in a month that was closed when it was recorded (it carries `postedOn`), with
  * its own date and the day it counts on, so a month's report can list what came late into it and from when.
  */
-export const lateAdjustmentsProjection: Projection = { name: 'late_adjustments', version: 1, tables: [lateAdjustmentsTable], project };
+export const lateAdjustmentsProjection: Projection = {
+  name: 'late_adjustments',
+  version: 1,
+  tables: [lateAdjustmentsTable],
+  project,
+};

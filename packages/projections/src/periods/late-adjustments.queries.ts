@@ -8,7 +8,11 @@ import type { LateAdjustmentRow } from './late-adjustments.projection.js';
  * The late adjustments counted in `month` (posted into it from closed months), in the reader's scope, by the day
  * they count on, then stream and revision.
  */
-export function queryLateAdjustments(db: Database.Database, lagOf: LagOf, filter: { readonly month: string; readonly scope?: ReportScope }): ReportResult<LateAdjustmentRow> {
+export function queryLateAdjustments(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: { readonly month: string; readonly scope?: ReportScope },
+): ReportResult<LateAdjustmentRow> {
   const sql = `SELECT stream_name, revision, event_type, posted_on, posted_month, dated_on, rep_id, region, currency, amount FROM late_adjustments
     WHERE posted_month = @month AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
     ORDER BY posted_on, stream_name, revision`;

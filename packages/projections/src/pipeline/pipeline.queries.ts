@@ -14,15 +14,28 @@ export interface OpportunityFilter {
 }
 
 /** Opportunities in the scope (a rep their own, a regional manager their region's), by expected close month and id. */
-export function queryOpportunities(db: Database.Database, lagOf: LagOf, filter: OpportunityFilter): ReportResult<OpportunityRow> {
-  return readReport(db, 'pipeline', lagOf, () =>
-    prepared(
-      db,
-      `SELECT * FROM opportunities
+export function queryOpportunities(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: OpportunityFilter,
+): ReportResult<OpportunityRow> {
+  return readReport(
+    db,
+    'pipeline',
+    lagOf,
+    () =>
+      prepared(
+        db,
+        `SELECT * FROM opportunities
        WHERE (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region) AND (@customerId IS NULL OR customer_id = @customerId)
          AND (@status IS NULL OR (@status = 'open' AND stage IN ('qualified', 'proposal', 'negotiation')) OR stage = @status)
        ORDER BY expected_close_month, opportunity_id`,
-    ).all({ repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null, customerId: filter.customerId ?? null, status: filter.status ?? null }) as OpportunityRow[],
+      ).all({
+        repId: filter.scope?.repId ?? null,
+        region: filter.scope?.region ?? null,
+        customerId: filter.customerId ?? null,
+        status: filter.status ?? null,
+      }) as OpportunityRow[],
   );
 }
 
@@ -48,7 +61,13 @@ export function pipelineAsOf(db: Database.Database, filter: PipelineAsOfFilter):
        AND (@repId IS NULL OR h.rep_id = @repId) AND (@region IS NULL OR h.region = @region)
        AND (@fromMonth IS NULL OR h.expected_close_month >= @fromMonth) AND (@toMonth IS NULL OR h.expected_close_month <= @toMonth)
      ORDER BY h.expected_close_month, h.opportunity_id`,
-  ).all({ asOf, repId: scope?.repId ?? null, region: scope?.region ?? null, fromMonth: filter.fromMonth ?? null, toMonth: filter.toMonth ?? null }) as OpportunityHistoryRow[];
+  ).all({
+    asOf,
+    repId: scope?.repId ?? null,
+    region: scope?.region ?? null,
+    fromMonth: filter.fromMonth ?? null,
+    toMonth: filter.toMonth ?? null,
+  }) as OpportunityHistoryRow[];
 }
 
 /** How the pipeline report groups: by rep, region, segment, stage, expected close month or customer. */
@@ -73,15 +92,29 @@ const KEY: Readonly<Record<PipelineGroupBy, (row: OpportunityHistoryRow) => stri
 };
 
 /** The pipeline as it stood at the end of `asOf`, summed per group and currency (sorted by group, then currency). */
-export function queryPipeline(db: Database.Database, lagOf: LagOf, filter: PipelineAsOfFilter & { readonly groupBy: PipelineGroupBy }): ReportResult<PipelineReportRow> {
+export function queryPipeline(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: PipelineAsOfFilter & { readonly groupBy: PipelineGroupBy },
+): ReportResult<PipelineReportRow> {
   return readReport(db, 'pipeline', lagOf, () => {
-    const groups = new Map<string, { group: string; currency: string; opportunities: number; amount: number; weighted: number }>();
+    const groups = new Map<
+      string,
+      { group: string; currency: string; opportunities: number; amount: number; weighted: number }
+    >();
     for (const row of pipelineAsOf(db, filter)) {
       const group = KEY[filter.groupBy](row);
       const key = `${group}\u0000${row.currency}`;
       const sum = groups.get(key) ?? { group, currency: row.currency, opportunities: 0, amount: 0, weighted: 0 };
-      groups.set(key, { ...sum, opportunities: sum.opportunities + 1, amount: sum.amount + row.amount, weighted: sum.weighted + row.weighted });
+      groups.set(key, {
+        ...sum,
+        opportunities: sum.opportunities + 1,
+        amount: sum.amount + row.amount,
+        weighted: sum.weighted + row.weighted,
+      });
     }
-    return [...groups.values()].sort((a, b) => (a.group === b.group ? a.currency.localeCompare(b.currency) : a.group < b.group ? -1 : 1));
+    return [...groups.values()].sort((a, b) =>
+      a.group === b.group ? a.currency.localeCompare(b.currency) : a.group < b.group ? -1 : 1,
+    );
   });
 }

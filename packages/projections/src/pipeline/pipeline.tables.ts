@@ -76,7 +76,17 @@ const FIGURES = {
 /** The `opportunities` read model: one row per opportunity, as it stands now. */
 export const opportunitiesTable = defineTable<OpportunityRow, 'opportunity_id'>({
   name: 'opportunities',
-  columns: { opportunity_id: 'TEXT', title: 'TEXT', ...FIGURES, overridden: 'INTEGER', lost_reason: 'TEXT NULL', won_order_id: 'TEXT NULL', opened_on: 'TEXT', changed_on: 'TEXT', closed_on: 'TEXT NULL' },
+  columns: {
+    opportunity_id: 'TEXT',
+    title: 'TEXT',
+    ...FIGURES,
+    overridden: 'INTEGER',
+    lost_reason: 'TEXT NULL',
+    won_order_id: 'TEXT NULL',
+    opened_on: 'TEXT',
+    changed_on: 'TEXT',
+    closed_on: 'TEXT NULL',
+  },
   primaryKey: ['opportunity_id'],
 });
 

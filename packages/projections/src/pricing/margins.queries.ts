@@ -32,7 +32,16 @@ export interface MarginFilter {
 }
 
 /** A confirmed order as `sales_orders` keeps it, with its lines as JSON. */
-export type OrderLinesRow = { order_id: string; customer_id: string; rep_id: string; region: string; segment: string; currency: string; confirmed_on: string; lines: string };
+export type OrderLinesRow = {
+  order_id: string;
+  customer_id: string;
+  rep_id: string;
+  region: string;
+  segment: string;
+  currency: string;
+  confirmed_on: string;
+  lines: string;
+};
 
 /** One line with its net sales and its standard cost on the order date (`null` when none was in force). */
 interface CostedLine {
@@ -44,7 +53,12 @@ interface CostedLine {
 }
 
 /** The group of a line of `order`: the sku, its category, or one of the order's attributes. */
-export const keyOf = (groupBy: MarginGroupBy, order: OrderLinesRow, sku: string, category: string | undefined): string => {
+export const keyOf = (
+  groupBy: MarginGroupBy,
+  order: OrderLinesRow,
+  sku: string,
+  category: string | undefined,
+): string => {
   switch (groupBy) {
     case 'product':
       return sku;
@@ -67,14 +81,34 @@ function costedLines(db: Database.Database, filter: MarginFilter): CostedLine[] 
     `SELECT order_id, customer_id, rep_id, region, segment, currency, confirmed_on, lines FROM sales_orders
      WHERE status = 'confirmed' AND confirmed_on BETWEEN @first AND @last AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
      ORDER BY order_id`,
-  ).all({ first: filter.first, last: filter.last, repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null }) as OrderLinesRow[];
-  const costOn = prepared(db, `SELECT amount FROM product_costs WHERE sku = @sku AND currency = @currency AND effective_from <= @on ORDER BY effective_from DESC LIMIT 1`);
-  const categories = new Map((prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [row.sku, row.category]));
+  ).all({
+    first: filter.first,
+    last: filter.last,
+    repId: filter.scope?.repId ?? null,
+    region: filter.scope?.region ?? null,
+  }) as OrderLinesRow[];
+  const costOn = prepared(
+    db,
+    `SELECT amount FROM product_costs WHERE sku = @sku AND currency = @currency AND effective_from <= @on ORDER BY effective_from DESC LIMIT 1`,
+  );
+  const categories = new Map(
+    (prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [
+      row.sku,
+      row.category,
+    ]),
+  );
   return orders.flatMap((order) =>
     (JSON.parse(order.lines) as BookedLine[]).map((line) => {
-      const cost = costOn.get({ sku: line.sku, currency: order.currency, on: order.confirmed_on }) as { amount: number } | undefined;
+      const cost = costOn.get({ sku: line.sku, currency: order.currency, on: order.confirmed_on }) as
+        { amount: number } | undefined;
       const key = keyOf(filter.groupBy, order, line.sku, categories.get(line.sku));
-      return { key, currency: order.currency, quantity: line.quantity, net: lineAmount(line), cost: cost === undefined ? null : cost.amount * line.quantity };
+      return {
+        key,
+        currency: order.currency,
+        quantity: line.quantity,
+        net: lineAmount(line),
+        cost: cost === undefined ? null : cost.amount * line.quantity,
+      };
     }),
   );
 }
@@ -99,7 +133,16 @@ export function marginRows(db: Database.Database, filter: MarginFilter): MarginR
       const cost = total(costed, (line) => line.cost ?? 0);
       const net = total(lines, (line) => line.net);
       const first = lines[0] as CostedLine;
-      return { key: first.key, currency: first.currency, quantity: total(lines, (l) => l.quantity), net_sales: net, uncosted_sales: net - costedSales, cost, margin: costedSales - cost, margin_pct: ratio(costedSales - cost, costedSales) };
+      return {
+        key: first.key,
+        currency: first.currency,
+        quantity: total(lines, (l) => l.quantity),
+        net_sales: net,
+        uncosted_sales: net - costedSales,
+        cost,
+        margin: costedSales - cost,
+        margin_pct: ratio(costedSales - cost, costedSales),
+      };
     })
     .sort((a, b) => (a.key === b.key ? (a.currency < b.currency ? -1 : 1) : a.key < b.key ? -1 : 1));
 }

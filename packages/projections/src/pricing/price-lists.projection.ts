@@ -21,7 +21,15 @@ export type PriceListRow = {
 /** The `price_lists` read model: one row per list. */
 export const priceListsTable = defineTable<PriceListRow, 'price_list_id'>({
   name: 'price_lists',
-  columns: { price_list_id: 'TEXT', name: 'TEXT', currency: 'TEXT', level: 'TEXT', audience_id: 'TEXT', valid_from: 'TEXT', valid_to: 'TEXT NULL' },
+  columns: {
+    price_list_id: 'TEXT',
+    name: 'TEXT',
+    currency: 'TEXT',
+    level: 'TEXT',
+    audience_id: 'TEXT',
+    valid_from: 'TEXT',
+    valid_to: 'TEXT NULL',
+  },
   primaryKey: ['price_list_id'],
   indexes: [['currency', 'valid_from']],
 });
@@ -63,10 +71,27 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   switch (decoded.type) {
     case 'PriceListCreated': {
       const { priceListId, name, currency, audience, validFrom, validTo } = decoded.data;
-      return [upsert(priceListsTable, { price_list_id: priceListId, name, currency, level: audience.level, audience_id: audienceIdOf(audience), valid_from: validFrom, valid_to: validTo })];
+      return [
+        upsert(priceListsTable, {
+          price_list_id: priceListId,
+          name,
+          currency,
+          level: audience.level,
+          audience_id: audienceIdOf(audience),
+          valid_from: validFrom,
+          valid_to: validTo,
+        }),
+      ];
     }
     case 'ListPricesSet':
-      return decoded.data.prices.map((price) => upsert(listPricesTable, { price_list_id: decoded.data.priceListId, sku: price.sku, unit_price: price.unitPrice, breaks: JSON.stringify(price.breaks) }));
+      return decoded.data.prices.map((price) =>
+        upsert(listPricesTable, {
+          price_list_id: decoded.data.priceListId,
+          sku: price.sku,
+          unit_price: price.unitPrice,
+          breaks: JSON.stringify(price.breaks),
+        }),
+      );
     case 'ListPriceRemoved':
       return [remove(listPricesTable, { price_list_id: decoded.data.priceListId, sku: decoded.data.sku })];
     case 'PriceListEnded': {
@@ -80,4 +105,9 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 }
 
 /** Price lists and their prices, for the price list routes and for pricing orders from the lists. */
-export const priceListsProjection: Projection = { name: 'price_lists', version: 1, tables: [priceListsTable, listPricesTable], project };
+export const priceListsProjection: Projection = {
+  name: 'price_lists',
+  version: 1,
+  tables: [priceListsTable, listPricesTable],
+  project,
+};

@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
-import { CustomerId, Currency, PriceListId, QuantityBreak, RegionId, Segment, Sku, type PriceListAudience, type PriceListFacts } from '@salesbook/domain';
+import {
+  CustomerId,
+  Currency,
+  PriceListId,
+  QuantityBreak,
+  RegionId,
+  Segment,
+  Sku,
+  type PriceListAudience,
+  type PriceListFacts,
+} from '@salesbook/domain';
 import type { ReportScope } from '../model/report-filter.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
@@ -26,16 +36,30 @@ const SCOPED = `(@repId IS NULL AND @region IS NULL) OR l.level IN ('default', '
         AND (@repId IS NULL OR c.owner_rep_id = @repId) AND (@region IS NULL OR c.region = @region)))`;
 
 /** Price lists in the scope, by id, with their sku counts. */
-export function queryPriceLists(db: Database.Database, lagOf: LagOf, filter: PriceListFilter & { readonly repRegion?: string }): ReportResult<PriceListListRow> {
-  return readReport(db, 'price_lists', lagOf, () =>
-    prepared(
-      db,
-      `SELECT l.*, (SELECT COUNT(*) FROM list_prices p WHERE p.price_list_id = l.price_list_id) AS skus
+export function queryPriceLists(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: PriceListFilter & { readonly repRegion?: string },
+): ReportResult<PriceListListRow> {
+  return readReport(
+    db,
+    'price_lists',
+    lagOf,
+    () =>
+      prepared(
+        db,
+        `SELECT l.*, (SELECT COUNT(*) FROM list_prices p WHERE p.price_list_id = l.price_list_id) AS skus
        FROM price_lists l
        WHERE (${SCOPED}) AND (@currency IS NULL OR l.currency = @currency)
          AND (@on IS NULL OR (l.valid_from <= @on AND (l.valid_to IS NULL OR l.valid_to >= @on)))
        ORDER BY l.price_list_id`,
-    ).all({ repId: filter.scope?.repId ?? null, region: filter.scope?.region ?? null, repRegion: filter.repRegion ?? null, currency: filter.currency ?? null, on: filter.on ?? null }) as PriceListListRow[],
+      ).all({
+        repId: filter.scope?.repId ?? null,
+        region: filter.scope?.region ?? null,
+        repRegion: filter.repRegion ?? null,
+        currency: filter.currency ?? null,
+        on: filter.on ?? null,
+      }) as PriceListListRow[],
   );
 }
 
@@ -56,14 +80,27 @@ const audienceOf = (row: PriceListRow): PriceListAudience => {
 
 /** Every list in `currency` valid on `on`, with all its prices, as the applicability rule takes them. */
 export function priceListFactsOn(db: Database.Database, currency: string, on: string): PriceListFacts[] {
-  const lists = prepared(db, `SELECT * FROM price_lists WHERE currency = @currency AND valid_from <= @on AND (valid_to IS NULL OR valid_to >= @on) ORDER BY price_list_id`).all({ currency, on }) as PriceListRow[];
-  const prices = prepared(db, `SELECT p.* FROM list_prices p JOIN price_lists l USING (price_list_id) WHERE l.currency = @currency AND l.valid_from <= @on AND (l.valid_to IS NULL OR l.valid_to >= @on)`).all({ currency, on }) as ListPriceRow[];
+  const lists = prepared(
+    db,
+    `SELECT * FROM price_lists WHERE currency = @currency AND valid_from <= @on AND (valid_to IS NULL OR valid_to >= @on) ORDER BY price_list_id`,
+  ).all({ currency, on }) as PriceListRow[];
+  const prices = prepared(
+    db,
+    `SELECT p.* FROM list_prices p JOIN price_lists l USING (price_list_id) WHERE l.currency = @currency AND l.valid_from <= @on AND (l.valid_to IS NULL OR l.valid_to >= @on)`,
+  ).all({ currency, on }) as ListPriceRow[];
   return lists.map((row) => ({
     priceListId: PriceListId.parse(row.price_list_id),
     currency: Currency.parse(row.currency),
     audience: audienceOf(row),
     validFrom: row.valid_from,
     validTo: row.valid_to,
-    prices: Object.fromEntries(prices.filter((p) => p.price_list_id === row.price_list_id).map((p) => [p.sku, { sku: Sku.parse(p.sku), unitPrice: p.unit_price, breaks: Breaks.parse(JSON.parse(p.breaks)) }])),
+    prices: Object.fromEntries(
+      prices
+        .filter((p) => p.price_list_id === row.price_list_id)
+        .map((p) => [
+          p.sku,
+          { sku: Sku.parse(p.sku), unitPrice: p.unit_price, breaks: Breaks.parse(JSON.parse(p.breaks)) },
+        ]),
+    ),
   }));
 }

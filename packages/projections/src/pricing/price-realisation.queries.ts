@@ -53,12 +53,20 @@ export function listedLine(line: BookedLine): ListedLine {
   const net = lineAmount(line);
   const { pricing } = line;
   if (pricing === undefined) return { quantity: line.quantity, list: null, net, promotion: 0 };
-  const promotion = pricing.promotionId === null ? 0 : Math.max(0, pricing.listPrice - Math.max(line.unitPrice, pricing.promotedPrice)) * line.quantity;
+  const promotion =
+    pricing.promotionId === null
+      ? 0
+      : Math.max(0, pricing.listPrice - Math.max(line.unitPrice, pricing.promotedPrice)) * line.quantity;
   return { quantity: line.quantity, list: pricing.listPrice * line.quantity, net, promotion };
 }
 
 /** The confirmed orders of the period in the scope, their lines as they stand now (cancelled orders left out). */
-export function confirmedOrders(db: Database.Database, first: string, last: string, scope: ReportScope | undefined): OrderLinesRow[] {
+export function confirmedOrders(
+  db: Database.Database,
+  first: string,
+  last: string,
+  scope: ReportScope | undefined,
+): OrderLinesRow[] {
   return prepared(
     db,
     `SELECT order_id, customer_id, rep_id, region, segment, currency, confirmed_on, lines FROM sales_orders
@@ -69,13 +77,22 @@ export function confirmedOrders(db: Database.Database, first: string, last: stri
 
 const rowOf = (key: string, currency: string, lines: readonly ListedLine[]): RealisationRow => {
   const listed = lines.filter((line) => line.list !== null);
-  const sum = (pick: (line: ListedLine) => number, of: readonly ListedLine[] = listed): number => sumMinor(of.map(pick));
+  const sum = (pick: (line: ListedLine) => number, of: readonly ListedLine[] = listed): number =>
+    sumMinor(of.map(pick));
   const list = sum((line) => line.list ?? 0);
   const net = sum((line) => line.net);
   const promotion = sum((line) => line.promotion);
   return {
-    key, currency, quantity: sum((line) => line.quantity), list_sales: list, net_sales: net, discount: list - net,
-    promotion_discount: promotion, other_discount: list - net - promotion, realisation: ratio(net, list), unlisted_sales: sum((line) => line.net, lines) - net,
+    key,
+    currency,
+    quantity: sum((line) => line.quantity),
+    list_sales: list,
+    net_sales: net,
+    discount: list - net,
+    promotion_discount: promotion,
+    other_discount: list - net - promotion,
+    realisation: ratio(net, list),
+    unlisted_sales: sum((line) => line.net, lines) - net,
   };
 };
 
@@ -85,7 +102,12 @@ const rowOf = (key: string, currency: string, lines: readonly ListedLine[]): Rea
  * observations are recorded (TODO issue 19: no observation events exist yet).
  */
 export function realisationRows(db: Database.Database, filter: RealisationFilter): RealisationRow[] {
-  const categories = new Map((prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [row.sku, row.category]));
+  const categories = new Map(
+    (prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [
+      row.sku,
+      row.category,
+    ]),
+  );
   const groups = new Map<string, { key: string; currency: string; lines: ListedLine[] }>();
   for (const order of confirmedOrders(db, filter.first, filter.last, filter.scope)) {
     for (const line of JSON.parse(order.lines) as BookedLine[]) {
@@ -102,6 +124,10 @@ export function realisationRows(db: Database.Database, filter: RealisationFilter
 }
 
 /** {@link realisationRows} with the position and lag of the sales read model. */
-export function queryPriceRealisation(db: Database.Database, lagOf: LagOf, filter: RealisationFilter): ReportResult<RealisationRow> {
+export function queryPriceRealisation(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: RealisationFilter,
+): ReportResult<RealisationRow> {
   return readReport(db, 'sales_monthly', lagOf, () => realisationRows(db, filter));
 }

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { Currency, PromotionBenefit, PromotionCoverage, PromotionId, type PricingFacts, type PromotionFacts } from '@salesbook/domain';
+import {
+  Currency,
+  PromotionBenefit,
+  PromotionCoverage,
+  PromotionId,
+  type PricingFacts,
+  type PromotionFacts,
+} from '@salesbook/domain';
 import { prepared } from '../runner/statements.js';
 import { priceListFactsOn } from './price-lists.queries.js';
 import type { PromotionRow } from './promotions.projection.js';
@@ -17,8 +24,17 @@ const promotionFacts = (row: PromotionRow): PromotionFacts => ({
   currency: Currency.parse(row.currency),
   startsOn: row.starts_on,
   endsOn: row.ends_on,
-  coverage: PromotionCoverage.parse({ skus: JSON.parse(row.skus), categories: JSON.parse(row.categories), segments: JSON.parse(row.segments), regions: JSON.parse(row.regions) }),
-  benefit: PromotionBenefit.parse(row.benefit === 'percent_off' ? { kind: 'percent_off', percentBp: row.percent_bp } : { kind: 'fixed_price', unitPrice: row.fixed_price }),
+  coverage: PromotionCoverage.parse({
+    skus: JSON.parse(row.skus),
+    categories: JSON.parse(row.categories),
+    segments: JSON.parse(row.segments),
+    regions: JSON.parse(row.regions),
+  }),
+  benefit: PromotionBenefit.parse(
+    row.benefit === 'percent_off'
+      ? { kind: 'percent_off', percentBp: row.percent_bp }
+      : { kind: 'fixed_price', unitPrice: row.fixed_price },
+  ),
   budget: row.budget,
   approved: row.status === 'approved',
 });
@@ -26,11 +42,16 @@ const promotionFacts = (row: PromotionRow): PromotionFacts => ({
 /** What each promotion's lines give now, summed over the orders that took it (minor units). */
 export function promotionSpent(db: Database.Database, promotionIds: readonly string[]): Record<string, number> {
   if (promotionIds.length === 0) return {};
-  const rows = prepared(db, `SELECT j.key AS promotion_id, SUM(j.value) AS given FROM promotion_discounts d, json_each(d.given) j GROUP BY j.key`).all() as {
+  const rows = prepared(
+    db,
+    `SELECT j.key AS promotion_id, SUM(j.value) AS given FROM promotion_discounts d, json_each(d.given) j GROUP BY j.key`,
+  ).all() as {
     promotion_id: string;
     given: number;
   }[];
-  return Object.fromEntries(rows.filter((row) => promotionIds.includes(row.promotion_id)).map((row) => [row.promotion_id, row.given]));
+  return Object.fromEntries(
+    rows.filter((row) => promotionIds.includes(row.promotion_id)).map((row) => [row.promotion_id, row.given]),
+  );
 }
 
 /**
@@ -39,14 +60,23 @@ export function promotionSpent(db: Database.Database, promotionIds: readonly str
  * the approved ones (running or not).
  */
 export function pricingFactsFor(db: Database.Database, query: PricingQuery): PricingFacts {
-  const promotionRows = prepared(db, `SELECT * FROM promotions WHERE status = 'approved' AND currency = @currency AND starts_on <= @on AND ends_on >= @on ORDER BY promotion_id`).all({
+  const promotionRows = prepared(
+    db,
+    `SELECT * FROM promotions WHERE status = 'approved' AND currency = @currency AND starts_on <= @on AND ends_on >= @on ORDER BY promotion_id`,
+  ).all({
     currency: query.currency,
     on: query.on,
   }) as PromotionRow[];
   const promotions = promotionRows.map(promotionFacts);
-  const categories = prepared(db, `SELECT sku, category FROM products WHERE sku IN (SELECT value FROM json_each(@skus))`).all({ skus: JSON.stringify(query.skus) }) as { sku: string; category: string }[];
+  const categories = prepared(
+    db,
+    `SELECT sku, category FROM products WHERE sku IN (SELECT value FROM json_each(@skus))`,
+  ).all({ skus: JSON.stringify(query.skus) }) as { sku: string; category: string }[];
   // Every approved budget in the currency, ended ones too: an amendment may raise a line that took one.
-  const budgeted = prepared(db, `SELECT promotion_id, budget FROM promotions WHERE status = 'approved' AND currency = @currency AND budget IS NOT NULL ORDER BY promotion_id`).all({
+  const budgeted = prepared(
+    db,
+    `SELECT promotion_id, budget FROM promotions WHERE status = 'approved' AND currency = @currency AND budget IS NOT NULL ORDER BY promotion_id`,
+  ).all({
     currency: query.currency,
   }) as { promotion_id: string; budget: number }[];
   return {
@@ -55,7 +85,9 @@ export function pricingFactsFor(db: Database.Database, query: PricingQuery): Pri
     lists: priceListFactsOn(db, query.currency, query.on),
     promotions,
     categories: Object.fromEntries(categories.map((row) => [row.sku, row.category])),
-    spent: promotionSpent(db, [...new Set([...promotions.map((p) => p.promotionId), ...budgeted.map((row) => row.promotion_id)])]),
+    spent: promotionSpent(db, [
+      ...new Set([...promotions.map((p) => p.promotionId), ...budgeted.map((row) => row.promotion_id)]),
+    ]),
     budgets: Object.fromEntries(budgeted.map((row) => [row.promotion_id, row.budget])),
   };
 }

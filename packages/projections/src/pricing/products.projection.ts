@@ -37,11 +37,18 @@ export const productCostsTable = defineTable<ProductCostRow, 'sku' | 'currency' 
   primaryKey: ['sku', 'currency', 'effective_from'],
 });
 
-const HANDLED = new Set(['ProductRegistered', 'ProductRevised', 'StandardCostSet', 'ProductDeactivated', 'ProductReactivated']);
+const HANDLED = new Set([
+  'ProductRegistered',
+  'ProductRevised',
+  'StandardCostSet',
+  'ProductDeactivated',
+  'ProductReactivated',
+]);
 
 const existing = (rows: RowReader, sku: string): ProductRow => {
   const row = rows.get(productsTable, { sku });
-  if (row === undefined) throw new Error(`product ${sku} is not in the catalogue (no ProductRegistered before this event)`);
+  if (row === undefined)
+    throw new Error(`product ${sku} is not in the catalogue (no ProductRegistered before this event)`);
   return row;
 };
 
@@ -71,4 +78,9 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 }
 
 /** The product catalogue and its standard costs (margins read costs from here). */
-export const productsProjection: Projection = { name: 'products', version: 1, tables: [productsTable, productCostsTable], project };
+export const productsProjection: Projection = {
+  name: 'products',
+  version: 1,
+  tables: [productsTable, productCostsTable],
+  project,
+};

@@ -19,15 +19,24 @@ export const promotionDiscountsTable = defineTable<PromotionDiscountRow, 'order_
 export function givenByPromotion(lines: readonly OrderLine[]): Record<string, number> {
   const given: Record<string, number> = {};
   for (const { pricing } of lines) {
-    if (pricing?.promotionId != null && pricing.promotionDiscount > 0) given[pricing.promotionId] = (given[pricing.promotionId] ?? 0) + pricing.promotionDiscount;
+    if (pricing?.promotionId != null && pricing.promotionDiscount > 0)
+      given[pricing.promotionId] = (given[pricing.promotionId] ?? 0) + pricing.promotionDiscount;
   }
   return given;
 }
 
-const write = (orderId: string, currency: string, lines: readonly OrderLine[], rows: RowReader): readonly RowWrite[] => {
+const write = (
+  orderId: string,
+  currency: string,
+  lines: readonly OrderLine[],
+  rows: RowReader,
+): readonly RowWrite[] => {
   const given = givenByPromotion(lines);
-  if (Object.keys(given).length > 0) return [upsert(promotionDiscountsTable, { order_id: orderId, currency, given: JSON.stringify(given) })];
-  return rows.get(promotionDiscountsTable, { order_id: orderId }) === undefined ? [] : [remove(promotionDiscountsTable, { order_id: orderId })];
+  if (Object.keys(given).length > 0)
+    return [upsert(promotionDiscountsTable, { order_id: orderId, currency, given: JSON.stringify(given) })];
+  return rows.get(promotionDiscountsTable, { order_id: orderId }) === undefined
+    ? []
+    : [remove(promotionDiscountsTable, { order_id: orderId })];
 };
 
 /**

@@ -47,23 +47,54 @@ const coverageOf = (row: PromotionRow): Coverage => ({
 });
 
 /** Whether a line is one the promotion is about: its product, its audience, its currency (whether or not it took it). */
-const covers = (coverage: Coverage, order: OrderLinesRow, sku: string, category: string | undefined, currency: string): boolean =>
+const covers = (
+  coverage: Coverage,
+  order: OrderLinesRow,
+  sku: string,
+  category: string | undefined,
+  currency: string,
+): boolean =>
   order.currency === currency &&
   (coverage.skus.includes(sku) || (category !== undefined && coverage.categories.includes(category))) &&
   (coverage.segments.length === 0 || coverage.segments.includes(order.segment)) &&
   (coverage.regions.length === 0 || coverage.regions.includes(order.region));
 
-function windowRow(db: Database.Database, promotion: PromotionRow, window: PromotionWindowRow['window'], from: string, to: string, scope: ReportScope | undefined): PromotionWindowRow {
+function windowRow(
+  db: Database.Database,
+  promotion: PromotionRow,
+  window: PromotionWindowRow['window'],
+  from: string,
+  to: string,
+  scope: ReportScope | undefined,
+): PromotionWindowRow {
   const coverage = coverageOf(promotion);
-  const categories = new Map((prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [row.sku, row.category]));
-  const costOn = prepared(db, `SELECT amount FROM product_costs WHERE sku = @sku AND currency = @currency AND effective_from <= @on ORDER BY effective_from DESC LIMIT 1`);
-  const figures = { orders: 0, quantity: 0, net: [] as number[], discount: [] as number[], costed: [] as number[], cost: [] as number[] };
+  const categories = new Map(
+    (prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [
+      row.sku,
+      row.category,
+    ]),
+  );
+  const costOn = prepared(
+    db,
+    `SELECT amount FROM product_costs WHERE sku = @sku AND currency = @currency AND effective_from <= @on ORDER BY effective_from DESC LIMIT 1`,
+  );
+  const figures = {
+    orders: 0,
+    quantity: 0,
+    net: [] as number[],
+    discount: [] as number[],
+    costed: [] as number[],
+    cost: [] as number[],
+  };
   for (const order of confirmedOrders(db, from, to, scope)) {
-    const lines = (JSON.parse(order.lines) as BookedLine[]).filter((line) => covers(coverage, order, line.sku, categories.get(line.sku), promotion.currency));
+    const lines = (JSON.parse(order.lines) as BookedLine[]).filter((line) =>
+      covers(coverage, order, line.sku, categories.get(line.sku), promotion.currency),
+    );
     if (lines.length > 0) figures.orders += 1;
     for (const line of lines) {
       const { net, promotion: given } = listedLine(line);
-      const unitCost = costOn.get({ sku: line.sku, currency: order.currency, on: order.confirmed_on }) as { amount: number } | undefined;
+      const unitCost = costOn.get({ sku: line.sku, currency: order.currency, on: order.confirmed_on }) as
+        { amount: number } | undefined;
       figures.quantity += line.quantity;
       figures.net.push(net);
       if (line.pricing?.promotionId === promotion.promotion_id) figures.discount.push(given);
@@ -74,7 +105,18 @@ function windowRow(db: Database.Database, promotion: PromotionRow, window: Promo
     }
   }
   const [net, costed, cost] = [sumMinor(figures.net), sumMinor(figures.costed), sumMinor(figures.cost)];
-  return { window, from, to, orders: figures.orders, quantity: figures.quantity, net_sales: net, discount_cost: sumMinor(figures.discount), cost, uncosted_sales: net - costed, margin: costed - cost };
+  return {
+    window,
+    from,
+    to,
+    orders: figures.orders,
+    quantity: figures.quantity,
+    net_sales: net,
+    discount_cost: sumMinor(figures.discount),
+    cost,
+    uncosted_sales: net - costed,
+    margin: costed - cost,
+  };
 }
 
 /** The answer: the promotion, its two windows and the effect; `null` when the promotion is unknown or outside the scope. */
@@ -90,12 +132,24 @@ export interface PromotionEffectAnswer {
  * same number of days just before it (the baseline), the discount it cost and the margin it added. A statistical
  * forecast as a second baseline would join here once one exists.
  */
-export function promotionEffect(db: Database.Database, promotionId: string, scope: ReportScope | undefined): PromotionEffectAnswer | null {
-  const promotion = prepared(db, 'SELECT * FROM promotions WHERE promotion_id = ?').get(promotionId) as PromotionRow | undefined;
+export function promotionEffect(
+  db: Database.Database,
+  promotionId: string,
+  scope: ReportScope | undefined,
+): PromotionEffectAnswer | null {
+  const promotion = prepared(db, 'SELECT * FROM promotions WHERE promotion_id = ?').get(promotionId) as
+    PromotionRow | undefined;
   if (promotion === undefined) return null;
   const days = daysBetween(promotion.starts_on, promotion.ends_on) + 1;
   const during = windowRow(db, promotion, 'during', promotion.starts_on, promotion.ends_on, scope);
-  const baseline = windowRow(db, promotion, 'baseline', addDays(promotion.starts_on, -days), addDays(promotion.starts_on, -1), scope);
+  const baseline = windowRow(
+    db,
+    promotion,
+    'baseline',
+    addDays(promotion.starts_on, -days),
+    addDays(promotion.starts_on, -1),
+    scope,
+  );
   return { promotion, rows: [during, baseline], effect: effectOf(during, baseline) };
 }
 
@@ -109,6 +163,11 @@ export const effectOf = (during: PromotionWindowRow, baseline: PromotionWindowRo
 });
 
 /** {@link promotionEffect}'s windows with the position and lag of the sales read model (no rows for an unknown promotion). */
-export function queryPromotionEffect(db: Database.Database, lagOf: LagOf, promotionId: string, scope: ReportScope | undefined): ReportResult<PromotionWindowRow> {
+export function queryPromotionEffect(
+  db: Database.Database,
+  lagOf: LagOf,
+  promotionId: string,
+  scope: ReportScope | undefined,
+): ReportResult<PromotionWindowRow> {
   return readReport(db, 'sales_monthly', lagOf, () => promotionEffect(db, promotionId, scope)?.rows ?? []);
 }

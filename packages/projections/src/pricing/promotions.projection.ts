@@ -64,7 +64,8 @@ const ORDER_EVENTS = new Set(['OrderPlaced', 'OrderAmended', 'OrderCancelled']);
 
 function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   if (ORDER_EVENTS.has(event.type)) return projectPromotionDiscounts(decodeEvent(event), rows);
-  if (event.type !== 'PromotionDrafted' && event.type !== 'PromotionApproved' && event.type !== 'PromotionEnded') return [];
+  if (event.type !== 'PromotionDrafted' && event.type !== 'PromotionApproved' && event.type !== 'PromotionEnded')
+    return [];
   const decoded = decodeEvent(event);
   switch (decoded.type) {
     case 'PromotionDrafted': {
@@ -93,10 +94,22 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
       ];
     }
     case 'PromotionApproved':
-      return [upsert(promotionsTable, { ...existing(rows, decoded.data.promotionId), status: 'approved', approved_by: decoded.data.approvedBy })];
+      return [
+        upsert(promotionsTable, {
+          ...existing(rows, decoded.data.promotionId),
+          status: 'approved',
+          approved_by: decoded.data.approvedBy,
+        }),
+      ];
     case 'PromotionEnded': {
       const row = existing(rows, decoded.data.promotionId);
-      return [upsert(promotionsTable, { ...row, ends_on: decoded.data.endsOn, status: decoded.data.wasApproved ? row.status : 'withdrawn' })];
+      return [
+        upsert(promotionsTable, {
+          ...row,
+          ends_on: decoded.data.endsOn,
+          status: decoded.data.wasApproved ? row.status : 'withdrawn',
+        }),
+      ];
     }
     default:
       return [];
@@ -104,4 +117,9 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 }
 
 /** Promotions as drafted, approved and ended (the promotion list), and the discount orders take of each (their budgets). */
-export const promotionsProjection: Projection = { name: 'promotions', version: 2, tables: [promotionsTable, promotionDiscountsTable], project };
+export const promotionsProjection: Projection = {
+  name: 'promotions',
+  version: 2,
+  tables: [promotionsTable, promotionDiscountsTable],
+  project,
+};

@@ -15,15 +15,23 @@ export interface PromotionFilter {
 }
 
 /** Promotions in the scope (company-wide ones for all; a regional one for its region), by start date and id. */
-export function queryPromotions(db: Database.Database, lagOf: LagOf, filter: PromotionFilter): ReportResult<PromotionRow> {
+export function queryPromotions(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: PromotionFilter,
+): ReportResult<PromotionRow> {
   const region = filter.scope?.region ?? filter.repRegion ?? null;
-  return readReport(db, 'promotions', lagOf, () =>
-    prepared(
-      db,
-      `SELECT * FROM promotions
+  return readReport(
+    db,
+    'promotions',
+    lagOf,
+    () =>
+      prepared(
+        db,
+        `SELECT * FROM promotions
        WHERE (@region IS NULL OR region = '' OR region = @region) AND (@status IS NULL OR status = @status)
          AND (@on IS NULL OR (starts_on <= @on AND ends_on >= @on))
        ORDER BY starts_on, promotion_id`,
-    ).all({ region, status: filter.status ?? null, on: filter.on ?? null }) as PromotionRow[],
+      ).all({ region, status: filter.status ?? null, on: filter.on ?? null }) as PromotionRow[],
   );
 }

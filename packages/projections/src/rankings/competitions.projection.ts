@@ -26,8 +26,18 @@ export type CompetitionRow = {
 export const competitionsTable = defineTable<CompetitionRow, 'competition_id'>({
   name: 'competitions',
   columns: {
-    competition_id: 'TEXT', name: 'TEXT', period: 'TEXT', metric: 'TEXT', scope: 'TEXT', prize: 'TEXT', starts_on: 'TEXT', ends_on: 'TEXT',
-    created_by: 'TEXT', created_at: 'TEXT', cancelled_at: 'TEXT NULL', cancel_reason: 'TEXT NULL',
+    competition_id: 'TEXT',
+    name: 'TEXT',
+    period: 'TEXT',
+    metric: 'TEXT',
+    scope: 'TEXT',
+    prize: 'TEXT',
+    starts_on: 'TEXT',
+    ends_on: 'TEXT',
+    created_by: 'TEXT',
+    created_at: 'TEXT',
+    cancelled_at: 'TEXT NULL',
+    cancel_reason: 'TEXT NULL',
   },
   primaryKey: ['competition_id'],
 });
@@ -37,19 +47,38 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   const decoded = decodeEvent(event);
   if (decoded.type === 'CompetitionCreated') {
     const d = decoded.data;
-    return [upsert(competitionsTable, {
-      competition_id: d.competitionId, name: d.name, period: d.period, metric: d.metric, scope: d.scope, prize: d.prize, starts_on: d.startsOn, ends_on: d.endsOn,
-      created_by: d.createdBy, created_at: d.createdAt, cancelled_at: null, cancel_reason: null,
-    })];
+    return [
+      upsert(competitionsTable, {
+        competition_id: d.competitionId,
+        name: d.name,
+        period: d.period,
+        metric: d.metric,
+        scope: d.scope,
+        prize: d.prize,
+        starts_on: d.startsOn,
+        ends_on: d.endsOn,
+        created_by: d.createdBy,
+        created_at: d.createdAt,
+        cancelled_at: null,
+        cancel_reason: null,
+      }),
+    ];
   }
   if (decoded.type !== 'CompetitionCancelled') return [];
   const row = rows.get(competitionsTable, { competition_id: decoded.data.competitionId });
   if (row === undefined) throw new Error(`competition ${decoded.data.competitionId} was never announced`);
-  return [upsert(competitionsTable, { ...row, cancelled_at: decoded.data.cancelledAt, cancel_reason: decoded.data.reason })];
+  return [
+    upsert(competitionsTable, { ...row, cancelled_at: decoded.data.cancelledAt, cancel_reason: decoded.data.reason }),
+  ];
 }
 
 /** Sales competitions (one row each): their terms, read by the competition routes and their standings. */
-export const competitionsProjection: Projection = { name: 'competitions', version: 1, tables: [competitionsTable], project };
+export const competitionsProjection: Projection = {
+  name: 'competitions',
+  version: 1,
+  tables: [competitionsTable],
+  project,
+};
 
 /** One competition, or `undefined` when none has that id. */
 export function competitionById(db: Database.Database, id: string): CompetitionRow | undefined {
@@ -58,5 +87,9 @@ export function competitionById(db: Database.Database, id: string): CompetitionR
 
 /** The competitions of a region's reps and those of every rep (`region` given), or all; latest start first. */
 export function competitionRows(db: Database.Database, region?: string): CompetitionRow[] {
-  return db.prepare("SELECT * FROM competitions WHERE @region IS NULL OR scope IN ('all', @region) ORDER BY starts_on DESC, competition_id").all({ region: region ?? null }) as CompetitionRow[];
+  return db
+    .prepare(
+      "SELECT * FROM competitions WHERE @region IS NULL OR scope IN ('all', @region) ORDER BY starts_on DESC, competition_id",
+    )
+    .all({ region: region ?? null }) as CompetitionRow[];
 }

@@ -7,7 +7,18 @@ import { competitionById, competitionRows, competitionsProjection } from './comp
 const created = (competitionId: string, scope: string, startsOn: string): TestEvent => ({
   type: 'CompetitionCreated',
   at: '2026-03-20T08:00:00Z',
-  data: { competitionId, name: `race ${competitionId}`, period: startsOn.slice(0, 7), metric: 'collected', scope, prize: 'a trophy', startsOn, endsOn: `${startsOn.slice(0, 8)}28`, createdBy: 'sm-1', createdAt: '2026-03-20T08:00:00Z' },
+  data: {
+    competitionId,
+    name: `race ${competitionId}`,
+    period: startsOn.slice(0, 7),
+    metric: 'collected',
+    scope,
+    prize: 'a trophy',
+    startsOn,
+    endsOn: `${startsOn.slice(0, 8)}28`,
+    createdBy: 'sm-1',
+    createdAt: '2026-03-20T08:00:00Z',
+  },
 });
 
 describe('competitions read model', () => {
@@ -19,7 +30,14 @@ describe('competitions read model', () => {
     db = new Database(':memory:');
     runner = new ProjectionRunner({ db, store, projections: [competitionsProjection] });
     await appendTestEvents(store, 'competition-a', [created('a', 'east', '2026-04-01')]);
-    await appendTestEvents(store, 'competition-b', [created('b', 'all', '2026-05-01'), { type: 'CompetitionCancelled', at: '2026-03-21T08:00:00Z', data: { competitionId: 'b', reason: 'merged', cancelledBy: 'sm-1', cancelledAt: '2026-03-21T08:00:00Z' } }]);
+    await appendTestEvents(store, 'competition-b', [
+      created('b', 'all', '2026-05-01'),
+      {
+        type: 'CompetitionCancelled',
+        at: '2026-03-21T08:00:00Z',
+        data: { competitionId: 'b', reason: 'merged', cancelledBy: 'sm-1', cancelledAt: '2026-03-21T08:00:00Z' },
+      },
+    ]);
     await appendTestEvents(store, 'competition-c', [created('c', 'west', '2026-04-01')]);
     await runner.start();
     await runner.whenLive();
@@ -27,7 +45,14 @@ describe('competitions read model', () => {
   afterAll(() => runner.stop());
 
   it('keeps each competition with its terms, and the cancellation with its reason', () => {
-    expect(competitionById(db, 'a')).toMatchObject({ name: 'race a', period: '2026-04', metric: 'collected', scope: 'east', starts_on: '2026-04-01', cancelled_at: null });
+    expect(competitionById(db, 'a')).toMatchObject({
+      name: 'race a',
+      period: '2026-04',
+      metric: 'collected',
+      scope: 'east',
+      starts_on: '2026-04-01',
+      cancelled_at: null,
+    });
     expect(competitionById(db, 'b')).toMatchObject({ cancelled_at: '2026-03-21T08:00:00Z', cancel_reason: 'merged' });
     expect(competitionById(db, 'nope')).toBeUndefined();
   });

@@ -2,24 +2,47 @@ import { rankRows, type RankingParts } from './league-table.js';
 import { periodMonths } from './period.js';
 import { rankedMonths } from './rankings.queries.js';
 
-const parts = (rep_id: string, currency: string | null, figures: Partial<RankingParts>): RankingParts =>
-  ({ rep_id, currency, booked: 0, target: null, collected: 0, collected_on_due: 0, due: 0, satisfied: 0, responses: 0, ...figures });
+const parts = (rep_id: string, currency: string | null, figures: Partial<RankingParts>): RankingParts => ({
+  rep_id,
+  currency,
+  booked: 0,
+  target: null,
+  collected: 0,
+  collected_on_due: 0,
+  due: 0,
+  satisfied: 0,
+  responses: 0,
+  ...figures,
+});
 
 describe('league table ranking', () => {
   it('gives equal values the same rank and skips the next (1, 1, 3), within each currency, unvalued reps last', () => {
     const rows = rankRows('collected', [
-      parts('r3', 'CNY', { collected: 500 }), parts('r1', 'CNY', { collected: 900 }), parts('r2', 'CNY', { collected: 900 }),
+      parts('r3', 'CNY', { collected: 500 }),
+      parts('r1', 'CNY', { collected: 900 }),
+      parts('r2', 'CNY', { collected: 900 }),
       parts('r4', 'USD', { collected: 10 }),
     ]);
     expect(rows.map((r) => [r.currency, r.rep_id, r.rank, r.tied, r.value])).toEqual([
-      ['CNY', 'r1', 1, true, 900], ['CNY', 'r2', 1, true, 900], ['CNY', 'r3', 3, false, 500], ['USD', 'r4', 1, false, 10],
+      ['CNY', 'r1', 1, true, 900],
+      ['CNY', 'r2', 1, true, 900],
+      ['CNY', 'r3', 3, false, 500],
+      ['USD', 'r4', 1, false, 10],
     ]);
   });
 
   it('leaves a rep without a denominator unranked, after the ranked ones', () => {
-    const rows = rankRows('attainment', [parts('a', 'CNY', { booked: 5 }), parts('b', 'CNY', { booked: 1, target: 4 }), parts('c', 'CNY', { booked: 9 })]);
+    const rows = rankRows('attainment', [
+      parts('a', 'CNY', { booked: 5 }),
+      parts('b', 'CNY', { booked: 1, target: 4 }),
+      parts('c', 'CNY', { booked: 9 }),
+    ]);
     // 1 / 4 = 0.25; a and c have no target: no attainment, listed by id.
-    expect(rows.map((r) => [r.rep_id, r.rank, r.tied, r.value])).toEqual([['b', 1, false, 0.25], ['a', null, false, null], ['c', null, false, null]]);
+    expect(rows.map((r) => [r.rep_id, r.rank, r.tied, r.value])).toEqual([
+      ['b', 1, false, 0.25],
+      ['a', null, false, null],
+      ['c', null, false, null],
+    ]);
   });
 
   it('computes rates as ratios of the summed parts', () => {

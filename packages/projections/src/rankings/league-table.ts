@@ -49,7 +49,9 @@ export function metricValue(metric: RankingMetric, parts: RankingParts): number 
 export function rankRows(metric: RankingMetric, parts: readonly RankingParts[]): LeagueTableRow[] {
   const valued = parts.map((p) => ({ ...p, value: metricValue(metric, p) }));
   const order = (a: (typeof valued)[number], b: (typeof valued)[number]): number =>
-    (a.currency ?? '').localeCompare(b.currency ?? '') || (b.value ?? -Infinity) - (a.value ?? -Infinity) || (a.rep_id < b.rep_id ? -1 : a.rep_id > b.rep_id ? 1 : 0);
+    (a.currency ?? '').localeCompare(b.currency ?? '') ||
+    (b.value ?? -Infinity) - (a.value ?? -Infinity) ||
+    (a.rep_id < b.rep_id ? -1 : a.rep_id > b.rep_id ? 1 : 0);
   const sorted = valued.sort(order);
   return sorted.map((row) => {
     if (row.value === null) return { ...row, rank: null, tied: false };

@@ -23,20 +23,45 @@ export const RANKINGS_SOURCES = ['sales_monthly', 'sales_targets', 'receivables_
 
 type Sums = { -readonly [K in keyof RankingParts]: RankingParts[K] };
 
-const empty = (rep_id: string, currency: string | null): Sums => ({ rep_id, currency, booked: 0, target: null, collected: 0, collected_on_due: 0, due: 0, satisfied: 0, responses: 0 });
+const empty = (rep_id: string, currency: string | null): Sums => ({
+  rep_id,
+  currency,
+  booked: 0,
+  target: null,
+  collected: 0,
+  collected_on_due: 0,
+  due: 0,
+  satisfied: 0,
+  responses: 0,
+});
 
 /** Adds one month's reads of every rep into `sums` (keyed by rep and currency; CSAT under currency `null`). */
 function addMonth(db: Database.Database, month: string, region: string | null, sums: Map<string, Sums>): void {
   const { from, to } = monthDays(month);
-  const p: read.MonthlyParams = { month, previousMonth: shiftMonth(month, -1), lastYearMonth: shiftMonth(month, -12), monthStart: from, monthEnd: to, repId: null, region };
+  const p: read.MonthlyParams = {
+    month,
+    previousMonth: shiftMonth(month, -1),
+    lastYearMonth: shiftMonth(month, -12),
+    monthStart: from,
+    monthEnd: to,
+    repId: null,
+    region,
+  };
   const at = (rep: string, currency: string | null): Sums => {
     const k = JSON.stringify([rep, currency]);
     const found = sums.get(k) ?? empty(rep, currency);
     sums.set(k, found);
     return found;
   };
-  const targets = new Map(read.readMonthTargets(db, 'rep', p).map((t) => [JSON.stringify([t.grp, t.currency]), t.target]));
-  const booked = new Map(read.readMonthlyBooked(db, 'rep', p).filter((b) => b.business_month === month).map((b) => [JSON.stringify([b.grp, b.currency]), b.booked]));
+  const targets = new Map(
+    read.readMonthTargets(db, 'rep', p).map((t) => [JSON.stringify([t.grp, t.currency]), t.target]),
+  );
+  const booked = new Map(
+    read
+      .readMonthlyBooked(db, 'rep', p)
+      .filter((b) => b.business_month === month)
+      .map((b) => [JSON.stringify([b.grp, b.currency]), b.booked]),
+  );
   for (const k of new Set([...targets.keys(), ...booked.keys()])) {
     const [rep = '', currency = ''] = JSON.parse(k) as string[];
     const s = at(rep, currency);
@@ -62,7 +87,9 @@ function addMonth(db: Database.Database, month: string, region: string | null, s
 
 /** The months of the period a league table counts: up to the current month when the period is not over. */
 export function rankedMonths(filter: Pick<RankingsFilter, 'period' | 'throughMonth'>): string[] {
-  return periodMonths(filter.period).filter((month) => filter.throughMonth === undefined || month <= filter.throughMonth);
+  return periodMonths(filter.period).filter(
+    (month) => filter.throughMonth === undefined || month <= filter.throughMonth,
+  );
 }
 
 /** The summed monthly figures of every rep in the region (or everywhere) over the period's months. */
@@ -77,7 +104,11 @@ export function rankingParts(db: Database.Database, filter: RankingsFilter): Ran
  * A league table (docs/reports.md): every rep with a figure in the period, ranked by the metric within each
  * currency (CSAT has none), ties sharing a rank. Quarter and year figures are ratios of the months' summed parts.
  */
-export function queryRankings(db: Database.Database, lagOf: LagOf, filter: RankingsFilter): ReportResult<LeagueTableRow> {
+export function queryRankings(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: RankingsFilter,
+): ReportResult<LeagueTableRow> {
   const result = readJoinedReport(db, RANKINGS_SOURCES, lagOf, () => rankRows(filter.metric, rankingParts(db, filter)));
   return { rows: result.report, position: result.position, lag: result.lag };
 }

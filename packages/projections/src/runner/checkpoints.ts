@@ -33,11 +33,17 @@ export class Checkpoints {
   private readonly removeOne: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.select = db.prepare('SELECT generation, version, position, active FROM projection_checkpoints WHERE projection = ? ORDER BY generation');
-    this.insert = db.prepare('INSERT INTO projection_checkpoints (projection, generation, version, position, active) VALUES (?, ?, ?, NULL, ?)');
+    this.select = db.prepare(
+      'SELECT generation, version, position, active FROM projection_checkpoints WHERE projection = ? ORDER BY generation',
+    );
+    this.insert = db.prepare(
+      'INSERT INTO projection_checkpoints (projection, generation, version, position, active) VALUES (?, ?, ?, NULL, ?)',
+    );
     this.update = db.prepare('UPDATE projection_checkpoints SET position = ? WHERE projection = ? AND generation = ?');
     this.deactivate = db.prepare('UPDATE projection_checkpoints SET active = 0 WHERE projection = ?');
-    this.activateOne = db.prepare('UPDATE projection_checkpoints SET active = 1 WHERE projection = ? AND generation = ?');
+    this.activateOne = db.prepare(
+      'UPDATE projection_checkpoints SET active = 1 WHERE projection = ? AND generation = ?',
+    );
     this.removeOne = db.prepare('DELETE FROM projection_checkpoints WHERE projection = ? AND generation = ?');
   }
 

@@ -18,7 +18,9 @@ describe('ProjectionRunner.contentTag: changes whenever the tables queries read 
     const atStart = runner.contentTag(NAME);
     expect(runner.contentTag(NAME)).toBe(atStart);
 
-    const { position } = await store.appendToStream('order-b', [{ eventId: 'ffffffff-0000-4000-8000-0000000000b1', type: 'Counted', data: { amount: 10 }, metadata: {} }]);
+    const { position } = await store.appendToStream('order-b', [
+      { eventId: 'ffffffff-0000-4000-8000-0000000000b1', type: 'Counted', data: { amount: 10 }, metadata: {} },
+    ]);
     await runner.whenAt(NAME, position);
     const afterBatch = runner.contentTag(NAME);
     expect(afterBatch).not.toBe(atStart);

@@ -56,23 +56,41 @@ export class DeadLetters {
     private readonly generation: number,
   ) {
     const scope = 'projection = ? AND generation = ?';
-    this.insert = db.prepare(`INSERT INTO projection_parked (projection, generation, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`);
+    this.insert = db.prepare(
+      `INSERT INTO projection_parked (projection, generation, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+    );
     this.listAll = db.prepare(`SELECT ${COLUMNS} FROM projection_parked WHERE ${scope} ORDER BY position`);
-    this.listStream = db.prepare(`SELECT ${COLUMNS} FROM projection_parked WHERE ${scope} AND stream_name = ? ORDER BY position`);
+    this.listStream = db.prepare(
+      `SELECT ${COLUMNS} FROM projection_parked WHERE ${scope} AND stream_name = ? ORDER BY position`,
+    );
     this.streams = db.prepare(`SELECT DISTINCT stream_name FROM projection_parked WHERE ${scope} ORDER BY stream_name`);
     this.count = db.prepare(`SELECT count(*) AS n FROM projection_parked WHERE ${scope}`);
     this.removeOne = db.prepare(`DELETE FROM projection_parked WHERE ${scope} AND position = ?`);
-    this.failAgain = db.prepare(`UPDATE projection_parked SET error = ?, attempts = attempts + 1 WHERE ${scope} AND position = ?`);
+    this.failAgain = db.prepare(
+      `UPDATE projection_parked SET error = ?, attempts = attempts + 1 WHERE ${scope} AND position = ?`,
+    );
     this.removeAll = db.prepare(`DELETE FROM projection_parked WHERE ${scope}`);
   }
 
   /** Parks `event` with the reason it failed, or `null` when it only waits behind an earlier one. */
   park(event: RecordedEvent, error: string | null): void {
-    this.insert.run(this.projection, this.generation, encodePosition(event.position), event.streamName, event.eventId, event.type, serializeEvent(event), error);
+    this.insert.run(
+      this.projection,
+      this.generation,
+      encodePosition(event.position),
+      event.streamName,
+      event.eventId,
+      event.type,
+      serializeEvent(event),
+      error,
+    );
   }
 
   list(streamName?: string): ParkedEvent[] {
-    const rows = streamName === undefined ? this.listAll.all(this.projection, this.generation) : this.listStream.all(this.projection, this.generation, streamName);
+    const rows =
+      streamName === undefined
+        ? this.listAll.all(this.projection, this.generation)
+        : this.listStream.all(this.projection, this.generation, streamName);
     return rows.map(toParked);
   }
 

@@ -10,7 +10,8 @@ export interface ReadModelDigest {
 }
 
 // Integers are read as bigints and written as decimal text, so the dump never depends on float formatting.
-const canonicalCell = (value: unknown): string => (typeof value === 'bigint' ? value.toString() : JSON.stringify(value));
+const canonicalCell = (value: unknown): string =>
+  typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
 
 /**
  * sha256 over a canonical dump of each table of a generation: the table name, its columns, then one line
@@ -26,7 +27,10 @@ export function digestTableSet(db: Database.Database, projection: Projection, ge
     one.update(header);
     let rows = 0;
     const physical = physicalName(projection.name, generation, spec.name);
-    const statement = db.prepare(`SELECT ${columns.join(', ')} FROM ${physical} ORDER BY ${spec.primaryKey.join(', ')}`).raw(true).safeIntegers(true);
+    const statement = db
+      .prepare(`SELECT ${columns.join(', ')} FROM ${physical} ORDER BY ${spec.primaryKey.join(', ')}`)
+      .raw(true)
+      .safeIntegers(true);
     for (const row of statement.iterate() as Iterable<unknown[]>) {
       one.update(`${row.map(canonicalCell).join(',')}\n`);
       rows += 1;

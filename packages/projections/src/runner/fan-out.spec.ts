@@ -45,22 +45,29 @@ function countingStore(inner: EventStore): EventStore & { delivered: number; ope
  * duplicate or a gap stalls it). `fragile` throws a disk error on `Crash` (not parked: the follower fails).
  */
 function streamCounter(name: string): Projection {
-  const table = defineTable<{ stream: string; events: number }, 'stream'>({ name: `${name}_streams`, columns: { stream: 'TEXT', events: 'INTEGER' }, primaryKey: ['stream'] });
+  const table = defineTable<{ stream: string; events: number }, 'stream'>({
+    name: `${name}_streams`,
+    columns: { stream: 'TEXT', events: 'INTEGER' },
+    primaryKey: ['stream'],
+  });
   return {
     name,
     version: 1,
     tables: [table],
     project(event, rows) {
-      if (event.type === 'Crash' && name === 'fragile') throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR');
+      if (event.type === 'Crash' && name === 'fragile')
+        throw new Database.SqliteError('disk I/O error', 'SQLITE_IOERR');
       const events = rows.get(table, { stream: event.streamName })?.events ?? 0;
-      if (event.revision !== events) throw new Error(`${event.streamName} revision ${event.revision} after ${events} events`);
+      if (event.revision !== events)
+        throw new Error(`${event.streamName} revision ${event.revision} after ${events} events`);
       return [upsert(table, { stream: event.streamName, events: events + 1 })];
     },
   };
 }
 
 const NAMES = ['alpha', 'beta', 'gamma', 'delta'];
-const counts = (db: Database.Database, name: string) => db.prepare(`SELECT stream, events FROM ${name}_streams ORDER BY stream`).all();
+const counts = (db: Database.Database, name: string) =>
+  db.prepare(`SELECT stream, events FROM ${name}_streams ORDER BY stream`).all();
 
 async function appendEach(store: EventStore, count: number, type = 'Counted'): Promise<bigint> {
   for (let i = 0; i < count; i++) await append(store, `order-${i % 3}`, i, type);
@@ -86,9 +93,16 @@ describe('ProjectionRunner: one live read of the log for every follower', () => 
     await whenAllAt(runner, NAMES, head);
     // 30 events and 4 projections: 30 deliveries, not 120.
     expect(store.delivered - before).toBe(30);
-    for (const name of NAMES) expect(counts(db, name)).toEqual([{ stream: 'order-0', events: 12 }, { stream: 'order-1', events: 12 }, { stream: 'order-2', events: 11 }]);
+    for (const name of NAMES)
+      expect(counts(db, name)).toEqual([
+        { stream: 'order-0', events: 12 },
+        { stream: 'order-1', events: 12 },
+        { stream: 'order-2', events: 11 },
+      ]);
     // Nothing parked: every projection saw each stream's events once and in order.
-    expect((await runner.status()).map((status) => [status.state, status.parked])).toEqual(NAMES.map(() => ['live', 0]));
+    expect((await runner.status()).map((status) => [status.state, status.parked])).toEqual(
+      NAMES.map(() => ['live', 0]),
+    );
 
     await runner.stop();
     expect(store.open).toBe(0);
@@ -108,9 +122,9 @@ describe('ProjectionRunner: one live read of the log for every follower', () => 
     for (let i = 0; i < 10; i++) head = await appendEach(store, 3);
     await rebuilt;
     await whenAllAt(runner, NAMES, head);
-    expect((await runner.status()).map((status) => [status.name, status.generation, status.state, status.position])).toEqual(
-      NAMES.map((name) => [name, name === 'beta' ? 2 : 1, 'live', head.toString()]),
-    );
+    expect(
+      (await runner.status()).map((status) => [status.name, status.generation, status.state, status.position]),
+    ).toEqual(NAMES.map((name) => [name, name === 'beta' ? 2 : 1, 'live', head.toString()]));
     expect(runner.digest('beta').digest).not.toBe(incremental.digest);
     expect(counts(db, 'beta')).toEqual(counts(db, 'alpha'));
     // The swapped-out generation left, the new one joined: still one subscription and one read per event.
@@ -143,8 +157,17 @@ describe('ProjectionRunner: one live read of the log for every follower', () => 
 
     const head = await appendEach(store, 9);
     await whenAllAt(runner, NAMES, head);
-    for (const name of NAMES) expect(counts(db, name)).toEqual([{ stream: 'order-0', events: 4 }, { stream: 'order-1', events: 3 }, { stream: 'order-2', events: 3 }]);
-    expect((await runner.status()).filter((status) => status.name !== 'fragile').map((status) => [status.state, status.parked])).toEqual(NAMES.map(() => ['live', 0]));
+    for (const name of NAMES)
+      expect(counts(db, name)).toEqual([
+        { stream: 'order-0', events: 4 },
+        { stream: 'order-1', events: 3 },
+        { stream: 'order-2', events: 3 },
+      ]);
+    expect(
+      (await runner.status())
+        .filter((status) => status.name !== 'fragile')
+        .map((status) => [status.state, status.parked]),
+    ).toEqual(NAMES.map(() => ['live', 0]));
     const fragile = (await runner.status()).find((status) => status.name === 'fragile');
     expect(fragile).toMatchObject({ state: 'stalled', position: null, lastError: 'SqliteError: disk I/O error' });
     expect(counts(db, 'fragile')).toEqual([]);

@@ -28,7 +28,8 @@ export function openFresh(db: Database.Database, projection: Projection, context
   const checkpoints = new Checkpoints(db);
   const generation = db.transaction(() => {
     // Leftovers of a rebuild interrupted by a crash are dropped: a rebuild always starts from zero.
-    for (const record of checkpoints.all(projection.name).filter((r) => !r.active)) discard(db, checkpoints, projection, record.generation);
+    for (const record of checkpoints.all(projection.name).filter((r) => !r.active))
+      discard(db, checkpoints, projection, record.generation);
     const created = checkpoints.create(projection.name, projection.version, false);
     createTableSet(db, projection, created);
     return created;

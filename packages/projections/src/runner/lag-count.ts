@@ -5,7 +5,10 @@ export async function countEventsAfter(store: EventStore, after: bigint | undefi
   let count = 0;
   let from = after;
   while (count < limit) {
-    const page = await store.readAll({ ...(from === undefined ? {} : { after: from }), maxCount: Math.min(1_000, limit - count) });
+    const page = await store.readAll({
+      ...(from === undefined ? {} : { after: from }),
+      maxCount: Math.min(1_000, limit - count),
+    });
     const last = page.at(-1);
     if (last === undefined) break;
     count += page.filter((event: RecordedEvent) => !event.type.startsWith('$')).length;

@@ -15,12 +15,20 @@ const NAME = 'test_counts';
 function logBatches(db: Database.Database): () => number {
   db.exec(`CREATE TABLE batch_log (position TEXT);
     CREATE TRIGGER log_batch AFTER UPDATE OF position ON projection_checkpoints BEGIN INSERT INTO batch_log VALUES (NEW.position); END;`);
-  return () => (db.prepare('SELECT COUNT(*) FROM batch_log').pluck().get() as number);
+  return () => db.prepare('SELECT COUNT(*) FROM batch_log').pluck().get() as number;
 }
 
-async function started(store: EventStore, liveBatchMs: number | undefined): Promise<{ runner: ProjectionRunner; db: Database.Database; batches: () => number }> {
+async function started(
+  store: EventStore,
+  liveBatchMs: number | undefined,
+): Promise<{ runner: ProjectionRunner; db: Database.Database; batches: () => number }> {
   const db = new Database(':memory:');
-  const runner = new ProjectionRunner({ db, store, projections: [countingProjection()], ...(liveBatchMs === undefined ? {} : { liveBatchMs }) });
+  const runner = new ProjectionRunner({
+    db,
+    store,
+    projections: [countingProjection()],
+    ...(liveBatchMs === undefined ? {} : { liveBatchMs }),
+  });
   await runner.start();
   await runner.whenLive();
   return { runner, db, batches: logBatches(db) };
@@ -98,7 +106,10 @@ describe('ProjectionRunner: live events gathered into batches (liveBatchMs)', ()
     await sleep(10);
     expect(runner.freshness(NAME).position).not.toBe(head.toString());
     await runner.stop();
-    const stored = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ? AND active = 1').pluck().get(NAME) as string;
+    const stored = db
+      .prepare('SELECT position FROM projection_checkpoints WHERE projection = ? AND active = 1')
+      .pluck()
+      .get(NAME) as string;
     expect(BigInt(stored)).toBe(head);
   });
 });
@@ -124,7 +135,8 @@ const seenProjection: Projection = {
 function walCommits(walPath: string, pageSize: number): number {
   const wal = readFileSync(walPath);
   let commits = 0;
-  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize) if (wal.readUInt32BE(offset + 4) !== 0) commits += 1;
+  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize)
+    if (wal.readUInt32BE(offset + 4) !== 0) commits += 1;
   return commits;
 }
 
@@ -134,12 +146,20 @@ describe('ProjectionRunner: the live projections share one transaction per batch
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A read-model file in WAL mode that keeps every frame (no checkpoint), with two projections running live. */
-  async function startedOnFile(store: EventStore, liveBatchMs: number): Promise<{ runner: ProjectionRunner; db: Database.Database; commits: () => number }> {
+  async function startedOnFile(
+    store: EventStore,
+    liveBatchMs: number,
+  ): Promise<{ runner: ProjectionRunner; db: Database.Database; commits: () => number }> {
     const path = join(dir, 'readmodels.db');
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
-    const runner = new ProjectionRunner({ db, store, projections: [countingProjection(), seenProjection], liveBatchMs });
+    const runner = new ProjectionRunner({
+      db,
+      store,
+      projections: [countingProjection(), seenProjection],
+      liveBatchMs,
+    });
     await runner.start();
     await runner.whenLive();
     const pageSize = Number(db.pragma('page_size', { simple: true }));
@@ -155,12 +175,16 @@ describe('ProjectionRunner: the live projections share one transaction per batch
     while (runner.freshness(SEEN).position !== head.toString()) await sleep(5);
     expect(commits() - before).toBe(1);
     // Both projections' rows and checkpoints are in the file.
-    const checkpoints = db.prepare('SELECT projection, position FROM projection_checkpoints WHERE active = 1 ORDER BY projection').all();
+    const checkpoints = db
+      .prepare('SELECT projection, position FROM projection_checkpoints WHERE active = 1 ORDER BY projection')
+      .all();
     expect(checkpoints).toEqual([
       { projection: NAME, position: expect.any(String) },
       { projection: SEEN, position: expect.any(String) },
     ]);
-    expect(db.prepare('SELECT position FROM test_last_seen WHERE type = ?').pluck().get('Counted')).toBe(head.toString());
+    expect(db.prepare('SELECT position FROM test_last_seen WHERE type = ?').pluck().get('Counted')).toBe(
+      head.toString(),
+    );
     await runner.stop();
     db.close();
   });
@@ -178,7 +202,8 @@ describe('ProjectionRunner: the live projections share one transaction per batch
       CREATE TABLE fk_child (parent INTEGER REFERENCES fk_parent (id) DEFERRABLE INITIALLY DEFERRED);
       CREATE TRIGGER break_commit AFTER UPDATE OF position ON projection_checkpoints WHEN NEW.projection = '${SEEN}'
       BEGIN INSERT INTO fk_child VALUES (42); END;`);
-    const stored = (): unknown[] => db.prepare('SELECT position FROM projection_checkpoints WHERE active = 1 ORDER BY projection').pluck().all();
+    const stored = (): unknown[] =>
+      db.prepare('SELECT position FROM projection_checkpoints WHERE active = 1 ORDER BY projection').pluck().all();
     const storedBefore = stored();
 
     await append(store, 'order-b', 2);
@@ -200,4 +225,3 @@ describe('ProjectionRunner: the live projections share one transaction per batch
     db.close();
   });
 });
-

@@ -3,7 +3,11 @@ import { append } from '../testing/counting-projection.js';
 import { LiveTail, type TailMember } from './live-tail.js';
 
 /** A member that records the positions it was given, and how it ended. */
-function recorder(): TailMember & { positions: bigint[]; ended: string | undefined; until: (position: bigint) => Promise<void> } {
+function recorder(): TailMember & {
+  positions: bigint[];
+  ended: string | undefined;
+  until: (position: bigint) => Promise<void>;
+} {
   const waiting: { position: bigint; resolve: () => void }[] = [];
   const member = {
     positions: [] as bigint[],

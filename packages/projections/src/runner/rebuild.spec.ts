@@ -7,7 +7,8 @@ import { append, countingProjection } from '../testing/counting-projection.js';
 import { ProjectionRunner } from './runner.js';
 
 const NAME = 'test_counts';
-const sumOf = (db: Database.Database) => db.prepare('SELECT sum(amount) AS total, count(*) AS streams FROM test_stream_totals').get();
+const sumOf = (db: Database.Database) =>
+  db.prepare('SELECT sum(amount) AS total, count(*) AS streams FROM test_stream_totals').get();
 const physicalTables = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm_%' ORDER BY name").pluck().all();
 
@@ -38,7 +39,10 @@ describe('ProjectionRunner: rebuild and swap', () => {
     await runner.rebuild(NAME);
     expect(runner.digest(NAME)).toEqual(incremental);
     expect((await runner.status())[0]).toMatchObject({ generation: 3, state: 'live', position: '27', lag: 0 });
-    expect(physicalTables(db)).toEqual(['rm_test_counts_g3__test_stream_totals', 'rm_test_counts_g3__test_type_totals']);
+    expect(physicalTables(db)).toEqual([
+      'rm_test_counts_g3__test_stream_totals',
+      'rm_test_counts_g3__test_type_totals',
+    ]);
     await runner.stop();
   });
 
@@ -47,7 +51,12 @@ describe('ProjectionRunner: rebuild and swap', () => {
     await seed(store, 4, 5);
     const digests: string[] = [];
     for (const batchSize of [1, 3, 500]) {
-      const runner = new ProjectionRunner({ db: new Database(':memory:'), store, projections: [countingProjection()], batchSize });
+      const runner = new ProjectionRunner({
+        db: new Database(':memory:'),
+        store,
+        projections: [countingProjection()],
+        batchSize,
+      });
       await runner.start();
       await runner.whenLive();
       digests.push(runner.digest(NAME).digest);

@@ -21,7 +21,8 @@ const fits = (value: unknown, type: ColumnType): boolean => {
   }
 };
 
-const shown = (value: unknown): string => (value === undefined ? 'missing' : typeof value === 'string' ? JSON.stringify(value) : String(value));
+const shown = (value: unknown): string =>
+  value === undefined ? 'missing' : typeof value === 'string' ? JSON.stringify(value) : String(value);
 
 /** A table spec's columns with their types, and its key columns, in declaration order. */
 export interface TableShape {
@@ -31,17 +32,24 @@ export interface TableShape {
 }
 
 /** The {@link TableShape} of `spec`. */
-export const shapeOf = (spec: TableSpec): TableShape => ({ spec, columns: Object.entries(spec.columns), key: spec.primaryKey });
+export const shapeOf = (spec: TableSpec): TableShape => ({
+  spec,
+  columns: Object.entries(spec.columns),
+  key: spec.primaryKey,
+});
 
 /** The row as SQLite will hold it (only the declared columns, in order); throws when a value does not fit its column. */
 export function checkedRow(shape: TableShape, row: Row): Row {
   const checked: Record<string, Cell> = {};
   for (const [name, type] of shape.columns) {
     const value = row[name];
-    if (!fits(value, type)) throw new TypeError(`${shape.spec.name}.${name} must be ${type.toLowerCase()}, not ${shown(value)}`);
+    if (!fits(value, type))
+      throw new TypeError(`${shape.spec.name}.${name} must be ${type.toLowerCase()}, not ${shown(value)}`);
     checked[name] = value as Cell;
   }
-  for (const name of shape.key) if (checked[name] === null) throw new TypeError(`${shape.spec.name}.${name} is part of the primary key and may not be null`);
+  for (const name of shape.key)
+    if (checked[name] === null)
+      throw new TypeError(`${shape.spec.name}.${name} is part of the primary key and may not be null`);
   return checked;
 }
 

@@ -10,14 +10,17 @@ async function appendMany(store: EventStore, stream: string, amounts: number[]):
   for (const amount of amounts) await append(store, stream, amount);
   return (await store.headPosition()) ?? 0n;
 }
-const totals = (db: Database.Database) => db.prepare('SELECT stream, events, amount FROM test_stream_totals ORDER BY stream').all();
+const totals = (db: Database.Database) =>
+  db.prepare('SELECT stream, events, amount FROM test_stream_totals ORDER BY stream').all();
 const typeTotal = (db: Database.Database) => db.prepare('SELECT type, amount FROM test_type_totals').all();
 
 /** Counts the rows SQLite inserts into the generation's stream table (an INSERT OR REPLACE is one insert). */
 function countInserts(db: Database.Database): () => number {
   db.exec('CREATE TABLE inserts (n INTEGER NOT NULL)');
   db.exec('INSERT INTO inserts VALUES (0)');
-  db.exec('CREATE TRIGGER count_inserts AFTER INSERT ON rm_test_counts_g1__test_stream_totals BEGIN UPDATE inserts SET n = n + 1; END');
+  db.exec(
+    'CREATE TRIGGER count_inserts AFTER INSERT ON rm_test_counts_g1__test_stream_totals BEGIN UPDATE inserts SET n = n + 1; END',
+  );
   return () => db.prepare('SELECT n FROM inserts').pluck().get() as number;
 }
 

@@ -24,7 +24,9 @@ function prepare(db: Database.Database, physical: string, spec: TableSpec): Tabl
   return new TableRows(
     shapeOf(spec),
     db.prepare(`SELECT ${columns.join(', ')} FROM ${physical} WHERE ${where}`),
-    db.prepare(`INSERT OR REPLACE INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
+    db.prepare(
+      `INSERT OR REPLACE INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ),
     db.prepare(`DELETE FROM ${physical} WHERE ${where}`),
   );
 }
@@ -108,7 +110,8 @@ export class RowStore implements RowReader {
   private of(spec: TableSpec): TableRows {
     const found = this.tables.get(spec.name);
     if (found !== undefined) return found;
-    if (!this.declared.has(spec.name)) throw new Error(`table ${spec.name} is not declared by projection ${this.projection}`);
+    if (!this.declared.has(spec.name))
+      throw new Error(`table ${spec.name} is not declared by projection ${this.projection}`);
     const prepared = prepare(this.db, physicalName(this.projection, this.generation, spec.name), spec);
     this.tables.set(spec.name, prepared);
     return prepared;

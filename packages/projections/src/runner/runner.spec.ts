@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { append, countingProjection } from '../testing/counting-projection.js';
 import { ProjectionRunner } from './runner.js';
 
-const totals = (db: Database.Database) => db.prepare('SELECT stream, events, amount FROM test_stream_totals ORDER BY stream').all();
+const totals = (db: Database.Database) =>
+  db.prepare('SELECT stream, events, amount FROM test_stream_totals ORDER BY stream').all();
 const byType = (db: Database.Database) => db.prepare('SELECT type, amount FROM test_type_totals ORDER BY type').all();
 
 async function appendMany(store: EventStore, stream: string, amounts: number[]): Promise<void> {
@@ -56,7 +57,13 @@ describe('ProjectionRunner: checkpoints, lag and readiness', () => {
     const store = createMemoryEventStore();
     await appendMany(store, 'order-a', [1, 2, 3]);
     const db = new Database(':memory:');
-    const runner = new ProjectionRunner({ db, store, projections: [countingProjection()], maxLag: 1, lagCountLimit: 100 });
+    const runner = new ProjectionRunner({
+      db,
+      store,
+      projections: [countingProjection()],
+      maxLag: 1,
+      lagCountLimit: 100,
+    });
 
     const idle = await runner.readiness();
     expect(idle.ready).toBe(false);
@@ -64,22 +71,37 @@ describe('ProjectionRunner: checkpoints, lag and readiness', () => {
 
     await runner.start();
     await runner.whenLive();
-    const result = await store.appendToStream('order-z', [{ eventId: 'ffffffff-0000-4000-8000-000000000001', type: 'Counted', data: { amount: 5 }, metadata: {} }]);
+    const result = await store.appendToStream('order-z', [
+      { eventId: 'ffffffff-0000-4000-8000-000000000001', type: 'Counted', data: { amount: 5 }, metadata: {} },
+    ]);
     await runner.whenAt('test_counts', result.position);
     expect(totals(db)).toContainEqual({ stream: 'order-z', events: 1, amount: 5 });
     expect(runner.freshness('test_counts')).toEqual({ position: '4', lag: 0, stale: false });
     const ready = await runner.readiness();
     expect(ready).toMatchObject({ ready: true, reasons: [] });
-    expect(ready.projections[0]).toMatchObject({ state: 'live', position: '4', head: '4', lag: 0, parked: 0, lastError: null, generation: 1 });
+    expect(ready.projections[0]).toMatchObject({
+      state: 'live',
+      position: '4',
+      head: '4',
+      lag: 0,
+      parked: 0,
+      lastError: null,
+      generation: 1,
+    });
     await runner.stop();
   });
 
   it('refuses two projections that declare the same table', () => {
     const db = new Database(':memory:');
     const store = createMemoryEventStore();
-    expect(() => new ProjectionRunner({ db, store, projections: [countingProjection(), { ...countingProjection(), name: 'other' }] })).toThrow(
-      'read-model table test_stream_totals is declared twice',
-    );
+    expect(
+      () =>
+        new ProjectionRunner({
+          db,
+          store,
+          projections: [countingProjection(), { ...countingProjection(), name: 'other' }],
+        }),
+    ).toThrow('read-model table test_stream_totals is declared twice');
   });
 });
 
@@ -100,20 +122,32 @@ describe('ProjectionRunner: dead letters', () => {
       { stream: 'order-a', events: 1, amount: 1 },
       { stream: 'order-b', events: 2, amount: 30 },
     ]);
-    expect(runner.parked('test_counts').map(({ position, streamName, type, error }) => ({ position, streamName, type, error }))).toEqual([
+    expect(
+      runner
+        .parked('test_counts')
+        .map(({ position, streamName, type, error }) => ({ position, streamName, type, error })),
+    ).toEqual([
       { position: 2n, streamName: 'order-a', type: 'Poison', error: 'cannot apply Poison at revision 1' },
       { position: 3n, streamName: 'order-a', type: 'Counted', error: null },
     ]);
 
     // A later event of the blocked stream waits too; other streams keep flowing.
     await appendMany(store, 'order-a', [8]);
-    const last = await store.appendToStream('order-b', [{ eventId: 'ffffffff-0000-4000-8000-000000000002', type: 'Counted', data: { amount: 30 }, metadata: {} }]);
+    const last = await store.appendToStream('order-b', [
+      { eventId: 'ffffffff-0000-4000-8000-000000000002', type: 'Counted', data: { amount: 30 }, metadata: {} },
+    ]);
     await runner.whenAt('test_counts', last.position);
     expect(totals(db)).toContainEqual({ stream: 'order-b', events: 3, amount: 60 });
     const stalled = await runner.readiness();
     expect(stalled.ready).toBe(false);
     expect(stalled.reasons).toEqual(['test_counts has 3 parked event(s) in 1 stream(s)']);
-    expect(stalled.projections[0]).toMatchObject({ state: 'stalled', parked: 3, blockedStreams: ['order-a'], lastError: 'cannot apply Poison at revision 1', lag: 0 });
+    expect(stalled.projections[0]).toMatchObject({
+      state: 'stalled',
+      parked: 3,
+      blockedStreams: ['order-a'],
+      lastError: 'cannot apply Poison at revision 1',
+      lag: 0,
+    });
 
     expect(runner.retry('test_counts')).toMatchObject({ applied: 0, stillParked: 3 });
     expect(runner.parked('test_counts')[0]).toMatchObject({ attempts: 1 });
@@ -127,7 +161,9 @@ describe('ProjectionRunner: dead letters', () => {
     expect(await runner.readiness()).toMatchObject({ ready: true });
 
     // After the retry the stream is open again: new events apply directly.
-    const next = await store.appendToStream('order-a', [{ eventId: 'ffffffff-0000-4000-8000-000000000003', type: 'Counted', data: { amount: 16 }, metadata: {} }]);
+    const next = await store.appendToStream('order-a', [
+      { eventId: 'ffffffff-0000-4000-8000-000000000003', type: 'Counted', data: { amount: 16 }, metadata: {} },
+    ]);
     await runner.whenAt('test_counts', next.position);
     expect(totals(db)[0]).toEqual({ stream: 'order-a', events: 5, amount: 31 });
 

@@ -99,7 +99,8 @@ export class ProjectionRunner {
     this.checkpoints = new Checkpoints(options.db);
     this.pages = new PageReader(options.store);
     this.tail = new LiveTail(options.store);
-    this.liveBatches = (options.liveBatchMs ?? 0) > 0 ? new LiveBatches(options.db, options.liveBatchMs ?? 0) : undefined;
+    this.liveBatches =
+      (options.liveBatchMs ?? 0) > 0 ? new LiveBatches(options.db, options.liveBatchMs ?? 0) : undefined;
     const tables = new Set<string>();
     for (const projection of options.projections) {
       if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
@@ -109,7 +110,17 @@ export class ProjectionRunner {
       }
       const active = openActive(options.db, projection, this.context);
       const activeVersion = this.checkpoints.active(projection.name)?.version ?? projection.version;
-      this.entries.set(projection.name, { projection, live: undefined, rebuilding: undefined, rebuilt: undefined, active, activeVersion, retried: 0, outage: undefined, restart: undefined });
+      this.entries.set(projection.name, {
+        projection,
+        live: undefined,
+        rebuilding: undefined,
+        rebuilt: undefined,
+        active,
+        activeVersion,
+        retried: 0,
+        outage: undefined,
+        restart: undefined,
+      });
     }
   }
 
@@ -209,13 +220,16 @@ export class ProjectionRunner {
     const { live } = entry;
     const position = toText(entry.active.position);
     // Down (or not started): the events since are unknown, so the lag is the counting bound and the answer stale.
-    if (live === undefined || live.failure !== undefined || live.phase === 'ended') return { position, lag: this.lagCountLimit, stale: true };
+    if (live === undefined || live.failure !== undefined || live.phase === 'ended')
+      return { position, lag: this.lagCountLimit, stale: true };
     return { position, lag: live.lag(this.lagCountLimit), stale: live.phase !== 'live' };
   }
 
   /** Since when (ms since the epoch) the longest-down live follower has been down, if any is. */
   downSince(): number | undefined {
-    const since = [...this.entries.values()].flatMap((entry) => (entry.outage === undefined ? [] : [entry.outage.since]));
+    const since = [...this.entries.values()].flatMap((entry) =>
+      entry.outage === undefined ? [] : [entry.outage.since],
+    );
     return since.length === 0 ? undefined : Math.min(...since);
   }
 
@@ -252,12 +266,22 @@ export class ProjectionRunner {
     return { ready: reasons.length === 0, reasons, projections };
   }
 
-  private async statusOf(entry: Entry, head: { readonly position: bigint | undefined } | undefined): Promise<ProjectionStatus> {
+  private async statusOf(
+    entry: Entry,
+    head: { readonly position: bigint | undefined } | undefined,
+  ): Promise<ProjectionStatus> {
     const { active, live, rebuilding } = entry;
     const parked = active.parkedCount();
     const failure = live?.failure;
     const lastParked = parked > 0 ? active.parked().findLast((event) => event.error !== null)?.error : undefined;
-    const state = failure !== undefined || parked > 0 ? 'stalled' : live === undefined ? 'stopped' : live.phase === 'live' ? 'live' : 'catching-up';
+    const state =
+      failure !== undefined || parked > 0
+        ? 'stalled'
+        : live === undefined
+          ? 'stopped'
+          : live.phase === 'live'
+            ? 'live'
+            : 'catching-up';
     return {
       name: entry.projection.name,
       version: entry.projection.version,
@@ -265,11 +289,19 @@ export class ProjectionRunner {
       state,
       position: toText(active.position),
       head: toText(head?.position),
-      lag: head === undefined ? this.lagCountLimit : await countEventsAfter(this.options.store, active.position, this.lagCountLimit).catch(() => this.lagCountLimit),
+      lag:
+        head === undefined
+          ? this.lagCountLimit
+          : await countEventsAfter(this.options.store, active.position, this.lagCountLimit).catch(
+              () => this.lagCountLimit,
+            ),
       parked,
       blockedStreams: active.blockedStreams(),
       lastError: failure ?? lastParked ?? null,
-      rebuilding: rebuilding === undefined ? null : { generation: rebuilding.set.generation, position: toText(rebuilding.set.position) },
+      rebuilding:
+        rebuilding === undefined
+          ? null
+          : { generation: rebuilding.set.generation, position: toText(rebuilding.set.position) },
       retrying: entry.outage === undefined ? null : retryingOf(entry.outage),
     };
   }
@@ -297,7 +329,15 @@ export class ProjectionRunner {
   }
 
   private follow(set: TableSet): Follower {
-    const follower = new Follower(this.options.store, set, this.batchSize, undefined, this.pages, this.tail, this.liveBatches);
+    const follower = new Follower(
+      this.options.store,
+      set,
+      this.batchSize,
+      undefined,
+      this.pages,
+      this.tail,
+      this.liveBatches,
+    );
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
     this.backlogAfter(set.position).then(

@@ -38,7 +38,8 @@ export const encodePosition = (position: bigint): string => position.toString().
 export const decodePosition = (text: string): bigint => BigInt(text);
 
 /** The physical name of `table` in generation `generation` of `projection`. */
-export const physicalName = (projection: string, generation: number, table: string): string => `rm_${projection}_g${generation}__${table}`;
+export const physicalName = (projection: string, generation: number, table: string): string =>
+  `rm_${projection}_g${generation}__${table}`;
 
 const SQL_TYPE: Record<ColumnType, string> = {
   TEXT: 'TEXT NOT NULL',
@@ -55,7 +56,10 @@ export function tableDdl(spec: TableSpec, physical: string): string {
 
 /** `CREATE INDEX` of each declared index of one read-model table (named after the physical table and its columns). */
 export function indexDdl(spec: TableSpec, physical: string): string[] {
-  return (spec.indexes ?? []).map((columns) => `CREATE INDEX IF NOT EXISTS ${physical}__by_${columns.join('_')} ON ${physical} (${columns.join(', ')})`);
+  return (spec.indexes ?? []).map(
+    (columns) =>
+      `CREATE INDEX IF NOT EXISTS ${physical}__by_${columns.join('_')} ON ${physical} (${columns.join(', ')})`,
+  );
 }
 
 /** Creates the (empty) tables of a generation, dropping leftovers of an interrupted earlier attempt; without their indexes. */
@@ -73,12 +77,14 @@ export function createTableSet(db: Database.Database, projection: Projection, ge
  * read from the start has them from the start.
  */
 export function createIndexes(db: Database.Database, projection: Projection, generation: number): void {
-  for (const spec of projection.tables) for (const ddl of indexDdl(spec, physicalName(projection.name, generation, spec.name))) db.exec(ddl);
+  for (const spec of projection.tables)
+    for (const ddl of indexDdl(spec, physicalName(projection.name, generation, spec.name))) db.exec(ddl);
 }
 
 /** Drops the tables of a generation. */
 export function dropTableSet(db: Database.Database, projection: Projection, generation: number): void {
-  for (const spec of projection.tables) db.exec(`DROP TABLE IF EXISTS ${physicalName(projection.name, generation, spec.name)}`);
+  for (const spec of projection.tables)
+    db.exec(`DROP TABLE IF EXISTS ${physicalName(projection.name, generation, spec.name)}`);
 }
 
 /** Points each logical view of `projection` at generation `generation`. */

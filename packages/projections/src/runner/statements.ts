@@ -23,6 +23,8 @@ export function prepared(db: Database.Database, sql: string): Database.Statement
 
 /** The active checkpoint (20-digit text) of a projection, `null` before its first event, `undefined` if unknown. */
 export function activePosition(db: Database.Database, projection: string): string | null | undefined {
-  const row = prepared(db, 'SELECT position FROM projection_checkpoints WHERE projection = ? AND active = 1').get(projection) as { position: string | null } | undefined;
+  const row = prepared(db, 'SELECT position FROM projection_checkpoints WHERE projection = ? AND active = 1').get(
+    projection,
+  ) as { position: string | null } | undefined;
   return row?.position;
 }

@@ -48,8 +48,12 @@ export interface ReportResult<T> extends Freshness {
 export function unreadyReasons(status: ProjectionStatus, maxLag: number): string[] {
   const reasons: string[] = [];
   if (status.state === 'stopped') reasons.push(`${status.name} is not running`);
-  if (status.parked > 0) reasons.push(`${status.name} has ${status.parked} parked event(s) in ${status.blockedStreams.length} stream(s)`);
-  if (status.retrying !== null) reasons.push(`${status.name} is resubscribing (attempt ${status.retrying.attempts} since ${status.retrying.since}, next at ${status.retrying.nextAttemptAt}): ${status.lastError ?? 'failed'}`);
+  if (status.parked > 0)
+    reasons.push(`${status.name} has ${status.parked} parked event(s) in ${status.blockedStreams.length} stream(s)`);
+  if (status.retrying !== null)
+    reasons.push(
+      `${status.name} is resubscribing (attempt ${status.retrying.attempts} since ${status.retrying.since}, next at ${status.retrying.nextAttemptAt}): ${status.lastError ?? 'failed'}`,
+    );
   else if (status.lastError !== null && status.parked === 0) reasons.push(`${status.name} failed: ${status.lastError}`);
   if (status.lag > maxLag) reasons.push(`${status.name} lags ${status.lag} events (bound ${maxLag})`);
   return reasons;

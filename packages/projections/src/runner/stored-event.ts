@@ -1,7 +1,8 @@
 import type { Json, RecordedEvent } from '@salesbook/eventstore';
 
 /** A recorded event as JSON text (the position as a decimal string), for the dead-letter table. */
-export const serializeEvent = (event: RecordedEvent): string => JSON.stringify({ ...event, position: event.position.toString() });
+export const serializeEvent = (event: RecordedEvent): string =>
+  JSON.stringify({ ...event, position: event.position.toString() });
 
 /** The inverse of {@link serializeEvent}. */
 export function deserializeEvent(text: string): RecordedEvent {

@@ -35,7 +35,9 @@ export function nextOutage(previous: Outage | undefined, failure: string, now: n
 }
 
 /** An outage as the status shows it: positions and times as text. */
-export const retryingOf = (outage: Outage): { readonly since: string; readonly attempts: number; readonly nextAttemptAt: string } => ({
+export const retryingOf = (
+  outage: Outage,
+): { readonly since: string; readonly attempts: number; readonly nextAttemptAt: string } => ({
   since: new Date(outage.since).toISOString(),
   attempts: outage.attempts + 1,
   nextAttemptAt: new Date(outage.retryAt).toISOString(),

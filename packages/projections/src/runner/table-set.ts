@@ -31,7 +31,9 @@ export interface RetryOutcome {
 // SQLite failures of the machine (disk full, I/O, busy) fail the whole batch; only a projection's own
 // mistakes (a throw, a constraint or type violation of its rows) park the event.
 const isProjectionFault = (error: unknown): boolean =>
-  !(error instanceof Database.SqliteError) || error.code.startsWith('SQLITE_CONSTRAINT') || error.code === 'SQLITE_MISMATCH';
+  !(error instanceof Database.SqliteError) ||
+  error.code.startsWith('SQLITE_CONSTRAINT') ||
+  error.code === 'SQLITE_MISMATCH';
 
 /**
  * One generation of one projection: its tables, checkpoint and dead letters. Applies batches atomically

@@ -54,7 +54,11 @@ export const NO_CLOSED_LOOP: ClosedLoopFigure = figure({ grp: null, opened: 0, c
  * The closed loop of the answers in range, by group (`group` is an SQL expression over `satisfaction_answers`,
  * the same as the satisfaction figures use), keyed by the group's value (`null` as the key `''` would collide, so kept as `null`).
  */
-export function closedLoopByGroup(db: Database.Database, group: string, where: AnswerWhere): Map<string | null, ClosedLoopFigure> {
+export function closedLoopByGroup(
+  db: Database.Database,
+  group: string,
+  where: AnswerWhere,
+): Map<string | null, ClosedLoopFigure> {
   const sql = `SELECT ${group} AS grp,
       SUM(follow_up <> 'none') AS opened, SUM(follow_up = 'closed') AS closed, SUM(COALESCE(recovered, 0)) AS recovered,
       SUM(CASE WHEN follow_up = 'closed' THEN (julianday(closed_at) - julianday(opened_at)) * 24 END) AS hours

@@ -42,7 +42,12 @@ async function live(store: EventStore): Promise<Database.Database> {
 }
 
 const loops = (db: Database.Database, groupBy?: 'region', scope?: { repId: string }) =>
-  querySatisfaction(db, () => 0, { from: '2026-03', to: '2026-03', ...(groupBy ? { groupBy } : {}), ...(scope ? { scope } : {}) }).rows.map((g) => [g.group, g.closedLoop]);
+  querySatisfaction(db, () => 0, {
+    from: '2026-03',
+    to: '2026-03',
+    ...(groupBy ? { groupBy } : {}),
+    ...(scope ? { scope } : {}),
+  }).rows.map((g) => [g.group, g.closedLoop]);
 
 describe('the closed loop in the satisfaction report', () => {
   it('counts follow-ups opened, closed and recovered, with the closed-loop rate and mean hours to close', async () => {
@@ -55,8 +60,12 @@ describe('the closed loop in the satisfaction report', () => {
       ['west', { opened: 2, closed: 1, recovered: 0, rate: 0.5, recoveryRate: 0, meanHoursToClose: 72 }],
     ]);
     // All four: 2 of 4 closed, 1 of 2 recovered, (30 + 72) / 2 = 51 h.
-    expect(loops(db)).toEqual([[null, { opened: 4, closed: 2, recovered: 1, rate: 0.5, recoveryRate: 0.5, meanHoursToClose: 51 }]]);
-    expect(loops(db, undefined, { repId: 'rep-1' })).toEqual([[null, { opened: 2, closed: 1, recovered: 1, rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }]]);
+    expect(loops(db)).toEqual([
+      [null, { opened: 4, closed: 2, recovered: 1, rate: 0.5, recoveryRate: 0.5, meanHoursToClose: 51 }],
+    ]);
+    expect(loops(db, undefined, { repId: 'rep-1' })).toEqual([
+      [null, { opened: 2, closed: 1, recovered: 1, rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }],
+    ]);
   });
 
   it('gives the same rows when replayed from the start (the follow-ups are events, not decided again)', async () => {
@@ -64,16 +73,26 @@ describe('the closed loop in the satisfaction report', () => {
     await history(store);
     const first = await live(store);
     const second = await live(store);
-    const rows = (db: Database.Database) => db.prepare('SELECT * FROM satisfaction_answers ORDER BY customer_id, survey_id').all();
+    const rows = (db: Database.Database) =>
+      db.prepare('SELECT * FROM satisfaction_answers ORDER BY customer_id, survey_id').all();
     expect(rows(second)).toEqual(rows(first));
     expect(rows(first)).toHaveLength(5);
   });
 });
 
 describe('open follow-ups on the work lists', () => {
-  const filter = (overrides: Partial<FollowUpListFilter>): FollowUpListFilter => ({ scope: {}, today: '2026-03-12', businessDays: 2, overdueOnly: false, limit: 50, ...overrides });
+  const filter = (overrides: Partial<FollowUpListFilter>): FollowUpListFilter => ({
+    scope: {},
+    today: '2026-03-12',
+    businessDays: 2,
+    overdueOnly: false,
+    limit: 50,
+    ...overrides,
+  });
   const ids = (db: Database.Database, overrides: Partial<FollowUpListFilter>) =>
-    listDetractorFollowUps(db, filter(overrides)).items.map((i) => `${i.customerId}/${i.surveyId} ${i.ownerRepId} due ${i.dueOn}${i.overdue ? ' overdue' : ''}`);
+    listDetractorFollowUps(db, filter(overrides)).items.map(
+      (i) => `${i.customerId}/${i.surveyId} ${i.ownerRepId} due ${i.dueOn}${i.overdue ? ' overdue' : ''}`,
+    );
 
   it('counts business days, skipping weekends', () => {
     expect(addBusinessDays('2026-03-10', 2)).toBe('2026-03-12'); // Tuesday -> Thursday
@@ -87,8 +106,12 @@ describe('open follow-ups on the work lists', () => {
     await history(store);
     const db = await live(store);
     expect(ids(db, { scope: { repId: 'rep-1' } })).toEqual(['c-east/s2 rep-1 due 2026-03-12']);
-    expect(ids(db, { scope: { repId: 'rep-1' }, today: '2026-03-13' })).toEqual(['c-east/s2 rep-1 due 2026-03-12 overdue']);
-    expect(ids(db, { scope: { repId: 'rep-1' }, businessDays: 3, today: '2026-03-13' })).toEqual(['c-east/s2 rep-1 due 2026-03-13']);
+    expect(ids(db, { scope: { repId: 'rep-1' }, today: '2026-03-13' })).toEqual([
+      'c-east/s2 rep-1 due 2026-03-12 overdue',
+    ]);
+    expect(ids(db, { scope: { repId: 'rep-1' }, businessDays: 3, today: '2026-03-13' })).toEqual([
+      'c-east/s2 rep-1 due 2026-03-13',
+    ]);
     expect(ids(db, { scope: { repId: 'rep-2' } })).toEqual(['c-west/s2 rep-2 due 2026-03-17']);
   });
 
@@ -97,8 +120,13 @@ describe('open follow-ups on the work lists', () => {
     await history(store);
     const db = await live(store);
     expect(ids(db, { overdueOnly: true, today: '2026-03-16' })).toEqual(['c-east/s2 rep-1 due 2026-03-12 overdue']);
-    expect(ids(db, { overdueOnly: true, today: '2026-03-18' })).toEqual(['c-east/s2 rep-1 due 2026-03-12 overdue', 'c-west/s2 rep-2 due 2026-03-17 overdue']);
-    expect(ids(db, { overdueOnly: true, today: '2026-03-18', scope: { region: 'west' } })).toEqual(['c-west/s2 rep-2 due 2026-03-17 overdue']);
+    expect(ids(db, { overdueOnly: true, today: '2026-03-18' })).toEqual([
+      'c-east/s2 rep-1 due 2026-03-12 overdue',
+      'c-west/s2 rep-2 due 2026-03-17 overdue',
+    ]);
+    expect(ids(db, { overdueOnly: true, today: '2026-03-18', scope: { region: 'west' } })).toEqual([
+      'c-west/s2 rep-2 due 2026-03-17 overdue',
+    ]);
     expect(ids(db, { overdueOnly: true, today: '2026-03-11' })).toEqual([]);
   });
 
@@ -107,9 +135,15 @@ describe('open follow-ups on the work lists', () => {
     await history(store);
     await appendTestEvents(store, 'customer-c-west', [reassigned(west, 'rep-1', 'east', '2026-03-14T02:00:00Z')]);
     const db = await live(store);
-    expect(ids(db, { scope: { repId: 'rep-1' } })).toEqual(['c-east/s2 rep-1 due 2026-03-12', 'c-west/s2 rep-1 due 2026-03-17']);
+    expect(ids(db, { scope: { repId: 'rep-1' } })).toEqual([
+      'c-east/s2 rep-1 due 2026-03-12',
+      'c-west/s2 rep-1 due 2026-03-17',
+    ]);
     expect(ids(db, { scope: { repId: 'rep-2' } })).toEqual([]);
-    expect(listDetractorFollowUps(db, filter({ scope: { region: 'east' }, limit: 1 }))).toMatchObject({ more: true, items: [{ surveyId: 's2', customerId: 'c-east' }] });
+    expect(listDetractorFollowUps(db, filter({ scope: { region: 'east' }, limit: 1 }))).toMatchObject({
+      more: true,
+      items: [{ surveyId: 's2', customerId: 'c-east' }],
+    });
     // The satisfaction figures stay with the owner at the time of the answer.
     expect(loops(db, undefined, { repId: 'rep-1' })[0]?.[1]).toMatchObject({ opened: 2 });
   });

@@ -7,12 +7,13 @@ import type { SatisfactionAnswerRow } from './satisfaction-answers.tables.js';
 export const DEFAULT_FOLLOW_UP_BUSINESS_DAYS = 2;
 
 const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
-const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** `date` plus `days` business days (Monday to Friday; public holidays are not known to the library). */
 export function addBusinessDays(date: string, days: number): string {
   let current = date;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     current = nextDay(current);
     if (weekday(current) !== 0 && weekday(current) !== 6) left -= 1;
   }
@@ -60,11 +61,19 @@ const item = (row: SatisfactionAnswerRow, filter: FollowUpListFilter): Detractor
  * Open follow-ups in the scope (the current owner's, a region's or all), oldest first. Overdue ones are the oldest,
  * so for a manager's inbox the overdue ones are a prefix of this order: `limit` + 1 rows say whether there are more.
  */
-export function listDetractorFollowUps(db: Database.Database, filter: FollowUpListFilter): { readonly items: DetractorFollowUpItem[]; readonly more: boolean } {
+export function listDetractorFollowUps(
+  db: Database.Database,
+  filter: FollowUpListFilter,
+): { readonly items: DetractorFollowUpItem[]; readonly more: boolean } {
   const { repId, region } = filter.scope;
-  const scope = repId !== undefined ? 'AND owner_rep_id = @repId' : region !== undefined ? 'AND owner_region = @region' : '';
+  const scope =
+    repId !== undefined ? 'AND owner_rep_id = @repId' : region !== undefined ? 'AND owner_region = @region' : '';
   const sql = `SELECT * FROM satisfaction_answers WHERE follow_up = 'open' ${scope} ORDER BY opened_on, opened_at, customer_id, survey_id LIMIT @limit + 0`;
-  const rows = prepared(db, sql).all({ limit: filter.limit + 1, ...(repId === undefined ? {} : { repId }), ...(region === undefined ? {} : { region }) }) as SatisfactionAnswerRow[];
+  const rows = prepared(db, sql).all({
+    limit: filter.limit + 1,
+    ...(repId === undefined ? {} : { repId }),
+    ...(region === undefined ? {} : { region }),
+  }) as SatisfactionAnswerRow[];
   const items = rows.map((row) => item(row, filter)).filter((entry) => !filter.overdueOnly || entry.overdue);
   return { items: items.slice(0, filter.limit), more: items.length > filter.limit };
 }

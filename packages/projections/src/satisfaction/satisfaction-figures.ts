@@ -5,7 +5,10 @@ import { SATISFACTION_ITEMS, type SatisfactionDailyRow, type SatisfactionItem } 
 export const KEY_DRIVERS_MIN_RESPONSES = 30;
 
 /** Summed answers of a group of responses (the counters of `satisfaction_daily`, summed). */
-export type SatisfactionSums = Omit<SatisfactionDailyRow, 'responded_on' | 'region' | 'rep_id' | 'segment' | 'survey_period'>;
+export type SatisfactionSums = Omit<
+  SatisfactionDailyRow,
+  'responded_on' | 'region' | 'rep_id' | 'segment' | 'survey_period'
+>;
 
 /** Share of CSAT answers of 4 or 5, over `n` answers. */
 export interface CsatFigure {
@@ -56,7 +59,14 @@ export interface SatisfactionFigures {
  * Pearson's r from sums, exact in integers up to the final square root:
  * r = (n Sxy - Sx Sy) / sqrt((n Sxx - Sx^2) (n Syy - Sy^2)); `null` when n < 2 or a variance is zero.
  */
-export function pearsonFromSums(n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number): number | null {
+export function pearsonFromSums(
+  n: number,
+  sx: number,
+  sy: number,
+  sxx: number,
+  syy: number,
+  sxy: number,
+): number | null {
   if (n < 2) return null;
   const N = BigInt(n);
   const covariance = N * BigInt(sxy) - BigInt(sx) * BigInt(sy);
@@ -67,10 +77,15 @@ export function pearsonFromSums(n: number, sx: number, sy: number, sxx: number, 
 }
 
 /** Ranks by correlation, highest first; equal correlations keep the item order; `null` correlations come last, unranked. */
-export function rankDrivers(correlations: ReadonlyArray<{ item: SatisfactionItem; correlation: number | null }>): KeyDriver[] {
+export function rankDrivers(
+  correlations: ReadonlyArray<{ item: SatisfactionItem; correlation: number | null }>,
+): KeyDriver[] {
   const ranked = correlations
     .filter((d): d is { item: SatisfactionItem; correlation: number } => d.correlation !== null)
-    .sort((a, b) => b.correlation - a.correlation || SATISFACTION_ITEMS.indexOf(a.item) - SATISFACTION_ITEMS.indexOf(b.item))
+    .sort(
+      (a, b) =>
+        b.correlation - a.correlation || SATISFACTION_ITEMS.indexOf(a.item) - SATISFACTION_ITEMS.indexOf(b.item),
+    )
     .map((d, index) => ({ ...d, rank: index + 1 }));
   const unranked = correlations.filter((d) => d.correlation === null).map((d) => ({ ...d, rank: null }));
   return [...ranked, ...unranked];
@@ -86,7 +101,14 @@ export function satisfactionFigures(sums: SatisfactionSums): SatisfactionFigures
           SATISFACTION_ITEMS.map((item) => ({
             item,
             correlation: roundRatio(
-              pearsonFromSums(n, sums[`${item}_sum`], sums.nps_sum, sums[`${item}_sum_sq`], sums.nps_sum_sq, sums[`${item}_sum_x_nps`]),
+              pearsonFromSums(
+                n,
+                sums[`${item}_sum`],
+                sums.nps_sum,
+                sums[`${item}_sum_sq`],
+                sums.nps_sum_sq,
+                sums[`${item}_sum_x_nps`],
+              ),
             ),
           })),
         );

@@ -41,7 +41,9 @@ type Key = 'responded_on' | 'region' | 'rep_id' | 'segment' | 'survey_period';
 type Counters = Omit<SatisfactionDailyRow, Key>;
 
 const itemColumns = Object.fromEntries(
-  SATISFACTION_ITEMS.flatMap((item) => [`${item}_sum`, `${item}_sum_sq`, `${item}_sum_x_nps`].map((column) => [column, 'INTEGER' as const])),
+  SATISFACTION_ITEMS.flatMap((item) =>
+    [`${item}_sum`, `${item}_sum_sq`, `${item}_sum_x_nps`].map((column) => [column, 'INTEGER' as const]),
+  ),
 ) as { readonly [K in keyof ItemSums]: 'INTEGER' };
 
 /** The `satisfaction_daily` read model. */
@@ -66,7 +68,9 @@ export const satisfactionDailyTable = defineTable<SatisfactionDailyRow, Key>({
 });
 
 const scoreOf = (scores: SatisfactionSurveyRecorded['scores'], item: SatisfactionItem): number =>
-  ({ product_quality: scores.productQuality, delivery: scores.delivery, service: scores.service, price: scores.price })[item];
+  ({ product_quality: scores.productQuality, delivery: scores.delivery, service: scores.service, price: scores.price })[
+    item
+  ];
 
 /** What one answer adds to the counters. */
 export function answerCounters(answer: Pick<SatisfactionSurveyRecorded, 'nps' | 'csat' | 'scores'>): Counters {
@@ -94,9 +98,18 @@ export function answerCounters(answer: Pick<SatisfactionSurveyRecorded, 'nps' | 
 }
 
 const add = (base: Counters | undefined, more: Counters): Counters =>
-  base === undefined ? more : (Object.fromEntries(Object.entries(more).map(([column, value]) => [column, (base[column as keyof Counters] ?? 0) + value])) as Counters);
+  base === undefined
+    ? more
+    : (Object.fromEntries(
+        Object.entries(more).map(([column, value]) => [column, (base[column as keyof Counters] ?? 0) + value]),
+      ) as Counters);
 
-const PROJECTED = new Set(['SatisfactionSurveyRecorded', 'DetractorFollowUpOpened', 'DetractorFollowUpClosed', 'CustomerReassigned']);
+const PROJECTED = new Set([
+  'SatisfactionSurveyRecorded',
+  'DetractorFollowUpOpened',
+  'DetractorFollowUpClosed',
+  'CustomerReassigned',
+]);
 
 function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
   if (!PROJECTED.has(event.type)) return [];
@@ -104,7 +117,13 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
   const answers = projectAnswer(decoded, event, rows, context);
   if (decoded.type !== 'SatisfactionSurveyRecorded') return answers;
   const d = decoded.data;
-  const key = { responded_on: businessDate(d.respondedAt, context.zone), region: d.region, rep_id: d.ownerRepId, segment: d.segment, survey_period: d.period };
+  const key = {
+    responded_on: businessDate(d.respondedAt, context.zone),
+    region: d.region,
+    rep_id: d.ownerRepId,
+    segment: d.segment,
+    survey_period: d.period,
+  };
   const current = rows.get(satisfactionDailyTable, key);
   return [upsert(satisfactionDailyTable, { ...key, ...add(current, answerCounters(d)) }), ...answers];
 }

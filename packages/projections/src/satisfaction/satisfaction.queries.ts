@@ -59,7 +59,11 @@ export const answerWhere = (filter: Omit<SatisfactionFilter, 'groupBy'>): Answer
  * two business dates, grouped, each figure with its n. Groups are ordered by their value; a group with
  * no responses does not appear.
  */
-export function querySatisfaction(db: Database.Database, lagOf: LagOf, filter: SatisfactionFilter): ReportResult<SatisfactionGroup> {
+export function querySatisfaction(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: SatisfactionFilter,
+): ReportResult<SatisfactionGroup> {
   const group = filter.groupBy === undefined ? 'NULL' : GROUP_EXPRESSION[filter.groupBy];
   const sql = `SELECT ${group} AS grp, ${SUMMED.map((column) => `SUM(${column}) AS ${column}`).join(', ')}
     FROM satisfaction_daily
@@ -71,6 +75,10 @@ export function querySatisfaction(db: Database.Database, lagOf: LagOf, filter: S
     const where = answerWhere(filter);
     const rows = prepared(db, sql).all(where) as Array<SatisfactionSums & { grp: string | null }>;
     const loops = closedLoopByGroup(db, group, where);
-    return rows.map(({ grp, ...sums }) => ({ group: grp, ...satisfactionFigures(sums), closedLoop: loops.get(grp) ?? NO_CLOSED_LOOP }));
+    return rows.map(({ grp, ...sums }) => ({
+      group: grp,
+      ...satisfactionFigures(sums),
+      closedLoop: loops.get(grp) ?? NO_CLOSED_LOOP,
+    }));
   });
 }

@@ -18,11 +18,16 @@ const flat: TestAnswer = { nps: 9, csat: 4, items: [4, 4, 4, 4] };
 const times = (answer: TestAnswer, count: number): TestAnswer[] => Array.from({ length: count }, () => answer);
 
 function answers(kit: ProjectionKit, c: TestCustomer, list: readonly TestAnswer[], at: string): void {
-  kit.given(`customer-${c.customerId}`, list.map((answer, i) => surveyed(c, `s-${at.slice(0, 10)}-${i}`, answer, at)));
+  kit.given(
+    `customer-${c.customerId}`,
+    list.map((answer, i) => surveyed(c, `s-${at.slice(0, 10)}-${i}`, answer, at)),
+  );
 }
 
-const report = (db: Database.Database, filter: SatisfactionFilter): readonly SatisfactionGroup[] => querySatisfaction(db, () => 0, filter).rows;
-const byGroup = (groups: readonly SatisfactionGroup[], group: string | null): SatisfactionGroup | undefined => groups.find((g) => g.group === group);
+const report = (db: Database.Database, filter: SatisfactionFilter): readonly SatisfactionGroup[] =>
+  querySatisfaction(db, () => 0, filter).rows;
+const byGroup = (groups: readonly SatisfactionGroup[], group: string | null): SatisfactionGroup | undefined =>
+  groups.find((g) => g.group === group);
 
 describe('satisfaction', () => {
   it('computes CSAT, NPS, item means and key drivers from exactly 30 responses, and no key drivers from 29', () => {
@@ -75,9 +80,18 @@ describe('satisfaction', () => {
     const all = report(db, { from: '2026-03-01', to: '2026-03-31' });
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ group: null, responses: 59, nps: { value: 0.1864, n: 59 }, keyDrivers: { n: 59 } });
-    expect(report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'rep', scope: { repId: 'rep-2' } }).map((g) => [g.group, g.responses])).toEqual([['rep-2', 29]]);
-    expect(report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'segment', scope: { region: 'east' } }).map((g) => [g.group, g.responses])).toEqual([['smb', 30]]);
-
+    expect(
+      report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'rep', scope: { repId: 'rep-2' } }).map((g) => [
+        g.group,
+        g.responses,
+      ]),
+    ).toEqual([['rep-2', 29]]);
+    expect(
+      report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'segment', scope: { region: 'east' } }).map((g) => [
+        g.group,
+        g.responses,
+      ]),
+    ).toEqual([['smb', 30]]);
   });
 
   it('gives no correlation when the NPS answers do not vary, and shows every n', () => {
@@ -86,11 +100,20 @@ describe('satisfaction', () => {
     const db = kit.readModels();
     const [group] = report(db, { from: '2026-03-01', to: '2026-03-31', groupBy: 'segment' });
     // 30 answers of CSAT 4 and NPS 9: CSAT 30/30 = 1, NPS 30/30 - 0 = 1, every item mean 4.
-    expect(group).toMatchObject({ group: 'retail', responses: 30, csat: { value: 1, n: 30 }, nps: { value: 1, n: 30, promoters: 30 } });
+    expect(group).toMatchObject({
+      group: 'retail',
+      responses: 30,
+      csat: { value: 1, n: 30 },
+      nps: { value: 1, n: 30, promoters: 30 },
+    });
     expect(group?.items.map((i) => i.mean)).toEqual([4, 4, 4, 4]);
     expect(group?.keyDrivers).toEqual({
       n: 30,
-      drivers: ['product_quality', 'delivery', 'service', 'price'].map((item) => ({ item, correlation: null, rank: null })),
+      drivers: ['product_quality', 'delivery', 'service', 'price'].map((item) => ({
+        item,
+        correlation: null,
+        rank: null,
+      })),
     });
     expect(report(db, { from: '2026-04-01', to: '2026-04-30' })).toEqual([]);
   });
@@ -106,7 +129,13 @@ describe('satisfaction', () => {
       ['2026-03', 1, 1],
       ['2026-04', 1, -1],
     ]);
-    expect(report(db, { from: '2026-03', to: '2026-04', groupBy: 'surveyPeriod' }).map((g) => [g.group, g.responses, g.nps.value])).toEqual([['2026-03', 2, 0]]);
+    expect(
+      report(db, { from: '2026-03', to: '2026-04', groupBy: 'surveyPeriod' }).map((g) => [
+        g.group,
+        g.responses,
+        g.nps.value,
+      ]),
+    ).toEqual([['2026-03', 2, 0]]);
     expect(report(db, { from: '2026-04-01', to: '2026-04-01' }).map((g) => g.responses)).toEqual([1]);
     expect(report(db, { from: '2026-03-01', to: '2026-03-31', surveyPeriod: '2026-02' })).toEqual([]);
     const stored = JSON.stringify(db.prepare('SELECT * FROM satisfaction_daily').all());

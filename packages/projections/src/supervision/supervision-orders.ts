@@ -10,16 +10,36 @@ function placedRow(event: Extract<OrderEvent, { type: 'OrderPlaced' }>, zone: st
   const d = event.data;
   const asked = d.approvalRequired ? iso(d.placedAt) : null;
   return {
-    order_id: d.orderId, customer_id: d.customerId, rep_id: d.repId, region: d.region, placed_at: iso(d.placedAt),
-    placed_on: businessDate(d.placedAt, zone), approval_required: d.approvalRequired ? 1 : 0,
-    approval_pending_since: asked, approval_asked_at: asked, approved_at: null, promised_date: null, delivered_on: null, cancelled_at: null,
+    order_id: d.orderId,
+    customer_id: d.customerId,
+    rep_id: d.repId,
+    region: d.region,
+    placed_at: iso(d.placedAt),
+    placed_on: businessDate(d.placedAt, zone),
+    approval_required: d.approvalRequired ? 1 : 0,
+    approval_pending_since: asked,
+    approval_asked_at: asked,
+    approved_at: null,
+    promised_date: null,
+    delivered_on: null,
+    cancelled_at: null,
   };
 }
 
 /** An amendment before confirmation either asks for approval anew or, within the amender's limit, counts as one. */
-function amendedRow(row: SupervisionOrderRow, data: Extract<OrderEvent, { type: 'OrderAmended' }>['data']): SupervisionOrderRow {
+function amendedRow(
+  row: SupervisionOrderRow,
+  data: Extract<OrderEvent, { type: 'OrderAmended' }>['data'],
+): SupervisionOrderRow {
   if (row.promised_date !== null) return { ...row, promised_date: data.promisedDeliveryDateAfter };
-  if (data.approvalRequired) return { ...row, approval_required: 1, approval_pending_since: iso(data.amendedAt), approval_asked_at: iso(data.amendedAt), approved_at: null };
+  if (data.approvalRequired)
+    return {
+      ...row,
+      approval_required: 1,
+      approval_pending_since: iso(data.amendedAt),
+      approval_asked_at: iso(data.amendedAt),
+      approved_at: null,
+    };
   if (row.approval_pending_since === null) return row;
   return { ...row, approval_pending_since: null, approved_at: iso(data.amendedAt) };
 }
@@ -44,8 +64,10 @@ function changed(row: SupervisionOrderRow, event: OrderEvent): SupervisionOrderR
 /** The writes of one order event to `supervision_orders`. */
 export function projectOrder(event: OrderEvent, rows: RowReader, zone: string): readonly RowWrite[] {
   const row = rows.get(supervisionOrdersTable, { order_id: event.data.orderId });
-  if (event.type === 'OrderPlaced') return row === undefined ? [upsert(supervisionOrdersTable, placedRow(event, zone))] : [];
-  if (row === undefined) throw new Error(`order ${event.data.orderId} was never placed (${event.type} before OrderPlaced)`);
+  if (event.type === 'OrderPlaced')
+    return row === undefined ? [upsert(supervisionOrdersTable, placedRow(event, zone))] : [];
+  if (row === undefined)
+    throw new Error(`order ${event.data.orderId} was never placed (${event.type} before OrderPlaced)`);
   const next = changed(row, event);
   return next === row ? [] : [upsert(supervisionOrdersTable, next)];
 }

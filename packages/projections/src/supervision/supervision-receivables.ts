@@ -12,16 +12,33 @@ export function projectReceivable(event: ReceivableEvent, revision: number, rows
     case 'CollectionFollowUpLogged': {
       const promise = event.data.promiseToPay;
       if (promise === null) return [];
-      const row = { receivable_id: d.receivableId, revision, rep_id: d.repId, region: d.region, made_on: event.data.loggedOn, promise_date: promise.date, amount: promise.amount };
+      const row = {
+        receivable_id: d.receivableId,
+        revision,
+        rep_id: d.repId,
+        region: d.region,
+        made_on: event.data.loggedOn,
+        promise_date: promise.date,
+        amount: promise.amount,
+      };
       return [upsert(supervisionPromisesTable, row)];
     }
     case 'WriteOffRequested': {
-      const row = { receivable_id: d.receivableId, rep_id: d.repId, region: d.region, requested_at: iso(event.data.requestedAt), requested_by: event.data.requestedBy, approved_at: null };
+      const row = {
+        receivable_id: d.receivableId,
+        rep_id: d.repId,
+        region: d.region,
+        requested_at: iso(event.data.requestedAt),
+        requested_by: event.data.requestedBy,
+        approved_at: null,
+      };
       return [upsert(supervisionWriteOffsTable, row)];
     }
     case 'ReceivableWrittenOff': {
       const row = rows.get(supervisionWriteOffsTable, { receivable_id: d.receivableId });
-      return row === undefined ? [] : [upsert(supervisionWriteOffsTable, { ...row, approved_at: iso(event.data.approvedAt) })];
+      return row === undefined
+        ? []
+        : [upsert(supervisionWriteOffsTable, { ...row, approved_at: iso(event.data.approvedAt) })];
     }
     default:
       return [];

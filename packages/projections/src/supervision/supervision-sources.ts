@@ -30,57 +30,118 @@ const one = (flag: boolean): number => (flag ? 1 : 0);
 export function overdueFollowUps(db: Database.Database, p: SupervisionPeriod): Counted<'overdue' | 'followed_up'>[] {
   const since = addDays(p.asOf, -6);
   return readOverdue(db, { asOf: p.asOf, scope: p.scope }).map((r) => ({
-    rep_id: r.rep_id, region: r.region, counts: { overdue: 1, followed_up: one(r.last_follow_up !== null && r.last_follow_up.on >= since) },
+    rep_id: r.rep_id,
+    region: r.region,
+    counts: { overdue: 1, followed_up: one(r.last_follow_up !== null && r.last_follow_up.on >= since) },
   }));
 }
 
 /** Promises to pay whose date falls between the month's first day and D, kept or broken at D (open ones count neither). */
-export function promisesDue(db: Database.Database, p: SupervisionPeriod): Counted<'promises_due' | 'kept' | 'broken'>[] {
-  const promises = prepared(db, `SELECT receivable_id, rep_id, region, made_on, promise_date, amount FROM supervision_promises
-    WHERE promise_date BETWEEN @first AND @asOf AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)`)
-    .all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { receivable_id: string; made_on: string; promise_date: string; amount: number }>;
-  const payments = prepared(db, 'SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?');
+export function promisesDue(
+  db: Database.Database,
+  p: SupervisionPeriod,
+): Counted<'promises_due' | 'kept' | 'broken'>[] {
+  const promises = prepared(
+    db,
+    `SELECT receivable_id, rep_id, region, made_on, promise_date, amount FROM supervision_promises
+    WHERE promise_date BETWEEN @first AND @asOf AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)`,
+  ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<
+    Attributed & { receivable_id: string; made_on: string; promise_date: string; amount: number }
+  >;
+  const payments = prepared(
+    db,
+    'SELECT received_on, amount, reversed_on FROM collection_payments WHERE receivable_id = ?',
+  );
   return promises.map((row) => {
-    const paid = payments.all(row.receivable_id) as Array<{ received_on: string; amount: number; reversed_on: string | null }>;
-    const status = promiseStatusAsOf({ madeOn: row.made_on, date: row.promise_date, amount: row.amount }, paid, p.asOf).status;
-    return { rep_id: row.rep_id, region: row.region, counts: { promises_due: 1, kept: one(status === 'kept'), broken: one(status === 'broken') } };
+    const paid = payments.all(row.receivable_id) as Array<{
+      received_on: string;
+      amount: number;
+      reversed_on: string | null;
+    }>;
+    const status = promiseStatusAsOf(
+      { madeOn: row.made_on, date: row.promise_date, amount: row.amount },
+      paid,
+      p.asOf,
+    ).status;
+    return {
+      rep_id: row.rep_id,
+      region: row.region,
+      counts: { promises_due: 1, kept: one(status === 'kept'), broken: one(status === 'broken') },
+    };
   });
 }
 
 /** Complaints filed in the month (owner rep and region at filing), acknowledged and resolved within their SLA targets as of the period's end. */
-export function complaintsWithinSla(db: Database.Database, p: SupervisionPeriod): Counted<'complaints' | 'acknowledged' | 'resolved'>[] {
-  const rows = prepared(db, `SELECT owner_rep_id AS rep_id, region, timeline FROM complaint_facts
-    WHERE filed_on BETWEEN @first AND @asOf AND (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)`)
-    .all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { timeline: string }>;
+export function complaintsWithinSla(
+  db: Database.Database,
+  p: SupervisionPeriod,
+): Counted<'complaints' | 'acknowledged' | 'resolved'>[] {
+  const rows = prepared(
+    db,
+    `SELECT owner_rep_id AS rep_id, region, timeline FROM complaint_facts
+    WHERE filed_on BETWEEN @first AND @asOf AND (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)`,
+  ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { timeline: string }>;
   return rows.map((row) => {
     const sla = slaStatus(JSON.parse(row.timeline) as ComplaintTimeline, p.asOfInstant);
-    const counts = { complaints: 1, acknowledged: one(sla.acknowledged && !sla.acknowledgeBreached), resolved: one(sla.resolved && !sla.resolveBreached) };
+    const counts = {
+      complaints: 1,
+      acknowledged: one(sla.acknowledged && !sla.acknowledgeBreached),
+      resolved: one(sla.resolved && !sla.resolveBreached),
+    };
     return { rep_id: row.rep_id, region: row.region, counts };
   });
 }
 
 /** Customers active at D (current owner rep and region) and whether their profile was reviewed in the 12 months up to D. */
 export function profilesReviewed(db: Database.Database, p: SupervisionPeriod): Counted<'customers' | 'reviewed'>[] {
-  const rows = prepared(db, `SELECT d.owner_rep_id AS rep_id, d.region, MAX(r.reviewed_on) AS last_reviewed_on
+  const rows = prepared(
+    db,
+    `SELECT d.owner_rep_id AS rep_id, d.region, MAX(r.reviewed_on) AS last_reviewed_on
     FROM customer_directory d JOIN customer_profile_reviews r ON r.customer_id = d.customer_id AND r.reviewed_on <= @asOf
     WHERE d.registered_on <= @asOf AND (d.deactivated_on IS NULL OR d.deactivated_on > @asOf)
       AND (@repId IS NULL OR d.owner_rep_id = @repId) AND (@region IS NULL OR d.region = @region)
-    GROUP BY d.customer_id`).all({ asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { last_reviewed_on: string }>;
-  return rows.map((row) => ({ rep_id: row.rep_id, region: row.region, counts: { customers: 1, reviewed: one(addMonths(row.last_reviewed_on, 12) > p.asOf) } }));
+    GROUP BY d.customer_id`,
+  ).all({ asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { last_reviewed_on: string }>;
+  return rows.map((row) => ({
+    rep_id: row.rep_id,
+    region: row.region,
+    counts: { customers: 1, reviewed: one(addMonths(row.last_reviewed_on, 12) > p.asOf) },
+  }));
 }
 
 /** Deliveries dated between the month's first day and D, on or before the promised date in force. */
 export function deliveriesOnTime(db: Database.Database, p: SupervisionPeriod): Counted<'deliveries' | 'on_time'>[] {
-  const rows = prepared(db, `SELECT rep_id, region, SUM(deliveries_on_time) AS on_time, SUM(deliveries_late) AS late FROM fulfilment_daily
+  const rows = prepared(
+    db,
+    `SELECT rep_id, region, SUM(deliveries_on_time) AS on_time, SUM(deliveries_late) AS late FROM fulfilment_daily
     WHERE business_date BETWEEN @first AND @asOf AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
-    GROUP BY rep_id, region`).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { on_time: number; late: number }>;
-  return rows.map((row) => ({ rep_id: row.rep_id, region: row.region, counts: { deliveries: row.on_time + row.late, on_time: row.on_time } }));
+    GROUP BY rep_id, region`,
+  ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<
+    Attributed & { on_time: number; late: number }
+  >;
+  return rows.map((row) => ({
+    rep_id: row.rep_id,
+    region: row.region,
+    counts: { deliveries: row.on_time + row.late, on_time: row.on_time },
+  }));
 }
 
 /** Orders placed between the month's first day and D, and those whose discount needed a manager's approval. */
-export function discountApprovals(db: Database.Database, p: SupervisionPeriod): Counted<'orders' | 'needing_approval'>[] {
-  const rows = prepared(db, `SELECT rep_id, region, COUNT(*) AS orders, SUM(approval_required) AS needing FROM supervision_orders
+export function discountApprovals(
+  db: Database.Database,
+  p: SupervisionPeriod,
+): Counted<'orders' | 'needing_approval'>[] {
+  const rows = prepared(
+    db,
+    `SELECT rep_id, region, COUNT(*) AS orders, SUM(approval_required) AS needing FROM supervision_orders
     WHERE placed_on BETWEEN @first AND @asOf AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
-    GROUP BY rep_id, region`).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { orders: number; needing: number }>;
-  return rows.map((row) => ({ rep_id: row.rep_id, region: row.region, counts: { orders: row.orders, needing_approval: row.needing } }));
+    GROUP BY rep_id, region`,
+  ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<
+    Attributed & { orders: number; needing: number }
+  >;
+  return rows.map((row) => ({
+    rep_id: row.rep_id,
+    region: row.region,
+    counts: { orders: row.orders, needing_approval: row.needing },
+  }));
 }

@@ -16,13 +16,31 @@ import {
   supervisionWriteOffsTable,
 } from './supervision.tables.js';
 
-const ORDER = new Set(['OrderPlaced', 'OrderAmended', 'OrderDiscountApproved', 'OrderConfirmed', 'OrderDelivered', 'OrderCancelled']);
+const ORDER = new Set([
+  'OrderPlaced',
+  'OrderAmended',
+  'OrderDiscountApproved',
+  'OrderConfirmed',
+  'OrderDelivered',
+  'OrderCancelled',
+]);
 const RECEIVABLE = new Set(['CollectionFollowUpLogged', 'WriteOffRequested', 'ReceivableWrittenOff']);
 const COMPLAINT = new Set([
-  'ComplaintFiled', 'ComplaintAssigned', 'ComplaintAcknowledged', 'ComplaintAwaitingCustomer', 'ComplaintCustomerResponded',
-  'ComplaintEscalated', 'ComplaintResolved', 'ComplaintClosed', 'ComplaintReopened',
+  'ComplaintFiled',
+  'ComplaintAssigned',
+  'ComplaintAcknowledged',
+  'ComplaintAwaitingCustomer',
+  'ComplaintCustomerResponded',
+  'ComplaintEscalated',
+  'ComplaintResolved',
+  'ComplaintClosed',
+  'ComplaintReopened',
 ]);
-const COMPENSATION = new Set(['ComplaintCompensationRequested', 'ComplaintCompensationApproved', 'ComplaintCompensationRejected']);
+const COMPENSATION = new Set([
+  'ComplaintCompensationRequested',
+  'ComplaintCompensationApproved',
+  'ComplaintCompensationRejected',
+]);
 
 // The sets above name only events of these aggregates, so the decoded event is one of them.
 const isOrder = (e: { type: string }): e is OrderEvent => ORDER.has(e.type);
@@ -31,7 +49,13 @@ const isComplaint = (e: { type: string }): e is ComplaintEvent => COMPLAINT.has(
 const isCompensation = (e: { type: string }): e is ComplaintCompensationEvent => COMPENSATION.has(e.type);
 
 function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
-  if (!ORDER.has(event.type) && !RECEIVABLE.has(event.type) && !COMPLAINT.has(event.type) && !COMPENSATION.has(event.type)) return [];
+  if (
+    !ORDER.has(event.type) &&
+    !RECEIVABLE.has(event.type) &&
+    !COMPLAINT.has(event.type) &&
+    !COMPENSATION.has(event.type)
+  )
+    return [];
   const decoded = decodeEvent(event);
   if (isOrder(decoded)) return projectOrder(decoded, rows, context.zone);
   if (isReceivable(decoded)) return projectReceivable(decoded, event.revision, rows);
@@ -53,6 +77,13 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
 export const supervisionProjection: Projection = {
   name: 'supervision',
   version: 2,
-  tables: [supervisionOrdersTable, supervisionPromisesTable, supervisionWriteOffsTable, supervisionComplaintsTable, supervisionCompensationsTable, supervisionPendingCompensationsTable],
+  tables: [
+    supervisionOrdersTable,
+    supervisionPromisesTable,
+    supervisionWriteOffsTable,
+    supervisionComplaintsTable,
+    supervisionCompensationsTable,
+    supervisionPendingCompensationsTable,
+  ],
   project,
 };

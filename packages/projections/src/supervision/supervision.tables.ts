@@ -28,9 +28,19 @@ export type SupervisionOrderRow = {
 export const supervisionOrdersTable = defineTable<SupervisionOrderRow, 'order_id'>({
   name: 'supervision_orders',
   columns: {
-    order_id: 'TEXT', customer_id: 'TEXT', rep_id: 'TEXT', region: 'TEXT', placed_at: 'TEXT', placed_on: 'TEXT',
-    approval_required: 'INTEGER', approval_pending_since: 'TEXT NULL', approval_asked_at: 'TEXT NULL', approved_at: 'TEXT NULL',
-    promised_date: 'TEXT NULL', delivered_on: 'TEXT NULL', cancelled_at: 'TEXT NULL',
+    order_id: 'TEXT',
+    customer_id: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    placed_at: 'TEXT',
+    placed_on: 'TEXT',
+    approval_required: 'INTEGER',
+    approval_pending_since: 'TEXT NULL',
+    approval_asked_at: 'TEXT NULL',
+    approved_at: 'TEXT NULL',
+    promised_date: 'TEXT NULL',
+    delivered_on: 'TEXT NULL',
+    cancelled_at: 'TEXT NULL',
   },
   primaryKey: ['order_id'],
   // Orders placed in a month (report); approvals asked in a window and deliveries promised in a window (alerts).
@@ -51,7 +61,15 @@ export type SupervisionPromiseRow = {
 /** The `supervision_promises` read model, indexed by the promised date. */
 export const supervisionPromisesTable = defineTable<SupervisionPromiseRow, 'receivable_id' | 'revision'>({
   name: 'supervision_promises',
-  columns: { receivable_id: 'TEXT', revision: 'INTEGER', rep_id: 'TEXT', region: 'TEXT', made_on: 'TEXT', promise_date: 'TEXT', amount: 'INTEGER' },
+  columns: {
+    receivable_id: 'TEXT',
+    revision: 'INTEGER',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    made_on: 'TEXT',
+    promise_date: 'TEXT',
+    amount: 'INTEGER',
+  },
   primaryKey: ['receivable_id', 'revision'],
   indexes: [['promise_date']],
 });
@@ -69,7 +87,14 @@ export type SupervisionWriteOffRow = {
 /** The `supervision_write_offs` read model: the latest request per receivable. */
 export const supervisionWriteOffsTable = defineTable<SupervisionWriteOffRow, 'receivable_id'>({
   name: 'supervision_write_offs',
-  columns: { receivable_id: 'TEXT', rep_id: 'TEXT', region: 'TEXT', requested_at: 'TEXT', requested_by: 'TEXT', approved_at: 'TEXT NULL' },
+  columns: {
+    receivable_id: 'TEXT',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    requested_at: 'TEXT',
+    requested_by: 'TEXT',
+    approved_at: 'TEXT NULL',
+  },
   primaryKey: ['receivable_id'],
   indexes: [['requested_at']],
 });
@@ -92,7 +117,15 @@ export type SupervisionComplaintRow = {
 /** The `supervision_complaints` read model. */
 export const supervisionComplaintsTable = defineTable<SupervisionComplaintRow, 'complaint_id'>({
   name: 'supervision_complaints',
-  columns: { complaint_id: 'TEXT', owner_rep_id: 'TEXT', region: 'TEXT', handler_id: 'TEXT NULL', timeline: 'TEXT', open: 'INTEGER', changed_at: 'TEXT' },
+  columns: {
+    complaint_id: 'TEXT',
+    owner_rep_id: 'TEXT',
+    region: 'TEXT',
+    handler_id: 'TEXT NULL',
+    timeline: 'TEXT',
+    open: 'INTEGER',
+    changed_at: 'TEXT',
+  },
   primaryKey: ['complaint_id'],
   indexes: [['open'], ['changed_at']],
 });
@@ -112,7 +145,14 @@ export type SupervisionCompensationRow = {
 /** The `supervision_compensations` read model: every compensation request, indexed by when it was asked. */
 export const supervisionCompensationsTable = defineTable<SupervisionCompensationRow, 'complaint_id' | 'revision'>({
   name: 'supervision_compensations',
-  columns: { complaint_id: 'TEXT', revision: 'INTEGER', rep_id: 'TEXT', region: 'TEXT', requested_at: 'TEXT', decided_at: 'TEXT NULL' },
+  columns: {
+    complaint_id: 'TEXT',
+    revision: 'INTEGER',
+    rep_id: 'TEXT',
+    region: 'TEXT',
+    requested_at: 'TEXT',
+    decided_at: 'TEXT NULL',
+  },
   primaryKey: ['complaint_id', 'revision'],
   indexes: [['requested_at']],
 });

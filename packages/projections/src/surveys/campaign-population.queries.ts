@@ -35,5 +35,10 @@ export function queryCampaignPopulation(db: Database.Database, filter: Populatio
         AND (@regions = '[]' OR c.region IN (SELECT value FROM json_each(@regions)))
       GROUP BY c.customer_id
       ORDER BY c.customer_id`,
-  ).all({ since: filter.orderedSince, on: filter.on, segments: JSON.stringify(filter.segments), regions: JSON.stringify(filter.regions) }) as PopulationRow[];
+  ).all({
+    since: filter.orderedSince,
+    on: filter.on,
+    segments: JSON.stringify(filter.segments),
+    regions: JSON.stringify(filter.regions),
+  }) as PopulationRow[];
 }

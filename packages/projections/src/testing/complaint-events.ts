@@ -15,7 +15,11 @@ export interface TestComplaint {
 export function complaintEvents(c: TestComplaint) {
   const at = (hours: number): string => new Date(Date.parse(c.filedAt) + hours * 3_600_000).toISOString();
   const id = { complaintId: c.complaintId };
-  const event = (type: string, hours: number, data: Record<string, unknown>): TestEvent => ({ type, at: at(hours), data: { ...id, ...data } });
+  const event = (type: string, hours: number, data: Record<string, unknown>): TestEvent => ({
+    type,
+    at: at(hours),
+    data: { ...id, ...data },
+  });
   return {
     filed: (): TestEvent => ({
       type: 'ComplaintFiled',
@@ -34,8 +38,18 @@ export function complaintEvents(c: TestComplaint) {
         filedAt: c.filedAt,
       },
     }),
-    acknowledged: (hours: number) => event('ComplaintAcknowledged', hours, { handlerId: 'handler-1', acknowledgedBy: 'handler-1', acknowledgedAt: at(hours) }),
-    awaiting: (hours: number) => event('ComplaintAwaitingCustomer', hours, { note: 'Asked for photos.', pausedBy: 'handler-1', pausedAt: at(hours) }),
+    acknowledged: (hours: number) =>
+      event('ComplaintAcknowledged', hours, {
+        handlerId: 'handler-1',
+        acknowledgedBy: 'handler-1',
+        acknowledgedAt: at(hours),
+      }),
+    awaiting: (hours: number) =>
+      event('ComplaintAwaitingCustomer', hours, {
+        note: 'Asked for photos.',
+        pausedBy: 'handler-1',
+        pausedAt: at(hours),
+      }),
     responded: (fromHours: number, hours: number) =>
       event('ComplaintCustomerResponded', hours, {
         note: null,
@@ -54,8 +68,20 @@ export function complaintEvents(c: TestComplaint) {
         resolvedAt: at(hours),
       }),
     closed: (hours: number, satisfaction: number) =>
-      event('ComplaintClosed', hours, { satisfaction, ownerRepId: c.ownerRepId, region: c.region, closedBy: 'handler-1', closedAt: at(hours) }),
+      event('ComplaintClosed', hours, {
+        satisfaction,
+        ownerRepId: c.ownerRepId,
+        region: c.region,
+        closedBy: 'handler-1',
+        closedAt: at(hours),
+      }),
     reopened: (closedHours: number, hours: number, reopenCount = 1) =>
-      event('ComplaintReopened', hours, { reason: 'Still broken.', reopenCount, closedAt: at(closedHours), reopenedBy: c.ownerRepId, reopenedAt: at(hours) }),
+      event('ComplaintReopened', hours, {
+        reason: 'Still broken.',
+        reopenCount,
+        closedAt: at(closedHours),
+        reopenedBy: c.ownerRepId,
+        reopenedAt: at(hours),
+      }),
   };
 }

@@ -3,7 +3,10 @@ import type { Projection } from '../model/projection.js';
 import { defineTable, upsert } from '../model/table.js';
 
 /** Per-stream counts: how many events, their amounts summed, the last revision seen. */
-export const streamTotals = defineTable<{ stream: string; events: number; amount: number; last_revision: number }, 'stream'>({
+export const streamTotals = defineTable<
+  { stream: string; events: number; amount: number; last_revision: number },
+  'stream'
+>({
   name: 'test_stream_totals',
   columns: { stream: 'TEXT', events: 'INTEGER', amount: 'INTEGER', last_revision: 'INTEGER' },
   primaryKey: ['stream'],
@@ -18,7 +21,10 @@ export const typeTotals = defineTable<{ type: string; amount: number }, 'type'>(
 
 const amountOf = (event: RecordedEvent): number => {
   const data = event.data;
-  const amount = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)['amount'] : undefined;
+  const amount =
+    typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? (data as Record<string, unknown>)['amount']
+      : undefined;
   if (typeof amount !== 'number') throw new Error(`event ${event.eventId} has no amount`);
   return amount;
 };
@@ -30,13 +36,20 @@ export function countingProjection(fixed: { value: boolean } = { value: true }):
     version: 1,
     tables: [streamTotals, typeTotals],
     project(event, rows) {
-      if (event.type === 'Poison' && !fixed.value) throw new Error(`cannot apply ${event.type} at revision ${event.revision}`);
+      if (event.type === 'Poison' && !fixed.value)
+        throw new Error(`cannot apply ${event.type} at revision ${event.revision}`);
       const amount = amountOf(event);
       const stream = rows.get(streamTotals, { stream: event.streamName });
       const type = rows.get(typeTotals, { type: event.type });
-      if (stream !== undefined && event.revision !== stream.last_revision + 1) throw new Error(`revision ${event.revision} out of order`);
+      if (stream !== undefined && event.revision !== stream.last_revision + 1)
+        throw new Error(`revision ${event.revision} out of order`);
       return [
-        upsert(streamTotals, { stream: event.streamName, events: (stream?.events ?? 0) + 1, amount: (stream?.amount ?? 0) + amount, last_revision: event.revision }),
+        upsert(streamTotals, {
+          stream: event.streamName,
+          events: (stream?.events ?? 0) + 1,
+          amount: (stream?.amount ?? 0) + amount,
+          last_revision: event.revision,
+        }),
         upsert(typeTotals, { type: event.type, amount: (type?.amount ?? 0) + amount }),
       ];
     },
@@ -49,5 +62,7 @@ let counter = 0;
 export async function append(store: EventStore, stream: string, amount: number, type = 'Counted'): Promise<void> {
   counter += 1;
   const eventId = `00000000-0000-4000-8000-${counter.toString().padStart(12, '0')}`;
-  await store.appendToStream(stream, [{ eventId, type, data: { amount }, metadata: { occurredAt: '2026-03-31T16:30:00Z' } }]);
+  await store.appendToStream(stream, [
+    { eventId, type, data: { amount }, metadata: { occurredAt: '2026-03-31T16:30:00Z' } },
+  ]);
 }

@@ -37,7 +37,15 @@ export const profileReviewed = (c: TestCustomer, at: string, segment = c.segment
 export const reassigned = (c: TestCustomer, toRepId: string, toRegion: string, at: string): TestEvent => ({
   type: 'CustomerReassigned',
   at,
-  data: { customerId: c.customerId, fromRepId: c.ownerRepId, toRepId, fromRegion: c.region, toRegion, reassignedBy: 'mgr-1', reassignedAt: at },
+  data: {
+    customerId: c.customerId,
+    fromRepId: c.ownerRepId,
+    toRepId,
+    fromRegion: c.region,
+    toRegion,
+    reassignedBy: 'mgr-1',
+    reassignedAt: at,
+  },
 });
 
 /** CustomerDeactivated. */
@@ -55,7 +63,13 @@ export interface TestAnswer {
 }
 
 /** SatisfactionSurveyRecorded with a comment (personal data that must not reach read models). */
-export const surveyed = (c: TestCustomer, surveyId: string, answer: TestAnswer, at: string, period = at.slice(0, 7)): TestEvent => ({
+export const surveyed = (
+  c: TestCustomer,
+  surveyId: string,
+  answer: TestAnswer,
+  at: string,
+  period = at.slice(0, 7),
+): TestEvent => ({
   type: 'SatisfactionSurveyRecorded',
   at,
   data: {
@@ -64,7 +78,12 @@ export const surveyed = (c: TestCustomer, surveyId: string, answer: TestAnswer, 
     period,
     nps: answer.nps,
     csat: answer.csat,
-    scores: { productQuality: answer.items[0], delivery: answer.items[1], service: answer.items[2], price: answer.items[3] },
+    scores: {
+      productQuality: answer.items[0],
+      delivery: answer.items[1],
+      service: answer.items[2],
+      price: answer.items[3],
+    },
     comment: `Secret comment from ${contact.email}`,
     region: c.region,
     ownerRepId: c.ownerRepId,

@@ -17,8 +17,15 @@ export interface TestOrder {
   readonly currency: string;
 }
 
-const lines = (items: readonly TestLine[]) => items.map((l) => ({ ...l, sku: `SKU-${l.lineId}`, description: `item ${l.lineId}` }));
-const attribution = (o: TestOrder) => ({ orderId: o.orderId, customerId: 'c-1', repId: o.repId, region: o.region, currency: o.currency });
+const lines = (items: readonly TestLine[]) =>
+  items.map((l) => ({ ...l, sku: `SKU-${l.lineId}`, description: `item ${l.lineId}` }));
+const attribution = (o: TestOrder) => ({
+  orderId: o.orderId,
+  customerId: 'c-1',
+  repId: o.repId,
+  region: o.region,
+  currency: o.currency,
+});
 
 /** OrderConfirmed data, valid against the domain schema. */
 export const confirmed = (o: TestOrder, items: readonly TestLine[], bookedTotal: number, at: string) => ({
@@ -38,7 +45,14 @@ export const confirmed = (o: TestOrder, items: readonly TestLine[], bookedTotal:
 });
 
 /** OrderAmended data. */
-export const amended = (o: TestOrder, before: readonly TestLine[], after: readonly TestLine[], totals: [number, number], bookedDelta: number, at: string) => ({
+export const amended = (
+  o: TestOrder,
+  before: readonly TestLine[],
+  after: readonly TestLine[],
+  totals: [number, number],
+  bookedDelta: number,
+  at: string,
+) => ({
   type: 'OrderAmended',
   at,
   data: {
@@ -68,15 +82,25 @@ export const cancelled = (o: TestOrder, wasConfirmed: boolean, bookedReversed: n
 let counter = 0;
 
 /** Appends an order event to `order-<id>` with its business time in metadata. */
-export async function appendOrderEvent(store: EventStore, o: TestOrder, event: { type: string; at: string; data: Record<string, unknown> }): Promise<bigint> {
+export async function appendOrderEvent(
+  store: EventStore,
+  o: TestOrder,
+  event: { type: string; at: string; data: Record<string, unknown> },
+): Promise<bigint> {
   counter += 1;
   const eventId = `10000000-0000-4000-8000-${counter.toString().padStart(12, '0')}`;
   const metadata = { occurredAt: event.at, schemaVersion: 1 };
-  const result = await store.appendToStream(`order-${o.orderId}`, [{ eventId, type: event.type, data: JSON.parse(JSON.stringify(event.data)), metadata }]);
+  const result = await store.appendToStream(`order-${o.orderId}`, [
+    { eventId, type: event.type, data: JSON.parse(JSON.stringify(event.data)), metadata },
+  ]);
   return result.position;
 }
 
 /** Gives an order event to a {@link ProjectionKit} on `order-<id>`, written at version 1 as {@link appendOrderEvent} writes it. */
-export function givenOrderEvent(kit: ProjectionKit, o: TestOrder, event: { type: string; at: string; data: Record<string, unknown> }): void {
+export function givenOrderEvent(
+  kit: ProjectionKit,
+  o: TestOrder,
+  event: { type: string; at: string; data: Record<string, unknown> },
+): void {
   kit.given(`order-${o.orderId}`, [event], { schemaVersion: 1 });
 }

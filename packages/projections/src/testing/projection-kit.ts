@@ -40,7 +40,11 @@ class MemoryRows implements RowReader {
     const checked = writes.map((write) => {
       const shape = shapeOf(write.table);
       const row = write.kind === 'upsert' ? checkedRow(shape, write.row) : undefined;
-      return { table: write.table, text: keyText(keyValues(shape, write.kind === 'upsert' ? write.row : write.key)), row };
+      return {
+        table: write.table,
+        text: keyText(keyValues(shape, write.kind === 'upsert' ? write.row : write.key)),
+        row,
+      };
     });
     for (const { table, text, row } of checked) {
       if (row === undefined) this.of(table).delete(text);
@@ -149,7 +153,8 @@ export class ProjectionKit {
       createTableSet(db, projection, generation);
       createIndexes(db, projection, generation);
       pointViews(db, projection, generation);
-      for (const table of projection.tables) insertRows(db, physicalName(projection.name, generation, table.name), table, this.rows(table));
+      for (const table of projection.tables)
+        insertRows(db, physicalName(projection.name, generation, table.name), table, this.rows(table));
       if (this.lastPosition !== undefined) checkpoints.save(projection.name, generation, this.lastPosition);
     }
     return db;
@@ -177,7 +182,14 @@ export class ProjectionKit {
     if (event.position > this.position) this.position = event.position;
     for (const projection of this.projections) {
       const blocked = this.blocked.get(projection.name) ?? new Set<string>();
-      const park = (error: string | null) => this.held.push({ projection: projection.name, streamName: event.streamName, revision: event.revision, type: event.type, error });
+      const park = (error: string | null) =>
+        this.held.push({
+          projection: projection.name,
+          streamName: event.streamName,
+          revision: event.revision,
+          type: event.type,
+          error,
+        });
       if (blocked.has(event.streamName)) {
         park(null);
         continue;
@@ -202,9 +214,12 @@ export class ProjectionKit {
 
 function insertRows(db: Database.Database, physical: string, table: TableSpec, rows: readonly Row[]): void {
   const columns = Object.keys(table.columns);
-  const insert = db.prepare(`INSERT INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insert = db.prepare(
+    `INSERT INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
   for (const row of rows) insert.run(columns.map((column) => row[column] ?? null));
 }
 
 /** A {@link ProjectionKit} of `projections` (in the business zone `zone`, default Asia/Shanghai). */
-export const projectionKit = (projections: readonly Projection[], zone = DEFAULT_BUSINESS_ZONE): ProjectionKit => new ProjectionKit(projections, { zone });
+export const projectionKit = (projections: readonly Projection[], zone = DEFAULT_BUSINESS_ZONE): ProjectionKit =>
+  new ProjectionKit(projections, { zone });

@@ -14,11 +14,20 @@ let counter = 0;
  * Appends `events` to `stream` with `occurredAt` and `schemaVersion` metadata (the version the registry writes
  * `type` with now); returns the last position.
  */
-export async function appendTestEvents(store: EventStore, stream: string, events: readonly TestEvent[]): Promise<bigint> {
+export async function appendTestEvents(
+  store: EventStore,
+  stream: string,
+  events: readonly TestEvent[],
+): Promise<bigint> {
   const batch = events.map((event) => {
     counter += 1;
     const eventId = `20000000-0000-4000-8000-${counter.toString().padStart(12, '0')}`;
-    return { eventId, type: event.type, data: JSON.parse(JSON.stringify(event.data)), metadata: { occurredAt: event.at, schemaVersion: salesbookEventRegistry.versionOf(event.type) ?? 1 } };
+    return {
+      eventId,
+      type: event.type,
+      data: JSON.parse(JSON.stringify(event.data)),
+      metadata: { occurredAt: event.at, schemaVersion: salesbookEventRegistry.versionOf(event.type) ?? 1 },
+    };
   });
   const result = await store.appendToStream(stream, batch);
   return result.position;

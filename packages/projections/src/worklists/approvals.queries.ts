@@ -34,7 +34,18 @@ export interface ApprovalRow {
   readonly discountBp: number | null;
 }
 
-type Raw = { kind: ApprovalKind; id: string; customer_id: string; rep_id: string; region: string; asked_by: string; asked_at: string; amount: number; currency: string; discount_bp: number | null };
+type Raw = {
+  kind: ApprovalKind;
+  id: string;
+  customer_id: string;
+  rep_id: string;
+  region: string;
+  asked_by: string;
+  asked_at: string;
+  amount: number;
+  currency: string;
+  discount_bp: number | null;
+};
 
 /**
  * Discounts awaiting approval within the approver's limit, write-offs awaiting a second person and compensation
@@ -42,16 +53,34 @@ type Raw = { kind: ApprovalKind; id: string; customer_id: string; rep_id: string
  * shown to the customer's own rep); oldest request first, at most `limit`.
  */
 export function listApprovals(db: Database.Database, lagOf: LagOf, filter: ApprovalsFilter): ListResult<ApprovalRow> {
-  const orders = new Conditions().add(`status = 'awaiting_approval'`).add('approval_asked_by <> @me', { me: filter.approverId }).add('approval_discount_bp <= @limitBp', { limitBp: filter.discountLimitBp }).add('region = @region', { region: filter.region });
-  const receivables = new Conditions().add('write_off_asked_at IS NOT NULL').add('write_off_asked_by <> @me', { me: filter.approverId }).add('region = @region', { region: filter.region });
-  const complaints = new Conditions().add('compensation_asked_at IS NOT NULL').add('compensation_asked_by <> @me AND owner_rep_id <> @me', { me: filter.approverId }).add('region = @region', { region: filter.region });
+  const orders = new Conditions()
+    .add(`status = 'awaiting_approval'`)
+    .add('approval_asked_by <> @me', { me: filter.approverId })
+    .add('approval_discount_bp <= @limitBp', { limitBp: filter.discountLimitBp })
+    .add('region = @region', { region: filter.region });
+  const receivables = new Conditions()
+    .add('write_off_asked_at IS NOT NULL')
+    .add('write_off_asked_by <> @me', { me: filter.approverId })
+    .add('region = @region', { region: filter.region });
+  const complaints = new Conditions()
+    .add('compensation_asked_at IS NOT NULL')
+    .add('compensation_asked_by <> @me AND owner_rep_id <> @me', { me: filter.approverId })
+    .add('region = @region', { region: filter.region });
   const sql = `SELECT 'discount' AS kind, order_id AS id, customer_id, rep_id, region, approval_asked_by AS asked_by, approval_asked_at AS asked_at, total AS amount, currency, approval_discount_bp AS discount_bp FROM wl_orders ${orders.sql}
     UNION ALL
     SELECT 'write_off', receivable_id, customer_id, rep_id, region, write_off_asked_by, write_off_asked_at, outstanding, currency, NULL FROM wl_receivables ${receivables.sql}
     UNION ALL
     SELECT 'compensation', complaint_id, customer_id, owner_rep_id, region, compensation_asked_by, compensation_asked_at, compensation_amount, compensation_currency, NULL FROM wl_complaints ${complaints.sql}
     ORDER BY asked_at, id LIMIT @limit + 0`;
-  const read = () => ({ rows: prepared(db, sql).all({ ...orders.params, ...receivables.params, ...complaints.params, limit: filter.limit }) as Raw[], nextCursor: null });
+  const read = () => ({
+    rows: prepared(db, sql).all({
+      ...orders.params,
+      ...receivables.params,
+      ...complaints.params,
+      limit: filter.limit,
+    }) as Raw[],
+    nextCursor: null,
+  });
   return readList(db, lagOf, read, (r): ApprovalRow => ({
     kind: r.kind,
     id: r.id,

@@ -5,7 +5,15 @@ import { Conditions, readPage } from './paging.js';
 import type { WorkComplaintRow } from './worklists.tables.js';
 
 /** Statuses `GET /complaints` filters on: the domain's, and `open` (filed, acknowledged, investigating or awaiting the customer). */
-export const COMPLAINT_LIST_STATUSES = ['open', 'filed', 'acknowledged', 'investigating', 'awaiting_customer', 'resolved', 'closed'] as const;
+export const COMPLAINT_LIST_STATUSES = [
+  'open',
+  'filed',
+  'acknowledged',
+  'investigating',
+  'awaiting_customer',
+  'resolved',
+  'closed',
+] as const;
 /** One of the statuses the list filters on. */
 export type ComplaintListStatus = (typeof COMPLAINT_LIST_STATUSES)[number];
 
@@ -40,20 +48,22 @@ export interface ComplaintListRow {
 /** The name of the complaint queue in its cursors. */
 export const COMPLAINT_LIST = 'complaints';
 
-const answer = (now: string) => (row: WorkComplaintRow): ComplaintListRow => ({
-  complaintId: row.complaint_id,
-  customerId: row.customer_id,
-  ownerRepId: row.owner_rep_id,
-  region: row.region,
-  handlerId: row.handler_id,
-  category: row.category,
-  severity: row.severity,
-  status: row.status,
-  filedAt: row.filed_at,
-  deadline: row.deadline_kind,
-  deadlineAt: row.deadline_at,
-  breached: row.deadline_at !== null && row.deadline_at < now,
-});
+const answer =
+  (now: string) =>
+  (row: WorkComplaintRow): ComplaintListRow => ({
+    complaintId: row.complaint_id,
+    customerId: row.customer_id,
+    ownerRepId: row.owner_rep_id,
+    region: row.region,
+    handlerId: row.handler_id,
+    category: row.category,
+    severity: row.severity,
+    status: row.status,
+    filedAt: row.filed_at,
+    deadline: row.deadline_kind,
+    deadlineAt: row.deadline_at,
+    breached: row.deadline_at !== null && row.deadline_at < now,
+  });
 
 const OPEN = `status IN ('filed', 'acknowledged', 'investigating', 'awaiting_customer')`;
 
@@ -61,8 +71,15 @@ const OPEN = `status IN ('filed', 'acknowledged', 'investigating', 'awaiting_cus
  * The complaint queue by next deadline (breached first, then the soonest; those without a running deadline last),
  * then id. A rep's scope is the complaints they handle and those of their own customers.
  */
-export function listComplaints(db: Database.Database, lagOf: LagOf, filter: ComplaintListFilter): ListResult<ComplaintListRow> {
-  const within = filter.breachWithinHours === undefined ? undefined : new Date(Date.parse(filter.now) + filter.breachWithinHours * 3_600_000).toISOString();
+export function listComplaints(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: ComplaintListFilter,
+): ListResult<ComplaintListRow> {
+  const within =
+    filter.breachWithinHours === undefined
+      ? undefined
+      : new Date(Date.parse(filter.now) + filter.breachWithinHours * 3_600_000).toISOString();
   const where = new Conditions()
     .add('(handler_id = @scopeRep OR owner_rep_id = @scopeRep)', { scopeRep: filter.scope.repId })
     .add('region = @scopeRegion', { scopeRegion: filter.scope.region })
@@ -74,5 +91,11 @@ export function listComplaints(db: Database.Database, lagOf: LagOf, filter: Comp
     .add('(queue_at, complaint_id) > (@afterAt, @afterId)', { afterAt: filter.after?.[0], afterId: filter.after?.[1] });
   const sql = `SELECT * FROM wl_complaints ${where.sql} ORDER BY queue_at, complaint_id`;
   const keyOf = (r: WorkComplaintRow) => [r.queue_at, r.complaint_id];
-  return readList(db, lagOf, () => readPage<WorkComplaintRow>(db, { list: COMPLAINT_LIST, sql, params: where.params, limit: filter.limit, keyOf }), answer(filter.now));
+  return readList(
+    db,
+    lagOf,
+    () =>
+      readPage<WorkComplaintRow>(db, { list: COMPLAINT_LIST, sql, params: where.params, limit: filter.limit, keyOf }),
+    answer(filter.now),
+  );
 }

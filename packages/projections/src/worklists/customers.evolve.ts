@@ -11,7 +11,9 @@ const existing = (rows: RowReader, customerId: string): WorkCustomerRow => {
 };
 
 const terms = (row: WorkCustomerRow): RowWrite[] =>
-  searchTerms(row.customer_id, row.company_name).map((term) => upsert(workCustomerTermsTable, { term, customer_id: row.customer_id }));
+  searchTerms(row.customer_id, row.company_name).map((term) =>
+    upsert(workCustomerTermsTable, { term, customer_id: row.customer_id }),
+  );
 
 /** The customer list's rows and search terms from a customer event. */
 export function evolveCustomer(event: CustomerEvent, rows: RowReader, zone: string): readonly RowWrite[] {
@@ -32,14 +34,25 @@ export function evolveCustomer(event: CustomerEvent, rows: RowReader, zone: stri
     }
     case 'CustomerProfileUpdated': {
       const row = existing(rows, event.data.customerId);
-      return [upsert(workCustomersTable, { ...row, segment: event.data.segment, last_reviewed_on: businessDate(event.data.reviewedAt, zone) })];
+      return [
+        upsert(workCustomersTable, {
+          ...row,
+          segment: event.data.segment,
+          last_reviewed_on: businessDate(event.data.reviewedAt, zone),
+        }),
+      ];
     }
     case 'CustomerReassigned':
-      return [upsert(workCustomersTable, { ...existing(rows, event.data.customerId), owner_rep_id: event.data.toRepId, region: event.data.toRegion })];
+      return [
+        upsert(workCustomersTable, {
+          ...existing(rows, event.data.customerId),
+          owner_rep_id: event.data.toRepId,
+          region: event.data.toRegion,
+        }),
+      ];
     case 'CustomerDeactivated':
       return [upsert(workCustomersTable, { ...existing(rows, event.data.customerId), active: 0 })];
     default:
       return [];
   }
 }
-

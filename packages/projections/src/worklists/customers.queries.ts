@@ -50,7 +50,11 @@ function searchCondition(where: Conditions, q: string | undefined): void {
 }
 
 /** Customers in id order, in the caller's scope and the filters; `q` finds by company name or id (see search-terms.ts). */
-export function listCustomers(db: Database.Database, lagOf: LagOf, filter: CustomerListFilter): ListResult<CustomerListRow> {
+export function listCustomers(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: CustomerListFilter,
+): ListResult<CustomerListRow> {
   const where = new Conditions()
     .add('c.owner_rep_id = @scopeRep', { scopeRep: filter.scope.repId })
     .add('c.region = @scopeRegion', { scopeRegion: filter.scope.region })
@@ -61,5 +65,17 @@ export function listCustomers(db: Database.Database, lagOf: LagOf, filter: Custo
     .add('c.customer_id > @after', { after: filter.after?.[0] });
   searchCondition(where, filter.q);
   const sql = `SELECT c.* FROM wl_customers c ${where.sql} ORDER BY c.customer_id`;
-  return readList(db, lagOf, () => readPage<WorkCustomerRow>(db, { list: CUSTOMER_LIST, sql, params: where.params, limit: filter.limit, keyOf: (r) => [r.customer_id] }), answer);
+  return readList(
+    db,
+    lagOf,
+    () =>
+      readPage<WorkCustomerRow>(db, {
+        list: CUSTOMER_LIST,
+        sql,
+        params: where.params,
+        limit: filter.limit,
+        keyOf: (r) => [r.customer_id],
+      }),
+    answer,
+  );
 }

@@ -20,7 +20,12 @@ export interface ListPaging {
 }
 
 /** Reads a page and the worklists checkpoint in one transaction. */
-export function readList<R, T>(db: Database.Database, lagOf: LagOf, read: () => Page<R>, toAnswer: (row: R) => T): ListResult<T> {
+export function readList<R, T>(
+  db: Database.Database,
+  lagOf: LagOf,
+  read: () => Page<R>,
+  toAnswer: (row: R) => T,
+): ListResult<T> {
   let nextCursor: string | null = null;
   const result = readReport(db, WORKLISTS, lagOf, () => {
     const page = read();

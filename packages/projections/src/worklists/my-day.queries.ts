@@ -9,7 +9,11 @@ import { plusDays, WORKLISTS, type ListResult } from './list-result.js';
 import { listOrders, type OrderListRow } from './orders.queries.js';
 import { listReceivables, type ReceivableListRow } from './receivables.queries.js';
 import type { WorkCustomerRow } from './worklists.tables.js';
-import { DEFAULT_FOLLOW_UP_BUSINESS_DAYS, listDetractorFollowUps, type DetractorFollowUpItem } from '../satisfaction/follow-ups.queries.js';
+import {
+  DEFAULT_FOLLOW_UP_BUSINESS_DAYS,
+  listDetractorFollowUps,
+  type DetractorFollowUpItem,
+} from '../satisfaction/follow-ups.queries.js';
 
 /** Items per section of "my day"; `more` says when a section has others (its list has them all). */
 export const MY_DAY_ITEMS = 50;
@@ -57,21 +61,52 @@ export interface MyDay {
   readonly lag: number;
 }
 
-const section = <T>(result: ListResult<T>): MyDaySection<T> => ({ items: result.rows, more: result.nextCursor !== null });
+const section = <T>(result: ListResult<T>): MyDaySection<T> => ({
+  items: result.rows,
+  more: result.nextCursor !== null,
+});
 
 /** Active customers whose last review plus 12 months is on or before today, oldest review first. */
 function profilesDue(db: Database.Database, filter: MyDayFilter): MyDaySection<ProfileDueRow> {
   // A review on or after this date cannot be due yet (end-of-month clamping moves a due date by at most 3 days).
   const bound = plusDays(addMonths(filter.today, -REVIEW_MONTHS), 4);
-  const scope = filter.scope.repId !== undefined ? 'AND owner_rep_id = @rep' : filter.scope.region !== undefined ? 'AND region = @region' : '';
+  const scope =
+    filter.scope.repId !== undefined
+      ? 'AND owner_rep_id = @rep'
+      : filter.scope.region !== undefined
+        ? 'AND region = @region'
+        : '';
   const sql = `SELECT * FROM wl_customers WHERE last_reviewed_on < @bound AND active = 1 ${scope} ORDER BY last_reviewed_on, customer_id LIMIT @limit + 0`;
-  const rows = prepared(db, sql).all({ bound, limit: MY_DAY_ITEMS + 5, ...(filter.scope.repId === undefined ? {} : { rep: filter.scope.repId }), ...(filter.scope.region === undefined ? {} : { region: filter.scope.region }) }) as WorkCustomerRow[];
-  const due = rows.map((r) => ({ customerId: r.customer_id, companyName: r.company_name, ownerRepId: r.owner_rep_id, lastReviewedOn: r.last_reviewed_on, reviewDueOn: addMonths(r.last_reviewed_on, REVIEW_MONTHS) })).filter((r) => r.reviewDueOn <= filter.today);
+  const rows = prepared(db, sql).all({
+    bound,
+    limit: MY_DAY_ITEMS + 5,
+    ...(filter.scope.repId === undefined ? {} : { rep: filter.scope.repId }),
+    ...(filter.scope.region === undefined ? {} : { region: filter.scope.region }),
+  }) as WorkCustomerRow[];
+  const due = rows
+    .map((r) => ({
+      customerId: r.customer_id,
+      companyName: r.company_name,
+      ownerRepId: r.owner_rep_id,
+      lastReviewedOn: r.last_reviewed_on,
+      reviewDueOn: addMonths(r.last_reviewed_on, REVIEW_MONTHS),
+    }))
+    .filter((r) => r.reviewDueOn <= filter.today);
   return { items: due.slice(0, MY_DAY_ITEMS), more: due.length > MY_DAY_ITEMS };
 }
 
-function approvals(db: Database.Database, lagOf: LagOf, approver: NonNullable<MyDayFilter['approver']>, region: string | undefined): MyDaySection<ApprovalRow> {
-  const rows = listApprovals(db, lagOf, { approverId: approver.id, region, discountLimitBp: approver.discountLimitBp, limit: MY_DAY_ITEMS + 1 }).rows;
+function approvals(
+  db: Database.Database,
+  lagOf: LagOf,
+  approver: NonNullable<MyDayFilter['approver']>,
+  region: string | undefined,
+): MyDaySection<ApprovalRow> {
+  const rows = listApprovals(db, lagOf, {
+    approverId: approver.id,
+    region,
+    discountLimitBp: approver.discountLimitBp,
+    limit: MY_DAY_ITEMS + 1,
+  }).rows;
   return { items: rows.slice(0, MY_DAY_ITEMS), more: rows.length > MY_DAY_ITEMS };
 }
 

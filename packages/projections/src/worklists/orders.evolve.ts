@@ -24,7 +24,11 @@ const existing = (rows: RowReader, orderId: string): WorkOrderRow => {
   return row;
 };
 
-function placed(event: Extract<OrderEvent, { type: 'OrderPlaced' }>, actorId: string | null, zone: string): WorkOrderRow {
+function placed(
+  event: Extract<OrderEvent, { type: 'OrderPlaced' }>,
+  actorId: string | null,
+  zone: string,
+): WorkOrderRow {
   const d = event.data;
   return {
     order_id: d.orderId,
@@ -38,20 +42,36 @@ function placed(event: Extract<OrderEvent, { type: 'OrderPlaced' }>, actorId: st
     promised_on: d.promisedDeliveryDate,
     delivered_on: null,
     total: d.total,
-    ...(d.approvalRequired ? { approval_asked_by: actorId ?? d.repId, approval_asked_at: d.placedAt, approval_discount_bp: d.maxDiscountBp } : NO_APPROVAL),
+    ...(d.approvalRequired
+      ? { approval_asked_by: actorId ?? d.repId, approval_asked_at: d.placedAt, approval_discount_bp: d.maxDiscountBp }
+      : NO_APPROVAL),
     lines: JSON.stringify(d.lines.map((line) => ({ id: line.lineId, qty: line.quantity, shipped: 0 }))),
   };
 }
 
-function amended(row: WorkOrderRow, event: Extract<OrderEvent, { type: 'OrderAmended' }>, actorId: string | null): WorkOrderRow {
+function amended(
+  row: WorkOrderRow,
+  event: Extract<OrderEvent, { type: 'OrderAmended' }>,
+  actorId: string | null,
+): WorkOrderRow {
   const d = event.data;
   const shipped = new Map<string, number>(linesOf(row).map((line) => [line.id, line.shipped]));
-  const lines = d.linesAfter.map((line) => ({ id: line.lineId, qty: line.quantity, shipped: shipped.get(line.lineId) ?? 0 }));
+  const lines = d.linesAfter.map((line) => ({
+    id: line.lineId,
+    qty: line.quantity,
+    shipped: shipped.get(line.lineId) ?? 0,
+  }));
   const base = { ...row, promised_on: d.promisedDeliveryDateAfter, total: d.totalAfter, lines: JSON.stringify(lines) };
   if (CONFIRMED.has(row.status)) return { ...base, status: shippingStatus(lines) };
   if (!d.approvalRequired) return { ...base, status: 'placed', ...NO_APPROVAL };
   // An amendment past the amender's limit asks for approval again, in their name.
-  return { ...base, status: 'awaiting_approval', approval_asked_by: actorId ?? row.rep_id, approval_asked_at: d.amendedAt, approval_discount_bp: maxDiscount(d.linesAfter) };
+  return {
+    ...base,
+    status: 'awaiting_approval',
+    approval_asked_by: actorId ?? row.rep_id,
+    approval_asked_at: d.amendedAt,
+    approval_discount_bp: maxDiscount(d.linesAfter),
+  };
 }
 
 function shipped(row: WorkOrderRow, event: Extract<OrderEvent, { type: 'OrderShipmentRecorded' }>): WorkOrderRow {
@@ -64,7 +84,12 @@ function shipped(row: WorkOrderRow, event: Extract<OrderEvent, { type: 'OrderShi
 function closed(row: WorkOrderRow): WorkOrderRow {
   const lines = linesOf(row).map((line) => ({ ...line, qty: line.shipped }));
   const anyShipped = lines.some((line) => line.shipped > 0);
-  return { ...row, status: 'closed', lines: JSON.stringify(lines), awaiting_delivery: anyShipped && row.delivered_on === null ? 1 : 0 };
+  return {
+    ...row,
+    status: 'closed',
+    lines: JSON.stringify(lines),
+    awaiting_delivery: anyShipped && row.delivered_on === null ? 1 : 0,
+  };
 }
 
 function evolveExisting(row: WorkOrderRow, event: OrderEvent, actorId: string | null): WorkOrderRow {
@@ -74,13 +99,26 @@ function evolveExisting(row: WorkOrderRow, event: OrderEvent, actorId: string | 
     case 'OrderDiscountApproved':
       return { ...row, status: 'placed', ...NO_APPROVAL };
     case 'OrderConfirmed':
-      return { ...row, status: 'confirmed', rep_id: event.data.repId, region: event.data.region, promised_on: event.data.promisedDeliveryDate, total: event.data.bookedTotal, ...NO_APPROVAL };
+      return {
+        ...row,
+        status: 'confirmed',
+        rep_id: event.data.repId,
+        region: event.data.region,
+        promised_on: event.data.promisedDeliveryDate,
+        total: event.data.bookedTotal,
+        ...NO_APPROVAL,
+      };
     case 'OrderAmended':
       return amended(row, event, actorId);
     case 'OrderShipmentRecorded':
       return shipped(row, event);
     case 'OrderDelivered':
-      return { ...row, status: row.status === 'closed' ? 'closed' : 'delivered', delivered_on: event.data.deliveredOn, awaiting_delivery: 0 };
+      return {
+        ...row,
+        status: row.status === 'closed' ? 'closed' : 'delivered',
+        delivered_on: event.data.deliveredOn,
+        awaiting_delivery: 0,
+      };
     case 'OrderCancelled':
       return { ...row, status: 'cancelled', awaiting_delivery: 0, ...NO_APPROVAL };
     case 'OrderClosed':
@@ -89,9 +127,16 @@ function evolveExisting(row: WorkOrderRow, event: OrderEvent, actorId: string | 
 }
 
 /** The order list's row from an order event; `actorId` is who sent the command (the event's metadata). */
-export function evolveOrder(event: OrderEvent, rows: RowReader, actorId: string | null, zone: string): readonly RowWrite[] {
+export function evolveOrder(
+  event: OrderEvent,
+  rows: RowReader,
+  actorId: string | null,
+  zone: string,
+): readonly RowWrite[] {
   if (event.type === 'OrderPlaced') {
-    return rows.get(workOrdersTable, { order_id: event.data.orderId }) === undefined ? [upsert(workOrdersTable, placed(event, actorId, zone))] : [];
+    return rows.get(workOrdersTable, { order_id: event.data.orderId }) === undefined
+      ? [upsert(workOrdersTable, placed(event, actorId, zone))]
+      : [];
   }
   return [upsert(workOrdersTable, evolveExisting(existing(rows, event.data.orderId), event, actorId))];
 }

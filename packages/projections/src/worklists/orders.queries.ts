@@ -5,7 +5,17 @@ import { Conditions, readPage } from './paging.js';
 import type { WorkOrderRow } from './worklists.tables.js';
 
 /** Statuses `GET /orders` filters on: the order's own, and `late`. */
-export const ORDER_LIST_STATUSES = ['awaiting_approval', 'placed', 'confirmed', 'partly_shipped', 'shipped', 'delivered', 'late', 'cancelled', 'closed'] as const;
+export const ORDER_LIST_STATUSES = [
+  'awaiting_approval',
+  'placed',
+  'confirmed',
+  'partly_shipped',
+  'shipped',
+  'delivered',
+  'late',
+  'cancelled',
+  'closed',
+] as const;
 /** One of the statuses the list filters on. */
 export type OrderListStatus = (typeof ORDER_LIST_STATUSES)[number];
 
@@ -43,19 +53,21 @@ export interface OrderListRow {
 export const ORDER_LIST = 'orders';
 
 /** `late`: past the promised delivery date (before today) and not delivered, cancelled or closed without shipping. */
-const answer = (today: string) => (row: WorkOrderRow): OrderListRow => ({
-  orderId: row.order_id,
-  customerId: row.customer_id,
-  repId: row.rep_id,
-  region: row.region,
-  status: row.status,
-  late: row.awaiting_delivery === 1 && row.promised_on < today,
-  placedOn: row.placed_on,
-  promisedOn: row.promised_on,
-  deliveredOn: row.delivered_on,
-  total: row.total,
-  currency: row.currency,
-});
+const answer =
+  (today: string) =>
+  (row: WorkOrderRow): OrderListRow => ({
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    repId: row.rep_id,
+    region: row.region,
+    status: row.status,
+    late: row.awaiting_delivery === 1 && row.promised_on < today,
+    placedOn: row.placed_on,
+    promisedOn: row.promised_on,
+    deliveredOn: row.delivered_on,
+    total: row.total,
+    currency: row.currency,
+  });
 
 /** Orders newest placed first (then id, descending), in the caller's scope and the filters. */
 export function listOrders(db: Database.Database, lagOf: LagOf, filter: OrderListFilter): ListResult<OrderListRow> {
@@ -74,5 +86,10 @@ export function listOrders(db: Database.Database, lagOf: LagOf, filter: OrderLis
     .add('(placed_on, order_id) < (@afterOn, @afterId)', { afterOn: filter.after?.[0], afterId: filter.after?.[1] });
   const sql = `SELECT * FROM wl_orders ${where.sql} ORDER BY placed_on DESC, order_id DESC`;
   const keyOf = (r: WorkOrderRow) => [r.placed_on, r.order_id];
-  return readList(db, lagOf, () => readPage<WorkOrderRow>(db, { list: ORDER_LIST, sql, params: where.params, limit: filter.limit, keyOf }), answer(filter.today));
+  return readList(
+    db,
+    lagOf,
+    () => readPage<WorkOrderRow>(db, { list: ORDER_LIST, sql, params: where.params, limit: filter.limit, keyOf }),
+    answer(filter.today),
+  );
 }

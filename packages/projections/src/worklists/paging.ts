@@ -38,7 +38,11 @@ export class Conditions {
   readonly params: Record<string, Cell> = {};
 
   /** Adds `sql` with its parameters when `when` holds (by default: every parameter is defined). */
-  add(sql: string, params: Readonly<Record<string, Cell | undefined>> = {}, when = Object.values(params).every((v) => v !== undefined)): this {
+  add(
+    sql: string,
+    params: Readonly<Record<string, Cell | undefined>> = {},
+    when = Object.values(params).every((v) => v !== undefined),
+  ): this {
     if (!when) return this;
     this.parts.push(sql);
     for (const [name, value] of Object.entries(params)) this.params[name] = value ?? null;
@@ -56,10 +60,19 @@ export class Conditions {
  */
 export function readPage<R extends Record<string, Cell>>(
   db: Database.Database,
-  query: { readonly list: string; readonly sql: string; readonly params: Record<string, Cell>; readonly limit: number; readonly keyOf: (row: R) => readonly string[] },
+  query: {
+    readonly list: string;
+    readonly sql: string;
+    readonly params: Record<string, Cell>;
+    readonly limit: number;
+    readonly keyOf: (row: R) => readonly string[];
+  },
 ): Page<R> {
   const rows = prepared(db, `${query.sql} LIMIT @limit + 0`).all({ ...query.params, limit: query.limit + 1 }) as R[];
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(query.list, query.keyOf(last)) : null };
+  return {
+    rows: page,
+    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(query.list, query.keyOf(last)) : null,
+  };
 }

@@ -16,13 +16,23 @@ const existing = (rows: RowReader, receivableId: string): WorkReceivableRow => {
 /** The installments after allocations (each says what its installment still owes afterwards), and the due dates that follow. */
 function allocated(row: WorkReceivableRow, allocations: readonly Allocation[]): WorkReceivableRow {
   const after = new Map(allocations.map((a) => [a.installmentNo, a.outstandingAfter]));
-  const installments = (JSON.parse(row.installments) as Installment[]).map((i) => ({ ...i, owed: after.get(i.no) ?? i.owed }));
+  const installments = (JSON.parse(row.installments) as Installment[]).map((i) => ({
+    ...i,
+    owed: after.get(i.no) ?? i.owed,
+  }));
   return withInstallments(row, installments);
 }
 
 function withInstallments(row: WorkReceivableRow, installments: readonly Installment[]): WorkReceivableRow {
-  const owing = installments.filter((i) => i.owed > 0).map((i) => i.due).sort();
-  const last = installments.map((i) => i.due).sort().at(-1) ?? row.issued_on;
+  const owing = installments
+    .filter((i) => i.owed > 0)
+    .map((i) => i.due)
+    .sort();
+  const last =
+    installments
+      .map((i) => i.due)
+      .sort()
+      .at(-1) ?? row.issued_on;
   const next = owing[0] ?? null;
   return { ...row, installments: JSON.stringify(installments), next_due_on: next, sort_due_on: next ?? last };
 }
@@ -31,7 +41,10 @@ function withInstallments(row: WorkReceivableRow, installments: readonly Install
 function withPayments(row: WorkReceivableRow, payments: readonly Payment[]): WorkReceivableRow {
   const from = row.promise_logged_on;
   const until = row.promise_on;
-  const paid = from === null || until === null ? 0 : payments.filter((p) => !p.reversed && p.on >= from && p.on <= until).reduce((sum, p) => sum + p.amount, 0);
+  const paid =
+    from === null || until === null
+      ? 0
+      : payments.filter((p) => !p.reversed && p.on >= from && p.on <= until).reduce((sum, p) => sum + p.amount, 0);
   return { ...row, payments: JSON.stringify(payments), promise_paid: paid };
 }
 
@@ -64,7 +77,10 @@ function opened(event: Extract<ReceivableEvent, { type: 'ReceivableOpened' }>): 
     payments: '[]',
     ...NO_REQUEST,
   };
-  return withInstallments(row, d.installments.map((i) => ({ no: i.installmentNo, due: i.dueDate, owed: i.amount })));
+  return withInstallments(
+    row,
+    d.installments.map((i) => ({ no: i.installmentNo, due: i.dueDate, owed: i.amount })),
+  );
 }
 
 function evolveExisting(row: WorkReceivableRow, event: ReceivableEvent): WorkReceivableRow {
@@ -73,7 +89,10 @@ function evolveExisting(row: WorkReceivableRow, event: ReceivableEvent): WorkRec
       return row;
     case 'PaymentReceived': {
       const d = event.data;
-      return withPayments(allocated(row, d.allocations), [...paymentsOf(row), { id: d.paymentId, on: d.receivedOn, amount: d.amount, reversed: false }]);
+      return withPayments(allocated(row, d.allocations), [
+        ...paymentsOf(row),
+        { id: d.paymentId, on: d.receivedOn, amount: d.amount, reversed: false },
+      ]);
     }
     case 'PaymentReversed': {
       const d = event.data;
@@ -90,9 +109,19 @@ function evolveExisting(row: WorkReceivableRow, event: ReceivableEvent): WorkRec
       return { ...row, status: 'settled', ...NO_REQUEST };
     case 'CollectionFollowUpLogged': {
       const d = event.data;
-      const followed = { ...row, last_follow_up_on: d.loggedOn, last_follow_up_channel: d.channel, last_follow_up_by: d.loggedBy };
+      const followed = {
+        ...row,
+        last_follow_up_on: d.loggedOn,
+        last_follow_up_channel: d.channel,
+        last_follow_up_by: d.loggedBy,
+      };
       if (d.promiseToPay === null) return followed;
-      const promised = { ...followed, promise_on: d.promiseToPay.date, promise_amount: d.promiseToPay.amount, promise_logged_on: d.loggedOn };
+      const promised = {
+        ...followed,
+        promise_on: d.promiseToPay.date,
+        promise_amount: d.promiseToPay.amount,
+        promise_logged_on: d.loggedOn,
+      };
       return withPayments(promised, paymentsOf(row));
     }
     case 'ReceivableDisputed':
@@ -105,7 +134,9 @@ function evolveExisting(row: WorkReceivableRow, event: ReceivableEvent): WorkRec
 /** The receivable list's row from a receivable event (every event carries the outstanding amount after it). */
 export function evolveReceivable(event: ReceivableEvent, rows: RowReader): readonly RowWrite[] {
   if (event.type === 'ReceivableOpened') {
-    return rows.get(workReceivablesTable, { receivable_id: event.data.receivableId }) === undefined ? [upsert(workReceivablesTable, opened(event))] : [];
+    return rows.get(workReceivablesTable, { receivable_id: event.data.receivableId }) === undefined
+      ? [upsert(workReceivablesTable, opened(event))]
+      : [];
   }
   const row = evolveExisting(existing(rows, event.data.receivableId), event);
   return [upsert(workReceivablesTable, { ...row, outstanding: event.data.outstanding })];

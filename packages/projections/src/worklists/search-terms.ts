@@ -7,7 +7,11 @@ const HAN = /\p{Script=Han}/u;
 
 /** The text a name or a query is compared as: NFKC, lower case, every run of other than letters and digits one space. */
 export function searchText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -20,7 +24,11 @@ function wordStarts(text: string): number[] {
   let offset = 0;
   chars.forEach((char, i) => {
     const previous = chars[i - 1];
-    if (char !== ' ' && (i === 0 || previous === ' ' || HAN.test(char) || (previous !== undefined && HAN.test(previous)))) starts.push(offset);
+    if (
+      char !== ' ' &&
+      (i === 0 || previous === ' ' || HAN.test(char) || (previous !== undefined && HAN.test(previous)))
+    )
+      starts.push(offset);
     offset += char.length;
   });
   return starts;

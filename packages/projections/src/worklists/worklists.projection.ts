@@ -19,7 +19,8 @@ import { evolveOrder } from './orders.evolve.js';
 import { evolveReceivable } from './receivables.evolve.js';
 import { WORKLIST_TABLES } from './worklists.tables.js';
 
-const typesOf = (definitions: readonly { readonly type: string }[]): ReadonlySet<string> => new Set(definitions.map((d) => d.type));
+const typesOf = (definitions: readonly { readonly type: string }[]): ReadonlySet<string> =>
+  new Set(definitions.map((d) => d.type));
 const CUSTOMER = typesOf(customerEventDefinitions);
 const ORDER = typesOf(orderEventDefinitions);
 const RECEIVABLE = typesOf(receivableEventDefinitions);
@@ -38,7 +39,8 @@ function actorIdOf(event: RecordedEvent): string | null {
 }
 
 function project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[] {
-  if (!CUSTOMER.has(event.type) && !ORDER.has(event.type) && !RECEIVABLE.has(event.type) && !COMPLAINT.has(event.type)) return [];
+  if (!CUSTOMER.has(event.type) && !ORDER.has(event.type) && !RECEIVABLE.has(event.type) && !COMPLAINT.has(event.type))
+    return [];
   const decoded = decodeEvent(event);
   if (isCustomer(decoded)) return evolveCustomer(decoded, rows, context.zone);
   if (isOrder(decoded)) return evolveOrder(decoded, rows, actorIdOf(event), context.zone);

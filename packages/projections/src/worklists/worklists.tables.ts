@@ -16,9 +16,23 @@ export type WorkCustomerRow = {
 /** Customers, in id order per scope (the list's order). */
 export const workCustomersTable = defineTable<WorkCustomerRow, 'customer_id'>({
   name: 'wl_customers',
-  columns: { customer_id: 'TEXT', company_name: 'TEXT', region: 'TEXT', segment: 'TEXT', owner_rep_id: 'TEXT', active: 'INTEGER', last_reviewed_on: 'TEXT' },
+  columns: {
+    customer_id: 'TEXT',
+    company_name: 'TEXT',
+    region: 'TEXT',
+    segment: 'TEXT',
+    owner_rep_id: 'TEXT',
+    active: 'INTEGER',
+    last_reviewed_on: 'TEXT',
+  },
   primaryKey: ['customer_id'],
-  indexes: [['owner_rep_id', 'customer_id'], ['region', 'customer_id'], ['owner_rep_id', 'last_reviewed_on'], ['region', 'last_reviewed_on'], ['last_reviewed_on']],
+  indexes: [
+    ['owner_rep_id', 'customer_id'],
+    ['region', 'customer_id'],
+    ['owner_rep_id', 'last_reviewed_on'],
+    ['region', 'last_reviewed_on'],
+    ['last_reviewed_on'],
+  ],
 });
 
 /** The search terms of a customer: its id, its company name, each word of it, each tail of a CJK run (see search-terms.ts). */
@@ -227,4 +241,10 @@ export const workComplaintsTable = defineTable<WorkComplaintRow, 'complaint_id'>
 });
 
 /** Every table of the worklists read model. */
-export const WORKLIST_TABLES = [workCustomersTable, workCustomerTermsTable, workOrdersTable, workReceivablesTable, workComplaintsTable] as const;
+export const WORKLIST_TABLES = [
+  workCustomersTable,
+  workCustomerTermsTable,
+  workOrdersTable,
+  workReceivablesTable,
+  workComplaintsTable,
+] as const;

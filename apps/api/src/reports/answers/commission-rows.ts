@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { CommissionLine, CommissionRegionRow, CommissionStatementRow, StatementApproval } from '@salesbook/projections';
+import type {
+  CommissionLine,
+  CommissionRegionRow,
+  CommissionStatementRow,
+  StatementApproval,
+} from '@salesbook/projections';
 
 /** A rep's commission statement of a month. */
 export const CommissionStatementRowSchema = z.strictObject({
@@ -10,7 +15,11 @@ export const CommissionStatementRowSchema = z.strictObject({
   currency: z.string(),
   base: z.number().int().describe('Collected sales: payments less reversals counted in the month, minor units'),
   target: z.number().int().nullable(),
-  attainment_bps: z.number().int().nullable().describe('base / target in basis points, rounded toward zero; null without a target'),
+  attainment_bps: z
+    .number()
+    .int()
+    .nullable()
+    .describe('base / target in basis points, rounded toward zero; null without a target'),
   tier: z.number().int().describe('The tier reached, from 1'),
   rate_bps: z.number().int(),
   commission: z.number().int(),
@@ -55,10 +64,15 @@ export const CommissionLineSchema = z.strictObject({
   currency: z.string(),
   amount: z.number().int(),
   dated_on: z.string(),
-  counted_on: z.string().describe('The day it counts on: a late fact into a closed month counts on the day it was recorded'),
+  counted_on: z
+    .string()
+    .describe('The day it counts on: a late fact into a closed month counts on the day it was recorded'),
   month: z.string(),
   late: z.boolean(),
-  adjusted_from: z.string().nullable().describe("The month it counted in, when that month's statement was approved without it (an adjustment here)"),
+  adjusted_from: z
+    .string()
+    .nullable()
+    .describe("The month it counted in, when that month's statement was approved without it (an adjustment here)"),
   commission: z.number().int().nullable().describe("A collection's share of the month's commission"),
   clawback: z.number().int().nullable().describe("A write-off's or credit note's clawback"),
 }) satisfies z.ZodType<CommissionLineAnswer>;

@@ -71,7 +71,9 @@ export const OverdueRowSchema = z.strictObject({
   outstanding: minor,
   overdue_amount: minor,
   last_follow_up: z.strictObject({ on: z.string(), channel: z.string() }).nullable(),
-  promise_to_pay: z.strictObject({ made_on: z.string(), date: z.string(), amount: minor, status: z.enum(['open', 'kept', 'broken']) }).nullable(),
+  promise_to_pay: z
+    .strictObject({ made_on: z.string(), date: z.string(), amount: minor, status: z.enum(['open', 'kept', 'broken']) })
+    .nullable(),
   installments: z.array(Installment),
 }) satisfies z.ZodType<P.OverdueRow>;
 
@@ -84,11 +86,27 @@ export const SatisfactionGroupSchema = z.strictObject({
   csat: CsatFigureSchema,
   nps: NpsFigureSchema,
   items: z.array(z.strictObject({ item: Item, mean: maybeNumber, n: count })),
-  keyDrivers: z.strictObject({ n: count, drivers: z.array(z.strictObject({ item: Item, correlation: maybeNumber, rank: count.nullable() })).nullable() }),
-  closedLoop: z.strictObject({ opened: count, closed: count, recovered: count, rate: maybeNumber, recoveryRate: maybeNumber, meanHoursToClose: maybeNumber }),
+  keyDrivers: z.strictObject({
+    n: count,
+    drivers: z.array(z.strictObject({ item: Item, correlation: maybeNumber, rank: count.nullable() })).nullable(),
+  }),
+  closedLoop: z.strictObject({
+    opened: count,
+    closed: count,
+    recovered: count,
+    rate: maybeNumber,
+    recoveryRate: maybeNumber,
+    meanHoursToClose: maybeNumber,
+  }),
 }) satisfies z.ZodType<P.SatisfactionGroup>;
 
-const Clock = z.strictObject({ n: count, meanMs: maybeNumber, p90Ms: maybeNumber, breached: count, breachRate: maybeNumber });
+const Clock = z.strictObject({
+  n: count,
+  meanMs: maybeNumber,
+  p90Ms: maybeNumber,
+  breached: count,
+  breachRate: maybeNumber,
+});
 const Tally = z.record(z.string(), count);
 
 /** Complaint figures of one group (or of everything, `group: null`) as of an instant. */

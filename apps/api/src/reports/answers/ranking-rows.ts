@@ -4,7 +4,12 @@ import { maybeNumber } from './report-answer.js';
 
 /** One rep's line of a league table (also a competition's standings). */
 export const LeagueTableRowSchema = z.strictObject({
-  rank: z.number().int().min(1).nullable().describe('Competition rank within the currency (1, 1, 3); null when the rep has no value'),
+  rank: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .describe('Competition rank within the currency (1, 1, 3); null when the rep has no value'),
   tied: z.boolean().describe('Another rep of the same currency has the same value, hence the same rank'),
   rep_id: z.string(),
   currency: z.string().nullable().describe('Money metrics rank within each currency; CSAT has none'),

@@ -4,10 +4,18 @@ import { maybeNumber } from './report-answer.js';
 
 /** Row schemas of the sales reports; each `satisfies` the row type its query returns, so the two cannot drift. */
 
-const ComparisonSchema = z.object({ previous: maybeNumber, change: maybeNumber, change_ratio: maybeNumber }) satisfies z.ZodType<P.Comparison>;
+const ComparisonSchema = z.object({
+  previous: maybeNumber,
+  change: maybeNumber,
+  change_ratio: maybeNumber,
+}) satisfies z.ZodType<P.Comparison>;
 
 /** CSAT: the share of satisfied answers (4-5) over `n`. */
-export const CsatFigureSchema = z.object({ value: maybeNumber, n: z.number().int(), satisfied: z.number().int() }) satisfies z.ZodType<P.CsatFigure>;
+export const CsatFigureSchema = z.object({
+  value: maybeNumber,
+  n: z.number().int(),
+  satisfied: z.number().int(),
+}) satisfies z.ZodType<P.CsatFigure>;
 /** NPS: promoters less detractors over `n`, between -1 and 1. */
 export const NpsFigureSchema = z.object({
   value: maybeNumber,
@@ -73,7 +81,10 @@ const MonthlyCurrency = z.strictObject({
   booked_vs_previous_year: ComparisonSchema,
   top_customers: z.array(TopEntry),
   top_products: z.array(TopEntry),
-  margin: z.number().int().describe('Gross margin of the orders confirmed in the month as they stand now (net sales less standard cost)'),
+  margin: z
+    .number()
+    .int()
+    .describe('Gross margin of the orders confirmed in the month as they stand now (net sales less standard cost)'),
   margin_pct: maybeNumber.describe('margin / the net sales of those orders that had a standard cost'),
 });
 
@@ -104,7 +115,16 @@ export const RepScorecardRowSchema = z.strictObject({
   on_time_delivery_rate: maybeNumber,
   csat: CsatFigureSchema,
   currencies: z.array(
-    z.strictObject({ currency: z.string(), booked: minor, target: minor.nullable(), attainment: maybeNumber, collected: minor, collection_rate: maybeNumber, margin: z.number().int(), margin_pct: maybeNumber }),
+    z.strictObject({
+      currency: z.string(),
+      booked: minor,
+      target: minor.nullable(),
+      attainment: maybeNumber,
+      collected: minor,
+      collection_rate: maybeNumber,
+      margin: z.number().int(),
+      margin_pct: maybeNumber,
+    }),
   ),
 }) satisfies z.ZodType<P.RepScorecard>;
 

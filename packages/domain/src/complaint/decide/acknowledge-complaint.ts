@@ -15,14 +15,21 @@ export function acknowledgeComplaint(
   if (isLeft(found)) return found;
   const complaint = found.right;
   if (complaint.handlerId === null) {
-    return refuse('COMPLAINT_NOT_ASSIGNED', 'assign a handler before acknowledging the complaint', { complaintId: complaint.complaintId });
+    return refuse('COMPLAINT_NOT_ASSIGNED', 'assign a handler before acknowledging the complaint', {
+      complaintId: complaint.complaintId,
+    });
   }
   const allowed = authorizeHandling(actor, complaint);
   if (isLeft(allowed)) return allowed;
   return right([
     {
       type: 'ComplaintAcknowledged',
-      data: { complaintId: complaint.complaintId, handlerId: complaint.handlerId, acknowledgedBy: actor.id, acknowledgedAt: occurredAt },
+      data: {
+        complaintId: complaint.complaintId,
+        handlerId: complaint.handlerId,
+        acknowledgedBy: actor.id,
+        acknowledgedAt: occurredAt,
+      },
     },
   ]);
 }

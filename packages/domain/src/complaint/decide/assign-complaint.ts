@@ -7,7 +7,10 @@ import type { ComplaintEvent } from '../events.js';
 import type { ComplaintState } from '../state.js';
 
 /** A manager of the complaint's region assigns a handler who is not the customer's own rep; the same handler again is a no-op. */
-export function assignComplaint(command: AssignComplaintCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+export function assignComplaint(
+  command: AssignComplaintCommand,
+  state: ComplaintState,
+): Either<DomainError, readonly ComplaintEvent[]> {
   const { actor, occurredAt } = command.metadata;
   const found = requireTransition(state, 'ComplaintAssigned', occurredAt);
   if (isLeft(found)) return found;
@@ -15,7 +18,9 @@ export function assignComplaint(command: AssignComplaintCommand, state: Complain
   const assigner = requireObjective(complaint, actor.id);
   if (isLeft(assigner)) return assigner;
   if (!managesRegion(actor, complaint.region)) {
-    return refuse('COMPLAINT_NOT_AUTHORIZED', `only a manager of region ${complaint.region} assigns its complaints`, { role: actor.role });
+    return refuse('COMPLAINT_NOT_AUTHORIZED', `only a manager of region ${complaint.region} assigns its complaints`, {
+      role: actor.role,
+    });
   }
   const { handlerId } = command.data;
   const objective = requireObjective(complaint, handlerId);
@@ -24,7 +29,13 @@ export function assignComplaint(command: AssignComplaintCommand, state: Complain
   return right([
     {
       type: 'ComplaintAssigned',
-      data: { complaintId: complaint.complaintId, handlerId, previousHandlerId: complaint.handlerId, assignedBy: actor.id, assignedAt: occurredAt },
+      data: {
+        complaintId: complaint.complaintId,
+        handlerId,
+        previousHandlerId: complaint.handlerId,
+        assignedBy: actor.id,
+        assignedAt: occurredAt,
+      },
     },
   ]);
 }

@@ -6,7 +6,10 @@ import type { ComplaintEvent } from '../events.js';
 import type { ComplaintState } from '../state.js';
 
 /** The investigation waits on the customer: the resolution clock pauses from now. */
-export function awaitCustomer(command: AwaitCustomerCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+export function awaitCustomer(
+  command: AwaitCustomerCommand,
+  state: ComplaintState,
+): Either<DomainError, readonly ComplaintEvent[]> {
   const { actor, occurredAt } = command.metadata;
   const found = requireTransition(state, 'ComplaintAwaitingCustomer', occurredAt);
   if (isLeft(found)) return found;

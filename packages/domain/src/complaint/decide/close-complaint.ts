@@ -6,7 +6,10 @@ import type { ComplaintEvent } from '../events.js';
 import type { ComplaintState } from '../state.js';
 
 /** Closes a resolved complaint with the customer's satisfaction with the handling. */
-export function closeComplaint(command: CloseComplaintCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+export function closeComplaint(
+  command: CloseComplaintCommand,
+  state: ComplaintState,
+): Either<DomainError, readonly ComplaintEvent[]> {
   const { actor, occurredAt } = command.metadata;
   const found = requireTransition(state, 'ComplaintClosed', occurredAt);
   if (isLeft(found)) return found;

@@ -6,7 +6,10 @@ import type { ComplaintEvent } from '../events.js';
 import type { ComplaintState } from '../state.js';
 
 /** Files a complaint of a known customer, fixing the customer's owner rep and region on it. */
-export function fileComplaint(command: FileComplaintCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+export function fileComplaint(
+  command: FileComplaintCommand,
+  state: ComplaintState,
+): Either<DomainError, readonly ComplaintEvent[]> {
   if (state.status !== 'none') {
     return refuse('COMPLAINT_ALREADY_FILED', 'this complaint was already filed', { complaintId: state.complaintId });
   }
@@ -14,7 +17,8 @@ export function fileComplaint(command: FileComplaintCommand, state: ComplaintSta
   if (isLeft(allowed)) return allowed;
   const { customer } = command.inputs;
   const { complaintId, customerId, orderId, channel, category, severity, description } = command.data;
-  if (customer === null) return refuse('COMPLAINT_CUSTOMER_NOT_FOUND', `there is no customer ${customerId}`, { customerId });
+  if (customer === null)
+    return refuse('COMPLAINT_CUSTOMER_NOT_FOUND', `there is no customer ${customerId}`, { customerId });
   return right([
     {
       type: 'ComplaintFiled',

@@ -19,7 +19,13 @@ export function recordInvestigation(
   return right([
     {
       type: 'ComplaintInvestigationRecorded',
-      data: { complaintId: found.right.complaintId, rootCause: rootCause ?? null, findings, recordedBy: actor.id, recordedAt: occurredAt },
+      data: {
+        complaintId: found.right.complaintId,
+        rootCause: rootCause ?? null,
+        findings,
+        recordedBy: actor.id,
+        recordedAt: occurredAt,
+      },
     },
   ]);
 }

@@ -9,18 +9,28 @@ import { COMPENSATION_MANAGER_THRESHOLD } from '../vocabulary.js';
 /** Only a compensation above the threshold needs asking for, and one question stands at a time. */
 function requireNewRequest(complaint: Complaint, amount: number): Either<DomainError, true> {
   if (amount <= COMPENSATION_MANAGER_THRESHOLD) {
-    return refuse('COMPLAINT_COMPENSATION_WITHIN_LIMIT', `a compensation of at most ${COMPENSATION_MANAGER_THRESHOLD} minor units needs no approval`, {
-      amount,
-      threshold: COMPENSATION_MANAGER_THRESHOLD,
-    });
+    return refuse(
+      'COMPLAINT_COMPENSATION_WITHIN_LIMIT',
+      `a compensation of at most ${COMPENSATION_MANAGER_THRESHOLD} minor units needs no approval`,
+      {
+        amount,
+        threshold: COMPENSATION_MANAGER_THRESHOLD,
+      },
+    );
   }
   const pending = complaint.compensationRequest;
   if (pending !== null) {
-    return refuse('COMPLAINT_COMPENSATION_ALREADY_REQUESTED', 'a compensation request is already waiting for a manager', { ...pending });
+    return refuse(
+      'COMPLAINT_COMPENSATION_ALREADY_REQUESTED',
+      'a compensation request is already waiting for a manager',
+      { ...pending },
+    );
   }
   const approved = complaint.approvedCompensation;
   if (approved !== null) {
-    return refuse('COMPLAINT_COMPENSATION_ALREADY_APPROVED', 'a compensation is already approved: resolve within it', { ...approved });
+    return refuse('COMPLAINT_COMPENSATION_ALREADY_APPROVED', 'a compensation is already approved: resolve within it', {
+      ...approved,
+    });
   }
   return right(true);
 }
@@ -29,7 +39,10 @@ function requireNewRequest(complaint: Complaint, amount: number): Either<DomainE
  * Whoever may work on an open complaint (its handler, a manager of its region) asks a manager to approve a
  * compensation above the threshold, saying why.
  */
-export function requestCompensationApproval(command: RequestCompensationApprovalCommand, state: ComplaintState): Either<DomainError, readonly ComplaintEvent[]> {
+export function requestCompensationApproval(
+  command: RequestCompensationApprovalCommand,
+  state: ComplaintState,
+): Either<DomainError, readonly ComplaintEvent[]> {
   const { actor, occurredAt } = command.metadata;
   const found = requireTransition(state, 'ComplaintCompensationRequested', occurredAt);
   if (isLeft(found)) return found;
@@ -43,7 +56,16 @@ export function requestCompensationApproval(command: RequestCompensationApproval
   return right([
     {
       type: 'ComplaintCompensationRequested',
-      data: { complaintId, amount, currency, reason, region, requestedBy: actor.id, requesterRole: actor.role, requestedAt: occurredAt },
+      data: {
+        complaintId,
+        amount,
+        currency,
+        reason,
+        region,
+        requestedBy: actor.id,
+        requesterRole: actor.role,
+        requestedAt: occurredAt,
+      },
     },
   ]);
 }

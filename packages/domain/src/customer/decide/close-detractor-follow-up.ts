@@ -11,10 +11,16 @@ const sameClosing = (followUp: FollowUp, data: CloseDetractorFollowUp, erased: b
 /** What was done is required, except after erasure, when no free text about the customer may be recorded. */
 function checkAction(state: Customer, data: CloseDetractorFollowUp): Either<CustomerError, true> {
   if (state.personalDataErased && data.actionTaken !== undefined) {
-    return refuse('CUSTOMER_PERSONAL_DATA_ERASED', 'the personal data of this customer was erased; close the follow-up without saying what was done', { customerId: state.customerId });
+    return refuse(
+      'CUSTOMER_PERSONAL_DATA_ERASED',
+      'the personal data of this customer was erased; close the follow-up without saying what was done',
+      { customerId: state.customerId },
+    );
   }
   if (!state.personalDataErased && data.actionTaken === undefined) {
-    return refuse('CUSTOMER_FOLLOW_UP_ACTION_REQUIRED', 'say what was done to close the follow-up', { surveyId: data.surveyId });
+    return refuse('CUSTOMER_FOLLOW_UP_ACTION_REQUIRED', 'say what was done to close the follow-up', {
+      surveyId: data.surveyId,
+    });
   }
   return right(true);
 }
@@ -23,7 +29,10 @@ function checkAction(state: Customer, data: CloseDetractorFollowUp): Either<Cust
  * Closes the follow-up of an unhappy answer once: the same closing again is a no-op, a different one is refused.
  * Whoever may change the customer may close it, also after deactivation (the call back still happened).
  */
-export function closeDetractorFollowUp(command: CloseDetractorFollowUpCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function closeDetractorFollowUp(
+  command: CloseDetractorFollowUpCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireCustomer(state, 'close a follow-up');
   if (isLeft(customer)) return customer;
   const c = customer.right;
@@ -31,11 +40,18 @@ export function closeDetractorFollowUp(command: CloseDetractorFollowUpCommand, s
   const allowed = authorizeChange(metadata.actor, c, 'close follow-ups for this customer');
   if (isLeft(allowed)) return allowed;
   const followUp = c.followUps[data.surveyId];
-  if (followUp === undefined) return refuse('CUSTOMER_FOLLOW_UP_NOT_FOUND', `no follow-up was opened for survey ${data.surveyId}`, { surveyId: data.surveyId });
+  if (followUp === undefined)
+    return refuse('CUSTOMER_FOLLOW_UP_NOT_FOUND', `no follow-up was opened for survey ${data.surveyId}`, {
+      surveyId: data.surveyId,
+    });
   if (followUp.status === 'closed') {
     return sameClosing(followUp, data, c.personalDataErased)
       ? right([])
-      : refuse('CUSTOMER_FOLLOW_UP_ALREADY_CLOSED', `the follow-up of survey ${data.surveyId} was already closed differently`, { surveyId: data.surveyId });
+      : refuse(
+          'CUSTOMER_FOLLOW_UP_ALREADY_CLOSED',
+          `the follow-up of survey ${data.surveyId} was already closed differently`,
+          { surveyId: data.surveyId },
+        );
   }
   const action = checkAction(c, data);
   if (isLeft(action)) return action;
@@ -43,7 +59,14 @@ export function closeDetractorFollowUp(command: CloseDetractorFollowUpCommand, s
   return right([
     {
       type: 'DetractorFollowUpClosed',
-      data: { customerId: c.customerId, surveyId, ...(actionTaken === undefined ? {} : { actionTaken }), recovered, closedBy: metadata.actor.id, closedAt: metadata.occurredAt },
+      data: {
+        customerId: c.customerId,
+        surveyId,
+        ...(actionTaken === undefined ? {} : { actionTaken }),
+        recovered,
+        closedBy: metadata.actor.id,
+        closedAt: metadata.occurredAt,
+      },
     },
   ]);
 }

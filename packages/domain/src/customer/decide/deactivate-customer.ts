@@ -5,7 +5,10 @@ import type { CustomerEvent } from '../events.js';
 import type { CustomerState } from '../state.js';
 
 /** Deactivates the customer (managers of the region or the system); deactivating again is a no-op. */
-export function deactivateCustomer(command: DeactivateCustomerCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function deactivateCustomer(
+  command: DeactivateCustomerCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireCustomer(state, 'deactivate');
   if (isLeft(customer)) return customer;
   const c = customer.right;
@@ -15,7 +18,12 @@ export function deactivateCustomer(command: DeactivateCustomerCommand, state: Cu
   return right([
     {
       type: 'CustomerDeactivated',
-      data: { customerId: c.customerId, reason: command.data.reason, deactivatedBy: command.metadata.actor.id, deactivatedAt: command.metadata.occurredAt },
+      data: {
+        customerId: c.customerId,
+        reason: command.data.reason,
+        deactivatedBy: command.metadata.actor.id,
+        deactivatedAt: command.metadata.occurredAt,
+      },
     },
   ]);
 }

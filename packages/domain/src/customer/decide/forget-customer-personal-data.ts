@@ -5,7 +5,10 @@ import { ERASED_FIELDS, type CustomerEvent } from '../events.js';
 import type { CustomerState } from '../state.js';
 
 /** Erases the personal data (managers of the region or the system); allowed after deactivation; a repeat is a no-op. */
-export function forgetCustomerPersonalData(command: ForgetCustomerPersonalDataCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function forgetCustomerPersonalData(
+  command: ForgetCustomerPersonalDataCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireCustomer(state, 'forget');
   if (isLeft(customer)) return customer;
   const c = customer.right;

@@ -5,7 +5,10 @@ import type { CustomerEvent } from '../events.js';
 import type { CustomerState } from '../state.js';
 
 /** Gives the customer another owner rep (and region); a regional manager must manage both the old and the new region. */
-export function reassignCustomer(command: ReassignCustomerCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function reassignCustomer(
+  command: ReassignCustomerCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireActive(state, 'reassign the customer');
   if (isLeft(customer)) return customer;
   const c = customer.right;

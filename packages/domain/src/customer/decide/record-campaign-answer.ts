@@ -10,7 +10,10 @@ import type { CustomerState } from '../state.js';
  * second answer says (an invitation's link is single-use, so even the same answer again is refused). The customer's
  * owner rep or a manager records an answer taken by phone; the system records one given through the link.
  */
-export function recordCampaignAnswer(command: RecordCampaignAnswerCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function recordCampaignAnswer(
+  command: RecordCampaignAnswerCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireCustomer(state, 'record a survey');
   if (isLeft(customer)) return customer;
   const c = customer.right;
@@ -18,14 +21,27 @@ export function recordCampaignAnswer(command: RecordCampaignAnswerCommand, state
   const allowed = authorizeChange(metadata.actor, c, 'record surveys for this customer');
   if (isLeft(allowed)) return allowed;
   if (c.surveys[data.campaignId] !== undefined) {
-    return refuse('CUSTOMER_SURVEY_ALREADY_ANSWERED', `invitation ${data.invitationId} was already answered`, { surveyId: data.campaignId, invitationId: data.invitationId });
+    return refuse('CUSTOMER_SURVEY_ALREADY_ANSWERED', `invitation ${data.invitationId} was already answered`, {
+      surveyId: data.campaignId,
+      invitationId: data.invitationId,
+    });
   }
   const active = requireActive(c, 'record a survey');
   if (isLeft(active)) return active;
   if (c.personalDataErased && data.comment !== undefined) {
-    return refuse('CUSTOMER_PERSONAL_DATA_ERASED', 'the personal data of this customer was erased; record the answer without a comment', { customerId: c.customerId });
+    return refuse(
+      'CUSTOMER_PERSONAL_DATA_ERASED',
+      'the personal data of this customer was erased; record the answer without a comment',
+      { customerId: c.customerId },
+    );
   }
   const { campaignId, invitationId, period, channel, nps, csat, scores, comment } = data;
   const answer = { surveyId: campaignId, period, nps, csat, scores, ...(comment === undefined ? {} : { comment }) };
-  return right(surveyAnswerEvents(c, { customerId: c.customerId, ...answer }, metadata.occurredAt, { campaignId, invitationId, channel }));
+  return right(
+    surveyAnswerEvents(c, { customerId: c.customerId, ...answer }, metadata.occurredAt, {
+      campaignId,
+      invitationId,
+      channel,
+    }),
+  );
 }

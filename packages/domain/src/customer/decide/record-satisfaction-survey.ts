@@ -21,7 +21,11 @@ function checkRecordable(state: Customer, data: RecordSatisfactionSurvey): Eithe
   const active = requireActive(state, 'record a survey');
   if (isLeft(active)) return active;
   if (state.personalDataErased && data.comment !== undefined) {
-    return refuse('CUSTOMER_PERSONAL_DATA_ERASED', 'the personal data of this customer was erased; record the answer without a comment', { customerId: state.customerId });
+    return refuse(
+      'CUSTOMER_PERSONAL_DATA_ERASED',
+      'the personal data of this customer was erased; record the answer without a comment',
+      { customerId: state.customerId },
+    );
   }
   return right(state);
 }
@@ -30,7 +34,10 @@ function checkRecordable(state: Customer, data: RecordSatisfactionSurvey): Eithe
  * Records one answer per customer and survey id: the same answer again is a no-op (checked first, so a
  * retry still succeeds after deactivation), a different one is refused.
  */
-export function recordSatisfactionSurvey(command: RecordSatisfactionSurveyCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function recordSatisfactionSurvey(
+  command: RecordSatisfactionSurveyCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireCustomer(state, 'record a survey');
   if (isLeft(customer)) return customer;
   const c = customer.right;
@@ -41,7 +48,11 @@ export function recordSatisfactionSurvey(command: RecordSatisfactionSurveyComman
   if (previous !== undefined) {
     return sameAnswer(previous, data, c.personalDataErased)
       ? right([])
-      : refuse('CUSTOMER_SURVEY_ALREADY_ANSWERED', `the customer already answered survey ${data.surveyId} differently`, { surveyId: data.surveyId, previous });
+      : refuse(
+          'CUSTOMER_SURVEY_ALREADY_ANSWERED',
+          `the customer already answered survey ${data.surveyId} differently`,
+          { surveyId: data.surveyId, previous },
+        );
   }
   const recordable = checkRecordable(c, data);
   if (isLeft(recordable)) return recordable;
@@ -55,9 +66,22 @@ type CampaignSource = Pick<RecordCampaignAnswer, 'campaignId' | 'invitationId' |
  * The events of one answer, however it arrived: the survey recorded with the customer's region, owner and segment as
  * they stand, and the follow-up an unhappy answer opens in the same append.
  */
-export function surveyAnswerEvents(c: Customer, data: RecordSatisfactionSurvey, respondedAt: string, campaign?: CampaignSource): readonly CustomerEvent[] {
+export function surveyAnswerEvents(
+  c: Customer,
+  data: RecordSatisfactionSurvey,
+  respondedAt: string,
+  campaign?: CampaignSource,
+): readonly CustomerEvent[] {
   const { surveyId, period, nps, csat, scores, comment } = data;
-  const answer = { customerId: c.customerId, surveyId, nps, csat, region: c.region, ownerRepId: c.ownerRepId, segment: c.segment };
+  const answer = {
+    customerId: c.customerId,
+    surveyId,
+    nps,
+    csat,
+    region: c.region,
+    ownerRepId: c.ownerRepId,
+    segment: c.segment,
+  };
   return [
     {
       type: 'SatisfactionSurveyRecorded',
@@ -73,7 +97,9 @@ export function surveyAnswerEvents(c: Customer, data: RecordSatisfactionSurvey, 
         ownerRepId: c.ownerRepId,
         segment: c.segment,
         respondedAt,
-        ...(campaign === undefined ? {} : { campaignId: campaign.campaignId, invitationId: campaign.invitationId, channel: campaign.channel }),
+        ...(campaign === undefined
+          ? {}
+          : { campaignId: campaign.campaignId, invitationId: campaign.invitationId, channel: campaign.channel }),
       },
     },
     ...followUpFor(answer, respondedAt),

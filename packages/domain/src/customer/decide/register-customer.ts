@@ -5,9 +5,14 @@ import type { CustomerEvent } from '../events.js';
 import type { CustomerState } from '../state.js';
 
 /** Registers a customer once; a rep may only register customers they own. */
-export function registerCustomer(command: RegisterCustomerCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function registerCustomer(
+  command: RegisterCustomerCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   if (state.status !== 'none') {
-    return refuse('CUSTOMER_ALREADY_REGISTERED', 'the customer is already registered', { customerId: state.customerId });
+    return refuse('CUSTOMER_ALREADY_REGISTERED', 'the customer is already registered', {
+      customerId: state.customerId,
+    });
   }
   const { data, metadata } = command;
   const allowed = authorizeChange(metadata.actor, data, 'register this customer');

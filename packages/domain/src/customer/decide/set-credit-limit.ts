@@ -5,7 +5,10 @@ import type { CustomerEvent } from '../events.js';
 import type { CustomerState } from '../state.js';
 
 /** Sets the credit limit (managers of the customer's region); the same limit again is a no-op. */
-export function setCreditLimit(command: SetCreditLimitCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function setCreditLimit(
+  command: SetCreditLimitCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireActive(state, 'set the credit limit');
   if (isLeft(customer)) return customer;
   const c = customer.right;

@@ -7,7 +7,10 @@ import type { CustomerState } from '../state.js';
 const FIELDS: readonly ProfileField[] = ['size', 'businessScope', 'purchasingHabits', 'segment'];
 
 /** Updates the profile (absent fields stay, `null` clears) and records the review, even when nothing changed. */
-export function updateCustomerProfile(command: UpdateCustomerProfileCommand, state: CustomerState): Either<CustomerError, readonly CustomerEvent[]> {
+export function updateCustomerProfile(
+  command: UpdateCustomerProfileCommand,
+  state: CustomerState,
+): Either<CustomerError, readonly CustomerEvent[]> {
   const customer = requireActive(state, 'update the profile');
   if (isLeft(customer)) return customer;
   const c = customer.right;

@@ -15,20 +15,33 @@ function checkShipped(before: readonly OrderLineState[], after: readonly OrderLi
     const next = after.find((l) => l.lineId === line.lineId);
     if (next === undefined || next.quantity < line.shipped) {
       const details = { lineId: line.lineId, shipped: line.shipped, requested: next?.quantity ?? 0 };
-      return left(orderError('ORDER_AMENDMENT_BELOW_SHIPPED', `line ${line.lineId} already shipped ${line.shipped}`, details));
+      return left(
+        orderError('ORDER_AMENDMENT_BELOW_SHIPPED', `line ${line.lineId} already shipped ${line.shipped}`, details),
+      );
     }
     if (next.sku !== line.sku) {
-      return left(orderError('ORDER_LINE_SKU_FIXED', `line ${line.lineId} has shipped ${line.sku}; add a new line instead`, { lineId: line.lineId }));
+      return left(
+        orderError('ORDER_LINE_SKU_FIXED', `line ${line.lineId} has shipped ${line.sku}; add a new line instead`, {
+          lineId: line.lineId,
+        }),
+      );
     }
   }
   return right(true);
 }
 
-const sameLines = (a: readonly OrderLine[], b: readonly OrderLine[]): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameLines = (a: readonly OrderLine[], b: readonly OrderLine[]): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** Price control: a price below the agreed one counts as discount, against the same limits. */
-const approvalNeeded = (order: Order, before: readonly OrderLine[], lines: readonly OrderLine[], limitBp: number): boolean =>
-  maxEffectiveDiscountBp(lines, agreedAfter(order.agreedPrices, before, lines)) > Math.max(order.discountCoveredBp, limitBp);
+const approvalNeeded = (
+  order: Order,
+  before: readonly OrderLine[],
+  lines: readonly OrderLine[],
+  limitBp: number,
+): boolean =>
+  maxEffectiveDiscountBp(lines, agreedAfter(order.agreedPrices, before, lines)) >
+  Math.max(order.discountCoveredBp, limitBp);
 
 /**
  * Amends lines and/or the promised date before full shipment into a new revision, recording before and
@@ -43,7 +56,8 @@ export function amendOrder(command: AmendOrderCommand, state: OrderState): Eithe
   const allowed = authorize(metadata.actor, o.repId, o.region);
   if (isLeft(allowed)) return allowed;
   const linesBefore = plainLines(o.lines);
-  const priced = data.lines === undefined ? right(linesBefore) : priceLines(data.lines, o, command.inputs?.pricing, linesBefore);
+  const priced =
+    data.lines === undefined ? right(linesBefore) : priceLines(data.lines, o, command.inputs?.pricing, linesBefore);
   if (isLeft(priced)) return priced;
   const linesAfter = priced.right;
   const dateAfter = data.promisedDeliveryDate ?? o.promisedDeliveryDate;
@@ -54,10 +68,14 @@ export function amendOrder(command: AmendOrderCommand, state: OrderState): Eithe
   if (isLeft(shipped)) return shipped;
   const approvalRequired = approvalNeeded(o, linesBefore, linesAfter, DISCOUNT_LIMIT_BP[metadata.actor.role]);
   if (approvalRequired && o.confirmed) {
-    return refuse('ORDER_DISCOUNT_ABOVE_LIMIT', 'a confirmed order takes discounts above your limit only from a manager who may grant them', {
-      maxDiscountBp: maxEffectiveDiscountBp(linesAfter, agreedAfter(o.agreedPrices, linesBefore, linesAfter)),
-      limitBp: DISCOUNT_LIMIT_BP[metadata.actor.role],
-    });
+    return refuse(
+      'ORDER_DISCOUNT_ABOVE_LIMIT',
+      'a confirmed order takes discounts above your limit only from a manager who may grant them',
+      {
+        maxDiscountBp: maxEffectiveDiscountBp(linesAfter, agreedAfter(o.agreedPrices, linesBefore, linesAfter)),
+        limitBp: DISCOUNT_LIMIT_BP[metadata.actor.role],
+      },
+    );
   }
   const totalBefore = orderTotal(linesBefore);
   const totalAfter = orderTotal(linesAfter);

@@ -10,7 +10,10 @@ import { plainLines, type OrderState } from '../state.js';
 const NOTHING_PENDING = 'ORDER_NO_APPROVAL_PENDING' as const;
 
 /** A manager of the order's region whose discount limit covers the highest line discount approves it. */
-export function approveDiscount(command: ApproveDiscountCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+export function approveDiscount(
+  command: ApproveDiscountCommand,
+  state: OrderState,
+): Either<DomainError, readonly OrderEvent[]> {
   const order = requireStatus(state, 'approve the discount of', ['awaiting_approval'], {
     placed: NOTHING_PENDING,
     confirmed: NOTHING_PENDING,
@@ -20,15 +23,22 @@ export function approveDiscount(command: ApproveDiscountCommand, state: OrderSta
   if (isLeft(order)) return order;
   const { actor, occurredAt } = command.metadata;
   if (!isManager(actor) || !managesRegion(actor, order.right.region)) {
-    return refuse('ORDER_NOT_AUTHORIZED', 'only a manager of the order region approves discounts', { actorId: actor.id, role: actor.role });
+    return refuse('ORDER_NOT_AUTHORIZED', 'only a manager of the order region approves discounts', {
+      actorId: actor.id,
+      role: actor.role,
+    });
   }
   const required = maxEffectiveDiscountBp(plainLines(order.right.lines), order.right.agreedPrices);
   const limit = DISCOUNT_LIMIT_BP[actor.role];
   if (limit < required) {
-    return refuse('ORDER_APPROVER_LIMIT_TOO_LOW', `a ${actor.role} approves discounts up to ${limit} bp; this order has ${required} bp`, {
-      approverLimitBp: limit,
-      requiredBp: required,
-    });
+    return refuse(
+      'ORDER_APPROVER_LIMIT_TOO_LOW',
+      `a ${actor.role} approves discounts up to ${limit} bp; this order has ${required} bp`,
+      {
+        approverLimitBp: limit,
+        requiredBp: required,
+      },
+    );
   }
   return right([
     {

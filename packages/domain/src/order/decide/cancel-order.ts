@@ -6,8 +6,13 @@ import type { OrderEvent } from '../events.js';
 import type { OrderState } from '../state.js';
 
 /** Cancels an order before its first shipment (after it, close short instead), reversing what it booked. */
-export function cancelOrder(command: CancelOrderCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
-  const order = requireStatus(state, 'cancel', ['placed', 'awaiting_approval', 'confirmed'], { shipped: 'ORDER_ALREADY_SHIPPED' });
+export function cancelOrder(
+  command: CancelOrderCommand,
+  state: OrderState,
+): Either<DomainError, readonly OrderEvent[]> {
+  const order = requireStatus(state, 'cancel', ['placed', 'awaiting_approval', 'confirmed'], {
+    shipped: 'ORDER_ALREADY_SHIPPED',
+  });
   if (isLeft(order)) return order;
   const o = order.right;
   const allowed = authorize(command.metadata.actor, o.repId, o.region);

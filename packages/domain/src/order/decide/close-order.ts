@@ -22,7 +22,13 @@ export function closeOrder(command: CloseOrderCommand, state: OrderState): Eithe
       type: 'OrderClosed',
       data: {
         ...{ orderId, customerId, repId, region, currency },
-        lines: o.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, orderedBefore: l.quantity, shipped: l.shipped, closedQuantity: l.quantity - l.shipped })),
+        lines: o.lines.map((l) => ({
+          lineId: l.lineId,
+          sku: l.sku,
+          orderedBefore: l.quantity,
+          shipped: l.shipped,
+          closedQuantity: l.quantity - l.shipped,
+        })),
         totalBefore,
         totalAfter,
         bookedDelta: totalAfter - totalBefore,

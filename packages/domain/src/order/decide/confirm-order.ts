@@ -11,7 +11,10 @@ import { plainLines, type OrderState } from '../state.js';
  * Confirms (books) the order once its discounts are covered, the customer is active and the credit
  * limit holds; the rep and region on the order are fixed from here on.
  */
-export function confirmOrder(command: ConfirmOrderCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+export function confirmOrder(
+  command: ConfirmOrderCommand,
+  state: OrderState,
+): Either<DomainError, readonly OrderEvent[]> {
   const order = requireStatus(state, 'confirm', ['placed'], {
     awaiting_approval: 'ORDER_DISCOUNT_NOT_APPROVED',
     partially_shipped: 'ORDER_ALREADY_CONFIRMED',

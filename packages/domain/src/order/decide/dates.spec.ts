@@ -3,17 +3,37 @@ import { fold } from '../../shared/decider.js';
 import { deciderSpec } from '../../testing/decider-spec.js';
 import { RecordShipment, type OrderCommand } from '../commands.js';
 import type { OrderEvent } from '../events.js';
-import { line, line2, orderConfirmed, orderPlaced, orderShipped, recordShipment, registeredOrderDecider, rep } from '../testing.js';
+import {
+  line,
+  line2,
+  orderConfirmed,
+  orderPlaced,
+  orderShipped,
+  recordShipment,
+  registeredOrderDecider,
+  rep,
+} from '../testing.js';
 
 const given = deciderSpec(registeredOrderDecider);
 const confirmed: OrderEvent[] = [orderPlaced(), orderConfirmed()];
 const shipped: OrderEvent[] = [...confirmed, orderShipped({ l1: 10, l2: 5 })];
 const now = '2026-03-10T09:00:00Z';
 const shipAll = (shippedOn: string): OrderCommand => ({
-  ...recordShipment([{ lineId: 'l1', quantity: line().quantity }, { lineId: 'l2', quantity: line2().quantity }], 's1', shippedOn),
+  ...recordShipment(
+    [
+      { lineId: 'l1', quantity: line().quantity },
+      { lineId: 'l2', quantity: line2().quantity },
+    ],
+    's1',
+    shippedOn,
+  ),
   metadata: { actor: rep, occurredAt: now },
 });
-const deliver = (deliveredOn: string): OrderCommand => ({ type: 'ConfirmDelivery', data: { orderId: orderPlaced().data.orderId, deliveredOn }, metadata: { actor: rep, occurredAt: '2026-03-12T09:00:00Z' } });
+const deliver = (deliveredOn: string): OrderCommand => ({
+  type: 'ConfirmDelivery',
+  data: { orderId: orderPlaced().data.orderId, deliveredOn },
+  metadata: { actor: rep, occurredAt: '2026-03-12T09:00:00Z' },
+});
 const accepted = (history: readonly OrderEvent[], command: OrderCommand): boolean =>
   isRight(registeredOrderDecider.decide(command, fold(registeredOrderDecider, history)));
 
@@ -38,6 +58,10 @@ describe('business dates of shipments and deliveries (abuse 6)', () => {
     expect(RecordShipment.safeParse({ ...shipment, shippedOn: '0001-01-01' }).success).toBe(false);
     expect(RecordShipment.safeParse({ ...shipment, shippedOn: '2999-12-31' }).success).toBe(true);
     expect(RecordShipment.safeParse({ ...shipment, shippedOn: '3000-01-01' }).success).toBe(false);
-    expect(RecordShipment.safeParse({ ...shipment, shippedOn: '2016-13-45' }).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['shippedOn']);
+    expect(
+      RecordShipment.safeParse({ ...shipment, shippedOn: '2016-13-45' }).error?.issues.map((issue) =>
+        issue.path.join('.'),
+      ),
+    ).toEqual(['shippedOn']);
   });
 });

@@ -18,14 +18,21 @@ import type { OrderState } from '../state.js';
  * Credit is checked at confirmation, when the order is booked.
  */
 export function placeOrder(command: PlaceOrderCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
-  if (state.status !== 'none') return refuse('ORDER_ALREADY_PLACED', `order ${command.data.orderId} already exists`, { orderId: command.data.orderId });
+  if (state.status !== 'none')
+    return refuse('ORDER_ALREADY_PLACED', `order ${command.data.orderId} already exists`, {
+      orderId: command.data.orderId,
+    });
   const { data, metadata, inputs } = command;
   const customer = requireActiveCustomer(inputs.customer, data.customerId);
   if (isLeft(customer)) return customer;
   const region = placementRegion(command) ?? customer.right.homeRegion;
   const allowed = authorize(metadata.actor, data.repId, region);
   if (isLeft(allowed)) return allowed;
-  const lines = priceLines(data.lines, { customerId: data.customerId, region, currency: data.currency }, inputs.pricing);
+  const lines = priceLines(
+    data.lines,
+    { customerId: data.customerId, region, currency: data.currency },
+    inputs.pricing,
+  );
   if (isLeft(lines)) return lines;
   const limit = DISCOUNT_LIMIT_BP[metadata.actor.role];
   const maxBp = maxEffectiveDiscountBp(lines.right, agreedAtPlacement(lines.right));

@@ -15,11 +15,24 @@ function shippedLines(order: Order, data: RecordShipment): Either<OrderError, Sh
   const result: ShippedLine[] = [];
   for (const { lineId, quantity } of data.lines) {
     const line = order.lines.find((l) => l.lineId === lineId);
-    if (line === undefined) return left(orderError('ORDER_LINE_NOT_FOUND', `the order has no line ${lineId}`, { lineId }));
+    if (line === undefined)
+      return left(orderError('ORDER_LINE_NOT_FOUND', `the order has no line ${lineId}`, { lineId }));
     const shippedTotal = line.shipped + quantity;
     if (shippedTotal > line.quantity) {
-      const details = { lineId, ordered: line.quantity, alreadyShipped: line.shipped, requested: quantity, remaining: line.quantity - line.shipped };
-      return left(orderError('ORDER_SHIPMENT_EXCEEDS_ORDERED', `line ${lineId} has only ${line.quantity - line.shipped} left to ship`, details));
+      const details = {
+        lineId,
+        ordered: line.quantity,
+        alreadyShipped: line.shipped,
+        requested: quantity,
+        remaining: line.quantity - line.shipped,
+      };
+      return left(
+        orderError(
+          'ORDER_SHIPMENT_EXCEEDS_ORDERED',
+          `line ${lineId} has only ${line.quantity - line.shipped} left to ship`,
+          details,
+        ),
+      );
     }
     result.push({ lineId, sku: line.sku, quantity, shippedTotal, ordered: line.quantity });
   }
@@ -27,11 +40,18 @@ function shippedLines(order: Order, data: RecordShipment): Either<OrderError, Sh
 }
 
 /** Records a (partial) shipment of a confirmed order; a repeated shipment id with the same content is a no-op. */
-export function recordShipment(command: RecordShipmentCommand, state: OrderState): Either<DomainError, readonly OrderEvent[]> {
+export function recordShipment(
+  command: RecordShipmentCommand,
+  state: OrderState,
+): Either<DomainError, readonly OrderEvent[]> {
   const { data, metadata } = command;
   const previous = state.status === 'none' ? undefined : state.shipments[data.shipmentId];
   if (previous !== undefined) {
-    return sameShipment(previous, data) ? right([]) : refuse('ORDER_SHIPMENT_ID_REUSED', `shipment ${data.shipmentId} was recorded with other content`, { shipmentId: data.shipmentId });
+    return sameShipment(previous, data)
+      ? right([])
+      : refuse('ORDER_SHIPMENT_ID_REUSED', `shipment ${data.shipmentId} was recorded with other content`, {
+          shipmentId: data.shipmentId,
+        });
   }
   const order = requireStatus(state, 'ship', ['confirmed', 'partially_shipped']);
   if (isLeft(order)) return order;
@@ -48,7 +68,18 @@ export function recordShipment(command: RecordShipmentCommand, state: OrderState
   return right([
     {
       type: 'OrderShipmentRecorded',
-      data: { orderId, customerId, repId, region, currency, shipmentId: data.shipmentId, shippedOn: data.shippedOn, lines: lines.right, fullyShipped, recordedAt: metadata.occurredAt },
+      data: {
+        orderId,
+        customerId,
+        repId,
+        region,
+        currency,
+        shipmentId: data.shipmentId,
+        shippedOn: data.shippedOn,
+        lines: lines.right,
+        fullyShipped,
+        recordedAt: metadata.occurredAt,
+      },
     },
   ]);
 }

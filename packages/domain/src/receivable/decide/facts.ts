@@ -18,20 +18,34 @@ export const common = (r: Receivable, outstanding: number) => ({
 
 /** Amounts are positive and in the receivable's currency: there is no conversion. */
 export function checkMoney(r: Receivable, money: Money, what: string): Either<ReceivableError, number> {
-  if (money.amount <= 0) return refuse('RECEIVABLE_AMOUNT_NOT_POSITIVE', `a ${what} must be more than zero`, { amount: money.amount });
+  if (money.amount <= 0)
+    return refuse('RECEIVABLE_AMOUNT_NOT_POSITIVE', `a ${what} must be more than zero`, { amount: money.amount });
   if (money.currency !== r.currency) {
-    return refuse('RECEIVABLE_CURRENCY_MISMATCH', `a ${what} in ${money.currency} cannot go to a receivable in ${r.currency}`, {
-      currency: money.currency,
-      receivableCurrency: r.currency,
-    });
+    return refuse(
+      'RECEIVABLE_CURRENCY_MISMATCH',
+      `a ${what} in ${money.currency} cannot go to a receivable in ${r.currency}`,
+      {
+        currency: money.currency,
+        receivableCurrency: r.currency,
+      },
+    );
   }
   return right(money.amount);
 }
 
 /** ReceivableSettled when the outstanding amount reaches zero, in the same decision as the payment or credit note. */
-export function settlement(r: Receivable, change: { paid: number; credited: number }, on: IsoDate): ReceivableSettledEvent[] {
+export function settlement(
+  r: Receivable,
+  change: { paid: number; credited: number },
+  on: IsoDate,
+): ReceivableSettledEvent[] {
   const paid = r.paid + change.paid;
   const credited = r.credited + change.credited;
   if (r.amount - paid - credited - r.writtenOff > 0) return [];
-  return [{ type: 'ReceivableSettled', data: { ...common(r, 0), amount: r.amount, paid, credited, dueDate: r.dueDate, settledOn: on } }];
+  return [
+    {
+      type: 'ReceivableSettled',
+      data: { ...common(r, 0), amount: r.amount, paid, credited, dueDate: r.dueDate, settledOn: on },
+    },
+  ];
 }

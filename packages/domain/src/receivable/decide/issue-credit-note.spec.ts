@@ -4,7 +4,14 @@ import * as t from '../testing.js';
 
 const given = deciderSpec(receivableDecider);
 const opened = t.eventsOf(t.openReceivable());
-const common = { receivableId: t.RECEIVABLE_ID, orderId: t.ORDER_ID, customerId: t.CUSTOMER_ID, repId: t.rep.id, region: t.EAST, currency: t.CNY };
+const common = {
+  receivableId: t.RECEIVABLE_ID,
+  orderId: t.ORDER_ID,
+  customerId: t.CUSTOMER_ID,
+  repId: t.rep.id,
+  region: t.EAST,
+  currency: t.CNY,
+};
 
 describe('IssueCreditNote', () => {
   it('reduces the oldest open installments first', () => {
@@ -41,7 +48,15 @@ describe('IssueCreditNote', () => {
     const events = t.eventsOf(t.openReceivable(), t.recordPayment(7_000), t.issueCreditNote(3_000));
     expect(events.at(-1)).toEqual({
       type: 'ReceivableSettled',
-      data: { ...common, outstanding: 0, amount: 10_000, paid: 7_000, credited: 3_000, dueDate: t.on(10, 5), settledOn: t.on(22) },
+      data: {
+        ...common,
+        outstanding: 0,
+        amount: 10_000,
+        paid: 7_000,
+        credited: 3_000,
+        dueDate: t.on(10, 5),
+        settledOn: t.on(22),
+      },
     });
   });
 
@@ -49,15 +64,25 @@ describe('IssueCreditNote', () => {
     const history = t.eventsOf(t.openReceivable(), t.issueCreditNote(1_000));
     given(history).when(t.issueCreditNote(1_000)).then([]);
     given(history).when(t.issueCreditNote(1_001)).then('RECEIVABLE_CREDIT_NOTE_ID_REUSED');
-    given(history).when(t.issueCreditNote(1_000, { amount: { amount: 1_000, currency: t.USD } })).then('RECEIVABLE_CREDIT_NOTE_ID_REUSED');
+    given(history)
+      .when(t.issueCreditNote(1_000, { amount: { amount: 1_000, currency: t.USD } }))
+      .then('RECEIVABLE_CREDIT_NOTE_ID_REUSED');
   });
 
   it('refuses credit notes on a settled or written-off receivable, in another currency, of zero, or by a rep', () => {
-    given(t.eventsOf(t.openReceivable(), t.recordPayment(10_000))).when(t.issueCreditNote(1)).then('RECEIVABLE_ALREADY_SETTLED');
-    given(t.eventsOf(t.openReceivable(), t.requestWriteOff(), t.approveWriteOff())).when(t.issueCreditNote(1)).then('RECEIVABLE_WRITTEN_OFF');
-    given(opened).when(t.issueCreditNote(1, { amount: { amount: 1, currency: t.USD } })).then('RECEIVABLE_CURRENCY_MISMATCH');
+    given(t.eventsOf(t.openReceivable(), t.recordPayment(10_000)))
+      .when(t.issueCreditNote(1))
+      .then('RECEIVABLE_ALREADY_SETTLED');
+    given(t.eventsOf(t.openReceivable(), t.requestWriteOff(), t.approveWriteOff()))
+      .when(t.issueCreditNote(1))
+      .then('RECEIVABLE_WRITTEN_OFF');
+    given(opened)
+      .when(t.issueCreditNote(1, { amount: { amount: 1, currency: t.USD } }))
+      .then('RECEIVABLE_CURRENCY_MISMATCH');
     given(opened).when(t.issueCreditNote(0)).then('RECEIVABLE_AMOUNT_NOT_POSITIVE');
-    given(opened).when(t.issueCreditNote(1, {}, t.rep)).then('RECEIVABLE_NOT_AUTHORIZED');
+    given(opened)
+      .when(t.issueCreditNote(1, {}, t.rep))
+      .then('RECEIVABLE_NOT_AUTHORIZED');
     given([]).when(t.issueCreditNote(1)).then('RECEIVABLE_NOT_FOUND');
   });
 });

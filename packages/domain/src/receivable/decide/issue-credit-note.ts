@@ -14,14 +14,21 @@ function creditable(r: Receivable, money: Money): Either<ReceivableError, number
   const amount = checkMoney(r, money, 'credit note');
   if (isLeft(amount) || amount.right <= r.outstanding) return amount;
   const details = { outstanding: r.outstanding, attempted: amount.right, currency: r.currency };
-  return refuse('RECEIVABLE_CREDIT_EXCEEDS_OUTSTANDING', `the credit note of ${amount.right} exceeds the ${r.outstanding} outstanding`, details);
+  return refuse(
+    'RECEIVABLE_CREDIT_EXCEEDS_OUTSTANDING',
+    `the credit note of ${amount.right} exceeds the ${r.outstanding} outstanding`,
+    details,
+  );
 }
 
 /**
  * Issues a credit note, never above what is outstanding, allocated oldest installment first; settles
  * the receivable when nothing is left. A repeated credit note id with the same amount is a no-op.
  */
-export function issueCreditNote(command: IssueCreditNoteCommand, state: ReceivableState): Either<DomainError, readonly ReceivableEvent[]> {
+export function issueCreditNote(
+  command: IssueCreditNoteCommand,
+  state: ReceivableState,
+): Either<DomainError, readonly ReceivableEvent[]> {
   const { data, metadata } = command;
   const found = requireReceivable(state, 'issue a credit note');
   if (isLeft(found)) return found;
@@ -30,7 +37,11 @@ export function issueCreditNote(command: IssueCreditNoteCommand, state: Receivab
   const previous = found.right.creditNotes[data.creditNoteId];
   if (previous !== undefined) {
     const same = previous.amount === data.amount.amount && found.right.currency === data.amount.currency;
-    return same ? right([]) : refuse('RECEIVABLE_CREDIT_NOTE_ID_REUSED', `credit note ${data.creditNoteId} was issued with another amount`, { creditNoteId: data.creditNoteId });
+    return same
+      ? right([])
+      : refuse('RECEIVABLE_CREDIT_NOTE_ID_REUSED', `credit note ${data.creditNoteId} was issued with another amount`, {
+          creditNoteId: data.creditNoteId,
+        });
   }
   const open = requireOpen(state, 'issue a credit note');
   if (isLeft(open)) return open;
@@ -39,6 +50,18 @@ export function issueCreditNote(command: IssueCreditNoteCommand, state: Receivab
   if (isLeft(amount)) return amount;
   const creditedOn = data.creditedOn ?? dateOf(metadata.occurredAt);
   const allocations = allocateOldestFirst(r.installments, amount.right);
-  const issued = { ...common(r, r.outstanding - amount.right), creditNoteId: data.creditNoteId, amount: amount.right, reason: data.reason, creditedOn, allocations, issuedBy: metadata.actor.id, issuedAt: metadata.occurredAt };
-  return right([{ type: 'CreditNoteIssued', data: issued }, ...settlement(r, { paid: 0, credited: amount.right }, creditedOn)]);
+  const issued = {
+    ...common(r, r.outstanding - amount.right),
+    creditNoteId: data.creditNoteId,
+    amount: amount.right,
+    reason: data.reason,
+    creditedOn,
+    allocations,
+    issuedBy: metadata.actor.id,
+    issuedAt: metadata.occurredAt,
+  };
+  return right([
+    { type: 'CreditNoteIssued', data: issued },
+    ...settlement(r, { paid: 0, credited: amount.right }, creditedOn),
+  ]);
 }

@@ -10,34 +10,43 @@ describe('OpenReceivable', () => {
   });
 
   it('without a schedule, one installment of the whole amount falls due on the due date', () => {
-    const [opened] = given([]).when(t.openReceivable({ installments: undefined })).then([
-      {
-        type: 'ReceivableOpened',
-        data: {
-          receivableId: t.RECEIVABLE_ID,
-          orderId: t.ORDER_ID,
-          customerId: t.CUSTOMER_ID,
-          repId: t.rep.id,
-          region: t.EAST,
-          currency: t.CNY,
-          outstanding: 10_000,
-          amount: 10_000,
-          issueDate: t.on(10),
-          dueDate: t.on(10, 5),
-          installments: [{ installmentNo: 1, dueDate: t.on(10, 5), amount: 10_000 }],
-          openedAt: t.at(10),
+    const [opened] = given([])
+      .when(t.openReceivable({ installments: undefined }))
+      .then([
+        {
+          type: 'ReceivableOpened',
+          data: {
+            receivableId: t.RECEIVABLE_ID,
+            orderId: t.ORDER_ID,
+            customerId: t.CUSTOMER_ID,
+            repId: t.rep.id,
+            region: t.EAST,
+            currency: t.CNY,
+            outstanding: 10_000,
+            amount: 10_000,
+            issueDate: t.on(10),
+            dueDate: t.on(10, 5),
+            installments: [{ installmentNo: 1, dueDate: t.on(10, 5), amount: 10_000 }],
+            openedAt: t.at(10),
+          },
         },
-      },
-    ]);
+      ]);
     expect(opened?.type).toBe('ReceivableOpened');
   });
 
   it('refuses installments that do not add up to the amount, saying both sums', () => {
-    const short = [{ installmentNo: 1, dueDate: t.on(10, 4), amount: 6_000 }, { installmentNo: 2, dueDate: t.on(10, 5), amount: 3_999 }];
-    const error = given([]).when(t.openReceivable({ installments: short })).thenError('RECEIVABLE_INSTALLMENTS_MISMATCH');
+    const short = [
+      { installmentNo: 1, dueDate: t.on(10, 4), amount: 6_000 },
+      { installmentNo: 2, dueDate: t.on(10, 5), amount: 3_999 },
+    ];
+    const error = given([])
+      .when(t.openReceivable({ installments: short }))
+      .thenError('RECEIVABLE_INSTALLMENTS_MISMATCH');
     expect(error.details).toEqual({ amount: 10_000, installmentsTotal: 9_999 });
     const over = [{ installmentNo: 1, dueDate: t.on(10, 4), amount: 10_001 }];
-    given([]).when(t.openReceivable({ installments: over })).then('RECEIVABLE_INSTALLMENTS_MISMATCH');
+    given([])
+      .when(t.openReceivable({ installments: over }))
+      .then('RECEIVABLE_INSTALLMENTS_MISMATCH');
   });
 
   it('refuses a schedule whose sum goes beyond safe integers', () => {
@@ -45,7 +54,9 @@ describe('OpenReceivable', () => {
       { installmentNo: 1, dueDate: t.on(10, 4), amount: Number.MAX_SAFE_INTEGER },
       { installmentNo: 2, dueDate: t.on(10, 5), amount: Number.MAX_SAFE_INTEGER },
     ];
-    given([]).when(t.openReceivable({ installments: huge })).then('RECEIVABLE_INSTALLMENTS_MISMATCH');
+    given([])
+      .when(t.openReceivable({ installments: huge }))
+      .then('RECEIVABLE_INSTALLMENTS_MISMATCH');
   });
 
   it('opens a receivable once', () => {
@@ -53,7 +64,9 @@ describe('OpenReceivable', () => {
   });
 
   it('refuses an amount of zero (an embedder skipping the schema)', () => {
-    given([]).when(t.openReceivable({ amount: { amount: 0, currency: t.CNY }, installments: undefined })).then('RECEIVABLE_AMOUNT_NOT_POSITIVE');
+    given([])
+      .when(t.openReceivable({ amount: { amount: 0, currency: t.CNY }, installments: undefined }))
+      .then('RECEIVABLE_AMOUNT_NOT_POSITIVE');
   });
 
   it.each([
@@ -62,7 +75,9 @@ describe('OpenReceivable', () => {
     ['a sales manager', t.salesManager],
     ['the regional manager of the region', t.eastManager],
   ])('is allowed to %s', (_label, by) => {
-    given([]).when(t.openReceivable({}, by)).then([{ ...t.receivableOpened() }]);
+    given([])
+      .when(t.openReceivable({}, by))
+      .then([{ ...t.receivableOpened() }]);
   });
 
   it.each([

@@ -5,29 +5,38 @@ import { RecordPayment } from '../commands.js';
 
 const given = deciderSpec(receivableDecider);
 const opened = t.eventsOf(t.openReceivable());
-const common = { receivableId: t.RECEIVABLE_ID, orderId: t.ORDER_ID, customerId: t.CUSTOMER_ID, repId: t.rep.id, region: t.EAST, currency: t.CNY };
+const common = {
+  receivableId: t.RECEIVABLE_ID,
+  orderId: t.ORDER_ID,
+  customerId: t.CUSTOMER_ID,
+  repId: t.rep.id,
+  region: t.EAST,
+  currency: t.CNY,
+};
 
 describe('RecordPayment', () => {
   it('settles the oldest open installment first and records the allocation', () => {
-    given(opened).when(t.recordPayment(7_000)).then([
-      {
-        type: 'PaymentReceived',
-        data: {
-          ...common,
-          outstanding: 3_000,
-          paymentId: t.paymentId('p1'),
-          amount: 7_000,
-          method: 'bank_transfer',
-          receivedOn: t.on(20),
-          installmentNo: null,
-          allocations: [
-            { installmentNo: 1, dueDate: t.on(10, 4), amount: 6_000, outstandingAfter: 0 },
-            { installmentNo: 2, dueDate: t.on(10, 5), amount: 1_000, outstandingAfter: 3_000 },
-          ],
-          recordedAt: t.at(20),
+    given(opened)
+      .when(t.recordPayment(7_000))
+      .then([
+        {
+          type: 'PaymentReceived',
+          data: {
+            ...common,
+            outstanding: 3_000,
+            paymentId: t.paymentId('p1'),
+            amount: 7_000,
+            method: 'bank_transfer',
+            receivedOn: t.on(20),
+            installmentNo: null,
+            allocations: [
+              { installmentNo: 1, dueDate: t.on(10, 4), amount: 6_000, outstandingAfter: 0 },
+              { installmentNo: 2, dueDate: t.on(10, 5), amount: 1_000, outstandingAfter: 3_000 },
+            ],
+            recordedAt: t.at(20),
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('takes "oldest" from the due dates, not the installment numbers', () => {
@@ -36,7 +45,9 @@ describe('RecordPayment', () => {
       { installmentNo: 2, dueDate: t.on(10, 4), amount: 4_000 },
     ];
     const [received] = t.eventsOf(t.openReceivable({ installments: reversed }), t.recordPayment(5_000)).slice(1);
-    expect(received?.type === 'PaymentReceived' && received.data.allocations.map((a) => [a.installmentNo, a.amount])).toEqual([
+    expect(
+      received?.type === 'PaymentReceived' && received.data.allocations.map((a) => [a.installmentNo, a.amount]),
+    ).toEqual([
       [2, 4_000],
       [1, 1_000],
     ]);
@@ -61,12 +72,16 @@ describe('RecordPayment', () => {
   });
 
   it('refuses a payment aimed at an installment that does not exist', () => {
-    given(opened).when(t.recordPayment(100, { installmentNo: 3 })).then('RECEIVABLE_INSTALLMENT_NOT_FOUND');
+    given(opened)
+      .when(t.recordPayment(100, { installmentNo: 3 }))
+      .then('RECEIVABLE_INSTALLMENT_NOT_FOUND');
   });
 
   it('refuses an overpayment, saying how much is outstanding', () => {
     const history = t.eventsOf(t.openReceivable(), t.recordPayment(7_000));
-    const error = given(history).when(t.recordPayment(3_001, { paymentId: t.paymentId('p2') })).thenError('RECEIVABLE_OVERPAYMENT');
+    const error = given(history)
+      .when(t.recordPayment(3_001, { paymentId: t.paymentId('p2') }))
+      .thenError('RECEIVABLE_OVERPAYMENT');
     expect(error.details).toEqual({ outstanding: 3_000, attempted: 3_001, currency: t.CNY });
   });
 
@@ -91,7 +106,15 @@ describe('RecordPayment', () => {
         },
         {
           type: 'ReceivableSettled',
-          data: { ...common, outstanding: 0, amount: 10_000, paid: 10_000, credited: 0, dueDate: t.on(10, 5), settledOn: t.on(28) },
+          data: {
+            ...common,
+            outstanding: 0,
+            amount: 10_000,
+            paid: 10_000,
+            credited: 0,
+            dueDate: t.on(10, 5),
+            settledOn: t.on(28),
+          },
         },
       ]);
   });
@@ -105,13 +128,22 @@ describe('RecordPayment', () => {
     given(opened).when(t.recordPayment(0)).then('RECEIVABLE_AMOUNT_NOT_POSITIVE');
     given(opened).when(t.recordPayment(-5)).then('RECEIVABLE_AMOUNT_NOT_POSITIVE');
     const usd = t.recordPayment(100, { amount: { amount: 100, currency: t.USD } });
-    expect(given(opened).when(usd).thenError('RECEIVABLE_CURRENCY_MISMATCH').details).toEqual({ currency: t.USD, receivableCurrency: t.CNY });
+    expect(given(opened).when(usd).thenError('RECEIVABLE_CURRENCY_MISMATCH').details).toEqual({
+      currency: t.USD,
+      receivableCurrency: t.CNY,
+    });
   });
 
   it('treats a repeated payment id with the same content as a no-op, even after settlement', () => {
-    given(t.eventsOf(t.openReceivable(), t.recordPayment(7_000))).when(t.recordPayment(7_000)).then([]);
-    given(t.eventsOf(t.openReceivable(), t.recordPayment(10_000))).when(t.recordPayment(10_000)).then([]);
-    given(t.eventsOf(t.openReceivable(), t.recordPayment(500, { installmentNo: 2 }))).when(t.recordPayment(500, { installmentNo: 2 })).then([]);
+    given(t.eventsOf(t.openReceivable(), t.recordPayment(7_000)))
+      .when(t.recordPayment(7_000))
+      .then([]);
+    given(t.eventsOf(t.openReceivable(), t.recordPayment(10_000)))
+      .when(t.recordPayment(10_000))
+      .then([]);
+    given(t.eventsOf(t.openReceivable(), t.recordPayment(500, { installmentNo: 2 })))
+      .when(t.recordPayment(500, { installmentNo: 2 }))
+      .then([]);
   });
 
   it.each([
@@ -121,7 +153,9 @@ describe('RecordPayment', () => {
     ['method', t.recordPayment(7_000, { method: 'cash' })],
     ['aimed installment', t.recordPayment(7_000, { installmentNo: 1 })],
   ])('refuses a payment id reused with another %s', (_label, command) => {
-    given(t.eventsOf(t.openReceivable(), t.recordPayment(7_000))).when(command).then('RECEIVABLE_PAYMENT_ID_REUSED');
+    given(t.eventsOf(t.openReceivable(), t.recordPayment(7_000)))
+      .when(command)
+      .then('RECEIVABLE_PAYMENT_ID_REUSED');
   });
 
   it('takes no payment after settlement or write-off', () => {
@@ -138,19 +172,35 @@ describe('RecordPayment', () => {
   it('is for finance and the system only', () => {
     expect(t.eventsOf(t.openReceivable(), t.recordPayment(1, {}, t.system))).toHaveLength(2);
     for (const by of [t.rep, t.eastManager, t.salesManager, t.analyst, t.auditor]) {
-      given(opened).when(t.recordPayment(1, {}, by)).then('RECEIVABLE_NOT_AUTHORIZED');
+      given(opened)
+        .when(t.recordPayment(1, {}, by))
+        .then('RECEIVABLE_NOT_AUTHORIZED');
     }
   });
 });
 
 describe('RecordPayment dates (abuse 6)', () => {
   it('refuses a payment received before the invoice, or in the future beyond a day', () => {
-    given(opened).when(t.recordPayment(100, { receivedOn: '0001-01-01' })).then('RECEIVABLE_PAYMENT_BEFORE_ISSUE');
-    given(opened).when({ ...t.recordPayment(100, { receivedOn: '2999-01-01' }), metadata: { actor: t.finance, occurredAt: t.at(20) } }).then('RECEIVABLE_DATE_IN_FUTURE');
-    given(opened).when({ ...t.recordPayment(100, { receivedOn: t.on(22) }), metadata: { actor: t.finance, occurredAt: t.at(20) } }).then('RECEIVABLE_DATE_IN_FUTURE');
+    given(opened)
+      .when(t.recordPayment(100, { receivedOn: '0001-01-01' }))
+      .then('RECEIVABLE_PAYMENT_BEFORE_ISSUE');
+    given(opened)
+      .when({
+        ...t.recordPayment(100, { receivedOn: '2999-01-01' }),
+        metadata: { actor: t.finance, occurredAt: t.at(20) },
+      })
+      .then('RECEIVABLE_DATE_IN_FUTURE');
+    given(opened)
+      .when({ ...t.recordPayment(100, { receivedOn: t.on(22) }), metadata: { actor: t.finance, occurredAt: t.at(20) } })
+      .then('RECEIVABLE_DATE_IN_FUTURE');
   });
   it('refuses years the reports do not accept in the command', () => {
-    const data = { receivableId: 'inv-1', paymentId: 'p1', amount: { amount: 1, currency: 'CNY' }, method: 'bank_transfer' };
+    const data = {
+      receivableId: 'inv-1',
+      paymentId: 'p1',
+      amount: { amount: 1, currency: 'CNY' },
+      method: 'bank_transfer',
+    };
     expect(RecordPayment.safeParse({ ...data, receivedOn: '0001-01-01' }).success).toBe(false);
     expect(RecordPayment.safeParse({ ...data, receivedOn: '2026-03-20' }).success).toBe(true);
   });

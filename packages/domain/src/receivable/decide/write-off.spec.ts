@@ -3,7 +3,14 @@ import { registeredReceivableDecider as receivableDecider } from '../testing.js'
 import * as t from '../testing.js';
 
 const given = deciderSpec(receivableDecider);
-const common = { receivableId: t.RECEIVABLE_ID, orderId: t.ORDER_ID, customerId: t.CUSTOMER_ID, repId: t.rep.id, region: t.EAST, currency: t.CNY };
+const common = {
+  receivableId: t.RECEIVABLE_ID,
+  orderId: t.ORDER_ID,
+  customerId: t.CUSTOMER_ID,
+  repId: t.rep.id,
+  region: t.EAST,
+  currency: t.CNY,
+};
 const requested = t.eventsOf(t.openReceivable(), t.recordPayment(7_000), t.requestWriteOff());
 
 describe('RequestWriteOff', () => {
@@ -13,7 +20,14 @@ describe('RequestWriteOff', () => {
       .then([
         {
           type: 'WriteOffRequested',
-          data: { ...common, outstanding: 3_000, reason: 'customer insolvent', requestedBy: t.finance.id, requesterRole: 'finance', requestedAt: t.at(26) },
+          data: {
+            ...common,
+            outstanding: 3_000,
+            reason: 'customer insolvent',
+            requestedBy: t.finance.id,
+            requesterRole: 'finance',
+            requestedAt: t.at(26),
+          },
         },
       ]);
   });
@@ -24,15 +38,20 @@ describe('RequestWriteOff', () => {
 
   it('may be asked by the owner rep and managers, not by another rep or an analyst', () => {
     const opened = t.eventsOf(t.openReceivable());
-    for (const by of [t.rep, t.eastManager, t.salesManager]) expect(t.eventsOf(t.openReceivable(), t.requestWriteOff(by))).toHaveLength(2);
+    for (const by of [t.rep, t.eastManager, t.salesManager])
+      expect(t.eventsOf(t.openReceivable(), t.requestWriteOff(by))).toHaveLength(2);
     for (const by of [t.otherRep, t.westManager]) given(opened).when(t.requestWriteOff(by)).then('FORBIDDEN_SCOPE');
     for (const by of [t.analyst, t.system]) given(opened).when(t.requestWriteOff(by)).then('RECEIVABLE_NOT_AUTHORIZED');
   });
 
   it('needs an open receivable', () => {
     given([]).when(t.requestWriteOff()).then('RECEIVABLE_NOT_FOUND');
-    given(t.eventsOf(t.openReceivable(), t.recordPayment(10_000))).when(t.requestWriteOff()).then('RECEIVABLE_ALREADY_SETTLED');
-    given(t.eventsOf(t.openReceivable(), t.requestWriteOff(), t.approveWriteOff())).when(t.requestWriteOff()).then('RECEIVABLE_WRITTEN_OFF');
+    given(t.eventsOf(t.openReceivable(), t.recordPayment(10_000)))
+      .when(t.requestWriteOff())
+      .then('RECEIVABLE_ALREADY_SETTLED');
+    given(t.eventsOf(t.openReceivable(), t.requestWriteOff(), t.approveWriteOff()))
+      .when(t.requestWriteOff())
+      .then('RECEIVABLE_WRITTEN_OFF');
   });
 });
 
@@ -63,11 +82,16 @@ describe('ApproveWriteOff', () => {
     const history = t.eventsOf(t.openReceivable(), t.requestWriteOff(t.salesManager));
     const error = given(history).when(t.approveWriteOff(t.salesManager)).thenError('RECEIVABLE_WRITE_OFF_SAME_PERSON');
     expect(error.details).toEqual({ requestedBy: t.salesManager.id, approvedBy: t.salesManager.id });
-    given(history).when(t.approveWriteOff(t.eastManager)).then(t.eventsOf(t.openReceivable(), t.requestWriteOff(t.salesManager), t.approveWriteOff(t.eastManager)).slice(2));
+    given(history)
+      .when(t.approveWriteOff(t.eastManager))
+      .then(
+        t.eventsOf(t.openReceivable(), t.requestWriteOff(t.salesManager), t.approveWriteOff(t.eastManager)).slice(2),
+      );
   });
 
   it('is approved by managers only (a regional manager in their own region)', () => {
-    for (const by of [t.finance, t.rep, t.system, t.analyst]) given(requested).when(t.approveWriteOff(by)).then('RECEIVABLE_NOT_AUTHORIZED');
+    for (const by of [t.finance, t.rep, t.system, t.analyst])
+      given(requested).when(t.approveWriteOff(by)).then('RECEIVABLE_NOT_AUTHORIZED');
     given(requested).when(t.approveWriteOff(t.westManager)).then('FORBIDDEN_SCOPE');
   });
 
@@ -77,7 +101,10 @@ describe('ApproveWriteOff', () => {
 
   it('takes the date of the command when no write-off date is given', () => {
     const last = t.eventsOf(t.openReceivable(), t.requestWriteOff(), t.approveWriteOff()).at(-1);
-    expect(last?.type === 'ReceivableWrittenOff' && [last.data.writtenOffOn, last.data.amount]).toEqual([t.on(27), 10_000]);
+    expect(last?.type === 'ReceivableWrittenOff' && [last.data.writtenOffOn, last.data.amount]).toEqual([
+      t.on(27),
+      10_000,
+    ]);
   });
 
   it('has nothing to approve once settlement cleared the request', () => {

@@ -9,24 +9,28 @@ export function describeAppendManyContract<S extends ContractSubject>(ctx: Contr
   const { timeoutMs, transactionalAppendMany } = ctx.options;
 
   describe('appendMany', () => {
-    it('appends to several streams and answers for each, in order', async () => {
-      const store = ctx.store();
-      const [a, b] = [uniqueStream('manya'), uniqueStream('manyb')];
-      await store.appendToStream(a, newEvents(1));
-      const results = await store.appendMany([
-        { streamName: a, events: newEvents(2, 1), expectedRevision: 0 },
-        { streamName: b, events: newEvents(3), expectedRevision: 'no_stream' },
-      ]);
-      expect(results.map((result) => result.nextExpectedRevision)).toEqual([2, 2]);
-      expect((results[1]?.position ?? 0n) > (results[0]?.position ?? 0n)).toBe(true);
-      const [eventsA, eventsB] = [await store.readStream(a), await store.readStream(b)];
-      expect(eventsA).toHaveLength(3);
-      expect(eventsB).toHaveLength(3);
-      expect(eventsA[2]?.position).toBe(results[0]?.position);
-      expect(eventsB[2]?.position).toBe(results[1]?.position);
-      expect(verifyChain(eventsA)).toBeUndefined();
-      expect(verifyChain(eventsB)).toBeUndefined();
-    }, timeoutMs);
+    it(
+      'appends to several streams and answers for each, in order',
+      async () => {
+        const store = ctx.store();
+        const [a, b] = [uniqueStream('manya'), uniqueStream('manyb')];
+        await store.appendToStream(a, newEvents(1));
+        const results = await store.appendMany([
+          { streamName: a, events: newEvents(2, 1), expectedRevision: 0 },
+          { streamName: b, events: newEvents(3), expectedRevision: 'no_stream' },
+        ]);
+        expect(results.map((result) => result.nextExpectedRevision)).toEqual([2, 2]);
+        expect((results[1]?.position ?? 0n) > (results[0]?.position ?? 0n)).toBe(true);
+        const [eventsA, eventsB] = [await store.readStream(a), await store.readStream(b)];
+        expect(eventsA).toHaveLength(3);
+        expect(eventsB).toHaveLength(3);
+        expect(eventsA[2]?.position).toBe(results[0]?.position);
+        expect(eventsB[2]?.position).toBe(results[1]?.position);
+        expect(verifyChain(eventsA)).toBeUndefined();
+        expect(verifyChain(eventsB)).toBeUndefined();
+      },
+      timeoutMs,
+    );
 
     it(
       transactionalAppendMany
@@ -53,21 +57,25 @@ export function describeAppendManyContract<S extends ContractSubject>(ctx: Contr
     );
 
     if (transactionalAppendMany) {
-      it('writes nothing at all when one part repeats some stored event ids', async () => {
-        const store = ctx.store();
-        const [a, b] = [uniqueStream('idsa'), uniqueStream('idsb')];
-        const stored = newEvents(1);
-        await store.appendToStream(b, stored);
-        const error = await catchError(
-          store.appendMany([
-            { streamName: a, events: newEvents(1) },
-            { streamName: b, events: [...stored, ...newEvents(1, 1)] },
-          ]),
-        );
-        expect(error).toBeInstanceOf(EventIdConflictError);
-        expect(await store.streamExists(a)).toBe(false);
-        expect(await store.readStream(b)).toHaveLength(1);
-      }, timeoutMs);
+      it(
+        'writes nothing at all when one part repeats some stored event ids',
+        async () => {
+          const store = ctx.store();
+          const [a, b] = [uniqueStream('idsa'), uniqueStream('idsb')];
+          const stored = newEvents(1);
+          await store.appendToStream(b, stored);
+          const error = await catchError(
+            store.appendMany([
+              { streamName: a, events: newEvents(1) },
+              { streamName: b, events: [...stored, ...newEvents(1, 1)] },
+            ]),
+          );
+          expect(error).toBeInstanceOf(EventIdConflictError);
+          expect(await store.streamExists(a)).toBe(false);
+          expect(await store.readStream(b)).toHaveLength(1);
+        },
+        timeoutMs,
+      );
     }
   });
 }

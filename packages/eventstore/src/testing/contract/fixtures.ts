@@ -7,7 +7,11 @@ import type { ExpectedRevision, Json, NewEvent, Subscription, SubscriptionMessag
 export const uniqueStream = (label: string): string => `contract${label}-${randomUUID()}`;
 
 /** An event with a fresh id and business-like metadata. */
-export const newEvent = (type = 'ThingHappened', data: Json = { n: 1 }, metadata: { readonly [key: string]: Json } = {}): NewEvent => ({
+export const newEvent = (
+  type = 'ThingHappened',
+  data: Json = { n: 1 },
+  metadata: { readonly [key: string]: Json } = {},
+): NewEvent => ({
   eventId: randomUUID(),
   type,
   data,
@@ -80,7 +84,9 @@ export class SubscriptionReader {
       const result = await this.next(Math.max(1, deadline - Date.now()));
       if (result === 'timeout' || result.done === true) {
         const events = read.filter((message) => message.kind === 'event').length;
-        throw new Error(`subscription ${result === 'timeout' ? 'timed out' : 'ended'} after ${read.length} messages (${events} events)`);
+        throw new Error(
+          `subscription ${result === 'timeout' ? 'timed out' : 'ended'} after ${read.length} messages (${events} events)`,
+        );
       }
       read.push(result.value);
       if (until(result.value)) return read;
@@ -91,5 +97,7 @@ export class SubscriptionReader {
 /** The events among `messages` that belong to `streams`, as `stream/revision` labels. */
 export const eventsIn = (messages: readonly SubscriptionMessage[], streams: ReadonlySet<string>): string[] =>
   messages.flatMap((message) =>
-    message.kind === 'event' && streams.has(message.event.streamName) ? [`${message.event.streamName}/${message.event.revision}`] : [],
+    message.kind === 'event' && streams.has(message.event.streamName)
+      ? [`${message.event.streamName}/${message.event.revision}`]
+      : [],
   );
