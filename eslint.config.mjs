@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import jsdoc from 'eslint-plugin-jsdoc';
+import prettier from 'eslint-config-prettier/flat';
 
 // Dependency direction (docs/architecture.md), enforced on two axes:
 // `type:*` says which layer a project is, `platform:*` which runtime it may assume.
@@ -9,20 +10,47 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:domain'],
   },
   // The port knows no database: SQLite's helpers live in their own package, beside the SQLite stores.
-  { sourceTag: 'type:eventstore', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['better-sqlite3'] },
+  {
+    sourceTag: 'type:eventstore',
+    onlyDependOnLibsWithTags: ['type:domain'],
+    bannedExternalImports: ['better-sqlite3'],
+  },
   { sourceTag: 'type:sqlite-support', onlyDependOnLibsWithTags: [] },
   // Salesbook's own personal-data protection sits on the port, never inside it.
   { sourceTag: 'type:personal-data', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain'] },
-  { sourceTag: 'type:store-adapter', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain', 'type:sqlite-support', 'type:personal-data'] },
-  { sourceTag: 'type:projections', onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain', 'type:sqlite-support'] },
+  {
+    sourceTag: 'type:store-adapter',
+    onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain', 'type:sqlite-support', 'type:personal-data'],
+  },
+  {
+    sourceTag: 'type:projections',
+    onlyDependOnLibsWithTags: ['type:eventstore', 'type:domain', 'type:sqlite-support'],
+  },
   { sourceTag: 'type:generator', onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:sqlite-support', 'type:personal-data', 'type:store-adapter', 'type:projections', 'type:generator'],
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:eventstore',
+      'type:sqlite-support',
+      'type:personal-data',
+      'type:store-adapter',
+      'type:projections',
+      'type:generator',
+    ],
   },
   {
     sourceTag: 'type:test',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:eventstore', 'type:sqlite-support', 'type:personal-data', 'type:store-adapter', 'type:projections', 'type:app', 'type:generator'],
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:eventstore',
+      'type:sqlite-support',
+      'type:personal-data',
+      'type:store-adapter',
+      'type:projections',
+      'type:app',
+      'type:generator',
+    ],
   },
   // Only apps know NestJS; libraries stay framework-free.
   { sourceTag: 'platform:pure', bannedExternalImports: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', 'node:*'] },
@@ -57,13 +85,18 @@ export default [
       // packages/eventstore-sqlite/src/statements.ts): write `LIMIT ? + 0`.
       'no-restricted-syntax': [
         'error',
-        ...['Literal[value=/\\bLIMIT\\s+[?:@$]\\w*(?!\\w|\\s*\\+)/i]', 'TemplateElement[value.raw=/\\bLIMIT\\s+[?:@$]\\w*(?!\\w|\\s*\\+)/i]'].map((selector) => ({
+        ...[
+          'Literal[value=/\\bLIMIT\\s+[?:@$]\\w*(?!\\w|\\s*\\+)/i]',
+          'TemplateElement[value.raw=/\\bLIMIT\\s+[?:@$]\\w*(?!\\w|\\s*\\+)/i]',
+        ].map((selector) => ({
           selector,
-          message: 'A bare bound LIMIT makes SQLite compile the statement again at every execution: write `LIMIT ? + 0`.',
+          message:
+            'A bare bound LIMIT makes SQLite compile the statement again at every execution: write `LIMIT ? + 0`.',
         })),
         // A property test without a seed draws new cases on every run: a failure in CI could not be replayed.
         {
-          selector: "CallExpression[callee.object.name='fc'][callee.property.name=/^(assert|check|sample)$/][arguments.length=1]",
+          selector:
+            "CallExpression[callee.object.name='fc'][callee.property.name=/^(assert|check|sample)$/][arguments.length=1]",
           message: 'Seed every property test: pass `{ seed, numRuns }` as the second argument.',
         },
       ],
@@ -79,7 +112,13 @@ export default [
         'error',
         {
           publicOnly: { esm: true },
-          require: { FunctionDeclaration: true, ClassDeclaration: true, MethodDefinition: false, ArrowFunctionExpression: true, FunctionExpression: true },
+          require: {
+            FunctionDeclaration: true,
+            ClassDeclaration: true,
+            MethodDefinition: false,
+            ArrowFunctionExpression: true,
+            FunctionExpression: true,
+          },
           // `export type X = z.infer<typeof X>` shares its name, and its TSDoc, with the schema `X` above it.
           contexts: [
             'TSInterfaceDeclaration',
@@ -100,7 +139,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!(zod|fp-ts/lib/[A-Za-z]+\\.js)$|\\.{1,2}/)', message: 'the domain depends on zod and fp-ts only' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!(zod|fp-ts/lib/[A-Za-z]+\\.js)$|\\.{1,2}/)',
+              message: 'the domain depends on zod and fp-ts only',
+            },
+          ],
+        },
       ],
     },
   },
@@ -110,7 +156,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(node:|fs$|path$|crypto$|child_process$|@nestjs/|better-sqlite3$|@eventstore/)', message: 'the dashboard runs in a browser' }] },
+        {
+          patterns: [
+            {
+              regex: '^(node:|fs$|path$|crypto$|child_process$|@nestjs/|better-sqlite3$|@eventstore/)',
+              message: 'the dashboard runs in a browser',
+            },
+          ],
+        },
       ],
     },
   },
@@ -129,4 +182,6 @@ export default [
       'no-console': 'off',
     },
   },
+  // Layout is Prettier's (`npm run format:check` in `npm run lint`): no ESLint rule may disagree with it.
+  prettier,
 ];
