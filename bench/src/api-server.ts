@@ -28,6 +28,7 @@ export function startApi(
     SALESBOOK_EVENTSTORE: `sqlite:${eventsPath}`,
     SALESBOOK_READMODELS: readModelsPath,
     SALESBOOK_JWT_SECRET: secret,
+    SALESBOOK_SURVEY_LINK_SECRET: randomBytes(32).toString('base64url'),
     // Outside development the API needs the key store's master key; the key store sits beside the read models.
     SALESBOOK_MASTER_KEY: randomBytes(32).toString('base64'),
     SALESBOOK_KEYSTORE: join(dirname(readModelsPath), 'keys.db'),

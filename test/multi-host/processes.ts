@@ -89,6 +89,7 @@ export async function startApiProcess(env: Record<string, string>, secret: strin
     env: {
       PATH: process.env['PATH'] ?? '',
       SALESBOOK_JWT_SECRET: secret,
+      SALESBOOK_SURVEY_LINK_SECRET: `${secret}-survey-links-0123456789abcdef`,
       SALESBOOK_PORT: '0',
       SALESBOOK_LOG_LEVEL: 'warn',
       ...env,

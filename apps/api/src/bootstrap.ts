@@ -12,7 +12,8 @@ import { toHttpException } from './http/failures.js';
 import { hardenHttp } from './http/hardening.js';
 import { createApiLogger, PinoNestLogger, requestLogger } from './logging/api-logger.js';
 import { buildOpenApiDocument } from './http/openapi.js';
-import { parseJsonBody } from './http/request.js';
+import { isFormBody, parseFormBody, parseJsonBody } from './http/request.js';
+import { PUBLIC_SURVEY_PREFIX } from './surveys/survey-campaign-reader.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 import type { EventStore } from '@salesbook/eventstore';
 import { openEventStore, openKeyStore } from './infrastructure/open-store.js';
@@ -86,12 +87,14 @@ export async function createApp(
   const server = app.getHttpServer() as Server;
   server.headersTimeout = Math.min(server.headersTimeout, config.http.requestTimeoutMs);
   await hardenHttp(app.getHttpAdapter().getInstance(), config.http);
-  // Every content type is read as JSON (see parseJsonBody), Fastify's own JSON and text parsers included; Fastify
+  // Every content type is read as JSON (see parseJsonBody) but the survey page's form, Fastify's own parsers included; Fastify
   // refuses a body over the limit with 413.
   app.getHttpAdapter().getInstance().removeAllContentTypeParsers();
-  app.useBodyParser('*', { bodyLimit: config.bodyLimitBytes }, (_request, body, done) => {
+  app.useBodyParser('*', { bodyLimit: config.bodyLimitBytes }, (request, body, done) => {
     try {
-      done(null, parseJsonBody(body));
+      // The public survey page posts an HTML form; everywhere else a form body is still read (and refused) as JSON.
+      const form = request.url.startsWith(PUBLIC_SURVEY_PREFIX) && isFormBody(request.headers['content-type']);
+      done(null, form ? parseFormBody(body) : parseJsonBody(body));
     } catch (error) {
       done(error instanceof Error ? error : new Error(String(error)), undefined);
     }

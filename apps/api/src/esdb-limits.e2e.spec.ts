@@ -8,7 +8,13 @@ import { startEsdbDouble, type EsdbDouble } from '../../../test/support/esdb-dou
 import { createApp } from './bootstrap.js';
 import { loadConfig } from './config/config.js';
 import { customerBody, orderBody, people } from './testing/fixtures.js';
-import { startTestApi, TEST_JWT_SECRET, TEST_MASTER_KEY, type TestApi } from './testing/test-app.js';
+import {
+  startTestApi,
+  TEST_JWT_SECRET,
+  TEST_MASTER_KEY,
+  TEST_SURVEY_LINK_SECRET,
+  type TestApi,
+} from './testing/test-app.js';
 
 const RETRY = { attempts: 3, baseDelayMs: 20 };
 const DAILY = '/reports/sales/daily?date=2026-03-01&groupBy=rep';
@@ -113,6 +119,7 @@ it('refuses to start on a server older than 23.10, saying why', async () => {
         SALESBOOK_EVENTSTORE: old.connectionString,
         SALESBOOK_READMODELS: ':memory:',
         SALESBOOK_JWT_SECRET: TEST_JWT_SECRET,
+        SALESBOOK_SURVEY_LINK_SECRET: TEST_SURVEY_LINK_SECRET,
         SALESBOOK_LOG_LEVEL: 'silent',
         SALESBOOK_KEYSTORE: ':memory:',
         SALESBOOK_MASTER_KEY: TEST_MASTER_KEY,

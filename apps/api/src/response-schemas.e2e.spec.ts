@@ -51,7 +51,19 @@ beforeAll(async () => {
     }),
   });
   if (competition.status !== 201) throw new Error(`announcing a competition: ${competition.status}`);
+  await launchCampaign();
 }, 60_000);
+/** A survey campaign over the seed's customers, taking answers in March: its links and reminders have rows. */
+async function launchCampaign(): Promise<void> {
+  const headers = { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' };
+  const plan = { campaignId: 'q1', name: 'Q1 survey', period: '2026-02', population: { orderedWithinMonths: 3 } };
+  const body = JSON.stringify({ ...plan, sample: { kind: 'all' }, opensOn: '2026-03-01', closesOn: '2026-03-31' });
+  const planned = await fetch(`${demo.url}/survey-campaigns`, { method: 'POST', headers, body });
+  const launched = await fetch(`${demo.url}/survey-campaigns/q1/launch`, { method: 'POST', headers, body: '{}' });
+  if (planned.status !== 201 || launched.status !== 201)
+    throw new Error(`launching a survey campaign: ${planned.status}, ${launched.status}`);
+}
+
 afterAll(async () => {
   await demo.app.close();
   rmSync(dir, { recursive: true, force: true });
@@ -120,6 +132,8 @@ async function requests(): Promise<Record<string, string>> {
     '/competitions/:id/standings': '/competitions/q1/standings',
     '/evaluations': '/evaluations?year=2026',
     '/evaluations/:rep/:quarter': `/evaluations/${repId}/2026-Q1`,
+    '/survey-campaigns/:id/links': '/survey-campaigns/q1/links',
+    '/survey-campaigns/:id/reminders': '/survey-campaigns/q1/reminders',
   };
 }
 
@@ -160,5 +174,5 @@ it('answers every read route as its response schema says, with rows where the se
     '/evaluations/:rep/:quarter',
   ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(37);
+  expect(Object.keys(rowCounts)).toHaveLength(39);
 }, 60_000);

@@ -103,6 +103,9 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /survey-campaigns': PRICING,
   'POST /survey-campaigns/:id/launch': ['sales_manager', 'system'],
   'POST /survey-invitations/:id/answer': SALES,
+  // Links and reminders reach customers: the people who contact them (a rep their own, a regional manager their region).
+  'GET /survey-campaigns/:id/links': ['sales_manager', 'regional_manager', 'sales_rep'],
+  'GET /survey-campaigns/:id/reminders': ['sales_manager', 'regional_manager', 'sales_rep'],
   'GET /reports/sales/daily': REPORTS,
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,

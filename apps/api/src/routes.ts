@@ -18,6 +18,7 @@ import { webhookRoutes } from './webhooks/webhooks.routes.js';
 import { commissionPlanRoutes } from './commissions/commission-plans.routes.js';
 import { commissionStatementRoutes } from './commissions/commission-statements.routes.js';
 import { evaluationRoutes } from './evaluations/evaluations.routes.js';
+import { surveyCampaignReadRoutes } from './surveys/survey-campaign-reads.js';
 import { surveyCampaignRoutes } from './surveys/survey-campaigns.routes.js';
 import { forecastRoutes } from './forecasts/forecasts.routes.js';
 import { competitionRoutes } from './competitions/competitions.routes.js';
@@ -37,6 +38,7 @@ export const ROUTES: readonly RouteSpec[] = [
   priceListRoutes,
   promotionRoutes,
   surveyCampaignRoutes,
+  surveyCampaignReadRoutes,
   commissionPlanRoutes,
   commissionStatementRoutes,
   forecastRoutes,

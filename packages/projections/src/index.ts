@@ -78,6 +78,7 @@ export * from './commissions/commission-statement.js';
 export * from './commissions/commissions.queries.js';
 export * from './commissions/statement-approvals.js';
 export * from './surveys/campaign-population.queries.js';
+export * from './surveys/campaign-answers.queries.js';
 export * from './rankings/period.js';
 export * from './rankings/league-table.js';
 export * from './rankings/rankings.queries.js';

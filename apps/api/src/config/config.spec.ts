@@ -1,9 +1,13 @@
 import { loadConfig } from './config.js';
+import { DEMO_SURVEY_LINK_SECRET } from './survey-links.js';
 
 const SECRET = 'a'.repeat(32);
 const MASTER_KEY = Buffer.alloc(32, 1).toString('base64');
 const load = (env: Record<string, string>) =>
-  loadConfig({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, ...env }, () => 'generated-secret');
+  loadConfig(
+    { SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_SURVEY_LINK_SECRET: SECRET, ...env },
+    () => 'generated-secret',
+  );
 const problem = (env: Record<string, string>) => {
   try {
     loadConfig(env, () => 'generated-secret');
@@ -56,10 +60,22 @@ describe('loadConfig', () => {
       { SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: 'not base64!' },
       /^SALESBOOK_MASTER_KEY: must be 32 random bytes in base64/,
     ],
+    [{ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY }, /^SALESBOOK_SURVEY_LINK_SECRET: not set/],
+    [
+      { SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, SALESBOOK_SURVEY_LINK_SECRET: 'short' },
+      /^SALESBOOK_SURVEY_LINK_SECRET: must be at least 32 characters/,
+    ],
   ])('stops with one line naming the variable: %j', (env, message) => {
     const text = problem(env);
     expect(text).toMatch(message);
     expect(text).not.toContain('\n');
+  });
+
+  it('signs survey links with the demo key only in development, with the configured key otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }, () => 'generated-secret').surveyLinkSecret).toBe(
+      DEMO_SURVEY_LINK_SECRET,
+    );
+    expect(load({ SALESBOOK_SURVEY_LINK_SECRET: 'b'.repeat(32) }).surveyLinkSecret).toBe('b'.repeat(32));
   });
 
   it('generates a secret only in development', () => {

@@ -5,6 +5,7 @@ import { MASTER_KEY_VARIABLE, parseKeyStoreLocation, parseMasterKey } from '@sal
 import { isValidTimeZone } from '@salesbook/projections';
 import { AlertsEnv, alertsOf, type AlertsConfig } from './alerts.js';
 import { HardeningEnv, hardeningOf, type HttpLimits, type TokenRules } from './hardening.js';
+import { SurveyLinksEnv, surveyLinkSecretOf } from './survey-links.js';
 
 /** The API's configuration, read once from the environment at start-up (every variable: apps/api/README.md). */
 export interface ApiConfig {
@@ -45,6 +46,8 @@ export interface ApiConfig {
   readonly alerts: AlertsConfig;
   /** Business days the owner rep has to follow up an unhappy survey answer (SALESBOOK_FOLLOW_UP_BUSINESS_DAYS, default 2). */
   readonly followUpBusinessDays: number;
+  /** The HS256 key of the survey links mailed to customers (SALESBOOK_SURVEY_LINK_SECRET; the demo's own key in development). */
+  readonly surveyLinkSecret: string;
 }
 
 /**
@@ -150,7 +153,8 @@ const Env = z
     NODE_ENV: optional,
   })
   .extend(HardeningEnv.shape)
-  .extend(AlertsEnv.shape);
+  .extend(AlertsEnv.shape)
+  .extend(SurveyLinksEnv.shape);
 
 /** A configuration problem: one line naming the variable and what is wrong. */
 export class ConfigurationError extends Error {}
@@ -195,6 +199,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
     followUpBusinessDays: values.SALESBOOK_FOLLOW_UP_BUSINESS_DAYS,
     ...alertsOf(values, values.SALESBOOK_READMODELS),
+    ...surveyLinkSecretOf(values, values.NODE_ENV === 'development', (message) => new ConfigurationError(message)),
   };
 }
 

@@ -15,6 +15,14 @@ export function pathOf(request: FastifyRequest): string {
 /** A body that is not JSON: the parser's refusal, answered 400 by the exception filter. */
 export class MalformedBodyError extends Error {}
 
+/** Whether a body is an HTML form's (`application/x-www-form-urlencoded`). */
+export const isFormBody = (contentType: string | undefined): boolean =>
+  (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+
+/** A form body's fields (the last of a repeated name counts), for the one page that posts a form. */
+export const parseFormBody = (body: Buffer): Record<string, string> =>
+  Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+
 /**
  * The API's one body parser, for every content type: commands are JSON whatever a client declares, so a
  * form-encoded or typeless body is still checked (and refused) as JSON rather than read some other way.

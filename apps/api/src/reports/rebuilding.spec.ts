@@ -21,6 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const config = loadConfig(
   {
     SALESBOOK_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+    SALESBOOK_SURVEY_LINK_SECRET: 'a-survey-link-secret-of-32-characters',
     SALESBOOK_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
   },
   () => 'unused',

@@ -27,6 +27,7 @@ export interface BuiltApi {
 const childEnv = (env: Record<string, string>, secret: string): Record<string, string> => ({
   PATH: process.env['PATH'] ?? '',
   SALESBOOK_JWT_SECRET: secret,
+  SALESBOOK_SURVEY_LINK_SECRET: `${secret}-survey-links-0123456789abcdef`,
   SALESBOOK_PORT: '0',
   ...env,
 });

@@ -19,6 +19,8 @@ import { loadConfig, type ApiConfig } from '../config/config.js';
 /** The HS256 secret of every test API (tests that forge a token of their own sign with it). */
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-42';
 const SECRET = TEST_JWT_SECRET;
+/** The key the test API signs survey links with (tests that forge a link sign with another). */
+export const TEST_SURVEY_LINK_SECRET = 'test-survey-links-test-survey-links-42';
 /** The tests' master key (32 bytes in base64): the key store is in memory unless a test names a file. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -112,6 +114,7 @@ export async function startTestApi(
       SALESBOOK_EVENTSTORE: 'memory:',
       SALESBOOK_READMODELS: ':memory:',
       SALESBOOK_JWT_SECRET: SECRET,
+      SALESBOOK_SURVEY_LINK_SECRET: TEST_SURVEY_LINK_SECRET,
       SALESBOOK_LOG_LEVEL: 'silent',
       SALESBOOK_MIN_POSITION_WAIT_MS: '1000',
       SALESBOOK_KEYSTORE: ':memory:',
