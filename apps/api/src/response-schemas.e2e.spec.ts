@@ -51,7 +51,31 @@ beforeAll(async () => {
     }),
   });
   if (competition.status !== 201) throw new Error(`announcing a competition: ${competition.status}`);
+  await surveyCampaign();
 }, 60_000);
+/** A survey campaign of the seed's customers, planned and launched by the sales manager (the generator runs none yet). */
+async function surveyCampaign(): Promise<void> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${demo.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const plan = {
+    campaignId: 'q1-survey',
+    name: 'Q1 satisfaction',
+    period: '2026-02',
+    population: { orderedWithinMonths: 3 },
+    sample: { kind: 'all' },
+    opensOn: '2026-03-01',
+    closesOn: '2026-03-31',
+  };
+  const planned = await post('/survey-campaigns', plan);
+  const launched = await post('/survey-campaigns/q1-survey/launch', {});
+  if (planned.status !== 201 || launched.status !== 201)
+    throw new Error(`survey campaign: ${planned.status}, ${launched.status}`);
+}
+
 afterAll(async () => {
   await demo.app.close();
   rmSync(dir, { recursive: true, force: true });
@@ -120,6 +144,8 @@ async function requests(): Promise<Record<string, string>> {
     '/competitions/:id/standings': '/competitions/q1/standings',
     '/evaluations': '/evaluations?year=2026',
     '/evaluations/:rep/:quarter': `/evaluations/${repId}/2026-Q1`,
+    '/survey-campaigns': '/survey-campaigns',
+    '/reports/survey-campaigns/:id': '/reports/survey-campaigns/q1-survey?groupBy=region',
   };
 }
 
@@ -160,5 +186,5 @@ it('answers every read route as its response schema says, with rows where the se
     '/evaluations/:rep/:quarter',
   ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(37);
+  expect(Object.keys(rowCounts)).toHaveLength(39);
 }, 60_000);
