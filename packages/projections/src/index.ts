@@ -77,6 +77,7 @@ export * from './commissions/commissions.projection.js';
 export * from './commissions/commission-statement.js';
 export * from './commissions/commissions.queries.js';
 export * from './commissions/statement-approvals.js';
+export * from './satisfaction/satisfaction-answers.queries.js';
 export * from './surveys/campaign-population.queries.js';
 export * from './surveys/campaign-coverage.queries.js';
 export * from './surveys/campaign-figures.js';

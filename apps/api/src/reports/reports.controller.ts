@@ -25,6 +25,7 @@ import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
+import { satisfactionAnswersReport } from './satisfaction-answers.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
@@ -367,5 +368,13 @@ export class ReportsController {
     @Res() response: FastifyReply,
   ) {
     return this.run(campaignCoverageReport, input, request, response);
+  }
+
+  @Route(satisfactionAnswersReport.route) satisfactionAnswers(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(satisfactionAnswersReport, input, request, response);
   }
 }

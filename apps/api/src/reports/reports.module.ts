@@ -21,6 +21,7 @@ import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
+import { satisfactionAnswersReport } from './satisfaction-answers.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
@@ -43,6 +44,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   monthlySales: monthlySalesReport.route,
   repScorecard: repScorecardReport.route,
   satisfaction: satisfactionReport.route,
+  satisfactionAnswers: satisfactionAnswersReport.route,
   complaints: complaintsReport.route,
   staleProfiles: staleProfilesReport.route,
   aging: agingReport.route,
