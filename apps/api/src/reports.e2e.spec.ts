@@ -176,8 +176,11 @@ describe('GET /reports/satisfaction', () => {
     const response = await get('/reports/satisfaction?from=2026-03&to=2026-03&groupBy=rep');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ from: '2026-03', to: '2026-03', groupBy: 'rep', stale: false });
-    expect(response.body.rows).toEqual(
-      querySatisfaction(db, lagOf, { from: '2026-03', to: '2026-03', groupBy: 'rep' }).rows,
+    // The query's figures, each group with the drill-down of its figures beside them.
+    const figures = querySatisfaction(db, lagOf, { from: '2026-03', to: '2026-03', groupBy: 'rep' }).rows;
+    expect(response.body.rows).toEqual(figures.map((row) => ({ ...row, drillDown: expect.any(Object) })));
+    expect(response.body.rows[0].drillDown.promoters).toBe(
+      '/reports/satisfaction/answers?from=2026-03&to=2026-03&rep=rep-1&nps=promoters',
     );
     expect(response.body.rows).toEqual([
       expect.objectContaining({ group: 'rep-1', csat: expect.objectContaining({ n: 1, value: 1 }) }),

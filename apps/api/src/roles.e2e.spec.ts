@@ -106,6 +106,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   // Links and reminders reach customers: the people who contact them (a rep their own, a regional manager their region).
   'GET /survey-campaigns/:id/links': ['sales_manager', 'regional_manager', 'sales_rep'],
   'GET /survey-campaigns/:id/reminders': ['sales_manager', 'regional_manager', 'sales_rep'],
+  'GET /survey-campaigns': REPORTS,
+  'GET /reports/survey-campaigns/:id': REPORTS,
   'GET /reports/sales/daily': REPORTS,
   'GET /reports/sales/monthly': REPORTS,
   'GET /reports/sales/orders': REPORTS,
@@ -116,6 +118,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/forecast/accuracy': REPORTS,
   'GET /reports/reps/:repId/scorecard': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   'GET /reports/satisfaction': REPORTS,
+  'GET /reports/satisfaction/answers': REPORTS,
   'GET /reports/complaints': REPORTS,
   'GET /reports/complaints/rows': REPORTS,
   'GET /reports/customers/stale-profiles': REPORTS,

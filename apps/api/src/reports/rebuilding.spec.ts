@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Actor } from '@salesbook/domain';
 import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
+import { createSqliteKeyStore } from '@salesbook/keystore';
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
 import { loadConfig } from '../config/config.js';
+import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
 import { AnswerCache } from './answer-cache.js';
 import { RunReportHandler, RunReportQuery } from './reports.handlers.js';
 import { dailySalesReport } from './sales-daily.report.js';
@@ -35,6 +37,10 @@ const ask = async (runner: ProjectionRunner, db: Database.Database, store: Event
     () => new Date('2026-10-02T00:00:00Z'),
     new AnswerCache(1_048_576),
     store,
+    new PersonalDataAccess(
+      createSqliteKeyStore({ path: join(dir, 'keys.db'), masterKey: Buffer.alloc(32, 7) }),
+      () => new Date('2026-10-02T00:00:00Z'),
+    ),
   );
   const reply = await handler.execute(
     new RunReportQuery(dailySalesReport, { date: '2026-10-01', groupBy: 'rep' }, {}, manager, undefined),

@@ -4,6 +4,7 @@ import { IsoDate, YearMonth, type Actor } from '@salesbook/domain';
 import type { EventStore } from '@salesbook/eventstore';
 import type { LagOf, ReportResult, ReportScope } from '@salesbook/projections';
 import type { ApiFailure } from '../http/failures.js';
+import type { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
 import type { RouteSpec } from '../http/route-spec.js';
 
 /** What a report reads with: the read models, the lag of its projections, who asks, the business zone, the edge clock. */
@@ -18,6 +19,12 @@ export interface ReportContext {
   readonly now: () => Date;
   /** How long before an SLA target an alert fires. */
   readonly slaWarningMs: number;
+}
+
+/** Who a completion reads the store for, and the codecs that open or mask personal data for them. */
+export interface CompletionReader {
+  readonly actor: Actor;
+  readonly personalData: PersonalDataAccess;
 }
 
 /**
@@ -41,6 +48,7 @@ export interface ReportDefinition<Q = unknown, R = unknown> {
   complete?(
     result: ReportResult<R> & Readonly<Record<string, unknown>>,
     store: EventStore,
+    reader: CompletionReader,
   ): Promise<ReportResult<R> & Readonly<Record<string, unknown>>>;
   /**
    * Whether the answer may be served again while its read models and the business date are unchanged (default:

@@ -25,6 +25,7 @@ import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
+import { satisfactionAnswersReport } from './satisfaction-answers.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
@@ -34,6 +35,7 @@ import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
+import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -350,5 +352,29 @@ export class ReportsController {
     @Res() response: FastifyReply,
   ) {
     return this.run(evaluationReport, input, request, response);
+  }
+
+  @Route(surveyCampaignsListReport.route) surveyCampaigns(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(surveyCampaignsListReport, input, request, response);
+  }
+
+  @Route(campaignCoverageReport.route) campaignCoverage(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(campaignCoverageReport, input, request, response);
+  }
+
+  @Route(satisfactionAnswersReport.route) satisfactionAnswers(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(satisfactionAnswersReport, input, request, response);
   }
 }

@@ -6,6 +6,7 @@ import type { EventStore } from '@salesbook/eventstore';
 import type { ProjectionRunner } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { toHttpException } from '../http/failures.js';
+import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
 import {
   API_CONFIG,
   CLOCK,
@@ -54,6 +55,7 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly answers: AnswerCache,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly personalData: PersonalDataAccess,
   ) {}
 
   async execute({ definition, query, params, actor, minPosition, recompute }: RunReportQuery): Promise<ReportReply> {
@@ -105,7 +107,9 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
   ): Promise<KeptAnswer> {
     const ran = definition.run(query, context);
     const { lag: _lag, ...result } =
-      definition.complete === undefined ? ran : await definition.complete(ran, this.store);
+      definition.complete === undefined
+        ? ran
+        : await definition.complete(ran, this.store, { actor: context.actor, personalData: this.personalData });
     return this.answers.keep(key, result);
   }
 

@@ -21,6 +21,7 @@ import { dailySalesReport } from './sales-daily.report.js';
 import { monthlySalesReport } from './sales-monthly.report.js';
 import { salesOrdersReport } from './sales-orders.report.js';
 import { satisfactionReport } from './satisfaction.report.js';
+import { satisfactionAnswersReport } from './satisfaction-answers.report.js';
 import { staleProfilesReport } from './stale-profiles.report.js';
 import { supervisionReport } from './supervision.report.js';
 import { alertsReport } from './alerts.report.js';
@@ -32,6 +33,7 @@ import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
+import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -42,6 +44,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   monthlySales: monthlySalesReport.route,
   repScorecard: repScorecardReport.route,
   satisfaction: satisfactionReport.route,
+  satisfactionAnswers: satisfactionAnswersReport.route,
   complaints: complaintsReport.route,
   staleProfiles: staleProfilesReport.route,
   aging: agingReport.route,
@@ -70,6 +73,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   pipeline: pipelineReport.route,
   evaluations: evaluationsReport.route,
   evaluation: evaluationReport.route,
+  surveyCampaigns: surveyCampaignsListReport.route,
+  campaignCoverage: campaignCoverageReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

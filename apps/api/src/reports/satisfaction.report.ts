@@ -5,6 +5,7 @@ import { periodQuery, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
 import { reportAnswer } from './answers/report-answer.js';
 import { SatisfactionGroupSchema } from './answers/other-rows.js';
+import { drillDownOf, DrillDownSchema } from './satisfaction-drill-down.js';
 
 /** `GET /reports/satisfaction?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM, inclusive). */
 export const SatisfactionQuery = periodQuery({
@@ -20,12 +21,12 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
     path: '/reports/satisfaction',
     audience: READ_ROLES.reports,
     summary:
-      'Satisfaction: CSAT, NPS, item averages, key drivers and the closed loop (follow-ups of unhappy answers opened, closed, recovered, time to close) of the survey responses of a period, each with its n; without groupBy one group',
+      'Satisfaction: CSAT, NPS, item averages, key drivers and the closed loop (follow-ups of unhappy answers opened, closed, recovered, time to close) of the survey responses of a period, each with its n and the drill-down to the answers behind it; without groupBy one group',
     tag: 'reports',
     query: SatisfactionQuery,
     status: 200,
     projection: 'satisfaction',
-    response: reportAnswer(SatisfactionGroupSchema, {
+    response: reportAnswer(SatisfactionGroupSchema.extend({ drillDown: DrillDownSchema }), {
       from: z.string(),
       to: z.string(),
       groupBy: z.string().nullable(),
@@ -39,6 +40,7 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
       ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }),
       scope: filteredScope(actor, query),
     });
-    return { ...result, from: query.from, to: query.to, groupBy: query.groupBy ?? null };
+    const rows = result.rows.map((row) => ({ ...row, drillDown: drillDownOf(query, row.group) }));
+    return { ...result, rows, from: query.from, to: query.to, groupBy: query.groupBy ?? null };
   },
 };

@@ -61,6 +61,7 @@ export function projectAnswer(
         rep_id: d.ownerRepId,
         segment: d.segment,
         survey_period: d.period,
+        campaign_id: d.campaignId ?? null,
         nps: d.nps,
         csat: d.csat,
         product_quality: d.scores.productQuality,

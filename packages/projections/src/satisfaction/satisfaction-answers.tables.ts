@@ -17,6 +17,8 @@ export type SatisfactionAnswerRow = {
   readonly rep_id: string;
   readonly segment: string;
   readonly survey_period: string;
+  /** The campaign the answer was given to (an invitation's answer), `null` for one a rep recorded outside any. */
+  readonly campaign_id: string | null;
   readonly nps: number;
   readonly csat: number;
   readonly product_quality: number;
@@ -50,6 +52,7 @@ export const satisfactionAnswersTable = defineTable<SatisfactionAnswerRow, 'cust
     rep_id: 'TEXT',
     segment: 'TEXT',
     survey_period: 'TEXT',
+    campaign_id: 'TEXT NULL',
     nps: 'INTEGER',
     csat: 'INTEGER',
     product_quality: 'INTEGER',

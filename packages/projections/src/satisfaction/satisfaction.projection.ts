@@ -136,7 +136,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const satisfactionProjection: Projection = {
   name: 'satisfaction',
-  version: 2,
+  version: 3,
   tables: [satisfactionDailyTable, satisfactionAnswersTable, openFollowUpsTable],
   project,
 };
