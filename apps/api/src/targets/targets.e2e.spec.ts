@@ -1,4 +1,4 @@
-import { people } from '../testing/fixtures.js';
+import { customerBody, people } from '../testing/fixtures.js';
 import { actor, startTestApi, type TestApi } from '../testing/test-app.js';
 
 // Targets of quarters and years, of booked sales, collected sales and new customers, over HTTP per role. The API's
@@ -67,5 +67,72 @@ describe('POST /targets with a period and a measure', () => {
     expect(await refused(people.manager, { month: '2026-07' })).toEqual([400, 'INVALID_INPUT']);
     expect(await refused(people.manager, { measure: 'margin' })).toEqual([400, 'INVALID_INPUT']);
     expect(await api.store.streamExists('target-2026-Q3-rep-rep-1')).toBe(false);
+  });
+});
+
+describe('attainment of every target in the scorecard and the monthly report', () => {
+  const must = async (path: string, body: unknown, who = people.manager) => {
+    const answer = await api.call('POST', path, { actor: who, body });
+    if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  };
+  const read = async (path: string, who = people.manager) =>
+    api.at('2026-05-02T02:00:00.000Z', async () =>
+      api.call('GET', path, { actor: who, headers: { 'x-min-position': String(await api.store.headPosition()) } }),
+    );
+  const plan = (body: {
+    plan: {
+      group: string;
+      period: string;
+      measure: string;
+      target: number;
+      actual: number;
+      attainment: number | null;
+    }[];
+  }) => body.plan.map((r) => [r.group, r.period, r.measure, r.target, r.actual, r.attainment]);
+
+  beforeAll(async () => {
+    // On 1 March the rep's customer c-1 is registered; on 10 April rep-1 books 3 x 1000. The targets set above:
+    // rep-1's April (booked 5000) and 2026 (15 new customers), east's Q2 (collected 900000).
+    await must('/products', { sku: 'W-1', name: 'Widget', category: 'motors', unit: 'pcs' }, people.analyst);
+    await must('/customers', customerBody('c-1'));
+    await api.at('2026-04-10T02:00:00.000Z', async () => {
+      await must(
+        '/orders',
+        {
+          orderId: 'o-1',
+          customerId: 'c-1',
+          repId: 'rep-1',
+          currency: 'CNY',
+          lines: [{ lineId: 'l1', sku: 'W-1', description: 'Widget', quantity: 3, unitPrice: 1_000, discountBp: 0 }],
+          promisedDeliveryDate: '2026-06-30',
+          paymentTerms: { kind: 'net', days: 30 },
+        },
+        people.rep,
+      );
+      await must('/orders/o-1/confirmation', {}, people.rep);
+    });
+  }, 60_000);
+
+  it("gives the rep's scorecard the month's, quarter's and year's targets against the period to date", async () => {
+    // April: 3000 of 5000 (0.6); 2026 to the end of April: 1 new customer of 15 (0.0667).
+    const expected = [
+      ['rep-1', '2026-04', 'booked', 5_000, 3_000, 0.6],
+      ['rep-1', '2026', 'newCustomers', 15, 1, 0.0667],
+    ];
+    for (const who of [people.manager, people.eastManager, people.rep]) {
+      const answer = await read('/reports/reps/rep-1/scorecard?month=2026-04', who);
+      expect([answer.status, plan(answer.body)]).toEqual([200, expected]);
+    }
+    expect(plan((await read('/reports/reps/rep-1/scorecard?month=2025-12')).body)).toEqual([]);
+  });
+
+  it('gives the monthly report the attainment of the groups it shows, scoped by role', async () => {
+    // East's Q2 collected target: nothing collected yet.
+    const byRegion = await read('/reports/sales/monthly?month=2026-04&groupBy=region');
+    expect([byRegion.status, plan(byRegion.body)]).toEqual([200, [['east', '2026-Q2', 'collected', 900_000, 0, 0]]]);
+    expect(plan((await read('/reports/sales/monthly?month=2026-04&groupBy=region', westManager)).body)).toEqual([]);
+    expect(plan((await read('/reports/sales/monthly?month=2026-04&groupBy=region', people.rep)).body)).toEqual([]);
+    expect(plan((await read('/reports/sales/monthly?month=2026-04&groupBy=rep', people.rep)).body)).toHaveLength(2);
+    expect(plan((await read('/reports/sales/monthly?month=2026-04&groupBy=segment')).body)).toEqual([]);
   });
 });
