@@ -149,8 +149,11 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
     byComplaint,
   ),
 
-  SalesTargetSet: classify([], 'scope scopeId region month currency setBy setAt'),
-  SalesTargetRevised: classify([], 'scope scopeId region month currency reason revisedBy revisedAt'),
+  SalesTargetSet: { ...classify([], 'period measure scope scopeId region currency setBy setAt'), version: 2 },
+  SalesTargetRevised: {
+    ...classify([], 'period measure scope scopeId region currency reason revisedBy revisedAt'),
+    version: 2,
+  },
   // The team register names staff by their ids, roles and regions: no customer's personal data.
   TeamMemberJoined: classify([], 'memberId role region managerId joinedOn recordedBy recordedAt'),
   TeamMemberTransferred: classify([], 'memberId fromRegion toRegion managerId transferredOn recordedBy recordedAt'),

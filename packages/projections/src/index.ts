@@ -65,6 +65,8 @@ export * from './pricing/pricing-facts.queries.js';
 export * from './pricing/margins.queries.js';
 export * from './pricing/price-realisation.queries.js';
 export * from './pricing/promotion-effect.queries.js';
+export * from './pricing/promotion-forecast.queries.js';
+export * from './kpi/plan-attainment.queries.js';
 export * from './supervision/supervision.tables.js';
 export * from './supervision/supervision.projection.js';
 export * from './supervision/supervision.queries.js';

@@ -6,7 +6,8 @@ import { ForecastQuery, forecastReport } from './forecast.report.js';
 // The forecast over HTTP, hand-computed: rep-1 (east) books 10000 in January and 2000 in February 2026, rep-3 (west)
 // 4500 on 5 March; rep-1's March target is 20000. As of 15 March both have fewer than 24 months, so the statistical
 // forecast is the mean of their whole months before March: rep-1 (10000 + 2000) / 2 = 6000, rep-3 none (0). On 10 March
-// rep-1 commits 5000 for April.
+// rep-1 commits 5000 for April and opens an opportunity of 50000 for April at the qualified stage (20%): the pipeline
+// of April weighs 50000 x 20% = 10000 from the 10th on.
 let api: TestApi;
 const rep3 = actor('rep-3', 'sales_rep', 'west');
 const must = async (path: string, body: unknown, who = people.manager): Promise<void> => {
@@ -82,13 +83,28 @@ beforeAll(async () => {
       people.rep,
     ),
   );
+  await api.at('2026-03-10T02:00:00.000Z', () =>
+    must(
+      '/opportunities',
+      {
+        opportunityId: 'opp-1',
+        customerId: 'c-1',
+        repId: 'rep-1',
+        title: 'April deal',
+        amount: 50_000,
+        currency: 'CNY',
+        expectedCloseMonth: '2026-04',
+      },
+      people.rep,
+    ),
+  );
 }, 60_000);
 afterAll(() => api.close());
 
 describe('GET /reports/forecast', () => {
   const asOf15March = [
     ['rep-1', '2026-03', 0, 0, 6_000, 0, 20_000, 14_000],
-    ['rep-1', '2026-04', 0, 0, 6_000, 5_000, null, null],
+    ['rep-1', '2026-04', 0, 10_000, 6_000, 5_000, null, null],
     ['rep-3', '2026-03', 4_500, 0, 4_500, 0, null, null],
     ['rep-3', '2026-04', 0, 0, 0, 0, null, null],
   ];
@@ -98,6 +114,29 @@ describe('GET /reports/forecast', () => {
     expect(await rows('asOf=2026-03-15&months=1&groupBy=region')).toEqual([
       ['east', '2026-03', 0, 0, 6_000, 0, null, null],
       ['west', '2026-03', 4_500, 0, 4_500, 0, null, null],
+    ]);
+    expect((await rows('asOf=2026-03-15&months=2&groupBy=segment', people.rep))[1]).toEqual([
+      customerBody('c-1').segment,
+      '2026-04',
+      0,
+      10_000,
+      6_000,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('weighs the pipeline as it stood at asOf: the opportunity opened on the 10th is not in the answer as of the 9th', async () => {
+    expect((await rows('asOf=2026-03-09&months=2&groupBy=rep&rep=rep-1'))[1]).toEqual([
+      'rep-1',
+      '2026-04',
+      0,
+      0,
+      6_000,
+      0,
+      null,
+      null,
     ]);
   });
 

@@ -60,7 +60,7 @@ export const forecastReport: ReportDefinition<ForecastQuery, ForecastRow> = {
     projection: 'forecast_bookings',
     response: reportAnswer(ForecastRowSchema, { asOf: z.string(), months: z.number().int(), groupBy: ForecastGroupBy }),
   },
-  sources: ['forecast_bookings', 'sales_targets', 'submitted_forecasts'],
+  sources: ['forecast_bookings', 'sales_targets', 'pipeline', 'submitted_forecasts'],
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
   run(query, { db, lagOf, actor, zone, now }) {
     const asOf = query.asOf ?? businessToday(now(), zone);

@@ -5,6 +5,7 @@ import { promotionEffectReport } from './promotion-effect.report.js';
 
 // Price realisation and promotion effect over HTTP, hand-computed. W-1 (motors) lists at 1000 and costs 600, W-2
 // (pumps) at 200 and 150; `spring` takes 10% off W-1 from 11 to 20 March, so its baseline is 1 to 10 March.
+//   o-0 (rep-1, 10 February): 8 x W-1 at list 1000, the only whole month of history before spring.
 //   o-1 (rep-1, 5 March): 4 x W-1 at list 1000; 10 x W-2 typed at 180 (list 200); 1 x W-9 typed at 500, no list.
 //   o-2 (rep-1, 12 March): 10 x W-1 at the promoted 900 (spring gives 1000).
 //   o-3 (rep-3, west, 15 March): 5 x W-1 typed at 850: spring gives what 900 passes on (500), the rep the other 250.
@@ -32,10 +33,10 @@ const order = (orderId: string, customerId: string, repId: string, lines: object
   promisedDeliveryDate: '2026-04-20',
   paymentTerms: { kind: 'net', days: 30 },
 });
-/** Places and confirms an order on `day` of March 2026 (10:00 in Shanghai), once the pricing read models have caught up. */
+/** Places and confirms an order on `day` (`MM-DD`) of 2026 (10:00 in Shanghai), once the pricing read models have caught up. */
 const booked = async (day: string, body: ReturnType<typeof order>, who: typeof people.rep) => {
   await api.call('GET', '/promotions', { actor: people.manager, headers: await fresh() });
-  await api.at(`2026-03-${day}T02:00:00.000Z`, async () => {
+  await api.at(`2026-${day}T02:00:00.000Z`, async () => {
     await must('/orders', body, who);
     await must(`/orders/${body.orderId}/confirmation`, {}, who);
   });
@@ -114,13 +115,14 @@ beforeAll(async () => {
   });
   await must('/customers', customerBody('c-1'), people.manager);
   await must('/customers', { ...customerBody('c-3'), region: 'west', ownerRepId: 'rep-3' }, people.manager);
+  await booked('02-10', order('o-0', 'c-1', 'rep-1', [line('l1', 'W-1', 8)]), people.rep);
   await booked(
-    '05',
+    '03-05',
     order('o-1', 'c-1', 'rep-1', [line('l1', 'W-1', 4), line('l2', 'W-2', 10, 180), line('l3', 'W-9', 1, 500)]),
     people.rep,
   );
-  await booked('12', order('o-2', 'c-1', 'rep-1', [line('l1', 'W-1', 10)]), people.rep);
-  await booked('15', order('o-3', 'c-3', 'rep-3', [line('l1', 'W-1', 5, 850)]), rep3);
+  await booked('03-12', order('o-2', 'c-1', 'rep-1', [line('l1', 'W-1', 10)]), people.rep);
+  await booked('03-15', order('o-3', 'c-3', 'rep-3', [line('l1', 'W-1', 5, 850)]), rep3);
 }, 90_000);
 afterAll(() => api.close());
 
@@ -203,6 +205,29 @@ describe('GET /reports/promotions/:promotionId/effectiveness', () => {
       sales_lift: 2.3125,
     });
     expect([answer.body.promotionId, answer.body.name, answer.body.currency]).toEqual(['spring', 'Spring', 'CNY']);
+  });
+
+  it('sets them against the statistical forecast of the period too, fitted on the whole months before March', async () => {
+    // History: February alone, 8 units and 8000 (flat: the mean of under 24 months). Prorated to 10 of March's 31
+    // days: 8000 x 10 / 31 = 2580.65 -> 2581, 8 x 10 / 31 = 2.58 -> 3 units. During 15 units and 13250: 12 more units,
+    // 10669 more sales, lift 10669 / 2581 = 4.1337. rep-1 sees February too but only o-2 during: 7 units, 6419, 2.4870.
+    const all = (await effect('spring')).body;
+    expect(all.statisticalBaseline).toEqual({
+      from: '2026-03-11',
+      to: '2026-03-20',
+      method: 'flat',
+      history_months: 1,
+      quantity: 3,
+      net_sales: 2_581,
+    });
+    expect(all.statisticalEffect).toEqual({ quantity: 12, net_sales: 10_669, sales_lift: 4.1337 });
+    expect((await effect('spring', people.rep)).body.statisticalEffect).toEqual({
+      quantity: 7,
+      net_sales: 6_419,
+      sales_lift: 2.487,
+    });
+    // rep-3 has no order before March: no statistical baseline.
+    expect((await effect('spring', rep3)).body).toMatchObject({ statisticalBaseline: null, statisticalEffect: null });
   });
 
   it("counts only the reader's orders: rep-1 sees o-2 against o-1", async () => {

@@ -1,11 +1,22 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { domainError, ID_PATTERN, READ_ROLES, type Actor } from '@salesbook/domain';
-import { effectOf, queryPromotionEffect, type PromotionWindowRow } from '@salesbook/projections';
+import {
+  effectOf,
+  promotionStatisticalBaseline,
+  queryPromotionEffect,
+  statisticalEffectOf,
+  type PromotionWindowRow,
+} from '@salesbook/projections';
 import type { ApiFailure } from '../http/failures.js';
 import { scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
 import { reportAnswer } from './answers/report-answer.js';
-import { PromotionEffectSchema, PromotionWindowRowSchema } from './answers/price-report-rows.js';
+import {
+  PromotionEffectSchema,
+  PromotionWindowRowSchema,
+  StatisticalBaselineSchema,
+  StatisticalEffectSchema,
+} from './answers/price-report-rows.js';
 
 /** `GET /reports/promotions/:promotionId/effectiveness` takes no query. */
 export const PromotionEffectQuery = z.object({}).strict();
@@ -29,9 +40,10 @@ function unseen(db: Database.Database, actor: Actor, promotionId: string): ApiFa
 }
 
 /**
- * A promotion's effect: `{ promotionId, name, currency, rows: [during, baseline], effect, position, lag, stale }`.
- * The windows count the covered lines of the orders the reader may see (a rep their own, a regional manager their
- * region's); the baseline is the same number of days just before the promotion.
+ * A promotion's effect: `{ promotionId, name, currency, rows: [during, baseline], effect, statisticalBaseline,
+ * statisticalEffect, position, lag, stale }`. The windows count the covered lines of the orders the reader may see (a
+ * rep their own, a regional manager their region's); the baseline is the same number of days just before the
+ * promotion; the statistical baseline the forecast of its period from the whole months before it (`null` without any).
  */
 export const promotionEffectReport: ReportDefinition<PromotionEffectQuery, PromotionWindowRow> = {
   route: {
@@ -39,7 +51,7 @@ export const promotionEffectReport: ReportDefinition<PromotionEffectQuery, Promo
     path: '/reports/promotions/:promotionId/effectiveness',
     audience: READ_ROLES.reports,
     summary:
-      "A promotion's effect: units, booked sales and margin of the lines it covers during its period against the same number of days just before it, and the discount it cost",
+      "A promotion's effect: units, booked sales and margin of the lines it covers during its period against the same number of days just before it and against the statistical forecast of its period, and the discount it cost",
     tag: 'reports',
     params: PromotionEffectParams,
     query: PromotionEffectQuery,
@@ -50,6 +62,8 @@ export const promotionEffectReport: ReportDefinition<PromotionEffectQuery, Promo
       name: z.string(),
       currency: z.string(),
       effect: PromotionEffectSchema,
+      statisticalBaseline: StatisticalBaselineSchema.nullable(),
+      statisticalEffect: StatisticalEffectSchema.nullable(),
     }),
   },
   sources: ['sales_monthly', 'products', 'promotions'],
@@ -63,12 +77,15 @@ export const promotionEffectReport: ReportDefinition<PromotionEffectQuery, Promo
     };
     const [during, baseline] = result.rows;
     if (during === undefined || baseline === undefined) throw new Error(`promotion ${promotionId} has no windows`);
+    const statistical = promotionStatisticalBaseline(db, promotionId, scopeOf(actor));
     return {
       ...result,
       promotionId,
       name: promotion.name,
       currency: promotion.currency,
       effect: effectOf(during, baseline),
+      statisticalBaseline: statistical,
+      statisticalEffect: statistical === null ? null : statisticalEffectOf(during, statistical),
     };
   },
 };

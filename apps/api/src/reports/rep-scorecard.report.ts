@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { ID_PATTERN, READ_ROLES } from '@salesbook/domain';
-import { MONTHLY_SALES_REPORT_SOURCES, queryRepScorecard, type RepScorecard } from '@salesbook/projections';
+import {
+  MONTHLY_SALES_REPORT_SOURCES,
+  PLAN_ATTAINMENT_SOURCES,
+  planAttainment,
+  queryRepScorecard,
+  type RepScorecard,
+} from '@salesbook/projections';
 import { ReportMonth, scopeOf, type ReportContext, type ReportDefinition } from './report-definition.js';
 import { reportAnswer } from './answers/report-answer.js';
 import { RepScorecardRowSchema } from './answers/sales-rows.js';
+import { PlanAttainmentRowSchema } from './answers/plan-rows.js';
 
 /** `GET /reports/reps/:repId/scorecard?month=`. */
 export const RepScorecardQuery = z.object({ month: ReportMonth }).strict();
@@ -23,7 +30,8 @@ const repOfRegion = (context: ReportContext, repId: string, region: string): boo
     .get(repId, region) !== undefined;
 
 /**
- * A rep's monthly scorecard: `{ repId, month, rows: [RepScorecard], position, lag, stale }`. A rep reads only their
+ * A rep's monthly scorecard: `{ repId, month, rows: [RepScorecard], plan, position, lag, stale }`, `plan` the
+ * attainment of the rep's targets of the month, its quarter and its year, of every measure. A rep reads only their
  * own (another rep's is 403 `SCORECARD_NOT_AUTHORIZED`); a regional manager only a rep who owns a customer of their
  * region (else 403), and then the figures of their region only.
  */
@@ -39,9 +47,13 @@ export const repScorecardReport: ReportDefinition<RepScorecardQuery, RepScorecar
     query: RepScorecardQuery,
     status: 200,
     projection: 'sales_monthly',
-    response: reportAnswer(RepScorecardRowSchema, { repId: z.string(), month: z.string() }),
+    response: reportAnswer(RepScorecardRowSchema, {
+      repId: z.string(),
+      month: z.string(),
+      plan: z.array(PlanAttainmentRowSchema),
+    }),
   },
-  sources: [...MONTHLY_SALES_REPORT_SOURCES, 'fulfilment'],
+  sources: [...new Set([...MONTHLY_SALES_REPORT_SOURCES, 'fulfilment', ...PLAN_ATTAINMENT_SOURCES])],
   authorize(_query, context) {
     const repId = repIdOf(context);
     const { actor } = context;
@@ -58,11 +70,13 @@ export const repScorecardReport: ReportDefinition<RepScorecardQuery, RepScorecar
   },
   run(query, context) {
     const repId = repIdOf(context);
+    const scope = { ...scopeOf(context.actor), repId };
     const result = queryRepScorecard(context.db, context.lagOf, {
       repId,
       month: query.month,
       scope: scopeOf(context.actor),
     });
-    return { ...result, repId, month: query.month };
+    const plan = planAttainment(context.db, { month: query.month, groupBy: 'rep', scope });
+    return { ...result, repId, month: query.month, plan };
   },
 };

@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   targetDecider,
   targetEventRegistry,
+  targetKeyOf,
   targetStream,
   type CommandPayload,
   type TargetCommand,
@@ -16,7 +17,7 @@ import { PeriodRegister } from '../periods/period-register.js';
 /** A Target command on the CommandBus: one of the Target payloads. */
 export class TargetCommandMessage extends AggregateCommand<CommandPayload<TargetCommand>> {}
 
-/** Decides Target commands on the stream the month, scope and scope id name. */
+/** Decides Target commands on the stream the period, measure, scope and scope id name. */
 @CommandHandler(TargetCommandMessage)
 export class TargetCommandHandler implements ICommandHandler<TargetCommandMessage> {
   constructor(
@@ -27,11 +28,12 @@ export class TargetCommandHandler implements ICommandHandler<TargetCommandMessag
 
   async execute({ request }: TargetCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
-    const { month, scope, scopeId } = payload.data;
+    const { scope, scopeId } = payload.data;
+    const { period, measure } = targetKeyOf(payload.data);
     const target = {
       decider: targetDecider,
       registry: targetEventRegistry,
-      streamName: targetStream(month, scope, scopeId),
+      streamName: targetStream(period, scope, scopeId, measure),
     };
     const periods = await this.periods.facts(metadata.occurredAt);
     return runCommand({ store: this.store, codec: this.codec }, target, request, {

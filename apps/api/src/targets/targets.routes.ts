@@ -1,13 +1,14 @@
 import { targetCommandSchemas as schemas } from '@salesbook/domain';
 import { commandRoute } from '../commands/command-route.js';
 
-/** The Target command routes (stream `target-<month>-<scope>-<id>`, named by the body). Managers only. */
+/** The Target command routes (stream `target-<period>[-<measure>]-<scope>-<id>`, named by the body). Managers only. */
 export const targetRoutes = {
   set: commandRoute({
     path: '/targets',
     type: 'SetSalesTarget',
     schema: schemas.SetSalesTarget,
-    summary: 'Set a monthly sales target for a rep or a region',
+    summary:
+      'Set a target for a rep or a region: a month, quarter or year (period), of booked sales, collected sales or new customers (measure)',
     tag: 'targets',
     aggregate: 'target',
   }),

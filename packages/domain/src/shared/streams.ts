@@ -45,9 +45,12 @@ export const orderStream = (id: OrderId): string => `order-${id}`;
 export const receivableStream = (id: ReceivableId): string => `receivable-${id}`;
 /** `complaint-<id>` */
 export const complaintStream = (id: ComplaintId): string => `complaint-${id}`;
-/** `target-<YYYY-MM>-<rep|region>-<id>` */
-export const targetStream = (month: string, scope: 'rep' | 'region', id: string): string =>
-  `target-${month}-${scope}-${id}`;
+/**
+ * `target-<period>-<rep|region>-<id>` for a booked-sales target (as month targets always were), else
+ * `target-<period>-<measure>-<rep|region>-<id>`: after the period comes a scope or a measure, never both.
+ */
+export const targetStream = (period: string, scope: 'rep' | 'region', id: string, measure = 'booked'): string =>
+  measure === 'booked' ? `target-${period}-${scope}-${id}` : `target-${period}-${measure}-${scope}-${id}`;
 
 /** `report-<YYYY-MM>-<region>`: a region's submitted monthly report. */
 export const monthlyReportStream = (month: string, region: string): string => `report-${month}-${region}`;

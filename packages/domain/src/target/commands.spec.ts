@@ -57,6 +57,26 @@ describe('Target command schemas', () => {
     ).toEqual(['amount', 'reason']);
     expect(SetSalesTarget.safeParse(t.setData({ amount: 1.5 })).success).toBe(false);
   });
+  it('take a period (month, quarter or year) or a month, one of them, and a measure', () => {
+    const keyed = (key: object) => SetSalesTarget.safeParse({ ...t.setData({ month: undefined }), ...key });
+    for (const period of ['2026-04', '2026-Q1', '2026-Q4', '2026'])
+      expect([period, keyed({ period, measure: 'collected' }).success]).toEqual([period, true]);
+    for (const period of ['2026-Q5', '2026-Q0', '2026-13', '26', '2026-H1'])
+      expect(issuesOf(keyed({ period }))[0]).toEqual({
+        path: 'period',
+        message: 'period must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY',
+      });
+    const one = {
+      path: 'period',
+      message: 'give either period (YYYY-MM, YYYY-Qn or YYYY) or month (YYYY-MM), not both',
+    };
+    expect(issuesOf(keyed({}))).toEqual([one]);
+    expect(issuesOf(keyed({ period: '2026-04', month: '2026-04' }))).toEqual([one]);
+    expect(issuesOf(keyed({ period: '2026', measure: 'margin' }))[0]?.path).toBe('measure');
+    expect(issuesOf(ReviseSalesTarget.safeParse({ scope: 'rep', scopeId: 'rep-1', amount: 1, reason: 'x' }))).toEqual([
+      one,
+    ]);
+  });
   it('refuse unknown fields', () => {
     expect(issuesOf(SetSalesTarget.safeParse({ ...t.setData(), bonus: 1 }))[0]?.message).toMatch(/bonus/);
     expect(

@@ -3,6 +3,7 @@ import { ID_PATTERN, RegionId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
 import { YearMonth } from '../shared/time.js';
+import { TargetMeasure, TargetPeriod } from './period.js';
 
 /** Whom a target is for: one rep or a whole region. */
 export const TargetScope = z.enum(['rep', 'region'], { message: 'scope must be rep or region' });
@@ -13,11 +14,36 @@ export const TargetScopeId = z
   .string({ message: 'scopeId must be a text' })
   .regex(ID_PATTERN, 'scopeId must be a rep or region id: 1-64 letters, digits, ".", "_" or "-"');
 
-/** The three fields that name a target (and its stream `target-<month>-<scope>-<scopeId>`). */
-const TargetKey = { month: YearMonth, scope: TargetScope, scopeId: TargetScopeId };
+/**
+ * The fields that name a target (and its stream, see `targetStream`): the period (`month` is kept for a month, as
+ * clients wrote it before periods), what it measures (default `booked`), the scope and the scope id.
+ */
+const TargetKey = {
+  period: TargetPeriod.optional(),
+  month: YearMonth.optional(),
+  measure: TargetMeasure.optional(),
+  scope: TargetScope,
+  scopeId: TargetScopeId,
+};
+
+const onePeriod = {
+  check: (data: { period?: string | undefined; month?: string | undefined }) =>
+    (data.period === undefined) !== (data.month === undefined),
+  issue: { message: 'give either period (YYYY-MM, YYYY-Qn or YYYY) or month (YYYY-MM), not both', path: ['period'] },
+};
+
+/** A target command's period and measure, with their defaults (the schema requires `period` or `month`). */
+export const targetKeyOf = (data: {
+  readonly period?: TargetPeriod | undefined;
+  readonly month?: YearMonth | undefined;
+  readonly measure?: TargetMeasure | undefined;
+}): { period: TargetPeriod; measure: TargetMeasure } => ({
+  period: data.period ?? data.month ?? '',
+  measure: data.measure ?? 'booked',
+});
 
 /**
- * Set the sales target of a month for a rep or a region. A rep target names the rep's `region`
+ * Set the target of a period (month, quarter or year) and measure for a rep or a region. A rep target names the rep's `region`
  * (required) so the decider can check a regional manager's authority; a region target's region is
  * its `scopeId` (`region` may be left out or must repeat it). The handler may check the rep's region.
  */
@@ -31,7 +57,8 @@ export const SetSalesTarget = z
       message: 'region is required for a rep target and, for a region target, must be left out or equal scopeId',
       path: ['region'],
     },
-  );
+  )
+  .refine(onePeriod.check, onePeriod.issue);
 export type SetSalesTarget = z.infer<typeof SetSalesTarget>;
 
 /** Revise a target that was set: the new amount (in the target's currency) and why. */
@@ -45,7 +72,8 @@ export const ReviseSalesTarget = z
       .min(1, 'reason must not be empty')
       .max(1_000, 'reason must be at most 1000 characters'),
   })
-  .strict();
+  .strict()
+  .refine(onePeriod.check, onePeriod.issue);
 export type ReviseSalesTarget = z.infer<typeof ReviseSalesTarget>;
 
 /** SetSalesTarget as a command. */

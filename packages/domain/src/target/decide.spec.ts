@@ -52,6 +52,37 @@ describe('SetSalesTarget', () => {
   });
 });
 
+describe('targets of quarters, years and other measures', () => {
+  it('sets a quarter or a year target of any measure; `month` is the period of a month target', () => {
+    given([])
+      .when(t.setTarget({ month: undefined, period: '2026-Q2', measure: 'collected' }))
+      .then([t.targetSet({ period: '2026-Q2', measure: 'collected' })]);
+    given([])
+      .when(t.setTarget({ month: undefined, period: '2026', measure: 'newCustomers', amount: 12 }))
+      .then([t.targetSet({ period: '2026', measure: 'newCustomers', amount: 12 })]);
+    given([])
+      .when(t.setTarget({ month: undefined, period: '2026-04' }))
+      .then([t.targetSet()]);
+  });
+  it('revises keeping the period and the measure', () => {
+    given([t.targetSet({ period: '2026-Q2', measure: 'collected' })])
+      .when(t.reviseTarget(60_000_000, t.eastManager, { month: undefined, period: '2026-Q2', measure: 'collected' }))
+      .then([{ ...t.targetRevised(), data: { ...t.targetRevised().data, period: '2026-Q2', measure: 'collected' } }]);
+  });
+  it("refuses a change once the period's last month is closed, not before", () => {
+    const closed = (months: string[]) => ({ periods: { closed: months, recordedOn: '2026-07-02' } });
+    given([])
+      .when({ ...t.setTarget({ month: undefined, period: '2026-Q2' }), ...closed(['2026-06']) })
+      .then('PERIOD_CLOSED');
+    given([])
+      .when({ ...t.setTarget({ month: undefined, period: '2026-Q2' }), ...closed(['2026-04', '2026-05']) })
+      .then([t.targetSet({ period: '2026-Q2' })]);
+    given([])
+      .when({ ...t.setTarget({ month: undefined, period: '2026' }), ...closed(['2026-12']) })
+      .then('PERIOD_CLOSED');
+  });
+});
+
 describe('ReviseSalesTarget', () => {
   it('revises a target that was set, recording before, after and reason', () => {
     given([t.targetSet()]).when(t.reviseTarget()).then([t.targetRevised()]);

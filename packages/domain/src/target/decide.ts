@@ -7,8 +7,14 @@ import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
 import { domainError, type DomainError } from '../shared/domain-error.js';
 import type { RegionId } from '../shared/ids.js';
-import type { ReviseSalesTargetCommand, SetSalesTargetCommand, TargetCommand } from './commands.js';
+import {
+  targetKeyOf,
+  type ReviseSalesTargetCommand,
+  type SetSalesTargetCommand,
+  type TargetCommand,
+} from './commands.js';
 import type { TargetEvent } from './events.js';
+import { periodMonths } from './period.js';
 import { evolve, initialState, type TargetState } from './state.js';
 
 /** Stable codes of the Target decider's refusals. */
@@ -53,11 +59,13 @@ function setSalesTarget(
           region: state.region,
         });
   }
-  const { month, scope, scopeId, amount, currency } = data;
+  const { scope, scopeId, amount, currency } = data;
+  const { period, measure } = targetKeyOf(data);
+  const setBy = metadata.actor.id;
   return right([
     {
       type: 'SalesTargetSet',
-      data: { month, scope, scopeId, region, currency, amount, setBy: metadata.actor.id, setAt: metadata.occurredAt },
+      data: { period, measure, scope, scopeId, region, currency, amount, setBy, setAt: metadata.occurredAt },
     },
   ]);
 }
@@ -72,12 +80,13 @@ function reviseSalesTarget(
   const allowed = authorize(metadata.actor, state.region);
   if (isLeft(allowed)) return allowed;
   if (data.amount === state.amount) return right([]);
-  const { month, scope, scopeId, region, currency, amount: previousAmount } = state;
+  const { period, measure, scope, scopeId, region, currency, amount: previousAmount } = state;
   return right([
     {
       type: 'SalesTargetRevised',
       data: {
-        month,
+        period,
+        measure,
         scope,
         scopeId,
         region,
@@ -109,18 +118,22 @@ function decideCommand(
   }
 }
 
-/** Decides a Target command; a change to a closed month's target is refused, as its attainment must not move. */
+/**
+ * Decides a Target command; a change to a target whose period has ended in a closed month (its last month closed) is
+ * refused, as its attainment must not move.
+ */
 function decide(
   command: WithAccess<WithPeriods<TargetCommand>>,
   state: TargetState,
 ): Either<DomainError, readonly TargetEvent[]> {
   const decision = decideCommand(command, state);
   if (decision._tag === 'Left' || decision.right.length === 0) return decision;
-  const open = checkMonthOpen(command.data.month, command.periods);
+  const months = periodMonths(targetKeyOf(command.data).period);
+  const open = checkMonthOpen(months[months.length - 1] ?? '', command.periods);
   return open._tag === 'Left' ? open : decision;
 }
 
-/** The Target aggregate (stream `target-<YYYY-MM>-<rep|region>-<id>`, see `targetStream`) as a decider. */
+/** The Target aggregate (stream `target-<period>[-<measure>]-<rep|region>-<id>`, see `targetStream`) as a decider. */
 export const targetDecider: Decider<WithAccess<WithPeriods<TargetCommand>>, TargetEvent, TargetState> = {
   initialState,
   decide,

@@ -3,12 +3,18 @@ import { createEventRegistry, defineEvent, type EventDefinition } from '../share
 import { ActorId, RegionId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
-import { IsoDateTime, YearMonth } from '../shared/time.js';
+import { IsoDateTime } from '../shared/time.js';
 import { TargetScope, TargetScopeId } from './commands.js';
+import { TargetMeasure, TargetPeriod } from './period.js';
 
-/** Which target: month, scope and scope id; `region` is the region it counts towards (a rep's region for rep targets). */
+/**
+ * Which target: period, measure, scope and scope id; `region` is the region it counts towards (a rep's region for rep
+ * targets). A `newCustomers` target counts customers: its `amount` is a number of customers, `currency` is still the
+ * one the command named.
+ */
 const TargetFacts = {
-  month: YearMonth,
+  period: TargetPeriod,
+  measure: TargetMeasure,
   scope: TargetScope,
   scopeId: TargetScopeId,
   region: RegionId,
@@ -35,6 +41,12 @@ export const SalesTargetRevised = z.object({
 });
 export type SalesTargetRevised = z.infer<typeof SalesTargetRevised>;
 
+/** v1 -> v2 (both events): version 1 named a `month`, which is the period, and every target then measured booked sales. */
+export const upcastTargetV1 = (data: unknown): unknown => {
+  const { month, ...rest }: Record<string, unknown> = typeof data === 'object' && data !== null ? { ...data } : {};
+  return { ...rest, period: month, measure: 'booked' };
+};
+
 /** SalesTargetSet as an event. */
 export type SalesTargetSetEvent = Event<'SalesTargetSet', SalesTargetSet>;
 /** SalesTargetRevised as an event. */
@@ -45,8 +57,8 @@ export type TargetEvent = SalesTargetSetEvent | SalesTargetRevisedEvent;
 
 /** Schemas and versions of the Target events, for the event registry. */
 export const targetEventDefinitions: readonly EventDefinition<TargetEvent>[] = [
-  defineEvent('SalesTargetSet', SalesTargetSet),
-  defineEvent('SalesTargetRevised', SalesTargetRevised),
+  defineEvent('SalesTargetSet', SalesTargetSet, { version: 2, upcasters: { 1: upcastTargetV1 } }),
+  defineEvent('SalesTargetRevised', SalesTargetRevised, { version: 2, upcasters: { 1: upcastTargetV1 } }),
 ];
 
 /** Reads the events of a Target stream (`target-<id>`), upcast and validated, as Target events. */

@@ -18,6 +18,12 @@ describe('golden/target.json', () => {
     );
     expect([...current].sort()).toEqual([...registry.types].sort());
   });
+  it('reads a version 1 target (a month, booked sales) as a booked target of that month', () => {
+    const v1 = golden.find((entry) => entry.version === 1 && entry.type === 'SalesTargetSet');
+    const decoded = registry.decode('SalesTargetSet', v1?.data, 1);
+    expect(isRight(decoded) && decoded.right.data).toMatchObject({ period: '2026-04', measure: 'booked' });
+    expect(isRight(decoded) && 'month' in decoded.right.data).toBe(false);
+  });
   it.each(golden.map((entry, index) => [index, entry.type, entry.version, entry] as const))(
     'entry %i (%s v%i) decodes',
     (_index, type, version, entry) => {

@@ -2,5 +2,6 @@
 // index can re-export every aggregate without collisions.
 export * from './commands.js';
 export * from './events.js';
+export * from './period.js';
 export { targetDecider, type TargetError, type TargetErrorCode } from './decide.js';
 export type { NoTarget, SalesTarget, TargetState } from './state.js';

@@ -35,7 +35,11 @@ const run = (commands: readonly TargetCommand[]) => {
 
 const stored = (events: readonly TargetEvent[]): TargetEvent[] =>
   events.map((event) => {
-    const decoded = registry.decode(event.type, JSON.parse(JSON.stringify(event.data)), 1);
+    const decoded = registry.decode(
+      event.type,
+      JSON.parse(JSON.stringify(event.data)),
+      registry.versionOf(event.type) ?? 1,
+    );
     if (isLeft(decoded)) throw new Error(decoded.left.message);
     return decoded.right as TargetEvent;
   });

@@ -12,7 +12,8 @@ describe('Target evolve', () => {
   it('sets, then revises, keeping the first amount and counting revisions', () => {
     expect(fold(targetDecider, [t.targetSet(), t.targetRevised(), t.targetRevised(60_000_000, 45_000_000)])).toEqual({
       status: 'set',
-      month: '2026-04',
+      period: '2026-04',
+      measure: 'booked',
       scope: 'rep',
       scopeId: 'rep-1',
       region: t.EAST,
@@ -29,7 +30,9 @@ describe('Target evolve', () => {
     expect(evolve(state, t.targetSet({ amount: 1 }))).toBe(state);
   });
   it('lives in the stream targetStream names', () => {
-    const { month, scope, scopeId } = t.targetSet().data;
-    expect(targetStream(month, scope, scopeId)).toBe('target-2026-04-rep-rep-1');
+    const { period, scope, scopeId } = t.targetSet().data;
+    expect(targetStream(period, scope, scopeId)).toBe('target-2026-04-rep-rep-1');
+    expect(targetStream('2026-Q2', 'region', 'east', 'collected')).toBe('target-2026-Q2-collected-region-east');
+    expect(targetStream('2026', 'rep', 'rep-1', 'newCustomers')).toBe('target-2026-newCustomers-rep-rep-1');
   });
 });

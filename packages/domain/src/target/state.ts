@@ -2,6 +2,7 @@ import type { RegionId } from '../shared/ids.js';
 import type { Currency } from '../shared/money.js';
 import type { TargetScope } from './commands.js';
 import type { TargetEvent } from './events.js';
+import type { TargetMeasure, TargetPeriod } from './period.js';
 
 /** No target in the stream yet. */
 export interface NoTarget {
@@ -11,7 +12,8 @@ export interface NoTarget {
 /** A target that was set (and perhaps revised). */
 export interface SalesTarget {
   readonly status: 'set';
-  readonly month: string;
+  readonly period: TargetPeriod;
+  readonly measure: TargetMeasure;
   readonly scope: TargetScope;
   readonly scopeId: string;
   readonly region: RegionId;
@@ -36,10 +38,11 @@ export function evolve(state: TargetState, event: TargetEvent): TargetState {
   switch (event.type) {
     case 'SalesTargetSet': {
       if (state.status !== 'none') return state;
-      const { month, scope, scopeId, region, currency, amount, setAt } = event.data;
+      const { period, measure, scope, scopeId, region, currency, amount, setAt } = event.data;
       return {
         status: 'set',
-        month,
+        period,
+        measure,
         scope,
         scopeId,
         region,

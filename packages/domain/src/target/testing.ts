@@ -51,7 +51,8 @@ export const reviseTarget = (
 export const targetSet = (overrides: Partial<SalesTargetSetEvent['data']> = {}): SalesTargetSetEvent => ({
   type: 'SalesTargetSet',
   data: {
-    month: '2026-04',
+    period: '2026-04',
+    measure: 'booked',
     scope: 'rep',
     scopeId: 'rep-1',
     region: EAST,
@@ -69,7 +70,8 @@ export const targetRevised = (
 ): SalesTargetRevisedEvent => ({
   type: 'SalesTargetRevised',
   data: {
-    month: '2026-04',
+    period: '2026-04',
+    measure: 'booked',
     scope: 'rep',
     scopeId: 'rep-1',
     region: EAST,

@@ -5,6 +5,7 @@ import { salesTargetsProjection } from '../kpi/sales-targets.projection.js';
 import { ProjectionRunner } from '../runner/runner.js';
 import { appendTestEvents } from '../testing/stored-events.js';
 import { submittedForecastsProjection } from '../forecasts/submitted-forecasts.projection.js';
+import { pipelineProjection } from '../pipeline/pipeline.projection.js';
 import { forecastBookingsProjection } from './forecast-bookings.projection.js';
 import { queryForecast, type ForecastFilter } from './forecast.queries.js';
 
@@ -36,6 +37,26 @@ const adjusted = (month: string, commit: number, bestCase: number, at: string) =
     reason: 'slips',
     adjustedBy: 'rm-east',
     adjustedAt: at,
+  },
+});
+const opened = (id: string, repId: string, region: string, amount: number, month: string, bp: number, at: string) => ({
+  type: 'OpportunityOpened',
+  at,
+  data: {
+    opportunityId: id,
+    customerId: `c-${id}`,
+    repId,
+    region,
+    segment: region === 'east' ? 'smb' : 'enterprise',
+    title: id,
+    amount,
+    currency: 'CNY',
+    expectedCloseMonth: month,
+    stage: 'qualified',
+    probabilityBp: bp,
+    overridden: bp !== 2_000,
+    openedBy: repId,
+    openedAt: at,
   },
 });
 const line = (amount: number) => [{ lineId: 'a', sku: 'SKU-a', quantity: 1, unitPrice: amount, discountBp: 0 }];
@@ -79,11 +100,52 @@ describe('forecast report', () => {
     await appendTestEvents(store, 'forecast-rep-2', [
       submitted('rep-2', 'west', '2026-07', 1_000, 2_000, '2026-07-02T02:00:00Z'),
     ]);
+    // Opportunities: rep-1's 10000 for August at 20% (2000 weighted), moved to negotiation (75%: 7500) on the 16th,
+    // after asOf; rep-2's 5000 for July at 60% (3000); rep-2's 8000 for September, lost on the 10th (not in it).
+    await appendTestEvents(store, 'opportunity-opp-a', [
+      opened('opp-a', 'rep-1', 'east', 10_000, '2026-08', 2_000, '2026-07-01T02:00:00Z'),
+      {
+        type: 'OpportunityStageMoved',
+        at: '2026-07-16T02:00:00Z',
+        data: {
+          opportunityId: 'opp-a',
+          from: 'qualified',
+          to: 'negotiation',
+          probabilityBp: 7_500,
+          overridden: false,
+          movedBy: 'rep-1',
+          movedAt: '2026-07-16T02:00:00Z',
+        },
+      },
+    ]);
+    await appendTestEvents(store, 'opportunity-opp-b', [
+      opened('opp-b', 'rep-2', 'west', 5_000, '2026-07', 6_000, '2026-07-02T02:00:00Z'),
+    ]);
+    await appendTestEvents(store, 'opportunity-opp-c', [
+      opened('opp-c', 'rep-2', 'west', 8_000, '2026-09', 2_000, '2026-07-02T02:00:00Z'),
+      {
+        type: 'OpportunityLost',
+        at: '2026-07-10T02:00:00Z',
+        data: {
+          opportunityId: 'opp-c',
+          from: 'qualified',
+          reason: 'price',
+          note: null,
+          lostBy: 'rep-2',
+          lostAt: '2026-07-10T02:00:00Z',
+        },
+      },
+    ]);
     db = new Database(':memory:');
     runner = new ProjectionRunner({
       db,
       store,
-      projections: [forecastBookingsProjection, salesTargetsProjection, submittedForecastsProjection],
+      projections: [
+        forecastBookingsProjection,
+        salesTargetsProjection,
+        submittedForecastsProjection,
+        pipelineProjection,
+      ],
     });
     await runner.start();
     await runner.whenLive();
@@ -100,12 +162,13 @@ describe('forecast report', () => {
 
   // rep-1: fewer than 24 months, so flat: (1000 + 2000 + 3000 + 4000 + 5000 + 6500) / 6 = 3583.33 -> 3583; July never
   // below its 4000 booked, and 5000 - 4000 short of its target. rep-2: (7000 + 0 + 0 + 0) / 4 = 1750. Commit and best
-  // case as they stood on the 15th: the adjustment for rep-1's July, nothing yet for August.
+  // case as they stood on the 15th: the adjustment for rep-1's July, nothing yet for August. Pipeline as it stood on the
+  // 15th: rep-1's August 2000 (still qualified), rep-2's July 3000 (September's was lost).
   const byRep = [
     ['rep-1', '2026-07', 4_000, 0, 4_000, 4_200, 5_500, 5_000, 1_000],
-    ['rep-1', '2026-08', 0, 0, 3_583, 0, 0, null, null],
+    ['rep-1', '2026-08', 0, 2_000, 3_583, 0, 0, null, null],
     ['rep-1', '2026-09', 0, 0, 3_583, 0, 0, null, null],
-    ['rep-2', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null],
+    ['rep-2', '2026-07', 0, 3_000, 1_750, 1_000, 2_000, null, null],
     ['rep-2', '2026-08', 0, 0, 1_750, 0, 0, null, null],
     ['rep-2', '2026-09', 0, 0, 1_750, 0, 0, null, null],
   ];
@@ -117,17 +180,17 @@ describe('forecast report', () => {
   it("groups by region and by segment (no targets and no reps' forecasts by segment)", () => {
     expect(forecast({ groupBy: 'region', months: 1 })).toEqual([
       ['east', '2026-07', 4_000, 0, 4_000, 4_200, 5_500, null, null],
-      ['west', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null],
+      ['west', '2026-07', 0, 3_000, 1_750, 1_000, 2_000, null, null],
     ]);
     expect(forecast({ groupBy: 'segment', months: 1 })).toEqual([
-      ['enterprise', '2026-07', 0, 0, 1_750, null, null, null, null],
+      ['enterprise', '2026-07', 0, 3_000, 1_750, null, null, null, null],
       ['smb', '2026-07', 4_000, 0, 4_000, null, null, null, null],
     ]);
   });
 
   it("narrows to the reader's scope", () => {
     expect(forecast({ scope: { repId: 'rep-2' }, months: 1 })).toEqual([
-      ['rep-2', '2026-07', 0, 0, 1_750, 1_000, 2_000, null, null],
+      ['rep-2', '2026-07', 0, 3_000, 1_750, 1_000, 2_000, null, null],
     ]);
     expect(forecast({ scope: { region: 'east' }, months: 1 })).toEqual([byRep[0]]);
   });
@@ -156,10 +219,11 @@ describe('forecast report', () => {
     const position = await book(store, order('o-11', 'rep-2', 'west', 'enterprise'), 50_000, '2026-08-03T02:00:00Z');
     await runner.whenAt('forecast_bookings', position);
     expect(forecast({})).toEqual(before);
-    // As of the 20th, July's new order is booked to date; August onwards still forecast from January-June.
+    // As of the 20th, July's new order is booked to date; August onwards still forecast from January-June; August's
+    // opportunity is in negotiation: 10000 x 75% = 7500.
     expect(forecast({ asOf: '2026-07-20', months: 2 }).slice(0, 2)).toEqual([
       ['rep-1', '2026-07', 94_000, 0, 94_000, 4_200, 5_500, 5_000, -89_000],
-      ['rep-1', '2026-08', 0, 0, 3_583, 3_000, 4_000, null, null],
+      ['rep-1', '2026-08', 0, 7_500, 3_583, 3_000, 4_000, null, null],
     ]);
   });
 });

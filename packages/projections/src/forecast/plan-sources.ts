@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sumMinor } from '@salesbook/domain';
 import { submittedForecastsAsOf } from '../forecasts/submitted-forecasts.queries.js';
+import { pipelineAsOf } from '../pipeline/pipeline.queries.js';
 import type { ReportScope } from '../model/report-filter.js';
 
 /** What the forecast report groups by. */
@@ -71,11 +72,24 @@ export function submittedFigures(db: Database.Database, query: PlanQuery): reado
 }
 
 /**
- * The plan figures on main: the submitted forecasts; no pipeline yet (its read models have not landed), so 0.
- * TODO(issue 24): the weighted pipeline from `opportunity_history` as it stood at `asOf`.
+ * The weighted pipeline as it stood at the end of `asOf` (the opportunity history keeps every change with its business
+ * date): the opportunities then open, summed per group, expected close month and currency. A month already past at
+ * `asOf` cannot appear: the report asks from the month of `asOf` on.
  */
+export function pipelineFigures(db: Database.Database, query: PlanQuery): readonly PlanFigure[] {
+  const sums = new Map<string, PlanFigure>();
+  for (const row of pipelineAsOf(db, query)) {
+    const group = query.groupBy === 'rep' ? row.rep_id : query.groupBy === 'region' ? row.region : row.segment;
+    const key = JSON.stringify([group, row.expected_close_month, row.currency]);
+    const before = sums.get(key) ?? { group, month: row.expected_close_month, currency: row.currency, amount: 0 };
+    sums.set(key, { ...before, amount: sumMinor([before.amount, row.weighted]) });
+  }
+  return [...sums.values()];
+}
+
+/** The plan figures: the weighted pipeline from the opportunity history and the submitted forecasts. */
 export const salesPlanSources: PlanSources = {
-  projections: ['submitted_forecasts'],
-  pipeline: () => [],
+  projections: ['pipeline', 'submitted_forecasts'],
+  pipeline: pipelineFigures,
   submitted: submittedFigures,
 };

@@ -243,13 +243,24 @@ export const targetEvent = (
     ? {
         type: 'SalesTargetSet',
         at: `${month}-01T01:00:00Z`,
-        data: { month, scope, scopeId, region, currency, amount, setBy: 'sm-1', setAt: `${month}-01T01:00:00Z` },
+        data: {
+          period: month,
+          measure: 'booked',
+          scope,
+          scopeId,
+          region,
+          currency,
+          amount,
+          setBy: 'sm-1',
+          setAt: `${month}-01T01:00:00Z`,
+        },
       }
     : {
         type: 'SalesTargetRevised',
         at: `${month}-02T01:00:00Z`,
         data: {
-          month,
+          period: month,
+          measure: 'booked',
           scope,
           scopeId,
           region,

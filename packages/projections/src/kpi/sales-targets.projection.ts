@@ -23,15 +23,47 @@ export const salesTargetsTable = defineTable<SalesTargetRow, 'month' | 'scope' |
   primaryKey: ['month', 'scope', 'scope_id'],
 });
 
+/** The current target of one period (`YYYY-MM`, `YYYY-Qn` or `YYYY`), measure and scope (amounts: minor units or a count). */
+export type PlanTargetRow = {
+  readonly period: string;
+  /** `booked`, `collected` or `newCustomers` (a number of customers). */
+  readonly measure: string;
+  readonly scope: string;
+  readonly scope_id: string;
+  readonly region: string;
+  readonly currency: string;
+  readonly amount: number;
+};
+
+/** The `plan_targets` read model: every target, one row per period x measure x scope x scope id. */
+export const planTargetsTable = defineTable<PlanTargetRow, 'period' | 'measure' | 'scope' | 'scope_id'>({
+  name: 'plan_targets',
+  columns: {
+    period: 'TEXT',
+    measure: 'TEXT',
+    scope: 'TEXT',
+    scope_id: 'TEXT',
+    region: 'TEXT',
+    currency: 'TEXT',
+    amount: 'INTEGER',
+  },
+  primaryKey: ['period', 'measure', 'scope', 'scope_id'],
+});
+
 function project(event: RecordedEvent): readonly RowWrite[] {
   if (event.type !== 'SalesTargetSet' && event.type !== 'SalesTargetRevised') return [];
   const decoded = decodeEvent(event);
   if (decoded.type !== 'SalesTargetSet' && decoded.type !== 'SalesTargetRevised') return [];
   const d = decoded.data;
-  // One stream per month x scope x id: the last event of the stream is the target in force.
+  const { period, measure, scope, scopeId: scope_id, region, currency, amount } = d;
+  // One stream per target: the last event of the stream is the target in force.
+  const plan = upsert(planTargetsTable, { period, measure, scope, scope_id, region, currency, amount });
+  // `sales_targets` keeps what the monthly reports compare booked sales with: booked targets of months.
+  if (measure !== 'booked' || !/^\d{4}-\d{2}$/.test(period)) return [plan];
   return [
+    plan,
     upsert(salesTargetsTable, {
-      month: d.month,
+      month: period,
       scope: d.scope,
       scope_id: d.scopeId,
       region: d.region,
@@ -41,10 +73,10 @@ function project(event: RecordedEvent): readonly RowWrite[] {
   ];
 }
 
-/** Sales targets (SalesTargetSet, SalesTargetRevised) per month and scope, for attainment at query time. */
+/** Targets (SalesTargetSet, SalesTargetRevised) per period, measure and scope, for attainment at query time. */
 export const salesTargetsProjection: Projection = {
   name: 'sales_targets',
-  version: 1,
-  tables: [salesTargetsTable],
+  version: 2,
+  tables: [salesTargetsTable, planTargetsTable],
   project,
 };

@@ -59,6 +59,29 @@ const covers = (
   (coverage.segments.length === 0 || coverage.segments.includes(order.segment)) &&
   (coverage.regions.length === 0 || coverage.regions.includes(order.region));
 
+/** The lines a promotion covers of each order confirmed from `from` to `to` (business dates, both included) in `scope`. */
+export function coveredLines(
+  db: Database.Database,
+  promotion: PromotionRow,
+  from: string,
+  to: string,
+  scope: ReportScope | undefined,
+): { readonly order: OrderLinesRow; readonly lines: readonly BookedLine[] }[] {
+  const coverage = coverageOf(promotion);
+  const categories = new Map(
+    (prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [
+      row.sku,
+      row.category,
+    ]),
+  );
+  return confirmedOrders(db, from, to, scope).map((order) => ({
+    order,
+    lines: (JSON.parse(order.lines) as BookedLine[]).filter((line) =>
+      covers(coverage, order, line.sku, categories.get(line.sku), promotion.currency),
+    ),
+  }));
+}
+
 function windowRow(
   db: Database.Database,
   promotion: PromotionRow,
@@ -67,13 +90,6 @@ function windowRow(
   to: string,
   scope: ReportScope | undefined,
 ): PromotionWindowRow {
-  const coverage = coverageOf(promotion);
-  const categories = new Map(
-    (prepared(db, 'SELECT sku, category FROM products').all() as { sku: string; category: string }[]).map((row) => [
-      row.sku,
-      row.category,
-    ]),
-  );
   const costOn = prepared(
     db,
     `SELECT amount FROM product_costs WHERE sku = @sku AND currency = @currency AND effective_from <= @on ORDER BY effective_from DESC LIMIT 1`,
@@ -86,10 +102,7 @@ function windowRow(
     costed: [] as number[],
     cost: [] as number[],
   };
-  for (const order of confirmedOrders(db, from, to, scope)) {
-    const lines = (JSON.parse(order.lines) as BookedLine[]).filter((line) =>
-      covers(coverage, order, line.sku, categories.get(line.sku), promotion.currency),
-    );
+  for (const { order, lines } of coveredLines(db, promotion, from, to, scope)) {
     if (lines.length > 0) figures.orders += 1;
     for (const line of lines) {
       const { net, promotion: given } = listedLine(line);
@@ -129,8 +142,8 @@ export interface PromotionEffectAnswer {
 /**
  * A promotion's effect on the confirmed orders in `scope`: the lines it covers (its skus or categories, segments,
  * regions and currency, whether or not they took it) of the orders confirmed during its period against those of the
- * same number of days just before it (the baseline), the discount it cost and the margin it added. A statistical
- * forecast as a second baseline would join here once one exists.
+ * same number of days just before it (the baseline), the discount it cost and the margin it added. The second
+ * baseline, the statistical forecast of its period, is `statisticalBaseline` (promotion-forecast.queries.ts).
  */
 export function promotionEffect(
   db: Database.Database,

@@ -69,3 +69,25 @@ export const PromotionEffectSchema = z.strictObject({
     .nullable()
     .describe('(during - baseline) / baseline net sales, 4 decimals; null without baseline sales'),
 }) satisfies z.ZodType<P.PromotionEffect>;
+
+/** The statistical forecast of the covered lines over the promotion's period: the second baseline. */
+export const StatisticalBaselineSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  method: z
+    .enum(['none', 'flat', 'multiplicative', 'additive'])
+    .describe('flat: mean of the last 6 months (under 24 months of history); else the seasonal decomposition'),
+  history_months: z
+    .number()
+    .int()
+    .describe('Whole months before the month the promotion starts it was fitted on, from the first with covered sales'),
+  quantity: z.number().int().describe('Forecast units over the period (month forecasts prorated by days)'),
+  net_sales: z.number().int().describe('Forecast booked sales over the period (month forecasts prorated by days)'),
+}) satisfies z.ZodType<P.StatisticalBaseline>;
+
+/** During less the statistical baseline. */
+export const StatisticalEffectSchema = z.strictObject({
+  quantity: z.number().int().describe('Units during - forecast units'),
+  net_sales: z.number().int().describe('Booked sales during - forecast sales'),
+  sales_lift: z.number().nullable().describe('(during - forecast) / forecast net sales, 4 decimals; null at 0'),
+}) satisfies z.ZodType<P.StatisticalEffect>;
