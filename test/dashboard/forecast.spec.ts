@@ -54,6 +54,11 @@ it('shows a sales manager the forecast by month and its accuracy, in English, as
   const api = await expected('sales_manager', month, months);
   expect(api.forecast.length).toBeGreaterThan(0);
   expect(api.forecast.some((row) => Number(row['statistical']) > 0)).toBe(true);
+  // The generator submits the reps' forecasts, so commit and best case are figures, and scored for accuracy.
+  expect(
+    api.forecast.some((row) => Number(row['commit']) > 0 && Number(row['bestCase']) >= Number(row['commit'])),
+  ).toBe(true);
+  expect(api.accuracy.some((row) => row['kind'] === 'commit' && Number(row['months']) > 0)).toBe(true);
   expect(await readTable(page, 'table[data-report="forecast"]')).toEqual(api.forecast);
   expect(await readTable(page, 'table[data-report="forecast-accuracy"]')).toEqual(api.accuracy);
   expect(api.scoredMonths).toBeGreaterThan(0);

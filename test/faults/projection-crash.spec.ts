@@ -118,7 +118,7 @@ describe('projection runner under SIGKILL', () => {
     // exactly): late adjustments need a closed month (the generator does not simulate the month-end close yet),
     // webhook subscriptions are an administrator's settings, not business history, competitions are the sales
     // manager's announcements and evaluations a manager's quarterly review, which the generator does not make, and the
-    // generator submits no forecasts and opens no opportunities yet.
+    // generator opens no opportunities yet.
     expect(
       Object.entries(clean.outcome?.rows ?? {})
         .filter(([, rows]) => rows === 0)
@@ -129,7 +129,6 @@ describe('projection runner under SIGKILL', () => {
       'evaluations',
       'late_adjustments',
       'pipeline',
-      'submitted_forecasts',
       'webhook_subscriptions',
     ]);
     expect(resumed.outcome?.digests).toEqual(clean.outcome?.digests);
