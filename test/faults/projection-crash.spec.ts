@@ -124,13 +124,7 @@ describe('projection runner under SIGKILL', () => {
         .filter(([, rows]) => rows === 0)
         .map(([name]) => name)
         .sort(),
-    ).toEqual([
-      'competitions',
-      'evaluations',
-      'late_adjustments',
-      'pipeline',
-      'webhook_subscriptions',
-    ]);
+    ).toEqual(['competitions', 'evaluations', 'late_adjustments', 'pipeline', 'webhook_subscriptions']);
     expect(resumed.outcome?.digests).toEqual(clean.outcome?.digests);
     expect(Object.values(resumed.outcome?.positions ?? {})).toEqual(
       Object.values(clean.outcome?.digests ?? {}).map(() => resumed.outcome?.head),
