@@ -1,43 +1,29 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { ARTIFACTS, ensureBuilt, launchChromium, signInPage, startDemo, type StartedDemo } from './harness.js';
+import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
 import { lastDay, shiftMonth } from './expected.js';
 import { readFilters, readTable } from './page.js';
 
 // The forecast panels in headless Chromium against the demo: forecast against target by month and forecast accuracy
 // over the trend months, equal to the API's answers for the page's filters and token, in English and in Chinese.
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  demo = await startDemo();
-  chromium = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
-});
+const session = useDemoAndBrowser();
 
 const text = (value: unknown): string => (value === null ? 'null' : String(value));
-async function answer<T>(role: string, path: string): Promise<T> {
-  const response = await fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 /** Both panels' tables as the page must show them: the API's rows for the filter month, with the role's token. */
 async function expected(role: string, month: string, months: number) {
-  const forecast = await answer<{ rows: Record<string, unknown>[] }>(
-    role,
-    `/reports/forecast?asOf=${lastDay(month)}&months=6&groupBy=region`,
-  );
-  const accuracy = await answer<{ rows: unknown[]; summary: Record<string, unknown>[] }>(
-    role,
-    `/reports/forecast/accuracy?from=${shiftMonth(month, 1 - months)}&to=${month}&lagMonths=1&groupBy=region`,
-  );
+  const forecast = (await session.get(role, '/reports/forecast', {
+    asOf: lastDay(month),
+    months: '6',
+    groupBy: 'region',
+  })) as { rows: Record<string, unknown>[] };
+  const accuracy = (await session.get(role, '/reports/forecast/accuracy', {
+    from: shiftMonth(month, 1 - months),
+    to: month,
+    lagMonths: '1',
+    groupBy: 'region',
+  })) as { rows: unknown[]; summary: Record<string, unknown>[] };
   const fields = ['group', 'month', 'currency', 'booked', 'pipeline', 'statistical', 'commit', 'bestCase', 'target'];
   return {
     forecast: forecast.rows.map((row) => Object.fromEntries([...fields, 'gap'].map((f) => [f, text(row[f])]))),
@@ -49,7 +35,7 @@ async function expected(role: string, month: string, months: number) {
 }
 
 it('shows a sales manager the forecast by month and its accuracy, in English, as the API computes them', async () => {
-  const { page, problems } = await signInPage(chromium.browser, demo, demo.tokens['sales_manager'] ?? '');
+  const { page, problems } = await session.signIn('sales_manager');
   const { month, months } = await readFilters(page);
   const api = await expected('sales_manager', month, months);
   expect(api.forecast.length).toBeGreaterThan(0);
@@ -84,7 +70,7 @@ it('shows a sales manager the forecast by month and its accuracy, in English, as
 }, 120_000);
 
 it("shows a regional manager their region's forecast and accuracy in Chinese", async () => {
-  const { page, problems } = await signInPage(chromium.browser, demo, demo.tokens['regional_manager'] ?? '', 'zh-CN');
+  const { page, problems } = await session.signIn('regional_manager', { locale: 'zh-CN' });
   const { month, months } = await readFilters(page);
   const api = await expected('regional_manager', month, months);
   expect(new Set(api.forecast.map((row) => row['group'])).size).toBe(1);
