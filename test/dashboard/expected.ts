@@ -28,7 +28,8 @@ export const shiftMonth = (month: string, delta: number): string => {
   const d = new Date(Date.UTC(y, m - 1 + delta, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
-const lastDay = (month: string): string => {
+/** The last day `YYYY-MM-DD` of a month. */
+export const lastDay = (month: string): string => {
   const [y = 0, m = 1] = month.split('-').map(Number);
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 };

@@ -118,7 +118,7 @@ describe('projection runner under SIGKILL', () => {
     // exactly): late adjustments need a closed month (the generator does not simulate the month-end close yet),
     // webhook subscriptions are an administrator's settings, not business history, competitions are the sales
     // manager's announcements and evaluations a manager's quarterly review, which the generator does not make, and the
-    // generator submits no forecasts, opens no opportunities and runs no survey campaigns yet.
+    // generator opens no opportunities and runs no survey campaigns yet.
     expect(
       Object.entries(clean.outcome?.rows ?? {})
         .filter(([, rows]) => rows === 0)
@@ -129,7 +129,6 @@ describe('projection runner under SIGKILL', () => {
       'evaluations',
       'late_adjustments',
       'pipeline',
-      'submitted_forecasts',
       'survey_campaigns',
       'webhook_subscriptions',
     ]);

@@ -4,9 +4,10 @@ import { generateActivity } from '@salesbook/generator';
 import { businessMonth, compareWithSeasonalNaive, type NaiveComparison } from '@salesbook/projections';
 
 // The statistical forecast against the seasonal-naive one (the same month a year before), 12 months ahead from each
-// of the last 24 months that leave 12 months to check: both MAPEs are printed. Issue 24 asks for at most 0.75x;
-// neither series reaches it (see docs/decisions.md), so what is asserted is the weaker claim both meet: better
-// than seasonal-naive.
+// of the last 24 months that leave 12 months to check: both MAPEs are printed. Issue 24 asks for at most 0.75x on
+// real sales; the wine series does not reach it (0.795x; docs/decisions.md says why, and that even knowing each
+// year's level in advance gives 0.75x only), so the bounds asserted are the figures reached, with a little room.
+// The method was chosen while looking at the wine figures: the gas series, from the same source, checks the choice.
 
 const ORIGINS = 24;
 
@@ -44,24 +45,38 @@ function bookedBy(type: string, data: object): { currency: unknown; amount: numb
   return undefined;
 }
 
+function fixture<T>(path: string): T[] {
+  return JSON.parse(readFileSync(join(__dirname, '../../packages/projections/fixtures', path), 'utf8')) as T[];
+}
+
 describe('the statistical forecast against seasonal-naive (12-month horizon)', () => {
-  it('real data: Australian wine sales 1980-1994 (fixtures/wine-sales): lower MAPE than seasonal-naive, not the 0.75x the issue asks', () => {
-    const file = join(__dirname, '../../packages/projections/fixtures/wine-sales/wineind.json');
-    const rows = JSON.parse(readFileSync(file, 'utf8')) as { month: string; sales: number }[];
+  it('real sales: Australian wine sales 1980-1994 (fixtures/wine-sales): at most 0.80x seasonal-naive, not the 0.75x the issue asks', () => {
+    const rows = fixture<{ month: string; sales: number }>('wine-sales/wineind.json');
     expect(rows).toHaveLength(176);
     const comparison = compareWithSeasonalNaive(
       rows.map((row) => row.sales),
       ORIGINS,
     );
     print('wine sales', comparison);
-    expect(comparison.ratio).toBeLessThan(1);
+    expect(comparison.ratio).toBeLessThanOrEqual(0.8);
   });
 
-  it('generated data: 48 months of booked sales in CNY (seed 11, 60 customers): lower MAPE than seasonal-naive, not 0.75x', () => {
+  it('a second real series from the same source, to check a choice made on wine: Australian gas production 1956-1995: at most 0.78x', () => {
+    const rows = fixture<{ month: string; gas: number }>('gas-production/gas.json');
+    expect(rows).toHaveLength(476);
+    const comparison = compareWithSeasonalNaive(
+      rows.map((row) => row.gas),
+      ORIGINS,
+    );
+    print('gas production', comparison);
+    expect(comparison.ratio).toBeLessThanOrEqual(0.78);
+  });
+
+  it('generated data: 48 months of booked sales in CNY (seed 11, 60 customers): at most 0.75x', () => {
     const series = generatedMonthlySales();
     expect(series).toHaveLength(48);
     const comparison = compareWithSeasonalNaive(series, ORIGINS);
     print('generated sales', comparison);
-    expect(comparison.ratio).toBeLessThan(1);
+    expect(comparison.ratio).toBeLessThanOrEqual(0.75);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js
 import { leagueTablePanel } from './views/rankings.js';
 import { commissionsPanel } from './views/commissions.js';
 import { marginByCategoryPanel, marginTrendPanel, promotionEffectPanel } from './views/pricing.js';
+import { forecastAccuracyPanel, forecastPanel } from './views/forecast.js';
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
   const current = select.value;
@@ -37,6 +38,8 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     'pricing-promotions',
     'league-table',
     'commissions',
+    'forecast',
+    'forecast-accuracy',
   ]);
   const [regionCurrencies, repCurrencies] = await Promise.all([
     salesPanel(context, 'region'),
@@ -52,6 +55,8 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     marginByCategoryPanel(context),
     promotionEffectPanel(context),
     evaluationsPanel(context),
+    forecastPanel(context),
+    forecastAccuracyPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);

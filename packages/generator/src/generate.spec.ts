@@ -77,8 +77,6 @@ describe('generateActivity', () => {
     'CommissionPlanEnded',
     'CompetitionCreated',
     'CompetitionCancelled',
-    'ForecastSubmitted',
-    'ForecastAdjusted',
     'SurveyCampaignPlanned',
     'SurveyCampaignLaunched',
     'SurveyInvitationIssued',

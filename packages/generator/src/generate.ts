@@ -47,6 +47,8 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
     customers: [],
     products: new Map(),
     pricing: new PricingBook(),
+    forecasts: new Map(),
+    planning: random.fork('planning'),
     prefix: settings.idPrefix,
     endMs,
   };

@@ -6,6 +6,9 @@ import {
   customerDecider,
   customerEventRegistry,
   domainError,
+  forecastCommandSchemas,
+  forecastDecider,
+  forecastEventRegistry,
   orderCommandSchemas,
   orderDecider,
   orderEventRegistry,
@@ -76,6 +79,7 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
   product: handlerOf(productCommandSchemas, productDecider, productEventRegistry),
   pricelist: handlerOf(priceListCommandSchemas, priceListDecider, priceListEventRegistry),
   promotion: handlerOf(promotionCommandSchemas, promotionDecider, promotionEventRegistry),
+  forecast: handlerOf(forecastCommandSchemas, forecastDecider, forecastEventRegistry),
 };
 
 /**

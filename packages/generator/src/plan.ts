@@ -4,6 +4,7 @@ import { planCustomerCare, registerCustomer } from './scenario/customers.js';
 import { placeOrder } from './scenario/orders.js';
 import { runQuarterlySurvey } from './scenario/surveys.js';
 import { setMonthlyTargets } from './scenario/targets.js';
+import { submitForecasts } from './scenario/forecasts.js';
 import type { Sim } from './sim.js';
 
 const GENERAL_COMPLAINTS = ['service', 'billing', 'other'] as const;
@@ -24,6 +25,7 @@ export function planMonth(sim: Sim, month: string, load: Map<string, number>): v
   if (first === undefined) return;
   const { random, engine } = sim;
   setMonthlyTargets(sim, month, days[Math.min(9, days.length - 1)] ?? first);
+  submitForecasts(sim, month, days[Math.min(2, days.length - 1)] ?? first);
   const instant = (): number => officeInstant(random, random.pick(days));
   for (const region of sim.world.regions) {
     const size = sim.customers.filter((customer) => customer.region === region && customer.active).length;

@@ -3,6 +3,9 @@ import type {
   CustomerEvent,
   CustomerId,
   CustomerState,
+  ForecastCommand,
+  ForecastEvent,
+  ForecastState,
   IsoDate,
   ProductCommand,
   ProductEvent,
@@ -63,11 +66,21 @@ export interface Sim {
   readonly products: Map<string, StreamHandle<ProductCommand, ProductEvent, ProductState>>;
   /** The price lists, promotions and budgets spent that orders are priced with (scenario/pricing.ts). */
   readonly pricing: PricingBook;
+  /** The reps' forecast streams, by rep id (scenario/forecasts.ts). */
+  readonly forecasts: Map<string, ForecastStream>;
+  /**
+   * A second seeded source for what was added to the history later (forecasts): drawing from it leaves every draw
+   * of `random`, and so the rest of the history, as it was.
+   */
+  readonly planning: Random;
   /** Prefix of every id the run makes (customers, orders, actors, surveys). */
   readonly prefix: string;
   /** The end of the simulated period (exclusive), epoch ms. */
   readonly endMs: number;
 }
+
+/** A rep's forecast stream. */
+export type ForecastStream = StreamHandle<ForecastCommand, ForecastEvent, ForecastState>;
 
 /** The business date of the running action. */
 export const today = (sim: Sim): IsoDate => dateOfMs(sim.engine.now);

@@ -96,6 +96,8 @@ export * from './pipeline/pipeline.projection.js';
 export * from './pipeline/pipeline.queries.js';
 export * from './forecast/seasonal-model.js';
 export * from './forecast/decomposition.js';
+export * from './forecast/seasonality.js';
+export * from './forecast/theta.js';
 export * from './forecast/naive-comparison.js';
 export * from './forecast/months.js';
 export * from './forecast/plan-sources.js';

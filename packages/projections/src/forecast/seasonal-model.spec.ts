@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { centredMovingAverage, decompose } from './decomposition.js';
 import { compareWithSeasonalNaive } from './naive-comparison.js';
-import {
-  chooseParameters,
-  dampedSum,
-  meanAbsolutePercentageError,
-  project,
-  seasonalForecast,
-  seasonalNaive,
-  toMinor,
-} from './seasonal-model.js';
+import { meanAbsolutePercentageError, seasonalForecast, seasonalNaive, toMinor } from './seasonal-model.js';
+import { autocorrelationTest, isSeasonal, seasonalStrength } from './seasonality.js';
+import { fitSmoothing, leastSquaresSlope, thetaLine } from './theta.js';
 
 const seeded = { seed: 20261206, numRuns: 300 };
 const pattern = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200];
@@ -18,7 +12,13 @@ const repeat = (season: readonly number[], times: number): number[] =>
 
 describe('seasonal forecast: hand-computed cases', () => {
   it('forecasts zeros without history and the mean of the last six months below 24 months', () => {
-    expect(seasonalForecast([], 2)).toEqual({ method: 'none', values: [0, 0], window: 0, phi: 0, seasonal: false });
+    expect(seasonalForecast([], 2)).toEqual({
+      method: 'none',
+      values: [0, 0],
+      seasonality: 'none',
+      alpha: 0,
+      drift: 0,
+    });
     expect(seasonalForecast([100, 200, 300], 2)).toMatchObject({ method: 'flat', values: [200, 200] });
     // (10 + 20 + ... + 70) minus the first month: mean of 20..70 = 45.
     expect(seasonalForecast([10, 20, 30, 40, 50, 60, 70], 1).values).toEqual([45]);
@@ -27,58 +27,53 @@ describe('seasonal forecast: hand-computed cases', () => {
     expect(seasonalForecast([3, 4], 1).values).toEqual([4]);
   });
 
-  it('gives back a repeated season: the moving average is the season mean (650), so the indices are the season over 650', () => {
-    expect(centredMovingAverage(repeat(pattern, 2))[6]).toBe(650);
-    const forecast = seasonalForecast(repeat(pattern, 2), 14);
-    expect(forecast).toEqual({
-      method: 'multiplicative',
-      values: [...pattern, 100, 200],
-      window: 12,
-      phi: 0.8,
-      seasonal: true,
-    });
+  it('gives back a season repeated three times: the moving average is the season mean (650), the indices the season over 650', () => {
+    expect(centredMovingAverage(repeat(pattern, 3))[6]).toBe(650);
+    const forecast = seasonalForecast(repeat(pattern, 3), 14);
+    expect(forecast).toMatchObject({ method: 'theta', seasonality: 'multiplicative', values: [...pattern, 100, 200] });
+    expect(forecast.drift).toBeCloseTo(0, 9);
   });
 
   it('falls back to the additive decomposition when a month of the year never sells (its index would be 0)', () => {
     const season = [0, ...pattern.slice(1)];
-    const forecast = seasonalForecast(repeat(season, 2), 12);
-    expect(forecast.method).toBe('additive');
+    const forecast = seasonalForecast(repeat(season, 3), 12);
+    expect(forecast.seasonality).toBe('additive');
     expect(forecast.values).toEqual(season);
   });
 
-  it('carries a linear trend: level 1175 (months 12-23 of 1000 + 10t), slope (1175 - 1055) / 12 = 10 per month', () => {
-    const linear = Array.from({ length: 24 }, (_, t) => 1000 + 10 * t);
-    const fit = decompose(linear);
-    expect(fit.indices.every((index) => Math.abs(index - 1) < 1e-12)).toBe(true);
-    // Undamped: 1175 + 10 x (k + 5.5), the next months of the line.
-    expect(project(fit, [12, 1, true], 3).map(toMinor)).toEqual([1240, 1250, 1260]);
-    // Damped by 0.8: 1175 + 10 x 0.8 (1 - 0.8^6.5) / 0.2 = 1205.62 for the first month.
-    expect(seasonalForecast(linear, 1).values).toEqual([1206]);
-    // No trend (phi 0): the level.
-    expect(project(fit, [12, 0, true], 2).map(toMinor)).toEqual([1175, 1175]);
+  it('follows no season in two years of a smooth season: the autocorrelation test asks for more evidence', () => {
+    // r12 = 0.5 against 1.645 sqrt((1 + 2 (r1^2 + ... + r11^2)) / 24), and the strength needs three years.
+    expect(autocorrelationTest(repeat(pattern, 2))).toBe(false);
+    expect(isSeasonal(repeat(pattern, 2))).toBe(false);
+    expect(seasonalForecast(repeat(pattern, 2), 1).seasonality).toBe('none');
+    expect(seasonalStrength(repeat(pattern, 3))).toBeCloseTo(1, 9);
   });
 
-  it('chooses the first grid pair when every pair fits the holdout equally (a repeated season has no trend)', () => {
-    expect(chooseParameters(repeat(pattern, 3))).toEqual([6, 0, true]);
-    expect(seasonalForecast(repeat(pattern, 3), 12)).toMatchObject({
-      method: 'multiplicative',
-      window: 6,
-      phi: 0,
-      values: pattern,
+  it('finds a December peak at 24 months (r12 = 0.5 above about 0.36), and no season in a straight line', () => {
+    const december = repeat([...new Array<number>(11).fill(100), 1000], 2);
+    expect(autocorrelationTest(december)).toBe(true);
+    expect(seasonalForecast(december, 12)).toMatchObject({ seasonality: 'multiplicative', values: december.slice(12) });
+    expect(isSeasonal(Array.from({ length: 36 }, (_, t) => 1000 + 10 * t))).toBe(false);
+    expect(isSeasonal(new Array<number>(36).fill(5))).toBe(false);
+  });
+
+  it('carries half the slope of a straight line: 1000 + 10t over 24 months, alpha 1, drift 5 a month', () => {
+    const linear = Array.from({ length: 24 }, (_, t) => 1000 + 10 * t);
+    expect(leastSquaresSlope(linear)).toBeCloseTo(10, 9);
+    expect(fitSmoothing(linear)).toEqual({ alpha: 1, level: 1230 });
+    // F(h) = 1230 + 5 (h - 1 + 1/1 - 0) = 1230 + 5h.
+    expect(thetaLine(linear, 3)).toMatchObject({ alpha: 1, values: [1235, 1240, 1245] });
+    expect(seasonalForecast(linear, 3)).toMatchObject({
+      method: 'theta',
+      seasonality: 'none',
+      values: [1235, 1240, 1245],
     });
   });
 
-  it('chooses the damping that fits a trending holdout best', () => {
-    const trending = Array.from({ length: 36 }, (_, t) => (1000 + 20 * t) * ((pattern[t % 12] ?? 0) / 650));
-    const [, phi, seasonal] = chooseParameters(trending.map(toMinor));
-    expect(phi).toBeGreaterThan(0);
-    expect(seasonal).toBe(true);
-  });
-
-  it('sums the damping: phi + phi^2 + ... + phi^x', () => {
-    expect(dampedSum(0.5, 2)).toBe(0.75);
-    expect(dampedSum(1, 3.5)).toBe(3.5);
-    expect(dampedSum(0, 5)).toBe(0);
+  it('smooths a noisy level: alpha below 1 when the months swing around a constant', () => {
+    const swinging = Array.from({ length: 24 }, (_, t) => (t % 2 === 0 ? 900 : 1100));
+    expect(fitSmoothing(swinging).alpha).toBeLessThan(0.2);
+    expect(leastSquaresSlope([5])).toBe(0);
   });
 
   it('measures MAPE over the months with sales only, and seasonal-naive repeats the last season', () => {
@@ -124,11 +119,11 @@ describe('seasonal forecast: properties (seeded)', () => {
     );
   });
 
-  it('forecasts a positive season repeated two to five times as that season', () => {
+  it('forecasts a positive season repeated three to six times as that season', () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 12, maxLength: 12 }),
-        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 3, max: 6 }),
         (season, times) => {
           const values = seasonalForecast(repeat(season, times), 12).values;
           values.forEach((value, i) => expect(Math.abs(value - (season[i] ?? 0))).toBeLessThanOrEqual(1));
