@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { centredMovingAverage, decompose } from './decomposition.js';
+import { centredMovingAverage } from './decomposition.js';
 import { compareWithSeasonalNaive } from './naive-comparison.js';
 import { meanAbsolutePercentageError, seasonalForecast, seasonalNaive, toMinor } from './seasonal-model.js';
 import { autocorrelationTest, isSeasonal, seasonalStrength } from './seasonality.js';

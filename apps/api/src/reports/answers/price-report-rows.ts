@@ -75,8 +75,10 @@ export const StatisticalBaselineSchema = z.strictObject({
   from: z.string(),
   to: z.string(),
   method: z
-    .enum(['none', 'flat', 'multiplicative', 'additive'])
-    .describe('flat: mean of the last 6 months (under 24 months of history); else the seasonal decomposition'),
+    .enum(['none', 'flat', 'theta'])
+    .describe(
+      'flat: mean of the last 6 months (under 24 months of history); theta: the Theta method on the deseasonalised series',
+    ),
   history_months: z
     .number()
     .int()
