@@ -25,6 +25,9 @@ import type { CompetitionCommand } from './competition/commands.js';
 import { OPPORTUNITY_ROLES } from './opportunity/access.js';
 import type { OpportunityCommand } from './opportunity/commands.js';
 import type { EvaluationCommand } from './evaluation/commands.js';
+import { MARKET_RESEARCH_ROLES } from './market/access.js';
+import type { MarketCommand } from './market/commands.js';
+import type { CompetitorCommand } from './competitor/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
 export type SalesbookCommand =
@@ -46,6 +49,8 @@ export type SalesbookCommand =
   | ForecastCommand
   | SurveyCampaignCommand
   | EvaluationCommand
+  | MarketCommand
+  | CompetitorCommand
   | OpportunityCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
@@ -153,6 +158,8 @@ export const COMMAND_ROLES = {
   AssessEvaluation: EVALUATORS,
   FinaliseEvaluation: EVALUATORS,
   AcknowledgeEvaluation: ['sales_rep'],
+  RecordMarketEstimate: MARKET_RESEARCH_ROLES,
+  RecordCompetitorPrice: MARKET_RESEARCH_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = [

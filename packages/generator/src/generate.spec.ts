@@ -88,6 +88,8 @@ describe('generateActivity', () => {
     'OpportunityLost',
     'QuotationSent',
     'QuotationAccepted',
+    'MarketSizeEstimated',
+    'CompetitorPriceObserved',
     'OpportunityWon',
     'EvaluationOpened',
     'EvaluationAssessed',
