@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { CompetitionPeriod } from '../competition/vocabulary.js';
 import { Segment } from '../customer/vocabulary.js';
 import { RegionId } from '../shared/ids.js';
 import type { Command } from '../shared/message.js';
 import { Currency, NonNegativeMinorUnits, PositiveMinorUnits } from '../shared/money.js';
 
-/** The period an estimate covers: a month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY`. */
-export const MarketPeriod = z
-  .string({ message: 'period must be a text' })
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'period must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY');
+/** The period an estimate covers: a month `YYYY-MM`, a quarter `YYYY-Qn` or a year `YYYY` (as a competition's). */
+export const MarketPeriod = CompetitionPeriod;
 export type MarketPeriod = z.infer<typeof MarketPeriod>;
 
 /** How sure the estimate is: the market lies between `low` and `high` (minor units), the estimate within them. */
