@@ -177,6 +177,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /evaluations/:rep/:quarter': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   'POST /market/estimates': MARKET_RESEARCH,
   'POST /market/competitor-prices': MARKET_RESEARCH,
+  'GET /reports/market-share': ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
+  'GET /reports/competitor-prices': REPORTS,
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

@@ -195,6 +195,11 @@ export const READ_ROLES = {
   commissions: ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   /** Evaluations judge a person: the rep their own, managers their scope, auditors; not analysts or finance. */
   evaluations: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  /**
+   * Market share sets a region's booked sales against its market: managers (a regional manager their region), analysts,
+   * auditors; not reps, who see no region's totals elsewhere either. Competitor prices are every report reader's.
+   */
+  marketShare: ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */
