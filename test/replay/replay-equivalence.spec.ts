@@ -6,7 +6,6 @@ import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { seedStore } from '@salesbook/generator';
 import { allProjections, ProjectionRunner, type Projection, type Row, type TableSpec } from '@salesbook/projections';
 import Database from 'better-sqlite3';
-import { appendMarketResearch } from './market-research.js';
 
 // A rebuild folds each batch in memory and writes each changed row once (packages/projections, RowStore). These
 // tests hold it to the plain meaning of a projection on generated history: every event's writes applied in order.
@@ -365,7 +364,6 @@ describe('replay of every projection, folded per batch', () => {
       },
     ]);
     await appendPipelineAndForecasts(store);
-    await appendMarketResearch(store);
     events = (await readEverything(store)).filter((event) => !event.type.startsWith('$'));
   }, 60_000);
   afterAll(async () => {

@@ -120,7 +120,7 @@ async function requests(): Promise<Record<string, string>> {
     '/competitions/:id/standings': '/competitions/q1/standings',
     '/evaluations': '/evaluations?year=2026',
     '/evaluations/:rep/:quarter': `/evaluations/${repId}/2026-Q1`,
-    '/reports/market-share': '/reports/market-share?period=2026-02&groupBy=region',
+    '/reports/market-share': '/reports/market-share?period=2026-Q1&groupBy=region',
     '/reports/competitor-prices': '/reports/competitor-prices?from=2026-01&to=2026-02',
   };
 }
@@ -150,8 +150,7 @@ it('answers every read route as its response schema says, with rows where the se
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
   // The generator submits no forecasts and opens no opportunities yet (their rows are parsed in forecasts.e2e.spec.ts
   // and opportunities.e2e.spec.ts), and its two months end no quarter, so no rep is evaluated (the evaluations are
-  // parsed with rows in evaluations.e2e.spec.ts). Nor does it record market research yet (market share and competitor
-  // prices are parsed with rows in reports/market.e2e.spec.ts).
+  // parsed with rows in evaluations.e2e.spec.ts).
   const emptyHere = [
     '/reports/satisfaction',
     '/reports/late-adjustments',
@@ -161,8 +160,6 @@ it('answers every read route as its response schema says, with rows where the se
     '/reports/pipeline',
     '/evaluations',
     '/evaluations/:rep/:quarter',
-    '/reports/market-share',
-    '/reports/competitor-prices',
   ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
   expect(Object.keys(rowCounts)).toHaveLength(39);

@@ -1,6 +1,8 @@
 import {
   type PriceListCommand,
   type PromotionCommand,
+  type MarketCommand,
+  type CompetitorCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -16,7 +18,17 @@ import type { WritableEventMetadata } from '@salesbook/eventstore';
 
 /** The aggregates whose commands the generator decides. */
 export type AggregateKind =
-  'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist' | 'promotion';
+  | 'customer'
+  | 'order'
+  | 'receivable'
+  | 'complaint'
+  | 'target'
+  | 'team'
+  | 'product'
+  | 'pricelist'
+  | 'promotion'
+  | 'market'
+  | 'competitor';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
 export type SalesbookCommand =
@@ -28,7 +40,9 @@ export type SalesbookCommand =
   | TeamCommand
   | ProductCommand
   | PriceListCommand
-  | PromotionCommand;
+  | PromotionCommand
+  | MarketCommand
+  | CompetitorCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {

@@ -8,6 +8,8 @@ import {
   productCommandSchemas,
   priceListCommandSchemas,
   promotionCommandSchemas,
+  marketCommandSchemas,
+  competitorCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -70,6 +72,8 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...productCommandSchemas,
   ...priceListCommandSchemas,
   ...promotionCommandSchemas,
+  ...marketCommandSchemas,
+  ...competitorCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

@@ -88,8 +88,6 @@ describe('generateActivity', () => {
     'OpportunityLost',
     'QuotationSent',
     'QuotationAccepted',
-    'MarketSizeEstimated',
-    'CompetitorPriceObserved',
     'OpportunityWon',
     'EvaluationOpened',
     'EvaluationAssessed',

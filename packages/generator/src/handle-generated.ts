@@ -18,6 +18,12 @@ import {
   promotionCommandSchemas,
   promotionDecider,
   promotionEventRegistry,
+  marketCommandSchemas,
+  marketDecider,
+  marketEventRegistry,
+  competitorCommandSchemas,
+  competitorDecider,
+  competitorEventRegistry,
   receivableCommandSchemas,
   receivableDecider,
   receivableEventRegistry,
@@ -76,6 +82,8 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
   product: handlerOf(productCommandSchemas, productDecider, productEventRegistry),
   pricelist: handlerOf(priceListCommandSchemas, priceListDecider, priceListEventRegistry),
   promotion: handlerOf(promotionCommandSchemas, promotionDecider, promotionEventRegistry),
+  market: handlerOf(marketCommandSchemas, marketDecider, marketEventRegistry),
+  competitor: handlerOf(competitorCommandSchemas, competitorDecider, competitorEventRegistry),
 };
 
 /**
