@@ -30,6 +30,7 @@ import { ForecastsModule } from './forecasts/forecasts.module.js';
 import { CompetitionsModule } from './competitions/competitions.module.js';
 import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
+import { MarketModule } from './market/market.module.js';
 
 /** The Salesbook API: one module per area over the shared infrastructure. */
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         CommissionsModule,
         CompetitionsModule,
         EvaluationsModule,
+        MarketModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

@@ -137,6 +137,8 @@ async function requests(): Promise<Record<string, string>> {
     '/survey-campaigns/:id/reminders': '/survey-campaigns/q1/reminders',
     '/survey-campaigns': '/survey-campaigns',
     '/reports/survey-campaigns/:id': '/reports/survey-campaigns/q1?groupBy=region',
+    '/reports/market-share': '/reports/market-share?period=2026-Q1&groupBy=region',
+    '/reports/competitor-prices': '/reports/competitor-prices?from=2026-01&to=2026-02',
   };
 }
 
@@ -179,5 +181,5 @@ it('answers every read route as its response schema says, with rows where the se
     '/evaluations/:rep/:quarter',
   ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(42);
+  expect(Object.keys(rowCounts)).toHaveLength(44);
 }, 60_000);

@@ -26,6 +26,8 @@ const REPORTS: Role[] = ALL.filter((role) => role !== 'finance');
 const CATALOGUE: Role[] = ['sales_manager', 'market_analyst', 'system'];
 /** Price lists: the catalogue's keepers and regional managers (for their region's lists). */
 const PRICING: Role[] = ['sales_manager', 'regional_manager', 'market_analyst', 'system'];
+/** Market research (estimates, competitor prices): market analysts, the sales manager and imports; nobody else writes it. */
+const MARKET_RESEARCH: Role[] = ['sales_manager', 'market_analyst', 'system'];
 /** Histories and states: every role but market analysts (reports only); which streams, and masked or not, is tested in audit-personal-data.e2e.spec.ts. */
 const AUDIT: Role[] = ALL.filter((role) => role !== 'market_analyst');
 
@@ -179,6 +181,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /evaluations/acknowledgement': ['sales_rep'],
   'GET /evaluations': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   'GET /evaluations/:rep/:quarter': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  'POST /market/estimates': MARKET_RESEARCH,
+  'POST /market/competitor-prices': MARKET_RESEARCH,
+  'GET /reports/market-share': ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
+  'GET /reports/competitor-prices': REPORTS,
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

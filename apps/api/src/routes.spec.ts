@@ -18,6 +18,8 @@ import {
   surveyCampaignCommandSchemas,
   evaluationCommandSchemas,
   opportunityCommandSchemas,
+  marketCommandSchemas,
+  competitorCommandSchemas,
 } from '@salesbook/domain';
 import { ROUTES } from './routes.js';
 
@@ -43,6 +45,8 @@ const domainCommands = [
   surveyCampaignCommandSchemas,
   evaluationCommandSchemas,
   opportunityCommandSchemas,
+  marketCommandSchemas,
+  competitorCommandSchemas,
 ].flatMap((schemas) => Object.keys(schemas));
 const routedCommands = ROUTES.flatMap((route) => (route.command === undefined ? [] : [route.command.type]));
 

@@ -23,6 +23,7 @@ import { surveyCampaignRoutes } from './surveys/survey-campaigns.routes.js';
 import { forecastRoutes } from './forecasts/forecasts.routes.js';
 import { competitionRoutes } from './competitions/competitions.routes.js';
 import { opportunityRoutes } from './opportunities/opportunities.routes.js';
+import { marketRoutes } from './market/market.routes.js';
 
 /** The whole route table, in document order: each area's rows. */
 export const ROUTES: readonly RouteSpec[] = [
@@ -49,5 +50,6 @@ export const ROUTES: readonly RouteSpec[] = [
   competitionRoutes,
   opportunityRoutes,
   evaluationRoutes,
+  marketRoutes,
   operationRoutes,
 ].flatMap((table): RouteSpec[] => Object.values(table));

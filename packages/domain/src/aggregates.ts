@@ -21,6 +21,8 @@ import { teamDecider, teamEventRegistry } from './team/index.js';
 import { surveyCampaignDecider, surveyCampaignEventRegistry } from './survey-campaign/index.js';
 import { webhookDecider, webhookEventRegistry } from './webhook/index.js';
 import { competitionDecider, competitionEventRegistry } from './competition/index.js';
+import { marketDecider, marketEventRegistry } from './market/index.js';
+import { competitorDecider, competitorEventRegistry } from './competitor/index.js';
 
 /** What a caller does with one aggregate's decider and event registry, whatever its command, event and state types. */
 export type AggregateUse<R> = <C, E extends Event, S>(decider: Decider<C, E, S>, registry: EventRegistry<E>) => R;
@@ -62,4 +64,6 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   competition: kit(competitionDecider, competitionEventRegistry),
   opportunity: kit(opportunityDecider, opportunityEventRegistry),
   evaluation: kit(evaluationDecider, evaluationEventRegistry),
+  market: kit(marketDecider, marketEventRegistry),
+  competitor: kit(competitorDecider, competitorEventRegistry),
 };

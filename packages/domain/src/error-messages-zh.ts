@@ -19,6 +19,8 @@ import type { SurveyCampaignErrorCode } from './survey-campaign/index.js';
 import type { ForecastErrorCode } from './forecast/index.js';
 import type { OpportunityErrorCode } from './opportunity/index.js';
 import type { EvaluationErrorCode } from './evaluation/index.js';
+import type { MarketErrorCode } from './market/index.js';
+import type { CompetitorErrorCode } from './competitor/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
 export type DomainErrorCode =
@@ -42,7 +44,9 @@ export type DomainErrorCode =
   | ForecastErrorCode
   | SurveyCampaignErrorCode
   | EvaluationErrorCode
-  | OpportunityErrorCode;
+  | OpportunityErrorCode
+  | MarketErrorCode
+  | CompetitorErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -232,6 +236,11 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   EVALUATION_ACTION_DUE_PASSED: '改进措施的完成期限 {dueOn} 已过',
   EVALUATION_NOT_FINALISED: '{quarter} 的绩效评估尚未定稿，不能确认',
   EVALUATION_ALREADY_ACKNOWLEDGED: '{quarter} 的绩效评估已由本人确认',
+  MARKET_NOT_AUTHORIZED: '市场规模估算由市场分析师或销售部经理录入',
+  MARKET_RANGE_EXCLUDES_ESTIMATE: '置信区间 {low, number}–{high, number} 须包含估算值 {amount, number}',
+  COMPETITOR_NOT_AUTHORIZED: '竞争对手价格由市场分析师或销售部经理录入',
+  COMPETITOR_OBSERVED_IN_FUTURE: '观察日期 {observedOn} 不能晚于业务日期',
+  COMPETITOR_OBSERVATION_TAKEN: '观察记录 {observationId} 已以其他内容录入，请使用新的编号',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

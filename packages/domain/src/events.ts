@@ -18,6 +18,8 @@ import { commissionPlanEventDefinitions, type CommissionPlanEvent } from './comm
 import { surveyCampaignEventDefinitions, type SurveyCampaignEvent } from './survey-campaign/events.js';
 import { forecastEventDefinitions, type ForecastEvent } from './forecast/events.js';
 import { opportunityEventDefinitions, type OpportunityEvent } from './opportunity/events.js';
+import { marketEventDefinitions, type MarketEvent } from './market/events.js';
+import { competitorEventDefinitions, type CompetitorEvent } from './competitor/events.js';
 
 /** Every event Salesbook writes, of every aggregate. */
 export type SalesbookEvent =
@@ -39,7 +41,9 @@ export type SalesbookEvent =
   | ForecastEvent
   | SurveyCampaignEvent
   | EvaluationEvent
-  | OpportunityEvent;
+  | OpportunityEvent
+  | MarketEvent
+  | CompetitorEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -62,6 +66,8 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...competitionEventDefinitions,
   ...opportunityEventDefinitions,
   ...evaluationEventDefinitions,
+  ...marketEventDefinitions,
+  ...competitorEventDefinitions,
 ];
 
 /**

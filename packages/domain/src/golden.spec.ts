@@ -45,6 +45,8 @@ describe('golden events', () => {
         'forecast.json',
         'evaluation.json',
         'opportunity.json',
+        'market.json',
+        'competitor.json',
       ]),
     );
   });

@@ -236,6 +236,13 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   ),
   EvaluationFinalised: classify([], 'repId quarter finalisedBy finalisedAt'),
   EvaluationAcknowledged: classify([], 'repId quarter comment acknowledgedAt'),
+  // Market research is about markets and competitors (companies): regions, segments, figures and sources; the note of an
+  // observation says where a price was seen and must not name a person (the analysts' rule in the competitor README).
+  MarketSizeEstimated: classify([], 'region segment period currency source estimatedBy estimatedAt'),
+  CompetitorPriceObserved: classify(
+    [],
+    'observationId competitor sku category currency unit observedOn source note recordedBy recordedAt',
+  ),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

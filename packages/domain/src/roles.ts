@@ -25,6 +25,9 @@ import type { CompetitionCommand } from './competition/commands.js';
 import { OPPORTUNITY_ROLES } from './opportunity/access.js';
 import type { OpportunityCommand } from './opportunity/commands.js';
 import type { EvaluationCommand } from './evaluation/commands.js';
+import { MARKET_RESEARCH_ROLES } from './market/access.js';
+import type { MarketCommand } from './market/commands.js';
+import type { CompetitorCommand } from './competitor/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
 export type SalesbookCommand =
@@ -46,6 +49,8 @@ export type SalesbookCommand =
   | ForecastCommand
   | SurveyCampaignCommand
   | EvaluationCommand
+  | MarketCommand
+  | CompetitorCommand
   | OpportunityCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
@@ -153,6 +158,8 @@ export const COMMAND_ROLES = {
   AssessEvaluation: EVALUATORS,
   FinaliseEvaluation: EVALUATORS,
   AcknowledgeEvaluation: ['sales_rep'],
+  RecordMarketEstimate: MARKET_RESEARCH_ROLES,
+  RecordCompetitorPrice: MARKET_RESEARCH_ROLES,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = [
@@ -188,6 +195,11 @@ export const READ_ROLES = {
   commissions: ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   /** Evaluations judge a person: the rep their own, managers their scope, auditors; not analysts or finance. */
   evaluations: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  /**
+   * Market share sets a region's booked sales against its market: managers (a regional manager their region), analysts,
+   * auditors; not reps, who see no region's totals elsewhere either. Competitor prices are every report reader's.
+   */
+  marketShare: ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

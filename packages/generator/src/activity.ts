@@ -1,6 +1,8 @@
 import {
   type PriceListCommand,
   type PromotionCommand,
+  type MarketCommand,
+  type CompetitorCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -26,7 +28,9 @@ export type AggregateKind =
   | 'product'
   | 'pricelist'
   | 'promotion'
-  | 'forecast';
+  | 'forecast'
+  | 'market'
+  | 'competitor';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
 export type SalesbookCommand =
@@ -39,7 +43,9 @@ export type SalesbookCommand =
   | ProductCommand
   | PriceListCommand
   | PromotionCommand
-  | ForecastCommand;
+  | ForecastCommand
+  | MarketCommand
+  | CompetitorCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {

@@ -9,6 +9,8 @@ import {
   priceListCommandSchemas,
   promotionCommandSchemas,
   forecastCommandSchemas,
+  marketCommandSchemas,
+  competitorCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -72,6 +74,8 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...priceListCommandSchemas,
   ...promotionCommandSchemas,
   ...forecastCommandSchemas,
+  ...marketCommandSchemas,
+  ...competitorCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

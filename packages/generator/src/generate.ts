@@ -8,6 +8,7 @@ import { registerCustomer } from './scenario/customers.js';
 import { planCatalogueChanges, registerCatalogue } from './scenario/catalogue.js';
 import { enterPriceLists, planClearance } from './scenario/price-lists.js';
 import { planPromotions } from './scenario/promotions.js';
+import { planMarketResearch } from './scenario/market.js';
 import { PricingBook } from './scenario/pricing.js';
 import { planTraineeCareer, registerTeam } from './scenario/team.js';
 import { Ids, type Sim } from './sim.js';
@@ -66,6 +67,7 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   planCatalogueChanges(sim, firstDay);
   planClearance(sim, firstDay);
   planPromotions(sim, firstDay);
+  planMarketResearch(sim, firstDay, settings.months);
   const morning = dayMs(firstDay) + HOUR_MS;
   for (let n = 0; n < settings.customers; n += 1) {
     const region = world.regions[n % world.regions.length];

@@ -21,6 +21,12 @@ import {
   promotionCommandSchemas,
   promotionDecider,
   promotionEventRegistry,
+  marketCommandSchemas,
+  marketDecider,
+  marketEventRegistry,
+  competitorCommandSchemas,
+  competitorDecider,
+  competitorEventRegistry,
   receivableCommandSchemas,
   receivableDecider,
   receivableEventRegistry,
@@ -80,6 +86,8 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
   pricelist: handlerOf(priceListCommandSchemas, priceListDecider, priceListEventRegistry),
   promotion: handlerOf(promotionCommandSchemas, promotionDecider, promotionEventRegistry),
   forecast: handlerOf(forecastCommandSchemas, forecastDecider, forecastEventRegistry),
+  market: handlerOf(marketCommandSchemas, marketDecider, marketEventRegistry),
+  competitor: handlerOf(competitorCommandSchemas, competitorDecider, competitorEventRegistry),
 };
 
 /**

@@ -22,6 +22,7 @@ import { competitionsProjection } from './rankings/competitions.projection.js';
 import { pipelineProjection } from './pipeline/pipeline.projection.js';
 import { evaluationsProjection } from './evaluations/evaluations.projection.js';
 import { surveyCampaignsProjection } from './surveys/survey-campaigns.projection.js';
+import { marketProjection } from './market/market.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -51,4 +52,5 @@ export const allProjections: readonly Projection[] = [
   pipelineProjection,
   evaluationsProjection,
   surveyCampaignsProjection,
+  marketProjection,
 ];

@@ -107,3 +107,6 @@ export * from './forecast/accuracy.queries.js';
 export * from './rankings/competitions.projection.js';
 export * from './evaluations/evaluations.projection.js';
 export * from './evaluations/evaluations.queries.js';
+export * from './market/market.projection.js';
+export * from './market/market-share.queries.js';
+export * from './market/competitor-prices.queries.js';

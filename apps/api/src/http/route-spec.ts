@@ -27,7 +27,9 @@ export interface CommandBinding {
     | 'forecast'
     | 'campaign'
     | 'evaluation'
-    | 'opportunity';
+    | 'opportunity'
+    | 'market'
+    | 'competitor';
   readonly type: string;
   readonly idField?: string;
 }

@@ -35,6 +35,9 @@ const SENTENCES: Readonly<Record<string, string>> = {
     'scopeId 必须是销售专员或区域编号：1-64 个字母、数字、"."、"_" 或 "-"',
   'must be 1-128 letters, digits, ".", "_", ":" or "-"': '必须是 1-128 个字母、数字、"."、"_"、":" 或 "-"',
   'must be a month YYYY-MM': '必须是 YYYY-MM 格式的月份',
+  'must be a month YYYY-MM, a quarter YYYY-Qn or a year YYYY':
+    '必须是 YYYY-MM 格式的月份、YYYY-Qn 格式的季度或 YYYY 格式的年份',
+  'an observation names either a sku or a category': '观察记录须填写 sku 或 category 二者之一',
   'must be a month YYYY-MM in the years 1900-2999': '必须是 1900-2999 年间 YYYY-MM 格式的月份',
   'must be a date YYYY-MM-DD in the years 1900-2999': '必须是 1900-2999 年间 YYYY-MM-DD 格式的日期',
   'must be an ISO 4217 currency code, e.g. CNY': '必须是 ISO 4217 币种代码，如 CNY',

@@ -15,6 +15,7 @@ import { productsReport } from './products.report.js';
 import { promotionsReport } from './promotions.report.js';
 import { marginsReport } from './margins.report.js';
 import { priceRealisationReport } from './price-realisation.report.js';
+import { competitorPricesReport, marketShareReport } from './market.report.js';
 import { promotionEffectReport } from './promotion-effect.report.js';
 import { forecastReport } from './forecast.report.js';
 import { forecastAccuracyReport } from './forecast-accuracy.report.js';
@@ -248,6 +249,22 @@ export class ReportsController {
     @Res() response: FastifyReply,
   ) {
     return this.run(priceRealisationReport, input, request, response);
+  }
+
+  @Route(marketShareReport.route) marketShare(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(marketShareReport, input, request, response);
+  }
+
+  @Route(competitorPricesReport.route) competitorPrices(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(competitorPricesReport, input, request, response);
   }
 
   @Route(promotionEffectReport.route) promotionEffect(

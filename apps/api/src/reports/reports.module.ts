@@ -34,6 +34,7 @@ import { competitionsListReport, competitionStandingsReport } from '../competiti
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
+import { competitorPricesReport, marketShareReport } from './market.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -75,6 +76,8 @@ export const reportRoutes: Record<string, RouteSpec> = {
   evaluation: evaluationReport.route,
   surveyCampaigns: surveyCampaignsListReport.route,
   campaignCoverage: campaignCoverageReport.route,
+  marketShare: marketShareReport.route,
+  competitorPrices: competitorPricesReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

@@ -68,3 +68,7 @@ export type CommissionPlanId = z.infer<typeof CommissionPlanId>;
 
 /** Brands a string that is already known to be a valid id (e.g. read back from a stream name). */
 export const unsafeId = <T extends string & z.core.$brand<string>>(value: string): T => value as T;
+
+/** Id of a competitor price observation (stream `competitor-<id>`), chosen by the analyst who records it. */
+export const ObservationId = brandedId('ObservationId');
+export type ObservationId = z.infer<typeof ObservationId>;

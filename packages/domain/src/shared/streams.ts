@@ -3,6 +3,7 @@ import type {
   ComplaintId,
   OpportunityId,
   CustomerId,
+  ObservationId,
   OrderId,
   PriceListId,
   PromotionId,
@@ -33,6 +34,8 @@ export const STREAM_CATEGORIES = [
   'campaign',
   'evaluation',
   'opportunity',
+  'market',
+  'competitor',
 ] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
@@ -88,6 +91,15 @@ export const opportunityStream = (id: OpportunityId): string => `opportunity-${i
 
 /** `evaluation-<rep>-<YYYY-Qn>`: a rep's evaluation of a quarter. */
 export const evaluationStream = (repId: string, quarter: string): string => `evaluation-${repId}-${quarter}`;
+
+/**
+ * `market-<region>-<segment>`: every market size estimate of a region and segment, all periods, superseded ones kept
+ * (the segment never holds a dash, so the region is everything before the last one).
+ */
+export const marketStream = (region: string, segment: string): string => `market-${region}-${segment}`;
+
+/** `competitor-<observationId>`: one competitor price observation. */
+export const competitorStream = (id: ObservationId): string => `competitor-${id}`;
 
 /** The one stream of the sales team register. */
 export const TEAM_STREAM = 'team-register';
