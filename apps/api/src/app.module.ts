@@ -32,6 +32,7 @@ import { ForecastsModule } from './forecasts/forecasts.module.js';
 import { CompetitionsModule } from './competitions/competitions.module.js';
 import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
+import { ImprovementActionsModule } from './actions/improvement-actions.module.js';
 
 /** Whether request logs (`info`) are written at `level`. */
 const logsRequests = (level: ApiConfig['logLevel']): boolean =>
@@ -85,6 +86,7 @@ export class AppModule {
         CommissionsModule,
         CompetitionsModule,
         EvaluationsModule,
+        ImprovementActionsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

@@ -51,6 +51,25 @@ beforeAll(async () => {
     }),
   });
   if (competition.status !== 201) throw new Error(`announcing a competition: ${competition.status}`);
+  const action = await fetch(`${demo.url}/improvement-actions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      actionId: 'act-1',
+      title: 'Check invoices against orders',
+      finding: {
+        report: 'complaints',
+        metric: 'rootCause',
+        rootCause: 'billing_error',
+        period: { from: '2026-01', to: '2026-02' },
+        value: 3,
+      },
+      department: 'billing',
+      ownerId: 'fin-lead',
+      dueOn: '2026-02-20',
+    }),
+  });
+  if (action.status !== 201) throw new Error(`opening an improvement action: ${action.status}`);
 }, 60_000);
 afterAll(async () => {
   await demo.app.close();
@@ -120,6 +139,7 @@ async function requests(): Promise<Record<string, string>> {
     '/competitions/:id/standings': '/competitions/q1/standings',
     '/evaluations': '/evaluations?year=2026',
     '/evaluations/:rep/:quarter': `/evaluations/${repId}/2026-Q1`,
+    '/reports/improvement-actions': '/reports/improvement-actions',
   };
 }
 
@@ -160,5 +180,5 @@ it('answers every read route as its response schema says, with rows where the se
     '/evaluations/:rep/:quarter',
   ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(37);
+  expect(Object.keys(rowCounts)).toHaveLength(38);
 }, 60_000);

@@ -173,6 +173,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /evaluations/acknowledgement': ['sales_rep'],
   'GET /evaluations': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   'GET /evaluations/:rep/:quarter': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  // Improvement actions: opened and moved on by managers; read by the report readers (a rep the actions they own).
+  'POST /improvement-actions': MANAGERS,
+  'POST /improvement-actions/:id/status': MANAGERS,
+  'GET /reports/improvement-actions': REPORTS,
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

@@ -17,6 +17,7 @@ import {
   forecastCommandSchemas,
   surveyCampaignCommandSchemas,
   evaluationCommandSchemas,
+  improvementActionCommandSchemas,
   opportunityCommandSchemas,
 } from '@salesbook/domain';
 import { ROUTES } from './routes.js';
@@ -42,6 +43,7 @@ const domainCommands = [
   forecastCommandSchemas,
   surveyCampaignCommandSchemas,
   evaluationCommandSchemas,
+  improvementActionCommandSchemas,
   opportunityCommandSchemas,
 ].flatMap((schemas) => Object.keys(schemas));
 const routedCommands = ROUTES.flatMap((route) => (route.command === undefined ? [] : [route.command.type]));

@@ -18,6 +18,7 @@ import { webhookRoutes } from './webhooks/webhooks.routes.js';
 import { commissionPlanRoutes } from './commissions/commission-plans.routes.js';
 import { commissionStatementRoutes } from './commissions/commission-statements.routes.js';
 import { evaluationRoutes } from './evaluations/evaluations.routes.js';
+import { improvementActionRoutes } from './actions/improvement-actions.routes.js';
 import { surveyCampaignRoutes } from './surveys/survey-campaigns.routes.js';
 import { forecastRoutes } from './forecasts/forecasts.routes.js';
 import { competitionRoutes } from './competitions/competitions.routes.js';
@@ -47,5 +48,6 @@ export const ROUTES: readonly RouteSpec[] = [
   competitionRoutes,
   opportunityRoutes,
   evaluationRoutes,
+  improvementActionRoutes,
   operationRoutes,
 ].flatMap((table): RouteSpec[] => Object.values(table));

@@ -19,6 +19,7 @@ import type { SurveyCampaignErrorCode } from './survey-campaign/index.js';
 import type { ForecastErrorCode } from './forecast/index.js';
 import type { OpportunityErrorCode } from './opportunity/index.js';
 import type { EvaluationErrorCode } from './evaluation/index.js';
+import type { ImprovementActionErrorCode } from './improvement-action/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
 export type DomainErrorCode =
@@ -42,7 +43,8 @@ export type DomainErrorCode =
   | ForecastErrorCode
   | SurveyCampaignErrorCode
   | EvaluationErrorCode
-  | OpportunityErrorCode;
+  | OpportunityErrorCode
+  | ImprovementActionErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -232,6 +234,10 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   EVALUATION_ACTION_DUE_PASSED: '改进措施的完成期限 {dueOn} 已过',
   EVALUATION_NOT_FINALISED: '{quarter} 的绩效评估尚未定稿，不能确认',
   EVALUATION_ALREADY_ACKNOWLEDGED: '{quarter} 的绩效评估已由本人确认',
+  ACTION_NOT_AUTHORIZED: '只有销售部经理和区域经理可以立项或更新改进措施',
+  ACTION_NOT_FOUND: '该改进措施不存在',
+  ACTION_ALREADY_OPENED: '该改进措施编号已用于其他改进措施',
+  ACTION_TRANSITION_NOT_ALLOWED: '改进措施不能从“{from}”改为“{to}”',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

@@ -22,6 +22,7 @@ export * from './forecast/index.js';
 export * from './competition/index.js';
 export * from './opportunity/index.js';
 export * from './evaluation/index.js';
+export * from './improvement-action/index.js';
 export * from './events.js';
 export * from './personal-data-fields.js';
 export * from './aggregates.js';

@@ -25,6 +25,8 @@ import type { CompetitionCommand } from './competition/commands.js';
 import { OPPORTUNITY_ROLES } from './opportunity/access.js';
 import type { OpportunityCommand } from './opportunity/commands.js';
 import type { EvaluationCommand } from './evaluation/commands.js';
+import { ACTION_MANAGERS } from './improvement-action/access.js';
+import type { ImprovementActionCommand } from './improvement-action/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
 export type SalesbookCommand =
@@ -46,7 +48,8 @@ export type SalesbookCommand =
   | ForecastCommand
   | SurveyCampaignCommand
   | EvaluationCommand
-  | OpportunityCommand;
+  | OpportunityCommand
+  | ImprovementActionCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -153,6 +156,8 @@ export const COMMAND_ROLES = {
   AssessEvaluation: EVALUATORS,
   FinaliseEvaluation: EVALUATORS,
   AcknowledgeEvaluation: ['sales_rep'],
+  OpenImprovementAction: ACTION_MANAGERS,
+  ChangeImprovementActionStatus: ACTION_MANAGERS,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = [
@@ -188,6 +193,8 @@ export const READ_ROLES = {
   commissions: ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   /** Evaluations judge a person: the rep their own, managers their scope, auditors; not analysts or finance. */
   evaluations: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
+  /** Improvement actions are the department's follow-through: managers (a regional manager their region's), analysts who find the figures, auditors; a rep the actions they own. */
+  improvementActions: ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

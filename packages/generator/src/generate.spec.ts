@@ -93,6 +93,8 @@ describe('generateActivity', () => {
     'EvaluationAssessed',
     'EvaluationFinalised',
     'EvaluationAcknowledged',
+    'ImprovementActionOpened',
+    'ImprovementActionStatusChanged',
   ];
 
   it('holds every event type of the domain but the month-end controls and compensation approvals it does not simulate yet', () => {

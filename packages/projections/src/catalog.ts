@@ -21,6 +21,7 @@ import { submittedForecastsProjection } from './forecasts/submitted-forecasts.pr
 import { competitionsProjection } from './rankings/competitions.projection.js';
 import { pipelineProjection } from './pipeline/pipeline.projection.js';
 import { evaluationsProjection } from './evaluations/evaluations.projection.js';
+import { improvementActionsProjection } from './actions/improvement-actions.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -49,4 +50,5 @@ export const allProjections: readonly Projection[] = [
   competitionsProjection,
   pipelineProjection,
   evaluationsProjection,
+  improvementActionsProjection,
 ];

@@ -97,3 +97,5 @@ export * from './forecast/accuracy.queries.js';
 export * from './rankings/competitions.projection.js';
 export * from './evaluations/evaluations.projection.js';
 export * from './evaluations/evaluations.queries.js';
+export * from './actions/improvement-actions.projection.js';
+export * from './actions/improvement-actions.queries.js';

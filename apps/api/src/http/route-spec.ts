@@ -27,7 +27,8 @@ export interface CommandBinding {
     | 'forecast'
     | 'campaign'
     | 'evaluation'
-    | 'opportunity';
+    | 'opportunity'
+    | 'action';
   readonly type: string;
   readonly idField?: string;
 }

@@ -34,6 +34,7 @@ import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
+import { improvementActionsReport } from './improvement-actions.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -350,5 +351,13 @@ export class ReportsController {
     @Res() response: FastifyReply,
   ) {
     return this.run(evaluationReport, input, request, response);
+  }
+
+  @Route(improvementActionsReport.route) improvementActions(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(improvementActionsReport, input, request, response);
   }
 }

@@ -32,6 +32,7 @@ import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
+import { improvementActionsReport } from './improvement-actions.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -70,6 +71,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   pipeline: pipelineReport.route,
   evaluations: evaluationsReport.route,
   evaluation: evaluationReport.route,
+  improvementActions: improvementActionsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

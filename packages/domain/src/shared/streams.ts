@@ -1,4 +1,5 @@
 import type {
+  ActionId,
   ActorId,
   ComplaintId,
   OpportunityId,
@@ -33,6 +34,7 @@ export const STREAM_CATEGORIES = [
   'campaign',
   'evaluation',
   'opportunity',
+  'action',
 ] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
@@ -82,6 +84,9 @@ export const competitionStream = (id: string): string => `competition-${id}`;
 
 /** `opportunity-<id>`: an opportunity and the quotations sent from it. */
 export const opportunityStream = (id: OpportunityId): string => `opportunity-${id}`;
+
+/** `action-<id>`: an improvement action turned from a finding. */
+export const improvementActionStream = (id: ActionId): string => `action-${id}`;
 
 /** `evaluation-<rep>-<YYYY-Qn>`: a rep's evaluation of a quarter. */
 export const evaluationStream = (repId: string, quarter: string): string => `evaluation-${repId}-${quarter}`;
