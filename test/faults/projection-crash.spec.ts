@@ -118,7 +118,7 @@ describe('projection runner under SIGKILL', () => {
     // exactly): late adjustments need a closed month (the generator does not simulate the month-end close yet),
     // webhook subscriptions are an administrator's settings, not business history, competitions are the sales
     // manager's announcements and evaluations a manager's quarterly review, which the generator does not make, and the
-    // generator submits no forecasts, opens no opportunities and turns no finding into an improvement action yet.
+    // generator submits no forecasts and opens no opportunities yet.
     expect(
       Object.entries(clean.outcome?.rows ?? {})
         .filter(([, rows]) => rows === 0)
@@ -127,7 +127,6 @@ describe('projection runner under SIGKILL', () => {
     ).toEqual([
       'competitions',
       'evaluations',
-      'improvement_actions',
       'late_adjustments',
       'pipeline',
       'submitted_forecasts',

@@ -1,6 +1,7 @@
 import {
   type PriceListCommand,
   type PromotionCommand,
+  type ImprovementActionCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -16,7 +17,16 @@ import type { WritableEventMetadata } from '@salesbook/eventstore';
 
 /** The aggregates whose commands the generator decides. */
 export type AggregateKind =
-  'customer' | 'order' | 'receivable' | 'complaint' | 'target' | 'team' | 'product' | 'pricelist' | 'promotion';
+  | 'customer'
+  | 'order'
+  | 'receivable'
+  | 'complaint'
+  | 'target'
+  | 'team'
+  | 'product'
+  | 'pricelist'
+  | 'promotion'
+  | 'action';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
 export type SalesbookCommand =
@@ -28,7 +38,8 @@ export type SalesbookCommand =
   | TeamCommand
   | ProductCommand
   | PriceListCommand
-  | PromotionCommand;
+  | PromotionCommand
+  | ImprovementActionCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {

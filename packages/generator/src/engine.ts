@@ -8,6 +8,7 @@ import {
   productCommandSchemas,
   priceListCommandSchemas,
   promotionCommandSchemas,
+  improvementActionCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -70,6 +71,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...productCommandSchemas,
   ...priceListCommandSchemas,
   ...promotionCommandSchemas,
+  ...improvementActionCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

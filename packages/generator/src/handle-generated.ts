@@ -17,6 +17,9 @@ import {
   productEventRegistry,
   promotionCommandSchemas,
   promotionDecider,
+  improvementActionCommandSchemas,
+  improvementActionDecider,
+  improvementActionEventRegistry,
   promotionEventRegistry,
   receivableCommandSchemas,
   receivableDecider,
@@ -76,6 +79,7 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
   product: handlerOf(productCommandSchemas, productDecider, productEventRegistry),
   pricelist: handlerOf(priceListCommandSchemas, priceListDecider, priceListEventRegistry),
   promotion: handlerOf(promotionCommandSchemas, promotionDecider, promotionEventRegistry),
+  action: handlerOf(improvementActionCommandSchemas, improvementActionDecider, improvementActionEventRegistry),
 };
 
 /**
