@@ -4,6 +4,7 @@ import { reservePanels } from './panel.js';
 import { agingPanel, collectionTrendPanel } from './views/collections.js';
 import { complaintsPanel } from './views/complaints.js';
 import { evaluationsPanel } from './views/evaluations.js';
+import { actionsPanel } from './views/actions.js';
 import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
@@ -32,6 +33,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     'key-drivers',
     'complaints',
     'evaluations',
+    'improvement-actions',
     'pricing-margin-trend',
     'pricing-margin-category',
     'pricing-promotions',
@@ -52,6 +54,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     marginByCategoryPanel(context),
     promotionEffectPanel(context),
     evaluationsPanel(context),
+    actionsPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);
