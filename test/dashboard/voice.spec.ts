@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, ensureBuilt, launchChromium, signInPage, startDemo, type StartedDemo } from './harness.js';
-import { readTable } from './page.js';
+import { readFilters, readTable } from './page.js';
 
-// The improvement actions panel in Debian's headless Chromium against the built start command: the demo's generated
+// The closed-loop and improvement actions panels in Debian's headless Chromium against the built start command: the demo's generated
 // quarters already hold actions (each region's worst-moving item score); the board shows each role what the API gives
 // its token, by department with the overdue ones first, in English and in Chinese.
 let demo: StartedDemo;
@@ -59,9 +59,47 @@ it('shows each role the actions the API gives its token, by department with the 
   expect(regional.length).toBeLessThan(all.length);
 }, 240_000);
 
+/** `month` moved by `delta` months. */
+const shiftMonth = (month: string, delta: number): string => {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+it("shows the closed loop of the trend's unhappy answers per region as the satisfaction report gives it, about half recovered", async () => {
+  const { page, problems } = await openBoard('sales_manager');
+  const { month, months } = await readFilters(page);
+  const query = `from=${shiftMonth(month, 1 - months)}&to=${month}&groupBy=region`;
+  const response = await fetch(`${demo.url}/reports/satisfaction?${query}`, {
+    headers: { authorization: `Bearer ${demo.tokens['sales_manager']}` },
+  });
+  const { rows } = (await response.json()) as {
+    rows: { group: string; closedLoop: { opened: number; closed: number; recovered: number } }[];
+  };
+  const shownRows = (await readTable(page, '#panels table[data-report="closed-loop"]')).map((row) => [
+    row['group'],
+    row['opened'],
+    row['closed'],
+    row['recovered'],
+  ]);
+  expect(shownRows).toEqual(
+    rows.map((row) => [
+      row.group,
+      ...[row.closedLoop.opened, row.closedLoop.closed, row.closedLoop.recovered].map(String),
+    ]),
+  );
+  const closed = rows.reduce((sum, row) => sum + row.closedLoop.closed, 0);
+  const recovered = rows.reduce((sum, row) => sum + row.closedLoop.recovered, 0);
+  expect(closed).toBeGreaterThan(0);
+  expect(recovered / closed).toBeGreaterThan(0.3);
+  expect(recovered / closed).toBeLessThan(0.8);
+  expect(problems).toEqual([]);
+  await page.close();
+}, 120_000);
+
 it("speaks Chinese with the glossary's terms", async () => {
   const { page, problems } = await openBoard('sales_manager', 'zh-CN');
   expect(await page.textContent('section[data-panel="improvement-actions"] h2')).toBe('改进措施');
+  expect(await page.textContent('section[data-panel="closed-loop"] h2')).toBe('不满意回访闭环');
   const headers = await page.$$eval('section[data-panel="improvement-actions"] th', (ths) =>
     ths.map((th) => th.textContent),
   );

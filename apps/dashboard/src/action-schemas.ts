@@ -41,3 +41,23 @@ export const ImprovementActions = z.object({
 export type ImprovementActions = z.infer<typeof ImprovementActions>;
 /** One action of the report. */
 export type ActionRow = ImprovementActions['rows'][number];
+
+const ratio = z.number().nullable();
+
+/** `GET /reports/satisfaction?groupBy=region`, the closed loop of each region's answers only. */
+export const ClosedLoop = z.object({
+  rows: z.array(
+    z.object({
+      group: z.string().nullable(),
+      closedLoop: z.object({
+        opened: z.number(),
+        closed: z.number(),
+        recovered: z.number(),
+        rate: ratio,
+        recoveryRate: ratio,
+        meanHoursToClose: ratio,
+      }),
+    }),
+  ),
+});
+export type ClosedLoop = z.infer<typeof ClosedLoop>;

@@ -5,6 +5,7 @@ import { agingPanel, collectionTrendPanel } from './views/collections.js';
 import { complaintsPanel } from './views/complaints.js';
 import { evaluationsPanel } from './views/evaluations.js';
 import { actionsPanel } from './views/actions.js';
+import { closedLoopPanel } from './views/closed-loop.js';
 import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
@@ -33,6 +34,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     'key-drivers',
     'complaints',
     'evaluations',
+    'closed-loop',
     'improvement-actions',
     'pricing-margin-trend',
     'pricing-margin-category',
@@ -54,6 +56,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     marginByCategoryPanel(context),
     promotionEffectPanel(context),
     evaluationsPanel(context),
+    closedLoopPanel(context),
     actionsPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
