@@ -1,46 +1,18 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expectedTables } from './expected.js';
-import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
 import { readBoard, readFilters } from './page.js';
 
 // The dashboard in each of its languages: it follows the browser's language, can be switched and remembers the
 // choice, and a Chinese page holds no English words but ids, codes and the acronyms the glossary keeps.
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
+const session = useDemoAndBrowser();
 
-beforeAll(async () => {
-  ensureBuilt();
-  demo = await startDemo();
-  chromium = await launchChromium();
-}, 240_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
-});
-
-async function get(role: string, path: string, query: Record<string, string>): Promise<any> {
-  const response = await fetch(`${demo.url}${path}?${new URLSearchParams(query).toString()}`, {
-    headers: { authorization: `Bearer ${demo.tokens[role]}` },
-  });
-  expect({ path, status: response.status }).toEqual({ path, status: 200 });
-  return response.json();
-}
-
+const get = session.get;
 /** A browser whose language is `locale` (navigator.languages and Accept-Language), signed in as `role`. */
-async function signIn(context: BrowserContext, role: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
-  await page.goto(demo.dashboard);
-  await page.fill('#token', demo.tokens[role] ?? '');
-  await page.click('#sign-in-form button[type=submit]');
-  await page.waitForSelector('#status[data-loaded]');
-  return { page, problems };
-}
+const signIn = (context: BrowserContext, role: string) => session.signIn(role, { context });
 
 // 'US' is zh-CN's symbol for USD (US$).
 const ACRONYMS = ['Salesbook', 'CSAT', 'NPS', 'DSO', 'SLA', 'CNY', 'USD', 'US', 'r', 'n'];
@@ -71,7 +43,7 @@ const englishWords = (page: Page): Promise<string[]> =>
   }, ACRONYMS);
 
 it("speaks Chinese to a zh-CN browser: labels, money in ¥, months as 2026年11月, and the API's numbers unchanged", async () => {
-  const context = await chromium.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+  const context = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   const { page, problems } = await signIn(context, 'sales_manager');
   expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
   expect(await page.textContent('#who')).toMatch(/（销售部经理）$/);
@@ -112,7 +84,7 @@ it("speaks Chinese to a zh-CN browser: labels, money in ¥, months as 2026年11�
 }, 90_000);
 
 it("shows finance the API's refusal of the sales reports in Chinese, its code unchanged", async () => {
-  const context = await chromium.browser.newContext({ locale: 'zh-CN' });
+  const context = await session.browser.newContext({ locale: 'zh-CN' });
   const { page } = await signIn(context, 'finance');
   expect(await page.textContent('[data-error="sales-region"]')).toBe('403 ROLE_NOT_ALLOWED: 您的角色无权执行此操作');
   expect(await page.textContent('section[data-panel="sales-region"] h2')).toBe('各区域销售额与销售目标');
@@ -120,7 +92,7 @@ it("shows finance the API's refusal of the sales reports in Chinese, its code un
 }, 60_000);
 
 it('speaks English to an English browser, switches to Chinese and back, and remembers the choice after a reload', async () => {
-  const context = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  const context = await session.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   const { page, problems } = await signIn(context, 'sales_manager');
   const title = (id: string) => page.textContent(`section[data-panel="${id}"] h2`);
   expect(await page.getAttribute('html', 'lang')).toBe('en');

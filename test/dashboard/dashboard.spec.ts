@@ -1,50 +1,19 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectedAging, expectedTables, shiftMonth, type Values } from './expected.js';
-import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
 import { readBoard, readFilters as filters, readTable, TABLES } from './page.js';
 
 // The dashboard in Debian's headless Chromium against the built start command and its demonstration data: every
 // table must hold the API's numbers for the same filters and the same token, and each role sees what the API lets it.
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  demo = await startDemo();
-  chromium = await launchChromium();
-  console.log(`dashboard screenshots: ${ARTIFACTS}`);
-}, 240_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
+const session = useDemoAndBrowser({
+  setUp: async () => console.log(`dashboard screenshots: ${ARTIFACTS}`),
 });
 
-async function get(role: string, path: string, query: Record<string, string> = {}): Promise<any> {
-  const response = await fetch(`${demo.url}${path}?${new URLSearchParams(query).toString()}`, {
-    headers: { authorization: `Bearer ${demo.tokens[role]}` },
-  });
-  expect({ path, status: response.status }).toEqual({ path, status: 200 });
-  return response.json();
-}
-
-/** A page signed in as `role`, with every failed request and script error collected. */
-async function signIn(role: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await chromium.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
-  page.on('request', (request) =>
-    new URL(request.url()).origin === demo.url ? undefined : problems.push(`request to ${request.url()}`),
-  );
-  await page.goto(demo.dashboard);
-  await page.fill('#token', demo.tokens[role] ?? '');
-  await page.click('#sign-in-form button[type=submit]');
-  await page.waitForSelector('#status[data-loaded]');
-  return { page, problems };
-}
+const get = session.get;
+const signIn = (role: string) => session.signIn(role);
 
 async function apply(page: Page, change: { month?: string; region?: string; rep?: string }): Promise<void> {
   if (change.month !== undefined) await page.fill('#f-month', change.month);

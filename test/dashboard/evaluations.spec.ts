@@ -1,15 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, ensureBuilt, launchChromium, signInPage, startDemo, type StartedDemo } from './harness.js';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
 import { readTable } from './page.js';
 
 // The evaluation history panel in Debian's headless Chromium against the built start command: evaluations written
 // over HTTP (the generator makes none), then the board shows each role what the API gives its token, in English and
 // in Chinese, and a row opens the scorecards the evaluation froze.
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
 
 /** The last quarter that has ended by today (evaluations open from a quarter's last day on). */
 function lastEndedQuarter(today: Date): { quarter: string; lastMonth: string } {
@@ -21,9 +19,9 @@ function lastEndedQuarter(today: Date): { quarter: string; lastMonth: string } {
 const { quarter, lastMonth } = lastEndedQuarter(new Date());
 
 async function call(role: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${demo.url}${path}`, {
+  const response = await fetch(`${session.demo.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${demo.tokens[role]}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${session.demo.tokens[role]}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const answer = await response.json();
@@ -35,10 +33,8 @@ async function call(role: string, method: 'GET' | 'POST', path: string, body?: u
   return answer;
 }
 
-beforeAll(async () => {
-  ensureBuilt();
-  demo = await startDemo();
-  chromium = await launchChromium();
+/** Two evaluations through their steps (east acknowledged, west assessed), before the board is read. */
+async function evaluateTwoReps(): Promise<void> {
   const east = { repId: 'rep-east-01', quarter };
   await call('regional_manager', 'POST', '/evaluations', east);
   const assessment = {
@@ -60,18 +56,19 @@ beforeAll(async () => {
     outcomes: [{ kind: 'coaching', note: 'negotiation' }],
   });
   // The board reads the read models: wait until they hold the last write.
-  await fetch(`${demo.url}/evaluations`, {
-    headers: { authorization: `Bearer ${demo.tokens['sales_manager']}`, 'x-min-position': String(last.position) },
+  await fetch(`${session.demo.url}/evaluations`, {
+    headers: {
+      authorization: `Bearer ${session.demo.tokens['sales_manager']}`,
+      'x-min-position': String(last.position),
+    },
   });
-}, 240_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
-});
+}
+
+const session = useDemoAndBrowser({ setUp: evaluateTwoReps });
 
 /** The board signed in as `role` in `locale`, on the quarter's last month, with every script error collected. */
 async function openBoard(role: string, locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await signInPage(chromium.browser, demo, demo.tokens[role] ?? '', locale);
+  const { page, problems } = await session.signIn(role, { locale });
   await page.fill('#f-month', lastMonth);
   await page.click('#filters button[type=submit]');
   await page.waitForFunction(

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuilt as ensureBuiltTargets } from '../support/ensure-built.js';
 
 const root = join(__dirname, '..', '..');
@@ -37,9 +37,9 @@ export function ensureBuilt(): void {
 /**
  * Runs the built start command (`node apps/api/dist/demo.js`, what `npm start` runs) as a child process on a fresh
  * temp dir and a free port, and reads the URL and the tokens from what it prints, as a person would. `waitMs` bounds
- * seeding and catching up (a loaded machine may need longer than the default).
+ * seeding and catching up: a few seconds on a quiet machine, minutes on one shared by several test runs.
  */
-export async function startDemo(env: Readonly<Record<string, string>> = {}, waitMs = 90_000): Promise<StartedDemo> {
+export async function startDemo(env: Readonly<Record<string, string>> = {}, waitMs = 240_000): Promise<StartedDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'salesbook-dashboard-'));
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
@@ -110,23 +110,102 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
   return { browser, close: () => browser.close() };
 }
 
+/** What a page opened by a spec is: the page, and every script error, console error and off-origin request on it. */
+export interface SignedInPage {
+  readonly page: Page;
+  readonly problems: string[];
+}
+
+/** How a spec opens the board: its language, a context of its own (cookies, storage), a taller window. */
+export interface SignInOptions {
+  readonly locale?: string;
+  readonly context?: BrowserContext;
+  readonly height?: number;
+}
+
 /**
- * A new page of `browser` in `locale`, signed in to the demo's dashboard with `token`, once the board is drawn; every
- * script error and console error goes to `problems`.
+ * A new page signed in to the demo's dashboard with `token`, once the board is drawn. Every script error, console error
+ * and request to another origin goes to `problems` (the dashboard is served whole by the API and calls nothing else).
  */
 export async function signInPage(
   browser: Browser,
   demo: StartedDemo,
   token: string,
-  locale = 'en-US',
-): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
+  { locale = 'en-US', context, height = 1000 }: SignInOptions = {},
+): Promise<SignedInPage> {
+  const page = await (context ?? browser).newPage(
+    context === undefined ? { viewport: { width: 1400, height }, locale } : {},
+  );
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
+  page.on('request', (request) =>
+    new URL(request.url()).origin === demo.url ? undefined : problems.push(`request to ${request.url()}`),
+  );
   await page.goto(demo.dashboard);
   await page.fill('#token', token);
   await page.click('#sign-in-form button[type=submit]');
   await page.waitForSelector('#status[data-loaded]');
   return { page, problems };
+}
+
+/** One spec file's demo and browser, and the calls every browser spec makes on them. */
+export interface DemoSession {
+  readonly demo: StartedDemo;
+  readonly browser: Browser;
+  /** The API's JSON answer to a GET with `role`'s token (the test fails unless it is 200). */
+  get(role: string, path: string, query?: Readonly<Record<string, string>>): Promise<any>;
+  /** The board signed in as `role`. */
+  signIn(role: string, options?: SignInOptions): Promise<SignedInPage>;
+}
+
+/**
+ * Starts the demo and Chromium before a spec file's tests (then runs `setUp`, to add what the spec needs) and stops
+ * both after them. The session's members may be read from the tests and from `setUp` on.
+ */
+export function useDemoAndBrowser(
+  options: {
+    readonly env?: Readonly<Record<string, string>>;
+    readonly waitMs?: number;
+    readonly setUp?: (demo: StartedDemo) => Promise<void>;
+  } = {},
+): DemoSession {
+  let demo: StartedDemo | undefined;
+  let chromium: { browser: Browser; close(): Promise<void> } | undefined;
+  const waitMs = options.waitMs ?? 240_000;
+  beforeAll(async () => {
+    ensureBuilt();
+    demo = await startDemo(options.env, waitMs);
+    chromium = await launchChromium();
+    await options.setUp?.(demo);
+  }, waitMs + 150_000);
+  afterAll(async () => {
+    await chromium?.close();
+    await demo?.stop();
+  });
+  const started = (): { demo: StartedDemo; browser: Browser } => {
+    if (demo === undefined || chromium === undefined) throw new Error('the demo and the browser are not started yet');
+    return { demo, browser: chromium.browser };
+  };
+  return {
+    get demo() {
+      return started().demo;
+    },
+    get browser() {
+      return started().browser;
+    },
+    async get(role, path, query = {}) {
+      const { url, tokens } = started().demo;
+      const search = new URLSearchParams(query).toString();
+      const response = await fetch(`${url}${path}${search === '' ? '' : `?${search}`}`, {
+        headers: { authorization: `Bearer ${tokens[role]}` },
+      });
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      return response.json();
+    },
+    signIn(role, signInOptions) {
+      const { demo: started_, browser } = started();
+      return signInPage(browser, started_, started_.tokens[role] ?? '', signInOptions);
+    },
+  };
 }

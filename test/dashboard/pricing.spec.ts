@@ -1,51 +1,25 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { shiftMonth, type Values } from './expected.js';
-import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
 import { readFilters, readTable } from './page.js';
 
 // The margin and promotion panels in headless Chromium on the demo's data, in English and Chinese: each table holds
 // what the API answers for the same filters (computed here from the API, not from the page's code), and the demo's
 // pump promotion shows a real effect.
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
 type Json = Record<string, any>;
+const session = useDemoAndBrowser();
 
-beforeAll(async () => {
-  ensureBuilt();
-  // Seeding six months and catching up every read model can pass 90 s on a machine shared by many runs.
-  demo = await startDemo({}, 300_000);
-  chromium = await launchChromium();
-}, 420_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
-});
-
-const api = async (path: string, query: Record<string, string> = {}): Promise<Json> => {
-  const response = await fetch(`${demo.url}${path}?${new URLSearchParams(query).toString()}`, {
-    headers: { authorization: `Bearer ${demo.tokens['sales_manager']}` },
-  });
-  expect({ path, status: response.status }).toEqual({ path, status: 200 });
-  return (await response.json()) as Json;
-};
+const api = (path: string, query: Record<string, string> = {}): Promise<Json> =>
+  session.get('sales_manager', path, query);
 const text = (value: unknown): string => (value === null || value === undefined ? 'null' : String(value));
 const values = (entries: Record<string, unknown>): Values =>
   Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, text(v)]));
 
 /** The board as the sales manager sees it in a browser speaking `locale`, with script errors collected. */
-async function board(locale: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await chromium.browser.newPage({ viewport: { width: 1400, height: 1600 }, locale });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(demo.dashboard);
-  await page.fill('#token', demo.tokens['sales_manager'] ?? '');
-  await page.click('#sign-in-form button[type=submit]');
-  await page.waitForSelector('#status[data-loaded]');
-  return { page, problems };
-}
+const board = (locale: string) => session.signIn('sales_manager', { locale, height: 1600 });
 
 /** The three tables as the API's answers give them for the page's filters. */
 async function expected(month: string, months: number): Promise<Record<string, Values[]>> {

@@ -1,31 +1,16 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser, BrowserContext } from 'playwright-core';
-import { ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import type { BrowserContext } from 'playwright-core';
+import { useDemoAndBrowser } from './harness.js';
 import { readFilters, readTable } from './page.js';
 
 // The league table panel in headless Chromium against the demo: the API's ranking for the page's month and the
 // signed-in token, in English and in Chinese (a rep sees their region's whole table, a manager every region).
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  demo = await startDemo();
-  chromium = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
-});
+const session = useDemoAndBrowser();
 
 /** The league table as the page must show it: the API's answer for the month, with the role's token. */
 async function expected(role: string, month: string): Promise<{ scope: string; rows: Record<string, string>[] }> {
-  const response = await fetch(`${demo.url}/reports/rankings?period=${month}&metric=attainment`, {
-    headers: { authorization: `Bearer ${demo.tokens[role]}` },
-  });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as {
+  const body = (await session.get(role, '/reports/rankings', { period: month, metric: 'attainment' })) as {
     scope: string;
     rows: Array<{ rank: number | null; rep_id: string; currency: string | null; value: number | null; tied: boolean }>;
   };
@@ -43,18 +28,12 @@ async function expected(role: string, month: string): Promise<{ scope: string; r
 }
 
 async function boardOf(context: BrowserContext, role: string) {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(demo.dashboard);
-  await page.fill('#token', demo.tokens[role] ?? '');
-  await page.click('#sign-in-form button[type=submit]');
-  await page.waitForSelector('#status[data-loaded]');
+  const { page, problems } = await session.signIn(role, { context });
   return { page, problems, month: (await readFilters(page)).month };
 }
 
 it("shows a sales manager every region's league table by attainment, in English, as the API ranks it", async () => {
-  const context = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  const context = await session.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   const { page, problems, month } = await boardOf(context, 'sales_manager');
   const api = await expected('sales_manager', month);
   expect(api.scope).toBe('all');
@@ -73,7 +52,7 @@ it("shows a sales manager every region's league table by attainment, in English,
 }, 120_000);
 
 it("shows a rep their region's whole league table in Chinese", async () => {
-  const context = await chromium.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+  const context = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   const { page, problems, month } = await boardOf(context, 'sales_rep');
   const api = await expected('sales_rep', month);
   expect(api.scope).not.toBe('all');
@@ -97,9 +76,14 @@ it("shows a rep their region's whole league table in Chinese", async () => {
 
 /** Sets a plan of 2% on collected sales for every region from `month` on, as an import dated in it (the system role). */
 async function setPlan(month: string): Promise<void> {
-  const auth = (role: string) => ({ authorization: `Bearer ${demo.tokens[role]}`, 'content-type': 'application/json' });
+  const auth = (role: string) => ({
+    authorization: `Bearer ${session.demo.tokens[role]}`,
+    'content-type': 'application/json',
+  });
   const regions = (await (
-    await fetch(`${demo.url}/reports/sales/monthly?month=${month}&groupBy=region`, { headers: auth('sales_manager') })
+    await fetch(`${session.demo.url}/reports/sales/monthly?month=${month}&groupBy=region`, {
+      headers: auth('sales_manager'),
+    })
   ).json()) as { rows: { group: string }[] };
   const body = {
     effectiveFrom: month,
@@ -111,14 +95,14 @@ async function setPlan(month: string): Promise<void> {
     clawback: { writeOffs: true, creditNotes: true },
     occurredAt: `${month}-01T02:00:00.000Z`,
   };
-  const response = await fetch(`${demo.url}/commission-plans/demo-plan/versions`, {
+  const response = await fetch(`${session.demo.url}/commission-plans/demo-plan/versions`, {
     method: 'POST',
     headers: auth('system'),
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(201);
   const { position } = (await response.json()) as { position: string };
-  await fetch(`${demo.url}/reports/commissions?month=${month}&groupBy=rep`, {
+  await fetch(`${session.demo.url}/reports/commissions?month=${month}&groupBy=rep`, {
     headers: { ...auth('sales_manager'), 'x-min-position': position },
   });
 }
@@ -129,9 +113,7 @@ async function apiRows(
   path: string,
   pick: (row: Record<string, any>) => Record<string, unknown>,
 ): Promise<Record<string, string>[]> {
-  const response = await fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { rows: Record<string, any>[] };
+  const body = (await session.get(role, path)) as { rows: Record<string, any>[] };
   return body.rows.map((row) =>
     Object.fromEntries(
       Object.entries(pick(row)).map(([k, v]) => [k, v === null || v === undefined ? 'null' : String(v)]),
@@ -160,7 +142,7 @@ const lineRow = (l: Record<string, any>) => ({
 });
 
 it("shows a rep their own commission statement down to each payment, in Chinese, and a manager every rep's with the approval state", async () => {
-  const zh = await chromium.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+  const zh = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   const first = await boardOf(zh, 'sales_rep');
   await setPlan(first.month);
   await first.page.close();
@@ -179,7 +161,7 @@ it("shows a rep their own commission statement down to each payment, in Chinese,
   expect(problems).toEqual([]);
   await zh.close();
 
-  const en = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+  const en = await session.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
   const manager = await boardOf(en, 'sales_manager');
   const all = await apiRows('sales_manager', `/reports/commissions?month=${month}&groupBy=rep`, statementRow);
   expect(all.length).toBeGreaterThan(1);

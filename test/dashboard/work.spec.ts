@@ -1,42 +1,20 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
 import { readTable } from './page.js';
 
 // The Work page in Debian's headless Chromium against the built start command: the queues and the approvals inbox
 // hold what the API gives the same token, a manager approves (and rejects a compensation) from the page, and search
 // finds customers by name.
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
+const session = useDemoAndBrowser();
 
-beforeAll(async () => {
-  ensureBuilt();
-  demo = await startDemo();
-  chromium = await launchChromium();
-}, 240_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
-});
-
-async function get(role: string, path: string): Promise<any> {
-  const response = await fetch(`${demo.url}${path}`, { headers: { authorization: `Bearer ${demo.tokens[role]}` } });
-  expect({ path, status: response.status }).toEqual({ path, status: 200 });
-  return response.json();
-}
+const get = (role: string, path: string) => session.get(role, path);
 
 /** The Work page signed in as `role`, once its queues are drawn, with every script error collected. */
 async function openWork(role: string, locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
-  const page = await chromium.browser.newPage({ viewport: { width: 1400, height: 1000 }, locale });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => (message.type() === 'error' ? problems.push(message.text()) : undefined));
-  await page.goto(demo.dashboard);
-  await page.fill('#token', demo.tokens[role] ?? '');
-  await page.click('#sign-in-form button[type=submit]');
-  await page.waitForSelector('#status[data-loaded]');
+  const { page, problems } = await session.signIn(role, { locale });
   await page.click('#show-work');
   await page.waitForSelector('#work-panels[data-loaded]');
   return { page, problems };
@@ -89,9 +67,9 @@ it('shows a sales manager the approvals inbox and queues of the API, and approve
 }, 120_000);
 
 async function post(role: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${demo.url}${path}`, {
+  const response = await fetch(`${session.demo.url}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${demo.tokens[role]}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${session.demo.tokens[role]}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   expect({ path, status: response.status }).toEqual({ path, status: 201 });

@@ -1,12 +1,10 @@
-import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import type { ApiConfig } from './config/config.js';
-import { readableLogDestination } from './logging/readable-log.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ApiExceptionFilter } from './http/exception.filter.js';
@@ -34,20 +32,6 @@ import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { ImprovementActionsModule } from './actions/improvement-actions.module.js';
 
-/** Whether request logs (`info`) are written at `level`. */
-const logsRequests = (level: ApiConfig['logLevel']): boolean =>
-  level === 'info' || level === 'debug' || level === 'trace';
-
-/** pino-http's options: the level, and nothing personal in a request's log. */
-const logOptions = (config: ApiConfig) => ({
-  level: config.logLevel,
-  // Tokens and bodies (personal data) never reach the logs; URLs carry ids only.
-  redact: ['req.headers.authorization', 'req.headers.cookie'],
-  serializers: {
-    req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
-  },
-});
-
 /** The Salesbook API: one module per area over the shared infrastructure. */
 @Module({})
 export class AppModule {
@@ -55,17 +39,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          // Request logs are `info`: at a higher level they would be built for every request and never written
-          // (a child logger per request was 14 KB of garbage each, and young-GC pauses are the API's p99).
-          // Every route: on Fastify the module's default pattern (`{/*splat}`) matched no request, `*path` matches all.
-          forRoutes: logsRequests(config.logLevel) ? [{ path: '*path', method: RequestMethod.ALL }] : [],
-          // Production keeps pino's own destination (JSON lines on stdout); development writes them for people.
-          pinoHttp:
-            config.logFormat === 'pretty'
-              ? [logOptions(config), readableLogDestination(process.stdout)]
-              : logOptions(config),
-        }),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, PROJECTIONS, overrides),
         AuthModule,

@@ -4,13 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { ApiConfig } from './config/config.js';
 import { answerClientError, noteLanguages } from './http/client-errors.js';
 import { frameworkRefusal, sendRefusal } from './http/exception.filter.js';
 import { toHttpException } from './http/failures.js';
 import { hardenHttp } from './http/hardening.js';
+import { createApiLogger, PinoNestLogger, requestLogger } from './logging/api-logger.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { parseJsonBody } from './http/request.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
@@ -71,7 +71,17 @@ export async function createApp(
     if (overrides.keys === undefined) await keys.close();
     throw error;
   }
-  app.useLogger(app.get(Logger));
+  const logger = createApiLogger(config);
+  app.useLogger(new PinoNestLogger(logger));
+  const logRequest = requestLogger(logger, config.logLevel);
+  if (logRequest !== undefined)
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', (request, reply, done) => {
+        logRequest(request.raw, reply.raw);
+        done();
+      });
   // Node expires a request only by the headers timeout while that is the longer one (60 s by default).
   const server = app.getHttpServer() as Server;
   server.headersTimeout = Math.min(server.headersTimeout, config.http.requestTimeoutMs);
