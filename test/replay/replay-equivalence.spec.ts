@@ -364,6 +364,44 @@ describe('replay of every projection, folded per batch', () => {
         metadata,
       },
     ]);
+    // Nor improvement actions (a manager's follow-through on a finding): one opened and started.
+    await store.appendToStream('action-billing', [
+      {
+        eventId: '31000000-0000-4000-8000-00000000000b',
+        type: 'ImprovementActionOpened',
+        data: {
+          actionId: 'billing',
+          title: 'Check invoices against orders',
+          finding: {
+            report: 'complaints',
+            metric: 'rootCause',
+            rootCause: 'billing_error',
+            period: { from: '2026-01', to: '2026-03' },
+            value: 9,
+          },
+          department: 'billing',
+          ownerId: 'fin-lead',
+          dueOn: '2026-04-30',
+          openedBy: 'sm-01',
+          openerRole: 'sales_manager',
+          openedAt: at,
+        },
+        metadata,
+      },
+      {
+        eventId: '31000000-0000-4000-8000-00000000000c',
+        type: 'ImprovementActionStatusChanged',
+        data: {
+          actionId: 'billing',
+          from: 'open',
+          to: 'in_progress',
+          note: 'started',
+          changedBy: 'sm-01',
+          changedAt: at,
+        },
+        metadata,
+      },
+    ]);
     await appendPipelineAndForecasts(store);
     await appendSurveyCampaign(store);
     events = (await readEverything(store)).filter((event) => !event.type.startsWith('$'));

@@ -31,6 +31,7 @@ import { CompetitionsModule } from './competitions/competitions.module.js';
 import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { MarketModule } from './market/market.module.js';
+import { ImprovementActionsModule } from './actions/improvement-actions.module.js';
 
 /** The Salesbook API: one module per area over the shared infrastructure. */
 @Module({})
@@ -60,6 +61,7 @@ export class AppModule {
         CompetitionsModule,
         EvaluationsModule,
         MarketModule,
+        ImprovementActionsModule,
         PoliciesModule,
         ReportsModule,
         WorklistsModule,

@@ -52,6 +52,25 @@ beforeAll(async () => {
   });
   if (competition.status !== 201) throw new Error(`announcing a competition: ${competition.status}`);
   await launchCampaign();
+  const action = await fetch(`${demo.url}/improvement-actions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      actionId: 'act-1',
+      title: 'Check invoices against orders',
+      finding: {
+        report: 'complaints',
+        metric: 'rootCause',
+        rootCause: 'billing_error',
+        period: { from: '2026-01', to: '2026-02' },
+        value: 3,
+      },
+      department: 'billing',
+      ownerId: 'fin-lead',
+      dueOn: '2026-02-20',
+    }),
+  });
+  if (action.status !== 201) throw new Error(`opening an improvement action: ${action.status}`);
 }, 60_000);
 /** A survey campaign over the seed's customers, taking answers in March: its links, reminders and coverage have rows. */
 async function launchCampaign(): Promise<void> {
@@ -139,6 +158,7 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/survey-campaigns/:id': '/reports/survey-campaigns/q1?groupBy=region',
     '/reports/market-share': '/reports/market-share?period=2026-Q1&groupBy=region',
     '/reports/competitor-prices': '/reports/competitor-prices?from=2026-01&to=2026-02',
+    '/reports/improvement-actions': '/reports/improvement-actions',
   };
 }
 
@@ -181,5 +201,5 @@ it('answers every read route as its response schema says, with rows where the se
     '/evaluations/:rep/:quarter',
   ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(44);
+  expect(Object.keys(rowCounts)).toHaveLength(45);
 }, 60_000);

@@ -185,6 +185,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /market/competitor-prices': MARKET_RESEARCH,
   'GET /reports/market-share': ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
   'GET /reports/competitor-prices': REPORTS,
+  // Improvement actions: opened and moved on by managers; read by the report readers (a rep the actions they own).
+  'POST /improvement-actions': MANAGERS,
+  'POST /improvement-actions/:id/status': MANAGERS,
+  'GET /reports/improvement-actions': REPORTS,
 };
 
 const concrete = (path: string) => path.replace(':id', 'x-1').replace(':stream', 'order-x-1').replace(':repId', 'x-1');

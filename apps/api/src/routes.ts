@@ -19,6 +19,7 @@ import { commissionPlanRoutes } from './commissions/commission-plans.routes.js';
 import { commissionStatementRoutes } from './commissions/commission-statements.routes.js';
 import { evaluationRoutes } from './evaluations/evaluations.routes.js';
 import { surveyCampaignReadRoutes } from './surveys/survey-campaign-reads.js';
+import { improvementActionRoutes } from './actions/improvement-actions.routes.js';
 import { surveyCampaignRoutes } from './surveys/survey-campaigns.routes.js';
 import { forecastRoutes } from './forecasts/forecasts.routes.js';
 import { competitionRoutes } from './competitions/competitions.routes.js';
@@ -51,5 +52,6 @@ export const ROUTES: readonly RouteSpec[] = [
   opportunityRoutes,
   evaluationRoutes,
   marketRoutes,
+  improvementActionRoutes,
   operationRoutes,
 ].flatMap((table): RouteSpec[] => Object.values(table));

@@ -4,6 +4,8 @@ import { reservePanels } from './panel.js';
 import { agingPanel, collectionTrendPanel } from './views/collections.js';
 import { complaintsPanel } from './views/complaints.js';
 import { evaluationsPanel } from './views/evaluations.js';
+import { actionsPanel } from './views/actions.js';
+import { closedLoopPanel } from './views/closed-loop.js';
 import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
@@ -33,6 +35,8 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     'key-drivers',
     'complaints',
     'evaluations',
+    'closed-loop',
+    'improvement-actions',
     'pricing-margin-trend',
     'pricing-margin-category',
     'pricing-promotions',
@@ -57,6 +61,8 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     evaluationsPanel(context),
     forecastPanel(context),
     forecastAccuracyPanel(context),
+    closedLoopPanel(context),
+    actionsPanel(context),
   ]);
   const currency = document.querySelector<HTMLSelectElement>('#f-currency');
   if (currency !== null) setOptions(currency, [...new Set([...regionCurrencies, ...repCurrencies])].sort(), false);

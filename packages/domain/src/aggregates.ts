@@ -3,6 +3,7 @@ import { complaintDecider, complaintEventRegistry } from './complaint/index.js';
 import { customerDecider, customerEventRegistry } from './customer/index.js';
 import { forecastDecider, forecastEventRegistry } from './forecast/index.js';
 import { opportunityDecider, opportunityEventRegistry } from './opportunity/index.js';
+import { improvementActionDecider, improvementActionEventRegistry } from './improvement-action/index.js';
 import { evaluationDecider, evaluationEventRegistry } from './evaluation/index.js';
 import { commissionStatementDecider, commissionStatementEventRegistry } from './commission-statement/index.js';
 import { monthlyReportDecider, monthlyReportEventRegistry } from './monthly-report/index.js';
@@ -66,4 +67,5 @@ export const AGGREGATES: Readonly<Record<StreamCategory, AggregateKit>> = {
   evaluation: kit(evaluationDecider, evaluationEventRegistry),
   market: kit(marketDecider, marketEventRegistry),
   competitor: kit(competitorDecider, competitorEventRegistry),
+  action: kit(improvementActionDecider, improvementActionEventRegistry),
 };

@@ -21,6 +21,7 @@ import type { OpportunityErrorCode } from './opportunity/index.js';
 import type { EvaluationErrorCode } from './evaluation/index.js';
 import type { MarketErrorCode } from './market/index.js';
 import type { CompetitorErrorCode } from './competitor/index.js';
+import type { ImprovementActionErrorCode } from './improvement-action/index.js';
 
 /** Every code a decider (or a money parse) refuses with. */
 export type DomainErrorCode =
@@ -46,7 +47,8 @@ export type DomainErrorCode =
   | EvaluationErrorCode
   | OpportunityErrorCode
   | MarketErrorCode
-  | CompetitorErrorCode;
+  | CompetitorErrorCode
+  | ImprovementActionErrorCode;
 
 /**
  * The Simplified Chinese message of each domain refusal, in ICU message format: `{name}` is a value of the refusal's
@@ -241,6 +243,10 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   COMPETITOR_NOT_AUTHORIZED: '竞争对手价格由市场分析师或销售部经理录入',
   COMPETITOR_OBSERVED_IN_FUTURE: '观察日期 {observedOn} 不能晚于业务日期',
   COMPETITOR_OBSERVATION_TAKEN: '观察记录 {observationId} 已以其他内容录入，请使用新的编号',
+  ACTION_NOT_AUTHORIZED: '只有销售部经理和区域经理可以立项或更新改进措施',
+  ACTION_NOT_FOUND: '该改进措施不存在',
+  ACTION_ALREADY_OPENED: '该改进措施编号已用于其他改进措施',
+  ACTION_TRANSITION_NOT_ALLOWED: '改进措施不能从“{from}”改为“{to}”',
 };
 
 /** Whether `code` is a domain refusal's, i.e. has a line in {@link DOMAIN_ERROR_MESSAGES_ZH}. */

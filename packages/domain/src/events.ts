@@ -1,5 +1,6 @@
 import { complaintEventDefinitions, type ComplaintEvent } from './complaint/events.js';
 import { customerEventDefinitions, type CustomerEvent } from './customer/events.js';
+import { improvementActionEventDefinitions, type ImprovementActionEvent } from './improvement-action/events.js';
 import { evaluationEventDefinitions, type EvaluationEvent } from './evaluation/events.js';
 import { priceListEventDefinitions, type PriceListEvent } from './pricelist/events.js';
 import { promotionEventDefinitions, type PromotionEvent } from './promotion/events.js';
@@ -43,7 +44,8 @@ export type SalesbookEvent =
   | EvaluationEvent
   | OpportunityEvent
   | MarketEvent
-  | CompetitorEvent;
+  | CompetitorEvent
+  | ImprovementActionEvent;
 
 /** The schema and current version of every event type; type names are unique across the store. */
 export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>[] = [
@@ -68,6 +70,7 @@ export const salesbookEventDefinitions: readonly EventDefinition<SalesbookEvent>
   ...evaluationEventDefinitions,
   ...marketEventDefinitions,
   ...competitorEventDefinitions,
+  ...improvementActionEventDefinitions,
 ];
 
 /**

@@ -44,6 +44,7 @@ describe('golden events', () => {
         'competition.json',
         'forecast.json',
         'evaluation.json',
+        'improvement-action.json',
         'opportunity.json',
         'market.json',
         'competitor.json',

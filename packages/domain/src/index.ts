@@ -24,6 +24,7 @@ export * from './opportunity/index.js';
 export * from './evaluation/index.js';
 export * from './market/index.js';
 export * from './competitor/index.js';
+export * from './improvement-action/index.js';
 export * from './events.js';
 export * from './personal-data-fields.js';
 export * from './aggregates.js';

@@ -243,6 +243,13 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
     [],
     'observationId competitor sku category currency unit observedOn source note recordedBy recordedAt',
   ),
+  // An improvement action works on a department's process, found in a figure over many answers or complaints: its
+  // title and notes are about that work, not about a customer, and staff must not write customers' data in them.
+  ImprovementActionOpened: classify(
+    [],
+    'actionId title finding.report finding.metric finding.rootCause finding.group.by finding.group.value finding.period.from finding.period.to department ownerId dueOn region openedBy openerRole openedAt',
+  ),
+  ImprovementActionStatusChanged: classify([], 'actionId from to note changedBy changedAt'),
 };
 
 /** The personal field paths of `type` (none for a type that holds no personal data or is unknown). */

@@ -28,6 +28,8 @@ import type { EvaluationCommand } from './evaluation/commands.js';
 import { MARKET_RESEARCH_ROLES } from './market/access.js';
 import type { MarketCommand } from './market/commands.js';
 import type { CompetitorCommand } from './competitor/commands.js';
+import { ACTION_MANAGERS } from './improvement-action/access.js';
+import type { ImprovementActionCommand } from './improvement-action/commands.js';
 
 /** Every command Salesbook decides, of every aggregate. */
 export type SalesbookCommand =
@@ -51,7 +53,9 @@ export type SalesbookCommand =
   | EvaluationCommand
   | MarketCommand
   | CompetitorCommand
-  | OpportunityCommand;
+  | OpportunityCommand
+  | OpportunityCommand
+  | ImprovementActionCommand;
 
 /** People who sell: reps, both kinds of manager, and the system (imports). */
 export const SALES_ROLES: readonly Role[] = ['sales_manager', 'regional_manager', 'sales_rep', 'system'];
@@ -160,6 +164,8 @@ export const COMMAND_ROLES = {
   AcknowledgeEvaluation: ['sales_rep'],
   RecordMarketEstimate: MARKET_RESEARCH_ROLES,
   RecordCompetitorPrice: MARKET_RESEARCH_ROLES,
+  OpenImprovementAction: ACTION_MANAGERS,
+  ChangeImprovementActionStatus: ACTION_MANAGERS,
 } as const satisfies Record<SalesbookCommand['type'], readonly Role[]>;
 
 const REPORT_READERS: readonly Role[] = [
@@ -200,6 +206,8 @@ export const READ_ROLES = {
    * auditors; not reps, who see no region's totals elsewhere either. Competitor prices are every report reader's.
    */
   marketShare: ['sales_manager', 'regional_manager', 'market_analyst', 'auditor', 'system'],
+  /** Improvement actions are the department's follow-through: managers (a regional manager their region's), analysts who find the figures, auditors; a rep the actions they own. */
+  improvementActions: ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Who may do what on a receivable, checked by its decider: finance moves money, managers approve write-offs, reps chase their own. */

@@ -3,6 +3,7 @@ import {
   type PromotionCommand,
   type MarketCommand,
   type CompetitorCommand,
+  type ImprovementActionCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -30,7 +31,8 @@ export type AggregateKind =
   | 'promotion'
   | 'forecast'
   | 'market'
-  | 'competitor';
+  | 'competitor'
+  | 'action';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
 export type SalesbookCommand =
@@ -45,7 +47,8 @@ export type SalesbookCommand =
   | PromotionCommand
   | ForecastCommand
   | MarketCommand
-  | CompetitorCommand;
+  | CompetitorCommand
+  | ImprovementActionCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {

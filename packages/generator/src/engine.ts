@@ -11,6 +11,7 @@ import {
   forecastCommandSchemas,
   marketCommandSchemas,
   competitorCommandSchemas,
+  improvementActionCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -76,6 +77,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...forecastCommandSchemas,
   ...marketCommandSchemas,
   ...competitorCommandSchemas,
+  ...improvementActionCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

@@ -143,6 +143,26 @@ describe('generateActivity', () => {
     expect([...answers.values()].every((count) => count >= 30)).toBe(true);
   });
 
+  it("recovers about half the detractors called back, and turns a region's worst-moving item score into owned actions", () => {
+    const closed = events.filter((event) => event.type === 'DetractorFollowUpClosed');
+    const recovered = closed.filter((event) => field(event, 'recovered') === true).length;
+    expect(closed.length).toBeGreaterThan(20);
+    expect(recovered / closed.length).toBeGreaterThan(0.35);
+    expect(recovered / closed.length).toBeLessThan(0.75);
+    const opened = events.filter((event) => event.type === 'ImprovementActionOpened');
+    expect(opened.length).toBeGreaterThanOrEqual(3);
+    for (const event of opened)
+      expect(event.data).toMatchObject({ finding: { report: 'satisfaction', group: { by: 'region' } } });
+    const moved = new Set(
+      events
+        .filter((event) => event.type === 'ImprovementActionStatusChanged')
+        .map((event) => field(event, 'actionId')),
+    );
+    // Some are never moved on: past their due date they are the report's overdue ones.
+    expect(opened.filter((event) => !moved.has(field(event, 'actionId'))).length).toBeGreaterThan(0);
+    expect(moved.size).toBeGreaterThan(0);
+  });
+
   it('links each receivable to the order event that caused it (the order -> receivable policy)', () => {
     const byId = new Map(events.map((event) => [event.metadata.eventId, event]));
     const opened = events.filter((event) => event.type === 'ReceivableOpened');

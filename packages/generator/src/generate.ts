@@ -43,6 +43,7 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
   const sim: Sim = {
     engine,
     random,
+    voice: createRandom((settings.seed ^ 0x766f6963) >>> 0),
     world,
     ids: new Ids(settings.idPrefix),
     customers: [],

@@ -20,6 +20,9 @@ import {
   productEventRegistry,
   promotionCommandSchemas,
   promotionDecider,
+  improvementActionCommandSchemas,
+  improvementActionDecider,
+  improvementActionEventRegistry,
   promotionEventRegistry,
   marketCommandSchemas,
   marketDecider,
@@ -88,6 +91,7 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
   forecast: handlerOf(forecastCommandSchemas, forecastDecider, forecastEventRegistry),
   market: handlerOf(marketCommandSchemas, marketDecider, marketEventRegistry),
   competitor: handlerOf(competitorCommandSchemas, competitorDecider, competitorEventRegistry),
+  action: handlerOf(improvementActionCommandSchemas, improvementActionDecider, improvementActionEventRegistry),
 };
 
 /**

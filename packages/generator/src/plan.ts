@@ -1,8 +1,9 @@
-import { businessDaysOf, dayMs, officeInstant, plusMonths, quarterOf } from './calendar.js';
+import { businessDaysOf, dayMs, officeInstant, plusDays, plusMonths, quarterOf } from './calendar.js';
 import { fileComplaint } from './scenario/complaints.js';
 import { planCustomerCare, registerCustomer } from './scenario/customers.js';
 import { placeOrder } from './scenario/orders.js';
 import { runQuarterlySurvey } from './scenario/surveys.js';
+import { reviewQuarter, type QuarterAnswer } from './scenario/actions.js';
 import { setMonthlyTargets } from './scenario/targets.js';
 import { submitForecasts } from './scenario/forecasts.js';
 import type { Sim } from './sim.js';
@@ -16,7 +17,8 @@ export function daysOf(sim: Sim, month: string, fromMs: number): string[] {
 
 /**
  * Plans a month at its start: targets, new customers, each active customer's orders and account care, the
- * odd complaint not about an order, and the quarterly survey in a quarter's last month. Then schedules the
+ * odd complaint not about an order, and the quarterly survey in a quarter's last month (and the managers' review of
+ * its answers, which may open improvement actions). Then schedules the
  * next month's planning.
  */
 export function planMonth(sim: Sim, month: string, load: Map<string, number>): void {
@@ -43,7 +45,13 @@ export function planMonth(sim: Sim, month: string, load: Map<string, number>): v
   if (Number(month.slice(5, 7)) % 3 === 0) {
     const sendOn = days[Math.min(4, days.length - 1)] ?? first;
     const responseDays = [...days.filter((day) => day >= sendOn), ...daysOf(sim, plusMonths(month, 1), 0)].slice(0, 15);
-    engine.at(officeInstant(random, sendOn), () => runQuarterlySurvey(sim, month, quarterOf(month), responseDays));
+    const answers: QuarterAnswer[] = [];
+    engine.at(officeInstant(random, sendOn), () =>
+      runQuarterlySurvey(sim, month, quarterOf(month), responseDays, answers),
+    );
+    // Managers review the answers a few days after the last ones come in (from the voice source: see Sim.voice).
+    const reviewAt = officeInstant(sim.voice, plusDays(responseDays[responseDays.length - 1] ?? sendOn, 4));
+    if (reviewAt < sim.endMs) engine.at(reviewAt, () => reviewQuarter(sim, month, quarterOf(month), answers));
   }
   const next = plusMonths(month, 1);
   const nextStart = dayMs(`${next}-01`);

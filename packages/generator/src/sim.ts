@@ -59,6 +59,11 @@ export class Ids {
 export interface Sim {
   readonly engine: Engine;
   readonly random: Random;
+  /**
+   * A second seeded source for customer-voice choices (detractors recovered, improvement actions): drawing from it
+   * leaves the main stream, and so every other choice of a run, as it was.
+   */
+  readonly voice: Random;
   readonly world: World;
   readonly ids: Ids;
   readonly customers: CustomerEntity[];

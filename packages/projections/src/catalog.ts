@@ -23,6 +23,7 @@ import { pipelineProjection } from './pipeline/pipeline.projection.js';
 import { evaluationsProjection } from './evaluations/evaluations.projection.js';
 import { surveyCampaignsProjection } from './surveys/survey-campaigns.projection.js';
 import { marketProjection } from './market/market.projection.js';
+import { improvementActionsProjection } from './actions/improvement-actions.projection.js';
 
 /**
  * Every read model Salesbook keeps, in one list, so the API's runner, `salesbook replay` and
@@ -53,4 +54,5 @@ export const allProjections: readonly Projection[] = [
   evaluationsProjection,
   surveyCampaignsProjection,
   marketProjection,
+  improvementActionsProjection,
 ];

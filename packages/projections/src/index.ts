@@ -110,3 +110,5 @@ export * from './evaluations/evaluations.queries.js';
 export * from './market/market.projection.js';
 export * from './market/market-share.queries.js';
 export * from './market/competitor-prices.queries.js';
+export * from './actions/improvement-actions.projection.js';
+export * from './actions/improvement-actions.queries.js';

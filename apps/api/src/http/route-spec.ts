@@ -29,7 +29,8 @@ export interface CommandBinding {
     | 'evaluation'
     | 'opportunity'
     | 'market'
-    | 'competitor';
+    | 'competitor'
+    | 'action';
   readonly type: string;
   readonly idField?: string;
 }

@@ -37,6 +37,7 @@ import { competitionsListReport, competitionStandingsReport } from '../competiti
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
+import { improvementActionsReport } from './improvement-actions.report.js';
 
 /** Bodies smaller than this go out as they are: gzip would save little and cost a header's worth. */
 const GZIP_FROM_BYTES = 1_024;
@@ -393,5 +394,13 @@ export class ReportsController {
     @Res() response: FastifyReply,
   ) {
     return this.run(satisfactionAnswersReport, input, request, response);
+  }
+
+  @Route(improvementActionsReport.route) improvementActions(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(improvementActionsReport, input, request, response);
   }
 }

@@ -35,6 +35,7 @@ import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
 import { competitorPricesReport, marketShareReport } from './market.report.js';
+import { improvementActionsReport } from './improvement-actions.report.js';
 
 /** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
 export const PROJECTIONS: readonly Projection[] = allProjections;
@@ -78,6 +79,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   campaignCoverage: campaignCoverageReport.route,
   marketShare: marketShareReport.route,
   competitorPrices: competitorPricesReport.route,
+  improvementActions: improvementActionsReport.route,
 };
 
 /** Reports: read models queried through the QueryBus, with X-Min-Position. */

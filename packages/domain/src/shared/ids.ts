@@ -36,6 +36,9 @@ export type RegionId = z.infer<typeof RegionId>;
 /** Id of a satisfaction survey campaign. */
 export const SurveyId = brandedId('SurveyId');
 export type SurveyId = z.infer<typeof SurveyId>;
+/** Id of an improvement action (stream `action-<id>`). */
+export const ActionId = brandedId('ActionId');
+export type ActionId = z.infer<typeof ActionId>;
 /** Id of one invitation of a survey campaign: `<campaign id>.<n>`, derived by the campaign when it is launched. */
 export const InvitationId = brandedId('InvitationId');
 export type InvitationId = z.infer<typeof InvitationId>;

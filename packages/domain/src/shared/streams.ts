@@ -1,4 +1,5 @@
 import type {
+  ActionId,
   ActorId,
   ComplaintId,
   OpportunityId,
@@ -36,6 +37,7 @@ export const STREAM_CATEGORIES = [
   'opportunity',
   'market',
   'competitor',
+  'action',
 ] as const;
 /** One of {@link STREAM_CATEGORIES}. */
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
@@ -88,6 +90,9 @@ export const competitionStream = (id: string): string => `competition-${id}`;
 
 /** `opportunity-<id>`: an opportunity and the quotations sent from it. */
 export const opportunityStream = (id: OpportunityId): string => `opportunity-${id}`;
+
+/** `action-<id>`: an improvement action turned from a finding. */
+export const improvementActionStream = (id: ActionId): string => `action-${id}`;
 
 /** `evaluation-<rep>-<YYYY-Qn>`: a rep's evaluation of a quarter. */
 export const evaluationStream = (repId: string, quarter: string): string => `evaluation-${repId}-${quarter}`;

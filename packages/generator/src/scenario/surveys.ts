@@ -2,6 +2,7 @@ import type { SurveyId } from '@salesbook/domain';
 import { HOUR, onDate, type CustomerEntity, type Sim } from '../sim.js';
 import { TEXTS } from '../names.js';
 import { runCustomer } from './customers.js';
+import type { QuarterAnswer } from './actions.js';
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(value)));
 
@@ -33,10 +34,15 @@ function answer(sim: Sim, customer: CustomerEntity) {
   return { nps, csat, scores };
 }
 
+/** How likely a call back wins an unhappy customer back: about half, more when their mood is not too low, less for key accounts who expect more. */
+const recoveryChance = (customer: CustomerEntity): number =>
+  Math.min(0.85, Math.max(0.2, 0.6 + 0.35 * customer.mood - (customer.segment === 'key_account' ? 0.1 : 0)));
+
 /**
  * The owner rep calls back an unhappy customer (the decider opened the follow-up with the answer) a day or two later,
- * and the customer is recovered when their mood is not too low. About one in five is never closed, so overdue
- * follow-ups reach the managers' inboxes. Decided from the answer, not drawn: the run's random stream stays as it was.
+ * and the customer is recovered about half the time (40-70% by mood and segment). About one in five is never closed,
+ * so overdue follow-ups reach the managers' inboxes. Which ones are closed is decided from the answer and whether one
+ * is recovered drawn from the voice source: the run's main random stream stays as it was.
  */
 function followUp(sim: Sim, customer: CustomerEntity, surveyId: SurveyId, answer: { nps: number; csat: number }): void {
   const state = customer.stream.state;
@@ -44,7 +50,7 @@ function followUp(sim: Sim, customer: CustomerEntity, surveyId: SurveyId, answer
     return;
   const closeAt = sim.engine.now + (20 + answer.nps * 3 + answer.csat) * HOUR;
   sim.engine.at(closeAt, () => {
-    const recovered = customer.mood > -0.4;
+    const recovered = sim.voice.chance(recoveryChance(customer));
     const actionTaken =
       TEXTS.followUpActions[(answer.nps + answer.csat) % TEXTS.followUpActions.length] ?? 'Called back';
     const data = {
@@ -67,9 +73,16 @@ function followUp(sim: Sim, customer: CustomerEntity, surveyId: SurveyId, answer
 
 /**
  * The quarterly satisfaction survey about `month` (the quarter's last month): about 45% of active customers
- * answer, on days spread over the three weeks after it is sent; some leave a comment.
+ * answer, on days spread over the three weeks after it is sent; some leave a comment. Each answer is also kept in
+ * `answers`, which the quarter's review reads.
  */
-export function runQuarterlySurvey(sim: Sim, month: string, quarter: string, responseDays: readonly string[]): void {
+export function runQuarterlySurvey(
+  sim: Sim,
+  month: string,
+  quarter: string,
+  responseDays: readonly string[],
+  answers: QuarterAnswer[],
+): void {
   const surveyId = `${sim.prefix}survey-${quarter}` as SurveyId;
   for (const customer of sim.customers) {
     if (!customer.active || !sim.random.chance(0.45)) continue;
@@ -84,6 +97,7 @@ export function runQuarterlySurvey(sim: Sim, month: string, quarter: string, res
         data,
         metadata: sim.engine.metadata(sim.world.staff.surveys),
       });
+      answers.push({ region: customer.region, scores: data.scores });
       followUp(sim, customer, surveyId, data);
     });
   }
