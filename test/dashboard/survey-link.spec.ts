@@ -1,22 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { ARTIFACTS, ensureBuilt, launchChromium, startDemo, type StartedDemo } from './harness.js';
+import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
 
 // A customer answers a survey through the link a campaign issued, in headless Chromium against the demo: the page,
 // the answer, the thank-you page, then the refusal a second answer gets (one answer per invitation).
-let demo: StartedDemo;
-let chromium: { browser: Browser; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  demo = await startDemo();
-  chromium = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await chromium?.close();
-  await demo?.stop();
-});
+const session = useDemoAndBrowser();
 
 /** A business date `days` from today in the demo's time zone (the demo runs on the real clock). */
 const shanghaiDate = (days: number): string =>
@@ -24,9 +13,12 @@ const shanghaiDate = (days: number): string =>
 
 /** Plans and launches a campaign taking answers from today over the demo's customers, and answers its first link. */
 async function firstLink(): Promise<string> {
-  const headers = { authorization: `Bearer ${demo.tokens['sales_manager']}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${session.demo.tokens['sales_manager']}`,
+    'content-type': 'application/json',
+  };
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${demo.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const response = await fetch(`${session.demo.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     expect({ path, status: response.status }).toEqual({ path, status: 201 });
   };
   const today = shanghaiDate(0);
@@ -40,15 +32,15 @@ async function firstLink(): Promise<string> {
     closesOn: shanghaiDate(14),
   });
   await post('/survey-campaigns/browser/launch', {});
-  const links = await fetch(`${demo.url}/survey-campaigns/browser/links`, { headers });
+  const links = await fetch(`${session.demo.url}/survey-campaigns/browser/links`, { headers });
   const body = (await links.json()) as { rows: { path: string }[] };
   expect(body.rows).toHaveLength(3);
-  return `${demo.url}${body.rows[0]?.path ?? ''}`;
+  return `${session.demo.url}${body.rows[0]?.path ?? ''}`;
 }
 
 it('takes an answer through the link, thanks, and refuses a second answer with a page of its own', async () => {
   const link = await firstLink();
-  const context = await chromium.browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 1200 } });
+  const context = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 1200 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
