@@ -6,6 +6,7 @@ import { complaintsPanel } from './views/complaints.js';
 import { evaluationsPanel } from './views/evaluations.js';
 import { actionsPanel } from './views/actions.js';
 import { closedLoopPanel } from './views/closed-loop.js';
+import { campaignsPanel } from './views/campaigns.js';
 import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
@@ -35,6 +36,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     'key-drivers',
     'complaints',
     'evaluations',
+    'survey-campaigns',
     'closed-loop',
     'improvement-actions',
     'pricing-margin-trend',
@@ -61,6 +63,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     evaluationsPanel(context),
     forecastPanel(context),
     forecastAccuracyPanel(context),
+    campaignsPanel(context),
     closedLoopPanel(context),
     actionsPanel(context),
   ]);
