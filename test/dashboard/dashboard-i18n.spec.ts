@@ -20,12 +20,12 @@ const ACRONYMS = ['Salesbook', 'CSAT', 'NPS', 'DSO', 'SLA', 'CNY', 'USD', 'US', 
 /** The Latin words the page shows that are neither a figure's raw value (ids, codes) nor a kept acronym. */
 const englishWords = (page: Page): Promise<string[]> =>
   page.evaluate((acronyms) => {
-    // Region and rep ids, currency codes and the ids in drill-down rows are data, shown as they are.
+    // Region and rep ids, currency codes, campaign ids and the ids in drill-down rows are data, shown as they are.
     const ids = [
       ...document.querySelectorAll<HTMLElement>(
-        'table[data-report^="sales-"] tr, table[data-report="aging"] tr, tr[data-currency]',
+        'table[data-report^="sales-"] tr, table[data-report="aging"] tr, tr[data-currency], tr[data-campaign]',
       ),
-    ].flatMap((tr) => [tr.dataset['group'] ?? '', tr.dataset['currency'] ?? '']);
+    ].flatMap((tr) => [tr.dataset['group'] ?? '', tr.dataset['currency'] ?? '', tr.dataset['campaign'] ?? '']);
     // A value of several words (a product category, a promotion's name) is data word by word, as the page's words are read.
     const raw = new Set(
       [

@@ -1,6 +1,6 @@
 import type { EventStore } from '@salesbook/eventstore';
 
-/** A survey campaign planned and launched with two invitations (the generator runs no campaigns yet). */
+/** A survey campaign planned and launched with two invitations: campaign rows whatever months the history covers. */
 export async function appendSurveyCampaign(store: EventStore): Promise<void> {
   const at = '2026-03-02T02:00:00.000Z';
   const metadata = { occurredAt: at, schemaVersion: 1 };

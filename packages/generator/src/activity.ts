@@ -4,6 +4,7 @@ import {
   type MarketCommand,
   type CompetitorCommand,
   type ImprovementActionCommand,
+  type SurveyCampaignCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -32,7 +33,8 @@ export type AggregateKind =
   | 'forecast'
   | 'market'
   | 'competitor'
-  | 'action';
+  | 'action'
+  | 'campaign';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
 export type SalesbookCommand =
@@ -48,7 +50,8 @@ export type SalesbookCommand =
   | ForecastCommand
   | MarketCommand
   | CompetitorCommand
-  | ImprovementActionCommand;
+  | ImprovementActionCommand
+  | SurveyCampaignCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {

@@ -12,6 +12,7 @@ import {
   marketCommandSchemas,
   competitorCommandSchemas,
   improvementActionCommandSchemas,
+  surveyCampaignCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -78,6 +79,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...marketCommandSchemas,
   ...competitorCommandSchemas,
   ...improvementActionCommandSchemas,
+  ...surveyCampaignCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

@@ -23,6 +23,9 @@ import {
   improvementActionCommandSchemas,
   improvementActionDecider,
   improvementActionEventRegistry,
+  surveyCampaignCommandSchemas,
+  surveyCampaignDecider,
+  surveyCampaignEventRegistry,
   promotionEventRegistry,
   marketCommandSchemas,
   marketDecider,
@@ -92,6 +95,7 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
   market: handlerOf(marketCommandSchemas, marketDecider, marketEventRegistry),
   competitor: handlerOf(competitorCommandSchemas, competitorDecider, competitorEventRegistry),
   action: handlerOf(improvementActionCommandSchemas, improvementActionDecider, improvementActionEventRegistry),
+  campaign: handlerOf(surveyCampaignCommandSchemas, surveyCampaignDecider, surveyCampaignEventRegistry),
 };
 
 /**

@@ -40,6 +40,8 @@ export interface CustomerEntity {
   outstanding: number;
   /** False once deactivation was decided (or is scheduled: no new orders are planned then). */
   active: boolean;
+  /** The business date of the customer's last order placed, which a survey campaign's population reads. */
+  lastOrderOn?: IsoDate;
 }
 
 /** Sequential ids per kind, with the run's prefix: `C000001`, `O0000001`, ... */

@@ -84,6 +84,7 @@ export function placeOrder(sim: Sim, customer: CustomerEntity, at: number): void
       inputs: { customer: snapshotOf(customer), pricing },
     });
     if (!placed.ok) return;
+    customer.lastOrderOn = today(sim);
     const event = placed.events[0];
     if (event?.type === 'OrderPlaced' && event.data.approvalRequired) {
       planApproval(sim, order, event.data.maxDiscountBp);

@@ -1,5 +1,14 @@
-import type { SurveyId } from '@salesbook/domain';
-import { HOUR, onDate, type CustomerEntity, type Sim } from '../sim.js';
+import {
+  inPopulation,
+  surveyCampaignDecider,
+  surveyCampaignStream,
+  type InvitationId,
+  type IsoDate,
+  type SurveyCampaignCommand,
+  type SurveyId,
+} from '@salesbook/domain';
+import { openStream } from '../engine.js';
+import { HOUR, onDate, today, type CustomerEntity, type Sim } from '../sim.js';
 import { TEXTS } from '../names.js';
 import { runCustomer } from './customers.js';
 import type { QuarterAnswer } from './actions.js';
@@ -71,19 +80,71 @@ function followUp(sim: Sim, customer: CustomerEntity, surveyId: SurveyId, answer
   });
 }
 
+/** A quarter's campaign as the department names it (`2026-Q1` -> 2026年第1季度客户满意度调查). */
+const campaignName = (quarter: string): string => `${quarter.slice(0, 4)}年第${quarter.slice(6)}季度客户满意度调查`;
+
+/** Who a quarter's campaign asks: every active customer with an order in the last twelve months. */
+const POPULATION = { segments: [], regions: [], orderedWithinMonths: 12 };
+
 /**
- * The quarterly satisfaction survey about `month` (the quarter's last month): about 45% of active customers
- * answer, on days spread over the three weeks after it is sent; some leave a comment. Each answer is also kept in
- * `answers`, which the quarter's review reads.
+ * The sales manager plans the quarter's campaign and launches it at once (the campaign id is the survey id the answers
+ * carry), passing the population as the sim knows it, as the API's handler passes the read models' view; the
+ * invitation of each customer drawn, by customer id, or none when the campaign could not be launched.
+ */
+function launchCampaign(
+  sim: Sim,
+  surveyId: SurveyId,
+  [month, quarter]: readonly [string, string],
+  responseDays: readonly IsoDate[],
+): ReadonlyMap<string, InvitationId> {
+  const stream = openStream('campaign', surveyCampaignStream(surveyId), surveyCampaignDecider);
+  const run = (command: SurveyCampaignCommand) =>
+    sim.engine.run(stream, command, { correlationId: `campaign-${surveyId}` });
+  const manager = sim.world.staff.salesManager;
+  const [opensOn = today(sim), closesOn = opensOn] = [responseDays[0], responseDays[responseDays.length - 1]];
+  const plan = {
+    ...{ campaignId: surveyId, name: campaignName(quarter), period: month, population: POPULATION },
+    ...{ sample: { kind: 'all' as const }, opensOn, closesOn },
+  };
+  if (!run({ type: 'PlanSurveyCampaign', data: plan, metadata: sim.engine.metadata(manager) }).ok) return new Map();
+  const launchedOn = today(sim);
+  const population = sim.customers.flatMap((customer) => {
+    if (customer.stream.state.status !== 'active' || customer.lastOrderOn === undefined) return [];
+    const member = {
+      ...{ customerId: customer.id, region: customer.region.id, segment: customer.segment },
+      ...{ ownerRepId: customer.rep.actor.id, lastOrderOn: customer.lastOrderOn },
+    };
+    return inPopulation(POPULATION, member, launchedOn) ? [member] : [];
+  });
+  const launched = run({
+    type: 'LaunchSurveyCampaign',
+    data: { campaignId: surveyId, launchedOn, population },
+    metadata: sim.engine.metadata(manager),
+  });
+  if (!launched.ok) return new Map();
+  return new Map(
+    launched.events.flatMap((event) =>
+      event.type === 'SurveyInvitationIssued' ? [[event.data.customerId, event.data.invitationId] as const] : [],
+    ),
+  );
+}
+
+/**
+ * The quarterly satisfaction survey about `month` (the quarter's last month), run as a campaign of the sales manager:
+ * every active customer who ordered in the last twelve months is invited, and about 45% of the active customers answer
+ * through their link, on days spread over the three weeks after it is sent; some leave a comment. The draws are those
+ * of the survey before campaigns, so the rest of the history is unchanged; a customer who was not invited (no order in
+ * the year) does not answer. Each answer is also kept in `answers`, which the quarter's review reads.
  */
 export function runQuarterlySurvey(
   sim: Sim,
   month: string,
   quarter: string,
-  responseDays: readonly string[],
+  responseDays: readonly IsoDate[],
   answers: QuarterAnswer[],
 ): void {
   const surveyId = `${sim.prefix}survey-${quarter}` as SurveyId;
+  const invitations = launchCampaign(sim, surveyId, [month, quarter], responseDays);
   for (const customer of sim.customers) {
     if (!customer.active || !sim.random.chance(0.45)) continue;
     sim.engine.at(onDate(sim, sim.random.pick(responseDays)), () => {
@@ -91,10 +152,13 @@ export function runQuarterlySurvey(
       if (state.status !== 'active') return;
       const comment =
         !state.personalDataErased && sim.random.chance(0.15) ? { comment: sim.random.pick(TEXTS.surveyComments) } : {};
-      const data = { customerId: customer.id, surveyId, period: month, ...answer(sim, customer), ...comment };
+      const given = { ...answer(sim, customer), ...comment };
+      const invitationId = invitations.get(customer.id);
+      if (invitationId === undefined) return;
+      const data = { customerId: customer.id, campaignId: surveyId, invitationId, period: month, ...given };
       runCustomer(sim, customer, {
-        type: 'RecordSatisfactionSurvey',
-        data,
+        type: 'RecordCampaignAnswer',
+        data: { ...data, channel: 'link' },
         metadata: sim.engine.metadata(sim.world.staff.surveys),
       });
       answers.push({ region: customer.region, scores: data.scores });
