@@ -20,16 +20,25 @@ const ACRONYMS = ['Salesbook', 'CSAT', 'NPS', 'DSO', 'SLA', 'CNY', 'USD', 'US', 
 /** The Latin words the page shows that are neither a figure's raw value (ids, codes) nor a kept acronym. */
 const englishWords = (page: Page): Promise<string[]> =>
   page.evaluate((acronyms) => {
-    // Region and rep ids, currency codes, campaign ids and the ids in drill-down rows are data, shown as they are.
+    // Region and rep ids, currency codes and the ids in drill-down rows are data, shown as they are.
     const ids = [
       ...document.querySelectorAll<HTMLElement>(
-        'table[data-report^="sales-"] tr, table[data-report="aging"] tr, tr[data-currency], tr[data-campaign]',
+        'table[data-report^="sales-"] tr, table[data-report="aging"] tr, tr[data-currency]',
       ),
-    ].flatMap((tr) => [tr.dataset['group'] ?? '', tr.dataset['currency'] ?? '', tr.dataset['campaign'] ?? '']);
+    ].flatMap((tr) => [tr.dataset['group'] ?? '', tr.dataset['currency'] ?? '']);
+    // What people typed or named (an action's title and owner, a campaign's name) is data too, in whatever language.
+    const typed = [
+      ...document.querySelectorAll<HTMLElement>(
+        ['action_id', 'owner_id', 'title', 'campaign_id', 'name']
+          .map((field) => `td[data-field="${field}"]`)
+          .join(', '),
+      ),
+    ].map((td) => td.dataset['value'] ?? '');
     // A value of several words (a product category, a promotion's name) is data word by word, as the page's words are read.
     const raw = new Set(
       [
         ...ids,
+        ...typed,
         ...[...document.querySelectorAll<HTMLOptionElement>('#f-region option, #f-rep option, #f-currency option')].map(
           (option) => option.value,
         ),
