@@ -148,8 +148,15 @@ it('two API processes on separate folders keep every acknowledged command once t
   const refused = (fromA?.refused ?? 0) + (fromB?.refused ?? 0);
   const slowestMs = Math.max(fromA?.slowestMs ?? 0, fromB?.slowestMs ?? 0);
   expect(refused > 0 || slowestMs >= 1_500).toBe(true);
-  for (const host of ['a', 'b'])
-    expect(readFileSync(join(dir, host, 'api.log'), 'utf8')).toContain('subscription down');
+  // pino writes the policies' warnings asynchronously: wait for them rather than read the logs once.
+  const logOf = (host: string): string => readFileSync(join(dir, host, 'api.log'), 'utf8');
+  await until(
+    'both policies have logged their lost subscription',
+    async () => ['a', 'b'].every((host) => logOf(host).includes('subscription down')),
+    10_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; logs: ${JSON.stringify({ a: logOf('a'), b: logOf('b') })}`);
+  });
 
   let lastReady: unknown;
   const ready = async (api: ApiProcess): Promise<boolean> => {
