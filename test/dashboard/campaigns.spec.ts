@@ -2,16 +2,12 @@
 /// <reference lib="dom.iterable" />
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, useDemoAndBrowser, type StartedDemo } from './harness.js';
+import { ARTIFACTS, shanghaiDate, useDemoAndBrowser, type StartedDemo } from './harness.js';
 import { readTable } from './page.js';
 
 // The survey campaigns panel in headless Chromium against the demo: a sales manager plans and launches a campaign
 // over every customer who ordered in the last six months and two answers are taken down by phone; the board lists the
 // campaigns with the invitations, answers and response rate the API gives each token, in English and in Chinese.
-
-/** A business date `days` from today in the demo's time zone (the demo runs on the real clock). */
-const shanghaiDate = (days: number): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
 async function launchAndAnswer(demo: StartedDemo): Promise<void> {
   const headers = { authorization: `Bearer ${demo.tokens['sales_manager']}`, 'content-type': 'application/json' };

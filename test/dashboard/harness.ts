@@ -7,6 +7,10 @@ import { ensureBuilt as ensureBuiltTargets } from '../support/ensure-built.js';
 
 const root = join(__dirname, '..', '..');
 
+/** A business date `days` from today in the demo's time zone (the demo runs on the real clock). */
+export const shanghaiDate = (days: number): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+
 /** Screenshots of the browser tests (gitignored). */
 export const ARTIFACTS = join(root, 'test-results', 'dashboard');
 

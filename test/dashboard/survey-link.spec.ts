@@ -1,15 +1,11 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { ARTIFACTS, useDemoAndBrowser } from './harness.js';
+import { ARTIFACTS, shanghaiDate, useDemoAndBrowser } from './harness.js';
 
 // A customer answers a survey through the link a campaign issued, in headless Chromium against the demo: the page,
 // the answer, the thank-you page, then the refusal a second answer gets (one answer per invitation).
 const session = useDemoAndBrowser();
-
-/** A business date `days` from today in the demo's time zone (the demo runs on the real clock). */
-const shanghaiDate = (days: number): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
 /** Plans and launches a campaign taking answers from today over the demo's customers, and answers its first link. */
 async function firstLink(): Promise<string> {
