@@ -3,7 +3,7 @@ import { handleCommand } from '@salesbook/eventstore';
 import { createSqliteEventStore, type SqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { counterCodec, counterDecider, counterEventRegistry, increment } from './counter.js';
 import { perSecond, scratchFolder } from './measure.js';
-import { benchBulk, benchCommands, benchLoad, LOAD_RUNS, LOAD_SIZE } from './phases.js';
+import { benchBulk, benchCommands, benchLoad, LOAD_RUNS, LOAD_SIZE, stateCache } from './phases.js';
 import { openRawBaseline } from './raw-baseline.js';
 
 // `npm run bench:append`: command throughput (sequential beside bare better-sqlite3, then 50 in flight), bulk append and a 10,000-event load, each beside bare
@@ -28,6 +28,7 @@ async function benchConcurrent(store: SqliteEventStore): Promise<{ perSec: numbe
     Array.from({ length: IN_FLIGHT }, async (_, client) => {
       for (let i = 0; performance.now() - started < CONCURRENT_MS; i += 1) {
         const result = await handleCommand({
+          stateCache,
           store,
           codec: counterCodec,
           decider: counterDecider,

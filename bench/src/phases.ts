@@ -1,4 +1,5 @@
 import {
+  createAggregateStateCache,
   handleCommand,
   loadAggregate,
   type NewEvent,
@@ -45,9 +46,16 @@ async function storeCommand(store: SqliteEventStore, streamName: string): Promis
   });
 }
 
-/** The application's command path: handleCommand (load, decode, fold, decide, encode, append). */
+/** Folded states of the command streams, as a long-running process keeps them (see `handleCommand`). */
+export const stateCache = createAggregateStateCache();
+
+/**
+ * The application's command path: handleCommand (read what follows the cached state, decode, fold, decide,
+ * encode, append).
+ */
 async function handledCommand(store: SqliteEventStore, streamName: string): Promise<void> {
   const result = await handleCommand({
+    stateCache,
     store,
     codec: counterCodec,
     decider: counterDecider,

@@ -155,6 +155,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   return {
     path,
     durability,
+    // One table with a unique (stream, revision) written only under the write lock: revisions are dense.
+    revisionsExact: true,
     async appendToStream(streamName, events, appendOptions) {
       const part = { streamName, events, expectedRevision: appendOptions?.expectedRevision ?? 'any' };
       const [result] = await append([part]);

@@ -13,6 +13,7 @@ export * from './polling-subscription.js';
 export * from './event-codec.js';
 export * from './to-json.js';
 export * from './command-handler.js';
+export * from './state-cache.js';
 export * from './event-id.js';
 export * from './repeat.js';
 export * from './load-aggregate.js';

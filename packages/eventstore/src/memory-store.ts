@@ -44,6 +44,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   };
 
   return {
+    revisionsExact: true,
     async appendToStream(streamName, events, appendOptions) {
       open();
       return appended(
