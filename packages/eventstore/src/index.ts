@@ -17,5 +17,6 @@ export * from './state-cache.js';
 export * from './event-id.js';
 export * from './repeat.js';
 export * from './load-aggregate.js';
+export * from './snapshots.js';
 export * from './store-url.js';
 export * from './private-files.js';

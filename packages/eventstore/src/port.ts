@@ -10,6 +10,7 @@
  */
 
 import type { IdempotencyKeyStore } from './idempotency-keys.js';
+import type { SnapshotStore } from './snapshots.js';
 
 /** JSON that an event's data and metadata may hold. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -94,6 +95,8 @@ export interface EventStore extends IdempotencyKeyStore {
    * handling keeps folded states (its `stateCache`) only for such a store.
    */
   readonly revisionsExact?: boolean;
+  /** Snapshots of folded states kept beside the streams, for stores that keep them (SQLite). */
+  readonly snapshots?: SnapshotStore;
   /** Appends atomically, or fails with a {@link WrongExpectedRevisionError} and writes nothing. */
   appendToStream(
     streamName: string,
