@@ -70,7 +70,8 @@ type Attempt<E extends Event> = Either<DomainError, CommandResult<E>> | 'conflic
 /**
  * Loads the stream, folds it, decides, and appends at the revision it read. After a concurrent append it
  * reloads and decides again, up to `maxRetries` times, then answers `STREAM_REVISION_CONFLICT`; with the
- * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown.
+ * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown. With a `stateCache`,
+ * "loads" means reading only the events after the state kept for the stream (see command-state.ts).
  *
  * @example
  * const result = await handleCommand({ store, codec, decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(id), command, commandId });
