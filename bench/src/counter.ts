@@ -1,7 +1,7 @@
 import { right } from 'fp-ts/lib/Either.js';
 import { z } from 'zod';
 import { ActorId, createEventRegistry, defineEvent, type Command, type Decider, type Event } from '@salesbook/domain';
-import { createEventCodec, type EventCodec } from '@salesbook/eventstore';
+import { createEventCodec, type EventCodec, type SnapshotPolicy } from '@salesbook/eventstore';
 
 /** The event of the benchmark's aggregate: a small business payload, like a payment or an order line. */
 const IncrementedData = z.object({
@@ -46,3 +46,10 @@ export const increment = (): Increment => ({
   data: { by: 1 },
   metadata: { actor: { id: ActorId.parse('rep-17'), role: 'sales_rep' }, occurredAt: '2025-03-01T09:30:00.000Z' },
 });
+
+/** Snapshots of the counter's state (a number), at the default distance. */
+export const counterSnapshots: SnapshotPolicy<number> = {
+  schema: 'bench-counter@1',
+  toJson: (state) => state,
+  fromJson: (json) => z.number().int().parse(json),
+};

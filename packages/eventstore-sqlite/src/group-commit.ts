@@ -37,7 +37,8 @@ export interface GroupCommitStats {
  * IMMEDIATE transaction, so one fsync (synchronous=FULL) serves them all. better-sqlite3 is
  * synchronous, so nothing can arrive "while a commit is in flight" on this thread; what arrives
  * between two turns is what the HTTP server parsed meanwhile. Each caller's append runs in its own
- * SAVEPOINT (a nested better-sqlite3 transaction) with its own expected-revision check, so one
+ * SAVEPOINT (a nested better-sqlite3 transaction; an append of one event needs none, its one INSERT being undone
+ * by SQLite itself when it fails) with its own expected-revision check, so one
  * conflict fails only that caller. Every caller is settled only after the group's COMMIT returned;
  * when the COMMIT (or BEGIN) itself fails, nothing of the group is written and every caller fails.
  * With `durable` (a file store), the connection commits at synchronous=NORMAL and the group is
@@ -63,6 +64,10 @@ export function createGroupCommit(
   const group = db.transaction((pendings: readonly PendingAppend[]): Outcome[] =>
     pendings.map((pending) => {
       try {
+        const [only] = pending.parts;
+        // One event writes with one INSERT, which SQLite undoes by itself when it fails: no savepoint needed.
+        if (pending.parts.length === 1 && only !== undefined && only.events.length <= 1)
+          return { results: [appendInTransaction(statements, only, pending.recordedAt)] };
         return { results: one(pending) };
       } catch (error) {
         // An error that ended the whole transaction (I/O, disk full) fails the group: rethrow.

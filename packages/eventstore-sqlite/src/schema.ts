@@ -32,6 +32,20 @@ CREATE TABLE IF NOT EXISTS events (
 );
 `;
 
+/**
+ * Snapshots of folded states, beside the log and not part of it: one per stream and state schema, replaced by
+ * later ones, never read with events nor covered by the hash chain. Deleting every row costs only load time.
+ */
+export const SNAPSHOTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS snapshots (
+  stream_name TEXT NOT NULL,
+  schema TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (stream_name, schema)
+) WITHOUT ROWID;
+`;
+
 /** Opens (creating when missing, readable by its owner only) the SQLite file with WAL, the chosen durability and the schema. */
 export function openConnection(settings: ConnectionSettings): Database.Database {
   preparePrivateFile(settings.path);
@@ -43,6 +57,7 @@ export function openConnection(settings: ConnectionSettings): Database.Database 
     db.pragma(`synchronous = ${settings.synchronous}`);
     db.exec(SCHEMA);
     db.exec(IDEMPOTENCY_SCHEMA);
+    db.exec(SNAPSHOTS_SCHEMA);
     return db;
   } catch (error) {
     db.close();

@@ -12,6 +12,7 @@ import { createFileSync, startWalCheckpointer } from '@salesbook/sqlite-support'
 import { createIdempotencyKeys } from './idempotency-keys.js';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.js';
 import { openConnection, readPragmas, type AppliedPragmas, type SqliteSynchronous } from './schema.js';
+import { createSqliteSnapshots } from './snapshots.js';
 import { prepareStatements, toRecordedEvents } from './statements.js';
 import { translateSqliteError } from './translate-error.js';
 
@@ -155,6 +156,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   return {
     path,
     durability,
+    // One table with a unique (stream, revision) written only under the write lock: revisions are dense.
+    revisionsExact: true,
+    snapshots: createSqliteSnapshots(db, guard),
     async appendToStream(streamName, events, appendOptions) {
       const part = { streamName, events, expectedRevision: appendOptions?.expectedRevision ?? 'any' };
       const [result] = await append([part]);

@@ -12,8 +12,13 @@ import { EventIdConflictError, revisionMatches, WrongExpectedRevisionError } fro
 import type { EventCodec } from './event-codec.js';
 import { deterministicEventId } from './event-id.js';
 import { GENESIS_HASH, linkEvents } from './hash-chain.js';
-import { foldRecorded } from './load-aggregate.js';
-import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
+import { loadCommandStart, type CommandStart } from './command-state.js';
+import { rememberAppended } from './remember-appended.js';
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
+import type { AggregateStateCache } from './state-cache.js';
+
+/** The start of an attempt that decides: a folded state. */
+type FoldedStart<S> = Extract<CommandStart<S>, { kind: 'state' }>;
 
 /** What {@link handleCommand} needs besides the command. */
 export interface HandleCommandOptions<C extends Command, E extends Event, S> {
@@ -33,6 +38,12 @@ export interface HandleCommandOptions<C extends Command, E extends Event, S> {
   readonly expectedRevision?: ExpectedRevision;
   /** Reloads and decides again this many times after a concurrent append (default 5). */
   readonly maxRetries?: number;
+  /**
+   * Folded states kept between commands, so a command reads only the events after the state it finds (used only
+   * with a store whose `revisionsExact` is true). It holds decoded events' values: leave it out for aggregates whose
+   * personal data must not outlive its key in memory.
+   */
+  readonly stateCache?: AggregateStateCache;
 }
 
 /**
@@ -59,7 +70,8 @@ type Attempt<E extends Event> = Either<DomainError, CommandResult<E>> | 'conflic
 /**
  * Loads the stream, folds it, decides, and appends at the revision it read. After a concurrent append it
  * reloads and decides again, up to `maxRetries` times, then answers `STREAM_REVISION_CONFLICT`; with the
- * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown.
+ * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown. With a `stateCache`,
+ * "loads" means reading only the events after the state kept for the stream (see command-state.ts).
  *
  * @example
  * const result = await handleCommand({ store, codec, decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(id), command, commandId });
@@ -71,10 +83,13 @@ export async function handleCommand<C extends Command, E extends Event, S>(
   const attempts = clientExpected === undefined ? Math.max(0, input.maxRetries ?? 5) + 1 : 1;
   let actual: number | 'no_stream' = 'no_stream';
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const recorded = await input.store.readStream(input.streamName);
-    actual = recorded[recorded.length - 1]?.revision ?? 'no_stream';
-    const outcome = await attemptOnce(input, clientExpected, recorded);
+    const start = await loadCommandStart(input);
+    if (start._tag === 'Left') return start;
+    if (start.right.kind === 'repeat') return repeatResult(input, start.right.handled);
+    actual = start.right.head?.revision ?? 'no_stream';
+    const outcome = await attemptOnce(input, clientExpected, start.right);
     if (outcome !== 'conflict') return outcome;
+    input.stateCache?.delete(input.streamName);
   }
   return left(
     domainError(
@@ -93,21 +108,21 @@ export async function handleCommand<C extends Command, E extends Event, S>(
 async function attemptOnce<C extends Command, E extends Event, S>(
   input: HandleCommandInput<C, E, S>,
   clientExpected: ExpectedRevision | undefined,
-  recorded: readonly RecordedEvent[],
+  start: FoldedStart<S>,
 ): Promise<Attempt<E>> {
-  const { commandId } = input;
-  const handledBefore = recorded.filter((event) => event.metadata['commandId'] === commandId);
-  if (handledBefore.length > 0) return repeatResult(input, handledBefore);
-  const current = recorded[recorded.length - 1];
-  if (clientExpected !== undefined && !revisionMatches(clientExpected, current?.revision)) return 'conflict';
-  const loaded = await foldRecorded(input, recorded);
-  if (loaded._tag === 'Left') return loaded;
-  const command = 'command' in input ? input.command : await input.commandFor(loaded.right.state);
-  const decision = input.decider.decide(command, loaded.right.state);
+  const { head } = start;
+  if (clientExpected !== undefined && !revisionMatches(clientExpected, head?.revision)) return 'conflict';
+  const command = 'command' in input ? input.command : await input.commandFor(start.state);
+  const decision = input.decider.decide(command, start.state);
   if (decision._tag === 'Left') return decision;
   if (decision.right.length === 0)
-    return right({ events: [], nextExpectedRevision: current?.revision ?? -1, position: current?.position });
-  return append(input, command, decision.right, current);
+    return right({ events: [], nextExpectedRevision: head?.revision ?? -1, position: head?.position });
+  try {
+    return await append(input, command, decision.right, start);
+  } catch (error) {
+    input.stateCache?.delete(input.streamName);
+    throw error;
+  }
 }
 
 /** Encodes and appends the decided events at the revision the decision read. */
@@ -115,9 +130,10 @@ async function append<C extends Command, E extends Event, S>(
   input: HandleCommandInput<C, E, S>,
   command: C,
   decided: readonly E[],
-  current: RecordedEvent | undefined,
+  start: FoldedStart<S>,
 ): Promise<Attempt<E>> {
   const { codec, commandId, streamName } = input;
+  const { head } = start;
   const toWrite = decided.map((event, index) => ({
     event,
     metadata: {
@@ -131,22 +147,24 @@ async function append<C extends Command, E extends Event, S>(
   }));
   const encoded = await codec.encode(toWrite);
   if (encoded._tag === 'Left') return encoded;
+  let appended: AppendResult;
   try {
-    const appended = await input.store.appendToStream(streamName, encoded.right, {
-      expectedRevision: current?.revision ?? 'no_stream',
+    appended = await input.store.appendToStream(streamName, encoded.right, {
+      expectedRevision: head?.revision ?? 'no_stream',
     });
-    // The store chains from the event this decision read, so the hashes are known without a re-read.
-    const links = linkEvents(current?.metadata.hash ?? GENESIS_HASH, encoded.right);
-    const events = toWrite.map(({ event, metadata }, index) => ({
-      ...event,
-      metadata: { ...metadata, schemaVersion: versionOf(encoded.right[index]), hash: links[index]?.hash ?? '' },
-    }));
-    return right({ events, nextExpectedRevision: appended.nextExpectedRevision, position: appended.position });
   } catch (error) {
     // An id conflict means a concurrent run of this same command won: the reload finds its events.
     if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) return 'conflict';
     throw error;
   }
+  // The store chains from the event this decision read, so the hashes are known without a re-read.
+  const links = linkEvents(head?.hash ?? GENESIS_HASH, encoded.right);
+  await rememberAppended(input, start, encoded.right, links, appended);
+  const events = toWrite.map(({ event, metadata }, index) => ({
+    ...event,
+    metadata: { ...metadata, schemaVersion: versionOf(encoded.right[index]), hash: links[index]?.hash ?? '' },
+  }));
+  return right({ events, nextExpectedRevision: appended.nextExpectedRevision, position: appended.position });
 }
 
 /** The schema version the codec wrote an event with. */
@@ -159,7 +177,7 @@ const versionOf = (event: NewEvent | undefined): number => {
 async function repeatResult<E extends Event>(
   input: { codec: EventCodec; registry: EventRegistry<E> },
   handled: readonly RecordedEvent[],
-): Promise<Attempt<E>> {
+): Promise<Either<DomainError, CommandResult<E>>> {
   const decoded = await input.codec.decode(handled, input.registry);
   if (decoded._tag === 'Left') return decoded;
   const last = handled[handled.length - 1];

@@ -10,6 +10,8 @@ import {
 } from '@salesbook/domain';
 import type { EventCodec } from './event-codec.js';
 import type { EventStore, RecordedEvent } from './port.js';
+import { loadFromSnapshot } from './snapshot-load.js';
+import type { SnapshotPolicy } from './snapshots.js';
 
 /** An aggregate folded from its stream. */
 export interface LoadedAggregate<E extends Event, S> {
@@ -18,7 +20,7 @@ export interface LoadedAggregate<E extends Event, S> {
   readonly revision: number;
   /** Global position of the last event folded, if any. */
   readonly position: bigint | undefined;
-  /** The events folded, upcast to their current versions. */
+  /** The events folded, upcast to their current versions (after the snapshot, when one was used). */
   readonly events: readonly EventEnvelope<E>[];
 }
 
@@ -39,6 +41,11 @@ export interface LoadAggregateInput<C, E extends Event, S> {
   readonly registry: EventRegistry<E>;
   readonly streamName: string;
   readonly asOf?: AsOf;
+  /**
+   * Start from the stream's snapshot, and write one when many events were folded after it, if the store keeps
+   * snapshots. Ignored with `asOf`. `events` then holds only the events folded after the snapshot.
+   */
+  readonly snapshot?: SnapshotPolicy<S>;
 }
 
 /** The recorded events of a stream up to `asOf`. */
@@ -76,6 +83,9 @@ async function readUpTo(
 export async function loadAggregate<C, E extends Event, S>(
   input: LoadAggregateInput<C, E, S>,
 ): Promise<Either<DomainError, LoadedAggregate<E, S>>> {
+  const snapshots = input.store.snapshots;
+  if (input.snapshot !== undefined && snapshots !== undefined && input.asOf === undefined)
+    return loadFromSnapshot(input, input.snapshot, snapshots);
   const recorded = await readUpTo(input.store, input.streamName, input.asOf);
   if (recorded._tag === 'Left') return recorded;
   return foldRecorded(input, recorded.right);

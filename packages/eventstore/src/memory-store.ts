@@ -10,6 +10,7 @@ import {
 } from './memory-log.js';
 import { createPollingSubscription } from './polling-subscription.js';
 import type { EventStore, Subscription } from './port.js';
+import type { StoredSnapshot } from './snapshots.js';
 
 /** Options of {@link createMemoryEventStore}. */
 export interface MemoryEventStoreOptions {
@@ -43,7 +44,22 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     return result;
   };
 
+  // Snapshots of this instance only: they are a cache of folds, not part of the shared log.
+  const snapshots = new Map<string, StoredSnapshot>();
+  const snapshotKey = (streamName: string, schema: string): string => JSON.stringify([schema, streamName]);
   return {
+    revisionsExact: true,
+    snapshots: {
+      async readSnapshot(streamName, schema) {
+        open();
+        return snapshots.get(snapshotKey(streamName, schema));
+      },
+      async writeSnapshot(streamName, schema, snapshot) {
+        open();
+        const key = snapshotKey(streamName, schema);
+        if ((snapshots.get(key)?.revision ?? -1) < snapshot.revision) snapshots.set(key, snapshot);
+      },
+    },
     async appendToStream(streamName, events, appendOptions) {
       open();
       return appended(

@@ -10,6 +10,7 @@
  */
 
 import type { IdempotencyKeyStore } from './idempotency-keys.js';
+import type { SnapshotStore } from './snapshots.js';
 
 /** JSON that an event's data and metadata may hold. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -88,6 +89,14 @@ export interface SubscribeToAllOptions {
 
 /** The port every event store adapter implements; it also keeps the bindings of idempotency keys. */
 export interface EventStore extends IdempotencyKeyStore {
+  /**
+   * True when a stream's revisions count its events from 0 with no gap, so a read from revision r + 1 returns
+   * exactly what was appended after revision r, and an append at revision r fails once anything was. Command
+   * handling keeps folded states (its `stateCache`) only for such a store.
+   */
+  readonly revisionsExact?: boolean;
+  /** Snapshots of folded states kept beside the streams, for stores that keep them (SQLite). */
+  readonly snapshots?: SnapshotStore;
   /** Appends atomically, or fails with a {@link WrongExpectedRevisionError} and writes nothing. */
   appendToStream(
     streamName: string,
