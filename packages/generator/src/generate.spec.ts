@@ -88,7 +88,6 @@ describe('generateActivity', () => {
     'EvaluationAssessed',
     'EvaluationFinalised',
     'EvaluationAcknowledged',
-    'SalesTargetSplit',
   ];
 
   it('holds every event type of the domain but the month-end controls and compensation approvals it does not simulate yet', () => {
