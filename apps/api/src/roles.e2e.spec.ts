@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /complaints/:id/reopening': SALES,
   'POST /targets': MANAGERS,
   'POST /targets/revisions': MANAGERS,
+  'POST /targets/splits': MANAGERS,
   'POST /team/members': MANAGERS,
   'POST /team/members/:id/transfer': MANAGERS,
   'POST /team/members/:id/leaving': MANAGERS,

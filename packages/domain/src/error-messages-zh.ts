@@ -4,7 +4,7 @@ import type { ComplaintErrorCode } from './complaint/errors.js';
 import type { CustomerErrorCode } from './customer/errors.js';
 import type { OrderErrorCode } from './order/errors.js';
 import type { ReceivableErrorCode } from './receivable/errors.js';
-import type { TargetErrorCode } from './target/decide.js';
+import type { TargetErrorCode } from './target/errors.js';
 import type { TeamErrorCode } from './team/decide.js';
 import type { PeriodErrorCode } from './period/index.js';
 import type { CommissionStatementErrorCode } from './commission-statement/index.js';
@@ -150,6 +150,9 @@ export const DOMAIN_ERROR_MESSAGES_ZH: Readonly<Record<DomainErrorCode, string>>
   TARGET_NOT_AUTHORIZED: '您无权设定该销售目标',
   TARGET_ALREADY_SET: '该期间的销售目标已设定',
   TARGET_NOT_SET: '该期间尚未设定销售目标',
+  TARGET_SPLIT_REP_REPEATED: '分解中同一销售专员出现了不止一次',
+  TARGET_SPLIT_CURRENCY_MISMATCH: '分解的币种与区域目标的币种不一致',
+  TARGET_SPLIT_SUM_MISMATCH: '各销售专员的目标之和不等于区域目标',
   FORBIDDEN_SCOPE: '该记录不在您的权限范围内，或不存在',
   ACTOR_NOT_REGISTERED: '在该业务日期，销售团队名册上没有您这一角色和区域的在职记录',
   REP_NOT_REGISTERED: '在该业务日期，{repId} 不是区域 {region} 在职的销售专员',

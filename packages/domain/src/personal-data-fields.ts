@@ -154,6 +154,7 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
     ...classify([], 'period measure scope scopeId region currency reason revisedBy revisedAt'),
     version: 2,
   },
+  SalesTargetSplit: classify([], 'period measure scope scopeId region currency parts[].repId splitBy splitAt'),
   // The team register names staff by their ids, roles and regions: no customer's personal data.
   TeamMemberJoined: classify([], 'memberId role region managerId joinedOn recordedBy recordedAt'),
   TeamMemberTransferred: classify([], 'memberId fromRegion toRegion managerId transferredOn recordedBy recordedAt'),

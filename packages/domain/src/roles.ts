@@ -118,6 +118,7 @@ export const COMMAND_ROLES = {
   ReopenComplaint: SALES_ROLES,
   SetSalesTarget: MANAGER_ROLES,
   ReviseSalesTarget: MANAGER_ROLES,
+  SplitSalesTarget: MANAGER_ROLES,
   JoinTeam: MANAGER_ROLES,
   TransferTeamMember: MANAGER_ROLES,
   LeaveTeam: MANAGER_ROLES,

@@ -5,6 +5,7 @@ import { placeOrder } from './scenario/orders.js';
 import { runQuarterlySurvey } from './scenario/surveys.js';
 import { reviewQuarter, type QuarterAnswer } from './scenario/actions.js';
 import { setMonthlyTargets } from './scenario/targets.js';
+import { setPlanTargets } from './scenario/plan-targets.js';
 import { submitForecasts } from './scenario/forecasts.js';
 import type { Sim } from './sim.js';
 
@@ -27,6 +28,7 @@ export function planMonth(sim: Sim, month: string, load: Map<string, number>): v
   if (first === undefined) return;
   const { random, engine } = sim;
   setMonthlyTargets(sim, month, days[Math.min(9, days.length - 1)] ?? first);
+  setPlanTargets(sim, month);
   submitForecasts(sim, month, days[Math.min(2, days.length - 1)] ?? first);
   const instant = (): number => officeInstant(random, random.pick(days));
   for (const region of sim.world.regions) {

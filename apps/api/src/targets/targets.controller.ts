@@ -27,4 +27,7 @@ export class TargetsController {
   @Route(routes.revise) revise(@Req() request: FastifyRequest) {
     return this.send(routes.revise, request);
   }
+  @Route(routes.split) split(@Req() request: FastifyRequest) {
+    return this.send(routes.split, request);
+  }
 }

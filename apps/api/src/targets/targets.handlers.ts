@@ -4,6 +4,7 @@ import {
   targetDecider,
   targetEventRegistry,
   targetKeyOf,
+  targetScopeOf,
   targetStream,
   type CommandPayload,
   type TargetCommand,
@@ -17,7 +18,7 @@ import { PeriodRegister } from '../periods/period-register.js';
 /** A Target command on the CommandBus: one of the Target payloads. */
 export class TargetCommandMessage extends AggregateCommand<CommandPayload<TargetCommand>> {}
 
-/** Decides Target commands on the stream the period, measure, scope and scope id name. */
+/** Decides Target commands on the stream the period, measure, scope and scope id name (a split: its region target's). */
 @CommandHandler(TargetCommandMessage)
 export class TargetCommandHandler implements ICommandHandler<TargetCommandMessage> {
   constructor(
@@ -28,7 +29,7 @@ export class TargetCommandHandler implements ICommandHandler<TargetCommandMessag
 
   async execute({ request }: TargetCommandMessage): Promise<CommandReply> {
     const { payload, metadata, access } = request;
-    const { scope, scopeId } = payload.data;
+    const { scope, scopeId } = targetScopeOf(payload);
     const { period, measure } = targetKeyOf(payload.data);
     const target = {
       decider: targetDecider,

@@ -20,4 +20,13 @@ export const targetRoutes = {
     tag: 'targets',
     aggregate: 'target',
   }),
+  split: commandRoute({
+    path: '/targets/splits',
+    type: 'SplitSalesTarget',
+    schema: schemas.SplitSalesTarget,
+    summary:
+      "Split a region's target of a period and measure into its reps' targets: each rep of the region once, the parts summing to the region's target",
+    tag: 'targets',
+    aggregate: 'target',
+  }),
 } as const;

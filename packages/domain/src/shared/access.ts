@@ -27,6 +27,8 @@ export type Standing = z.infer<typeof Standing>;
 export interface AccessFacts {
   readonly actor: Standing | null;
   readonly rep?: Standing | null;
+  /** When the command names several reps (a target split's parts): each one's standing, by rep id. */
+  readonly reps?: Readonly<Record<string, Standing | null>>;
 }
 
 /** A command with the access facts its handler loaded. */

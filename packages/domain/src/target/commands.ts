@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ID_PATTERN, RegionId } from '../shared/ids.js';
-import type { Command } from '../shared/message.js';
+import { ActorId, ID_PATTERN, RegionId } from '../shared/ids.js';
+import type { Command, CommandPayload } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
 import { YearMonth } from '../shared/time.js';
 import { TargetMeasure, TargetPeriod } from './period.js';
@@ -76,13 +76,47 @@ export const ReviseSalesTarget = z
   .refine(onePeriod.check, onePeriod.issue);
 export type ReviseSalesTarget = z.infer<typeof ReviseSalesTarget>;
 
+/** One rep's part of a split region target: in the region target's currency (or a count of customers). */
+export const TargetPart = z.object({ repId: ActorId, amount: PositiveMinorUnits }).strict();
+export type TargetPart = z.infer<typeof TargetPart>;
+
+/**
+ * Split a region's target of a period and measure into its reps' targets: every rep of the region named at most once,
+ * the parts summing to the region's target. `currency`, when given, must be the region target's. Splitting again
+ * replaces the previous split whole.
+ */
+export const SplitSalesTarget = z
+  .object({
+    period: TargetPeriod.optional(),
+    month: YearMonth.optional(),
+    measure: TargetMeasure.optional(),
+    region: RegionId,
+    currency: Currency.optional(),
+    parts: z
+      .array(TargetPart, { message: 'parts must be a list of { repId, amount }' })
+      .min(1, 'parts must name at least one rep')
+      .max(200, 'parts may name at most 200 reps'),
+  })
+  .strict()
+  .refine(onePeriod.check, onePeriod.issue);
+export type SplitSalesTarget = z.infer<typeof SplitSalesTarget>;
+
 /** SetSalesTarget as a command. */
 export type SetSalesTargetCommand = Command<'SetSalesTarget', SetSalesTarget>;
 /** ReviseSalesTarget as a command. */
 export type ReviseSalesTargetCommand = Command<'ReviseSalesTarget', ReviseSalesTarget>;
 
+/** SplitSalesTarget as a command. */
+export type SplitSalesTargetCommand = Command<'SplitSalesTarget', SplitSalesTarget>;
+
 /** Every Target command. */
-export type TargetCommand = SetSalesTargetCommand | ReviseSalesTargetCommand;
+export type TargetCommand = SetSalesTargetCommand | ReviseSalesTargetCommand | SplitSalesTargetCommand;
+
+/** The stream key of a Target command: a split names its region target. */
+export const targetScopeOf = (command: CommandPayload<TargetCommand>): { scope: TargetScope; scopeId: string } =>
+  command.type === 'SplitSalesTarget'
+    ? { scope: 'region', scopeId: command.data.region }
+    : { scope: command.data.scope, scopeId: command.data.scopeId };
 
 /** Schemas of the Target commands' data, by command type (HTTP validation and OpenAPI). */
-export const targetCommandSchemas = { SetSalesTarget, ReviseSalesTarget } as const;
+export const targetCommandSchemas = { SetSalesTarget, ReviseSalesTarget, SplitSalesTarget } as const;

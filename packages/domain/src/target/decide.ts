@@ -1,12 +1,13 @@
 import type { WithAccess } from '../shared/access.js';
 import { checkMonthOpen, type WithPeriods } from '../period/late-facts.js';
 import { targetAccess } from './access.js';
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { isManager, managesRegion, type Actor } from '../shared/actors.js';
+import { isLeft, right, type Either } from 'fp-ts/lib/Either.js';
 import { assertNever } from '../shared/assert-never.js';
 import type { Decider } from '../shared/decider.js';
-import { domainError, type DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
 import type { RegionId } from '../shared/ids.js';
+import { authorize, refuse, type TargetError } from './errors.js';
+import { splitSalesTarget } from './split.js';
 import {
   targetKeyOf,
   type ReviseSalesTargetCommand,
@@ -16,29 +17,6 @@ import {
 import type { TargetEvent } from './events.js';
 import { periodMonths } from './period.js';
 import { evolve, initialState, type TargetState } from './state.js';
-
-/** Stable codes of the Target decider's refusals. */
-export type TargetErrorCode = 'TARGET_NOT_AUTHORIZED' | 'TARGET_ALREADY_SET' | 'TARGET_NOT_SET';
-
-/** A refusal of the Target decider. */
-export type TargetError = DomainError<TargetErrorCode>;
-
-const refuse = (
-  code: TargetErrorCode,
-  message: string,
-  details?: Readonly<Record<string, unknown>>,
-): Either<TargetError, never> => left(domainError(code, message, details));
-
-/** Managers only: a sales manager (or the system) for any region, a regional manager for their own. */
-function authorize(actor: Actor, region: RegionId): Either<TargetError, true> {
-  return (isManager(actor) || actor.role === 'system') && managesRegion(actor, region)
-    ? right(true)
-    : refuse('TARGET_NOT_AUTHORIZED', `a ${actor.role} may not set targets for region ${region}`, {
-        actorId: actor.id,
-        role: actor.role,
-        region,
-      });
-}
 
 /** Sets a target once; the same values again are a no-op, other values must go through ReviseSalesTarget. */
 function setSalesTarget(
@@ -113,6 +91,8 @@ function decideCommand(
       return setSalesTarget(command, state);
     case 'ReviseSalesTarget':
       return reviseSalesTarget(command, state);
+    case 'SplitSalesTarget':
+      return splitSalesTarget(command, state);
     default:
       return assertNever(command);
   }

@@ -4,7 +4,7 @@ import { ActorId, RegionId } from '../shared/ids.js';
 import type { Event } from '../shared/message.js';
 import { Currency, PositiveMinorUnits } from '../shared/money.js';
 import { IsoDateTime } from '../shared/time.js';
-import { TargetScope, TargetScopeId } from './commands.js';
+import { TargetPart, TargetScope, TargetScopeId } from './commands.js';
 import { TargetMeasure, TargetPeriod } from './period.js';
 
 /**
@@ -41,6 +41,19 @@ export const SalesTargetRevised = z.object({
 });
 export type SalesTargetRevised = z.infer<typeof SalesTargetRevised>;
 
+/**
+ * A region's target was split into its reps' targets: `amount` is the region target's when split (the parts' sum),
+ * each part is the rep's target of the period and measure in `currency`. A later split replaces this one whole.
+ */
+export const SalesTargetSplit = z.object({
+  ...TargetFacts,
+  amount: PositiveMinorUnits,
+  parts: z.array(TargetPart).min(1),
+  splitBy: ActorId,
+  splitAt: IsoDateTime,
+});
+export type SalesTargetSplit = z.infer<typeof SalesTargetSplit>;
+
 /** v1 -> v2 (both events): version 1 named a `month`, which is the period, and every target then measured booked sales. */
 export const upcastTargetV1 = (data: unknown): unknown => {
   const { month, ...rest }: Record<string, unknown> = typeof data === 'object' && data !== null ? { ...data } : {};
@@ -52,13 +65,17 @@ export type SalesTargetSetEvent = Event<'SalesTargetSet', SalesTargetSet>;
 /** SalesTargetRevised as an event. */
 export type SalesTargetRevisedEvent = Event<'SalesTargetRevised', SalesTargetRevised>;
 
+/** SalesTargetSplit as an event. */
+export type SalesTargetSplitEvent = Event<'SalesTargetSplit', SalesTargetSplit>;
+
 /** Every Target event. */
-export type TargetEvent = SalesTargetSetEvent | SalesTargetRevisedEvent;
+export type TargetEvent = SalesTargetSetEvent | SalesTargetRevisedEvent | SalesTargetSplitEvent;
 
 /** Schemas and versions of the Target events, for the event registry. */
 export const targetEventDefinitions: readonly EventDefinition<TargetEvent>[] = [
   defineEvent('SalesTargetSet', SalesTargetSet, { version: 2, upcasters: { 1: upcastTargetV1 } }),
   defineEvent('SalesTargetRevised', SalesTargetRevised, { version: 2, upcasters: { 1: upcastTargetV1 } }),
+  defineEvent('SalesTargetSplit', SalesTargetSplit),
 ];
 
 /** Reads the events of a Target stream (`target-<id>`), upcast and validated, as Target events. */

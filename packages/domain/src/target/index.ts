@@ -3,5 +3,6 @@
 export * from './commands.js';
 export * from './events.js';
 export * from './period.js';
-export { targetDecider, type TargetError, type TargetErrorCode } from './decide.js';
+export { targetDecider } from './decide.js';
+export type { TargetError, TargetErrorCode } from './errors.js';
 export type { NoTarget, SalesTarget, TargetState } from './state.js';

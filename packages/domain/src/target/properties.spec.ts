@@ -79,9 +79,13 @@ describe('Target invariants over random command sequences', () => {
       fc.property(sequences, (commands) => {
         const { events } = run(commands);
         const allowed: string[] = [t.eastManager.id, t.salesManager.id];
-        return events.every((event) =>
-          allowed.includes(event.type === 'SalesTargetSet' ? event.data.setBy : event.data.revisedBy),
-        );
+        const by = (event: (typeof events)[number]): string =>
+          event.type === 'SalesTargetSet'
+            ? event.data.setBy
+            : event.type === 'SalesTargetRevised'
+              ? event.data.revisedBy
+              : event.data.splitBy;
+        return events.every((event) => allowed.includes(by(event)));
       }),
       settings,
     );

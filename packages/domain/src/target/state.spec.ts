@@ -23,7 +23,14 @@ describe('Target evolve', () => {
       revisions: 2,
       setAt: t.at(20),
       revisedAt: t.at(25),
+      parts: null,
     });
+  });
+  it('keeps the parts of the last split of a region target, through a revision', () => {
+    const moved = [t.part(1, 150_000_000), t.part(2, 150_000_000)];
+    const state = fold(targetDecider, [t.regionTargetSet(), t.targetSplit(), t.targetSplit(moved), t.targetRevised()]);
+    expect(state).toMatchObject({ status: 'set', amount: 60_000_000, parts: moved });
+    expect(evolve(initialState(), t.targetSplit())).toEqual({ status: 'none' });
   });
   it('ignores a second set', () => {
     const state = fold(targetDecider, [t.targetSet()]);

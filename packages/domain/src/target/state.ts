@@ -1,6 +1,6 @@
 import type { RegionId } from '../shared/ids.js';
 import type { Currency } from '../shared/money.js';
-import type { TargetScope } from './commands.js';
+import type { TargetPart, TargetScope } from './commands.js';
 import type { TargetEvent } from './events.js';
 import type { TargetMeasure, TargetPeriod } from './period.js';
 
@@ -25,6 +25,8 @@ export interface SalesTarget {
   readonly revisions: number;
   readonly setAt: string;
   readonly revisedAt: string | null;
+  /** The reps' parts of a split region target (the last split), or null when not split. */
+  readonly parts: readonly TargetPart[] | null;
 }
 
 /** The state of a target stream. */
@@ -52,8 +54,11 @@ export function evolve(state: TargetState, event: TargetEvent): TargetState {
         revisions: 0,
         setAt,
         revisedAt: null,
+        parts: null,
       };
     }
+    case 'SalesTargetSplit':
+      return state.status === 'none' ? state : { ...state, parts: event.data.parts };
     case 'SalesTargetRevised':
       return state.status === 'none'
         ? state

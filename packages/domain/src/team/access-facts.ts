@@ -33,6 +33,13 @@ export function namedRepOf(command: { readonly type: string; readonly data: unkn
   }
 }
 
+/** The reps a target split names, each to be checked against the register. */
+function splitRepsOf(command: { readonly type: string; readonly data: unknown }): readonly ActorId[] | undefined {
+  // The type names the data's shape: the schemas checked it on the way in.
+  const typed = command as TargetCommand;
+  return typed.type === 'SplitSalesTarget' ? typed.data.parts.map((part) => part.repId) : undefined;
+}
+
 /**
  * The access facts of a command from the register: the acting person's standing and, when the command
  * names a rep, that rep's, both on the command's business date.
@@ -50,8 +57,12 @@ export const accessFacts = (
   on: IsoDate,
 ): AccessFacts => {
   const repId = namedRepOf(command);
+  const parts = splitRepsOf(command);
   return {
     actor: standingOn(register, command.metadata.actor.id, on),
     ...(repId === undefined ? {} : { rep: standingOn(register, repId, on) }),
+    ...(parts === undefined
+      ? {}
+      : { reps: Object.fromEntries(parts.map((id) => [id, standingOn(register, id, on)] as const)) }),
   };
 };

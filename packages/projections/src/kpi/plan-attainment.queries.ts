@@ -4,9 +4,9 @@ import { ratio } from '../model/ratio.js';
 import type { ReportScope } from '../model/report-filter.js';
 import { prepared } from '../runner/statements.js';
 import { monthDays } from './business-days.js';
-import type { PlanTargetRow } from './sales-targets.projection.js';
+import { PLAN_TARGETS_SQL } from './plan-targets.sql.js';
 
-/** The projections plan attainment reads: the targets, booked sales by day, receivables by day and the customers. */
+/** The projections plan attainment reads: the targets (and their splits), booked sales by day, receivables by day and the customers. */
 export const PLAN_ATTAINMENT_SOURCES = ['sales_targets', 'forecast_bookings', 'receivables_kpi', 'customer_directory'];
 
 /** One target's attainment to the end of a month: the figure of the period's days up to then against the target. */
@@ -24,6 +24,21 @@ export type PlanAttainmentRow = {
   readonly actual: number;
   /** actual / target, 4 decimals. */
   readonly attainment: number | null;
+  /**
+   * A region target split across its reps: the sum of those reps' targets in force (equal to `target` while the split
+   * holds; a later revision of the region's target or a rep's own target shows as a difference). Null otherwise.
+   */
+  readonly splitTotal: number | null;
+};
+
+type TargetRow = {
+  readonly period: string;
+  readonly measure: string;
+  readonly scope_id: string;
+  readonly currency: string;
+  readonly amount: number;
+  readonly split_total: number | null;
+  readonly split?: number;
 };
 
 /** Which targets: those of the month, its quarter and its year, for reps or regions, within the reader's scope. */
@@ -59,19 +74,13 @@ export function planAttainment(db: Database.Database, filter: PlanAttainmentFilt
   // A rep reads their own figures: a region's target is not theirs to read against.
   if (groupBy === 'region' && scope?.repId !== undefined) return [];
   const periods = [month, quarterOf(month), month.slice(0, 4)];
-  const targets = prepared(
-    db,
-    `SELECT * FROM plan_targets WHERE period IN (@m, @q, @y) AND scope = @scope
-       AND (@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)
-     ORDER BY scope_id, length(period) DESC, period, measure, currency`,
-  ).all({
+  const targets = prepared(db, PLAN_TARGETS_SQL[groupBy]).all({
     m: periods[0],
     q: periods[1],
     y: periods[2],
-    scope: groupBy,
-    repId: groupBy === 'rep' ? (scope?.repId ?? null) : null,
     region: scope?.region ?? null,
-  }) as PlanTargetRow[];
+    ...(groupBy === 'rep' ? { repId: scope?.repId ?? null } : {}),
+  }) as TargetRow[];
   const to = monthDays(month).to;
   return targets.map((t) => {
     const from = `${periodMonths(t.period)[0] ?? month}-01`;
@@ -88,6 +97,7 @@ export function planAttainment(db: Database.Database, filter: PlanAttainmentFilt
       target: t.amount,
       actual,
       attainment: ratio(actual, t.amount),
+      splitTotal: t.split === 1 ? t.split_total : null,
     };
   });
 }

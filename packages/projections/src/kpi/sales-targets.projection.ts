@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@salesbook/eventstore';
 import { decodeEvent } from '../model/decode.js';
 import type { Projection } from '../model/projection.js';
-import { defineTable, upsert, type RowWrite } from '../model/table.js';
+import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
+import { planTargetPartsTable, planTargetSplitsTable, splitWrites } from './plan-target-parts.js';
 
 /** The current sales target of one month and scope (a rep or a region), in its currency. */
 export type SalesTargetRow = {
@@ -33,6 +34,8 @@ export type PlanTargetRow = {
   readonly region: string;
   readonly currency: string;
   readonly amount: number;
+  /** When it was last set or revised (epoch milliseconds): the later of a rep's own target and a split part is in force. */
+  readonly changed_ms: number;
 };
 
 /** The `plan_targets` read model: every target, one row per period x measure x scope x scope id. */
@@ -46,18 +49,23 @@ export const planTargetsTable = defineTable<PlanTargetRow, 'period' | 'measure' 
     region: 'TEXT',
     currency: 'TEXT',
     amount: 'INTEGER',
+    changed_ms: 'INTEGER',
   },
   primaryKey: ['period', 'measure', 'scope', 'scope_id'],
 });
 
-function project(event: RecordedEvent): readonly RowWrite[] {
-  if (event.type !== 'SalesTargetSet' && event.type !== 'SalesTargetRevised') return [];
+const TARGET_EVENTS = new Set(['SalesTargetSet', 'SalesTargetRevised', 'SalesTargetSplit']);
+
+function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
+  if (!TARGET_EVENTS.has(event.type)) return [];
   const decoded = decodeEvent(event);
+  if (decoded.type === 'SalesTargetSplit') return splitWrites(decoded.data, rows);
   if (decoded.type !== 'SalesTargetSet' && decoded.type !== 'SalesTargetRevised') return [];
   const d = decoded.data;
   const { period, measure, scope, scopeId: scope_id, region, currency, amount } = d;
+  const changed_ms = Date.parse(decoded.type === 'SalesTargetSet' ? decoded.data.setAt : decoded.data.revisedAt);
   // One stream per target: the last event of the stream is the target in force.
-  const plan = upsert(planTargetsTable, { period, measure, scope, scope_id, region, currency, amount });
+  const plan = upsert(planTargetsTable, { period, measure, scope, scope_id, region, currency, amount, changed_ms });
   // `sales_targets` keeps what the monthly reports compare booked sales with: booked targets of months.
   if (measure !== 'booked' || !/^\d{4}-\d{2}$/.test(period)) return [plan];
   return [
@@ -73,10 +81,13 @@ function project(event: RecordedEvent): readonly RowWrite[] {
   ];
 }
 
-/** Targets (SalesTargetSet, SalesTargetRevised) per period, measure and scope, for attainment at query time. */
+/**
+ * Targets (SalesTargetSet, SalesTargetRevised) per period, measure and scope, and the parts of split region targets
+ * (SalesTargetSplit), for attainment at query time.
+ */
 export const salesTargetsProjection: Projection = {
   name: 'sales_targets',
-  version: 2,
-  tables: [salesTargetsTable, planTargetsTable],
+  version: 3,
+  tables: [salesTargetsTable, planTargetsTable, planTargetPartsTable, planTargetSplitsTable],
   project,
 };

@@ -15,4 +15,11 @@ export const PlanAttainmentRowSchema = z.strictObject({
       "The measure from the period's first day to the end of the month asked for: booked sales, collected sales (received less reversed) or customers registered",
     ),
   attainment: z.number().nullable().describe('actual / target, 4 decimals'),
+  splitTotal: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "A region target split across its reps: the sum of those reps' targets in force (equal to target while the split holds). Null otherwise",
+    ),
 }) satisfies z.ZodType<P.PlanAttainmentRow>;
