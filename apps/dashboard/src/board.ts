@@ -11,7 +11,8 @@ import { salesPanel } from './views/sales.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
 import { commissionsPanel } from './views/commissions.js';
-import { marginByCategoryPanel, marginTrendPanel, promotionEffectPanel } from './views/pricing.js';
+import { marginByCategoryPanel, marginTrendPanel } from './views/pricing.js';
+import { promotionEffectPanel } from './views/promotions.js';
 import { forecastAccuracyPanel, forecastPanel } from './views/forecast.js';
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
