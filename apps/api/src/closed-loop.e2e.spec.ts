@@ -173,4 +173,24 @@ describe('follow-ups of unhappy answers', () => {
       ['west', 1, 1],
     ]);
   });
+
+  it('lists the answers behind the open and overdue counts through their drill-down links', async () => {
+    const thursday = '2026-03-05T02:00:00.000Z';
+    const get = (path: string, at: string) =>
+      api.at(at, () => api.call('GET', path, { actor: people.manager, headers: { 'X-Min-Position': last } }));
+    const report = await get('/reports/satisfaction?from=2026-03&to=2026-03&groupBy=region', thursday);
+    const east = (report.body.rows as { group: string; drillDown: Record<string, string> }[]).find(
+      (row) => row.group === 'east',
+    );
+    const answers = async (link: string | undefined, at = thursday): Promise<string[]> =>
+      ((await get(link ?? '', at)).body.rows as { customer_id: string; survey_id: string }[]).map(
+        (row) => `${row.customer_id}/${row.survey_id}`,
+      );
+    expect(east?.drillDown['followUpsOpen']).toBe(
+      '/reports/satisfaction/answers?from=2026-03&to=2026-03&region=east&followUp=open',
+    );
+    expect(await answers(east?.drillDown['followUpsOpen'])).toEqual(['c-2/s-1']);
+    expect(await answers(east?.drillDown['followUpsOverdue'])).toEqual(['c-2/s-1']);
+    expect(await answers(east?.drillDown['followUpsOverdue'], '2026-03-04T02:00:00.000Z')).toEqual([]);
+  });
 });
