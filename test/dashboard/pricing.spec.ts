@@ -72,6 +72,11 @@ async function expected(month: string, months: number): Promise<Record<string, V
         discount_cost: e.effect.discount_cost,
         incremental_margin: e.effect.incremental_margin,
         sales_lift: e.effect.sales_lift,
+        forecast_method: e.statisticalBaseline?.method ?? 'none',
+        units_forecast: e.statisticalBaseline?.quantity,
+        sales_forecast: e.statisticalBaseline?.net_sales,
+        incremental_sales_forecast: e.statisticalEffect?.net_sales,
+        sales_lift_forecast: e.statisticalEffect?.sales_lift,
       }),
     );
   }
@@ -96,6 +101,16 @@ it('shows margin by month, margin % by category and each promotion against its b
   const pumps = shown['pricing-promotions']?.find((row) => row['promotion'] === 'Spring pumps');
   expect(Number(pumps?.['discount_cost'])).toBeGreaterThan(0);
   expect([Number(pumps?.['sales_during']) > 0, Number(pumps?.['sales_baseline']) > 0]).toEqual([true, true]);
+  // Beside the stated baseline, the statistical one: the demo has months of pump sales before the promotion, so a
+  // model was fitted (flat or Theta, named in words) and forecast sales over the promotion's days.
+  expect(['flat', 'theta']).toContain(pumps?.['forecast_method']);
+  expect(Number(pumps?.['sales_forecast'])).toBeGreaterThan(0);
+  const method = await page.textContent(
+    'table[data-report="pricing-promotions"] tr[data-group="Spring pumps"] td[data-field="forecast_method"]',
+  );
+  expect(method).toBe(
+    pumps?.['forecast_method'] === 'theta' ? 'Theta method, deseasonalised' : 'mean of the last 6 months',
+  );
   expect(await page.textContent('section[data-panel="pricing-promotions"] h2')).toBe(
     'Promotions against their baseline',
   );
@@ -122,7 +137,17 @@ it('speaks Chinese in the pricing panels: titles, columns, money in ¥, no Engli
     '折扣成本',
     '增量毛利',
     '销售额增幅',
+    '预测方法',
+    '统计基准数量',
+    '统计基准销售额',
+    '超出统计基准的销售额',
+    '相对统计基准的增幅',
   ]);
+  expect(
+    await page.textContent(
+      'table[data-report="pricing-promotions"] tr[data-group="Spring pumps"] td[data-field="forecast_method"]',
+    ),
+  ).toMatch(/^(θ 法（去季节）|近6个月平均)$/);
   expect(
     await page.textContent('table[data-report="pricing-margin-trend"] tr[data-currency="CNY"] td[data-field="margin"]'),
   ).toMatch(/^-?¥[\d,]+\.\d\d$/);

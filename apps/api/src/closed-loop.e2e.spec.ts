@@ -44,11 +44,13 @@ const myDay = async (who: typeof people.rep, at: string): Promise<string[]> => {
   ).map((item) => `${item.customerId}/${item.surveyId} due ${item.dueOn}${item.overdue ? ' overdue' : ''}`);
 };
 
-const closedLoop = async (who: typeof people.rep, groupBy = '') => {
-  const response = await api.call('GET', `/reports/satisfaction?from=2026-03&to=2026-03${groupBy}`, {
-    actor: who,
-    headers: { 'X-Min-Position': last },
-  });
+const closedLoop = async (who: typeof people.rep, groupBy = '', at = '2026-03-05T02:00:00.000Z') => {
+  const response = await api.at(at, () =>
+    api.call('GET', `/reports/satisfaction?from=2026-03&to=2026-03${groupBy}`, {
+      actor: who,
+      headers: { 'X-Min-Position': last },
+    }),
+  );
   if (response.status !== 200)
     throw new Error(`satisfaction as ${who.id}: ${response.status} ${JSON.stringify(response.body)}`);
   return (response.body.rows as { group: string | null; closedLoop: unknown }[]).map((row) => [
@@ -136,18 +138,59 @@ describe('follow-ups of unhappy answers', () => {
 
   it('counts the closed loop in the satisfaction report, scoped by role', async () => {
     // east: c-1/s-1 closed and recovered after 30 h (Mon 02:00 -> Tue 08:00), c-2/s-1 open; west: c-3/s-1 open.
+    // On Thursday 5 March both open ones are past their due date (Wednesday 4th), as the managers' inboxes say.
+    const open = { closed: 0, recovered: 0, open: 1, overdue: 1, rate: 0, recoveryRate: null, meanHoursToClose: null };
     expect(await closedLoop(people.manager, '&groupBy=region')).toEqual([
-      ['east', { opened: 2, closed: 1, recovered: 1, rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }],
-      ['west', { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }],
+      [
+        'east',
+        { opened: 2, closed: 1, recovered: 1, open: 1, overdue: 1, rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 },
+      ],
+      ['west', { opened: 1, ...open }],
     ]);
     expect(await closedLoop(people.rep)).toEqual([
-      [null, { opened: 1, closed: 1, recovered: 1, rate: 1, recoveryRate: 1, meanHoursToClose: 30 }],
+      [
+        null,
+        { opened: 1, closed: 1, recovered: 1, open: 0, overdue: 0, rate: 1, recoveryRate: 1, meanHoursToClose: 30 },
+      ],
     ]);
-    expect(await closedLoop(westManager)).toEqual([
-      [null, { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }],
+    expect(await closedLoop(westManager)).toEqual([[null, { opened: 1, ...open }]]);
+    expect(await closedLoop(people.otherRep)).toEqual([[null, { opened: 1, ...open }]]);
+  });
+
+  it('counts an open follow-up as overdue only after its due date, on the business date of the request', async () => {
+    const region = async (at: string) =>
+      (await closedLoop(people.manager, '&groupBy=region', at)).map(([group, loop]) => {
+        const { open, overdue } = loop as { open: number; overdue: number };
+        return [group, open, overdue];
+      });
+    // Due Wednesday 4 March: not overdue that day (even at 23:30 in Shanghai), overdue from Thursday.
+    expect(await region('2026-03-04T15:30:00.000Z')).toEqual([
+      ['east', 1, 0],
+      ['west', 1, 0],
     ]);
-    expect(await closedLoop(people.otherRep)).toEqual([
-      [null, { opened: 1, closed: 0, recovered: 0, rate: 0, recoveryRate: null, meanHoursToClose: null }],
+    expect(await region('2026-03-04T16:30:00.000Z')).toEqual([
+      ['east', 1, 1],
+      ['west', 1, 1],
     ]);
+  });
+
+  it('lists the answers behind the open and overdue counts through their drill-down links', async () => {
+    const thursday = '2026-03-05T02:00:00.000Z';
+    const get = (path: string, at: string) =>
+      api.at(at, () => api.call('GET', path, { actor: people.manager, headers: { 'X-Min-Position': last } }));
+    const report = await get('/reports/satisfaction?from=2026-03&to=2026-03&groupBy=region', thursday);
+    const east = (report.body.rows as { group: string; drillDown: Record<string, string> }[]).find(
+      (row) => row.group === 'east',
+    );
+    const answers = async (link: string | undefined, at = thursday): Promise<string[]> =>
+      ((await get(link ?? '', at)).body.rows as { customer_id: string; survey_id: string }[]).map(
+        (row) => `${row.customer_id}/${row.survey_id}`,
+      );
+    expect(east?.drillDown['followUpsOpen']).toBe(
+      '/reports/satisfaction/answers?from=2026-03&to=2026-03&region=east&followUp=open',
+    );
+    expect(await answers(east?.drillDown['followUpsOpen'])).toEqual(['c-2/s-1']);
+    expect(await answers(east?.drillDown['followUpsOverdue'])).toEqual(['c-2/s-1']);
+    expect(await answers(east?.drillDown['followUpsOverdue'], '2026-03-04T02:00:00.000Z')).toEqual([]);
   });
 });

@@ -173,11 +173,19 @@ describe('GET /reports/reps/:repId/scorecard', () => {
 
 describe('GET /reports/satisfaction', () => {
   it('equals querySatisfaction over dates or months; a rep without responses sees none', async () => {
-    const response = await get('/reports/satisfaction?from=2026-03&to=2026-03&groupBy=rep');
+    // 10:00 in Shanghai on Wednesday 1 April: the follow-ups are judged overdue on that business date.
+    const response = await api.at('2026-04-01T02:00:00.000Z', () =>
+      get('/reports/satisfaction?from=2026-03&to=2026-03&groupBy=rep'),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ from: '2026-03', to: '2026-03', groupBy: 'rep', stale: false });
     // The query's figures, each group with the drill-down of its figures beside them.
-    const figures = querySatisfaction(db, lagOf, { from: '2026-03', to: '2026-03', groupBy: 'rep' }).rows;
+    const figures = querySatisfaction(db, lagOf, {
+      from: '2026-03',
+      to: '2026-03',
+      groupBy: 'rep',
+      followUpsDue: { today: '2026-04-01', businessDays: 2 },
+    }).rows;
     expect(response.body.rows).toEqual(figures.map((row) => ({ ...row, drillDown: expect.any(Object) })));
     expect(response.body.rows[0].drillDown.promoters).toBe(
       '/reports/satisfaction/answers?from=2026-03&to=2026-03&rep=rep-1&nps=promoters',

@@ -53,6 +53,8 @@ export const ClosedLoop = z.object({
         opened: z.number(),
         closed: z.number(),
         recovered: z.number(),
+        open: z.number(),
+        overdue: z.number(),
         rate: ratio,
         recoveryRate: ratio,
         meanHoursToClose: ratio,

@@ -8,10 +8,12 @@ import { actionsPanel } from './views/actions.js';
 import { closedLoopPanel } from './views/closed-loop.js';
 import { campaignsPanel } from './views/campaigns.js';
 import { salesPanel } from './views/sales.js';
+import { planPanel } from './views/plan.js';
 import { keyDriversPanel, satisfactionTrendPanel } from './views/satisfaction.js';
 import { leagueTablePanel } from './views/rankings.js';
 import { commissionsPanel } from './views/commissions.js';
-import { marginByCategoryPanel, marginTrendPanel, promotionEffectPanel } from './views/pricing.js';
+import { marginByCategoryPanel, marginTrendPanel } from './views/pricing.js';
+import { promotionEffectPanel } from './views/promotions.js';
 import { forecastAccuracyPanel, forecastPanel } from './views/forecast.js';
 
 const setOptions = (select: HTMLSelectElement, values: readonly string[], keepAll: boolean): void => {
@@ -30,6 +32,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
   reservePanels(context.panels, [
     'sales-region',
     'sales-rep',
+    'plan-attainment',
     'aging',
     'collections-trend',
     'satisfaction-trend',
@@ -51,6 +54,7 @@ export async function renderBoard(context: ViewContext): Promise<void> {
     salesPanel(context, 'region'),
     salesPanel(context, 'rep'),
     agingPanel(context),
+    planPanel(context),
     collectionTrendPanel(context),
     satisfactionTrendPanel(context),
     keyDriversPanel(context),

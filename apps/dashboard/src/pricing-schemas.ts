@@ -53,5 +53,14 @@ export const PromotionEffect = z.object({
     incremental_margin: z.number(),
     sales_lift: ratio,
   }),
+  statisticalBaseline: z
+    .object({
+      method: z.enum(['none', 'flat', 'theta']),
+      history_months: z.number(),
+      quantity: z.number(),
+      net_sales: z.number(),
+    })
+    .nullable(),
+  statisticalEffect: z.object({ quantity: z.number(), net_sales: z.number(), sales_lift: ratio }).nullable(),
 });
 export type PromotionEffect = z.infer<typeof PromotionEffect>;

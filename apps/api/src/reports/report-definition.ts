@@ -19,6 +19,8 @@ export interface ReportContext {
   readonly now: () => Date;
   /** How long before an SLA target an alert fires. */
   readonly slaWarningMs: number;
+  /** Business days an unhappy answer's follow-up is given before it is overdue. */
+  readonly followUpBusinessDays: number;
 }
 
 /** Who a completion reads the store for, and the codecs that open or mask personal data for them. */

@@ -75,6 +75,7 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
       params,
       now: this.clock,
       slaWarningMs: this.config.alerts.slaWarningMs,
+      followUpBusinessDays: this.config.followUpBusinessDays,
     };
     const refusal = definition.authorize?.(query, context);
     if (refusal !== undefined) throw toHttpException(refusal);

@@ -23,6 +23,7 @@ import { SatisfactionAnswerSchema } from './answers/satisfaction-answer-rows.js'
 import { reportAnswer } from './answers/report-answer.js';
 import { periodQuery, ReportMonth, type CompletionReader, type ReportDefinition } from './report-definition.js';
 import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filters.js';
+import { businessToday } from './business-clock.js';
 
 /** `GET /reports/satisfaction/answers`: a satisfaction figure's filters, the part of it asked for, and a page. */
 export const SatisfactionAnswersQuery = periodQuery({
@@ -85,7 +86,7 @@ export const satisfactionAnswersReport: ReportDefinition<SatisfactionAnswersQuer
     }),
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
-  run(query, { db, lagOf, actor }) {
+  run(query, { db, lagOf, actor, zone, now, followUpBusinessDays }) {
     const { limit, cursor, campaign, rep: _rep, region: _region, ...filter } = query;
     const result = querySatisfactionAnswers(db, lagOf, {
       ...filter,
@@ -93,6 +94,8 @@ export const satisfactionAnswersReport: ReportDefinition<SatisfactionAnswersQuer
       scope: filteredScope(actor, query),
       limit,
       after: afterCursor(SATISFACTION_ANSWER_LIST, cursor, 3),
+      // The overdue part is judged on today's business date, as the satisfaction report counts it.
+      followUpsDue: { today: businessToday(now(), zone), businessDays: followUpBusinessDays },
     });
     return { ...result, personalData: canReadPersonalData(actor.role) ? 'unmasked' : 'masked' };
   },

@@ -15,6 +15,8 @@ const FIGURES = {
   followUpsOpened: { followUp: 'opened' },
   followUpsClosed: { followUp: 'closed' },
   followUpsRecovered: { followUp: 'recovered' },
+  followUpsOpen: { followUp: 'open' },
+  followUpsOverdue: { followUp: 'overdue' },
 } as const;
 
 /** The drill-down of each figure of a group: the URL of the answers behind it, and a template for an item's score. */

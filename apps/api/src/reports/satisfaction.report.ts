@@ -6,6 +6,7 @@ import { filteredScope, refuseForeignFilter, ScopeFilter } from './report-filter
 import { reportAnswer } from './answers/report-answer.js';
 import { SatisfactionGroupSchema } from './answers/other-rows.js';
 import { drillDownOf, DrillDownSchema } from './satisfaction-drill-down.js';
+import { businessToday } from './business-clock.js';
 
 /** `GET /reports/satisfaction?from=&to=&groupBy=` (dates YYYY-MM-DD or months YYYY-MM, inclusive). */
 export const SatisfactionQuery = periodQuery({
@@ -21,7 +22,7 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
     path: '/reports/satisfaction',
     audience: READ_ROLES.reports,
     summary:
-      'Satisfaction: CSAT, NPS, item averages, key drivers and the closed loop (follow-ups of unhappy answers opened, closed, recovered, time to close) of the survey responses of a period, each with its n and the drill-down to the answers behind it; without groupBy one group',
+      'Satisfaction: CSAT, NPS, item averages, key drivers and the closed loop (follow-ups of unhappy answers opened, closed, recovered, still open and overdue today, time to close) of the survey responses of a period, each with its n and the drill-down to the answers behind it; without groupBy one group',
     tag: 'reports',
     query: SatisfactionQuery,
     status: 200,
@@ -33,12 +34,14 @@ export const satisfactionReport: ReportDefinition<SatisfactionQuery, Satisfactio
     }),
   },
   authorize: (query, { actor }) => refuseForeignFilter(query, actor),
-  run(query, { db, lagOf, actor }) {
+  run(query, { db, lagOf, actor, zone, now, followUpBusinessDays }) {
     const result = querySatisfaction(db, lagOf, {
       from: query.from,
       to: query.to,
       ...(query.groupBy === undefined ? {} : { groupBy: query.groupBy }),
       scope: filteredScope(actor, query),
+      // Overdue is judged on today's business date, as the work lists judge it (answers are cached per day).
+      followUpsDue: { today: businessToday(now(), zone), businessDays: followUpBusinessDays },
     });
     const rows = result.rows.map((row) => ({ ...row, drillDown: drillDownOf(query, row.group) }));
     return { ...result, rows, from: query.from, to: query.to, groupBy: query.groupBy ?? null };

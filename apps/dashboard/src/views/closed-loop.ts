@@ -4,11 +4,20 @@ import { renderPanel, renderPanelError } from '../panel.js';
 import { ClosedLoop } from '../action-schemas.js';
 import { describe, scopeParams, type ViewContext } from '../context.js';
 
-const FIELDS = ['opened', 'closed', 'recovered', 'rate', 'recoveryRate', 'meanHoursToClose'] as const;
+const FIELDS = [
+  'opened',
+  'closed',
+  'recovered',
+  'open',
+  'overdue',
+  'rate',
+  'recoveryRate',
+  'meanHoursToClose',
+] as const;
 
 /**
  * The closed loop of the unhappy answers of the trend's months, per region: follow-ups opened, closed and recovered,
- * the closed-loop and recovery rates and the mean hours to close.
+ * those still open and overdue today, the closed-loop and recovery rates and the mean hours to close.
  */
 export async function closedLoopPanel(context: ViewContext): Promise<void> {
   const { api, filters, panels } = context;
@@ -47,6 +56,8 @@ export async function closedLoopPanel(context: ViewContext): Promise<void> {
         opened: { value: loop.opened, text: plain(loop.opened) },
         closed: { value: loop.closed, text: plain(loop.closed) },
         recovered: { value: loop.recovered, text: plain(loop.recovered) },
+        open: { value: loop.open, text: plain(loop.open) },
+        overdue: { value: loop.overdue, text: plain(loop.overdue) },
         rate: { value: loop.rate, text: percent(loop.rate) },
         recoveryRate: { value: loop.recoveryRate, text: percent(loop.recoveryRate) },
         meanHoursToClose: { value: loop.meanHoursToClose, text: plain(loop.meanHoursToClose, 1) },

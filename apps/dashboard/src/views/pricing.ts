@@ -1,13 +1,13 @@
-import { dateLabel, lastDayOf, money, monthLabel, percent, plain, shiftMonth } from '../format.js';
+import { money, monthLabel, percent, shiftMonth } from '../format.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
 import { renderPanel, renderPanelError, type Cell } from '../panel.js';
-import { Margins, PromotionEffect, PromotionList } from '../pricing-schemas.js';
+import { Margins } from '../pricing-schemas.js';
 import { describe, scopeParams, type ViewContext } from '../context.js';
 
 /** Columns labelled from this panel group's own catalogue block (`pricing.column.<field>`). */
-const columnsOf = (...fields: readonly string[]) =>
+export const columnsOf = (...fields: readonly string[]) =>
   fields.map((field) => ({ field, label: t(`pricing.column.${field}` as MessageKey) }));
-const moneyCell = (minor: number, currency: string): Cell => ({ value: minor, text: money(minor, currency) });
+export const moneyCell = (minor: number, currency: string): Cell => ({ value: minor, text: money(minor, currency) });
 /** Margin over the costed sales, 4 decimals like the API's ratios; `null` without costed sales. */
 const marginPct = (margin: number, costed: number): number | null =>
   costed === 0 ? null : Math.round((margin / costed) * 10_000) / 10_000;
@@ -114,74 +114,6 @@ export async function marginByCategoryPanel(context: ViewContext): Promise<void>
         net_sales: moneyCell(row.net_sales, row.currency),
         margin: moneyCell(row.margin, row.currency),
         margin_pct: { value: row.margin_pct, text: percent(row.margin_pct) },
-      },
-    })),
-  });
-}
-
-type Effect = PromotionEffect & { readonly startsOn: string; readonly endsOn: string };
-
-/** Each approved promotion running in the trend's months: its covered sales during it against the days before it. */
-export async function promotionEffectPanel(context: ViewContext): Promise<void> {
-  const { api, filters, panels } = context;
-  const id = 'pricing-promotions';
-  const title = t('pricing.promotions.title');
-  const [first, last] = [`${shiftMonth(filters.month, 1 - filters.months)}-01`, lastDayOf(filters.month)];
-  const list = await api.get('/promotions', { status: 'approved' }, PromotionList);
-  if (!list.ok) return renderPanelError(panels, id, title, describe(list.error));
-  const running = list.data.rows.filter((p) => p.starts_on <= last && p.ends_on >= first);
-  const answers = await Promise.all(
-    running.map((p) =>
-      api.get(`/reports/promotions/${encodeURIComponent(p.promotion_id)}/effectiveness`, {}, PromotionEffect),
-    ),
-  );
-  const effects: Effect[] = [];
-  for (const [index, answer] of answers.entries()) {
-    if (!answer.ok) return renderPanelError(panels, id, title, describe(answer.error));
-    effects.push({ ...answer.data, startsOn: running[index]?.starts_on ?? '', endsOn: running[index]?.ends_on ?? '' });
-  }
-  const charted = effects.filter((e) => e.currency === filters.currency);
-  const window = (e: Effect, name: 'during' | 'baseline') =>
-    e.rows.find((row) => row.window === name) ?? { quantity: 0, net_sales: 0 };
-  renderPanel(panels, {
-    id,
-    title,
-    note: t('pricing.promotions.note', {
-      from: monthLabel(shiftMonth(filters.month, 1 - filters.months)),
-      to: monthLabel(filters.month),
-    }),
-    chart: {
-      type: 'bar',
-      unit: { kind: 'money', currency: filters.currency },
-      labels: charted.map((e) => e.name),
-      datasets: [
-        { label: t('pricing.promotions.during'), data: charted.map((e) => window(e, 'during').net_sales / 100) },
-        { label: t('pricing.promotions.baseline'), data: charted.map((e) => window(e, 'baseline').net_sales / 100) },
-      ],
-    },
-    columns: columnsOf(
-      'promotion',
-      'period',
-      'units_during',
-      'units_baseline',
-      'sales_during',
-      'sales_baseline',
-      'discount_cost',
-      'incremental_margin',
-      'sales_lift',
-    ),
-    rows: effects.map((e) => ({
-      keys: { promotion: e.promotionId, group: e.name, currency: e.currency },
-      cells: {
-        promotion: { value: e.name, text: e.name },
-        period: { value: `${e.startsOn}/${e.endsOn}`, text: `${dateLabel(e.startsOn)} – ${dateLabel(e.endsOn)}` },
-        units_during: { value: window(e, 'during').quantity, text: plain(window(e, 'during').quantity) },
-        units_baseline: { value: window(e, 'baseline').quantity, text: plain(window(e, 'baseline').quantity) },
-        sales_during: moneyCell(window(e, 'during').net_sales, e.currency),
-        sales_baseline: moneyCell(window(e, 'baseline').net_sales, e.currency),
-        discount_cost: moneyCell(e.effect.discount_cost, e.currency),
-        incremental_margin: moneyCell(e.effect.incremental_margin, e.currency),
-        sales_lift: { value: e.effect.sales_lift, text: percent(e.effect.sales_lift) },
       },
     })),
   });

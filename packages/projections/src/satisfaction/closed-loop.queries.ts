@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ratio } from '../model/ratio.js';
 import { prepared } from '../runner/statements.js';
+import { overdueBefore } from './follow-ups.queries.js';
 
 /** The closed loop of a group of answers: follow-ups opened by its unhappy answers, closed, and customers recovered. */
 export interface ClosedLoopFigure {
@@ -8,6 +9,10 @@ export interface ClosedLoopFigure {
   readonly opened: number;
   readonly closed: number;
   readonly recovered: number;
+  /** Follow-ups still open now (opened - closed). */
+  readonly open: number;
+  /** Open follow-ups past their due date on the as-of date; `null` when the query was given no as-of date. */
+  readonly overdue: number | null;
   /** closed / opened; `null` without follow-ups. */
   readonly rate: number | null;
   /** recovered / closed; `null` with none closed. */
@@ -21,7 +26,15 @@ interface ClosedLoopSums {
   readonly opened: number;
   readonly closed: number;
   readonly recovered: number;
+  readonly open: number;
+  readonly overdue: number | null;
   readonly hours: number | null;
+}
+
+/** The business date open follow-ups are judged overdue on, and the business days each one is given. */
+export interface FollowUpsDue {
+  readonly today: string;
+  readonly businessDays: number;
 }
 
 /** The parameters a satisfaction figure is filtered by (the same for its sums, its closed loop and its answers). */
@@ -42,27 +55,38 @@ const figure = (sums: ClosedLoopSums): ClosedLoopFigure => ({
   opened: sums.opened,
   closed: sums.closed,
   recovered: sums.recovered,
+  open: sums.open,
+  overdue: sums.overdue,
   rate: ratio(sums.closed, sums.opened),
   recoveryRate: ratio(sums.recovered, sums.closed),
   meanHoursToClose: sums.closed === 0 || sums.hours === null ? null : Math.round((sums.hours / sums.closed) * 10) / 10,
 });
 
-/** An empty closed loop (a group without unhappy answers). */
-export const NO_CLOSED_LOOP: ClosedLoopFigure = figure({ grp: null, opened: 0, closed: 0, recovered: 0, hours: null });
+const empty = { grp: null, opened: 0, closed: 0, recovered: 0, open: 0, hours: null };
+/** An empty closed loop (a group without unhappy answers) of a query given no as-of date. */
+export const NO_CLOSED_LOOP: ClosedLoopFigure = figure({ ...empty, overdue: null });
+/** An empty closed loop of a query given an as-of date: none overdue. */
+export const noClosedLoop = (due: FollowUpsDue | undefined): ClosedLoopFigure =>
+  due === undefined ? NO_CLOSED_LOOP : figure({ ...empty, overdue: 0 });
 
 /**
  * The closed loop of the answers in range, by group (`group` is an SQL expression over `satisfaction_answers`,
  * the same as the satisfaction figures use), keyed by the group's value (`null` as the key `''` would collide, so kept as `null`).
+ * With `due`, the open follow-ups past their due date on `due.today` are counted as overdue, as the work lists judge them.
  */
 export function closedLoopByGroup(
   db: Database.Database,
   group: string,
   where: AnswerWhere,
+  due?: FollowUpsDue,
 ): Map<string | null, ClosedLoopFigure> {
   const sql = `SELECT ${group} AS grp,
       SUM(follow_up <> 'none') AS opened, SUM(follow_up = 'closed') AS closed, SUM(COALESCE(recovered, 0)) AS recovered,
+      SUM(follow_up = 'open') AS open,
+      SUM(CASE WHEN follow_up = 'open' AND COALESCE(opened_on, responded_on) < @overdueBefore THEN 1 ELSE 0 END) AS overdue,
       SUM(CASE WHEN follow_up = 'closed' THEN (julianday(closed_at) - julianday(opened_at)) * 24 END) AS hours
     FROM satisfaction_answers WHERE ${ANSWER_WHERE} AND follow_up <> 'none' GROUP BY grp`;
-  const rows = prepared(db, sql).all(where) as ClosedLoopSums[];
-  return new Map(rows.map((row) => [row.grp, figure(row)]));
+  const overdue = due === undefined ? null : overdueBefore(due.today, due.businessDays);
+  const rows = prepared(db, sql).all({ ...where, overdueBefore: overdue }) as ClosedLoopSums[];
+  return new Map(rows.map((row) => [row.grp, figure({ ...row, overdue: due === undefined ? null : row.overdue })]));
 }

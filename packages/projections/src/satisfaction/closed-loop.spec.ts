@@ -4,7 +4,13 @@ import { ProjectionRunner } from '../runner/runner.js';
 import { reassigned, surveyed, type TestAnswer, type TestCustomer } from '../testing/customer-events.js';
 import { followUpClosed, followUpOpened } from '../testing/follow-up-events.js';
 import { appendTestEvents } from '../testing/stored-events.js';
-import { addBusinessDays, listDetractorFollowUps, type FollowUpListFilter } from './follow-ups.queries.js';
+import {
+  addBusinessDays,
+  listDetractorFollowUps,
+  overdueBefore,
+  type FollowUpListFilter,
+} from './follow-ups.queries.js';
+import type { FollowUpsDue } from './closed-loop.queries.js';
 import { satisfactionProjection } from './satisfaction.projection.js';
 import { querySatisfaction } from './satisfaction.queries.js';
 
@@ -12,6 +18,13 @@ const east: TestCustomer = { customerId: 'c-east', region: 'east', ownerRepId: '
 const west: TestCustomer = { customerId: 'c-west', region: 'west', ownerRepId: 'rep-2', segment: 'enterprise' };
 const answer = (nps: number, csat: number): TestAnswer => ({ nps, csat, items: [3, 3, 3, 3] });
 const TUE = '2026-03-10T02:00:00Z';
+const figures = (opened: number, closed: number, recovered: number, open: number, overdue: number | null) => ({
+  opened,
+  closed,
+  recovered,
+  open,
+  overdue,
+});
 const FRI = '2026-03-13T02:00:00Z';
 
 /** Two unhappy answers each in east (Tuesday) and west (Friday), one of each closed, one content answer. */
@@ -41,13 +54,27 @@ async function live(store: EventStore): Promise<Database.Database> {
   return db;
 }
 
-const loops = (db: Database.Database, groupBy?: 'region', scope?: { repId: string }) =>
+const loops = (db: Database.Database, groupBy?: 'region', scope?: { repId: string }, followUpsDue?: FollowUpsDue) =>
   querySatisfaction(db, () => 0, {
     from: '2026-03',
     to: '2026-03',
     ...(groupBy ? { groupBy } : {}),
     ...(scope ? { scope } : {}),
+    ...(followUpsDue ? { followUpsDue } : {}),
   }).rows.map((g) => [g.group, g.closedLoop]);
+
+const filter = (overrides: Partial<FollowUpListFilter>): FollowUpListFilter => ({
+  scope: {},
+  today: '2026-03-12',
+  businessDays: 2,
+  overdueOnly: false,
+  limit: 50,
+  ...overrides,
+});
+const ids = (db: Database.Database, overrides: Partial<FollowUpListFilter>) =>
+  listDetractorFollowUps(db, filter(overrides)).items.map(
+    (i) => `${i.customerId}/${i.surveyId} ${i.ownerRepId} due ${i.dueOn}${i.overdue ? ' overdue' : ''}`,
+  );
 
 describe('the closed loop in the satisfaction report', () => {
   it('counts follow-ups opened, closed and recovered, with the closed-loop rate and mean hours to close', async () => {
@@ -56,16 +83,59 @@ describe('the closed loop in the satisfaction report', () => {
     const db = await live(store);
     // east: s1 and s2 opened, s1 closed recovered after 30 h (Tue 02:00 -> Wed 08:00); west: s1 closed unrecovered after 72 h.
     expect(loops(db, 'region')).toEqual([
-      ['east', { opened: 2, closed: 1, recovered: 1, rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }],
-      ['west', { opened: 2, closed: 1, recovered: 0, rate: 0.5, recoveryRate: 0, meanHoursToClose: 72 }],
+      ['east', { ...figures(2, 1, 1, 1, null), rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }],
+      ['west', { ...figures(2, 1, 0, 1, null), rate: 0.5, recoveryRate: 0, meanHoursToClose: 72 }],
     ]);
     // All four: 2 of 4 closed, 1 of 2 recovered, (30 + 72) / 2 = 51 h.
     expect(loops(db)).toEqual([
-      [null, { opened: 4, closed: 2, recovered: 1, rate: 0.5, recoveryRate: 0.5, meanHoursToClose: 51 }],
+      [null, { ...figures(4, 2, 1, 2, null), rate: 0.5, recoveryRate: 0.5, meanHoursToClose: 51 }],
     ]);
     expect(loops(db, undefined, { repId: 'rep-1' })).toEqual([
-      [null, { opened: 2, closed: 1, recovered: 1, rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }],
+      [null, { ...figures(2, 1, 1, 1, null), rate: 0.5, recoveryRate: 1, meanHoursToClose: 30 }],
     ]);
+  });
+
+  it('counts the follow-ups still open and, given an as-of date, those past their due date as the work lists judge them', async () => {
+    const store = createMemoryEventStore();
+    await history(store);
+    const db = await live(store);
+    const open = (today: string, businessDays = 2) =>
+      querySatisfaction(db, () => 0, {
+        from: '2026-03',
+        to: '2026-03',
+        groupBy: 'region',
+        followUpsDue: { today, businessDays },
+      }).rows.map((g) => [g.group, g.closedLoop.open, g.closedLoop.overdue]);
+    // east s2 (Tuesday 10th) is due Thursday 12th, west s2 (Friday 13th) Tuesday 17th: each overdue the day after.
+    expect(open('2026-03-12')).toEqual([
+      ['east', 1, 0],
+      ['west', 1, 0],
+    ]);
+    expect(open('2026-03-13')).toEqual([
+      ['east', 1, 1],
+      ['west', 1, 0],
+    ]);
+    expect(open('2026-03-18')).toEqual([
+      ['east', 1, 1],
+      ['west', 1, 1],
+    ]);
+    expect(open('2026-03-13', 3)).toEqual([
+      ['east', 1, 0],
+      ['west', 1, 0],
+    ]);
+    // The same follow-ups as the rep's work list says are overdue, whatever the day.
+    for (const today of ['2026-03-11', '2026-03-13', '2026-03-16', '2026-03-18']) {
+      const listed = ids(db, { scope: { repId: 'rep-1' }, today }).filter((line) => line.endsWith(' overdue')).length;
+      expect(loops(db, undefined, { repId: 'rep-1' }, { today, businessDays: 2 })[0]?.[1]).toMatchObject({
+        overdue: listed,
+      });
+    }
+  });
+
+  it('finds the first opening date not yet overdue, across weekends and with no days given', () => {
+    expect(overdueBefore('2026-03-12', 2)).toBe('2026-03-10'); // opened Monday 9th: due Wednesday, overdue Thursday
+    expect(overdueBefore('2026-03-16', 2)).toBe('2026-03-12'); // a Monday: opened Wednesday 11th was due Friday
+    expect(overdueBefore('2026-03-16', 0)).toBe('2026-03-16');
   });
 
   it('gives the same rows when replayed from the start (the follow-ups are events, not decided again)', async () => {
@@ -81,19 +151,6 @@ describe('the closed loop in the satisfaction report', () => {
 });
 
 describe('open follow-ups on the work lists', () => {
-  const filter = (overrides: Partial<FollowUpListFilter>): FollowUpListFilter => ({
-    scope: {},
-    today: '2026-03-12',
-    businessDays: 2,
-    overdueOnly: false,
-    limit: 50,
-    ...overrides,
-  });
-  const ids = (db: Database.Database, overrides: Partial<FollowUpListFilter>) =>
-    listDetractorFollowUps(db, filter(overrides)).items.map(
-      (i) => `${i.customerId}/${i.surveyId} ${i.ownerRepId} due ${i.dueOn}${i.overdue ? ' overdue' : ''}`,
-    );
-
   it('counts business days, skipping weekends', () => {
     expect(addBusinessDays('2026-03-10', 2)).toBe('2026-03-12'); // Tuesday -> Thursday
     expect(addBusinessDays('2026-03-13', 2)).toBe('2026-03-17'); // Friday -> Tuesday

@@ -20,6 +20,19 @@ export function addBusinessDays(date: string, days: number): string {
   return current;
 }
 
+const previousDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The first opening date whose follow-up is not yet overdue on `today`: a follow-up opened before it is due before
+ * `today` (due dates only grow with the opening date, so one date splits open follow-ups into overdue and not).
+ */
+export function overdueBefore(today: string, businessDays: number): string {
+  let first = today;
+  while (addBusinessDays(previousDay(first), businessDays) >= today) first = previousDay(first);
+  return first;
+}
+
 /** An open follow-up of an unhappy answer, as a work list shows it. */
 export interface DetractorFollowUpItem {
   readonly customerId: string;

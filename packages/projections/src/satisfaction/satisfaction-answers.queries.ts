@@ -4,6 +4,8 @@ import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { Conditions, readPage } from '../worklists/paging.js';
 import type { SatisfactionAnswerRow } from './satisfaction-answers.tables.js';
+import type { FollowUpsDue } from './closed-loop.queries.js';
+import { overdueBefore } from './follow-ups.queries.js';
 import { SATISFACTION_ITEMS, type SatisfactionItem } from './satisfaction.projection.js';
 
 /** The list name of drill-down cursors (a cursor of another list is refused). */
@@ -13,8 +15,8 @@ export const SATISFACTION_ANSWER_LIST = 'satisfaction-answers';
 export const NPS_BANDS = ['promoters', 'passives', 'detractors'] as const;
 /** CSAT bands: satisfied 4-5 (the CSAT share's numerator), not satisfied 1-3. */
 export const CSAT_BANDS = ['satisfied', 'not_satisfied'] as const;
-/** Closed-loop figures: follow-ups opened, closed, closed with the customer recovered. */
-export const FOLLOW_UP_FIGURES = ['opened', 'closed', 'recovered'] as const;
+/** Closed-loop figures: follow-ups opened, closed, closed with the customer recovered, still open, overdue today. */
+export const FOLLOW_UP_FIGURES = ['opened', 'closed', 'recovered', 'open', 'overdue'] as const;
 
 const NPS_SQL: Readonly<Record<(typeof NPS_BANDS)[number], string>> = {
   promoters: 'nps >= 9',
@@ -29,6 +31,8 @@ const FOLLOW_UP_SQL: Readonly<Record<(typeof FOLLOW_UP_FIGURES)[number], string>
   opened: "follow_up <> 'none'",
   closed: "follow_up = 'closed'",
   recovered: 'recovered = 1',
+  open: "follow_up = 'open'",
+  overdue: "follow_up = 'open' AND COALESCE(opened_on, responded_on) < @overdueBefore",
 };
 
 /** The answers behind a satisfaction figure: the figure's own filters, which part of it, and a page. */
@@ -43,6 +47,8 @@ export interface SatisfactionAnswerFilter {
   readonly nps?: (typeof NPS_BANDS)[number];
   readonly csat?: (typeof CSAT_BANDS)[number];
   readonly followUp?: (typeof FOLLOW_UP_FIGURES)[number];
+  /** The day and business days `followUp: 'overdue'` is judged by; without them no follow-up is overdue. */
+  readonly followUpsDue?: FollowUpsDue;
   /** With `score`: answers that gave this item that score (1-5). */
   readonly item?: SatisfactionItem;
   readonly score?: number;
@@ -53,6 +59,12 @@ export interface SatisfactionAnswerFilter {
 
 /** One answer behind a figure; business facts only (the comment is read from the event by whoever may). */
 export type SatisfactionAnswerItem = Omit<SatisfactionAnswerRow, 'owner_rep_id' | 'owner_region' | 'opened_on'>;
+
+/** The first opening date not yet overdue, for the overdue part only (`null` matches nothing without a day). */
+const followUpParams = ({ followUp, followUpsDue: due }: SatisfactionAnswerFilter) =>
+  followUp !== 'overdue'
+    ? {}
+    : { overdueBefore: due === undefined ? null : overdueBefore(due.today, due.businessDays) };
 
 const conditionsOf = (filter: SatisfactionAnswerFilter): Conditions => {
   const range = businessDateRange(filter.from, filter.to);
@@ -67,7 +79,7 @@ const conditionsOf = (filter: SatisfactionAnswerFilter): Conditions => {
     .add('campaign_id = @campaignId', { campaignId: filter.campaignId })
     .add(NPS_SQL[filter.nps ?? 'promoters'], {}, filter.nps !== undefined)
     .add(CSAT_SQL[filter.csat ?? 'satisfied'], {}, filter.csat !== undefined)
-    .add(FOLLOW_UP_SQL[filter.followUp ?? 'opened'], {}, filter.followUp !== undefined)
+    .add(FOLLOW_UP_SQL[filter.followUp ?? 'opened'], followUpParams(filter), filter.followUp !== undefined)
     .add(`${item ?? 'price'} = @score`, { score: filter.score }, item !== undefined && filter.score !== undefined)
     .add(
       '(responded_on, customer_id, survey_id) > (@afterOn, @afterCustomer, @afterSurvey)',

@@ -5,7 +5,13 @@ import type { ReportResult } from '../runner/status.js';
 import { satisfactionFigures, type SatisfactionFigures, type SatisfactionSums } from './satisfaction-figures.js';
 import { satisfactionDailyTable } from './satisfaction.projection.js';
 import { prepared } from '../runner/statements.js';
-import { closedLoopByGroup, NO_CLOSED_LOOP, type AnswerWhere, type ClosedLoopFigure } from './closed-loop.queries.js';
+import {
+  closedLoopByGroup,
+  noClosedLoop,
+  type AnswerWhere,
+  type ClosedLoopFigure,
+  type FollowUpsDue,
+} from './closed-loop.queries.js';
 
 /**
  * What a satisfaction report groups by: region, rep (the customer's owner rep at the time of the survey),
@@ -25,6 +31,8 @@ export interface SatisfactionFilter {
   readonly scope?: ReportScope;
   /** Only answers to surveys about this month (`YYYY-MM`). */
   readonly surveyPeriod?: string;
+  /** The as-of date and business days that make an open follow-up overdue; without it `overdue` is `null`. */
+  readonly followUpsDue?: FollowUpsDue;
 }
 
 /** The figures of one group; `group` is the value of the grouping dimension (`null` when not grouped). */
@@ -47,7 +55,7 @@ const KEY_COLUMNS = new Set(['responded_on', 'region', 'rep_id', 'segment', 'sur
 const SUMMED = Object.keys(satisfactionDailyTable.columns).filter((column) => !KEY_COLUMNS.has(column));
 
 /** The row filter of a satisfaction figure: its business dates, the caller's scope and the survey period. */
-export const answerWhere = (filter: Omit<SatisfactionFilter, 'groupBy'>): AnswerWhere => ({
+export const answerWhere = (filter: Omit<SatisfactionFilter, 'groupBy' | 'followUpsDue'>): AnswerWhere => ({
   ...businessDateRange(filter.from, filter.to),
   repId: filter.scope?.repId ?? null,
   region: filter.scope?.region ?? null,
@@ -74,11 +82,11 @@ export function querySatisfaction(
   return readReport(db, 'satisfaction', lagOf, () => {
     const where = answerWhere(filter);
     const rows = prepared(db, sql).all(where) as Array<SatisfactionSums & { grp: string | null }>;
-    const loops = closedLoopByGroup(db, group, where);
+    const loops = closedLoopByGroup(db, group, where, filter.followUpsDue);
     return rows.map(({ grp, ...sums }) => ({
       group: grp,
       ...satisfactionFigures(sums),
-      closedLoop: loops.get(grp) ?? NO_CLOSED_LOOP,
+      closedLoop: loops.get(grp) ?? noClosedLoop(filter.followUpsDue),
     }));
   });
 }

@@ -94,6 +94,10 @@ export const SatisfactionGroupSchema = z.strictObject({
     opened: count,
     closed: count,
     recovered: count,
+    open: count.describe('Follow-ups of these answers still open now'),
+    overdue: count.describe(
+      "Open follow-ups past their due date (opening + the configured business days, 2 unless set) on today's business date",
+    ),
     rate: maybeNumber,
     recoveryRate: maybeNumber,
     meanHoursToClose: maybeNumber,
