@@ -6,6 +6,7 @@ import { runQuarterlySurvey } from './scenario/surveys.js';
 import { reviewQuarter, type QuarterAnswer } from './scenario/actions.js';
 import { setMonthlyTargets } from './scenario/targets.js';
 import { submitForecasts } from './scenario/forecasts.js';
+import { planOpportunities } from './scenario/opportunities.js';
 import type { Sim } from './sim.js';
 
 const GENERAL_COMPLAINTS = ['service', 'billing', 'other'] as const;
@@ -28,6 +29,7 @@ export function planMonth(sim: Sim, month: string, load: Map<string, number>): v
   const { random, engine } = sim;
   setMonthlyTargets(sim, month, days[Math.min(9, days.length - 1)] ?? first);
   submitForecasts(sim, month, days[Math.min(2, days.length - 1)] ?? first);
+  planOpportunities(sim, days);
   const instant = (): number => officeInstant(random, random.pick(days));
   for (const region of sim.world.regions) {
     const size = sim.customers.filter((customer) => customer.region === region && customer.active).length;
