@@ -46,8 +46,8 @@ export interface Deal {
   quotation?: string;
 }
 
-/** Runs an opportunity command by the deal's rep (or `actor`); false if it was not recorded (e.g. the event budget). */
-export const runDeal = (sim: Sim, deal: Deal, command: OpportunityCommand): boolean =>
+/** Runs an opportunity command on the deal's stream; false if it was not recorded (the event budget spent). */
+const runDeal = (sim: Sim, deal: Deal, command: OpportunityCommand): boolean =>
   sim.engine.run(deal.stream, command, { correlationId: deal.correlationId }).ok;
 
 /**
