@@ -11,6 +11,10 @@ const session = useDemoAndBrowser();
 
 const text = (value: unknown): string => (value === null ? 'null' : String(value));
 
+/** The rows of the months after `month` with a weighted pipeline: the generator leaves opportunities open. */
+const comingPipeline = (rows: readonly Record<string, string>[], month: string) =>
+  rows.filter((row) => (row['month'] ?? '') > month && Number(row['pipeline']) > 0);
+
 /** Both panels' tables as the page must show them: the API's rows for the filter month, with the role's token. */
 async function expected(role: string, month: string, months: number) {
   const forecast = (await session.get(role, '/reports/forecast', {
@@ -45,7 +49,11 @@ it('shows a sales manager the forecast by month and its accuracy, in English, as
     api.forecast.some((row) => Number(row['commit']) > 0 && Number(row['bestCase']) >= Number(row['commit'])),
   ).toBe(true);
   expect(api.accuracy.some((row) => row['kind'] === 'commit' && Number(row['months']) > 0)).toBe(true);
-  expect(await readTable(page, 'table[data-report="forecast"]')).toEqual(api.forecast);
+  const shown = await readTable(page, 'table[data-report="forecast"]');
+  expect(shown).toEqual(api.forecast);
+  // Opportunities still open at the end of the history weight the coming months' pipeline, and the page shows it.
+  expect(comingPipeline(api.forecast, month).length).toBeGreaterThan(0);
+  expect(comingPipeline(shown, month)).toEqual(comingPipeline(api.forecast, month));
   expect(await readTable(page, 'table[data-report="forecast-accuracy"]')).toEqual(api.accuracy);
   expect(api.scoredMonths).toBeGreaterThan(0);
   expect(await page.$$eval('table[data-report="forecast"] th', (ths) => ths.map((th) => th.textContent))).toEqual([
@@ -74,7 +82,9 @@ it("shows a regional manager their region's forecast and accuracy in Chinese", a
   const { month, months } = await readFilters(page);
   const api = await expected('regional_manager', month, months);
   expect(new Set(api.forecast.map((row) => row['group'])).size).toBe(1);
-  expect(await readTable(page, 'table[data-report="forecast"]')).toEqual(api.forecast);
+  const shown = await readTable(page, 'table[data-report="forecast"]');
+  expect(shown).toEqual(api.forecast);
+  expect(comingPipeline(shown, month).length).toBeGreaterThan(0);
   expect(await readTable(page, 'table[data-report="forecast-accuracy"]')).toEqual(api.accuracy);
   expect(await page.textContent('section[data-panel="forecast"] h2')).toContain('各月预测与销售目标');
   expect(await page.textContent('section[data-panel="forecast-accuracy"] h2')).toContain('预测准确度');

@@ -93,7 +93,7 @@ async function appendLatePayment(store: EventStore): Promise<void> {
   ]);
 }
 
-/** Opportunities, a quotation won and reps' forecasts: the generator does not simulate the pipeline or forecasts yet. */
+/** Two opportunities (one won by a quotation, one revised with an override and lost) and an adjusted forecast, beside the generated ones. */
 async function appendPipelineAndForecasts(store: EventStore): Promise<void> {
   let n = 0;
   const event = (type: string, data: object, occurredAt: string) => {

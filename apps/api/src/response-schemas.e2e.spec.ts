@@ -186,17 +186,13 @@ it('answers every read route as its response schema says, with rows where the se
   // satisfaction-answers.e2e.spec.ts); no
   // month of the seed is closed, so neither do the late adjustments (their rows are parsed in periods.e2e.spec.ts); the
   // seed sets no commission plan, so no rep has a statement (parsed with rows in commission-statements.e2e.spec.ts).
-  // The generator submits no forecasts and opens no opportunities yet (their rows are parsed in forecasts.e2e.spec.ts
-  // and opportunities.e2e.spec.ts), and its two months end no quarter, so no rep is evaluated (the evaluations are
-  // parsed with rows in evaluations.e2e.spec.ts).
+  // The seed's two months end no quarter, so no rep is evaluated (the evaluations are parsed with rows in
+  // evaluations.e2e.spec.ts).
   const emptyHere = [
     '/reports/satisfaction',
     '/reports/satisfaction/answers',
     '/reports/late-adjustments',
     '/reports/commissions',
-    '/forecasts',
-    '/opportunities',
-    '/reports/pipeline',
     '/evaluations',
     '/evaluations/:rep/:quarter',
   ];

@@ -5,6 +5,7 @@ import {
   type CompetitorCommand,
   type ImprovementActionCommand,
   type SurveyCampaignCommand,
+  type OpportunityCommand,
   type ProductCommand,
   type AccessFacts,
   type ComplaintCommand,
@@ -34,7 +35,8 @@ export type AggregateKind =
   | 'market'
   | 'competitor'
   | 'action'
-  | 'campaign';
+  | 'campaign'
+  | 'opportunity';
 
 /** Every command the generator issues (of any aggregate), as the edge would pass it to a decider. */
 export type SalesbookCommand =
@@ -51,7 +53,8 @@ export type SalesbookCommand =
   | MarketCommand
   | CompetitorCommand
   | ImprovementActionCommand
-  | SurveyCampaignCommand;
+  | SurveyCampaignCommand
+  | OpportunityCommand;
 
 /** A decided domain event with the metadata it is written with (the codec adds `schemaVersion`, the store `hash`). */
 export interface GeneratedEvent {

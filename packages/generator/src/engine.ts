@@ -13,6 +13,7 @@ import {
   competitorCommandSchemas,
   improvementActionCommandSchemas,
   surveyCampaignCommandSchemas,
+  opportunityCommandSchemas,
   accessFacts,
   teamDecider,
   TEAM_STREAM,
@@ -80,6 +81,7 @@ const SCHEMAS: Readonly<Record<string, AnySchema>> = {
   ...competitorCommandSchemas,
   ...improvementActionCommandSchemas,
   ...surveyCampaignCommandSchemas,
+  ...opportunityCommandSchemas,
 };
 
 /** The code a command gets when deciding it would pass the requested number of events. */

@@ -51,6 +51,7 @@ export function* generateActivity(options: GeneratorOptions): Generator<Activity
     pricing: new PricingBook(),
     forecasts: new Map(),
     planning: random.fork('planning'),
+    pipeline: random.fork('pipeline'),
     prefix: settings.idPrefix,
     endMs,
   };

@@ -28,6 +28,9 @@ import {
   surveyCampaignEventRegistry,
   promotionEventRegistry,
   marketCommandSchemas,
+  opportunityCommandSchemas,
+  opportunityDecider,
+  opportunityEventRegistry,
   marketDecider,
   marketEventRegistry,
   competitorCommandSchemas,
@@ -96,6 +99,7 @@ const HANDLERS: Readonly<Record<AggregateKind, Handler>> = {
   competitor: handlerOf(competitorCommandSchemas, competitorDecider, competitorEventRegistry),
   action: handlerOf(improvementActionCommandSchemas, improvementActionDecider, improvementActionEventRegistry),
   campaign: handlerOf(surveyCampaignCommandSchemas, surveyCampaignDecider, surveyCampaignEventRegistry),
+  opportunity: handlerOf(opportunityCommandSchemas, opportunityDecider, opportunityEventRegistry),
 };
 
 /**

@@ -7,6 +7,7 @@ import { reviewQuarter, type QuarterAnswer } from './scenario/actions.js';
 import { setMonthlyTargets } from './scenario/targets.js';
 import { setPlanTargets } from './scenario/plan-targets.js';
 import { submitForecasts } from './scenario/forecasts.js';
+import { planOpportunities } from './scenario/opportunities.js';
 import type { Sim } from './sim.js';
 
 const GENERAL_COMPLAINTS = ['service', 'billing', 'other'] as const;
@@ -30,6 +31,7 @@ export function planMonth(sim: Sim, month: string, load: Map<string, number>): v
   setMonthlyTargets(sim, month, days[Math.min(9, days.length - 1)] ?? first);
   setPlanTargets(sim, month);
   submitForecasts(sim, month, days[Math.min(2, days.length - 1)] ?? first);
+  planOpportunities(sim, days);
   const instant = (): number => officeInstant(random, random.pick(days));
   for (const region of sim.world.regions) {
     const size = sim.customers.filter((customer) => customer.region === region && customer.active).length;

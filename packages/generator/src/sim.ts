@@ -7,6 +7,9 @@ import type {
   ForecastEvent,
   ForecastState,
   IsoDate,
+  OpportunityCommand,
+  OpportunityEvent,
+  OpportunityState,
   ProductCommand,
   ProductEvent,
   ProductState,
@@ -80,6 +83,11 @@ export interface Sim {
    * of `random`, and so the rest of the history, as it was.
    */
   readonly planning: Random;
+  /**
+   * The seeded source of the sales pipeline (opportunities, quotations and the orders won from them), forked from the
+   * main one so that adding the pipeline left every draw of `random` as it was.
+   */
+  readonly pipeline: Random;
   /** Prefix of every id the run makes (customers, orders, actors, surveys). */
   readonly prefix: string;
   /** The end of the simulated period (exclusive), epoch ms. */
@@ -88,6 +96,9 @@ export interface Sim {
 
 /** A rep's forecast stream. */
 export type ForecastStream = StreamHandle<ForecastCommand, ForecastEvent, ForecastState>;
+
+/** An opportunity's stream (scenario/opportunities.ts). */
+export type OpportunityStream = StreamHandle<OpportunityCommand, OpportunityEvent, OpportunityState>;
 
 /** The business date of the running action. */
 export const today = (sim: Sim): IsoDate => dateOfMs(sim.engine.now);

@@ -4,6 +4,7 @@ export * from './commands.js';
 export * from './events.js';
 export { OPPORTUNITY_ROLES } from './access.js';
 export { opportunityDecider } from './decide.js';
+export { quotedOrder } from './quoted-order.js';
 export type { OpportunityError, OpportunityErrorCode } from './errors.js';
 export {
   STAGE_PROBABILITY_BP,

@@ -83,16 +83,21 @@ export function placeOrder(sim: Sim, customer: CustomerEntity, at: number): void
       metadata: engine.metadata(rep.actor),
       inputs: { customer: snapshotOf(customer), pricing },
     });
-    if (!placed.ok) return;
-    customer.lastOrderOn = today(sim);
-    const event = placed.events[0];
-    if (event?.type === 'OrderPlaced' && event.data.approvalRequired) {
-      planApproval(sim, order, event.data.maxDiscountBp);
-      return;
-    }
-    if (random.chance(0.04)) engine.at(officeHoursLater(sim, 1, 6), () => amend(sim, order));
-    engine.at(businessDaysLater(sim, random.int(0, 1)), () => confirm(sim, order));
+    if (placed.ok) planOrderLife(sim, order, placed.events);
   });
+}
+
+/** After a placement: the discount approval if it needs one, else confirmation (and now and then an amendment). */
+export function planOrderLife(sim: Sim, order: OrderEntity, placed: readonly OrderEvent[]): void {
+  const { random, engine } = sim;
+  order.customer.lastOrderOn = today(sim);
+  const event = placed[0];
+  if (event?.type === 'OrderPlaced' && event.data.approvalRequired) {
+    planApproval(sim, order, event.data.maxDiscountBp);
+    return;
+  }
+  if (random.chance(0.04)) engine.at(officeHoursLater(sim, 1, 6), () => amend(sim, order));
+  engine.at(businessDaysLater(sim, random.int(0, 1)), () => confirm(sim, order));
 }
 
 function planApproval(sim: Sim, order: OrderEntity, maxDiscountBp: number): void {
@@ -166,7 +171,7 @@ function amend(sim: Sim, order: OrderEntity): void {
 }
 
 /** The pricing facts of today for `lines` of an order of `customer`, as the API's lookup loads them. */
-const pricingOf = (sim: Sim, customer: CustomerEntity, lines: readonly { sku: string }[]): PricingFacts =>
+export const pricingOf = (sim: Sim, customer: CustomerEntity, lines: readonly { sku: string }[]): PricingFacts =>
   sim.pricing.factsFor(
     customer,
     today(sim),
