@@ -42,15 +42,52 @@ const parseInstant = (instant: string): Date => {
   return date;
 };
 
+/** The calendar date of `date` in `zone` from the time-zone database (the slow path of {@link businessDate}). */
+function formattedDate(date: Date, zone: string): string {
+  const parts = formatterFor(zone).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const year = part('year').padStart(4, '0');
+  return `${year}-${part('month')}-${part('day')}`;
+}
+
+const HOUR = 3_600_000;
+/** Hours kept per zone; past it the cache starts again (a replay walks forward through time). */
+const HOURS_KEPT = 20_000;
+const FIRST_FAST = Date.UTC(1000, 0, 1);
+const LAST_FAST = Date.UTC(9999, 11, 31);
+/** Per zone, per UTC hour: the zone's offset through that whole hour, or null when it changes inside the hour. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+// A replay asks the date of every event for several projections, and formatting is most of that cost; an offset
+// changes a few times a year, so one that is the same at both ends of an hour holds for the whole hour.
+function offsetThroughHour(ms: number, zone: string): number | null {
+  let hours = hourOffsets.get(zone);
+  if (hours === undefined) {
+    hours = new Map();
+    hourOffsets.set(zone, hours);
+  }
+  const hour = Math.floor(ms / HOUR);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = offsetAt(hour * HOUR, zone);
+    offset = start === offsetAt(hour * HOUR + HOUR - 1, zone) ? start : null;
+    if (hours.size >= HOURS_KEPT) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset;
+}
+
 /**
  * The calendar date (`YYYY-MM-DD`) of `instant` in `zone`.
  * @example businessDate('2026-03-31T16:30:00Z', 'Asia/Shanghai') // '2026-04-01'
  */
 export function businessDate(instant: string, zone: string = DEFAULT_BUSINESS_ZONE): string {
-  const parts = formatterFor(zone).formatToParts(parseInstant(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const year = part('year').padStart(4, '0');
-  return `${year}-${part('month')}-${part('day')}`;
+  const date = parseInstant(instant);
+  const ms = date.getTime();
+  const offset = ms >= FIRST_FAST && ms <= LAST_FAST ? offsetThroughHour(ms, zone) : null;
+  if (offset === null) return formattedDate(date, zone);
+  // The wall clock's date there is the UTC date of the instant moved by the offset.
+  return new Date(ms + offset).toISOString().slice(0, 10);
 }
 
 /**

@@ -48,7 +48,7 @@ export class RowStore implements RowReader {
     private readonly generation: number,
     tables: readonly TableSpec[],
     /** Rows kept known per table between batches. */
-    private readonly keep = 1_024,
+    private readonly keep = 64,
   ) {
     this.declared = new Set(tables.map((spec) => spec.name));
   }
