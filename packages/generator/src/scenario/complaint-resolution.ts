@@ -69,15 +69,24 @@ function close(sim: Sim, complaint: ComplaintEntity, handler: Actor, withinSla: 
   engine.at(engine.now + Math.round((2 + random.next() * 18) * DAY), () => reopen(sim, complaint, handler));
 }
 
+/**
+ * Who reopens for the customer: the rep who owned them when the complaint was filed, while they still do; once the
+ * customer changed hands, the new rep may not (the complaint is the filing owner's record), so the region's manager.
+ */
+function reopenerOf(complaint: ComplaintEntity): Actor {
+  const state = complaint.stream.state;
+  const rep = complaint.customer.rep.actor;
+  return state.status !== 'none' && state.ownerRepId === rep.id ? rep : complaint.customer.region.manager;
+}
+
 /** The customer comes back within 30 days: reopened, investigated again, resolved and closed again. */
 function reopen(sim: Sim, complaint: ComplaintEntity, handler: Actor): void {
   const { random, engine } = sim;
-  const reopener = complaint.customer.rep.actor;
   if (
     !runComplaint(sim, complaint, {
       type: 'ReopenComplaint',
       data: { complaintId: complaint.id, reason: 'The problem came back' },
-      metadata: engine.metadata(reopener),
+      metadata: engine.metadata(reopenerOf(complaint)),
     })
   )
     return;
