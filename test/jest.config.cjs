@@ -13,5 +13,7 @@ module.exports = {
     [pattern]: [swc, options],
     [FORMATJS]: [swc, { ...options, jsc: { ...options.jsc, parser: { syntax: 'ecmascript' } } }],
   },
+  // No process a test starts may outlive the run (test/support/leftover-processes.ts says why).
+  globalTeardown: '<rootDir>/support/leftover-processes.ts',
   transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
 };

@@ -34,16 +34,21 @@ const childOf = (process: ChildProcess): Child => ({
 /** The EventStoreDB double in a process of its own (its log kept in `logFile` across restarts); resolves with its port. */
 export async function startDoubleProcess(port: number, logFile: string): Promise<Child & { readonly port: number }> {
   const child = spawn(process.execPath, [join(__dirname, 'double-process.mjs'), String(port), logFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its stderr is read here, not inherited: a double that outlived the run would hold the test runner's own pipe.
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   const started = new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       printed += chunk.toString('utf8');
       const line = /\{"port":(\d+)\}/.exec(printed);
       if (line?.[1] !== undefined) resolve(Number(line[1]));
     });
-    child.once('exit', (code) => reject(new Error(`the double exited (${String(code)}) before it listened`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the double exited (${String(code)}) before it listened: ${errors}`)),
+    );
   });
   return { ...childOf(child), port: await started };
 }
