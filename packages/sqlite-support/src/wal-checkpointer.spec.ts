@@ -97,6 +97,18 @@ describe('startWalCheckpointer', () => {
     db.close();
   });
 
+  it('keeps no process alive: neither its thread nor the message port of the thread holds the event loop', async () => {
+    const holding = (): string[] =>
+      process.getActiveResourcesInfo().filter((kind) => kind === 'Worker' || kind === 'MessagePort');
+    const { db, path } = openWal('alive.db');
+    const before = holding();
+    const checkpoints = startWalCheckpointer(db, path, { intervalMs: 60_000 });
+    // A process whose only other work is this store must be free to end (CI once waited 90 minutes on one).
+    expect(holding()).toEqual(before);
+    await checkpoints.close();
+    db.close();
+  });
+
   it('closes with a last checkpoint: everything committed is in the file', async () => {
     const { db, path } = openWal('events.db');
     const checkpoints = startWalCheckpointer(db, path, { intervalMs: 60_000 });

@@ -117,8 +117,6 @@ export function startWalCheckpointer(
       eagerFrames: SQLITE_DEFAULT_AUTOCHECKPOINT,
     },
   });
-  // The thread must not keep a process alive that has nothing else to do.
-  worker.unref();
   db.pragma('wal_autocheckpoint = 0');
   let running = true;
   let failure: string | undefined;
@@ -139,6 +137,9 @@ export function startWalCheckpointer(
     fail('the checkpoint thread exited');
     stopped();
   });
+  // The thread must not keep a process alive that has nothing else to do. After the listeners: adding a 'message'
+  // listener references the thread's message port again, and an unclosed store then kept its process running for ever.
+  worker.unref();
   let closing: Promise<void> | undefined;
   return {
     stats: () => ({ running, failure }),
