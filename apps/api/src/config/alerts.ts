@@ -21,6 +21,11 @@ export interface AlertsConfig {
   readonly maxAttempts: number;
   /** How long one delivery request may take (SALESBOOK_WEBHOOK_TIMEOUT_MS, default 5000). */
   readonly timeoutMs: number;
+  /**
+   * How far back a tick looks, when the read models moved, for alerts they learnt of after the alerts' moment
+   * (SALESBOOK_WEBHOOK_LOOKBACK_HOURS, default 168, at most 744 as `GET /alerts`); one learnt of later is not sent.
+   */
+  readonly lookBackMs: number;
 }
 
 const optional = z
@@ -48,6 +53,7 @@ export const AlertsEnv = z.object({
   SALESBOOK_WEBHOOK_RETRY_MAX_MS: count(300_000, 10, 86_400_000),
   SALESBOOK_WEBHOOK_MAX_ATTEMPTS: count(12, 1, 100),
   SALESBOOK_WEBHOOK_TIMEOUT_MS: count(5_000, 100, 60_000),
+  SALESBOOK_WEBHOOK_LOOKBACK_HOURS: count(168, 0, 744),
 });
 
 /** The alerts configuration from the checked variables; the outbox lives beside the read models unless named. */
@@ -63,6 +69,7 @@ export function alertsOf(values: z.infer<typeof AlertsEnv>, readModelsPath: stri
       retryMaxMs: Math.max(values.SALESBOOK_WEBHOOK_RETRY_MAX_MS, values.SALESBOOK_WEBHOOK_RETRY_BASE_MS),
       maxAttempts: values.SALESBOOK_WEBHOOK_MAX_ATTEMPTS,
       timeoutMs: values.SALESBOOK_WEBHOOK_TIMEOUT_MS,
+      lookBackMs: values.SALESBOOK_WEBHOOK_LOOKBACK_HOURS * 3_600_000,
     },
   };
 }

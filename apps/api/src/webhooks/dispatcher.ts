@@ -6,19 +6,13 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import {
-  activeWebhookSubscriptions,
-  ALERTS_SOURCES,
-  queryAlerts,
-  type Alert,
-  type ProjectionRunner,
-  type WebhookSubscriptionRow,
-} from '@salesbook/projections';
+import { activeWebhookSubscriptions, ALERTS_SOURCES, queryAlerts, type ProjectionRunner } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
 import { WebhookOutbox, type OutboxStats } from './outbox.js';
 import { attemptDelivery, backoffMs } from './sender.js';
-import { deliveryIdOf, subscriptionSecret } from './signing.js';
+import { deliveriesOf, queuingAt } from './queuing.js';
+import { subscriptionSecret } from './signing.js';
 
 /** What `/projections/status` shows of webhooks. */
 export type WebhookStatus =
@@ -29,16 +23,13 @@ export type WebhookStatus =
 const BATCH = 20;
 const SOURCES = [...ALERTS_SOURCES, 'webhook_subscriptions'];
 
-const matches = (subscription: WebhookSubscriptionRow, alert: Alert): boolean =>
-  (JSON.parse(subscription.kinds) as string[]).includes(alert.kind) &&
-  (subscription.region === null || subscription.region === alert.region);
-
 /**
  * Delivers alerts to webhook subscriptions at least once. Each tick (SALESBOOK_WEBHOOK_TICK_MS, on the API's clock)
- * queues the alerts that fired since the outbox's cursor for every matching active subscription, with the cursor, in
- * one transaction (the first tick only sets the cursor: history is not replayed to a new installation), then POSTs
- * the due deliveries; a failure is retried with capped exponential backoff up to SALESBOOK_WEBHOOK_MAX_ATTEMPTS.
- * Queuing waits while a source read model is catching up, so an alert is judged on caught-up rows.
+ * queues, for every matching active subscription, the alerts that fired since the outbox's cursor, and when the read
+ * models moved also those they may have learnt of late (up to SALESBOOK_WEBHOOK_LOOKBACK_HOURS back; see
+ * {@link queuingAt}), with the cursor, in one transaction (the first tick only sets the cursor: history is not
+ * replayed to a new installation), then POSTs the due deliveries; a failure is retried with capped exponential
+ * backoff up to SALESBOOK_WEBHOOK_MAX_ATTEMPTS. Queuing waits while a source read model is catching up.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -118,35 +109,20 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private queue(outbox: WebhookOutbox, now: Date): void {
-    const until = now.toISOString();
-    const since = outbox.queuedUntil();
+    // Read before the alerts: a position taken after them could claim rows the query did not see.
+    const positions = JSON.stringify(SOURCES.map((name) => this.runner.freshness(name).position));
     const subscriptions = activeWebhookSubscriptions(this.db);
     outbox.dropAllBut(subscriptions.map((s) => s.subscription_id));
-    if (since === undefined || since >= until) {
-      if (since === undefined) outbox.queue([], until, now.getTime());
-      return;
-    }
-    const alerts = queryAlerts(this.db, () => 0, {
-      since,
-      now: until,
-      zone: this.config.timeZone,
-      slaWarningMs: this.config.alerts.slaWarningMs,
-    }).rows;
-    const deliveries = subscriptions.flatMap((subscription) =>
-      alerts
-        .filter((alert) => matches(subscription, alert))
-        .map((alert) => ({
-          delivery_id: deliveryIdOf(subscription.subscription_id, alert.id),
-          subscription_id: subscription.subscription_id,
-          alert_id: alert.id,
-          url: subscription.url,
-          body: JSON.stringify({
-            deliveryId: deliveryIdOf(subscription.subscription_id, alert.id),
-            subscriptionId: subscription.subscription_id,
-            alert,
-          }),
-        })),
-    );
-    outbox.queue(deliveries, until, now.getTime());
+    const { window, until } = queuingAt(outbox.cursor(), now.getTime(), positions, this.config.alerts.lookBackMs);
+    const alerts =
+      window === undefined
+        ? []
+        : queryAlerts(this.db, () => 0, {
+            since: new Date(window.since).toISOString(),
+            now: new Date(window.until).toISOString(),
+            zone: this.config.timeZone,
+            slaWarningMs: this.config.alerts.slaWarningMs,
+          }).rows;
+    outbox.queue(deliveriesOf(subscriptions, alerts), { until, positions }, now.getTime());
   }
 }

@@ -24,6 +24,16 @@ export interface OutboxStats {
   readonly queuedUntil: string | null;
 }
 
+/**
+ * How far alerts were queued: up to `until`, with the read models at `positions` (their positions as one text);
+ * `floor` is the first tick's instant, before which nothing is queued.
+ */
+export interface OutboxCursor {
+  readonly until: string;
+  readonly floor: string;
+  readonly positions: string | null;
+}
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS webhook_cursor (name TEXT PRIMARY KEY, until TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS webhook_deliveries (
@@ -31,12 +41,14 @@ const SCHEMA = `
     queued_at TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL,
     last_error TEXT, last_failed_at TEXT, last_attempt_at TEXT, delivered_at TEXT) STRICT;
   CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
-  CREATE TABLE IF NOT EXISTS webhook_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;`;
+  CREATE TABLE IF NOT EXISTS webhook_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS webhook_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`;
 
 /**
  * The webhook outbox, a SQLite file of its own (WAL, synchronous FULL): alerts queued once per subscription (the
- * delivery id is derived from both, so queuing again is a no-op) in the same transaction as the cursor that says up
- * to when alerts were queued, then delivered at least once. It survives restarts; nothing in it is derivable.
+ * delivery id is derived from both, so queuing again is a no-op, which is why delivery rows are kept) in the same
+ * transaction as the cursor that says up to when, and at which read-model positions, alerts were queued; then
+ * delivered at least once. It survives restarts; nothing in it is derivable.
  */
 export class WebhookOutbox {
   private readonly db: Database.Database;
@@ -55,22 +67,41 @@ export class WebhookOutbox {
     return row?.until;
   }
 
-  /** Queues deliveries (those already queued are kept as they are) and moves the cursor, in one transaction. */
+  /** The cursor; undefined before the first queuing. An outbox from before floors were kept has its cursor as floor. */
+  cursor(): OutboxCursor | undefined {
+    const until = this.queuedUntil();
+    if (until === undefined) return undefined;
+    const mark = (name: string): string | undefined =>
+      (this.db.prepare('SELECT value FROM webhook_marks WHERE name = ?').get(name) as { value: string } | undefined)
+        ?.value;
+    return { until, floor: mark('floor') ?? until, positions: mark('positions') ?? null };
+  }
+
+  /**
+   * Queues deliveries (those already queued are kept as they are) and moves the cursor, in one transaction; the
+   * first queuing also sets the floor (to `until`).
+   */
   queue(
     deliveries: readonly Omit<OutboxDelivery, 'attempts' | 'next_attempt_at'>[],
-    until: string,
+    cursor: { readonly until: string; readonly positions: string },
     nowMs: number,
   ): void {
     const insert = this.db
       .prepare(`INSERT OR IGNORE INTO webhook_deliveries (delivery_id, subscription_id, alert_id, url, body, queued_at, status, attempts, next_attempt_at)
       VALUES (@delivery_id, @subscription_id, @alert_id, @url, @body, @queued_at, 'pending', 0, @next)`);
+    const mark = this.db.prepare(
+      'INSERT INTO webhook_marks (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    );
     this.db.transaction(() => {
-      for (const d of deliveries) insert.run({ ...d, queued_at: until, next: nowMs });
+      const floor = this.cursor()?.floor ?? cursor.until;
+      for (const d of deliveries) insert.run({ ...d, queued_at: cursor.until, next: nowMs });
       this.db
         .prepare(
           "INSERT INTO webhook_cursor (name, until) VALUES ('alerts', ?) ON CONFLICT (name) DO UPDATE SET until = excluded.until",
         )
-        .run(until);
+        .run(cursor.until);
+      mark.run('floor', floor);
+      mark.run('positions', cursor.positions);
     })();
   }
 
