@@ -15,4 +15,6 @@ module.exports = {
   // Each suite starts an API and writes its fixtures over HTTP in a hook: on a busy 2-core machine that takes
   // longer than Jest's 5 s default, which failed whole suites for time alone.
   testTimeout: 30_000,
+  // Fails a spec file that leaves a SQLite file open (see the file).
+  testEnvironment: '<rootDir>/jest.environment.cjs',
 };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Actor } from '@salesbook/domain';
 import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
-import { createSqliteKeyStore } from '@salesbook/keystore';
+import { createSqliteKeyStore, type SqliteKeyStore } from '@salesbook/keystore';
 import { allProjections, ProjectionRunner } from '@salesbook/projections';
 import { loadConfig } from '../config/config.js';
 import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
@@ -29,7 +29,12 @@ const config = loadConfig(
   () => 'unused',
 );
 const manager = Actor.parse({ id: 'sm-1', role: 'sales_manager' });
-const ask = async (runner: ProjectionRunner, db: Database.Database, store: EventStore): Promise<unknown> => {
+const ask = async (
+  runner: ProjectionRunner,
+  db: Database.Database,
+  store: EventStore,
+  keys: SqliteKeyStore,
+): Promise<unknown> => {
   const handler = new RunReportHandler(
     db,
     runner,
@@ -37,10 +42,7 @@ const ask = async (runner: ProjectionRunner, db: Database.Database, store: Event
     () => new Date('2026-10-02T00:00:00Z'),
     new AnswerCache(1_048_576),
     store,
-    new PersonalDataAccess(
-      createSqliteKeyStore({ path: join(dir, 'keys.db'), masterKey: Buffer.alloc(32, 7) }),
-      () => new Date('2026-10-02T00:00:00Z'),
-    ),
+    new PersonalDataAccess(keys, () => new Date('2026-10-02T00:00:00Z')),
   );
   const reply = await handler.execute(
     new RunReportQuery(dailySalesReport, { date: '2026-10-01', groupBy: 'rep' }, {}, manager, undefined),
@@ -51,11 +53,12 @@ const ask = async (runner: ProjectionRunner, db: Database.Database, store: Event
 describe('a report whose read model is being rebuilt for a new projection version', () => {
   it('answers 503 READ_MODEL_REBUILDING naming the projection until the rebuild has swapped in, then the report', async () => {
     const store = createMemoryEventStore();
+    const keys = createSqliteKeyStore({ path: join(dir, 'keys.db'), masterKey: Buffer.alloc(32, 7) });
     const db = new Database(join(dir, 'readmodels.db'));
     const before = new ProjectionRunner({ db, store, projections: allProjections });
     await before.start();
     await before.whenLive();
-    await expect(ask(before, db, store)).resolves.toMatchObject({ rows: [] });
+    await expect(ask(before, db, store, keys)).resolves.toMatchObject({ rows: [] });
     await before.stop();
 
     // The next release changed daily_sales: its tables on disk are still the previous version's.
@@ -63,7 +66,7 @@ describe('a report whose read model is being rebuilt for a new projection versio
       projection.name === 'daily_sales' ? { ...projection, version: projection.version + 1 } : projection,
     );
     const after = new ProjectionRunner({ db, store, projections: upgraded });
-    const refused = await ask(after, db, store).then(
+    const refused = await ask(after, db, store, keys).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -76,8 +79,9 @@ describe('a report whose read model is being rebuilt for a new projection versio
 
     await after.start();
     await after.whenLive();
-    await expect(ask(after, db, store)).resolves.toMatchObject({ rows: [], stale: false });
+    await expect(ask(after, db, store, keys)).resolves.toMatchObject({ rows: [], stale: false });
     await after.stop();
     db.close();
+    await keys.close();
   });
 });
