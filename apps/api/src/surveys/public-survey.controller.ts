@@ -2,11 +2,13 @@ import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { Actor, answerableInvitation, type CampaignAnswer, type InvitationId } from '@salesbook/domain';
+import { StoreUnavailableError } from '@salesbook/eventstore';
 import { businessDate } from '@salesbook/projections';
 import { CommandGateway } from '../commands/command-gateway.js';
 import type { ApiConfig } from '../config/config.js';
 import { localeOf, type ApiLocale } from '../i18n/locale.js';
 import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { STORE_RETRY_AFTER_SECONDS } from '../http/failures.js';
 import { headerOf } from '../http/request.js';
 import { readPublicAnswer } from './public-survey.answer.js';
 import { formPage, refusalPage, thanksPage } from './public-survey.page.js';
@@ -32,7 +34,8 @@ const refusalOf = (code: string): PageRefusal =>
 /**
  * The public survey page `/s/:token`, outside the route table (no login, not in the OpenAPI document): the form of one
  * invitation (the company's name and the questions), and its one answer. The token is checked before anything is read,
- * so a forged link gets the same page whatever it names; every refusal is a page with its own status, never JSON.
+ * so a forged link gets the same page whatever it names; every refusal is a page with its own status, never JSON, a
+ * store that is away included (503 with Retry-After).
  */
 @Controller('s')
 export class PublicSurveyController {
@@ -45,10 +48,11 @@ export class PublicSurveyController {
 
   @Get(':token') async form(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const locale = localeOf(headerOf(request, 'accept-language'));
-    const found = await this.invitation(token);
-    if (found._tag === 'Left')
-      return this.send(reply, locale, REFUSAL_STATUS[found.left], refusalPage(locale, found.left));
-    return this.send(reply, locale, 200, formPage(locale, found.right.companyName));
+    return this.unlessStoreAway(reply, locale, async () => {
+      const found = await this.invitation(token);
+      if (found._tag === 'Left') return this.refuse(reply, locale, found.left);
+      return this.send(reply, locale, 200, formPage(locale, found.right.companyName));
+    });
   }
 
   @Post(':token') async answer(
@@ -57,17 +61,36 @@ export class PublicSurveyController {
     @Res() reply: FastifyReply,
   ) {
     const locale = localeOf(headerOf(request, 'accept-language'));
-    const found = await this.invitation(token);
-    if (found._tag === 'Left')
-      return this.send(reply, locale, REFUSAL_STATUS[found.left], refusalPage(locale, found.left));
-    const form = (headerOf(request, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
-    const answer = readPublicAnswer(request.body, form);
-    if (!answer.success)
-      return this.send(reply, locale, 400, formPage(locale, found.right.companyName, 'invalid-answer'));
-    const recorded = await this.record(found.right.invitationId, answer.data);
-    if (recorded._tag === 'Left')
-      return this.send(reply, locale, REFUSAL_STATUS[recorded.left], refusalPage(locale, recorded.left));
-    return this.send(reply, locale, 201, thanksPage(locale));
+    return this.unlessStoreAway(reply, locale, async () => {
+      const found = await this.invitation(token);
+      if (found._tag === 'Left') return this.refuse(reply, locale, found.left);
+      const form = (headerOf(request, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
+      const answer = readPublicAnswer(request.body, form);
+      if (!answer.success)
+        return this.send(reply, locale, 400, formPage(locale, found.right.companyName, 'invalid-answer'));
+      const recorded = await this.record(found.right.invitationId, answer.data);
+      if (recorded._tag === 'Left') return this.refuse(reply, locale, recorded.left);
+      return this.send(reply, locale, 201, thanksPage(locale));
+    });
+  }
+
+  /** Runs a page's work; an event or key store that is away gets the page saying so, not the API's JSON 503. */
+  private async unlessStoreAway(
+    reply: FastifyReply,
+    locale: ApiLocale,
+    work: () => Promise<FastifyReply>,
+  ): Promise<FastifyReply> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return this.refuse(reply, locale, 'store-unavailable');
+    }
+  }
+
+  private refuse(reply: FastifyReply, locale: ApiLocale, refusal: PageRefusal): FastifyReply {
+    if (refusal === 'store-unavailable') void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    return this.send(reply, locale, REFUSAL_STATUS[refusal], refusalPage(locale, refusal));
   }
 
   /** The invitation a token names and the invited company's name, or why the page takes no answer. */

@@ -2,7 +2,15 @@ import type { ApiLocale } from '../i18n/locale.js';
 
 /** Why the public page does not take an answer; each has its own status and text. */
 export type PageRefusal =
-  'malformed' | 'forged' | 'expired' | 'unknown' | 'not-open' | 'answered' | 'unavailable' | 'invalid-answer';
+  | 'malformed'
+  | 'forged'
+  | 'expired'
+  | 'unknown'
+  | 'not-open'
+  | 'answered'
+  | 'unavailable'
+  | 'invalid-answer'
+  | 'store-unavailable';
 
 /** The status of each refusal page. */
 export const REFUSAL_STATUS: Readonly<Record<PageRefusal, number>> = {
@@ -14,6 +22,8 @@ export const REFUSAL_STATUS: Readonly<Record<PageRefusal, number>> = {
   answered: 409,
   unavailable: 409,
   expired: 410,
+  // The event store or the key store is away (sent with Retry-After, as the API's JSON 503 is).
+  'store-unavailable': 503,
 };
 
 /** The four item scores, in the order the page asks them (names as the answer's `scores`). */
@@ -56,6 +66,8 @@ const en: PageTexts = {
     answered: 'This survey has already been answered. Each link takes one answer.',
     unavailable: 'This survey cannot take an answer for your company.',
     'invalid-answer': 'Please answer every question with a score in its range.',
+    'store-unavailable':
+      'The survey cannot be reached at the moment. Please try again in a few minutes: your link remains valid.',
   },
 };
 
@@ -80,6 +92,7 @@ const zh: PageTexts = {
     answered: '此调查已作答，每个链接只能作答一次。',
     unavailable: '此调查无法接受贵公司的作答。',
     'invalid-answer': '请为每个问题选择范围内的分数。',
+    'store-unavailable': '调查暂时无法访问，请几分钟后再试，您的链接仍然有效。',
   },
 };
 
