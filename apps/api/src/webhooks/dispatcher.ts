@@ -22,12 +22,14 @@ export type WebhookStatus =
 /** Deliveries attempted per tick (each tick also queues the alerts that fired since the last). */
 const BATCH = 20;
 const SOURCES = [...ALERTS_SOURCES, 'webhook_subscriptions'];
+/** Ticks between look-backs: a week's alerts is a query of tens of milliseconds, not to be run on every tick of a busy API. */
+const LOOK_BACK_EVERY_TICKS = 10;
 
 /**
  * Delivers alerts to webhook subscriptions at least once. Each tick (SALESBOOK_WEBHOOK_TICK_MS, on the API's clock)
  * queues, for every matching active subscription, the alerts that fired since the outbox's cursor, and when the read
- * models moved also those they may have learnt of late (up to SALESBOOK_WEBHOOK_LOOKBACK_HOURS back; see
- * {@link queuingAt}), with the cursor, in one transaction (the first tick only sets the cursor: history is not
+ * models moved also those they may have learnt of late (up to SALESBOOK_WEBHOOK_LOOKBACK_HOURS back, at most every
+ * tenth tick; see {@link queuingAt}), with the cursor, in one transaction (the first tick only sets the cursor: history is not
  * replayed to a new installation), then POSTs the due deliveries; a failure is retried with capped exponential
  * backoff up to SALESBOOK_WEBHOOK_MAX_ATTEMPTS. Queuing waits while a source read model is catching up.
  */
@@ -38,6 +40,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
+  private ticksSinceLookBack = LOOK_BACK_EVERY_TICKS;
 
   constructor(
     @Inject(READ_MODELS) private readonly db: Database.Database,
@@ -113,7 +116,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const positions = JSON.stringify(SOURCES.map((name) => this.runner.freshness(name).position));
     const subscriptions = activeWebhookSubscriptions(this.db);
     outbox.dropAllBut(subscriptions.map((s) => s.subscription_id));
-    const { window, until } = queuingAt(outbox.cursor(), now.getTime(), positions, this.config.alerts.lookBackMs);
+    this.ticksSinceLookBack += 1;
+    const due = this.ticksSinceLookBack >= LOOK_BACK_EVERY_TICKS;
+    const queuing = queuingAt(outbox.cursor(), now.getTime(), positions, { ms: this.config.alerts.lookBackMs, due });
+    if (queuing.lookedBack) this.ticksSinceLookBack = 0;
+    const { window, until } = queuing;
     const alerts =
       window === undefined
         ? []
@@ -123,6 +130,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
             zone: this.config.timeZone,
             slaWarningMs: this.config.alerts.slaWarningMs,
           }).rows;
-    outbox.queue(deliveriesOf(subscriptions, alerts), { until, positions }, now.getTime());
+    outbox.queue(deliveriesOf(subscriptions, alerts), { until, positions: queuing.positions }, now.getTime());
   }
 }

@@ -83,7 +83,7 @@ export class WebhookOutbox {
    */
   queue(
     deliveries: readonly Omit<OutboxDelivery, 'attempts' | 'next_attempt_at'>[],
-    cursor: { readonly until: string; readonly positions: string },
+    cursor: { readonly until: string; readonly positions: string | null },
     nowMs: number,
   ): void {
     const insert = this.db
@@ -101,7 +101,7 @@ export class WebhookOutbox {
         )
         .run(cursor.until);
       mark.run('floor', floor);
-      mark.run('positions', cursor.positions);
+      if (cursor.positions !== null) mark.run('positions', cursor.positions);
     })();
   }
 

@@ -3,37 +3,58 @@ import { deliveriesOf, queuingAt } from './queuing.js';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
+const due = (ms: number) => ({ ms, due: true });
 const cursor = { until: '2026-03-10T00:00:00.000Z', floor: '2026-03-01T00:00:00.000Z', positions: '["7","7","2"]' };
 
 describe('queuingAt', () => {
   it('queues nothing on a new outbox, and starts its cursor at now', () => {
-    expect(queuingAt(undefined, at('2026-03-10T00:00:00Z'), '[]', 24 * HOUR)).toEqual({
+    expect(queuingAt(undefined, at('2026-03-10T00:00:00Z'), '[]', due(24 * HOUR))).toEqual({
       window: undefined,
       until: '2026-03-10T00:00:00.000Z',
+      positions: '[]',
+      lookedBack: false,
     });
   });
 
   it('queues what fired since the cursor while the read models stand still', () => {
-    expect(queuingAt(cursor, at('2026-03-10T00:00:01Z'), cursor.positions, 24 * HOUR)).toEqual({
+    expect(queuingAt(cursor, at('2026-03-10T00:00:01Z'), cursor.positions, due(24 * HOUR))).toEqual({
       window: { since: at(cursor.until), until: at('2026-03-10T00:00:01Z') },
       until: '2026-03-10T00:00:01.000Z',
+      positions: cursor.positions,
+      lookedBack: false,
     });
   });
 
   it('looks back when the read models moved, as far as the look-back reaches', () => {
-    const queuing = queuingAt(cursor, at('2026-03-10T00:00:01Z'), '["8","8","2"]', 24 * HOUR);
+    const queuing = queuingAt(cursor, at('2026-03-10T00:00:01Z'), '["8","8","2"]', due(24 * HOUR));
     expect(queuing.window).toEqual({ since: at('2026-03-09T00:00:01Z'), until: at('2026-03-10T00:00:01Z') });
+    expect([queuing.positions, queuing.lookedBack]).toEqual(['["8","8","2"]', true]);
+  });
+
+  it('waits for a look-back to be due without forgetting that the read models moved', () => {
+    const queuing = queuingAt(cursor, at('2026-03-10T00:00:01Z'), '["8","8","2"]', { ms: 24 * HOUR, due: false });
+    expect(queuing).toEqual({
+      window: { since: at(cursor.until), until: at('2026-03-10T00:00:01Z') },
+      until: '2026-03-10T00:00:01.000Z',
+      positions: cursor.positions,
+      lookedBack: false,
+    });
   });
 
   it('never looks back before the floor, nor to after the cursor', () => {
-    expect(queuingAt(cursor, at('2026-03-10T00:00:01Z'), 'moved', 744 * HOUR).window?.since).toBe(at(cursor.floor));
-    expect(queuingAt(cursor, at('2026-03-12T00:00:00Z'), 'moved', HOUR).window?.since).toBe(at(cursor.until));
+    expect(queuingAt(cursor, at('2026-03-10T00:00:01Z'), 'moved', due(744 * HOUR)).window?.since).toBe(
+      at(cursor.floor),
+    );
+    expect(queuingAt(cursor, at('2026-03-12T00:00:00Z'), 'moved', due(HOUR)).window?.since).toBe(at(cursor.until));
   });
 
   it('keeps the cursor when the clock is behind it, and looks back only if the read models moved', () => {
     const behind = at('2026-03-09T12:00:00Z');
-    expect(queuingAt(cursor, behind, cursor.positions, 24 * HOUR)).toEqual({ window: undefined, until: cursor.until });
-    expect(queuingAt(cursor, behind, 'moved', 24 * HOUR)).toEqual({
+    expect(queuingAt(cursor, behind, cursor.positions, due(24 * HOUR))).toMatchObject({
+      window: undefined,
+      until: cursor.until,
+    });
+    expect(queuingAt(cursor, behind, 'moved', due(24 * HOUR))).toMatchObject({
       window: { since: at('2026-03-08T12:00:00Z'), until: behind },
       until: cursor.until,
     });
@@ -41,7 +62,7 @@ describe('queuingAt', () => {
 
   it('treats an outbox from before positions were kept as moved', () => {
     const old = { ...cursor, positions: null };
-    expect(queuingAt(old, at('2026-03-10T00:00:01Z'), '[]', HOUR).window?.since).toBe(at('2026-03-09T23:00:01Z'));
+    expect(queuingAt(old, at('2026-03-10T00:00:01Z'), '[]', due(HOUR)).window?.since).toBe(at('2026-03-09T23:00:01Z'));
   });
 });
 

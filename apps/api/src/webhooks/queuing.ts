@@ -2,31 +2,50 @@ import type { Alert, WebhookSubscriptionRow } from '@salesbook/projections';
 import type { OutboxCursor, OutboxDelivery } from './outbox.js';
 import { deliveryIdOf } from './signing.js';
 
-/** What one tick queues: alerts that fired after `since` up to `until` (ms), if anything; and the cursor's next `until`. */
+/**
+ * What one tick queues: alerts that fired after `since` up to `until` (ms), if anything; the cursor's next `until` and
+ * read-model positions; and whether it looked back.
+ */
 export interface Queuing {
   readonly window: { readonly since: number; readonly until: number } | undefined;
   readonly until: string;
+  readonly positions: string | null;
+  readonly lookedBack: boolean;
+}
+
+/** How far a tick may look back, and whether it may now (looking back costs a larger query: ticks space it out). */
+export interface LookBack {
+  readonly ms: number;
+  readonly due: boolean;
 }
 
 /**
  * What a tick queues, on the API's clock at `nowMs` with the source read models at `positions`. Always the alerts that
- * fired since the cursor. When the read models moved since the last queuing they may have learnt of an alert whose
+ * fired since the cursor. When the read models moved since the last look-back they may have learnt of an alert whose
  * moment had already passed (a backdated event, a lagging or retried projection, a clock that moved), so the window
- * then reaches `lookBackMs` back, never before the floor; the outbox ignores what it already holds. A new outbox
- * (no cursor) queues nothing: history is not replayed. The cursor never moves back with the clock.
+ * then reaches `lookBack.ms` back, never before the floor, and the positions are recorded; until a look-back is due
+ * they are not, so the move is not forgotten. The outbox ignores what it already holds. A new outbox (no cursor)
+ * queues nothing: history is not replayed. The cursor never moves back with the clock.
  */
 export function queuingAt(
   cursor: OutboxCursor | undefined,
   nowMs: number,
   positions: string,
-  lookBackMs: number,
+  lookBack: LookBack,
 ): Queuing {
-  if (cursor === undefined) return { window: undefined, until: new Date(nowMs).toISOString() };
+  if (cursor === undefined)
+    return { window: undefined, until: new Date(nowMs).toISOString(), positions, lookedBack: false };
   const queued = Date.parse(cursor.until);
   const until = new Date(Math.max(queued, nowMs)).toISOString();
-  const since =
-    cursor.positions === positions ? queued : Math.max(Date.parse(cursor.floor), Math.min(queued, nowMs - lookBackMs));
-  return { window: since < nowMs ? { since, until: nowMs } : undefined, until };
+  const moved = cursor.positions !== positions;
+  const lookedBack = moved && lookBack.due;
+  const since = lookedBack ? Math.max(Date.parse(cursor.floor), Math.min(queued, nowMs - lookBack.ms)) : queued;
+  return {
+    window: since < nowMs ? { since, until: nowMs } : undefined,
+    until,
+    positions: moved && !lookedBack ? cursor.positions : positions,
+    lookedBack,
+  };
 }
 
 type NewDelivery = Omit<OutboxDelivery, 'attempts' | 'next_attempt_at'>;
