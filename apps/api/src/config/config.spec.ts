@@ -133,4 +133,16 @@ describe('loadConfig', () => {
   ])('refuses the hardening variables %j with one line', (env, message) => {
     expect(problem({ SALESBOOK_JWT_SECRET: SECRET, SALESBOOK_MASTER_KEY: MASTER_KEY, ...env })).toMatch(message);
   });
+
+  it("reads the webhooks' look-back in hours (a week unless set, at most 31 days)", () => {
+    expect(load({}).alerts.lookBackMs).toBe(168 * 3_600_000);
+    expect(load({ SALESBOOK_WEBHOOK_LOOKBACK_HOURS: '0' }).alerts.lookBackMs).toBe(0);
+    expect(
+      problem({
+        SALESBOOK_JWT_SECRET: SECRET,
+        SALESBOOK_MASTER_KEY: MASTER_KEY,
+        SALESBOOK_WEBHOOK_LOOKBACK_HOURS: '745',
+      }),
+    ).toMatch(/^SALESBOOK_WEBHOOK_LOOKBACK_HOURS: must be 0-744/);
+  });
 });
