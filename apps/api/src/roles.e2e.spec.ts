@@ -164,6 +164,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /opportunities/:id/quotations': SALES,
   'POST /opportunities/:id/quotation-acceptance': SALES,
   'GET /opportunities': PIPELINE,
+  'GET /quotations': PIPELINE,
   'GET /reports/pipeline': PIPELINE,
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   'GET /reports/rankings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],

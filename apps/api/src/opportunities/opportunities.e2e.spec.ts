@@ -170,4 +170,32 @@ describe('opportunities', () => {
     const bad = await post('/opportunities', { ...opportunity('opp-z'), expectedCloseMonth: '2026-13' });
     expect(bad.status).toBe(400);
   });
+
+  it('list the quotations sent, with their lines and status, scoped as the opportunities; finance reads them all', async () => {
+    type Quotation = { quotation_id: string; status: string; total: number; order_id: string | null; lines: unknown[] };
+    const listed = async (query: string, who = sm) =>
+      ((await read(`/quotations${query}`, who)).rows as Quotation[]).map((q) => [
+        q.quotation_id,
+        q.status,
+        q.total,
+        q.order_id,
+        q.lines.length,
+      ]);
+    // q-2 (valid until 5 March) is listed before q-1 (31 March); q-1 was accepted and placed order q-1.
+    const both = [
+      ['q-2', 'sent', 900_000, null, 2],
+      ['q-1', 'accepted', 900_000, 'q-1', 2],
+    ];
+    expect(await listed('')).toEqual(both);
+    expect(await listed('', finance)).toEqual(both);
+    expect(await listed('', rep1)).toEqual(both);
+    expect(await listed('', rep2)).toEqual([]);
+    expect(await listed('', rmWest)).toEqual([]);
+    expect(await listed('?status=accepted', analyst)).toEqual([both[1]]);
+    expect(await listed('?opportunityId=opp-2&customerId=c-op')).toEqual([both[0]]);
+    const [line] = ((await read('/quotations?status=accepted')).rows as Quotation[])[0]?.lines ?? [];
+    expect(line).toMatchObject({ lineId: 'l1', sku: 'P-100', quantity: 10, unitPrice: 45_000 });
+    const wrong = await api.call('GET', '/quotations?status=expired', { actor: sm });
+    expect([wrong.status, wrong.body.code]).toEqual([400, 'INVALID_INPUT']);
+  });
 });
