@@ -238,6 +238,22 @@ describe('GET /reports/forecast/accuracy', () => {
     ]);
   });
 
+  it('scores the forecasts as they stood three months before with lagMonths=3', async () => {
+    // March as of 1 December 2025: no month of history yet, so the statistical forecast was 0 for both reps.
+    const answer = await accuracy('from=2026-03&to=2026-03&lagMonths=3&groupBy=rep');
+    expect(answer.status).toBe(200);
+    const rows = answer.body.rows as {
+      group: string;
+      actual: number;
+      statistical: { forecast: number; ape: number };
+    }[];
+    expect(rows.map((r) => [r.group, r.actual, r.statistical.forecast, r.statistical.ape])).toEqual([
+      ['rep-1', 30_000, 0, 1],
+      ['rep-3', 4_500, 0, 1],
+    ]);
+    expect(answer.body.lagMonths).toBe(3);
+  });
+
   it('is scoped by role and refuses a bad query with 400', async () => {
     const mine = await accuracy('from=2026-03&to=2026-04', people.rep);
     expect([...new Set((mine.body.rows as { group: string }[]).map((r) => r.group))]).toEqual(['rep-1']);
