@@ -36,17 +36,29 @@ const figuresOf = (row: {
   figures: {
     sales: { group: string; currencies: { booked: number }[] }[];
     collections: { group: string; collected: number }[];
+    plan: { group: string; period: string; measure: string; target: number; actual: number }[];
     position: string;
   };
 }) => ({
   booked: row.figures.sales.map((r) => [r.group, r.currencies[0]?.booked]),
   collected: row.figures.collections.map((r) => [r.group, r.collected]),
+  plan: row.figures.plan.map((r) => [r.group, r.period, r.measure, r.target, r.actual]),
 });
 
 beforeAll(async () => {
   api = await startTestApi({}, () => new Date(NOW));
-  // Booked on 2 March: 19500; 4000 paid on 20 March.
+  // Booked on 2 March: 19500; 4000 paid on 20 March. East's March target is 30000, rep-1's Q1 collected target 10000.
   await seedEastMarch(api, must);
+  const target = { currency: 'CNY', region: 'east' };
+  await must('/targets', { ...target, period: '2026-03', scope: 'region', scopeId: 'east', amount: 30_000 });
+  await must('/targets', {
+    ...target,
+    period: '2026-Q1',
+    measure: 'collected',
+    scope: 'rep',
+    scopeId: 'rep-1',
+    amount: 10_000,
+  });
   await caughtUp();
 }, 60_000);
 afterAll(() => api.close());
@@ -90,7 +102,15 @@ describe("submitting a region's monthly report", () => {
       commentary: 'East booked 19500; one payment of 4000 in',
       submittedBy: 'rm-east',
     });
-    expect(figuresOf(east)).toEqual({ booked: [['rep-1', 19_500]], collected: [['rep-1', 4_000]] });
+    // The plan attainment of the region and its reps, as it stood: the later payment is not in Q1's collected.
+    expect(figuresOf(east)).toEqual({
+      booked: [['rep-1', 19_500]],
+      collected: [['rep-1', 4_000]],
+      plan: [
+        ['east', '2026-03', 'booked', 30_000, 19_500],
+        ['rep-1', '2026-Q1', 'collected', 10_000, 4_000],
+      ],
+    });
     expect(BigInt(east.figures.position)).toBeLessThan(BigInt(submittedAt));
     expect(west).toMatchObject({ region: 'west', status: 'none', figures: null });
   });
@@ -123,7 +143,14 @@ describe("submitting a region's monthly report", () => {
     const [east] = (await list()).body.reports;
     expect([east.submission, figuresOf(east)]).toEqual([
       2,
-      { booked: [['rep-1', 19_500]], collected: [['rep-1', 5_000]] },
+      {
+        booked: [['rep-1', 19_500]],
+        collected: [['rep-1', 5_000]],
+        plan: [
+          ['east', '2026-03', 'booked', 30_000, 19_500],
+          ['rep-1', '2026-Q1', 'collected', 10_000, 5_000],
+        ],
+      },
     ]);
     expect((await post('/monthly-reports/acceptance', { month: '2026-03', region: 'east' }, eastManager)).status).toBe(
       403,

@@ -145,6 +145,7 @@ async function requests(): Promise<Record<string, string>> {
     '/reports/commissions': '/reports/commissions?month=2026-02&groupBy=rep',
     '/forecasts': '/forecasts?from=2026-01&to=2026-03&asOf=2026-02-28',
     '/opportunities': '/opportunities',
+    '/quotations': '/quotations',
     '/reports/pipeline': '/reports/pipeline?groupBy=rep&asOf=2026-02-28',
     '/reports/commissions/lines': `/reports/commissions/lines?rep=${repId}&month=2026-02`,
     '/reports/rankings': '/reports/rankings?period=2026-Q1&metric=collected',
@@ -197,5 +198,5 @@ it('answers every read route as its response schema says, with rows where the se
     '/evaluations/:rep/:quarter',
   ];
   expect(Object.entries(rowCounts).filter(([path, count]) => count === 0 && !emptyHere.includes(path))).toEqual([]);
-  expect(Object.keys(rowCounts)).toHaveLength(45);
+  expect(Object.keys(rowCounts)).toHaveLength(46);
 }, 60_000);

@@ -26,6 +26,8 @@ const REPORTS: Role[] = ALL.filter((role) => role !== 'finance');
 const CATALOGUE: Role[] = ['sales_manager', 'market_analyst', 'system'];
 /** Price lists: the catalogue's keepers and regional managers (for their region's lists). */
 const PRICING: Role[] = ['sales_manager', 'regional_manager', 'market_analyst', 'system'];
+/** The pipeline and the forecasts: every report reader and finance, who plans cash on what will be booked. */
+const PIPELINE: Role[] = ALL;
 /** Market research (estimates, competitor prices): market analysts, the sales manager and imports; nobody else writes it. */
 const MARKET_RESEARCH: Role[] = ['sales_manager', 'market_analyst', 'system'];
 /** Histories and states: every role but market analysts (reports only); which streams, and masked or not, is tested in audit-personal-data.e2e.spec.ts. */
@@ -117,8 +119,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/margins': REPORTS,
   'GET /reports/price-realisation': REPORTS,
   'GET /reports/promotions/:promotionId/effectiveness': REPORTS,
-  'GET /reports/forecast': REPORTS,
-  'GET /reports/forecast/accuracy': REPORTS,
+  'GET /reports/forecast': PIPELINE,
+  'GET /reports/forecast/accuracy': PIPELINE,
   'GET /reports/reps/:repId/scorecard': ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   'GET /reports/satisfaction': REPORTS,
   'GET /reports/satisfaction/answers': REPORTS,
@@ -154,15 +156,16 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/commissions': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   'POST /forecasts/:id/submissions': ['sales_rep', 'system'],
   'POST /forecasts/:id/adjustments': MANAGERS,
-  'GET /forecasts': REPORTS,
+  'GET /forecasts': PIPELINE,
   'POST /opportunities': SALES,
   'POST /opportunities/:id/revisions': SALES,
   'POST /opportunities/:id/stage': SALES,
   'POST /opportunities/:id/loss': SALES,
   'POST /opportunities/:id/quotations': SALES,
   'POST /opportunities/:id/quotation-acceptance': SALES,
-  'GET /opportunities': REPORTS,
-  'GET /reports/pipeline': REPORTS,
+  'GET /opportunities': PIPELINE,
+  'GET /quotations': PIPELINE,
+  'GET /reports/pipeline': PIPELINE,
   'GET /reports/commissions/lines': ['sales_manager', 'regional_manager', 'sales_rep', 'finance', 'auditor', 'system'],
   'GET /reports/rankings': ['sales_manager', 'regional_manager', 'sales_rep', 'market_analyst', 'auditor', 'system'],
   'POST /competitions': ['sales_manager', 'system'],

@@ -165,7 +165,7 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, EventFieldClassificat
   PeriodReopened: classify([], 'month reason requestedBy approvedBy approverRole reopenedAt'),
   MonthlyReportSubmitted: classify(
     [],
-    'month region commentary figures.sales figures.collections figures.position submittedBy submittedAt',
+    'month region commentary figures.sales figures.collections figures.plan figures.position submittedBy submittedAt',
   ),
   MonthlyReportAccepted: classify([], 'month region acceptedBy acceptedAt'),
   MonthlyReportReturned: classify([], 'month region reason returnedBy returnedAt'),

@@ -180,12 +180,18 @@ const REPORT_READERS: readonly Role[] = [
 
 /**
  * Who may read what. No read model holds personal data, so analysts read the reports; finance reads
- * collections only. Audit reads are for everyone but analysts; which streams and how much of them each
- * role sees is the audit access rule's (masked for auditors and the system, a rep their own customers).
+ * collections, commissions, the pipeline and the forecasts. Audit reads are for everyone but analysts; which
+ * streams and how much of them each role sees is the audit access rule's (masked for auditors and the system, a
+ * rep their own customers).
  */
 export const READ_ROLES = {
   reports: REPORT_READERS,
   collections: [...REPORT_READERS, 'finance'],
+  /**
+   * The pipeline, the reps' forecasts and the forecast reports: every report reader and finance, who plans cash on
+   * what the deals and forecasts say will be booked.
+   */
+  pipeline: [...REPORT_READERS, 'finance'],
   /** A scorecard evaluates one person: managers, the rep, auditors; not analysts or finance. */
   repScorecard: ['sales_manager', 'regional_manager', 'sales_rep', 'auditor', 'system'],
   audit: ['auditor', 'sales_manager', 'regional_manager', 'sales_rep', 'finance', 'system'],

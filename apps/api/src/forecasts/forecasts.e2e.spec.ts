@@ -10,6 +10,7 @@ const rep1 = actor('rep-1', 'sales_rep', 'east');
 const rep2 = actor('rep-2', 'sales_rep', 'east');
 const rep3 = actor('rep-3', 'sales_rep', 'west');
 const analyst = actor('an-1', 'market_analyst');
+const finance = actor('fin-1', 'finance');
 
 let api: TestApi;
 const post = (path: string, body: unknown, who = rep1) => api.call('POST', path, { actor: who, body });
@@ -86,7 +87,7 @@ describe('submitted forecasts', () => {
     expect((await list(sm, 'from=2026-04&to=2026-05&asOf=2026-02-28')).rows).toEqual([]);
   });
 
-  it('default asOf to today and are scoped: a rep their own, a regional manager their region, analysts everything', async () => {
+  it('default asOf to today and are scoped: a rep their own, a regional manager their region, analysts and finance everything', async () => {
     const today = await list(rep1, 'from=2026-04&to=2026-05');
     expect(today.asOf).toBe('2026-03-01');
     expect(today.rows.map((r: { month: string }) => r.month)).toEqual(['2026-04', '2026-05']);
@@ -95,6 +96,7 @@ describe('submitted forecasts', () => {
       'rep-3',
     ]);
     expect((await list(analyst, 'from=2026-04&to=2026-05')).rows).toHaveLength(3);
+    expect((await list(finance, 'from=2026-04&to=2026-05')).rows).toHaveLength(3);
   });
 
   it("are the rep's own to submit and a manager's of the region to adjust", async () => {

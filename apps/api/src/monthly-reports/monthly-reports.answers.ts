@@ -10,10 +10,10 @@ export const MonthlyReportRow = z.strictObject({
   submission: z.number().int(),
   commentary: z.string().nullable(),
   figures: z
-    .strictObject({ sales: ReportRows, collections: ReportRows, position: z.string().nullable() })
+    .strictObject({ sales: ReportRows, collections: ReportRows, plan: ReportRows, position: z.string().nullable() })
     .nullable()
     .describe(
-      'The monthly sales report and collections summary rows (by rep, in the region) as they stood at submission, and the position they were read at',
+      "The monthly sales report and collections summary rows (by rep, in the region) and the plan attainment of the region's and its reps' targets as they stood at submission (plan empty for submissions made before it was kept), and the position they were read at",
     ),
   submittedBy: z.string().nullable(),
   submittedAt: z.string().nullable(),

@@ -62,7 +62,12 @@ export function monthlyReportRow(region: string, state: MonthlyReportState): Mon
   const { status, submission, commentary, figures, submittedBy, submittedAt, decidedBy, decidedAt, returnReason } =
     state;
   const rows = (json: string) => ReportRows.parse(JSON.parse(json));
-  const answered = { sales: rows(figures.sales), collections: rows(figures.collections), position: figures.position };
+  const answered = {
+    sales: rows(figures.sales),
+    collections: rows(figures.collections),
+    plan: figures.plan === undefined ? [] : rows(figures.plan),
+    position: figures.position,
+  };
   return {
     region,
     status,

@@ -9,6 +9,7 @@ const rmWest = actor('rm-west', 'regional_manager', 'west');
 const rep1 = actor('rep-1', 'sales_rep', 'east');
 const rep2 = actor('rep-2', 'sales_rep', 'east');
 const analyst = actor('an-1', 'market_analyst');
+const finance = actor('fin-1', 'finance');
 
 let api: TestApi;
 const post = (path: string, body: unknown, who = rep1, headers: Record<string, string> = {}) =>
@@ -91,7 +92,7 @@ describe('opportunities', () => {
     ]);
   });
 
-  it('are scoped as orders: a rep their own customers, a regional manager their region; analysts read only', async () => {
+  it('are scoped as orders: a rep their own customers, a regional manager their region; analysts and finance read only', async () => {
     const other = await post('/opportunities', opportunity('opp-x', { repId: 'rep-2' }), rep2);
     expect([other.status, other.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
     const west = await post('/opportunities/opp-1/revisions', { amount: 1 }, rmWest);
@@ -99,6 +100,13 @@ describe('opportunities', () => {
     const byAnalyst = await post('/opportunities', opportunity('opp-y'), analyst);
     expect([byAnalyst.status, byAnalyst.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
     expect((await read('/opportunities', analyst)).rows).toHaveLength(2);
+    // Finance forecasts cash from the deals expected to close: it reads every opportunity and the whole pipeline.
+    const byFinance = await post('/opportunities', opportunity('opp-z'), finance);
+    expect([byFinance.status, byFinance.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    expect((await read('/opportunities', finance)).rows).toHaveLength(2);
+    expect((await read('/reports/pipeline?groupBy=rep', finance)).rows).toEqual([
+      { group: 'rep-1', currency: 'CNY', opportunities: 2, amount: 1_500_000, weighted: 1_050_000 },
+    ]);
     expect((await read('/opportunities', rep2)).rows).toEqual([]);
     expect((await read('/reports/pipeline?groupBy=region', rmWest)).rows).toEqual([]);
   });
@@ -161,5 +169,33 @@ describe('opportunities', () => {
     expect((await read('/reports/pipeline?groupBy=rep')).rows).toEqual([]);
     const bad = await post('/opportunities', { ...opportunity('opp-z'), expectedCloseMonth: '2026-13' });
     expect(bad.status).toBe(400);
+  });
+
+  it('list the quotations sent, with their lines and status, scoped as the opportunities; finance reads them all', async () => {
+    type Quotation = { quotation_id: string; status: string; total: number; order_id: string | null; lines: unknown[] };
+    const listed = async (query: string, who = sm) =>
+      ((await read(`/quotations${query}`, who)).rows as Quotation[]).map((q) => [
+        q.quotation_id,
+        q.status,
+        q.total,
+        q.order_id,
+        q.lines.length,
+      ]);
+    // q-2 (valid until 5 March) is listed before q-1 (31 March); q-1 was accepted and placed order q-1.
+    const both = [
+      ['q-2', 'sent', 900_000, null, 2],
+      ['q-1', 'accepted', 900_000, 'q-1', 2],
+    ];
+    expect(await listed('')).toEqual(both);
+    expect(await listed('', finance)).toEqual(both);
+    expect(await listed('', rep1)).toEqual(both);
+    expect(await listed('', rep2)).toEqual([]);
+    expect(await listed('', rmWest)).toEqual([]);
+    expect(await listed('?status=accepted', analyst)).toEqual([both[1]]);
+    expect(await listed('?opportunityId=opp-2&customerId=c-op')).toEqual([both[0]]);
+    const [line] = ((await read('/quotations?status=accepted')).rows as Quotation[])[0]?.lines ?? [];
+    expect(line).toMatchObject({ lineId: 'l1', sku: 'P-100', quantity: 10, unitPrice: 45_000 });
+    const wrong = await api.call('GET', '/quotations?status=expired', { actor: sm });
+    expect([wrong.status, wrong.body.code]).toEqual([400, 'INVALID_INPUT']);
   });
 });

@@ -72,7 +72,7 @@ export const forecastAccuracyReport: ReportDefinition<ForecastAccuracyQuery, Acc
   route: {
     method: 'GET',
     path: '/reports/forecast/accuracy',
-    audience: READ_ROLES.reports,
+    audience: READ_ROLES.pipeline,
     summary:
       "Forecast accuracy: each closed month's statistical forecast, commit and best case as they stood lagMonths before the month began, against booked sales (error, APE, bias), with MAPE and bias over the range",
     tag: 'reports',

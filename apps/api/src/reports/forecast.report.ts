@@ -51,7 +51,7 @@ export const forecastReport: ReportDefinition<ForecastQuery, ForecastRow> = {
   route: {
     method: 'GET',
     path: '/reports/forecast',
-    audience: READ_ROLES.reports,
+    audience: READ_ROLES.pipeline,
     summary:
       'Forecast of the next months (from the month of asOf, default today) per rep, region or segment: booked to date, weighted pipeline, statistical forecast, commit, best case, target and the gap to it',
     tag: 'reports',

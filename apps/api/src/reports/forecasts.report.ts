@@ -32,7 +32,7 @@ export const forecastsReport: ReportDefinition<ForecastsQuery, SubmittedForecast
   route: {
     method: 'GET',
     path: '/forecasts',
-    audience: READ_ROLES.reports,
+    audience: READ_ROLES.pipeline,
     summary:
       "Reps' submitted forecasts (commit, best case) of months from..to as they stood on asOf, with managers' adjustments beside them",
     tag: 'forecasts',

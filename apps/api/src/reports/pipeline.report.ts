@@ -47,7 +47,7 @@ export const opportunitiesReport: ReportDefinition<OpportunitiesQuery, Opportuni
   route: {
     method: 'GET',
     path: '/opportunities',
-    audience: READ_ROLES.reports,
+    audience: READ_ROLES.pipeline,
     summary:
       'Opportunities as they stand (stage, probability, weighted amount), by expected close month; `status` open, won or lost',
     tag: 'opportunities',
@@ -97,7 +97,7 @@ export const pipelineReport: ReportDefinition<PipelineQuery, PipelineReportRow> 
   route: {
     method: 'GET',
     path: '/reports/pipeline',
-    audience: READ_ROLES.reports,
+    audience: READ_ROLES.pipeline,
     summary: 'The open pipeline as it stood on asOf: opportunities, amount and weighted amount per group and currency',
     tag: 'reports',
     query: PipelineQuery,

@@ -35,6 +35,7 @@ import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
+import { quotationsReport } from './quotations.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
 import { improvementActionsReport } from './improvement-actions.report.js';
@@ -346,6 +347,14 @@ export class ReportsController {
     @Res() response: FastifyReply,
   ) {
     return this.run(opportunitiesReport, input, request, response);
+  }
+
+  @Route(quotationsReport.route) quotations(
+    @Input() input: RouteInput,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
+  ) {
+    return this.run(quotationsReport, input, request, response);
   }
 
   @Route(pipelineReport.route) pipeline(

@@ -32,6 +32,7 @@ import { rankingsReport } from './rankings.report.js';
 import { forecastsReport } from './forecasts.report.js';
 import { competitionsListReport, competitionStandingsReport } from '../competitions/competitions.report.js';
 import { opportunitiesReport, pipelineReport } from './pipeline.report.js';
+import { quotationsReport } from './quotations.report.js';
 import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
 import { competitorPricesReport, marketShareReport } from './market.report.js';
@@ -72,6 +73,7 @@ export const reportRoutes: Record<string, RouteSpec> = {
   competitions: competitionsListReport.route,
   competitionStandings: competitionStandingsReport.route,
   opportunities: opportunitiesReport.route,
+  quotations: quotationsReport.route,
   pipeline: pipelineReport.route,
   evaluations: evaluationsReport.route,
   evaluation: evaluationReport.route,

@@ -98,6 +98,38 @@ describe('POST /targets/splits', () => {
     );
   });
 
+  it("makes a split month target the reps' target in the monthly report, the scorecard and the league table", async () => {
+    const region = { period: '2026-03', scope: 'region', scopeId: 'east', amount: 9_000, currency: 'CNY' };
+    expect((await api.call('POST', '/targets', { actor: people.manager, body: region })).status).toBe(201);
+    const march = [
+      { repId: 'rep-1', amount: 3_000 },
+      { repId: 'rep-2', amount: 6_000 },
+    ];
+    expect((await split({ period: '2026-03', parts: march })).status).toBe(201);
+    const read = async (path: string) =>
+      (
+        await api.call('GET', path, {
+          actor: people.manager,
+          headers: { 'x-min-position': String(await api.store.headPosition()) },
+        })
+      ).body;
+    type Row = { group: string; currencies: { target: number | null }[] };
+    const monthly = (await read('/reports/sales/monthly?month=2026-03&groupBy=rep')) as { rows: Row[] };
+    expect(monthly.rows.map((r) => [r.group, r.currencies.map((c) => c.target)])).toEqual([
+      ['rep-1', [3_000]],
+      ['rep-2', [6_000]],
+    ]);
+    const card = (await read('/reports/reps/rep-2/scorecard?month=2026-03')) as { rows: Row[] };
+    expect(card.rows.map((r) => r.currencies.map((c) => c.target))).toEqual([[6_000]]);
+    const table = (await read('/reports/rankings?period=2026-03&metric=attainment&scope=east')) as {
+      rows: { rep_id: string; target: number | null }[];
+    };
+    expect(table.rows.map((r) => [r.rep_id, r.target])).toEqual([
+      ['rep-1', 3_000],
+      ['rep-2', 6_000],
+    ]);
+  });
+
   it('is in the OpenAPI document with its body: the region and the parts', async () => {
     const document = await api.call('GET', '/docs/openapi.json');
     const operation = document.body.paths['/targets/splits']?.post;

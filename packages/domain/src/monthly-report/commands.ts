@@ -27,11 +27,13 @@ export type ReturnMonthlyReport = z.infer<typeof ReturnMonthlyReport>;
 
 /**
  * The figures of a submission as they stood: the report rows the API answered, as their JSON text (kept exactly as
- * reported, whatever shape the reports take later), and the log position they were read at.
+ * reported, whatever shape the reports take later), and the log position they were read at. `plan` (the attainment
+ * of the region's and its reps' targets) is absent from submissions made before it was kept.
  */
 export const MonthlyReportFigures = z.object({
   sales: z.string(),
   collections: z.string(),
+  plan: z.string().optional(),
   position: z
     .string()
     .regex(/^\d{1,40}$/)

@@ -5,6 +5,7 @@ import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { clawbacksOf, monthFigures, shareOf, type MonthFigures, type StatementSource } from './commission-statement.js';
 import type { CommissionLineRow, CommissionPlanRow } from './commissions.projection.js';
+import { monthTargetsSql } from '../kpi/month-targets.sql.js';
 import { asCounted, frozenFigures, loadCuts, monthsInto } from './adjustments.js';
 import {
   approvalOf,
@@ -64,7 +65,10 @@ function sqlSource(db: Database.Database): StatementSource {
     'SELECT * FROM commission_lines WHERE receivable_id = ? ORDER BY stream_name, revision',
   );
   const target = db
-    .prepare("SELECT amount FROM sales_targets WHERE month = ? AND scope = 'rep' AND scope_id = ? AND currency = ?")
+    .prepare(
+      `WITH ${monthTargetsSql('@month', '@month')}
+       SELECT amount FROM month_targets WHERE month = @month AND scope = 'rep' AND scope_id = @repId AND currency = @currency`,
+    )
     .pluck();
   return {
     plans: db.prepare('SELECT * FROM commission_plans').all() as CommissionPlanRow[],
@@ -75,7 +79,7 @@ function sqlSource(db: Database.Database): StatementSource {
         .filter((line) => line.month === month);
     },
     linesOfReceivable: (id) => (ofReceivable.all(id) as CommissionLineRow[]).map((line) => asCounted(line, cuts)),
-    targetOf: (repId, month, currency) => (target.get(month, repId, currency) as number | undefined) ?? null,
+    targetOf: (repId, month, currency) => (target.get({ month, repId, currency }) as number | undefined) ?? null,
     frozenOf: (repId, month) => frozen.get(`${repId} ${month}`) ?? null,
   };
 }

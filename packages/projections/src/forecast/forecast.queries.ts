@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sumMinor } from '@salesbook/domain';
 import { readJoinedReport } from '../kpi/kpi-report.js';
+import { monthTargetsSql } from '../kpi/month-targets.sql.js';
 import type { ReportScope } from '../model/report-filter.js';
 import type { LagOf } from '../runner/report.js';
 import type { Freshness } from '../runner/status.js';
@@ -73,17 +74,11 @@ type TargetRow = { grp: string; currency: string; month: string; amount: number 
 
 function targets(db: Database.Database, filter: ForecastFilter, fromMonth: string, toMonth: string): TargetRow[] {
   if (filter.groupBy === 'segment') return [];
-  const where =
-    filter.scope?.repId !== undefined
-      ? ' AND scope_id = ?'
-      : filter.scope?.region !== undefined
-        ? ' AND region = ?'
-        : '';
-  const params = filter.scope?.repId ?? filter.scope?.region;
-  const sql = `SELECT scope_id AS grp, currency, month, amount FROM sales_targets WHERE scope = ? AND month >= ? AND month <= ?${where}`;
-  return db
-    .prepare(sql)
-    .all(filter.groupBy, fromMonth, toMonth, ...(params === undefined ? [] : [params])) as TargetRow[];
+  const sql = `WITH ${monthTargetsSql('@fromMonth', '@toMonth')}
+    SELECT scope_id AS grp, currency, month, amount FROM month_targets
+     WHERE scope = @scope AND (@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)`;
+  const { repId = null, region = null } = filter.scope ?? {};
+  return db.prepare(sql).all({ scope: filter.groupBy, fromMonth, toMonth, repId, region }) as TargetRow[];
 }
 
 type Cell = { booked: number; pipeline: number; commit: number | null; bestCase: number | null; target: number | null };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { businessDate } from '../model/business-time.js';
 import { groupColumn, scopeCondition, select, type SalesGroupBy } from './kpi-sql.js';
+import { monthTargetsSql } from './month-targets.sql.js';
 
 /** Parameters every daily read binds: the day, its neighbours, its month and the role scope. */
 export interface DailyParams {
@@ -14,7 +15,7 @@ export interface DailyParams {
   readonly region: string | null;
 }
 
-/** Per group and currency, from `daily_sales`, `kpi_receivables_daily` and `sales_targets`. */
+/** Per group and currency, from `daily_sales`, `kpi_receivables_daily` and the month targets in force. */
 export interface CurrencyRead {
   readonly grp: string;
   readonly currency: string;
@@ -58,7 +59,8 @@ export function readTargets(db: Database.Database, groupBy: SalesGroupBy, p: Dai
       : '(@repId IS NULL) AND (@region IS NULL OR scope_id = @region)';
   return select(
     db,
-    `SELECT scope_id AS grp, currency, amount AS target FROM sales_targets WHERE month = @month AND scope = '${groupBy}' AND ${condition}`,
+    `WITH ${monthTargetsSql('@month', '@month')}
+    SELECT scope_id AS grp, currency, amount AS target FROM month_targets WHERE month = @month AND scope = '${groupBy}' AND ${condition}`,
     p,
   );
 }

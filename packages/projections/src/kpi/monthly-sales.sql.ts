@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { groupColumn, scopeCondition, select, type GroupColumns, type SalesGroupBy } from './kpi-sql.js';
+import { monthTargetsSql } from './month-targets.sql.js';
 
 /** Parameters the monthly reads bind: the month, its comparison months, its first and last day, and the role scope. */
 export interface MonthlyParams {
@@ -87,7 +88,8 @@ export function readMonthTargets(
       : '(@repId IS NULL) AND (@region IS NULL OR scope_id = @region)';
   return select(
     db,
-    `SELECT scope_id AS grp, currency, amount AS target FROM sales_targets WHERE month = @month AND scope = '${groupBy}' AND ${condition}`,
+    `WITH ${monthTargetsSql('@month', '@month')}
+    SELECT scope_id AS grp, currency, amount AS target FROM month_targets WHERE month = @month AND scope = '${groupBy}' AND ${condition}`,
     p,
   );
 }

@@ -3,7 +3,7 @@ import type { ReportScope } from '../model/report-filter.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
 import type { ReportResult } from '../runner/status.js';
-import type { OpportunityHistoryRow, OpportunityRow } from './pipeline.tables.js';
+import type { OpportunityHistoryRow, OpportunityRow, QuotationRow } from './pipeline.tables.js';
 
 /** Filters of the opportunity list. */
 export interface OpportunityFilter {
@@ -36,6 +36,43 @@ export function queryOpportunities(
         customerId: filter.customerId ?? null,
         status: filter.status ?? null,
       }) as OpportunityRow[],
+  );
+}
+
+/** Filters of the quotation list. */
+export interface QuotationFilter {
+  readonly scope?: ReportScope;
+  readonly opportunityId?: string;
+  readonly customerId?: string;
+  /** `sent` (not accepted) or `accepted`. */
+  readonly status?: 'sent' | 'accepted';
+}
+
+/** Quotations in the scope (a rep those of their opportunities, a regional manager their region's), by validity and id. */
+export function queryQuotations(
+  db: Database.Database,
+  lagOf: LagOf,
+  filter: QuotationFilter,
+): ReportResult<QuotationRow> {
+  return readReport(
+    db,
+    'pipeline',
+    lagOf,
+    () =>
+      prepared(
+        db,
+        `SELECT * FROM quotations
+       WHERE (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+         AND (@opportunityId IS NULL OR opportunity_id = @opportunityId) AND (@customerId IS NULL OR customer_id = @customerId)
+         AND (@status IS NULL OR status = @status)
+       ORDER BY valid_until, quotation_id`,
+      ).all({
+        repId: filter.scope?.repId ?? null,
+        region: filter.scope?.region ?? null,
+        opportunityId: filter.opportunityId ?? null,
+        customerId: filter.customerId ?? null,
+        status: filter.status ?? null,
+      }) as QuotationRow[],
   );
 }
 
