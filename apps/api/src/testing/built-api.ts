@@ -65,8 +65,11 @@ export async function startBuiltApi(env: Record<string, string>, secret: string,
   );
   let url: string | undefined;
   for (let waited = 0; url === undefined; waited += 50) {
-    if (child.exitCode !== null || waited > 20_000)
+    if (child.exitCode !== null || waited > 20_000) {
+      // A child left running when the start fails keeps the test process (and so CI) from ever ending.
+      child.kill('SIGKILL');
       throw new Error(`the API did not start:\n${readFileSync(logFile, 'utf8')}`);
+    }
     await new Promise((wait) => setTimeout(wait, 50));
     url = /listening on (http:\/\/\S+)/.exec(readFileSync(logFile).subarray(from).toString('utf8'))?.[1];
   }
