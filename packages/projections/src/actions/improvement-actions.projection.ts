@@ -94,6 +94,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** Every improvement action and where it stands: what the actions report reads. */
 export const improvementActionsProjection: Projection = {
   name: 'improvement_actions',
+  handles: TYPES,
   version: 1,
   tables: [improvementActionsTable],
   project,

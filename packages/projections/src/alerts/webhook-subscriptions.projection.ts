@@ -57,6 +57,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** Webhook subscriptions (one row each), read by the API's webhook dispatcher. */
 export const webhookSubscriptionsProjection: Projection = {
   name: 'webhook_subscriptions',
+  handles: new Set(['WebhookSubscribed', 'WebhookSubscriptionCancelled']),
   version: 1,
   tables: [webhookSubscriptionsTable],
   project,

@@ -71,6 +71,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
  */
 export const collectionsProjection: Projection = {
   name: 'collections',
+  handles: HANDLED,
   version: 1,
   tables: [collectionReceivablesTable, collectionPaymentsTable, collectionFollowUpsTable],
   project,

@@ -160,6 +160,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
  */
 export const commissionsProjection: Projection = {
   name: 'commissions',
+  handles: HANDLED,
   version: 2,
   tables: [commissionLinesTable, commissionPlansTable, commissionStatementsTable],
   project,

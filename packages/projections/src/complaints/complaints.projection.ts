@@ -144,6 +144,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const complaintsProjection: Projection = {
   name: 'complaints',
+  handles: TIMELINE_EVENTS,
   version: 2,
   tables: [complaintFactsTable, complaintClosingsTable],
   project,

@@ -147,6 +147,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const customerDirectoryProjection: Projection = {
   name: 'customer_directory',
+  handles: HANDLED,
   version: 2,
   tables: [customerDirectoryTable, customerProfileReviewsTable],
   project,

@@ -144,6 +144,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** Every rep's quarterly evaluations: the evaluation history the evaluation routes and the dashboard read. */
 export const evaluationsProjection: Projection = {
   name: 'evaluations',
+  handles: TYPES,
   version: 1,
   tables: [evaluationsTable],
   project,

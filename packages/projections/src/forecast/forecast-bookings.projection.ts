@@ -96,6 +96,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const forecastBookingsProjection: Projection = {
   name: 'forecast_bookings',
+  handles: HANDLED,
   version: 1,
   tables: [forecastOrdersTable, bookedDailyTable],
   project,

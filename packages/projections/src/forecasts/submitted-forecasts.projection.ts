@@ -74,6 +74,7 @@ function project(event: RecordedEvent, _rows: unknown, context: ProjectionContex
 /** Submitted forecasts (ForecastSubmitted, ForecastAdjusted): every submission kept, so any past forecast reads as it stood. */
 export const submittedForecastsProjection: Projection = {
   name: 'submitted_forecasts',
+  handles: new Set(['ForecastSubmitted', 'ForecastAdjusted']),
   version: 1,
   tables: [forecastSubmissionsTable],
   project,

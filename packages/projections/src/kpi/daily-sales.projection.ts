@@ -96,4 +96,10 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  * short-close deltas and cancellations of confirmed orders, by the business day of `occurredAt`, attributed
  * to the rep and region fixed on the order.
  */
-export const dailySalesProjection: Projection = { name: 'daily_sales', version: 1, tables: [dailySalesTable], project };
+export const dailySalesProjection: Projection = {
+  name: 'daily_sales',
+  handles: BOOKING,
+  version: 1,
+  tables: [dailySalesTable],
+  project,
+};

@@ -105,6 +105,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const fulfilmentProjection: Projection = {
   name: 'fulfilment',
+  handles: HANDLED,
   version: 2,
   tables: [fulfilmentDailyTable, orderDeliveriesTable, orderPromisesTable],
   project,

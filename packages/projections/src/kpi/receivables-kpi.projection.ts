@@ -161,6 +161,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
  */
 export const receivablesKpiProjection: Projection = {
   name: 'receivables_kpi',
+  handles: HANDLED,
   version: 2,
   tables: [
     receivablesDailyTable,

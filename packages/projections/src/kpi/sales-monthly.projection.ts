@@ -132,6 +132,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const salesMonthlyProjection: Projection = {
   name: 'sales_monthly',
+  handles: HANDLED,
   // 3: order lines keep their list pricing (price realisation and promotion effect read it).
   version: 3,
   tables: [salesOrdersTable, salesMonthlyCustomersTable, salesMonthlyProductsTable, salesMonthlyGroupsTable],

@@ -87,6 +87,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
  */
 export const salesTargetsProjection: Projection = {
   name: 'sales_targets',
+  handles: TARGET_EVENTS,
   version: 3,
   tables: [salesTargetsTable, planTargetsTable, planTargetPartsTable, planTargetSplitsTable],
   project,

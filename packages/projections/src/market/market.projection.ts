@@ -108,6 +108,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** Market research: the estimates in force and every competitor price observed (docs/reports.md, "Market"). */
 export const marketProjection: Projection = {
   name: 'market',
+  handles: HANDLED,
   version: 1,
   tables: [marketEstimatesTable, competitorPricesTable],
   project,

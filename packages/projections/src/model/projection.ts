@@ -29,6 +29,12 @@ export interface Projection {
   /** Bump when `project` or `tables` change meaning: the read model is then rebuilt from zero. */
   readonly version: number;
   readonly tables: readonly TableSpec[];
+  /**
+   * The event types `project` can write for, when it says: it must return no writes for any other type (a spec holds
+   * every projection to that on generated history). A rebuild then skips the others before calling `project`, and a
+   * batch that took none of them writes nothing, not even the checkpoint, until one comes or the rebuild catches up.
+   */
+  readonly handles?: ReadonlySet<string>;
   project(event: RecordedEvent, rows: RowReader, context: ProjectionContext): readonly RowWrite[];
 }
 

@@ -109,6 +109,7 @@ function project(event: RecordedEvent): readonly RowWrite[] {
  */
 export const lateAdjustmentsProjection: Projection = {
   name: 'late_adjustments',
+  handles: HANDLED,
   version: 1,
   tables: [lateAdjustmentsTable],
   project,

@@ -177,6 +177,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
 /** The pipeline: opportunities as they stand, every change of them by business date, and the quotations sent from them. */
 export const pipelineProjection: Projection = {
   name: 'pipeline',
+  handles: TYPES,
   version: 1,
   tables: [opportunitiesTable, opportunityHistoryTable, quotationsTable],
   project,

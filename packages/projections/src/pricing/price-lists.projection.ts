@@ -107,6 +107,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** Price lists and their prices, for the price list routes and for pricing orders from the lists. */
 export const priceListsProjection: Projection = {
   name: 'price_lists',
+  handles: HANDLED,
   version: 1,
   tables: [priceListsTable, listPricesTable],
   project,

@@ -80,6 +80,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** The product catalogue and its standard costs (margins read costs from here). */
 export const productsProjection: Projection = {
   name: 'products',
+  handles: HANDLED,
   version: 1,
   tables: [productsTable, productCostsTable],
   project,

@@ -119,6 +119,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** Promotions as drafted, approved and ended (the promotion list), and the discount orders take of each (their budgets). */
 export const promotionsProjection: Projection = {
   name: 'promotions',
+  handles: new Set([...ORDER_EVENTS, 'PromotionDrafted', 'PromotionApproved', 'PromotionEnded']),
   version: 2,
   tables: [promotionsTable, promotionDiscountsTable],
   project,

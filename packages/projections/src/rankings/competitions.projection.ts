@@ -75,6 +75,7 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 /** Sales competitions (one row each): their terms, read by the competition routes and their standings. */
 export const competitionsProjection: Projection = {
   name: 'competitions',
+  handles: new Set(['CompetitionCreated', 'CompetitionCancelled']),
   version: 1,
   tables: [competitionsTable],
   project,

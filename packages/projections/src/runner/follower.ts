@@ -23,6 +23,8 @@ export class Follower {
   /** The position up to which the follower has taken every event (from its pages, subscription or tail). */
   private read: bigint | undefined;
   private buffer: RecordedEvent[] = [];
+  /** Events of the log taken from pages since the last batch, handled by the projection or not. */
+  private sinceBatch = 0;
   /** A flush queued for the next turn of the event loop. */
   private flushSoon = false;
   /** This follower's part in the shared live batches (see `liveBatches`). */
@@ -91,17 +93,35 @@ export class Follower {
         const page = await this.pages.read(after);
         // A short page ends at the head: the subscription delivers it, then says it caught up.
         if (page.length < this.pages.pageSize) break;
-        // Applied every `batchSize` events, across pages: a bigger batch writes each row it changes once for more events.
-        for (const event of page) if (!event.type.startsWith('$')) this.take(event);
+        this.takePage(page);
         after = page[page.length - 1]?.position ?? after;
         // A synchronous store resolves at once: let timers and I/O (the API's requests) in between pages.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      this.flush();
+      // Up to the last full page, whether or not its last events were the projection's.
+      this.flush(after);
     } catch (error) {
       this.failure = describeError(error);
     }
     return after;
+  }
+
+  /**
+   * Takes a page of history: only the event types the projection handles (all when it does not say), applied every
+   * `batchSize` events of the log across pages (a bigger batch writes each row it changes once for more events). A
+   * batch that took none of the projection's events is not applied: there is nothing to write but the checkpoint.
+   */
+  private takePage(page: readonly RecordedEvent[]): void {
+    const handles = this.set.projection.handles;
+    for (const event of page) {
+      if (event.type.startsWith('$')) continue;
+      this.received += 1;
+      this.sinceBatch += 1;
+      if (handles === undefined || handles.has(event.type)) this.buffer.push(event);
+      if (this.sinceBatch < this.batchSize) continue;
+      this.sinceBatch = 0;
+      if (this.buffer.length > 0) this.flush(event.position);
+    }
   }
 
   private take(event: RecordedEvent): void {
@@ -230,13 +250,14 @@ export class Follower {
     });
   }
 
-  private flush(): void {
+  /** Applies the buffer; with `through`, the checkpoint moves there (past events the projection skipped). */
+  private flush(through?: bigint): void {
     this.liveBatches?.release(this.held);
     if (this.retired || this.failure !== undefined) return;
     const batch = this.buffer;
     this.buffer = [];
     try {
-      if (batch.length > 0) this.onBatch(this.set.applyBatch(batch));
+      if (batch.length > 0 || through !== undefined) this.onBatch(this.set.applyBatch(batch, through));
     } catch (error) {
       // The batch rolled back with its checkpoint; a restart re-reads it from the store.
       this.fail(describeError(error));

@@ -81,11 +81,13 @@ export class TableSet {
   /**
    * Applies `events` (in order, all after the checkpoint) and moves the checkpoint, in one transaction (a savepoint
    * when the caller has one open: then the caller's COMMIT makes it durable, see {@link TableSet.restore}). The
-   * events are folded in memory and each row they change is written once, at the end (see {@link RowStore}).
+   * events are folded in memory and each row they change is written once, at the end (see {@link RowStore}). With
+   * `through` (at or after the last event), the checkpoint moves there: the events in between were not the projection's.
    */
-  applyBatch(events: readonly RecordedEvent[]): BatchOutcome {
-    const last = events.at(-1);
-    if (last === undefined) return { applied: 0, parked: 0, lastError: undefined };
+  applyBatch(events: readonly RecordedEvent[], through?: bigint): BatchOutcome {
+    const last = through ?? events.at(-1)?.position;
+    if (last === undefined || (events.length === 0 && this.current !== undefined && last <= this.current))
+      return { applied: 0, parked: 0, lastError: undefined };
     const blocked = new Set(this.blocked);
     let applied = 0;
     let parked = 0;
@@ -108,10 +110,10 @@ export class TableSet {
         }
       }
       this.rows.flush();
-      this.checkpoints.save(this.projection.name, this.generation, last.position);
+      this.checkpoints.save(this.projection.name, this.generation, last);
     });
     this.blocked = blocked;
-    this.current = last.position;
+    this.current = last;
     return { applied, parked, lastError };
   }
 

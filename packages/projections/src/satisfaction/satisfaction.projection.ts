@@ -136,6 +136,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const satisfactionProjection: Projection = {
   name: 'satisfaction',
+  handles: PROJECTED,
   version: 3,
   tables: [satisfactionDailyTable, satisfactionAnswersTable, openFollowUpsTable],
   project,

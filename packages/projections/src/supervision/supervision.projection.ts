@@ -76,6 +76,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
+  handles: new Set([...ORDER, ...RECEIVABLE, ...COMPLAINT, ...COMPENSATION]),
   version: 2,
   tables: [
     supervisionOrdersTable,

@@ -96,6 +96,7 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  */
 export const surveyCampaignsProjection: Projection = {
   name: 'survey_campaigns',
+  handles: PROJECTED,
   version: 1,
   tables: [surveyCampaignsTable, surveyInvitationsTable, surveyInvitationAnswersTable],
   project,

@@ -55,4 +55,10 @@ function project(event: RecordedEvent, rows: RowReader, context: ProjectionConte
  * Never personal data: no contact, note, description, resolution text or compensation reason.
  * Version 2: complaints carry the compensation request waiting for a manager.
  */
-export const worklistsProjection: Projection = { name: 'worklists', version: 2, tables: WORKLIST_TABLES, project };
+export const worklistsProjection: Projection = {
+  name: 'worklists',
+  handles: new Set([...CUSTOMER, ...ORDER, ...RECEIVABLE, ...COMPLAINT]),
+  version: 2,
+  tables: WORKLIST_TABLES,
+  project,
+};
