@@ -50,10 +50,12 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
   let previousHash = head?.[1] ?? GENESIS_HASH;
   let revision = current ?? -1;
   let position = 0;
+  const hashes = new Array<string>(events.length);
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as NewEvent;
     const form = toStoredForm(previousHash, event);
     previousHash = form.hash;
+    hashes[index] = form.hash;
     revision += 1;
     try {
       const result = statements.insert.run(
@@ -78,7 +80,7 @@ export function appendInTransaction(statements: Statements, part: StreamAppend, 
       throw new EventIdConflictError(streamName, event.eventId);
     }
   }
-  return { nextExpectedRevision: revision, position: BigInt(position) };
+  return { nextExpectedRevision: revision, position: BigInt(position), hashes };
 }
 
 /** An empty batch writes nothing and reports where the stream (or, without one, the store) stands. */
