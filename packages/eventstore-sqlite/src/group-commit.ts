@@ -1,6 +1,7 @@
 import type { AppendResult, StreamAppend } from '@salesbook/eventstore';
 import type Database from 'better-sqlite3';
 import { appendInTransaction } from './append.js';
+import { createKnownHeads } from './heads.js';
 import type { Statements } from './statements.js';
 
 /** One caller's append waiting for the next group commit. */
@@ -58,8 +59,9 @@ export function createGroupCommit(
   let scheduled = false;
   let commits = 0;
   let appends = 0;
+  const heads = createKnownHeads();
   const one = db.transaction((pending: PendingAppend) =>
-    pending.parts.map((part) => appendInTransaction(statements, part, pending.recordedAt)),
+    pending.parts.map((part) => appendInTransaction(statements, heads, part, pending.recordedAt)),
   );
   const group = db.transaction((pendings: readonly PendingAppend[]): Outcome[] =>
     pendings.map((pending) => {
@@ -67,9 +69,11 @@ export function createGroupCommit(
         const [only] = pending.parts;
         // One event writes with one INSERT, which SQLite undoes by itself when it fails: no savepoint needed.
         if (pending.parts.length === 1 && only !== undefined && only.events.length <= 1)
-          return { results: [appendInTransaction(statements, only, pending.recordedAt)] };
+          return { results: [appendInTransaction(statements, heads, only, pending.recordedAt)] };
         return { results: one(pending) };
       } catch (error) {
+        // Its savepoint (or its one failed INSERT) undid what it wrote: forget the heads it set.
+        heads.clear();
         // An error that ended the whole transaction (I/O, disk full) fails the group: rethrow.
         if (!db.inTransaction) throw error;
         return { error };
@@ -86,6 +90,8 @@ export function createGroupCommit(
     try {
       outcomes = group.immediate(pendings);
     } catch (error) {
+      // Nothing of the group is stored, so neither are the heads it wrote.
+      heads.clear();
       const failure = translate(error);
       for (const pending of pendings) pending.reject(failure);
       return;
