@@ -59,17 +59,24 @@ describe('SQLite event store: the heads it knows', () => {
     expect(await revisions(mine, 's')).toEqual([0, 1]);
   });
 
-  it('forgets the heads of an append that was undone, so the next one follows the stored head', async () => {
-    const store = open();
-    await store.appendToStream('s', [event(0), event(1)], { expectedRevision: 'no_stream' });
-    // Its first part is written, then undone when the second conflicts.
-    await expect(
-      store.appendMany([
+  it.each([
+    ['alone in its group (the transaction undone)', false],
+    ['beside another caller (its savepoint undone)', true],
+  ])(
+    'forgets the heads of an append that was undone, %s, so the next one follows the stored head',
+    async (_, beside) => {
+      const store = open();
+      await store.appendToStream('s', [event(0), event(1)], { expectedRevision: 'no_stream' });
+      // Its first part is written, then undone when the second conflicts.
+      const undone = store.appendMany([
         { streamName: 's', events: [event(2), event(3)], expectedRevision: 1 },
         { streamName: 't', events: [event(0)], expectedRevision: 5 },
-      ]),
-    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-    expect(await store.appendToStream('s', [event(2)])).toMatchObject({ nextExpectedRevision: 2 });
-    expect(await revisions(store, 's')).toEqual([0, 1, 2]);
-  });
+      ]);
+      const other = beside ? store.appendToStream('u', [event(0)]) : Promise.resolve(undefined);
+      await expect(undone).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await other;
+      expect(await store.appendToStream('s', [event(2)])).toMatchObject({ nextExpectedRevision: 2 });
+      expect(await revisions(store, 's')).toEqual([0, 1, 2]);
+    },
+  );
 });
