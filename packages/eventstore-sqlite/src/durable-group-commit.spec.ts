@@ -43,7 +43,7 @@ describe('durable group commit (WAL fsync off the event loop)', () => {
       expect(acknowledged).toBe(false);
       expect(notified).toBe(0);
       syncs[0]?.resolve();
-      await expect(first).resolves.toEqual([{ nextExpectedRevision: 0, position: 1n }]);
+      await expect(first).resolves.toMatchObject([{ nextExpectedRevision: 0, position: 1n }]);
       expect(notified).toBe(1);
 
       const second = group.append([{ streamName: 's', events: [event(2)], expectedRevision: 0 }], RECORDED_AT);

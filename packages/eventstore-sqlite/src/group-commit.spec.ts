@@ -78,7 +78,7 @@ describe('SQLite event store: group commit', () => {
   it('commits appends still queued when the store closes, then refuses new ones', async () => {
     const pending = store.appendToStream('late', [event(1)]);
     await store.close();
-    await expect(pending).resolves.toEqual({ nextExpectedRevision: 0, position: 1n });
+    await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0, position: 1n });
     await expect(store.appendToStream('later', [event(2)])).rejects.toThrow(/closed/);
     const reopened = createSqliteEventStore({ path: join(dir, 'events.db') });
     try {

@@ -119,8 +119,8 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
 
   it('stores one row per event with a global position, revision, JSON text and the chain link in metadata', async () => {
     const store = open();
-    await store.appendToStream('counter-1', [event(1), event(2)]);
-    await store.appendToStream('counter-2', [event(3)]);
+    const first = await store.appendToStream('counter-1', [event(1), event(2)]);
+    const [second] = await store.appendMany([{ streamName: 'counter-2', events: [event(3)] }]);
     const reader = new Database(path, { readonly: true });
     const rows = reader
       .prepare(
@@ -134,6 +134,8 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
       [3, 'counter-2', 0, '{"n":3}'],
     ]);
     expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.hash))).toBe(true);
+    // Each append answers the links it wrote.
+    expect([...(first.hashes ?? []), ...(second?.hashes ?? [])]).toEqual(rows.map((row) => row.hash));
   });
 
   it('continues revisions and the hash chain across connections and reopening', async () => {

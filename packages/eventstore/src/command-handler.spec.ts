@@ -125,6 +125,20 @@ describe('handleCommand', () => {
     expect(verifyChain(await store.readStream('counter-1'))).toBeUndefined();
   });
 
+  it('answers the recorded hashes whether the store answers them or not (then they are computed here)', async () => {
+    const store = createMemoryEventStore();
+    // A store that does not say which links it wrote, as EventStoreDB's adapter.
+    const silent = Object.create(store) as EventStore;
+    silent.appendToStream = async (name, events, options) => {
+      const { nextExpectedRevision, position } = await store.appendToStream(name, events, options);
+      return { nextExpectedRevision, position };
+    };
+    const told = rightOf(await run(store, 'cmd-1', {}, 2));
+    const computed = rightOf(await run(silent, 'cmd-2', {}, 3));
+    const recorded = (await store.readStream('counter-1')).map((event) => event.metadata.hash);
+    expect([...told.events, ...computed.events].map((event) => event.metadata.hash)).toEqual(recorded);
+  });
+
   it("returns the decider's refusal and appends nothing", async () => {
     const store = createMemoryEventStore();
     const result = await run(store, 'cmd-1', {}, 0);

@@ -157,14 +157,27 @@ async function append<C extends Command, E extends Event, S>(
     if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) return 'conflict';
     throw error;
   }
-  // The store chains from the event this decision read, so the hashes are known without a re-read.
-  const links = linkEvents(head?.hash ?? GENESIS_HASH, encoded.right);
+  const links = chainLinks(head?.hash ?? GENESIS_HASH, encoded.right, appended);
   await rememberAppended(input, start, encoded.right, links, appended);
   const events = toWrite.map(({ event, metadata }, index) => ({
     ...event,
     metadata: { ...metadata, schemaVersion: versionOf(encoded.right[index]), hash: links[index]?.hash ?? '' },
   }));
   return right({ events, nextExpectedRevision: appended.nextExpectedRevision, position: appended.position });
+}
+
+/**
+ * Each written event's metadata with its chain link: the hashes the store answered, or (from a store that does not
+ * say) computed here. The store chains from the event this decision read, so neither needs a re-read.
+ */
+function chainLinks(
+  previousHash: string,
+  written: readonly NewEvent[],
+  appended: AppendResult,
+): Array<NewEvent['metadata'] & { hash: string }> {
+  const { hashes } = appended;
+  if (hashes === undefined || hashes.length !== written.length) return linkEvents(previousHash, written);
+  return written.map((event, index) => ({ ...event.metadata, hash: hashes[index] ?? '' }));
 }
 
 /** The schema version the codec wrote an event with. */

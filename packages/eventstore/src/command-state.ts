@@ -1,8 +1,8 @@
 import { right, type Either } from 'fp-ts/lib/Either.js';
-import { fold, type Decider, type DomainError, type Event, type EventRegistry } from '@salesbook/domain';
-import type { EventCodec } from './event-codec.js';
-import type { EventStore, RecordedEvent } from './port.js';
-import type { AggregateStateCache, StateOwner, StreamHead } from './state-cache.js';
+import { fold, type Command, type DomainError, type Event } from '@salesbook/domain';
+import type { HandleCommandOptions } from './command-handler.js';
+import type { RecordedEvent } from './port.js';
+import type { StateOwner, StreamHead } from './state-cache.js';
 
 /** What a command's attempt starts from: the events of its earlier run, or the state it decides on. */
 export type CommandStart<S> =
@@ -15,19 +15,16 @@ export type CommandStart<S> =
       readonly commandIds: Set<string> | undefined;
     };
 
-/** What {@link loadCommandStart} needs. */
-export interface CommandStateInput<C, E extends Event, S> {
-  readonly store: EventStore;
-  readonly codec: EventCodec;
-  readonly decider: Decider<C, E, S>;
-  readonly registry: EventRegistry<E>;
-  readonly streamName: string;
-  readonly commandId: string;
-  readonly stateCache?: AggregateStateCache;
-}
+/** What {@link loadCommandStart} needs: the parts of a command's input that say which stream to fold, and how. */
+export type CommandStateInput<C extends Command, E extends Event, S> = Pick<
+  HandleCommandOptions<C, E, S>,
+  'store' | 'codec' | 'decider' | 'registry' | 'streamName' | 'commandId' | 'stateCache'
+>;
 
 /** The cache's key for this input, or none when there is no cache or the store's revisions cannot be trusted for it. */
-export const stateOwner = <C, E extends Event, S>(input: CommandStateInput<C, E, S>): StateOwner | undefined =>
+export const stateOwner = <C extends Command, E extends Event, S>(
+  input: CommandStateInput<C, E, S>,
+): StateOwner | undefined =>
   input.stateCache !== undefined && input.store.revisionsExact === true ? input : undefined;
 
 const headOf = (event: RecordedEvent | undefined): StreamHead | undefined =>
@@ -44,7 +41,7 @@ const startsAt = (tail: readonly RecordedEvent[], from: number): boolean =>
  * cached head and its new events folded onto the cached state; a repeat of a command, or a tail that does not
  * continue the cached head, falls back to reading and folding the whole stream.
  */
-export async function loadCommandStart<C, E extends Event, S>(
+export async function loadCommandStart<C extends Command, E extends Event, S>(
   input: CommandStateInput<C, E, S>,
 ): Promise<Either<DomainError, CommandStart<S>>> {
   const owner = stateOwner(input);
@@ -81,7 +78,7 @@ function addCommandId(ids: Set<string>, event: RecordedEvent): void {
 }
 
 /** Reads and folds the whole stream; keeps the result when a cache is on. */
-async function loadWhole<C, E extends Event, S>(
+async function loadWhole<C extends Command, E extends Event, S>(
   input: CommandStateInput<C, E, S>,
   owner: StateOwner | undefined,
 ): Promise<Either<DomainError, CommandStart<S>>> {

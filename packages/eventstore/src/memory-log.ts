@@ -83,7 +83,11 @@ export function appendToLog(
     log.events.push(recorded);
     log.byEventId.set(recorded.eventId, recorded);
   });
-  return { nextExpectedRevision: target.length - 1, position: recorded?.position ?? 0n };
+  return {
+    nextExpectedRevision: target.length - 1,
+    position: recorded?.position ?? 0n,
+    hashes: metadata.map((link) => link.hash),
+  };
 }
 
 /** Appends to several streams all or nothing: on any failure, what the earlier parts wrote is removed. */

@@ -27,11 +27,14 @@ describe('createMemoryEventStore', () => {
     expect(Object.isFrozen(stored?.data)).toBe(true);
   });
 
-  it('positions count from 1 in append order', async () => {
+  it('positions count from 1 in append order, and an append answers its links', async () => {
     const store = createMemoryEventStore();
-    await store.appendToStream('thing-1', [event('a'), event('b')]);
+    const first = await store.appendToStream('thing-1', [event('a'), event('b')]);
     await store.appendToStream('thing-2', [event('c')]);
-    expect((await store.readAll()).map((recorded) => recorded.position)).toEqual([1n, 2n, 3n]);
+    const all = await store.readAll();
+    expect(all.map((recorded) => recorded.position)).toEqual([1n, 2n, 3n]);
+    // An append answers the chain links it wrote.
+    expect(first.hashes).toEqual(all.slice(0, 2).map((recorded) => recorded.metadata.hash));
   });
 
   it('an empty batch checks the revision and writes nothing', async () => {

@@ -47,6 +47,12 @@ export interface AppendResult {
   readonly nextExpectedRevision: number;
   /** Global position of the last event appended (or of the original, for an idempotent repeat). */
   readonly position: bigint;
+  /**
+   * The chain link (`metadata.hash`) of each event this append wrote, in order, when the store computed them:
+   * absent for an idempotent repeat or an empty batch, and from stores that do not say. Lets a caller answer with
+   * the hashes without computing the chain a second time.
+   */
+  readonly hashes?: readonly string[];
 }
 
 /** One stream's part of a multi-stream append. */

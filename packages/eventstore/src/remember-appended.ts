@@ -1,4 +1,4 @@
-import { fold, type Event } from '@salesbook/domain';
+import { fold, type Command, type Event } from '@salesbook/domain';
 import { stateOwner, type CommandStart, type CommandStateInput } from './command-state.js';
 import type { AppendResult, NewEvent, RecordedEvent } from './port.js';
 
@@ -8,7 +8,7 @@ import type { AppendResult, NewEvent, RecordedEvent } from './port.js';
  * state is the one a fold from zero would give. An append that did not land right after the state read (an
  * idempotent repeat answered by the store) forgets the stream instead.
  */
-export async function rememberAppended<C, E extends Event, S>(
+export async function rememberAppended<C extends Command, E extends Event, S>(
   input: CommandStateInput<C, E, S>,
   start: Extract<CommandStart<S>, { kind: 'state' }>,
   written: readonly NewEvent[],

@@ -1,8 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../../errors.js';
 import { verifyChain } from '../../hash-chain.js';
+import type { AppendResult } from '../../port.js';
 import type { ContractContext, ContractSubject } from './context.js';
 import { catchError, expectConflict, newEvent, newEvents, uniqueStream } from './fixtures.js';
+
+/** Where an append left its stream: what a repeat of it answers again. */
+const placed = ({ nextExpectedRevision, position }: AppendResult): Omit<AppendResult, 'hashes'> => ({
+  nextExpectedRevision,
+  position,
+});
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -157,6 +164,25 @@ export function describeAppendContract<S extends ContractSubject>(ctx: ContractC
     );
   });
 
+  describe('the chain links an append answers', () => {
+    it(
+      'are, when the store answers them, the hashes it recorded; a repeat and an empty batch answer none',
+      async () => {
+        const store = ctx.store();
+        const stream = uniqueStream('links');
+        const first = newEvents(3);
+        const appended = await store.appendToStream(stream, first);
+        const [other] = await store.appendMany([{ streamName: stream, events: newEvents(2, 3), expectedRevision: 2 }]);
+        const recorded = (await store.readStream(stream)).map((event) => event.metadata.hash);
+        if (appended.hashes !== undefined) expect(appended.hashes).toEqual(recorded.slice(0, 3));
+        if (other?.hashes !== undefined) expect(other.hashes).toEqual(recorded.slice(3));
+        expect((await store.appendToStream(stream, first)).hashes).toBeUndefined();
+        expect((await store.appendToStream(stream, [])).hashes).toBeUndefined();
+      },
+      timeoutMs,
+    );
+  });
+
   describe('idempotent append by event id', () => {
     it(
       'a full repeat of a batch is acknowledged with the original result and writes nothing',
@@ -165,10 +191,13 @@ export function describeAppendContract<S extends ContractSubject>(ctx: ContractC
         const stream = uniqueStream('repeat');
         const batch = newEvents(2);
         const original = await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
-        expect(await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' })).toEqual(original);
+        // The same revision and position; the chain links are answered only by the append that wrote them.
+        expect(placed(await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' }))).toEqual(
+          placed(original),
+        );
         await store.appendToStream(stream, newEvents(2, 2), { expectedRevision: 1 });
         // A retry long after the first attempt (the stream moved on) is still the same append.
-        expect(await store.appendToStream(stream, batch)).toEqual(original);
+        expect(placed(await store.appendToStream(stream, batch))).toEqual(placed(original));
         expect((await store.readStream(stream)).map((event) => event.eventId)).toHaveLength(4);
       },
       timeoutMs,
