@@ -102,15 +102,18 @@ it('shows margin by month, margin % by category and each promotion against its b
   expect(Number(pumps?.['discount_cost'])).toBeGreaterThan(0);
   expect([Number(pumps?.['sales_during']) > 0, Number(pumps?.['sales_baseline']) > 0]).toEqual([true, true]);
   // Beside the stated baseline, the statistical one: the demo has months of pump sales before the promotion, so a
-  // model was fitted (flat or Theta, named in words) and forecast sales over the promotion's days.
-  expect(['flat', 'theta']).toContain(pumps?.['forecast_method']);
+  // model was fitted (flat, ETS with Theta, or Theta, named in words) and forecast sales over the promotion's days.
+  expect(['flat', 'ets-theta', 'theta']).toContain(pumps?.['forecast_method']);
   expect(Number(pumps?.['sales_forecast'])).toBeGreaterThan(0);
   const method = await page.textContent(
     'table[data-report="pricing-promotions"] tr[data-group="Spring pumps"] td[data-field="forecast_method"]',
   );
-  expect(method).toBe(
-    pumps?.['forecast_method'] === 'theta' ? 'Theta method, deseasonalised' : 'mean of the last 6 months',
-  );
+  const words: Record<string, string> = {
+    'ets-theta': 'exponential smoothing and Theta, averaged',
+    theta: 'Theta method, deseasonalised',
+    flat: 'mean of the last 6 months',
+  };
+  expect(method).toBe(words[String(pumps?.['forecast_method'])]);
   expect(await page.textContent('section[data-panel="pricing-promotions"] h2')).toBe(
     'Promotions against their baseline',
   );

@@ -55,7 +55,7 @@ export const PromotionEffect = z.object({
   }),
   statisticalBaseline: z
     .object({
-      method: z.enum(['none', 'flat', 'theta']),
+      method: z.enum(['none', 'flat', 'ets-theta', 'theta']),
       history_months: z.number(),
       quantity: z.number(),
       net_sales: z.number(),

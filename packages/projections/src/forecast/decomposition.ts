@@ -49,7 +49,8 @@ export function centredMovingAverage(series: readonly number[]): (number | null)
   });
 }
 
-function seasonalIndices(
+/** Mean raw index per position modulo 12 (ratio or difference to the moving average), normalised to mean 1 or 0. */
+export function seasonalIndices(
   series: readonly number[],
   trend: readonly (number | null)[],
   multiplicative: boolean,

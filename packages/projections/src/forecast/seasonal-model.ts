@@ -1,12 +1,17 @@
 import { decompose } from './decomposition.js';
+import type { EtsSpec } from './ets.js';
+import { autoEts, forecastEts } from './ets-fit.js';
 import { isSeasonal } from './seasonality.js';
 import { thetaLine } from './theta.js';
 
 /** Months in a season. */
 export const SEASON = 12;
 
-/** How a forecast was made: no history, a flat mean of a short history, or the Theta method. */
-export type ForecastMethod = 'none' | 'flat' | 'theta';
+/**
+ * How a forecast was made: no history, a flat mean of a short history, the equal-weight mean of automatic ETS and
+ * the Theta method, or the Theta method alone (when no ETS model can be fitted).
+ */
+export type ForecastMethod = 'none' | 'flat' | 'ets-theta' | 'theta';
 
 /** The season taken out before the Theta line and put back after it (`none`: the series has no season to follow). */
 export type Seasonality = 'none' | 'multiplicative' | 'additive';
@@ -21,6 +26,8 @@ export interface SeasonalForecast {
   readonly alpha: number;
   /** Drift per month of the deseasonalised series (0 without the Theta method). */
   readonly drift: number;
+  /** The ETS model chosen by AICc and averaged with the Theta forecast (`null` unless `ets-theta`). */
+  readonly ets: EtsSpec | null;
 }
 
 /** Seasons of history the Theta method needs (a season cannot be estimated from less than two). */
@@ -30,30 +37,43 @@ const FLAT_WINDOW = 6;
 
 /**
  * Forecasts `horizon` months after `history` (whole months, oldest first, integer minor units): from 24 months the
- * Theta method on the series without its season (classical decomposition, kept only when the series is seasonal),
- * the season put back; the mean of the last 6 months below that, zeros without history. Pure and deterministic:
- * the same history always gives the same figures (docs/reports.md, "Statistical forecast").
+ * equal-weight mean of two differently built forecasts, automatic ETS (the model of least AICc, `ets-fit.ts`) and
+ * the Theta method on the series without its season (classical decomposition, kept only when the series is
+ * seasonal); the mean of the last 6 months below that, zeros without history. Pure and deterministic: the same
+ * history always gives the same figures (docs/reports.md, "Statistical forecast").
  */
 export function seasonalForecast(history: readonly number[], horizon: number): SeasonalForecast {
-  const none = { seasonality: 'none', alpha: 0, drift: 0 } as const;
+  const none = { seasonality: 'none', alpha: 0, drift: 0, ets: null } as const;
   if (history.length === 0) return { method: 'none', values: new Array<number>(horizon).fill(0), ...none };
   if (history.length < MIN_THETA) {
     const last = history.slice(-FLAT_WINDOW);
     const mean = toMinor(last.reduce((sum, value) => sum + value, 0) / last.length);
     return { method: 'flat', values: new Array<number>(horizon).fill(mean), ...none };
   }
+  const theta = thetaForecast(history, horizon);
+  const ets = autoEts(history);
+  if (ets === null) return { method: 'theta', ...theta, values: theta.values.map(toMinor), ets: null };
+  const values = forecastEts(ets, horizon).map((value, i) => toMinor((value + (theta.values[i] ?? 0)) / 2));
+  return { method: 'ets-theta', ...theta, values, ets: ets.spec };
+}
+
+/** The Theta method on the series without its season (when it has one), the season put back; not rounded. */
+function thetaForecast(
+  history: readonly number[],
+  horizon: number,
+): { values: number[]; seasonality: Seasonality; alpha: number; drift: number } {
   if (!isSeasonal(history)) {
     const line = thetaLine(history, horizon);
-    return { method: 'theta', values: line.values.map(toMinor), ...none, alpha: line.alpha, drift: line.drift };
+    return { values: [...line.values], seasonality: 'none', alpha: line.alpha, drift: line.drift };
   }
   const fit = decompose(history);
   const line = thetaLine(fit.deseasonalised, horizon);
   const n = history.length;
   const values = line.values.map((value, i) => {
     const index = fit.indices[(n + i) % SEASON] ?? (fit.kind === 'multiplicative' ? 1 : 0);
-    return toMinor(fit.kind === 'multiplicative' ? value * index : value + index);
+    return fit.kind === 'multiplicative' ? value * index : value + index;
   });
-  return { method: 'theta', values, seasonality: fit.kind, alpha: line.alpha, drift: line.drift };
+  return { values, seasonality: fit.kind, alpha: line.alpha, drift: line.drift };
 }
 
 /**

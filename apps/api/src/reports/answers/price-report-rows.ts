@@ -75,9 +75,9 @@ export const StatisticalBaselineSchema = z.strictObject({
   from: z.string(),
   to: z.string(),
   method: z
-    .enum(['none', 'flat', 'theta'])
+    .enum(['none', 'flat', 'ets-theta', 'theta'])
     .describe(
-      'flat: mean of the last 6 months (under 24 months of history); theta: the Theta method on the deseasonalised series',
+      'flat: mean of the last 6 months (under 24 months of history); ets-theta: the mean of automatic exponential smoothing (ETS, least AICc) and the Theta method on the deseasonalised series; theta: the Theta method alone (no ETS model could be fitted)',
     ),
   history_months: z
     .number()
