@@ -1,6 +1,7 @@
 import { decompose } from './decomposition.js';
 import type { EtsSpec } from './ets.js';
-import { autoEts, forecastEts } from './ets-fit.js';
+import { forecastEts } from './ets-fit.js';
+import { memoisedAutoEts } from './ets-memo.js';
 import { isSeasonal } from './seasonality.js';
 import { thetaLine } from './theta.js';
 
@@ -51,7 +52,7 @@ export function seasonalForecast(history: readonly number[], horizon: number): S
     return { method: 'flat', values: new Array<number>(horizon).fill(mean), ...none };
   }
   const theta = thetaForecast(history, horizon);
-  const ets = autoEts(history);
+  const ets = memoisedAutoEts(history);
   if (ets === null) return { method: 'theta', ...theta, values: theta.values.map(toMinor), ets: null };
   const values = forecastEts(ets, horizon).map((value, i) => toMinor((value + (theta.values[i] ?? 0)) / 2));
   return { method: 'ets-theta', ...theta, values, ets: ets.spec };
