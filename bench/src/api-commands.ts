@@ -67,7 +67,7 @@ export function issueLine(
   const failed = commands.reduce((sum, f) => sum + f.failures, 0);
   const cpu = commands.map((f) => (f.apiCpuMsPerCommand === undefined ? '?' : f.apiCpuMsPerCommand)).join(', ');
   return (
-    `COMMAND p99 at ${rate} commands/s offered on a store of ${events} events: ${median(p99s)} ms (target < 25)${spread}; ` +
+    `COMMAND p99 at ${rate} commands/s offered on a store of ${events} events: ${Math.round(median(p99s) * 10) / 10} ms (target < 25)${spread}; ` +
     `baseline GET /health p99 at the same rate: ${baseline === undefined ? 'not run' : `${baseline.p99Ms} ms`}; ` +
     `served ${served} commands/s, ${failed} failed; API CPU ${cpu} ms per command`
   );

@@ -192,9 +192,9 @@ async function measure(api: ApiProcess, seeded: RunStore['seeded']): Promise<voi
       reportP50Ms: figures?.reportFixed.p50Ms,
       reportP99Ms: figures?.reportFixed.p99Ms,
       commandRate: RATE,
-      commandRps: median(commandFixed.map((f) => f.rps)),
-      commandP50Ms: median(commandFixed.map((f) => f.p50Ms)),
-      commandP99Ms: median(p99s),
+      commandRps: tenth(median(commandFixed.map((f) => f.rps))),
+      commandP50Ms: tenth(median(commandFixed.map((f) => f.p50Ms))),
+      commandP99Ms: tenth(median(p99s)),
       commandP99sMs: p99s,
       commandApiCpuMs: commandFixed.map((f) => f.apiCpuMsPerCommand),
       freshnessP99Ms: fresh?.p99Ms,
@@ -206,6 +206,8 @@ async function measure(api: ApiProcess, seeded: RunStore['seeded']): Promise<voi
     }),
   );
 }
+
+const tenth = (value: number): number => Math.round(value * 10) / 10;
 
 const isFigures = (value: unknown): value is LoadFigures =>
   typeof value === 'object' && value !== null && 'failures' in value;
