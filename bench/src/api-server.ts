@@ -13,7 +13,11 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-const MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
+/** The built API; BENCH_API_MAIN names another build's `main.js` (e.g. a copy of `dist` beside it) to compare two builds. */
+const MAIN = process.env['BENCH_API_MAIN'] ?? fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
+
+/** Node flags for the API process only (`API_NODE_ARGS`, e.g. `--cpu-prof --cpu-prof-dir=DIR`). */
+export const apiNodeArgs = (): string[] => (process.env['API_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 
 /** Starts `apps/api/dist/main.js` on the given store files (with Node flags `nodeArgs`) and resolves with its URL once it listens. */
 export function startApi(

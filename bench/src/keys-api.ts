@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { drained, load, type LoadFigures, type Target } from './api-load.js';
-import { startApi, token, type ApiProcess } from './api-server.js';
+import { apiNodeArgs, startApi, token, type ApiProcess } from './api-server.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const rate = Number(process.argv[3] ?? 1000);
@@ -46,8 +46,7 @@ async function run(
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'salesbook-keys-api-'));
-const nodeArgs = (process.env['API_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
-const api = await startApi(path.join(dir, 'events.db'), path.join(dir, 'readmodels.db'), nodeArgs);
+const api = await startApi(path.join(dir, 'events.db'), path.join(dir, 'readmodels.db'), apiNodeArgs());
 try {
   const commands: Target = { path: '/customers', bearer: token(api.secret, 'sm-01', 'sales_manager'), body: customer };
   await load(api.url, commands, 2, rate);
