@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { readJoinedReport } from '../kpi/kpi-report.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeParams } from '../model/scope-sql.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import {
@@ -9,7 +10,6 @@ import {
   groupExpression,
   MOVED_AS_OF,
   SCOPE_CONDITION,
-  scopeParams,
   stillOpenAt,
   type CollectionsGroupBy,
 } from './collections-sql.js';

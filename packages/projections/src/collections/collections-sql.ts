@@ -1,4 +1,4 @@
-import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition } from '../model/scope-sql.js';
 
 /** How a collections report groups its rows (`none`: one group, `all`). */
 export type CollectionsGroupBy = 'rep' | 'region' | 'customer' | 'none';
@@ -21,14 +21,8 @@ export const groupExpression = (groupBy: CollectionsGroupBy): string => {
   return column;
 };
 
-/** The role-scope condition over `kpi_installments i` (parameters `@repId`, `@region`). */
-export const SCOPE_CONDITION = '(@repId IS NULL OR i.rep_id = @repId) AND (@region IS NULL OR i.region = @region)';
-
-/** Named parameters of {@link SCOPE_CONDITION}. */
-export const scopeParams = (scope: ReportScope | undefined): { repId: string | null; region: string | null } => ({
-  repId: scope?.repId ?? null,
-  region: scope?.region ?? null,
-});
+/** The role-scope condition over `kpi_installments i` (parameters bound by `scopeParams`). */
+export const SCOPE_CONDITION = scopeCondition({ rep: 'i.rep_id', region: 'i.region' });
 
 /**
  * What moved installment `i` (paid - reversed + credited + written off) on business dates up to `@asOf`: its running

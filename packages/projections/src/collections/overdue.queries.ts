@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { readJoinedReport } from '../kpi/kpi-report.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeParams } from '../model/scope-sql.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
-import { checkDate, COLLECTIONS_SOURCES, scopeParams } from './collections-sql.js';
+import { checkDate, COLLECTIONS_SOURCES } from './collections-sql.js';
 import { INSTALLMENTS_AS_OF_CTE, overdueInstallments, type OverdueInstallment } from './overdue-installments.js';
 import { promiseStatusAsOf, type PromiseAsOf } from './promise-status.js';
 import { prepared } from '../runner/statements.js';

@@ -1,12 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportScope } from '../model/report-filter.js';
-import {
-  groupExpression,
-  SCOPE_CONDITION,
-  scopeParams,
-  stillOpenAt,
-  type CollectionsGroupBy,
-} from './collections-sql.js';
+import { scopeParams } from '../model/scope-sql.js';
+import { groupExpression, SCOPE_CONDITION, stillOpenAt, type CollectionsGroupBy } from './collections-sql.js';
 import { prepared } from '../runner/statements.js';
 
 /** The month's bounds: first and last business date and its number of days. */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ComplaintTimeline } from '@salesbook/domain';
 import { businessDateRange, type ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import {
@@ -98,12 +99,11 @@ export function queryComplaints(
     const rows = prepared(
       db,
       `SELECT * FROM complaint_facts
-         WHERE filed_on BETWEEN @from AND @to AND (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)
+         WHERE filed_on BETWEEN @from AND @to AND ${scopeCondition({ rep: 'owner_rep_id', region: 'region' })}
          ORDER BY complaint_id`,
     ).all({
       ...range,
-      repId: filter.scope?.repId ?? null,
-      region: filter.scope?.region ?? null,
+      ...scopeParams(filter.scope),
     }) as ComplaintFactsRow[];
     return groups(rows, filter.groupBy, filter.asOf);
   });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import type { CustomerDirectoryRow } from './customer-directory.projection.js';
@@ -28,13 +29,12 @@ export function queryCustomerDirectory(
       prepared(
         db,
         `SELECT * FROM customer_directory
-         WHERE (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)
+         WHERE ${scopeCondition({ rep: 'owner_rep_id', region: 'region' })}
            AND (@segment IS NULL OR segment = @segment) AND (@status IS NULL OR status = @status)
            AND (@ids IS NULL OR customer_id IN (SELECT value FROM json_each(@ids)))
          ORDER BY customer_id`,
       ).all({
-        repId: filter.scope?.repId ?? null,
-        region: filter.scope?.region ?? null,
+        ...scopeParams(filter.scope),
         segment: filter.segment ?? null,
         status: filter.status ?? null,
         ids,
@@ -73,14 +73,13 @@ export function queryNewCustomers(
         `SELECT registered_on AS business_date, registered_region AS region, registered_owner_rep_id AS rep_id, COUNT(*) AS new_customers
          FROM customer_directory
          WHERE registered_on BETWEEN @from AND @to
-           AND (@repId IS NULL OR registered_owner_rep_id = @repId) AND (@region IS NULL OR registered_region = @region)
+           AND ${scopeCondition({ rep: 'registered_owner_rep_id', region: 'registered_region' })}
          GROUP BY registered_on, registered_region, registered_owner_rep_id
          ORDER BY registered_on, registered_region, registered_owner_rep_id`,
       ).all({
         from: filter.from,
         to: filter.to,
-        repId: filter.scope?.repId ?? null,
-        region: filter.scope?.region ?? null,
+        ...scopeParams(filter.scope),
       }) as NewCustomersRow[],
   );
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { daysBetween } from '@salesbook/domain';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { prepared } from '../runner/statements.js';
@@ -75,13 +76,12 @@ export function queryStaleProfiles(
       `SELECT d.customer_id, d.company_name, d.region, d.segment, d.owner_rep_id, MAX(r.reviewed_on) AS last_reviewed_on
          FROM customer_directory d JOIN customer_profile_reviews r ON r.customer_id = d.customer_id AND r.reviewed_on <= @asOf
          WHERE d.registered_on <= @asOf AND (d.deactivated_on IS NULL OR d.deactivated_on > @asOf)
-           AND (@repId IS NULL OR d.owner_rep_id = @repId) AND (@region IS NULL OR d.region = @region)
+           AND ${scopeCondition({ rep: 'd.owner_rep_id', region: 'd.region' })}
          GROUP BY d.customer_id
          ORDER BY last_reviewed_on, d.customer_id`,
     ).all({
       asOf: filter.asOf,
-      repId: filter.scope?.repId ?? null,
-      region: filter.scope?.region ?? null,
+      ...scopeParams(filter.scope),
     }) as Candidate[];
     return candidates.flatMap((c): StaleProfile[] => {
       const reviewDueOn = addMonths(c.last_reviewed_on, months);

@@ -3,6 +3,7 @@ import { sumMinor } from '@salesbook/domain';
 import { readJoinedReport } from '../kpi/kpi-report.js';
 import { monthTargetsSql } from '../kpi/month-targets.sql.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition } from '../model/scope-sql.js';
 import type { LagOf } from '../runner/report.js';
 import type { Freshness } from '../runner/status.js';
 import { monthPlus, monthlySeries } from './months.js';
@@ -76,7 +77,7 @@ function targets(db: Database.Database, filter: ForecastFilter, fromMonth: strin
   if (filter.groupBy === 'segment') return [];
   const sql = `WITH ${monthTargetsSql('@fromMonth', '@toMonth')}
     SELECT scope_id AS grp, currency, month, amount FROM month_targets
-     WHERE scope = @scope AND (@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)`;
+     WHERE scope = @scope AND ${scopeCondition({ rep: 'scope_id', region: 'region' })}`;
   const { repId = null, region = null } = filter.scope ?? {};
   return db.prepare(sql).all({ scope: filter.groupBy, fromMonth, toMonth, repId, region }) as TargetRow[];
 }

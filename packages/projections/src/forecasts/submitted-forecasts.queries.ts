@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
 import type { ReportResult } from '../runner/status.js';
@@ -32,7 +33,7 @@ const SQL = `
   WITH latest AS (
     SELECT rep_id, month, currency, kind, MAX(revision) AS revision FROM forecast_submissions
     WHERE submitted_on <= @asOf AND month BETWEEN @fromMonth AND @toMonth
-      AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+      AND ${scopeCondition()}
     GROUP BY rep_id, month, currency, kind
   ),
   picked AS (SELECT f.* FROM forecast_submissions f JOIN latest l ON f.rep_id = l.rep_id AND f.revision = l.revision)
@@ -55,8 +56,7 @@ export function submittedForecastsAsOf(
     asOf,
     fromMonth,
     toMonth,
-    repId: scope?.repId ?? null,
-    region: scope?.region ?? null,
+    ...scopeParams(scope),
   }) as SubmittedForecastRow[];
 }
 

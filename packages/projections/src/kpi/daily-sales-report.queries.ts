@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { DEFAULT_BUSINESS_ZONE } from '../model/business-time.js';
 import { ratio } from '../model/ratio.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeParams } from '../model/scope-sql.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { shiftDate } from './business-days.js';
@@ -166,8 +167,7 @@ export function queryDailySalesReport(
     nextDay: shiftDate(filter.date, 1),
     monthStart: `${filter.date.slice(0, 7)}-01`,
     month: filter.date.slice(0, 7),
-    repId: filter.scope?.repId ?? null,
-    region: filter.scope?.region ?? null,
+    ...scopeParams(filter.scope),
   };
   const g = filter.groupBy;
   const result = readJoinedReport(db, DAILY_SALES_REPORT_SOURCES, lagOf, () =>

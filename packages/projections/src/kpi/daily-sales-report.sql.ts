@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { scopeCondition } from '../model/scope-sql.js';
 import { businessDate } from '../model/business-time.js';
-import { groupColumn, scopeCondition, select, type SalesGroupBy } from './kpi-sql.js';
+import { groupColumn, select, type SalesGroupBy } from './kpi-sql.js';
 import { monthTargetsSql } from './month-targets.sql.js';
 
 /** Parameters every daily read binds: the day, its neighbours, its month and the role scope. */
@@ -55,7 +56,7 @@ export function readTargets(db: Database.Database, groupBy: SalesGroupBy, p: Dai
   if (groupBy === 'segment') return [];
   const condition =
     groupBy === 'rep'
-      ? '(@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)'
+      ? scopeCondition({ rep: 'scope_id', region: 'region' })
       : '(@repId IS NULL) AND (@region IS NULL OR scope_id = @region)';
   return select(
     db,

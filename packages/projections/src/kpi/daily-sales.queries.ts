@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { scopeCondition } from '../model/scope-sql.js';
 import type { ReportResult } from '../runner/status.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { DailySalesRow } from './daily-sales.projection.js';
@@ -29,7 +30,7 @@ export function queryDailySales(
       prepared(
         db,
         `SELECT * FROM daily_sales
-         WHERE business_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+         WHERE business_date BETWEEN @from AND @to AND ${scopeCondition()}
          ORDER BY business_date, rep_id, region, currency`,
       ).all({
         from: filter.from,

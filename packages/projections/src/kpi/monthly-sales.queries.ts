@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { divideRoundHalfEven } from '@salesbook/domain';
 import { ratio } from '../model/ratio.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeParams } from '../model/scope-sql.js';
 import type { LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import type { CsatFigure, NpsFigure } from '../satisfaction/satisfaction-figures.js';
@@ -119,8 +120,7 @@ function readMonth(db: Database.Database, filter: MonthlySalesReportFilter): Mon
     lastYearMonth: shiftMonth(filter.month, -12),
     monthStart: from,
     monthEnd: to,
-    repId: filter.scope?.repId ?? null,
-    region: filter.scope?.region ?? null,
+    ...scopeParams(filter.scope),
   };
   const g = filter.groupBy;
   const booked = read.readMonthlyBooked(db, g, p);

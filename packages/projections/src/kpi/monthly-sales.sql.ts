@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { groupColumn, scopeCondition, select, type GroupColumns, type SalesGroupBy } from './kpi-sql.js';
+import { scopeCondition } from '../model/scope-sql.js';
+import { groupColumn, select, type GroupColumns, type SalesGroupBy } from './kpi-sql.js';
 import { monthTargetsSql } from './month-targets.sql.js';
 
 /** Parameters the monthly reads bind: the month, its comparison months, its first and last day, and the role scope. */
@@ -84,7 +85,7 @@ export function readMonthTargets(
   if (groupBy === 'segment') return [];
   const condition =
     groupBy === 'rep'
-      ? '(@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)'
+      ? scopeCondition({ rep: 'scope_id', region: 'region' })
       : '(@repId IS NULL) AND (@region IS NULL OR scope_id = @region)';
   return select(
     db,

@@ -1,3 +1,4 @@
+import { scopeCondition } from '../model/scope-sql.js';
 /**
  * Every rep target in force as `in_force` rows (`n = 1`): a rep's own target of a period and measure, or their part of
  * the region target's split, whichever was decided later (a part on a tie, as a split is decided over the reps).
@@ -18,7 +19,7 @@ export const REP_TARGETS_IN_FORCE = `
 export const PLAN_TARGETS_SQL: Record<'rep' | 'region', string> = {
   rep: `WITH ${REP_TARGETS_IN_FORCE}
     SELECT period, measure, scope_id, region, currency, amount, NULL AS split_total FROM in_force
-     WHERE n = 1 AND period IN (@m, @q, @y) AND (@repId IS NULL OR scope_id = @repId) AND (@region IS NULL OR region = @region)
+     WHERE n = 1 AND period IN (@m, @q, @y) AND ${scopeCondition({ rep: 'scope_id', region: 'region' })}
      ORDER BY scope_id, length(period) DESC, period, measure, currency`,
   // A split region target's reps' targets in force, summed in its currency: the target while the split holds.
   region: `WITH ${REP_TARGETS_IN_FORCE}

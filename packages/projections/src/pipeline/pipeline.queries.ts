@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
 import type { ReportResult } from '../runner/status.js';
@@ -27,12 +28,11 @@ export function queryOpportunities(
       prepared(
         db,
         `SELECT * FROM opportunities
-       WHERE (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region) AND (@customerId IS NULL OR customer_id = @customerId)
+       WHERE ${scopeCondition()} AND (@customerId IS NULL OR customer_id = @customerId)
          AND (@status IS NULL OR (@status = 'open' AND stage IN ('qualified', 'proposal', 'negotiation')) OR stage = @status)
        ORDER BY expected_close_month, opportunity_id`,
       ).all({
-        repId: filter.scope?.repId ?? null,
-        region: filter.scope?.region ?? null,
+        ...scopeParams(filter.scope),
         customerId: filter.customerId ?? null,
         status: filter.status ?? null,
       }) as OpportunityRow[],
@@ -62,13 +62,12 @@ export function queryQuotations(
       prepared(
         db,
         `SELECT * FROM quotations
-       WHERE (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+       WHERE ${scopeCondition()}
          AND (@opportunityId IS NULL OR opportunity_id = @opportunityId) AND (@customerId IS NULL OR customer_id = @customerId)
          AND (@status IS NULL OR status = @status)
        ORDER BY valid_until, quotation_id`,
       ).all({
-        repId: filter.scope?.repId ?? null,
-        region: filter.scope?.region ?? null,
+        ...scopeParams(filter.scope),
         opportunityId: filter.opportunityId ?? null,
         customerId: filter.customerId ?? null,
         status: filter.status ?? null,
@@ -95,13 +94,12 @@ export function pipelineAsOf(db: Database.Database, filter: PipelineAsOfFilter):
     `WITH latest AS (SELECT opportunity_id, MAX(revision) AS revision FROM opportunity_history WHERE changed_on <= @asOf GROUP BY opportunity_id)
      SELECT h.* FROM opportunity_history h JOIN latest l ON h.opportunity_id = l.opportunity_id AND h.revision = l.revision
      WHERE h.stage IN ('qualified', 'proposal', 'negotiation')
-       AND (@repId IS NULL OR h.rep_id = @repId) AND (@region IS NULL OR h.region = @region)
+       AND ${scopeCondition({ rep: 'h.rep_id', region: 'h.region' })}
        AND (@fromMonth IS NULL OR h.expected_close_month >= @fromMonth) AND (@toMonth IS NULL OR h.expected_close_month <= @toMonth)
      ORDER BY h.expected_close_month, h.opportunity_id`,
   ).all({
     asOf,
-    repId: scope?.repId ?? null,
-    region: scope?.region ?? null,
+    ...scopeParams(scope),
     fromMonth: filter.fromMonth ?? null,
     toMonth: filter.toMonth ?? null,
   }) as OpportunityHistoryRow[];

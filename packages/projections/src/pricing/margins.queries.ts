@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { lineAmount, sumMinor } from '@salesbook/domain';
 import type { BookedLine } from '../kpi/booking.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { ratio } from '../model/ratio.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
@@ -79,13 +80,12 @@ function costedLines(db: Database.Database, filter: MarginFilter): CostedLine[] 
   const orders = prepared(
     db,
     `SELECT order_id, customer_id, rep_id, region, segment, currency, confirmed_on, lines FROM sales_orders
-     WHERE status = 'confirmed' AND confirmed_on BETWEEN @first AND @last AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+     WHERE status = 'confirmed' AND confirmed_on BETWEEN @first AND @last AND ${scopeCondition()}
      ORDER BY order_id`,
   ).all({
     first: filter.first,
     last: filter.last,
-    repId: filter.scope?.repId ?? null,
-    region: filter.scope?.region ?? null,
+    ...scopeParams(filter.scope),
   }) as OrderLinesRow[];
   const costOn = prepared(
     db,

@@ -11,6 +11,7 @@ import {
   type PriceListFacts,
 } from '@salesbook/domain';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
 import type { ReportResult } from '../runner/status.js';
@@ -33,7 +34,7 @@ export interface PriceListFilter {
 const SCOPED = `(@repId IS NULL AND @region IS NULL) OR l.level IN ('default', 'segment')
   OR (l.level = 'region' AND (@region IS NULL OR l.audience_id = @region) AND (@repId IS NULL OR l.audience_id = @repRegion))
   OR (l.level = 'customer' AND EXISTS (SELECT 1 FROM customer_directory c WHERE c.customer_id = l.audience_id
-        AND (@repId IS NULL OR c.owner_rep_id = @repId) AND (@region IS NULL OR c.region = @region)))`;
+        AND ${scopeCondition({ rep: 'c.owner_rep_id', region: 'c.region' })}))`;
 
 /** Price lists in the scope, by id, with their sku counts. */
 export function queryPriceLists(
@@ -54,8 +55,7 @@ export function queryPriceLists(
          AND (@on IS NULL OR (l.valid_from <= @on AND (l.valid_to IS NULL OR l.valid_to >= @on)))
        ORDER BY l.price_list_id`,
       ).all({
-        repId: filter.scope?.repId ?? null,
-        region: filter.scope?.region ?? null,
+        ...scopeParams(filter.scope),
         repRegion: filter.repRegion ?? null,
         currency: filter.currency ?? null,
         on: filter.on ?? null,

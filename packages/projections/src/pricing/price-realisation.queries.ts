@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { lineAmount, sumMinor } from '@salesbook/domain';
 import type { BookedLine } from '../kpi/booking.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { ratio } from '../model/ratio.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
@@ -70,9 +71,9 @@ export function confirmedOrders(
   return prepared(
     db,
     `SELECT order_id, customer_id, rep_id, region, segment, currency, confirmed_on, lines FROM sales_orders
-     WHERE status = 'confirmed' AND confirmed_on BETWEEN @first AND @last AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+     WHERE status = 'confirmed' AND confirmed_on BETWEEN @first AND @last AND ${scopeCondition()}
      ORDER BY order_id`,
-  ).all({ first, last, repId: scope?.repId ?? null, region: scope?.region ?? null }) as OrderLinesRow[];
+  ).all({ first, last, ...scopeParams(scope) }) as OrderLinesRow[];
 }
 
 const rowOf = (key: string, currency: string, lines: readonly ListedLine[]): RealisationRow => {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { scopeCondition } from '../model/scope-sql.js';
 import { ratio } from '../model/ratio.js';
 import { prepared } from '../runner/statements.js';
 import { overdueBefore } from './follow-ups.queries.js';
@@ -48,7 +49,7 @@ export interface AnswerWhere {
 
 /** The SQL condition on `satisfaction_answers` of {@link AnswerWhere}. */
 export const ANSWER_WHERE = `responded_on BETWEEN @from AND @to
-  AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+  AND ${scopeCondition()}
   AND (@surveyPeriod IS NULL OR survey_period = @surveyPeriod)`;
 
 const figure = (sums: ClosedLoopSums): ClosedLoopFigure => ({

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { businessDateRange, type ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import type { ReportResult } from '../runner/status.js';
 import { satisfactionFigures, type SatisfactionFigures, type SatisfactionSums } from './satisfaction-figures.js';
@@ -57,8 +58,7 @@ const SUMMED = Object.keys(satisfactionDailyTable.columns).filter((column) => !K
 /** The row filter of a satisfaction figure: its business dates, the caller's scope and the survey period. */
 export const answerWhere = (filter: Omit<SatisfactionFilter, 'groupBy' | 'followUpsDue'>): AnswerWhere => ({
   ...businessDateRange(filter.from, filter.to),
-  repId: filter.scope?.repId ?? null,
-  region: filter.scope?.region ?? null,
+  ...scopeParams(filter.scope),
   surveyPeriod: filter.surveyPeriod ?? null,
 });
 
@@ -76,7 +76,7 @@ export function querySatisfaction(
   const sql = `SELECT ${group} AS grp, ${SUMMED.map((column) => `SUM(${column}) AS ${column}`).join(', ')}
     FROM satisfaction_daily
     WHERE responded_on BETWEEN @from AND @to
-      AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+      AND ${scopeCondition()}
       AND (@surveyPeriod IS NULL OR survey_period = @surveyPeriod)
     GROUP BY grp HAVING SUM(responses) > 0 ORDER BY grp`;
   return readReport(db, 'satisfaction', lagOf, () => {

@@ -4,6 +4,7 @@ import { readOverdue } from '../collections/overdue.queries.js';
 import { promiseStatusAsOf } from '../collections/promise-status.js';
 import { addMonths } from '../customers/stale-profiles.queries.js';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition, scopeParams } from '../model/scope-sql.js';
 import { prepared } from '../runner/statements.js';
 
 /** Who a figure is attributed to: a rep and a region. */
@@ -23,7 +24,6 @@ export interface SupervisionPeriod {
   readonly scope: ReportScope;
 }
 
-const scopeParams = (scope: ReportScope) => ({ repId: scope.repId ?? null, region: scope.region ?? null });
 const one = (flag: boolean): number => (flag ? 1 : 0);
 
 /** Receivables overdue at the end of D, and whether a follow-up was logged in the 7 days D-6..D. */
@@ -44,7 +44,7 @@ export function promisesDue(
   const promises = prepared(
     db,
     `SELECT receivable_id, rep_id, region, made_on, promise_date, amount FROM supervision_promises
-    WHERE promise_date BETWEEN @first AND @asOf AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)`,
+    WHERE promise_date BETWEEN @first AND @asOf AND ${scopeCondition()}`,
   ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<
     Attributed & { receivable_id: string; made_on: string; promise_date: string; amount: number }
   >;
@@ -79,7 +79,7 @@ export function complaintsWithinSla(
   const rows = prepared(
     db,
     `SELECT owner_rep_id AS rep_id, region, timeline FROM complaint_facts
-    WHERE filed_on BETWEEN @first AND @asOf AND (@repId IS NULL OR owner_rep_id = @repId) AND (@region IS NULL OR region = @region)`,
+    WHERE filed_on BETWEEN @first AND @asOf AND ${scopeCondition({ rep: 'owner_rep_id', region: 'region' })}`,
   ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { timeline: string }>;
   return rows.map((row) => {
     const sla = slaStatus(JSON.parse(row.timeline) as ComplaintTimeline, p.asOfInstant);
@@ -99,7 +99,7 @@ export function profilesReviewed(db: Database.Database, p: SupervisionPeriod): C
     `SELECT d.owner_rep_id AS rep_id, d.region, MAX(r.reviewed_on) AS last_reviewed_on
     FROM customer_directory d JOIN customer_profile_reviews r ON r.customer_id = d.customer_id AND r.reviewed_on <= @asOf
     WHERE d.registered_on <= @asOf AND (d.deactivated_on IS NULL OR d.deactivated_on > @asOf)
-      AND (@repId IS NULL OR d.owner_rep_id = @repId) AND (@region IS NULL OR d.region = @region)
+      AND ${scopeCondition({ rep: 'd.owner_rep_id', region: 'd.region' })}
     GROUP BY d.customer_id`,
   ).all({ asOf: p.asOf, ...scopeParams(p.scope) }) as Array<Attributed & { last_reviewed_on: string }>;
   return rows.map((row) => ({
@@ -114,7 +114,7 @@ export function deliveriesOnTime(db: Database.Database, p: SupervisionPeriod): C
   const rows = prepared(
     db,
     `SELECT rep_id, region, SUM(deliveries_on_time) AS on_time, SUM(deliveries_late) AS late FROM fulfilment_daily
-    WHERE business_date BETWEEN @first AND @asOf AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+    WHERE business_date BETWEEN @first AND @asOf AND ${scopeCondition()}
     GROUP BY rep_id, region`,
   ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<
     Attributed & { on_time: number; late: number }
@@ -134,7 +134,7 @@ export function discountApprovals(
   const rows = prepared(
     db,
     `SELECT rep_id, region, COUNT(*) AS orders, SUM(approval_required) AS needing FROM supervision_orders
-    WHERE placed_on BETWEEN @first AND @asOf AND (@repId IS NULL OR rep_id = @repId) AND (@region IS NULL OR region = @region)
+    WHERE placed_on BETWEEN @first AND @asOf AND ${scopeCondition()}
     GROUP BY rep_id, region`,
   ).all({ first: p.first, asOf: p.asOf, ...scopeParams(p.scope) }) as Array<
     Attributed & { orders: number; needing: number }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReportScope } from '../model/report-filter.js';
+import { scopeCondition } from '../model/scope-sql.js';
 import { readReport, type LagOf } from '../runner/report.js';
 import { prepared } from '../runner/statements.js';
 import type { ReportResult } from '../runner/status.js';
@@ -61,7 +62,7 @@ function factsOf(db: Database.Database, campaignId: string, group: string, scope
         a.nps AS nps, a.csat AS csat
        FROM survey_invitations i LEFT JOIN survey_invitation_answers a ON a.invitation_id = i.invitation_id
       WHERE i.campaign_id = @campaignId
-        AND (@repId IS NULL OR i.rep_id = @repId) AND (@region IS NULL OR i.region = @region)`,
+        AND ${scopeCondition({ rep: 'i.rep_id', region: 'i.region' })}`,
   ).all({ campaignId, repId: scope.repId ?? null, region: scope.region ?? null }) as InvitationFact[];
 }
 
@@ -120,7 +121,7 @@ export function listCampaigns(db: Database.Database, scope: ReportScope): Campai
     `SELECT c.*, COUNT(i.invitation_id) AS invited, COUNT(a.invitation_id) AS answered
        FROM survey_campaigns c
        LEFT JOIN survey_invitations i ON i.campaign_id = c.campaign_id
-         AND (@repId IS NULL OR i.rep_id = @repId) AND (@region IS NULL OR i.region = @region)
+         AND ${scopeCondition({ rep: 'i.rep_id', region: 'i.region' })}
        LEFT JOIN survey_invitation_answers a ON a.invitation_id = i.invitation_id
       GROUP BY c.campaign_id ORDER BY c.opens_on DESC, c.campaign_id DESC`,
   ).all({ repId: scope.repId ?? null, region: scope.region ?? null }) as CampaignListRow[];
