@@ -203,6 +203,10 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       const head = guard(() => statements.headPosition.get()?.[0] ?? null);
       return head === null ? undefined : BigInt(head);
     },
+    async countEventsAfter(after, limit) {
+      if (limit <= 0) return 0;
+      return guard(() => statements.countAfter.get(after ?? 0, limit)?.[0] ?? 0);
+    },
     commitStats: () => groupCommit.stats(),
     pragmas() {
       return guard(() => readPragmas(db));

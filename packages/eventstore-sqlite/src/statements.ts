@@ -39,6 +39,7 @@ export interface Statements {
   readonly readAll: Database.Statement<[number | bigint, number], EventRow>;
   readonly streamExists: Database.Statement<[string], [number]>;
   readonly headPosition: Database.Statement<[], [number | null]>;
+  readonly countAfter: Database.Statement<[number | bigint, number], [number]>;
 }
 
 /** Prepares {@link Statements}; small rows come as arrays (raw mode), events as one JSON text each (pluck). */
@@ -63,6 +64,10 @@ export function prepareStatements(db: Database.Database): Statements {
     readAll: pluck(`SELECT ${EVENT_JSON} FROM events WHERE position > ? ORDER BY position ASC ${BOUND_LIMIT}`),
     streamExists: raw('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1'),
     headPosition: raw('SELECT MAX(position) FROM events'),
+    // The same events a subscription delivers (system types never are), counted along the rowid without parsing them.
+    countAfter: raw(
+      `SELECT count(*) FROM (SELECT 1 FROM events WHERE position > ? AND type NOT LIKE '$%' ${BOUND_LIMIT})`,
+    ),
   };
 }
 

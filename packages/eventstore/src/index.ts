@@ -6,6 +6,7 @@ export * from './canonical-json.js';
 export * from './errors.js';
 export * from './hash-chain.js';
 export * from './port.js';
+export * from './count-events.js';
 export * from './idempotency-keys.js';
 export { createMemoryEventLog, type MemoryEventLog } from './memory-log.js';
 export * from './memory-store.js';

@@ -122,5 +122,11 @@ export interface EventStore extends IdempotencyKeyStore {
   streamExists(streamName: string): Promise<boolean>;
   /** The position of the last event in the store, or `undefined` when it is empty. */
   headPosition(): Promise<bigint | undefined>;
+  /**
+   * How many events a subscription would deliver after `after` (from the start when undefined), counting at most
+   * `limit`: what a read model lags behind the store. Stores that can count without reading the events implement it
+   * (SQLite, from its index); otherwise callers read `readAll` pages and count them.
+   */
+  countEventsAfter?(after: bigint | undefined, limit: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -8,7 +8,13 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { orderEventRegistry, orderToReceivable } from '@salesbook/domain';
-import type { EventCodec, EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
+import {
+  countEventsAfter,
+  type EventCodec,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@salesbook/eventstore';
 import { businessDate, nextOutage, type Outage } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, CLOCK, EVENT_CODEC, EVENT_STORE, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
@@ -127,11 +133,8 @@ export class OrderToReceivablePolicy implements OnApplicationBootstrap, BeforeAp
     const known = { name: POLICY, position: position?.toString() ?? null, parked: this.parking.list(POLICY), retrying };
     try {
       const head = await this.store.headPosition();
-      const after = await this.store.readAll({
-        ...(position === undefined ? {} : { after: position }),
-        maxCount: LAG_COUNT_LIMIT,
-      });
-      return { ...known, head: head?.toString() ?? null, lag: after.length };
+      const lag = await countEventsAfter(this.store, position, LAG_COUNT_LIMIT);
+      return { ...known, head: head?.toString() ?? null, lag };
     } catch {
       // The store is away: head and lag are unknown, shown as none and the counting bound.
       return { ...known, head: null, lag: LAG_COUNT_LIMIT };

@@ -1,4 +1,4 @@
-import type { EventStore } from '@salesbook/eventstore';
+import { countEventsAfter, type EventStore } from '@salesbook/eventstore';
 import type Database from 'better-sqlite3';
 import { DEFAULT_BUSINESS_ZONE } from '../model/business-time.js';
 import type { Projection, ProjectionContext } from '../model/projection.js';
@@ -6,7 +6,6 @@ import { Checkpoints } from './checkpoints.js';
 import type { ParkedEvent } from './dead-letters.js';
 import type { ReadModelDigest } from './digest.js';
 import { Follower } from './follower.js';
-import { countEventsAfter } from './lag-count.js';
 import { openActive, openFresh, swapGenerations } from './generations.js';
 import { LiveBatches } from './live-batches.js';
 import { LiveTail } from './live-tail.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { countEventsAfter } from '../../count-events.js';
 import { chainHash, GENESIS_HASH, verifyChain } from '../../hash-chain.js';
 import type { EventStore, RecordedEvent } from '../../port.js';
 import type { ContractContext, ContractSubject } from './context.js';
@@ -116,6 +117,22 @@ export function describeReadContract<S extends ContractSubject>(ctx: ContractCon
           afterThird.filter((event) => event.streamName === a || event.streamName === b).map((event) => event.eventId),
         ).toEqual(appended.slice(3));
         if (emptyOnOpen) expect(await store.readAll({ after: head ?? 0n })).toEqual([]);
+      },
+      timeoutMs,
+    );
+
+    it(
+      'countEventsAfter counts the events readAll delivers after a position (counted by the store itself where it can), up to the limit',
+      async () => {
+        const store = ctx.store();
+        const before = await store.headPosition();
+        await store.appendToStream(uniqueStream('count'), newEvents(5));
+        const delivered = (await readAllPages(store, before, 100)).flat().length;
+        expect(delivered).toBeGreaterThanOrEqual(5);
+        expect(await countEventsAfter(store, before, 10_000)).toBe(delivered);
+        expect(await countEventsAfter(store, before, 3)).toBe(3);
+        expect(await countEventsAfter(store, before, 0)).toBe(0);
+        expect(await countEventsAfter(store, await store.headPosition(), 10)).toBe(0);
       },
       timeoutMs,
     );
