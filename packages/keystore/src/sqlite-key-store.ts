@@ -4,6 +4,7 @@ import type { DataKeyLookup, ForgetResult } from '@salesbook/personal-data';
 import { createDurability } from './durability.js';
 import { checkMasterKey, guarded, masterCheckValue } from './guards.js';
 import { createKeyBatch } from './key-batch.js';
+import { drawKeyMaterial } from './key-material.js';
 import type { ManagedKeyStore } from './key-store.js';
 import { openKeyStoreFile } from './schema.js';
 import { createSqliteReadLog } from './sqlite-read-log.js';
@@ -90,19 +91,20 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
       );
     return { keyId: row.key_id, customerId: row.customer_id, key };
   };
-  const keysForWriting = db.transaction(
-    (customerIds: readonly string[]) =>
-      new Map(
-        customerIds.map((customerId): [string, DataKeyLookup] => {
-          const existing = byCustomer.get(customerId);
-          if (existing) return [customerId, lookup(existing)];
-          const keyId = newKeyId();
-          const key = randomBytes(32);
-          insertKey.run(keyId, customerId, wrap(masterKey, key, dataKeyContext(keyId, customerId)), now(), null);
-          return [customerId, { keyId, customerId, key }];
-        }),
-      ),
-  );
+  const keysForWriting = db.transaction((customerIds: readonly string[]) => {
+    const existing = customerIds.map((customerId) => byCustomer.get(customerId));
+    const take = drawKeyMaterial(existing.filter((row) => row === undefined).length);
+    const createdAt = now();
+    return new Map(
+      customerIds.map((customerId, index): [string, DataKeyLookup] => {
+        const row = existing[index];
+        if (row) return [customerId, lookup(row)];
+        const { keyId, key, iv } = take();
+        insertKey.run(keyId, customerId, wrap(masterKey, key, dataKeyContext(keyId, customerId), iv), createdAt, null);
+        return [customerId, { keyId, customerId, key }];
+      }),
+    );
+  });
   const forget = db.transaction((customerId: string): ForgetResult => {
     const existing = byCustomer.get(customerId);
     if (existing === undefined) insertKey.run(newKeyId(), customerId, null, now(), now());

@@ -3,9 +3,13 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 /** A wrapped (encrypted) key: IV (12 bytes) || ciphertext || GCM tag (16 bytes). */
 export type Wrapped = Buffer;
 
-/** Encrypts `secret` with `masterKey` (AES-256-GCM); `context` is bound as associated data. */
-export function wrap(masterKey: Uint8Array, secret: Uint8Array, context: string): Wrapped {
-  const iv = randomBytes(12);
+/** Encrypts `secret` with `masterKey` (AES-256-GCM); `context` is bound as associated data; `iv` is a fresh random 96 bits. */
+export function wrap(
+  masterKey: Uint8Array,
+  secret: Uint8Array,
+  context: string,
+  iv: Buffer = randomBytes(12),
+): Wrapped {
   const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
   return Buffer.concat([iv, cipher.update(secret), cipher.final(), cipher.getAuthTag()]);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import helmet from '@fastify/helmet';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpLimits } from '../config/hardening.js';
@@ -29,6 +31,20 @@ const API_CSP = {
   },
 };
 
+/**
+ * The security headers of every answer, as helmet sets them for the API's policy: CSP, HSTS, nosniff, frame and
+ * referrer policies, ... None depends on the request (no nonces), so helmet runs once, here, on a response that is
+ * never sent, and each answer gets the same header set: `@fastify/helmet` built helmet's middleware again for every
+ * request (4% of a registration's CPU in a profile under load).
+ */
+export function securityHeaders(): Readonly<Record<string, string>> {
+  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  helmet({ contentSecurityPolicy: API_CSP, crossOriginEmbedderPolicy: false })(response.req, response, (error) => {
+    if (error !== undefined) throw error;
+  });
+  return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]));
+}
+
 /** The limiter's window: SALESBOOK_RATE_LIMIT counts requests per minute. */
 const RATE_WINDOW_MS = 60_000;
 
@@ -39,12 +55,16 @@ const tokenBucket = (request: FastifyRequest): string => {
 };
 
 /**
- * Security headers on every answer (`@fastify/helmet`: CSP, HSTS, nosniff, frame and referrer policies, ...) and, unless
+ * Security headers on every answer ({@link securityHeaders}, set before anything else runs, so refusals carry them too) and, unless
  * `limits.ratePerMinute` is 0, a rate limit per client address and per bearer token (`@fastify/rate-limit`'s
  * counters), checked before the body is read: over it, 429 `RATE_LIMITED` with `Retry-After` in seconds.
  */
 export async function hardenHttp(fastify: FastifyInstance, limits: HttpLimits): Promise<void> {
-  await fastify.register(helmet, { contentSecurityPolicy: API_CSP, crossOriginEmbedderPolicy: false });
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
+  });
   if (limits.ratePerMinute === 0) return;
   await fastify.register(rateLimit, { global: false });
   const common = { max: limits.ratePerMinute, timeWindow: RATE_WINDOW_MS };
