@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { verifyChain, WrongExpectedRevisionError, type NewEvent } from '@salesbook/eventstore';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
+import { MAX_GROUP_APPENDS } from './group-commit.js';
 
 const event = (n: number): NewEvent => ({
   eventId: randomUUID(),
@@ -36,6 +37,26 @@ describe('SQLite event store: group commit', () => {
     expect(results.every((result) => result.nextExpectedRevision === 0)).toBe(true);
     const all = await store.readAll();
     expect(all.map((recorded) => recorded.streamName)).toEqual(Array.from({ length: 20 }, (_, n) => `counter-${n}`));
+  });
+
+  it('commits more appends than a group takes in groups of MAX_GROUP_APPENDS, in call order', async () => {
+    const count = MAX_GROUP_APPENDS * 2 + 10;
+    const results = await Promise.all(
+      Array.from({ length: count }, (_, n) =>
+        store.appendToStream(`counter-${n}`, [event(n)], { expectedRevision: 'no_stream' }),
+      ),
+    );
+    expect(store.commitStats()).toEqual({ commits: 3, appends: count });
+    expect(results.map((result) => result.position)).toEqual(Array.from({ length: count }, (_, n) => BigInt(n + 1)));
+  });
+
+  it('commits every group still queued when the store closes', async () => {
+    const count = MAX_GROUP_APPENDS * 3;
+    const pending = Array.from({ length: count }, (_, n) => store.appendToStream(`closing-${n}`, [event(n)]));
+    await store.close();
+    const results = await Promise.all(pending);
+    expect(results.map((result) => result.position)).toEqual(Array.from({ length: count }, (_, n) => BigInt(n + 1)));
+    expect(store.commitStats()).toEqual({ commits: 3, appends: count });
   });
 
   it('sequential appends still commit one by one', async () => {

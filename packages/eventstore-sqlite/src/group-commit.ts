@@ -19,13 +19,20 @@ type Outcome = { readonly results: readonly AppendResult[] } | { readonly error:
 export interface GroupCommit {
   /** Queues one caller's append (its parts are all or nothing); settles after the group's commit. */
   append(parts: readonly StreamAppend[], recordedAt: string): Promise<readonly AppendResult[]>;
-  /** Commits whatever is queued now (close calls it before closing the connection). */
+  /** Commits whatever is queued now, in groups of at most `maxGroup` (close calls it before closing the connection). */
   flush(): void;
   /** How many group transactions committed, and how many callers' appends they carried. */
   stats(): GroupCommitStats;
   /** Resolves once every committed group has been made durable and its callers settled. */
   settled(): Promise<void>;
 }
+
+/**
+ * Callers' appends one group commits at most; more queued wait for the next turn of the event loop. Two half-size
+ * groups of 50 commands in flight drift apart, so one's fsync runs while the other's callers work (see
+ * docs/decisions.md); a group of 50 left the event loop idle through its whole fsync.
+ */
+export const MAX_GROUP_APPENDS = 25;
 
 /** Counts of {@link GroupCommit}: `appends / commits` is the mean group size. */
 export interface GroupCommitStats {
@@ -46,7 +53,8 @@ export interface GroupCommitStats {
  * when the COMMIT (or BEGIN) itself fails, nothing of the group is written and every caller fails.
  * With `durable` (a file store), the connection commits at synchronous=NORMAL and the group is
  * acknowledged only after the WAL's fsync, which runs off the event loop: what FULL does, without
- * blocking requests meanwhile, and the next group can commit while the previous one's fsync runs.
+ * blocking requests meanwhile, and the next group can commit while the previous one's fsync runs. A group takes
+ * at most `maxGroup` callers ({@link MAX_GROUP_APPENDS}), in call order; the rest go in the next turn's group.
  */
 export function createGroupCommit(
   db: Database.Database,
@@ -55,6 +63,7 @@ export function createGroupCommit(
   onCommitted: () => void,
   /** Makes the committed group durable (the WAL fsync off the event loop); without it the COMMIT was. */
   durable?: () => Promise<void>,
+  maxGroup = MAX_GROUP_APPENDS,
 ): GroupCommit {
   const syncing = new Set<Promise<void>>();
   let queue: PendingAppend[] = [];
@@ -87,10 +96,12 @@ export function createGroupCommit(
     });
   });
 
-  const flush = (): void => {
+  /** Commits the first `maxGroup` callers queued; schedules the rest for the next turn. */
+  const commitNext = (): void => {
     scheduled = false;
-    const pendings = queue;
-    queue = [];
+    const pendings = queue.length <= maxGroup ? queue : queue.slice(0, maxGroup);
+    queue = queue.length <= maxGroup ? [] : queue.slice(maxGroup);
+    if (queue.length > 0) schedule();
     if (pendings.length === 0) return;
     let outcomes: Outcome[];
     try {
@@ -123,17 +134,22 @@ export function createGroupCommit(
     syncing.add(synced);
     void synced.finally(() => syncing.delete(synced));
   };
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(commitNext);
+  }
 
   return {
     append(parts, recordedAt) {
       return new Promise((resolve, reject) => {
         queue.push({ parts, recordedAt, resolve, reject });
-        if (scheduled) return;
-        scheduled = true;
-        setImmediate(flush);
+        schedule();
       });
     },
-    flush,
+    flush() {
+      while (queue.length > 0) commitNext();
+    },
     stats: () => ({ commits, appends }),
     settled: async () => {
       await Promise.all([...syncing]);

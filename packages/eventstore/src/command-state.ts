@@ -52,12 +52,13 @@ export async function loadCommandStart<C extends Command, E extends Event, S>(
     const tail = await input.store.readStream(input.streamName, { fromRevision: from });
     const repeat = cached.commandIds.has(input.commandId) || tail.some((e) => commandIdOf(e) === input.commandId);
     if (!repeat && startsAt(tail, from)) {
+      // The usual case: nothing written since, and nothing to decode.
+      if (tail.length === 0) return right({ kind: 'state', ...cached });
       const decoded = await input.codec.decode(tail, input.registry);
       if (decoded._tag === 'Left') {
         cache.delete(input.streamName);
         return decoded;
       }
-      if (tail.length === 0) return right({ kind: 'state', ...cached });
       for (const event of tail) addCommandId(cached.commandIds, event);
       const entry = {
         state: fold(input.decider, decoded.right, cached.state),
