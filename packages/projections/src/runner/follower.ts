@@ -25,13 +25,16 @@ export class Follower {
   private buffer: RecordedEvent[] = [];
   /** Events of the log taken from pages since the last batch, handled by the projection or not. */
   private sinceBatch = 0;
+  /** Catching up, a batch of pages that is due, held for the shared transaction: its events and its checkpoint. */
+  private due: { readonly events: RecordedEvent[]; readonly through: bigint } | undefined;
   /** A flush queued for the next turn of the event loop. */
   private flushSoon = false;
-  /** This follower's part in the shared live batches (see `liveBatches`). */
+  /** This follower's part in the shared batches (see `liveBatches` and `catchUpBatches`). */
   private readonly held: HeldBatch = {
     apply: () => {
       this.beforeHeld = this.set.snapshot();
-      this.flush();
+      // Catching up, the due batch only: the events taken since its end belong to the next one.
+      this.flush(undefined, this.due === undefined);
     },
     rolledBack: (failure) => {
       if (this.beforeHeld !== undefined) this.set.restore(this.beforeHeld);
@@ -72,6 +75,11 @@ export class Follower {
      * applied on the next turn of the event loop). A waiter on a position (`whenAt`) is never kept waiting by it.
      */
     private readonly liveBatches?: LiveBatches,
+    /**
+     * Catching up from pages, a due batch waits here for the other catching-up followers' (which take the same pages
+     * in the same turn of the event loop) so that one transaction carries them all; without it each applies its own.
+     */
+    private readonly catchUpBatches?: LiveBatches,
   ) {}
 
   /** Catches up from the table set's checkpoint (full pages first, when shared), then follows the subscription. */
@@ -120,8 +128,19 @@ export class Follower {
       if (handles === undefined || handles.has(event.type)) this.buffer.push(event);
       if (this.sinceBatch < this.batchSize) continue;
       this.sinceBatch = 0;
-      if (this.buffer.length > 0) this.flush(event.position);
+      if (this.buffer.length > 0) this.batchDue(event.position);
     }
+  }
+
+  /** A batch of pages is due up to `through`: applied now, or held for the catching-up followers' shared transaction. */
+  private batchDue(through: bigint): void {
+    const shared = this.catchUpBatches;
+    if (shared === undefined) return this.flush(through);
+    // The last due batch still waits: apply every held batch now, so that one at most waits.
+    if (this.due !== undefined) shared.applyHeld();
+    this.due = { events: this.buffer, through };
+    this.buffer = [];
+    shared.hold(this.held);
   }
 
   private take(event: RecordedEvent): void {
@@ -132,14 +151,14 @@ export class Follower {
 
   /** Events received but not yet applied. */
   get pending(): number {
-    return this.buffer.length;
+    return this.buffer.length + (this.due?.events.length ?? 0);
   }
 
   /** Events not yet applied: the pending ones once live, else what is left of the counted backlog. */
   lag(unknown: number): number {
-    if (this.phase === 'live') return this.buffer.length;
+    if (this.phase === 'live') return this.pending;
     if (this.backlog === undefined) return unknown;
-    return Math.max(this.buffer.length, this.backlog - this.received + this.buffer.length);
+    return Math.max(this.pending, this.backlog - this.received + this.pending);
   }
 
   /** Resolves once the subscription has caught up and everything received up to then is applied. */
@@ -157,7 +176,7 @@ export class Follower {
     return new Promise((resolve, reject) => {
       this.positionWaiters.push({ position, resolve, reject });
       // The position may be among the events held back for a later batch: someone is waiting, apply them now.
-      if (this.buffer.length > 0) this.scheduleFlush();
+      if (this.pending > 0) this.scheduleFlush();
     });
   }
 
@@ -250,13 +269,20 @@ export class Follower {
     });
   }
 
-  /** Applies the buffer; with `through`, the checkpoint moves there (past events the projection skipped). */
-  private flush(through?: bigint): void {
+  /**
+   * Applies the due batch (if any), then the buffer unless not `withBuffer`; with `through`, the checkpoint moves there
+   * (past events the projection skipped).
+   */
+  private flush(through?: bigint, withBuffer = true): void {
     this.liveBatches?.release(this.held);
+    this.catchUpBatches?.release(this.held);
     if (this.retired || this.failure !== undefined) return;
-    const batch = this.buffer;
-    this.buffer = [];
+    const due = this.due;
+    this.due = undefined;
+    const batch = withBuffer ? this.buffer : [];
+    if (withBuffer) this.buffer = [];
     try {
+      if (due !== undefined) this.onBatch(this.set.applyBatch(due.events, due.through));
       if (batch.length > 0 || through !== undefined) this.onBatch(this.set.applyBatch(batch, through));
     } catch (error) {
       // The batch rolled back with its checkpoint; a restart re-reads it from the store.
@@ -269,7 +295,7 @@ export class Follower {
       this.positionWaiters = waiting;
       for (const waiter of done) waiter.resolve();
     }
-    if (this.caughtUp && this.buffer.length === 0 && this.phase === 'catching-up') {
+    if (this.caughtUp && this.pending === 0 && this.phase === 'catching-up') {
       this.phase = 'live';
       for (const waiter of this.waiters.splice(0)) waiter.resolve();
     }

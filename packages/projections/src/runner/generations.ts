@@ -20,7 +20,7 @@ export function openActive(db: Database.Database, projection: Projection, contex
     pointViews(db, projection, created);
     return created;
   })();
-  return new TableSet(db, projection, generation, context, undefined);
+  return new TableSet(db, projection, generation, context, undefined, true);
 }
 
 /** Creates a fresh, empty, inactive generation of `projection` for a rebuild (indexed when it swaps in). */
@@ -34,7 +34,7 @@ export function openFresh(db: Database.Database, projection: Projection, context
     createTableSet(db, projection, created);
     return created;
   })();
-  return new TableSet(db, projection, generation, context, undefined);
+  return new TableSet(db, projection, generation, context, undefined, true);
 }
 
 /** In one transaction: `next` indexed, views to `next`, `next` active with its checkpoint and dead letters, `old` dropped. */

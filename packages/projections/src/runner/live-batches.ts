@@ -16,11 +16,15 @@ export interface HeldBatch {
  * the first follower to hold events arms the one timer; when it fires, each holder applies its batch inside one
  * outer transaction (each `applyBatch` is a savepoint, so one projection's failure stays its own), and the
  * checkpoint page and the WAL frames are written once. If that COMMIT fails, nothing of it is in the file and
- * every holder is told so.
+ * every holder is told so. The runner keeps a second one (no delay) for the followers catching up together from
+ * the shared pages: each due batch of a rebuild of all projections is then one transaction, not one per projection.
+ * With no delay the apply runs on the next turn of the event loop (`setImmediate`), before the followers that held in
+ * this turn take their next page (each waits for a later `setImmediate`).
  */
 export class LiveBatches {
   private readonly held = new Set<HeldBatch>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the pending apply, while one is pending. */
+  private cancel: (() => void) | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -31,22 +35,18 @@ export class LiveBatches {
   /** Holds `batch` for the next shared apply (at most `delayMs` from the first hold). */
   hold(batch: HeldBatch): void {
     this.held.add(batch);
-    this.timer ??= setTimeout(() => this.applyHeld(), this.delayMs);
+    this.cancel ??= this.schedule();
   }
 
   /** Takes `batch` out of the next shared apply (its follower applied, or is about to apply, on its own). */
   release(batch: HeldBatch): void {
     this.held.delete(batch);
-    if (this.held.size === 0 && this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    if (this.held.size === 0) this.unschedule();
   }
 
   /** Applies every held batch now, in one transaction. */
   applyHeld(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.unschedule();
     const due = [...this.held];
     this.held.clear();
     if (due.length === 0) return;
@@ -62,5 +62,19 @@ export class LiveBatches {
       const failure = error instanceof Error ? error.message : String(error);
       for (const batch of due) batch.rolledBack(failure);
     }
+  }
+
+  private schedule(): () => void {
+    if (this.delayMs === 0) {
+      const immediate = setImmediate(() => this.applyHeld());
+      return () => clearImmediate(immediate);
+    }
+    const timer = setTimeout(() => this.applyHeld(), this.delayMs);
+    return () => clearTimeout(timer);
+  }
+
+  private unschedule(): void {
+    this.cancel?.();
+    this.cancel = undefined;
   }
 }

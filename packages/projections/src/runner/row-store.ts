@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Cell, KeyOf, Row, RowOf, RowReader, RowWrite, TableSpec } from '../model/table.js';
+import { KeyFilter } from './key-filter.js';
 import { checkedRow, keyText, keyValues, shapeOf, type TableShape } from './row-check.js';
 import { physicalName } from './schema.js';
 
@@ -15,10 +16,12 @@ class TableRows {
     readonly get: Database.Statement,
     readonly upsert: Database.Statement,
     readonly remove: Database.Statement,
+    /** Every key this store has written, when the table started empty: a key it lacks is certainly absent. */
+    readonly written: KeyFilter | undefined,
   ) {}
 }
 
-function prepare(db: Database.Database, physical: string, spec: TableSpec): TableRows {
+function prepare(db: Database.Database, physical: string, spec: TableSpec, empty: boolean): TableRows {
   const columns = Object.keys(spec.columns);
   const where = spec.primaryKey.map((key) => `${key} = ?`).join(' AND ');
   return new TableRows(
@@ -28,6 +31,7 @@ function prepare(db: Database.Database, physical: string, spec: TableSpec): Tabl
       `INSERT OR REPLACE INTO ${physical} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ),
     db.prepare(`DELETE FROM ${physical} WHERE ${where}`),
+    empty ? new KeyFilter() : undefined,
   );
 }
 
@@ -36,7 +40,8 @@ function prepare(db: Database.Database, physical: string, spec: TableSpec): Tabl
  * memory (`take`): a row is read from SQLite at most once and written at most once per batch (`flush`), however many
  * events of the batch touch it, through statements prepared once. Rows flushed or read stay known (up to `keep` per
  * table, oldest dropped first) so the next batch need not read them again; only this table set writes its tables, so
- * they stay true until a transaction that wrote them fails (`forget`).
+ * they stay true until a transaction that wrote them fails (`forget`). When the tables started empty (a generation
+ * built from the first event), a read of a key never written is answered "absent" without SQLite (see {@link KeyFilter}).
  */
 export class RowStore implements RowReader {
   private readonly tables = new Map<string, TableRows>();
@@ -47,6 +52,8 @@ export class RowStore implements RowReader {
     private readonly projection: string,
     private readonly generation: number,
     tables: readonly TableSpec[],
+    /** Whether the tables are empty now (a fresh generation): then only what this store writes is ever in them. */
+    private readonly empty = false,
     /** Rows kept known per table between batches. */
     private readonly keep = 64,
   ) {
@@ -61,6 +68,7 @@ export class RowStore implements RowReader {
     if (pending !== undefined) return pending.row as RowOf<T> | undefined;
     const known = table.known.get(text);
     if (known !== undefined) return (known ?? undefined) as RowOf<T> | undefined;
+    if (table.written?.mightHave(text) === false) return undefined;
     const row = table.get.get(values) as RowOf<T> | undefined;
     this.remember(table, text, row ?? null);
     return row;
@@ -83,7 +91,11 @@ export class RowStore implements RowReader {
     for (const table of this.tables.values()) {
       for (const [text, { row, key }] of table.pending) {
         if (row === undefined) table.remove.run(key);
-        else table.upsert.run(Object.values(row));
+        else {
+          table.upsert.run(Object.values(row));
+          // Kept past a rollback too (`forget`): a key wrongly in the filter costs a read, never a wrong answer.
+          table.written?.add(text);
+        }
         this.remember(table, text, row ?? null);
       }
       table.pending.clear();
@@ -112,7 +124,8 @@ export class RowStore implements RowReader {
     if (found !== undefined) return found;
     if (!this.declared.has(spec.name))
       throw new Error(`table ${spec.name} is not declared by projection ${this.projection}`);
-    const prepared = prepare(this.db, physicalName(this.projection, this.generation, spec.name), spec);
+    const physical = physicalName(this.projection, this.generation, spec.name);
+    const prepared = prepare(this.db, physical, spec, this.empty);
     this.tables.set(spec.name, prepared);
     return prepared;
   }

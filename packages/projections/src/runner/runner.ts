@@ -84,6 +84,8 @@ export class ProjectionRunner {
   private readonly tail: LiveTail;
   /** The live followers' held batches, applied together (with `liveBatchMs` only). */
   private readonly liveBatches: LiveBatches | undefined;
+  /** The due batches of the followers catching up from the shared pages, applied together (one transaction each turn). */
+  private readonly catchUpBatches: LiveBatches;
   /** Backlog counts in progress, by the position they count from. */
   private readonly backlogs = new Map<string, Promise<number>>();
   private stopping = false;
@@ -100,6 +102,7 @@ export class ProjectionRunner {
     this.tail = new LiveTail(options.store);
     this.liveBatches =
       (options.liveBatchMs ?? 0) > 0 ? new LiveBatches(options.db, options.liveBatchMs ?? 0) : undefined;
+    this.catchUpBatches = new LiveBatches(options.db, 0);
     const tables = new Set<string>();
     for (const projection of options.projections) {
       if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
@@ -336,6 +339,7 @@ export class ProjectionRunner {
       this.pages,
       this.tail,
       this.liveBatches,
+      this.catchUpBatches,
     );
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).

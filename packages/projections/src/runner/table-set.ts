@@ -51,8 +51,10 @@ export class TableSet {
     readonly generation: number,
     private readonly context: ProjectionContext,
     private current: bigint | undefined,
+    /** Whether the generation's tables were just created (so hold no row): see {@link RowStore}. */
+    empty = false,
   ) {
-    this.rows = new RowStore(db, projection.name, generation, projection.tables);
+    this.rows = new RowStore(db, projection.name, generation, projection.tables, empty);
     this.deadLetters = new DeadLetters(db, projection.name, generation);
     this.checkpoints = new Checkpoints(db);
     this.blocked = new Set(this.deadLetters.blockedStreams());
