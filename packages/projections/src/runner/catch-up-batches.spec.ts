@@ -1,38 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
 import type { Projection } from '../model/projection.js';
-import { defineTable, upsert } from '../model/table.js';
 import { append, countingProjection } from '../testing/counting-projection.js';
+import { seenProjection, walCommits } from '../testing/wal-fixtures.js';
 import { CATCH_UP_PAGE_SIZE } from './page-reader.js';
 import { ProjectionRunner } from './runner.js';
 
 const COUNTS = 'test_counts';
-const SEEN = 'test_seen';
-const lastSeen = defineTable<{ type: string; position: string }, 'type'>({
-  name: 'test_last_seen',
-  columns: { type: 'TEXT', position: 'TEXT' },
-  primaryKey: ['type'],
-});
-const seenProjection: Projection = {
-  name: SEEN,
-  version: 1,
-  tables: [lastSeen],
-  project: (event) => [upsert(lastSeen, { type: event.type, position: event.position.toString() })],
-};
-
-/** Commits in a WAL file so far (SQLite's WAL format: a frame whose header carries a database size ends a commit). */
-function walCommits(walPath: string, pageSize: number): number {
-  const wal = readFileSync(walPath);
-  let commits = 0;
-  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize)
-    if (wal.readUInt32BE(offset + 4) !== 0) commits += 1;
-  return commits;
-}
-
 describe('ProjectionRunner: followers catching up together share one transaction per batch', () => {
   let dir: string;
   let store: EventStore;

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
-import type { Projection } from '../model/projection.js';
-import { defineTable, upsert } from '../model/table.js';
 import { append, countingProjection } from '../testing/counting-projection.js';
+import { SEEN, seenProjection, walCommits } from '../testing/wal-fixtures.js';
 import { ProjectionRunner } from './runner.js';
 
 const NAME = 'test_counts';
@@ -115,31 +114,6 @@ describe('ProjectionRunner: live events gathered into batches (liveBatchMs)', ()
 });
 
 /** A second projection beside the counting one: the last position seen per event type. */
-const lastSeen = defineTable<{ type: string; position: string }, 'type'>({
-  name: 'test_last_seen',
-  columns: { type: 'TEXT', position: 'TEXT' },
-  primaryKey: ['type'],
-});
-const SEEN = 'test_seen';
-const seenProjection: Projection = {
-  name: SEEN,
-  version: 1,
-  tables: [lastSeen],
-  project: (event) => [upsert(lastSeen, { type: event.type, position: event.position.toString() })],
-};
-
-/**
- * Commits in a WAL file so far: frames whose header carries the database size after the commit (SQLite's WAL
- * format: a 32-byte file header, then per frame a 24-byte header, bytes 4-7 non-zero on a commit, and one page).
- */
-function walCommits(walPath: string, pageSize: number): number {
-  const wal = readFileSync(walPath);
-  let commits = 0;
-  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize)
-    if (wal.readUInt32BE(offset + 4) !== 0) commits += 1;
-  return commits;
-}
-
 describe('ProjectionRunner: the live projections share one transaction per batch (liveBatchMs)', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'live-batches-'))));
