@@ -84,6 +84,28 @@ describe('startWalCheckpointer', () => {
     db.close();
   });
 
+  it('empties the WAL under a steady writer, which never begins a transaction with every frame copied', async () => {
+    const { db, path } = openWal('steady.db');
+    const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5, truncateFrames: 1_000 });
+    // 12,000 pages (about 48 MB) in commits of 20, each next one on the next turn of the event loop, as a catch-up writes.
+    let longest = 0;
+    let emptied = 0;
+    for (let t = 0; t < 600; t++) {
+      write(db, 20, 1);
+      const size = statSync(`${path}-wal`).size;
+      // The WAL file never shrinks unless truncated: SQLite starts a WAL again by writing over it from its start.
+      if (size < longest && size < 1_000 * PAGE) emptied += 1;
+      longest = Math.max(longest, size);
+      await new Promise((next) => setImmediate(next));
+    }
+    expect(db.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(12_000);
+    // With `truncateFrames` past what is written, the same writer grew the WAL to about the 48 MB it wrote.
+    expect(emptied).toBeGreaterThan(0);
+    expect(longest).toBeLessThan(11_000 * PAGE);
+    await checkpoints.close();
+    db.close();
+  });
+
   it('gives the connection back its own checkpoints when the thread cannot work, and says why', async () => {
     const { db } = openWal('events.db');
     db.pragma('wal_autocheckpoint = 500');

@@ -3,6 +3,10 @@ import { Worker } from 'node:worker_threads';
 
 /** What SQLite's own automatic checkpoint is set to when the background one stops: its default, in pages. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
+/** WAL frames past which the WAL is truncated by its writer (64 MB of 4 KB pages). */
+const DEFAULT_TRUNCATE_FRAMES = 16_384;
+/** How long the writer's truncating checkpoint waits for another process's reader or writer before it gives up. */
+const TRUNCATE_WAIT_MS = 20;
 
 /** The part of a better-sqlite3 connection the checkpointer uses (this package does not depend on better-sqlite3). */
 export interface PragmaConnection {
@@ -33,11 +37,18 @@ export interface WalCheckpointStats {
 export interface WalCheckpointerOptions {
   /** How often the thread checkpoints (default 100 ms); a checkpoint with no new frames costs next to nothing. */
   readonly intervalMs?: number;
+  /**
+   * WAL frames past which the connection truncates the WAL between two of its transactions (default 16,384: 64 MB of
+   * 4 KB pages). The writer starts the WAL again only when it begins a transaction with every frame copied, which a
+   * steady writer (a catch-up, an import) never finds: passive checkpoints alone then let the WAL grow without bound.
+   */
+  readonly truncateFrames?: number;
 }
 
 // The thread's code: CommonJS run from a string (a file of its own would not exist under the tests, which run the
 // TypeScript sources). It opens its own connection to the file and runs PASSIVE checkpoints, which never wait
-// for and never block the writers; it answers `stopped` once its last checkpoint ran and its connection closed.
+// for and never block the writers; past `truncateFrames` in the WAL it asks the writer to truncate (`truncate`)
+// and waits for `truncated`; it answers `stopped` once its last checkpoint ran and its connection closed.
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
@@ -58,6 +69,11 @@ const run = () => {
   let wait = workerData.intervalMs;
   try {
     const { log, checkpointed } = checkpoint();
+    // A WAL this long was never started again: the writer found frames not yet copied every time it began.
+    if (log >= workerData.truncateFrames) {
+      parentPort.postMessage({ kind: 'truncate' });
+      return;
+    }
     if (checkpointed < log && log >= workerData.eagerFrames) wait = 0;
   } catch (error) {
     try { db.close(); } catch {}
@@ -67,7 +83,13 @@ const run = () => {
   timer = setTimeout(run, wait);
 };
 timer = setTimeout(run, workerData.intervalMs);
-parentPort.on('message', () => {
+let stopping = false;
+parentPort.on('message', (message) => {
+  if (message === 'truncated') {
+    if (!stopping) timer = setTimeout(run, workerData.intervalMs);
+    return;
+  }
+  stopping = true;
   clearTimeout(timer);
   try { checkpoint(); } catch {}
   try { db.close(); } catch {}
@@ -75,7 +97,27 @@ parentPort.on('message', () => {
 });
 `;
 
-type ThreadMessage = { readonly kind: 'stopped' } | { readonly kind: 'failed'; readonly message: string };
+type ThreadMessage =
+  { readonly kind: 'stopped' } | { readonly kind: 'truncate' } | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * Empties a long WAL from the connection that writes it, between two of its transactions (the thread cannot: a steady
+ * writer leaves it no gap). It copies what the thread's passive checkpoints left, so it holds the event loop a few
+ * milliseconds, once per `truncateFrames` written. Waits at most {@link TRUNCATE_WAIT_MS} for another process; when it
+ * cannot finish, the thread asks again. Never on a connection at `synchronous=OFF`, whose checkpoint would not sync.
+ */
+function truncateWal(db: PragmaConnection): void {
+  if (!db.open || Number(db.pragma('synchronous', { simple: true })) === 0) return;
+  const waited = Number(db.pragma('busy_timeout', { simple: true }));
+  db.pragma(`busy_timeout = ${TRUNCATE_WAIT_MS}`);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Inside a transaction of this connection, or busy: the WAL is still long, so the thread asks again.
+  } finally {
+    db.pragma(`busy_timeout = ${waited}`);
+  }
+}
 
 /** better-sqlite3 as the caller has it: an optional peer of this package, present wherever a connection is passed in. */
 const sqliteModule = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
@@ -88,8 +130,10 @@ const sqliteModule = (): string => createRequire(import.meta.url).resolve('bette
  * connection runs a PASSIVE checkpoint every `intervalMs` (back to back while a WAL of 1,000 frames or more is not
  * fully copied), and the connection's automatic checkpoint is turned
  * off. A passive checkpoint never takes the write lock, so commits go on meanwhile; it fsyncs the WAL before it
- * copies anything, so it never makes a commit less durable. If the thread fails, the connection checkpoints
- * itself again (`wal_autocheckpoint` back to what it was), so the WAL never grows without bound.
+ * copies anything, so it never makes a commit less durable. A steady writer never begins a transaction with every
+ * frame copied, which is when SQLite starts the WAL again, so past `truncateFrames` the thread has the connection
+ * truncate the WAL between two of its transactions. If the thread fails, the connection checkpoints itself again (`wal_autocheckpoint` back to
+ * what it was), so the WAL never grows without bound.
  *
  * Only for a file in WAL mode; `db` stays the caller's and must outlive the checkpointer (close this first).
  *
@@ -115,6 +159,7 @@ export function startWalCheckpointer(
       sqlite: sqliteModule(),
       intervalMs: options.intervalMs ?? 100,
       eagerFrames: SQLITE_DEFAULT_AUTOCHECKPOINT,
+      truncateFrames: options.truncateFrames ?? DEFAULT_TRUNCATE_FRAMES,
     },
   });
   db.pragma('wal_autocheckpoint = 0');
@@ -130,7 +175,10 @@ export function startWalCheckpointer(
   const whenStopped = new Promise<void>((resolve) => (stopped = resolve));
   worker.on('message', (message: ThreadMessage) => {
     if (message.kind === 'failed') fail(message.message);
-    else stopped();
+    else if (message.kind === 'truncate') {
+      truncateWal(db);
+      if (running) worker.postMessage('truncated');
+    } else stopped();
   });
   worker.on('error', (error) => fail(error.message));
   worker.on('exit', () => {
