@@ -13,6 +13,11 @@ module.exports = {
     [pattern]: [swc, options],
     [FORMATJS]: [swc, { ...options, jsc: { ...options.jsc, parser: { syntax: 'ecmascript' } } }],
   },
+  // Jest takes one worker on a 2-core machine (cores - 1), which left a core idle for most of this suite once the
+  // API's tests (run beside it by `npm run test:unit`) were done. Most of these tests wait on child processes,
+  // servers and a browser, so two workers overlap that waiting; each test starts its own servers on free ports and its
+  // own temporary folders, so none shares anything with another. `test:multi-host` still runs in band.
+  maxWorkers: 2,
   // No process a test starts may outlive the run (test/support/leftover-processes.ts says why).
   globalTeardown: '<rootDir>/support/leftover-processes.ts',
   transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
