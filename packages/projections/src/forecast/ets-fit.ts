@@ -6,6 +6,8 @@ const SEASON = 12;
 /** Iterations and relative tolerance of the simplex search per model (the defaults of R's `optim`, which `forecast::ets` uses). */
 const MAX_ITERATIONS = 2000;
 const TOLERANCE = 1e-8;
+/** A module binding, not a global lookup: globals are slow where the code runs in a `vm` context (as under Jest). */
+const INFINITY = Number.POSITIVE_INFINITY;
 
 /** A fitted ETS model: its spec, parameters, last states, AICc and the months it was fitted on. */
 export interface EtsFit {
@@ -62,9 +64,9 @@ export function fitEts(series: readonly number[], spec: EtsSpec): EtsFit | null 
   const constants = startingConstants(spec);
   const f = (x: readonly number[]): number => {
     const p = constantsOf(spec, x);
-    const states = codec.decode(x.slice(constants.start.length));
-    if (!admissible(spec, p) || states === null) return Number.POSITIVE_INFINITY;
-    return runEts(series, spec, p, states)?.likelihood ?? Number.POSITIVE_INFINITY;
+    if (!admissible(spec, p)) return INFINITY;
+    const states = codec.decode(x, constants.start.length);
+    return states === null ? INFINITY : (runEts(series, spec, p, states)?.likelihood ?? INFINITY);
   };
   const encoded = codec.encode(start);
   const steps = [
@@ -73,7 +75,7 @@ export function fitEts(series: readonly number[], spec: EtsSpec): EtsFit | null 
   ];
   const minimum = nelderMead(f, [...constants.start, ...encoded], steps, MAX_ITERATIONS, TOLERANCE);
   const p = constantsOf(spec, minimum.point);
-  const initial = codec.decode(minimum.point.slice(constants.start.length));
+  const initial = codec.decode(minimum.point, constants.start.length);
   const run = initial === null ? null : runEts(series, spec, p, initial);
   if (run === null || !Number.isFinite(minimum.value)) return null;
   const n = series.length;
@@ -139,26 +141,35 @@ function startingStates(series: readonly number[], spec: EtsSpec): EtsStates {
 
 /**
  * Initial states as search coordinates: level and slope over `scale` (the starting level), the first 11 seasonal
- * states (over `scale` when additive), the 12th fixed so the season sums to 0 or averages 1.
+ * states (over `scale` when additive), the 12th fixed so the season sums to 0 or averages 1. `decode` reads the
+ * coordinates from `offset` on (the search point holds the smoothing constants first), without copying them.
  */
 function stateCodec(
   spec: EtsSpec,
   scale: number,
-): { encode: (s: EtsStates) => number[]; decode: (x: readonly number[]) => EtsStates | null } {
+): { encode: (s: EtsStates) => number[]; decode: (x: readonly number[], offset: number) => EtsStates | null } {
   const additive = spec.season === 'A';
   const encode = (s: EtsStates): number[] => [
     s.level / scale,
     ...(spec.trend === 'N' ? [] : [s.slope / scale]),
     ...s.season.slice(0, SEASON - 1).map((v) => (additive ? v / scale : v)),
   ];
-  const decode = (x: readonly number[]): EtsStates | null => {
-    const slope = spec.trend === 'N' ? 0 : (x[1] ?? 0) * scale;
-    if (spec.season === 'N') return { level: (x[0] ?? 0) * scale, slope, season: [] };
-    const head = x.slice(spec.trend === 'N' ? 1 : 2).map((v) => (additive ? v * scale : v));
-    const sum = head.reduce((a, b) => a + b, 0);
-    const season = [...head, additive ? -sum : SEASON - sum];
+  const decode = (x: readonly number[], offset: number): EtsStates | null => {
+    const level = (x[offset] ?? 0) * scale;
+    const slope = spec.trend === 'N' ? 0 : (x[offset + 1] ?? 0) * scale;
+    if (spec.season === 'N') return { level, slope, season: [] };
+    const season: number[] = [];
+    // Summed from 0 in order, as the fold this replaced did: the same floating-point result.
+    let sum = 0;
+    for (let i = offset + (spec.trend === 'N' ? 1 : 2); i < x.length; i += 1) {
+      const v = x[i] ?? 0;
+      const state = additive ? v * scale : v;
+      season.push(state);
+      sum += state;
+    }
+    season.push(additive ? -sum : SEASON - sum);
     if (!additive && season.some((v) => !(v > 0))) return null;
-    return { level: (x[0] ?? 0) * scale, slope, season };
+    return { level, slope, season };
   };
   return { encode, decode };
 }

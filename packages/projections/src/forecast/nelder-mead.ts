@@ -1,3 +1,7 @@
+/** Module bindings, not global lookups: globals are slow where the code runs in a `vm` context (as under Jest). */
+const { abs } = Math;
+const INFINITY = Number.POSITIVE_INFINITY;
+
 /** The best point found by `nelderMead` and its value. */
 export interface Minimum {
   readonly point: readonly number[];
@@ -19,25 +23,33 @@ export function nelderMead(
   const n = start.length;
   let simplex: number[][] = [[...start], ...steps.map((step, i) => start.map((x, j) => (i === j ? x + step : x)))];
   let values = simplex.map(f);
+  const order = values.map((_, i) => i);
+  const byValue = (a: number, b: number): number => (values[a] ?? 0) - (values[b] ?? 0) || a - b;
   for (let iteration = 0; iteration < maxIterations; iteration += 1) {
-    const order = values.map((_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b);
+    for (let i = 0; i <= n; i += 1) order[i] = i;
+    order.sort(byValue);
     simplex = order.map((i) => simplex[i] ?? []);
-    values = order.map((i) => values[i] ?? Number.POSITIVE_INFINITY);
+    values = order.map((i) => values[i] ?? INFINITY);
     const best = values[0] ?? 0;
     const worst = values[n] ?? 0;
-    if (Math.abs(worst - best) <= tolerance * (Math.abs(best) + tolerance)) break;
+    if (abs(worst - best) <= tolerance * (abs(best) + tolerance)) break;
     const replaced = step(f, simplex, values);
     if (!replaced) shrink(f, simplex, values);
   }
   const best = values.reduce((b, value, i) => (value < (values[b] ?? 0) ? i : b), 0);
-  return { point: simplex[best] ?? [...start], value: values[best] ?? Number.POSITIVE_INFINITY };
+  return { point: simplex[best] ?? [...start], value: values[best] ?? INFINITY };
 }
 
 /** One reflection, expansion or contraction of the worst point (sorted simplex); false when none improves it. */
 function step(f: (point: readonly number[]) => number, simplex: number[][], values: number[]): boolean {
   const n = simplex.length - 1;
   const worst = simplex[n] ?? [];
-  const centroid = worst.map((_, j) => simplex.slice(0, n).reduce((sum, point) => sum + (point[j] ?? 0), 0) / n);
+  const centroid = worst.map((_, j) => {
+    // Summed in simplex order from 0, as a fold would, with no copy of the simplex per coordinate.
+    let sum = 0;
+    for (let i = 0; i < n; i += 1) sum += simplex[i]?.[j] ?? 0;
+    return sum / n;
+  });
   const along = (t: number): number[] => centroid.map((c, j) => c + t * ((worst[j] ?? 0) - c));
   const accept = (point: number[], value: number): true => {
     simplex[n] = point;
