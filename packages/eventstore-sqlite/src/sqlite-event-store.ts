@@ -99,7 +99,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
   const fileInWal = path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal';
-  const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`) : undefined;
+  const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`, { dataOnly: true }) : undefined;
   const checkpoints = options.backgroundCheckpoints !== false && fileInWal ? startWalCheckpointer(db, path) : undefined;
   const groupCommit = createGroupCommit(
     db,
