@@ -21,7 +21,7 @@ export interface SqliteEventStoreOptions {
   /** The SQLite file; created with its folder when missing. Several processes may share it. */
   readonly path: string;
   /**
-   * `FULL` (default): an acknowledged append survives power loss (the WAL is fsynced before the
+   * `FULL` (default): an acknowledged append survives power loss (the WAL is synced, with fdatasync, before the
    * acknowledgement, on libuv's thread pool). `NORMAL`: it survives a process crash.
    */
   readonly synchronous?: SqliteSynchronous;
@@ -99,7 +99,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const notifier = createChangeNotifier();
   const subscriptions = new Set<Subscription>();
   const fileInWal = path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal';
-  const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`) : undefined;
+  const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`, { dataOnly: true }) : undefined;
   const checkpoints = options.backgroundCheckpoints !== false && fileInWal ? startWalCheckpointer(db, path) : undefined;
   const groupCommit = createGroupCommit(
     db,

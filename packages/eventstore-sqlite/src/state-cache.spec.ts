@@ -92,12 +92,14 @@ describe('folded states kept between commands, on a file two connections write',
     await command(watched, 'a', 1, true);
     await command(theirs, 'b', 10);
     const third = await command(watched, 'c', 2, true);
-    // The third command read only what followed its cached head, and decided on the other connection's event too.
+    // The third command, refused at the kept head's revision, read only what followed it, and decided on the other
+    // connection's event too.
     expect(reads).toEqual([{}, { fromRevision: 1 }]);
     expect(third._tag === 'Right' && third.right.events[0]?.data).toEqual({ by: 2, total: 13 });
     intrude = true;
     const fourth = await command(watched, 'd', 3, true);
-    expect(reads.slice(2)).toEqual([{ fromRevision: 3 }, {}]);
+    // Decided unread on the kept state, refused at its revision, then decided again on what followed it.
+    expect(reads.slice(2)).toEqual([{ fromRevision: 3 }]);
     expect(fourth._tag === 'Right' && fourth.right.events[0]?.data).toEqual({ by: 3, total: 116 });
     const all = await theirs.readStream('tally');
     const decoded = await codec.decode(all, registry);

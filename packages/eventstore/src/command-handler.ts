@@ -65,13 +65,19 @@ export interface CommandResult<E extends Event> {
   readonly position: bigint | undefined;
 }
 
-type Attempt<E extends Event> = Either<DomainError, CommandResult<E>> | 'conflict';
+/**
+ * `unconfirmed`: decided on a cached state taken unread, and no append landed right after it, so the outcome may be
+ * another writer's doing and is not answered.
+ */
+type Attempt<E extends Event> = Either<DomainError, CommandResult<E>> | 'conflict' | 'unconfirmed';
 
 /**
  * Loads the stream, folds it, decides, and appends at the revision it read. After a concurrent append it
  * reloads and decides again, up to `maxRetries` times, then answers `STREAM_REVISION_CONFLICT`; with the
  * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown. With a `stateCache`,
- * "loads" means reading only the events after the state kept for the stream (see command-state.ts).
+ * a stream's kept state is decided on without a read, and the append at its head's revision confirms it (one that
+ * does not land right after it, a refusal or a no-op is decided again, once, from a read of the events after the
+ * state kept: see command-state.ts); with the client's `expectedRevision` that read comes first.
  *
  * @example
  * const result = await handleCommand({ store, codec, decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(id), command, commandId });
@@ -82,14 +88,21 @@ export async function handleCommand<C extends Command, E extends Event, S>(
   const clientExpected = input.expectedRevision === -1 ? 'no_stream' : input.expectedRevision;
   const attempts = clientExpected === undefined ? Math.max(0, input.maxRetries ?? 5) + 1 : 1;
   let actual: number | 'no_stream' = 'no_stream';
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    const start = await loadCommandStart(input);
+  // A cached state is tried unread first; the client's If-Match is checked against a read instead.
+  let unread = clientExpected === undefined;
+  let attempt = 1;
+  while (attempt <= attempts) {
+    const start = await loadCommandStart(input, unread);
+    unread = false;
     if (start._tag === 'Left') return start;
     if (start.right.kind === 'repeat') return repeatResult(input, start.right.handled);
     actual = start.right.head?.revision ?? 'no_stream';
     const outcome = await attemptOnce(input, clientExpected, start.right);
+    // Not an attempt: decided again from a read, the cached state kept (it is still the stream up to its head).
+    if (outcome === 'unconfirmed') continue;
     if (outcome !== 'conflict') return outcome;
     input.stateCache?.delete(input.streamName);
+    attempt += 1;
   }
   return left(
     domainError(
@@ -114,6 +127,8 @@ async function attemptOnce<C extends Command, E extends Event, S>(
   if (clientExpected !== undefined && !revisionMatches(clientExpected, head?.revision)) return 'conflict';
   const command = 'command' in input ? input.command : await input.commandFor(start.state);
   const decision = input.decider.decide(command, start.state);
+  // A refusal or a no-op writes nothing that would tell whether the state was current.
+  if (!start.verified && (decision._tag === 'Left' || decision.right.length === 0)) return 'unconfirmed';
   if (decision._tag === 'Left') return decision;
   if (decision.right.length === 0)
     return right({ events: [], nextExpectedRevision: head?.revision ?? -1, position: head?.position });
@@ -146,7 +161,7 @@ async function append<C extends Command, E extends Event, S>(
     },
   }));
   const encoded = await codec.encode(toWrite);
-  if (encoded._tag === 'Left') return encoded;
+  if (encoded._tag === 'Left') return start.verified ? encoded : 'unconfirmed';
   let appended: AppendResult;
   try {
     appended = await input.store.appendToStream(streamName, encoded.right, {
@@ -154,9 +169,12 @@ async function append<C extends Command, E extends Event, S>(
     });
   } catch (error) {
     // An id conflict means a concurrent run of this same command won: the reload finds its events.
-    if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) return 'conflict';
+    if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError)
+      return start.verified ? 'conflict' : 'unconfirmed';
     throw error;
   }
+  // Landing anywhere else (a repeat the store answered) means the unread state missed another writer's events.
+  if (!start.verified && !landedAfter(head, encoded.right.length, appended)) return 'unconfirmed';
   const links = chainLinks(head?.hash ?? GENESIS_HASH, encoded.right, appended);
   await rememberAppended(input, start, encoded.right, links, appended);
   const events = toWrite.map(({ event, metadata }, index) => ({
@@ -179,6 +197,10 @@ function chainLinks(
   if (hashes === undefined || hashes.length !== written.length) return linkEvents(previousHash, written);
   return written.map((event, index) => ({ ...event.metadata, hash: hashes[index] ?? '' }));
 }
+
+/** Whether the append wrote all `count` events right after `head` (a store that answers no hashes never says so). */
+const landedAfter = (head: FoldedStart<unknown>['head'], count: number, appended: AppendResult): boolean =>
+  appended.nextExpectedRevision === (head?.revision ?? -1) + count && appended.hashes?.length === count;
 
 /** The schema version the codec wrote an event with. */
 const versionOf = (event: NewEvent | undefined): number => {

@@ -13,6 +13,11 @@ export type CommandStart<S> =
       readonly head: StreamHead | undefined;
       /** The stream's command ids, when a cache keeps them. */
       readonly commandIds: Set<string> | undefined;
+      /**
+       * False for a cached state taken without reading the stream: another writer may have appended since, so only
+       * an append that lands right after `head` confirms it; any other outcome is decided again from a read.
+       */
+      readonly verified: boolean;
     };
 
 /** What {@link loadCommandStart} needs: the parts of a command's input that say which stream to fold, and how. */
@@ -39,21 +44,25 @@ const startsAt = (tail: readonly RecordedEvent[], from: number): boolean =>
 /**
  * Reads and folds the stream for a command. With a state cache, a stream folded before is read only after its
  * cached head and its new events folded onto the cached state; a repeat of a command, or a tail that does not
- * continue the cached head, falls back to reading and folding the whole stream.
+ * continue the cached head, falls back to reading and folding the whole stream. With `unread`, a cached state is
+ * answered without reading at all (unverified): the append at its head's revision is what checks it.
  */
 export async function loadCommandStart<C extends Command, E extends Event, S>(
   input: CommandStateInput<C, E, S>,
+  unread = false,
 ): Promise<Either<DomainError, CommandStart<S>>> {
   const owner = stateOwner(input);
   const cache = input.stateCache;
   const cached = owner === undefined ? undefined : cache?.get<S>(owner, input.streamName);
+  if (unread && cached !== undefined && !cached.commandIds.has(input.commandId))
+    return right({ kind: 'state', ...cached, verified: false });
   if (owner !== undefined && cache !== undefined && cached !== undefined) {
     const from = cached.head.revision + 1;
     const tail = await input.store.readStream(input.streamName, { fromRevision: from });
     const repeat = cached.commandIds.has(input.commandId) || tail.some((e) => commandIdOf(e) === input.commandId);
     if (!repeat && startsAt(tail, from)) {
       // The usual case: nothing written since, and nothing to decode.
-      if (tail.length === 0) return right({ kind: 'state', ...cached });
+      if (tail.length === 0) return right({ kind: 'state', ...cached, verified: true });
       const decoded = await input.codec.decode(tail, input.registry);
       if (decoded._tag === 'Left') {
         cache.delete(input.streamName);
@@ -66,7 +75,7 @@ export async function loadCommandStart<C extends Command, E extends Event, S>(
         commandIds: cached.commandIds,
       };
       cache.set(owner, input.streamName, entry);
-      return right({ kind: 'state', ...entry });
+      return right({ kind: 'state', ...entry, verified: true });
     }
     cache.delete(input.streamName);
   }
@@ -91,9 +100,9 @@ async function loadWhole<C extends Command, E extends Event, S>(
   const state = fold(input.decider, decoded.right);
   const head = headOf(recorded[recorded.length - 1]);
   if (owner === undefined || input.stateCache === undefined)
-    return right({ kind: 'state', state, head, commandIds: undefined });
+    return right({ kind: 'state', state, head, commandIds: undefined, verified: true });
   const commandIds = new Set<string>();
   for (const event of recorded) addCommandId(commandIds, event);
   if (head !== undefined) input.stateCache.set(owner, input.streamName, { state, head, commandIds });
-  return right({ kind: 'state', state, head, commandIds });
+  return right({ kind: 'state', state, head, commandIds, verified: true });
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileSync } from './file-sync.js';
@@ -33,5 +33,23 @@ describe('createFileSync (fsync off the event loop)', () => {
     writeFileSync(file, 'now it exists');
     await expect(wal.sync()).resolves.toBeUndefined();
     wal.close();
+  });
+
+  it('with dataOnly flushes the file with fdatasync, not fsync, and answers its errors', async () => {
+    const file = join(dir, 'data-only-wal');
+    writeFileSync(file, 'frame 1');
+    const fsyncs = jest.spyOn(fs, 'fsync');
+    const fdatasyncs = jest.spyOn(fs, 'fdatasync');
+    try {
+      const wal = createFileSync(file, { dataOnly: true });
+      await expect(wal.sync()).resolves.toBeUndefined();
+      expect([fdatasyncs.mock.calls.length, fsyncs.mock.calls.length]).toEqual([1, 0]);
+      wal.close();
+      const missing = createFileSync(join(dir, 'no-such-wal'), { dataOnly: true });
+      await expect(missing.sync()).rejects.toThrow(/ENOENT/);
+    } finally {
+      fsyncs.mockRestore();
+      fdatasyncs.mockRestore();
+    }
   });
 });
