@@ -7,7 +7,7 @@ import type { ParkedEvent } from './dead-letters.js';
 import type { ReadModelDigest } from './digest.js';
 import { Follower } from './follower.js';
 import { openActive, openFresh, swapGenerations } from './generations.js';
-import { LiveBatches } from './live-batches.js';
+import { SharedBatches } from './shared-batches.js';
 import { LiveTail } from './live-tail.js';
 import { PageReader } from './page-reader.js';
 import { RUNNER_DDL } from './schema.js';
@@ -83,9 +83,9 @@ export class ProjectionRunner {
   /** One live subscription for every caught-up follower (each new event read once for all). */
   private readonly tail: LiveTail;
   /** The live followers' held batches, applied together (with `liveBatchMs` only). */
-  private readonly liveBatches: LiveBatches | undefined;
+  private readonly liveBatches: SharedBatches | undefined;
   /** The due batches of the followers catching up from the shared pages, applied together (one transaction each turn). */
-  private readonly catchUpBatches: LiveBatches;
+  private readonly catchUpBatches: SharedBatches;
   /** Backlog counts in progress, by the position they count from. */
   private readonly backlogs = new Map<string, Promise<number>>();
   private stopping = false;
@@ -101,8 +101,8 @@ export class ProjectionRunner {
     this.pages = new PageReader(options.store);
     this.tail = new LiveTail(options.store);
     this.liveBatches =
-      (options.liveBatchMs ?? 0) > 0 ? new LiveBatches(options.db, options.liveBatchMs ?? 0) : undefined;
-    this.catchUpBatches = new LiveBatches(options.db, 0);
+      (options.liveBatchMs ?? 0) > 0 ? new SharedBatches(options.db, options.liveBatchMs ?? 0) : undefined;
+    this.catchUpBatches = new SharedBatches(options.db, 0);
     const tables = new Set<string>();
     for (const projection of options.projections) {
       if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
