@@ -61,6 +61,20 @@ interface Entry {
 
 const toText = (position: bigint | undefined): string | null => (position === undefined ? null : position.toString());
 
+/** The count kept in `memo` for `position`, made by `count` (and kept) when there is none yet. */
+function countOnce(
+  memo: Map<string, Promise<number>>,
+  position: bigint | undefined,
+  count: () => Promise<number>,
+): Promise<number> {
+  const key = toText(position) ?? '';
+  const kept = memo.get(key);
+  if (kept !== undefined) return kept;
+  const counted = count();
+  memo.set(key, counted);
+  return counted;
+}
+
 /**
  * Runs projections: each generation follows the store from its checkpoint, applying batches atomically
  * with the checkpoint; parks what it cannot apply; rebuilds into fresh tables and swaps when caught up.
@@ -256,8 +270,14 @@ export class ProjectionRunner {
       (position) => ({ position }),
       () => undefined,
     );
+    // Projections at one checkpoint have one lag: each distinct position is counted once per call.
+    const lags = new Map<string, Promise<number>>();
+    const lagAfter = (position: bigint | undefined): Promise<number> =>
+      countOnce(lags, position, () =>
+        countEventsAfter(this.options.store, position, this.lagCountLimit).catch(() => this.lagCountLimit),
+      );
     const statuses: ProjectionStatus[] = [];
-    for (const entry of this.entries.values()) statuses.push(await this.statusOf(entry, head));
+    for (const entry of this.entries.values()) statuses.push(await this.statusOf(entry, head, lagAfter));
     return statuses;
   }
 
@@ -271,6 +291,7 @@ export class ProjectionRunner {
   private async statusOf(
     entry: Entry,
     head: { readonly position: bigint | undefined } | undefined,
+    lagAfter: (position: bigint | undefined) => Promise<number>,
   ): Promise<ProjectionStatus> {
     const { active, live, rebuilding } = entry;
     const parked = active.parkedCount();
@@ -291,12 +312,7 @@ export class ProjectionRunner {
       state,
       position: toText(active.position),
       head: toText(head?.position),
-      lag:
-        head === undefined
-          ? this.lagCountLimit
-          : await countEventsAfter(this.options.store, active.position, this.lagCountLimit).catch(
-              () => this.lagCountLimit,
-            ),
+      lag: head === undefined ? this.lagCountLimit : await lagAfter(active.position),
       parked,
       blockedStreams: active.blockedStreams(),
       lastError: failure ?? lastParked ?? null,
@@ -352,12 +368,11 @@ export class ProjectionRunner {
 
   /** Counts the events after `position`, once for every follower that starts there meanwhile (a rebuild of all starts them together). */
   private backlogAfter(position: bigint | undefined): Promise<number> {
-    const key = toText(position) ?? '';
-    const counting = this.backlogs.get(key);
-    if (counting !== undefined) return counting;
-    const counted = countEventsAfter(this.options.store, position, this.lagCountLimit);
-    this.backlogs.set(key, counted);
-    const done = (): void => void this.backlogs.delete(key);
+    const counted = countOnce(this.backlogs, position, () =>
+      countEventsAfter(this.options.store, position, this.lagCountLimit),
+    );
+    // Kept while in progress only: a follower starting later counts afresh.
+    const done = (): void => void this.backlogs.delete(toText(position) ?? '');
     counted.then(done, done);
     return counted;
   }
