@@ -38,52 +38,29 @@ export const shapeOf = (spec: TableSpec): TableShape => ({
   key: spec.primaryKey,
 });
 
-/**
- * The row as SQLite will hold it: `row` itself when it has the declared columns in their order and no other (what a
- * projection usually builds, so no copy is made), else a copy of the declared ones in order. Throws when a value does
- * not fit its column.
- */
+/** The row as SQLite will hold it (only the declared columns, in order); throws when a value does not fit its column. */
 export function checkedRow(shape: TableShape, row: Row): Row {
+  const checked: Record<string, Cell> = {};
   for (const [name, type] of shape.columns) {
     const value = row[name];
     if (!fits(value, type))
       throw new TypeError(`${shape.spec.name}.${name} must be ${type.toLowerCase()}, not ${shown(value)}`);
+    checked[name] = value as Cell;
   }
   for (const name of shape.key)
-    if (row[name] === null)
+    if (checked[name] === null)
       throw new TypeError(`${shape.spec.name}.${name} is part of the primary key and may not be null`);
-  return inDeclaredOrder(shape, row) ? row : declaredCopy(shape, row);
-}
-
-/** Whether the enumerable keys of `row` are exactly the declared columns, in order (a row read back looks so). */
-function inDeclaredOrder(shape: TableShape, row: Row): boolean {
-  let index = 0;
-  for (const name in row) {
-    if (shape.columns[index]?.[0] !== name) return false;
-    index += 1;
-  }
-  return index === shape.columns.length;
-}
-
-function declaredCopy(shape: TableShape, row: Row): Row {
-  const copy: Record<string, Cell> = {};
-  for (const [name] of shape.columns) copy[name] = row[name] as Cell;
-  return copy;
-}
-
-/** The values of a checked `row` in column order, as the upsert binds them, written into `values` (one per column). */
-export function columnValues(shape: TableShape, row: Row, values: Cell[]): Cell[] {
-  const { columns } = shape;
-  for (let index = 0; index < columns.length; index += 1)
-    values[index] = row[(columns[index] as readonly [string, ColumnType])[0]] as Cell;
-  return values;
+  return checked;
 }
 
 /** The primary-key values of `row` (a row or a key), in key order; throws when one is missing, as a bound statement would. */
 export function keyValues(shape: TableShape, row: Row): Cell[] {
   const values = new Array<Cell>(shape.key.length);
   for (let index = 0; index < shape.key.length; index += 1) {
-    values[index] = keyCell(shape, row, shape.key[index] as string);
+    const name = shape.key[index] as string;
+    const value = row[name];
+    if (value === undefined) throw new RangeError(`the key of ${shape.spec.name} has no ${name}`);
+    values[index] = value;
   }
   return values;
 }
@@ -101,22 +78,4 @@ export function keyText(values: readonly Cell[]): string {
     text += `${part.length}:${part}`;
   }
   return text;
-}
-
-/** `keyText(keyValues(shape, row))` without the array between them: a read or write of one key makes one string. */
-export function keyTextOf(shape: TableShape, row: Row): string {
-  const { key } = shape;
-  if (key.length === 1) return String(keyCell(shape, row, key[0] as string));
-  let text = '';
-  for (const name of key) {
-    const part = String(keyCell(shape, row, name));
-    text += `${part.length}:${part}`;
-  }
-  return text;
-}
-
-function keyCell(shape: TableShape, row: Row, name: string): Cell {
-  const value = row[name];
-  if (value === undefined) throw new RangeError(`the key of ${shape.spec.name} has no ${name}`);
-  return value;
 }

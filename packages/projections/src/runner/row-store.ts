@@ -1,19 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Cell, KeyOf, Row, RowOf, RowReader, RowWrite, TableSpec } from '../model/table.js';
 import { KeyFilter } from './key-filter.js';
-import { checkedRow, columnValues, keyText, keyTextOf, keyValues, shapeOf, type TableShape } from './row-check.js';
+import { checkedRow, keyText, keyValues, shapeOf, type TableShape } from './row-check.js';
 import { physicalName } from './schema.js';
 
 /** Rows of one table kept in memory: the batch's pending writes, and rows known to be as they are in the file. */
 class TableRows {
-  /** Written by the batch being applied, not yet in the file (`null`: deleted). Keyed by {@link keyTextOf}. */
-  readonly pending = new Map<string, Row | null>();
-  /** The key of each pending delete, as the statement binds it (an upsert's key is in its row). */
-  readonly deleted = new Map<string, Cell[]>();
+  /** Written by the batch being applied, not yet in the file (`undefined`: deleted). Keyed by {@link keyText}. */
+  readonly pending = new Map<string, { readonly row: Row | undefined; readonly key: readonly Cell[] }>();
   /** As in the file (`null`: no such row), from a read or a flushed write; the oldest are dropped past the bound. */
   readonly known = new Map<string, Row | null>();
-  /** The upsert's parameters, filled for each row it writes (the statement copies them when it binds). */
-  readonly values: Cell[];
 
   constructor(
     readonly shape: TableShape,
@@ -22,9 +18,7 @@ class TableRows {
     readonly remove: Database.Statement,
     /** Every key this store has written, when the table started empty: a key it lacks is certainly absent. */
     readonly written: KeyFilter | undefined,
-  ) {
-    this.values = new Array<Cell>(shape.columns.length);
-  }
+  ) {}
 }
 
 function prepare(db: Database.Database, physical: string, spec: TableSpec, empty: boolean): TableRows {
@@ -52,8 +46,6 @@ function prepare(db: Database.Database, physical: string, spec: TableSpec, empty
 export class RowStore implements RowReader {
   private readonly tables = new Map<string, TableRows>();
   private readonly declared: ReadonlySet<string>;
-  /** One event's writes as checked by `take` (rows, or the keys of deletes), reused from event to event. */
-  private readonly checked: (Row | Cell[])[] = [];
 
   constructor(
     private readonly db: Database.Database,
@@ -70,58 +62,43 @@ export class RowStore implements RowReader {
 
   get<T extends TableSpec>(spec: T, key: KeyOf<T>): RowOf<T> | undefined {
     const table = this.of(spec);
-    const text = keyTextOf(table.shape, key);
+    const values = keyValues(table.shape, key);
+    const text = keyText(values);
     const pending = table.pending.get(text);
-    if (pending !== undefined) return (pending ?? undefined) as RowOf<T> | undefined;
+    if (pending !== undefined) return pending.row as RowOf<T> | undefined;
     const known = table.known.get(text);
     if (known !== undefined) return (known ?? undefined) as RowOf<T> | undefined;
     if (table.written?.mightHave(text) === false) return undefined;
-    const row = table.get.get(keyValues(table.shape, key)) as RowOf<T> | undefined;
+    const row = table.get.get(values) as RowOf<T> | undefined;
     this.remember(table, text, row ?? null);
     return row;
   }
 
   /** Takes the writes of one event into the batch: all of them, or (when one does not fit its table) none, and throws. */
   take(writes: readonly RowWrite[]): void {
-    // Checked first, all of them, into an array kept for the next event: the checks allocate nothing when rows fit.
-    const checked = this.checked;
-    checked.length = 0;
-    for (const write of writes) {
-      const { shape } = this.of(write.table);
-      checked.push(write.kind === 'upsert' ? checkedRow(shape, write.row) : keyValues(shape, write.key));
-    }
-    for (let index = 0; index < writes.length; index += 1) {
-      const table = this.of((writes[index] as RowWrite).table);
-      const change = checked[index] as Row | Cell[];
-      if (!Array.isArray(change)) table.pending.set(keyTextOf(table.shape, change), change);
-      else {
-        const text = keyText(change);
-        table.pending.set(text, null);
-        table.deleted.set(text, change);
-      }
-    }
-    checked.length = 0;
+    if (writes.length === 0) return;
+    const checked = writes.map((write) => {
+      const table = this.of(write.table);
+      const row = write.kind === 'upsert' ? checkedRow(table.shape, write.row) : undefined;
+      const key = keyValues(table.shape, write.kind === 'upsert' ? write.row : write.key);
+      return { table, text: keyText(key), change: { row, key } };
+    });
+    for (const { table, text, change } of checked) table.pending.set(text, change);
   }
 
   /** Writes each row the batch changed, once (inside the batch's transaction); they are then known as written. */
   flush(): void {
     for (const table of this.tables.values()) {
-      // Only the last `keep` rows written stay known: an earlier one is forgotten rather than remembered and dropped.
-      let unkept = table.pending.size - this.keep;
-      for (const [text, row] of table.pending) {
-        if (row === null) table.remove.run(table.deleted.get(text));
+      for (const [text, { row, key }] of table.pending) {
+        if (row === undefined) table.remove.run(key);
         else {
-          table.upsert.run(columnValues(table.shape, row, table.values));
+          table.upsert.run(Object.values(row));
           // Kept past a rollback too (`forget`): a key wrongly in the filter costs a read, never a wrong answer.
           table.written?.add(text);
         }
-        if (unkept > 0) {
-          unkept -= 1;
-          table.known.delete(text);
-        } else this.remember(table, text, row);
+        this.remember(table, text, row ?? null);
       }
       table.pending.clear();
-      table.deleted.clear();
     }
   }
 
@@ -129,7 +106,6 @@ export class RowStore implements RowReader {
   forget(): void {
     for (const table of this.tables.values()) {
       table.pending.clear();
-      table.deleted.clear();
       table.known.clear();
     }
   }
