@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@salesbook/eventstore';
-import type { HeldBatch, LiveBatches } from './live-batches.js';
+import type { HeldBatch, SharedBatches } from './shared-batches.js';
 import type { LiveTail, TailMember } from './live-tail.js';
 import type { PageReader } from './page-reader.js';
 import { describeError } from './stored-event.js';
@@ -74,12 +74,12 @@ export class Follower {
      * Once caught up, live events wait here for the other live followers' to share one transaction (without it:
      * applied on the next turn of the event loop). A waiter on a position (`whenAt`) is never kept waiting by it.
      */
-    private readonly liveBatches?: LiveBatches,
+    private readonly liveBatches?: SharedBatches,
     /**
      * Catching up from pages, a due batch waits here for the other catching-up followers' (which take the same pages
      * in the same turn of the event loop) so that one transaction carries them all; without it each applies its own.
      */
-    private readonly catchUpBatches?: LiveBatches,
+    private readonly catchUpBatches?: SharedBatches,
   ) {}
 
   /** Catches up from the table set's checkpoint (full pages first, when shared), then follows the subscription. */

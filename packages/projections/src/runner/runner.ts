@@ -7,7 +7,7 @@ import type { ParkedEvent } from './dead-letters.js';
 import type { ReadModelDigest } from './digest.js';
 import { Follower } from './follower.js';
 import { openActive, openFresh, swapGenerations } from './generations.js';
-import { LiveBatches } from './live-batches.js';
+import { SharedBatches } from './shared-batches.js';
 import { LiveTail } from './live-tail.js';
 import { PageReader } from './page-reader.js';
 import { RUNNER_DDL } from './schema.js';
@@ -61,6 +61,20 @@ interface Entry {
 
 const toText = (position: bigint | undefined): string | null => (position === undefined ? null : position.toString());
 
+/** The count kept in `memo` for `position`, made by `count` (and kept) when there is none yet. */
+function countOnce(
+  memo: Map<string, Promise<number>>,
+  position: bigint | undefined,
+  count: () => Promise<number>,
+): Promise<number> {
+  const key = toText(position) ?? '';
+  const kept = memo.get(key);
+  if (kept !== undefined) return kept;
+  const counted = count();
+  memo.set(key, counted);
+  return counted;
+}
+
 /**
  * Runs projections: each generation follows the store from its checkpoint, applying batches atomically
  * with the checkpoint; parks what it cannot apply; rebuilds into fresh tables and swaps when caught up.
@@ -83,9 +97,9 @@ export class ProjectionRunner {
   /** One live subscription for every caught-up follower (each new event read once for all). */
   private readonly tail: LiveTail;
   /** The live followers' held batches, applied together (with `liveBatchMs` only). */
-  private readonly liveBatches: LiveBatches | undefined;
+  private readonly liveBatches: SharedBatches | undefined;
   /** The due batches of the followers catching up from the shared pages, applied together (one transaction each turn). */
-  private readonly catchUpBatches: LiveBatches;
+  private readonly catchUpBatches: SharedBatches;
   /** Backlog counts in progress, by the position they count from. */
   private readonly backlogs = new Map<string, Promise<number>>();
   private stopping = false;
@@ -101,8 +115,8 @@ export class ProjectionRunner {
     this.pages = new PageReader(options.store);
     this.tail = new LiveTail(options.store);
     this.liveBatches =
-      (options.liveBatchMs ?? 0) > 0 ? new LiveBatches(options.db, options.liveBatchMs ?? 0) : undefined;
-    this.catchUpBatches = new LiveBatches(options.db, 0);
+      (options.liveBatchMs ?? 0) > 0 ? new SharedBatches(options.db, options.liveBatchMs ?? 0) : undefined;
+    this.catchUpBatches = new SharedBatches(options.db, 0);
     const tables = new Set<string>();
     for (const projection of options.projections) {
       if (this.entries.has(projection.name)) throw new Error(`projection ${projection.name} is registered twice`);
@@ -256,8 +270,14 @@ export class ProjectionRunner {
       (position) => ({ position }),
       () => undefined,
     );
+    // Projections at one checkpoint have one lag: each distinct position is counted once per call.
+    const lags = new Map<string, Promise<number>>();
+    const lagAfter = (position: bigint | undefined): Promise<number> =>
+      countOnce(lags, position, () =>
+        countEventsAfter(this.options.store, position, this.lagCountLimit).catch(() => this.lagCountLimit),
+      );
     const statuses: ProjectionStatus[] = [];
-    for (const entry of this.entries.values()) statuses.push(await this.statusOf(entry, head));
+    for (const entry of this.entries.values()) statuses.push(await this.statusOf(entry, head, lagAfter));
     return statuses;
   }
 
@@ -271,6 +291,7 @@ export class ProjectionRunner {
   private async statusOf(
     entry: Entry,
     head: { readonly position: bigint | undefined } | undefined,
+    lagAfter: (position: bigint | undefined) => Promise<number>,
   ): Promise<ProjectionStatus> {
     const { active, live, rebuilding } = entry;
     const parked = active.parkedCount();
@@ -291,12 +312,7 @@ export class ProjectionRunner {
       state,
       position: toText(active.position),
       head: toText(head?.position),
-      lag:
-        head === undefined
-          ? this.lagCountLimit
-          : await countEventsAfter(this.options.store, active.position, this.lagCountLimit).catch(
-              () => this.lagCountLimit,
-            ),
+      lag: head === undefined ? this.lagCountLimit : await lagAfter(active.position),
       parked,
       blockedStreams: active.blockedStreams(),
       lastError: failure ?? lastParked ?? null,
@@ -352,12 +368,11 @@ export class ProjectionRunner {
 
   /** Counts the events after `position`, once for every follower that starts there meanwhile (a rebuild of all starts them together). */
   private backlogAfter(position: bigint | undefined): Promise<number> {
-    const key = toText(position) ?? '';
-    const counting = this.backlogs.get(key);
-    if (counting !== undefined) return counting;
-    const counted = countEventsAfter(this.options.store, position, this.lagCountLimit);
-    this.backlogs.set(key, counted);
-    const done = (): void => void this.backlogs.delete(key);
+    const counted = countOnce(this.backlogs, position, () =>
+      countEventsAfter(this.options.store, position, this.lagCountLimit),
+    );
+    // Kept while in progress only: a follower starting later counts afresh.
+    const done = (): void => void this.backlogs.delete(toText(position) ?? '');
     counted.then(done, done);
     return counted;
   }

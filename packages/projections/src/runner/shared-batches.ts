@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/** A live follower's side of {@link LiveBatches}. */
+/** A follower's side of {@link SharedBatches}. */
 export interface HeldBatch {
   /** Applies the follower's held events (inside the shared transaction, as a savepoint of its own). */
   apply(): void;
@@ -9,19 +9,19 @@ export interface HeldBatch {
 }
 
 /**
- * The held-back batches of every live follower of a runner, applied together: one timer and one transaction
- * for all of them, not one each. Every live follower takes each new event from the shared tail in the same
- * turn, so with `liveBatchMs` set each used to arm its own timer and commit its own transaction (its tables'
- * pages and the checkpoint page, written again by the next follower's commit) a few microseconds apart. Now
- * the first follower to hold events arms the one timer; when it fires, each holder applies its batch inside one
- * outer transaction (each `applyBatch` is a savepoint, so one projection's failure stays its own), and the
- * checkpoint page and the WAL frames are written once. If that COMMIT fails, nothing of it is in the file and
- * every holder is told so. The runner keeps a second one (no delay) for the followers catching up together from
- * the shared pages: each due batch of a rebuild of all projections is then one transaction, not one per projection.
- * With no delay the apply runs on the next turn of the event loop (`setImmediate`), before the followers that held in
- * this turn take their next page (each waits for a later `setImmediate`).
+ * Batches of several followers held for one shared apply: one timer and one transaction for all of them, not one
+ * each. A runner keeps two. The live followers' (with `liveBatchMs`, as the delay): every live follower takes each
+ * new event from the shared tail in the same turn, so each used to arm its own timer and commit its own transaction
+ * (its tables' pages and the checkpoint page, written again by the next follower's commit) a few microseconds
+ * apart. The catching-up followers' (no delay): they take the same shared pages in the same turn, so each due batch
+ * of a rebuild of all projections is one transaction, not one per projection. The first follower to hold arms the
+ * one timer; when it fires, each holder applies its batch inside one outer transaction (each `applyBatch` is a
+ * savepoint, so one projection's failure stays its own), and the checkpoint page and the WAL frames are written
+ * once. If that COMMIT fails, nothing of it is in the file and every holder is told so. With no delay the apply runs
+ * on the next turn of the event loop (`setImmediate`), before the followers that held in this turn take their next
+ * page (each waits for a later `setImmediate`).
  */
-export class LiveBatches {
+export class SharedBatches {
   private readonly held = new Set<HeldBatch>();
   /** Cancels the pending apply, while one is pending. */
   private cancel: (() => void) | undefined;
