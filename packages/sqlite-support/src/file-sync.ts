@@ -43,7 +43,7 @@ export interface FileSyncOptions {
  * await wal.sync(); // now the commit survives a power cut
  */
 export function createFileSync(filePath: string, options: FileSyncOptions = {}): FileSync {
-  const flush = options.dataOnly === true ? fdatasync : fsync;
+  const dataOnly = options.dataOnly === true;
   let fd: number | undefined;
   const syncOnce = (): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -53,7 +53,10 @@ export function createFileSync(filePath: string, options: FileSyncOptions = {}):
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      flush(fd, (error) => (error === null ? resolve() : reject(error)));
+      const done = (error: NodeJS.ErrnoException | null): void => (error === null ? resolve() : reject(error));
+      // Looked up at each sync, not bound once: a test that replaces `fs.fsync` (a failing disk) must be obeyed.
+      if (dataOnly) fdatasync(fd, done);
+      else fsync(fd, done);
     });
   return {
     sync: syncOnce,
