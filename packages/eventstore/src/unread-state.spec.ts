@@ -34,6 +34,7 @@ const run = (
   commandId: string,
   source: CommandSource<CounterCommand, CounterState>,
   stateCache?: AggregateStateCache,
+  options: { readonly expectedRevision?: number; readonly maxRetries?: number } = {},
 ) =>
   handleCommand({
     store,
@@ -44,6 +45,7 @@ const run = (
     commandId,
     ...source,
     ...(stateCache ? { stateCache } : {}),
+    ...options,
   });
 
 /** Two stores on one log (as two processes on one file): `mine` keeps states, `theirs` writes behind its back. */
@@ -101,17 +103,7 @@ describe('a kept state decided on without a read', () => {
     const { mine, theirs, cache } = twoWriters();
     rightOf(await run(mine, 'a', { command: increment(1) }, cache));
     rightOf(await run(theirs, 'b', { command: increment(1) }));
-    const result = await handleCommand({
-      store: mine,
-      codec,
-      decider,
-      registry,
-      streamName: 'counter-1',
-      command: increment(1),
-      commandId: 'c',
-      expectedRevision: 1,
-      stateCache: cache,
-    });
+    const result = await run(mine, 'c', { command: increment(1) }, cache, { expectedRevision: 1 });
     expect(rightOf(result).nextExpectedRevision).toBe(2);
     expect(mine.reads).toEqual([{}, { fromRevision: 1 }]);
   });
@@ -120,17 +112,8 @@ describe('a kept state decided on without a read', () => {
     const { mine, theirs, cache } = twoWriters();
     rightOf(await run(mine, 'a', { command: increment(1) }, cache));
     rightOf(await run(theirs, 'b', { command: increment(1) }));
-    const result = await handleCommand({
-      store: mine,
-      codec,
-      decider,
-      registry,
-      streamName: 'counter-1',
-      command: increment(1),
-      commandId: 'c',
-      maxRetries: 0,
-      stateCache: cache,
-    });
+    // With maxRetries 0 only one attempt is allowed: the unread try must not have used it.
+    const result = await run(mine, 'c', { command: increment(1) }, cache, { maxRetries: 0 });
     expect(rightOf(result).nextExpectedRevision).toBe(2);
   });
 });
