@@ -92,7 +92,7 @@ export async function handleCommand<C extends Command, E extends Event, S>(
   let unread = clientExpected === undefined;
   let attempt = 1;
   while (attempt <= attempts) {
-    const start = await loadCommandStart(input, unread);
+    const start = await loadCommandStart(input, { unread });
     unread = false;
     if (start._tag === 'Left') return start;
     if (start.right.kind === 'repeat') return repeatResult(input, start.right.handled);

@@ -44,12 +44,12 @@ const startsAt = (tail: readonly RecordedEvent[], from: number): boolean =>
 /**
  * Reads and folds the stream for a command. With a state cache, a stream folded before is read only after its
  * cached head and its new events folded onto the cached state; a repeat of a command, or a tail that does not
- * continue the cached head, falls back to reading and folding the whole stream. With `unread`, a cached state is
+ * continue the cached head, falls back to reading and folding the whole stream. With `unread: true`, a cached state is
  * answered without reading at all (unverified): the append at its head's revision is what checks it.
  */
 export async function loadCommandStart<C extends Command, E extends Event, S>(
   input: CommandStateInput<C, E, S>,
-  unread = false,
+  { unread = false }: { readonly unread?: boolean } = {},
 ): Promise<Either<DomainError, CommandStart<S>>> {
   const owner = stateOwner(input);
   const cache = input.stateCache;

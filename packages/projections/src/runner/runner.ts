@@ -60,6 +60,8 @@ interface Entry {
 }
 
 const toText = (position: bigint | undefined): string | null => (position === undefined ? null : position.toString());
+/** The key of `position` in a memo of counts ({@link countOnce}); the start of the store is the empty string. */
+const memoKey = (position: bigint | undefined): string => toText(position) ?? '';
 
 /** The count kept in `memo` for `position`, made by `count` (and kept) when there is none yet. */
 function countOnce(
@@ -67,7 +69,7 @@ function countOnce(
   position: bigint | undefined,
   count: () => Promise<number>,
 ): Promise<number> {
-  const key = toText(position) ?? '';
+  const key = memoKey(position);
   const kept = memo.get(key);
   if (kept !== undefined) return kept;
   const counted = count();
@@ -372,7 +374,7 @@ export class ProjectionRunner {
       countEventsAfter(this.options.store, position, this.lagCountLimit),
     );
     // Kept while in progress only: a follower starting later counts afresh.
-    const done = (): void => void this.backlogs.delete(toText(position) ?? '');
+    const done = (): void => void this.backlogs.delete(memoKey(position));
     counted.then(done, done);
     return counted;
   }
