@@ -19,6 +19,11 @@ export interface Durability {
   found(names: readonly string[]): Promise<void>;
   /** Copies the whole -wal into the file and truncates it to 0 bytes; `false` when another connection kept it from completing. */
   truncateWal(): boolean;
+  /**
+   * Runs `work` while this store's own checkpoint thread starts no checkpoint (and none is running), so a VACUUM and
+   * {@link Durability.truncateWal} are kept from completing only by another process, never by this one's thread.
+   */
+  withoutCheckpoints<T>(work: () => T): Promise<T>;
   /** Resolves once every sync started so far has ended. */
   settled(): Promise<void>;
   /** Stops the checkpoint thread and releases the -wal descriptor; call it after {@link Durability.settled}. */
@@ -36,6 +41,7 @@ const IN_MEMORY: Durability = {
   committed: async () => undefined,
   found: async () => undefined,
   truncateWal: () => true,
+  withoutCheckpoints: async (work) => work(),
   settled: async () => undefined,
   close: async () => undefined,
 };
@@ -112,6 +118,14 @@ export function createDurability(db: Database.Database, path: string): Durabilit
         if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')))
           return false;
         throw error;
+      }
+    },
+    async withoutCheckpoints(work) {
+      const resume = await checkpoints.pause();
+      try {
+        return work();
+      } finally {
+        resume();
       }
     },
     async settled() {

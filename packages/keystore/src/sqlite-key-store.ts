@@ -130,17 +130,20 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
   );
   /**
    * VACUUM rebuilds the file so no page keeps freed bytes; the -wal is then copied in and truncated. `false` when
-   * another process (a reader, or a writer past the busy timeout) kept either from completing.
+   * another process (a reader, or a writer past the busy timeout) kept either from completing. This store's own
+   * checkpoint thread is paused meanwhile: its passive checkpoint holds the checkpoint lock while it copies and
+   * fsyncs, which on a busy disk outlasted a short busy timeout and failed an erasure no other process stood in the way of.
    */
-  const compact = (): boolean => {
-    try {
-      guarded(() => db.exec('VACUUM'));
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) return false;
-      throw error;
-    }
-    return durability.truncateWal();
-  };
+  const compact = (): Promise<boolean> =>
+    durability.withoutCheckpoints(() => {
+      try {
+        guarded(() => db.exec('VACUUM'));
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) return false;
+        throw error;
+      }
+      return durability.truncateWal();
+    });
 
   return {
     path: options.path,
@@ -184,7 +187,7 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
       durability.assertUsable();
       const result = guarded(() => forget.immediate(customerId));
       // secure_delete zeroed the freed bytes; VACUUM and the checkpoint leave no old page in the file or the -wal.
-      const truncated = compact();
+      const truncated = await compact();
       await durability.committed([customerName(customerId)]);
       if (!truncated) {
         throw new StoreUnavailableError(
@@ -201,7 +204,7 @@ export function createSqliteKeyStore(options: SqliteKeyStoreOptions): SqliteKeyS
       masterKey.fill(0);
       masterKey = next;
       // The rotation is committed: a clean-up that another process blocks is a warning, not a failure.
-      const truncated = compact();
+      const truncated = await compact();
       await durability.committed([]);
       if (truncated) return { rewrapped };
       return {

@@ -131,6 +131,29 @@ describe('startWalCheckpointer', () => {
     db.close();
   });
 
+  it('pauses: no checkpoint runs from its answer until resumed, and pauses nest', async () => {
+    const { db, path } = openWal('paused.db');
+    const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5 });
+    const resumeOne = await checkpoints.pause();
+    const resumeOther = await checkpoints.pause();
+    const fileBefore = statSync(path).size;
+    write(db, 300, 3);
+    // Sixty intervals pass: unpaused, the thread would have copied the 300 pages after the first.
+    await sleep(300);
+    expect(statSync(path).size).toBe(fileBefore);
+    resumeOne();
+    resumeOne();
+    await sleep(300);
+    expect(statSync(path).size).toBe(fileBefore);
+    resumeOther();
+    await until(() => statSync(path).size >= fileBefore + 290 * PAGE, 10_000, 'the copy of 300 pages after resuming');
+    await checkpoints.close();
+    // Once closed, a pause has no thread to wait for.
+    const resume = await checkpoints.pause();
+    resume();
+    db.close();
+  });
+
   it('closes with a last checkpoint: everything committed is in the file', async () => {
     const { db, path } = openWal('events.db');
     const checkpoints = startWalCheckpointer(db, path, { intervalMs: 60_000 });

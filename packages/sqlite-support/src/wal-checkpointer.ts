@@ -19,6 +19,14 @@ export interface WalCheckpointer {
   /** Whether the thread still checkpoints, and why it stopped if it failed. */
   stats(): WalCheckpointStats;
   /**
+   * Resolves once the thread runs no checkpoint and will start none until the returned `resume` is called (pauses
+   * nest; `resume` is idempotent). For work on the connection that the thread's checkpoint would otherwise hold up,
+   * such as a truncating checkpoint with a short busy timeout: a passive checkpoint keeps the checkpoint lock while it
+   * copies and fsyncs, which on a busy disk takes longer than such a timeout, and the work would fail as if another
+   * process had kept it from completing. Resolves at once when the thread no longer runs.
+   */
+  pause(): Promise<() => void>;
+  /**
    * Runs one last checkpoint, closes the thread's connection and hands checkpoints back to the connection
    * (`wal_autocheckpoint` as before). Call it before closing that connection.
    */
@@ -48,7 +56,9 @@ export interface WalCheckpointerOptions {
 // The thread's code: CommonJS run from a string (a file of its own would not exist under the tests, which run the
 // TypeScript sources). It opens its own connection to the file and runs PASSIVE checkpoints, which never wait
 // for and never block the writers; past `truncateFrames` in the WAL it asks the writer to truncate (`truncate`)
-// and waits for `truncated`; it answers `stopped` once its last checkpoint ran and its connection closed.
+// and waits for `truncated`; on `pause` it starts no checkpoint until as many `resume`s came (none is running when
+// it answers `paused`: the thread does one thing at a time); it answers `stopped` once its last checkpoint ran and
+// its connection closed.
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
@@ -60,17 +70,25 @@ try {
   process.exit(0);
 }
 const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
+let timer;
+let pauses = 0;
+let truncating = false;
+let stopping = false;
+const schedule = (wait) => {
+  clearTimeout(timer);
+  if (!stopping && pauses === 0 && !truncating) timer = setTimeout(run, wait);
+};
 // Under a steady write load a checkpoint seldom ends with nothing left behind it, and the writer restarts the WAL
 // (writes it again from its start) only after one that did: once the WAL holds as many frames as SQLite's own
 // automatic checkpoint would allow, go again at once while frames remain. Below that, wait: every checkpoint is two
 // fsyncs, and back to back they slow the fsyncs that commits wait for.
-let timer;
-const run = () => {
+function run() {
   let wait = workerData.intervalMs;
   try {
     const { log, checkpointed } = checkpoint();
     // A WAL this long was never started again: the writer found frames not yet copied every time it began.
     if (log >= workerData.truncateFrames) {
+      truncating = true;
       parentPort.postMessage({ kind: 'truncate' });
       return;
     }
@@ -80,25 +98,35 @@ const run = () => {
     parentPort.postMessage({ kind: 'failed', message: error && error.message ? error.message : String(error) });
     return;
   }
-  timer = setTimeout(run, wait);
-};
-timer = setTimeout(run, workerData.intervalMs);
-let stopping = false;
+  schedule(wait);
+}
+schedule(workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message === 'truncated') {
-    if (!stopping) timer = setTimeout(run, workerData.intervalMs);
-    return;
+    truncating = false;
+    schedule(workerData.intervalMs);
+  } else if (message === 'pause') {
+    pauses += 1;
+    clearTimeout(timer);
+    parentPort.postMessage({ kind: 'paused' });
+  } else if (message === 'resume') {
+    pauses = Math.max(0, pauses - 1);
+    schedule(workerData.intervalMs);
+  } else {
+    stopping = true;
+    clearTimeout(timer);
+    try { checkpoint(); } catch {}
+    try { db.close(); } catch {}
+    parentPort.postMessage({ kind: 'stopped' });
   }
-  stopping = true;
-  clearTimeout(timer);
-  try { checkpoint(); } catch {}
-  try { db.close(); } catch {}
-  parentPort.postMessage({ kind: 'stopped' });
 });
 `;
 
 type ThreadMessage =
-  { readonly kind: 'stopped' } | { readonly kind: 'truncate' } | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'truncate' }
+  | { readonly kind: 'paused' }
+  | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * Empties a long WAL from the connection that writes it, between two of its transactions (the thread cannot: a steady
@@ -165,11 +193,25 @@ export function startWalCheckpointer(
   db.pragma('wal_autocheckpoint = 0');
   let running = true;
   let failure: string | undefined;
+  // Callers of pause() waiting for the thread's `paused`, in the order they asked (the thread answers in that order).
+  const pausing: (() => void)[] = [];
+  const releasePausing = (): void => {
+    for (const paused of pausing.splice(0)) paused();
+  };
   const fail = (message: string): void => {
     if (!running) return;
     running = false;
     failure = message;
     restore();
+    releasePausing();
+  };
+  // The thread is referenced while someone waits on it (a pause, the close), unreferenced otherwise.
+  let waiting = 0;
+  const waitOn = (): void => {
+    if (waiting++ === 0) worker.ref();
+  };
+  const doneWaiting = (): void => {
+    if (--waiting === 0) worker.unref();
   };
   let stopped: () => void = () => undefined;
   const whenStopped = new Promise<void>((resolve) => (stopped = resolve));
@@ -178,7 +220,11 @@ export function startWalCheckpointer(
     else if (message.kind === 'truncate') {
       truncateWal(db);
       if (running) worker.postMessage('truncated');
-    } else stopped();
+    } else if (message.kind === 'paused') pausing.shift()?.();
+    else {
+      releasePausing();
+      stopped();
+    }
   });
   worker.on('error', (error) => fail(error.message));
   worker.on('exit', () => {
@@ -191,11 +237,29 @@ export function startWalCheckpointer(
   let closing: Promise<void> | undefined;
   return {
     stats: () => ({ running, failure }),
+    async pause() {
+      if (!running) return () => undefined;
+      waitOn();
+      try {
+        await new Promise<void>((resolve) => {
+          pausing.push(resolve);
+          worker.postMessage('pause');
+        });
+      } finally {
+        doneWaiting();
+      }
+      let resumed = false;
+      return () => {
+        if (resumed) return;
+        resumed = true;
+        if (running) worker.postMessage('resume');
+      };
+    },
     close() {
       closing ??= (async () => {
         if (running) {
           // Held by the thread until it answers: unreferenced, a process with nothing else to do would end first.
-          worker.ref();
+          waitOn();
           worker.postMessage('stop');
           await whenStopped;
         }
