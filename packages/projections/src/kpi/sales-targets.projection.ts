@@ -4,26 +4,6 @@ import type { Projection } from '../model/projection.js';
 import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
 import { planTargetPartsTable, planTargetSplitsTable, splitWrites } from './plan-target-parts.js';
 
-/** The current sales target of one month and scope (a rep or a region), in its currency. */
-export type SalesTargetRow = {
-  readonly month: string;
-  /** `rep` or `region`. */
-  readonly scope: string;
-  /** The rep id or the region. */
-  readonly scope_id: string;
-  /** The region the target counts towards (a rep's region for rep targets). */
-  readonly region: string;
-  readonly currency: string;
-  readonly amount: number;
-};
-
-/** The `sales_targets` read model: one row per month x scope x scope id (the latest set or revised amount). */
-export const salesTargetsTable = defineTable<SalesTargetRow, 'month' | 'scope' | 'scope_id'>({
-  name: 'sales_targets',
-  columns: { month: 'TEXT', scope: 'TEXT', scope_id: 'TEXT', region: 'TEXT', currency: 'TEXT', amount: 'INTEGER' },
-  primaryKey: ['month', 'scope', 'scope_id'],
-});
-
 /** The current target of one period (`YYYY-MM`, `YYYY-Qn` or `YYYY`), measure and scope (amounts: minor units or a count). */
 export type PlanTargetRow = {
   readonly period: string;
@@ -61,24 +41,10 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
   const decoded = decodeEvent(event);
   if (decoded.type === 'SalesTargetSplit') return splitWrites(decoded.data, rows);
   if (decoded.type !== 'SalesTargetSet' && decoded.type !== 'SalesTargetRevised') return [];
-  const d = decoded.data;
-  const { period, measure, scope, scopeId: scope_id, region, currency, amount } = d;
+  const { period, measure, scope, scopeId: scope_id, region, currency, amount } = decoded.data;
   const changed_ms = Date.parse(decoded.type === 'SalesTargetSet' ? decoded.data.setAt : decoded.data.revisedAt);
   // One stream per target: the last event of the stream is the target in force.
-  const plan = upsert(planTargetsTable, { period, measure, scope, scope_id, region, currency, amount, changed_ms });
-  // `sales_targets` keeps what the monthly reports compare booked sales with: booked targets of months.
-  if (measure !== 'booked' || !/^\d{4}-\d{2}$/.test(period)) return [plan];
-  return [
-    plan,
-    upsert(salesTargetsTable, {
-      month: period,
-      scope: d.scope,
-      scope_id: d.scopeId,
-      region: d.region,
-      currency: d.currency,
-      amount: d.amount,
-    }),
-  ];
+  return [upsert(planTargetsTable, { period, measure, scope, scope_id, region, currency, amount, changed_ms })];
 }
 
 /**
@@ -88,7 +54,8 @@ function project(event: RecordedEvent, rows: RowReader): readonly RowWrite[] {
 export const salesTargetsProjection: Projection = {
   name: 'sales_targets',
   handles: TARGET_EVENTS,
-  version: 3,
-  tables: [salesTargetsTable, planTargetsTable, planTargetPartsTable, planTargetSplitsTable],
+  // 4: the `sales_targets` table of booked month targets, read by no query since `plan_targets`, is retired.
+  version: 4,
+  tables: [planTargetsTable, planTargetPartsTable, planTargetSplitsTable],
   project,
 };

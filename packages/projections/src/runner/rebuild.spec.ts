@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
-import { append, countingProjection } from '../testing/counting-projection.js';
+import type { Projection } from '../model/projection.js';
+import { defineTable, upsert } from '../model/table.js';
+import { append, countingProjection, streamTotals } from '../testing/counting-projection.js';
 import { ProjectionRunner } from './runner.js';
 
 const NAME = 'test_counts';
@@ -125,6 +127,60 @@ describe('ProjectionRunner: rebuild and swap', () => {
     await v2.whenLive();
     expect(v2.servesCurrentVersion('test_counts')).toBe(true);
     expect((await v2.status())[0]).toMatchObject({ version: 2, generation: 2, state: 'live', position: '4' });
+    await v2.stop();
+  });
+
+  it('drops a table and its view that a new version no longer declares, and leaves other projections alone', async () => {
+    const store = createMemoryEventStore();
+    const db = new Database(':memory:');
+    await seed(store, 2, 2);
+    // Another projection whose name starts with this one's, its table named after the one retired here.
+    const kept = defineTable<{ stream: string }, 'stream'>({
+      name: 'test_type_totals_kept',
+      columns: { stream: 'TEXT' },
+      primaryKey: ['stream'],
+    });
+    const neighbour: Projection = {
+      name: `${NAME}_g1`,
+      version: 1,
+      tables: [kept],
+      project: (event) => [upsert(kept, { stream: event.streamName })],
+    };
+    const v1 = new ProjectionRunner({ db, store, projections: [countingProjection(), neighbour] });
+    await v1.start();
+    await v1.whenLive();
+    await v1.stop();
+    const views = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").pluck().all();
+    expect(views()).toEqual(['test_stream_totals', 'test_type_totals', 'test_type_totals_kept']);
+
+    // Version 2 keeps the per-stream totals only.
+    const streamsOnly: Projection = {
+      name: NAME,
+      version: 2,
+      tables: [streamTotals],
+      project(event, rows) {
+        const stream = rows.get(streamTotals, { stream: event.streamName });
+        const amount = (event.data as { amount: number }).amount;
+        return [
+          upsert(streamTotals, {
+            stream: event.streamName,
+            events: (stream?.events ?? 0) + 1,
+            amount: (stream?.amount ?? 0) + amount,
+            last_revision: event.revision,
+          }),
+        ];
+      },
+    };
+    const v2 = new ProjectionRunner({ db, store, projections: [streamsOnly, neighbour] });
+    await v2.start();
+    await v2.whenLive();
+    expect(physicalTables(db)).toEqual([
+      'rm_test_counts_g1_g1__test_type_totals_kept',
+      'rm_test_counts_g2__test_stream_totals',
+    ]);
+    expect(views()).toEqual(['test_stream_totals', 'test_type_totals_kept']);
+    expect(sumOf(db)).toEqual({ total: 202, streams: 2 });
+    expect(db.prepare('SELECT count(*) FROM test_type_totals_kept').pluck().get()).toBe(2);
     await v2.stop();
   });
 });

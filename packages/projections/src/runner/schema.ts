@@ -81,14 +81,47 @@ export function createIndexes(db: Database.Database, projection: Projection, gen
     for (const ddl of indexDdl(spec, physicalName(projection.name, generation, spec.name))) db.exec(ddl);
 }
 
-/** Drops the tables of a generation. */
-export function dropTableSet(db: Database.Database, projection: Projection, generation: number): void {
-  for (const spec of projection.tables)
-    db.exec(`DROP TABLE IF EXISTS ${physicalName(projection.name, generation, spec.name)}`);
+/**
+ * The logical table that `physical` holds when it belongs to one generation of `projection` (any generation when
+ * `generation` is not given), whether or not the projection's version still declares it. Table names never hold
+ * `__` in practice; one that does is not taken for another projection's (`rm_a_g1__g2__t` is not `a`'s).
+ */
+function tableOf(projection: string, physical: string, generation?: number): string | undefined {
+  const prefix = `rm_${projection}_g`;
+  if (!physical.startsWith(prefix)) return undefined;
+  const match = /^(\d+)__([a-z][a-z0-9_]*)$/.exec(physical.slice(prefix.length));
+  if (match === null || match[2] === undefined || match[2].includes('__')) return undefined;
+  if (generation !== undefined && Number(match[1]) !== generation) return undefined;
+  return match[2];
 }
 
-/** Points each logical view of `projection` at generation `generation`. */
+const tableNames = (db: Database.Database): string[] =>
+  db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+
+/**
+ * Drops the tables of a generation: those its projection declares and any an earlier version declared that this
+ * one no longer does (a retired table would otherwise stay in the file, written by nobody, for ever).
+ */
+export function dropTableSet(db: Database.Database, projection: Projection, generation: number): void {
+  const physical = new Set(projection.tables.map((spec) => physicalName(projection.name, generation, spec.name)));
+  for (const name of tableNames(db)) if (tableOf(projection.name, name, generation) !== undefined) physical.add(name);
+  for (const name of physical) db.exec(`DROP TABLE IF EXISTS ${name}`);
+}
+
+/**
+ * Points each logical view of `projection` at generation `generation`, and drops the views of tables this version
+ * no longer declares (they read a generation being dropped: a query of one would fail rather than find nothing).
+ */
 export function pointViews(db: Database.Database, projection: Projection, generation: number): void {
+  const declared = new Set(projection.tables.map((spec) => spec.name));
+  const views = db.prepare<[], { name: string; sql: string }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'view'",
+  );
+  for (const { name, sql } of views.all()) {
+    const source = /\bFROM\s+(\w+)\s*$/.exec(sql)?.[1];
+    if (!declared.has(name) && source !== undefined && tableOf(projection.name, source) === name)
+      db.exec(`DROP VIEW IF EXISTS ${name}`);
+  }
   for (const spec of projection.tables) {
     db.exec(`DROP VIEW IF EXISTS ${spec.name}`);
     db.exec(`CREATE VIEW ${spec.name} AS SELECT * FROM ${physicalName(projection.name, generation, spec.name)}`);
