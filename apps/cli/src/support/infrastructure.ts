@@ -9,7 +9,6 @@ import {
   type StoreDescriptor,
 } from '@salesbook/eventstore';
 import { createPersonalDataCodec } from '@salesbook/personal-data';
-import { openEsdbEventStore } from '@salesbook/eventstore-esdb';
 import { createSqliteEventStore } from '@salesbook/eventstore-sqlite';
 import type { ManagedKeyStore } from '@salesbook/keystore';
 import type { CliConfig } from './config.js';
@@ -29,12 +28,15 @@ export async function openEventStore(descriptor: StoreDescriptor): Promise<Event
     case 'memory':
       note('SALESBOOK_EVENTSTORE is memory: nothing this command writes is kept after it ends');
       return createMemoryEventStore();
-    case 'esdb':
+    case 'esdb': {
+      // Loaded only for an EventStoreDB URL: its gRPC client costs every other command about 0.2 s of start-up.
+      const { openEsdbEventStore } = await import('@salesbook/eventstore-esdb');
       return openEsdbEventStore({
         connectionString: descriptor.connectionString,
         maxAppendBytes: descriptor.maxAppendBytes,
         waitMs: 10_000,
       });
+    }
   }
 }
 
