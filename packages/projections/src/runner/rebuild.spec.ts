@@ -5,7 +5,7 @@ import { createMemoryEventStore, type EventStore } from '@salesbook/eventstore';
 import Database from 'better-sqlite3';
 import type { Projection } from '../model/projection.js';
 import { defineTable, upsert } from '../model/table.js';
-import { append, countingProjection, streamTotals } from '../testing/counting-projection.js';
+import { append, countingProjection, streamTotals, streamTotalsWrite } from '../testing/counting-projection.js';
 import { ProjectionRunner } from './runner.js';
 
 const NAME = 'test_counts';
@@ -158,18 +158,7 @@ describe('ProjectionRunner: rebuild and swap', () => {
       name: NAME,
       version: 2,
       tables: [streamTotals],
-      project(event, rows) {
-        const stream = rows.get(streamTotals, { stream: event.streamName });
-        const amount = (event.data as { amount: number }).amount;
-        return [
-          upsert(streamTotals, {
-            stream: event.streamName,
-            events: (stream?.events ?? 0) + 1,
-            amount: (stream?.amount ?? 0) + amount,
-            last_revision: event.revision,
-          }),
-        ];
-      },
+      project: (event, rows) => [streamTotalsWrite(event, rows)],
     };
     const v2 = new ProjectionRunner({ db, store, projections: [streamsOnly, neighbour] });
     await v2.start();

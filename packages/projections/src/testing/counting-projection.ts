@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@salesbook/eventstore';
 import type { Projection } from '../model/projection.js';
-import { defineTable, upsert } from '../model/table.js';
+import { defineTable, upsert, type RowReader, type RowWrite } from '../model/table.js';
 
 /** Per-stream counts: how many events, their amounts summed, the last revision seen. */
 export const streamTotals = defineTable<
@@ -29,6 +29,19 @@ const amountOf = (event: RecordedEvent): number => {
   return amount;
 };
 
+/** The counting projection's write of `event` to its per-stream totals (which must see each stream in order). */
+export function streamTotalsWrite(event: RecordedEvent, rows: RowReader): RowWrite {
+  const stream = rows.get(streamTotals, { stream: event.streamName });
+  if (stream !== undefined && event.revision !== stream.last_revision + 1)
+    throw new Error(`revision ${event.revision} out of order`);
+  return upsert(streamTotals, {
+    stream: event.streamName,
+    events: (stream?.events ?? 0) + 1,
+    amount: (stream?.amount ?? 0) + amountOf(event),
+    last_revision: event.revision,
+  });
+}
+
 /** A projection for runner tests; `Poison` events fail until `fixed.value` is true (a deployed fix). */
 export function countingProjection(fixed: { value: boolean } = { value: true }): Projection {
   return {
@@ -38,19 +51,10 @@ export function countingProjection(fixed: { value: boolean } = { value: true }):
     project(event, rows) {
       if (event.type === 'Poison' && !fixed.value)
         throw new Error(`cannot apply ${event.type} at revision ${event.revision}`);
-      const amount = amountOf(event);
-      const stream = rows.get(streamTotals, { stream: event.streamName });
       const type = rows.get(typeTotals, { type: event.type });
-      if (stream !== undefined && event.revision !== stream.last_revision + 1)
-        throw new Error(`revision ${event.revision} out of order`);
       return [
-        upsert(streamTotals, {
-          stream: event.streamName,
-          events: (stream?.events ?? 0) + 1,
-          amount: (stream?.amount ?? 0) + amount,
-          last_revision: event.revision,
-        }),
-        upsert(typeTotals, { type: event.type, amount: (type?.amount ?? 0) + amount }),
+        streamTotalsWrite(event, rows),
+        upsert(typeTotals, { type: event.type, amount: (type?.amount ?? 0) + amountOf(event) }),
       ];
     },
   };
