@@ -3,10 +3,10 @@ import { Worker } from 'node:worker_threads';
 
 /** What SQLite's own automatic checkpoint is set to when the background one stops: its default, in pages. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
-/** WAL frames past which the WAL is truncated by its writer (64 MB of 4 KB pages). */
-const DEFAULT_TRUNCATE_FRAMES = 16_384;
-/** How long the writer's truncating checkpoint waits for another process's reader or writer before it gives up. */
-const TRUNCATE_WAIT_MS = 20;
+/** WAL frames past which the WAL is started again by its writer (64 MB of 4 KB pages). */
+const DEFAULT_RESTART_FRAMES = 16_384;
+/** How long the writer's restarting checkpoint waits for another process's reader or writer before it gives up. */
+const RESTART_WAIT_MS = 20;
 
 /** The part of a better-sqlite3 connection the checkpointer uses (this package does not depend on better-sqlite3). */
 export interface PragmaConnection {
@@ -46,17 +46,17 @@ export interface WalCheckpointerOptions {
   /** How often the thread checkpoints (default 100 ms); a checkpoint with no new frames costs next to nothing. */
   readonly intervalMs?: number;
   /**
-   * WAL frames past which the connection truncates the WAL between two of its transactions (default 16,384: 64 MB of
+   * WAL frames past which the connection starts the WAL again between two of its transactions (default 16,384: 64 MB of
    * 4 KB pages). The writer starts the WAL again only when it begins a transaction with every frame copied, which a
    * steady writer (a catch-up, an import) never finds: passive checkpoints alone then let the WAL grow without bound.
    */
-  readonly truncateFrames?: number;
+  readonly restartFrames?: number;
 }
 
 // The thread's code: CommonJS run from a string (a file of its own would not exist under the tests, which run the
 // TypeScript sources). It opens its own connection to the file and runs PASSIVE checkpoints, which never wait
-// for and never block the writers; past `truncateFrames` in the WAL it asks the writer to truncate (`truncate`)
-// and waits for `truncated`; on `pause` it starts no checkpoint until as many `resume`s came (none is running when
+// for and never block the writers; past `restartFrames` in the WAL it asks the writer to start it again (`restart`)
+// and waits for `restarted`; on `pause` it starts no checkpoint until as many `resume`s came (none is running when
 // it answers `paused`: the thread does one thing at a time); it answers `stopped` once its last checkpoint ran and
 // its connection closed.
 const THREAD = `
@@ -72,11 +72,11 @@ try {
 const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
 let timer;
 let pauses = 0;
-let truncating = false;
+let restarting = false;
 let stopping = false;
 const schedule = (wait) => {
   clearTimeout(timer);
-  if (!stopping && pauses === 0 && !truncating) timer = setTimeout(run, wait);
+  if (!stopping && pauses === 0 && !restarting) timer = setTimeout(run, wait);
 };
 // Under a steady write load a checkpoint seldom ends with nothing left behind it, and the writer restarts the WAL
 // (writes it again from its start) only after one that did: once the WAL holds as many frames as SQLite's own
@@ -87,9 +87,9 @@ function run() {
   try {
     const { log, checkpointed } = checkpoint();
     // A WAL this long was never started again: the writer found frames not yet copied every time it began.
-    if (log >= workerData.truncateFrames) {
-      truncating = true;
-      parentPort.postMessage({ kind: 'truncate' });
+    if (log >= workerData.restartFrames) {
+      restarting = true;
+      parentPort.postMessage({ kind: 'restart' });
       return;
     }
     if (checkpointed < log && log >= workerData.eagerFrames) wait = 0;
@@ -102,8 +102,8 @@ function run() {
 }
 schedule(workerData.intervalMs);
 parentPort.on('message', (message) => {
-  if (message === 'truncated') {
-    truncating = false;
+  if (message === 'restarted') {
+    restarting = false;
     schedule(workerData.intervalMs);
   } else if (message === 'pause') {
     pauses += 1;
@@ -124,22 +124,25 @@ parentPort.on('message', (message) => {
 
 type ThreadMessage =
   | { readonly kind: 'stopped' }
-  | { readonly kind: 'truncate' }
+  | { readonly kind: 'restart' }
   | { readonly kind: 'paused' }
   | { readonly kind: 'failed'; readonly message: string };
 
 /**
- * Empties a long WAL from the connection that writes it, between two of its transactions (the thread cannot: a steady
- * writer leaves it no gap). It copies what the thread's passive checkpoints left, so it holds the event loop a few
- * milliseconds, once per `truncateFrames` written. Waits at most {@link TRUNCATE_WAIT_MS} for another process; when it
- * cannot finish, the thread asks again. Never on a connection at `synchronous=OFF`, whose checkpoint would not sync.
+ * Starts a long WAL again from the connection that writes it, between two of its transactions (the thread cannot: a
+ * steady writer leaves it no gap). A RESTART checkpoint copies what the thread's passive checkpoints left and has the
+ * next transaction write the WAL over from its start; it holds the event loop a few milliseconds, once per
+ * `restartFrames` written. The file keeps its length (about `restartFrames` pages): a TRUNCATE, which cut it to
+ * nothing, held the event loop 70-100 ms each time (an ftruncate of 64 MB alone took 35-40 ms on an ext4 file system mounted with `discard`), and
+ * every commit after it grew the file again. Waits at most {@link RESTART_WAIT_MS} for another process; when it cannot finish, the thread asks
+ * again. Never on a connection at `synchronous=OFF`, whose checkpoint would not sync.
  */
-function truncateWal(db: PragmaConnection): void {
+function restartWal(db: PragmaConnection): void {
   if (!db.open || Number(db.pragma('synchronous', { simple: true })) === 0) return;
   const waited = Number(db.pragma('busy_timeout', { simple: true }));
-  db.pragma(`busy_timeout = ${TRUNCATE_WAIT_MS}`);
+  db.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('wal_checkpoint(RESTART)');
   } catch {
     // Inside a transaction of this connection, or busy: the WAL is still long, so the thread asks again.
   } finally {
@@ -159,8 +162,8 @@ const sqliteModule = (): string => createRequire(import.meta.url).resolve('bette
  * fully copied), and the connection's automatic checkpoint is turned
  * off. A passive checkpoint never takes the write lock, so commits go on meanwhile; it fsyncs the WAL before it
  * copies anything, so it never makes a commit less durable. A steady writer never begins a transaction with every
- * frame copied, which is when SQLite starts the WAL again, so past `truncateFrames` the thread has the connection
- * truncate the WAL between two of its transactions. If the thread fails, the connection checkpoints itself again (`wal_autocheckpoint` back to
+ * frame copied, which is when SQLite starts the WAL again, so past `restartFrames` the thread has the connection
+ * start it again between two of its transactions (see {@link restartWal}). If the thread fails, the connection checkpoints itself again (`wal_autocheckpoint` back to
  * what it was), so the WAL never grows without bound.
  *
  * Only for a file in WAL mode; `db` stays the caller's and must outlive the checkpointer (close this first).
@@ -187,7 +190,7 @@ export function startWalCheckpointer(
       sqlite: sqliteModule(),
       intervalMs: options.intervalMs ?? 100,
       eagerFrames: SQLITE_DEFAULT_AUTOCHECKPOINT,
-      truncateFrames: options.truncateFrames ?? DEFAULT_TRUNCATE_FRAMES,
+      restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES,
     },
   });
   db.pragma('wal_autocheckpoint = 0');
@@ -217,9 +220,9 @@ export function startWalCheckpointer(
   const whenStopped = new Promise<void>((resolve) => (stopped = resolve));
   worker.on('message', (message: ThreadMessage) => {
     if (message.kind === 'failed') fail(message.message);
-    else if (message.kind === 'truncate') {
-      truncateWal(db);
-      if (running) worker.postMessage('truncated');
+    else if (message.kind === 'restart') {
+      restartWal(db);
+      if (running) worker.postMessage('restarted');
     } else if (message.kind === 'paused') pausing.shift()?.();
     else {
       releasePausing();
