@@ -122,6 +122,42 @@ describe('startWalCheckpointer', () => {
     db.close();
   });
 
+  it('neither waits on the event loop nor asks for a restart while another reader holds frames back', async () => {
+    const { db, path } = openWal('reader.db');
+    const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5, restartFrames: 1_000 });
+    // Another connection (another process, as the command line is) in a long read: no frame after its snapshot can
+    // be copied, and the WAL cannot start again until it ends.
+    const reader = new Database(path);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) FROM rows').get();
+    const sequence = walHeader(path).readUInt32BE(12);
+    /** Writes 20 pages every 2 ms for `ms`; answers how often the event loop came back 15 ms or more late. */
+    const writeFor = async (ms: number): Promise<number> => {
+      let late = 0;
+      const started = performance.now();
+      while (performance.now() - started < ms) {
+        write(db, 20, 1);
+        const written = performance.now();
+        await sleep(2);
+        if (performance.now() - written >= 17) late += 1;
+      }
+      return late;
+    };
+    // A restart asked for meanwhile waited 20 ms on the event loop for the reader, every few ms: about 50 such waits.
+    expect(await writeFor(1_500)).toBeLessThan(10);
+    expect(walHeader(path).readUInt32BE(12)).toBe(sequence);
+    reader.exec('COMMIT');
+    reader.close();
+    // Once the reader is gone the thread copies the frames it held back, and the WAL starts again.
+    const started = performance.now();
+    while (walHeader(path).readUInt32BE(12) === sequence) {
+      if (performance.now() - started > 20_000) throw new Error('the WAL did not start again after the reader left');
+      await writeFor(50);
+    }
+    await checkpoints.close();
+    db.close();
+  });
+
   it('gives the connection back its own checkpoints when the thread cannot work, and says why', async () => {
     const { db } = openWal('events.db');
     db.pragma('wal_autocheckpoint = 500');

@@ -5,8 +5,11 @@ import { Worker } from 'node:worker_threads';
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
 /** WAL frames past which the WAL is started again by its writer (64 MB of 4 KB pages). */
 const DEFAULT_RESTART_FRAMES = 16_384;
-/** How long the writer's restarting checkpoint waits for another process's reader or writer before it gives up. */
-const RESTART_WAIT_MS = 20;
+/**
+ * How long the writer's restarting checkpoint waits for another process's reader or writer before it gives up (and the
+ * thread asks again later): not at all, since it waits on the event loop.
+ */
+const RESTART_WAIT_MS = 0;
 
 /** The part of a better-sqlite3 connection the checkpointer uses (this package does not depend on better-sqlite3). */
 export interface PragmaConnection {
@@ -80,19 +83,30 @@ const schedule = (wait) => {
 };
 // Under a steady write load a checkpoint seldom ends with nothing left behind it, and the writer restarts the WAL
 // (writes it again from its start) only after one that did: once the WAL holds as many frames as SQLite's own
-// automatic checkpoint would allow, go again at once while frames remain. Below that, wait: every checkpoint is two
-// fsyncs, and back to back they slow the fsyncs that commits wait for.
+// automatic checkpoint would allow, go again at once while frames remain and the last one copied some. Below that, or
+// while a reader's snapshot keeps the frames after it from being copied (another process's long read), wait: every
+// checkpoint is two fsyncs, and back to back they slow the fsyncs that commits wait for.
+let copied = -1;
 function run() {
   let wait = workerData.intervalMs;
   try {
     const { log, checkpointed } = checkpoint();
-    // A WAL this long was never started again: the writer found frames not yet copied every time it began.
-    if (log >= workerData.restartFrames) {
+    const progressed = checkpointed !== copied;
+    copied = checkpointed;
+    // A WAL this long was never started again: the writer found frames not yet copied every time it began. The writer
+    // is asked once this thread has copied nearly every frame, so that it copies few on its event loop; only a writer
+    // outpacing the copies is asked with more left (at twice the length). Never while a reader holds frames back: the
+    // restart could not happen, and once the reader is gone this thread copies them, not the event loop.
+    const behind = log - checkpointed;
+    if (
+      log >= workerData.restartFrames &&
+      (behind <= workerData.eagerFrames || (progressed && log >= 2 * workerData.restartFrames))
+    ) {
       restarting = true;
       parentPort.postMessage({ kind: 'restart' });
       return;
     }
-    if (checkpointed < log && log >= workerData.eagerFrames) wait = 0;
+    if (checkpointed < log && log >= workerData.eagerFrames && progressed) wait = 0;
   } catch (error) {
     try { db.close(); } catch {}
     parentPort.postMessage({ kind: 'failed', message: error && error.message ? error.message : String(error) });
@@ -130,12 +144,14 @@ type ThreadMessage =
 
 /**
  * Starts a long WAL again from the connection that writes it, between two of its transactions (the thread cannot: a
- * steady writer leaves it no gap). A RESTART checkpoint copies what the thread's passive checkpoints left and has the
- * next transaction write the WAL over from its start; it holds the event loop a few milliseconds, once per
- * `restartFrames` written. The file keeps its length (about `restartFrames` pages): a TRUNCATE, which cut it to
- * nothing, held the event loop 70-100 ms each time (an ftruncate of 64 MB alone took 35-40 ms on an ext4 file system mounted with `discard`), and
- * every commit after it grew the file again. Waits at most {@link RESTART_WAIT_MS} for another process; when it cannot finish, the thread asks
- * again. Never on a connection at `synchronous=OFF`, whose checkpoint would not sync.
+ * steady writer leaves it no gap). A RESTART checkpoint copies what the thread's passive checkpoints left (the thread
+ * asks once it has copied nearly every frame) and has the next transaction write the WAL over from its start: a few
+ * milliseconds on the event loop, once per `restartFrames` written. The file keeps its length (about `restartFrames`
+ * pages): a TRUNCATE, which cut it to nothing, held the event loop 70-100 ms each time (an ftruncate of 64 MB alone
+ * took 35-40 ms on an ext4 file system mounted with `discard`), and every commit after it grew the file again. It
+ * does not wait for another process's reader or writer ({@link RESTART_WAIT_MS}): waiting 20 ms, as it did, held the
+ * event loop that long at every request while another process read; the thread asks again later. Never on a
+ * connection at `synchronous=OFF`, whose checkpoint would not sync.
  */
 function restartWal(db: PragmaConnection): void {
   if (!db.open || Number(db.pragma('synchronous', { simple: true })) === 0) return;
