@@ -32,16 +32,16 @@ function write(db: Database.Database, pages: number, transactions: number): void
   for (let t = 0; t < transactions; t++) commit();
 }
 
-/** The first 32 bytes of the file's `-wal`: its header. */
-function walHeader(path: string): Buffer {
-  const header = Buffer.alloc(32);
+/** The checkpoint sequence number in the `-wal`'s header: SQLite adds one each time a writer starts the WAL again. */
+function walSequence(path: string): number {
+  const header = Buffer.alloc(16);
   const fd = openSync(`${path}-wal`, 'r');
   try {
-    readSync(fd, header, 0, 32, 0);
+    readSync(fd, header, 0, 16, 0);
   } finally {
     closeSync(fd);
   }
-  return header;
+  return header.readUInt32BE(12);
 }
 
 async function until(test: () => boolean, withinMs: number, what: string): Promise<void> {
@@ -108,8 +108,7 @@ describe('startWalCheckpointer', () => {
       const size = statSync(`${path}-wal`).size;
       if (size < longest) shrank += 1;
       longest = Math.max(longest, size);
-      // The WAL header's checkpoint sequence number: SQLite adds one each time a writer starts the WAL again.
-      sequences.add(walHeader(path).readUInt32BE(12));
+      sequences.add(walSequence(path));
       await new Promise((next) => setImmediate(next));
     }
     expect(db.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(12_000);
@@ -130,7 +129,7 @@ describe('startWalCheckpointer', () => {
     const reader = new Database(path);
     reader.exec('BEGIN');
     reader.prepare('SELECT COUNT(*) FROM rows').get();
-    const sequence = walHeader(path).readUInt32BE(12);
+    const sequence = walSequence(path);
     /** Writes 20 pages every 2 ms for `ms`; answers how often the event loop came back 15 ms or more late. */
     const writeFor = async (ms: number): Promise<number> => {
       let late = 0;
@@ -145,12 +144,12 @@ describe('startWalCheckpointer', () => {
     };
     // A restart asked for meanwhile waited 20 ms on the event loop for the reader, every few ms: about 50 such waits.
     expect(await writeFor(1_500)).toBeLessThan(10);
-    expect(walHeader(path).readUInt32BE(12)).toBe(sequence);
+    expect(walSequence(path)).toBe(sequence);
     reader.exec('COMMIT');
     reader.close();
     // Once the reader is gone the thread copies the frames it held back, and the WAL starts again.
     const started = performance.now();
-    while (walHeader(path).readUInt32BE(12) === sequence) {
+    while (walSequence(path) === sequence) {
       if (performance.now() - started > 20_000) throw new Error('the WAL did not start again after the reader left');
       await writeFor(50);
     }

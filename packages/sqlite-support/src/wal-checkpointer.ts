@@ -106,7 +106,7 @@ function run() {
       parentPort.postMessage({ kind: 'restart' });
       return;
     }
-    if (checkpointed < log && log >= workerData.eagerFrames && progressed) wait = 0;
+    if (behind > 0 && log >= workerData.eagerFrames && progressed) wait = 0;
   } catch (error) {
     try { db.close(); } catch {}
     parentPort.postMessage({ kind: 'failed', message: error && error.message ? error.message : String(error) });
@@ -160,7 +160,8 @@ function restartWal(db: PragmaConnection): void {
   try {
     db.pragma('wal_checkpoint(RESTART)');
   } catch {
-    // Inside a transaction of this connection, or busy: the WAL is still long, so the thread asks again.
+    // Inside a transaction of this connection (busy is answered in the pragma's row, not thrown): either way the WAL
+    // is still long, so the thread asks again.
   } finally {
     db.pragma(`busy_timeout = ${waited}`);
   }
@@ -179,8 +180,8 @@ const sqliteModule = (): string => createRequire(import.meta.url).resolve('bette
  * off. A passive checkpoint never takes the write lock, so commits go on meanwhile; it fsyncs the WAL before it
  * copies anything, so it never makes a commit less durable. A steady writer never begins a transaction with every
  * frame copied, which is when SQLite starts the WAL again, so past `restartFrames` the thread has the connection
- * start it again between two of its transactions (see {@link restartWal}). If the thread fails, the connection checkpoints itself again (`wal_autocheckpoint` back to
- * what it was), so the WAL never grows without bound.
+ * start it again between two of its transactions (see {@link restartWal}). If the thread fails, the connection
+ * checkpoints itself again (`wal_autocheckpoint` back to what it was), so the WAL never grows without bound.
  *
  * Only for a file in WAL mode; `db` stays the caller's and must outlive the checkpointer (close this first).
  *
