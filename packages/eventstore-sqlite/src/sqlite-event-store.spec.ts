@@ -117,6 +117,28 @@ describe('SQLite event store (SQLite-specific behaviour)', () => {
     await Promise.all(iterators.map((iterator) => iterator.return?.()));
   });
 
+  it("tells its commit listeners of each group commit, and a woken store reads another connection's appends before its poll", async () => {
+    const writer = open({ synchronous: 'NORMAL' });
+    // Polls once a minute: only `wake` can make it look sooner within this test.
+    const reader = open({ pollIntervalMs: 60_000 });
+    const iterator = reader.subscribeToAll()[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ kind: 'caught-up', position: undefined });
+    let commits = 0;
+    const stop = writer.onCommit(() => {
+      commits += 1;
+      reader.wake();
+    });
+    // Two appends queued in one turn share one transaction: one call.
+    await Promise.all([writer.appendToStream('counter-1', [event(1)]), writer.appendToStream('counter-2', [event(2)])]);
+    expect(commits).toBe(1);
+    const tooLate = new Promise<'not woken'>((resolve) => setTimeout(() => resolve('not woken'), 5_000).unref());
+    expect(await Promise.race([nextEvents(iterator, 2), tooLate])).toEqual([1, 2]);
+    stop();
+    await writer.appendToStream('counter-1', [event(3)]);
+    expect(commits).toBe(1);
+    await iterator.return?.();
+  });
+
   it('stores one row per event with a global position, revision, JSON text and the chain link in metadata', async () => {
     const store = open();
     const first = await store.appendToStream('counter-1', [event(1), event(2)]);

@@ -57,6 +57,17 @@ export interface SqliteEventStore extends EventStore {
   checkIntegrity(): Promise<readonly string[]>;
   /** Group commits since open: transactions committed and the callers' appends they carried. */
   commitStats(): GroupCommitStats;
+  /**
+   * Calls `listener` after each transaction this store commits (once per group commit, as its appends are answered),
+   * e.g. to tell another connection to the same file, in another thread, that there is something to read. Answers
+   * the function that stops it.
+   */
+  onCommit(listener: () => void): () => void;
+  /**
+   * Has this store's subscriptions look for new events now rather than at their next poll: for a connection told by
+   * another (in another thread of the program, see {@link SqliteEventStore.onCommit}) that it committed.
+   */
+  wake(): void;
 }
 
 // better-sqlite3 binds LIMIT -1 as "no limit"; page sizes and revisions never reach it.
@@ -97,6 +108,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const statements = prepareStatements(db);
   const bindKey = createIdempotencyKeys(db);
   const notifier = createChangeNotifier();
+  const commitListeners = new Set<() => void>();
   const subscriptions = new Set<Subscription>();
   const fileInWal = path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal';
   const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`, { dataOnly: true }) : undefined;
@@ -105,7 +117,10 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     db,
     statements,
     (error) => translateSqliteError(error, path),
-    () => notifier.notify(),
+    () => {
+      notifier.notify();
+      for (const listener of commitListeners) listener();
+    },
     durable?.sync,
   );
   let closed = false;
@@ -208,6 +223,15 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       return guard(() => statements.countAfter.get(after ?? 0, limit)?.[0] ?? 0);
     },
     commitStats: () => groupCommit.stats(),
+    onCommit(listener) {
+      // A function of its own, so the same listener may be added twice and each removed alone.
+      const entry = (): void => listener();
+      commitListeners.add(entry);
+      return () => void commitListeners.delete(entry);
+    },
+    wake() {
+      if (!closed) notifier.notify();
+    },
     pragmas() {
       return guard(() => readPragmas(db));
     },
