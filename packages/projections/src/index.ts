@@ -10,7 +10,18 @@ export * from './model/report-filter.js';
 export * from './model/table.js';
 export type { ParkedEvent } from './runner/dead-letters.js';
 export type { ReadModelDigest } from './runner/digest.js';
-export { ProjectionRunner, type RunnerOptions } from './runner/runner.js';
+export {
+  ProjectionRunner,
+  type ProjectionHost,
+  type ProjectionMirror,
+  type RunnerOptions,
+} from './runner/runner.js';
+export {
+  ProjectionThread,
+  serveProjectionRunner,
+  type ProjectionThreadOptions,
+  type ServeOptions,
+} from './runner/thread.js';
 export * from './runner/status.js';
 export { openReadModels } from './runner/read-model-file.js';
 export { nextOutage, retryDelay, type Outage, type RetryPolicy } from './runner/supervision.js';

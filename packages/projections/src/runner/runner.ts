@@ -40,6 +40,47 @@ export interface RunnerOptions {
   readonly liveBatchMs?: number;
   /** How a follower that failed (the store went away, the read-model file failed) is started again. */
   readonly retry?: RetryPolicy;
+  /**
+   * Called whenever what {@link ProjectionRunner.mirror} answers may have changed: a batch applied (inside its
+   * transaction when batches share one, so defer reading until the current task is over), a follower went down or
+   * came back, a rebuild swapped in, a retry applied parked events.
+   */
+  readonly onChange?: () => void;
+}
+
+/**
+ * What a host needs to answer the synchronous questions about one projection ({@link ProjectionHost.freshness},
+ * `contentTag`, `servesCurrentVersion`, `outage`) without asking the runner: see {@link ProjectionRunner.mirror}.
+ */
+export interface ProjectionMirror {
+  readonly name: string;
+  readonly version: number;
+  /** The version that built the tables queries read. */
+  readonly activeVersion: number;
+  /** The generation queries read. */
+  readonly generation: number;
+  readonly contentTag: string;
+  readonly freshness: Freshness;
+  readonly outage: Outage | undefined;
+}
+
+/**
+ * The projection runner as an application uses it: start and stop, wait for positions, and what the reports need to
+ * know about each projection. {@link ProjectionRunner} runs on the caller's thread; `ProjectionThread` runs one on a
+ * worker thread of its own and answers the synchronous questions from a mirror of its state.
+ */
+export interface ProjectionHost {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  whenLive(name?: string): Promise<void>;
+  whenAt(name: string, position: bigint): Promise<void>;
+  servesCurrentVersion(name: string): boolean;
+  freshness(name: string): Freshness;
+  downSince(): number | undefined;
+  outage(name: string): Outage | undefined;
+  contentTag(name: string): string;
+  status(): Promise<ProjectionStatus[]>;
+  readiness(): Promise<Readiness>;
 }
 
 interface Entry {
@@ -87,7 +128,7 @@ function countOnce(
  * await runner.whenLive();
  * const ready = await runner.readiness();
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements ProjectionHost {
   private readonly entries = new Map<string, Entry>();
   private readonly checkpoints: Checkpoints;
   private readonly context: ProjectionContext;
@@ -213,13 +254,18 @@ export class ProjectionRunner {
     entry.activeVersion = entry.projection.version;
     this.supervise(entry, follower);
     entry.rebuilding = undefined;
+    this.changed();
   }
 
   /** Applies parked events of `name` again (after a fix), for one stream or all. */
   retry(name: string, streamName?: string): RetryOutcome {
     const entry = this.entry(name);
     entry.retried += 1;
-    return entry.active.retry(streamName);
+    try {
+      return entry.active.retry(streamName);
+    } finally {
+      this.changed();
+    }
   }
 
   /** Parked events of `name`, oldest first. */
@@ -264,6 +310,19 @@ export class ProjectionRunner {
   contentTag(name: string): string {
     const entry = this.entry(name);
     return `${entry.active.generation}.${toText(entry.active.position) ?? '-'}.${entry.retried}`;
+  }
+
+  /** What a host needs to answer the synchronous questions about every projection, as it stands now. */
+  mirror(): ProjectionMirror[] {
+    return [...this.entries.values()].map((entry) => ({
+      name: entry.projection.name,
+      version: entry.projection.version,
+      activeVersion: entry.activeVersion,
+      generation: entry.active.generation,
+      contentTag: this.contentTag(entry.projection.name),
+      freshness: this.freshness(entry.projection.name),
+      outage: entry.outage,
+    }));
   }
 
   /** Status of every projection: checkpoint, head, lag, parked events, state; with the store away, head and lag unknown. */
@@ -332,12 +391,14 @@ export class ProjectionRunner {
     follower.whenLive().then(
       () => {
         if (entry.live === follower) entry.outage = undefined;
+        this.changed();
       },
       () => undefined,
     );
     void follower.ended.then(() => {
       if (this.stopping || entry.live !== follower || follower.failure === undefined) return;
       entry.outage = nextOutage(entry.outage, follower.failure, Date.now(), this.options.retry ?? {});
+      this.changed();
       // The checkpoint commits with each batch, so the new follower starts after the last applied event: none twice.
       entry.restart = setTimeout(() => {
         entry.restart = undefined;
@@ -353,7 +414,7 @@ export class ProjectionRunner {
       this.options.store,
       set,
       this.batchSize,
-      undefined,
+      () => this.changed(),
       this.pages,
       this.tail,
       this.liveBatches,
@@ -377,6 +438,10 @@ export class ProjectionRunner {
     const done = (): void => void this.backlogs.delete(memoKey(position));
     counted.then(done, done);
     return counted;
+  }
+
+  private changed(): void {
+    this.options.onChange?.();
   }
 
   private entry(name: string): Entry {
