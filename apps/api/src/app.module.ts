@@ -18,7 +18,6 @@ import { PromotionsModule } from './promotions/promotions.module.js';
 import { ProductsModule } from './products/products.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { ReceivablesModule } from './receivables/receivables.module.js';
-import { PROJECTIONS } from './reports/reports.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { TeamModule } from './team/team.module.js';
@@ -41,7 +40,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        InfrastructureModule.forRoot(config, PROJECTIONS, overrides),
+        InfrastructureModule.forRoot(config, overrides),
         AuthModule,
         CustomersModule,
         OrdersModule,

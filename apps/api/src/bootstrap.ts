@@ -17,6 +17,7 @@ import { PUBLIC_SURVEY_PREFIX } from './surveys/survey-campaign-reader.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 import type { EventStore } from '@salesbook/eventstore';
 import { openEventStore, openKeyStore } from './infrastructure/open-store.js';
+import { closeReadSide, openReadSide, type ReadSide } from './infrastructure/read-side.js';
 import { ROUTES } from './routes.js';
 
 /** Development mode's master key warning, once per start. */
@@ -59,15 +60,18 @@ export async function createApp(
   const keys = overrides.keys ?? (await openKeyStore(config.keyStore, warn));
   let app: NestFastifyApplication;
   let store: EventStore | undefined;
+  let readSide: ReadSide | undefined;
   try {
     store = overrides.store ?? (await openEventStore(config.store));
+    readSide = await openReadSide(config, store, { storeFromConfig: overrides.store === undefined });
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(config, { ...overrides, keys, store }),
+      AppModule.forRoot(config, { ...overrides, keys, store, readSide }),
       adapter,
       { bodyParser: false, bufferLogs: true },
     );
   } catch (error) {
     // The app owns the stores once it exists (closed on shutdown); before that, this does.
+    if (readSide !== undefined) await closeReadSide(readSide);
     if (overrides.store === undefined) await store?.close();
     if (overrides.keys === undefined) await keys.close();
     throw error;

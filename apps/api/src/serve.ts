@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ProjectionRunner } from '@salesbook/projections';
+import type { ProjectionHost } from '@salesbook/projections';
 import { ROLE_ACTORS, devTokenSeconds, devTokens } from './auth/dev-tokens.js';
 import { createApp } from './bootstrap.js';
 import type { ApiConfig } from './config/config.js';
@@ -38,7 +38,7 @@ export async function serve(
 
 /** Waits until every read model has caught up with the store. */
 export const whenCaughtUp = (app: NestFastifyApplication): Promise<void> =>
-  app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER).whenLive();
+  app.get<symbol, ProjectionHost>(PROJECTION_RUNNER).whenLive();
 
 /** The lines a person needs: the URL, the docs, and in development one token per role. */
 export async function welcome(config: ApiConfig, url: string): Promise<string[]> {

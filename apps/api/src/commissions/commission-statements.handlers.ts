@@ -10,7 +10,7 @@ import {
   type CommissionStatementCommand,
 } from '@salesbook/domain';
 import type { EventCodec, EventStore } from '@salesbook/eventstore';
-import { statementToApprove, type ProjectionRunner } from '@salesbook/projections';
+import { statementToApprove, type ProjectionHost } from '@salesbook/projections';
 import { AggregateCommand, type CommandReply } from '../commands/command-request.js';
 import { runCommand } from '../commands/run-command.js';
 import { EVENT_CODEC, EVENT_STORE, PROJECTION_RUNNER, READ_MODELS } from '../infrastructure/tokens.js';
@@ -25,7 +25,7 @@ export class CommissionStatementCommandHandler implements ICommandHandler<Commis
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_CODEC) private readonly codec: EventCodec,
     @Inject(READ_MODELS) private readonly db: Database.Database,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
   ) {}
 
   async execute({ request }: CommissionStatementCommandMessage): Promise<CommandReply> {

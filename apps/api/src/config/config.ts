@@ -42,6 +42,11 @@ export interface ApiConfig {
    * default 5; 0 applies each on the next turn). A query with X-Min-Position never waits for it.
    */
   readonly liveBatchMs: number;
+  /**
+   * Whether the projections run on a thread of their own when the store and the read models are SQLite files
+   * (SALESBOOK_READMODEL_THREAD, `on` by default, or `off`): the API's event loop then only answers requests.
+   */
+  readonly readModelThread: boolean;
   /** Alert rules and webhook delivery. */
   readonly alerts: AlertsConfig;
   /** Business days the owner rep has to follow up an unhappy survey answer (SALESBOOK_FOLLOW_UP_BUSINESS_DAYS, default 2). */
@@ -134,6 +139,7 @@ const Env = z
         .max(1_000, 'must be 0-1000 (milliseconds)')
         .default(5),
     ),
+    SALESBOOK_READMODEL_THREAD: optional.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).default('on')),
     SALESBOOK_REPORT_CACHE_MB: optional.pipe(
       z.coerce
         .number<string | undefined>({ message: 'must be a number' })
@@ -197,6 +203,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     maxDownMs: values.SALESBOOK_MAX_DOWN_MS,
     reportCacheBytes: values.SALESBOOK_REPORT_CACHE_MB * 1_048_576,
     liveBatchMs: values.SALESBOOK_LIVE_BATCH_MS,
+    readModelThread: values.SALESBOOK_READMODEL_THREAD === 'on',
     followUpBusinessDays: values.SALESBOOK_FOLLOW_UP_BUSINESS_DAYS,
     ...alertsOf(values, values.SALESBOOK_READMODELS),
     ...surveyLinkSecretOf(values, values.NODE_ENV === 'development', (message) => new ConfigurationError(message)),

@@ -1,4 +1,4 @@
-import type { ProjectionRunner } from '@salesbook/projections';
+import type { ProjectionHost } from '@salesbook/projections';
 import { PROJECTION_RUNNER } from '../infrastructure/tokens.js';
 import { customerBody, orderBody, people } from '../testing/fixtures.js';
 import { startTestApi, type TestApi } from '../testing/test-app.js';
@@ -24,7 +24,7 @@ async function receivableProjected(orderId: string): Promise<void> {
   await settled();
 }
 async function settled(): Promise<void> {
-  const runner = api.app.get<symbol, ProjectionRunner>(PROJECTION_RUNNER);
+  const runner = api.app.get<symbol, ProjectionHost>(PROJECTION_RUNNER);
   const head = await api.store.headPosition();
   if (head !== undefined) for (const name of ['collections', 'receivables_kpi']) await runner.whenAt(name, head);
 }

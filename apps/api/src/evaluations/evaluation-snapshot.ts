@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { EvaluationSnapshot, quarterMonths, type Actor, type Quarter } from '@salesbook/domain';
-import { queryRepScorecard, type ProjectionRunner } from '@salesbook/projections';
+import { queryRepScorecard, type ProjectionHost } from '@salesbook/projections';
 import { PROJECTION_RUNNER, READ_MODELS } from '../infrastructure/tokens.js';
 import { scopeOf } from '../reports/report-definition.js';
 
@@ -20,7 +20,7 @@ const lowest = (positions: readonly (string | null)[]): string | null =>
 export class EvaluationSnapshots {
   constructor(
     @Inject(READ_MODELS) private readonly db: Database.Database,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
   ) {}
 
   of(repId: string, quarter: Quarter, manager: Actor): EvaluationSnapshot {

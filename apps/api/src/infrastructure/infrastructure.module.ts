@@ -12,13 +12,14 @@ import type Database from 'better-sqlite3';
 import { salesbookEventRegistry } from '@salesbook/domain';
 import { createEventCodec, type EventStore } from '@salesbook/eventstore';
 import { createPersonalDataCodec } from '@salesbook/personal-data';
-import { startWalCheckpointer, type WalCheckpointer } from '@salesbook/sqlite-support';
+import type { WalCheckpointer } from '@salesbook/sqlite-support';
 import type { ManagedKeyStore } from '@salesbook/keystore';
-import { openReadModels, ProjectionRunner, type Projection } from '@salesbook/projections';
+import type { ProjectionHost } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { PeriodRegister } from '../periods/period-register.js';
 import { TeamRegister } from '../team/team-register.js';
 import { PersonalDataAccess } from './personal-data-access.js';
+import type { ReadSide } from './read-side.js';
 import {
   API_CONFIG,
   CLOCK,
@@ -43,13 +44,14 @@ export interface InfrastructureOverrides {
 export type OpenedInfrastructure = InfrastructureOverrides & {
   readonly keys: ManagedKeyStore;
   readonly store: EventStore;
+  readonly readSide: ReadSide;
 };
 
 /** Starts the projection runner once the app is up; closes runner, read models, store and key store on shutdown. */
 @Injectable()
 class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database.Database,
     @Inject(KEY_STORE) private readonly keys: ManagedKeyStore,
@@ -80,23 +82,9 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, BeforeApplicati
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(
-    config: ApiConfig,
-    projections: readonly Projection[],
-    overrides: OpenedInfrastructure,
-  ): DynamicModule {
+  static forRoot(config: ApiConfig, overrides: OpenedInfrastructure): DynamicModule {
     const { keys, store } = overrides;
-    const db = openReadModels(config.readModelsPath);
-    // Every batch of every projection commits here: their checkpoints (and fsyncs) go to a thread of their own.
-    const checkpoints =
-      config.readModelsPath === ':memory:' ? undefined : startWalCheckpointer(db, config.readModelsPath);
-    const runner = new ProjectionRunner({
-      db,
-      store,
-      projections,
-      zone: config.timeZone,
-      liveBatchMs: config.liveBatchMs,
-    });
+    const { db, checkpoints, projections: runner } = overrides.readSide;
     return {
       module: InfrastructureModule,
       providers: [

@@ -6,7 +6,7 @@ import {
   planAttainment,
   queryCollectionsSummary,
   queryMonthlySalesReport,
-  type ProjectionRunner,
+  type ProjectionHost,
 } from '@salesbook/projections';
 import { PROJECTION_RUNNER, READ_MODELS } from '../infrastructure/tokens.js';
 
@@ -23,7 +23,7 @@ const lower = (a: string | null, b: string | null): string | null =>
 export class ReportFigures {
   constructor(
     @Inject(READ_MODELS) private readonly db: Database.Database,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
   ) {}
 
   of(month: string, region: string): MonthlyReportFigures {

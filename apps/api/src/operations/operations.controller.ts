@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@salesbook/eventstore';
-import type { ProjectionRunner } from '@salesbook/projections';
+import type { ProjectionHost } from '@salesbook/projections';
 import { Route } from '../http/route-spec.js';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, EVENT_STORE, PROJECTION_RUNNER } from '../infrastructure/tokens.js';
@@ -16,7 +16,7 @@ export class OperationsController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
     private readonly policy: OrderToReceivablePolicy,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly webhooks: WebhookDispatcher,

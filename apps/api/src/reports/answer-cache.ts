@@ -54,7 +54,7 @@ export interface AnswerKey {
   readonly reader: string;
   /** The business date of now: reports that default a date to today, or measure up to it, change with it. */
   readonly today: string;
-  /** The content tags of every projection the report reads (see `ProjectionRunner.contentTag`). */
+  /** The content tags of every projection the report reads (see `ProjectionHost.contentTag`). */
   readonly tags: readonly string[];
 }
 

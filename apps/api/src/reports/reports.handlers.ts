@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import type { Actor } from '@salesbook/domain';
 import type { EventStore } from '@salesbook/eventstore';
-import type { ProjectionRunner } from '@salesbook/projections';
+import type { ProjectionHost } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { toHttpException } from '../http/failures.js';
 import { PersonalDataAccess } from '../infrastructure/personal-data-access.js';
@@ -50,7 +50,7 @@ export class RunReportQuery extends Query<ReportReply> {
 export class RunReportHandler implements IQueryHandler<RunReportQuery> {
   constructor(
     @Inject(READ_MODELS) private readonly db: Database.Database,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly answers: AnswerCache,
@@ -61,7 +61,9 @@ export class RunReportHandler implements IQueryHandler<RunReportQuery> {
   async execute({ definition, query, params, actor, minPosition, recompute }: RunReportQuery): Promise<ReportReply> {
     const sources = definition.sources ?? [definition.route.projection];
     if (minPosition !== undefined) await this.waitFor(sources, minPosition);
-    // No await until the query has run: the read models cannot change between the key's content tags and the query.
+    // No await until the query has run. The content tags are never newer than the rows the query reads (the runner, on
+    // this thread or its own, reports a batch only once it committed): an answer may be kept under a tag older than
+    // its rows, never the other way round.
     // After an upgrade that changed a projection, its old tables serve until the rebuild swaps in; this release's
     // queries are not written for them, so the answer is "rebuilding" (503), never a query of the wrong tables.
     const rebuilding = sources.filter((name) => !this.runner.servesCurrentVersion(name));

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { allProjections, type Projection } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import type { RouteSpec } from '../http/route-spec.js';
 import { API_CONFIG } from '../infrastructure/tokens.js';
@@ -37,9 +36,6 @@ import { evaluationReport, evaluationsReport } from './evaluations.report.js';
 import { campaignCoverageReport, surveyCampaignsListReport } from './survey-campaigns.report.js';
 import { competitorPricesReport, marketShareReport } from './market.report.js';
 import { improvementActionsReport } from './improvement-actions.report.js';
-
-/** The projections the runner keeps: every read model, the same list `salesbook replay` and `verify` use. */
-export const PROJECTIONS: readonly Projection[] = allProjections;
 
 /** The report routes, for the OpenAPI document. */
 export const reportRoutes: Record<string, RouteSpec> = {

@@ -15,6 +15,7 @@ import { createEventCodec, createMemoryEventStore, handleCommand, type EventStor
 import { signToken } from '../auth/jwt.js';
 import { createApp } from '../bootstrap.js';
 import { loadConfig, type ApiConfig } from '../config/config.js';
+import { openEventStore } from '../infrastructure/open-store.js';
 
 /** The HS256 secret of every test API (tests that forge a token of their own sign with it). */
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-42';
@@ -103,11 +104,16 @@ async function registerTestTeam(store: EventStore): Promise<void> {
 /** The clock of the tests: every command without `occurredAt` happens at this instant. */
 export const TEST_NOW = '2026-03-01T08:00:00.000Z';
 
-/** Starts the API for a test with {@link TEST_TEAM} on the register (unless `emptyRegister`), rate limit off unless `env` sets one; `env` adds or overrides variables; `store` replaces the in-memory store. */
+/**
+ * Starts the API for a test with {@link TEST_TEAM} on the register (unless `emptyRegister`), rate limit off unless
+ * `env` sets one; `env` adds or overrides variables; `store` replaces the in-memory store. With `ownStore`, the API
+ * opens the store `SALESBOOK_EVENTSTORE` names itself, as in production (with SQLite files its projections then run
+ * on a thread of their own), and the answer's `store` is a second connection to it, closed with the API.
+ */
 export async function startTestApi(
   env: Record<string, string> = {},
   clock: () => Date = () => new Date(TEST_NOW),
-  given: { store?: EventStore; emptyRegister?: boolean } = {},
+  given: { store?: EventStore; emptyRegister?: boolean; ownStore?: boolean } = {},
 ): Promise<TestApi> {
   const config: ApiConfig = loadConfig(
     {
@@ -124,10 +130,18 @@ export async function startTestApi(
     },
     () => SECRET,
   );
-  const store = given.store ?? createMemoryEventStore();
+  const store =
+    given.store ?? (given.ownStore === true ? await openEventStore(config.store) : createMemoryEventStore());
   if (given.emptyRegister !== true) await registerTestTeam(store);
   let moment: (() => Date) | undefined;
-  const app = await createApp(config, { store, clock: () => (moment ?? clock)() });
+  const now = (): Date => (moment ?? clock)();
+  let app: INestApplication;
+  try {
+    app = await createApp(config, given.ownStore === true ? { clock: now } : { store, clock: now });
+  } catch (error) {
+    if (given.ownStore === true) await store.close();
+    throw error;
+  }
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -152,7 +166,10 @@ export async function startTestApi(
       }
       return { status: response.status, body: parsed, headers: response.headers };
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      if (given.ownStore === true) await store.close();
+    },
     async at(instant, act) {
       moment = () => new Date(instant);
       try {

@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { activeWebhookSubscriptions, ALERTS_SOURCES, queryAlerts, type ProjectionRunner } from '@salesbook/projections';
+import { activeWebhookSubscriptions, ALERTS_SOURCES, queryAlerts, type ProjectionHost } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { API_CONFIG, CLOCK, PROJECTION_RUNNER, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
 import { WebhookOutbox, type OutboxStats } from './outbox.js';
@@ -44,7 +44,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     @Inject(READ_MODELS) private readonly db: Database.Database,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

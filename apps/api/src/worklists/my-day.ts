@@ -1,7 +1,7 @@
 import { DISCOUNT_LIMIT_BP, type Actor, type Role } from '@salesbook/domain';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { queryMyDay, WORKLISTS, type MyDay, type MyDaySection, type ProjectionRunner } from '@salesbook/projections';
+import { queryMyDay, WORKLISTS, type MyDay, type MyDaySection, type ProjectionHost } from '@salesbook/projections';
 import type { RouteSpec } from '../http/route-spec.js';
 import { businessToday } from '../reports/business-clock.js';
 import { scopeOf } from '../reports/report-definition.js';
@@ -31,7 +31,7 @@ export type MyDayReply = Omit<MyDay, 'approvals'> & {
 /** Reads the day of `actor` at `now` (the register has already vouched for the actor). */
 export function myDay(
   db: Database.Database,
-  runner: ProjectionRunner,
+  runner: ProjectionHost,
   actor: Actor,
   now: Date,
   settings: { readonly zone: string; readonly followUpBusinessDays: number },

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@salesbook/domain';
-import { WORKLISTS, type ProjectionRunner } from '@salesbook/projections';
+import { WORKLISTS, type ProjectionHost } from '@salesbook/projections';
 import type { ApiConfig } from '../config/config.js';
 import { toHttpException } from '../http/failures.js';
 import { Input, type RouteInput } from '../http/input.js';
@@ -27,7 +27,7 @@ export class WorklistsController {
   constructor(
     private readonly queries: QueryBus,
     @Inject(READ_MODELS) private readonly db: Database.Database,
-    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionHost,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
