@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { JoinTeam, salesbookEventRegistry, teamDecider, teamEventRegistry, TEAM_STREAM } from '@salesbook/domain';
-import { createEventCodec, handleCommand } from '@salesbook/eventstore';
+import type { Role } from '@salesbook/domain';
 import { createSqliteEventStore, type SqliteEventStore } from '@salesbook/eventstore-sqlite';
 import { ProjectionThread, type ProjectionHost } from '@salesbook/projections';
 import { customerBody, people } from '../testing/fixtures.js';
-import { actor, startTestApi, type TestApi } from '../testing/test-app.js';
+import { joinTeam, startTestApi, type TestApi } from '../testing/test-app.js';
 import type { ReadModelWorkerData } from './read-model-worker.js';
 import { readModelWorkerModule } from './read-side.js';
 import { PROJECTION_RUNNER } from './tokens.js';
@@ -36,17 +35,15 @@ const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
 };
 
 describe('through the API', () => {
+  /** The store, read models and key store in files of the test's folder. */
+  const files = (): Record<string, string> => ({
+    SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`,
+    SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
+    SALESBOOK_KEYSTORE: join(dir, 'keys.db'),
+  });
   let api: TestApi;
   beforeEach(async () => {
-    api = await startTestApi(
-      {
-        SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`,
-        SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
-        SALESBOOK_KEYSTORE: join(dir, 'keys.db'),
-      },
-      undefined,
-      { ownStore: true },
-    );
+    api = await startTestApi(files(), undefined, { ownStore: true });
   });
   afterEach(() => api.close());
 
@@ -74,43 +71,15 @@ describe('through the API', () => {
 
   it('runs them in process with SALESBOOK_READMODEL_THREAD=off', async () => {
     await api.close();
-    api = await startTestApi(
-      {
-        SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`,
-        SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
-        SALESBOOK_KEYSTORE: join(dir, 'keys.db'),
-        SALESBOOK_READMODEL_THREAD: 'off',
-      },
-      undefined,
-      { ownStore: true },
-    );
+    api = await startTestApi({ ...files(), SALESBOOK_READMODEL_THREAD: 'off' }, undefined, { ownStore: true });
     expect(api.app.get<symbol, ProjectionHost>(PROJECTION_RUNNER)).not.toBeInstanceOf(ProjectionThread);
   });
 });
 
 describe('the thread itself', () => {
-  const codec = createEventCodec(salesbookEventRegistry);
-  /** Enters `memberId` into the team register (its first member must be a sales manager): one event, answered with its position. */
-  const join_ = async (store: SqliteEventStore, memberId: string, role = 'sales_rep'): Promise<bigint> => {
-    const joined = await handleCommand({
-      store,
-      codec,
-      decider: teamDecider,
-      registry: teamEventRegistry,
-      streamName: TEAM_STREAM,
-      command: {
-        type: 'JoinTeam',
-        data: JoinTeam.parse({
-          memberId,
-          role,
-          ...(role === 'sales_rep' ? { region: 'east' } : {}),
-          joinedOn: '2020-01-01',
-        }),
-        metadata: { actor: actor('system', 'system'), occurredAt: '2020-01-01T00:00:00.000Z' },
-      },
-      commandId: `join-${memberId}`,
-    });
-    if (joined._tag === 'Left') throw new Error(joined.left.code);
+  /** Enters `memberId` into the team register: one event, answered with its position. */
+  const join_ = async (store: SqliteEventStore, memberId: string, role: Role = 'sales_rep'): Promise<bigint> => {
+    await joinTeam(store, role === 'sales_rep' ? { memberId, role, region: 'east' } : { memberId, role });
     const head = await store.headPosition();
     if (head === undefined) throw new Error('nothing stored');
     return head;

@@ -80,25 +80,29 @@ export const TEST_TEAM: readonly { memberId: string; role: Role; region?: string
  */
 async function registerTestTeam(store: EventStore): Promise<void> {
   if (await store.streamExists(TEAM_STREAM)) return;
-  const codec = createEventCodec(salesbookEventRegistry);
-  for (const member of TEST_TEAM) {
-    const data = JoinTeam.parse({ ...member, joinedOn: '2020-01-01' });
-    const command: TeamCommand = {
-      type: 'JoinTeam',
-      data,
-      metadata: { actor: actor('system', 'system'), occurredAt: '2020-01-01T00:00:00.000Z' },
-    };
-    const joined = await handleCommand({
-      store,
-      codec,
-      decider: teamDecider,
-      registry: teamEventRegistry,
-      streamName: TEAM_STREAM,
-      command,
-      commandId: `test-team-${member.memberId}`,
-    });
-    if (joined._tag === 'Left') throw new Error(`test team: ${member.memberId}: ${joined.left.code}`);
-  }
+  for (const member of TEST_TEAM) await joinTeam(store, member);
+}
+
+/** Enters one member into `store`'s team register as the system, through the decider (its first must be a sales manager). */
+export async function joinTeam(
+  store: EventStore,
+  member: { readonly memberId: string; readonly role: Role; readonly region?: string },
+): Promise<void> {
+  const command: TeamCommand = {
+    type: 'JoinTeam',
+    data: JoinTeam.parse({ ...member, joinedOn: '2020-01-01' }),
+    metadata: { actor: actor('system', 'system'), occurredAt: '2020-01-01T00:00:00.000Z' },
+  };
+  const joined = await handleCommand({
+    store,
+    codec: createEventCodec(salesbookEventRegistry),
+    decider: teamDecider,
+    registry: teamEventRegistry,
+    streamName: TEAM_STREAM,
+    command,
+    commandId: `test-team-${member.memberId}`,
+  });
+  if (joined._tag === 'Left') throw new Error(`test team: ${member.memberId}: ${joined.left.code}`);
 }
 
 /** The clock of the tests: every command without `occurredAt` happens at this instant. */
