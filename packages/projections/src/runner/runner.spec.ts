@@ -91,6 +91,55 @@ describe('ProjectionRunner: checkpoints, lag and readiness', () => {
     await runner.stop();
   });
 
+  it('says when its state changed, and its mirror read after the change matches the file', async () => {
+    const store = createMemoryEventStore();
+    await appendMany(store, 'order-a', [1, 2]);
+    const db = new Database(':memory:');
+    // What a host reads: the mirror at the end of the task that reported a change (a batch reports inside its
+    // transaction), beside the checkpoint the file holds at that moment.
+    const seen: { mirrored: string | null; stored: string | null }[] = [];
+    // Kept zero-padded so that text order is position order.
+    const storedPosition = (file: Database.Database): string | null => {
+      const text = file.prepare<[], string | null>('SELECT position FROM projection_checkpoints').pluck().get();
+      return text === undefined || text === null ? null : BigInt(text).toString();
+    };
+    const runner: ProjectionRunner = new ProjectionRunner({
+      db,
+      store,
+      projections: [countingProjection()],
+      // Shared live batches: applied inside one outer transaction.
+      liveBatchMs: 5,
+      onChange: () =>
+        queueMicrotask(() =>
+          seen.push({
+            mirrored: runner.mirror()[0]?.freshness.position ?? null,
+            stored: storedPosition(db),
+          }),
+        ),
+    });
+    expect(runner.mirror()).toEqual([
+      {
+        name: 'test_counts',
+        version: 1,
+        activeVersion: 1,
+        generation: 1,
+        contentTag: runner.contentTag('test_counts'),
+        freshness: { position: null, lag: 10_000, stale: true },
+        outage: undefined,
+      },
+    ]);
+    await runner.start();
+    await runner.whenLive();
+    for (const amount of [3, 4, 5]) await append(store, 'order-b', amount);
+    await runner.whenAt('test_counts', 5n);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen.at(-1)).toEqual({ mirrored: '5', stored: '5' });
+    expect(runner.mirror()[0]).toMatchObject({ freshness: { position: '5', lag: 0, stale: false } });
+    // Never ahead of the file, and the file never ahead of what was reported last.
+    for (const { mirrored, stored } of seen) expect(mirrored).toBe(stored);
+    await runner.stop();
+  });
+
   it('refuses two projections that declare the same table', () => {
     const db = new Database(':memory:');
     const store = createMemoryEventStore();

@@ -423,7 +423,10 @@ export class ProjectionRunner implements ProjectionHost {
     follower.start();
     // The backlog is counted once, for the lag of reports while catching up (status counts afresh).
     this.backlogAfter(set.position).then(
-      (backlog) => (follower.backlog = backlog),
+      (backlog) => {
+        follower.backlog = backlog;
+        this.changed();
+      },
       () => undefined,
     );
     return follower;
