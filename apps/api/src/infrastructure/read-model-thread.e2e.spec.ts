@@ -135,6 +135,25 @@ describe('the thread itself', () => {
     expect(workers.every((worker) => worker.threadId === -1)).toBe(true);
   });
 
+  it('stops while a new worker is being started after a death, and leaves no thread running', async () => {
+    const workers: Worker[] = [];
+    const thread = await ProjectionThread.open({
+      spawn: () => {
+        const worker = new Worker(readModelWorkerModule(), { workerData: workerData(join(dir, 'readmodels.db')) });
+        workers.push(worker);
+        return worker;
+      },
+      retry: { baseMs: 20, maxMs: 20, random: () => 0 },
+    });
+    await thread.start();
+    await workers[0]?.terminate();
+    // The second worker is spawned and not yet up (a worker takes hundreds of ms to load its modules).
+    await until(() => workers.length === 2, 'a new worker is spawned');
+    expect(thread.downSince()).toBeDefined();
+    await within(thread.stop(), 10_000, 'stopped');
+    expect(workers.every((worker) => worker.threadId === -1)).toBe(true);
+  });
+
   it("fails to open with the worker's reason when it cannot open the read models", async () => {
     const file = join(dir, 'not-a-folder');
     writeFileSync(file, '');

@@ -162,6 +162,8 @@ export class ProjectionThread implements ProjectionHost {
   /** Set while the worker is dead and a new one is due. */
   private down: Outage | undefined;
   private respawn: ReturnType<typeof setTimeout> | undefined;
+  /** A new worker being started after a death (it never rejects). */
+  private reviving: Promise<void> | undefined;
   private started = false;
   private stopping = false;
   private exited: Promise<void> = Promise.resolve();
@@ -190,6 +192,8 @@ export class ProjectionThread implements ProjectionHost {
     this.stopping = true;
     clearTimeout(this.respawn);
     this.unwake?.();
+    // A worker being started again finishes starting (without its runner), then is stopped like any other.
+    await this.reviving;
     const worker = this.worker;
     if (worker !== undefined) {
       await this.call('stop', []).catch(() => undefined);
@@ -334,7 +338,7 @@ export class ProjectionThread implements ProjectionHost {
     this.calls.clear();
     if (this.stopping) return;
     this.down = nextOutage(this.down, why, Date.now(), this.options.retry ?? {});
-    this.respawn = setTimeout(() => void this.revive(), this.down.retryAt - Date.now());
+    this.respawn = setTimeout(() => (this.reviving = this.revive()), this.down.retryAt - Date.now());
     // The thread's owner keeps the process alive, not a pending restart.
     this.respawn.unref();
   }
@@ -345,7 +349,7 @@ export class ProjectionThread implements ProjectionHost {
     if (this.stopping) return;
     try {
       await this.spawn();
-      if (this.started) await this.call('start', []);
+      if (this.started && !this.stopping) await this.call('start', []);
       this.down = undefined;
     } catch (error) {
       // Died again before it was up: `lost` has already scheduled the next try when it was up.
