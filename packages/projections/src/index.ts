@@ -10,12 +10,7 @@ export * from './model/report-filter.js';
 export * from './model/table.js';
 export type { ParkedEvent } from './runner/dead-letters.js';
 export type { ReadModelDigest } from './runner/digest.js';
-export {
-  ProjectionRunner,
-  type ProjectionHost,
-  type ProjectionMirror,
-  type RunnerOptions,
-} from './runner/runner.js';
+export { ProjectionRunner, type ProjectionHost, type ProjectionMirror, type RunnerOptions } from './runner/runner.js';
 export {
   ProjectionThread,
   serveProjectionRunner,

@@ -26,7 +26,7 @@ describe('withoutWaiting', () => {
   const insert = (value: number) => () =>
     void writer.prepare('INSERT OR REPLACE INTO marks VALUES (?, ?)').run('policy', value);
 
-  it("answers false at once while another connection holds the write lock, and writes once it is free", () => {
+  it('answers false at once while another connection holds the write lock, and writes once it is free', () => {
     other.exec('BEGIN IMMEDIATE');
     const started = process.hrtime.bigint();
     expect(withoutWaiting(writer, insert(1))).toBe(false);
