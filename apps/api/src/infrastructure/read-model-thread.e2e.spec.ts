@@ -93,15 +93,18 @@ describe('the thread itself', () => {
     pollIntervalMs: 60_000,
   });
 
+  /** Starts the API's worker module on the test's files, and keeps it in `workers` (to terminate one, or check they ended). */
+  const spawnInto = (workers: Worker[]) => (): Worker => {
+    const worker = new Worker(readModelWorkerModule(), { workerData: workerData(join(dir, 'readmodels.db')) });
+    workers.push(worker);
+    return worker;
+  };
+
   it('is woken by each commit, reads as down once its worker dies, and a new worker carries on from the checkpoints', async () => {
     const store = createSqliteEventStore({ path: join(dir, 'events.db') });
     const workers: Worker[] = [];
     const thread = await ProjectionThread.open({
-      spawn: () => {
-        const worker = new Worker(readModelWorkerModule(), { workerData: workerData(join(dir, 'readmodels.db')) });
-        workers.push(worker);
-        return worker;
-      },
+      spawn: spawnInto(workers),
       wakeOn: (wake) => store.onCommit(wake),
       retry: { baseMs: 100, maxMs: 100, random: () => 0 },
     });
@@ -138,11 +141,7 @@ describe('the thread itself', () => {
   it('stops while a new worker is being started after a death, and leaves no thread running', async () => {
     const workers: Worker[] = [];
     const thread = await ProjectionThread.open({
-      spawn: () => {
-        const worker = new Worker(readModelWorkerModule(), { workerData: workerData(join(dir, 'readmodels.db')) });
-        workers.push(worker);
-        return worker;
-      },
+      spawn: spawnInto(workers),
       retry: { baseMs: 20, maxMs: 20, random: () => 0 },
     });
     await thread.start();
