@@ -25,7 +25,8 @@ export interface LookBack {
  * moment had already passed (a backdated event, a lagging or retried projection, a clock that moved), so the window
  * then reaches `lookBack.ms` back, never before the floor, and the positions are recorded; until a look-back is due
  * they are not, so the move is not forgotten. The outbox ignores what it already holds. A new outbox (no cursor)
- * queues nothing: history is not replayed. The cursor never moves back with the clock.
+ * queues nothing: history is not replayed. The cursor never moves back with the clock, and a look-back always reaches
+ * it.
  */
 export function queuingAt(
   cursor: OutboxCursor | undefined,
@@ -36,13 +37,15 @@ export function queuingAt(
   if (cursor === undefined)
     return { window: undefined, until: new Date(nowMs).toISOString(), positions, lookedBack: false };
   const queued = Date.parse(cursor.until);
-  const until = new Date(Math.max(queued, nowMs)).toISOString();
+  const end = Math.max(queued, nowMs);
   const moved = cursor.positions !== positions;
   const lookedBack = moved && lookBack.due;
   const since = lookedBack ? Math.max(Date.parse(cursor.floor), Math.min(queued, nowMs - lookBack.ms)) : queued;
   return {
-    window: since < nowMs ? { since, until: nowMs } : undefined,
-    until,
+    // A look-back reaches the cursor even when the clock is behind it: it records the positions, so an alert learnt
+    // late that fired between the clock and the cursor would not be looked for again.
+    window: since < end ? { since, until: end } : undefined,
+    until: new Date(end).toISOString(),
     positions: moved && !lookedBack ? cursor.positions : positions,
     lookedBack,
   };
