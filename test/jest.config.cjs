@@ -18,7 +18,9 @@ module.exports = {
   // servers and a browser, so two workers overlap that waiting; each test starts its own servers on free ports and its
   // own temporary folders, so none shares anything with another. `test:multi-host` still runs in band.
   maxWorkers: 2,
-  // No process a test starts may outlive the run (test/support/leftover-processes.ts says why).
+  // A folder for what the run's spec files share; no process a test starts, nor that folder, may outlive the run
+  // (test/support/leftover-processes.ts says why).
+  globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/leftover-processes.ts',
   transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
 };

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuilt as ensureBuiltTargets } from '../support/ensure-built.js';
+import { RUN_FOLDER } from '../support/global-setup.js';
 
 const root = join(__dirname, '..', '..');
 
@@ -38,28 +39,44 @@ export function ensureBuilt(): void {
   ensureBuiltTargets([api, page], ['@salesbook/api', '@salesbook/dashboard'], 240_000);
 }
 
+const DEMO = join(root, 'apps', 'api', 'dist', 'demo.js');
+
 /**
  * Runs the built start command (`node apps/api/dist/demo.js`, what `npm start` runs) as a child process on a fresh
- * temp dir and a free port, and reads the URL and the tokens from what it prints, as a person would. `waitMs` bounds
- * seeding and catching up: a few seconds on a quiet machine, minutes on one shared by several test runs.
+ * temp dir (a copy of `seeded` when given) and a free port, and reads the URL and the tokens from what it prints, as a
+ * person would. `waitMs` bounds seeding and catching up: a few seconds on a quiet machine, minutes on one shared by
+ * several test runs. `stop` ends it and removes the folder.
  */
-export async function startDemo(env: Readonly<Record<string, string>> = {}, waitMs = 240_000): Promise<StartedDemo> {
+export async function startDemo(
+  env: Readonly<Record<string, string>> = {},
+  waitMs = 240_000,
+  seeded?: string,
+): Promise<StartedDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'salesbook-dashboard-'));
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    [join(root, 'apps', 'api', 'dist', 'demo.js')],
-    {
-      cwd: dir,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        SALESBOOK_PORT: '0',
-        SALESBOOK_LOG_LEVEL: 'warn',
-        SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`,
-        SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
-        ...env,
-      },
+  if (seeded !== undefined) cpSync(seeded, dir, { recursive: true });
+  const demo = await runDemo(dir, env, waitMs);
+  return {
+    ...demo,
+    stop: async () => {
+      await demo.stop();
+      rmSync(dir, { recursive: true, force: true });
     },
-  );
+  };
+}
+
+/** The demo on `dir` (its data where `npm start` keeps it, under `dir`): running once it printed its dashboard URL. */
+async function runDemo(dir: string, env: Readonly<Record<string, string>>, waitMs: number): Promise<StartedDemo> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [DEMO], {
+    cwd: dir,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      SALESBOOK_PORT: '0',
+      SALESBOOK_LOG_LEVEL: 'warn',
+      SALESBOOK_EVENTSTORE: `sqlite:${join(dir, 'events.db')}`,
+      SALESBOOK_READMODELS: join(dir, 'readmodels.db'),
+      ...env,
+    },
+  });
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const printed = await new Promise<string>((resolve, reject) => {
@@ -86,10 +103,70 @@ export async function startDemo(env: Readonly<Record<string, string>> = {}, wait
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
   };
   return { url: dashboard.replace(/\/dashboard$/, ''), dashboard, tokens, output: () => output, stop };
 }
+
+/**
+ * A data folder the demo has seeded and caught up, made once per test run and business day, which each browser spec
+ * copies and starts the demo on. Seeding its 23,000 events and projecting them took most of each spec's time and CPU,
+ * while what the specs look at is the board over that data: a start on seeded data (what `npm start` does every time
+ * after the first) serves the same. The first start is tested where it matters (the demo's own specs and
+ * `test/start`). The first spec to ask makes the folder under a lock (a folder holding its process id, taken over once
+ * that process is gone); the others wait. It is in the run's folder, which Jest's global teardown removes.
+ */
+export async function seededDemoFolder(waitMs: number): Promise<string> {
+  const run = process.env[RUN_FOLDER] ?? join(tmpdir(), `salesbook-test-run-pid-${process.pid}`);
+  mkdirSync(run, { recursive: true });
+  const folder = join(run, `demo-seed-${shanghaiDate(0)}`);
+  const lock = `${folder}.lock`;
+  for (const since = Date.now(); !existsSync(folder); await new Promise((wait) => setTimeout(wait, 250))) {
+    if (!takeLock(lock)) {
+      if (Date.now() - since > waitMs) throw new Error(`no seeded demo folder after ${waitMs / 1_000} s (${lock})`);
+      continue;
+    }
+    try {
+      if (existsSync(folder)) break;
+      const partial = mkdtempSync(`${folder}.partial-`);
+      const demo = await runDemo(partial, {}, waitMs);
+      await demo.stop();
+      renameSync(partial, folder);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return folder;
+}
+
+/** Takes `lock` (a folder with this process's id in it), or takes it over from a process that has ended. */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    return true;
+  } catch {
+    const owner = Number(readFileSafely(join(lock, 'pid')));
+    if (owner > 0 && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+}
+
+const readFileSafely = (path: string): string => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Debian's Chromium, headless, with the flags that keep it off the network (without the background-networking
@@ -177,12 +254,15 @@ export function useDemoAndBrowser(
   let demo: StartedDemo | undefined;
   let chromium: { browser: Browser; close(): Promise<void> } | undefined;
   const waitMs = options.waitMs ?? 240_000;
-  beforeAll(async () => {
-    ensureBuilt();
-    demo = await startDemo(options.env, waitMs);
-    chromium = await launchChromium();
-    await options.setUp?.(demo);
-  }, waitMs + 150_000);
+  beforeAll(
+    async () => {
+      ensureBuilt();
+      demo = await startDemo(options.env, waitMs, await seededDemoFolder(waitMs));
+      chromium = await launchChromium();
+      await options.setUp?.(demo);
+    },
+    2 * waitMs + 150_000,
+  );
   afterAll(async () => {
     await chromium?.close();
     await demo?.stop();

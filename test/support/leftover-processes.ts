@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 // Jest's global teardown for the cross-package tests: no process a test started may outlive the run. A leftover one
 // that still holds an inherited output pipe keeps the task runner waiting for that pipe to close, and so keeps CI
 // waiting long after the last test passed. Whatever is left is named on stderr (so the spec that leaked it can be
-// fixed) and ended.
+// fixed) and ended. The run's shared folder (global-setup.ts) goes too.
 
 interface ProcessInfo {
   readonly pid: number;
@@ -68,7 +68,7 @@ export function leftoverProcesses(): { pid: number; command: string }[] {
     .filter((other) => !/jest-worker|processChild\.js/.test(other.command));
 }
 
-export default function endLeftoverProcesses(): void {
+export default function endLeftovers(): void {
   const leftovers = leftoverProcesses();
   for (const { pid, command } of leftovers) {
     process.stderr.write(`test teardown: a test left process ${pid} running; ending it: ${command}\n`);
@@ -78,4 +78,8 @@ export default function endLeftoverProcesses(): void {
       // already gone
     }
   }
+  // Named as global-setup.ts names it (a relative import is not resolved here: Jest loads its global hooks without
+  // the specs' module mapping).
+  const folder = process.env['SALESBOOK_TEST_RUN_FOLDER'];
+  if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
 }
