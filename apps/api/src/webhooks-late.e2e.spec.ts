@@ -35,8 +35,9 @@ async function post(path: string, body: unknown, who = people.rep): Promise<stri
   return String(response.body.position);
 }
 
+/** Reads until `done`, for up to 25 s (a few hundred ms on a quiet machine; the test's own timeout is 30 s). */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  for (let tries = 0; tries < 500; tries += 1) {
+  for (const deadline = Date.now() + 25_000; Date.now() < deadline;) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 20));
