@@ -66,7 +66,15 @@ const depConstraints = [
 export default [
   {
     // Config files are not linted; an .mjs with logic (a test's child process) is.
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', '**/*.cjs', '**/*.config.mjs'],
+    ignores: [
+      '**/dist/**',
+      '**/out-tsc/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.nx/**',
+      '**/*.cjs',
+      '**/*.config.mjs',
+    ],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],

@@ -3,14 +3,15 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// The API's OpenAPI document, built from the route table of the built API, turned into TypeScript paths by
-// openapi-typescript; a small program (client.ts) calls a report and a command through openapi-fetch and must
-// type-check against them. A program reading a field the document does not have must not.
+// The API's OpenAPI document, built from the route table of the API's compiled modules (tsc's output, which the
+// build then bundles into dist/), turned into TypeScript paths by openapi-typescript; a small program (client.ts)
+// calls a report and a command through openapi-fetch and must type-check against them. A program reading a field the
+// document does not have must not.
 const ROOT = resolve(__dirname, '..', '..');
 const HERE = __dirname;
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
-const DOCUMENT_SCRIPT = `import('./apps/api/dist/routes.js').then(async ({ ROUTES }) => {
-  const { buildOpenApiDocument } = await import('./apps/api/dist/http/openapi.js');
+const DOCUMENT_SCRIPT = `import('./apps/api/out-tsc/routes.js').then(async ({ ROUTES }) => {
+  const { buildOpenApiDocument } = await import('./apps/api/out-tsc/http/openapi.js');
   process.stdout.write(JSON.stringify(buildOpenApiDocument(ROUTES, '0.0.0')));
 });`;
 

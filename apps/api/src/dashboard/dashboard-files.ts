@@ -1,9 +1,19 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, join, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where `apps/dashboard` builds to, seen from this file in `apps/api/src` or `apps/api/dist`. */
-export const DASHBOARD_DIST = fileURLToPath(new URL('../../../dashboard/dist/', import.meta.url));
+/**
+ * The API's folder (`apps/api`): the nearest folder up from this module with a `package.json`, wherever the module is
+ * (its source in `src/dashboard`, tsc's output in `out-tsc/dashboard`, or a chunk of the bundle in `dist`).
+ */
+function apiFolder(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+
+/** Where `apps/dashboard` builds to. */
+export const DASHBOARD_DIST = join(apiFolder(), '..', 'dashboard', 'dist') + sep;
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -31,13 +31,14 @@ const isCommitSource = (store: EventStore): store is EventStore & CommitSource =
   'onCommit' in store && typeof store.onCommit === 'function';
 
 /**
- * The compiled read-model worker module. Run from its TypeScript sources (the API's Jest specs), this file has no
- * compiled neighbour, and a worker thread runs plain JavaScript: the build's is used.
+ * The compiled read-model worker module: beside this code, in the bundle (`dist/`, where this code is in a chunk) as in
+ * tsc's output. Run from its TypeScript sources (the API's Jest specs), this file has no compiled neighbour, and a
+ * worker thread runs plain JavaScript: the bundle's is used.
  */
 export function readModelWorkerModule(): URL {
   const here = new URL('./read-model-worker.js', import.meta.url);
   if (!fileURLToPath(import.meta.url).endsWith('.ts')) return here;
-  const built = new URL('../../dist/infrastructure/read-model-worker.js', import.meta.url);
+  const built = new URL('../../dist/read-model-worker.js', import.meta.url);
   if (!existsSync(built))
     throw new Error(`the read-model worker is not built (${fileURLToPath(built)}): build the API`);
   return built;
