@@ -45,10 +45,11 @@ export function readModelWorkerModule(): URL {
 }
 
 /**
- * Opens the read models and what keeps them (every projection: the list `salesbook replay` and `verify` use): with the store and the read models in SQLite files (and
- * `config.readModelThread`), the projection runner runs on a worker thread of its own with its own connections, woken
- * by each of `store`'s commits, so the API's event loop answers requests while batches apply; otherwise (an in-memory
- * store or read models, another store, a store given by a test) the runner runs on this thread over `db`.
+ * Opens the read models and what keeps them (every projection: the list `salesbook replay` and `verify` use). With
+ * the store and the read models in SQLite files (and `config.readModelThread`), the projection runner runs on a worker
+ * thread of its own with its own connections, woken by each of `store`'s commits, so the API's event loop answers
+ * requests while batches apply; otherwise (an in-memory store or read models, another store, a store given by a test)
+ * the runner runs on this thread over `db`.
  */
 export async function openReadSide(
   config: ApiConfig,

@@ -83,6 +83,9 @@ async function registerTestTeam(store: EventStore): Promise<void> {
   for (const member of TEST_TEAM) await joinTeam(store, member);
 }
 
+/** The codec the test register is written with (made once: every test API enters twelve members). */
+const TEAM_CODEC = createEventCodec(salesbookEventRegistry);
+
 /** Enters one member into `store`'s team register as the system, through the decider (its first must be a sales manager). */
 export async function joinTeam(
   store: EventStore,
@@ -95,7 +98,7 @@ export async function joinTeam(
   };
   const joined = await handleCommand({
     store,
-    codec: createEventCodec(salesbookEventRegistry),
+    codec: TEAM_CODEC,
     decider: teamDecider,
     registry: teamEventRegistry,
     streamName: TEAM_STREAM,
