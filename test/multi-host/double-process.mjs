@@ -2,7 +2,7 @@
 // node_modules/.cache with @swc/core, starts it on the given port (0: any) over a fresh log, prints {"port":N} and
 // serves until killed. Its log lives in this process only: a restart on the same port starts an empty double, so the
 // multi-host test restarts it with the events it held (see the log file argument).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +30,12 @@ const [port = '0', saved] = process.argv.slice(2);
 // The log is kept in a JSON file between runs of this process, as a server keeps its database on disk.
 const log = saved !== undefined && existsSync(saved) ? EsdbLog.restore(readFileSync(saved, 'utf8')) : undefined;
 const double = await startEsdbDouble({ port: Number(port), ...(log === undefined ? {} : { log }) });
+// Written aside and renamed over the last copy, as a server replaces its files: the test kills this process (SIGKILL)
+// at any moment, and one killed inside a write over the file itself left half a log that the next start could not read.
 const persist = () => {
-  if (saved !== undefined) writeFileSync(saved, double.log.save());
+  if (saved === undefined) return;
+  writeFileSync(`${saved}.next`, double.log.save());
+  renameSync(`${saved}.next`, saved);
 };
 double.log.listen(persist);
 persist();
