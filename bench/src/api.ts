@@ -197,6 +197,8 @@ async function measure(api: ApiProcess, seeded: RunStore['seeded']): Promise<voi
       commandP99Ms: tenth(median(p99s)),
       commandP99sMs: p99s,
       commandApiCpuMs: commandFixed.map((f) => f.apiCpuMsPerCommand),
+      // The median as a figure of its own, so bench:compare (which compares numbers, not lists) can pair it.
+      commandApiCpuMsMedian: apiCpuMedian(commandFixed),
       freshnessP99Ms: fresh?.p99Ms,
       baselineP99Ms: figures?.baselineFixed.p99Ms,
       freshnessP50Ms: fresh?.p50Ms,
@@ -208,6 +210,12 @@ async function measure(api: ApiProcess, seeded: RunStore['seeded']): Promise<voi
 }
 
 const tenth = (value: number): number => Math.round(value * 10) / 10;
+
+/** The median of the phases' API CPU per command, or undefined when the API's CPU could not be read. */
+function apiCpuMedian(phases: readonly { readonly apiCpuMsPerCommand?: number }[]): number | undefined {
+  const read = phases.flatMap((f) => (f.apiCpuMsPerCommand === undefined ? [] : [f.apiCpuMsPerCommand]));
+  return read.length === 0 ? undefined : Math.round(median(read) * 1000) / 1000;
+}
 
 const isFigures = (value: unknown): value is LoadFigures =>
   typeof value === 'object' && value !== null && 'failures' in value;

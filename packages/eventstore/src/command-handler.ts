@@ -44,6 +44,14 @@ export interface HandleCommandOptions<C extends Command, E extends Event, S> {
    * personal data must not outlive its key in memory.
    */
   readonly stateCache?: AggregateStateCache;
+  /**
+   * A hint that the stream does not exist yet (a command that creates its aggregate under a new id, such as a
+   * customer's registration). With a store whose `revisionsExact` is true, the first attempt decides on the decider's
+   * initial state without reading the stream, and only the append at `no_stream` confirms it: a stream that exists
+   * after all (another writer's, or this command's earlier run) fails that append, and the command is decided again
+   * from a read. Ignored with the client's `expectedRevision`, which is checked against a read.
+   */
+  readonly expectNewStream?: boolean;
 }
 
 /**
@@ -77,7 +85,8 @@ type Attempt<E extends Event> = Either<DomainError, CommandResult<E>> | 'conflic
  * client's `expectedRevision` it never retries. Store failures other than conflicts are thrown. With a `stateCache`,
  * a stream's kept state is decided on without a read, and the append at its head's revision confirms it (one that
  * does not land right after it, a refusal or a no-op is decided again, once, from a read of the events after the
- * state kept: see command-state.ts); with the client's `expectedRevision` that read comes first.
+ * state kept: see command-state.ts); with the client's `expectedRevision` that read comes first. `expectNewStream`
+ * does the same for a stream not kept: the initial state, unread, confirmed only by an append at `no_stream`.
  *
  * @example
  * const result = await handleCommand({ store, codec, decider: orderDecider, registry: orderEventRegistry, streamName: orderStream(id), command, commandId });

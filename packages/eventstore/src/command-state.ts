@@ -23,7 +23,7 @@ export type CommandStart<S> =
 /** What {@link loadCommandStart} needs: the parts of a command's input that say which stream to fold, and how. */
 export type CommandStateInput<C extends Command, E extends Event, S> = Pick<
   HandleCommandOptions<C, E, S>,
-  'store' | 'codec' | 'decider' | 'registry' | 'streamName' | 'commandId' | 'stateCache'
+  'store' | 'codec' | 'decider' | 'registry' | 'streamName' | 'commandId' | 'stateCache' | 'expectNewStream'
 >;
 
 /** The cache's key for this input, or none when there is no cache or the store's revisions cannot be trusted for it. */
@@ -45,7 +45,8 @@ const startsAt = (tail: readonly RecordedEvent[], from: number): boolean =>
  * Reads and folds the stream for a command. With a state cache, a stream folded before is read only after its
  * cached head and its new events folded onto the cached state; a repeat of a command, or a tail that does not
  * continue the cached head, falls back to reading and folding the whole stream. With `unread: true`, a cached state is
- * answered without reading at all (unverified): the append at its head's revision is what checks it.
+ * answered without reading at all (unverified): the append at its head's revision is what checks it; so is the
+ * decider's initial state for a stream not kept whose input says it is new (`expectNewStream`).
  */
 export async function loadCommandStart<C extends Command, E extends Event, S>(
   input: CommandStateInput<C, E, S>,
@@ -56,6 +57,15 @@ export async function loadCommandStart<C extends Command, E extends Event, S>(
   const cached = owner === undefined ? undefined : cache?.get<S>(owner, input.streamName);
   if (unread && cached !== undefined && !cached.commandIds.has(input.commandId))
     return right({ kind: 'state', ...cached, verified: false });
+  // A stream said to be new: no read, no events to decode. Only an append at no_stream (that is, after no head) confirms it.
+  if (unread && cached === undefined && input.expectNewStream === true && input.store.revisionsExact === true)
+    return right({
+      kind: 'state',
+      state: input.decider.initialState(),
+      head: undefined,
+      commandIds: undefined,
+      verified: false,
+    });
   if (owner !== undefined && cache !== undefined && cached !== undefined) {
     const from = cached.head.revision + 1;
     const tail = await input.store.readStream(input.streamName, { fromRevision: from });

@@ -34,7 +34,11 @@ const run = (
   commandId: string,
   source: CommandSource<CounterCommand, CounterState>,
   stateCache?: AggregateStateCache,
-  options: { readonly expectedRevision?: number; readonly maxRetries?: number } = {},
+  options: {
+    readonly expectedRevision?: number;
+    readonly maxRetries?: number;
+    readonly expectNewStream?: boolean;
+  } = {},
 ) =>
   handleCommand({
     store,
@@ -115,5 +119,70 @@ describe('a kept state decided on without a read', () => {
     // With maxRetries 0 only one attempt is allowed: the unread try must not have used it.
     const result = await run(mine, 'c', { command: increment(1) }, cache, { maxRetries: 0 });
     expect(rightOf(result).nextExpectedRevision).toBe(2);
+  });
+});
+
+describe('a stream said to be new, decided on without a read', () => {
+  const asNew = { expectNewStream: true } as const;
+
+  it('reads nothing for a stream that is new, and the append at no_stream confirms it', async () => {
+    const { mine } = twoWriters();
+    const result = rightOf(await run(mine, 'a', { command: increment(3) }, undefined, asNew));
+    expect(result.nextExpectedRevision).toBe(0);
+    expect(mine.reads).toEqual([]);
+    expect((await mine.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 3 }]);
+  });
+
+  it('keeps the state it appended, so the next command on the stream reads only after it', async () => {
+    const { mine, cache } = twoWriters();
+    rightOf(await run(mine, 'a', { command: increment(3) }, cache, asNew));
+    expect(cache.get({ store: mine, codec, decider, registry }, 'counter-1')?.state).toEqual({
+      count: 3,
+      increments: 1,
+    });
+    expect(rightOf(await run(mine, 'b', { command: increment(1) }, cache)).nextExpectedRevision).toBe(1);
+    expect(mine.reads).toEqual([]);
+  });
+
+  it("decides again from a read when the stream exists after all, and appends after another writer's events", async () => {
+    const { mine, theirs } = twoWriters();
+    rightOf(await run(theirs, 'b', { command: increment(5) }));
+    // The unread try's events (at no_stream) are refused by the store; the read finds count 5 and appends after it.
+    const result = rightOf(await run(mine, 'c', { command: increment(1) }, undefined, asNew));
+    expect(result.nextExpectedRevision).toBe(1);
+    expect(mine.reads).toEqual([{}]);
+    expect((await mine.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 5 }, { by: 1 }]);
+  });
+
+  it('decides a refusal again from a read: a new stream would refuse what the stream read allows', async () => {
+    const { mine, theirs } = twoWriters();
+    rightOf(await run(theirs, 'b', { command: increment(5) }));
+    // Refused below a count of 3: the initial state (0) would refuse, the stream (5) does not.
+    const source = { commandFor: async (state: CounterState) => increment(state.count >= 3 ? 1 : -1) };
+    expect(rightOf(await run(mine, 'c', source, undefined, asNew)).nextExpectedRevision).toBe(1);
+    expect(mine.reads).toEqual([{}]);
+  });
+
+  it('answers the first result of a repeated command and appends nothing', async () => {
+    const { mine, theirs } = twoWriters();
+    const first = rightOf(await run(theirs, 'same', { command: increment(5) }, undefined, asNew));
+    const again = rightOf(await run(mine, 'same', { command: increment(2) }, undefined, asNew));
+    expect(again).toEqual(first);
+    expect((await mine.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 5 }]);
+  });
+
+  it("reads first when the client gives an expected revision, so it is checked against the stream's", async () => {
+    const { mine, theirs } = twoWriters();
+    rightOf(await run(theirs, 'b', { command: increment(1) }));
+    const result = await run(mine, 'c', { command: increment(1) }, undefined, { ...asNew, expectedRevision: -1 });
+    expect(result).toMatchObject({ left: { code: 'STREAM_REVISION_CONFLICT' } });
+    expect(mine.reads).toEqual([{}]);
+  });
+
+  it('reads as before from a store whose revisions are not exact (EventStoreDB), where an append confirms less', async () => {
+    const { mine } = twoWriters();
+    const inexact = Object.create(mine, { revisionsExact: { value: false } }) as typeof mine;
+    rightOf(await run(inexact, 'a', { command: increment(3) }, undefined, asNew));
+    expect(mine.reads).toEqual([{}]);
   });
 });

@@ -13,6 +13,8 @@ export interface CommandTarget<C extends Command, E extends Event, S> {
   readonly decider: Decider<C, E, S>;
   readonly registry: EventRegistry<E>;
   readonly streamName: string;
+  /** The command creates the aggregate under a new id: decided on the initial state unread (see handleCommand). */
+  readonly expectNewStream?: boolean;
 }
 
 /**

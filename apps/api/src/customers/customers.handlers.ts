@@ -37,6 +37,7 @@ export class CustomerCommandHandler implements ICommandHandler<CustomerCommandMe
       decider: customerDecider,
       registry: customerEventRegistry,
       streamName: customerStream(payload.data.customerId),
+      expectNewStream: payload.type === 'RegisterCustomer',
     };
     return runCommand({ store: this.store, codec: this.codec }, target, request, {
       command: { ...payload, metadata, access },

@@ -45,6 +45,7 @@ export class OrderCommandHandler implements ICommandHandler<OrderCommandMessage>
       decider: orderDecider,
       registry: orderEventRegistry,
       streamName: orderStream(payload.data.orderId),
+      expectNewStream: payload.type === 'PlaceOrder',
     };
     const run = (source: CommandSource<WithAccess<WithPeriods<OrderCommand>>, OrderState>) =>
       runCommand({ store: this.store, codec: this.codec }, target, request, source);
