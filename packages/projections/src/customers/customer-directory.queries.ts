@@ -70,12 +70,10 @@ export function queryNewCustomers(
     () =>
       prepared(
         db,
-        `SELECT registered_on AS business_date, registered_region AS region, registered_owner_rep_id AS rep_id, COUNT(*) AS new_customers
-         FROM customer_directory
-         WHERE registered_on BETWEEN @from AND @to
-           AND ${scopeCondition({ rep: 'registered_owner_rep_id', region: 'registered_region' })}
-         GROUP BY registered_on, registered_region, registered_owner_rep_id
-         ORDER BY registered_on, registered_region, registered_owner_rep_id`,
+        `SELECT business_date, region, rep_id, new_customers
+         FROM new_customers_daily
+         WHERE business_date BETWEEN @from AND @to AND ${scopeCondition()}
+         ORDER BY business_date, region, rep_id`,
       ).all({
         from: filter.from,
         to: filter.to,

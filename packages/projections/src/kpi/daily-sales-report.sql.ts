@@ -147,13 +147,12 @@ export function readComplaints(
   return [...opened, ...[...closed].map(([grp, n]) => ({ grp, complaints_closed: n }))];
 }
 
-/** Customers registered on the day, by the owner rep and region at registration. */
+/** Customers registered on the day, by the owner rep and region at registration (counted by the directory). */
 export function readNewCustomers(db: Database.Database, groupBy: SalesGroupBy, p: DailyParams): CountRead[] {
-  const columns = { rep: 'registered_owner_rep_id', region: 'registered_region' };
   return select(
     db,
-    `SELECT ${groupColumn(columns, groupBy)} AS grp, COUNT(*) AS new_customers FROM customer_directory
-    WHERE registered_on = @date AND ${scopeCondition(columns)} GROUP BY grp`,
+    `SELECT ${groupColumn(orders, groupBy)} AS grp, SUM(new_customers) AS new_customers FROM new_customers_daily
+    WHERE business_date = @date AND ${scopeCondition(orders)} GROUP BY grp`,
     p,
   );
 }

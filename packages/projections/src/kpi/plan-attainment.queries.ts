@@ -55,12 +55,12 @@ const ACTUAL_SQL: Record<'rep' | 'region', Record<string, string>> = {
   rep: {
     booked: `SELECT COALESCE(SUM(booked), 0) AS n FROM booked_daily WHERE rep_id = @id AND currency = @currency AND business_date BETWEEN @from AND @to`,
     collected: `SELECT COALESCE(SUM(received - reversed), 0) AS n FROM kpi_receivables_daily WHERE rep_id = @id AND currency = @currency AND business_date BETWEEN @from AND @to`,
-    newCustomers: `SELECT COUNT(*) AS n FROM customer_directory WHERE registered_owner_rep_id = @id AND registered_on BETWEEN @from AND @to`,
+    newCustomers: `SELECT COALESCE(SUM(new_customers), 0) AS n FROM new_customers_daily WHERE rep_id = @id AND business_date BETWEEN @from AND @to`,
   },
   region: {
     booked: `SELECT COALESCE(SUM(booked), 0) AS n FROM booked_daily WHERE region = @id AND currency = @currency AND business_date BETWEEN @from AND @to`,
     collected: `SELECT COALESCE(SUM(received - reversed), 0) AS n FROM kpi_receivables_daily WHERE region = @id AND currency = @currency AND business_date BETWEEN @from AND @to`,
-    newCustomers: `SELECT COUNT(*) AS n FROM customer_directory WHERE registered_region = @id AND registered_on BETWEEN @from AND @to`,
+    newCustomers: `SELECT COALESCE(SUM(new_customers), 0) AS n FROM new_customers_daily WHERE region = @id AND business_date BETWEEN @from AND @to`,
   },
 };
 
