@@ -47,9 +47,9 @@ export const customerDirectoryTable = defineTable<CustomerDirectoryRow, 'custome
     last_reviewed_at: 'TEXT',
     last_reviewed_on: 'TEXT',
   },
+  // No index on registered_on: the counts of a day are in new_customers_daily, and the reads "registered by a date"
+  // (stale profiles, supervision) scan the directory in customer order whatever the date.
   primaryKey: ['customer_id'],
-  // Customers registered on a day (daily report).
-  indexes: [['registered_on']],
 });
 
 /** One profile review of a customer (registration counts as the first): history for "stale as of a past date". */
