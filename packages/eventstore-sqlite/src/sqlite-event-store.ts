@@ -112,7 +112,11 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const subscriptions = new Set<Subscription>();
   const fileInWal = path !== ':memory:' && path !== '' && readPragmas(db).journalMode === 'wal';
   const durable = syncsWal && fileInWal ? createFileSync(`${path}-wal`, { dataOnly: true }) : undefined;
-  const checkpoints = options.backgroundCheckpoints !== false && fileInWal ? startWalCheckpointer(db, path) : undefined;
+  // Each commit waits for an fdatasync of the WAL: the file is grown ahead of it, so that sync is of data only.
+  const checkpoints =
+    options.backgroundCheckpoints !== false && fileInWal
+      ? startWalCheckpointer(db, path, { growAhead: durable !== undefined })
+      : undefined;
   const groupCommit = createGroupCommit(
     db,
     statements,

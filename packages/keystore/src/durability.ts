@@ -60,8 +60,9 @@ export function createDurability(db: Database.Database, path: string): Durabilit
   if (!inWalMode(db)) return IN_MEMORY;
   db.pragma('synchronous = NORMAL');
   const wal = createFileSync(`${path}-wal`);
-  // Checkpoints (and their fsyncs) on a thread of their own, never inside a commit on the event loop.
-  const checkpoints = startWalCheckpointer(db, path);
+  // Checkpoints (and their fsyncs) on a thread of their own, never inside a commit on the event loop; the WAL grown
+  // ahead of the commits, each of which waits for its fsync.
+  const checkpoints = startWalCheckpointer(db, path, { growAhead: true });
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const unsynced = new Map<string, Promise<void>>();
   const syncing = new Set<Promise<void>>();

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,6 +51,15 @@ async function until(test: () => boolean, withinMs: number, what: string): Promi
     await sleep(10);
   }
 }
+
+/** Where the WAL's last frame ends: its 32-byte header, then a 24-byte header and a page per frame. */
+function walEnd(db: Database.Database): number {
+  const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+  return 32 + (row?.log ?? 0) * (24 + PAGE);
+}
+
+const walSize = (path: string): number => statSync(`${path}-wal`).size;
+const MB = 1024 * 1024;
 
 const autocheckpoint = (db: Database.Database): number => Number(db.pragma('wal_autocheckpoint', { simple: true }));
 
@@ -213,5 +222,95 @@ describe('startWalCheckpointer', () => {
     await checkpoints.close();
     expect(statSync(path).size).toBeGreaterThanOrEqual(before + 190 * PAGE);
     db.close();
+  });
+
+  describe('growAhead', () => {
+    /**
+     * Another connection in a read from the start: no frame can be copied past its snapshot, so the writer never
+     * starts the WAL again and the WAL's last frame only moves forward (a restart would write over the file from its
+     * start, and the file would then be longer than its frames whether grown or not).
+     */
+    function holdFrames(path: string): () => void {
+      const reader = new Database(path);
+      reader.exec('BEGIN');
+      reader.prepare('SELECT COUNT(*) FROM rows').get();
+      return () => {
+        reader.exec('COMMIT');
+        reader.close();
+      };
+    }
+
+    it('keeps the WAL file written 2 MB or more past its last frame once the WAL holds 1 MB', async () => {
+      const { db, path } = openWal('grown.db');
+      const release = holdFrames(path);
+      const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5, growAhead: true });
+      // Under 1 MB of WAL nothing is grown: a file written little (most stores in tests, a quiet key store) is not.
+      write(db, 100, 10);
+      await sleep(100);
+      expect(walSize(path)).toBe(walEnd(db));
+      for (let round = 0; round < 4; round++) {
+        write(db, 300, 10);
+        await until(() => walSize(path) >= walEnd(db) + 2 * MB, 10_000, `the WAL grown ahead (round ${round})`);
+      }
+      expect(db.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(1_300);
+      release();
+      await checkpoints.close();
+      db.close();
+    });
+
+    it('is off by default: the WAL file ends at its last frame', async () => {
+      const { db, path } = openWal('plain.db');
+      const release = holdFrames(path);
+      const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5 });
+      write(db, 1_300, 130);
+      await sleep(200);
+      expect(walEnd(db)).toBeGreaterThan(4 * MB);
+      expect(walSize(path)).toBe(walEnd(db));
+      release();
+      await checkpoints.close();
+      db.close();
+    });
+
+    it('grows the file only under the write lock, never while another connection holds it', async () => {
+      const { db, path } = openWal('locked.db');
+      write(db, 400, 4);
+      const end = walEnd(db);
+      const other = new Database(path);
+      other.exec('BEGIN IMMEDIATE');
+      const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5, growAhead: true });
+      // Asked many times meanwhile: each ask finds the lock held and writes nothing (and never waits for it).
+      await sleep(300);
+      expect(walSize(path)).toBe(end);
+      other.exec('ROLLBACK');
+      other.close();
+      await until(() => walSize(path) >= end + 2 * MB, 10_000, 'the WAL grown once the lock was free');
+      await checkpoints.close();
+      db.close();
+    });
+
+    it('leaves files that open with every committed row: the zeros past the last frame are never read as frames', async () => {
+      const { db, path } = openWal('copied.db');
+      const release = holdFrames(path);
+      const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5, growAhead: true });
+      write(db, 600, 60);
+      await until(() => walSize(path) >= walEnd(db) + 2 * MB, 10_000, 'the WAL grown ahead');
+      // The database and its WAL as a crash would leave them (no -shm: the copy recovers its index from the WAL, and
+      // every row is in the WAL alone, the reader having kept the checkpoints from copying any).
+      copyFileSync(path, join(folder, 'crashed.db'));
+      copyFileSync(`${path}-wal`, join(folder, 'crashed.db-wal'));
+      release();
+      const crashed = new Database(join(folder, 'crashed.db'));
+      expect(crashed.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(600);
+      expect(crashed.pragma('integrity_check', { simple: true })).toBe('ok');
+      crashed.close();
+      // And the grown file goes on as a WAL: more commits, a restart by the writer, a clean close.
+      write(db, 600, 60);
+      await checkpoints.close();
+      db.close();
+      const reopened = new Database(path);
+      expect(reopened.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(1_200);
+      expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+      reopened.close();
+    });
   });
 });

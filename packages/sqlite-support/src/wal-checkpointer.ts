@@ -1,5 +1,7 @@
+import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { withoutWaiting } from './without-waiting.js';
 
 /** What SQLite's own automatic checkpoint is set to when the background one stops: its default, in pages. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
@@ -10,11 +12,21 @@ const DEFAULT_RESTART_FRAMES = 16_384;
  * thread asks again later): not at all, since it waits on the event loop.
  */
 const RESTART_WAIT_MS = 0;
+/** With `growAhead`, how far past its last frame the WAL file is kept written, at least (and grown by as much again). */
+const GROW_BYTES = 2 * 1024 * 1024;
+/** With `growAhead`, the WAL length from which it is grown ahead: a file written little is left to grow as it writes. */
+const GROW_FROM_BYTES = 1024 * 1024;
 
 /** The part of a better-sqlite3 connection the checkpointer uses (this package does not depend on better-sqlite3). */
 export interface PragmaConnection {
   pragma(source: string, options?: { simple?: boolean }): unknown;
   readonly open: boolean;
+}
+
+/** The part of a better-sqlite3 connection {@link startWalCheckpointer} uses: pragmas, and a transaction to grow the WAL. */
+export interface WalConnection extends PragmaConnection {
+  exec(source: string): unknown;
+  readonly inTransaction: boolean;
 }
 
 /** A {@link startWalCheckpointer} at work; {@link WalCheckpointer.close} stops it. */
@@ -54,6 +66,14 @@ export interface WalCheckpointerOptions {
    * steady writer (a catch-up, an import) never finds: passive checkpoints alone then let the WAL grow without bound.
    */
   readonly restartFrames?: number;
+  /**
+   * Keeps the WAL file written ahead of its last frame (with zeros, past 1 MB of WAL, 2-4 MB ahead), for a connection
+   * whose every commit waits for an fsync of the WAL (`createFileSync`): a commit that writes past the file's end must
+   * also make the new length and blocks durable, which on ext4 is a journal commit of its own, and an fdatasync of
+   * frames written over blocks the file already has is not. Default false: a connection that commits without syncing
+   * (read models at `synchronous=NORMAL`) gains nothing from it.
+   */
+  readonly growAhead?: boolean;
 }
 
 // The thread's code: CommonJS run from a string (a file of its own would not exist under the tests, which run the
@@ -64,6 +84,7 @@ export interface WalCheckpointerOptions {
 // its connection closed.
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { closeSync, fdatasyncSync, fstatSync, openSync } = require('node:fs');
 const Database = require(workerData.sqlite);
 let db;
 try {
@@ -76,6 +97,25 @@ const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
 let timer;
 let pauses = 0;
 let restarting = false;
+// growAhead: a WAL frame is a 24-byte header and a page, after the file's 32-byte header. The -wal is opened once, for
+// its length and to sync what the connection grew it by; only the writer, holding the write lock, writes it.
+const frameBytes = workerData.growAhead ? 24 + Number(db.pragma('page_size', { simple: true })) : 0;
+const growCap = 32 + 2 * workerData.restartFrames * frameBytes;
+let wal;
+let growing = false;
+function growIfShort(log) {
+  const end = 32 + log * frameBytes;
+  if (!workerData.growAhead || growing || log < 0 || end < workerData.growFrom) return;
+  try {
+    wal ??= openSync(workerData.path + '-wal', 'r');
+    const size = fstatSync(wal).size;
+    if (size >= end + workerData.growBytes || size >= growCap) return;
+  } catch {
+    return;
+  }
+  growing = true;
+  parentPort.postMessage({ kind: 'grow', to: Math.min(growCap, end + 2 * workerData.growBytes) });
+}
 let stopping = false;
 const schedule = (wait) => {
   clearTimeout(timer);
@@ -107,6 +147,7 @@ function run() {
       return;
     }
     if (behind > 0 && log >= workerData.eagerFrames && progressed) wait = 0;
+    growIfShort(log);
   } catch (error) {
     try { db.close(); } catch {}
     parentPort.postMessage({ kind: 'failed', message: error && error.message ? error.message : String(error) });
@@ -119,6 +160,10 @@ parentPort.on('message', (message) => {
   if (message === 'restarted') {
     restarting = false;
     schedule(workerData.intervalMs);
+  } else if (message === 'grown') {
+    // The zeros reach the disk here, off the event loop, rather than in the fsync of the next commit.
+    growing = false;
+    try { fdatasyncSync(wal); } catch {}
   } else if (message === 'pause') {
     pauses += 1;
     clearTimeout(timer);
@@ -131,6 +176,7 @@ parentPort.on('message', (message) => {
     clearTimeout(timer);
     try { checkpoint(); } catch {}
     try { db.close(); } catch {}
+    try { if (wal !== undefined) closeSync(wal); } catch {}
     parentPort.postMessage({ kind: 'stopped' });
   }
 });
@@ -139,6 +185,7 @@ parentPort.on('message', (message) => {
 type ThreadMessage =
   | { readonly kind: 'stopped' }
   | { readonly kind: 'restart' }
+  | { readonly kind: 'grow'; readonly to: number }
   | { readonly kind: 'paused' }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -167,6 +214,39 @@ function restartWal(db: PragmaConnection): void {
   }
 }
 
+let zeros: Buffer | undefined;
+
+/**
+ * Writes zeros from the end of the `-wal` file up to `to` bytes, holding the write lock, so that no frame of any
+ * connection is written meanwhile: every frame lies within the file's length, and the zeros only past it. Zeros are
+ * never taken for frames: SQLite reads a frame only if its salts match the WAL header's and its checksum chains from
+ * the one before, and a WAL file whose header is zeros is empty to it. Skipped, to be asked again later, while this
+ * connection is in a transaction or another connection holds the write lock (it never waits on the event loop), and
+ * when the file is missing or cannot be written: growing it is only ever a head start on what commits write anyway.
+ */
+function growWal(db: WalConnection, walPath: string, to: number): void {
+  if (!db.open || db.inTransaction) return;
+  try {
+    withoutWaiting(db, () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const fd = openSync(walPath, 'r+');
+        try {
+          zeros ??= Buffer.alloc(1024 * 1024);
+          for (let at = fstatSync(fd).size; at < to; at += zeros.length)
+            writeSync(fd, zeros, 0, Math.min(zeros.length, to - at), at);
+        } finally {
+          closeSync(fd);
+        }
+      } finally {
+        db.exec('ROLLBACK');
+      }
+    });
+  } catch {
+    // No -wal yet, or a full disk: the commits meet the same and report it; the WAL just was not grown.
+  }
+}
+
 /** better-sqlite3 as the caller has it: an optional peer of this package, present wherever a connection is passed in. */
 const sqliteModule = (): string => createRequire(import.meta.url).resolve('better-sqlite3');
 
@@ -192,7 +272,7 @@ const sqliteModule = (): string => createRequire(import.meta.url).resolve('bette
  * db.close();
  */
 export function startWalCheckpointer(
-  db: PragmaConnection,
+  db: WalConnection,
   path: string,
   options: WalCheckpointerOptions = {},
 ): WalCheckpointer {
@@ -208,6 +288,9 @@ export function startWalCheckpointer(
       intervalMs: options.intervalMs ?? 100,
       eagerFrames: SQLITE_DEFAULT_AUTOCHECKPOINT,
       restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES,
+      growAhead: options.growAhead === true,
+      growBytes: GROW_BYTES,
+      growFrom: GROW_FROM_BYTES,
     },
   });
   db.pragma('wal_autocheckpoint = 0');
@@ -240,6 +323,9 @@ export function startWalCheckpointer(
     else if (message.kind === 'restart') {
       restartWal(db);
       if (running) worker.postMessage('restarted');
+    } else if (message.kind === 'grow') {
+      growWal(db, `${path}-wal`, message.to);
+      if (running) worker.postMessage('grown');
     } else if (message.kind === 'paused') pausing.shift()?.();
     else {
       releasePausing();
