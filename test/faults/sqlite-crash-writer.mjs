@@ -9,8 +9,9 @@ import { createRandom } from '@salesbook/generator';
 /** @typedef {import('@salesbook/eventstore').NewEvent} NewEvent */
 /** @typedef {import('@salesbook/eventstore').AppendResult} AppendResult */
 
-const [path, seedText] = process.argv.slice(2);
-if (path === undefined) throw new Error('usage: sqlite-crash-writer.mjs <events.db> <seed>');
+// Streams are named after `prefix`, so that writers running at once on one file never meet on a stream.
+const [path, seedText, prefix = 'crash'] = process.argv.slice(2);
+if (path === undefined) throw new Error('usage: sqlite-crash-writer.mjs <events.db> <seed> [stream prefix]');
 // Seeded, so a failing run can be replayed with the same choices.
 const random = createRandom(Number(seedText)).next;
 /** @param {number} n */
@@ -45,13 +46,13 @@ process.stdout.write('ready\n');
 for (;;) {
   if (random() < 0.2) {
     // A command touching two streams at once, as a policy or an import would.
-    const names = [`crash-${pick(8)}`, `crash-pair-${pick(4)}`];
+    const names = [`${prefix}-${pick(8)}`, `${prefix}-pair-${pick(4)}`];
     const batches = command([1 + pick(3), 1 + pick(3)]);
     const parts = names.map((streamName, index) => ({ streamName, events: batches[index] ?? [] }));
     const results = await store.appendMany(parts);
     results.forEach((result, index) => ack(parts[index]?.streamName ?? '', result, parts[index]?.events ?? []));
   } else {
-    const streamName = `crash-${pick(8)}`;
+    const streamName = `${prefix}-${pick(8)}`;
     const [last] = await store.readStream(streamName, { direction: 'backwards', maxCount: 1 });
     const [events = []] = command([1 + pick(4)]);
     const result = await store.appendToStream(streamName, events, { expectedRevision: last?.revision ?? 'no_stream' });
