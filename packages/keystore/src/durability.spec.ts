@@ -31,24 +31,24 @@ const stored = (sql: string): unknown => {
   }
 };
 
-type FsyncCallback = (error: NodeJS.ErrnoException | null) => void;
-const realFsync = fs.fsync;
+type SyncCallback = (error: NodeJS.ErrnoException | null) => void;
+const realFdatasync = fs.fdatasync;
 /**
- * The -wal fsync is the one call here that nothing real can make wait or fail on demand (a failing disk), so
- * the test stands in for it: `hold` keeps each fsync until `release` runs the real one; `fail` answers EIO.
+ * The -wal's sync (an fdatasync) is the one call here that nothing real can make wait or fail on demand (a failing
+ * disk), so the test stands in for it: `hold` keeps each sync until `release` runs the real one; `fail` answers EIO.
  */
-const fsyncs = (mode: 'hold' | 'fail') => {
-  const held: { fd: number; callback: FsyncCallback }[] = [];
-  const spy = jest.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: FsyncCallback) => {
+const walSyncs = (mode: 'hold' | 'fail') => {
+  const held: { fd: number; callback: SyncCallback }[] = [];
+  const spy = jest.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, callback: SyncCallback) => {
     if (mode === 'fail')
-      setImmediate(() => callback(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })));
+      setImmediate(() => callback(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })));
     else held.push({ fd, callback });
-  }) as typeof fs.fsync);
+  }) as typeof fs.fdatasync);
   return {
     held,
     release() {
       spy.mockRestore();
-      for (const { fd, callback } of held.splice(0)) realFsync(fd, callback);
+      for (const { fd, callback } of held.splice(0)) realFdatasync(fd, callback);
     },
   };
 };
@@ -66,7 +66,7 @@ describe('the key store hands out a key only once it is on disk', () => {
   it('answers first keys after the -wal fsync (the event loop turns meanwhile), and a lookup of a key still being synced waits too', async () => {
     const keys = open();
     await keys.keysForWriting(['c-0']);
-    const sync = fsyncs('hold');
+    const sync = walSyncs('hold');
     let answered = 0;
     const first = Promise.all([keys.keysForWriting(['c-1']), keys.keysForWriting(['c-1', 'c-2'])]).then((answers) => {
       answered += 1;
@@ -97,7 +97,7 @@ describe('the key store hands out a key only once it is on disk', () => {
     await keys.keysForWriting(['c-0']);
     await keys.keysForWriting(['c-0']);
     const made = (await other.keysForWriting(['c-9'])).get('c-9');
-    const sync = fsyncs('hold');
+    const sync = walSyncs('hold');
     let answered = false;
     const seen = keys.keysForWriting(['c-9']).then((answer) => {
       answered = true;
@@ -110,7 +110,7 @@ describe('the key store hands out a key only once it is on disk', () => {
     expect((await seen).get('c-9')).toEqual(made);
 
     // Nothing new committed elsewhere and nothing of its own in flight: known keys cost no fsync.
-    const watch = jest.spyOn(fs, 'fsync');
+    const watch = jest.spyOn(fs, 'fdatasync');
     expect((await keys.keysForWriting(['c-9', 'c-0'])).size).toBe(2);
     expect(watch).not.toHaveBeenCalled();
     await Promise.all([keys.close(), other.close()]);
@@ -119,7 +119,7 @@ describe('the key store hands out a key only once it is on disk', () => {
   it('fails every caller of a batch whose fsync failed, and then hands out and writes nothing until reopened', async () => {
     const keys = open();
     await keys.keysForWriting(['c-0']);
-    fsyncs('fail');
+    walSyncs('fail');
     const asked = [keys.keysForWriting(['c-1']), keys.keysForWriting(['c-1', 'c-2'])];
     for (const answer of asked)
       await expect(answer).rejects.toThrow(/could not make its writes durable \(fsync of its -wal failed\)/);

@@ -48,7 +48,8 @@ const IN_MEMORY: Durability = {
 
 /**
  * A file in WAL mode at `synchronous=NORMAL`: a COMMIT only writes WAL frames (no fsync on the event loop) and
- * the -wal is fsynced on libuv's thread pool (`createFileSync`, shared with the event store); callers are
+ * the -wal is fsynced on libuv's thread pool (`createFileSync`, shared with the event store, and as there with
+ * `fdatasync`: the data and the length, not the modification time, which every commit changes); callers are
  * answered after that fsync, so what they get is as durable as at `synchronous=FULL`. A row read back before its
  * fsync ended is not handed out either: this store's own unsynced rows are tracked by name, and any other
  * connection's commit is seen in `PRAGMA data_version` and waits for a sync of the -wal (an fsync flushes the
@@ -59,7 +60,7 @@ const IN_MEMORY: Durability = {
 export function createDurability(db: Database.Database, path: string): Durability {
   if (!inWalMode(db)) return IN_MEMORY;
   db.pragma('synchronous = NORMAL');
-  const wal = createFileSync(`${path}-wal`);
+  const wal = createFileSync(`${path}-wal`, { dataOnly: true });
   // Checkpoints (and their fsyncs) on a thread of their own, never inside a commit on the event loop; the WAL grown
   // ahead of the commits, each of which waits for its fsync.
   const checkpoints = startWalCheckpointer(db, path, { growAhead: true });
