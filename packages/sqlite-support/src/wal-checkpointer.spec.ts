@@ -224,6 +224,7 @@ describe('startWalCheckpointer', () => {
     db.close();
   });
 
+  // Each waits up to 10 s for the thread (a loaded machine copies and grows later), more than Jest's default 5 s.
   describe('growAhead', () => {
     /**
      * Another connection in a read from the start: no frame can be copied past its snapshot, so the writer never
@@ -256,7 +257,7 @@ describe('startWalCheckpointer', () => {
       release();
       await checkpoints.close();
       db.close();
-    });
+    }, 20_000);
 
     it('is off by default: the WAL file ends at its last frame', async () => {
       const { db, path } = openWal('plain.db');
@@ -269,7 +270,7 @@ describe('startWalCheckpointer', () => {
       release();
       await checkpoints.close();
       db.close();
-    });
+    }, 20_000);
 
     it('grows the file only under the write lock, never while another connection holds it', async () => {
       const { db, path } = openWal('locked.db');
@@ -286,7 +287,7 @@ describe('startWalCheckpointer', () => {
       await until(() => walSize(path) >= end + 2 * MB, 10_000, 'the WAL grown once the lock was free');
       await checkpoints.close();
       db.close();
-    });
+    }, 20_000);
 
     it('leaves files that open with every committed row: the zeros past the last frame are never read as frames', async () => {
       const { db, path } = openWal('copied.db');
@@ -311,6 +312,6 @@ describe('startWalCheckpointer', () => {
       expect(reopened.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(1_200);
       expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
       reopened.close();
-    });
+    }, 20_000);
   });
 });
