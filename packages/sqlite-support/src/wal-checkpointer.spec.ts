@@ -116,27 +116,33 @@ describe('startWalCheckpointer', () => {
   it('starts the WAL again under a steady writer, which never begins a transaction with every frame copied', async () => {
     const { db, path } = openWal('steady.db');
     const checkpoints = startWalCheckpointer(db, path, { intervalMs: 5, restartFrames: 1_000 });
-    // 12,000 pages (about 48 MB) in commits of 20, each next one on the next turn of the event loop, as a catch-up writes.
+    // Commits of 20 pages, each next one on the next turn of the event loop, as a catch-up writes, until the WAL has
+    // started again twice. How much is written by then depends on the disk: near `restartFrames` a time on a quiet
+    // machine, many times that where other processes keep the disk busy (13,000 pages beside two syncing every write).
     let longest = 0;
     let shrank = 0;
-    const sequences = new Set<number>();
-    for (let t = 0; t < 600; t++) {
+    let commits = 0;
+    const sequences = new Set<number>([walSequence(path)]);
+    const started = performance.now();
+    while (sequences.size < 3) {
+      // 3,000 commits are 60,000 pages (240 MB), over four times the most seen needed on a busy disk.
+      if (commits === 3_000 || performance.now() - started > 30_000) {
+        throw new Error(`the WAL did not start again twice in ${commits} commits`);
+      }
       write(db, 20, 1);
+      commits += 1;
       const size = statSync(`${path}-wal`).size;
       if (size < longest) shrank += 1;
       longest = Math.max(longest, size);
       sequences.add(walSequence(path));
       await new Promise((next) => setImmediate(next));
     }
-    expect(db.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(12_000);
-    expect(sequences.size).toBeGreaterThan(1);
-    // Written over from its start rather than cut (cutting it held the event loop): the file never shrinks, and stays
-    // well under the 48 MB written (near `restartFrames` on a quiet machine; a loaded one copies later).
+    expect(db.prepare('SELECT COUNT(*) FROM rows').pluck().get()).toBe(20 * commits);
+    // Written over from its start rather than cut (cutting it held the event loop): the file never shrinks.
     expect(shrank).toBe(0);
-    expect(longest).toBeLessThan(10_000 * PAGE);
     await checkpoints.close();
     db.close();
-  });
+  }, 40_000);
 
   it('neither waits on the event loop nor asks for a restart while another reader holds frames back', async () => {
     const { db, path } = openWal('reader.db');
